@@ -1,0 +1,129 @@
+// Package config defines crashloop-bot's configuration: typed YAML with
+// defaults, strict decoding and validation whose errors name the offending
+// key. Secrets never live in the YAML; they are read from environment
+// variables or files named by it.
+package config
+
+import (
+	"regexp"
+	"time"
+)
+
+// DefaultSlackAPIURL is Slack's Web API base URL.
+const DefaultSlackAPIURL = "https://slack.com/api/"
+
+// Config is the whole configuration of crashloop-bot.
+type Config struct {
+	// ClusterName is shown in every alert so people know which cluster speaks.
+	ClusterName string     `yaml:"cluster_name"`
+	Kubernetes  Kubernetes `yaml:"kubernetes"`
+	Watch       Watch      `yaml:"watch"`
+	Slack       Slack      `yaml:"slack"`
+	Server      Server     `yaml:"server"`
+	Log         Log        `yaml:"log"`
+}
+
+// Kubernetes says how to reach the API server.
+type Kubernetes struct {
+	// Kubeconfig is a kubeconfig path. Empty means in-cluster config, else
+	// $KUBECONFIG, else ~/.kube/config, like kubectl. --kubeconfig overrides it.
+	Kubeconfig string `yaml:"kubeconfig"`
+	// Context selects a kubeconfig context; empty means the current one.
+	Context string `yaml:"context"`
+	// QPS and Burst bound the bot's request rate to the API server.
+	QPS   float32 `yaml:"qps"`
+	Burst int     `yaml:"burst"`
+}
+
+// Watch configures crash-loop detection.
+type Watch struct {
+	// Namespaces to watch; empty means all.
+	Namespaces []string `yaml:"namespaces"`
+	// ExcludeNamespaces are never watched, even when Namespaces is empty.
+	ExcludeNamespaces []string `yaml:"exclude_namespaces"`
+	// GroupWait batches the first burst of crashes of one workload into one message.
+	GroupWait Duration `yaml:"group_wait"`
+	// ResolveAfter is how long every pod of a workload must run ready before its
+	// incident is resolved.
+	ResolveAfter Duration `yaml:"resolve_after"`
+	// LogTailLines and LogLimitBytes bound the previous-container log fetched per crash.
+	LogTailLines  int64 `yaml:"log_tail_lines"`
+	LogLimitBytes int64 `yaml:"log_limit_bytes"`
+}
+
+// Slack configures where alerts go. With no bot token the bot prints what it
+// would post to the terminal (the console sink).
+type Slack struct {
+	// APIURL is Slack's Web API base URL; change it only for a Slack-compatible server.
+	APIURL string `yaml:"api_url"`
+	// Channel is the default alert channel (ID like C0123 or name like #alerts).
+	Channel string `yaml:"channel"`
+	// Routes send alerts of some namespaces or pod labels to other channels;
+	// the first matching route wins.
+	Routes []Route `yaml:"routes"`
+	// BotToken, AppToken and SigningSecret name where each secret is read from.
+	BotToken      Secret `yaml:"bot_token"`
+	AppToken      Secret `yaml:"app_token"`
+	SigningSecret Secret `yaml:"signing_secret"`
+	// MessagesPerSecond paces posts per channel (Slack allows about 1/s).
+	MessagesPerSecond float64 `yaml:"messages_per_second"`
+}
+
+// Route sends matching incidents to Channel. Namespaces and Selector must both
+// match when both are set.
+type Route struct {
+	Namespaces []string `yaml:"namespaces"`
+	// Selector is a Kubernetes label selector on the pod, e.g. "team=payments".
+	Selector string `yaml:"selector"`
+	Channel  string `yaml:"channel"`
+}
+
+// Secret names where a secret value is read from: the file at File when set,
+// else the environment variable Env. The value itself never appears in YAML.
+type Secret struct {
+	Env  string `yaml:"env"`
+	File string `yaml:"file"`
+	// value is filled by Resolve.
+	value string
+}
+
+// Value returns the secret resolved by Config.ResolveSecrets.
+func (s Secret) Value() string { return s.value }
+
+// Server configures the bot's HTTP listener (Slack requests, health, metrics).
+type Server struct {
+	// Listen is the address of the HTTP server; empty disables it.
+	Listen string `yaml:"listen"`
+}
+
+// Log configures logging.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info, warn, error
+	Format string `yaml:"format"` // text or json
+}
+
+// Default returns the configuration used for every key the YAML leaves out.
+func Default() Config {
+	return Config{
+		ClusterName: "kubernetes",
+		Kubernetes:  Kubernetes{QPS: 20, Burst: 40},
+		Watch: Watch{
+			GroupWait:     Duration(5 * time.Second),
+			ResolveAfter:  Duration(10 * time.Minute),
+			LogTailLines:  200,
+			LogLimitBytes: 64 << 10,
+		},
+		Slack: Slack{
+			APIURL:            DefaultSlackAPIURL,
+			BotToken:          Secret{Env: "SLACK_BOT_TOKEN"},
+			AppToken:          Secret{Env: "SLACK_APP_TOKEN"},
+			SigningSecret:     Secret{Env: "SLACK_SIGNING_SECRET"},
+			MessagesPerSecond: 1,
+		},
+		Server: Server{Listen: ":8080"},
+		Log:    Log{Level: "info", Format: "text"},
+	}
+}
+
+// dns1123Label matches a Kubernetes namespace name.
+var dns1123Label = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)

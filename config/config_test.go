@@ -1,0 +1,169 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func noEnv(string) string           { return "" }
+func noFile(string) ([]byte, error) { return nil, fs.ErrNotExist }
+func envOf(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestExampleConfigLoads(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Parse(data)
+	if err != nil {
+		t.Fatalf("config.example.yaml: %v", err)
+	}
+	if err := cfg.ResolveSecrets(noEnv, noFile); err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("config.example.yaml: %v", err)
+	}
+	if cfg.ClusterName != "prod-eu-1" || len(cfg.Slack.Routes) != 2 || cfg.Watch.GroupWait.D() != 5*time.Second {
+		t.Errorf("example not decoded as written: %+v", cfg)
+	}
+}
+
+// TestExampleDocumentsEveryKey keeps config.example.yaml complete: every key of
+// the Config struct must appear in it.
+func TestExampleDocumentsEveryKey(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "config.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range yamlKeys(Config{}) {
+		if !strings.Contains(string(data), key+":") {
+			t.Errorf("config.example.yaml does not document key %q", key)
+		}
+	}
+}
+
+func TestParseDefaults(t *testing.T) {
+	cfg, err := Parse(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("defaults must validate: %v", err)
+	}
+	if cfg.Slack.APIURL != DefaultSlackAPIURL {
+		t.Errorf("api_url default = %q", cfg.Slack.APIURL)
+	}
+}
+
+func TestParseErrorsNameTheKey(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, want string
+	}{
+		{"unknown top-level key", "clustr_name: x\n", "unknown key clustr_name"},
+		{"unknown nested key", "slack:\n  chanel: '#x'\n", "unknown key chanel"},
+		{"bad duration", "watch:\n  group_wait: soon\n", `"soon" is not a duration`},
+		{"inline secret rejected", "slack:\n  bot_token: xoxb-123\n", "line 2: secrets are not written in the config"},
+		{"unknown secret key", "slack:\n  app_token: {envv: X}\n", "line 2: unknown key envv"},
+		{"wrong type", "kubernetes:\n  qps: fast\n", "line 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.yaml))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Parse(%q) error = %v, want it to contain %q", tc.yaml, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestValidateNamesTheKey(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		yaml string
+		env  map[string]string
+		want string
+	}{
+		{"channel required with token", "", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "slack.channel: required when slack.bot_token is set"},
+		{"not a bot token", "slack: {channel: C1}", map[string]string{"SLACK_BOT_TOKEN": "xoxp-1"}, "slack.bot_token: the token read from $SLACK_BOT_TOKEN is not a bot token"},
+		{"not an app token", "", map[string]string{"SLACK_APP_TOKEN": "xoxb-1"}, "slack.app_token:"},
+		{"bad namespace", "watch: {namespaces: [Prod]}", nil, `watch.namespaces[0]: "Prod" is not a valid namespace name`},
+		{"bad exclude", "watch: {exclude_namespaces: [ok, -no]}", nil, `watch.exclude_namespaces[1]`},
+		{"negative group wait", "watch: {group_wait: -1s}", nil, "watch.group_wait"},
+		{"tail lines", "watch: {log_tail_lines: 0}", nil, "watch.log_tail_lines"},
+		{"api url", "slack: {api_url: 'ftp://x'}", nil, "slack.api_url"},
+		{"route without channel", "slack: {routes: [{namespaces: [a]}]}", nil, "slack.routes[0].channel: required"},
+		{"route matching everything", "slack: {routes: [{channel: C1}]}", nil, "slack.routes[0]: needs namespaces or selector"},
+		{"route bad selector", "slack: {routes: [{selector: 'a in (', channel: C1}]}", nil, "slack.routes[0].selector"},
+		{"log level", "log: {level: loud}", nil, "log.level"},
+		{"log format", "log: {format: xml}", nil, "log.format"},
+		{"qps", "kubernetes: {qps: 0}", nil, "kubernetes.qps"},
+		{"empty cluster name", "cluster_name: ''", nil, "cluster_name: must not be empty"},
+		{"pace", "slack: {messages_per_second: 0}", nil, "slack.messages_per_second"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := Parse([]byte(tc.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cfg.ResolveSecrets(envOf(tc.env), noFile); err != nil {
+				t.Fatal(err)
+			}
+			err = cfg.Validate()
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Validate() = %v, want it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestSecretsFromFileWinOverEnv(t *testing.T) {
+	cfg, err := Parse([]byte("slack:\n  channel: C1\n  bot_token: {file: /run/secrets/token}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(p string) ([]byte, error) {
+		if p == "/run/secrets/token" {
+			return []byte("xoxb-from-file\n"), nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	if err := cfg.ResolveSecrets(envOf(map[string]string{"SLACK_BOT_TOKEN": "xoxb-from-env"}), read); err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Slack.BotToken.Value(); got != "xoxb-from-file" {
+		t.Errorf("bot token = %q, want the file's value, trimmed", got)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestMissingSecretFileNamesKey(t *testing.T) {
+	cfg, _ := Parse([]byte("slack:\n  signing_secret: {file: /nope}\n"))
+	err := cfg.ResolveSecrets(noEnv, noFile)
+	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "slack.signing_secret.file") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestLoadFromDisk(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "c.yaml")
+	if err := os.WriteFile(p, []byte("watch:\n  namespcaes: [a]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(p)
+	if err == nil || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), "unknown key namespcaes") {
+		t.Fatalf("Load = %v, want the path and the unknown key", err)
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("missing file: %v", err)
+	}
+}

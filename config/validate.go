@@ -1,0 +1,101 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"k8s.io/apimachinery/pkg/labels"
+)
+
+// Validate checks the configuration. Every error names the key at fault,
+// e.g. "slack.channel: required when slack.bot_token is set"; all problems
+// are reported at once.
+func (c Config) Validate() error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+	}
+	if strings.TrimSpace(c.ClusterName) == "" {
+		bad("cluster_name", "must not be empty")
+	}
+	if c.Kubernetes.QPS <= 0 {
+		bad("kubernetes.qps", "must be positive, got %v", c.Kubernetes.QPS)
+	}
+	if c.Kubernetes.Burst < 1 {
+		bad("kubernetes.burst", "must be at least 1, got %d", c.Kubernetes.Burst)
+	}
+	checkNamespaces := func(key string, names []string) {
+		for i, ns := range names {
+			if !dns1123Label.MatchString(ns) || len(ns) > 63 {
+				bad(fmt.Sprintf("%s[%d]", key, i), "%q is not a valid namespace name", ns)
+			}
+		}
+	}
+	checkNamespaces("watch.namespaces", c.Watch.Namespaces)
+	checkNamespaces("watch.exclude_namespaces", c.Watch.ExcludeNamespaces)
+	if c.Watch.GroupWait < 0 || c.Watch.GroupWait.D().Minutes() > 10 {
+		bad("watch.group_wait", "must be between 0s and 10m, got %s", c.Watch.GroupWait.D())
+	}
+	if c.Watch.ResolveAfter.D().Seconds() < 1 {
+		bad("watch.resolve_after", "must be at least 1s, got %s", c.Watch.ResolveAfter.D())
+	}
+	if c.Watch.LogTailLines < 1 || c.Watch.LogTailLines > 10000 {
+		bad("watch.log_tail_lines", "must be between 1 and 10000, got %d", c.Watch.LogTailLines)
+	}
+	if c.Watch.LogLimitBytes < 1024 || c.Watch.LogLimitBytes > 10<<20 {
+		bad("watch.log_limit_bytes", "must be between 1024 and 10485760, got %d", c.Watch.LogLimitBytes)
+	}
+
+	if u, err := url.Parse(c.Slack.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		bad("slack.api_url", "%q is not an http(s) URL", c.Slack.APIURL)
+	}
+	if c.Slack.BotToken.Value() != "" && c.Slack.Channel == "" {
+		bad("slack.channel", "required when slack.bot_token is set")
+	}
+	if t := c.Slack.BotToken.Value(); t != "" && !strings.HasPrefix(t, "xoxb-") {
+		bad("slack.bot_token", "the token read from %s is not a bot token (want xoxb-...)", c.Slack.BotToken.source())
+	}
+	if t := c.Slack.AppToken.Value(); t != "" && !strings.HasPrefix(t, "xapp-") {
+		bad("slack.app_token", "the token read from %s is not an app-level token (want xapp-...)", c.Slack.AppToken.source())
+	}
+	if c.Slack.MessagesPerSecond <= 0 || c.Slack.MessagesPerSecond > 10 {
+		bad("slack.messages_per_second", "must be above 0 and at most 10, got %v", c.Slack.MessagesPerSecond)
+	}
+	for i, r := range c.Slack.Routes {
+		key := fmt.Sprintf("slack.routes[%d]", i)
+		if r.Channel == "" {
+			bad(key+".channel", "required")
+		}
+		if len(r.Namespaces) == 0 && r.Selector == "" {
+			bad(key, "needs namespaces or selector, else it would catch everything")
+		}
+		checkNamespaces(key+".namespaces", r.Namespaces)
+		if r.Selector != "" {
+			if _, err := labels.Parse(r.Selector); err != nil {
+				bad(key+".selector", "%v", err)
+			}
+		}
+	}
+
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		bad("log.level", "must be debug, info, warn or error, got %q", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		bad("log.format", "must be text or json, got %q", c.Log.Format)
+	}
+	return errors.Join(errs...)
+}
+
+// source says where a secret was read from, for error messages; never the value.
+func (s Secret) source() string {
+	if s.File != "" {
+		return "file " + s.File
+	}
+	return "$" + s.Env
+}

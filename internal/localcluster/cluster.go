@@ -1,0 +1,281 @@
+// Package localcluster runs a real Kubernetes control plane (etcd and
+// kube-apiserver, built from Go modules by test/cluster/build.sh) on loopback,
+// plus a fake kubelet that serves container logs. The end-to-end tests and
+// `crashloop-bot demo` use it; nothing here talks to a remote host.
+package localcluster
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"k8s.io/client-go/rest"
+)
+
+// Versions of the control plane binaries; keep in step with test/cluster/build.sh.
+const (
+	KubernetesVersion = "v1.37.2"
+	EtcdVersion       = "v3.7.3"
+)
+
+// ErrBinariesMissing means etcd or kube-apiserver has not been built yet.
+var ErrBinariesMissing = errors.New("control plane binaries not built (run `make test-cluster`)")
+
+// DefaultBinDir is where test/cluster/build.sh caches the binaries:
+// $CRASHLOOP_TEST_BIN_DIR, else $XDG_CACHE_HOME (or ~/.cache)/crashloop-bot/k8s-...
+func DefaultBinDir() string {
+	if d := os.Getenv("CRASHLOOP_TEST_BIN_DIR"); d != "" {
+		return d
+	}
+	base := os.Getenv("XDG_CACHE_HOME")
+	if base == "" {
+		home, _ := os.UserHomeDir()
+		base = filepath.Join(home, ".cache")
+	}
+	return filepath.Join(base, "crashloop-bot", "k8s-"+KubernetesVersion+"-etcd-"+EtcdVersion)
+}
+
+// Options configure Start.
+type Options struct {
+	// BinDir holds etcd and kube-apiserver; DefaultBinDir() when empty.
+	BinDir string
+	// Dir holds data, certificates and logs; a new temporary directory when empty.
+	Dir string
+	// Progress receives one line per step for a human watching; may be nil.
+	Progress io.Writer
+}
+
+// Cluster is a running control plane. Stop it when done.
+type Cluster struct {
+	// URL is the API server's https address on 127.0.0.1.
+	URL string
+	// Dir holds data, certificates and the component logs (etcd.log, kube-apiserver.log).
+	Dir string
+
+	adminToken string
+	ownDir     bool
+	etcd       *process
+	apiserver  *process
+}
+
+// Start launches etcd and kube-apiserver and waits until the API server is ready.
+func Start(ctx context.Context, opts Options) (*Cluster, error) {
+	binDir := opts.BinDir
+	if binDir == "" {
+		binDir = DefaultBinDir()
+	}
+	for _, b := range []string{"etcd", "kube-apiserver"} {
+		if _, err := os.Stat(filepath.Join(binDir, b)); err != nil {
+			return nil, fmt.Errorf("%w: %s", ErrBinariesMissing, filepath.Join(binDir, b))
+		}
+	}
+	progress := opts.Progress
+	if progress == nil {
+		progress = io.Discard
+	}
+	c := &Cluster{Dir: opts.Dir}
+	if c.Dir == "" {
+		d, err := os.MkdirTemp("", "crashloop-cluster-")
+		if err != nil {
+			return nil, err
+		}
+		c.Dir, c.ownDir = d, true
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			c.Stop()
+		}
+	}()
+
+	ports, err := freePorts(3)
+	if err != nil {
+		return nil, err
+	}
+	etcdURL := "http://127.0.0.1:" + strconv.Itoa(ports[0])
+	peerURL := "http://127.0.0.1:" + strconv.Itoa(ports[1])
+	fmt.Fprintf(progress, "local cluster: starting etcd %s on %s\n", EtcdVersion, etcdURL)
+	c.etcd, err = startProcess(filepath.Join(binDir, "etcd"), filepath.Join(c.Dir, "etcd.log"),
+		"--name=local", "--data-dir="+filepath.Join(c.Dir, "etcd"),
+		"--listen-client-urls="+etcdURL, "--advertise-client-urls="+etcdURL,
+		"--listen-peer-urls="+peerURL, "--initial-advertise-peer-urls="+peerURL,
+		"--initial-cluster=local="+peerURL, "--unsafe-no-fsync=true", "--log-level=warn")
+	if err != nil {
+		return nil, err
+	}
+	if err := waitHTTP(ctx, plainClient, etcdURL+"/health", 30*time.Second, c.etcd); err != nil {
+		return nil, fmt.Errorf("etcd did not become healthy (see %s): %w", c.etcd.logPath, err)
+	}
+
+	if err := c.writeAuthFiles(); err != nil {
+		return nil, err
+	}
+	c.URL = "https://127.0.0.1:" + strconv.Itoa(ports[2])
+	fmt.Fprintf(progress, "local cluster: starting kube-apiserver %s on %s\n", KubernetesVersion, c.URL)
+	c.apiserver, err = startProcess(filepath.Join(binDir, "kube-apiserver"), filepath.Join(c.Dir, "kube-apiserver.log"),
+		"--etcd-servers="+etcdURL,
+		"--bind-address=127.0.0.1", "--advertise-address=127.0.0.1",
+		"--secure-port="+strconv.Itoa(ports[2]),
+		"--cert-dir="+filepath.Join(c.Dir, "certs"),
+		"--endpoint-reconciler-type=none",
+		"--service-cluster-ip-range=10.0.0.0/24",
+		"--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+		"--service-account-key-file="+filepath.Join(c.Dir, "sa.pub"),
+		"--service-account-signing-key-file="+filepath.Join(c.Dir, "sa.key"),
+		"--authorization-mode=RBAC",
+		"--token-auth-file="+filepath.Join(c.Dir, "tokens.csv"),
+		// No controller-manager runs, so nobody would create the default
+		// ServiceAccount that this admission plugin insists on.
+		"--disable-admission-plugins=ServiceAccount",
+		"--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname",
+	)
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	if err := waitHTTP(ctx, insecureClient, c.URL+"/readyz", 90*time.Second, c.apiserver); err != nil {
+		return nil, fmt.Errorf("kube-apiserver did not become ready (see %s): %w", c.apiserver.logPath, err)
+	}
+	fmt.Fprintf(progress, "local cluster: ready after %s\n", time.Since(start).Round(100*time.Millisecond))
+	ok = true
+	return c, nil
+}
+
+// AdminConfig returns a rest.Config with cluster-admin rights.
+func (c *Cluster) AdminConfig() *rest.Config {
+	return &rest.Config{
+		Host:            c.URL,
+		BearerToken:     c.adminToken,
+		TLSClientConfig: rest.TLSClientConfig{Insecure: true},
+		QPS:             200,
+		Burst:           400,
+	}
+}
+
+// Stop terminates kube-apiserver and etcd and removes the directory Start created.
+func (c *Cluster) Stop() {
+	if c == nil {
+		return
+	}
+	c.apiserver.stop()
+	c.etcd.stop()
+	if c.ownDir {
+		os.RemoveAll(c.Dir)
+	}
+}
+
+func (c *Cluster) writeAuthFiles() error {
+	c.adminToken = randomHex(16)
+	line := c.adminToken + `,admin,admin-uid,"system:masters"` + "\n"
+	if err := os.WriteFile(filepath.Join(c.Dir, "tokens.csv"), []byte(line), 0o600); err != nil {
+		return err
+	}
+	return writeServiceAccountKeys(filepath.Join(c.Dir, "sa.key"), filepath.Join(c.Dir, "sa.pub"))
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// freePorts asks the kernel for n free loopback ports.
+func freePorts(n int) ([]int, error) {
+	var ports []int
+	var ls []net.Listener
+	defer func() {
+		for _, l := range ls {
+			l.Close()
+		}
+	}()
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		ls = append(ls, l)
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+	}
+	return ports, nil
+}
+
+// waitHTTP polls url until it answers 200, the process dies or the timeout passes.
+func waitHTTP(ctx context.Context, client *http.Client, url string, timeout time.Duration, p *process) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	var last error
+	for {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		resp, err := client.Do(req)
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+			last = fmt.Errorf("%s: %s", url, resp.Status)
+		} else {
+			last = err
+		}
+		select {
+		case <-p.done:
+			return fmt.Errorf("process exited: %v", p.err)
+		case <-ctx.Done():
+			return fmt.Errorf("%w (last: %v)", ctx.Err(), last)
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+// process is a child process whose output goes to a log file.
+type process struct {
+	cmd     *exec.Cmd
+	logPath string
+	done    chan struct{}
+	err     error
+}
+
+func startProcess(bin, logPath string, args ...string) (*process, error) {
+	logf, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	dieWithParent(cmd)
+	if err := cmd.Start(); err != nil {
+		logf.Close()
+		return nil, fmt.Errorf("start %s: %w", bin, err)
+	}
+	p := &process{cmd: cmd, logPath: logPath, done: make(chan struct{})}
+	go func() {
+		p.err = cmd.Wait()
+		logf.Close()
+		close(p.done)
+	}()
+	return p, nil
+}
+
+// stop sends SIGTERM and waits up to 10 s before killing.
+func (p *process) stop() {
+	if p == nil {
+		return
+	}
+	_ = p.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-p.done:
+	case <-time.After(10 * time.Second):
+		_ = p.cmd.Process.Kill()
+		<-p.done
+	}
+}
