@@ -1,0 +1,248 @@
+package diagnose
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// crashLoopWindow is how long after an exit a restarted container still
+// counts as looping: the kubelet resets its back-off after 10 minutes of
+// clean running.
+const crashLoopWindow = 10 * time.Minute
+
+// waitingFailures are waiting reasons that mean the container cannot run.
+var waitingFailures = map[string]bool{
+	"CrashLoopBackOff": true, "CreateContainerConfigError": true, "CreateContainerError": true,
+	"RunContainerError": true, "InvalidImageName": true, "ErrImagePull": true,
+	"ImagePullBackOff": true, "ErrImageNeverPull": true, "PreCreateHookError": true,
+	"PreStartHookError": true, "PostStartHookError": true, "ContainerCannotRun": true,
+	"StartError": true,
+}
+
+// containerView joins a container's spec and status.
+type containerView struct {
+	name   string
+	kind   string // app, init, sidecar
+	index  int    // position in its spec list
+	spec   *corev1.Container
+	status *corev1.ContainerStatus
+}
+
+// containerViews lists init containers (and sidecars) first, then app
+// containers, each with its status if the pod has one.
+func containerViews(pod *corev1.Pod) []*containerView {
+	var out []*containerView
+	add := func(specs []corev1.Container, statuses []corev1.ContainerStatus, init bool) {
+		byName := map[string]*corev1.ContainerStatus{}
+		for i := range statuses {
+			byName[statuses[i].Name] = &statuses[i]
+		}
+		seen := map[string]bool{}
+		for i := range specs {
+			c := &specs[i]
+			kind := "app"
+			if init {
+				kind = "init"
+				if c.RestartPolicy != nil && *c.RestartPolicy == corev1.ContainerRestartPolicyAlways {
+					kind = "sidecar"
+				}
+			}
+			seen[c.Name] = true
+			out = append(out, &containerView{name: c.Name, kind: kind, index: i, spec: c, status: byName[c.Name]})
+		}
+		// Statuses without a spec (a status-only pod dump) still count.
+		for i := range statuses {
+			if !seen[statuses[i].Name] {
+				kind := "app"
+				if init {
+					kind = "init"
+				}
+				out = append(out, &containerView{name: statuses[i].Name, kind: kind, index: len(specs) + i, status: &statuses[i]})
+			}
+		}
+	}
+	add(pod.Spec.InitContainers, pod.Status.InitContainerStatuses, true)
+	add(pod.Spec.Containers, pod.Status.ContainerStatuses, false)
+	return out
+}
+
+// lastTermination returns the termination to explain: the current state if
+// the container is terminated, else the last one.
+func (v *containerView) lastTermination() *corev1.ContainerStateTerminated {
+	if v.status == nil {
+		return nil
+	}
+	if t := v.status.State.Terminated; t != nil {
+		return t
+	}
+	return v.status.LastTerminationState.Terminated
+}
+
+// restartsAlways reports whether the kubelet restarts this container when
+// it exits 0.
+func (v *containerView) restartsAlways(pod *corev1.Pod) bool {
+	switch v.kind {
+	case "sidecar":
+		return true
+	case "init":
+		return false
+	}
+	if v.spec != nil && v.spec.RestartPolicy != nil {
+		return *v.spec.RestartPolicy == corev1.ContainerRestartPolicyAlways
+	}
+	return pod.Spec.RestartPolicy == "" || pod.Spec.RestartPolicy == corev1.RestartPolicyAlways
+}
+
+// failing reports whether the container is failing now.
+func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time.Time) bool {
+	st := v.status
+	if st == nil {
+		return false
+	}
+	if w := st.State.Waiting; w != nil && waitingFailures[w.Reason] {
+		return true
+	}
+	if t := st.State.Terminated; t != nil {
+		if t.ExitCode != 0 {
+			return true
+		}
+		// Exit 0 is only a failure when the kubelet restarts it anyway.
+		return v.restartsAlways(pod) && (st.RestartCount > 0 || t.Reason == "Completed")
+	}
+	last := st.LastTerminationState.Terminated
+	if last == nil || st.RestartCount < 1 {
+		return false
+	}
+	// Running (or waiting) again after an exit: still failing when the
+	// kubelet reports a back-off for it (the status lags the BackOff event
+	// by about a second), or the exit was recent.
+	if hasBackOff(events, v) {
+		return true
+	}
+	if last.ExitCode == 0 && !v.restartsAlways(pod) {
+		return false
+	}
+	if !now.IsZero() && !last.FinishedAt.IsZero() && now.Sub(last.FinishedAt.Time) < crashLoopWindow {
+		return true
+	}
+	if st.State.Running != nil && !now.IsZero() && !st.State.Running.StartedAt.IsZero() &&
+		now.Sub(st.State.Running.StartedAt.Time) < crashLoopWindow && st.RestartCount >= 3 {
+		return true
+	}
+	return false
+}
+
+// rank orders failing containers: waiting in CrashLoopBackOff first, then
+// other waiting errors, then terminated with a non-zero code, then running
+// again after a crash; ties go to more restarts, then init/sidecar
+// containers (they start first), then spec order.
+func (v *containerView) rank(events []corev1.Event) int {
+	st := v.status
+	score := 0
+	switch {
+	case st.State.Waiting != nil && st.State.Waiting.Reason == "CrashLoopBackOff":
+		score = 5
+	case st.State.Waiting != nil && waitingFailures[st.State.Waiting.Reason]:
+		score = 4
+	case st.State.Terminated != nil && st.State.Terminated.ExitCode != 0:
+		score = 3
+	case hasBackOff(events, v):
+		score = 3
+	default:
+		score = 2
+	}
+	score = score*1_000_000 + min(int(st.RestartCount), 99_999)*10
+	if v.kind != "app" {
+		score += 5
+	}
+	return score
+}
+
+// podStatus approximates the STATUS column of kubectl get pods.
+func podStatus(pod *corev1.Pod) string {
+	if pod.DeletionTimestamp != nil {
+		return "Terminating"
+	}
+	for i, st := range pod.Status.InitContainerStatuses {
+		if isSidecar(pod, st.Name) {
+			continue
+		}
+		switch {
+		case st.State.Waiting != nil && st.State.Waiting.Reason != "" && st.State.Waiting.Reason != "PodInitializing":
+			return "Init:" + st.State.Waiting.Reason
+		case st.State.Terminated != nil && st.State.Terminated.ExitCode != 0:
+			if st.State.Terminated.Reason != "" {
+				return "Init:" + st.State.Terminated.Reason
+			}
+			return "Init:ExitCode:" + itoa(int(st.State.Terminated.ExitCode))
+		case st.State.Terminated == nil:
+			return "Init:" + itoa(i) + "/" + itoa(len(pod.Spec.InitContainers))
+		}
+	}
+	status := string(pod.Status.Phase)
+	if pod.Status.Reason != "" {
+		status = pod.Status.Reason
+	}
+	for _, st := range pod.Status.ContainerStatuses {
+		switch {
+		case st.State.Waiting != nil && st.State.Waiting.Reason != "" && st.State.Waiting.Reason != "ContainerCreating":
+			return st.State.Waiting.Reason
+		case st.State.Terminated != nil && st.State.Terminated.Reason != "" && st.State.Terminated.ExitCode != 0:
+			status = st.State.Terminated.Reason
+		}
+	}
+	if status == "" {
+		status = "Unknown"
+	}
+	return status
+}
+
+func isSidecar(pod *corev1.Pod, name string) bool {
+	for _, c := range pod.Spec.InitContainers {
+		if c.Name == name {
+			return c.RestartPolicy != nil && *c.RestartPolicy == corev1.ContainerRestartPolicyAlways
+		}
+	}
+	return false
+}
+
+// inferOwner derives the top-level workload from the controller reference;
+// a ReplicaSet named after its pod-template-hash becomes its Deployment.
+func inferOwner(pod *corev1.Pod) *Owner {
+	for _, ref := range pod.OwnerReferences {
+		if ref.Controller == nil || !*ref.Controller {
+			continue
+		}
+		if ref.Kind == "ReplicaSet" {
+			if h := pod.Labels["pod-template-hash"]; h != "" && strings.HasSuffix(ref.Name, "-"+h) {
+				return &Owner{Kind: "Deployment", Name: strings.TrimSuffix(ref.Name, "-"+h)}
+			}
+		}
+		return &Owner{Kind: ref.Kind, Name: ref.Name}
+	}
+	if len(pod.OwnerReferences) == 0 && pod.Name != "" {
+		return &Owner{Kind: "Pod", Name: pod.Name}
+	}
+	return nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// humanDuration prints d compactly: 42s, 3m5s, 2h10m, 3d4h.
+func humanDuration(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	switch {
+	case d < time.Minute:
+		return itoa(int(d.Seconds())) + "s"
+	case d < time.Hour:
+		return itoa(int(d.Minutes())) + "m" + itoa(int(d.Seconds())%60) + "s"
+	case d < 48*time.Hour:
+		return itoa(int(d.Hours())) + "h" + itoa(int(d.Minutes())%60) + "m"
+	}
+	return itoa(int(d.Hours())/24) + "d" + itoa(int(d.Hours())%24) + "h"
+}

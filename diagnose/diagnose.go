@@ -1,0 +1,218 @@
+package diagnose
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Input is everything Diagnose looks at. Only Pod is required.
+type Input struct {
+	// Pod is the pod with its spec and status.
+	Pod *corev1.Pod
+	// Events are the pod's events in any order; may be empty once they
+	// expired. Node OOMKilling events may be included too.
+	Events []corev1.Event
+	// Logs maps a container name to the log tail of its previous (crashed)
+	// instance, or its current log if there is no previous one. The key ""
+	// holds a log whose container is not known; it is used for the most
+	// relevant failing container when that has no log of its own.
+	Logs map[string]string
+	// Owner is the top-level owning workload, if known. When nil, Diagnose
+	// infers it from the pod's controller reference.
+	Owner *Owner
+	// Now is the time of the diagnosis; zero disables time-based reasoning.
+	Now time.Time
+}
+
+// Owner is a workload that owns a pod: Deployment/api, StatefulSet/db,
+// Job/x, CronJob/y, DaemonSet/z, or Pod for a bare pod.
+type Owner struct {
+	Kind string `json:"kind"`
+	Name string `json:"name"`
+}
+
+// String returns "Kind/name".
+func (o *Owner) String() string {
+	if o == nil {
+		return ""
+	}
+	return o.Kind + "/" + o.Name
+}
+
+// Report is the triage summary of one pod.
+type Report struct {
+	// Pod is "namespace/name".
+	Pod string `json:"pod"`
+	// Healthy is true when no container is failing.
+	Healthy bool `json:"healthy"`
+	// Status is the pod's status as kubectl shows it (CrashLoopBackOff,
+	// Running, Init:Error, OOMKilled, Pending, ...).
+	Status string `json:"status"`
+	// Message says in one line how the pod is doing; for a healthy pod it
+	// says so and mentions earlier restarts.
+	Message string `json:"message"`
+	// Owner is the top-level owning workload, if known.
+	Owner *Owner `json:"owner,omitempty"`
+	// Finding describes the most relevant failing container (zero when
+	// healthy).
+	Finding
+	// Containers lists every failing container, most relevant first.
+	Containers []Finding `json:"containers"`
+	// Redacted is true if any secret was redacted from the returned text.
+	Redacted bool `json:"redacted"`
+}
+
+// Finding is the diagnosis of one failing container.
+type Finding struct {
+	// Container is the container's name ("" for a pod-level problem).
+	Container string `json:"container"`
+	// ContainerType is "app", "init", "sidecar" (a restartable init
+	// container) or "pod" for a problem that is not one container's.
+	ContainerType string `json:"container_type"`
+	// Image is the container's image from the spec.
+	Image string `json:"image,omitempty"`
+	// Category is the most likely cause.
+	Category Category `json:"category"`
+	// Summary says in one plain line what is wrong.
+	Summary string `json:"summary"`
+	// State is the container's current state: waiting, running or terminated.
+	State string `json:"state,omitempty"`
+	// WaitingReason and WaitingMessage come from state.waiting
+	// (CrashLoopBackOff, CreateContainerConfigError, ...).
+	WaitingReason  string `json:"waiting_reason,omitempty"`
+	WaitingMessage string `json:"waiting_message,omitempty"`
+	// ExitCode is the exit code of the last termination, if any.
+	ExitCode *int32 `json:"exit_code"`
+	// ExitMeaning explains ExitCode in plain language.
+	ExitMeaning string `json:"exit_meaning,omitempty"`
+	// Signal names the signal that ended the process (SIGKILL), if any.
+	Signal string `json:"signal,omitempty"`
+	// Reason is the runtime's termination reason (OOMKilled, Error,
+	// Completed, StartError, ContainerCannotRun).
+	Reason string `json:"reason,omitempty"`
+	// TerminationMessage is the container's termination message, redacted.
+	TerminationMessage string `json:"termination_message,omitempty"`
+	// StartedAt and FinishedAt bound the last terminated instance.
+	StartedAt  *time.Time `json:"started_at,omitempty"`
+	FinishedAt *time.Time `json:"finished_at,omitempty"`
+	// RanFor is how long the last instance ran before it died ("42s");
+	// RanForSeconds is the same in seconds.
+	RanFor        string `json:"ran_for,omitempty"`
+	RanForSeconds *int64 `json:"ran_for_seconds,omitempty"`
+	// Restarts is the container's restart count.
+	Restarts int32 `json:"restarts"`
+	// Evidence quotes the log lines, event messages and status fields
+	// behind Category, redacted.
+	Evidence []string `json:"evidence"`
+	// NextSteps are exact kubectl commands for this pod and what to change.
+	NextSteps []string `json:"next_steps"`
+	// LogExcerpt is a short redacted tail of the previous instance's log.
+	LogExcerpt []string `json:"log_excerpt"`
+}
+
+// Diagnose triages a pod. It never fails: a pod it cannot explain gets
+// Category Unknown, a pod with no failing container is Healthy.
+func Diagnose(in Input) Report {
+	rep := Report{Containers: []Finding{}, Finding: emptyFinding()}
+	pod := in.Pod
+	if pod == nil {
+		rep.Status = "Unknown"
+		rep.Message = "no pod given"
+		rep.Healthy = false
+		rep.Category = Unknown
+		rep.Summary = "no pod given"
+		return rep
+	}
+	rep.Pod = pod.Namespace + "/" + pod.Name
+	rep.Owner = in.Owner
+	if rep.Owner == nil {
+		rep.Owner = inferOwner(pod)
+	}
+	rep.Status = podStatus(pod)
+	events := sortedEvents(in.Events)
+
+	views := containerViews(pod)
+	var failing []*containerView
+	for _, v := range views {
+		if v.failing(pod, events, in.Now) {
+			failing = append(failing, v)
+		}
+	}
+	sort.SliceStable(failing, func(i, j int) bool { return failing[i].rank(events) > failing[j].rank(events) })
+
+	ctx := &diagContext{in: in, pod: pod, events: events, owner: rep.Owner}
+	for i, v := range failing {
+		logText, ok := in.Logs[v.name]
+		if !ok && i == 0 {
+			logText, ok = in.Logs[""]
+		}
+		if !ok && len(views) == 1 && len(in.Logs) == 1 {
+			for _, l := range in.Logs {
+				logText, ok = l, true
+			}
+		}
+		f, red := ctx.diagnoseContainer(v, logText, ok)
+		rep.Containers = append(rep.Containers, f)
+		rep.Redacted = rep.Redacted || red
+	}
+	if len(failing) == 0 {
+		if f, red, ok := ctx.podLevel(); ok {
+			rep.Containers = append(rep.Containers, f)
+			rep.Redacted = rep.Redacted || red
+		}
+	}
+	if len(rep.Containers) == 0 {
+		rep.Healthy = true
+		rep.Message = healthyMessage(pod, views)
+		return rep
+	}
+	rep.Finding = rep.Containers[0]
+	rep.Message = rep.Summary
+	if n := len(rep.Containers); n > 1 {
+		rep.Message += " (" + itoa(n) + " containers failing)"
+	}
+	return rep
+}
+
+// emptyFinding returns a Finding whose lists marshal as [] rather than null.
+func emptyFinding() Finding {
+	return Finding{Evidence: []string{}, NextSteps: []string{}, LogExcerpt: []string{}}
+}
+
+// healthyMessage describes a pod with no failing container.
+func healthyMessage(pod *corev1.Pod, views []*containerView) string {
+	running, total := 0, 0
+	var restarts int32
+	var notes []string
+	for _, v := range views {
+		if v.kind == "init" {
+			continue
+		}
+		total++
+		if v.status != nil && v.status.State.Running != nil {
+			running++
+		}
+		if v.status != nil && v.status.RestartCount > 0 {
+			restarts += v.status.RestartCount
+			note := v.name + " restarted " + itoa(int(v.status.RestartCount)) + " times"
+			if t := v.status.LastTerminationState.Terminated; t != nil {
+				note += ", last exit " + itoa(int(t.ExitCode))
+				if t.Reason != "" {
+					note += " (" + t.Reason + ")"
+				}
+			}
+			notes = append(notes, note)
+		}
+	}
+	msg := "healthy: " + itoa(running) + "/" + itoa(total) + " containers running, pod phase " + string(pod.Status.Phase)
+	if pod.Status.Phase == corev1.PodSucceeded {
+		msg = "healthy: pod completed successfully"
+	}
+	if len(notes) > 0 {
+		msg += "; " + strings.Join(notes, "; ")
+	}
+	return msg
+}

@@ -1,0 +1,92 @@
+package diagnose
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// eventTime is the latest time an event was seen.
+func eventTime(e *corev1.Event) time.Time {
+	t := e.LastTimestamp.Time
+	if e.Series != nil && e.Series.LastObservedTime.After(t) {
+		t = e.Series.LastObservedTime.Time
+	}
+	if e.EventTime.After(t) {
+		t = e.EventTime.Time
+	}
+	if t.IsZero() {
+		t = e.FirstTimestamp.Time
+	}
+	return t
+}
+
+// eventCount is how often an event was seen.
+func eventCount(e *corev1.Event) int32 {
+	if e.Series != nil && e.Series.Count > e.Count {
+		return e.Series.Count
+	}
+	return max(e.Count, 1)
+}
+
+// sortedEvents returns a copy of events, newest first (stable for equal
+// times, so the output is deterministic).
+func sortedEvents(events []corev1.Event) []corev1.Event {
+	out := append([]corev1.Event(nil), events...)
+	sort.SliceStable(out, func(i, j int) bool { return eventTime(&out[i]).After(eventTime(&out[j])) })
+	return out
+}
+
+// forContainer reports whether e is about container v: its fieldPath names
+// it, or its message does.
+func forContainer(e *corev1.Event, v *containerView) bool {
+	fp := e.InvolvedObject.FieldPath
+	if fp != "" {
+		return strings.HasSuffix(fp, "{"+v.name+"}")
+	}
+	m := e.Message
+	for _, form := range []string{"container " + v.name + " ", "container " + v.name + ",", `container "` + v.name + `"`, "container=" + v.name + " ", "container " + v.name + "\n"} {
+		if strings.Contains(m+"\n", form) {
+			return true
+		}
+	}
+	return strings.HasSuffix(m, "container "+v.name)
+}
+
+// hasBackOff reports a kubelet crash back-off event for the container (not
+// an image pull back-off).
+func hasBackOff(events []corev1.Event, v *containerView) bool {
+	for i := range events {
+		e := &events[i]
+		if e.Reason == "BackOff" && strings.HasPrefix(e.Message, "Back-off restarting failed container") &&
+			(forContainer(e, v) || e.Message == "Back-off restarting failed container") {
+			return true
+		}
+	}
+	return false
+}
+
+// describeEvent quotes an event for evidence: "event Killing (x3): msg".
+func describeEvent(e *corev1.Event) string {
+	s := "event " + e.Reason
+	if n := eventCount(e); n > 1 {
+		s += " (x" + itoa(int(n)) + ")"
+	}
+	return s + ": " + strings.TrimSpace(e.Message)
+}
+
+// nearTermination reports whether an event happened around the
+// termination t (or times are unknown).
+func nearTermination(e *corev1.Event, t *corev1.ContainerStateTerminated) bool {
+	et := eventTime(e)
+	if t == nil || et.IsZero() || t.FinishedAt.IsZero() {
+		return true
+	}
+	lo := t.FinishedAt.Add(-crashLoopWindow)
+	if !t.StartedAt.IsZero() && t.StartedAt.Time.Add(-time.Minute).After(lo) {
+		lo = t.StartedAt.Time.Add(-time.Minute)
+	}
+	return et.After(lo) && et.Before(t.FinishedAt.Add(crashLoopWindow))
+}

@@ -1,0 +1,72 @@
+package diagnose
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// signalNames maps Linux signal numbers to their names.
+var signalNames = map[int32]string{
+	1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT",
+	7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 10: "SIGUSR1", 11: "SIGSEGV", 12: "SIGUSR2",
+	13: "SIGPIPE", 14: "SIGALRM", 15: "SIGTERM", 24: "SIGXCPU", 25: "SIGXFSZ", 31: "SIGSYS",
+}
+
+// SignalName returns the name of Linux signal n ("SIGKILL"), or "signal N"
+// for numbers without a well-known name.
+func SignalName(n int32) string {
+	if s, ok := signalNames[n]; ok {
+		return s
+	}
+	return "signal " + strconv.Itoa(int(n))
+}
+
+// ExitCodeMeaning explains a container exit code in plain language.
+func ExitCodeMeaning(code int32) string {
+	switch code {
+	case 0:
+		return "exited normally (success); under restartPolicy Always a finished container is restarted"
+	case 1:
+		return "general application error: the program exited with an error it reported itself"
+	case 2:
+		return "misuse or invalid arguments (bad flag, shell syntax error; also a Go panic)"
+	case 126:
+		return "command found but not executable (permission or format problem)"
+	case 127:
+		return "command not found: the entrypoint or a command it runs does not exist in the image or $PATH"
+	case 128:
+		return "container runtime could not start the process (invalid exit or start error)"
+	case 130:
+		return "interrupted by SIGINT (Ctrl-C)"
+	case 134:
+		return "aborted by SIGABRT: the program called abort() (failed assertion, fatal runtime error, e.g. Node.js heap out of memory)"
+	case 137:
+		return "killed by SIGKILL: out of memory (OOM killer) or force-killed after a failed liveness probe or grace period"
+	case 139:
+		return "segmentation fault (SIGSEGV): the program accessed invalid memory"
+	case 143:
+		return "terminated by SIGTERM: asked to stop (liveness probe, pod deletion, eviction or rollout)"
+	case 255:
+		return "exit status out of range (exit(-1) or a fatal error in the runtime)"
+	}
+	if code > 128 && code < 128+65 {
+		sig := code - 128
+		return fmt.Sprintf("killed by signal %d (%s)", sig, SignalName(sig))
+	}
+	if code < 0 {
+		return "negative exit code: the runtime reported an invalid status"
+	}
+	return "application-specific error code: see the application's documentation and logs"
+}
+
+// signalOf returns the signal that ended a container: the runtime-reported
+// signal if any, else the one encoded in an exit code above 128.
+func signalOf(exit, signal int32) int32 {
+	if signal > 0 {
+		return signal
+	}
+	if exit > 128 && exit < 128+65 {
+		return exit - 128
+	}
+	return 0
+}

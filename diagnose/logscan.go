@@ -1,0 +1,485 @@
+package diagnose
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+)
+
+// Bounds of the log scanner: memory use is independent of the log's size.
+const (
+	maxLineBytes  = 4096 // bytes of one line that are examined; the rest is skipped
+	readBuffer    = 64 << 10
+	excerptLines  = 20  // lines kept for LogScan.Excerpt
+	maxQuoteBytes = 300 // longest quoted line in evidence and excerpts
+	maxSummary    = 180 // longest detail in a summary
+)
+
+// Line severities, added to a pattern's weight.
+const (
+	sevInfo  = 0
+	sevWarn  = 1
+	sevPlain = 3
+	sevError = 4
+	sevFatal = 6
+)
+
+// LogScan is what ScanLog learned from one container log.
+type LogScan struct {
+	// Category is the cause the log points to, or Unknown.
+	Category Category `json:"category"`
+	// Detail is the message of the explaining line, without timestamp or
+	// level prefixes, redacted and shortened.
+	Detail string `json:"detail,omitempty"`
+	// Line is the line that explains the crash, redacted; LineNumber counts
+	// from 1.
+	Line       string `json:"line,omitempty"`
+	LineNumber int    `json:"line_number,omitempty"`
+	// Evidence holds the explaining line and, when different, the first
+	// fatal line, quoted and redacted.
+	Evidence []string `json:"evidence"`
+	// Excerpt is the redacted tail of the log (at most 20 lines).
+	Excerpt []string `json:"excerpt"`
+	// Lines is the number of lines read.
+	Lines int `json:"lines"`
+	// Redacted reports whether anything returned was redacted.
+	Redacted bool `json:"redacted"`
+
+	hint    string // what to change, from the matching pattern
+	action  string // Spring Boot's "Action:" advice
+	score   int
+	generic bool // only a generic crash shape matched
+}
+
+// candidate is a line that may explain the crash.
+type candidate struct {
+	line     string
+	msg      string
+	lineNo   int
+	score    int
+	pat      *pattern
+	causedBy bool
+}
+
+// better reports whether c should replace the current best b.
+func (c *candidate) better(b *candidate) bool {
+	if b == nil || c.score > b.score {
+		return true
+	}
+	// The deepest "Caused by:" is the root cause; otherwise the first
+	// fatal error wins over later noise.
+	return c.score == b.score && c.causedBy && b.causedBy
+}
+
+// logScanner holds the small state of one scan.
+type logScanner struct {
+	lower      []byte
+	idx        *lineIndex
+	ring       [excerptLines][]byte
+	ringNext   int
+	lines      int
+	best       *candidate
+	firstFatal *candidate
+	lastError  *candidate // last error-looking line, for log.Fatal style exits
+
+	inTraceback  bool
+	inPrivateKey bool
+	spring       int // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
+	action       string
+}
+
+// ScanLog reads a container log line by line and finds the line that best
+// explains why the process died. It keeps only a few lines in memory, so a
+// log of any size is scanned in bounded memory; lines longer than 4 KiB are
+// examined by their first 4 KiB. Everything returned is redacted.
+func ScanLog(r io.Reader) LogScan {
+	idx := lineIndexPool.Get().(*lineIndex)
+	defer lineIndexPool.Put(idx)
+	s := &logScanner{lower: make([]byte, 0, maxLineBytes), idx: idx}
+	br := bufio.NewReaderSize(r, readBuffer)
+	for {
+		line, err := br.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// Overlong line: examine its start, skip the rest.
+			s.line(line[:min(len(line), maxLineBytes)])
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = br.ReadSlice('\n')
+			}
+			if err != nil {
+				break
+			}
+			continue
+		}
+		if len(line) > 0 {
+			s.line(line[:min(len(line), maxLineBytes)])
+		}
+		if err != nil {
+			break
+		}
+	}
+	return s.result()
+}
+
+// line examines one line (without regard to its trailing newline).
+func (s *logScanner) line(raw []byte) {
+	raw = bytes.TrimRight(raw, "\r\n")
+	s.lines++
+	if s.inPrivateKey || (bytes.Contains(raw, []byte("-----BEGIN")) && bytes.Contains(raw, []byte("PRIVATE KEY"))) {
+		s.inPrivateKey = !bytes.Contains(raw, []byte("-----END"))
+		s.keep([]byte(redacted))
+		return
+	}
+	s.keep(raw)
+
+	content := stripPrefixes(raw)
+	trimmed := bytes.TrimSpace(content)
+	if len(trimmed) == 0 {
+		return
+	}
+	indented := content[0] == ' ' || content[0] == '\t'
+	s.lower = appendLower(s.lower[:0], raw)
+	lower := s.lower
+	s.idx.reset(lower)
+
+	endsTraceback := false
+	if s.inTraceback {
+		if indented {
+			return // a frame or its source line
+		}
+		s.inTraceback = false
+		endsTraceback = true
+	}
+	if isFrame(trimmed, indented) {
+		return
+	}
+
+	descBonus := 0
+	switch {
+	case bytes.Contains(lower, []byte("application failed to start")):
+		s.spring = 1
+	case s.spring == 1 && bytes.HasPrefix(trimmed, []byte("Description:")):
+		s.spring = 2
+		return
+	case s.spring == 2:
+		s.spring = 3
+		descBonus = 8 // Spring Boot's failure analysis names the cause
+	case s.spring == 3 && bytes.HasPrefix(trimmed, []byte("Action:")):
+		s.spring = 4
+		return
+	case s.spring == 4:
+		s.spring = 0
+		s.action = string(trimmed)
+	}
+	if bytes.HasPrefix(trimmed, []byte("Traceback (most recent call last)")) {
+		s.inTraceback = true
+	}
+
+	sev := severity(lower, trimmed)
+	var best *pattern
+	for _, p := range patterns {
+		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw) {
+			best = p
+		}
+	}
+	weight := 0
+	if best != nil {
+		weight = best.weight
+	}
+	causedBy := bytes.HasPrefix(trimmed, []byte("Caused by:"))
+	if g := genericWeight(trimmed, lower, sev); g > weight {
+		weight, best = g, nil
+	}
+	if weight == 0 {
+		if sev >= sevError || looksLikeError(lower) {
+			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+		}
+		return
+	}
+	score := weight + sev + descBonus
+	if causedBy {
+		score++
+	}
+	if endsTraceback {
+		score += 3 // the exception that ended a traceback is the one that crashed
+	}
+	if bytes.Contains(lower, []byte("retrying")) || bytes.Contains(lower, []byte("will retry")) || bytes.Contains(lower, []byte("retry in")) || bytes.Contains(lower, []byte("waiting for")) {
+		score -= 2 // a transient condition the app is still handling
+	}
+	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy}
+	if c.better(s.best) {
+		c.line, c.msg = string(raw), string(trimmed)
+		s.best = c
+	}
+	if s.firstFatal == nil && weight >= weightGeneric && sev == sevFatal {
+		s.firstFatal = &candidate{line: string(raw), lineNo: s.lines}
+	}
+	if sev >= sevError || looksLikeError(lower) {
+		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+	}
+}
+
+// keep stores raw in the excerpt ring, reusing its buffers.
+func (s *logScanner) keep(raw []byte) {
+	slot := s.ring[s.ringNext%excerptLines]
+	s.ring[s.ringNext%excerptLines] = append(slot[:0], raw[:min(len(raw), maxQuoteBytes+3)]...)
+	s.ringNext++
+}
+
+func (s *logScanner) result() LogScan {
+	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{}}
+	n := min(s.ringNext, excerptLines)
+	// Drop trailing blank lines from the excerpt.
+	for i := s.ringNext - n; i < s.ringNext; i++ {
+		out.Excerpt = append(out.Excerpt, quote(string(s.ring[i%excerptLines])))
+	}
+	for len(out.Excerpt) > 0 && strings.TrimSpace(out.Excerpt[len(out.Excerpt)-1]) == "" {
+		out.Excerpt = out.Excerpt[:len(out.Excerpt)-1]
+	}
+	out.Redacted = redactAll(out.Excerpt)
+
+	best := s.best
+	if best == nil || best.score < weightGeneric {
+		// No crash shape: the last error-looking line is the best guess
+		// (Go's log.Fatal, a CLI's final "failed to ..." line).
+		if s.lastError != nil {
+			best = &candidate{line: s.lastError.line, msg: s.lastError.msg, lineNo: s.lastError.lineNo, score: 5}
+		}
+	}
+	if best == nil {
+		return out
+	}
+	out.score = best.score
+	out.Category = AppCrash
+	if best.pat != nil {
+		out.Category = best.pat.cat
+		out.hint = best.pat.hint
+	} else {
+		out.generic = true
+	}
+	line, r1 := Redact(quote(best.line))
+	detail, r2 := Redact(message(best.msg))
+	out.Line, out.LineNumber, out.Detail = line, best.lineNo, shorten(detail, maxSummary)
+	out.Evidence = append(out.Evidence, "log: "+line)
+	if s.firstFatal != nil && s.firstFatal.lineNo != best.lineNo {
+		f, r3 := Redact(quote(s.firstFatal.line))
+		out.Evidence = append(out.Evidence, "log: "+f)
+		r2 = r2 || r3
+	}
+	if s.action != "" && best.score >= weightSpecific {
+		a, r4 := Redact(shorten(s.action, maxQuoteBytes))
+		out.action = a
+		r2 = r2 || r4
+	}
+	out.Redacted = out.Redacted || r1 || r2
+	return out
+}
+
+// severity grades a line by its level marker or wording.
+func severity(lower, trimmed []byte) int {
+	has := func(s string) bool { return bytes.Contains(lower, []byte(s)) }
+	// klog header: E0102 15:04:05.000000 ...
+	if len(trimmed) > 5 && bytes.IndexByte([]byte("IWEF"), trimmed[0]) >= 0 && isDigits(trimmed[1:5]) {
+		switch trimmed[0] {
+		case 'I':
+			return sevInfo
+		case 'W':
+			return sevWarn
+		case 'E':
+			return sevError
+		}
+		return sevFatal
+	}
+	switch {
+	case has(`"level":"fatal"`), has(`"level":"panic"`), has(`"level":"critical"`), has("level=fatal"), has("level=panic"), has("level=critical"),
+		has(`"severity":"critical"`), has(`"severity":"fatal"`), has(`"severity":"emergency"`), has(`"severity":"alert"`):
+		return sevFatal
+	case has(`"level":"error"`), has("level=error"), has(`"severity":"error"`), has(`"level":50`), has(`"level":"err"`):
+		return sevError
+	case has(`"level":"warn`), has("level=warn"), has(`"severity":"warn`), has(`"level":40`):
+		return sevWarn
+	case has(`"level":"info"`), has(`"level":"debug"`), has("level=info"), has("level=debug"), has(`"severity":"info"`), has(`"severity":"debug"`), has(`"level":30`), has(`"level":20`):
+		return sevInfo
+	}
+	switch {
+	case bytes.HasPrefix(trimmed, []byte("panic:")), bytes.HasPrefix(trimmed, []byte("fatal error:")), has("fatal"), has("[emerg]"), has("[crit]"), has("[alert]"),
+		has("critical"), has("exception in thread"), has("unhandled exception"), has("uncaught"), has("unhandled"), has("panic"):
+		return sevFatal
+	case has("error"), has("exception"), has("failed"), has("[err]"), has(" err "):
+		return sevError
+	case has("warn"):
+		return sevWarn
+	case has(" info "), has("[info]"), has(" debug "), has("[debug]"), has("info:"), has(" notice "), has("[notice]"):
+		return sevInfo
+	}
+	return sevPlain
+}
+
+// genericWeight recognises crash shapes that name no specific cause.
+func genericWeight(trimmed, lower []byte, sev int) int {
+	msg := stripLevel(trimmed)
+	switch {
+	case bytes.HasPrefix(msg, []byte("panic: ")), bytes.HasPrefix(msg, []byte("fatal error: ")),
+		bytes.HasPrefix(msg, []byte("Exception in thread ")), bytes.HasPrefix(msg, []byte("Unhandled exception")),
+		bytes.HasPrefix(msg, []byte("Unhandled Exception")), bytes.HasPrefix(msg, []byte("Uncaught ")),
+		bytes.HasPrefix(msg, []byte("Caused by: ")), bytes.Contains(lower, []byte("unhandledpromiserejection")),
+		bytes.HasPrefix(msg, []byte("Error: ")), bytes.HasPrefix(msg, []byte("ERROR: ")), bytes.HasPrefix(msg, []byte("FATAL: ")),
+		reException.Match(msg), reRubyError.Match(msg):
+		return weightGeneric
+	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")):
+		return weightGeneric - 2
+	case bytes.HasPrefix(msg, []byte("Traceback (most recent call last)")), bytes.HasPrefix(msg, []byte("goroutine 1 [")),
+		bytes.Contains(lower, []byte("throw er;")), bytes.Contains(lower, []byte("npm err!")), bytes.Contains(lower, []byte("npm error")),
+		bytes.Contains(lower, []byte("worker failed to boot")):
+		return weightMarker
+	}
+	return 0
+}
+
+// isFrame reports stack-trace frames, which never explain a crash on their own.
+func isFrame(t []byte, indented bool) bool {
+	switch {
+	case bytes.HasPrefix(t, []byte("at ")) && (indented || bytes.Contains(t, []byte("("))):
+		return true
+	case bytes.HasPrefix(t, []byte("...")) && bytes.HasSuffix(t, []byte("more")):
+		return true
+	case bytes.HasPrefix(t, []byte(`File "`)):
+		return true
+	case indented && bytes.Contains(t, []byte(".go:")) && bytes.Contains(t, []byte("+0x")):
+		return true
+	case bytes.HasPrefix(t, []byte("created by ")), bytes.Equal(t, []byte("^")):
+		return true
+	}
+	return false
+}
+
+// looksLikeError reports wording typical of a final error message.
+func looksLikeError(lower []byte) bool {
+	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort"} {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
+// ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").
+func stripPrefixes(b []byte) []byte {
+	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
+		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
+			b = b[11+i+1:]
+		}
+		for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P "} {
+			b = bytes.TrimPrefix(b, []byte(p))
+		}
+	}
+	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '/' && b[7] == '/' && b[10] == ' ' && b[13] == ':' {
+		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
+			b = b[11+i+1:]
+		}
+	}
+	return b
+}
+
+// stripLevel removes a leading level marker ("[ERROR] ", "ERROR ", "E ") so
+// crash shapes are recognised after it.
+func stripLevel(b []byte) []byte {
+	for _, p := range []string{"[ERROR] ", "[FATAL] ", "ERROR ", "FATAL ", "[error] ", "[fatal] ", "CRITICAL ", "[CRITICAL] "} {
+		if bytes.HasPrefix(b, []byte(p)) {
+			return bytes.TrimSpace(b[len(p):])
+		}
+	}
+	return b
+}
+
+// message extracts the human message of a line: the msg/error fields of a
+// JSON or logfmt line, else the line without its prefixes.
+func message(line string) string {
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "{") {
+		var m map[string]any
+		if json.Unmarshal([]byte(line), &m) == nil {
+			var parts []string
+			for _, k := range []string{"msg", "message", "error", "err", "exception", "error.message", "reason"} {
+				if v, ok := m[k].(string); ok && v != "" {
+					parts = append(parts, v)
+				}
+			}
+			if len(parts) > 0 {
+				return strings.Join(parts, ": ")
+			}
+		}
+	}
+	if strings.Contains(line, "msg=") {
+		msg := logfmtValue(line, "msg")
+		if e := logfmtValue(line, "error"); e != "" {
+			msg += ": " + e
+		} else if e := logfmtValue(line, "err"); e != "" {
+			msg += ": " + e
+		}
+		if msg != "" {
+			return msg
+		}
+	}
+	return string(stripLevel([]byte(line)))
+}
+
+// logfmtValue returns the value of key in a logfmt line.
+func logfmtValue(line, key string) string {
+	i := strings.Index(" "+line, " "+key+"=")
+	if i < 0 {
+		return ""
+	}
+	v := line[i+len(key)+1:]
+	if strings.HasPrefix(v, `"`) {
+		end := 1
+		for end < len(v) && (v[end] != '"' || v[end-1] == '\\') {
+			end++
+		}
+		return strings.ReplaceAll(v[1:min(end, len(v))], `\"`, `"`)
+	}
+	if j := strings.IndexByte(v, ' '); j >= 0 {
+		v = v[:j]
+	}
+	return v
+}
+
+func appendLower(dst, src []byte) []byte {
+	for _, c := range src {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// quote prepares a line for display: trimmed and cut to maxQuoteBytes.
+func quote(s string) string {
+	return shorten(strings.TrimRight(s, " \t\r\n"), maxQuoteBytes)
+}
+
+// shorten cuts s to at most n bytes on a rune boundary, marking the cut.
+func shorten(s string, n int) string {
+	s = strings.ToValidUTF8(s, "?")
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && (s[cut]&0xC0) == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}

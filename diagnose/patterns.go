@@ -1,0 +1,193 @@
+package diagnose
+
+import (
+	"bytes"
+	"regexp"
+	"sync"
+)
+
+// Pattern weights: a line's score is its best pattern's weight plus the
+// severity of the line, so a specific cause beats a generic crash line and
+// a generic crash line beats a marker such as "Traceback".
+const (
+	weightMarker   = 2
+	weightGeneric  = 10
+	weightSpecific = 20
+	weightPrecise  = 22 // more precise than a specific pattern matching the same line
+)
+
+// pattern recognises one kind of log line.
+type pattern struct {
+	id     string
+	cat    Category
+	weight int
+	any    [][]byte       // lower-case substrings; at least one must occur
+	not    [][]byte       // lower-case substrings that veto the pattern
+	re     *regexp.Regexp // optional; must match the line as well
+	hint   string         // what to change, for next steps
+}
+
+func (p *pattern) match(idx *lineIndex, lower, line []byte) bool {
+	hit := len(p.any) == 0
+	for _, k := range p.any {
+		if idx.mayContain(k) && bytes.Contains(lower, k) {
+			hit = true
+			break
+		}
+	}
+	if !hit {
+		return false
+	}
+	for _, k := range p.not {
+		if bytes.Contains(lower, k) {
+			return false
+		}
+	}
+	return p.re == nil || p.re.Match(line)
+}
+
+// Hints shared by several patterns.
+const (
+	hintDepend   = "Check that the dependency's Service exists, has ready endpoints and the host/port in the app's config are right; make the app retry with back-off instead of exiting, or wait for it in an init container."
+	hintAuth     = "The dependency answered but rejected the credentials: check the user/password (usually from a Secret) against what the server expects."
+	hintCert     = "TLS verification failed: mount the right CA bundle, fix the hostname the app connects to, or renew the certificate."
+	hintEnv      = "Set the missing environment variable in the container spec (env or envFrom a ConfigMap/Secret)."
+	hintFlag     = "Fix the command/args in the container spec: the program rejects a flag or argument (often after an image upgrade renamed it)."
+	hintParse    = "Fix the configuration file the app loads (often a ConfigMap): it does not parse or has an invalid value."
+	hintFile     = "A file the app needs is missing: check volumeMounts (ConfigMap/Secret items and keys, subPath) and the path in its config."
+	hintPort     = "Another process in the pod's network namespace (another container, a second instance, or the node with hostNetwork: true) already listens on that port: change one of the ports."
+	hintPerm     = "Make the path writable for the container's user: set securityContext.fsGroup / runAsUser to match the files, or mount an emptyDir at paths the app writes."
+	hintReadOnly = "The root filesystem is read-only (securityContext.readOnlyRootFilesystem: true): mount an emptyDir at the path the app writes to (e.g. /tmp, cache dirs)."
+	hintPrivPort = "Non-root processes cannot bind ports below 1024: listen on a port >= 1024 (e.g. 8080) and map it in the Service, or add capability NET_BIND_SERVICE."
+	hintRBAC     = "The ServiceAccount lacks RBAC permission: add a Role/ClusterRole and RoleBinding granting the verb and resource named in the error."
+	hintModule   = "A module/library the app imports is missing from the image: fix the build (dependencies installed in the final stage) or the image tag."
+	hintOOMHeap  = "The runtime's heap limit was reached: raise -Xmx / -XX:MaxRAMPercentage (Java) or --max-old-space-size (Node.js) together with resources.limits.memory, or fix the leak."
+	hintEntry    = "The entrypoint is missing or cannot run: check command/args in the spec against the image (path, executable bit, CRLF line endings in scripts, glibc binary on an Alpine/musl image)."
+	hintArch     = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
+)
+
+func pat(id string, cat Category, weight int, hint string, any ...string) *pattern {
+	return &pattern{id: id, cat: cat, weight: weight, any: toBytes(any), hint: hint}
+}
+
+func (p *pattern) without(not ...string) *pattern { p.not = toBytes(not); return p }
+
+func toBytes(ss []string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+func (p *pattern) matching(re string) *pattern { p.re = regexp.MustCompile(re); return p }
+
+// patterns is the table of recognised log lines. Every line is checked
+// against all of them; the one with the highest weight names the category.
+var patterns = []*pattern{
+	// Out of memory inside the runtime.
+	pat("java_oom", OOMKilled, weightPrecise, hintOOMHeap, "java.lang.outofmemoryerror", "outofmemoryerror:", "gc overhead limit exceeded"),
+	pat("node_heap_oom", OOMKilled, weightPrecise, hintOOMHeap, "javascript heap out of memory", "reached heap limit", "allocation failed - javascript heap"),
+	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
+	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception"),
+	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror").matching(`(^|[\s.])MemoryError\b`),
+	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "out of memory", "enomem", "failed to allocate").without("outofmemoryerror"),
+	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),
+
+	// Wrong architecture and missing entrypoints.
+	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("exec format error\"", "invalid exec format"),
+	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute"),
+	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? (?:stat [^:]*: )?no such file or directory|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
+	pat("exec_permission", CommandNotFound, weightPrecise+1, hintEntry, "permission denied").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? permission denied|starting container process caused.*permission denied)`),
+	pat("shell_not_found", CommandNotFound, weightSpecific+1, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found`),
+	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute", "error: invalid or corrupt jarfile"),
+	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
+	pat("npm_script", CommandNotFound, weightSpecific, hintEntry, "missing script"),
+	pat("node_main", CommandNotFound, weightSpecific+1, hintEntry, "cannot find module '/").without("require stack"),
+	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
+
+	// Missing Secrets and ConfigMaps (API errors, event and status messages).
+	pat("missing_object", MissingConfigObject, weightPrecise, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
+	pat("missing_key", MissingConfigObject, weightPrecise, "", "couldn't find key", "non-existent config key", "references non-existent"),
+
+	// Port conflicts.
+	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
+
+	// Permissions.
+	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "erofs", "readonlyfilesystemexception"),
+	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
+	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User "[^"]+" cannot`),
+	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "could not change permissions", "could not change directory to"),
+	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory").without("permission denied for ", "password", "access denied for user"),
+
+	// Credentials and certificates: the dependency answered.
+	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
+	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired"),
+	pat("db_missing", ConfigError, weightSpecific+1, "The database or role named in the connection settings does not exist on the server: create it or fix the name.", "does not exist", "unknown database", "nodatabaseerror").matching(`(?i)((database|role) "[^"]+" does not exist|unknown database|nodatabaseerror)`),
+
+	// Dependencies that cannot be reached.
+	pat("conn_refused", DependencyUnavailable, weightSpecific, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused"),
+	pat("dns", DependencyUnavailable, weightSpecific, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname"),
+	pat("timeout", DependencyUnavailable, weightSpecific, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out").without("liveness", "readiness"),
+	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp"),
+
+	// Configuration the app rejects.
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b)`),
+	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '[A-Z][A-Z0-9_]+'`),
+	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key"),
+	pat("spring_config", ConfigError, weightSpecific, hintParse, "could not resolve placeholder", "failed to bind properties", "failed to configure a datasource", "improperlyconfigured", "invalid configuration", "configuration error", "config error", "invalid config", "error loading config", "failed to load config", "error reading config", "could not load config", "failed to read config", "unable to load config", "bad config", "configurationexception", "illegal configuration", "unable to load in-cluster configuration"),
+	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown shorthand flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
+	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "fatal config file error", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format"),
+	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data directory has files", "data directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count", "max file descriptors", "data directory was initialized by postgresql version", "superuser password is not specified", "you need to specify one of"),
+	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "inotify", "disk quota exceeded", "enospc", "emfile"),
+	pat("missing_file", ConfigError, weightSpecific-2, hintFile, "no such file or directory", "filenotfounderror", "filenotfoundexception", "enoent", "errno::enoent", "could not find file", "nosuchfileexception", "cannot find the file", "could not find a part of the path", "cannot open", "could not open", "failed to open", "unable to open"),
+
+	// App-level crashes with a specific cause.
+	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "undefined symbol", "cannot find package", "module not found"),
+	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
+	pat("rails_pid", AppCrash, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
+	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
+	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault").without("[signal sigsegv", "signal sigsegv: segmentation violation"),
+	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
+}
+
+// Generic crash shapes, checked on the line's message after prefixes are
+// stripped.
+var (
+	reException = regexp.MustCompile(`^(?:[A-Za-z_][\w$]*[.:]{1,2})*[A-Z][\w$]*(?:Error|Exception|Exit|Failure|Fault|Interrupt|Panic)\b(?::|$| \(| - )`)
+	reRubyError = regexp.MustCompile(`\((?:[A-Z]\w*::)*[A-Z]\w*(?:Error|Exception|Bad|NotFound|Invalid)\w*\)\s*$`)
+)
+
+// lineIndex records which byte pairs occur in the current line, so most
+// keywords are ruled out with a few array lookups instead of a substring
+// search. A generation counter avoids clearing the table between lines.
+type lineIndex struct {
+	gen  uint32
+	seen [1 << 16]uint32
+}
+
+var lineIndexPool = sync.Pool{New: func() any { return new(lineIndex) }}
+
+// reset indexes lower as the current line.
+func (x *lineIndex) reset(lower []byte) {
+	x.gen++
+	if x.gen == 0 {
+		clear(x.seen[:])
+		x.gen = 1
+	}
+	for i := 0; i+1 < len(lower); i++ {
+		x.seen[uint16(lower[i])<<8|uint16(lower[i+1])] = x.gen
+	}
+}
+
+// mayContain reports whether the line may contain k: false means it
+// certainly does not.
+func (x *lineIndex) mayContain(k []byte) bool {
+	for i := 0; i+1 < len(k) && i < 8; i++ {
+		if x.seen[uint16(k[i])<<8|uint16(k[i+1])] != x.gen {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,129 @@
+package diagnose
+
+import (
+	"regexp"
+	"strings"
+)
+
+// redacted replaces every secret Redact finds.
+const redacted = "[REDACTED]"
+
+// redactRule is one kind of secret: re finds it and keep says how many
+// leading submatches to keep in front of the marker (the key, the scheme);
+// the rest of the match is replaced.
+type redactRule struct {
+	re   *regexp.Regexp
+	keep int // number of leading capture groups kept verbatim
+	// skip reports values that look like a secret but are not (password: YES).
+	skip func(prefix, value string) bool
+}
+
+// harmlessValues are values of password-like keys that carry no secret.
+var harmlessValues = map[string]bool{
+	"yes": true, "no": true, "true": true, "false": true, "null": true, "none": true,
+	"nil": true, "required": true, "set": true, "unset": true, "empty": true, "***": true,
+	"[redacted]": true, "<redacted>": true, "******": true, "": true,
+}
+
+// isProse reports values that are a harmless word or an English word in a
+// sentence ("validate_secret_key_base': Missing ..."), not a secret.
+func isProse(prefix, v string) bool {
+	if isHarmless(prefix, v) {
+		return true
+	}
+	if strings.Contains(prefix, "=") || len(v) < 2 || v[0] < 'A' || v[0] > 'Z' {
+		return false
+	}
+	for _, c := range v[1:] {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isHarmless(_, v string) bool {
+	return harmlessValues[strings.ToLower(strings.Trim(v, `"'`))]
+}
+
+var redactRules = []redactRule{
+	// Private key blocks (whole block, or from BEGIN to the end of the text).
+	{re: regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\z)`)},
+	// Authorization / cookie headers: keep the header name and scheme.
+	{re: regexp.MustCompile(`(?i)(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:bearer|basic|token|digest|negotiate|apikey)?\s*)[^\s"',;]+`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\b(?:set-)?cookie["']?\s*:\s*)[^\r\n"]+`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\bbearer\s+)[A-Za-z0-9\-._~+/]{8,}=*`), keep: 1},
+	// Credentials in URLs and DSNs: scheme://user:PASSWORD@host.
+	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1},
+	// Well-known token formats.
+	{re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`)},
+	{re: regexp.MustCompile(`\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b`)},
+	{re: regexp.MustCompile(`\bxox[abposre]-[A-Za-z0-9-]{8,}`)},
+	{re: regexp.MustCompile(`\bxapp-[0-9]-[A-Za-z0-9-]{8,}`)},
+	{re: regexp.MustCompile(`(?i)(https://hooks\.slack\.com/services/)[A-Za-z0-9/_-]+`), keep: 1},
+	{re: regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{30,}\b`)},
+	{re: regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,}`)},
+	{re: regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}`)},
+	{re: regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
+	{re: regexp.MustCompile(`\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b`)},
+	{re: regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`)},
+	// AWS secret access key near an aws/secret keyword.
+	{re: regexp.MustCompile(`(?i)(aws.{0,20}?(?:secret|key)[\w"']{0,20}\s*[:=]\s*["']?)[A-Za-z0-9/+]{40}\b`), keep: 1},
+	// Command-line flags: --password hunter2, --token=abc.
+	{re: regexp.MustCompile(`(?i)(--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*(?:=|\s+))([^\s"'-][^\s"']*)`), keep: 1, skip: isHarmless},
+	// key=value and "key": "value" pairs whose key ends in a secret word.
+	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])]+)`), keep: 1, skip: isProse},
+}
+
+// Redact replaces secrets in s with "[REDACTED]": bearer tokens and
+// Authorization headers, passwords in URLs and DSNs, password=/secret=/
+// api_key= style pairs, private key blocks, JWTs, AWS keys, Slack and GitHub
+// tokens and a few other well-known token formats. It reports whether it
+// replaced anything.
+func Redact(s string) (string, bool) {
+	if s == "" {
+		return s, false
+	}
+	changed := false
+	for _, rule := range redactRules {
+		if !rule.re.MatchString(s) {
+			continue
+		}
+		s = rule.re.ReplaceAllStringFunc(s, func(m string) string {
+			sub := rule.re.FindStringSubmatchIndex(m)
+			if sub == nil {
+				changed = true
+				return redacted
+			}
+			// Text before the secret: the kept groups.
+			start := 0
+			if rule.keep > 0 && sub[2*rule.keep+1] >= 0 {
+				start = sub[2*rule.keep+1]
+			}
+			// The secret is the group after the kept ones, or the rest.
+			end := len(m)
+			if n := rule.keep + 1; 2*n+1 < len(sub) && sub[2*n+1] >= 0 {
+				end = sub[2*n+1]
+			}
+			value := m[start:end]
+			if strings.HasPrefix(value, "[REDACTED") || (rule.skip != nil && rule.skip(m[:start], value)) {
+				return m
+			}
+			changed = true
+			return m[:start] + redacted + m[end:]
+		})
+	}
+	return s, changed
+}
+
+// redactAll redacts every string of lines in place and reports whether any
+// was changed.
+func redactAll(lines []string) bool {
+	any := false
+	for i, l := range lines {
+		var c bool
+		lines[i], c = Redact(l)
+		any = any || c
+	}
+	return any
+}

@@ -1,0 +1,72 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRedact(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		changed        bool
+	}{
+		{"plain", "connection refused to db:5432", "connection refused to db:5432", false},
+		{"bearer header", "Authorization: Bearer abcdef0123456789", "Authorization: Bearer [REDACTED]", true},
+		{"basic header json", `{"Authorization":"Basic dXNlcjpwYXNzd29yZA=="}`, `{"Authorization":"Basic [REDACTED]"}`, true},
+		{"bearer alone", "sending bearer abcdefghijklmnop1234", "sending bearer [REDACTED]", true},
+		{"postgres dsn", "dial postgres://app:s3cr3t@db:5432/app failed", "dial postgres://app:[REDACTED]@db:5432/app failed", true},
+		{"redis no user", "redis://:hunter2@redis:6379/0", "redis://:[REDACTED]@redis:6379/0", true},
+		{"mongodb+srv", "mongodb+srv://admin:p%40ss@cluster0.example.net/db", "mongodb+srv://admin:[REDACTED]@cluster0.example.net/db", true},
+		{"url without password", "https://example.com:8443/path", "https://example.com:8443/path", false},
+		{"password pair", "host=db user=app password=hunter2 sslmode=disable", "host=db user=app password=[REDACTED] sslmode=disable", true},
+		{"env dump", "DB_PASSWORD=hunter2", "DB_PASSWORD=[REDACTED]", true},
+		{"secret pair", "client_secret: abc123xyz", "client_secret: [REDACTED]", true},
+		{"api key json", `{"api_key": "k-123456"}`, `{"api_key": "[REDACTED]"}`, true},
+		{"jdbc", "jdbc:mysql://db/app?user=root&password=toor&ssl=true", "jdbc:mysql://db/app?user=root&password=[REDACTED]&ssl=true", true},
+		{"flag", "starting with --db-password hunter2 --port 5432", "starting with --db-password [REDACTED] --port 5432", true},
+		{"jwt", "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig_nature-1", "token [REDACTED]", true},
+		{"aws access key", "using AKIAIOSFODNN7EXAMPLE for s3", "using [REDACTED] for s3", true},
+		{"aws secret key", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED]", true},
+		{"slack token", "slack token xoxb-1234567890-abcdefghij rejected", "slack token [REDACTED] rejected", true},
+		{"slack webhook", "POST https://hooks.slack.com/services/T000/B000/XXXXXXXX", "POST https://hooks.slack.com/services/[REDACTED]", true},
+		{"github token", "clone with ghp_abcdefghijklmnopqrstuvwxyz0123456789", "clone with [REDACTED]", true},
+		{"private key", "key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\nabc\n-----END RSA PRIVATE KEY-----\nok", "key:\n[REDACTED]\nok", true},
+		{"private key unterminated", "-----BEGIN PRIVATE KEY-----\nMIIEow", "[REDACTED]", true},
+		{"mysql using password yes", "Access denied for user 'wp'@'10.0.0.1' (using password: YES)", "Access denied for user 'wp'@'10.0.0.1' (using password: YES)", false},
+		{"postgres auth message", `password authentication failed for user "app"`, `password authentication failed for user "app"`, false},
+		{"exception name", "InvalidPasswordError: password authentication failed", "InvalidPasswordError: password authentication failed", false},
+		{"secret not found", `secret "db-creds" not found`, `secret "db-creds" not found`, false},
+		{"prose after key", "validate_secret_key_base': Missing `secret_key_base`", "validate_secret_key_base': Missing `secret_key_base`", false},
+		{"idempotent", "password=[REDACTED]", "password=[REDACTED]", false},
+		{"cookie", "Cookie: session=abc; theme=dark", "Cookie: [REDACTED]", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, changed := Redact(tc.in)
+			if got != tc.want || changed != tc.changed {
+				t.Errorf("Redact(%q) = %q, %v; want %q, %v", tc.in, got, changed, tc.want, tc.changed)
+			}
+			again, changedAgain := Redact(got)
+			if again != got || changedAgain {
+				t.Errorf("Redact is not idempotent: %q -> %q", got, again)
+			}
+		})
+	}
+}
+
+func TestScanLogRedactsEverything(t *testing.T) {
+	log := "DB_PASSWORD=hunter2\nAuthorization: Bearer abcdefghijklmnop\n-----BEGIN PRIVATE KEY-----\nMIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEA\n-----END PRIVATE KEY-----\nFATAL could not connect to postgres://u:pw123456@db:5432/x: connection refused\n"
+	got := ScanLog(strings.NewReader(log))
+	if !got.Redacted {
+		t.Fatal("Redacted = false")
+	}
+	all := strings.Join(append(append([]string{got.Line, got.Detail}, got.Evidence...), got.Excerpt...), "\n")
+	for _, secret := range []string{"hunter2", "abcdefghijklmnop", "MIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEA", "pw123456"} {
+		if strings.Contains(all, secret) {
+			t.Errorf("secret %q leaked:\n%s", secret, all)
+		}
+	}
+	if got.Category != DependencyUnavailable {
+		t.Errorf("Category = %s", got.Category)
+	}
+}
