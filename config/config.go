@@ -19,6 +19,7 @@ type Config struct {
 	Kubernetes  Kubernetes `yaml:"kubernetes"`
 	Watch       Watch      `yaml:"watch"`
 	Slack       Slack      `yaml:"slack"`
+	Store       Store      `yaml:"store"`
 	Server      Server     `yaml:"server"`
 	Log         Log        `yaml:"log"`
 }
@@ -90,6 +91,16 @@ type Secret struct {
 // Value returns the secret resolved by Config.ResolveSecrets.
 func (s Secret) Value() string { return s.value }
 
+// Store configures where incidents are kept so a restarted bot continues
+// them instead of announcing them again.
+type Store struct {
+	// Path is the state file. Empty means $XDG_STATE_HOME (or
+	// ~/.local/state)/crashloop-bot/incidents.json.
+	Path string `yaml:"path"`
+	// Retention is how long resolved incidents are kept.
+	Retention Duration `yaml:"retention"`
+}
+
 // Server configures the bot's HTTP listener (Slack requests, health, metrics).
 type Server struct {
 	// Listen is the address of the HTTP server; empty disables it.
@@ -106,7 +117,7 @@ type Log struct {
 func Default() Config {
 	return Config{
 		ClusterName: "kubernetes",
-		Kubernetes:  Kubernetes{QPS: 20, Burst: 40},
+		Kubernetes:  Kubernetes{QPS: 50, Burst: 100},
 		Watch: Watch{
 			GroupWait:     Duration(5 * time.Second),
 			ResolveAfter:  Duration(10 * time.Minute),
@@ -120,6 +131,7 @@ func Default() Config {
 			SigningSecret:     Secret{Env: "SLACK_SIGNING_SECRET"},
 			MessagesPerSecond: 1,
 		},
+		Store:  Store{Retention: Duration(30 * 24 * time.Hour)},
 		Server: Server{Listen: ":8080"},
 		Log:    Log{Level: "info", Format: "text"},
 	}

@@ -106,6 +106,7 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"qps", "kubernetes: {qps: 0}", nil, "kubernetes.qps"},
 		{"empty cluster name", "cluster_name: ''", nil, "cluster_name: must not be empty"},
 		{"pace", "slack: {messages_per_second: 0}", nil, "slack.messages_per_second"},
+		{"retention", "store: {retention: 1m}", nil, "store.retention: must be at least 1h"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := Parse([]byte(tc.yaml))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"k8s.io/apimachinery/pkg/labels"
 )
@@ -79,6 +80,9 @@ func (c Config) Validate() error {
 		}
 	}
 
+	if c.Store.Retention.D() < time.Hour {
+		bad("store.retention", "must be at least 1h, got %s", c.Store.Retention.D())
+	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/util/validation"
+
+	"github.com/crashloop-bot/crashloop-bot/config"
+	"github.com/crashloop-bot/crashloop-bot/diagnose"
+	"github.com/crashloop-bot/crashloop-bot/internal/manifest"
+	"github.com/crashloop-bot/crashloop-bot/kube"
+)
+
+// repeated is a flag that may be given several times.
+type repeated []string
+
+func (r *repeated) String() string     { return strings.Join(*r, ",") }
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+
+func runDiagnose(ctx context.Context, args []string, s stdio) int {
+	fs := newFlagSet("diagnose", "NAMESPACE/POD | -f FILE [-f FILE ...] [--logs [CONTAINER=]FILE ...]",
+		`Explain why a pod is crash-looping: the failing container, its exit code
+and what it means, the most likely cause with the evidence behind it, and
+the next steps.
+
+Live:    crashloop-bot diagnose shop/api-7d9f8-x2x1    (uses your kubeconfig)
+Offline: kubectl get pod api-7d9f8-x2x1 -o yaml > pod.yaml
+         kubectl get events --field-selector involvedObject.name=api-7d9f8-x2x1 -o yaml > events.yaml
+         kubectl logs api-7d9f8-x2x1 --previous > api.log
+         crashloop-bot diagnose -f pod.yaml -f events.yaml --logs api.log
+
+FILE is YAML or JSON as kubectl prints it: a Pod, an Event, an EventList or
+a List of them ("-" reads stdin). --logs FILE applies to the failing
+container; --logs NAME=FILE to container NAME.`, s.err)
+	var files, logs repeated
+	fs.Var(&files, "f", "a Pod/Event/List file (repeatable; - for stdin)")
+	fs.Var(&logs, "logs", "previous log of a container: FILE or CONTAINER=FILE (repeatable)")
+	output := fs.String("o", "text", "output format: text or json")
+	configPath := fs.String("config", "", "configuration file, for kubernetes.* and watch.log_* (live mode)")
+	var kf kubeFlags
+	kf.register(fs)
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	if *output != "text" && *output != "json" {
+		fmt.Fprintf(s.err, "diagnose: -o must be text or json, not %q\n", *output)
+		return 2
+	}
+	var in diagnose.Input
+	var err error
+	switch {
+	case len(files) > 0 && fs.NArg() == 0:
+		in, err = offlineInput(files, logs, s.in)
+	case len(files) == 0 && fs.NArg() == 1:
+		if len(logs) > 0 {
+			fmt.Fprintln(s.err, "diagnose: --logs is for offline mode (-f); live mode fetches the logs itself")
+			return 2
+		}
+		in, err = liveInput(ctx, fs.Arg(0), *configPath, kf)
+	default:
+		fs.Usage()
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintf(s.err, "crashloop-bot diagnose: %v\n", err)
+		return 1
+	}
+	report := diagnose.Diagnose(in)
+	if *output == "json" {
+		enc := json.NewEncoder(s.out)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(report)
+	} else {
+		err = diagnose.WriteText(s.out, report)
+	}
+	if err != nil {
+		fmt.Fprintf(s.err, "crashloop-bot diagnose: %v\n", err)
+		return 1
+	}
+	if report.Healthy {
+		return 3 // healthy: not an error, but scripts can tell
+	}
+	return 0
+}
+
+// liveInput gathers the pod NAMESPACE/POD from the cluster.
+func liveInput(ctx context.Context, target, configPath string, kf kubeFlags) (diagnose.Input, error) {
+	ns, name, ok := strings.Cut(target, "/")
+	if !ok || ns == "" || name == "" || strings.Contains(name, "/") {
+		return diagnose.Input{}, fmt.Errorf("%q is not NAMESPACE/POD", target)
+	}
+	if errs := validation.IsDNS1123Label(ns); len(errs) > 0 {
+		return diagnose.Input{}, fmt.Errorf("namespace %q: %s", ns, strings.Join(errs, "; "))
+	}
+	if errs := validation.IsDNS1123Subdomain(name); len(errs) > 0 {
+		return diagnose.Input{}, fmt.Errorf("pod name %q: %s", name, strings.Join(errs, "; "))
+	}
+	cfg, err := config.Load(configPath)
+	if err != nil {
+		return diagnose.Input{}, err
+	}
+	client, _, err := connect(ctx, kf, cfg.Kubernetes)
+	if err != nil {
+		return diagnose.Input{}, err
+	}
+	g := kube.NewGatherer(client, kube.GatherOptions{LogTailLines: cfg.Watch.LogTailLines, LogLimitBytes: cfg.Watch.LogLimitBytes})
+	got, err := g.Gather(ctx, ns, name)
+	if err != nil {
+		return diagnose.Input{}, err
+	}
+	return got.Input, nil
+}
+
+// offlineInput reads pods, events and logs from files.
+func offlineInput(files, logs []string, stdin io.Reader) (diagnose.Input, error) {
+	var objs manifest.Objects
+	for _, f := range files {
+		if err := parseFile(&objs, f, stdin); err != nil {
+			return diagnose.Input{}, err
+		}
+	}
+	switch len(objs.Pods) {
+	case 0:
+		return diagnose.Input{}, fmt.Errorf("no Pod in %s: give the output of `kubectl get pod NAME -o yaml`", strings.Join(files, ", "))
+	case 1:
+	default:
+		return diagnose.Input{}, fmt.Errorf("%d pods given; diagnose one pod at a time", len(objs.Pods))
+	}
+	pod := &objs.Pods[0]
+	in := diagnose.Input{Pod: pod, Events: eventsOf(pod, objs.Events), Logs: map[string]string{}, Now: time.Now()}
+	for _, l := range logs {
+		container, path, named := strings.Cut(l, "=")
+		if !named {
+			container, path = "", l
+		}
+		data, err := readLimited(path, stdin)
+		if err != nil {
+			return diagnose.Input{}, fmt.Errorf("--logs %s: %w", l, err)
+		}
+		if container == "" {
+			container = failingContainer(pod)
+		}
+		if !hasContainer(pod, container) {
+			return diagnose.Input{}, fmt.Errorf("--logs %s: pod %s has no container %q", l, pod.Name, container)
+		}
+		in.Logs[container] = data
+	}
+	return in, nil
+}
+
+func parseFile(objs *manifest.Objects, path string, stdin io.Reader) error {
+	if path == "-" {
+		return objs.Parse("stdin", stdin)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return objs.Parse(path, f)
+}
+
+// maxLogFile bounds a --logs file read into memory; the diagnosis looks at
+// the tail anyway.
+const maxLogFile = 8 << 20
+
+func readLimited(path string, stdin io.Reader) (string, error) {
+	var r io.Reader = stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.Size() > maxLogFile {
+			if _, err := f.Seek(st.Size()-maxLogFile, io.SeekStart); err != nil {
+				return "", err
+			}
+		}
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxLogFile))
+	return string(b), err
+}
+
+// eventsOf keeps the events about pod.
+func eventsOf(pod *corev1.Pod, events []corev1.Event) []corev1.Event {
+	var out []corev1.Event
+	for _, e := range events {
+		if e.InvolvedObject.Kind == "Pod" && e.InvolvedObject.Name == pod.Name &&
+			(e.InvolvedObject.UID == "" || pod.UID == "" || e.InvolvedObject.UID == pod.UID) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// failingContainer guesses which container an unnamed --logs file belongs to:
+// the most restarted one, or the only one.
+func failingContainer(pod *corev1.Pod) string {
+	best, most := "", int32(-1)
+	for _, list := range [][]corev1.ContainerStatus{pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses} {
+		for _, cs := range list {
+			if cs.RestartCount > most || (cs.State.Waiting != nil && cs.State.Waiting.Reason == "CrashLoopBackOff" && cs.RestartCount == most) {
+				best, most = cs.Name, cs.RestartCount
+			}
+		}
+	}
+	if best == "" && len(pod.Spec.Containers) > 0 {
+		best = pod.Spec.Containers[0].Name
+	}
+	return best
+}
+
+func hasContainer(pod *corev1.Pod, name string) bool {
+	for _, list := range [][]corev1.Container{pod.Spec.InitContainers, pod.Spec.Containers} {
+		for _, c := range list {
+			if c.Name == name {
+				return true
+			}
+		}
+	}
+	for _, list := range [][]corev1.ContainerStatus{pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses} {
+		for _, c := range list {
+			if c.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the binary's dispatch in process.
+func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = dispatch(t.Context(), args, stdio{strings.NewReader(stdin), &out, &errb})
+	return code, out.String(), errb.String()
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		nil,
+		{"frobnicate"},
+		{"run", "--no-such-flag"},
+		{"check-config"},
+		{"check-config", "a.yaml", "b.yaml"},
+		{"diagnose"},
+		{"diagnose", "-o", "xml", "-f", "x.yaml"},
+		{"version", "extra"},
+	} {
+		code, _, stderr := runCLI(t, "", args...)
+		if code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+		if !strings.Contains(stderr, "Usage") && !strings.Contains(stderr, "must be") && !strings.Contains(stderr, "takes no") {
+			t.Errorf("%q: stderr has no usage: %q", args, stderr)
+		}
+	}
+}
+
+func TestHelpExplainsEachCommand(t *testing.T) {
+	for _, c := range commands() {
+		code, _, stderr := runCLI(t, "", c.name, "--help")
+		if code != 0 || !strings.Contains(stderr, "Usage: crashloop-bot "+c.name) {
+			t.Errorf("%s --help: exit %d, stderr %q", c.name, code, stderr)
+		}
+	}
+	code, stdout, _ := runCLI(t, "", "--help")
+	if code != 0 || !strings.Contains(stdout, "check-config") {
+		t.Errorf("--help: exit %d, %q", code, stdout)
+	}
+}
+
+func TestCheckConfig(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "", "check-config", filepath.Join("..", "..", "config.example.yaml"))
+	if code != 0 || !strings.Contains(stdout, "OK") {
+		t.Fatalf("example config: exit %d, %q %q", code, stdout, stderr)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	if err := os.WriteFile(bad, []byte("slack:\n  channnel: '#x'\nwatch:\n  group_wait: 1s\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "", "check-config", bad)
+	if code != 1 || !strings.Contains(stderr, "unknown key channnel") {
+		t.Fatalf("bad config: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestRunFailsClearlyWithoutCluster(t *testing.T) {
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("KUBECONFIG", "")
+	t.Setenv("KUBERNETES_SERVICE_HOST", "")
+	code, _, stderr := runCLI(t, "", "run")
+	if code != 1 || !strings.Contains(stderr, "no Kubernetes cluster configured") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	kc := filepath.Join(t.TempDir(), "kubeconfig")
+	os.WriteFile(kc, []byte(`apiVersion: v1
+kind: Config
+clusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]
+users: [{name: u, user: {token: t}}]
+contexts: [{name: dead, context: {cluster: c, user: u}}]
+current-context: dead
+`), 0o600)
+	code, _, stderr = runCLI(t, "", "run", "--kubeconfig", kc)
+	if code != 1 || !strings.Contains(stderr, "cannot reach the Kubernetes API server at https://127.0.0.1:1") || !strings.Contains(stderr, `context "dead"`) {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}

@@ -1,0 +1,367 @@
+package incident
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strconv"
+	"time"
+
+	"k8s.io/apimachinery/pkg/labels"
+)
+
+// Notifier delivers notifications. Notify must return quickly and must not
+// drop what it is given: delivery, pacing and retries are its job.
+type Notifier interface {
+	Notify(n Notification)
+}
+
+// Store persists incidents so a restarted bot continues them.
+type Store interface {
+	// Active returns the incidents not yet resolved.
+	Active(ctx context.Context) ([]Incident, error)
+	// Save creates or replaces the incident with the same ID.
+	Save(ctx context.Context, inc Incident) error
+}
+
+// HealthChecker tells whether a workload has recovered: every pod of it
+// running and ready, and since when. ok is false while any pod is not.
+type HealthChecker interface {
+	HealthySince(ctx context.Context, inc Incident) (since time.Time, ok bool, err error)
+}
+
+// Route sends incidents of matching pods to Channel. Both Namespaces and
+// Selector must match when both are set.
+type Route struct {
+	Namespaces []string
+	Selector   labels.Selector
+	Channel    string
+}
+
+// Options configure a Manager.
+type Options struct {
+	// GroupWait delays the first message so a burst becomes one message.
+	GroupWait time.Duration
+	// ResolveAfter is how long a workload must be healthy before resolving.
+	ResolveAfter time.Duration
+	// UpdateEvery bounds how often one incident's message is updated.
+	UpdateEvery time.Duration
+	// CheckEvery is how often open incidents are checked for recovery.
+	CheckEvery time.Duration
+	// DefaultChannel receives incidents no route matches.
+	DefaultChannel string
+	Routes         []Route
+	Logger         *slog.Logger
+	// Now replaces time.Now in tests.
+	Now func() time.Time
+}
+
+// Manager turns observations into incidents and notifications. Everything
+// runs on the goroutine of Run; the other methods only send to it.
+type Manager struct {
+	opts     Options
+	store    Store
+	notifier Notifier
+	health   HealthChecker
+	log      *slog.Logger
+
+	observations chan Observation
+	posted       chan postedMsg
+	done         chan struct{} // closed when Run returns
+
+	// active holds pending and open incidents by key.
+	active map[Key]*tracked
+}
+
+// tracked is an active incident plus bookkeeping that is not persisted.
+type tracked struct {
+	Incident
+	// dirty: changed since the last notification; note is the thread text
+	// to send with the next update.
+	dirty        bool
+	note         []string
+	lastNotified time.Time
+}
+
+type postedMsg struct{ id, channel, ts string }
+
+// NewManager returns a Manager; it does no I/O.
+func NewManager(store Store, notifier Notifier, health HealthChecker, opts Options) *Manager {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	if opts.UpdateEvery <= 0 {
+		opts.UpdateEvery = 30 * time.Second
+	}
+	if opts.CheckEvery <= 0 {
+		opts.CheckEvery = 15 * time.Second
+	}
+	return &Manager{
+		opts: opts, store: store, notifier: notifier, health: health,
+		log:          opts.Logger.With("component", "incidents"),
+		observations: make(chan Observation, 1024),
+		posted:       make(chan postedMsg, 256),
+		done:         make(chan struct{}),
+		active:       map[Key]*tracked{},
+	}
+}
+
+// Observe hands a confirmed crash to the manager. It blocks only when the
+// manager is far behind, which slows the watch instead of losing crashes.
+func (m *Manager) Observe(ctx context.Context, o Observation) {
+	select {
+	case m.observations <- o:
+	case <-ctx.Done():
+	}
+}
+
+// MessagePosted records the Slack message of an incident; the Notifier calls
+// it after its first post succeeds.
+func (m *Manager) MessagePosted(id, channel, ts string) {
+	select {
+	case m.posted <- postedMsg{id, channel, ts}:
+	case <-m.done:
+	}
+}
+
+// Run loads the active incidents from the store and processes observations,
+// group-wait deadlines, updates and recovery checks until ctx ends.
+func (m *Manager) Run(ctx context.Context) error {
+	defer close(m.done)
+	saved, err := m.store.Active(ctx)
+	if err != nil {
+		return fmt.Errorf("load incidents: %w", err)
+	}
+	for _, inc := range saved {
+		t := &tracked{Incident: inc, lastNotified: inc.UpdatedAt}
+		if inc.State == Open && inc.MessageTS == "" {
+			// Announced, but the post was never confirmed (the bot stopped
+			// while Slack was slow or down): announce it again.
+			t.State = Pending
+		}
+		m.active[inc.Key] = t
+	}
+	if len(saved) > 0 {
+		m.log.Info("continuing incidents from the store", "count", len(saved))
+	}
+	tick := time.NewTicker(m.tickInterval())
+	defer tick.Stop()
+	check := time.NewTicker(m.opts.CheckEvery)
+	defer check.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case o := <-m.observations:
+			m.observe(ctx, o)
+		case p := <-m.posted:
+			m.recordPosted(ctx, p)
+		case <-tick.C:
+			m.flush(ctx)
+		case <-check.C:
+			m.checkRecovery(ctx)
+		}
+	}
+}
+
+// tickInterval is how often pending and dirty incidents are looked at.
+func (m *Manager) tickInterval() time.Duration {
+	d := m.opts.GroupWait / 4
+	if d < 250*time.Millisecond {
+		d = 250 * time.Millisecond
+	}
+	if d > time.Second {
+		d = time.Second
+	}
+	return d
+}
+
+func (m *Manager) observe(ctx context.Context, o Observation) {
+	now := m.opts.Now()
+	t := m.active[o.Key]
+	if t == nil {
+		t = &tracked{Incident: Incident{
+			ID:       newID(o.Key, now),
+			Key:      o.Key,
+			State:    Pending,
+			Channel:  m.route(o),
+			OpenedAt: now,
+			Selector: o.Selector,
+		}}
+		m.active[o.Key] = t
+		m.log.Info("incident opened", "incident", t.ID, "key", o.Key.String(), "pod", o.Pod, "category", o.Report.Category)
+	}
+	inc := &t.Incident
+	changed := false
+	if !slices.Contains(inc.Pods, o.Pod) {
+		if len(inc.Pods) < MaxPodNames {
+			inc.Pods = append(inc.Pods, o.Pod)
+		}
+		inc.PodCount++
+		changed = true
+		if inc.State == Open {
+			t.note = append(t.note, fmt.Sprintf("Pod %s is crash-looping too (%d pods affected).", o.Pod, inc.PodCount))
+		}
+	}
+	// A light observation (no Report) only counts the crash; the pipeline
+	// diagnoses a workload again at most every minute or so.
+	diagnosed := o.Report.Pod != ""
+	if diagnosed && inc.State == Open && inc.Report.Category != o.Report.Category {
+		t.note = append(t.note, fmt.Sprintf("Diagnosis changed: %s → %s: %s", inc.Report.Category, o.Report.Category, o.Report.Summary))
+		changed = true
+	}
+	if o.Restarts > inc.Restarts {
+		inc.Restarts = o.Restarts
+		changed = true
+	}
+	if o.CrashedAt.After(inc.LastCrashAt) {
+		inc.LastCrashAt = o.CrashedAt
+		changed = true
+	}
+	if diagnosed && (!o.CrashedAt.Before(inc.LastCrashAt) || inc.Report.Pod == "") {
+		inc.Report = o.Report
+		changed = true
+	}
+	if inc.Selector == "" {
+		inc.Selector = o.Selector
+	}
+	if changed {
+		inc.UpdatedAt = now
+		t.dirty = true
+		m.save(ctx, inc)
+	}
+}
+
+// flush sends the first notification of pending incidents whose group-wait
+// is over, and updates of changed open incidents at most every UpdateEvery.
+func (m *Manager) flush(ctx context.Context) {
+	now := m.opts.Now()
+	for _, t := range m.active {
+		switch {
+		case t.State == Pending && now.Sub(t.OpenedAt) >= m.opts.GroupWait:
+			t.State = Open
+			m.notify(ctx, t, FirstNotification, now)
+		case t.State == Open && t.dirty && now.Sub(t.lastNotified) >= m.opts.UpdateEvery:
+			m.notify(ctx, t, Updated, now)
+		}
+	}
+}
+
+func (m *Manager) notify(ctx context.Context, t *tracked, reason Reason, now time.Time) {
+	n := Notification{Reason: reason, Incident: t.clone()}
+	if len(t.note) > 0 {
+		n.Thread = joinNotes(t.note)
+	}
+	t.note, t.dirty, t.lastNotified = nil, false, now
+	t.UpdatedAt = now
+	m.save(ctx, &t.Incident)
+	if t.SilencedUntil.After(now) {
+		m.log.Info("notification suppressed", "reason", "silenced", "incident", t.ID)
+		return
+	}
+	m.log.Info("notify", "reason", reason, "incident", t.ID, "key", t.Key.String(), "channel", t.Channel, "pods", t.PodCount, "category", t.Report.Category)
+	m.notifier.Notify(n)
+}
+
+func (m *Manager) recordPosted(ctx context.Context, p postedMsg) {
+	for _, t := range m.active {
+		if t.ID == p.id {
+			t.Channel, t.MessageTS = p.channel, p.ts
+			m.save(ctx, &t.Incident)
+			return
+		}
+	}
+}
+
+// checkRecovery resolves open incidents whose workload has been healthy for
+// ResolveAfter.
+func (m *Manager) checkRecovery(ctx context.Context) {
+	now := m.opts.Now()
+	for key, t := range m.active {
+		if t.State != Open {
+			continue
+		}
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		since, ok, err := m.health.HealthySince(cctx, t.clone())
+		cancel()
+		if err != nil {
+			m.log.Warn("recovery check failed", "incident", t.ID, "err", err)
+			continue
+		}
+		if !ok || now.Sub(since) < m.opts.ResolveAfter {
+			continue
+		}
+		t.State = Resolved
+		t.ResolvedAt = now
+		t.note = append(t.note, resolvedNote(t.Key, since, t.OpenedAt, now))
+		m.notify(ctx, t, ResolvedReason, now)
+		delete(m.active, key)
+	}
+}
+
+func (m *Manager) save(ctx context.Context, inc *Incident) {
+	if err := m.store.Save(ctx, *inc); err != nil {
+		// The incident lives on in memory; the next save retries.
+		m.log.Error("save incident", "incident", inc.ID, "err", err)
+	}
+}
+
+// route picks the channel for an observation: the first matching route, else the default.
+func (m *Manager) route(o Observation) string {
+	for _, r := range m.opts.Routes {
+		if len(r.Namespaces) > 0 && !slices.Contains(r.Namespaces, o.Key.Namespace) {
+			continue
+		}
+		if r.Selector != nil && !r.Selector.Empty() && !r.Selector.Matches(labels.Set(o.Labels)) {
+			continue
+		}
+		return r.Channel
+	}
+	return m.opts.DefaultChannel
+}
+
+func (t *tracked) clone() Incident {
+	inc := t.Incident
+	inc.Pods = slices.Clone(inc.Pods)
+	return inc
+}
+
+func newID(k Key, now time.Time) string {
+	return k.String() + "@" + strconv.FormatInt(now.UnixMilli(), 10)
+}
+
+func joinNotes(notes []string) string {
+	const max = 10
+	if len(notes) > max {
+		more := len(notes) - max
+		notes = append(notes[:max:max], fmt.Sprintf("…and %d more changes.", more))
+	}
+	s := ""
+	for i, n := range notes {
+		if i > 0 {
+			s += "\n"
+		}
+		s += n
+	}
+	return s
+}
+
+func roundDuration(d time.Duration) time.Duration {
+	if d < time.Minute {
+		return d.Round(time.Second)
+	}
+	return d.Round(time.Minute)
+}
+
+func resolvedNote(k Key, since, opened, now time.Time) string {
+	if since.IsZero() {
+		return fmt.Sprintf("Resolved: %s %s has no pods left that are not healthy (deleted, scaled down or finished), %s after the crash loop began.",
+			k.Kind, k.Name, roundDuration(now.Sub(opened)))
+	}
+	return fmt.Sprintf("Resolved: every pod of %s %s has run ready for %s, %s after the crash loop began.",
+		k.Kind, k.Name, roundDuration(now.Sub(since)), roundDuration(since.Sub(opened)))
+}

@@ -1,0 +1,94 @@
+package manifest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const podYAML = `apiVersion: v1
+kind: Pod
+metadata:
+  name: api-1
+  namespace: shop
+spec:
+  containers:
+  - name: api
+    image: shop/api:1.2
+status:
+  containerStatuses:
+  - name: api
+    restartCount: 4
+    state:
+      waiting:
+        reason: CrashLoopBackOff
+`
+
+const eventJSON = `{"apiVersion":"v1","kind":"Event","metadata":{"name":"e1","namespace":"shop"},
+ "involvedObject":{"kind":"Pod","name":"api-1","namespace":"shop"},"reason":"BackOff","message":"Back-off restarting failed container api"}`
+
+func TestParse(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		input         string
+		pods, events  int
+		wantErr       string
+		wantErrIsKind bool
+	}{
+		{name: "pod yaml", input: podYAML, pods: 1},
+		{name: "event json", input: eventJSON, events: 1},
+		{name: "multi document", input: podYAML + "---\n" + eventJSON + "\n---\n# only a comment\n", pods: 1, events: 1},
+		{name: "kind List", input: `{"apiVersion":"v1","kind":"List","items":[` + eventJSON + `,{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}]}`, pods: 1, events: 1},
+		{name: "EventList", input: "apiVersion: v1\nkind: EventList\nitems:\n- metadata: {name: a}\n  reason: BackOff\n- metadata: {name: b}\n", events: 2},
+		{name: "PodList", input: "apiVersion: v1\nkind: PodList\nitems:\n- metadata: {name: a}\n", pods: 1},
+		{name: "empty", input: "", pods: 0},
+		{name: "deployment", input: "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n", wantErr: "unsupported kind apps/v1 Deployment", wantErrIsKind: true},
+		{name: "deployment in list", input: `{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"apps/v1","kind":"Deployment"}]}`, wantErr: "item 0", wantErrIsKind: true},
+		{name: "not kubernetes", input: "hello: world\n", wantErr: "not a Kubernetes object"},
+		{name: "not yaml", input: "{{{{", wantErr: "document 1"},
+		{name: "second doc bad", input: podYAML + "---\nfoo: [\n", wantErr: "document 2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o Objects
+			err := o.Parse("in.yaml", strings.NewReader(tc.input))
+			if tc.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.wantErr) || !strings.HasPrefix(err.Error(), "in.yaml: ") {
+					t.Fatalf("err = %v, want it to name the file and contain %q", err, tc.wantErr)
+				}
+				if errors.Is(err, ErrUnsupportedKind) != tc.wantErrIsKind {
+					t.Fatalf("errors.Is(err, ErrUnsupportedKind) = %v", !tc.wantErrIsKind)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(o.Pods) != tc.pods || len(o.Events) != tc.events {
+				t.Fatalf("got %d pods, %d events; want %d, %d", len(o.Pods), len(o.Events), tc.pods, tc.events)
+			}
+		})
+	}
+}
+
+func TestParseKeepsPodStatus(t *testing.T) {
+	var o Objects
+	if err := o.Parse("p", strings.NewReader(podYAML)); err != nil {
+		t.Fatal(err)
+	}
+	p := o.Pods[0]
+	if p.Namespace != "shop" || p.Status.ContainerStatuses[0].RestartCount != 4 || p.Status.ContainerStatuses[0].State.Waiting.Reason != "CrashLoopBackOff" {
+		t.Fatalf("pod decoded wrongly: %+v", p)
+	}
+}
+
+// FuzzParse feeds arbitrary bytes; Parse must return, never panic.
+func FuzzParse(f *testing.F) {
+	f.Add(podYAML)
+	f.Add(eventJSON)
+	f.Add("apiVersion: v1\nkind: List\nitems: [{kind: Pod, apiVersion: v1}]\n")
+	f.Add("---\n---\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		var o Objects
+		_ = o.Parse("fuzz", strings.NewReader(in))
+	})
+}

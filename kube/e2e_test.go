@@ -1,0 +1,195 @@
+package kube_test
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+
+	"github.com/crashloop-bot/crashloop-bot/diagnose"
+	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
+	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
+	"github.com/crashloop-bot/crashloop-bot/kube"
+	"github.com/crashloop-bot/crashloop-bot/store"
+)
+
+func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
+
+// recorder is a Notifier that records notifications and, like the Slack
+// sink, reports each first post back to the manager.
+type recorder struct {
+	mu     sync.Mutex
+	notes  []incident.Notification
+	posted func(id, channel, ts string)
+}
+
+func (r *recorder) Notify(n incident.Notification) {
+	r.mu.Lock()
+	r.notes = append(r.notes, n)
+	posted := r.posted
+	r.mu.Unlock()
+	if n.Reason == incident.FirstNotification && posted != nil {
+		go posted(n.Incident.ID, n.Incident.Channel, "ts-"+n.Incident.ID)
+	}
+}
+
+func (r *recorder) snapshot() []incident.Notification {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]incident.Notification(nil), r.notes...)
+}
+
+// waitFor polls cond until it holds or the deadline passes.
+func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out after %s waiting for %s", d, what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// bot runs the watch pipeline and incident manager in the test's namespace.
+func startBot(t *testing.T, env *lctest.Env, ns string, st incident.Store, notifier *recorder) context.CancelFunc {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	mgr := incident.NewManager(st, notifier, kube.NewHealth(env.Admin), incident.Options{
+		GroupWait: 500 * time.Millisecond, ResolveAfter: time.Second, CheckEvery: 200 * time.Millisecond,
+		UpdateEvery: 200 * time.Millisecond, DefaultChannel: "#alerts", Logger: log,
+	})
+	notifier.mu.Lock()
+	notifier.posted = mgr.MessagePosted
+	notifier.mu.Unlock()
+	w := kube.NewWatcher(env.Admin, []string{ns}, nil, log)
+	g := kube.NewGatherer(env.Admin, kube.GatherOptions{})
+	p := kube.NewPipeline(env.Admin, w, g, mgr, kube.PipelineOptions{Cluster: "test", Logger: log})
+	var wg sync.WaitGroup
+	wg.Go(func() { _ = mgr.Run(ctx) })
+	wg.Go(func() { _ = p.Run(ctx) })
+	waitFor(t, "watch sync", 10*time.Second, w.Synced)
+	return func() { cancel(); wg.Wait() }
+}
+
+func podSpec(container string) corev1.PodSpec {
+	return corev1.PodSpec{Containers: []corev1.Container{{
+		Name: container, Image: "shop/" + container + ":1.0",
+		Resources: corev1.ResourceRequirements{Limits: corev1.ResourceList{corev1.ResourceMemory: resource.MustParse("128Mi")}},
+	}}}
+}
+
+func TestCrashingDeploymentIsOneIncidentThenResolves(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	rec := &recorder{}
+	stop := startBot(t, env, ns, store.NewMemory(0), rec)
+	defer stop()
+
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "api", Replicas: 3, Template: podSpec("api")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	healthy, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "web", Replicas: 2, Template: podSpec("web")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sim.ImagePullBackOff(ctx, healthy[0], "web"); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pods {
+		pods[i], err = sim.CrashLoop(ctx, p, kubesim.Crash{Container: "api", ExitCode: 137, Reason: "OOMKilled", Log: "allocating cache\n"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "first notification", 15*time.Second, func() bool { return len(rec.snapshot()) >= 1 })
+	time.Sleep(time.Second) // room for a wrong second message to show up
+	notes := rec.snapshot()
+	first := notes[0]
+	if first.Reason != incident.FirstNotification {
+		t.Fatalf("first reason = %s", first.Reason)
+	}
+	inc := first.Incident
+	want := incident.Key{Cluster: "test", Namespace: ns, Kind: "Deployment", Name: "api", Container: "api"}
+	if inc.Key != want || inc.Report.Category != diagnose.OOMKilled || inc.Restarts != 1 {
+		t.Fatalf("incident = %+v / %s", inc.Key, inc.Report.Category)
+	}
+	for _, n := range notes {
+		if n.Incident.Key.Name != "api" {
+			t.Fatalf("notification for %s: image pull back-offs and healthy pods must not alert", n.Incident.Key)
+		}
+		if n.Reason == incident.FirstNotification && n.Incident.ID != inc.ID {
+			t.Fatalf("second incident for the same workload: %+v", n.Incident)
+		}
+	}
+	defer func() {
+		for _, n := range rec.snapshot() {
+			t.Logf("%s %s pods=%d %v", n.Reason, n.Incident.Key, n.Incident.PodCount, n.Incident.Pods)
+		}
+	}()
+	waitFor(t, "all 3 pods counted", 10*time.Second, func() bool {
+		n := rec.snapshot()
+		return n[len(n)-1].Incident.PodCount == 3
+	})
+
+	for _, p := range pods {
+		if _, err := sim.Recover(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := sim.Recover(ctx, healthy[0]); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "resolution", 15*time.Second, func() bool {
+		n := rec.snapshot()
+		return n[len(n)-1].Reason == incident.ResolvedReason
+	})
+}
+
+// TestRestartDoesNotAlertTwice: a bot restarted over the same store, seeing
+// the same BackOff events in its initial list, announces nothing new.
+func TestRestartDoesNotAlertTwice(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	st, err := store.OpenFile(t.TempDir()+"/incidents.json", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "worker", Replicas: 1, Template: podSpec("worker")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "worker", ExitCode: 1, Log: "Error: connect ECONNREFUSED 10.0.0.7:5432\n"}); err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	stop := startBot(t, env, ns, st, rec)
+	waitFor(t, "first notification", 15*time.Second, func() bool { return len(rec.snapshot()) == 1 })
+	waitFor(t, "message ts stored", 5*time.Second, func() bool {
+		active, _ := st.Active(ctx)
+		return len(active) == 1 && active[0].MessageTS != ""
+	})
+	stop()
+
+	rec2 := &recorder{}
+	stop2 := startBot(t, env, ns, st, rec2)
+	defer stop2()
+	time.Sleep(2 * time.Second) // the initial list replays the BackOff event
+	for _, n := range rec2.snapshot() {
+		if n.Reason == incident.FirstNotification {
+			t.Fatalf("restarted bot announced %s again", n.Incident.Key)
+		}
+	}
+}

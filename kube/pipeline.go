@@ -1,0 +1,225 @@
+package kube
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/client-go/kubernetes"
+	"k8s.io/client-go/util/workqueue"
+
+	"github.com/crashloop-bot/crashloop-bot/diagnose"
+	"github.com/crashloop-bot/crashloop-bot/incident"
+)
+
+// Observer receives confirmed, diagnosed crashes (incident.Manager).
+type Observer interface {
+	Observe(ctx context.Context, o incident.Observation)
+}
+
+// PipelineOptions configure a Pipeline.
+type PipelineOptions struct {
+	Cluster string
+	// Workers is the number of pods confirmed and gathered in parallel.
+	Workers int
+	// Rediagnose is how soon the same workload's crash is diagnosed again;
+	// within it, further crashes only update pods and restarts. This keeps a
+	// crash storm from costing a log fetch per crash.
+	Rediagnose time.Duration
+	Logger     *slog.Logger
+	Now        func() time.Time
+}
+
+// Pipeline turns BackOff events into incident observations: confirm against
+// the live pod, gather, diagnose.
+type Pipeline struct {
+	client   kubernetes.Interface
+	watcher  *Watcher
+	gatherer *Gatherer
+	observer Observer
+	opts     PipelineOptions
+	log      *slog.Logger
+	queue    workqueue.TypedRateLimitingInterface[podKey]
+
+	mu        sync.Mutex
+	lastEvent map[podKey]BackOff
+	rechecks  map[podKey]int
+	diagnosed map[incident.Key]time.Time
+}
+
+type podKey struct{ namespace, name string }
+
+// maxRechecks bounds how often a fresh event whose pod status lags is re-checked.
+const maxRechecks = 5
+
+// NewPipeline wires a Pipeline; it does no I/O.
+func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observer, opts PipelineOptions) *Pipeline {
+	if opts.Workers <= 0 {
+		opts.Workers = 4
+	}
+	if opts.Rediagnose <= 0 {
+		opts.Rediagnose = time.Minute
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Pipeline{
+		client: client, watcher: w, gatherer: g, observer: o, opts: opts,
+		log: opts.Logger.With("component", "pipeline"),
+		queue: workqueue.NewTypedRateLimitingQueueWithConfig(
+			workqueue.NewTypedItemExponentialFailureRateLimiter[podKey](time.Second, time.Minute),
+			workqueue.TypedRateLimitingQueueConfig[podKey]{Name: "backoff"}),
+		lastEvent: map[podKey]BackOff{},
+		rechecks:  map[podKey]int{},
+		diagnosed: map[incident.Key]time.Time{},
+	}
+}
+
+// QueueDepth is the number of pods waiting to be looked at.
+func (p *Pipeline) QueueDepth() int { return p.queue.Len() }
+
+// Run watches and processes until ctx ends.
+func (p *Pipeline) Run(ctx context.Context) error {
+	var wg sync.WaitGroup
+	for range p.opts.Workers {
+		wg.Go(func() {
+			for p.processNext(ctx) {
+			}
+		})
+	}
+	err := p.watcher.Run(ctx, p.enqueue)
+	p.queue.ShutDown()
+	wg.Wait()
+	return err
+}
+
+func (p *Pipeline) enqueue(b BackOff) {
+	k := podKey{b.Namespace, b.Pod}
+	p.mu.Lock()
+	if prev, ok := p.lastEvent[k]; !ok || !b.At.Before(prev.At) {
+		p.lastEvent[k] = b
+	}
+	p.mu.Unlock()
+	p.queue.Add(k)
+}
+
+func (p *Pipeline) processNext(ctx context.Context) bool {
+	k, quit := p.queue.Get()
+	if quit {
+		return false
+	}
+	defer p.queue.Done(k)
+	requeue, err := p.process(ctx, k)
+	if err != nil {
+		p.log.Warn("could not look at crashing pod; retrying", "pod", k.namespace+"/"+k.name, "err", err)
+		p.queue.AddRateLimited(k)
+		return true
+	}
+	p.queue.Forget(k)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if requeue && p.rechecks[k] < maxRechecks {
+		p.rechecks[k]++
+		p.queue.AddAfter(k, 2*time.Second)
+		return true
+	}
+	delete(p.lastEvent, k)
+	delete(p.rechecks, k)
+	return true
+}
+
+func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err error) {
+	p.mu.Lock()
+	ev := p.lastEvent[k]
+	p.mu.Unlock()
+	pod, err := p.client.CoreV1().Pods(k.namespace).Get(ctx, k.name, metav1.GetOptions{})
+	if apierrors.IsNotFound(err) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	now := p.opts.Now()
+	switch confirm(pod, ev.Container, ev.At, now) {
+	case notLooping:
+		p.log.Debug("back-off event not confirmed by pod status", "pod", k.namespace+"/"+k.name)
+		return false, nil
+	case recheck:
+		return true, nil
+	}
+	owner, err := p.gatherer.owners.resolve(ctx, pod)
+	if err != nil {
+		return false, err
+	}
+	obs := incident.Observation{
+		Key: incident.Key{
+			Cluster: p.opts.Cluster, Namespace: pod.Namespace,
+			Kind: owner.Kind, Name: owner.Name, Container: ev.Container,
+		},
+		Pod:       pod.Name,
+		Labels:    pod.Labels,
+		Restarts:  restarts(pod),
+		CrashedAt: ev.At,
+	}
+	if !owner.Selector.Empty() {
+		if s := owner.Selector.String(); s != "" && s != "<none>" {
+			obs.Selector = s
+		}
+	}
+	if obs.Key.Container != "" && p.recentlyDiagnosed(obs.Key, now) {
+		p.observer.Observe(ctx, obs)
+		return false, nil
+	}
+	g, err := p.gatherer.GatherPod(ctx, pod)
+	if err != nil {
+		return false, err
+	}
+	report := diagnose.Diagnose(g.Input)
+	if report.Healthy {
+		return false, nil
+	}
+	obs.Report = report
+	if obs.Key.Container == "" {
+		obs.Key.Container = report.Container
+	}
+	if t := lastFinished(report); !t.IsZero() {
+		obs.CrashedAt = t
+	}
+	p.markDiagnosed(obs.Key, now)
+	p.observer.Observe(ctx, obs)
+	return false, nil
+}
+
+func (p *Pipeline) recentlyDiagnosed(k incident.Key, now time.Time) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	t, ok := p.diagnosed[k]
+	return ok && now.Sub(t) < p.opts.Rediagnose
+}
+
+func (p *Pipeline) markDiagnosed(k incident.Key, now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.diagnosed) > 10000 {
+		for key, t := range p.diagnosed {
+			if now.Sub(t) >= p.opts.Rediagnose {
+				delete(p.diagnosed, key)
+			}
+		}
+	}
+	p.diagnosed[k] = now
+}
+
+// lastFinished is when the diagnosed container last died, if known.
+func lastFinished(r diagnose.Report) time.Time {
+	if r.FinishedAt != nil {
+		return *r.FinishedAt
+	}
+	return time.Time{}
+}

@@ -1,0 +1,247 @@
+package kube
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/fields"
+	"k8s.io/apimachinery/pkg/watch"
+	"k8s.io/client-go/kubernetes"
+)
+
+// crashBackOffPrefix starts the kubelet's crash back-off message. Image pull
+// back-offs share the reason BackOff but say "Back-off pulling image".
+const crashBackOffPrefix = "Back-off restarting failed container"
+
+// BackOff is one kubelet crash back-off event.
+type BackOff struct {
+	Namespace string
+	Pod       string
+	// Container is the container named by the message; empty for old
+	// kubelets whose message names none.
+	Container string
+	// At is when the event was last seen.
+	At time.Time
+}
+
+// Watcher lists and watches BackOff events, filtered by the API server.
+type Watcher struct {
+	client     kubernetes.Interface
+	namespaces []string
+	exclude    []string
+	log        *slog.Logger
+	synced     atomic.Bool
+}
+
+// NewWatcher returns a Watcher of the given namespaces (all when empty)
+// except the excluded ones; it does no I/O.
+func NewWatcher(client kubernetes.Interface, namespaces, exclude []string, log *slog.Logger) *Watcher {
+	return &Watcher{client: client, namespaces: namespaces, exclude: exclude, log: log.With("component", "watch")}
+}
+
+// Synced reports whether every watched namespace has been listed once.
+func (w *Watcher) Synced() bool { return w.synced.Load() }
+
+// Run calls handle for every crash back-off event (those existing at start,
+// then new and updated ones) until ctx ends. It survives expired resource
+// versions (410 Gone) by listing again, and API-server outages by retrying
+// with back-off; handle must tolerate seeing an event twice.
+func (w *Watcher) Run(ctx context.Context, handle func(BackOff)) error {
+	scopes := w.namespaces
+	if len(scopes) == 0 {
+		scopes = []string{metav1.NamespaceAll}
+	}
+	done := make(chan struct{}, len(scopes))
+	var pending atomic.Int32
+	pending.Store(int32(len(scopes)))
+	for _, ns := range scopes {
+		go func() {
+			w.watchScope(ctx, ns, handle, func() {
+				if pending.Add(-1) == 0 {
+					w.synced.Store(true)
+					w.log.Info("watch synced: listening for crash back-offs", "namespaces", describeScopes(w.namespaces, w.exclude))
+				}
+			})
+			done <- struct{}{}
+		}()
+	}
+	for range scopes {
+		<-done
+	}
+	return ctx.Err()
+}
+
+func describeScopes(ns, exclude []string) string {
+	s := "all"
+	if len(ns) > 0 {
+		s = strings.Join(ns, ",")
+	}
+	if len(exclude) > 0 {
+		s += " except " + strings.Join(exclude, ",")
+	}
+	return s
+}
+
+// selector is the server-side filter: pod BackOff events, minus excluded namespaces.
+func (w *Watcher) selector() string {
+	sels := []fields.Selector{
+		fields.OneTermEqualSelector("involvedObject.kind", "Pod"),
+		fields.OneTermEqualSelector("reason", "BackOff"),
+	}
+	for _, ns := range w.exclude {
+		sels = append(sels, fields.OneTermNotEqualSelector("metadata.namespace", ns))
+	}
+	return fields.AndSelectors(sels...).String()
+}
+
+func (w *Watcher) watchScope(ctx context.Context, ns string, handle func(BackOff), onSynced func()) {
+	events := w.client.CoreV1().Events(ns)
+	sel := w.selector()
+	synced := false
+	retry := newBackoff(time.Second, 30*time.Second)
+	for ctx.Err() == nil {
+		rv, err := w.list(ctx, ns, sel, handle)
+		if err != nil {
+			w.log.Warn("list events failed; retrying", "namespace", ns, "err", err, "retry_in", retry.peek())
+			retry.wait(ctx)
+			continue
+		}
+		if !synced {
+			synced = true
+			onSynced()
+		}
+		retry.reset()
+		// Watch from rv until the resource version expires (then list again).
+		for ctx.Err() == nil {
+			wi, err := events.Watch(ctx, metav1.ListOptions{FieldSelector: sel, ResourceVersion: rv, AllowWatchBookmarks: true})
+			if err != nil {
+				if apierrors.IsResourceExpired(err) || apierrors.IsGone(err) {
+					break
+				}
+				w.log.Warn("watch events failed; retrying", "namespace", ns, "err", err, "retry_in", retry.peek())
+				retry.wait(ctx)
+				continue
+			}
+			next, expired := w.consume(ctx, wi, rv, handle)
+			wi.Stop()
+			rv = next
+			if expired {
+				w.log.Info("watch expired; listing again", "namespace", ns)
+				break
+			}
+			retry.reset()
+		}
+	}
+}
+
+// list handles every existing BackOff event and returns the list's resource version.
+func (w *Watcher) list(ctx context.Context, ns, sel string, handle func(BackOff)) (string, error) {
+	opts := metav1.ListOptions{FieldSelector: sel, Limit: 500}
+	for {
+		list, err := w.client.CoreV1().Events(ns).List(ctx, opts)
+		if err != nil {
+			return "", err
+		}
+		for i := range list.Items {
+			w.dispatch(&list.Items[i], handle)
+		}
+		if list.Continue == "" {
+			return list.ResourceVersion, nil
+		}
+		opts.Continue = list.Continue
+	}
+}
+
+// consume reads a watch until it closes; it returns the last resource
+// version seen and whether the watch expired.
+func (w *Watcher) consume(ctx context.Context, wi watch.Interface, rv string, handle func(BackOff)) (string, bool) {
+	for {
+		select {
+		case <-ctx.Done():
+			return rv, false
+		case ev, ok := <-wi.ResultChan():
+			if !ok {
+				return rv, false
+			}
+			switch ev.Type {
+			case watch.Added, watch.Modified:
+				if e, ok := ev.Object.(*corev1.Event); ok {
+					rv = e.ResourceVersion
+					w.dispatch(e, handle)
+				}
+			case watch.Bookmark:
+				if m, err := metaOf(ev.Object); err == nil {
+					rv = m.GetResourceVersion()
+				}
+			case watch.Error:
+				err := apierrors.FromObject(ev.Object)
+				if apierrors.IsResourceExpired(err) || apierrors.IsGone(err) {
+					return rv, true
+				}
+				w.log.Warn("watch error", "err", err)
+				return rv, false
+			}
+		}
+	}
+}
+
+func metaOf(obj any) (metav1.Object, error) {
+	if m, ok := obj.(metav1.Object); ok {
+		return m, nil
+	}
+	return nil, errors.New("no metadata")
+}
+
+func (w *Watcher) dispatch(e *corev1.Event, handle func(BackOff)) {
+	b, ok := parseBackOff(e)
+	if !ok {
+		return
+	}
+	for _, ns := range w.exclude {
+		if ns == b.Namespace {
+			return // belt and braces: the selector already excludes it
+		}
+	}
+	handle(b)
+}
+
+// parseBackOff keeps crash back-offs of pods and drops image-pull back-offs.
+func parseBackOff(e *corev1.Event) (BackOff, bool) {
+	if e.InvolvedObject.Kind != "Pod" || e.Reason != "BackOff" || !strings.HasPrefix(e.Message, crashBackOffPrefix) {
+		return BackOff{}, false
+	}
+	ns := e.InvolvedObject.Namespace
+	if ns == "" {
+		ns = e.Namespace
+	}
+	// "Back-off restarting failed container api in pod api-7d9_shop(uid)"
+	container := strings.TrimSpace(strings.TrimPrefix(e.Message, crashBackOffPrefix))
+	container, _, _ = strings.Cut(container, " ")
+	return BackOff{Namespace: ns, Pod: e.InvolvedObject.Name, Container: container, At: eventTime(*e)}, true
+}
+
+// backoff is an exponential retry delay.
+type backoff struct {
+	min, max, cur time.Duration
+}
+
+func newBackoff(min, max time.Duration) *backoff { return &backoff{min: min, max: max, cur: min} }
+
+func (b *backoff) peek() time.Duration { return b.cur }
+func (b *backoff) reset()              { b.cur = b.min }
+func (b *backoff) wait(ctx context.Context) {
+	t := time.NewTimer(b.cur)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
+	}
+	b.cur = min(b.cur*2, b.max)
+}
