@@ -47,6 +47,9 @@ type Watch struct {
 	// ResolveAfter is how long every pod of a workload must run ready before its
 	// incident is resolved.
 	ResolveAfter Duration `yaml:"resolve_after"`
+	// UpdateInterval is the least time between two updates of one
+	// incident's message, so a crash storm does not flood chat.update.
+	UpdateInterval Duration `yaml:"update_interval"`
 	// LogTailLines and LogLimitBytes bound the previous-container log fetched per crash.
 	LogTailLines  int64 `yaml:"log_tail_lines"`
 	LogLimitBytes int64 `yaml:"log_limit_bytes"`
@@ -119,10 +122,11 @@ func Default() Config {
 		ClusterName: "kubernetes",
 		Kubernetes:  Kubernetes{QPS: 50, Burst: 100},
 		Watch: Watch{
-			GroupWait:     Duration(5 * time.Second),
-			ResolveAfter:  Duration(10 * time.Minute),
-			LogTailLines:  200,
-			LogLimitBytes: 64 << 10,
+			GroupWait:      Duration(5 * time.Second),
+			ResolveAfter:   Duration(10 * time.Minute),
+			UpdateInterval: Duration(30 * time.Second),
+			LogTailLines:   200,
+			LogLimitBytes:  64 << 10,
 		},
 		Slack: Slack{
 			APIURL:            DefaultSlackAPIURL,

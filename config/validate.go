@@ -42,6 +42,9 @@ func (c Config) Validate() error {
 	if c.Watch.ResolveAfter.D().Seconds() < 1 {
 		bad("watch.resolve_after", "must be at least 1s, got %s", c.Watch.ResolveAfter.D())
 	}
+	if c.Watch.UpdateInterval.D() < time.Second {
+		bad("watch.update_interval", "must be at least 1s, got %s", c.Watch.UpdateInterval.D())
+	}
 	if c.Watch.LogTailLines < 1 || c.Watch.LogTailLines > 10000 {
 		bad("watch.log_tail_lines", "must be between 1 and 10000, got %d", c.Watch.LogTailLines)
 	}

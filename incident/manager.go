@@ -137,7 +137,9 @@ func (m *Manager) Run(ctx context.Context) error {
 		return fmt.Errorf("load incidents: %w", err)
 	}
 	for _, inc := range saved {
-		t := &tracked{Incident: inc, lastNotified: inc.UpdatedAt}
+		// dirty: refresh the message once, in case updates were still
+		// queued for Slack when the bot stopped.
+		t := &tracked{Incident: inc, lastNotified: inc.UpdatedAt, dirty: true}
 		if inc.State == Open && inc.MessageTS == "" {
 			// Announced, but the post was never confirmed (the bot stopped
 			// while Slack was slow or down): announce it again.

@@ -30,6 +30,7 @@ func commands() []command {
 		{"run", "watch the cluster and alert on crash loops (the bot itself)", runRun},
 		{"diagnose", "explain why a pod is crash-looping, live or from YAML/JSON files", runDiagnose},
 		{"digest", "print or post the crash-loop digest now", runDigest},
+		{"demo", "run the bot on a local control plane with crashing demo workloads", runDemo},
 		{"check-config", "validate a configuration file and exit", runCheckConfig},
 		{"version", "print the version and exit", runVersion},
 	}

@@ -2,10 +2,24 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/slack-go/slack"
+	"k8s.io/apimachinery/pkg/labels"
+
+	"github.com/crashloop-bot/crashloop-bot/bot"
 	"github.com/crashloop-bot/crashloop-bot/config"
+	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/kube"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 func runRun(ctx context.Context, args []string, s stdio) int {
@@ -39,13 +53,178 @@ messages are printed to the terminal instead.`, s.err)
 	return 0
 }
 
-// runBot connects to the cluster and runs the alert pipeline until ctx ends.
-func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.Logger, _ stdio) error {
-	_, rc, err := connect(ctx, kf, cfg.Kubernetes)
+// runBot wires the cluster side, the incident manager and the Slack (or
+// console) side, and runs them until ctx ends.
+func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.Logger, s stdio) error {
+	client, rc, err := connect(ctx, kf, cfg.Kubernetes)
 	if err != nil {
 		return err
 	}
 	logger.Info("connected to the Kubernetes API server", "host", rc.Host, "cluster", cfg.ClusterName)
-	<-ctx.Done()
+
+	st, err := openStore(cfg.Store)
+	if err != nil {
+		return err
+	}
+	routes, err := incidentRoutes(cfg.Slack.Routes)
+	if err != nil {
+		return err
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var mgr *incident.Manager
+	notifier, runNotifier, err := newNotifier(ctx, cfg, logger, s, func(id, channel, ts string) { mgr.MessagePosted(id, channel, ts) })
+	if err != nil {
+		return err
+	}
+	mgr = incident.NewManager(st, notifier, kube.NewHealth(client), incident.Options{
+		GroupWait:      cfg.Watch.GroupWait.D(),
+		ResolveAfter:   cfg.Watch.ResolveAfter.D(),
+		UpdateEvery:    cfg.Watch.UpdateInterval.D(),
+		DefaultChannel: cfg.Slack.Channel,
+		Routes:         routes,
+		Logger:         logger,
+	})
+	watcher := kube.NewWatcher(client, cfg.Watch.Namespaces, cfg.Watch.ExcludeNamespaces, logger)
+	gatherer := kube.NewGatherer(client, kube.GatherOptions{LogTailLines: cfg.Watch.LogTailLines, LogLimitBytes: cfg.Watch.LogLimitBytes})
+	pipeline := kube.NewPipeline(client, watcher, gatherer, mgr, kube.PipelineOptions{Cluster: cfg.ClusterName, Logger: logger})
+
+	logger.Info("watching for crash loops", "namespaces", nsList(cfg.Watch.Namespaces), "excluded", strings.Join(cfg.Watch.ExcludeNamespaces, ","),
+		"group_wait", cfg.Watch.GroupWait.D(), "resolve_after", cfg.Watch.ResolveAfter.D())
+
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	start := func(name string, f func(context.Context) error) {
+		wg.Go(func() {
+			if err := f(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				errs <- fmt.Errorf("%s: %w", name, err)
+				cancel()
+			}
+		})
+	}
+	start("incidents", mgr.Run)
+	start("notifier", runNotifier)
+	start("watch", pipeline.Run)
+	if cfg.Server.Listen != "" {
+		start("http", func(ctx context.Context) error { return serveHTTP(ctx, cfg.Server.Listen, watcher.Synced, logger) })
+	}
+	wg.Wait()
+	close(errs)
+	return errors.Join(collect(errs)...)
+}
+
+func collect(errs <-chan error) []error {
+	var out []error
+	for err := range errs {
+		out = append(out, err)
+	}
+	return out
+}
+
+// newNotifier returns the Slack sink when a bot token is configured, else
+// the console sink, and the function that runs it.
+func newNotifier(ctx context.Context, cfg config.Config, logger *slog.Logger, s stdio, posted func(id, channel, ts string)) (incident.Notifier, func(context.Context) error, error) {
+	token := cfg.Slack.BotToken.Value()
+	if token == "" {
+		logger.Info("no Slack bot token configured: printing alerts to the terminal (console sink)")
+		return &consoleSink{bot.NewConsole(s.out), posted}, func(ctx context.Context) error { <-ctx.Done(); return nil }, nil
+	}
+	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
+	sink := bot.NewSlack(api, bot.SlackOptions{
+		Logger:         logger,
+		DefaultChannel: cfg.Slack.Channel,
+		PerSecond:      cfg.Slack.MessagesPerSecond,
+		OnPosted:       posted,
+	})
+	if err := sink.Check(ctx); err != nil {
+		if bot.IsAuthError(err) {
+			return nil, nil, fmt.Errorf("the Slack bot token was rejected (%w); check slack.bot_token", err)
+		}
+		// Slack may be down for a while: alerts queue and are delivered later.
+		logger.Warn("Slack is not reachable yet; alerts will be queued and retried", "err", err)
+	}
+	return sink, sink.Run, nil
+}
+
+// consoleSink prints notifications and, having "posted" them, tells the
+// incident manager so a restart does not print them as new again.
+type consoleSink struct {
+	console *bot.Console
+	posted  func(id, channel, ts string)
+}
+
+func (c *consoleSink) Notify(n incident.Notification) {
+	c.console.Notify(n)
+	if n.Reason == incident.FirstNotification && n.Incident.MessageTS == "" {
+		go c.posted(n.Incident.ID, n.Incident.Channel, "console")
+	}
+}
+
+func openStore(c config.Store) (*store.File, error) {
+	path := c.Path
+	if path == "" {
+		base := os.Getenv("XDG_STATE_HOME")
+		if base == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return nil, fmt.Errorf("store.path: not set and no home directory: %w", err)
+			}
+			base = filepath.Join(home, ".local", "state")
+		}
+		path = filepath.Join(base, "crashloop-bot", "incidents.json")
+	}
+	st, err := store.OpenFile(path, c.Retention.D())
+	if err != nil {
+		return nil, fmt.Errorf("store.path: %w", err)
+	}
+	return st, nil
+}
+
+func incidentRoutes(routes []config.Route) ([]incident.Route, error) {
+	var out []incident.Route
+	for i, r := range routes {
+		sel := labels.Everything()
+		if r.Selector != "" {
+			var err error
+			if sel, err = labels.Parse(r.Selector); err != nil {
+				return nil, fmt.Errorf("slack.routes[%d].selector: %w", i, err)
+			}
+		}
+		out = append(out, incident.Route{Namespaces: r.Namespaces, Selector: sel, Channel: r.Channel})
+	}
+	return out, nil
+}
+
+func nsList(ns []string) string {
+	if len(ns) == 0 {
+		return "all"
+	}
+	return strings.Join(ns, ",")
+}
+
+// serveHTTP serves /healthz (the process is up) and /readyz (the watch has
+// synced) until ctx ends.
+func serveHTTP(ctx context.Context, addr string, synced func() bool, logger *slog.Logger) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
+		if !synced() {
+			http.Error(w, "watch not synced yet", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(sctx)
+	}()
+	logger.Info("serving health checks", "addr", addr)
+	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("server.listen %s: %w", addr, err)
+	}
 	return nil
 }

@@ -1,0 +1,190 @@
+package bot
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crashloop-bot/crashloop-bot/incident"
+)
+
+// consoleWidth is the width of the console box's rules.
+const consoleWidth = 72
+
+// Console prints each notification readably to a terminal: a boxed message
+// for a new incident, a line for an update, a line for a resolution. It is
+// what `crashloop-bot run` uses when no Slack token is configured. It is
+// safe for concurrent use; log lines are stripped of control characters so
+// a crashing app cannot drive the terminal.
+type Console struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+// NewConsole returns a Console writing to w.
+func NewConsole(w io.Writer) *Console { return &Console{w: w} }
+
+// Notify prints n. Write errors are ignored: there is nowhere to report
+// them.
+func (c *Console) Notify(n incident.Notification) {
+	var b strings.Builder
+	switch {
+	case n.Reason == incident.FirstNotification:
+		writeBox(&b, n.Incident)
+	default:
+		writeUpdate(&b, n)
+	}
+	if t := consoleText(n.Thread); t != "" && n.Reason == incident.FirstNotification {
+		fmt.Fprintf(&b, "  ↳ %s\n", t)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, _ = io.WriteString(c.w, b.String())
+}
+
+// consoleText makes text one safe terminal line.
+func consoleText(s string) string { return strings.TrimSpace(oneLine(s)) }
+
+func consoleTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05 UTC") }
+
+// writeUpdate prints one line for an update or a resolution.
+func writeUpdate(b *strings.Builder, n incident.Notification) {
+	inc := n.Incident
+	f := finding(inc)
+	emoji, title := headline(inc)
+	var facts []string
+	if inc.State == incident.Resolved {
+		if !inc.ResolvedAt.IsZero() && !inc.OpenedAt.IsZero() {
+			facts = append(facts, "after "+humanDuration(inc.ResolvedAt.Sub(inc.OpenedAt)))
+		}
+	} else {
+		emoji = "↻"
+		facts = append(facts, categoryTitle(f.Category),
+			plural(int(restarts(inc, f)), "restart"), plural(podCount(inc), "pod"))
+	}
+	line := fmt.Sprintf("%s %s [%s]", emoji, consoleText(title), consoleText(inc.Key.Container))
+	if len(facts) > 0 {
+		line += " · " + strings.Join(facts, " · ")
+	}
+	if t := consoleText(threadPlain(n)); t != "" {
+		line += " — " + t
+	}
+	b.WriteString(line + "\n")
+}
+
+// threadPlain is RenderThread without mrkdwn escaping, for terminals.
+func threadPlain(n incident.Notification) string {
+	if n.Thread != "" {
+		return n.Thread
+	}
+	if n.Reason != incident.ResolvedReason {
+		return ""
+	}
+	return "every pod is running and ready"
+}
+
+// writeBox prints the whole incident message.
+func writeBox(b *strings.Builder, inc incident.Incident) {
+	f := finding(inc)
+	emoji, title := headline(inc)
+	head := "┌─ " + emoji + " " + consoleText(title) + " "
+	b.WriteString(head + strings.Repeat("─", max(3, consoleWidth-runeLen(head))) + "\n")
+	row := func(label, value string) {
+		if value = consoleText(value); value != "" {
+			fmt.Fprintf(b, "│ %-14s %s\n", label, value)
+		}
+	}
+	k := inc.Key
+	row("Cluster", k.Cluster)
+	row("Workload", strings.TrimSpace(k.Kind+" "+workload(k)))
+	row("Container", containerLabel(k.Container, f.ContainerType))
+	cause := categoryTitle(f.Category)
+	if f.Category != "" {
+		cause += " (" + string(f.Category) + ")"
+	}
+	row("Cause", cause)
+	row("", f.Summary)
+	if code := exitCode(f); code != "" {
+		row("Exit code", code+" — "+f.ExitMeaning)
+	}
+	row("Restarts", strconv.Itoa(int(restarts(inc, f))))
+	row("Ran for", f.RanFor)
+	pods := strconv.Itoa(podCount(inc))
+	if len(inc.Pods) > 0 {
+		names := inc.Pods[:min(len(inc.Pods), maxPodNames)]
+		pods += ": " + strings.Join(names, ", ")
+		if more := podCount(inc) - len(names); more > 0 {
+			pods += fmt.Sprintf(" and %d more", more)
+		}
+	}
+	row("Pods affected", pods)
+	row("Image", f.Image)
+	list(b, "Evidence", "• ", f.Evidence, maxEvidenceLines, false)
+	list(b, "Previous log", "│ ", f.LogExcerpt, maxLogLines, true)
+	var steps []string
+	for _, s := range f.NextSteps {
+		if isCommand(s) {
+			s = "$ " + s
+		}
+		steps = append(steps, s)
+	}
+	list(b, "Next steps", "", steps, maxStepLines, false)
+	var others []string
+	for _, o := range otherFindings(inc, f) {
+		others = append(others, containerLabel(o.Container, o.ContainerType)+": "+categoryTitle(o.Category)+" — "+o.Summary)
+	}
+	list(b, "Also failing in this pod", "• ", others, maxOtherLines, false)
+	b.WriteString("│\n")
+	b.WriteString("│ " + consoleState(inc) + "\n")
+	b.WriteString("└" + strings.Repeat("─", consoleWidth-1) + "\n")
+}
+
+// list prints a titled list of at most max lines (the last ones for tail)
+// with a note for the rest.
+func list(b *strings.Builder, title, prefix string, lines []string, maxLines int, tail bool) {
+	if len(lines) == 0 {
+		return
+	}
+	shown, omitted := lines, 0
+	if len(lines) > maxLines {
+		omitted = len(lines) - maxLines
+		if tail {
+			shown = lines[omitted:]
+		} else {
+			shown = lines[:maxLines]
+		}
+	}
+	fmt.Fprintf(b, "│\n│ %s\n", title)
+	if tail && omitted > 0 {
+		fmt.Fprintf(b, "│   %s %s\n", ellipsis, moreLines(omitted, "earlier"))
+	}
+	for _, l := range shown {
+		fmt.Fprintf(b, "│   %s%s\n", prefix, clip(consoleText(l), 160))
+	}
+	if !tail && omitted > 0 {
+		fmt.Fprintf(b, "│   %s %s\n", ellipsis, moreLines(omitted, "more"))
+	}
+}
+
+func consoleState(inc incident.Incident) string {
+	var parts []string
+	switch {
+	case inc.State == incident.Resolved && !inc.ResolvedAt.IsZero():
+		parts = append(parts, "Resolved after "+humanDuration(inc.ResolvedAt.Sub(inc.OpenedAt))+" at "+consoleTime(inc.ResolvedAt))
+	case !inc.OpenedAt.IsZero():
+		parts = append(parts, "Open since "+consoleTime(inc.OpenedAt))
+	}
+	if silenced(inc) {
+		parts = append(parts, "silenced until "+consoleTime(inc.SilencedUntil))
+	}
+	if inc.Report.Redacted {
+		parts = append(parts, "secrets redacted")
+	}
+	if inc.ID != "" {
+		parts = append(parts, "incident "+consoleText(inc.ID))
+	}
+	return strings.Join(parts, " · ")
+}

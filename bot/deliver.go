@@ -1,0 +1,230 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/crashloop-bot/crashloop-bot/incident"
+)
+
+// opKind is what one delivery step does.
+type opKind int
+
+const (
+	opPost   opKind = iota // chat.postMessage of the incident message
+	opUpdate               // chat.update of the incident message
+	opReply                // chat.postMessage into the incident's thread
+)
+
+func (k opKind) String() string {
+	return [...]string{"post", "update", "reply"}[k]
+}
+
+// op is one delivery step of an item.
+type op struct {
+	kind opKind
+	item *item
+	inc  incident.Incident // opPost, opUpdate
+	text string            // opReply
+	ts   string            // opUpdate, opReply: the incident's message
+}
+
+// pacer spaces calls of one kind in one channel.
+type pacer struct{ next time.Time }
+
+// wait blocks until the next call may go; it reports false if ctx ended.
+func (p *pacer) wait(ctx context.Context) bool { return sleep(ctx, time.Until(p.next)) }
+
+// done records a call, so the next waits at least interval.
+func (p *pacer) done(interval time.Duration) { p.next = time.Now().Add(interval) }
+
+// holdOff keeps calls back for at least d (Retry-After).
+func (p *pacer) holdOff(d time.Duration) {
+	if t := time.Now().Add(d); t.After(p.next) {
+		p.next = t
+	}
+}
+
+// work is a channel's delivery loop.
+func (s *Slack) work(ctx context.Context, ob *outbox) {
+	for ctx.Err() == nil {
+		o, ok := s.take(ob)
+		if !ok {
+			select {
+			case <-ob.wake:
+			case <-ctx.Done():
+			}
+			continue
+		}
+		s.deliver(ctx, ob, &o)
+		s.mu.Lock()
+		ob.enqueue(o.item)
+		ob.forget(o.item)
+		s.inFlight--
+		s.mu.Unlock()
+		if s.afterStep != nil {
+			s.afterStep()
+		}
+	}
+}
+
+// take returns the next step of the next item in the round robin.
+func (s *Slack) take(ob *outbox) (op, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for len(ob.order) > 0 {
+		it := ob.order[0]
+		ob.order = ob.order[1:]
+		it.queued = false
+		switch {
+		case it.pending != nil:
+			o := op{kind: opPost, item: it, inc: *it.pending, ts: it.ts}
+			if it.ts != "" {
+				o.kind = opUpdate
+			}
+			it.pending = nil
+			s.inFlight++
+			return o, true
+		case len(it.threads) > 0 && it.ts != "":
+			o := op{kind: opReply, item: it, text: it.threads[0], ts: it.ts}
+			it.threads = it.threads[1:]
+			s.inFlight++
+			return o, true
+		case len(it.threads) > 0:
+			// The message was never posted (a permanent error was logged):
+			// there is no thread to reply in.
+			s.failed.Add(int64(len(it.threads)))
+			s.log.Error("dropping thread replies of an incident whose message could not be posted",
+				"incident", it.id, "channel", ob.channel, "replies", len(it.threads))
+			it.threads = nil
+		}
+		ob.forget(it)
+	}
+	return op{}, false
+}
+
+// deliver performs o, retrying rate limits and transient errors until it
+// succeeds, fails permanently or ctx ends.
+func (s *Slack) deliver(ctx context.Context, ob *outbox, o *op) {
+	log := s.log.With("incident", o.item.id, "channel", ob.channel, "op", o.kind.String())
+	fellBack := false
+	for attempt := 0; ; attempt++ {
+		if o.kind != opReply {
+			// Coalesce: a newer state that arrived meanwhile replaces this one.
+			s.mu.Lock()
+			if p := o.item.pending; p != nil {
+				o.inc, o.item.pending = *p, nil
+			}
+			s.mu.Unlock()
+		}
+		p, interval := &ob.nextPost, time.Duration(float64(time.Second)/s.opts.PerSecond)
+		if o.kind == opUpdate {
+			p, interval = &ob.nextUpdate, time.Duration(float64(time.Second)/s.opts.UpdatesPerSecond)
+		}
+		if !p.wait(ctx) {
+			return
+		}
+		ts, err := s.call(ctx, ob.channel, o, fellBack)
+		p.done(interval)
+		if err == nil {
+			s.succeeded(ob, o, ts, log)
+			return
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		class, retryAfter := classify(err)
+		switch class {
+		case rateLimited:
+			s.rateLimited.Add(1)
+			wait := retryAfter
+			if wait <= 0 {
+				wait = backoff(attempt, s.opts.MinBackoff, s.opts.MaxBackoff)
+			}
+			p.holdOff(wait)
+			log.Warn("rate limited by Slack", "retry_after", wait, "attempt", attempt+1)
+		case transient:
+			s.retries.Add(1)
+			wait := backoff(attempt, s.opts.MinBackoff, s.opts.MaxBackoff)
+			log.Warn("Slack call failed, will retry", "error", err, "retry_in", wait, "attempt", attempt+1)
+			if !sleep(ctx, wait) {
+				return
+			}
+		case permanent:
+			code := slackErrorCode(err)
+			switch {
+			case (code == "invalid_blocks" || code == "invalid_blocks_format") && !fellBack && o.kind != opReply:
+				fellBack = true
+				s.fallbacks.Add(1)
+				log.Error("Slack rejected the message blocks, sending plain text instead", "error", err)
+				continue
+			case code == "message_not_found" && o.kind == opUpdate:
+				// Someone deleted the message: post a new one.
+				s.mu.Lock()
+				o.item.ts = ""
+				if o.item.pending == nil {
+					inc := o.inc
+					o.item.pending = &inc
+				}
+				s.mu.Unlock()
+				log.Warn("incident message is gone, posting a new one", "ts", o.ts)
+				return
+			}
+			s.failed.Add(1)
+			log.Error("Slack refused the message, giving up", "error", err)
+			return
+		}
+	}
+}
+
+// succeeded records a delivered step.
+func (s *Slack) succeeded(ob *outbox, o *op, ts string, log *slog.Logger) {
+	switch o.kind {
+	case opPost:
+		s.posted.Add(1)
+		s.mu.Lock()
+		o.item.ts = ts
+		s.mu.Unlock()
+		if s.opts.OnPosted != nil {
+			s.opts.OnPosted(o.item.id, ob.channel, ts)
+		}
+	case opUpdate:
+		s.updated.Add(1)
+	case opReply:
+		s.replies.Add(1)
+	}
+	log.Debug("delivered", "ts", ts)
+}
+
+// call makes the API call of o; fallback sends the text-only form.
+func (s *Slack) call(ctx context.Context, channel string, o *op, fallback bool) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
+	defer cancel()
+	noUnfurl := []slack.MsgOption{slack.MsgOptionDisableLinkUnfurl(), slack.MsgOptionDisableMediaUnfurl()}
+	switch o.kind {
+	case opReply:
+		_, ts, err := s.api.PostMessageContext(ctx, channel,
+			append(noUnfurl, slack.MsgOptionText(o.text, false), slack.MsgOptionTS(o.ts))...)
+		return ts, err
+	}
+	text, blocks := Render(o.inc)
+	var msg []slack.MsgOption
+	switch {
+	case fallback && o.kind == opUpdate:
+		// An empty block list clears the message's old blocks.
+		msg = []slack.MsgOption{slack.MsgOptionText(minimalText(o.inc), false), slack.MsgOptionBlocks()}
+	case fallback:
+		msg = []slack.MsgOption{slack.MsgOptionText(minimalText(o.inc), false)}
+	default:
+		msg = []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
+	}
+	if o.kind == opPost {
+		_, ts, err := s.api.PostMessageContext(ctx, channel, append(noUnfurl, msg...)...)
+		return ts, err
+	}
+	_, ts, _, err := s.api.UpdateMessageContext(ctx, channel, o.ts, msg...)
+	return ts, err
+}

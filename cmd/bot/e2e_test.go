@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+
+	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
+	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
+	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+)
+
+func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// botBinary builds crashloop-bot once per test run: the end-to-end tests run
+// the released binary exactly as a user would.
+func botBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "crashloop-bot-e2e-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "crashloop-bot")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+// runningBot is a crashloop-bot process under test.
+type runningBot struct {
+	cmd    *exec.Cmd
+	stderr *syncBuffer
+	done   chan struct{}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startBinary runs `crashloop-bot run --config FILE --kubeconfig KC` with a
+// Slack token in the environment, watching namespace ns.
+func startBinary(t *testing.T, env *lctest.Env, ns string, slackURL, statePath string) *runningBot {
+	t.Helper()
+	dir := t.TempDir()
+	kc := filepath.Join(dir, "kubeconfig")
+	if err := writeKubeconfigForTest(kc, env); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "config.yaml")
+	yaml := fmt.Sprintf(`cluster_name: e2e
+watch:
+  namespaces: [%s]
+  group_wait: 1s
+  resolve_after: 2s
+  update_interval: 2s
+slack:
+  api_url: %s
+  channel: "#alerts"
+store:
+  path: %s
+server:
+  listen: ""
+log:
+  level: debug
+`, ns, slackURL, statePath)
+	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", kc)
+	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken)
+	rb := &runningBot{cmd: cmd, stderr: &syncBuffer{}, done: make(chan struct{})}
+	cmd.Stderr, cmd.Stdout = rb.stderr, rb.stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = cmd.Wait(); close(rb.done) }()
+	t.Cleanup(func() {
+		rb.stop()
+		if t.Failed() {
+			t.Logf("bot output:\n%s", rb.stderr.String())
+		}
+	})
+	waitUntil(t, "the bot's watch to sync", 20*time.Second, func() bool {
+		return strings.Contains(rb.stderr.String(), "watch synced")
+	})
+	return rb
+}
+
+func (rb *runningBot) stop() {
+	select {
+	case <-rb.done:
+		return
+	default:
+	}
+	_ = rb.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-rb.done:
+	case <-time.After(15 * time.Second):
+		_ = rb.cmd.Process.Kill()
+		<-rb.done
+	}
+}
+
+func writeKubeconfigForTest(path string, env *lctest.Env) error {
+	return writeKubeconfig(path, env.Cluster)
+}
+
+func waitUntil(t *testing.T, what string, d time.Duration, cond func() bool) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), d)
+	defer cancel()
+	for !cond() {
+		select {
+		case <-ctx.Done():
+			t.Fatalf("timed out after %s waiting for %s", d, what)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+func topLevel(srv *slackserver.Server) []slackserver.Message { return srv.Messages() }
+
+func containerSpec(name string) corev1.PodSpec {
+	return corev1.PodSpec{Containers: []corev1.Container{{Name: name, Image: "registry.example.com/" + name + ":1.0"}}}
+}
+
+// TestBinaryAlertsOncePerWorkloadAndResolves drives a Deployment into a crash
+// loop replica by replica and checks what Slack received: one message naming
+// the workload and cause, updated as replicas crash, resolved with a thread
+// reply when it recovers, nothing for an image pull back-off or a healthy
+// workload, and nothing new after a restart of the bot.
+func TestBinaryAlertsOncePerWorkloadAndResolves(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	srv := slackserver.New(slackserver.Options{PostsPerSecond: 1, PostBurst: 3})
+	defer srv.Close()
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	state := filepath.Join(t.TempDir(), "incidents.json")
+
+	api, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "api", Replicas: 3, Template: containerSpec("api")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	web, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "web", Replicas: 1, Template: containerSpec("web")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bot := startBinary(t, env, ns, srv.URL(), state)
+
+	if _, err := sim.ImagePullBackOff(ctx, web[0], "web"); err != nil {
+		t.Fatal(err)
+	}
+	crash := kubesim.Crash{Container: "api", ExitCode: 1, Log: "starting api\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a5b3c]\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:42 +0x1d\n"}
+	if _, err := sim.CrashLoop(ctx, api[0], crash); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the alert", 20*time.Second, func() bool { return len(topLevel(srv)) == 1 })
+	msg := topLevel(srv)[0]
+	for _, want := range []string{"api", ns, "nil pointer dereference"} {
+		if !strings.Contains(string(msg.Blocks)+msg.Text, want) {
+			t.Errorf("alert does not mention %q:\n%s\n%s", want, msg.Text, msg.Blocks)
+		}
+	}
+	if msg.Channel != "#alerts" {
+		t.Errorf("posted to %s", msg.Channel)
+	}
+
+	for _, p := range api[1:] {
+		if _, err := sim.CrashLoop(ctx, p, crash); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitUntil(t, "the message to count 3 pods", 30*time.Second, func() bool {
+		m, _ := srv.Message(msg.Channel, msg.TS)
+		return m.Updates > 0 && strings.Contains(string(m.Blocks), "Pods affected (3)")
+	})
+
+	for _, p := range api {
+		if _, err := sim.Recover(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitUntil(t, "the resolution", 40*time.Second, func() bool {
+		m, _ := srv.Message(msg.Channel, msg.TS)
+		return strings.Contains(m.Text+string(m.Blocks), "Resolved") && len(m.Replies) > 0
+	})
+	if n := len(topLevel(srv)); n != 1 {
+		t.Fatalf("Slack received %d top-level messages, want exactly 1 (image pull back-offs and healthy pods must not alert)", n)
+	}
+
+	// A restart over the same state, while the old BackOff events are still
+	// listed, must not announce anything again.
+	bot.stop()
+	startBinary(t, env, ns, srv.URL(), state)
+	time.Sleep(3 * time.Second)
+	if n := len(topLevel(srv)); n != 1 {
+		t.Fatalf("after a restart Slack has %d top-level messages, want 1", n)
+	}
+}
+
+// TestBinarySurvivesSlackOutage: the alert is delivered once Slack is back.
+func TestBinarySurvivesSlackOutage(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	srv := slackserver.New(slackserver.Options{})
+	defer srv.Close()
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "worker", Replicas: 1, Template: containerSpec("worker")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	startBinary(t, env, ns, srv.URL(), filepath.Join(t.TempDir(), "state.json"))
+	srv.SetOutage(6 * time.Second)
+	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "worker", ExitCode: 137, Reason: "OOMKilled"}); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "delivery after the outage", 60*time.Second, func() bool { return len(topLevel(srv)) == 1 })
+	failed := 0
+	for _, c := range srv.CallsTo("chat.postMessage") {
+		if !c.OK() {
+			failed++
+		}
+	}
+	if failed == 0 {
+		t.Fatal("the outage rejected no post: the test did not test anything")
+	}
+}

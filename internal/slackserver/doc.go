@@ -1,0 +1,17 @@
+// Package slackserver is a Slack-compatible Web API server on loopback for
+// tests, benchmarks and end-to-end runs of the bot: real HTTP, no mocks.
+//
+// It serves the methods the bot uses (auth.test, chat.postMessage,
+// chat.update, chat.postEphemeral, chat.delete, conversations.replies and
+// the files v2 upload flow), checks the bot token, enforces Slack's Block
+// Kit limits (answering invalid_blocks like Slack does), rate-limits
+// chat.postMessage per channel with HTTP 429 and Retry-After, can inject
+// outages, and records every call so tests can assert on what Slack
+// received.
+//
+// Point a slack-go client at it with
+//
+//	srv := slackserver.New(slackserver.Options{Token: "xoxb-test"})
+//	defer srv.Close()
+//	api := slack.New("xoxb-test", slack.OptionAPIURL(srv.URL()))
+package slackserver
