@@ -36,3 +36,6 @@ fuzz: ## run each fuzz target for 20 seconds
 
 clean: ## remove build output (not the cached control plane binaries)
 	rm -rf bin dist
+
+demo: test-cluster build ## see the bot work without a cluster: local control plane + crashing demo workloads
+	./bin/crashloop-bot demo $(if $(CONFIG),--config $(CONFIG))
