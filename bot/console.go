@@ -122,10 +122,11 @@ func writeBox(b *strings.Builder, inc incident.Incident) {
 	}
 	row("Pods affected", pods)
 	row("Image", f.Image)
+	row("Changed", whatChanged(inc))
 	list(b, "Evidence", "• ", f.Evidence, maxEvidenceLines, false)
 	list(b, "Previous log", "│ ", f.LogExcerpt, maxLogLines, true)
 	var steps []string
-	for _, s := range f.NextSteps {
+	for _, s := range nextSteps(inc, f) {
 		if isCommand(s) {
 			s = "$ " + s
 		}

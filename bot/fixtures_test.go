@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crashloop-bot/crashloop-bot/change"
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 )
@@ -133,6 +134,15 @@ func multiPodIncident() incident.Incident {
 				{Container: "web", ContainerType: "app", Category: diagnose.ConfigError},
 				{Container: "envoy", ContainerType: "sidecar", Category: diagnose.DependencyUnavailable,
 					Summary: "envoy cannot reach a dependency: upstream connect error"},
+			},
+		},
+		Rollout: &change.Rollout{
+			Kind: "Deployment", Namespace: "shop", Name: "web", Latest: 14,
+			Current:  &change.Revision{Number: 14, Name: "web-5c6d7f8", Created: t0.Add(-2 * time.Minute), RolledOutAt: t0.Add(-2 * time.Minute)},
+			Previous: &change.Revision{Number: 13, Name: "web-7f9b4c2", Created: t0.Add(-72 * time.Hour), RolledOutAt: t0.Add(-72 * time.Hour), Ready: 30},
+			Changes: []change.Change{
+				{Family: change.Image, Container: "web", Text: "image web:3.0.9 -> web:3.1.0"},
+				{Family: change.Env, Container: "web", Text: "env DATABASE_URL removed"},
 			},
 		},
 	}

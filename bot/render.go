@@ -17,6 +17,7 @@ const (
 	HeaderBlockID   = "incident_header"
 	FactsBlockID    = "incident_facts"
 	SummaryBlockID  = "incident_summary"
+	ChangeBlockID   = "incident_change"
 	PodsBlockID     = "incident_pods"
 	EvidenceBlockID = "incident_evidence"
 	LogBlockID      = "incident_log"
@@ -42,10 +43,11 @@ func Render(inc incident.Incident) (text string, blocks []slack.Block) {
 		blocks = append(blocks, b)
 	}
 	for _, b := range []*slack.SectionBlock{
+		changeBlock(inc),
 		podsBlock(inc),
 		evidenceBlock(f),
 		logBlock(inc, f),
-		stepsBlock(f),
+		stepsBlock(nextSteps(inc, f)),
 		othersBlock(otherFindings(inc, f)),
 	} {
 		if b != nil {
@@ -182,9 +184,18 @@ func podName(p string) string {
 	return p
 }
 
-func stepsBlock(f diagnose.Finding) *slack.SectionBlock {
+// changeBlock says what changed in the workload before the crash loop.
+func changeBlock(inc incident.Incident) *slack.SectionBlock {
+	line := whatChanged(inc)
+	if line == "" {
+		return nil
+	}
+	return section(ChangeBlockID, "*What changed*\n"+escClip(oneLine(line), maxSectionText-20))
+}
+
+func stepsBlock(steps []string) *slack.SectionBlock {
 	var lines []string
-	for _, s := range f.NextSteps {
+	for _, s := range steps {
 		s = oneLine(s)
 		if isCommand(s) {
 			lines = append(lines, codeSpan(s, maxLineRunes))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crashloop-bot/crashloop-bot/change"
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 )
@@ -153,4 +154,24 @@ func headline(inc incident.Incident) (emoji, text string) {
 		return "🔕", "CrashLoopBackOff (silenced): " + workload(inc.Key)
 	}
 	return "🔴", "CrashLoopBackOff: " + workload(inc.Key)
+}
+
+// whatChanged is the one-line account of what changed in the workload
+// before the crash loop ("began 2 min after rollout to revision 14: ..."),
+// "" when unknown.
+func whatChanged(inc incident.Incident) string {
+	if inc.Rollout == nil {
+		return ""
+	}
+	return change.Describe(*inc.Rollout, inc.OpenedAt, inc.UpdatedAt)
+}
+
+// nextSteps are the rollout's steps (a rollback first, when it is sound
+// advice), then the diagnosis'.
+func nextSteps(inc incident.Incident, f diagnose.Finding) []string {
+	var steps []string
+	if inc.Rollout != nil {
+		steps = append(steps, change.NextSteps(*inc.Rollout, inc.OpenedAt)...)
+	}
+	return append(steps, f.NextSteps...)
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/crashloop-bot/crashloop-bot/change"
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 )
 
@@ -77,6 +78,9 @@ type Incident struct {
 
 	// Report is the latest diagnosis, of the most recently crashed pod.
 	Report diagnose.Report `json:"report"`
+	// Rollout says what changed in the workload before the crash loop
+	// (revisions, template diff, ConfigMaps); nil when unknown.
+	Rollout *change.Rollout `json:"rollout,omitempty"`
 
 	// SilencedUntil mutes notifications until then.
 	SilencedUntil time.Time `json:"silenced_until,omitzero"`
@@ -118,4 +122,6 @@ type Observation struct {
 	Restarts  int32
 	CrashedAt time.Time
 	Report    diagnose.Report
+	// Rollout is what changed in the workload, when looked up.
+	Rollout *change.Rollout
 }

@@ -170,17 +170,9 @@ func (m *Manager) Run(ctx context.Context) error {
 	}
 }
 
-// tickInterval is how often pending and dirty incidents are looked at.
-func (m *Manager) tickInterval() time.Duration {
-	d := m.opts.GroupWait / 4
-	if d < 250*time.Millisecond {
-		d = 250 * time.Millisecond
-	}
-	if d > time.Second {
-		d = time.Second
-	}
-	return d
-}
+// tickInterval is how often pending and dirty incidents are looked at: the
+// precision of the group-wait. A pass over the active incidents is cheap.
+func (m *Manager) tickInterval() time.Duration { return 100 * time.Millisecond }
 
 func (m *Manager) observe(ctx context.Context, o Observation) {
 	now := m.opts.Now()
@@ -227,6 +219,9 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	if diagnosed && (!o.CrashedAt.Before(inc.LastCrashAt) || inc.Report.Pod == "") {
 		inc.Report = o.Report
 		changed = true
+	}
+	if o.Rollout != nil {
+		inc.Rollout = o.Rollout
 	}
 	if inc.Selector == "" {
 		inc.Selector = o.Selector

@@ -39,11 +39,20 @@ func confirm(pod *corev1.Pod, container string, eventAt, now time.Time) verdict 
 				v = looping
 				return
 			}
-			// The status lags the event by about a second; a fresh event
-			// whose container is not (yet) waiting is worth another look.
-			if now.Sub(eventAt) < freshFor && v == notLooping {
-				v = recheck
+			if now.Sub(eventAt) >= freshFor || v != notLooping {
+				continue
 			}
+			// The kubelet records BackOff about a second before the status
+			// says CrashLoopBackOff. A fresh event on a container that has
+			// already restarted after a termination, and has not been started
+			// again since the event, is the loop itself (the first exit
+			// restarts at once, without a back-off); otherwise look again
+			// shortly.
+			if cs.RestartCount >= 1 && cs.LastTerminationState.Terminated != nil && !startedAfter(cs, eventAt) {
+				v = looping
+				return
+			}
+			v = recheck
 		}
 	}
 	check(pod.Status.InitContainerStatuses)
@@ -62,4 +71,11 @@ func restarts(pod *corev1.Pod) int32 {
 		}
 	}
 	return n
+}
+
+// startedAfter reports whether the container's running instance started
+// after t: it was restarted after that back-off, so the event is history.
+func startedAfter(cs corev1.ContainerStatus, t time.Time) bool {
+	r := cs.State.Running
+	return r != nil && r.StartedAt.Time.After(t)
 }

@@ -39,6 +39,7 @@ type Pipeline struct {
 	client   kubernetes.Interface
 	watcher  *Watcher
 	gatherer *Gatherer
+	history  *History
 	observer Observer
 	opts     PipelineOptions
 	log      *slog.Logger
@@ -52,11 +53,16 @@ type Pipeline struct {
 
 type podKey struct{ namespace, name string }
 
-// maxRechecks bounds how often a fresh event whose pod status lags is re-checked.
-const maxRechecks = 5
+// A fresh event whose pod status lags is re-checked after recheckBase,
+// doubling, at most maxRechecks times (about 16 s in all).
+const (
+	recheckBase = 250 * time.Millisecond
+	maxRechecks = 6
+)
 
 // NewPipeline wires a Pipeline; it does no I/O.
 func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observer, opts PipelineOptions) *Pipeline {
+	h := NewHistory(client)
 	if opts.Workers <= 0 {
 		opts.Workers = 4
 	}
@@ -70,7 +76,7 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
 	return &Pipeline{
-		client: client, watcher: w, gatherer: g, observer: o, opts: opts,
+		client: client, watcher: w, gatherer: g, history: h, observer: o, opts: opts,
 		log: opts.Logger.With("component", "pipeline"),
 		queue: workqueue.NewTypedRateLimitingQueueWithConfig(
 			workqueue.NewTypedItemExponentialFailureRateLimiter[podKey](time.Second, time.Minute),
@@ -125,8 +131,9 @@ func (p *Pipeline) processNext(ctx context.Context) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if requeue && p.rechecks[k] < maxRechecks {
+		// 250ms, 500ms, 1s, ...: the status usually follows within a second.
+		p.queue.AddAfter(k, recheckBase<<p.rechecks[k])
 		p.rechecks[k]++
-		p.queue.AddAfter(k, 2*time.Second)
 		return true
 	}
 	delete(p.lastEvent, k)
@@ -185,6 +192,13 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		return false, nil
 	}
 	obs.Report = report
+	// What changed before the crash: a partial answer (some reads
+	// forbidden) still helps, so errors are only logged.
+	rollout, err := p.history.WhatChanged(ctx, pod, g.Owner.Kind, g.Owner.Name)
+	if err != nil {
+		p.log.Debug("what-changed lookup incomplete", "pod", k.namespace+"/"+k.name, "err", err)
+	}
+	obs.Rollout = &rollout
 	if obs.Key.Container == "" {
 		obs.Key.Container = report.Container
 	}

@@ -46,9 +46,17 @@ func TestConfirm(t *testing.T) {
 	status := func(name string, state corev1.ContainerState, restarts int32) corev1.ContainerStatus {
 		return corev1.ContainerStatus{Name: name, State: state, RestartCount: restarts}
 	}
+	restarted := func(name string, state corev1.ContainerState, restarts int32) corev1.ContainerStatus {
+		cs := status(name, state, restarts)
+		cs.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: 1}
+		return cs
+	}
 	waiting := corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}
 	pulling := corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ImagePullBackOff"}}
 	running := corev1.ContainerState{Running: &corev1.ContainerStateRunning{}}
+	runningSince := func(t time.Time) corev1.ContainerState {
+		return corev1.ContainerState{Running: &corev1.ContainerStateRunning{StartedAt: metav1.NewTime(t)}}
+	}
 	for _, tc := range []struct {
 		name      string
 		init, app []corev1.ContainerStatus
@@ -61,7 +69,10 @@ func TestConfirm(t *testing.T) {
 		{"named container fine, other looping", nil, []corev1.ContainerStatus{status("proxy", running, 0), status("api", waiting, 2)}, "proxy", time.Hour, notLooping},
 		{"init container looping", []corev1.ContainerStatus{status("migrate", waiting, 4)}, []corev1.ContainerStatus{status("api", corev1.ContainerState{}, 0)}, "migrate", time.Hour, looping},
 		{"old kubelet names none", nil, []corev1.ContainerStatus{status("api", waiting, 1)}, "", time.Hour, looping},
-		{"fresh event, status lags", nil, []corev1.ContainerStatus{status("api", running, 1)}, "api", time.Second, recheck},
+		{"fresh event, status lags, no restart yet", nil, []corev1.ContainerStatus{status("api", running, 0)}, "api", time.Second, recheck},
+		{"fresh event, restarted after a termination", nil, []corev1.ContainerStatus{restarted("api", running, 1)}, "api", time.Second, looping},
+		{"stale event, restarted long ago", nil, []corev1.ContainerStatus{restarted("api", running, 1)}, "api", time.Hour, notLooping},
+		{"fresh event, but started again since (recovered)", nil, []corev1.ContainerStatus{restarted("api", runningSince(now), 1)}, "api", time.Second, recheck},
 		{"stale event, recovered", nil, []corev1.ContainerStatus{status("api", running, 5)}, "api", 30 * time.Minute, notLooping},
 		{"image pull is not a crash loop", nil, []corev1.ContainerStatus{status("api", pulling, 0)}, "api", time.Hour, notLooping},
 	} {

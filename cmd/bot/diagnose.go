@@ -12,6 +12,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/util/validation"
 
+	"github.com/crashloop-bot/crashloop-bot/change"
 	"github.com/crashloop-bot/crashloop-bot/config"
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/internal/manifest"
@@ -54,6 +55,7 @@ container; --logs NAME=FILE to container NAME.`, s.err)
 		return 2
 	}
 	var in diagnose.Input
+	var rollout *change.Rollout
 	var err error
 	switch {
 	case len(files) > 0 && fs.NArg() == 0:
@@ -63,7 +65,7 @@ container; --logs NAME=FILE to container NAME.`, s.err)
 			fmt.Fprintln(s.err, "diagnose: --logs is for offline mode (-f); live mode fetches the logs itself")
 			return 2
 		}
-		in, err = liveInput(ctx, fs.Arg(0), *configPath, kf)
+		in, rollout, err = liveInput(ctx, fs.Arg(0), *configPath, kf)
 	default:
 		fs.Usage()
 		return 2
@@ -76,9 +78,15 @@ container; --logs NAME=FILE to container NAME.`, s.err)
 	if *output == "json" {
 		enc := json.NewEncoder(s.out)
 		enc.SetIndent("", "  ")
-		err = enc.Encode(report)
+		err = enc.Encode(struct {
+			diagnose.Report
+			WhatChanged *change.Rollout `json:"what_changed,omitempty"`
+		}{report, rollout})
 	} else {
 		err = diagnose.WriteText(s.out, report)
+		if err == nil && rollout != nil && !report.Healthy {
+			err = writeWhatChanged(s.out, *rollout, in.Now)
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(s.err, "crashloop-bot diagnose: %v\n", err)
@@ -91,31 +99,47 @@ container; --logs NAME=FILE to container NAME.`, s.err)
 }
 
 // liveInput gathers the pod NAMESPACE/POD from the cluster.
-func liveInput(ctx context.Context, target, configPath string, kf kubeFlags) (diagnose.Input, error) {
+func liveInput(ctx context.Context, target, configPath string, kf kubeFlags) (diagnose.Input, *change.Rollout, error) {
 	ns, name, ok := strings.Cut(target, "/")
 	if !ok || ns == "" || name == "" || strings.Contains(name, "/") {
-		return diagnose.Input{}, fmt.Errorf("%q is not NAMESPACE/POD", target)
+		return diagnose.Input{}, nil, fmt.Errorf("%q is not NAMESPACE/POD", target)
 	}
 	if errs := validation.IsDNS1123Label(ns); len(errs) > 0 {
-		return diagnose.Input{}, fmt.Errorf("namespace %q: %s", ns, strings.Join(errs, "; "))
+		return diagnose.Input{}, nil, fmt.Errorf("namespace %q: %s", ns, strings.Join(errs, "; "))
 	}
 	if errs := validation.IsDNS1123Subdomain(name); len(errs) > 0 {
-		return diagnose.Input{}, fmt.Errorf("pod name %q: %s", name, strings.Join(errs, "; "))
+		return diagnose.Input{}, nil, fmt.Errorf("pod name %q: %s", name, strings.Join(errs, "; "))
 	}
 	cfg, err := config.Load(configPath)
 	if err != nil {
-		return diagnose.Input{}, err
+		return diagnose.Input{}, nil, err
 	}
 	client, _, err := connect(ctx, kf, cfg.Kubernetes)
 	if err != nil {
-		return diagnose.Input{}, err
+		return diagnose.Input{}, nil, err
 	}
 	g := kube.NewGatherer(client, kube.GatherOptions{LogTailLines: cfg.Watch.LogTailLines, LogLimitBytes: cfg.Watch.LogLimitBytes})
 	got, err := g.Gather(ctx, ns, name)
 	if err != nil {
-		return diagnose.Input{}, err
+		return diagnose.Input{}, nil, err
 	}
-	return got.Input, nil
+	// What changed before the crash; partial answers (reads forbidden) still help.
+	rollout, _ := kube.NewHistory(client).WhatChanged(ctx, got.Input.Pod, got.Owner.Kind, got.Owner.Name)
+	return got.Input, &rollout, nil
+}
+
+// writeWhatChanged prints the rollout section after the diagnosis.
+func writeWhatChanged(w io.Writer, r change.Rollout, now time.Time) error {
+	line := change.Describe(r, time.Time{}, now)
+	steps := change.NextSteps(r, now)
+	if line == "" && len(steps) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\nWhat changed: %s\n", line)
+	for _, st := range steps {
+		fmt.Fprintf(w, "  - %s\n", st)
+	}
+	return nil
 }
 
 // offlineInput reads pods, events and logs from files.

@@ -200,11 +200,17 @@ func (s *Sim) CrashLoop(ctx context.Context, pod *corev1.Pod, c Crash) (*corev1.
 	}
 	s.Logs.SetPreviousLogs(pod.Namespace, pod.Name, c.Container, c.Log)
 	s.Logs.SetLogs(pod.Namespace, pod.Name, c.Container, "")
+	// As the kubelet: the first exit restarts at once (no back-off, no
+	// event); the BackOff event comes with the second.
+	first, err := s.firstExit(ctx, pod, c, now)
+	if err != nil {
+		return nil, err
+	}
 	msg := fmt.Sprintf("Back-off restarting failed container %s in pod %s_%s(%s)", c.Container, pod.Name, pod.Namespace, pod.UID)
 	if err := s.Event(ctx, pod, "BackOff", msg, corev1.EventTypeWarning); err != nil {
 		return nil, err
 	}
-	pod, err := s.latest(ctx, pod)
+	pod, err = s.latest(ctx, pod)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +221,10 @@ func (s *Sim) CrashLoop(ctx context.Context, pod *corev1.Pod, c Crash) (*corev1.
 			continue
 		}
 		found = true
-		cs.RestartCount++
+		if !first {
+			// The back-off elapsed, the container was restarted and died again.
+			cs.RestartCount++
+		}
 		cs.Ready = false
 		cs.LastTerminationState = corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{
 			ExitCode: c.ExitCode, Reason: c.Reason, Message: c.Message,
@@ -234,6 +243,31 @@ func (s *Sim) CrashLoop(ctx context.Context, pod *corev1.Pod, c Crash) (*corev1.
 	}
 	setReady(pod, false, now)
 	return s.updateStatus(ctx, pod)
+}
+
+// firstExit records the container's first termination and immediate
+// restart when it has never restarted; it reports whether it did.
+func (s *Sim) firstExit(ctx context.Context, pod *corev1.Pod, c Crash, now time.Time) (bool, error) {
+	pod, err := s.latest(ctx, pod)
+	if err != nil {
+		return false, err
+	}
+	for i := range pod.Status.ContainerStatuses {
+		cs := &pod.Status.ContainerStatuses[i]
+		if cs.Name != c.Container || cs.RestartCount > 0 {
+			continue
+		}
+		cs.RestartCount = 1
+		cs.LastTerminationState = corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{
+			ExitCode: c.ExitCode, Reason: c.Reason, Message: c.Message,
+			StartedAt: metav1.NewTime(now.Add(-2 * c.RanFor)), FinishedAt: metav1.NewTime(now.Add(-c.RanFor)),
+			ContainerID: "containerd://" + rand.String(16),
+		}}
+		cs.State = corev1.ContainerState{Running: &corev1.ContainerStateRunning{StartedAt: metav1.NewTime(now.Add(-c.RanFor))}}
+		_, err := s.updateStatus(ctx, pod)
+		return err == nil, err
+	}
+	return false, nil
 }
 
 // ImagePullBackOff puts the container in ImagePullBackOff with the kubelet's
