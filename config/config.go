@@ -20,6 +20,7 @@ type Config struct {
 	Watch       Watch      `yaml:"watch"`
 	Slack       Slack      `yaml:"slack"`
 	Store       Store      `yaml:"store"`
+	Digest      Digest     `yaml:"digest"`
 	Server      Server     `yaml:"server"`
 	Log         Log        `yaml:"log"`
 }
@@ -97,11 +98,39 @@ func (s Secret) Value() string { return s.value }
 // Store configures where incidents are kept so a restarted bot continues
 // them instead of announcing them again.
 type Store struct {
+	// Backend is file (one bbolt file at Path), configmap (ConfigMaps in
+	// Namespace, so replicas need no volume) or memory (nothing survives a
+	// restart).
+	Backend string `yaml:"backend"`
 	// Path is the state file. Empty means $XDG_STATE_HOME (or
-	// ~/.local/state)/crashloop-bot/incidents.json.
+	// ~/.local/state)/crashloop-bot/state.db.
 	Path string `yaml:"path"`
+	// Namespace holds the configmap backend's ConfigMaps; empty means the
+	// bot's own namespace when it runs in a pod.
+	Namespace string `yaml:"namespace"`
 	// Retention is how long resolved incidents are kept.
 	Retention Duration `yaml:"retention"`
+}
+
+// Digest configures the daily crash-loop digest.
+type Digest struct {
+	Enabled bool `yaml:"enabled"`
+	// Schedule is a standard 5-field cron spec.
+	Schedule string `yaml:"schedule"`
+	// Timezone is the IANA zone of Schedule and of the digest's times.
+	Timezone string `yaml:"timezone"`
+	// Window is the period each digest covers.
+	Window Duration `yaml:"window"`
+	// Channels receive the digest; empty means slack.channel. Each may
+	// override the schedule and time zone.
+	Channels []DigestChannel `yaml:"channels"`
+}
+
+// DigestChannel is one digest destination.
+type DigestChannel struct {
+	Channel  string `yaml:"channel"`
+	Schedule string `yaml:"schedule"`
+	Timezone string `yaml:"timezone"`
 }
 
 // Server configures the bot's HTTP listener (Slack requests, health, metrics).
@@ -135,7 +164,8 @@ func Default() Config {
 			SigningSecret:     Secret{Env: "SLACK_SIGNING_SECRET"},
 			MessagesPerSecond: 1,
 		},
-		Store:  Store{Retention: Duration(30 * 24 * time.Hour)},
+		Store:  Store{Backend: "file", Retention: Duration(30 * 24 * time.Hour)},
+		Digest: Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
 		Server: Server{Listen: ":8080"},
 		Log:    Log{Level: "info", Format: "text"},
 	}

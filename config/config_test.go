@@ -106,6 +106,11 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"qps", "kubernetes: {qps: 0}", nil, "kubernetes.qps"},
 		{"empty cluster name", "cluster_name: ''", nil, "cluster_name: must not be empty"},
 		{"pace", "slack: {messages_per_second: 0}", nil, "slack.messages_per_second"},
+		{"store backend", "store: {backend: s3}", nil, "store.backend: must be file, configmap or memory"},
+		{"digest schedule", "digest: {schedule: 'at nine'}", nil, "digest.schedule:"},
+		{"digest zone", "digest: {timezone: Mars/Olympus}", nil, "digest.timezone: unknown time zone"},
+		{"digest channel", "digest: {channels: [{schedule: '0 9 * * *'}]}", nil, "digest.channels[0].channel: required"},
+		{"digest channel schedule", "digest: {channels: [{channel: C1, schedule: '61 * * * *'}]}", nil, "digest.channels[0].schedule"},
 		{"retention", "store: {retention: 1m}", nil, "store.retention: must be at least 1h"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/robfig/cron/v3"
 	"k8s.io/apimachinery/pkg/labels"
 )
 
@@ -86,6 +87,15 @@ func (c Config) Validate() error {
 	if c.Store.Retention.D() < time.Hour {
 		bad("store.retention", "must be at least 1h, got %s", c.Store.Retention.D())
 	}
+	switch c.Store.Backend {
+	case "file", "configmap", "memory":
+	default:
+		bad("store.backend", "must be file, configmap or memory, got %q", c.Store.Backend)
+	}
+	if c.Store.Namespace != "" && !dns1123Label.MatchString(c.Store.Namespace) {
+		bad("store.namespace", "%q is not a valid namespace name", c.Store.Namespace)
+	}
+	c.validateDigest(bad)
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:
@@ -105,4 +115,35 @@ func (s Secret) source() string {
 		return "file " + s.File
 	}
 	return "$" + s.Env
+}
+
+func (c Config) validateDigest(bad func(key, format string, args ...any)) {
+	d := c.Digest
+	checkSchedule := func(key, spec string) {
+		if _, err := cron.ParseStandard(spec); err != nil {
+			bad(key, "%q is not a 5-field cron schedule: %v", spec, err)
+		}
+	}
+	checkZone := func(key, zone string) {
+		if _, err := time.LoadLocation(zone); err != nil {
+			bad(key, "unknown time zone %q (want an IANA name like Europe/Berlin)", zone)
+		}
+	}
+	checkSchedule("digest.schedule", d.Schedule)
+	checkZone("digest.timezone", d.Timezone)
+	if d.Window.D() < time.Hour || d.Window.D() > 31*24*time.Hour {
+		bad("digest.window", "must be between 1h and 744h, got %s", d.Window.D())
+	}
+	for i, ch := range d.Channels {
+		key := fmt.Sprintf("digest.channels[%d]", i)
+		if ch.Channel == "" {
+			bad(key+".channel", "required")
+		}
+		if ch.Schedule != "" {
+			checkSchedule(key+".schedule", ch.Schedule)
+		}
+		if ch.Timezone != "" {
+			checkZone(key+".timezone", ch.Timezone)
+		}
+	}
 }

@@ -1,134 +1,109 @@
-// Package store keeps incidents so that a restarted bot continues them
-// instead of announcing them again. File is the embedded default (one JSON
-// file, written atomically); Memory is for tests and for running without a
-// writable disk.
+// Package store keeps the bot's state: incidents (so that a restarted or
+// newly elected bot continues them instead of announcing them again),
+// silences, and when each channel last received a digest.
+//
+// Three backends satisfy Store: File, the embedded default, is a single
+// bbolt database file; ConfigMaps keeps the same state in ConfigMaps of the
+// bot's own namespace so replicas need no volume; Memory is for tests and
+// for running without a writable disk. Each prunes resolved incidents older
+// than its retention and expired silences.
 package store
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-	"sync"
+	"errors"
+	"slices"
 	"time"
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
 )
 
-// Memory keeps incidents in memory.
-type Memory struct {
-	mu        sync.Mutex
-	incidents map[string]incident.Incident
-	retention time.Duration
-	now       func() time.Time
+// Store is everything a backend keeps. Consumers should accept the smaller
+// interfaces they need (incident.Store, digest.Store); cmd/bot holds a Store
+// to pick a backend from the configuration.
+type Store interface {
+	// Active returns the incidents not yet resolved, oldest first.
+	Active(ctx context.Context) ([]incident.Incident, error)
+	// Save creates or replaces the incident with the same ID.
+	Save(ctx context.Context, inc incident.Incident) error
+	// History returns every kept incident that was not resolved before
+	// since (so also every unresolved one), oldest first.
+	History(ctx context.Context, since time.Time) ([]incident.Incident, error)
+
+	// PutSilence creates or replaces the silence of s.Key.
+	PutSilence(ctx context.Context, s Silence) error
+	// DeleteSilence removes the silence of key; removing none is no error.
+	DeleteSilence(ctx context.Context, key incident.Key) error
+	// Silences returns the silences not yet expired, ordered by key.
+	Silences(ctx context.Context) ([]Silence, error)
+
+	// LastDigest returns when channel last received a digest; zero if never.
+	LastDigest(ctx context.Context, channel string) (time.Time, error)
+	// RecordDigest records that channel received a digest at at. A time
+	// earlier than the one recorded is ignored, so the record never goes back.
+	RecordDigest(ctx context.Context, channel string, at time.Time) error
+
+	// Close releases the backend's resources.
+	Close() error
 }
 
-// NewMemory returns an empty store that forgets resolved incidents older than retention (0 keeps them).
-func NewMemory(retention time.Duration) *Memory {
-	return &Memory{incidents: map[string]incident.Incident{}, retention: retention, now: time.Now}
+// Silence mutes the notifications of one workload container until Until.
+type Silence struct {
+	Key   incident.Key `json:"key"`
+	Until time.Time    `json:"until"`
+	// By says who silenced it (a Slack user ID or name), for the audit trail.
+	By        string    `json:"by"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
-// Active returns unresolved incidents, oldest first.
-func (m *Memory) Active(context.Context) ([]incident.Incident, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	var out []incident.Incident
-	for _, inc := range m.incidents {
-		if inc.State != incident.Resolved {
-			out = append(out, inc)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].OpenedAt.Before(out[j].OpenedAt) })
-	return out, nil
+// Options configure a backend.
+type Options struct {
+	// Retention is how long resolved incidents are kept; 0 keeps them forever.
+	Retention time.Duration
+	// Now replaces time.Now in tests.
+	Now func() time.Time
 }
 
-// All returns every incident kept, oldest first.
-func (m *Memory) All(context.Context) ([]incident.Incident, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.sorted(), nil
+func (o Options) withDefaults() Options {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
 }
 
-func (m *Memory) sorted() []incident.Incident {
-	out := make([]incident.Incident, 0, len(m.incidents))
-	for _, inc := range m.incidents {
-		out = append(out, inc)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].OpenedAt.Before(out[j].OpenedAt) })
-	return out
+// ErrTooLarge is returned when a record cannot fit in the backend's object
+// size limit (the ConfigMaps backend's 1 MiB) even after shrinking.
+var ErrTooLarge = errors.New("record too large for the store")
+
+// pruneEvery bounds how often a persistent backend scans for expired data.
+const pruneEvery = time.Hour
+
+// expired tells whether retention has run out for inc at now.
+func expired(inc incident.Incident, retention time.Duration, now time.Time) bool {
+	return retention > 0 && inc.State == incident.Resolved && inc.ResolvedAt.Before(now.Add(-retention))
 }
 
-// Save creates or replaces an incident and prunes expired resolved ones.
-func (m *Memory) Save(_ context.Context, inc incident.Incident) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.save(inc)
-	return nil
+// inHistory tells whether inc belongs in History(since).
+func inHistory(inc incident.Incident, since time.Time) bool {
+	return inc.State != incident.Resolved || !inc.ResolvedAt.Before(since)
 }
 
-func (m *Memory) save(inc incident.Incident) {
-	m.incidents[inc.ID] = inc
-	if m.retention <= 0 {
-		return
-	}
-	cutoff := m.now().Add(-m.retention)
-	for id, old := range m.incidents {
-		if old.State == incident.Resolved && old.ResolvedAt.Before(cutoff) {
-			delete(m.incidents, id)
-		}
-	}
+// sortIncidents orders incidents oldest first, by ID among equals, so every
+// backend returns the same order.
+func sortIncidents(incs []incident.Incident) {
+	slices.SortFunc(incs, func(a, b incident.Incident) int {
+		return cmp.Or(a.OpenedAt.Compare(b.OpenedAt), cmp.Compare(a.ID, b.ID))
+	})
 }
 
-// File is a Memory store mirrored to a JSON file after every change.
-type File struct {
-	Memory
-	path string
+// sortSilences orders silences by key.
+func sortSilences(ss []Silence) {
+	slices.SortFunc(ss, func(a, b Silence) int { return cmp.Compare(silenceID(a.Key), silenceID(b.Key)) })
 }
 
-// OpenFile loads the store at path, creating it (and its directory) on the first save.
-func OpenFile(path string, retention time.Duration) (*File, error) {
-	f := &File{Memory: *NewMemory(retention), path: path}
-	data, err := os.ReadFile(path)
-	switch {
-	case os.IsNotExist(err):
-		return f, nil
-	case err != nil:
-		return nil, fmt.Errorf("read store: %w", err)
-	}
-	var saved struct {
-		Incidents []incident.Incident `json:"incidents"`
-	}
-	if err := json.Unmarshal(data, &saved); err != nil {
-		return nil, fmt.Errorf("store %s is corrupt: %w (move it away to start afresh)", path, err)
-	}
-	for _, inc := range saved.Incidents {
-		f.incidents[inc.ID] = inc
-	}
-	return f, nil
-}
-
-// Save records the incident and rewrites the file atomically.
-func (f *File) Save(_ context.Context, inc incident.Incident) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.save(inc)
-	data, err := json.Marshal(struct {
-		Incidents []incident.Incident `json:"incidents"`
-	}{f.sorted()})
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(f.path), 0o700); err != nil {
-		return fmt.Errorf("write store: %w", err)
-	}
-	tmp := f.path + ".tmp"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
-		return fmt.Errorf("write store: %w", err)
-	}
-	if err := os.Rename(tmp, f.path); err != nil {
-		return fmt.Errorf("write store: %w", err)
-	}
-	return nil
+// silenceID is the map key of a silence: the whole incident key, cluster
+// included.
+func silenceID(k incident.Key) string {
+	return k.Cluster + "\x00" + k.String()
 }

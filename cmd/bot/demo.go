@@ -88,7 +88,7 @@ func demoMain(ctx context.Context, cfg config.Config, binDir string, every time.
 	cfg.Kubernetes.Kubeconfig, cfg.Kubernetes.Context = kubeconfig, ""
 	cfg.Watch.GroupWait = config.Duration(3 * time.Second)
 	cfg.Watch.ResolveAfter = config.Duration(30 * time.Second)
-	cfg.Store.Path = filepath.Join(cluster.Dir, "incidents.json")
+	cfg.Store.Backend, cfg.Store.Path = "file", filepath.Join(cluster.Dir, "state.db")
 	cfg.Server.Listen = ""
 	logger := newLogger(s.err, cfg.Log)
 	botCtx, stopBot := context.WithCancel(ctx)

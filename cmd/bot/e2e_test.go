@@ -94,6 +94,8 @@ slack:
   channel: "#alerts"
 store:
   path: %s
+digest:
+  enabled: false
 server:
   listen: ""
 log:
@@ -172,7 +174,7 @@ func TestBinaryAlertsOncePerWorkloadAndResolves(t *testing.T) {
 	srv := slackserver.New(slackserver.Options{PostsPerSecond: 1, PostBurst: 3})
 	defer srv.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
-	state := filepath.Join(t.TempDir(), "incidents.json")
+	state := filepath.Join(t.TempDir(), "state.db")
 
 	api, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "api", Replicas: 3, Template: containerSpec("api")})
 	if err != nil {
@@ -247,7 +249,7 @@ func TestBinarySurvivesSlackOutage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	startBinary(t, env, ns, srv.URL(), filepath.Join(t.TempDir(), "state.json"))
+	startBinary(t, env, ns, srv.URL(), filepath.Join(t.TempDir(), "state.db"))
 	srv.SetOutage(6 * time.Second)
 	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "worker", ExitCode: 137, Reason: "OOMKilled"}); err != nil {
 		t.Fatal(err)

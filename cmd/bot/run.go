@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -17,9 +15,9 @@ import (
 
 	"github.com/crashloop-bot/crashloop-bot/bot"
 	"github.com/crashloop-bot/crashloop-bot/config"
+	"github.com/crashloop-bot/crashloop-bot/digest"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/kube"
-	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 func runRun(ctx context.Context, args []string, s stdio) int {
@@ -62,10 +60,12 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	}
 	logger.Info("connected to the Kubernetes API server", "host", rc.Host, "cluster", cfg.ClusterName)
 
-	st, err := openStore(cfg.Store)
+	st, where, err := openStore(cfg.Store, client)
 	if err != nil {
 		return err
 	}
+	defer st.Close()
+	logger.Info("incident store", "backend", where)
 	routes, err := incidentRoutes(cfg.Slack.Routes)
 	if err != nil {
 		return err
@@ -94,7 +94,7 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 		"group_wait", cfg.Watch.GroupWait.D(), "resolve_after", cfg.Watch.ResolveAfter.D())
 
 	var wg sync.WaitGroup
-	errs := make(chan error, 4)
+	errs := make(chan error, 8)
 	start := func(name string, f func(context.Context) error) {
 		wg.Go(func() {
 			if err := f(ctx); err != nil && !errors.Is(err, context.Canceled) {
@@ -106,6 +106,17 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	start("incidents", mgr.Run)
 	start("notifier", runNotifier)
 	start("watch", pipeline.Run)
+	if cfg.Digest.Enabled {
+		sender, jobs, err := digestSetup(cfg, logger, s)
+		if err != nil {
+			return err
+		}
+		sched, err := digest.NewScheduler(st, sender, jobs, digest.Options{Window: cfg.Digest.Window.D(), Logger: logger})
+		if err != nil {
+			return fmt.Errorf("digest: %w", err)
+		}
+		start("digest", sched.Run)
+	}
 	if cfg.Server.Listen != "" {
 		start("http", func(ctx context.Context) error { return serveHTTP(ctx, cfg.Server.Listen, watcher.Synced, logger) })
 	}
@@ -159,26 +170,6 @@ func (c *consoleSink) Notify(n incident.Notification) {
 	if n.Reason == incident.FirstNotification && n.Incident.MessageTS == "" {
 		go c.posted(n.Incident.ID, n.Incident.Channel, "console")
 	}
-}
-
-func openStore(c config.Store) (*store.File, error) {
-	path := c.Path
-	if path == "" {
-		base := os.Getenv("XDG_STATE_HOME")
-		if base == "" {
-			home, err := os.UserHomeDir()
-			if err != nil {
-				return nil, fmt.Errorf("store.path: not set and no home directory: %w", err)
-			}
-			base = filepath.Join(home, ".local", "state")
-		}
-		path = filepath.Join(base, "crashloop-bot", "incidents.json")
-	}
-	st, err := store.OpenFile(path, c.Retention.D())
-	if err != nil {
-		return nil, fmt.Errorf("store.path: %w", err)
-	}
-	return st, nil
 }
 
 func incidentRoutes(routes []config.Route) ([]incident.Route, error) {
