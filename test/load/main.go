@@ -1,0 +1,47 @@
+// Command load measures crashloop-bot against a real API server: its memory
+// with many healthy pods and unrelated events, the latency from a BackOff
+// event to the Slack post, and a crash storm across many workloads. It runs
+// the released binary as a user would, with a Slack-compatible server on
+// loopback, and prints a Markdown table. See the README's Benchmarks section.
+//
+//	go build -o bin/crashloop-bot ./cmd/bot && go run ./test/load --bot bin/crashloop-bot
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+)
+
+type options struct {
+	bot           string
+	healthyPods   int
+	namespaces    int
+	otherEvents   int
+	latencyRuns   int
+	stormWorkload int
+	stormReplicas int
+	groupWait     time.Duration
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.bot, "bot", "bin/crashloop-bot", "crashloop-bot binary to measure")
+	flag.IntVar(&o.healthyPods, "healthy-pods", 20000, "running, ready pods to create")
+	flag.IntVar(&o.namespaces, "namespaces", 20, "namespaces to spread them over")
+	flag.IntVar(&o.otherEvents, "other-events", 5000, "unrelated events (Pulled, Started, Scheduled) to create")
+	flag.IntVar(&o.latencyRuns, "latency-runs", 50, "single-pod crash loops to time, one after another")
+	flag.IntVar(&o.stormWorkload, "storm-workloads", 100, "workloads in the crash storm")
+	flag.IntVar(&o.stormReplicas, "storm-replicas", 10, "crashing pods per storm workload")
+	flag.DurationVar(&o.groupWait, "group-wait", time.Second, "the bot's watch.group_wait")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, o); err != nil {
+		fmt.Fprintf(os.Stderr, "load: %v\n", err)
+		os.Exit(1)
+	}
+}
