@@ -22,7 +22,9 @@ type Config struct {
 	Store       Store      `yaml:"store"`
 	Digest      Digest     `yaml:"digest"`
 	Server      Server     `yaml:"server"`
-	Log         Log        `yaml:"log"`
+	// LeaderElection lets several replicas run with one active at a time.
+	LeaderElection LeaderElection `yaml:"leader_election"`
+	Log            Log            `yaml:"log"`
 }
 
 // Kubernetes says how to reach the API server.
@@ -133,6 +135,21 @@ type DigestChannel struct {
 	Timezone string `yaml:"timezone"`
 }
 
+// LeaderElection configures high availability: with several replicas, the
+// holder of a Lease watches, posts and sends digests; every replica serves
+// HTTP (health, Slack requests).
+type LeaderElection struct {
+	Enabled bool `yaml:"enabled"`
+	// Namespace holds the Lease; empty means the bot's own namespace.
+	Namespace string `yaml:"namespace"`
+	// LeaseName names the Lease.
+	LeaseName string `yaml:"lease_name"`
+	// LeaseDuration, RenewDeadline and RetryPeriod tune failover speed.
+	LeaseDuration Duration `yaml:"lease_duration"`
+	RenewDeadline Duration `yaml:"renew_deadline"`
+	RetryPeriod   Duration `yaml:"retry_period"`
+}
+
 // Server configures the bot's HTTP listener (Slack requests, health, metrics).
 type Server struct {
 	// Listen is the address of the HTTP server; empty disables it.
@@ -167,7 +184,13 @@ func Default() Config {
 		Store:  Store{Backend: "file", Retention: Duration(30 * 24 * time.Hour)},
 		Digest: Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
 		Server: Server{Listen: ":8080"},
-		Log:    Log{Level: "info", Format: "text"},
+		LeaderElection: LeaderElection{
+			LeaseName:     "crashloop-bot",
+			LeaseDuration: Duration(15 * time.Second),
+			RenewDeadline: Duration(10 * time.Second),
+			RetryPeriod:   Duration(2 * time.Second),
+		},
+		Log: Log{Level: "info", Format: "text"},
 	}
 }
 

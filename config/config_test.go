@@ -111,6 +111,8 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"digest zone", "digest: {timezone: Mars/Olympus}", nil, "digest.timezone: unknown time zone"},
 		{"digest channel", "digest: {channels: [{schedule: '0 9 * * *'}]}", nil, "digest.channels[0].channel: required"},
 		{"digest channel schedule", "digest: {channels: [{channel: C1, schedule: '61 * * * *'}]}", nil, "digest.channels[0].schedule"},
+		{"leader timings", "leader_election: {enabled: true, lease_duration: 5s, renew_deadline: 10s}", nil, "leader_election.lease_duration: need lease_duration > renew_deadline"},
+		{"leader with memory store", "leader_election: {enabled: true}\nstore: {backend: memory}", nil, "store.backend: memory cannot hand incidents"},
 		{"retention", "store: {retention: 1m}", nil, "store.retention: must be at least 1h"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -96,6 +96,21 @@ func (c Config) Validate() error {
 		bad("store.namespace", "%q is not a valid namespace name", c.Store.Namespace)
 	}
 	c.validateDigest(bad)
+	if le := c.LeaderElection; le.Enabled {
+		if le.Namespace != "" && !dns1123Label.MatchString(le.Namespace) {
+			bad("leader_election.namespace", "%q is not a valid namespace name", le.Namespace)
+		}
+		if le.LeaseName == "" {
+			bad("leader_election.lease_name", "required")
+		}
+		if le.RetryPeriod.D() <= 0 || le.RenewDeadline.D() <= le.RetryPeriod.D() || le.LeaseDuration.D() <= le.RenewDeadline.D() {
+			bad("leader_election.lease_duration", "need lease_duration > renew_deadline > retry_period > 0, got %s, %s, %s",
+				le.LeaseDuration.D(), le.RenewDeadline.D(), le.RetryPeriod.D())
+		}
+		if c.Store.Backend == "memory" {
+			bad("store.backend", "memory cannot hand incidents to a new leader; use configmap (or file on a shared volume) with leader_election")
+		}
+	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:

@@ -68,7 +68,10 @@ type Manager struct {
 
 	observations chan Observation
 	posted       chan postedMsg
+	silenceReqs  chan silenceReq
 	done         chan struct{} // closed when Run returns
+	// silences maps keys to the end of their silence.
+	silences map[Key]time.Time
 
 	// active holds pending and open incidents by key.
 	active map[Key]*tracked
@@ -105,7 +108,9 @@ func NewManager(store Store, notifier Notifier, health HealthChecker, opts Optio
 		log:          opts.Logger.With("component", "incidents"),
 		observations: make(chan Observation, 1024),
 		posted:       make(chan postedMsg, 256),
+		silenceReqs:  make(chan silenceReq),
 		done:         make(chan struct{}),
+		silences:     map[Key]time.Time{},
 		active:       map[Key]*tracked{},
 	}
 }
@@ -150,6 +155,7 @@ func (m *Manager) Run(ctx context.Context) error {
 	if len(saved) > 0 {
 		m.log.Info("continuing incidents from the store", "count", len(saved))
 	}
+	m.refreshSilences(ctx)
 	tick := time.NewTicker(m.tickInterval())
 	defer tick.Stop()
 	check := time.NewTicker(m.opts.CheckEvery)
@@ -162,9 +168,12 @@ func (m *Manager) Run(ctx context.Context) error {
 			m.observe(ctx, o)
 		case p := <-m.posted:
 			m.recordPosted(ctx, p)
+		case r := <-m.silenceReqs:
+			m.applySilence(ctx, r)
 		case <-tick.C:
 			m.flush(ctx)
 		case <-check.C:
+			m.refreshSilences(ctx)
 			m.checkRecovery(ctx)
 		}
 	}
@@ -186,6 +195,9 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 			OpenedAt: now,
 			Selector: o.Selector,
 		}}
+		if until := m.silences[o.Key]; until.After(now) {
+			t.SilencedUntil = until
+		}
 		m.active[o.Key] = t
 		m.log.Info("incident opened", "incident", t.ID, "key", o.Key.String(), "pod", o.Pod, "category", o.Report.Category)
 	}
@@ -239,27 +251,36 @@ func (m *Manager) flush(ctx context.Context) {
 	now := m.opts.Now()
 	for _, t := range m.active {
 		switch {
-		case t.State == Pending && now.Sub(t.OpenedAt) >= m.opts.GroupWait:
+		case t.State == Pending && now.Sub(t.OpenedAt) >= m.opts.GroupWait && !t.SilencedUntil.After(now):
+			// (A silenced new incident waits for the silence to end.)
 			t.State = Open
 			m.notify(ctx, t, FirstNotification, now)
-		case t.State == Open && t.dirty && now.Sub(t.lastNotified) >= m.opts.UpdateEvery:
+		case t.State == Open && t.dirty && now.Sub(t.lastNotified) >= m.opts.UpdateEvery && !t.SilencedUntil.After(now):
 			m.notify(ctx, t, Updated, now)
 		}
 	}
 }
 
 func (m *Manager) notify(ctx context.Context, t *tracked, reason Reason, now time.Time) {
+	m.notifyNow(ctx, t, reason, now, false)
+}
+
+// notifyNow sends a notification; force sends it even when the incident is
+// silenced (to show the silence itself).
+func (m *Manager) notifyNow(ctx context.Context, t *tracked, reason Reason, now time.Time, force bool) {
+	// Silenced: updates are held back (and sent when the silence ends); a
+	// resolution still closes the message.
+	if !force && reason == Updated && t.SilencedUntil.After(now) {
+		m.log.Debug("notification held back", "reason", "silenced", "incident", t.ID)
+		return
+	}
+	t.UpdatedAt = now
 	n := Notification{Reason: reason, Incident: t.clone()}
 	if len(t.note) > 0 {
 		n.Thread = joinNotes(t.note)
 	}
 	t.note, t.dirty, t.lastNotified = nil, false, now
-	t.UpdatedAt = now
 	m.save(ctx, &t.Incident)
-	if t.SilencedUntil.After(now) {
-		m.log.Info("notification suppressed", "reason", "silenced", "incident", t.ID)
-		return
-	}
 	m.log.Info("notify", "reason", reason, "incident", t.ID, "key", t.Key.String(), "channel", t.Channel, "pods", t.PodCount, "category", t.Report.Category)
 	m.notifier.Notify(n)
 }

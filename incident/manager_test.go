@@ -256,3 +256,51 @@ func TestRestartContinuesIncidents(t *testing.T) {
 		t.Fatalf("after restart got %s for %+v", got.Reason, got.Incident)
 	}
 }
+
+func TestSilenceShowsOnceThenMutesUntilItEnds(t *testing.T) {
+	ctx := t.Context()
+	m, r, _, h, c := newTestManager(t)
+	m.observe(ctx, obs("api-1", 1, c.now(), diagnose.AppCrash))
+	c.advance(5 * time.Second)
+	m.flush(ctx)
+
+	until := c.now().Add(time.Hour)
+	m.applySilence(ctx, silenceReq{key: apiKey, until: until, by: "U123", done: make(chan struct{})})
+	if got := r.reasons(); len(got) != 2 || got[1] != Updated || !r.notes[1].Incident.SilencedUntil.Equal(until) ||
+		!strings.Contains(r.notes[1].Thread, "Silenced until") {
+		t.Fatalf("silencing must update the message once: %v %q", got, r.notes[len(r.notes)-1].Thread)
+	}
+	m.observe(ctx, obs("api-2", 5, c.now(), diagnose.AppCrash))
+	c.advance(time.Minute)
+	m.flush(ctx)
+	if len(r.notes) != 2 {
+		t.Fatalf("silenced incident was updated: %v", r.reasons())
+	}
+	c.advance(time.Hour)
+	m.flush(ctx)
+	if got := r.reasons(); len(got) != 3 || got[2] != Updated || r.notes[2].Incident.PodCount != 2 {
+		t.Fatalf("after the silence the held-back change must go out: %v", got)
+	}
+	h.ok, h.since = true, c.now().Add(-time.Hour)
+	m.checkRecovery(ctx)
+	if got := r.reasons(); got[len(got)-1] != ResolvedReason {
+		t.Fatalf("reasons = %v", got)
+	}
+}
+
+func TestSilencedNewIncidentWaitsForTheSilence(t *testing.T) {
+	ctx := t.Context()
+	m, r, _, _, c := newTestManager(t)
+	m.applySilence(ctx, silenceReq{key: apiKey, until: c.now().Add(time.Hour), by: "U1", done: make(chan struct{})})
+	m.observe(ctx, obs("api-1", 1, c.now(), diagnose.OOMKilled))
+	c.advance(time.Minute)
+	m.flush(ctx)
+	if len(r.notes) != 0 {
+		t.Fatalf("silenced key announced: %v", r.reasons())
+	}
+	m.applySilence(ctx, silenceReq{key: apiKey, done: make(chan struct{})})
+	m.flush(ctx)
+	if got := r.reasons(); len(got) != 1 || got[0] != FirstNotification {
+		t.Fatalf("after unsilence: %v", got)
+	}
+}

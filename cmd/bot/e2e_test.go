@@ -74,8 +74,16 @@ func (s *syncBuffer) String() string {
 }
 
 // startBinary runs `crashloop-bot run --config FILE --kubeconfig KC` with a
-// Slack token in the environment, watching namespace ns.
+// Slack token in the environment, watching namespace ns, keeping its state
+// in the file statePath.
 func startBinary(t *testing.T, env *lctest.Env, ns string, slackURL, statePath string) *runningBot {
+	t.Helper()
+	return startBinaryWith(t, env, ns, slackURL, fmt.Sprintf("store:\n  path: %s\n", statePath), "watch synced")
+}
+
+// startBinaryWith is startBinary with extra YAML (store, leader_election)
+// and the log text that says the bot is up.
+func startBinaryWith(t *testing.T, env *lctest.Env, ns string, slackURL, extra, upWhen string) *runningBot {
 	t.Helper()
 	dir := t.TempDir()
 	kc := filepath.Join(dir, "kubeconfig")
@@ -92,15 +100,13 @@ watch:
 slack:
   api_url: %s
   channel: "#alerts"
-store:
-  path: %s
 digest:
   enabled: false
 server:
   listen: ""
 log:
   level: debug
-`, ns, slackURL, statePath)
+%s`, ns, slackURL, extra)
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -118,8 +124,8 @@ log:
 			t.Logf("bot output:\n%s", rb.stderr.String())
 		}
 	})
-	waitUntil(t, "the bot's watch to sync", 20*time.Second, func() bool {
-		return strings.Contains(rb.stderr.String(), "watch synced")
+	waitUntil(t, "the bot to log "+upWhen, 20*time.Second, func() bool {
+		return strings.Contains(rb.stderr.String(), upWhen)
 	})
 	return rb
 }
@@ -263,5 +269,68 @@ func TestBinarySurvivesSlackOutage(t *testing.T) {
 	}
 	if failed == 0 {
 		t.Fatal("the outage rejected no post: the test did not test anything")
+	}
+}
+
+// TestFailoverContinuesIncident runs two replicas with leader election and
+// the ConfigMap store, kills the leader mid-incident, and checks that the
+// new leader updates the same Slack message and resolves it: one message,
+// nothing posted twice, nothing lost.
+func TestFailoverContinuesIncident(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	srv := slackserver.New(slackserver.Options{})
+	defer srv.Close()
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	ha := fmt.Sprintf(`store:
+  backend: configmap
+  namespace: %s
+leader_election:
+  enabled: true
+  namespace: %s
+  lease_duration: 3s
+  renew_deadline: 2s
+  retry_period: 500ms
+`, ns, ns)
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "api", Replicas: 3, Template: containerSpec("api")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := startBinaryWith(t, env, ns, srv.URL(), ha, "watch synced")
+	b := startBinaryWith(t, env, ns, srv.URL(), ha, "another replica leads")
+
+	crash := kubesim.Crash{Container: "api", ExitCode: 1, Log: "Error: Cannot find module 'express'\n"}
+	if _, err := sim.CrashLoop(ctx, pods[0], crash); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the alert", 20*time.Second, func() bool { return len(topLevel(srv)) == 1 })
+	msg := topLevel(srv)[0]
+
+	_ = a.cmd.Process.Kill() // no goodbye: the lease must expire
+	<-a.done
+	waitUntil(t, "the standby to take over", 20*time.Second, func() bool {
+		return strings.Contains(b.stderr.String(), "leading: watching and posting")
+	})
+	for _, p := range pods[1:] {
+		if _, err := sim.CrashLoop(ctx, p, crash); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitUntil(t, "the new leader to update the same message", 30*time.Second, func() bool {
+		m, _ := srv.Message(msg.Channel, msg.TS)
+		return strings.Contains(string(m.Blocks), "Pods affected (3)")
+	})
+	for _, p := range pods {
+		if _, err := sim.Recover(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitUntil(t, "the resolution", 30*time.Second, func() bool {
+		m, _ := srv.Message(msg.Channel, msg.TS)
+		return strings.Contains(m.Text+string(m.Blocks), "Resolved")
+	})
+	if n := len(topLevel(srv)); n != 1 {
+		t.Fatalf("Slack has %d top-level messages after failover, want 1", n)
 	}
 }

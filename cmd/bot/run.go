@@ -12,12 +12,14 @@ import (
 
 	"github.com/slack-go/slack"
 	"k8s.io/apimachinery/pkg/labels"
+	"k8s.io/client-go/kubernetes"
 
 	"github.com/crashloop-bot/crashloop-bot/bot"
 	"github.com/crashloop-bot/crashloop-bot/config"
 	"github.com/crashloop-bot/crashloop-bot/digest"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/kube"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 func runRun(ctx context.Context, args []string, s stdio) int {
@@ -52,7 +54,8 @@ messages are printed to the terminal instead.`, s.err)
 }
 
 // runBot wires the cluster side, the incident manager and the Slack (or
-// console) side, and runs them until ctx ends.
+// console) side, and runs them until ctx ends. With leader election only
+// the Lease holder runs them; every replica serves HTTP.
 func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.Logger, s stdio) error {
 	client, rc, err := connect(ctx, kf, cfg.Kubernetes)
 	if err != nil {
@@ -66,11 +69,30 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	}
 	defer st.Close()
 	logger.Info("incident store", "backend", where)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	g := newGroup(ctx, cancel)
+	var ready readiness
+	if cfg.Server.Listen != "" {
+		g.start("http", func(ctx context.Context) error { return serveHTTP(ctx, cfg.Server.Listen, ready.ok, logger) })
+	}
+	leader := func(ctx context.Context) error { return runLeader(ctx, cfg, client, st, logger, s, &ready) }
+	if cfg.LeaderElection.Enabled {
+		g.start("leader election", func(ctx context.Context) error { return elect(ctx, cfg.LeaderElection, client, logger, &ready, leader) })
+	} else {
+		g.start("bot", leader)
+	}
+	return g.wait()
+}
+
+// runLeader runs what only one replica may run: the watch, the incident
+// manager, Slack delivery and the digest.
+func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interface, st store.Store, logger *slog.Logger, s stdio, ready *readiness) error {
 	routes, err := incidentRoutes(cfg.Slack.Routes)
 	if err != nil {
 		return err
 	}
-
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var mgr *incident.Manager
@@ -78,7 +100,7 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	if err != nil {
 		return err
 	}
-	mgr = incident.NewManager(st, notifier, kube.NewHealth(client), incident.Options{
+	mgr = incident.NewManager(silenceSource{st}, notifier, kube.NewHealth(client), incident.Options{
 		GroupWait:      cfg.Watch.GroupWait.D(),
 		ResolveAfter:   cfg.Watch.ResolveAfter.D(),
 		UpdateEvery:    cfg.Watch.UpdateInterval.D(),
@@ -89,48 +111,79 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	watcher := kube.NewWatcher(client, cfg.Watch.Namespaces, cfg.Watch.ExcludeNamespaces, logger)
 	gatherer := kube.NewGatherer(client, kube.GatherOptions{LogTailLines: cfg.Watch.LogTailLines, LogLimitBytes: cfg.Watch.LogLimitBytes})
 	pipeline := kube.NewPipeline(client, watcher, gatherer, mgr, kube.PipelineOptions{Cluster: cfg.ClusterName, Logger: logger})
+	ready.set(watcher.Synced)
 
 	logger.Info("watching for crash loops", "namespaces", nsList(cfg.Watch.Namespaces), "excluded", strings.Join(cfg.Watch.ExcludeNamespaces, ","),
 		"group_wait", cfg.Watch.GroupWait.D(), "resolve_after", cfg.Watch.ResolveAfter.D())
 
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	start := func(name string, f func(context.Context) error) {
-		wg.Go(func() {
-			if err := f(ctx); err != nil && !errors.Is(err, context.Canceled) {
-				errs <- fmt.Errorf("%s: %w", name, err)
-				cancel()
-			}
-		})
-	}
-	start("incidents", mgr.Run)
-	start("notifier", runNotifier)
-	start("watch", pipeline.Run)
+	g := newGroup(ctx, cancel)
+	g.start("incidents", mgr.Run)
+	g.start("notifier", runNotifier)
+	g.start("watch", pipeline.Run)
 	if cfg.Digest.Enabled {
 		sender, jobs, err := digestSetup(cfg, logger, s)
 		if err != nil {
+			cancel()
+			g.wait()
 			return err
 		}
 		sched, err := digest.NewScheduler(st, sender, jobs, digest.Options{Window: cfg.Digest.Window.D(), Logger: logger})
 		if err != nil {
+			cancel()
+			g.wait()
 			return fmt.Errorf("digest: %w", err)
 		}
-		start("digest", sched.Run)
+		g.start("digest", sched.Run)
 	}
-	if cfg.Server.Listen != "" {
-		start("http", func(ctx context.Context) error { return serveHTTP(ctx, cfg.Server.Listen, watcher.Synced, logger) })
-	}
-	wg.Wait()
-	close(errs)
-	return errors.Join(collect(errs)...)
+	return g.wait()
 }
 
-func collect(errs <-chan error) []error {
-	var out []error
-	for err := range errs {
-		out = append(out, err)
-	}
-	return out
+// group runs goroutines that stop together: the first error cancels the rest.
+type group struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	errs   []error
+}
+
+func newGroup(ctx context.Context, cancel context.CancelFunc) *group {
+	return &group{ctx: ctx, cancel: cancel}
+}
+
+func (g *group) start(name string, f func(context.Context) error) {
+	g.wg.Go(func() {
+		if err := f(g.ctx); err != nil && !errors.Is(err, context.Canceled) {
+			g.mu.Lock()
+			g.errs = append(g.errs, fmt.Errorf("%s: %w", name, err))
+			g.mu.Unlock()
+			g.cancel()
+		}
+	})
+}
+
+func (g *group) wait() error {
+	g.wg.Wait()
+	return errors.Join(g.errs...)
+}
+
+// readiness is what /readyz reports: ready once the leader's watch has
+// synced; a replica that is not leading is ready to serve Slack requests.
+type readiness struct {
+	mu     sync.Mutex
+	synced func() bool
+}
+
+func (r *readiness) set(synced func() bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.synced = synced
+}
+
+func (r *readiness) ok() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.synced == nil || r.synced()
 }
 
 // newNotifier returns the Slack sink when a bot token is configured, else

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"k8s.io/client-go/kubernetes"
 
@@ -24,14 +23,10 @@ func openStore(c config.Store, client kubernetes.Interface) (store.Store, string
 	case "configmap":
 		ns := c.Namespace
 		if ns == "" {
-			ns = os.Getenv("POD_NAMESPACE")
+			ns = ownNamespace()
 		}
 		if ns == "" {
-			b, err := os.ReadFile(serviceAccountNamespace)
-			if err != nil {
-				return nil, "", fmt.Errorf("store.namespace: required with store.backend configmap outside a pod")
-			}
-			ns = strings.TrimSpace(string(b))
+			return nil, "", fmt.Errorf("store.namespace: required with store.backend configmap outside a pod")
 		}
 		return store.NewConfigMaps(client, ns, opts), "ConfigMaps in namespace " + ns, nil
 	default:
