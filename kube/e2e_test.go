@@ -193,3 +193,29 @@ func TestRestartDoesNotAlertTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestSurvivesAPIServerRestart: the watch resumes after kube-apiserver goes
+// away for a while, and a crash loop that begins afterwards is announced.
+func TestSurvivesAPIServerRestart(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "cache", Replicas: 1, Template: podSpec("cache")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	stop := startBot(t, env, ns, store.NewMemory(0), rec)
+	defer stop()
+	if err := env.Cluster.RestartAPIServer(ctx, 3*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "cache", ExitCode: 139, Reason: "Error"}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the alert after the restart", 45*time.Second, func() bool { return len(rec.snapshot()) >= 1 })
+	if got := rec.snapshot()[0].Incident.Report.Category; got != diagnose.Segfault {
+		t.Fatalf("category = %s", got)
+	}
+}

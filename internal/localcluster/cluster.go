@@ -66,6 +66,9 @@ type Cluster struct {
 	ownDir     bool
 	etcd       *process
 	apiserver  *process
+	// apiserverBin and apiserverArgs restart kube-apiserver.
+	apiserverBin  string
+	apiserverArgs []string
 }
 
 // Start launches etcd and kube-apiserver and waits until the API server is ready.
@@ -122,33 +125,56 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	}
 	c.URL = "https://127.0.0.1:" + strconv.Itoa(ports[2])
 	fmt.Fprintf(progress, "local cluster: starting kube-apiserver %s on %s\n", KubernetesVersion, c.URL)
-	c.apiserver, err = startProcess(filepath.Join(binDir, "kube-apiserver"), filepath.Join(c.Dir, "kube-apiserver.log"),
-		"--etcd-servers="+etcdURL,
+	c.apiserverBin = filepath.Join(binDir, "kube-apiserver")
+	c.apiserverArgs = []string{
+		"--etcd-servers=" + etcdURL,
 		"--bind-address=127.0.0.1", "--advertise-address=127.0.0.1",
-		"--secure-port="+strconv.Itoa(ports[2]),
-		"--cert-dir="+filepath.Join(c.Dir, "certs"),
+		"--secure-port=" + strconv.Itoa(ports[2]),
+		"--cert-dir=" + filepath.Join(c.Dir, "certs"),
 		"--endpoint-reconciler-type=none",
 		"--service-cluster-ip-range=10.0.0.0/24",
 		"--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-		"--service-account-key-file="+filepath.Join(c.Dir, "sa.pub"),
-		"--service-account-signing-key-file="+filepath.Join(c.Dir, "sa.key"),
+		"--service-account-key-file=" + filepath.Join(c.Dir, "sa.pub"),
+		"--service-account-signing-key-file=" + filepath.Join(c.Dir, "sa.key"),
 		"--authorization-mode=RBAC",
-		"--token-auth-file="+filepath.Join(c.Dir, "tokens.csv"),
+		"--token-auth-file=" + filepath.Join(c.Dir, "tokens.csv"),
 		// No controller-manager runs, so nobody would create the default
 		// ServiceAccount that this admission plugin insists on.
 		"--disable-admission-plugins=ServiceAccount",
 		"--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname",
-	)
-	if err != nil {
-		return nil, err
 	}
 	start := time.Now()
-	if err := waitHTTP(ctx, insecureClient, c.URL+"/readyz", 90*time.Second, c.apiserver); err != nil {
-		return nil, fmt.Errorf("kube-apiserver did not become ready (see %s): %w", c.apiserver.logPath, err)
+	if err := c.startAPIServer(ctx); err != nil {
+		return nil, err
 	}
 	fmt.Fprintf(progress, "local cluster: ready after %s\n", time.Since(start).Round(100*time.Millisecond))
 	ok = true
 	return c, nil
+}
+
+func (c *Cluster) startAPIServer(ctx context.Context) error {
+	var err error
+	c.apiserver, err = startProcess(c.apiserverBin, filepath.Join(c.Dir, "kube-apiserver.log"), c.apiserverArgs...)
+	if err != nil {
+		return err
+	}
+	if err := waitHTTP(ctx, insecureClient, c.URL+"/readyz", 90*time.Second, c.apiserver); err != nil {
+		return fmt.Errorf("kube-apiserver did not become ready (see %s): %w", c.apiserver.logPath, err)
+	}
+	return nil
+}
+
+// RestartAPIServer stops kube-apiserver, waits down, and starts it again on
+// the same address and data, as an upgrade or a crash would: clients see
+// their watches end and connections refused for a while.
+func (c *Cluster) RestartAPIServer(ctx context.Context, down time.Duration) error {
+	c.apiserver.stop()
+	select {
+	case <-time.After(down):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return c.startAPIServer(ctx)
 }
 
 // AdminConfig returns a rest.Config with cluster-admin rights.
@@ -246,7 +272,7 @@ type process struct {
 }
 
 func startProcess(bin, logPath string, args ...string) (*process, error) {
-	logf, err := os.Create(logPath)
+	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, err
 	}
