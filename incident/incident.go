@@ -71,6 +71,15 @@ type Incident struct {
 	PodCount int      `json:"pod_count"`
 	// Restarts is the highest restart count seen on any affected pod.
 	Restarts int32 `json:"restarts"`
+	// Nodes are the nodes of the affected pods (at most MaxPodNames);
+	// Image is the crashing container's image (digest when known);
+	// ConfigMaps are those the pod reads. They tell the blast radius.
+	Nodes      []string `json:"nodes,omitempty"`
+	Image      string   `json:"image,omitempty"`
+	ConfigMaps []string `json:"config_maps,omitempty"`
+	// Related names other open incidents of the same category that share a
+	// node, image or ConfigMap with this one ("" when none).
+	Related string `json:"related,omitempty"`
 
 	// Selector selects the workload's pods for the recovery check; empty
 	// means only the pods listed in Pods are checked.
@@ -124,4 +133,8 @@ type Observation struct {
 	Report    diagnose.Report
 	// Rollout is what changed in the workload, when looked up.
 	Rollout *change.Rollout
+	// Node, Image and ConfigMaps tell the blast radius (see Incident).
+	Node       string
+	Image      string
+	ConfigMaps []string
 }

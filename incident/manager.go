@@ -72,6 +72,9 @@ type Manager struct {
 	done         chan struct{} // closed when Run returns
 	// silences maps keys to the end of their silence.
 	silences map[Key]time.Time
+	// relatedStale: an incident appeared, opened, resolved or changed its
+	// category, nodes, image or ConfigMaps; blast-radius lines need redoing.
+	relatedStale bool
 
 	// active holds pending and open incidents by key.
 	active map[Key]*tracked
@@ -216,6 +219,9 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	// A light observation (no Report) only counts the crash; the pipeline
 	// diagnoses a workload again at most every minute or so.
 	diagnosed := o.Report.Pod != ""
+	if diagnosed && inc.Report.Category != o.Report.Category {
+		m.relatedStale = true
+	}
 	if diagnosed && inc.State == Open && inc.Report.Category != o.Report.Category {
 		t.note = append(t.note, fmt.Sprintf("Diagnosis changed: %s → %s: %s", inc.Report.Category, o.Report.Category, o.Report.Summary))
 		changed = true
@@ -235,6 +241,16 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	if o.Rollout != nil {
 		inc.Rollout = o.Rollout
 	}
+	if o.Node != "" && !slices.Contains(inc.Nodes, o.Node) && len(inc.Nodes) < MaxPodNames {
+		inc.Nodes = append(inc.Nodes, o.Node)
+		changed, m.relatedStale = true, true
+	}
+	if o.Image != "" && o.Image != inc.Image {
+		inc.Image, m.relatedStale = o.Image, true
+	}
+	if len(o.ConfigMaps) > 0 && !slices.Equal(o.ConfigMaps, inc.ConfigMaps) {
+		inc.ConfigMaps, m.relatedStale = o.ConfigMaps, true
+	}
 	if inc.Selector == "" {
 		inc.Selector = o.Selector
 	}
@@ -249,13 +265,22 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 // is over, and updates of changed open incidents at most every UpdateEvery.
 func (m *Manager) flush(ctx context.Context) {
 	now := m.opts.Now()
+	var due []*tracked
 	for _, t := range m.active {
-		switch {
-		case t.State == Pending && now.Sub(t.OpenedAt) >= m.opts.GroupWait && !t.SilencedUntil.After(now):
-			// (A silenced new incident waits for the silence to end.)
+		// (A silenced new incident waits for the silence to end.)
+		if t.State == Pending && now.Sub(t.OpenedAt) >= m.opts.GroupWait && !t.SilencedUntil.After(now) {
 			t.State = Open
-			m.notify(ctx, t, FirstNotification, now)
-		case t.State == Open && t.dirty && now.Sub(t.lastNotified) >= m.opts.UpdateEvery && !t.SilencedUntil.After(now):
+			m.relatedStale = true
+			due = append(due, t)
+		}
+	}
+	// Blast radius first, so a first message already names its neighbours.
+	m.updateRelated()
+	for _, t := range due {
+		m.notify(ctx, t, FirstNotification, now)
+	}
+	for _, t := range m.active {
+		if t.State == Open && t.dirty && !t.lastNotified.IsZero() && now.Sub(t.lastNotified) >= m.opts.UpdateEvery && !t.SilencedUntil.After(now) {
 			m.notify(ctx, t, Updated, now)
 		}
 	}
@@ -318,6 +343,7 @@ func (m *Manager) checkRecovery(ctx context.Context) {
 		t.note = append(t.note, resolvedNote(t.Key, since, t.OpenedAt, now))
 		m.notify(ctx, t, ResolvedReason, now)
 		delete(m.active, key)
+		m.relatedStale = true
 	}
 }
 
@@ -382,4 +408,30 @@ func resolvedNote(k Key, since, opened, now time.Time) string {
 	}
 	return fmt.Sprintf("Resolved: every pod of %s %s has run ready for %s, %s after the crash loop began.",
 		k.Kind, k.Name, roundDuration(now.Sub(since)), roundDuration(since.Sub(opened)))
+}
+
+// updateRelated recomputes each open incident's blast-radius line and marks
+// the incidents whose line changed for an update.
+func (m *Manager) updateRelated() {
+	if !m.relatedStale {
+		return
+	}
+	m.relatedStale = false
+	all := make([]*Incident, 0, len(m.active))
+	for _, t := range m.active {
+		all = append(all, &t.Incident)
+	}
+	r := newRadius(all)
+	for _, t := range m.active {
+		if t.State == Resolved {
+			continue
+		}
+		if line := r.related(&t.Incident); line != t.Related {
+			t.Related = line
+			if !t.lastNotified.IsZero() && line != "" {
+				t.note = append(t.note, line) // already announced: say it in the thread too
+			}
+			t.dirty = true
+		}
+	}
 }

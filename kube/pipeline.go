@@ -173,6 +173,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		Labels:    pod.Labels,
 		Restarts:  restarts(pod),
 		CrashedAt: ev.At,
+		Node:      pod.Spec.NodeName,
 	}
 	if !owner.Selector.Empty() {
 		if s := owner.Selector.String(); s != "" && s != "<none>" {
@@ -202,6 +203,8 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 	if obs.Key.Container == "" {
 		obs.Key.Container = report.Container
 	}
+	obs.Image = imageOf(pod, obs.Key.Container)
+	obs.ConfigMaps = configMapsOf(pod)
 	if t := lastFinished(report); !t.IsZero() {
 		obs.CrashedAt = t
 	}
