@@ -175,3 +175,13 @@ func TestLoadFromDisk(t *testing.T) {
 		t.Fatalf("missing file: %v", err)
 	}
 }
+
+func TestAPIURLGetsTrailingSlash(t *testing.T) {
+	cfg, err := Parse([]byte("slack: {api_url: 'http://127.0.0.1:9999/api'}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Slack.APIURL != "http://127.0.0.1:9999/api/" {
+		t.Fatalf("api_url = %q", cfg.Slack.APIURL)
+	}
+}

@@ -51,7 +51,17 @@ func Parse(data []byte) (Config, error) {
 		}
 		return Config{}, fmt.Errorf("parse config: %s", cleanYAMLError(err))
 	}
+	cfg.normalize()
 	return cfg, nil
+}
+
+// normalize fixes harmless spelling variants.
+func (c *Config) normalize() {
+	// slack-go appends method names to the base URL: "https://host/api"
+	// must become "https://host/api/".
+	if c.Slack.APIURL != "" && !strings.HasSuffix(c.Slack.APIURL, "/") {
+		c.Slack.APIURL += "/"
+	}
 }
 
 // cleanYAMLError turns yaml.v3's "field x not found in type config.Slack"
