@@ -31,6 +31,14 @@ type PipelineOptions struct {
 	Rediagnose time.Duration
 	Logger     *slog.Logger
 	Now        func() time.Time
+	// OnEvent, when set, is told what became of BackOff events (for
+	// metrics): "image_pull" (dropped by the watch), "confirmed" or
+	// "not_confirmed" once the pod's status has been checked (events for a
+	// pod already waiting in the queue are checked, and counted, once).
+	OnEvent func(outcome string)
+	// OnDiagnosed, when set, is told how long each diagnosis took: gather
+	// (pod, events, previous logs, owner), diagnose, rollout history.
+	OnDiagnosed func(time.Duration)
 }
 
 // Pipeline turns BackOff events into incident observations: confirm against
@@ -75,6 +83,13 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
+	if opts.OnEvent == nil {
+		opts.OnEvent = func(string) {}
+	}
+	if opts.OnDiagnosed == nil {
+		opts.OnDiagnosed = func(time.Duration) {}
+	}
+	w.onImagePull = func() { opts.OnEvent("image_pull") }
 	return &Pipeline{
 		client: client, watcher: w, gatherer: g, history: h, observer: o, opts: opts,
 		log: opts.Logger.With("component", "pipeline"),
@@ -136,6 +151,9 @@ func (p *Pipeline) processNext(ctx context.Context) bool {
 		p.rechecks[k]++
 		return true
 	}
+	if requeue {
+		p.opts.OnEvent("not_confirmed") // the status never caught up
+	}
 	delete(p.lastEvent, k)
 	delete(p.rechecks, k)
 	return true
@@ -147,6 +165,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 	p.mu.Unlock()
 	pod, err := p.client.CoreV1().Pods(k.namespace).Get(ctx, k.name, metav1.GetOptions{})
 	if apierrors.IsNotFound(err) {
+		p.opts.OnEvent("not_confirmed")
 		return false, nil
 	}
 	if err != nil {
@@ -156,10 +175,12 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 	switch confirm(pod, ev.Container, ev.At, now) {
 	case notLooping:
 		p.log.Debug("back-off event not confirmed by pod status", "pod", k.namespace+"/"+k.name)
+		p.opts.OnEvent("not_confirmed")
 		return false, nil
 	case recheck:
 		return true, nil
 	}
+	p.opts.OnEvent("confirmed")
 	owner, err := p.gatherer.owners.resolve(ctx, pod)
 	if err != nil {
 		return false, err
@@ -184,6 +205,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		p.observer.Observe(ctx, obs)
 		return false, nil
 	}
+	start := p.opts.Now()
 	g, err := p.gatherer.GatherPod(ctx, pod)
 	if err != nil {
 		return false, err
@@ -200,6 +222,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		p.log.Debug("what-changed lookup incomplete", "pod", k.namespace+"/"+k.name, "err", err)
 	}
 	obs.Rollout = &rollout
+	p.opts.OnDiagnosed(p.opts.Now().Sub(start))
 	if obs.Key.Container == "" {
 		obs.Key.Container = report.Container
 	}

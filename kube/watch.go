@@ -38,6 +38,9 @@ type Watcher struct {
 	exclude    []string
 	log        *slog.Logger
 	synced     atomic.Bool
+	// onImagePull, when set (by NewPipeline), is called for each image pull
+	// back-off dropped.
+	onImagePull func()
 }
 
 // NewWatcher returns a Watcher of the given namespaces (all when empty)
@@ -202,6 +205,9 @@ func metaOf(obj any) (metav1.Object, error) {
 func (w *Watcher) dispatch(e *corev1.Event, handle func(BackOff)) {
 	b, ok := parseBackOff(e)
 	if !ok {
+		if w.onImagePull != nil && e.Reason == "BackOff" && strings.HasPrefix(e.Message, imagePullBackOffPrefix) {
+			w.onImagePull()
+		}
 		return
 	}
 	for _, ns := range w.exclude {
@@ -211,6 +217,9 @@ func (w *Watcher) dispatch(e *corev1.Event, handle func(BackOff)) {
 	}
 	handle(b)
 }
+
+// imagePullBackOffPrefix starts the kubelet's image pull back-off message.
+const imagePullBackOffPrefix = "Back-off pulling image"
 
 // parseBackOff keeps crash back-offs of pods and drops image-pull back-offs.
 func parseBackOff(e *corev1.Event) (BackOff, bool) {
