@@ -123,6 +123,9 @@ func writeBox(b *strings.Builder, inc incident.Incident) {
 	row("Pods affected", pods)
 	row("Image", f.Image)
 	row("Changed", whatChanged(inc))
+	if inc.State != incident.Resolved {
+		row("Blast radius", inc.Related)
+	}
 	list(b, "Evidence", "• ", f.Evidence, maxEvidenceLines, false)
 	list(b, "Previous log", "│ ", f.LogExcerpt, maxLogLines, true)
 	var steps []string

@@ -136,6 +136,7 @@ func multiPodIncident() incident.Incident {
 					Summary: "envoy cannot reach a dependency: upstream connect error"},
 			},
 		},
+		Related: "Also crashing on node ip-10-0-3-7: 2 other workloads, all config_error: shop/cart, shop/orders.",
 		Rollout: &change.Rollout{
 			Kind: "Deployment", Namespace: "shop", Name: "web", Latest: 14,
 			Current:  &change.Revision{Number: 14, Name: "web-5c6d7f8", Created: t0.Add(-2 * time.Minute), RolledOutAt: t0.Add(-2 * time.Minute)},

@@ -18,6 +18,7 @@ const (
 	FactsBlockID    = "incident_facts"
 	SummaryBlockID  = "incident_summary"
 	ChangeBlockID   = "incident_change"
+	RelatedBlockID  = "incident_related"
 	PodsBlockID     = "incident_pods"
 	EvidenceBlockID = "incident_evidence"
 	LogBlockID      = "incident_log"
@@ -44,6 +45,7 @@ func Render(inc incident.Incident) (text string, blocks []slack.Block) {
 	}
 	for _, b := range []*slack.SectionBlock{
 		changeBlock(inc),
+		relatedBlock(inc),
 		podsBlock(inc),
 		evidenceBlock(f),
 		logBlock(inc, f),
@@ -60,10 +62,6 @@ func Render(inc incident.Incident) (text string, blocks []slack.Block) {
 	}
 	return fallbackText(inc, f), blocks
 }
-
-// actionElements returns the incident's buttons. None yet: a later change
-// adds Logs, Describe, Probe and Silence here.
-func actionElements(incident.Incident) []slack.BlockElement { return nil }
 
 // md is a mrkdwn text object. verbatim keeps Slack from turning URLs and
 // names in log lines into links: the message links to nothing we don't
@@ -191,6 +189,15 @@ func changeBlock(inc incident.Incident) *slack.SectionBlock {
 		return nil
 	}
 	return section(ChangeBlockID, "*What changed*\n"+escClip(oneLine(line), maxSectionText-20))
+}
+
+// relatedBlock names other workloads crashing the same way that share a
+// node, image or ConfigMap with this one.
+func relatedBlock(inc incident.Incident) *slack.SectionBlock {
+	if inc.Related == "" || inc.State == incident.Resolved {
+		return nil
+	}
+	return section(RelatedBlockID, "*Blast radius*\n"+escClip(oneLine(inc.Related), maxSectionText-20))
 }
 
 func stepsBlock(steps []string) *slack.SectionBlock {

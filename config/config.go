@@ -19,6 +19,7 @@ type Config struct {
 	Kubernetes  Kubernetes `yaml:"kubernetes"`
 	Watch       Watch      `yaml:"watch"`
 	Slack       Slack      `yaml:"slack"`
+	Commands    Commands   `yaml:"commands"`
 	Store       Store      `yaml:"store"`
 	Digest      Digest     `yaml:"digest"`
 	Server      Server     `yaml:"server"`
@@ -74,6 +75,35 @@ type Slack struct {
 	SigningSecret Secret `yaml:"signing_secret"`
 	// MessagesPerSecond paces posts per channel (Slack allows about 1/s).
 	MessagesPerSecond float64 `yaml:"messages_per_second"`
+	// Mode is how Slack reaches the bot for slash commands and buttons:
+	// http (request URLs on server.listen, verified with the signing
+	// secret) or socket (Socket Mode with the app token; no inbound traffic).
+	Mode string `yaml:"mode"`
+}
+
+// Commands configures the /crashloop slash command and the alert buttons.
+type Commands struct {
+	Enabled bool `yaml:"enabled"`
+	// Name is the slash command as registered in the Slack app.
+	Name string `yaml:"name"`
+	// Access maps Slack channels, users and user groups to the namespaces
+	// they may query. Empty: the alert channels may query the watched
+	// namespaces.
+	Access []AccessRule `yaml:"access"`
+	// RunProbes lets `probe` run a pod's HTTP/TCP probe once from the bot
+	// (it must reach pod IPs).
+	RunProbes bool `yaml:"run_probes"`
+	// MaxConcurrent bounds commands worked on at once.
+	MaxConcurrent int `yaml:"max_concurrent"`
+}
+
+// AccessRule grants the callers it matches read access to Namespaces ("*":
+// all watched).
+type AccessRule struct {
+	Channels   []string `yaml:"channels"`
+	Users      []string `yaml:"users"`
+	UserGroups []string `yaml:"user_groups"`
+	Namespaces []string `yaml:"namespaces"`
 }
 
 // Route sends matching incidents to Channel. Namespaces and Selector must both
@@ -180,10 +210,12 @@ func Default() Config {
 			AppToken:          Secret{Env: "SLACK_APP_TOKEN"},
 			SigningSecret:     Secret{Env: "SLACK_SIGNING_SECRET"},
 			MessagesPerSecond: 1,
+			Mode:              "http",
 		},
-		Store:  Store{Backend: "file", Retention: Duration(30 * 24 * time.Hour)},
-		Digest: Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
-		Server: Server{Listen: ":8080"},
+		Commands: Commands{Enabled: true, Name: "/crashloop", MaxConcurrent: 4},
+		Store:    Store{Backend: "file", Retention: Duration(30 * 24 * time.Hour)},
+		Digest:   Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
+		Server:   Server{Listen: ":8080"},
 		LeaderElection: LeaderElection{
 			LeaseName:     "crashloop-bot",
 			LeaseDuration: Duration(15 * time.Second),

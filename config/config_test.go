@@ -113,6 +113,12 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"digest channel schedule", "digest: {channels: [{channel: C1, schedule: '61 * * * *'}]}", nil, "digest.channels[0].schedule"},
 		{"leader timings", "leader_election: {enabled: true, lease_duration: 5s, renew_deadline: 10s}", nil, "leader_election.lease_duration: need lease_duration > renew_deadline"},
 		{"leader with memory store", "leader_election: {enabled: true}\nstore: {backend: memory}", nil, "store.backend: memory cannot hand incidents"},
+		{"slack mode", "slack: {mode: rtm}", nil, "slack.mode: must be http or socket"},
+		{"socket needs app token", "slack: {mode: socket, channel: C1}", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "slack.app_token: required with slack.mode socket"},
+		{"command name", "commands: {name: crashloop}", nil, "commands.name: must start with /"},
+		{"access grants everyone", "commands: {access: [{namespaces: [a]}]}", nil, "commands.access[0]: needs channels, users or user_groups"},
+		{"access namespaces", "commands: {access: [{channels: [C1]}]}", nil, "commands.access[0].namespaces: required"},
+		{"access user id", "commands: {access: [{users: [bob], namespaces: ['*']}]}", nil, `commands.access[0].users[0]: "bob" is not a Slack user ID`},
 		{"retention", "store: {retention: 1m}", nil, "store.retention: must be at least 1h"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

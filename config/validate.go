@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -96,6 +97,7 @@ func (c Config) Validate() error {
 		bad("store.namespace", "%q is not a valid namespace name", c.Store.Namespace)
 	}
 	c.validateDigest(bad)
+	c.validateCommands(bad)
 	if le := c.LeaderElection; le.Enabled {
 		if le.Namespace != "" && !dns1123Label.MatchString(le.Namespace) {
 			bad("leader_election.namespace", "%q is not a valid namespace name", le.Namespace)
@@ -159,6 +161,54 @@ func (c Config) validateDigest(bad func(key, format string, args ...any)) {
 		}
 		if ch.Timezone != "" {
 			checkZone(key+".timezone", ch.Timezone)
+		}
+	}
+}
+
+var (
+	slackUserID  = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
+	slackGroupID = regexp.MustCompile(`^S[A-Z0-9]+$`)
+)
+
+func (c Config) validateCommands(bad func(key, format string, args ...any)) {
+	switch c.Slack.Mode {
+	case "http":
+	case "socket":
+		if c.Slack.BotToken.Value() != "" && c.Slack.AppToken.Value() == "" {
+			bad("slack.app_token", "required with slack.mode socket (an xapp- token with connections:write)")
+		}
+	default:
+		bad("slack.mode", "must be http or socket, got %q", c.Slack.Mode)
+	}
+	cm := c.Commands
+	if !strings.HasPrefix(cm.Name, "/") || len(cm.Name) < 2 {
+		bad("commands.name", "must start with /, got %q", cm.Name)
+	}
+	if cm.MaxConcurrent < 1 || cm.MaxConcurrent > 32 {
+		bad("commands.max_concurrent", "must be between 1 and 32, got %d", cm.MaxConcurrent)
+	}
+	for i, r := range cm.Access {
+		key := fmt.Sprintf("commands.access[%d]", i)
+		if len(r.Channels) == 0 && len(r.Users) == 0 && len(r.UserGroups) == 0 {
+			bad(key, "needs channels, users or user_groups, else it would grant everyone")
+		}
+		if len(r.Namespaces) == 0 {
+			bad(key+".namespaces", "required (a namespace name or *)")
+		}
+		for j, ns := range r.Namespaces {
+			if ns != "*" && !dns1123Label.MatchString(ns) {
+				bad(fmt.Sprintf("%s.namespaces[%d]", key, j), "%q is not a namespace name or *", ns)
+			}
+		}
+		for j, u := range r.Users {
+			if !slackUserID.MatchString(u) {
+				bad(fmt.Sprintf("%s.users[%d]", key, j), "%q is not a Slack user ID (U... or W...)", u)
+			}
+		}
+		for j, g := range r.UserGroups {
+			if !slackGroupID.MatchString(g) {
+				bad(fmt.Sprintf("%s.user_groups[%d]", key, j), "%q is not a Slack user group ID (S...)", g)
+			}
 		}
 	}
 }

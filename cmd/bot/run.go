@@ -19,6 +19,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/digest"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/kube"
+	"github.com/crashloop-bot/crashloop-bot/metrics"
 	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
@@ -74,10 +75,20 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	defer cancel()
 	g := newGroup(ctx, cancel)
 	var ready readiness
-	if cfg.Server.Listen != "" {
-		g.start("http", func(ctx context.Context) error { return serveHTTP(ctx, cfg.Server.Listen, ready.ok, logger) })
+	// Every replica serves /metrics; the leader's work feeds most of it.
+	m := metrics.New()
+	// Every replica answers slash commands and buttons.
+	var sil leaderSilencer
+	register, err := startCommands(g, cfg, client, st, &sil, logger)
+	if err != nil {
+		return err
 	}
-	leader := func(ctx context.Context) error { return runLeader(ctx, cfg, client, st, logger, s, &ready) }
+	if cfg.Server.Listen != "" {
+		g.start("http", func(ctx context.Context) error {
+			return serveHTTP(ctx, cfg.Server.Listen, ready.ok, m.Handler(), register, logger)
+		})
+	}
+	leader := func(ctx context.Context) error { return runLeader(ctx, cfg, client, st, logger, s, &ready, m, &sil) }
 	if cfg.LeaderElection.Enabled {
 		g.start("leader election", func(ctx context.Context) error { return elect(ctx, cfg.LeaderElection, client, logger, &ready, leader) })
 	} else {
@@ -88,7 +99,7 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 
 // runLeader runs what only one replica may run: the watch, the incident
 // manager, Slack delivery and the digest.
-func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interface, st store.Store, logger *slog.Logger, s stdio, ready *readiness) error {
+func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interface, st store.Store, logger *slog.Logger, s stdio, ready *readiness, m *metrics.Metrics, sil *leaderSilencer) error {
 	routes, err := incidentRoutes(cfg.Slack.Routes)
 	if err != nil {
 		return err
@@ -100,6 +111,11 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	if err != nil {
 		return err
 	}
+	if sink, ok := notifier.(*bot.Slack); ok {
+		m.WatchSlack(func() metrics.SlackStats { return slackStats(sink.Stats()) })
+		defer m.WatchSlack(nil)
+	}
+	notifier = newCountingNotifier(notifier, m)
 	mgr = incident.NewManager(silenceSource{st}, notifier, kube.NewHealth(client), incident.Options{
 		GroupWait:      cfg.Watch.GroupWait.D(),
 		ResolveAfter:   cfg.Watch.ResolveAfter.D(),
@@ -108,9 +124,16 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 		Routes:         routes,
 		Logger:         logger,
 	})
+	sil.set(mgr)
+	defer sil.set(nil)
 	watcher := kube.NewWatcher(client, cfg.Watch.Namespaces, cfg.Watch.ExcludeNamespaces, logger)
 	gatherer := kube.NewGatherer(client, kube.GatherOptions{LogTailLines: cfg.Watch.LogTailLines, LogLimitBytes: cfg.Watch.LogLimitBytes})
-	pipeline := kube.NewPipeline(client, watcher, gatherer, mgr, kube.PipelineOptions{Cluster: cfg.ClusterName, Logger: logger})
+	pipeline := kube.NewPipeline(client, watcher, gatherer, mgr, kube.PipelineOptions{
+		Cluster: cfg.ClusterName, Logger: logger,
+		OnEvent: m.EventSeen, OnDiagnosed: m.ObserveDiagnosis,
+	})
+	m.WatchPipelineQueue(pipeline.QueueDepth)
+	defer m.WatchPipelineQueue(nil)
 	ready.set(watcher.Synced)
 
 	logger.Info("watching for crash loops", "namespaces", nsList(cfg.Watch.Namespaces), "excluded", strings.Join(cfg.Watch.ExcludeNamespaces, ","),
@@ -247,10 +270,14 @@ func nsList(ns []string) string {
 	return strings.Join(ns, ",")
 }
 
-// serveHTTP serves /healthz (the process is up) and /readyz (the watch has
-// synced) until ctx ends.
-func serveHTTP(ctx context.Context, addr string, synced func() bool, logger *slog.Logger) error {
+// serveHTTP serves /healthz (the process is up), /readyz (the watch has
+// synced), /metrics and, in http mode, Slack's requests until ctx ends.
+func serveHTTP(ctx context.Context, addr string, synced func() bool, metricsHandler http.Handler, register func(*http.ServeMux), logger *slog.Logger) error {
 	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metricsHandler)
+	if register != nil {
+		register(mux) // /slack/commands, /slack/interactions
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintln(w, "ok") })
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, _ *http.Request) {
 		if !synced() {
@@ -266,9 +293,46 @@ func serveHTTP(ctx context.Context, addr string, synced func() bool, logger *slo
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	logger.Info("serving health checks", "addr", addr)
+	logger.Info("serving health checks, metrics and Slack requests", "addr", addr)
 	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("server.listen %s: %w", addr, err)
 	}
 	return nil
+}
+
+// slackStats converts the Slack sink's counters for the metrics package.
+func slackStats(s bot.SlackStats) metrics.SlackStats {
+	return metrics.SlackStats{
+		Posted: s.Posted, Updated: s.Updated, Replies: s.Replies, Failed: s.Failed,
+		RateLimited: s.RateLimited, Retries: s.Retries, Fallbacks: s.Fallbacks,
+		QueueDepth: s.QueueDepth, InFlight: s.InFlight,
+	}
+}
+
+// countingNotifier counts notification decisions by reason and keeps the
+// open-incidents gauge: an incident is open from its first notification
+// (or, after a restart or failover, its first update) to its resolution.
+type countingNotifier struct {
+	next incident.Notifier
+	m    *metrics.Metrics
+	mu   sync.Mutex
+	open map[string]bool
+}
+
+func newCountingNotifier(next incident.Notifier, m *metrics.Metrics) *countingNotifier {
+	return &countingNotifier{next: next, m: m, open: map[string]bool{}}
+}
+
+func (c *countingNotifier) Notify(n incident.Notification) {
+	c.m.Notified(string(n.Reason))
+	c.mu.Lock()
+	if n.Reason == incident.ResolvedReason {
+		delete(c.open, n.Incident.ID)
+	} else {
+		c.open[n.Incident.ID] = true
+	}
+	open := len(c.open)
+	c.mu.Unlock()
+	c.m.SetIncidentsOpen(open)
+	c.next.Notify(n)
 }

@@ -1,0 +1,210 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/store"
+)
+
+// maxStatusLines bounds the incidents listed by status.
+const maxStatusLines = 30
+
+// status answers "status [NS]": the workloads crash-looping now, among the
+// namespaces the caller may see.
+func (c *Commands) status(ctx context.Context, g Grant, cmd Command) (Reply, error) {
+	if c.opts.Incidents == nil {
+		return Reply{}, &CommandError{Message: "Status is not available: the bot has no incident store."}
+	}
+	active, err := c.opts.Incidents.Active(ctx)
+	if err != nil {
+		return Reply{}, fmt.Errorf("list active incidents: %w", err)
+	}
+	now := c.opts.Now()
+	var lines []string
+	hidden := 0
+	for _, inc := range active {
+		k := inc.Key
+		if (c.opts.Cluster != "" && k.Cluster != "" && k.Cluster != c.opts.Cluster) ||
+			(cmd.Namespace != "" && k.Namespace != cmd.Namespace) || inc.State == incident.Resolved {
+			continue
+		}
+		if !g.Allows(k.Namespace) {
+			hidden++
+			continue
+		}
+		lines = append(lines, statusLine(inc, now))
+	}
+	where := "in namespaces you can see here"
+	if cmd.Namespace != "" {
+		where = "in " + codeSpan(cmd.Namespace, 80)
+	}
+	if len(lines) == 0 {
+		return textReply("No workload is crash-looping", "✅ No workload is crash-looping "+where+"."), nil
+	}
+	title := fmt.Sprintf("*%s crash-looping %s*", plural(len(lines), "workload"), where)
+	reply := textReply(fmt.Sprintf("%s crash-looping", plural(len(lines), "workload")),
+		fitLines(title, lines, maxStatusLines, maxSectionText, bullets))
+	if hidden > 0 && cmd.Namespace == "" {
+		reply.note(fmt.Sprintf("%s in namespaces not available from this channel %s not listed.", plural(hidden, "more incident"), isAre(hidden)))
+	}
+	return reply, nil
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+// statusLine is one incident: workload, container, cause, pods, restarts,
+// since when, and its silence.
+func statusLine(inc incident.Incident, now time.Time) string {
+	k := inc.Key
+	f := finding(inc)
+	mark := "🔴"
+	if inc.State == incident.Pending {
+		mark = "⏳"
+	}
+	if inc.SilencedUntil.After(now) {
+		mark = "🔕"
+	}
+	s := mark + " *" + escClip(oneLine(workload(k)), 300) + "* " + escClip(k.Kind, 40)
+	if k.Container != "" {
+		s += " " + codeSpan(k.Container, 80)
+	}
+	s += " · " + escClip(oneLine(categoryTitle(f.Category)), 100)
+	s += fmt.Sprintf(" · %s · %s", plural(podCount(inc), "pod"), plural(int(restarts(inc, f)), "restart"))
+	if !inc.OpenedAt.IsZero() {
+		s += " · since " + slackDate(inc.OpenedAt)
+	}
+	if inc.SilencedUntil.After(now) {
+		s += " · silenced until " + slackDate(inc.SilencedUntil)
+	}
+	return s
+}
+
+// silence answers "silence" and "unsilence": persist the silence (so it
+// survives restarts and reaches the leader), then apply it at once.
+func (c *Commands) silence(ctx context.Context, caller Caller, cmd Command) (Reply, error) {
+	if c.opts.Silences == nil && c.opts.Silencer == nil {
+		return Reply{}, &CommandError{Message: "Silences are not available in this bot."}
+	}
+	keys, err := c.silenceKeys(ctx, cmd)
+	if err != nil {
+		return Reply{}, err
+	}
+	now := c.opts.Now()
+	until := now.Add(cmd.For)
+	by := caller.UserName
+	if by == "" {
+		by = caller.UserID
+	}
+	var late []string
+	for _, k := range keys {
+		if c.opts.Silences != nil {
+			var err error
+			if cmd.Verb == VerbSilence {
+				err = c.opts.Silences.PutSilence(ctx, store.Silence{Key: k, Until: until, By: by, CreatedAt: now})
+			} else {
+				err = c.opts.Silences.DeleteSilence(ctx, k)
+			}
+			if err != nil {
+				return Reply{}, fmt.Errorf("save silence of %s: %w", k, err)
+			}
+		}
+		if c.opts.Silencer == nil {
+			late = append(late, k.Container)
+			continue
+		}
+		// The incident manager runs only on the leader; the store carries
+		// the silence there when this replica is not it.
+		actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		if cmd.Verb == VerbSilence {
+			err = c.opts.Silencer.Silence(actx, k, until, by)
+		} else {
+			err = c.opts.Silencer.Unsilence(actx, k)
+		}
+		cancel()
+		if err != nil {
+			if c.opts.Silences == nil {
+				return Reply{}, fmt.Errorf("apply silence of %s: %w", k, err)
+			}
+			c.log.Warn("silence saved but not applied yet", "key", k.String(), "err", err)
+			late = append(late, k.Container)
+		}
+	}
+	var containers []string
+	for _, k := range keys {
+		containers = append(containers, codeSpan(k.Container, 80))
+	}
+	what := "*" + escClip(oneLine(workload(keys[0])), 300) + "* " + escClip(keys[0].Kind, 40) + " (container " + strings.Join(containers, ", ") + ")"
+	var text string
+	if cmd.Verb == VerbSilence {
+		text = fmt.Sprintf("🔕 Silenced %s until %s (%s). Its alert stays as it is until then; a resolution is still posted.",
+			what, slackDate(until), humanDuration(cmd.For))
+	} else {
+		text = "🔔 Silence lifted for " + what + "."
+	}
+	reply := textReply(strings.TrimSpace(oneLine(text)), text)
+	if len(late) > 0 && c.opts.Silences != nil {
+		reply.note("Saved; the alert's message reflects it within a minute.")
+	}
+	return reply, nil
+}
+
+// silenceKeys are the incident keys a silence command means: the named
+// container, or every active incident of the workload.
+func (c *Commands) silenceKeys(ctx context.Context, cmd Command) ([]incident.Key, error) {
+	t := cmd.Target
+	base := incident.Key{Cluster: c.opts.Cluster, Namespace: t.Namespace, Kind: t.Kind, Name: t.Name}
+	if t.Container != "" {
+		base.Container = t.Container
+		return []incident.Key{base}, nil
+	}
+	var keys []incident.Key
+	seen := map[incident.Key]bool{}
+	match := func(k incident.Key) {
+		if k.Namespace == t.Namespace && k.Kind == t.Kind && k.Name == t.Name &&
+			(c.opts.Cluster == "" || k.Cluster == c.opts.Cluster) && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if c.opts.Incidents != nil {
+		active, err := c.opts.Incidents.Active(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list active incidents: %w", err)
+		}
+		for _, inc := range active {
+			match(inc.Key)
+		}
+	}
+	if lister, ok := c.opts.Silences.(interface {
+		Silences(ctx context.Context) ([]store.Silence, error)
+	}); ok && cmd.Verb == VerbUnsilence {
+		ss, err := lister.Silences(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("list silences: %w", err)
+		}
+		for _, s := range ss {
+			match(s.Key)
+		}
+	}
+	if len(keys) == 0 {
+		what := "active incident"
+		if cmd.Verb == VerbUnsilence {
+			what = "active incident or silence"
+		}
+		return nil, &CommandError{
+			Message: fmt.Sprintf("There is no %s of %s %s in %s; name the container: %s/%s/%s/CONTAINER.",
+				what, strings.ToLower(t.Kind), t.Name, t.Namespace, t.Namespace, strings.ToLower(t.Kind), t.Name),
+			Usage: usages[cmd.Verb],
+		}
+	}
+	return keys, nil
+}
