@@ -87,7 +87,8 @@ func TestBinaryNamesTheRolloutBehindTheCrash(t *testing.T) {
 	}
 	waitUntil(t, "the alert", 20*time.Second, func() bool { return len(srv.Messages()) == 1 })
 	msg := srv.Messages()[0]
-	blocks := string(msg.Blocks)
+	// The blocks as Slack would read them: JSON's \u0026 back to &.
+	blocks := strings.NewReplacer(`\u0026`, "&", `\u003c`, "<", `\u003e`, ">").Replace(string(msg.Blocks))
 	for _, want := range []string{
 		"after rollout to revision 2",
 		"api:1.8.2 -&gt; api:1.9.0", // mrkdwn-escaped ->
