@@ -122,6 +122,12 @@ func (d *diagContext) classify(v *containerView, term *corev1.ContainerStateTerm
 		waitScan = &ws
 	}
 
+	// 0. The kubelet failed the whole pod (eviction, node shutdown): the
+	// container's own exit is a consequence.
+	if vd, ok := podFailure(d.pod, termEv); ok {
+		return vd
+	}
+
 	// 1. The container cannot even be created or started.
 	if w != nil && w.Reason != "CrashLoopBackOff" && waitingFailures[w.Reason] {
 		ev := []string{fmt.Sprintf("status: state.waiting: reason=%s message=%q", w.Reason, w.Message)}

@@ -71,7 +71,13 @@ func (c *candidate) better(b *candidate) bool {
 	}
 	// The deepest "Caused by:" is the root cause; otherwise the first
 	// fatal error wins over later noise.
-	return c.score == b.score && c.causedBy && b.causedBy
+	if c.score == b.score && c.causedBy && b.causedBy {
+		return true
+	}
+	// A "Caused by:" that names a specific cause of the same kind refines
+	// the wrapper above it ("Invalid config" ... "Caused by: myid file is
+	// missing").
+	return c.causedBy && c.pat != nil && b.pat != nil && c.pat.cat == b.pat.cat && c.score >= b.score-3
 }
 
 // logScanner holds the small state of one scan.
@@ -82,8 +88,10 @@ type logScanner struct {
 	ringNext   int
 	lines      int
 	best       *candidate
+	prevBest   *candidate // the best before it, restored when best was a source echo
 	firstFatal *candidate
 	lastError  *candidate // last error-looking line, for log.Fatal style exits
+	lastExc    *candidate // exception that ended the last traceback
 
 	inTraceback  bool
 	inPrivateKey bool
@@ -125,7 +133,7 @@ func ScanLog(r io.Reader) LogScan {
 
 // line examines one line (without regard to its trailing newline).
 func (s *logScanner) line(raw []byte) {
-	raw = bytes.TrimRight(raw, "\r\n")
+	raw = stripANSI(bytes.TrimRight(raw, "\r\n"))
 	s.lines++
 	if s.inPrivateKey || (bytes.Contains(raw, []byte("-----BEGIN")) && bytes.Contains(raw, []byte("PRIVATE KEY"))) {
 		s.inPrivateKey = !bytes.Contains(raw, []byte("-----END"))
@@ -151,6 +159,10 @@ func (s *logScanner) line(raw []byte) {
 		}
 		s.inTraceback = false
 		endsTraceback = true
+	}
+	if isCaret(trimmed) {
+		s.sourceEcho()
+		return
 	}
 	if isFrame(trimmed, indented) {
 		return
@@ -211,7 +223,10 @@ func (s *logScanner) line(raw []byte) {
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy}
 	if c.better(s.best) {
 		c.line, c.msg = string(raw), string(trimmed)
-		s.best = c
+		s.prevBest, s.best = s.best, c
+	}
+	if endsTraceback && best != nil {
+		s.lastExc = &candidate{line: string(raw), lineNo: s.lines, pat: best}
 	}
 	if s.firstFatal == nil && weight >= weightGeneric && sev == sevFatal {
 		s.firstFatal = &candidate{line: string(raw), lineNo: s.lines}
@@ -259,14 +274,26 @@ func (s *logScanner) result() LogScan {
 	} else {
 		out.generic = true
 	}
-	line, r1 := Redact(quote(best.line))
+	// Redact whole lines before focusing on the cause, so a window never
+	// starts inside a secret.
+	line, r1 := Redact(best.line)
+	line = focus(line, best.pat, maxQuoteBytes)
 	detail, r2 := Redact(message(best.msg))
-	out.Line, out.LineNumber, out.Detail = line, best.lineNo, shorten(detail, maxSummary)
+	out.Line, out.LineNumber, out.Detail = line, best.lineNo, focus(collapseSpace(detail), best.pat, maxSummary)
 	out.Evidence = append(out.Evidence, "log: "+line)
 	if s.firstFatal != nil && s.firstFatal.lineNo != best.lineNo {
 		f, r3 := Redact(quote(s.firstFatal.line))
 		out.Evidence = append(out.Evidence, "log: "+f)
 		r2 = r2 || r3
+	}
+	// The exception that finally ended the process often names what the
+	// root cause does not (the host behind "Temporary failure in name
+	// resolution").
+	if e := s.lastExc; e != nil && best.pat != nil && e.pat.cat == best.pat.cat && e.lineNo > best.lineNo &&
+		(s.firstFatal == nil || e.lineNo != s.firstFatal.lineNo) {
+		x, r5 := Redact(e.line)
+		out.Evidence = append(out.Evidence, "log: "+focus(x, e.pat, maxQuoteBytes))
+		r2 = r2 || r5
 	}
 	if s.action != "" && best.score >= weightSpecific {
 		a, r4 := Redact(shorten(s.action, maxQuoteBytes))
@@ -292,16 +319,8 @@ func severity(lower, trimmed []byte) int {
 		}
 		return sevFatal
 	}
-	switch {
-	case has(`"level":"fatal"`), has(`"level":"panic"`), has(`"level":"critical"`), has("level=fatal"), has("level=panic"), has("level=critical"),
-		has(`"severity":"critical"`), has(`"severity":"fatal"`), has(`"severity":"emergency"`), has(`"severity":"alert"`):
-		return sevFatal
-	case has(`"level":"error"`), has("level=error"), has(`"severity":"error"`), has(`"level":50`), has(`"level":"err"`):
-		return sevError
-	case has(`"level":"warn`), has("level=warn"), has(`"severity":"warn`), has(`"level":40`):
-		return sevWarn
-	case has(`"level":"info"`), has(`"level":"debug"`), has("level=info"), has("level=debug"), has(`"severity":"info"`), has(`"severity":"debug"`), has(`"level":30`), has(`"level":20`):
-		return sevInfo
+	if sev, ok := structuredLevel(lower); ok {
+		return sev
 	}
 	switch {
 	case bytes.HasPrefix(trimmed, []byte("panic:")), bytes.HasPrefix(trimmed, []byte("fatal error:")), has("fatal"), has("[emerg]"), has("[crit]"), has("[alert]"),
@@ -404,7 +423,13 @@ func message(line string) string {
 		if json.Unmarshal([]byte(line), &m) == nil {
 			var parts []string
 			for _, k := range []string{"msg", "message", "error", "err", "exception", "error.message", "reason"} {
-				if v, ok := m[k].(string); ok && v != "" {
+				if v := jsonText(m[k]); v != "" {
+					parts = append(parts, v)
+				}
+			}
+			// MongoDB puts the error under "attr".
+			if a, ok := m["attr"].(map[string]any); ok {
+				if v := jsonText(a["error"]); v != "" {
 					parts = append(parts, v)
 				}
 			}
@@ -425,6 +450,22 @@ func message(line string) string {
 		}
 	}
 	return string(stripLevel([]byte(line)))
+}
+
+// jsonText is a JSON value as message text: a string, or the message of a
+// nested error object ({"type":..., "message": ...}).
+func jsonText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case map[string]any:
+		for _, k := range []string{"message", "msg", "error", "reason"} {
+			if s, ok := v[k].(string); ok && s != "" {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // logfmtValue returns the value of key in a logfmt line.
@@ -468,7 +509,7 @@ func isDigits(b []byte) bool {
 
 // quote prepares a line for display: trimmed and cut to maxQuoteBytes.
 func quote(s string) string {
-	return shorten(strings.TrimRight(s, " \t\r\n"), maxQuoteBytes)
+	return shorten(sanitize(strings.TrimRight(s, " \t\r\n")), maxQuoteBytes)
 }
 
 // shorten cuts s to at most n bytes on a rune boundary, marking the cut.

@@ -17,8 +17,9 @@ var (
 	reTargets = []*regexp.Regexp{
 		regexp.MustCompile(`(?i)\blookup ([a-z0-9_.-]+)`),
 		regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://(?:[^@/\s]*@)?([a-z0-9_.-]+)`),
-		regexp.MustCompile(`(?i)(?:enotfound|econnrefused|etimedout) \[?([a-z0-9_.:-]+?)\]?(?::\d+)?\b`),
-		regexp.MustCompile(`(?i)(?:upstream|server at|host|on host|server on) ["']([a-z0-9_.-]+)`),
+		regexp.MustCompile(`(?i)(?:enotfound|econnrefused|etimedout) (\[[0-9a-f:]+\]|[a-z0-9_.-]+)`),
+		regexp.MustCompile(`(?i)(?:upstream|server at|host|on host|server on|resolve) ["'\x60]([a-z0-9_.-]+)`),
+		regexp.MustCompile(`(?i)\bhost=["']?([a-z0-9_.-]+)`),
 		regexp.MustCompile(`(?i)dial tcp \[?([a-z0-9_.:-]+?)\]?:\d+`),
 		regexp.MustCompile(`(?i)(?:connect(?:ing|ion)? to|resolve server) ([a-z0-9_-]+(?:\.[a-z0-9_-]+)*:\d+|[a-z0-9_-]+\.[a-z0-9_.-]+)`),
 	}
@@ -106,6 +107,11 @@ func (d *diagContext) nextSteps(v *containerView, f *Finding, vd verdict) []stri
 			}
 		}
 		add("%s", hintDepend)
+		if v != nil {
+			if hint := meshHint(d.pod, v); hint != "" {
+				add("%s", hint)
+			}
+		}
 		add("%s get svc,endpointslices", k)
 	case PortConflict:
 		add("%s", hintPort)
@@ -137,6 +143,10 @@ func (d *diagContext) nextSteps(v *containerView, f *Finding, vd verdict) []stri
 		}
 	case Segfault:
 		add("The process crashed in native code: roll back to the previous image or check native libraries, the architecture and memory corruption.")
+	case Unknown:
+		if vd.hint != "" {
+			add("%s", vd.hint)
+		}
 	case AppCrash:
 		if vd.hint != "" {
 			add("%s", vd.hint)

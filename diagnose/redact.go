@@ -70,9 +70,10 @@ var redactRules = []redactRule{
 	// AWS secret access key near an aws/secret keyword.
 	{re: regexp.MustCompile(`(?i)(aws.{0,20}?(?:secret|key)[\w"']{0,20}\s*[:=]\s*["']?)[A-Za-z0-9/+]{40}\b`), keep: 1},
 	// Command-line flags: --password hunter2, --token=abc.
-	{re: regexp.MustCompile(`(?i)(--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*(?:=|\s+))([^\s"'-][^\s"']*)`), keep: 1, skip: isHarmless},
+	// A flag starts the text or follows a blank, quote or "=" (not ".vault-token").
+	{re: regexp.MustCompile(`(?i)((?:^|[\s"'=\[,])--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*(?:=|\s+))([^\s"'(-][^\s"']*)`), keep: 1, skip: isHarmless},
 	// key=value and "key": "value" pairs whose key ends in a secret word.
-	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])]+)`), keep: 1, skip: isProse},
+	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse},
 }
 
 // Redact replaces secrets in s with "[REDACTED]": bearer tokens and
