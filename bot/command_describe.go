@@ -11,6 +11,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 
+	"github.com/crashloop-bot/crashloop-bot/change"
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 )
 
@@ -20,6 +21,12 @@ const (
 	maxDescribeEvents     = 10
 	maxFileEvents         = 100
 )
+
+// ChangeFinder tells what changed in a pod's workload before it crashed;
+// a Cluster that implements it makes describe say so.
+type ChangeFinder interface {
+	WhatChanged(ctx context.Context, pod *corev1.Pod) (change.Rollout, error)
+}
 
 // describe answers "describe": what kubectl describe pod shows that
 // matters, compact, and the whole text as a file when it is long.
@@ -81,6 +88,12 @@ func (c *Commands) describe(ctx context.Context, cmd Command) (Reply, error) {
 		sections = append(sections, fitLines(title, evLines, maxDescribeEvents, maxSectionText, bullets))
 	}
 
+	if cf, ok := c.opts.Kube.(ChangeFinder); ok {
+		r, _ := cf.WhatChanged(ctx, pod) // a partial answer (reads forbidden) still helps
+		if line := change.Describe(r, time.Time{}, now); line != "" {
+			sections = append(sections, "*What changed:* "+escClip(oneLine(line), 1000))
+		}
+	}
 	reply := textReply("describe "+pod.Namespace+"/"+pod.Name, sections...)
 	full := describeText(pod, events, now)
 	if runeLen(full) > fileThreshold || len(all) > maxDescribeContainers || len(events) > maxDescribeEvents {

@@ -31,6 +31,8 @@ type Query struct {
 	maxPods    int64
 	// probe is RunProbe's network side.
 	probe prober
+	// owners resolves a pod's workload for WhatChanged.
+	owners *owners
 }
 
 // QueryOptions bound what Query fetches.
@@ -50,7 +52,7 @@ func NewQuery(client kubernetes.Interface, opts QueryOptions) *Query {
 	if opts.MaxPods <= 0 {
 		opts.MaxPods = 500
 	}
-	return &Query{client: client, limitBytes: opts.LogLimitBytes, maxPods: opts.MaxPods, probe: defaultProber()}
+	return &Query{client: client, limitBytes: opts.LogLimitBytes, maxPods: opts.MaxPods, probe: defaultProber(), owners: newOwners(client, time.Now)}
 }
 
 // Pod returns the pod namespace/name.

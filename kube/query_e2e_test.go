@@ -80,6 +80,7 @@ func TestQueryAgainstAPIServer(t *testing.T) {
 		"logs " + ns + "/deploy/api --tail 5": "connection refused password=[REDACTED]",
 		"probe " + ns + "/" + pods[0].Name:    "Probe check",
 		"describe " + ns + "/missing":         "There is no pod missing",
+		"describe " + ns + "/" + crashed.Name: "*What changed:* no previous revision",
 		"describe default/kubernetes":         "is not available from this channel",
 	} {
 		r := cmds.Run(ctx, caller, text, "test")
