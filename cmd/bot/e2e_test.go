@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -85,13 +86,8 @@ func startBinary(t *testing.T, env *lctest.Env, ns string, slackURL, statePath s
 // and the log text that says the bot is up.
 func startBinaryWith(t *testing.T, env *lctest.Env, ns string, slackURL, extra, upWhen string) *runningBot {
 	t.Helper()
-	dir := t.TempDir()
-	kc := filepath.Join(dir, "kubeconfig")
-	if err := writeKubeconfigForTest(kc, env); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "config.yaml")
-	yaml := fmt.Sprintf(`cluster_name: e2e
+	kc := adminKubeconfig(t, env)
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf(`cluster_name: e2e
 watch:
   namespaces: [%s]
   group_wait: 1s
@@ -106,12 +102,21 @@ server:
   listen: ""
 log:
   level: debug
-%s`, ns, slackURL, extra)
-	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
+%s`, ns, slackURL, extra))
+	rb := launch(t, cfg, kc)
+	waitUntil(t, "the bot to log "+upWhen, 20*time.Second, func() bool {
+		return strings.Contains(rb.stderr.String(), upWhen)
+	})
+	return rb
+}
+
+// launch runs `crashloop-bot run --config cfg --kubeconfig kc` with a Slack
+// bot token (and any extra environment) and stops it when the test ends,
+// showing its output if the test failed.
+func launch(t *testing.T, cfg, kc string, env ...string) *runningBot {
+	t.Helper()
 	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", kc)
-	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken)
+	cmd.Env = append(append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken), env...)
 	rb := &runningBot{cmd: cmd, stderr: &syncBuffer{}, done: make(chan struct{})}
 	cmd.Stderr, cmd.Stdout = rb.stderr, rb.stderr
 	if err := cmd.Start(); err != nil {
@@ -124,10 +129,38 @@ log:
 			t.Logf("bot output:\n%s", rb.stderr.String())
 		}
 	})
-	waitUntil(t, "the bot to log "+upWhen, 20*time.Second, func() bool {
-		return strings.Contains(rb.stderr.String(), upWhen)
-	})
 	return rb
+}
+
+// writeTemp writes content to a new file in a test directory and returns its path.
+func writeTemp(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// adminKubeconfig writes an admin kubeconfig for the test cluster.
+func adminKubeconfig(t *testing.T, env *lctest.Env) string {
+	t.Helper()
+	kc := filepath.Join(t.TempDir(), "kubeconfig")
+	if err := writeKubeconfig(kc, env.Cluster); err != nil {
+		t.Fatal(err)
+	}
+	return kc
+}
+
+// freeAddr returns a free loopback address for server.listen.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
 }
 
 func (rb *runningBot) stop() {
@@ -143,10 +176,6 @@ func (rb *runningBot) stop() {
 		_ = rb.cmd.Process.Kill()
 		<-rb.done
 	}
-}
-
-func writeKubeconfigForTest(path string, env *lctest.Env) error {
-	return writeKubeconfig(path, env.Cluster)
 }
 
 func waitUntil(t *testing.T, what string, d time.Duration, cond func() bool) {

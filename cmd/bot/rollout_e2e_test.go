@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -71,15 +70,10 @@ func TestBinaryNamesTheRolloutBehindTheCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	dir := t.TempDir()
-	kc := filepath.Join(dir, "kubeconfig")
+	kc := filepath.Join(t.TempDir(), "kubeconfig")
 	writeTokenKubeconfig(t, kc, saCfg.Host, saCfg.BearerToken)
-	cfg := filepath.Join(dir, "config.yaml")
-	yaml := fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: \"\"\nlog:\n  level: debug\n", ns, srv.URL())
-	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	bot := startProcess(t, cfg, kc)
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: \"\"\nlog:\n  level: debug\n", ns, srv.URL()))
+	bot := launch(t, cfg, kc).stderr
 	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(bot.String(), "watch synced") })
 
 	if _, err := sim.CrashLoop(ctx, newPods[0], kubesim.Crash{Container: "api", ExitCode: 1, Log: "FATAL: unknown log level \"debug\"\n"}); err != nil {
@@ -125,27 +119,6 @@ func clusterRoleFromManifest(t *testing.T, path string) *rbacv1.ClusterRole {
 	}
 	t.Fatalf("no ClusterRole in %s", path)
 	return nil
-}
-
-// startProcess runs `crashloop-bot run --config cfg --kubeconfig kc` with a
-// Slack token and returns its combined output.
-func startProcess(t *testing.T, cfg, kc string) *syncBuffer {
-	t.Helper()
-	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", kc)
-	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken)
-	out := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Log(out.String())
-		}
-	})
-	return out
 }
 
 func writeTokenKubeconfig(t *testing.T, path, host, token string) {

@@ -4,11 +4,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -27,37 +23,9 @@ func TestBinaryServesMetrics(t *testing.T) {
 	srv := slackserver.New(slackserver.Options{})
 	defer srv.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-
-	dir := t.TempDir()
-	kc := filepath.Join(dir, "kubeconfig")
-	if err := writeKubeconfigForTest(kc, env); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "config.yaml")
-	yaml := fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr)
-	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", kc)
-	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken)
-	out := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Log(out.String())
-		}
-	}()
+	addr := freeAddr(t)
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr))
+	launch(t, cfg, adminKubeconfig(t, env))
 
 	scrape := func() string {
 		resp, err := http.Get("http://" + addr + "/metrics")
@@ -117,37 +85,10 @@ func TestBinaryAnswersSignedSlashCommands(t *testing.T) {
 	ns := env.Namespace(t)
 	srv := slackserver.New(slackserver.Options{})
 	defer srv.Close()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	l.Close()
-	dir := t.TempDir()
-	kc := filepath.Join(dir, "kubeconfig")
-	if err := writeKubeconfigForTest(kc, env); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "config.yaml")
-	yaml := fmt.Sprintf("watch:\n  namespaces: [%s]\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr)
-	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	addr := freeAddr(t)
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr))
 	const secret = "e2e-signing-secret"
-	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", kc)
-	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken, "SLACK_SIGNING_SECRET="+secret)
-	out := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		_ = cmd.Wait()
-		if t.Failed() {
-			t.Log(out.String())
-		}
-	}()
+	launch(t, cfg, adminKubeconfig(t, env), "SLACK_SIGNING_SECRET="+secret)
 	waitUntil(t, "the HTTP server", 20*time.Second, func() bool {
 		resp, err := http.Get("http://" + addr + "/healthz")
 		if err == nil {
