@@ -86,3 +86,10 @@ current-context: dead
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestRunLogFlagsAreValidated(t *testing.T) {
+	code, _, stderr := runCLI(t, "", "run", "--log-format", "xml")
+	if code != 1 || !strings.Contains(stderr, `log.format: must be text or json, got "xml"`) {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}

@@ -32,6 +32,8 @@ messages are printed to the terminal instead.`, s.err)
 	configPath := fs.String("config", "", "configuration file (see config.example.yaml); default: built-in defaults")
 	var kf kubeFlags
 	kf.register(fs)
+	logFormat := fs.String("log-format", "", "text or json (overrides log.format)")
+	logLevel := fs.String("log-level", "", "debug, info, warn or error (overrides log.level)")
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
@@ -41,6 +43,9 @@ messages are printed to the terminal instead.`, s.err)
 		return 2
 	}
 	cfg, err := config.Load(*configPath)
+	if err == nil {
+		err = overrideLog(&cfg, *logFormat, *logLevel)
+	}
 	if err != nil {
 		fmt.Fprintf(s.err, "crashloop-bot: %v\n", err)
 		return 1
@@ -52,6 +57,20 @@ messages are printed to the terminal instead.`, s.err)
 		return 1
 	}
 	return 0
+}
+
+// overrideLog applies --log-format and --log-level over the configuration.
+func overrideLog(cfg *config.Config, format, level string) error {
+	if format != "" {
+		cfg.Log.Format = format
+	}
+	if level != "" {
+		cfg.Log.Level = level
+	}
+	if format != "" || level != "" {
+		return cfg.Validate()
+	}
+	return nil
 }
 
 // runBot wires the cluster side, the incident manager and the Slack (or

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestDiagnoseOffline(t *testing.T) {
+	args := []string{"diagnose", "-f", "testdata/crashing-pod.yaml", "-f", "testdata/events.json", "--logs", "testdata/payments.log"}
+	code, out, stderr := runCLI(t, "", args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"shop/payments-7c9d8-xk2lp", "Deployment/payments", "payments (app)", "dependency_unavailable", "no such host", "kubectl -n shop logs payments-7c9d8-xk2lp -c payments --previous"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "hunter2") {
+		t.Errorf("a secret from the log reached the output:\n%s", out)
+	}
+
+	code, out, stderr = runCLI(t, "", append(args, "-o", "json")...)
+	if code != 0 {
+		t.Fatalf("json: exit %d: %s", code, stderr)
+	}
+	var r struct {
+		Pod       string   `json:"pod"`
+		Container string   `json:"container"`
+		Category  string   `json:"category"`
+		ExitCode  *int     `json:"exit_code"`
+		Restarts  int      `json:"restarts"`
+		Evidence  []string `json:"evidence"`
+		NextSteps []string `json:"next_steps"`
+		Redacted  bool     `json:"redacted"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if r.Pod != "shop/payments-7c9d8-xk2lp" || r.Container != "payments" || r.Category != "dependency_unavailable" ||
+		r.ExitCode == nil || *r.ExitCode != 1 || r.Restarts != 6 || len(r.Evidence) == 0 || len(r.NextSteps) == 0 || !r.Redacted {
+		t.Fatalf("json report = %+v", r)
+	}
+}
+
+func TestDiagnoseFromStdin(t *testing.T) {
+	pod, err := os.ReadFile("testdata/crashing-pod.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, string(pod), "diagnose", "-f", "-", "-o", "json")
+	if code != 0 || !strings.Contains(out, `"container": "payments"`) {
+		t.Fatalf("exit %d, %s %s", code, out, stderr)
+	}
+}
+
+func TestDiagnoseBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"deployment instead of a pod", []string{"-f", "testdata/deployment.yaml"}, 1, "unsupported kind apps/v1 Deployment"},
+		{"not kubernetes", []string{"-f", "testdata/payments.log"}, 1, "testdata/payments.log"},
+		{"missing file", []string{"-f", "testdata/nope.yaml"}, 1, "no such file"},
+		{"healthy pod", []string{"-f", "testdata/healthy-pod.yaml"}, 3, ""},
+		{"logs for a container the pod lacks", []string{"-f", "testdata/crashing-pod.yaml", "--logs", "db=testdata/payments.log"}, 1, `has no container "db"`},
+		{"bad target", []string{"shop"}, 1, `"shop" is not NAMESPACE/POD`},
+		{"bad namespace", []string{"Shop/x"}, 1, `namespace "Shop"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, "", append([]string{"diagnose"}, tc.args...)...)
+			if code != tc.code || !strings.Contains(stderr, tc.want) {
+				t.Fatalf("exit %d (want %d), stderr %q, stdout %q", code, tc.code, stderr, out)
+			}
+			if tc.code == 3 && !strings.Contains(strings.ToLower(out), "healthy") {
+				t.Fatalf("healthy pod not reported as healthy: %s", out)
+			}
+		})
+	}
+}
