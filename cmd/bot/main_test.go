@@ -93,3 +93,18 @@ func TestRunLogFlagsAreValidated(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+func TestDigestNowPrintsWithoutSlack(t *testing.T) {
+	t.Setenv("SLACK_BOT_TOKEN", "")
+	cfg := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(cfg, []byte("store: {path: "+filepath.Join(t.TempDir(), "state.db")+"}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "", "digest", "--now", "--config", cfg)
+	if code != 0 || !strings.Contains(out, "No crash loops") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "digest"); code != 2 {
+		t.Fatalf("digest without --now: exit %d, want 2", code)
+	}
+}
