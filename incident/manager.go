@@ -25,10 +25,19 @@ type Store interface {
 	Save(ctx context.Context, inc Incident) error
 }
 
-// HealthChecker tells whether a workload has recovered: every pod of it
-// running and ready, and since when. ok is false while any pod is not.
+// Health is what a recovery check found about an incident's workload.
+type Health struct {
+	// OK: every pod of the workload is running and ready, or finished.
+	OK bool
+	// Since is when the last of them became ready; zero when unknown.
+	Since time.Time
+	// Pods is how many pods were checked; 0 means none are left.
+	Pods int
+}
+
+// HealthChecker tells whether a workload has recovered.
 type HealthChecker interface {
-	HealthySince(ctx context.Context, inc Incident) (since time.Time, ok bool, err error)
+	CheckHealth(ctx context.Context, inc Incident) (Health, error)
 }
 
 // Route sends incidents of matching pods to Channel. Both Namespaces and
@@ -329,18 +338,24 @@ func (m *Manager) checkRecovery(ctx context.Context) {
 			continue
 		}
 		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		since, ok, err := m.health.HealthySince(cctx, t.clone())
+		h, err := m.health.CheckHealth(cctx, t.clone())
 		cancel()
 		if err != nil {
 			m.log.Warn("recovery check failed", "incident", t.ID, "err", err)
 			continue
 		}
-		if !ok || now.Sub(since) < m.opts.ResolveAfter {
+		// Healthy no earlier than the last crash: this also bounds a
+		// readiness time that is unknown or older than the crash loop.
+		since := h.Since
+		if since.Before(t.LastCrashAt) {
+			since = t.LastCrashAt
+		}
+		if !h.OK || now.Sub(since) < m.opts.ResolveAfter {
 			continue
 		}
 		t.State = Resolved
 		t.ResolvedAt = now
-		t.note = append(t.note, resolvedNote(t.Key, since, t.OpenedAt, now))
+		t.note = append(t.note, resolvedNote(t.Key, h.Pods, since, t.OpenedAt, now))
 		m.notify(ctx, t, ResolvedReason, now)
 		delete(m.active, key)
 		m.relatedStale = true
@@ -401,8 +416,8 @@ func roundDuration(d time.Duration) time.Duration {
 	return d.Round(time.Minute)
 }
 
-func resolvedNote(k Key, since, opened, now time.Time) string {
-	if since.IsZero() {
+func resolvedNote(k Key, pods int, since, opened, now time.Time) string {
+	if pods == 0 {
 		return fmt.Sprintf("Resolved: %s %s has no pods left that are not healthy (deleted, scaled down or finished), %s after the crash loop began.",
 			k.Kind, k.Name, roundDuration(now.Sub(opened)))
 	}

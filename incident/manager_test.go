@@ -49,8 +49,8 @@ type fakeHealth struct {
 	ok    bool
 }
 
-func (h *fakeHealth) HealthySince(context.Context, Incident) (time.Time, bool, error) {
-	return h.since, h.ok, nil
+func (h *fakeHealth) CheckHealth(context.Context, Incident) (Health, error) {
+	return Health{OK: h.ok, Since: h.since, Pods: 1}, nil
 }
 
 type clock struct{ t time.Time }
@@ -302,5 +302,26 @@ func TestSilencedNewIncidentWaitsForTheSilence(t *testing.T) {
 	m.flush(ctx)
 	if got := r.reasons(); len(got) != 1 || got[0] != FirstNotification {
 		t.Fatalf("after unsilence: %v", got)
+	}
+}
+
+// TestUnknownReadyTimeCountsFromTheLastCrash: a health check that cannot
+// say since when the pods are ready resolves resolve_after after the last
+// crash, not at once.
+func TestUnknownReadyTimeCountsFromTheLastCrash(t *testing.T) {
+	ctx := t.Context()
+	m, r, _, h, c := newTestManager(t)
+	m.observe(ctx, obs("api-1", 1, c.now(), diagnose.AppCrash))
+	c.advance(5 * time.Second)
+	m.flush(ctx)
+	h.ok, h.since = true, time.Time{}
+	m.checkRecovery(ctx)
+	if len(r.notes) != 1 {
+		t.Fatalf("resolved at once with an unknown ready time: %v", r.reasons())
+	}
+	c.advance(10 * time.Minute)
+	m.checkRecovery(ctx)
+	if got := r.reasons(); len(got) != 2 || got[1] != ResolvedReason {
+		t.Fatalf("reasons = %v", got)
 	}
 }

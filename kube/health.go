@@ -21,25 +21,26 @@ type Health struct {
 // NewHealth returns a Health; it does no I/O.
 func NewHealth(client kubernetes.Interface) *Health { return &Health{client: client} }
 
-// HealthySince reports whether every pod of the incident's workload is
-// running and ready (or has succeeded), and since when: the latest Ready
-// transition. A workload with no pods left is healthy since the zero time.
-func (h *Health) HealthySince(ctx context.Context, inc incident.Incident) (time.Time, bool, error) {
+// CheckHealth reports whether every pod of the incident's workload is
+// running and ready (or has finished or is being deleted), and since when:
+// the latest Ready transition (or container start, when the transition time
+// is missing).
+func (h *Health) CheckHealth(ctx context.Context, inc incident.Incident) (incident.Health, error) {
 	pods, err := h.pods(ctx, inc)
 	if err != nil {
-		return time.Time{}, false, err
+		return incident.Health{}, err
 	}
-	var since time.Time
+	res := incident.Health{OK: true, Pods: len(pods)}
 	for i := range pods {
 		t, ok := podHealthySince(&pods[i])
 		if !ok {
-			return time.Time{}, false, nil
+			return incident.Health{Pods: len(pods)}, nil
 		}
-		if t.After(since) {
-			since = t
+		if t.After(res.Since) {
+			res.Since = t
 		}
 	}
-	return since, true, nil
+	return res, nil
 }
 
 func (h *Health) pods(ctx context.Context, inc incident.Incident) ([]corev1.Pod, error) {
@@ -80,9 +81,18 @@ func podHealthySince(p *corev1.Pod) (time.Time, bool) {
 		}
 	}
 	for _, c := range p.Status.Conditions {
-		if c.Type == corev1.PodReady {
-			return c.LastTransitionTime.Time, c.Status == corev1.ConditionTrue
+		if c.Type != corev1.PodReady {
+			continue
 		}
+		since := c.LastTransitionTime.Time
+		if since.IsZero() {
+			for _, cs := range p.Status.ContainerStatuses {
+				if t := cs.State.Running.StartedAt.Time; t.After(since) {
+					since = t
+				}
+			}
+		}
+		return since, c.Status == corev1.ConditionTrue
 	}
 	return time.Time{}, false
 }

@@ -89,3 +89,21 @@ func TestConfirm(t *testing.T) {
 		t.Fatal("a pod being deleted must not alert")
 	}
 }
+
+func TestPodHealthySinceFallsBackToContainerStart(t *testing.T) {
+	started := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	pod := &corev1.Pod{Status: corev1.PodStatus{
+		Phase:      corev1.PodRunning,
+		Conditions: []corev1.PodCondition{{Type: corev1.PodReady, Status: corev1.ConditionTrue}},
+		ContainerStatuses: []corev1.ContainerStatus{{Name: "a", Ready: true,
+			State: corev1.ContainerState{Running: &corev1.ContainerStateRunning{StartedAt: metav1.NewTime(started)}}}},
+	}}
+	since, ok := podHealthySince(pod)
+	if !ok || !since.Equal(started) {
+		t.Fatalf("since = %v, ok = %v", since, ok)
+	}
+	pod.Status.ContainerStatuses[0].State = corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}
+	if _, ok := podHealthySince(pod); ok {
+		t.Fatal("a waiting container is not healthy")
+	}
+}
