@@ -71,10 +71,21 @@ func (s *Slack) work(ctx context.Context, ob *outbox) {
 	}
 }
 
-// take returns the next step of the next item in the round robin.
+// take returns the next step of the next item in the round robin. A new
+// incident's first post goes before updates and thread replies of older
+// ones, so a storm of updates never delays an alert.
 func (s *Slack) take(ob *outbox) (op, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for i, it := range ob.order {
+		if it.pending != nil && it.ts == "" {
+			if i > 0 {
+				copy(ob.order[1:i+1], ob.order[:i])
+				ob.order[0] = it
+			}
+			break
+		}
+	}
 	for len(ob.order) > 0 {
 		it := ob.order[0]
 		ob.order = ob.order[1:]

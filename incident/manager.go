@@ -442,11 +442,15 @@ func (m *Manager) updateRelated() {
 			continue
 		}
 		if line := r.related(&t.Incident); line != t.Related {
+			// A new relation is news (update the message, say it in the
+			// thread); a changed count rides along with the next update,
+			// so a storm does not rewrite every message each time.
+			news := (line == "") != (t.Related == "")
 			t.Related = line
-			if !t.lastNotified.IsZero() && line != "" {
-				t.note = append(t.note, line) // already announced: say it in the thread too
+			if news && !t.lastNotified.IsZero() && line != "" {
+				t.note = append(t.note, line)
 			}
-			t.dirty = true
+			t.dirty = t.dirty || news
 		}
 	}
 }

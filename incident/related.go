@@ -94,7 +94,7 @@ func (r *radius) related(t *Incident) string {
 	line := fmt.Sprintf("Also crashing %s: %d other workload%s, all %s: %s%s.",
 		g.what, len(g.names), plural(len(g.names)), t.Report.Category, strings.Join(names, ", "), more)
 	if node, ok := r.confinedNode(t); ok {
-		line += fmt.Sprintf(" The crashes are confined to node %s: suspect the node (kubectl describe node %s: pressure conditions, recent events) before the apps.", node, node)
+		line += fmt.Sprintf(" They all crash only on node %s: if other nodes run these workloads fine, suspect the node (kubectl describe node %s: pressure conditions, recent events) before the apps.", node, node)
 	}
 	return line
 }

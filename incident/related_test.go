@@ -36,7 +36,7 @@ func TestRelated(t *testing.T) {
 				openInc("c", "web", "front", dep, []string{"ip-10-0-3-7"}, "front:1"),
 				openInc("d", "web", "other", dep, []string{"n9"}, "x:1"),
 			},
-			want:  []string{"Also crashing on node ip-10-0-3-7: 2 other workloads, all dependency_unavailable: shop/orders, web/front.", "confined to node ip-10-0-3-7", "kubectl describe node ip-10-0-3-7"},
+			want:  []string{"Also crashing on node ip-10-0-3-7: 2 other workloads, all dependency_unavailable: shop/orders, web/front.", "crash only on node ip-10-0-3-7: if other nodes run these workloads fine, suspect the node", "kubectl describe node ip-10-0-3-7"},
 			avoid: []string{"web/other"},
 		},
 		{
@@ -53,7 +53,7 @@ func TestRelated(t *testing.T) {
 				openInc("b", "web", "api", diagnose.ExecFormat, []string{"n3"}, "reg/base@sha256:abc"),
 			},
 			want:  []string{"with the same image reg/base@sha256:abc: 1 other workload, all exec_format: web/api."},
-			avoid: []string{"confined"},
+			avoid: []string{"crash only on node"},
 		},
 		{
 			name: "shared ConfigMap in the same namespace only",
@@ -107,7 +107,7 @@ func TestManagerAnnouncesBlastRadius(t *testing.T) {
 		t.Fatalf("notes = %v", r.reasons())
 	}
 	for _, n := range r.notes {
-		if !strings.Contains(n.Incident.Related, "2 other workloads") || !strings.Contains(n.Incident.Related, "confined to node ip-10-0-3-7") {
+		if !strings.Contains(n.Incident.Related, "2 other workloads") || !strings.Contains(n.Incident.Related, "crash only on node ip-10-0-3-7") {
 			t.Fatalf("%s: related = %q", n.Incident.Key, n.Incident.Related)
 		}
 	}
