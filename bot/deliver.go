@@ -138,10 +138,10 @@ func (s *Slack) deliver(ctx context.Context, ob *outbox, o *op) {
 		if !p.wait(ctx) {
 			return
 		}
-		ts, err := s.call(ctx, ob.channel, o, fellBack)
+		channelID, ts, err := s.call(ctx, ob.channel, o, fellBack)
 		p.done(interval)
 		if err == nil {
-			s.succeeded(ob, o, ts, log)
+			s.succeeded(ob, o, channelID, ts, log)
 			return
 		}
 		if ctx.Err() != nil {
@@ -191,16 +191,20 @@ func (s *Slack) deliver(ctx context.Context, ob *outbox, o *op) {
 	}
 }
 
-// succeeded records a delivered step.
-func (s *Slack) succeeded(ob *outbox, o *op, ts string, log *slog.Logger) {
+// succeeded records a delivered step; channelID is the channel Slack
+// answered with.
+func (s *Slack) succeeded(ob *outbox, o *op, channelID, ts string, log *slog.Logger) {
 	switch o.kind {
 	case opPost:
 		s.posted.Add(1)
+		if channelID == "" {
+			channelID = ob.channel
+		}
 		s.mu.Lock()
-		o.item.ts = ts
+		o.item.ts, o.item.channelID = ts, channelID
 		s.mu.Unlock()
 		if s.opts.OnPosted != nil {
-			s.opts.OnPosted(o.item.id, ob.channel, ts)
+			s.opts.OnPosted(o.item.id, channelID, ts)
 		}
 	case opUpdate:
 		s.updated.Add(1)
@@ -210,16 +214,25 @@ func (s *Slack) succeeded(ob *outbox, o *op, ts string, log *slog.Logger) {
 	log.Debug("delivered", "ts", ts)
 }
 
-// call makes the API call of o; fallback sends the text-only form.
-func (s *Slack) call(ctx context.Context, channel string, o *op, fallback bool) (string, error) {
+// call makes the API call of o; fallback sends the text-only form. It
+// returns the channel ID and ts Slack answered with.
+func (s *Slack) call(ctx context.Context, channel string, o *op, fallback bool) (string, string, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
 	defer cancel()
+	if o.kind != opPost {
+		// Updates and replies go to the channel ID the post was answered
+		// with: chat.update does not take a "#name".
+		s.mu.Lock()
+		if id := o.item.channelID; id != "" {
+			channel = id
+		}
+		s.mu.Unlock()
+	}
 	noUnfurl := []slack.MsgOption{slack.MsgOptionDisableLinkUnfurl(), slack.MsgOptionDisableMediaUnfurl()}
 	switch o.kind {
 	case opReply:
-		_, ts, err := s.api.PostMessageContext(ctx, channel,
+		return s.api.PostMessageContext(ctx, channel,
 			append(noUnfurl, slack.MsgOptionText(o.text, false), slack.MsgOptionTS(o.ts))...)
-		return ts, err
 	}
 	text, blocks := Render(o.inc)
 	var msg []slack.MsgOption
@@ -233,9 +246,8 @@ func (s *Slack) call(ctx context.Context, channel string, o *op, fallback bool) 
 		msg = []slack.MsgOption{slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...)}
 	}
 	if o.kind == opPost {
-		_, ts, err := s.api.PostMessageContext(ctx, channel, append(noUnfurl, msg...)...)
-		return ts, err
+		return s.api.PostMessageContext(ctx, channel, append(noUnfurl, msg...)...)
 	}
-	_, ts, _, err := s.api.UpdateMessageContext(ctx, channel, o.ts, msg...)
-	return ts, err
+	ch, ts, _, err := s.api.UpdateMessageContext(ctx, channel, o.ts, msg...)
+	return ch, ts, err
 }

@@ -36,7 +36,7 @@ func NewDigestSender(client *slack.Client, cluster string, log *slog.Logger) *Di
 // returned: the digest itself was delivered and must not be sent twice.
 func (s *DigestSender) SendDigest(ctx context.Context, channel string, d digest.Digest) error {
 	text, blocks := RenderDigest(d, s.cluster)
-	_, ts, err := s.api.PostMessageContext(ctx, channel,
+	channelID, ts, err := s.api.PostMessageContext(ctx, channel,
 		slack.MsgOptionText(text, false), slack.MsgOptionBlocks(blocks...), slack.MsgOptionDisableLinkUnfurl())
 	if err != nil {
 		return fmt.Errorf("post digest to %s: %w", channel, err)
@@ -46,7 +46,8 @@ func (s *DigestSender) SendDigest(ctx context.Context, channel string, d digest.
 		return nil
 	}
 	_, err = s.api.UploadFileContext(ctx, slack.UploadFileParameters{
-		Channel: channel, ThreadTimestamp: ts,
+		// The upload needs the channel ID the post was answered with.
+		Channel: channelID, ThreadTimestamp: ts,
 		Filename: "crash-loops.png", Title: digest.ChartTitle(d), AltTxt: digest.ChartTitle(d),
 		Reader: bytes.NewReader(png), FileSize: len(png),
 	})

@@ -20,8 +20,11 @@ type outbox struct {
 // item is one incident's delivery state in a channel.
 type item struct {
 	id string
-	// ts is the incident's message, "" until posted.
-	ts string
+	// ts is the incident's message, "" until posted; channelID is the ID
+	// Slack answered the post with (updates and replies need the ID, not a
+	// "#name").
+	ts        string
+	channelID string
 	// pending is the latest incident state not yet shown in Slack; later
 	// notifications replace it (coalescing).
 	pending *incident.Incident

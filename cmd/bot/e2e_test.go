@@ -235,8 +235,8 @@ func TestBinaryAlertsOncePerWorkloadAndResolves(t *testing.T) {
 			t.Errorf("alert does not mention %q:\n%s\n%s", want, msg.Text, msg.Blocks)
 		}
 	}
-	if msg.Channel != "#alerts" {
-		t.Errorf("posted to %s", msg.Channel)
+	if msg.Channel != slackserver.ChannelID("#alerts") {
+		t.Errorf("posted to %s, want #alerts", msg.Channel)
 	}
 
 	for _, p := range api[1:] {

@@ -62,10 +62,10 @@ func (s *Server) messageJSON(m *message) map[string]any {
 }
 
 func (s *Server) postMessage(req *request) (map[string]any, *apiError) {
-	ch := req.channel()
-	if e := s.checkChannel(ch); e != nil {
+	if e := s.checkChannel(req.channel()); e != nil {
 		return nil, e
 	}
+	ch := ChannelID(req.channel())
 	text, blocks, e := content(req)
 	if e != nil {
 		return nil, e
@@ -97,6 +97,9 @@ func (s *Server) update(req *request) (map[string]any, *apiError) {
 	ch := req.channel()
 	if e := s.checkChannel(ch); e != nil {
 		return nil, e
+	}
+	if !isChannelID(ch) {
+		return nil, errCode("channel_not_found") // chat.update takes IDs only
 	}
 	text, blocks, e := content(req)
 	if e != nil {

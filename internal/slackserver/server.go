@@ -92,6 +92,7 @@ func New(opts Options) *Server {
 		s.channels = map[string]bool{}
 		for _, c := range opts.Channels {
 			s.channels[c] = true
+			s.channels[ChannelID(c)] = true
 		}
 	}
 	mux := http.NewServeMux()
@@ -199,7 +200,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if method == "chat.postMessage" {
-		if wait, limited := s.limit(req.channel(), req.time); limited {
+		if wait, limited := s.limit(ChannelID(req.channel()), req.time); limited {
 			s.record(req, nil, http.StatusTooManyRequests, "ratelimited")
 			w.Header().Set("Retry-After", strconv.Itoa(wait))
 			http.Error(w, `{"ok":false,"error":"ratelimited"}`, http.StatusTooManyRequests)
@@ -256,7 +257,7 @@ func (s *Server) checkChannel(ch string) *apiError {
 	if ch == "" {
 		return errCode("channel_not_found")
 	}
-	if s.channels != nil && !s.channels[ch] {
+	if s.channels != nil && !s.channels[ch] && !s.channels[ChannelID(ch)] {
 		return errCode("channel_not_found")
 	}
 	return nil

@@ -251,3 +251,26 @@ func TestWaitFor(t *testing.T) {
 		t.Fatalf("WaitFor: %v", err)
 	}
 }
+
+// TestChannelNamesResolveToIDs: a post by name is answered with the
+// channel's ID, and chat.update by name fails as in Slack.
+func TestChannelNamesResolveToIDs(t *testing.T) {
+	srv, api := newClient(t, Options{})
+	ctx := t.Context()
+	ch, ts, err := api.PostMessageContext(ctx, "#alerts", slack.MsgOptionText("hi", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch != ChannelID("#alerts") || ch != ChannelID("alerts") || !isChannelID(ch) {
+		t.Fatalf("post answered channel %q, want the ID %q", ch, ChannelID("#alerts"))
+	}
+	if _, _, _, err := api.UpdateMessageContext(ctx, "#alerts", ts, slack.MsgOptionText("x", false)); err == nil || err.Error() != "channel_not_found" {
+		t.Fatalf("update by name: %v, want channel_not_found", err)
+	}
+	if _, _, _, err := api.UpdateMessageContext(ctx, ch, ts, slack.MsgOptionText("x", false)); err != nil {
+		t.Fatalf("update by ID: %v", err)
+	}
+	if m := srv.Messages(); len(m) != 1 || m[0].Channel != ch || m[0].Text != "x" {
+		t.Fatalf("messages = %+v", m)
+	}
+}
