@@ -206,6 +206,9 @@ func (s *Slack) Notify(n incident.Notification) {
 	if it.ts == "" {
 		it.ts = inc.MessageTS
 	}
+	if it.channelID == "" {
+		it.channelID = inc.ChannelID
+	}
 	it.pending = &inc
 	if thread != "" {
 		it.threads = append(it.threads, thread)

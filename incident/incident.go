@@ -55,9 +55,11 @@ type Incident struct {
 	Key   Key    `json:"key"`
 	State State  `json:"state"`
 
-	// Channel is where the incident is announced; MessageTS is its Slack
-	// message, empty until posted.
+	// Channel is where the incident is announced, as routed (an ID or a
+	// #name); ChannelID is the ID Slack answered the post with and
+	// MessageTS the message, both empty until posted.
 	Channel   string `json:"channel"`
+	ChannelID string `json:"channel_id,omitempty"`
 	MessageTS string `json:"message_ts,omitempty"`
 
 	OpenedAt    time.Time `json:"opened_at"`

@@ -322,7 +322,9 @@ func (m *Manager) notifyNow(ctx context.Context, t *tracked, reason Reason, now 
 func (m *Manager) recordPosted(ctx context.Context, p postedMsg) {
 	for _, t := range m.active {
 		if t.ID == p.id {
-			t.Channel, t.MessageTS = p.channel, p.ts
+			// Channel stays as routed (it keys the sink's pacing); the ID
+			// Slack answered with is what updates need.
+			t.ChannelID, t.MessageTS = p.channel, p.ts
 			m.save(ctx, &t.Incident)
 			return
 		}
