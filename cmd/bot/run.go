@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -51,6 +53,11 @@ messages are printed to the terminal instead.`, s.err)
 		return 1
 	}
 	logger := newLogger(s.err, cfg.Log)
+	if os.Getenv("GOGC") == "" {
+		// The bot is I/O-bound with a small heap: collecting at 50% growth
+		// trades a little idle CPU for a lower memory peak in a crash storm.
+		debug.SetGCPercent(50)
+	}
 	if err := runBot(ctx, cfg, kf, logger, s); err != nil {
 		// Plain text, not a log line: this is what a newcomer reads first.
 		fmt.Fprintf(s.err, "crashloop-bot: %v\n", err)

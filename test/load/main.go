@@ -25,6 +25,7 @@ type options struct {
 	stormWorkload int
 	stormReplicas int
 	groupWait     time.Duration
+	store         string
 }
 
 func main() {
@@ -37,6 +38,7 @@ func main() {
 	flag.IntVar(&o.stormWorkload, "storm-workloads", 100, "workloads in the crash storm")
 	flag.IntVar(&o.stormReplicas, "storm-replicas", 10, "crashing pods per storm workload")
 	flag.DurationVar(&o.groupWait, "group-wait", time.Second, "the bot's watch.group_wait")
+	flag.StringVar(&o.store, "store", "file", "the bot's store.backend: file or memory")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

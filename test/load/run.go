@@ -315,8 +315,8 @@ func startBot(ctx context.Context, bin string, c *localcluster.Cluster, slackURL
 	if err := clientcmd.WriteToFile(*kc, kcPath); err != nil {
 		return nil, err
 	}
-	cfg := fmt.Sprintf("cluster_name: load\nwatch:\n  group_wait: %s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\nstore:\n  path: %s\ndigest:\n  enabled: false\nserver:\n  listen: \"\"\nlog:\n  level: warn\n",
-		o.groupWait, slackURL, filepath.Join(dir, "state.db"))
+	cfg := fmt.Sprintf("cluster_name: load\nwatch:\n  group_wait: %s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\nstore:\n  backend: %s\n  path: %s\ndigest:\n  enabled: false\nserver:\n  listen: \"\"\nlog:\n  level: warn\n",
+		o.groupWait, slackURL, o.store, filepath.Join(dir, "state.db"))
 	cfgPath := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
 		return nil, err
