@@ -83,6 +83,10 @@ func sendDigestNow(ctx context.Context, cfg config.Config, kf kubeFlags, logger 
 	return nil
 }
 
+// consoleChannel names the terminal where digests are printed without Slack;
+// the store records its digest runs under this name.
+const consoleChannel = "console"
+
 // digestSetup returns the sender (Slack or console) and one job per channel.
 func digestSetup(cfg config.Config, logger *slog.Logger, s stdio) (digest.Sender, []digest.Job, error) {
 	defLoc, err := time.LoadLocation(cfg.Digest.Timezone)
@@ -102,13 +106,18 @@ func digestSetup(cfg config.Config, logger *slog.Logger, s stdio) (digest.Sender
 		}
 		jobs = append(jobs, j)
 	}
-	if len(jobs) == 0 {
-		jobs = []digest.Job{{Channel: cfg.Slack.Channel, Spec: cfg.Digest.Schedule, Location: defLoc}}
-	}
 	token := cfg.Slack.BotToken.Value()
 	if token == "" {
-		// The console has one "channel": print each digest once.
-		return bot.NewConsoleDigest(s.out), jobs[:1], nil
+		// The console has one "channel": print each digest once, on the
+		// first schedule.
+		j := digest.Job{Channel: consoleChannel, Spec: cfg.Digest.Schedule, Location: defLoc}
+		if len(jobs) > 0 {
+			j.Spec, j.Location = jobs[0].Spec, jobs[0].Location
+		}
+		return bot.NewConsoleDigest(s.out), []digest.Job{j}, nil
+	}
+	if len(jobs) == 0 {
+		jobs = []digest.Job{{Channel: cfg.Slack.Channel, Spec: cfg.Digest.Schedule, Location: defLoc}}
 	}
 	return bot.NewDigestSender(slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL)), cfg.ClusterName, logger), jobs, nil
 }

@@ -363,3 +363,28 @@ leader_election:
 		t.Fatalf("Slack has %d top-level messages after failover, want 1", n)
 	}
 }
+
+// TestBinaryConsoleSinkOutOfTheBox runs the binary with no Slack token and
+// nearly default configuration (digest on, console sink): the alert is
+// printed to the terminal.
+func TestBinaryConsoleSinkOutOfTheBox(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "worker", Replicas: 1, Template: containerSpec("worker")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch: {namespaces: [%s], group_wait: 1s}\nserver: {listen: ''}\nstore: {path: %s}\n",
+		ns, filepath.Join(t.TempDir(), "state.db")))
+	rb := launch(t, cfg, adminKubeconfig(t, env), "SLACK_BOT_TOKEN=")
+	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.stderr.String(), "watch synced") })
+	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "worker", ExitCode: 127, Message: "exec: \"/app/worker\": stat /app/worker: no such file or directory"}); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the console alert", 20*time.Second, func() bool {
+		out := rb.stderr.String()
+		return strings.Contains(out, "CrashLoopBackOff: "+ns+"/worker") && strings.Contains(out, "command_not_found")
+	})
+}

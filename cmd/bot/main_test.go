@@ -1,11 +1,17 @@
 package main
 
 import (
+	"log/slog"
+
 	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/crashloop-bot/crashloop-bot/config"
+	"github.com/crashloop-bot/crashloop-bot/digest"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // runCLI runs the binary's dispatch in process.
@@ -106,5 +112,25 @@ func TestDigestNowPrintsWithoutSlack(t *testing.T) {
 	}
 	if code, _, _ := runCLI(t, "", "digest"); code != 2 {
 		t.Fatalf("digest without --now: exit %d, want 2", code)
+	}
+}
+
+// TestDefaultConfigSchedulesDigests: with no config at all (console sink),
+// the digest scheduler accepts what digestSetup gives it; `run` out of the
+// box must not fail on the digest.
+func TestDefaultConfigSchedulesDigests(t *testing.T) {
+	for _, yaml := range []string{"", "slack: {channel: '#alerts'}\n", "digest: {channels: [{channel: C1}, {channel: C2, timezone: Europe/Berlin}]}\n"} {
+		cfg, err := config.Parse([]byte(yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		sender, jobs, err := digestSetup(cfg, slog.New(slog.DiscardHandler), stdio{out: &out, err: &out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := digest.NewScheduler(store.NewMemory(0), sender, jobs, digest.Options{}); err != nil {
+			t.Fatalf("config %q: %v", yaml, err)
+		}
 	}
 }
