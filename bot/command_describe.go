@@ -313,25 +313,13 @@ func eventLine(e corev1.Event, now time.Time) string {
 	if e.Count > 1 {
 		meta = append(meta, fmt.Sprintf("x%d", e.Count))
 	}
-	if t := eventTime(e); !t.IsZero() {
+	if t := diagnose.EventTime(&e); !t.IsZero() {
 		meta = append(meta, ago(t, now))
 	}
 	if len(meta) > 0 {
 		s += " (" + strings.Join(meta, ", ") + ")"
 	}
 	return s + ": " + clip(oneLine(redact(e.Message)), 300)
-}
-
-func eventTime(e corev1.Event) time.Time {
-	switch {
-	case e.Series != nil && !e.Series.LastObservedTime.IsZero():
-		return e.Series.LastObservedTime.Time
-	case !e.LastTimestamp.IsZero():
-		return e.LastTimestamp.Time
-	case !e.EventTime.IsZero():
-		return e.EventTime.Time
-	}
-	return e.CreationTimestamp.Time
 }
 
 // redact removes secrets as the alerts do.

@@ -8,8 +8,10 @@ import (
 	corev1 "k8s.io/api/core/v1"
 )
 
-// eventTime is the latest time an event was seen.
-func eventTime(e *corev1.Event) time.Time {
+// EventTime is the latest time an event was seen, whichever API wrote it:
+// lastTimestamp, series.lastObservedTime or eventTime, else firstTimestamp,
+// else its creation.
+func EventTime(e *corev1.Event) time.Time {
 	t := e.LastTimestamp.Time
 	if e.Series != nil && e.Series.LastObservedTime.After(t) {
 		t = e.Series.LastObservedTime.Time
@@ -19,6 +21,9 @@ func eventTime(e *corev1.Event) time.Time {
 	}
 	if t.IsZero() {
 		t = e.FirstTimestamp.Time
+	}
+	if t.IsZero() {
+		t = e.CreationTimestamp.Time
 	}
 	return t
 }
@@ -35,7 +40,7 @@ func eventCount(e *corev1.Event) int32 {
 // times, so the output is deterministic).
 func sortedEvents(events []corev1.Event) []corev1.Event {
 	out := append([]corev1.Event(nil), events...)
-	sort.SliceStable(out, func(i, j int) bool { return eventTime(&out[i]).After(eventTime(&out[j])) })
+	sort.SliceStable(out, func(i, j int) bool { return EventTime(&out[i]).After(EventTime(&out[j])) })
 	return out
 }
 
@@ -80,7 +85,7 @@ func describeEvent(e *corev1.Event) string {
 // nearTermination reports whether an event happened around the
 // termination t (or times are unknown).
 func nearTermination(e *corev1.Event, t *corev1.ContainerStateTerminated) bool {
-	et := eventTime(e)
+	et := EventTime(e)
 	if t == nil || et.IsZero() || t.FinishedAt.IsZero() {
 		return true
 	}

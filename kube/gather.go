@@ -106,20 +106,8 @@ func (g *Gatherer) podEvents(ctx context.Context, pod *corev1.Pod) ([]corev1.Eve
 		return nil, fmt.Errorf("list events of pod %s/%s: %w", pod.Namespace, pod.Name, err)
 	}
 	items := list.Items
-	sort.SliceStable(items, func(i, j int) bool { return eventTime(items[i]).Before(eventTime(items[j])) })
+	sort.SliceStable(items, func(i, j int) bool { return diagnose.EventTime(&items[i]).Before(diagnose.EventTime(&items[j])) })
 	return items, nil
-}
-
-func eventTime(e corev1.Event) time.Time {
-	switch {
-	case e.Series != nil && !e.Series.LastObservedTime.IsZero():
-		return e.Series.LastObservedTime.Time
-	case !e.LastTimestamp.IsZero():
-		return e.LastTimestamp.Time
-	case !e.EventTime.IsZero():
-		return e.EventTime.Time
-	}
-	return e.CreationTimestamp.Time
 }
 
 // logs fetches the previous (crashed) instance's log of each container that

@@ -14,6 +14,8 @@ import (
 	"k8s.io/apimachinery/pkg/fields"
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/kubernetes"
+
+	"github.com/crashloop-bot/crashloop-bot/diagnose"
 )
 
 // crashBackOffPrefix starts the kubelet's crash back-off message. Image pull
@@ -233,7 +235,7 @@ func parseBackOff(e *corev1.Event) (BackOff, bool) {
 	// "Back-off restarting failed container api in pod api-7d9_shop(uid)"
 	container := strings.TrimSpace(strings.TrimPrefix(e.Message, crashBackOffPrefix))
 	container, _, _ = strings.Cut(container, " ")
-	return BackOff{Namespace: ns, Pod: e.InvolvedObject.Name, Container: container, At: eventTime(*e)}, true
+	return BackOff{Namespace: ns, Pod: e.InvolvedObject.Name, Container: container, At: diagnose.EventTime(e)}, true
 }
 
 // backoff is an exponential retry delay.

@@ -4,13 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/tools/clientcmd"
-	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 
 	"github.com/crashloop-bot/crashloop-bot/config"
 	"github.com/crashloop-bot/crashloop-bot/internal/demo"
@@ -73,7 +70,7 @@ func demoMain(ctx context.Context, cfg config.Config, binDir string, every time.
 		return err
 	}
 	kubeconfig := filepath.Join(cluster.Dir, "kubeconfig")
-	if err := writeKubeconfig(kubeconfig, cluster); err != nil {
+	if err := cluster.WriteKubeconfig(kubeconfig, ""); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.err, "demo: kubeconfig for this cluster: %s (try: KUBECONFIG=%s crashloop-bot diagnose shop/<pod>)\n", kubeconfig, kubeconfig)
@@ -113,18 +110,4 @@ func demoMain(ctx context.Context, cfg config.Config, binDir string, every time.
 		<-botErr
 		return err
 	}
-}
-
-// writeKubeconfig writes an admin kubeconfig for the local cluster.
-func writeKubeconfig(path string, c *localcluster.Cluster) error {
-	rc := c.AdminConfig()
-	kc := clientcmdapi.NewConfig()
-	kc.Clusters["demo"] = &clientcmdapi.Cluster{Server: rc.Host, InsecureSkipTLSVerify: true}
-	kc.AuthInfos["demo-admin"] = &clientcmdapi.AuthInfo{Token: rc.BearerToken}
-	kc.Contexts["demo"] = &clientcmdapi.Context{Cluster: "demo", AuthInfo: "demo-admin"}
-	kc.CurrentContext = "demo"
-	if err := clientcmd.WriteToFile(*kc, path); err != nil {
-		return fmt.Errorf("write kubeconfig: %w", err)
-	}
-	return os.Chmod(path, 0o600)
 }

@@ -146,7 +146,7 @@ func writeTemp(t *testing.T, name, content string) string {
 func adminKubeconfig(t *testing.T, env *lctest.Env) string {
 	t.Helper()
 	kc := filepath.Join(t.TempDir(), "kubeconfig")
-	if err := writeKubeconfig(kc, env.Cluster); err != nil {
+	if err := env.Cluster.WriteKubeconfig(kc, ""); err != nil {
 		t.Fatal(err)
 	}
 	return kc

@@ -14,8 +14,6 @@ import (
 	rbacv1 "k8s.io/api/rbac/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
-	"k8s.io/client-go/tools/clientcmd"
-	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
@@ -71,7 +69,9 @@ func TestBinaryNamesTheRolloutBehindTheCrash(t *testing.T) {
 	}
 
 	kc := filepath.Join(t.TempDir(), "kubeconfig")
-	writeTokenKubeconfig(t, kc, saCfg.Host, saCfg.BearerToken)
+	if err := env.Cluster.WriteKubeconfig(kc, saCfg.BearerToken); err != nil {
+		t.Fatal(err)
+	}
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: \"\"\nlog:\n  level: debug\n", ns, srv.URL()))
 	bot := launch(t, cfg, kc).stderr
 	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(bot.String(), "watch synced") })
@@ -119,16 +119,4 @@ func clusterRoleFromManifest(t *testing.T, path string) *rbacv1.ClusterRole {
 	}
 	t.Fatalf("no ClusterRole in %s", path)
 	return nil
-}
-
-func writeTokenKubeconfig(t *testing.T, path, host, token string) {
-	t.Helper()
-	kc := clientcmdapi.NewConfig()
-	kc.Clusters["c"] = &clientcmdapi.Cluster{Server: host, InsecureSkipTLSVerify: true}
-	kc.AuthInfos["sa"] = &clientcmdapi.AuthInfo{Token: token}
-	kc.Contexts["sa"] = &clientcmdapi.Context{Cluster: "c", AuthInfo: "sa"}
-	kc.CurrentContext = "sa"
-	if err := clientcmd.WriteToFile(*kc, path); err != nil {
-		t.Fatal(err)
-	}
 }

@@ -14,8 +14,6 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/client-go/kubernetes"
-	"k8s.io/client-go/tools/clientcmd"
-	clientcmdapi "k8s.io/client-go/tools/clientcmd/api"
 
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster"
@@ -305,14 +303,8 @@ func startBot(ctx context.Context, bin string, c *localcluster.Cluster, slackURL
 	if err != nil {
 		return nil, err
 	}
-	rc := c.AdminConfig()
-	kc := clientcmdapi.NewConfig()
-	kc.Clusters["load"] = &clientcmdapi.Cluster{Server: rc.Host, InsecureSkipTLSVerify: true}
-	kc.AuthInfos["admin"] = &clientcmdapi.AuthInfo{Token: rc.BearerToken}
-	kc.Contexts["load"] = &clientcmdapi.Context{Cluster: "load", AuthInfo: "admin"}
-	kc.CurrentContext = "load"
 	kcPath := filepath.Join(dir, "kubeconfig")
-	if err := clientcmd.WriteToFile(*kc, kcPath); err != nil {
+	if err := c.WriteKubeconfig(kcPath, ""); err != nil {
 		return nil, err
 	}
 	cfg := fmt.Sprintf("cluster_name: load\nwatch:\n  group_wait: %s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\nstore:\n  backend: %s\n  path: %s\ndigest:\n  enabled: false\nserver:\n  listen: \"\"\nlog:\n  level: warn\n",
