@@ -27,7 +27,7 @@ type realCase struct {
 
 // realCaseSets are the case tables, one per family of ecosystems.
 func realCaseSets() [][]realCase {
-	return [][]realCase{runtimeCases(), dataCases(), jvmCases(), scriptCases(), goCases(), webCases(), holdoutCases()}
+	return [][]realCase{runtimeCases(), dataCases(), jvmCases(), scriptCases(), goCases(), webCases(), holdoutCases(), holdout2Cases()}
 }
 
 func TestRealCases(t *testing.T) {

@@ -191,7 +191,11 @@ func (d *diagContext) classify(v *containerView, term *corev1.ContainerStateTerm
 	// 5. Wrong CPU architecture.
 	for _, s := range []*LogScan{msgScan, waitScan, ls} {
 		if s != nil && s.Category == ExecFormat {
-			return verdict{cat: ExecFormat, summary: fmt.Sprintf("%s cannot run: its binary is built for another CPU architecture than node %s (exec format error)%s", name, nodeOf(d.pod), exitNote),
+			what := "its binary is built for another CPU architecture than node %s (exec format error)"
+			if exit == 132 || strings.Contains(strings.ToLower(strings.Join(s.Evidence, " ")), "illegal instruction") {
+				what = "its binary uses CPU instructions node %s lacks (illegal instruction)"
+			}
+			return verdict{cat: ExecFormat, summary: fmt.Sprintf("%s cannot run: "+what+"%s", name, nodeOf(d.pod), exitNote),
 				evidence: append(append([]string{}, s.Evidence...), termEv...), hint: s.hint}
 		}
 	}
