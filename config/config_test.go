@@ -91,8 +91,6 @@ func TestValidateNamesTheKey(t *testing.T) {
 		want string
 	}{
 		{"channel required with token", "", map[string]string{"SLACK_BOT_TOKEN": "xoxb-1"}, "slack.channel: required when slack.bot_token is set"},
-		{"not a bot token", "slack: {channel: C1}", map[string]string{"SLACK_BOT_TOKEN": "xoxp-1"}, "slack.bot_token: the token read from $SLACK_BOT_TOKEN is not a bot token"},
-		{"not an app token", "", map[string]string{"SLACK_APP_TOKEN": "xoxb-1"}, "slack.app_token:"},
 		{"bad namespace", "watch: {namespaces: [Prod]}", nil, `watch.namespaces[0]: "Prod" is not a valid namespace name`},
 		{"bad exclude", "watch: {exclude_namespaces: [ok, -no]}", nil, `watch.exclude_namespaces[1]`},
 		{"negative group wait", "watch: {group_wait: -1s}", nil, "watch.group_wait"},
@@ -189,5 +187,22 @@ func TestAPIURLGetsTrailingSlash(t *testing.T) {
 	}
 	if cfg.Slack.APIURL != "http://127.0.0.1:9999/api/" {
 		t.Fatalf("api_url = %q", cfg.Slack.APIURL)
+	}
+}
+
+func TestTokenShapeIsAWarningNotAnError(t *testing.T) {
+	cfg, err := Parse([]byte("slack: {channel: C1}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.ResolveSecrets(envOf(map[string]string{"SLACK_BOT_TOKEN": "xoxp-1", "SLACK_APP_TOKEN": "xoxb-2"}), noFile); err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatalf("a token of another shape must not stop the bot: %v", err)
+	}
+	w := strings.Join(cfg.Warnings(), "\n")
+	if !strings.Contains(w, "slack.bot_token: the token read from $SLACK_BOT_TOKEN does not look like a bot token") || !strings.Contains(w, "slack.app_token:") {
+		t.Fatalf("warnings = %q", w)
 	}
 }

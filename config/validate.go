@@ -60,12 +60,6 @@ func (c Config) Validate() error {
 	if c.Slack.BotToken.Value() != "" && c.Slack.Channel == "" {
 		bad("slack.channel", "required when slack.bot_token is set")
 	}
-	if t := c.Slack.BotToken.Value(); t != "" && !strings.HasPrefix(t, "xoxb-") {
-		bad("slack.bot_token", "the token read from %s is not a bot token (want xoxb-...)", c.Slack.BotToken.source())
-	}
-	if t := c.Slack.AppToken.Value(); t != "" && !strings.HasPrefix(t, "xapp-") {
-		bad("slack.app_token", "the token read from %s is not an app-level token (want xapp-...)", c.Slack.AppToken.source())
-	}
 	if c.Slack.MessagesPerSecond <= 0 || c.Slack.MessagesPerSecond > 10 {
 		bad("slack.messages_per_second", "must be above 0 and at most 10, got %v", c.Slack.MessagesPerSecond)
 	}
@@ -124,6 +118,20 @@ func (c Config) Validate() error {
 		bad("log.format", "must be text or json, got %q", c.Log.Format)
 	}
 	return errors.Join(errs...)
+}
+
+// Warnings lists settings that are allowed but probably wrong, each naming
+// its key; the caller logs them. (A token's shape is a hint, not a rule:
+// Slack-compatible servers issue tokens of their own.)
+func (c Config) Warnings() []string {
+	var w []string
+	if t := c.Slack.BotToken.Value(); t != "" && !strings.HasPrefix(t, "xoxb-") {
+		w = append(w, fmt.Sprintf("slack.bot_token: the token read from %s does not look like a bot token (xoxb-...)", c.Slack.BotToken.source()))
+	}
+	if t := c.Slack.AppToken.Value(); t != "" && !strings.HasPrefix(t, "xapp-") {
+		w = append(w, fmt.Sprintf("slack.app_token: the token read from %s does not look like an app-level token (xapp-...)", c.Slack.AppToken.source()))
+	}
+	return w
 }
 
 // source says where a secret was read from, for error messages; never the value.

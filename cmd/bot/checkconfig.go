@@ -27,5 +27,8 @@ func runCheckConfig(_ context.Context, args []string, s stdio) int {
 		sink = "Slack channel " + cfg.Slack.Channel + " at " + cfg.Slack.APIURL
 	}
 	fmt.Fprintf(s.out, "%s: OK\n  cluster: %s\n  alerts:  %s\n", fs.Arg(0), cfg.ClusterName, sink)
+	for _, w := range cfg.Warnings() {
+		fmt.Fprintf(s.out, "  warning: %s\n", w)
+	}
 	return 0
 }

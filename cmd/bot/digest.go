@@ -53,13 +53,13 @@ func sendDigestNow(ctx context.Context, cfg config.Config, kf kubeFlags, logger 
 		if err != nil {
 			return err
 		}
-		cs, _, err := openStore(cfg.Store, client)
+		cs, _, err := openStore(cfg.Store, client, logger)
 		if err != nil {
 			return err
 		}
 		st = cs
 	} else {
-		fs, _, err := openStore(cfg.Store, nil)
+		fs, _, err := openStore(cfg.Store, nil, logger)
 		if err != nil {
 			return err
 		}

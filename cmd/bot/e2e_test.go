@@ -365,19 +365,24 @@ leader_election:
 }
 
 // TestBinaryConsoleSinkOutOfTheBox runs the binary with no Slack token and
-// nearly default configuration (digest on, console sink): the alert is
-// printed to the terminal.
+// nearly default configuration (digest on, console sink), with its HTTP
+// port taken by another process: the alert is still printed to the terminal.
 func TestBinaryConsoleSinkOutOfTheBox(t *testing.T) {
 	env := lctest.Get(t)
 	ctx := t.Context()
 	ns := env.Namespace(t)
+	busy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer busy.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
 	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "worker", Replicas: 1, Template: containerSpec("worker")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch: {namespaces: [%s], group_wait: 1s}\nserver: {listen: ''}\nstore: {path: %s}\n",
-		ns, filepath.Join(t.TempDir(), "state.db")))
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch: {namespaces: [%s], group_wait: 1s}\nserver: {listen: '%s'}\nstore: {path: %s}\n",
+		ns, busy.Addr(), filepath.Join(t.TempDir(), "state.db")))
 	rb := launch(t, cfg, adminKubeconfig(t, env), "SLACK_BOT_TOKEN=")
 	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.stderr.String(), "watch synced") })
 	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "worker", ExitCode: 127, Message: "exec: \"/app/worker\": stat /app/worker: no such file or directory"}); err != nil {
@@ -387,4 +392,7 @@ func TestBinaryConsoleSinkOutOfTheBox(t *testing.T) {
 		out := rb.stderr.String()
 		return strings.Contains(out, "CrashLoopBackOff: "+ns+"/worker") && strings.Contains(out, "command_not_found")
 	})
+	if !strings.Contains(rb.stderr.String(), "HTTP server not running") {
+		t.Error("the busy port was not reported")
+	}
 }

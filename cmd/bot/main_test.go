@@ -134,3 +134,18 @@ func TestDefaultConfigSchedulesDigests(t *testing.T) {
 		}
 	}
 }
+
+func TestUnusableDefaultStateFallsBackToMemory(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", "/proc/nope") // not creatable
+	var logs bytes.Buffer
+	st, where, err := openStore(config.Default().Store, nil, slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil || where != "memory (default state file unusable)" || !strings.Contains(logs.String(), "set store.path") {
+		t.Fatalf("store %v, %q, %v; logs %s", st, where, err, logs.String())
+	}
+	st.Close()
+	cfg := config.Default().Store
+	cfg.Path = "/proc/nope/state.db"
+	if _, _, err := openStore(cfg, nil, nil); err == nil || !strings.Contains(err.Error(), "store.path") {
+		t.Fatalf("an explicit unusable store.path must fail: %v", err)
+	}
+}

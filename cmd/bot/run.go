@@ -53,6 +53,9 @@ messages are printed to the terminal instead.`, s.err)
 		return 1
 	}
 	logger := newLogger(s.err, cfg.Log)
+	for _, w := range cfg.Warnings() {
+		logger.Warn(w)
+	}
 	if os.Getenv("GOGC") == "" {
 		// The bot is I/O-bound with a small heap: collecting at 50% growth
 		// trades a little idle CPU for a lower memory peak in a crash storm.
@@ -90,7 +93,7 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	}
 	logger.Info("connected to the Kubernetes API server", "host", rc.Host, "cluster", cfg.ClusterName)
 
-	st, where, err := openStore(cfg.Store, client)
+	st, where, err := openStore(cfg.Store, client, logger)
 	if err != nil {
 		return err
 	}
@@ -111,7 +114,12 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	}
 	if cfg.Server.Listen != "" {
 		g.start("http", func(ctx context.Context) error {
-			return serveHTTP(ctx, cfg.Server.Listen, ready.ok, m.Handler(), register, logger)
+			// Alerts matter more than health endpoints: a port already in
+			// use is logged loudly, and the bot goes on without them.
+			if err := serveHTTP(ctx, cfg.Server.Listen, ready.ok, m.Handler(), register, logger); err != nil {
+				logger.Error("HTTP server not running: no health checks, metrics or Slack request URLs; alerts go on", "err", err)
+			}
+			return nil
 		})
 	}
 	leader := func(ctx context.Context) error { return runLeader(ctx, cfg, client, st, logger, s, &ready, m, &sil) }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -14,8 +15,9 @@ import (
 // serviceAccountNamespace is where a pod finds its own namespace.
 const serviceAccountNamespace = "/var/run/secrets/kubernetes.io/serviceaccount/namespace"
 
-// openStore opens the configured backend. Close it when done.
-func openStore(c config.Store, client kubernetes.Interface) (store.Store, string, error) {
+// openStore opens the configured backend. Close it when done. logger may
+// be nil (then a fallback is not reported).
+func openStore(c config.Store, client kubernetes.Interface, logger *slog.Logger) (store.Store, string, error) {
 	opts := store.Options{Retention: c.Retention.D()}
 	switch c.Backend {
 	case "memory":
@@ -30,22 +32,38 @@ func openStore(c config.Store, client kubernetes.Interface) (store.Store, string
 		}
 		return store.NewConfigMaps(client, ns, opts), "ConfigMaps in namespace " + ns, nil
 	default:
-		path := c.Path
-		if path == "" {
-			base := os.Getenv("XDG_STATE_HOME")
-			if base == "" {
-				home, err := os.UserHomeDir()
-				if err != nil {
-					return nil, "", fmt.Errorf("store.path: not set and no home directory: %w", err)
-				}
-				base = filepath.Join(home, ".local", "state")
+		if c.Path != "" {
+			st, err := store.Open(c.Path, opts)
+			if err != nil {
+				return nil, "", fmt.Errorf("store.path: %w", err)
 			}
-			path = filepath.Join(base, "crashloop-bot", "state.db")
+			return st, "file " + c.Path, nil
 		}
-		st, err := store.Open(path, opts)
-		if err != nil {
-			return nil, "", fmt.Errorf("store.path: %w", err)
+		// The default location: if it cannot be used, run on without
+		// persistence rather than not at all, and say so.
+		path, err := defaultStatePath()
+		if err == nil {
+			var st store.Store
+			if st, err = store.Open(path, opts); err == nil {
+				return st, "file " + path, nil
+			}
 		}
-		return st, "file " + path, nil
+		if logger != nil {
+			logger.Warn("the default state file is unusable; keeping incidents in memory only (set store.path so a restart does not announce open incidents again)", "err", err)
+		}
+		return store.NewMemoryOptions(opts), "memory (default state file unusable)", nil
 	}
+}
+
+// defaultStatePath is $XDG_STATE_HOME (or ~/.local/state)/crashloop-bot/state.db.
+func defaultStatePath() (string, error) {
+	base := os.Getenv("XDG_STATE_HOME")
+	if base == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("no home directory: %w", err)
+		}
+		base = filepath.Join(home, ".local", "state")
+	}
+	return filepath.Join(base, "crashloop-bot", "state.db"), nil
 }
