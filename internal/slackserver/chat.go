@@ -107,8 +107,8 @@ func (s *Server) update(req *request) (map[string]any, *apiError) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m, ok := s.msgs[ch+"/"+req.params.Get("ts")]
-	if !ok || m.deleted {
+	m, ok := s.live(ch, req.params.Get("ts"))
+	if !ok {
 		return nil, errCode("message_not_found")
 	}
 	m.Text = text
@@ -143,8 +143,8 @@ func (s *Server) delete(req *request) (map[string]any, *apiError) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m, ok := s.msgs[ch+"/"+req.params.Get("ts")]
-	if !ok || m.deleted {
+	m, ok := s.live(ch, req.params.Get("ts"))
+	if !ok {
 		return nil, errCode("message_not_found")
 	}
 	m.deleted = true
@@ -158,8 +158,8 @@ func (s *Server) replies(req *request) (map[string]any, *apiError) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m, ok := s.msgs[ch+"/"+req.params.Get("ts")]
-	if !ok || m.deleted {
+	m, ok := s.live(ch, req.params.Get("ts"))
+	if !ok {
 		return nil, errCode("thread_not_found")
 	}
 	if m.ThreadTS != "" {
@@ -172,4 +172,11 @@ func (s *Server) replies(req *request) (map[string]any, *apiError) {
 		}
 	}
 	return map[string]any{"messages": msgs, "has_more": false}, nil
+}
+
+// live returns the message ts of channel ch unless it is unknown or
+// deleted. The caller holds s.mu.
+func (s *Server) live(ch, ts string) (*message, bool) {
+	m, ok := s.msgs[ch+"/"+ts]
+	return m, ok && !m.deleted
 }
