@@ -53,6 +53,9 @@ func (s *Slack) work(ctx context.Context, ob *outbox) {
 	for ctx.Err() == nil {
 		o, ok := s.take(ob)
 		if !ok {
+			// take may have dropped work (orphaned thread replies) on its
+			// way to idle: that is a step too, and tests wait for it.
+			s.stepped()
 			select {
 			case <-ob.wake:
 			case <-ctx.Done():
@@ -65,9 +68,15 @@ func (s *Slack) work(ctx context.Context, ob *outbox) {
 		ob.forget(o.item)
 		s.inFlight--
 		s.mu.Unlock()
-		if s.afterStep != nil {
-			s.afterStep()
-		}
+		s.stepped()
+	}
+}
+
+// stepped tells a test hook that a delivery step ended or the worker went
+// idle.
+func (s *Slack) stepped() {
+	if s.afterStep != nil {
+		s.afterStep()
 	}
 }
 

@@ -85,7 +85,8 @@ type Slack struct {
 	// inFlight counts steps taken off the queue and not finished yet.
 	// Guarded by mu.
 	inFlight int
-	// afterStep, if set (tests), is called after each delivery step.
+	// afterStep, if set (tests), is called after each delivery step and
+	// each time a worker goes idle.
 	afterStep func()
 
 	posted, updated, replies, failed, rateLimited, retries, fallbacks atomic.Int64
