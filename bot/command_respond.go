@@ -80,10 +80,14 @@ func newResponder(cmds *Commands, api ReplyAPI, opts ResponderOptions, component
 	}
 }
 
-// run blocks until ctx ends, then cancels background work and waits for it.
+// run starts the commands (resolving channel names), blocks until ctx
+// ends, then cancels background work and waits for it.
 func (r *responder) run(ctx context.Context) {
+	var wg sync.WaitGroup
+	wg.Go(func() { r.cmds.Start(ctx) })
 	<-ctx.Done()
 	r.stop()
+	wg.Wait()
 }
 
 func (r *responder) stop() {
@@ -132,7 +136,7 @@ func (r *responder) slash(req slashRequest) Reply {
 	select {
 	case r.sem <- struct{}{}:
 	default:
-		r.cmds.audit(req.caller, req.source, "", "", true, "busy", nil)
+		r.cmds.audit(auditLine{caller: req.caller, source: req.source, text: req.text, outcome: outcomeBusy})
 		return busyReply()
 	}
 	var (
@@ -249,11 +253,12 @@ func (r *responder) attach(ctx context.Context, reply *Reply, channel, thread st
 	}
 }
 
+// slackErrorText is Slack's error code of err, else a generic word.
 func slackErrorText(err error) string {
 	if code := slackErrorCode(err); code != "" {
 		return code
 	}
-	return "upload failed"
+	return "request failed"
 }
 
 // responseMessage is a message posted to a response_url.

@@ -15,7 +15,7 @@ const maxStatusLines = 30
 
 // status answers "status [NS]": the workloads crash-looping now, among the
 // namespaces the caller may see.
-func (c *Commands) status(ctx context.Context, g Grant, cmd Command) (Reply, error) {
+func (c *Commands) status(ctx context.Context, g Scope, cmd Command) (Reply, error) {
 	if c.opts.Incidents == nil {
 		return Reply{}, &CommandError{Message: "Status is not available: the bot has no incident store."}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
@@ -37,7 +38,10 @@ func NewSocketMode(client *socketmode.Client, cmds *Commands, api ReplyAPI, opts
 func (s *SocketMode) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer s.r.stop()
+	var wg sync.WaitGroup
+	defer wg.Wait() // after cancel: Start may be waiting to retry
 	defer cancel()
+	wg.Go(func() { s.r.cmds.Start(ctx) })
 	errc := make(chan error, 1)
 	go func() { errc <- s.client.RunContext(ctx) }()
 	for {

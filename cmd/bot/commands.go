@@ -61,22 +61,26 @@ func newCommands(cfg config.Config, client kubernetes.Interface, st store.Store,
 	access := bot.DefaultAccess(alert, cfg.Watch.Namespaces, cfg.Watch.ExcludeNamespaces)
 	groups := false
 	if len(cfg.Commands.Access) > 0 {
-		access = bot.Access{Exclude: cfg.Watch.ExcludeNamespaces} // explicit rules are authoritative
+		// Explicit rules are authoritative; "*" still means the watched
+		// namespaces.
+		access = bot.Access{Watched: cfg.Watch.Namespaces, Exclude: cfg.Watch.ExcludeNamespaces}
 		for _, r := range cfg.Commands.Access {
 			access.Rules = append(access.Rules, bot.AccessRule{Channels: r.Channels, Users: r.Users, UserGroups: r.UserGroups, Namespaces: r.Namespaces})
 			groups = groups || len(r.UserGroups) > 0
 		}
 	}
 	q := kube.NewQuery(client, kube.QueryOptions{})
+	api := slack.New(cfg.Slack.BotToken.Value(), slack.OptionAPIURL(cfg.Slack.APIURL))
 	opts := bot.CommandOptions{
 		Cluster: cfg.ClusterName, Access: access, Kube: q,
 		Incidents: st, Silences: st, Silencer: sil, Name: cfg.Commands.Name, Logger: logger,
+		Channels: api,
 	}
 	if cfg.Commands.RunProbes {
 		opts.Prober = q
 	}
 	if groups {
-		opts.Groups = groupResolver{slack.New(cfg.Slack.BotToken.Value(), slack.OptionAPIURL(cfg.Slack.APIURL))}
+		opts.Groups = groupResolver{api}
 	}
 	return bot.NewCommands(opts)
 }
