@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"sort"
 	"strings"
 	"time"
@@ -42,6 +43,10 @@ type QueryOptions struct {
 	// MaxPods bounds the pods listed to find a workload's crashing pod;
 	// default 500.
 	MaxPods int64
+	// ProbeDial replaces the dialer of RunProbe; tests route pod IPs to
+	// servers on loopback with it. It is only ever asked for the pod's
+	// IP and port.
+	ProbeDial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // NewQuery returns a Query; it does no I/O.
@@ -52,7 +57,7 @@ func NewQuery(client kubernetes.Interface, opts QueryOptions) *Query {
 	if opts.MaxPods <= 0 {
 		opts.MaxPods = 500
 	}
-	return &Query{client: client, limitBytes: opts.LogLimitBytes, maxPods: opts.MaxPods, probe: defaultProber(), owners: newOwners(client, time.Now)}
+	return &Query{client: client, limitBytes: opts.LogLimitBytes, maxPods: opts.MaxPods, probe: defaultProber(opts.ProbeDial), owners: newOwners(client, time.Now)}
 }
 
 // Pod returns the pod namespace/name.
