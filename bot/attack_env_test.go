@@ -30,6 +30,8 @@ type attackOptions struct {
 	maxConcurrent int
 	ackWithin     time.Duration // default 2s
 	groups        bool          // resolve user groups through the Slack server
+	// replay, when set, is the replay record shared with other replicas.
+	replay ReplayStore
 }
 
 // attackEnv is one bot replica's HTTP transport on loopback, with the Slack

@@ -23,6 +23,7 @@ func wireReplica(e *attackEnv, o attackOptions, logger *slog.Logger) (*HTTPHandl
 	e.cmds = NewCommands(opts)
 	h := NewHTTPHandler(e.cmds, e.api, HTTPOptions{
 		SigningSecret: testSecret,
+		Replay:        o.replay,
 		ResponderOptions: ResponderOptions{
 			AckWithin: o.ackWithin, MaxConcurrent: o.maxConcurrent, Logger: logger,
 		},

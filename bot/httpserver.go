@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -35,8 +36,20 @@ type HTTPOptions struct {
 	// MaxSkew is how far a request's timestamp may be from now; older or
 	// newer ones get 401. Default 5 minutes, Slack's recommendation.
 	MaxSkew time.Duration
+	// Replay, when set, is the replay record shared by every replica
+	// (the store): a verified request is answered once per deployment, not
+	// once per replica. Without it each replica remembers on its own.
+	Replay ReplayStore
 	// Now replaces time.Now in tests.
 	Now func() time.Time
+}
+
+// ReplayStore records one-time tokens across replicas (store.Store
+// implements it).
+type ReplayStore interface {
+	// Claim records token until until and reports whether this call was
+	// the first to claim it.
+	Claim(ctx context.Context, token string, until time.Time) (bool, error)
 }
 
 // HTTPHandler serves Slack's request URLs for slash commands and
@@ -85,6 +98,7 @@ var (
 	errBadSignature = errors.New("invalid signature")
 	errReplayed     = errors.New("replayed request")
 	errTooLarge     = errors.New("request body too large")
+	errReplayStore  = errors.New("the replay record cannot be read")
 )
 
 // verified reads the body of a Slack request and checks its signature:
@@ -107,7 +121,11 @@ func (h *HTTPHandler) verified(w http.ResponseWriter, r *http.Request) (url.Valu
 		}
 		return fail(http.StatusBadRequest, err)
 	}
-	if err := h.verify(r.Header, body); err != nil {
+	if err := h.verify(r.Context(), r.Header, body); err != nil {
+		if errors.Is(err, errReplayStore) {
+			// Fail closed: without the shared record a replay could run.
+			return fail(http.StatusServiceUnavailable, err)
+		}
 		return fail(http.StatusUnauthorized, err)
 	}
 	form, err := url.ParseQuery(string(body))
@@ -117,7 +135,7 @@ func (h *HTTPHandler) verified(w http.ResponseWriter, r *http.Request) (url.Valu
 	return form, true
 }
 
-func (h *HTTPHandler) verify(header http.Header, body []byte) error {
+func (h *HTTPHandler) verify(ctx context.Context, header http.Header, body []byte) error {
 	ts, sig := header.Get("X-Slack-Request-Timestamp"), header.Get("X-Slack-Signature")
 	if ts == "" || sig == "" || h.opts.SigningSecret == "" {
 		return errNoSignature
@@ -142,9 +160,22 @@ func (h *HTTPHandler) verify(header http.Header, body []byte) error {
 		return errBadSignature
 	}
 	// Slack never sends the same signed request twice: a second one is a
-	// replay within the time window.
-	if !h.replay.first(got, now) {
+	// replay within the time window. The key is the MAC itself, not its
+	// text, so "v0=ABC..." replays "v0=abc...".
+	key := hex.EncodeToString(gotMAC)
+	if !h.replay.first(key, now) {
 		return errReplayed
+	}
+	if h.opts.Replay != nil {
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		first, err := h.opts.Replay.Claim(ctx, "slack-request:"+key, now.Add(2*h.opts.MaxSkew))
+		if err != nil {
+			return fmt.Errorf("%w: %v", errReplayStore, err)
+		}
+		if !first {
+			return errReplayed
+		}
 	}
 	return nil
 }

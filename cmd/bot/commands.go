@@ -47,7 +47,9 @@ func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st 
 		logger.Info("answering slash commands and buttons over Socket Mode", "command", cfg.Commands.Name)
 		return nil, nil
 	}
-	h := bot.NewHTTPHandler(cmds, api, bot.HTTPOptions{ResponderOptions: ropts, SigningSecret: cfg.Slack.SigningSecret.Value()})
+	// The store carries the replay record, so replicas behind one Service
+	// answer a request once between them.
+	h := bot.NewHTTPHandler(cmds, api, bot.HTTPOptions{ResponderOptions: ropts, SigningSecret: cfg.Slack.SigningSecret.Value(), Replay: st})
 	g.start("slack commands", h.Run)
 	logger.Info("answering slash commands and buttons", "command", cfg.Commands.Name, "paths", bot.CommandsPath+" "+bot.InteractionsPath)
 	return h.Register, nil
