@@ -38,8 +38,9 @@ type attackOptions struct {
 // Web API server, the response_url server and the bot's JSON log.
 type attackEnv struct {
 	*httpEnv
-	log  *logBuffer
-	cmds *Commands
+	log     *logBuffer
+	cmds    *Commands
+	handler *HTTPHandler // the latest replica's
 }
 
 func newAttackEnv(t *testing.T, o attackOptions) *attackEnv {

@@ -26,8 +26,10 @@ func wireReplica(e *attackEnv, o attackOptions, logger *slog.Logger) (*HTTPHandl
 		Replay:        o.replay,
 		ResponderOptions: ResponderOptions{
 			AckWithin: o.ackWithin, MaxConcurrent: o.maxConcurrent, Logger: logger,
+			APIURL: e.slack.URL(),
 		},
 	})
+	e.handler = h
 	return h, e.cmds.Ready()
 }
 

@@ -98,7 +98,6 @@ func (c *Commands) describe(ctx context.Context, cmd Command) (Reply, error) {
 	full := describeText(pod, events, now)
 	if runeLen(full) > fileThreshold || len(all) > maxDescribeContainers || len(events) > maxDescribeEvents {
 		reply.File = &ReplyFile{Name: pod.Name + "-describe.txt", Title: "describe " + pod.Namespace + "/" + pod.Name, Content: full}
-		reply.note("📎 The full description is attached as a file.")
 	}
 	return reply, nil
 }

@@ -196,9 +196,11 @@ type Reply struct {
 	// Text is the notification text; Blocks the message.
 	Text   string
 	Blocks []slack.Block
-	// File, when set, holds output too long for a message; it is uploaded
-	// (to the channel, or the thread of a button's alert) before Blocks are
-	// sent, and Blocks say so.
+	// File, when set, holds the whole output when the message shows only
+	// part of it. A public answer (a button in a channel that may see the
+	// namespace) attaches it in the alert's thread; a private one sends it
+	// to the caller alone in follow-up messages, never as a file others
+	// could open. The responder adds the note saying which.
 	File *ReplyFile
 	// Error: the reply explains why nothing was done (invalid command,
 	// denied, not found, failure). Buttons answer errors privately.

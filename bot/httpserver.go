@@ -199,12 +199,18 @@ func (h *HTTPHandler) serveCommand(w http.ResponseWriter, r *http.Request) {
 		caller: Caller{
 			UserID: form.Get("user_id"), UserName: form.Get("user_name"),
 			ChannelID: form.Get("channel_id"), ChannelName: form.Get("channel_name"),
+			TeamID: form.Get("team_id"), EnterpriseID: form.Get("enterprise_id"),
 		},
 		text:        form.Get("text"),
 		responseURL: form.Get("response_url"),
 		source:      "slash",
 	}
-	writeJSON(w, ackPayload(h.r.slash(req)))
+	ack, followUps := h.r.slash(req)
+	writeJSON(w, ackPayload(ack))
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush() // the ack first, then the parts that follow it
+	}
+	h.r.followUp(req.responseURL, followUps)
 }
 
 func (h *HTTPHandler) serveInteraction(w http.ResponseWriter, r *http.Request) {
@@ -246,6 +252,7 @@ func buttonFrom(ic slack.InteractionCallback) (buttonRequest, bool) {
 		caller: Caller{
 			UserID: ic.User.ID, UserName: ic.User.Name,
 			ChannelID: channel, ChannelName: ic.Channel.Name,
+			TeamID: ic.Team.ID, EnterpriseID: ic.Enterprise.ID,
 		},
 		actionID: a.ActionID, value: a.Value,
 		channelID: channel, messageTS: ts, responseURL: ic.ResponseURL,

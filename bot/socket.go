@@ -92,8 +92,9 @@ func (s *SocketMode) handle(ctx context.Context, evt socketmode.Event) {
 }
 
 func (s *SocketMode) slash(ctx context.Context, env socketmode.Request, cmd slack.SlashCommand) {
-	reply := s.r.slash(slashRequest{
-		caller:      Caller{UserID: cmd.UserID, UserName: cmd.UserName, ChannelID: cmd.ChannelID, ChannelName: cmd.ChannelName},
+	reply, followUps := s.r.slash(slashRequest{
+		caller: Caller{UserID: cmd.UserID, UserName: cmd.UserName, ChannelID: cmd.ChannelID, ChannelName: cmd.ChannelName,
+			TeamID: cmd.TeamID, EnterpriseID: cmd.EnterpriseID},
 		text:        cmd.Text,
 		responseURL: cmd.ResponseURL,
 		source:      "socket",
@@ -104,10 +105,12 @@ func (s *SocketMode) slash(ctx context.Context, env socketmode.Request, cmd slac
 		if err := s.client.AckCtx(ctx, env.EnvelopeID, nil); err != nil {
 			s.log.Warn("ack failed", "err", err)
 		}
-		s.r.respond(s.r.base, cmd.ResponseURL, reply, false)
+		s.r.respond(s.r.base, cmd.ResponseURL, reply)
+		s.r.respondAll(s.r.base, cmd.ResponseURL, followUps)
 		return
 	}
 	if err := s.client.AckCtx(ctx, env.EnvelopeID, payload); err != nil {
 		s.log.Warn("ack failed", "err", err)
 	}
+	s.r.followUp(cmd.ResponseURL, followUps)
 }

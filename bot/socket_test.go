@@ -33,7 +33,7 @@ func TestSocketMode(t *testing.T) {
 
 	kube := newFakeCluster()
 	incs := &fakeIncidents{active: []incident.Incident{oomIncident()}}
-	sm := NewSocketMode(client, newTestCommands(kube, incs, nil), api, ResponderOptions{AckWithin: 300 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+	sm := NewSocketMode(client, newTestCommands(kube, incs, nil), api, ResponderOptions{AckWithin: 300 * time.Millisecond, Logger: slog.New(slog.DiscardHandler), APIURL: web.URL()})
 	ctx, cancel := context.WithCancel(t.Context())
 	var wg sync.WaitGroup
 	wg.Go(func() {

@@ -38,7 +38,7 @@ func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st 
 	}
 	cmds := newCommands(cfg, client, st, sil, logger)
 	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
-	ropts := bot.ResponderOptions{Logger: logger, MaxConcurrent: cfg.Commands.MaxConcurrent}
+	ropts := bot.ResponderOptions{Logger: logger, MaxConcurrent: cfg.Commands.MaxConcurrent, APIURL: cfg.Slack.APIURL}
 	if cfg.Slack.Mode == "socket" {
 		sapi := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionAppLevelToken(cfg.Slack.AppToken.Value()))
 		sm := bot.NewSocketMode(socketmode.New(sapi,
