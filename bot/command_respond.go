@@ -148,8 +148,10 @@ var (
 )
 
 // start runs f in the background, in one of MaxConcurrent slots and one of
-// the caller's MaxPerUser, or says why it cannot.
-func (r *responder) start(user string, f func()) error {
+// the caller's MaxPerUser, or says why it cannot. f calls release once its
+// cluster work is done, so delivering the answer holds no slot; the slot
+// is released when f returns at the latest.
+func (r *responder) start(user string, f func(release func())) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	switch {
@@ -162,16 +164,20 @@ func (r *responder) start(user string, f func()) error {
 	}
 	r.running++
 	r.perUser[user]++
-	r.wg.Go(func() {
-		defer func() {
+	var once sync.Once
+	release := func() {
+		once.Do(func() {
 			r.mu.Lock()
 			r.running--
 			if r.perUser[user]--; r.perUser[user] <= 0 {
 				delete(r.perUser, user)
 			}
 			r.mu.Unlock()
-		}()
-		f()
+		})
+	}
+	r.wg.Go(func() {
+		defer release()
+		f(release)
 	})
 	return nil
 }
@@ -240,8 +246,9 @@ func (r *responder) slash(req slashRequest) (ack Reply, followUps []Reply) {
 		late  bool
 		ready = make(chan answer, 1)
 	)
-	err := r.start(req.caller.UserID, func() {
+	err := r.start(req.caller.UserID, func(release func()) {
 		reply := r.cmds.Run(r.base, req.caller, req.text, req.source)
+		release()
 		parts := r.private(&reply)
 		mu.Lock()
 		if !late {
@@ -294,9 +301,10 @@ type buttonRequest struct {
 
 // press runs a button in the background; the caller acks at once.
 func (r *responder) press(req buttonRequest) {
-	err := r.start(req.caller.UserID, func() {
+	err := r.start(req.caller.UserID, func(release func()) {
 		ctx := r.base
 		reply, public := r.cmds.Press(ctx, req.caller, req.actionID, req.value)
+		release()
 		if !public || req.channelID == "" || req.messageTS == "" {
 			parts := r.private(&reply)
 			r.respond(ctx, req.responseURL, reply)

@@ -106,6 +106,10 @@ func TestSocketMode(t *testing.T) {
 	if err := web.WaitFor(wctx, func() bool { m, _ := web.Message("C0ALERTS", ts); return len(m.Replies) == 1 }); err != nil {
 		t.Fatal("no thread reply")
 	}
+	// The ack and the reply travel on different connections: wait for both.
+	if err := in.WaitFor(wctx, func() bool { _, ok := in.AckOf(id); return ok }); err != nil {
+		t.Fatal("no ack of the interaction")
+	}
 	if ack, ok := in.AckOf(id); !ok || ack.Payload != nil {
 		t.Fatalf("interactive ack = %+v, %t", ack, ok)
 	}

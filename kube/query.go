@@ -122,6 +122,38 @@ func crashScore(p *corev1.Pod) int64 {
 	return best
 }
 
+// Workload reads the workload kind/name (Pod, Deployment, StatefulSet,
+// DaemonSet, ReplicaSet, Job or CronJob): nil when it exists, a NotFound
+// error when it does not. It is how silencing a workload that does not
+// exist is refused.
+func (q *Query) Workload(ctx context.Context, namespace, kind, name string) error {
+	opts := metav1.GetOptions{}
+	apps, batch := q.client.AppsV1(), q.client.BatchV1()
+	var err error
+	switch kind {
+	case "Pod":
+		_, err = q.client.CoreV1().Pods(namespace).Get(ctx, name, opts)
+	case "Deployment":
+		_, err = apps.Deployments(namespace).Get(ctx, name, opts)
+	case "StatefulSet":
+		_, err = apps.StatefulSets(namespace).Get(ctx, name, opts)
+	case "DaemonSet":
+		_, err = apps.DaemonSets(namespace).Get(ctx, name, opts)
+	case "ReplicaSet":
+		_, err = apps.ReplicaSets(namespace).Get(ctx, name, opts)
+	case "Job":
+		_, err = batch.Jobs(namespace).Get(ctx, name, opts)
+	case "CronJob":
+		_, err = batch.CronJobs(namespace).Get(ctx, name, opts)
+	default:
+		err = apierrors.NewNotFound(schema.GroupResource{Resource: strings.ToLower(kind)}, name)
+	}
+	if err != nil {
+		return fmt.Errorf("get %s %s/%s: %w", strings.ToLower(kind), namespace, name, err)
+	}
+	return nil
+}
+
 // selectors returns the pod selectors of a workload.
 func (q *Query) selectors(ctx context.Context, ns, kind, name string) ([]labels.Selector, error) {
 	wrap := func(err error) error { return fmt.Errorf("get %s %s/%s: %w", strings.ToLower(kind), ns, name, err) }

@@ -71,6 +71,17 @@ func TestQueryAgainstAPIServer(t *testing.T) {
 			t.Fatalf("missing %s: %v", kind, err)
 		}
 	}
+	if err := q.Workload(ctx, ns, "Deployment", "api"); err != nil {
+		t.Fatalf("existing deployment: %v", err)
+	}
+	if err := q.Workload(ctx, ns, "Pod", crashed.Name); err != nil {
+		t.Fatalf("existing pod: %v", err)
+	}
+	for _, kind := range []string{"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod", "Widget"} {
+		if err := q.Workload(ctx, ns, kind, "nope"); !apierrors.IsNotFound(err) {
+			t.Fatalf("missing %s: %v", kind, err)
+		}
+	}
 
 	// The commands end to end, through the real API server.
 	cmds := bot.NewCommands(bot.CommandOptions{
@@ -193,7 +204,11 @@ func TestRunProbe(t *testing.T) {
 		{"metadata pod IP", withIP("169.254.169.254"), &corev1.Probe{ProbeHandler: corev1.ProbeHandler{TCPSocket: &corev1.TCPSocketAction{Port: intstr.FromInt(80)}}}, "", "link-local", ""},
 		{"IPv6 metadata pod IP", withIP("fd00:ec2::254"), httpProbe("/", intstr.FromInt(80)), "", "metadata", ""},
 		{"the node's IP", withIP("192.0.2.1"), httpProbe("/healthz", intstr.FromInt(port)), "", "node", ""},
-		{"IP not among the pod's IPs", func() *corev1.Pod { p := pod.DeepCopy(); p.Status.PodIPs = []corev1.PodIP{{IP: "192.0.2.11"}}; return p }(), httpProbe("/healthz", intstr.FromInt(port)), "", "not among", ""},
+		{"IP not among the pod's IPs", func() *corev1.Pod {
+			p := pod.DeepCopy()
+			p.Status.PodIPs = []corev1.PodIP{{IP: "192.0.2.11"}}
+			return p
+		}(), httpProbe("/healthz", intstr.FromInt(port)), "", "not among", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			mu.Lock()
