@@ -52,6 +52,46 @@ type ReplayStore interface {
 	Claim(ctx context.Context, token string, until time.Time) (bool, error)
 }
 
+// ServerOptions bound how long a client may hold a connection to the
+// bot's HTTP server. Zero values take the defaults.
+type ServerOptions struct {
+	// ReadHeaderTimeout bounds reading a request's headers; default 5s.
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout bounds reading a whole request, body included; default
+	// 10s. Slack's requests are a few KiB and arrive at once.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds handling and answering a request; default 30s
+	// (a slash command is acked within AckWithin).
+	WriteTimeout time.Duration
+	// IdleTimeout closes kept-alive connections idle that long; default 60s.
+	IdleTimeout time.Duration
+	// MaxHeaderBytes bounds the request headers; default 32 KiB.
+	MaxHeaderBytes int
+}
+
+// NewServer returns the HTTP server for health checks, metrics and
+// Slack's requests on addr, with timeouts so that a client sending slowly
+// (or not at all) cannot hold connections open.
+func NewServer(addr string, h http.Handler, o ServerOptions) *http.Server {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&o.ReadHeaderTimeout, 5*time.Second)
+	def(&o.ReadTimeout, 10*time.Second)
+	def(&o.WriteTimeout, 30*time.Second)
+	def(&o.IdleTimeout, 60*time.Second)
+	if o.MaxHeaderBytes <= 0 {
+		o.MaxHeaderBytes = 32 << 10
+	}
+	return &http.Server{
+		Addr: addr, Handler: h,
+		ReadHeaderTimeout: o.ReadHeaderTimeout, ReadTimeout: o.ReadTimeout,
+		WriteTimeout: o.WriteTimeout, IdleTimeout: o.IdleTimeout, MaxHeaderBytes: o.MaxHeaderBytes,
+	}
+}
+
 // HTTPHandler serves Slack's request URLs for slash commands and
 // interactivity: it verifies each request's signature, acks within Slack's
 // 3 seconds and answers slow commands through response_url.
