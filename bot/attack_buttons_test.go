@@ -147,6 +147,10 @@ func TestAttackMalformedInteractions(t *testing.T) {
 			t.Errorf("%s: %d %s, want %d", tc.name, status, body, tc.want)
 		}
 	}
+	// Slack's certificate check is answered empty, and runs nothing.
+	if status, body := do(t, signed(t, e.url+CommandsPath, "ssl_check=1&token=x", now, testSecret)); status != 200 || body != "" {
+		t.Errorf("ssl_check: %d %q", status, body)
+	}
 	long := strings.Repeat("x", 3000)
 	ts, _ := postAlert(t, e.httpEnv, oomIncident())
 	e.press(t, "U0ALICE", "C0ALERTS", ts, ActionLogs, long, e.inbound.ResponseURL("long"))

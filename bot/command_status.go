@@ -102,9 +102,10 @@ func (c *Commands) silence(ctx context.Context, caller Caller, cmd Command) (Rep
 	}
 	now := c.opts.Now()
 	until := now.Add(cmd.For)
-	by := caller.UserName
+	// The user ID: a display name can be changed to anything.
+	by := caller.UserID
 	if by == "" {
-		by = caller.UserID
+		by = caller.UserName
 	}
 	var late []string
 	for _, k := range keys {

@@ -56,6 +56,14 @@ func TestParseCommand(t *testing.T) {
 		{"silence payments/deployment/api 60d", Command{}, "a silence lasts from 1m to 30d"},
 		{"silence payments/deployment/api 10s", Command{}, "a silence lasts from 1m to 30d"},
 		{"describe " + strings.Repeat("a", 5000), Command{}, "too long"},
+		{"describe payments/\u212Aind/x", Command{}, "is not a workload kind"},
+		{"ＤESCRIBE payments/api", Command{}, "I don't know the subcommand"},
+		{"describe payments/api\u200b", Command{}, "is not a valid pod name"},
+		{"describe pаyments/api", Command{}, "is not a valid namespace name"},
+		{"logs payments/api --tail=1e3", Command{}, "--tail must be a number"},
+		{"logs payments/api --tail=-1", Command{}, "--tail must be a number"},
+		{"describe payments/../kube-system/x", Command{}, "is not NAMESPACE/POD"},
+		{"describe payments/..", Command{}, "is not a valid pod name"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			got, err := ParseCommand(tc.text)
@@ -344,10 +352,10 @@ func TestSilenceAppliesAndPersists(t *testing.T) {
 		t.Fatalf("silence failed: %s", r.Text)
 	}
 	key := oomIncident().Key
-	if len(incs.silences) != 1 || incs.silences[0].Key != key || !incs.silences[0].Until.Equal(cmdNow.Add(time.Hour)) || incs.silences[0].By != "alice" {
+	if len(incs.silences) != 1 || incs.silences[0].Key != key || !incs.silences[0].Until.Equal(cmdNow.Add(time.Hour)) || incs.silences[0].By != "U0ALICE" {
 		t.Fatalf("stored silences = %+v", incs.silences)
 	}
-	if want := "silence " + key.String() + " until 2026-07-01T15:08:00Z by alice"; len(incs.applied) != 1 || incs.applied[0] != want {
+	if want := "silence " + key.String() + " until 2026-07-01T15:08:00Z by U0ALICE"; len(incs.applied) != 1 || incs.applied[0] != want {
 		t.Fatalf("applied = %q, want %q", incs.applied, want)
 	}
 	r = c.Run(t.Context(), alice, "unsilence payments/deployment/api", "test")

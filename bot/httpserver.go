@@ -235,6 +235,11 @@ func (h *HTTPHandler) serveCommand(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if form.Get("ssl_check") == "1" {
+		// Slack checking the certificate: nothing to run.
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	req := slashRequest{
 		caller: Caller{
 			UserID: form.Get("user_id"), UserName: form.Get("user_name"),
