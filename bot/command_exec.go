@@ -337,7 +337,7 @@ func (c *Commands) audit(l auditLine) {
 	if l.text != "" {
 		attrs = append(attrs, "text", clip(oneLine(redact(l.text)), maxAuditText))
 	}
-	if l.err != nil && (l.outcome == outcomeFailed || l.outcome == outcomeDenied) {
+	if l.err != nil && (l.outcome == outcomeFailed || l.outcome == outcomeDenied || l.outcome == outcomeBusy) {
 		attrs = append(attrs, "err", l.err.Error())
 	}
 	c.log.Info("audit", attrs...)
