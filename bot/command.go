@@ -136,7 +136,9 @@ func ParseCommand(text string) (Command, error) {
 	if len(args) == 0 {
 		return Command{Verb: VerbHelp}, nil
 	}
-	verb := Verb(strings.ToLower(args[0]))
+	// ASCII only: strings.ToLower maps look-alikes such as the Kelvin sign
+	// to ASCII letters.
+	verb := Verb(asciiLower(args[0]))
 	args = args[1:]
 	switch verb {
 	case "log":
@@ -194,6 +196,18 @@ func ParseCommand(text string) (Command, error) {
 }
 
 func args0(text string) string { return strings.Fields(text)[0] }
+
+// asciiLower lowers ASCII letters only; any other rune is kept, so a
+// look-alike never matches a keyword.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
 
 func parseLogs(args []string) (Command, error) {
 	c := Command{Verb: VerbLogs, Tail: DefaultLogTail}
@@ -261,7 +275,7 @@ func parseTarget(v Verb, s string, container bool) (Target, error) {
 	}
 	t := Target{Namespace: parts[0], Kind: "Pod", Name: parts[1]}
 	if len(parts) >= 3 {
-		kind, ok := kinds[strings.ToLower(parts[1])]
+		kind, ok := kinds[asciiLower(parts[1])]
 		if !ok {
 			return Target{}, usageErr(v, "%q is not a workload kind (deployment, statefulset, daemonset, job, cronjob, replicaset or pod).",
 				clip(oneLine(parts[1]), 40))

@@ -91,14 +91,14 @@ func (c *Commands) describe(ctx context.Context, cmd Command) (Reply, error) {
 	if cf, ok := c.opts.Kube.(ChangeFinder); ok {
 		r, _ := cf.WhatChanged(ctx, pod) // a partial answer (reads forbidden) still helps
 		if line := change.Describe(r, time.Time{}, now); line != "" {
-			sections = append(sections, "*What changed:* "+escClip(oneLine(line), 1000))
+			// A changed probe or env var is shown as it is in the spec.
+			sections = append(sections, "*What changed:* "+escClip(oneLine(redact(line)), 1000))
 		}
 	}
 	reply := textReply("describe "+pod.Namespace+"/"+pod.Name, sections...)
 	full := describeText(pod, events, now)
 	if runeLen(full) > fileThreshold || len(all) > maxDescribeContainers || len(events) > maxDescribeEvents {
 		reply.File = &ReplyFile{Name: pod.Name + "-describe.txt", Title: "describe " + pod.Namespace + "/" + pod.Name, Content: full}
-		reply.note("📎 The full description is attached as a file.")
 	}
 	return reply, nil
 }
@@ -264,7 +264,8 @@ func orDefault(v, d int32) int32 {
 }
 
 // probeAction is "http-get http://:8080/healthz", "tcp-socket :5432",
-// "grpc :9090" or "exec [cat /tmp/ok]".
+// "grpc :9090" or "exec [cat /tmp/ok]", redacted like logs: exec commands
+// and HTTP paths and headers often carry passwords and tokens.
 func probeAction(p *corev1.Probe) string {
 	switch {
 	case p.HTTPGet != nil:
@@ -272,15 +273,39 @@ func probeAction(p *corev1.Probe) string {
 		if scheme == "" {
 			scheme = "http"
 		}
-		return fmt.Sprintf("http-get %s://%s:%s%s", scheme, p.HTTPGet.Host, portString(p.HTTPGet.Port), p.HTTPGet.Path)
+		s := fmt.Sprintf("http-get %s://%s:%s%s", scheme, p.HTTPGet.Host, portString(p.HTTPGet.Port), redact(p.HTTPGet.Path))
+		var hs []string
+		for _, h := range p.HTTPGet.HTTPHeaders {
+			v := redact(h.Value)
+			if sensitiveHeader(h.Name) {
+				v = "[REDACTED]"
+			}
+			hs = append(hs, h.Name+": "+v)
+		}
+		if len(hs) > 0 {
+			s += " [" + strings.Join(hs, ", ") + "]"
+		}
+		return s
 	case p.TCPSocket != nil:
 		return fmt.Sprintf("tcp-socket %s:%s", p.TCPSocket.Host, portString(p.TCPSocket.Port))
 	case p.GRPC != nil:
 		return fmt.Sprintf("grpc :%d", p.GRPC.Port)
 	case p.Exec != nil:
-		return fmt.Sprintf("exec [%s]", clip(strings.Join(p.Exec.Command, " "), 200))
+		args, _ := diagnose.RedactArgs(p.Exec.Command)
+		return fmt.Sprintf("exec [%s]", clip(strings.Join(args, " "), 200))
 	}
 	return "unknown"
+}
+
+// sensitiveHeader reports header names whose values are credentials.
+func sensitiveHeader(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"auth", "cookie", "token", "secret", "key", "pass", "session", "signature", "credential"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func portString(p intstr.IntOrString) string {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -75,6 +77,9 @@ type CommandOptions struct {
 	Prober ProbeRunner
 	// Groups resolves AccessRule.UserGroups; without it they match nobody.
 	Groups GroupResolver
+	// Channels resolves the "#name" channels of Access to IDs at Start;
+	// without it such entries match nothing.
+	Channels ChannelLister
 	// Name is the slash command as users type it; default "/crashloop".
 	Name   string
 	Logger *slog.Logger
@@ -92,6 +97,12 @@ type Commands struct {
 	opts   CommandOptions
 	log    *slog.Logger
 	groups *groupCache
+
+	// access is opts.Access with its channel names resolved (Start); until
+	// then names match nothing.
+	access    atomic.Pointer[Access]
+	startOnce sync.Once
+	ready     chan struct{}
 }
 
 // NewCommands returns Commands; it does no I/O.
@@ -108,11 +119,76 @@ func NewCommands(opts CommandOptions) *Commands {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 30 * time.Second
 	}
-	return &Commands{
+	c := &Commands{
 		opts:   opts,
 		log:    opts.Logger.With("component", "commands"),
 		groups: &groupCache{resolver: opts.Groups, now: opts.Now},
+		ready:  make(chan struct{}),
 	}
+	a := opts.Access
+	c.access.Store(&a)
+	return c
+}
+
+// Start resolves the "#name" channels of the access rules to channel IDs
+// (conversations.list), retrying while Slack cannot be reached, and returns
+// when they are resolved, resolution failed for good, or ctx ends. The
+// transports run it; only its first call does anything. Until it is done
+// such entries grant nothing.
+func (c *Commands) Start(ctx context.Context) {
+	c.startOnce.Do(func() {
+		var readyOnce sync.Once
+		markReady := func() { readyOnce.Do(func() { close(c.ready) }) }
+		defer markReady()
+		if len(c.opts.Access.channelNames()) == 0 {
+			return
+		}
+		for attempt := 0; ; attempt++ {
+			resolved, err := ResolveChannels(ctx, c.opts.Channels, c.opts.Access)
+			c.access.Store(&resolved)
+			if err == nil {
+				c.log.Info("resolved the channel names of commands.access", "channels", len(resolved.channelIDs))
+				return
+			}
+			class, _ := classify(err)
+			unresolvable := errors.Is(err, ErrChannelNotFound) || errors.Is(err, ErrChannelAmbiguous)
+			if class == permanent || unresolvable || c.opts.Channels == nil || ctx.Err() != nil {
+				c.log.Error("channel names in commands.access grant nothing until fixed", "err", err)
+				return
+			}
+			c.log.Warn("could not resolve the channel names of commands.access yet; they grant nothing until then", "err", err)
+			markReady() // requests are answered meanwhile; retries go on
+			if !sleep(ctx, backoff(attempt, time.Second, time.Minute)) {
+				return
+			}
+		}
+	})
+}
+
+// Ready is closed once Start has made its first attempt.
+func (c *Commands) Ready() <-chan struct{} { return c.ready }
+
+// scope is what caller may see, with the user group lookups that failed.
+func (c *Commands) scope(ctx context.Context, caller Caller) (Scope, []*GroupError) {
+	a := c.access.Load()
+	who := Who{ChannelID: caller.ChannelID, UserID: caller.UserID}
+	var failed []*GroupError
+	if groups := a.GroupsFor(caller.ChannelID, caller.UserID); len(groups) > 0 && caller.UserID != "" {
+		var fresh bool
+		who.Groups, failed, fresh = c.groups.memberOf(ctx, caller.UserID, groups)
+		if fresh {
+			for _, f := range failed {
+				c.log.Error("user group members unknown: rules naming the group grant nothing", "group", f.Group, "err", f.Error())
+			}
+		}
+	}
+	return a.Scope(who), failed
+}
+
+// channelScope is what anyone in the channel may see: what may be
+// answered publicly there.
+func (c *Commands) channelScope(channelID string) Scope {
+	return c.access.Load().Scope(Who{ChannelID: channelID})
 }
 
 // Reply is the answer to a command or button, ready to send.
@@ -120,9 +196,11 @@ type Reply struct {
 	// Text is the notification text; Blocks the message.
 	Text   string
 	Blocks []slack.Block
-	// File, when set, holds output too long for a message; it is uploaded
-	// (to the channel, or the thread of a button's alert) before Blocks are
-	// sent, and Blocks say so.
+	// File, when set, holds the whole output when the message shows only
+	// part of it. A public answer (a button in a channel that may see the
+	// namespace) attaches it in the alert's thread; a private one sends it
+	// to the caller alone in follow-up messages, never as a file others
+	// could open. The responder adds the note saying which.
 	File *ReplyFile
 	// Error: the reply explains why nothing was done (invalid command,
 	// denied, not found, failure). Buttons answer errors privately.
@@ -143,6 +221,7 @@ const (
 	outcomeDenied   = "denied"
 	outcomeNotFound = "not_found"
 	outcomeFailed   = "failed"
+	outcomeBusy     = "busy"
 )
 
 // Run runs the slash command text sent by caller (source names the
@@ -151,7 +230,7 @@ const (
 func (c *Commands) Run(ctx context.Context, caller Caller, text, source string) Reply {
 	cmd, err := ParseCommand(text)
 	if err != nil {
-		c.audit(caller, source, "", "", false, outcomeInvalid, err)
+		c.audit(auditLine{caller: caller, source: source, text: text, outcome: outcomeInvalid})
 		return c.errorReply(err)
 	}
 	return c.Do(ctx, caller, cmd, source)
@@ -160,48 +239,52 @@ func (c *Commands) Run(ctx context.Context, caller Caller, text, source string) 
 // Do runs a parsed command for caller.
 func (c *Commands) Do(ctx context.Context, caller Caller, cmd Command, source string) Reply {
 	start := c.opts.Now()
-	target := cmd.Target.String()
+	line := auditLine{caller: caller, source: source, verb: cmd.Verb, target: cmd.Target.String()}
 	switch {
 	case cmd.Verb == VerbHelp:
-		target = ""
+		line.target = ""
 	case cmd.Verb == VerbStatus:
-		target = cmd.Namespace
+		line.target = cmd.Namespace
 	}
-	grant := c.opts.Access.grant(ctx, caller, c.groups)
-	if cmd.Verb != VerbHelp && !c.allowed(grant, cmd) {
-		c.audit(caller, source, cmd.Verb, target, false, outcomeDenied, nil)
-		return c.denied(grant, cmd)
+	scope, groupErrs := c.scope(ctx, caller)
+	if cmd.Verb != VerbHelp && !allowed(scope, cmd) {
+		line.outcome = outcomeDenied
+		if len(groupErrs) > 0 {
+			line.err = groupErrs[0]
+		}
+		c.audit(line)
+		return c.denied(scope, cmd, groupErrs)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
-	reply, err := c.exec(ctx, caller, grant, cmd)
-	outcome := outcomeOK
+	reply, err := c.exec(ctx, caller, scope, cmd)
+	line.allowed, line.outcome, line.err = true, outcomeOK, err
 	if err != nil {
-		outcome = outcomeFailed
+		line.outcome = outcomeFailed
 		var ce *CommandError
 		switch {
 		case apierrors.IsNotFound(err), errors.As(err, &ce):
-			outcome = outcomeNotFound
+			line.outcome = outcomeNotFound
 		}
 		reply = c.errorReply(err)
 	}
 	c.log.Debug("command done", "duration", c.opts.Now().Sub(start))
-	c.audit(caller, source, cmd.Verb, target, true, outcome, err)
+	c.audit(line)
 	return reply
 }
 
 // allowed: status of all namespaces needs only some grant, filtered later.
-func (c *Commands) allowed(g Grant, cmd Command) bool {
+func allowed(s Scope, cmd Command) bool {
 	switch {
 	case cmd.Verb == VerbStatus && cmd.Namespace == "":
-		return g.Any()
+		return s.Any()
 	case cmd.Verb == VerbStatus:
-		return g.Allows(cmd.Namespace)
+		return s.Allows(cmd.Namespace)
 	}
-	return g.Allows(cmd.Target.Namespace)
+	return s.Allows(cmd.Target.Namespace)
 }
 
-func (c *Commands) exec(ctx context.Context, caller Caller, g Grant, cmd Command) (Reply, error) {
+func (c *Commands) exec(ctx context.Context, caller Caller, s Scope, cmd Command) (Reply, error) {
 	switch cmd.Verb {
 	case VerbHelp:
 		return c.help(), nil
@@ -212,24 +295,50 @@ func (c *Commands) exec(ctx context.Context, caller Caller, g Grant, cmd Command
 	case VerbProbe:
 		return c.probe(ctx, cmd)
 	case VerbStatus:
-		return c.status(ctx, g, cmd)
+		return c.status(ctx, s, cmd)
 	case VerbSilence, VerbUnsilence:
 		return c.silence(ctx, caller, cmd)
 	}
 	return Reply{}, fmt.Errorf("unknown verb %q", cmd.Verb)
 }
 
+// auditLine is one audit log entry.
+type auditLine struct {
+	caller  Caller
+	source  string
+	verb    Verb
+	target  string
+	allowed bool
+	outcome string
+	// text is what was sent, for a command or button that did not parse.
+	text string
+	err  error
+}
+
+// maxAuditText bounds the text of an invalid command in the audit log.
+const maxAuditText = 200
+
 // audit logs one command: who, where, what, allowed or denied, and how it
-// ended. It never logs command output.
-func (c *Commands) audit(caller Caller, source string, verb Verb, target string, allowed bool, outcome string, err error) {
+// ended. It never logs command output; the text of a command that did not
+// parse is logged redacted and clipped, so probing leaves a trace.
+func (c *Commands) audit(l auditLine) {
 	attrs := []any{
-		"user", caller.UserID, "user_name", caller.UserName,
-		"channel", caller.ChannelID, "channel_name", caller.ChannelName,
-		"source", source, "command", string(verb), "target", target,
-		"allowed", allowed, "outcome", outcome,
+		"user", l.caller.UserID, "user_name", l.caller.UserName,
+		"channel", l.caller.ChannelID, "channel_name", l.caller.ChannelName,
 	}
-	if err != nil && outcome == outcomeFailed {
-		attrs = append(attrs, "err", err)
+	if l.caller.TeamID != "" {
+		attrs = append(attrs, "team", l.caller.TeamID)
+	}
+	if l.caller.EnterpriseID != "" {
+		attrs = append(attrs, "enterprise", l.caller.EnterpriseID)
+	}
+	attrs = append(attrs, "source", l.source, "command", string(l.verb), "target", l.target,
+		"allowed", l.allowed, "outcome", l.outcome)
+	if l.text != "" {
+		attrs = append(attrs, "text", clip(oneLine(redact(l.text)), maxAuditText))
+	}
+	if l.err != nil && (l.outcome == outcomeFailed || l.outcome == outcomeDenied || l.outcome == outcomeBusy) {
+		attrs = append(attrs, "err", l.err.Error())
 	}
 	c.log.Info("audit", attrs...)
 }

@@ -28,6 +28,8 @@ type fakeCluster struct {
 	logs   map[string]string         // ns/pod/container/previous|current
 	calls  []string
 	delay  time.Duration
+	// block, when set, holds every Pod call until it is closed.
+	block chan struct{}
 }
 
 func (f *fakeCluster) record(s string) {
@@ -37,6 +39,13 @@ func (f *fakeCluster) record(s string) {
 }
 
 func (f *fakeCluster) wait(ctx context.Context) error {
+	if f.block != nil {
+		select {
+		case <-f.block:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	if f.delay == 0 {
 		return nil
 	}

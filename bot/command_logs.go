@@ -88,7 +88,6 @@ func (c *Commands) logs(ctx context.Context, cmd Command) (Reply, error) {
 			Title:   fmt.Sprintf("logs %s/%s %s (%s)", pod.Namespace, pod.Name, ctr, suffix),
 			Content: text,
 		}
-		reply.note("📎 The whole tail is attached as a file.")
 	}
 	if redacted {
 		reply.note("🔒 secrets redacted")

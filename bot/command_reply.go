@@ -100,19 +100,31 @@ func (c *Commands) errorReply(err error) Reply {
 }
 
 // denied explains a refusal without saying whether the target exists.
-func (c *Commands) denied(g Grant, cmd Command) Reply {
+// When user group lookups failed, it says so: the caller may be a member
+// the bot could not recognize.
+func (c *Commands) denied(s Scope, cmd Command, groupErrs []*GroupError) Reply {
 	var msg string
 	ns := cmd.Target.Namespace
 	if cmd.Verb == VerbStatus {
 		ns = cmd.Namespace
 	}
 	switch {
-	case !g.Any():
+	case !s.Any():
 		msg = "🚫 " + escape(c.opts.Name) + " is not available to you here. Ask in an alert channel, or ask the bot's admins to grant this channel access (`commands.access`)."
 	default:
 		msg = "🚫 Namespace " + codeSpan(ns, 80) + " is not available from this channel."
 	}
-	r := textReply(strings.TrimPrefix(msg, "🚫 "), "")
+	for i, g := range groupErrs {
+		if i == 3 {
+			break
+		}
+		why := escClip(oneLine(slackErrorText(g.Err)), 100)
+		if slackErrorCode(g.Err) == "missing_scope" {
+			why += ": the Slack app lacks the `usergroups:read` scope"
+		}
+		msg += "\n⚠️ I could not check your membership of user group " + codeSpan(g.Group, 40) + " (" + why + "); rules naming it grant nothing until the bot's admins fix that."
+	}
+	r := textReply(strings.TrimPrefix(oneLine(msg), "🚫 "), "")
 	r.Blocks = []slack.Block{section(ReplyErrorBlockID, msg)}
 	r.Error = true
 	return r

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
+
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/store"
 )
@@ -15,7 +17,7 @@ const maxStatusLines = 30
 
 // status answers "status [NS]": the workloads crash-looping now, among the
 // namespaces the caller may see.
-func (c *Commands) status(ctx context.Context, g Grant, cmd Command) (Reply, error) {
+func (c *Commands) status(ctx context.Context, g Scope, cmd Command) (Reply, error) {
 	if c.opts.Incidents == nil {
 		return Reply{}, &CommandError{Message: "Status is not available: the bot has no incident store."}
 	}
@@ -100,9 +102,10 @@ func (c *Commands) silence(ctx context.Context, caller Caller, cmd Command) (Rep
 	}
 	now := c.opts.Now()
 	until := now.Add(cmd.For)
-	by := caller.UserName
+	// The user ID: a display name can be changed to anything.
+	by := caller.UserID
 	if by == "" {
-		by = caller.UserID
+		by = caller.UserName
 	}
 	var late []string
 	for _, k := range keys {
@@ -164,6 +167,9 @@ func (c *Commands) silenceKeys(ctx context.Context, cmd Command) ([]incident.Key
 	base := incident.Key{Cluster: c.opts.Cluster, Namespace: t.Namespace, Kind: t.Kind, Name: t.Name}
 	if t.Container != "" {
 		base.Container = t.Container
+		if err := c.workloadExists(ctx, cmd, base); err != nil {
+			return nil, err
+		}
 		return []incident.Key{base}, nil
 	}
 	var keys []incident.Key
@@ -207,4 +213,66 @@ func (c *Commands) silenceKeys(ctx context.Context, cmd Command) ([]incident.Key
 		}
 	}
 	return keys, nil
+}
+
+// WorkloadChecker tells whether a workload exists; a Cluster that
+// implements it (kube.Query) is asked before a silence of a workload with
+// no incident, else CrashingPod is.
+type WorkloadChecker interface {
+	Workload(ctx context.Context, namespace, kind, name string) error
+}
+
+// workloadExists refuses to silence a workload that neither has an
+// incident nor exists in the cluster: the silence would mute nothing, and
+// a typo would look like it worked. Unsilencing needs an incident or a
+// silence of the key.
+func (c *Commands) workloadExists(ctx context.Context, cmd Command, key incident.Key) error {
+	t := cmd.Target
+	if c.opts.Incidents != nil {
+		active, err := c.opts.Incidents.Active(ctx)
+		if err != nil {
+			return fmt.Errorf("list active incidents: %w", err)
+		}
+		for _, inc := range active {
+			k := inc.Key
+			if k.Namespace == t.Namespace && k.Kind == t.Kind && k.Name == t.Name && (c.opts.Cluster == "" || k.Cluster == c.opts.Cluster) {
+				return nil
+			}
+		}
+	}
+	if cmd.Verb == VerbUnsilence {
+		if lister, ok := c.opts.Silences.(interface {
+			Silences(ctx context.Context) ([]store.Silence, error)
+		}); ok {
+			ss, err := lister.Silences(ctx)
+			if err != nil {
+				return fmt.Errorf("list silences: %w", err)
+			}
+			for _, s := range ss {
+				if s.Key == key {
+					return nil
+				}
+			}
+			return &CommandError{Message: fmt.Sprintf("There is no silence of %s %s (container %s) in %s.", strings.ToLower(t.Kind), t.Name, t.Container, t.Namespace)}
+		}
+		return nil
+	}
+	var err error
+	if wc, ok := c.opts.Kube.(WorkloadChecker); ok {
+		err = wc.Workload(ctx, t.Namespace, t.Kind, t.Name)
+	} else {
+		_, err = c.opts.Kube.CrashingPod(ctx, t.Namespace, t.Kind, t.Name)
+	}
+	switch {
+	case err == nil:
+		return nil
+	case apierrors.IsNotFound(err):
+		return &CommandError{Message: fmt.Sprintf("There is no %s %s in namespace %s, so there is nothing to silence.", strings.ToLower(t.Kind), t.Name, t.Namespace)}
+	case apierrors.IsForbidden(err):
+		// The bot may not read that kind (RBAC): it cannot tell, so the
+		// silence is kept.
+		c.log.Debug("cannot check that the workload exists", "kind", t.Kind, "err", err)
+		return nil
+	}
+	return err
 }

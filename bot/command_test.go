@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -54,6 +56,14 @@ func TestParseCommand(t *testing.T) {
 		{"silence payments/deployment/api 60d", Command{}, "a silence lasts from 1m to 30d"},
 		{"silence payments/deployment/api 10s", Command{}, "a silence lasts from 1m to 30d"},
 		{"describe " + strings.Repeat("a", 5000), Command{}, "too long"},
+		{"describe payments/\u212Aind/x", Command{}, "is not a workload kind"},
+		{"ＤESCRIBE payments/api", Command{}, "I don't know the subcommand"},
+		{"describe payments/api\u200b", Command{}, "is not a valid pod name"},
+		{"describe pаyments/api", Command{}, "is not a valid namespace name"},
+		{"logs payments/api --tail=1e3", Command{}, "--tail must be a number"},
+		{"logs payments/api --tail=-1", Command{}, "--tail must be a number"},
+		{"describe payments/../kube-system/x", Command{}, "is not NAMESPACE/POD"},
+		{"describe payments/..", Command{}, "is not a valid pod name"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			got, err := ParseCommand(tc.text)
@@ -83,56 +93,158 @@ func asCommandError(err error, ce **CommandError) bool {
 	return ok
 }
 
-func TestAccess(t *testing.T) {
-	groups := &fakeGroups{members: map[string][]string{"S0ONCALL": {"U0BOB"}}}
+func TestAccessScope(t *testing.T) {
 	a := Access{
 		Rules: []AccessRule{
 			{Channels: []string{"C0ALERTS", "#team-shop"}, Namespaces: []string{"payments", "shop"}},
 			{Channels: []string{"C0OPS"}, Users: []string{"U0CAROL"}, UserGroups: []string{"S0ONCALL"}, Namespaces: []string{"*"}},
 		},
+		Watched: []string{"payments", "shop", "billing", "kube-system"},
 		Exclude: []string{"kube-system"},
 	}
-	cache := &groupCache{resolver: groups, now: time.Now}
+	resolved := a
+	resolved.channelIDs = map[string]string{"#team-shop": "C0SHOP"}
 	for _, tc := range []struct {
-		name   string
-		caller Caller
-		ns     string
-		want   bool
+		name string
+		a    Access
+		who  Who
+		ns   string
+		want bool
 	}{
-		{"alert channel by id", Caller{UserID: "U1", ChannelID: "C0ALERTS"}, "payments", true},
-		{"alert channel, other namespace", Caller{UserID: "U1", ChannelID: "C0ALERTS"}, "billing", false},
-		{"channel by name", Caller{UserID: "U1", ChannelID: "C0SHOP", ChannelName: "team-shop"}, "shop", true},
-		{"other channel", Caller{UserID: "U1", ChannelID: "C0RANDOM", ChannelName: "random"}, "payments", false},
-		{"direct message", Caller{UserID: "U1", ChannelID: "D0123"}, "payments", false},
-		{"ops channel, listed user", Caller{UserID: "U0CAROL", ChannelID: "C0OPS"}, "billing", true},
-		{"ops channel, group member", Caller{UserID: "U0BOB", ChannelID: "C0OPS"}, "billing", true},
-		{"ops channel, other user", Caller{UserID: "U0EVE", ChannelID: "C0OPS"}, "billing", false},
-		{"listed user, other channel", Caller{UserID: "U0CAROL", ChannelID: "C0RANDOM"}, "billing", false},
-		{"excluded namespace", Caller{UserID: "U0CAROL", ChannelID: "C0OPS"}, "kube-system", false},
+		{"alert channel by id", a, Who{UserID: "U1", ChannelID: "C0ALERTS"}, "payments", true},
+		{"alert channel, other namespace", a, Who{UserID: "U1", ChannelID: "C0ALERTS"}, "billing", false},
+		{"ids are case-sensitive", a, Who{UserID: "U1", ChannelID: "c0alerts"}, "payments", false},
+		{"resolved name", resolved, Who{UserID: "U1", ChannelID: "C0SHOP"}, "shop", true},
+		{"unresolved name matches nothing", a, Who{UserID: "U1", ChannelID: "C0SHOP"}, "shop", false},
+		{"name is not an id", resolved, Who{UserID: "U1", ChannelID: "team-shop"}, "shop", false},
+		{"other channel", a, Who{UserID: "U1", ChannelID: "C0RANDOM"}, "payments", false},
+		{"direct message", a, Who{UserID: "U1", ChannelID: "D0123"}, "payments", false},
+		{"ops channel, listed user", a, Who{UserID: "U0CAROL", ChannelID: "C0OPS"}, "billing", true},
+		{"ops channel, group member", a, Who{UserID: "U0BOB", ChannelID: "C0OPS", Groups: []string{"S0ONCALL"}}, "billing", true},
+		{"ops channel, other user", a, Who{UserID: "U0EVE", ChannelID: "C0OPS"}, "billing", false},
+		{"ops channel, channel as a whole", a, Who{ChannelID: "C0OPS"}, "billing", false},
+		{"listed user, other channel", a, Who{UserID: "U0CAROL", ChannelID: "C0RANDOM"}, "billing", false},
+		{"star: unwatched namespace", a, Who{UserID: "U0CAROL", ChannelID: "C0OPS"}, "default", false},
+		{"star: excluded namespace", a, Who{UserID: "U0CAROL", ChannelID: "C0OPS"}, "kube-system", false},
+		{"empty namespace", a, Who{UserID: "U0CAROL", ChannelID: "C0OPS"}, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := a.grant(t.Context(), tc.caller, cache).Allows(tc.ns); got != tc.want {
+			if got := tc.a.Scope(tc.who).Allows(tc.ns); got != tc.want {
 				t.Fatalf("Allows(%s) = %t, want %t", tc.ns, got, tc.want)
 			}
 		})
 	}
-	if (Access{}).grant(t.Context(), Caller{UserID: "U1", ChannelID: "C0ALERTS"}, nil).Any() {
+	if (Access{}).Scope(Who{UserID: "U1", ChannelID: "C0ALERTS"}).Any() {
 		t.Fatal("the zero Access must deny everything")
 	}
-	def := DefaultAccess([]string{"#alerts", "C0SHOP", "#alerts"}, nil, []string{"kube-system"})
-	g := def.grant(t.Context(), Caller{ChannelID: "C0X", ChannelName: "alerts"}, nil)
-	if !g.Allows("payments") || g.Allows("kube-system") {
+	star := Access{Rules: []AccessRule{{Users: []string{"U1"}, Namespaces: []string{"*"}}}, Exclude: []string{"kube-system"}}
+	if s := star.Scope(Who{UserID: "U1", ChannelID: "D1"}); !s.Allows("anything") || s.Allows("kube-system") {
+		t.Fatal("star without watched namespaces: every namespace but the excluded")
+	}
+	if got := a.GroupsFor("C0OPS", "U0BOB"); len(got) != 1 || got[0] != "S0ONCALL" {
+		t.Fatalf("GroupsFor = %v", got)
+	}
+	if got := a.GroupsFor("C0OPS", "U0CAROL"); len(got) != 0 {
+		t.Fatalf("GroupsFor a listed user = %v", got)
+	}
+	if got := a.GroupsFor("C0ALERTS", "U0BOB"); len(got) != 0 {
+		t.Fatalf("GroupsFor another channel = %v", got)
+	}
+}
+
+func TestDefaultAccess(t *testing.T) {
+	def := DefaultAccess([]string{"#alerts", "C0SHOP", "alerts", ""}, []string{"payments"}, []string{"kube-system"})
+	if len(def.Rules) != 1 || strings.Join(def.Rules[0].Channels, ",") != "#alerts,C0SHOP" {
+		t.Fatalf("default rules = %+v", def.Rules)
+	}
+	s := def.Scope(Who{ChannelID: "C0SHOP"})
+	if !s.Allows("payments") || s.Allows("shop") || s.Allows("kube-system") {
 		t.Fatalf("default access: %+v", def)
 	}
-	if DefaultAccess(nil, []string{"a"}, nil).grant(t.Context(), Caller{ChannelID: "C0X"}, nil).Any() {
+	if def.Scope(Who{ChannelID: "C0X"}).Any() {
+		t.Fatal("the name #alerts matched an unresolved channel")
+	}
+	if DefaultAccess(nil, []string{"a"}, nil).Scope(Who{ChannelID: "C0X"}).Any() {
 		t.Fatal("no alert channel must grant nothing")
 	}
 }
 
-type fakeGroups struct{ members map[string][]string }
+func TestResolveChannels(t *testing.T) {
+	a := Access{Rules: []AccessRule{{Channels: []string{"#alerts", "#gone", "#twice", "C0ID"}, Namespaces: []string{"*"}}}}
+	lister := fakeChannels{pages: [][]slack.Channel{
+		{channel("C0ALERTS", "alerts"), channel("C0TWICE1", "twice")},
+		{channel("C0TWICE2", "twice")},
+	}}
+	got, err := ResolveChannels(t.Context(), &lister, a)
+	if !errors.Is(err, ErrChannelNotFound) || !errors.Is(err, ErrChannelAmbiguous) || !strings.Contains(err.Error(), "#gone") {
+		t.Fatalf("err = %v", err)
+	}
+	if !got.Scope(Who{ChannelID: "C0ALERTS"}).Any() || got.Scope(Who{ChannelID: "C0TWICE1"}).Any() || !got.Scope(Who{ChannelID: "C0ID"}).Any() {
+		t.Fatalf("resolved: %v", got.channelIDs)
+	}
+	if a.Scope(Who{ChannelID: "C0ALERTS"}).Any() {
+		t.Fatal("ResolveChannels changed its argument")
+	}
+	if _, err := ResolveChannels(t.Context(), nil, a); err == nil {
+		t.Fatal("names without a Slack API resolved")
+	}
+}
+
+type fakeChannels struct{ pages [][]slack.Channel }
+
+func (f *fakeChannels) GetConversationsContext(_ context.Context, p *slack.GetConversationsParameters) ([]slack.Channel, string, error) {
+	i := 0
+	if p.Cursor != "" {
+		i, _ = strconv.Atoi(p.Cursor)
+	}
+	next := ""
+	if i+1 < len(f.pages) {
+		next = strconv.Itoa(i + 1)
+	}
+	return f.pages[i], next, nil
+}
+
+func channel(id, name string) slack.Channel {
+	var c slack.Channel
+	c.ID, c.Name = id, name
+	return c
+}
+
+type fakeGroups struct {
+	members map[string][]string
+	err     error
+	calls   int
+}
 
 func (f *fakeGroups) GetUserGroupMembersContext(_ context.Context, g string) ([]string, error) {
+	f.calls++
+	if f.err != nil {
+		return nil, f.err
+	}
 	return f.members[g], nil
+}
+
+func TestGroupCache(t *testing.T) {
+	now := cmdNow
+	groups := &fakeGroups{members: map[string][]string{"S0A": {"U1"}, "S0B": {"U2"}}}
+	c := &groupCache{resolver: groups, now: func() time.Time { return now }}
+	in, failed, _ := c.memberOf(t.Context(), "U1", []string{"S0A", "S0B"})
+	if strings.Join(in, ",") != "S0A" || len(failed) != 0 || groups.calls != 2 {
+		t.Fatalf("in %v, failed %v, %d calls", in, failed, groups.calls)
+	}
+	c.memberOf(t.Context(), "U1", []string{"S0A"})
+	if groups.calls != 2 {
+		t.Fatal("members not cached")
+	}
+	now = now.Add(groupTTL + time.Second)
+	groups.err = slack.SlackErrorResponse{Err: "missing_scope"}
+	_, failed, fresh := c.memberOf(t.Context(), "U1", []string{"S0A"})
+	if len(failed) != 1 || !fresh || !strings.Contains(failed[0].Error(), "usergroups:read") || failed[0].Group != "S0A" {
+		t.Fatalf("failed %v, fresh %t", failed, fresh)
+	}
+	if _, failed, fresh = c.memberOf(t.Context(), "U1", []string{"S0A"}); len(failed) != 1 || fresh || groups.calls != 3 {
+		t.Fatalf("the error is not cached: fresh %t, %d calls", fresh, groups.calls)
+	}
 }
 
 // replyJSON is the golden form of a reply.
@@ -240,10 +352,10 @@ func TestSilenceAppliesAndPersists(t *testing.T) {
 		t.Fatalf("silence failed: %s", r.Text)
 	}
 	key := oomIncident().Key
-	if len(incs.silences) != 1 || incs.silences[0].Key != key || !incs.silences[0].Until.Equal(cmdNow.Add(time.Hour)) || incs.silences[0].By != "alice" {
+	if len(incs.silences) != 1 || incs.silences[0].Key != key || !incs.silences[0].Until.Equal(cmdNow.Add(time.Hour)) || incs.silences[0].By != "U0ALICE" {
 		t.Fatalf("stored silences = %+v", incs.silences)
 	}
-	if want := "silence " + key.String() + " until 2026-07-01T15:08:00Z by alice"; len(incs.applied) != 1 || incs.applied[0] != want {
+	if want := "silence " + key.String() + " until 2026-07-01T15:08:00Z by U0ALICE"; len(incs.applied) != 1 || incs.applied[0] != want {
 		t.Fatalf("applied = %q, want %q", incs.applied, want)
 	}
 	r = c.Run(t.Context(), alice, "unsilence payments/deployment/api", "test")

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -35,8 +36,60 @@ type HTTPOptions struct {
 	// MaxSkew is how far a request's timestamp may be from now; older or
 	// newer ones get 401. Default 5 minutes, Slack's recommendation.
 	MaxSkew time.Duration
+	// Replay, when set, is the replay record shared by every replica
+	// (the store): a verified request is answered once per deployment, not
+	// once per replica. Without it each replica remembers on its own.
+	Replay ReplayStore
 	// Now replaces time.Now in tests.
 	Now func() time.Time
+}
+
+// ReplayStore records one-time tokens across replicas (store.Store
+// implements it).
+type ReplayStore interface {
+	// Claim records token until until and reports whether this call was
+	// the first to claim it.
+	Claim(ctx context.Context, token string, until time.Time) (bool, error)
+}
+
+// ServerOptions bound how long a client may hold a connection to the
+// bot's HTTP server. Zero values take the defaults.
+type ServerOptions struct {
+	// ReadHeaderTimeout bounds reading a request's headers; default 5s.
+	ReadHeaderTimeout time.Duration
+	// ReadTimeout bounds reading a whole request, body included; default
+	// 10s. Slack's requests are a few KiB and arrive at once.
+	ReadTimeout time.Duration
+	// WriteTimeout bounds handling and answering a request; default 30s
+	// (a slash command is acked within AckWithin).
+	WriteTimeout time.Duration
+	// IdleTimeout closes kept-alive connections idle that long; default 60s.
+	IdleTimeout time.Duration
+	// MaxHeaderBytes bounds the request headers; default 32 KiB.
+	MaxHeaderBytes int
+}
+
+// NewServer returns the HTTP server for health checks, metrics and
+// Slack's requests on addr, with timeouts so that a client sending slowly
+// (or not at all) cannot hold connections open.
+func NewServer(addr string, h http.Handler, o ServerOptions) *http.Server {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&o.ReadHeaderTimeout, 5*time.Second)
+	def(&o.ReadTimeout, 10*time.Second)
+	def(&o.WriteTimeout, 30*time.Second)
+	def(&o.IdleTimeout, 60*time.Second)
+	if o.MaxHeaderBytes <= 0 {
+		o.MaxHeaderBytes = 32 << 10
+	}
+	return &http.Server{
+		Addr: addr, Handler: h,
+		ReadHeaderTimeout: o.ReadHeaderTimeout, ReadTimeout: o.ReadTimeout,
+		WriteTimeout: o.WriteTimeout, IdleTimeout: o.IdleTimeout, MaxHeaderBytes: o.MaxHeaderBytes,
+	}
 }
 
 // HTTPHandler serves Slack's request URLs for slash commands and
@@ -85,6 +138,7 @@ var (
 	errBadSignature = errors.New("invalid signature")
 	errReplayed     = errors.New("replayed request")
 	errTooLarge     = errors.New("request body too large")
+	errReplayStore  = errors.New("the replay record cannot be read")
 )
 
 // verified reads the body of a Slack request and checks its signature:
@@ -107,7 +161,11 @@ func (h *HTTPHandler) verified(w http.ResponseWriter, r *http.Request) (url.Valu
 		}
 		return fail(http.StatusBadRequest, err)
 	}
-	if err := h.verify(r.Header, body); err != nil {
+	if err := h.verify(r.Context(), r.Header, body); err != nil {
+		if errors.Is(err, errReplayStore) {
+			// Fail closed: without the shared record a replay could run.
+			return fail(http.StatusServiceUnavailable, err)
+		}
 		return fail(http.StatusUnauthorized, err)
 	}
 	form, err := url.ParseQuery(string(body))
@@ -117,7 +175,7 @@ func (h *HTTPHandler) verified(w http.ResponseWriter, r *http.Request) (url.Valu
 	return form, true
 }
 
-func (h *HTTPHandler) verify(header http.Header, body []byte) error {
+func (h *HTTPHandler) verify(ctx context.Context, header http.Header, body []byte) error {
 	ts, sig := header.Get("X-Slack-Request-Timestamp"), header.Get("X-Slack-Signature")
 	if ts == "" || sig == "" || h.opts.SigningSecret == "" {
 		return errNoSignature
@@ -142,9 +200,22 @@ func (h *HTTPHandler) verify(header http.Header, body []byte) error {
 		return errBadSignature
 	}
 	// Slack never sends the same signed request twice: a second one is a
-	// replay within the time window.
-	if !h.replay.first(got, now) {
+	// replay within the time window. The key is the MAC itself, not its
+	// text, so "v0=ABC..." replays "v0=abc...".
+	key := hex.EncodeToString(gotMAC)
+	if !h.replay.first(key, now) {
 		return errReplayed
+	}
+	if h.opts.Replay != nil {
+		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		first, err := h.opts.Replay.Claim(ctx, "slack-request:"+key, now.Add(2*h.opts.MaxSkew))
+		if err != nil {
+			return fmt.Errorf("%w: %v", errReplayStore, err)
+		}
+		if !first {
+			return errReplayed
+		}
 	}
 	return nil
 }
@@ -164,16 +235,27 @@ func (h *HTTPHandler) serveCommand(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if form.Get("ssl_check") == "1" {
+		// Slack checking the certificate: nothing to run.
+		w.WriteHeader(http.StatusOK)
+		return
+	}
 	req := slashRequest{
 		caller: Caller{
 			UserID: form.Get("user_id"), UserName: form.Get("user_name"),
 			ChannelID: form.Get("channel_id"), ChannelName: form.Get("channel_name"),
+			TeamID: form.Get("team_id"), EnterpriseID: form.Get("enterprise_id"),
 		},
 		text:        form.Get("text"),
 		responseURL: form.Get("response_url"),
 		source:      "slash",
 	}
-	writeJSON(w, ackPayload(h.r.slash(req)))
+	ack, followUps := h.r.slash(req)
+	writeJSON(w, ackPayload(ack))
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush() // the ack first, then the parts that follow it
+	}
+	h.r.followUp(req.responseURL, followUps)
 }
 
 func (h *HTTPHandler) serveInteraction(w http.ResponseWriter, r *http.Request) {
@@ -215,6 +297,7 @@ func buttonFrom(ic slack.InteractionCallback) (buttonRequest, bool) {
 		caller: Caller{
 			UserID: ic.User.ID, UserName: ic.User.Name,
 			ChannelID: channel, ChannelName: ic.Channel.Name,
+			TeamID: ic.Team.ID, EnterpriseID: ic.Enterprise.ID,
 		},
 		actionID: a.ActionID, value: a.Value,
 		channelID: channel, messageTS: ts, responseURL: ic.ResponseURL,

@@ -47,7 +47,7 @@ func newHTTPEnv(t *testing.T, ackWithin time.Duration) *httpEnv {
 	t.Cleanup(e.inbound.Close)
 	e.api = slack.New(slackserver.DefaultToken, slack.OptionAPIURL(e.slack.URL()))
 	cmds := newTestCommands(e.kube, e.incs, nil)
-	h := NewHTTPHandler(cmds, e.api, HTTPOptions{SigningSecret: testSecret, ResponderOptions: ResponderOptions{AckWithin: ackWithin, Logger: slog.New(slog.DiscardHandler)}})
+	h := NewHTTPHandler(cmds, e.api, HTTPOptions{SigningSecret: testSecret, ResponderOptions: ResponderOptions{AckWithin: ackWithin, Logger: slog.New(slog.DiscardHandler), APIURL: e.slack.URL()}})
 	mux := http.NewServeMux()
 	h.Register(mux)
 	srv := httptest.NewServer(mux)
@@ -229,24 +229,6 @@ func TestHTTPSlowCommandAnswersThroughResponseURL(t *testing.T) {
 	}
 	if r.ID != "slow" || msg["response_type"] != "ephemeral" || msg["replace_original"] != false || !strings.Contains(string(r.Body), "Probe check") {
 		t.Fatalf("response = %s", r.Body)
-	}
-}
-
-func TestHTTPLongLogsUploadAFile(t *testing.T) {
-	e := newHTTPEnv(t, 2*time.Second)
-	e.kube.logs["payments/api-7d9f8b6c5-x2x9q/api/previous"] = longLog(500) + "token=abcdef123456\n"
-	status, body := do(t, signed(t, e.url+CommandsPath, slashForm("logs payments/api-7d9f8b6c5-x2x9q --tail 1000", e.inbound.ResponseURL("l")), time.Now(), testSecret))
-	if status != 200 || !strings.Contains(body, "attached as a file") {
-		t.Fatalf("ack %d: %s", status, body)
-	}
-	files := e.slack.Files()
-	if len(files) != 1 {
-		t.Fatalf("%d files uploaded", len(files))
-	}
-	f := files[0]
-	if !f.Complete || f.Channel != "C0ALERTS" || f.Name != "api-7d9f8b6c5-x2x9q-api-previous.log" ||
-		!strings.Contains(string(f.Content), "line 500 of") || strings.Contains(string(f.Content), "abcdef123456") {
-		t.Fatalf("file = %+v (%d bytes)", f.Name, len(f.Content))
 	}
 }
 

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"time"
+	"unicode/utf8"
 
 	"github.com/slack-go/slack"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
@@ -61,7 +63,13 @@ func EncodeButtonValue(inc incident.Incident) string {
 	return string(b)
 }
 
-// DecodeButtonValue parses and validates a button value.
+// kindPattern is the shape of a Kubernetes kind: an upper-case letter,
+// then letters and digits.
+var kindPattern = regexp.MustCompile(`^[A-Z][A-Za-z0-9]{0,62}$`)
+
+// DecodeButtonValue parses and validates a button value. A value is data
+// from a message, never trusted: every name must be a valid Kubernetes
+// name before it reaches an API call, and access is checked on every press.
 func DecodeButtonValue(s string) (ButtonValue, error) {
 	var v ButtonValue
 	if len(s) > maxButtonValue {
@@ -79,11 +87,14 @@ func DecodeButtonValue(s string) (ButtonValue, error) {
 	if v.Container != "" && len(validation.IsDNS1123Label(v.Container)) > 0 {
 		return v, errors.New("button value names no valid container")
 	}
+	if len(v.Cluster) > 200 || !utf8.ValidString(v.Cluster) {
+		return v, errors.New("button value names no valid cluster")
+	}
 	known := false
 	for _, k := range kinds {
 		known = known || k == v.Kind
 	}
-	if !known && v.Kind != "" {
+	if !known && kindPattern.MatchString(v.Kind) {
 		// Owners the bot does not know by name (custom controllers) are
 		// still workloads; the pod is what matters for queries.
 		known = v.Pod != ""
@@ -119,17 +130,18 @@ func actionElements(inc incident.Incident) []slack.BlockElement {
 }
 
 // Press runs an incident button for caller. public says whether the reply
-// belongs in the incident's thread (query answers) or only to the caller
-// (errors, refusals and silence confirmations: the incident manager posts
-// its own thread note for a silence).
+// belongs in the incident's thread (query answers the whole channel may
+// see) or only to the caller (errors, refusals, silence confirmations, and
+// answers the caller may see by a personal grant: the incident manager
+// posts its own thread note for a silence).
 func (c *Commands) Press(ctx context.Context, caller Caller, actionID, value string) (reply Reply, public bool) {
 	v, err := DecodeButtonValue(value)
 	if err != nil {
-		c.audit(caller, "button", Verb(actionID), "", false, outcomeInvalid, err)
+		c.audit(auditLine{caller: caller, source: "button", verb: Verb(clip(actionID, 60)), outcome: outcomeInvalid, text: value, err: err})
 		return c.errorReply(&CommandError{Message: "That button is not one of mine, or it is damaged."}), false
 	}
 	if c.opts.Cluster != "" && v.Cluster != "" && v.Cluster != c.opts.Cluster {
-		c.audit(caller, "button", Verb(actionID), v.Key().String(), false, outcomeInvalid, nil)
+		c.audit(auditLine{caller: caller, source: "button", verb: Verb(clip(actionID, 60)), target: v.Key().String(), outcome: outcomeInvalid})
 		return c.errorReply(&CommandError{Message: fmt.Sprintf("That alert is about cluster %s; this bot serves %s.", v.Cluster, c.opts.Cluster)}), false
 	}
 	workload := Target{Namespace: v.Namespace, Kind: v.Kind, Name: v.Name}
@@ -152,12 +164,13 @@ func (c *Commands) Press(ctx context.Context, caller Caller, actionID, value str
 		workload.Container = v.Container
 		return c.Do(ctx, caller, Command{Verb: VerbUnsilence, Target: workload}, "button"), false
 	default:
-		c.audit(caller, "button", Verb(actionID), v.Key().String(), false, outcomeInvalid, nil)
+		c.audit(auditLine{caller: caller, source: "button", verb: Verb(clip(actionID, 60)), target: v.Key().String(), outcome: outcomeInvalid})
 		return c.errorReply(&CommandError{Message: "I don't know that button."}), false
 	}
 	// The pod the alert names, while it exists; else the workload's
-	// crashing pod now (a Deployment replaces crashed pods).
-	if v.Pod != "" && c.opts.Access.grant(ctx, caller, c.groups).Allows(v.Namespace) {
+	// crashing pod now (a Deployment replaces crashed pods). The lookup
+	// happens only for a caller who may see the namespace.
+	if scope, _ := c.scope(ctx, caller); v.Pod != "" && scope.Allows(v.Namespace) {
 		podCmd := cmd
 		podCmd.Target = Target{Namespace: v.Namespace, Kind: "Pod", Name: v.Pod}
 		if _, err := c.opts.Kube.Pod(ctx, v.Namespace, v.Pod); err == nil || !apierrors.IsNotFound(err) || v.Kind == "Pod" {
@@ -168,5 +181,6 @@ func (c *Commands) Press(ctx context.Context, caller Caller, actionID, value str
 		cmd.Target.Container = v.Container
 	}
 	reply = c.Do(ctx, caller, cmd, "button")
-	return reply, !reply.Error
+	// In the thread only what everyone in the channel may see.
+	return reply, !reply.Error && c.channelScope(caller.ChannelID).Allows(v.Namespace)
 }

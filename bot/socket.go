@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
@@ -37,7 +38,10 @@ func NewSocketMode(client *socketmode.Client, cmds *Commands, api ReplyAPI, opts
 func (s *SocketMode) Run(ctx context.Context) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer s.r.stop()
+	var wg sync.WaitGroup
+	defer wg.Wait() // after cancel: Start may be waiting to retry
 	defer cancel()
+	wg.Go(func() { s.r.cmds.Start(ctx) })
 	errc := make(chan error, 1)
 	go func() { errc <- s.client.RunContext(ctx) }()
 	for {
@@ -88,8 +92,9 @@ func (s *SocketMode) handle(ctx context.Context, evt socketmode.Event) {
 }
 
 func (s *SocketMode) slash(ctx context.Context, env socketmode.Request, cmd slack.SlashCommand) {
-	reply := s.r.slash(slashRequest{
-		caller:      Caller{UserID: cmd.UserID, UserName: cmd.UserName, ChannelID: cmd.ChannelID, ChannelName: cmd.ChannelName},
+	reply, followUps := s.r.slash(slashRequest{
+		caller: Caller{UserID: cmd.UserID, UserName: cmd.UserName, ChannelID: cmd.ChannelID, ChannelName: cmd.ChannelName,
+			TeamID: cmd.TeamID, EnterpriseID: cmd.EnterpriseID},
 		text:        cmd.Text,
 		responseURL: cmd.ResponseURL,
 		source:      "socket",
@@ -100,10 +105,12 @@ func (s *SocketMode) slash(ctx context.Context, env socketmode.Request, cmd slac
 		if err := s.client.AckCtx(ctx, env.EnvelopeID, nil); err != nil {
 			s.log.Warn("ack failed", "err", err)
 		}
-		s.r.respond(s.r.base, cmd.ResponseURL, reply, false)
+		s.r.respond(s.r.base, cmd.ResponseURL, reply)
+		s.r.respondAll(s.r.base, cmd.ResponseURL, followUps)
 		return
 	}
 	if err := s.client.AckCtx(ctx, env.EnvelopeID, payload); err != nil {
 		s.log.Warn("ack failed", "err", err)
 	}
+	s.r.followUp(cmd.ResponseURL, followUps)
 }

@@ -33,7 +33,7 @@ func TestSocketMode(t *testing.T) {
 
 	kube := newFakeCluster()
 	incs := &fakeIncidents{active: []incident.Incident{oomIncident()}}
-	sm := NewSocketMode(client, newTestCommands(kube, incs, nil), api, ResponderOptions{AckWithin: 300 * time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
+	sm := NewSocketMode(client, newTestCommands(kube, incs, nil), api, ResponderOptions{AckWithin: 300 * time.Millisecond, Logger: slog.New(slog.DiscardHandler), APIURL: web.URL()})
 	ctx, cancel := context.WithCancel(t.Context())
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -105,6 +105,10 @@ func TestSocketMode(t *testing.T) {
 	}
 	if err := web.WaitFor(wctx, func() bool { m, _ := web.Message("C0ALERTS", ts); return len(m.Replies) == 1 }); err != nil {
 		t.Fatal("no thread reply")
+	}
+	// The ack and the reply travel on different connections: wait for both.
+	if err := in.WaitFor(wctx, func() bool { _, ok := in.AckOf(id); return ok }); err != nil {
+		t.Fatal("no ack of the interaction")
 	}
 	if ack, ok := in.AckOf(id); !ok || ack.Payload != nil {
 		t.Fatalf("interactive ack = %+v, %t", ack, ok)

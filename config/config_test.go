@@ -117,6 +117,8 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"access grants everyone", "commands: {access: [{namespaces: [a]}]}", nil, "commands.access[0]: needs channels, users or user_groups"},
 		{"access namespaces", "commands: {access: [{channels: [C1]}]}", nil, "commands.access[0].namespaces: required"},
 		{"access user id", "commands: {access: [{users: [bob], namespaces: ['*']}]}", nil, `commands.access[0].users[0]: "bob" is not a Slack user ID`},
+		{"access bare channel name", "commands: {access: [{channels: [alerts], namespaces: ['*']}]}", nil, `commands.access[0].channels[0]: "alerts" looks like a channel name: write it "#alerts"`},
+		{"access channel garbage", "commands: {access: [{channels: ['#Alerts!'], namespaces: ['*']}]}", nil, `commands.access[0].channels[0]: "#Alerts!" is neither a channel ID`},
 		{"retention", "store: {retention: 1m}", nil, "store.retention: must be at least 1h"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -176,6 +176,11 @@ func (c Config) validateDigest(bad func(key, format string, args ...any)) {
 var (
 	slackUserID  = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
 	slackGroupID = regexp.MustCompile(`^S[A-Z0-9]+$`)
+	// A channel entry of commands.access is an ID (matched exactly) or a
+	// #name (resolved to its ID at start). Slack channel names are lower
+	// case, so an entry with no lower-case letter is read as an ID.
+	accessChannelID   = regexp.MustCompile(`^[A-Z0-9_]+$`)
+	accessChannelName = regexp.MustCompile(`^#[a-z0-9][a-z0-9._-]{0,79}$`)
 )
 
 func (c Config) validateCommands(bad func(key, format string, args ...any)) {
@@ -206,6 +211,15 @@ func (c Config) validateCommands(bad func(key, format string, args ...any)) {
 		for j, ns := range r.Namespaces {
 			if ns != "*" && !dns1123Label.MatchString(ns) {
 				bad(fmt.Sprintf("%s.namespaces[%d]", key, j), "%q is not a namespace name or *", ns)
+			}
+		}
+		for j, ch := range r.Channels {
+			switch {
+			case accessChannelID.MatchString(ch), accessChannelName.MatchString(ch):
+			case !strings.HasPrefix(ch, "#") && accessChannelName.MatchString("#"+ch):
+				bad(fmt.Sprintf("%s.channels[%d]", key, j), "%q looks like a channel name: write it \"#%s\" (an entry without # is a channel ID)", ch, ch)
+			default:
+				bad(fmt.Sprintf("%s.channels[%d]", key, j), "%q is neither a channel ID (C0123ABCD) nor a #channel-name", ch)
 			}
 		}
 		for j, u := range r.Users {

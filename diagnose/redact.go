@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -69,9 +70,18 @@ var redactRules = []redactRule{
 	{re: regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`)},
 	// AWS secret access key near an aws/secret keyword.
 	{re: regexp.MustCompile(`(?i)(aws.{0,20}?(?:secret|key)[\w"']{0,20}\s*[:=]\s*["']?)[A-Za-z0-9/+]{40}\b`), keep: 1},
-	// Command-line flags: --password hunter2, --token=abc.
+	// Command-line flags: --password hunter2, --token=abc, and the same
+	// split across the elements of an argument list
+	// (["--password", "hunter2"], [--password hunter2]).
 	// A flag starts the text or follows a blank, quote or "=" (not ".vault-token").
-	{re: regexp.MustCompile(`(?i)((?:^|[\s"'=\[,])--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*(?:=|\s+))([^\s"'(-][^\s"']*)`), keep: 1, skip: isHarmless},
+	{re: regexp.MustCompile(`(?i)((?:^|[\s"'=\[,])--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*(?:=|["']?(?:\s*,\s*|\s+)["']?))([^\s"'(\]-][^\s"'\]]*)`), keep: 1, skip: isHarmless},
+	// Short password flags of well-known clients, which mean something
+	// else elsewhere: redis-cli -a PASS, mysql -pPASS (or -p PASS),
+	// mongo/mongosh/cqlsh -p PASS. The flag must follow the client within
+	// the same command (not past ; & | or a line end).
+	{re: regexp.MustCompile(`(?i)(\bredis-cli\b[^;&|\n]*?[\s"',\[](?:-a|--pass)(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\b(?:mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mariadb|mariadb-admin|mariadb-dump)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?)?)([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|cqlsh)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1},
 	// key=value and "key": "value" pairs whose key ends in a secret word.
 	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse},
 }
@@ -115,6 +125,59 @@ func Redact(s string) (string, bool) {
 		})
 	}
 	return s, changed
+}
+
+// passwordFlag is a command-line flag whose next argument is a secret.
+var passwordFlag = regexp.MustCompile(`(?i)^--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*$`)
+
+// passwordClient is how a well-known client takes its password.
+type passwordClient struct {
+	flags    []string // flags followed by the password
+	attached bool     // -pPASS: the password attached to -p
+}
+
+// passwordClients are the clients whose short flags take a password.
+var passwordClients = func() map[string]passwordClient {
+	m := map[string]passwordClient{"redis-cli": {flags: []string{"-a", "--pass"}}}
+	for _, c := range []string{"mongo", "mongosh", "mongodump", "mongorestore", "mongoexport", "mongoimport", "cqlsh"} {
+		m[c] = passwordClient{flags: []string{"-p"}}
+	}
+	for _, c := range []string{"mysql", "mysqladmin", "mysqldump", "mysqlcheck", "mysqlimport", "mysqlshow", "mysqlpump", "mariadb", "mariadb-admin", "mariadb-dump"} {
+		m[c] = passwordClient{flags: []string{"-p"}, attached: true}
+	}
+	return m
+}()
+
+// RedactArgs redacts a command's arguments (an exec probe, a container's
+// command): the argument after a password flag (--password, -a of
+// redis-cli, -p of mysql or mongo), mysql's -pPASS, and in every argument
+// what Redact finds (a script given to sh -c included). It reports whether
+// it replaced anything; args is not changed.
+func RedactArgs(args []string) ([]string, bool) {
+	out := make([]string, len(args))
+	changed := false
+	var client passwordClient
+	secretNext := false
+	for i, a := range args {
+		if secretNext && a != "" && !strings.HasPrefix(a, "-") {
+			out[i], changed, secretNext = redacted, true, false
+			continue
+		}
+		secretNext = false
+		if c, ok := passwordClients[a[strings.LastIndexByte(a, '/')+1:]]; ok {
+			client = c
+		}
+		switch {
+		case passwordFlag.MatchString(a), slices.Contains(client.flags, a):
+			secretNext = true
+		case client.attached && strings.HasPrefix(a, "-p") && len(a) > 2:
+			out[i], changed = "-p"+redacted, true
+			continue
+		}
+		r, c := Redact(a)
+		out[i], changed = r, changed || c
+	}
+	return out, changed
 }
 
 // redactAll redacts every string of lines in place and reports whether any

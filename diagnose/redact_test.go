@@ -42,6 +42,20 @@ func TestRedact(t *testing.T) {
 		{"prose after key", "validate_secret_key_base': Missing `secret_key_base`", "validate_secret_key_base': Missing `secret_key_base`", false},
 		{"idempotent", "password=[REDACTED]", "password=[REDACTED]", false},
 		{"cookie", "Cookie: session=abc; theme=dark", "Cookie: [REDACTED]", true},
+		{"redis-cli -a", "redis-cli -h 127.0.0.1 -a S3cret ping", "redis-cli -h 127.0.0.1 -a [REDACTED] ping", true},
+		{"redis-cli -p is a port", "redis-cli -h db -p 6379 ping", "redis-cli -h db -p 6379 ping", false},
+		{"redis-cli in an arg list", `exec [redis-cli -a S3cret ping]`, `exec [redis-cli -a [REDACTED] ping]`, true},
+		{"redis-cli Go-quoted args", `exec ["redis-cli" "-a" "S3cret" "ping"]`, `exec ["redis-cli" "-a" "[REDACTED]" "ping"]`, true},
+		{"redis-cli json args", `["redis-cli","-a","S3cret","ping"]`, `["redis-cli","-a","[REDACTED]","ping"]`, true},
+		{"mysql -pPASS", "mysqladmin -uroot -pS3cret ping", "mysqladmin -uroot -p[REDACTED] ping", true},
+		{"mysql -p PASS", "mysql -u app -p S3cret -e 'select 1'", "mysql -u app -p [REDACTED] -e 'select 1'", true},
+		{"mysql -p prompts", "mysql -u app -p -e 'select 1'", "mysql -u app -p -e 'select 1'", false},
+		{"mongosh -p", "mongosh -u admin -p M0ngo --eval 1", "mongosh -u admin -p [REDACTED] --eval 1", true},
+		{"psql -p is a port", "psql -h db -p 5432 -U app", "psql -h db -p 5432 -U app", false},
+		{"-a elsewhere is no password", "ls -a /tmp && tar -a -cf x.tgz y", "ls -a /tmp && tar -a -cf x.tgz y", false},
+		{"client in another command", "redis-cli ping; grep -a foo bar", "redis-cli ping; grep -a foo bar", false},
+		{"password flag split across args", `["app", "--password", "hunter2", "--verbose"]`, `["app", "--password", "[REDACTED]", "--verbose"]`, true},
+		{"password flag quoted args", `["app" "--api-key" "k123"]`, `["app" "--api-key" "[REDACTED]"]`, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,5 +85,25 @@ func TestScanLogRedactsEverything(t *testing.T) {
 	}
 	if got.Category != DependencyUnavailable {
 		t.Errorf("Category = %s", got.Category)
+	}
+}
+
+func TestRedactArgs(t *testing.T) {
+	for _, tc := range []struct {
+		in, want []string
+	}{
+		{[]string{"redis-cli", "-h", "127.0.0.1", "-a", "S3cret", "ping"}, []string{"redis-cli", "-h", "127.0.0.1", "-a", "[REDACTED]", "ping"}},
+		{[]string{"/usr/bin/redis-cli", "-p", "6379", "ping"}, []string{"/usr/bin/redis-cli", "-p", "6379", "ping"}},
+		{[]string{"mysqladmin", "-uroot", "-pS3cret", "ping"}, []string{"mysqladmin", "-uroot", "-p[REDACTED]", "ping"}},
+		{[]string{"/bin/check", "--password", "my pass phrase", "--verbose"}, []string{"/bin/check", "--password", "[REDACTED]", "--verbose"}},
+		{[]string{"app", "--token=abc123"}, []string{"app", "--token=[REDACTED]"}},
+		{[]string{"sh", "-c", "mysqladmin -uroot -pS3cret ping && mongosh -u a -p M0ngo"}, []string{"sh", "-c", "mysqladmin -uroot -p[REDACTED] ping && mongosh -u a -p [REDACTED]"}},
+		{[]string{"cat", "/tmp/healthy"}, []string{"cat", "/tmp/healthy"}},
+		{[]string{"psql", "-p", "5432"}, []string{"psql", "-p", "5432"}},
+	} {
+		got, changed := RedactArgs(tc.in)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") || changed != (strings.Join(tc.in, "|") != strings.Join(tc.want, "|")) {
+			t.Errorf("RedactArgs(%q) = %q, %t; want %q", tc.in, got, changed, tc.want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"sort"
 	"strings"
 	"time"
@@ -42,6 +43,10 @@ type QueryOptions struct {
 	// MaxPods bounds the pods listed to find a workload's crashing pod;
 	// default 500.
 	MaxPods int64
+	// ProbeDial replaces the dialer of RunProbe; tests route pod IPs to
+	// servers on loopback with it. It is only ever asked for the pod's
+	// IP and port.
+	ProbeDial func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // NewQuery returns a Query; it does no I/O.
@@ -52,7 +57,7 @@ func NewQuery(client kubernetes.Interface, opts QueryOptions) *Query {
 	if opts.MaxPods <= 0 {
 		opts.MaxPods = 500
 	}
-	return &Query{client: client, limitBytes: opts.LogLimitBytes, maxPods: opts.MaxPods, probe: defaultProber(), owners: newOwners(client, time.Now)}
+	return &Query{client: client, limitBytes: opts.LogLimitBytes, maxPods: opts.MaxPods, probe: defaultProber(opts.ProbeDial), owners: newOwners(client, time.Now)}
 }
 
 // Pod returns the pod namespace/name.
@@ -115,6 +120,38 @@ func crashScore(p *corev1.Pod) int64 {
 		}
 	}
 	return best
+}
+
+// Workload reads the workload kind/name (Pod, Deployment, StatefulSet,
+// DaemonSet, ReplicaSet, Job or CronJob): nil when it exists, a NotFound
+// error when it does not. It is how silencing a workload that does not
+// exist is refused.
+func (q *Query) Workload(ctx context.Context, namespace, kind, name string) error {
+	opts := metav1.GetOptions{}
+	apps, batch := q.client.AppsV1(), q.client.BatchV1()
+	var err error
+	switch kind {
+	case "Pod":
+		_, err = q.client.CoreV1().Pods(namespace).Get(ctx, name, opts)
+	case "Deployment":
+		_, err = apps.Deployments(namespace).Get(ctx, name, opts)
+	case "StatefulSet":
+		_, err = apps.StatefulSets(namespace).Get(ctx, name, opts)
+	case "DaemonSet":
+		_, err = apps.DaemonSets(namespace).Get(ctx, name, opts)
+	case "ReplicaSet":
+		_, err = apps.ReplicaSets(namespace).Get(ctx, name, opts)
+	case "Job":
+		_, err = batch.Jobs(namespace).Get(ctx, name, opts)
+	case "CronJob":
+		_, err = batch.CronJobs(namespace).Get(ctx, name, opts)
+	default:
+		err = apierrors.NewNotFound(schema.GroupResource{Resource: strings.ToLower(kind)}, name)
+	}
+	if err != nil {
+		return fmt.Errorf("get %s %s/%s: %w", strings.ToLower(kind), namespace, name, err)
+	}
+	return nil
 }
 
 // selectors returns the pod selectors of a workload.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
@@ -43,7 +44,8 @@ const maxConfigMapBytes = 1<<20 - 16<<10
 
 // ConfigMaps keeps the state in ConfigMaps of one namespace, the bot's own,
 // so that every replica sees it without a volume: one ConfigMap per
-// incident, one for all silences and one for all digest runs, each labelled
+// incident, one for all silences, one for all digest runs and one per
+// replay token (Claim), each labelled
 // app.kubernetes.io/managed-by=crashloop-bot. Writes use resourceVersion
 // preconditions and retry on conflict, so replicas never lose an update.
 //
@@ -53,6 +55,9 @@ type ConfigMaps struct {
 	client    kubernetes.Interface
 	namespace string
 	opts      Options
+
+	replayMu        sync.Mutex // guards lastReplayPrune
+	lastReplayPrune time.Time
 }
 
 // NewConfigMaps returns a store in namespace; it does no I/O.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -225,9 +226,52 @@ var behaviours = []struct {
 	}},
 }
 
+// replayBehaviour: a token is claimed once until it expires, across a
+// reopen (a restart, another replica).
+func replayBehaviour(t *testing.T, st Store, reopen func() Store, clk *clock) {
+	ctx := t.Context()
+	claim := func(st Store, token string, until time.Time) bool {
+		t.Helper()
+		ok, err := st.Claim(ctx, token, until)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok
+	}
+	mac := "5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd"
+	until := clk.Now().Add(10 * time.Minute)
+	if !claim(st, mac, until) {
+		t.Fatal("a new token was refused")
+	}
+	if claim(st, mac, until) {
+		t.Fatal("a token was claimed twice")
+	}
+	if !claim(st, "other", until) {
+		t.Fatal("another token was refused")
+	}
+	if reopen != nil {
+		st = reopen()
+		if claim(st, mac, until) {
+			t.Fatal("a token was claimed again after a reopen")
+		}
+	}
+	clk.Add(11 * time.Minute)
+	if !claim(st, mac, clk.Now().Add(10*time.Minute)) {
+		t.Fatal("an expired token was not claimable again")
+	}
+	if claim(st, mac, clk.Now().Add(10*time.Minute)) {
+		t.Fatal("a reclaimed token was claimed twice")
+	}
+}
+
 func TestConformance(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
+			t.Run("replay claims", func(t *testing.T) {
+				clk := &clock{now: t0}
+				st, reopen := b.open(t, Options{Now: clk.Now})
+				replayBehaviour(t, st, reopen, clk)
+			})
 			for _, bh := range behaviours {
 				t.Run(bh.name, func(t *testing.T) {
 					clk := &clock{now: t0}
@@ -274,6 +318,43 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 			}
 			if !slices.IsSortedFunc(got, func(a, b Silence) int { return strings.Compare(a.Key.Name, b.Key.Name) }) {
 				t.Errorf("silences not ordered: %+v", got)
+			}
+		})
+	}
+}
+
+// Replicas claiming the same token at once: exactly one wins.
+func TestConcurrentClaimsOneWinner(t *testing.T) {
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			clk := &clock{now: t0}
+			st, reopen := b.open(t, Options{Now: clk.Now})
+			second := st
+			if b.name == "configmaps" {
+				second = reopen()
+			}
+			var (
+				wg   sync.WaitGroup
+				wins atomic.Int32
+			)
+			for i := range 8 {
+				s := st
+				if i%2 == 1 {
+					s = second
+				}
+				wg.Go(func() {
+					ok, err := s.Claim(t.Context(), "same-request", t0.Add(10*time.Minute))
+					if err != nil {
+						t.Error(err)
+					}
+					if ok {
+						wins.Add(1)
+					}
+				})
+			}
+			wg.Wait()
+			if n := wins.Load(); n != 1 {
+				t.Fatalf("%d claims won, want 1", n)
 			}
 		})
 	}

@@ -31,8 +31,9 @@ type File struct {
 	path string
 	opts Options
 
-	mu         sync.Mutex // guards lastPruned
-	lastPruned time.Time
+	mu              sync.Mutex // guards lastPruned and lastReplayPrune
+	lastPruned      time.Time
+	lastReplayPrune time.Time
 }
 
 // OpenFile opens (or creates, with its directory) the database at path,

@@ -16,6 +16,7 @@ type Memory struct {
 	incidents map[string]incident.Incident
 	silences  map[string]Silence
 	digests   map[string]time.Time
+	replays   map[string]time.Time // one-time tokens -> expiry (Claim)
 }
 
 // NewMemory returns an empty store that forgets resolved incidents older

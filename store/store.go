@@ -1,6 +1,7 @@
 // Package store keeps the bot's state: incidents (so that a restarted or
 // newly elected bot continues them instead of announcing them again),
-// silences, and when each channel last received a digest.
+// silences, when each channel last received a digest, and the one-time
+// tokens of Slack requests already answered (replay protection).
 //
 // Three backends satisfy Store: File, the embedded default, is a single
 // bbolt database file; ConfigMaps keeps the same state in ConfigMaps of the
@@ -43,6 +44,13 @@ type Store interface {
 	// RecordDigest records that channel received a digest at at. A time
 	// earlier than the one recorded is ignored, so the record never goes back.
 	RecordDigest(ctx context.Context, channel string, at time.Time) error
+
+	// Claim records a one-time token (the MAC of a verified Slack request)
+	// until until and reports whether this call recorded it first: false
+	// when an unexpired record of token exists, written by this or any
+	// replica sharing the store. Replicas answering Slack behind one
+	// Service thus run a replayed request once per deployment.
+	Claim(ctx context.Context, token string, until time.Time) (bool, error)
 
 	// Close releases the backend's resources.
 	Close() error

@@ -38,7 +38,7 @@ func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st 
 	}
 	cmds := newCommands(cfg, client, st, sil, logger)
 	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
-	ropts := bot.ResponderOptions{Logger: logger, MaxConcurrent: cfg.Commands.MaxConcurrent}
+	ropts := bot.ResponderOptions{Logger: logger, MaxConcurrent: cfg.Commands.MaxConcurrent, APIURL: cfg.Slack.APIURL}
 	if cfg.Slack.Mode == "socket" {
 		sapi := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL), slack.OptionAppLevelToken(cfg.Slack.AppToken.Value()))
 		sm := bot.NewSocketMode(socketmode.New(sapi,
@@ -47,7 +47,9 @@ func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st 
 		logger.Info("answering slash commands and buttons over Socket Mode", "command", cfg.Commands.Name)
 		return nil, nil
 	}
-	h := bot.NewHTTPHandler(cmds, api, bot.HTTPOptions{ResponderOptions: ropts, SigningSecret: cfg.Slack.SigningSecret.Value()})
+	// The store carries the replay record, so replicas behind one Service
+	// answer a request once between them.
+	h := bot.NewHTTPHandler(cmds, api, bot.HTTPOptions{ResponderOptions: ropts, SigningSecret: cfg.Slack.SigningSecret.Value(), Replay: st})
 	g.start("slack commands", h.Run)
 	logger.Info("answering slash commands and buttons", "command", cfg.Commands.Name, "paths", bot.CommandsPath+" "+bot.InteractionsPath)
 	return h.Register, nil
@@ -61,22 +63,26 @@ func newCommands(cfg config.Config, client kubernetes.Interface, st store.Store,
 	access := bot.DefaultAccess(alert, cfg.Watch.Namespaces, cfg.Watch.ExcludeNamespaces)
 	groups := false
 	if len(cfg.Commands.Access) > 0 {
-		access = bot.Access{Exclude: cfg.Watch.ExcludeNamespaces} // explicit rules are authoritative
+		// Explicit rules are authoritative; "*" still means the watched
+		// namespaces.
+		access = bot.Access{Watched: cfg.Watch.Namespaces, Exclude: cfg.Watch.ExcludeNamespaces}
 		for _, r := range cfg.Commands.Access {
 			access.Rules = append(access.Rules, bot.AccessRule{Channels: r.Channels, Users: r.Users, UserGroups: r.UserGroups, Namespaces: r.Namespaces})
 			groups = groups || len(r.UserGroups) > 0
 		}
 	}
 	q := kube.NewQuery(client, kube.QueryOptions{})
+	api := slack.New(cfg.Slack.BotToken.Value(), slack.OptionAPIURL(cfg.Slack.APIURL))
 	opts := bot.CommandOptions{
 		Cluster: cfg.ClusterName, Access: access, Kube: q,
 		Incidents: st, Silences: st, Silencer: sil, Name: cfg.Commands.Name, Logger: logger,
+		Channels: api,
 	}
 	if cfg.Commands.RunProbes {
 		opts.Prober = q
 	}
 	if groups {
-		opts.Groups = groupResolver{slack.New(cfg.Slack.BotToken.Value(), slack.OptionAPIURL(cfg.Slack.APIURL))}
+		opts.Groups = groupResolver{api}
 	}
 	return bot.NewCommands(opts)
 }

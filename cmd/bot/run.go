@@ -320,7 +320,7 @@ func serveHTTP(ctx context.Context, addr string, synced func() bool, metricsHand
 		}
 		fmt.Fprintln(w, "ok")
 	})
-	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := bot.NewServer(addr, mux, bot.ServerOptions{}) // timeouts: slow clients cannot hold connections
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -2,12 +2,13 @@
 // tests, benchmarks and end-to-end runs of the bot: real HTTP, no mocks.
 //
 // It serves the methods the bot uses (auth.test, chat.postMessage,
-// chat.update, chat.postEphemeral, chat.delete, conversations.replies and
-// the files v2 upload flow), checks the bot token, enforces Slack's Block
-// Kit limits (answering invalid_blocks like Slack does), rate-limits
-// chat.postMessage per channel with HTTP 429 and Retry-After, can inject
-// outages, and records every call so tests can assert on what Slack
-// received.
+// chat.update, chat.postEphemeral, chat.delete, conversations.replies,
+// conversations.list, usergroups.users.list and the files v2 upload flow),
+// checks the bot token, enforces Slack's Block Kit limits (answering
+// invalid_blocks like Slack does), can withhold OAuth scopes (answering
+// missing_scope), rate-limits chat.postMessage per channel with HTTP 429 and
+// Retry-After, can inject outages, and records every call so tests can
+// assert on what Slack received.
 //
 // Point a slack-go client at it with
 //

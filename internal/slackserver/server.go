@@ -36,6 +36,16 @@ type Options struct {
 	// TeamID, UserID and BotID are returned by auth.test and stamped on
 	// messages. Defaults T0SLACKTEST, U0BOTUSER, B0BOTID.
 	TeamID, UserID, BotID string
+	// Conversations are listed by conversations.list, after which every
+	// channel name of Channels is listed as a public channel.
+	Conversations []Conversation
+	// UserGroups are the members of each user group ID, for
+	// usergroups.users.list.
+	UserGroups map[string][]string
+	// Scopes, when not nil, are the bot token's OAuth scopes: the directory
+	// methods (conversations.list, usergroups.users.list) answer
+	// missing_scope without theirs. nil grants every scope.
+	Scopes []string
 }
 
 // Server is a Slack-compatible Web API server listening on loopback. It is
@@ -151,6 +161,7 @@ type handler func(r *request) (map[string]any, *apiError)
 type apiError struct {
 	code   string
 	detail string // response_metadata.messages, for invalid_blocks
+	needed string // the scope a missing_scope error names
 }
 
 func errCode(code string) *apiError { return &apiError{code: code} }
@@ -165,6 +176,8 @@ func (s *Server) handlers() map[string]handler {
 		"conversations.replies":        s.replies,
 		"files.getUploadURLExternal":   s.getUploadURL,
 		"files.completeUploadExternal": s.completeUpload,
+		"conversations.list":           s.listConversations,
+		"usergroups.users.list":        s.userGroupMembers,
 	}
 }
 
@@ -243,6 +256,9 @@ func (s *Server) writeResult(w http.ResponseWriter, req *request, resp map[strin
 		resp = map[string]any{"ok": false, "error": apiErr.code}
 		if apiErr.detail != "" {
 			resp["response_metadata"] = map[string]any{"messages": []string{"[ERROR] " + apiErr.detail}}
+		}
+		if apiErr.needed != "" {
+			resp["needed"] = apiErr.needed
 		}
 	} else {
 		resp["ok"] = true

@@ -274,3 +274,51 @@ func TestChannelNamesResolveToIDs(t *testing.T) {
 		t.Fatalf("messages = %+v", m)
 	}
 }
+
+func TestDirectory(t *testing.T) {
+	_, api := newClient(t, Options{
+		Channels:      []string{"#alerts", "C0ALERTS"},
+		Conversations: []Conversation{{ID: "G0SECRET", Name: "secret-ops", Private: true}, {ID: "C0OLD", Name: "old", Archived: true}},
+		UserGroups:    map[string][]string{"S0ONCALL": {"U1", "U2"}},
+	})
+	ctx := t.Context()
+	var names []string
+	cursor := ""
+	for {
+		chans, next, err := api.GetConversationsContext(ctx, &slack.GetConversationsParameters{
+			Types: []string{"public_channel", "private_channel"}, ExcludeArchived: true, Limit: 1, Cursor: cursor,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range chans {
+			names = append(names, c.ID+"="+c.Name)
+		}
+		if next == "" {
+			break
+		}
+		cursor = next
+	}
+	if got, want := strings.Join(names, ","), "G0SECRET=secret-ops,"+ChannelID("alerts")+"=alerts"; got != want {
+		t.Errorf("conversations.list = %s, want %s", got, want)
+	}
+	users, err := api.GetUserGroupMembersContext(ctx, "S0ONCALL")
+	if err != nil || strings.Join(users, ",") != "U1,U2" {
+		t.Errorf("usergroups.users.list = %v, %v", users, err)
+	}
+	if _, err := api.GetUserGroupMembersContext(ctx, "S0NONE"); err == nil || err.Error() != "no_such_subteam" {
+		t.Errorf("unknown group: %v", err)
+	}
+
+	// Without the scopes, Slack answers missing_scope.
+	_, limited := newClient(t, Options{Scopes: []string{"chat:write", "channels:read"}})
+	if _, err := limited.GetUserGroupMembersContext(ctx, "S0ONCALL"); err == nil || err.Error() != "missing_scope" {
+		t.Errorf("usergroups.users.list without usergroups:read: %v", err)
+	}
+	if _, _, err := limited.GetConversationsContext(ctx, &slack.GetConversationsParameters{Types: []string{"public_channel", "private_channel"}}); err == nil || err.Error() != "missing_scope" {
+		t.Errorf("private channels without groups:read: %v", err)
+	}
+	if _, _, err := limited.GetConversationsContext(ctx, &slack.GetConversationsParameters{Types: []string{"public_channel"}}); err != nil {
+		t.Errorf("public channels with channels:read: %v", err)
+	}
+}
