@@ -73,6 +73,8 @@ type CommandOptions struct {
 	Silencer Silencer
 	// Prober, when set, runs HTTP/TCP probes once for the probe check.
 	Prober ProbeRunner
+	// Digest, when set, serves the digest subcommand.
+	Digest *DigestCommand
 	// Groups resolves AccessRule.UserGroups; without it they match nobody.
 	Groups GroupResolver
 	// Name is the slash command as users type it; default "/crashloop".
@@ -166,6 +168,8 @@ func (c *Commands) Do(ctx context.Context, caller Caller, cmd Command, source st
 		target = ""
 	case cmd.Verb == VerbStatus:
 		target = cmd.Namespace
+	case cmd.Verb == VerbDigest:
+		target = cmd.For.String()
 	}
 	grant := c.opts.Access.grant(ctx, caller, c.groups)
 	if cmd.Verb != VerbHelp && !c.allowed(grant, cmd) {
@@ -193,7 +197,7 @@ func (c *Commands) Do(ctx context.Context, caller Caller, cmd Command, source st
 // allowed: status of all namespaces needs only some grant, filtered later.
 func (c *Commands) allowed(g Grant, cmd Command) bool {
 	switch {
-	case cmd.Verb == VerbStatus && cmd.Namespace == "":
+	case cmd.Verb == VerbStatus && cmd.Namespace == "", cmd.Verb == VerbDigest:
 		return g.Any()
 	case cmd.Verb == VerbStatus:
 		return g.Allows(cmd.Namespace)
@@ -215,6 +219,8 @@ func (c *Commands) exec(ctx context.Context, caller Caller, g Grant, cmd Command
 		return c.status(ctx, g, cmd)
 	case VerbSilence, VerbUnsilence:
 		return c.silence(ctx, caller, cmd)
+	case VerbDigest:
+		return c.digest(ctx, caller, g, cmd) // command_digest.go
 	}
 	return Reply{}, fmt.Errorf("unknown verb %q", cmd.Verb)
 }
