@@ -2,9 +2,13 @@ package digest
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"k8s.io/apimachinery/pkg/labels"
 
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
@@ -283,6 +287,66 @@ func TestPodLabels(t *testing.T) {
 	} {
 		if got := fmt.Sprint(podLabels(incident.Incident{Selector: sel})); got != want {
 			t.Errorf("podLabels(%q) = %s, want %s", sel, got, want)
+		}
+	}
+}
+
+// TestScopeProperty builds digests of random incidents for random scopes
+// (namespaces, selectors, watched and excluded namespaces): a digest must
+// equal the digest of exactly the incidents its scope includes, so nothing
+// outside the scope is counted, listed, charted or linked, and nothing
+// inside is lost.
+func TestScopeProperty(t *testing.T) {
+	names := []string{"a", "b", "c", "d", "e"}
+	pick := func(r *rand.Rand) []string {
+		var out []string
+		for _, n := range names {
+			if r.IntN(3) == 0 {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	for seed := range uint64(500) {
+		r := rand.New(rand.NewPCG(seed, 42))
+		var incs []incident.Incident
+		for i := range r.IntN(30) {
+			ago := time.Duration(r.IntN(24*30)) * h
+			resolved := time.Duration(-1)
+			if r.IntN(3) > 0 {
+				resolved = ago - time.Duration(r.IntN(48))*h
+			}
+			inc := mk(names[r.IntN(len(names))], fmt.Sprintf("w%d", r.IntN(4)), ago, resolved, int32(r.IntN(40)),
+				diagnose.Categories()[r.IntN(len(diagnose.Categories()))])
+			inc.ID = fmt.Sprintf("%d-%s", i, inc.ID)
+			inc.Selector = "team=" + names[r.IntN(len(names))]
+			incs = append(incs, inc)
+		}
+		scope := NamespaceScope{Watched: pick(r), Exclude: pick(r)}
+		for range r.IntN(3) {
+			term := ScopeTerm{Namespaces: pick(r)}
+			if r.IntN(2) == 0 {
+				term.Selector = labels.SelectorFromSet(labels.Set{"team": names[r.IntN(len(names))]})
+			}
+			scope.Terms = append(scope.Terms, term)
+		}
+		var in []incident.Incident
+		for _, inc := range incs {
+			if scope.Includes(inc.Key.Namespace, podLabels(inc)) {
+				in = append(in, inc)
+			}
+		}
+		window := []time.Duration{0, 48 * h, Week}[r.IntN(3)]
+		got, want := Build(incs, scope, window, now), Build(in, Everything, window, now)
+		got.Scope = ""
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d, scope %+v: the digest differs from the digest of the %d incidents in scope:\n got %s\nwant %s",
+				seed, scope, len(in), summary(got), summary(want))
+		}
+		for _, inc := range got.Incidents {
+			if !scope.Includes(inc.Key.Namespace, podLabels(inc)) {
+				t.Fatalf("seed %d: links %s outside the scope", seed, inc.Key)
+			}
 		}
 	}
 }
