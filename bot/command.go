@@ -21,6 +21,7 @@ const (
 	VerbStatus    Verb = "status"
 	VerbSilence   Verb = "silence"
 	VerbUnsilence Verb = "unsilence"
+	VerbDigest    Verb = "digest"
 )
 
 // LogMode says which container instance's log to read.
@@ -77,7 +78,7 @@ type Command struct {
 	// Logs only.
 	Mode LogMode
 	Tail int
-	// Silence only.
+	// For is a silence's duration, or the period of a digest.
 	For time.Duration
 }
 
@@ -104,11 +105,12 @@ var usages = map[Verb]string{
 	VerbStatus:    "status [NAMESPACE]",
 	VerbSilence:   "silence NAMESPACE/KIND/NAME[/CONTAINER] 1h|24h|7d",
 	VerbUnsilence: "unsilence NAMESPACE/KIND/NAME[/CONTAINER]",
+	VerbDigest:    "digest [24h|7d|...]",
 	VerbHelp:      "help",
 }
 
 // verbOrder is the order subcommands are listed in.
-var verbOrder = []Verb{VerbDescribe, VerbLogs, VerbProbe, VerbStatus, VerbSilence, VerbUnsilence, VerbHelp}
+var verbOrder = []Verb{VerbDescribe, VerbLogs, VerbProbe, VerbStatus, VerbSilence, VerbUnsilence, VerbDigest, VerbHelp}
 
 // kinds maps what users type to the workload kind of incident keys.
 var kinds = map[string]string{
@@ -188,6 +190,8 @@ func ParseCommand(text string) (Command, error) {
 		}
 		t, err := parseWorkload(verb, args[0])
 		return Command{Verb: VerbUnsilence, Target: t}, err
+	case VerbDigest:
+		return parseDigest(args) // command_digest.go
 	}
 	return Command{}, &CommandError{
 		Message: fmt.Sprintf("I don't know the subcommand %q.", clip(oneLine(args0(text)), 40)),

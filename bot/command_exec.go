@@ -75,6 +75,8 @@ type CommandOptions struct {
 	Silencer Silencer
 	// Prober, when set, runs HTTP/TCP probes once for the probe check.
 	Prober ProbeRunner
+	// Digest, when set, serves the digest subcommand.
+	Digest *DigestCommand
 	// Groups resolves AccessRule.UserGroups; without it they match nobody.
 	Groups GroupResolver
 	// Channels resolves the "#name" channels of Access to IDs at Start;
@@ -245,6 +247,8 @@ func (c *Commands) Do(ctx context.Context, caller Caller, cmd Command, source st
 		line.target = ""
 	case cmd.Verb == VerbStatus:
 		line.target = cmd.Namespace
+	case cmd.Verb == VerbDigest:
+		line.target = cmd.For.String()
 	}
 	scope, groupErrs := c.scope(ctx, caller)
 	if cmd.Verb != VerbHelp && !allowed(scope, cmd) {
@@ -276,7 +280,7 @@ func (c *Commands) Do(ctx context.Context, caller Caller, cmd Command, source st
 // allowed: status of all namespaces needs only some grant, filtered later.
 func allowed(s Scope, cmd Command) bool {
 	switch {
-	case cmd.Verb == VerbStatus && cmd.Namespace == "":
+	case cmd.Verb == VerbStatus && cmd.Namespace == "", cmd.Verb == VerbDigest:
 		return s.Any()
 	case cmd.Verb == VerbStatus:
 		return s.Allows(cmd.Namespace)
@@ -298,6 +302,8 @@ func (c *Commands) exec(ctx context.Context, caller Caller, s Scope, cmd Command
 		return c.status(ctx, s, cmd)
 	case VerbSilence, VerbUnsilence:
 		return c.silence(ctx, caller, cmd)
+	case VerbDigest:
+		return c.digest(ctx, caller, s, cmd) // command_digest.go
 	}
 	return Reply{}, fmt.Errorf("unknown verb %q", cmd.Verb)
 }

@@ -69,6 +69,7 @@ var verbHelp = map[Verb]string{
 	VerbStatus:    "the workloads crash-looping now",
 	VerbSilence:   "mute a workload's crash-loop alerts for a while",
 	VerbUnsilence: "lift a silence",
+	VerbDigest:    "this channel's crash-loop digest of the last day (or the period given), just for you",
 	VerbHelp:      "this help",
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -20,13 +22,15 @@ import (
 var digestNow = time.Date(2026, 11, 25, 9, 0, 0, 0, time.FixedZone("CET", 3600))
 
 // digestIncident is an incident of ns/name opened ago before digestNow,
-// resolved after ttr (0: still open).
+// resolved after ttr (0: still open), posted as message ts in channel
+// C0ALERTS.
 func digestIncident(ns, name string, ago, ttr time.Duration, restarts int32, cat diagnose.Category) incident.Incident {
 	i := incident.Incident{
 		ID: fmt.Sprintf("%s/%s@%d", ns, name, ago), State: incident.Open,
 		Key:      incident.Key{Cluster: "prod", Namespace: ns, Kind: "Deployment", Name: name, Container: "app"},
 		OpenedAt: digestNow.Add(-ago), Restarts: restarts, PodCount: 2,
-		Report: diagnose.Report{Finding: diagnose.Finding{Category: cat}},
+		Report:    diagnose.Report{Finding: diagnose.Finding{Category: cat}},
+		ChannelID: "C0ALERTS", MessageTS: fmt.Sprintf("%d.000100", digestNow.Add(-ago).Unix()),
 	}
 	if ttr > 0 {
 		i.State, i.ResolvedAt = incident.Resolved, i.OpenedAt.Add(ttr)
@@ -34,32 +38,77 @@ func digestIncident(ns, name string, ago, ttr time.Duration, restarts int32, cat
 	return i
 }
 
-func digestFixtures() map[string]digest.Digest {
-	const h = time.Hour
-	busy := []incident.Incident{
-		digestIncident("shop", "api", 3*h, 0, 12, diagnose.OOMKilled),
-		digestIncident("shop", "web", 10*h, 30*time.Minute, 4, diagnose.LivenessProbe),
-		digestIncident("pay", "worker", 30*h, 2*h, 2, diagnose.ConfigError),
-		digestIncident("pay", "worker", 5*h, h, 7, diagnose.DependencyUnavailable),
-		digestIncident("pay", "cron", 40*h, 0, 30, ""),
-		digestIncident("a&b", "<!channel>", 2*h, 0, 1, diagnose.AppCrash),
+const dh = time.Hour
+
+// busyDayIncidents are two teams' crash loops over two days: shop and pay.
+func busyDayIncidents() []incident.Incident {
+	return []incident.Incident{
+		digestIncident("shop", "api", 3*dh, 0, 12, diagnose.OOMKilled),
+		digestIncident("shop", "api", 20*dh, 2*dh, 9, diagnose.OOMKilled), // flapped: resolved, back 15h later
+		digestIncident("shop", "web", 10*dh, 30*time.Minute, 4, diagnose.LivenessProbe),
+		digestIncident("pay", "worker", 30*dh, 2*dh, 2, diagnose.ConfigError),
+		digestIncident("pay", "worker", 5*dh, dh, 7, diagnose.DependencyUnavailable),
+		digestIncident("pay", "cron", 40*dh, 0, 30, ""),
+		digestIncident("a&b", "<!channel>", 2*dh, 0, 1, diagnose.AppCrash),
 	}
+}
+
+// busyWeekIncidents are four weeks of one cluster getting worse.
+func busyWeekIncidents() []incident.Incident {
+	var incs []incident.Incident
+	cats := diagnose.Categories()
+	for d := range 28 {
+		for i := range 1 + (27-d)/7 + d%2 {
+			ago := time.Duration(d)*24*dh + time.Duration(1+i*4)*dh
+			ns := []string{"shop", "pay", "batch"}[(d+i)%3]
+			incs = append(incs, digestIncident(ns, fmt.Sprintf("svc-%d", (d+2*i)%8), ago, time.Duration(15+(d*11+i*7)%180)*time.Minute,
+				int32(2+(d*3+i)%25), cats[(d+i)%6]))
+		}
+	}
+	return append(incs, digestIncident("pay", "ledger", 4*24*dh, 0, 310, diagnose.MissingConfigObject))
+}
+
+// permalinks links every incident but the first of each list, so goldens
+// show both forms.
+func permalinks(d digest.Digest) map[string]string {
+	links := map[string]string{}
+	for i, id := range d.LinkedIDs() {
+		if i%3 != 0 {
+			links[id] = "https://example.slack.com/archives/C0ALERTS/p" + fmt.Sprint(1000+i)
+		}
+	}
+	return links
+}
+
+func digestFixtures() map[string]digest.Digest {
 	var huge []incident.Incident
 	for i := range 400 {
 		name := fmt.Sprintf("svc-%03d-%s", i, strings.Repeat("<long&name>", 20))
-		huge = append(huge, digestIncident(fmt.Sprintf("team-%02d", i%40), name, time.Duration(i%23+1)*h, time.Duration(i%3)*time.Minute*17, int32(i), diagnose.Categories()[i%len(diagnose.Categories())]))
+		huge = append(huge, digestIncident(fmt.Sprintf("team-%02d", i%40), name, time.Duration(i%23+1)*dh, time.Duration(i%3)*time.Minute*17, int32(i), diagnose.Categories()[i%len(diagnose.Categories())]))
+		if i%2 == 0 {
+			huge = append(huge, digestIncident(fmt.Sprintf("team-%02d", i%40), name, time.Duration(i%23+30)*dh, 5*dh, int32(i), diagnose.Categories()[i%len(diagnose.Categories())]))
+		}
 	}
+	pay := digest.NamespaceScope{Terms: []digest.ScopeTerm{{Namespaces: []string{"pay"}}}}
 	return map[string]digest.Digest{
-		"quiet": digest.Build(nil, 0, digestNow),
-		"busy":  digest.Build(busy, 0, digestNow),
-		"huge":  digest.Build(huge, 0, digestNow),
+		// A quiet day after a day with incidents.
+		"quiet":    digest.Build(busyDayIncidents()[4:5], digest.Everything, 0, digestNow.Add(30*dh)),
+		"busy":     digest.Build(busyDayIncidents(), digest.Everything, 0, digestNow),
+		"scoped":   digest.Build(busyDayIncidents(), pay, 0, digestNow),
+		"weekly":   digest.Build(busyWeekIncidents(), digest.Everything, digest.Week, digestNow),
+		"huge":     digest.Build(huge, digest.Everything, 0, digestNow),
+		"unlinked": digest.Build(busyDayIncidents(), digest.Everything, 0, digestNow),
 	}
 }
 
 func TestRenderDigestGolden(t *testing.T) {
 	for name, d := range digestFixtures() {
 		t.Run(name, func(t *testing.T) {
-			text, blocks := RenderDigest(d, "prod-eu")
+			links := permalinks(d)
+			if name == "unlinked" {
+				links = nil
+			}
+			text, blocks := RenderDigest(d, "prod-eu", links)
 			var buf bytes.Buffer
 			enc := json.NewEncoder(&buf)
 			enc.SetEscapeHTML(false)
@@ -73,6 +122,99 @@ func TestRenderDigestGolden(t *testing.T) {
 			golden(t, "digest_"+name+".golden", buf.Bytes())
 			checkDigestLimits(t, text, blocks)
 		})
+	}
+}
+
+// TestRenderDigestLinks: listed workloads link to their alert messages,
+// and a link that could break out of mrkdwn is dropped.
+func TestRenderDigestLinks(t *testing.T) {
+	d := digestFixtures()["busy"]
+	id := d.Top[0].IncidentID
+	for link, want := range map[string]string{
+		"https://x.slack.com/archives/C1/p1":    "<https://x.slack.com/archives/C1/p1|pay/Deployment/cron>",
+		"https://x.slack.com/a|<!channel>":      "`pay/Deployment/cron`",
+		"javascript:alert(1)":                   "`pay/Deployment/cron`",
+		"https://x.slack.com/archives/C1/p1 x>": "`pay/Deployment/cron`",
+	} {
+		_, blocks := RenderDigest(d, "", map[string]string{id: link})
+		var raw bytes.Buffer
+		enc := json.NewEncoder(&raw)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(blocks); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(raw.String(), want) {
+			t.Errorf("link %q: top workload not rendered as %s:\n%s", link, want, raw.String())
+		}
+		if strings.Contains(raw.String(), "<!channel>") {
+			t.Errorf("link %q injected a mention", link)
+		}
+	}
+}
+
+// TestRenderDigestScopeProperty renders digests of random incidents for
+// random scopes: no namespace outside the scope may appear anywhere in the
+// message, links included, and every namespace in it with an incident
+// active in the window is counted.
+func TestRenderDigestScopeProperty(t *testing.T) {
+	names := []string{"alpha", "bravo", "charlie", "delta", "echo", "foxtrot"}
+	for seed := range uint64(300) {
+		r := rand.New(rand.NewPCG(seed, 16))
+		var incs []incident.Incident
+		for i := range r.IntN(40) {
+			ns := "ns-" + names[r.IntN(len(names))]
+			inc := digestIncident(ns, fmt.Sprintf("w%d", r.IntN(6)), time.Duration(r.IntN(24*30))*dh, time.Duration(r.IntN(48))*dh, int32(r.IntN(50)),
+				diagnose.Categories()[r.IntN(len(diagnose.Categories()))])
+			inc.ID = fmt.Sprintf("%s-%d", inc.ID, i)
+			inc.Selector = "app=" + names[r.IntN(len(names))]
+			incs = append(incs, inc)
+		}
+		var scope digest.NamespaceScope
+		in := map[string]bool{}
+		for _, n := range names {
+			if r.IntN(2) == 0 {
+				scope.Terms = append(scope.Terms, digest.ScopeTerm{Namespaces: []string{"ns-" + n}})
+				in["ns-"+n] = true
+			}
+		}
+		if len(scope.Terms) == 0 {
+			scope.Terms = []digest.ScopeTerm{{Namespaces: []string{"ns-none"}}}
+		}
+		window := []time.Duration{0, 48 * dh, digest.Week}[r.IntN(3)]
+		d := digest.Build(incs, scope, window, digestNow)
+		text, blocks := RenderDigest(d, "prod", permalinks(d))
+		raw, err := json.Marshal(blocks)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var txt bytes.Buffer
+		if err := digest.WriteText(&txt, d); err != nil {
+			t.Fatal(err)
+		}
+		all := text + string(raw) + txt.String()
+		for _, n := range names {
+			if !in["ns-"+n] && strings.Contains(all, "ns-"+n) {
+				t.Fatalf("seed %d: namespace ns-%s is outside the scope %s but shows:\n%s", seed, n, scope, all)
+			}
+		}
+		for id, inc := range d.Incidents {
+			if !in[inc.Key.Namespace] {
+				t.Fatalf("seed %d: links incident %s outside the scope", seed, id)
+			}
+		}
+		active := 0
+		for _, inc := range incs {
+			if in[inc.Key.Namespace] && inc.OpenedAt.Before(d.To) && (inc.State != incident.Resolved || !inc.ResolvedAt.Before(d.From)) {
+				active++
+			}
+		}
+		counted := 0
+		for _, c := range d.ByNamespace {
+			counted += c.Incidents
+		}
+		if counted != active {
+			t.Fatalf("seed %d: %d incidents in scope were active, the digest counts %d", seed, active, counted)
+		}
 	}
 }
 
@@ -93,6 +235,10 @@ func checkDigestLimits(t *testing.T, text string, blocks []slack.Block) {
 	}
 	checkMrkdwn(t, text)
 	for _, s := range mrkdwnTexts(t, raw) {
-		checkMrkdwn(t, s)
+		// Our links are the one kind of <...> allowed; their labels are
+		// checked like any text.
+		checkMrkdwn(t, mrkdwnLink.ReplaceAllString(s, "$1"))
 	}
 }
+
+var mrkdwnLink = regexp.MustCompile(`<https://[^|<> ]+\|([^<>|]*)>`)

@@ -144,7 +144,8 @@ type Store struct {
 	Retention Duration `yaml:"retention"`
 }
 
-// Digest configures the daily crash-loop digest.
+// Digest configures the crash-loop digests: daily by default, weekly per
+// channel, each covering its channel's namespaces.
 type Digest struct {
 	Enabled bool `yaml:"enabled"`
 	// Schedule is a standard 5-field cron spec.
@@ -154,7 +155,8 @@ type Digest struct {
 	// Window is the period each digest covers.
 	Window Duration `yaml:"window"`
 	// Channels receive the digest; empty means slack.channel. Each may
-	// override the schedule and time zone.
+	// override the schedule and time zone, be weekly, and say what it
+	// covers.
 	Channels []DigestChannel `yaml:"channels"`
 }
 
@@ -163,7 +165,22 @@ type DigestChannel struct {
 	Channel  string `yaml:"channel"`
 	Schedule string `yaml:"schedule"`
 	Timezone string `yaml:"timezone"`
+	// Period is daily (digest.window, on digest.schedule) or weekly (the
+	// last 7 days compared with the 7 before, Mondays at 09:00 unless
+	// Schedule says otherwise).
+	Period string `yaml:"period"`
+	// Namespaces ("*": all watched) and Selector (a pod label selector)
+	// say what the channel's digest covers. Without either it covers what
+	// the slack.routes to the channel cover, else every watched namespace.
+	Namespaces []string `yaml:"namespaces"`
+	Selector   string   `yaml:"selector"`
 }
+
+// Digest periods.
+const (
+	PeriodDaily  = "daily"
+	PeriodWeekly = "weekly"
+)
 
 // LeaderElection configures high availability: with several replicas, the
 // holder of a Lease watches, posts and sends digests; every replica serves

@@ -170,6 +170,21 @@ func (c Config) validateDigest(bad func(key, format string, args ...any)) {
 		if ch.Timezone != "" {
 			checkZone(key+".timezone", ch.Timezone)
 		}
+		switch ch.Period {
+		case "", PeriodDaily, PeriodWeekly:
+		default:
+			bad(key+".period", "must be daily or weekly, got %q", ch.Period)
+		}
+		for j, ns := range ch.Namespaces {
+			if ns != "*" && (!dns1123Label.MatchString(ns) || len(ns) > 63) {
+				bad(fmt.Sprintf("%s.namespaces[%d]", key, j), "%q is not a namespace name or *", ns)
+			}
+		}
+		if ch.Selector != "" {
+			if _, err := labels.Parse(ch.Selector); err != nil {
+				bad(key+".selector", "%v", err)
+			}
+		}
 	}
 }
 

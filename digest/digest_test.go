@@ -2,9 +2,13 @@ package digest
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"k8s.io/apimachinery/pkg/labels"
 
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
@@ -79,7 +83,7 @@ func TestBuild(t *testing.T) {
 			"top=shop/api:9:segfault:new quiet=false"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := Build(tc.incs, 0, now)
+			d := Build(tc.incs, Everything, 0, now)
 			if got := summary(d); got != tc.want {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
@@ -96,19 +100,23 @@ func TestBuildDetails(t *testing.T) {
 	incs[1].Key.Name = "api"
 	incs[1].Key.Container = "sidecar"
 	incs[1].PodCount = 5
-	d := Build(incs, 24*h, now)
-	if d.BucketWidth != h || len(d.Buckets) != 24 || d.Buckets[21].Opened != 2 || d.Buckets[14].Opened != 1 || !d.Buckets[0].Start.Equal(now.Add(-24*h)) {
-		t.Errorf("buckets %+v", d.Buckets)
+	d := Build(incs, Everything, 24*h, now)
+	if len(d.Days) != 7 || d.Days[6].Opened != 3 || d.Days[5].Opened != 0 || !d.Days[0].Start.Equal(now.Add(-7*24*h)) ||
+		d.Days[6].ByCategory[diagnose.OOMKilled] != 2 || d.Days[6].Resolved != 1 || d.Days[6].MTTR != h {
+		t.Errorf("days %+v", d.Days)
 	}
-	if w := d.Top[0]; w.Pods != 5 || w.Incidents != 2 || strings.Join(w.Containers, ",") != "app,sidecar" || !w.Open {
+	if w := d.Top[0]; w.Pods != 5 || w.Incidents != 2 || strings.Join(w.Containers, ",") != "app,sidecar" || !w.Open || w.IncidentID != incs[1].ID {
 		t.Errorf("top workload %+v", w)
 	}
 	if r := d.Recoveries; len(r) != 1 || r[0].Duration != h || r[0].Key.Name != "web" {
 		t.Errorf("recoveries %+v", r)
 	}
-	week := Build(incs, 7*24*h, now)
-	if week.BucketWidth != 24*h || len(week.Buckets) != 7 || week.Buckets[6].Opened != 3 {
-		t.Errorf("weekly buckets %+v", week.Buckets)
+	if got := d.LinkedIDs(); strings.Join(got, " ") != incs[1].ID+" "+incs[2].ID {
+		t.Errorf("linked incidents %v", got)
+	}
+	week := Build(incs, Everything, Week, now)
+	if len(week.Days) != 28 || week.Days[27].Opened != 3 {
+		t.Errorf("weekly days %+v", week.Days)
 	}
 }
 
@@ -117,8 +125,228 @@ func TestBuildTopIsBounded(t *testing.T) {
 	for i := range TopN + 5 {
 		incs = append(incs, mk("ns", fmt.Sprintf("w%02d", i), h, open, int32(i), diagnose.AppCrash))
 	}
-	d := Build(incs, 0, now)
+	d := Build(incs, Everything, 0, now)
 	if len(d.Top) != TopN || d.Workloads != TopN+5 || d.Top[0].Name != "w14" {
 		t.Fatalf("top %d of %d, first %s", len(d.Top), d.Workloads, d.Top[0].Name)
+	}
+}
+
+// TestTrend compares a window with the one before it.
+func TestTrend(t *testing.T) {
+	incs := []incident.Incident{
+		mk("shop", "api", 3*h, open, 12, diagnose.OOMKilled),                   // this window, open
+		mk("shop", "web", 10*h, 9*h+30*time.Minute, 4, diagnose.LivenessProbe), // this window, 30m to recover
+		mk("pay", "worker", 30*h, 20*h, 7, diagnose.ConfigError),               // previous window, resolved in this one after 10h
+		mk("pay", "cron", 40*h, 38*h, 2, diagnose.AppCrash),                    // previous window, 2h
+		mk("pay", "old", 100*h, 60*h, 50, diagnose.AppCrash),                   // before both
+	}
+	d := Build(incs, Everything, 0, now)
+	wantNow := Totals{Opened: 2, StillOpen: 1, Resolved: 2, MTTR: 5*h + 15*time.Minute, Restarts: 16}
+	wantPrev := Totals{Opened: 2, StillOpen: 1, Resolved: 1, MTTR: 2 * h, Restarts: 9}
+	if d.Totals != wantNow || d.Previous != wantPrev {
+		t.Fatalf("totals %+v, previous %+v", d.Totals, d.Previous)
+	}
+	var got []string
+	for _, r := range TrendRows(d) {
+		got = append(got, fmt.Sprintf("%s %s %s %s %t", r.Name, r.Now, r.Previous, r.Change, r.Worse))
+	}
+	want := "opened 2 2 ±0 false|still open 1 1 ±0 false|MTTR 5h15m 2h +3h15m true|restarts 16 9 +7 true"
+	if strings.Join(got, "|") != want {
+		t.Errorf("trend rows\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	// 4 days ago one (old), yesterday two, today two.
+	if s := Sparkline(d); s != "▁▁▅▁▁██" {
+		t.Errorf("sparkline %q", s)
+	}
+	better := Build(incs[2:], Everything, 0, now)
+	if rows := TrendRows(better); rows[0].Change != "−2" || rows[0].Worse || rows[2].Change != "+8h" {
+		t.Errorf("a better window: %+v", rows)
+	}
+}
+
+func TestLists(t *testing.T) {
+	flap := []incident.Incident{
+		mk("shop", "api", 30*h, 25*h, 3, diagnose.OOMKilled),
+		mk("shop", "api", 20*h, 15*h, 3, diagnose.OOMKilled),
+		mk("shop", "api", 5*h, open, 3, diagnose.OOMKilled),
+	}
+	sidecar := mk("shop", "api", 4*h, open, 1, diagnose.OOMKilled) // another container: no flap of its own
+	sidecar.Key.Container = "sidecar"
+	incs := append(flap, sidecar,
+		mk("pay", "stuck", 30*h, open, 80, diagnose.ConfigError),         // open for more than a day
+		mk("pay", "young", 23*h, open, 5, diagnose.ConfigError),          // not yet
+		mk("pay", "done", 50*h, 2*h, 5, diagnose.ConfigError),            // resolved
+		mk("pay", "worker", 6*24*h, 6*24*h-h, 1, diagnose.LivenessProbe), // recurring: three days
+		mk("pay", "worker", 3*24*h, 3*24*h-h, 1, diagnose.LivenessProbe),
+		mk("pay", "worker", 2*h, h, 1, diagnose.LivenessProbe),
+		mk("pay", "batch", 4*24*h, 4*24*h-h, 1, diagnose.AppCrash), // two days, none in this window
+		mk("pay", "batch", 3*24*h, 3*24*h-h, 1, diagnose.AppCrash),
+	)
+	d := Build(incs, Everything, 0, now)
+	// api re-opened twice in the window; worker once (resolved three days
+	// ago, back two hours ago).
+	if len(d.Flapping) != 2 || d.Flapping[0].Name != "api" || d.Flapping[0].Reopens != 2 || d.Flapping[0].IncidentID != flap[2].ID ||
+		d.Flapping[1].Name != "worker" || d.Flapping[1].Reopens != 1 {
+		t.Errorf("flapping %+v", d.Flapping)
+	}
+	if len(d.Long) != 1 || d.Long[0].Key.Name != "stuck" || d.Long[0].Age != 30*h || d.Long[0].Restarts != 80 {
+		t.Errorf("long open %+v", d.Long)
+	}
+	// worker: liveness on three days; api: OOM yesterday and today; batch:
+	// two days, but none in this window.
+	if r := d.RecurringCauses; len(r) != 2 || r[0].Name != "worker" || r[0].Days != 3 || r[0].Incidents != 3 ||
+		r[0].Category != diagnose.LivenessProbe || r[1].Name != "api" || r[1].Days != 2 || r[1].Incidents != 4 {
+		t.Errorf("recurring %+v", d.RecurringCauses)
+	}
+	// opened in this window: oom 3 (api at 20h and 5h, sidecar), liveness 1,
+	// config 1 (young); in the previous one: oom 1 (api at 30h), config 1 (stuck).
+	if fmt.Sprint(d.Grown) != "[{oom_killed 3 1} {liveness_probe 1 0}]" {
+		t.Errorf("grown %v", d.Grown)
+	}
+	for _, id := range []string{flap[2].ID, incs[4].ID, incs[9].ID} {
+		if _, ok := d.Incidents[id]; !ok {
+			t.Errorf("incident %s is listed but not linked: %v", id, d.LinkedIDs())
+		}
+	}
+
+	var many []incident.Incident
+	for i := range ListN + 3 {
+		many = append(many, mk("ns", fmt.Sprintf("w%d", i), 30*h, open, 1, diagnose.AppCrash))
+	}
+	if d := Build(many, Everything, 0, now); len(d.Long) != ListN || d.More.Long != 3 {
+		t.Errorf("long list %d, more %d", len(d.Long), d.More.Long)
+	}
+}
+
+func TestResolveScope(t *testing.T) {
+	routes := []ScopeRoute{
+		{Channel: "#team-a", Namespaces: []string{"a1", "a2"}},
+		{Channel: "team-a", Selector: "team=a"},
+		{Channel: "C0TEAMB", Namespaces: []string{"b"}},
+		{Channel: "#star", Namespaces: []string{"*"}},
+	}
+	type probe struct {
+		ns     string
+		labels map[string]string
+	}
+	teamA := map[string]string{"team": "a"}
+	for _, tc := range []struct {
+		name    string
+		in      ScopeInput
+		yes, no []probe
+		str     string
+	}{
+		{"the routes to the channel, with or without #", ScopeInput{Channel: "#team-a", Routes: routes},
+			[]probe{{"a1", nil}, {"a2", nil}, {"other", teamA}},
+			[]probe{{"b", nil}, {"other", nil}, {"other", map[string]string{"team": "b"}}},
+			"a1, a2; all namespaces (team=a)"},
+		{"a channel ID matches only itself", ScopeInput{Channel: "C0TEAMB", Routes: routes, Exclude: []string{"b"}},
+			nil, []probe{{"b", nil}, {"a1", nil}}, "b"},
+		{"no route: every watched namespace but the excluded", ScopeInput{Channel: "#ops", Routes: routes, Watched: []string{"a1", "b", "kube-system"}, Exclude: []string{"kube-system"}},
+			[]probe{{"a1", nil}, {"b", teamA}}, []probe{{"kube-system", nil}, {"other", nil}}, ""},
+		{"* on a route is every watched namespace", ScopeInput{Channel: "#star", Routes: routes, Watched: []string{"a1"}},
+			[]probe{{"a1", nil}}, []probe{{"b", nil}}, "all namespaces"},
+		{"explicit namespaces beat routes", ScopeInput{Channel: "#team-a", Namespaces: []string{"b"}, Routes: routes},
+			[]probe{{"b", nil}}, []probe{{"a1", nil}, {"other", teamA}}, "b"},
+		{"explicit selector", ScopeInput{Channel: "#x", Selector: "team=a", Routes: routes},
+			[]probe{{"b", teamA}}, []probe{{"b", nil}, {"b", map[string]string{"team": "b"}}}, "all namespaces (team=a)"},
+		{"explicit namespaces and selector", ScopeInput{Channel: "#x", Namespaces: []string{"b"}, Selector: "team=a"},
+			[]probe{{"b", teamA}}, []probe{{"a1", teamA}, {"b", nil}}, "b (team=a)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := ResolveScope(tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range tc.yes {
+				if !s.Includes(p.ns, p.labels) {
+					t.Errorf("excludes %s %v", p.ns, p.labels)
+				}
+			}
+			for _, p := range tc.no {
+				if s.Includes(p.ns, p.labels) {
+					t.Errorf("includes %s %v", p.ns, p.labels)
+				}
+			}
+			if s.String() != tc.str {
+				t.Errorf("String() = %q, want %q", s.String(), tc.str)
+			}
+		})
+	}
+	if _, err := ResolveScope(ScopeInput{Channel: "#x", Selector: "team in (a"}); err == nil {
+		t.Error("a bad selector was accepted")
+	}
+}
+
+func TestPodLabels(t *testing.T) {
+	for sel, want := range map[string]string{
+		"":                                   "map[]",
+		"app=api,tier in (web)":              "map[app:api tier:web]",
+		"app==api,env!=prod,tier in (a,b),x": "map[app:api]",
+		"not a selector (":                   "map[]",
+	} {
+		if got := fmt.Sprint(podLabels(incident.Incident{Selector: sel})); got != want {
+			t.Errorf("podLabels(%q) = %s, want %s", sel, got, want)
+		}
+	}
+}
+
+// TestScopeProperty builds digests of random incidents for random scopes
+// (namespaces, selectors, watched and excluded namespaces): a digest must
+// equal the digest of exactly the incidents its scope includes, so nothing
+// outside the scope is counted, listed, charted or linked, and nothing
+// inside is lost.
+func TestScopeProperty(t *testing.T) {
+	names := []string{"a", "b", "c", "d", "e"}
+	pick := func(r *rand.Rand) []string {
+		var out []string
+		for _, n := range names {
+			if r.IntN(3) == 0 {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	for seed := range uint64(500) {
+		r := rand.New(rand.NewPCG(seed, 42))
+		var incs []incident.Incident
+		for i := range r.IntN(30) {
+			ago := time.Duration(r.IntN(24*30)) * h
+			resolved := time.Duration(-1)
+			if r.IntN(3) > 0 {
+				resolved = ago - time.Duration(r.IntN(48))*h
+			}
+			inc := mk(names[r.IntN(len(names))], fmt.Sprintf("w%d", r.IntN(4)), ago, resolved, int32(r.IntN(40)),
+				diagnose.Categories()[r.IntN(len(diagnose.Categories()))])
+			inc.ID = fmt.Sprintf("%d-%s", i, inc.ID)
+			inc.Selector = "team=" + names[r.IntN(len(names))]
+			incs = append(incs, inc)
+		}
+		scope := NamespaceScope{Watched: pick(r), Exclude: pick(r)}
+		for range r.IntN(3) {
+			term := ScopeTerm{Namespaces: pick(r)}
+			if r.IntN(2) == 0 {
+				term.Selector = labels.SelectorFromSet(labels.Set{"team": names[r.IntN(len(names))]})
+			}
+			scope.Terms = append(scope.Terms, term)
+		}
+		var in []incident.Incident
+		for _, inc := range incs {
+			if scope.Includes(inc.Key.Namespace, podLabels(inc)) {
+				in = append(in, inc)
+			}
+		}
+		window := []time.Duration{0, 48 * h, Week}[r.IntN(3)]
+		got, want := Build(incs, scope, window, now), Build(in, Everything, window, now)
+		got.Scope = ""
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("seed %d, scope %+v: the digest differs from the digest of the %d incidents in scope:\n got %s\nwant %s",
+				seed, scope, len(in), summary(got), summary(want))
+		}
+		for _, inc := range got.Incidents {
+			if !scope.Includes(inc.Key.Namespace, podLabels(inc)) {
+				t.Fatalf("seed %d: links %s outside the scope", seed, inc.Key)
+			}
+		}
 	}
 }

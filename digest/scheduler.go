@@ -16,6 +16,10 @@ import (
 // DefaultSpec is the default schedule: every day at 09:00.
 const DefaultSpec = "0 9 * * *"
 
+// DefaultWeeklySpec is the default schedule of a weekly digest: Mondays at
+// 09:00.
+const DefaultWeeklySpec = "0 9 * * 1"
+
 // Source gives the incidents a digest is built from.
 type Source interface {
 	// History returns every incident not resolved before since.
@@ -36,28 +40,33 @@ type Sender interface {
 	SendDigest(ctx context.Context, channel string, d Digest) error
 }
 
-// Load reads the incidents of the window ending at now and the one before
-// it, and builds their digest.
-func Load(ctx context.Context, src Source, window time.Duration, now time.Time) (Digest, error) {
+// Load reads the incidents of the window ending at now, of the one before
+// it and of the trend's days, and builds the digest of those in scope.
+func Load(ctx context.Context, src Source, scope Scope, window time.Duration, now time.Time) (Digest, error) {
 	if window <= 0 {
 		window = DefaultWindow
 	}
-	incs, err := src.History(ctx, now.Add(-2*window))
+	incs, err := src.History(ctx, HistoryStart(window, now))
 	if err != nil {
 		return Digest{}, fmt.Errorf("load incidents: %w", err)
 	}
-	return Build(incs, window, now), nil
+	return Build(incs, scope, window, now), nil
 }
 
 // Job sends digests to one channel on a schedule.
 type Job struct {
 	Channel string
 	// Spec is a standard 5-field cron spec ("0 9 * * 1-5"), optionally
-	// prefixed with CRON_TZ=<zone>; empty means DefaultSpec.
+	// prefixed with CRON_TZ=<zone>; empty means DefaultSpec (or
+	// DefaultWeeklySpec for a weekly Window).
 	Spec string
 	// Location is the time zone of Spec and of the digest's times, unless
 	// Spec names one with CRON_TZ=; nil means Options.Location.
 	Location *time.Location
+	// Scope is what the channel may see; required (Everything for all).
+	Scope Scope
+	// Window is the period each digest covers; 0 means Options.Window.
+	Window time.Duration
 }
 
 // Options configure a Scheduler.
@@ -128,8 +137,19 @@ func NewScheduler(store Store, sender Sender, jobs []Job, opts Options) (*Schedu
 			continue
 		}
 		seen[j.Channel] = true
+		if j.Window <= 0 {
+			j.Window = opts.Window
+		}
 		if j.Spec == "" {
 			j.Spec = DefaultSpec
+			if j.Window >= Week {
+				j.Spec = DefaultWeeklySpec
+			}
+		}
+		if j.Scope == nil {
+			// Fail closed: a job must say what its channel may see.
+			errs = append(errs, fmt.Errorf("digest job %d (%s): no scope", i, j.Channel))
+			continue
 		}
 		if j.Location == nil {
 			j.Location = opts.Location
@@ -204,7 +224,7 @@ func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, j job, reason
 	var sentAt time.Time
 	ok := s.retry(ctx, log, "send digest", giveUp, func() error {
 		now := s.opts.Now().In(j.Location)
-		d, err := Load(ctx, s.store, s.opts.Window, now)
+		d, err := Load(ctx, s.store, j.Scope, j.Window, now)
 		if err != nil {
 			return err
 		}

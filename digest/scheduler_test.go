@@ -91,7 +91,7 @@ func runFor(t *testing.T, st *fakeStore, sender *fakeSender, jobs []Job, opts Op
 }
 
 func TestScheduler(t *testing.T) {
-	daily := []Job{{Channel: "#ops", Spec: "0 9 * * *"}}
+	daily := []Job{{Channel: "#ops", Spec: "0 9 * * *", Scope: Everything}}
 	for _, tc := range []struct {
 		name    string
 		jobs    []Job
@@ -114,9 +114,13 @@ func TestScheduler(t *testing.T) {
 		{name: "a send failing all day is not recorded; the next run starts afresh", jobs: daily, fail: 1000, runFor: 34 * time.Hour,
 			want: "", wantRun: time.Time{}},
 		{name: "time zones: CRON_TZ and Location", runFor: 24 * time.Hour, jobs: []Job{
-			{Channel: "#tokyo", Spec: "CRON_TZ=Asia/Tokyo 30 9 * * *"},
-			{Channel: "#ny", Spec: "0 9 * * *", Location: time.FixedZone("EST", -5*3600)},
+			{Channel: "#tokyo", Spec: "CRON_TZ=Asia/Tokyo 30 9 * * *", Scope: Everything},
+			{Channel: "#ny", Spec: "0 9 * * *", Location: time.FixedZone("EST", -5*3600), Scope: Everything},
 		}, want: "#tokyo@Jan 1 00:30 #ny@Jan 1 14:00"},
+		// 2000-01-01 is a Saturday: the weekly default is Monday 09:00.
+		{name: "weekly: Mondays at 09:00 by default", runFor: 10 * 24 * time.Hour, jobs: []Job{
+			{Channel: "#weekly", Window: Week, Scope: Everything},
+		}, want: "#weekly@Jan 3 09:00 #weekly@Jan 10 09:00"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
@@ -146,7 +150,7 @@ func TestScheduler(t *testing.T) {
 func TestSchedulerRestartDoesNotDouble(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		st := &fakeStore{runs: map[string]time.Time{}}
-		jobs := []Job{{Channel: "#ops"}}
+		jobs := []Job{{Channel: "#ops", Scope: Everything}}
 		first := runFor(t, st, &fakeSender{}, jobs, Options{}, 9*time.Hour+time.Minute)
 		second := runFor(t, st, &fakeSender{}, jobs, Options{}, 23*time.Hour)
 		if first != "#ops@Jan 1 09:00" || second != "" {
@@ -157,13 +161,61 @@ func TestSchedulerRestartDoesNotDouble(t *testing.T) {
 
 func TestNewSchedulerRejects(t *testing.T) {
 	for _, jobs := range [][]Job{
-		{{Channel: "#a", Spec: "0 9 * *"}},
-		{{Channel: "#a", Spec: "CRON_TZ=Nowhere/Land 0 9 * * *"}},
-		{{Channel: "#a"}, {Channel: "#a"}},
-		{{Spec: "0 9 * * *"}},
+		{{Channel: "#a", Spec: "0 9 * *", Scope: Everything}},
+		{{Channel: "#a", Spec: "CRON_TZ=Nowhere/Land 0 9 * * *", Scope: Everything}},
+		{{Channel: "#a", Scope: Everything}, {Channel: "#a", Scope: Everything}},
+		{{Spec: "0 9 * * *", Scope: Everything}},
+		{{Channel: "#a"}}, // no scope: fail closed
 	} {
 		if _, err := NewScheduler(&fakeStore{}, &fakeSender{}, jobs, Options{}); err == nil {
 			t.Errorf("%+v accepted", jobs)
 		}
 	}
+}
+
+// scopeSender records which namespaces each channel's digest showed and
+// over which window.
+type scopeSender struct {
+	mu   sync.Mutex
+	seen map[string]string
+}
+
+func (s *scopeSender) SendDigest(_ context.Context, ch string, d Digest) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seen[ch] = fmt.Sprintf("%v %s", d.ByNamespace, FormatDuration(d.Window))
+	return nil
+}
+
+// Each job's digest is built with its own scope and window.
+func TestSchedulerScopesEachJob(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		at := bubbleStart.Add(8 * time.Hour)
+		inc := func(ns string) incident.Incident {
+			return incident.Incident{ID: ns, State: incident.Open, OpenedAt: at,
+				Key: incident.Key{Namespace: ns, Kind: "Deployment", Name: "api", Container: "api"}}
+		}
+		st := &fakeStore{runs: map[string]time.Time{}, incs: []incident.Incident{inc("pay"), inc("shop")}}
+		sender := &scopeSender{seen: map[string]string{}}
+		s, err := NewScheduler(st, sender, []Job{
+			{Channel: "#pay", Spec: "0 9 * * *", Scope: NamespaceScope{Terms: []ScopeTerm{{Namespaces: []string{"pay"}}}}},
+			{Channel: "#shop", Spec: "0 9 * * *", Window: Week, Scope: NamespaceScope{Terms: []ScopeTerm{{Namespaces: []string{"shop"}}}}},
+			{Channel: "#all", Spec: "0 9 * * *", Scope: Everything},
+		}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan struct{})
+		go func() { s.Run(ctx); close(done) }()
+		time.Sleep(10 * time.Hour)
+		cancel()
+		<-done
+		want := map[string]string{"#pay": "[{pay 1}] 24h", "#shop": "[{shop 1}] 7d", "#all": "[{pay 1} {shop 1}] 24h"}
+		for ch, w := range want {
+			if got := sender.seen[ch]; got != w {
+				t.Errorf("%s got %q, want %q", ch, got, w)
+			}
+		}
+	})
 }

@@ -81,6 +81,9 @@ func newCommands(cfg config.Config, client kubernetes.Interface, st store.Store,
 	if cfg.Commands.RunProbes {
 		opts.Prober = q
 	}
+	if cfg.Digest.Enabled {
+		opts.Digest = digestCommand(cfg, st, slack.New(cfg.Slack.BotToken.Value(), slack.OptionAPIURL(cfg.Slack.APIURL)), logger) // digest.go
+	}
 	if groups {
 		opts.Groups = groupResolver{api}
 	}

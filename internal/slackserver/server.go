@@ -173,6 +173,7 @@ func (s *Server) handlers() map[string]handler {
 		"chat.update":                  s.update,
 		"chat.postEphemeral":           s.postEphemeral,
 		"chat.delete":                  s.delete,
+		"chat.getPermalink":            s.getPermalink, // permalink.go
 		"conversations.replies":        s.replies,
 		"files.getUploadURLExternal":   s.getUploadURL,
 		"files.completeUploadExternal": s.completeUpload,
