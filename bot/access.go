@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/slack-go/slack"
+
+	"github.com/crashloop-bot/crashloop-bot/scope"
 )
 
 // Access says who may query which namespaces through /crashloop and the
@@ -102,57 +104,33 @@ type Who struct {
 // nothing.
 type Scope struct {
 	matched bool
-	star    bool            // a rule granted "*": the watched namespaces
-	ns      map[string]bool // namespaces granted by name
-	watched map[string]bool // nil: every namespace is watched
-	exclude map[string]bool
+	granted scope.Grant // namespaces of every matching rule, "*" included
+	watched scope.Watched
 }
 
 // Scope returns the namespaces w may see. It is pure: channel names must
 // have been resolved (ResolveChannels) and group membership looked up by
 // the caller, so the same answer serves commands, buttons and digests.
 func (a Access) Scope(w Who) Scope {
-	s := Scope{ns: map[string]bool{}, exclude: set(a.Exclude)}
-	if len(a.Watched) > 0 {
-		s.watched = set(a.Watched)
-	}
+	s := Scope{watched: scope.Watched{Namespaces: a.Watched, Exclude: a.Exclude}}
 	for _, r := range a.Rules {
 		if !a.matchChannel(r, w.ChannelID) || !r.matchUser(w) {
 			continue
 		}
 		s.matched = true
-		for _, ns := range r.Namespaces {
-			if ns == "*" {
-				s.star = true
-				continue
-			}
-			s.ns[ns] = true
-		}
+		s.granted = append(s.granted, r.Namespaces...)
 	}
 	return s
-}
-
-func set(list []string) map[string]bool {
-	m := make(map[string]bool, len(list))
-	for _, s := range list {
-		m[s] = true
-	}
-	return m
 }
 
 // Any reports whether any rule matched, so the bot may be used at all.
 func (s Scope) Any() bool { return s.matched }
 
 // Allows reports whether namespace ns may be seen: granted by name, or by
-// "*" and watched, and not excluded.
+// "*" and watched, and not excluded (scope.Grant.Allows, the rule digests
+// use too).
 func (s Scope) Allows(ns string) bool {
-	if !s.matched || ns == "" || s.exclude[ns] {
-		return false
-	}
-	if s.ns[ns] {
-		return true
-	}
-	return s.star && (s.watched == nil || s.watched[ns])
+	return s.matched && s.granted.Allows(s.watched, ns)
 }
 
 // matchChannel: an ID entry matches that ID exactly; a "#name" entry the

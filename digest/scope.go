@@ -9,6 +9,7 @@ import (
 	"k8s.io/apimachinery/pkg/selection"
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/scope"
 )
 
 // Scope says which incidents a digest may show. Build drops every incident
@@ -30,7 +31,8 @@ type ScopeTerm struct {
 
 // NamespaceScope is the scope of a digest channel: the watched namespaces
 // (all when Watched is empty) minus Exclude, narrowed to what at least one
-// term covers. With no term it covers every watched namespace.
+// term covers. With no term it covers every watched namespace. Namespaces
+// are decided by scope.Grant, the rule of the access checks.
 type NamespaceScope struct {
 	Terms   []ScopeTerm
 	Watched []string
@@ -39,14 +41,15 @@ type NamespaceScope struct {
 
 // Includes implements Scope.
 func (s NamespaceScope) Includes(namespace string, lbls map[string]string) bool {
-	if slices.Contains(s.Exclude, namespace) || (len(s.Watched) > 0 && !slices.Contains(s.Watched, namespace)) {
-		return false
+	w := scope.Watched{Namespaces: s.Watched, Exclude: s.Exclude}
+	if !w.Contains(namespace) {
+		return false // nothing outside the watch has incidents to show
 	}
 	if len(s.Terms) == 0 {
 		return true
 	}
 	for _, t := range s.Terms {
-		if len(t.Namespaces) > 0 && !slices.Contains(t.Namespaces, namespace) {
+		if len(t.Namespaces) > 0 && !scope.Grant(t.Namespaces).Allows(w, namespace) {
 			continue
 		}
 		// An unknown label set matches no selector: when in doubt, leave
