@@ -1,6 +1,7 @@
 // Package store keeps the bot's state: incidents (so that a restarted or
 // newly elected bot continues them instead of announcing them again),
-// silences, and when each channel last received a digest.
+// silences, when each channel last received a digest, and where the chat
+// message about each incident is (written by the notifier that posted it).
 //
 // Three backends satisfy Store: File, the embedded default, is a single
 // bbolt database file; ConfigMaps keeps the same state in ConfigMaps of the
@@ -43,6 +44,14 @@ type Store interface {
 	// RecordDigest records that channel received a digest at at. A time
 	// earlier than the one recorded is ignored, so the record never goes back.
 	RecordDigest(ctx context.Context, channel string, at time.Time) error
+
+	// SaveMessageRef records where the chat message about ref.Subject (an
+	// incident or storm ID) is, replacing an earlier record.
+	SaveMessageRef(ctx context.Context, ref MessageRef) error
+	// MessageRef returns where the message about subject is; ok is false
+	// when none was recorded. Records of earlier versions that kept the
+	// message's ts in the incident are migrated.
+	MessageRef(ctx context.Context, subject string) (ref MessageRef, ok bool, err error)
 
 	// Close releases the backend's resources.
 	Close() error
