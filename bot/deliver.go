@@ -8,6 +8,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // opKind is what one delivery step does.
@@ -144,13 +145,29 @@ func (s *Slack) deliver(ctx context.Context, ob *outbox, o *op) {
 		if o.kind == opUpdate {
 			p, interval = &ob.nextUpdate, time.Duration(float64(time.Second)/s.opts.UpdatesPerSecond)
 		}
+		if o.kind == opPost && !o.item.looked {
+			// Posted before a restart or by the previous leader? Then the
+			// message is updated, not posted again.
+			if err := s.lookUp(ctx, o); err != nil {
+				s.retries.Add(1)
+				wait := backoff(attempt, s.opts.MinBackoff, s.opts.MaxBackoff)
+				log.Warn("could not look up the incident's message, will retry", "error", err, "retry_in", wait)
+				if !sleep(ctx, wait) {
+					return
+				}
+				continue
+			}
+			if o.kind == opUpdate {
+				p, interval = &ob.nextUpdate, time.Duration(float64(time.Second)/s.opts.UpdatesPerSecond)
+			}
+		}
 		if !p.wait(ctx) {
 			return
 		}
 		channelID, ts, err := s.call(ctx, ob.channel, o, fellBack)
 		p.done(interval)
 		if err == nil {
-			s.succeeded(ob, o, channelID, ts, log)
+			s.succeeded(ctx, ob, o, channelID, ts, log)
 			return
 		}
 		if ctx.Err() != nil {
@@ -200,9 +217,28 @@ func (s *Slack) deliver(ctx context.Context, ob *outbox, o *op) {
 	}
 }
 
+// lookUp asks the message reference store for the message of o's item;
+// when one is recorded, o becomes an update of it.
+func (s *Slack) lookUp(ctx context.Context, o *op) error {
+	ctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
+	defer cancel()
+	ref, ok, err := s.opts.Messages.MessageRef(ctx, o.item.id)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o.item.looked = true
+	if ok && ref.TS != "" {
+		o.item.ts, o.item.channelID = ref.TS, ref.Channel
+		o.kind, o.ts = opUpdate, ref.TS
+	}
+	return nil
+}
+
 // succeeded records a delivered step; channelID is the channel Slack
 // answered with.
-func (s *Slack) succeeded(ob *outbox, o *op, channelID, ts string, log *slog.Logger) {
+func (s *Slack) succeeded(ctx context.Context, ob *outbox, o *op, channelID, ts string, log *slog.Logger) {
 	switch o.kind {
 	case opPost:
 		s.posted.Add(1)
@@ -210,10 +246,15 @@ func (s *Slack) succeeded(ob *outbox, o *op, channelID, ts string, log *slog.Log
 			channelID = ob.channel
 		}
 		s.mu.Lock()
-		o.item.ts, o.item.channelID = ts, channelID
+		o.item.ts, o.item.channelID, o.item.looked = ts, channelID, true
 		s.mu.Unlock()
-		if s.opts.OnPosted != nil {
-			s.opts.OnPosted(o.item.id, channelID, ts)
+		// The poster owns the reference: saved here, read back by this
+		// sink after a restart or by the next leader.
+		sctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
+		err := s.opts.Messages.SaveMessageRef(sctx, store.MessageRef{Subject: o.item.id, Channel: channelID, TS: ts, PostedAt: time.Now()})
+		cancel()
+		if err != nil {
+			log.Error("message posted but its reference not saved: a restart would post it again", "ts", ts, "err", err)
 		}
 	case opUpdate:
 		s.updated.Add(1)

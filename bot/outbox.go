@@ -25,6 +25,9 @@ type item struct {
 	// "#name").
 	ts        string
 	channelID string
+	// looked: the message reference store was asked for this incident's
+	// message (a restarted bot finds the message it posted before).
+	looked bool
 	// pending is the latest incident state not yet shown in Slack; later
 	// notifications replace it (coalescing).
 	pending *incident.Incident
@@ -68,7 +71,7 @@ func (ob *outbox) signal() {
 }
 
 // forget drops a resolved incident that has nothing left to deliver: a
-// later notification carries its MessageTS anyway.
+// later notification finds its message in the message reference store.
 func (ob *outbox) forget(it *item) {
 	if it.resolved && !it.hasWork() && !it.queued {
 		delete(ob.items, it.id)

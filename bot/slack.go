@@ -12,6 +12,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // chatAPI is the part of *slack.Client the Slack sink uses.
@@ -19,6 +20,18 @@ type chatAPI interface {
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
 	PostMessageContext(ctx context.Context, channel string, options ...slack.MsgOption) (string, string, error)
 	UpdateMessageContext(ctx context.Context, channel, ts string, options ...slack.MsgOption) (string, string, string, error)
+}
+
+// MessageRefs keeps where the message about each incident is, so that
+// updates and thread replies find it again after a restart or a failover
+// (store.Store implements it). The Slack sink, which posts the messages,
+// is its only writer.
+type MessageRefs interface {
+	// MessageRef returns where the message about subject is; ok is false
+	// when none was recorded.
+	MessageRef(ctx context.Context, subject string) (ref store.MessageRef, ok bool, err error)
+	// SaveMessageRef records where the message about ref.Subject is.
+	SaveMessageRef(ctx context.Context, ref store.MessageRef) error
 }
 
 // SlackOptions configures a Slack sink. Zero values take the defaults.
@@ -37,10 +50,9 @@ type SlackOptions struct {
 	MinBackoff, MaxBackoff time.Duration
 	// RequestTimeout bounds one API call; default 30s.
 	RequestTimeout time.Duration
-	// OnPosted is called (from a delivery goroutine) after an incident's
-	// message is first posted, so the caller can persist its ts. It may call
-	// Notify.
-	OnPosted func(incidentID, channel, ts string)
+	// Messages keeps where each incident's message is; default an
+	// in-memory store (a restart then posts open incidents anew).
+	Messages MessageRefs
 }
 
 func (o *SlackOptions) defaults() {
@@ -62,6 +74,9 @@ func (o *SlackOptions) defaults() {
 	o.MaxBackoff = max(o.MaxBackoff, o.MinBackoff)
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 30 * time.Second
+	}
+	if o.Messages == nil {
+		o.Messages = store.NewMemory(0)
 	}
 }
 
@@ -152,7 +167,8 @@ func IsAuthError(err error) bool {
 // Run delivers queued and future notifications until ctx ends, then waits
 // for its delivery goroutines to stop. Notifications still queued then are
 // not delivered (the incident store keeps the state; after a restart the
-// incident manager notifies again with the stored MessageTS).
+// incident manager notifies again, and the message reference saved by the
+// post finds the message to update).
 func (s *Slack) Run(ctx context.Context) error {
 	s.mu.Lock()
 	if s.running != nil {
@@ -204,12 +220,6 @@ func (s *Slack) Notify(n incident.Notification) {
 		}
 	}
 	it := ob.item(id)
-	if it.ts == "" {
-		it.ts = inc.MessageTS
-	}
-	if it.channelID == "" {
-		it.channelID = inc.ChannelID
-	}
 	it.pending = &inc
 	if thread != "" {
 		it.threads = append(it.threads, thread)

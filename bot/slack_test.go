@@ -15,6 +15,7 @@ import (
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // env is a Slack sink delivering to a slackserver over loopback HTTP.
@@ -24,8 +25,7 @@ type env struct {
 	slack *Slack
 	api   *slack.Client
 
-	mu     sync.Mutex
-	posted map[string][]string // incident id -> ts from OnPosted
+	refs *refRecorder
 
 	stepped chan struct{} // signalled after each delivery step
 }
@@ -50,7 +50,7 @@ func (e *env) settle() {
 // newEnv starts a server and a sink; start runs the sink right away.
 func newEnv(t *testing.T, so slackserver.Options, opts SlackOptions, start bool) *env {
 	t.Helper()
-	e := &env{t: t, posted: map[string][]string{}}
+	e := &env{t: t, refs: &refRecorder{Memory: store.NewMemory(0), saved: map[string][]string{}}}
 	e.srv = slackserver.New(so)
 	t.Cleanup(e.srv.Close)
 	token := so.Token
@@ -59,11 +59,7 @@ func newEnv(t *testing.T, so slackserver.Options, opts SlackOptions, start bool)
 	}
 	e.api = slack.New(token, slack.OptionAPIURL(e.srv.URL()))
 	opts.Logger = slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	opts.OnPosted = func(id, ch, ts string) {
-		e.mu.Lock()
-		defer e.mu.Unlock()
-		e.posted[id] = append(e.posted[id], ts)
-	}
+	opts.Messages = e.refs
 	if opts.MinBackoff == 0 {
 		opts.MinBackoff, opts.MaxBackoff = 5*time.Millisecond, 50*time.Millisecond
 	}
@@ -132,6 +128,27 @@ func (e *env) okPosts() int {
 	return n
 }
 
+// refRecorder is a message reference store that remembers every save.
+type refRecorder struct {
+	*store.Memory
+	mu    sync.Mutex
+	saved map[string][]string // subject -> ts of each save
+}
+
+func (r *refRecorder) SaveMessageRef(ctx context.Context, ref store.MessageRef) error {
+	r.mu.Lock()
+	r.saved[ref.Subject] = append(r.saved[ref.Subject], ref.TS)
+	r.mu.Unlock()
+	return r.Memory.SaveMessageRef(ctx, ref)
+}
+
+// savedTS returns the ts of every reference saved for subject, in order.
+func (r *refRecorder) savedTS(subject string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.saved[subject]...)
+}
+
 func note(reason incident.Reason, inc incident.Incident, thread string) incident.Notification {
 	return incident.Notification{Reason: reason, Incident: inc, Thread: thread}
 }
@@ -172,11 +189,8 @@ func TestSlackPostUpdateResolve(t *testing.T) {
 	if m.Updates != 2 {
 		t.Errorf("message updated %d times, want 2", m.Updates)
 	}
-	e.mu.Lock()
-	posted := e.posted[inc.ID]
-	e.mu.Unlock()
-	if len(posted) != 1 || posted[0] != m.TS {
-		t.Errorf("OnPosted got %v, want [%s]", posted, m.TS)
+	if saved := e.refs.savedTS(inc.ID); len(saved) != 1 || saved[0] != m.TS {
+		t.Errorf("saved message refs %v, want [%s]", saved, m.TS)
 	}
 	st := e.slack.Stats()
 	if st.Posted != 1 || st.Updated != 2 || st.Replies != 2 || st.Failed != 0 || st.QueueDepth != 0 {
@@ -366,32 +380,64 @@ func TestSlackUpdatesStoredMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inc.MessageTS = ts
+	// Posted before a restart: the store knows where.
+	if err := e.refs.Memory.SaveMessageRef(t.Context(), store.MessageRef{Subject: inc.ID, Channel: inc.Channel, TS: ts}); err != nil {
+		t.Fatal(err)
+	}
 	e.slack.Notify(note(incident.Updated, inc, ""))
 	e.waitFor("the update", func() bool { m, _ := e.srv.Message(inc.Channel, ts); return m.Updates == 1 })
 	e.settle()
 	if n := e.okPosts(); n != 1 {
 		t.Errorf("%d posts, want only the one from before the restart", n)
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if len(e.posted) != 0 {
-		t.Errorf("OnPosted called for an update: %v", e.posted)
+	if saved := e.refs.savedTS(inc.ID); len(saved) != 0 {
+		t.Errorf("a reference saved for an update: %v", saved)
+	}
+}
+
+// TestSlackRestartUpdatesItsOwnMessage: a second sink over the same message
+// reference store (a restart, or the next leader) updates the message the
+// first one posted; the incident carries no trace of it.
+func TestSlackRestartUpdatesItsOwnMessage(t *testing.T) {
+	e := newEnv(t, slackserver.Options{}, fastOpts(), true)
+	inc := oomIncident()
+	e.slack.Notify(note(incident.FirstNotification, inc, ""))
+	e.waitFor("the post", func() bool { _, ok := e.message(inc.ID); return ok })
+	e.settle()
+
+	next := NewSlack(e.api, SlackOptions{Messages: e.refs, PerSecond: 200, UpdatesPerSecond: 200,
+		Logger: slog.New(slog.DiscardHandler)})
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- next.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	inc.Restarts = 99
+	next.Notify(note(incident.Updated, inc, "restarted"))
+	e.waitFor("the update by the second sink", func() bool {
+		m, _ := e.message(inc.ID)
+		return strings.Contains(string(m.Blocks), `*Restarts*\n99`) && len(m.Replies) == 1
+	})
+	if n := e.okPosts(); n != 1 {
+		t.Errorf("%d top-level posts, want 1", n)
 	}
 }
 
 func TestSlackRepostsDeletedMessage(t *testing.T) {
 	e := newEnv(t, slackserver.Options{}, fastOpts(), true)
 	inc := oomIncident()
-	inc.MessageTS = "1700000000.000001" // deleted meanwhile
+	// The message was deleted meanwhile.
+	if err := e.refs.Memory.SaveMessageRef(t.Context(), store.MessageRef{Subject: inc.ID, Channel: inc.Channel, TS: "1700000000.000001"}); err != nil {
+		t.Fatal(err)
+	}
 	e.slack.Notify(note(incident.Updated, inc, ""))
 	e.waitFor("a new post", func() bool { _, ok := e.message(inc.ID); return ok })
 	e.settle()
 	m, _ := e.message(inc.ID)
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if got := e.posted[inc.ID]; len(got) != 1 || got[0] != m.TS {
-		t.Errorf("OnPosted got %v, want [%s]", got, m.TS)
+	if got := e.refs.savedTS(inc.ID); len(got) != 1 || got[0] != m.TS {
+		t.Errorf("saved message refs %v, want [%s]", got, m.TS)
+	}
+	if r, _, _ := e.refs.MessageRef(t.Context(), inc.ID); r.TS != m.TS {
+		t.Errorf("the store points at %s, want the new message %s", r.TS, m.TS)
 	}
 }
 
@@ -431,13 +477,11 @@ func TestSlackBurstAcrossChannels(t *testing.T) {
 			t.Errorf("incident %d lost", i)
 		}
 	}
-	e.mu.Lock()
-	for id, ts := range e.posted {
-		if len(ts) != 1 {
-			t.Errorf("OnPosted called %d times for %s", len(ts), id)
+	for i := range incidents {
+		if ts := e.refs.savedTS(fmt.Sprintf("burst-%03d", i)); len(ts) != 1 {
+			t.Errorf("reference of burst-%03d saved %d times", i, len(ts))
 		}
 	}
-	e.mu.Unlock()
 	if st := e.slack.Stats(); st.Failed != 0 || st.Posted != incidents {
 		t.Errorf("stats = %+v", st)
 	}

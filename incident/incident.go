@@ -55,12 +55,9 @@ type Incident struct {
 	Key   Key    `json:"key"`
 	State State  `json:"state"`
 
-	// Channel is where the incident is announced, as routed (an ID or a
-	// #name); ChannelID is the ID Slack answered the post with and
-	// MessageTS the message, both empty until posted.
-	Channel   string `json:"channel"`
-	ChannelID string `json:"channel_id,omitempty"`
-	MessageTS string `json:"message_ts,omitempty"`
+	// Channel is where the incident is announced, as routed. Where its
+	// message ended up is the notifier's business, not the incident's.
+	Channel string `json:"channel"`
 
 	OpenedAt    time.Time `json:"opened_at"`
 	UpdatedAt   time.Time `json:"updated_at"`

@@ -76,7 +76,6 @@ type Manager struct {
 	log      *slog.Logger
 
 	observations chan Observation
-	posted       chan postedMsg
 	silenceReqs  chan silenceReq
 	done         chan struct{} // closed when Run returns
 	// silences maps keys to the end of their silence.
@@ -99,8 +98,6 @@ type tracked struct {
 	lastNotified time.Time
 }
 
-type postedMsg struct{ id, channel, ts string }
-
 // NewManager returns a Manager; it does no I/O.
 func NewManager(store Store, notifier Notifier, health HealthChecker, opts Options) *Manager {
 	if opts.Now == nil {
@@ -119,7 +116,6 @@ func NewManager(store Store, notifier Notifier, health HealthChecker, opts Optio
 		opts: opts, store: store, notifier: notifier, health: health,
 		log:          opts.Logger.With("component", "incidents"),
 		observations: make(chan Observation, 1024),
-		posted:       make(chan postedMsg, 256),
 		silenceReqs:  make(chan silenceReq),
 		done:         make(chan struct{}),
 		silences:     map[Key]time.Time{},
@@ -136,15 +132,6 @@ func (m *Manager) Observe(ctx context.Context, o Observation) {
 	}
 }
 
-// MessagePosted records the Slack message of an incident; the Notifier calls
-// it after its first post succeeds.
-func (m *Manager) MessagePosted(id, channel, ts string) {
-	select {
-	case m.posted <- postedMsg{id, channel, ts}:
-	case <-m.done:
-	}
-}
-
 // Run loads the active incidents from the store and processes observations,
 // group-wait deadlines, updates and recovery checks until ctx ends.
 func (m *Manager) Run(ctx context.Context) error {
@@ -155,13 +142,9 @@ func (m *Manager) Run(ctx context.Context) error {
 	}
 	for _, inc := range saved {
 		// dirty: refresh the message once, in case updates were still
-		// queued for Slack when the bot stopped.
+		// queued for Slack when the bot stopped (the notifier posts it if
+		// it never got out).
 		t := &tracked{Incident: inc, lastNotified: inc.UpdatedAt, dirty: true}
-		if inc.State == Open && inc.MessageTS == "" {
-			// Announced, but the post was never confirmed (the bot stopped
-			// while Slack was slow or down): announce it again.
-			t.State = Pending
-		}
 		m.active[inc.Key] = t
 	}
 	if len(saved) > 0 {
@@ -178,8 +161,6 @@ func (m *Manager) Run(ctx context.Context) error {
 			return nil
 		case o := <-m.observations:
 			m.observe(ctx, o)
-		case p := <-m.posted:
-			m.recordPosted(ctx, p)
 		case r := <-m.silenceReqs:
 			m.applySilence(ctx, r)
 		case <-tick.C:
@@ -317,18 +298,6 @@ func (m *Manager) notifyNow(ctx context.Context, t *tracked, reason Reason, now 
 	m.save(ctx, &t.Incident)
 	m.log.Info("notify", "reason", reason, "incident", t.ID, "key", t.Key.String(), "channel", t.Channel, "pods", t.PodCount, "category", t.Report.Category)
 	m.notifier.Notify(n)
-}
-
-func (m *Manager) recordPosted(ctx context.Context, p postedMsg) {
-	for _, t := range m.active {
-		if t.ID == p.id {
-			// Channel stays as routed (it keys the sink's pacing); the ID
-			// Slack answered with is what updates need.
-			t.ChannelID, t.MessageTS = p.channel, p.ts
-			m.save(ctx, &t.Incident)
-			return
-		}
-	}
 }
 
 // checkRecovery resolves open incidents whose workload has been healthy for

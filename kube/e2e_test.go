@@ -21,22 +21,16 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
 
-// recorder is a Notifier that records notifications and, like the Slack
-// sink, reports each first post back to the manager.
+// recorder is a Notifier that records notifications.
 type recorder struct {
-	mu     sync.Mutex
-	notes  []incident.Notification
-	posted func(id, channel, ts string)
+	mu    sync.Mutex
+	notes []incident.Notification
 }
 
 func (r *recorder) Notify(n incident.Notification) {
 	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.notes = append(r.notes, n)
-	posted := r.posted
-	r.mu.Unlock()
-	if n.Reason == incident.FirstNotification && posted != nil {
-		go posted(n.Incident.ID, n.Incident.Channel, "ts-"+n.Incident.ID)
-	}
 }
 
 func (r *recorder) snapshot() []incident.Notification {
@@ -66,9 +60,6 @@ func startBot(t *testing.T, env *lctest.Env, ns string, st incident.Store, notif
 		GroupWait: 500 * time.Millisecond, ResolveAfter: time.Second, CheckEvery: 200 * time.Millisecond,
 		UpdateEvery: 200 * time.Millisecond, DefaultChannel: "#alerts", Logger: log,
 	})
-	notifier.mu.Lock()
-	notifier.posted = mgr.MessagePosted
-	notifier.mu.Unlock()
 	w := kube.NewWatcher(env.Admin, []string{ns}, nil, log)
 	g := kube.NewGatherer(env.Admin, kube.GatherOptions{})
 	p := kube.NewPipeline(env.Admin, w, g, mgr, kube.PipelineOptions{Cluster: "test", Logger: log})
@@ -177,9 +168,9 @@ func TestRestartDoesNotAlertTwice(t *testing.T) {
 	rec := &recorder{}
 	stop := startBot(t, env, ns, st, rec)
 	waitFor(t, "first notification", 15*time.Second, func() bool { return len(rec.snapshot()) == 1 })
-	waitFor(t, "message ts stored", 5*time.Second, func() bool {
+	waitFor(t, "the announced incident stored", 5*time.Second, func() bool {
 		active, _ := st.Active(ctx)
-		return len(active) == 1 && active[0].MessageTS != ""
+		return len(active) == 1 && active[0].State == incident.Open
 	})
 	stop()
 

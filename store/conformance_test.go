@@ -123,11 +123,11 @@ var behaviours = []struct {
 	{"save replaces by ID", func(t *testing.T, st Store, _ func() Store, _ *clock) {
 		i := inc("a", incident.Open, t0, time.Time{})
 		save(t, st, i)
-		i.State, i.ResolvedAt, i.MessageTS = incident.Resolved, t0.Add(time.Hour), "1700000000.000100"
+		i.State, i.ResolvedAt, i.Restarts = incident.Resolved, t0.Add(time.Hour), 42
 		save(t, st, i)
 		active, _ := st.Active(t.Context())
 		all, _ := st.History(t.Context(), time.Time{})
-		if len(active) != 0 || len(all) != 1 || all[0].MessageTS != i.MessageTS || all[0].State != incident.Resolved {
+		if len(active) != 0 || len(all) != 1 || all[0].Restarts != 42 || all[0].State != incident.Resolved {
 			t.Fatalf("active %s, history %+v", names(active), all)
 		}
 	}},

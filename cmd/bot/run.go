@@ -140,8 +140,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var mgr *incident.Manager
-	notifier, runNotifier, err := newNotifier(ctx, cfg, logger, s, func(id, channel, ts string) { mgr.MessagePosted(id, channel, ts) })
+	notifier, runNotifier, err := newNotifier(ctx, cfg, st, logger, s)
 	if err != nil {
 		return err
 	}
@@ -150,7 +149,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 		defer m.WatchSlack(nil)
 	}
 	notifier = newCountingNotifier(notifier, m)
-	mgr = incident.NewManager(silenceSource{st}, notifier, kube.NewHealth(client), incident.Options{
+	mgr := incident.NewManager(silenceSource{st}, notifier, kube.NewHealth(client), incident.Options{
 		GroupWait:      cfg.Watch.GroupWait.D(),
 		ResolveAfter:   cfg.Watch.ResolveAfter.D(),
 		UpdateEvery:    cfg.Watch.UpdateInterval.D(),
@@ -244,19 +243,20 @@ func (r *readiness) ok() bool {
 }
 
 // newNotifier returns the Slack sink when a bot token is configured, else
-// the console sink, and the function that runs it.
-func newNotifier(ctx context.Context, cfg config.Config, logger *slog.Logger, s stdio, posted func(id, channel, ts string)) (incident.Notifier, func(context.Context) error, error) {
+// the console sink, and the function that runs it. The Slack sink keeps
+// where its messages are in refs.
+func newNotifier(ctx context.Context, cfg config.Config, refs bot.MessageRefs, logger *slog.Logger, s stdio) (incident.Notifier, func(context.Context) error, error) {
 	token := cfg.Slack.BotToken.Value()
 	if token == "" {
 		logger.Info("no Slack bot token configured: printing alerts to the terminal (console sink)")
-		return &consoleSink{bot.NewConsole(s.out), posted}, func(ctx context.Context) error { <-ctx.Done(); return nil }, nil
+		return bot.NewConsole(s.out), func(ctx context.Context) error { <-ctx.Done(); return nil }, nil
 	}
 	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
 	sink := bot.NewSlack(api, bot.SlackOptions{
 		Logger:         logger,
 		DefaultChannel: cfg.Slack.Channel,
 		PerSecond:      cfg.Slack.MessagesPerSecond,
-		OnPosted:       posted,
+		Messages:       refs,
 	})
 	if err := sink.Check(ctx); err != nil {
 		if bot.IsAuthError(err) {
@@ -266,20 +266,6 @@ func newNotifier(ctx context.Context, cfg config.Config, logger *slog.Logger, s 
 		logger.Warn("Slack is not reachable yet; alerts will be queued and retried", "err", err)
 	}
 	return sink, sink.Run, nil
-}
-
-// consoleSink prints notifications and, having "posted" them, tells the
-// incident manager so a restart does not print them as new again.
-type consoleSink struct {
-	console *bot.Console
-	posted  func(id, channel, ts string)
-}
-
-func (c *consoleSink) Notify(n incident.Notification) {
-	c.console.Notify(n)
-	if n.Reason == incident.FirstNotification && n.Incident.MessageTS == "" {
-		go c.posted(n.Incident.ID, n.Incident.Channel, "console")
-	}
 }
 
 func incidentRoutes(routes []config.Route) ([]incident.Route, error) {
