@@ -37,7 +37,7 @@ func (c *Console) Notify(n incident.Notification) {
 	default:
 		writeUpdate(&b, n)
 	}
-	if t := consoleText(n.Thread); t != "" && n.Reason == incident.FirstNotification {
+	if t := consoleText(threadPlain(n)); t != "" && n.Reason == incident.FirstNotification {
 		fmt.Fprintf(&b, "  ↳ %s\n", t)
 	}
 	c.mu.Lock()
@@ -77,8 +77,8 @@ func writeUpdate(b *strings.Builder, n incident.Notification) {
 
 // threadPlain is RenderThread without mrkdwn escaping, for terminals.
 func threadPlain(n incident.Notification) string {
-	if n.Thread != "" {
-		return n.Thread
+	if len(n.Notes) > 0 {
+		return strings.Join(notesLines(n, func(s string) string { return s }, consoleTime), " ")
 	}
 	if n.Reason != incident.ResolvedReason {
 		return ""

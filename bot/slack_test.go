@@ -149,8 +149,14 @@ func (r *refRecorder) savedTS(subject string) []string {
 	return append([]string(nil), r.saved[subject]...)
 }
 
+// note is a notification; a non-empty thread becomes a note whose reply
+// reads exactly thread.
 func note(reason incident.Reason, inc incident.Incident, thread string) incident.Notification {
-	return incident.Notification{Reason: reason, Incident: inc, Thread: thread}
+	n := incident.Notification{Reason: reason, Incident: inc}
+	if thread != "" {
+		n.Notes = []incident.Note{{Kind: incident.RelatedFound, Text: thread}}
+	}
+	return n
 }
 
 func fastOpts() SlackOptions { return SlackOptions{PerSecond: 200, UpdatesPerSecond: 200} }

@@ -90,31 +90,83 @@ type Incident struct {
 	// (revisions, template diff, ConfigMaps); nil when unknown.
 	Rollout *change.Rollout `json:"rollout,omitempty"`
 
-	// SilencedUntil mutes notifications until then.
-	SilencedUntil time.Time `json:"silenced_until,omitzero"`
+	// SilencedUntil is when the silence of the incident's key ends (zero:
+	// not silenced). It is a view of the store's silences, the one source
+	// of truth, filled in by the Manager for notifications; it is not
+	// persisted with the incident.
+	SilencedUntil time.Time `json:"-"`
 }
 
-// Reason says why a notification is sent; logs carry it.
+// Reason says why a notification is sent, or why none is; every decision
+// is logged with its reason.
 type Reason string
 
-// Reasons for a notification.
+// Reasons for a decision about an incident.
 const (
 	// FirstNotification announces a new incident: post a message.
 	FirstNotification Reason = "first_notification"
-	// Updated: restarts, affected pods or the diagnosis changed: update the message.
+	// Updated: restarts, affected pods, the diagnosis or the silence
+	// changed: update the message.
 	Updated Reason = "updated"
-	// Resolved: the workload recovered: update the message and say so in its thread.
+	// ResolvedReason: the workload recovered: update the message and say so.
 	ResolvedReason Reason = "resolved"
+
+	// Reasons for sending nothing.
+
+	// Waiting: the incident is within its group-wait.
+	Waiting Reason = "group_wait"
+	// Silenced: something changed, but the incident's key is silenced.
+	Silenced Reason = "silenced"
+	// Throttled: something changed, but the last update is more recent
+	// than the update interval.
+	Throttled Reason = "throttled"
+	// NoChange: nothing to tell.
+	NoChange Reason = "no_change"
 )
 
 // Notification is one decision for a Notifier: the incident as it is now,
-// and a short note for the incident's thread (empty for none).
+// and what changed since the last notification. How to say it (a thread
+// reply, a terminal line) is the Notifier's business.
 type Notification struct {
 	Reason   Reason
 	Incident Incident
-	// Thread is text for a reply in the incident's thread, e.g. "3 more pods
-	// are crashing" or "Resolved after 14m".
-	Thread string
+	// Notes are what happened since the last notification, oldest first.
+	Notes []Note
+}
+
+// NoteKind says what a Note reports.
+type NoteKind string
+
+// Kinds of notes.
+const (
+	// PodCrashing: Pod began crash-looping too; Pods affected in all.
+	PodCrashing NoteKind = "pod_crashing"
+	// DiagnosisChanged: the cause changed From a category To another; Summary explains the new one.
+	DiagnosisChanged NoteKind = "diagnosis_changed"
+	// RelatedFound: other workloads crash the same way nearby; Text is the blast-radius line.
+	RelatedFound NoteKind = "related"
+	// SilenceSet: the incident is silenced Until, By someone.
+	SilenceSet NoteKind = "silenced"
+	// SilenceLifted: a silence was lifted before it ended.
+	SilenceLifted NoteKind = "silence_lifted"
+	// SilenceEnded: the silence ran out; changes held back are shown now.
+	SilenceEnded NoteKind = "silence_ended"
+	// Recovered: the workload is healthy: Pods pods (0: none left) ready Since.
+	Recovered NoteKind = "recovered"
+)
+
+// Note is one thing that happened to an incident; which fields are set
+// depends on Kind.
+type Note struct {
+	Kind     NoteKind
+	Pod      string
+	Pods     int
+	From, To diagnose.Category
+	Summary  string
+	Text     string
+	Until    time.Time
+	By       string
+	Since    time.Time
 }
 
 // Observation is one confirmed crash of one pod, diagnosed: the input the

@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -56,12 +57,15 @@ type Options struct {
 	ResolveAfter time.Duration
 	// UpdateEvery bounds how often one incident's message is updated.
 	UpdateEvery time.Duration
-	// CheckEvery is how often open incidents are checked for recovery.
+	// CheckEvery is how often open incidents are checked for recovery and
+	// silences are read again from the store.
 	CheckEvery time.Duration
 	// DefaultChannel receives incidents no route matches.
 	DefaultChannel string
 	Routes         []Route
-	Logger         *slog.Logger
+	// Silences reads the silences in force; nil: nothing is ever silenced.
+	Silences SilenceSource
+	Logger   *slog.Logger
 	// Now replaces time.Now in tests.
 	Now func() time.Time
 }
@@ -70,16 +74,17 @@ type Options struct {
 // runs on the goroutine of Run; the other methods only send to it.
 type Manager struct {
 	opts     Options
+	policy   policy
 	store    Store
 	notifier Notifier
 	health   HealthChecker
 	log      *slog.Logger
 
 	observations chan Observation
-	silenceReqs  chan silenceReq
-	done         chan struct{} // closed when Run returns
-	// silences maps keys to the end of their silence.
-	silences map[Key]time.Time
+	// silencesChanged asks Run to read the silences again now.
+	silencesChanged chan struct{}
+	// silences is the latest read of the store's silences.
+	silences map[Key]Silence
 	// relatedStale: an incident appeared, opened, resolved or changed its
 	// category, nodes, image or ConfigMaps; blast-radius lines need redoing.
 	relatedStale bool
@@ -91,11 +96,18 @@ type Manager struct {
 // tracked is an active incident plus bookkeeping that is not persisted.
 type tracked struct {
 	Incident
-	// dirty: changed since the last notification; note is the thread text
-	// to send with the next update.
-	dirty        bool
-	note         []string
-	lastNotified time.Time
+	// dirty: changed since the last notification; notes say what for the
+	// next one.
+	dirty bool
+	notes []Note
+	// notifiedAt is when this manager last notified about the incident;
+	// zero for one loaded from the store.
+	notifiedAt time.Time
+	// shownSilence is the silence the last notification showed.
+	shownSilence time.Time
+	// skipped is the reason of the last decision not to notify, so that
+	// each change of it is logged once.
+	skipped Reason
 }
 
 // NewManager returns a Manager; it does no I/O.
@@ -114,12 +126,12 @@ func NewManager(store Store, notifier Notifier, health HealthChecker, opts Optio
 	}
 	return &Manager{
 		opts: opts, store: store, notifier: notifier, health: health,
-		log:          opts.Logger.With("component", "incidents"),
-		observations: make(chan Observation, 1024),
-		silenceReqs:  make(chan silenceReq),
-		done:         make(chan struct{}),
-		silences:     map[Key]time.Time{},
-		active:       map[Key]*tracked{},
+		policy:          policy{groupWait: opts.GroupWait, updateEvery: opts.UpdateEvery},
+		log:             opts.Logger.With("component", "incidents"),
+		observations:    make(chan Observation, 1024),
+		silencesChanged: make(chan struct{}, 1),
+		silences:        map[Key]Silence{},
+		active:          map[Key]*tracked{},
 	}
 }
 
@@ -135,22 +147,9 @@ func (m *Manager) Observe(ctx context.Context, o Observation) {
 // Run loads the active incidents from the store and processes observations,
 // group-wait deadlines, updates and recovery checks until ctx ends.
 func (m *Manager) Run(ctx context.Context) error {
-	defer close(m.done)
-	saved, err := m.store.Active(ctx)
-	if err != nil {
-		return fmt.Errorf("load incidents: %w", err)
+	if err := m.load(ctx); err != nil {
+		return err
 	}
-	for _, inc := range saved {
-		// dirty: refresh the message once, in case updates were still
-		// queued for Slack when the bot stopped (the notifier posts it if
-		// it never got out).
-		t := &tracked{Incident: inc, lastNotified: inc.UpdatedAt, dirty: true}
-		m.active[inc.Key] = t
-	}
-	if len(saved) > 0 {
-		m.log.Info("continuing incidents from the store", "count", len(saved))
-	}
-	m.refreshSilences(ctx)
 	tick := time.NewTicker(m.tickInterval())
 	defer tick.Stop()
 	check := time.NewTicker(m.opts.CheckEvery)
@@ -161,8 +160,9 @@ func (m *Manager) Run(ctx context.Context) error {
 			return nil
 		case o := <-m.observations:
 			m.observe(ctx, o)
-		case r := <-m.silenceReqs:
-			m.applySilence(ctx, r)
+		case <-m.silencesChanged:
+			m.refreshSilences(ctx)
+			m.flush(ctx)
 		case <-tick.C:
 			m.flush(ctx)
 		case <-check.C:
@@ -170,6 +170,25 @@ func (m *Manager) Run(ctx context.Context) error {
 			m.checkRecovery(ctx)
 		}
 	}
+}
+
+// load continues the active incidents of the store and reads the silences.
+func (m *Manager) load(ctx context.Context) error {
+	saved, err := m.store.Active(ctx)
+	if err != nil {
+		return fmt.Errorf("load incidents: %w", err)
+	}
+	for _, inc := range saved {
+		// dirty, never notified: refresh the message at once, in case
+		// updates were still queued when the bot stopped (the notifier
+		// posts it if it never got out).
+		m.active[inc.Key] = &tracked{Incident: inc, dirty: true}
+	}
+	if len(saved) > 0 {
+		m.log.Info("continuing incidents from the store", "count", len(saved))
+	}
+	m.refreshSilences(ctx)
+	return nil
 }
 
 // tickInterval is how often pending and dirty incidents are looked at: the
@@ -188,9 +207,8 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 			OpenedAt: now,
 			Selector: o.Selector,
 		}}
-		if until := m.silences[o.Key]; until.After(now) {
-			t.SilencedUntil = until
-		}
+		t.SilencedUntil = activeSilence(m.silences[o.Key].Until, now)
+		t.shownSilence = t.SilencedUntil
 		m.active[o.Key] = t
 		m.log.Info("incident opened", "incident", t.ID, "key", o.Key.String(), "pod", o.Pod, "category", o.Report.Category)
 	}
@@ -203,7 +221,7 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		inc.PodCount++
 		changed = true
 		if inc.State == Open {
-			t.note = append(t.note, fmt.Sprintf("Pod %s is crash-looping too (%d pods affected).", o.Pod, inc.PodCount))
+			t.notes = append(t.notes, Note{Kind: PodCrashing, Pod: o.Pod, Pods: inc.PodCount})
 		}
 	}
 	// A light observation (no Report) only counts the crash; the pipeline
@@ -211,10 +229,10 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	diagnosed := o.Report.Pod != ""
 	if diagnosed && inc.Report.Category != o.Report.Category {
 		m.relatedStale = true
-	}
-	if diagnosed && inc.State == Open && inc.Report.Category != o.Report.Category {
-		t.note = append(t.note, fmt.Sprintf("Diagnosis changed: %s → %s: %s", inc.Report.Category, o.Report.Category, o.Report.Summary))
-		changed = true
+		if inc.State == Open {
+			t.notes = append(t.notes, Note{Kind: DiagnosisChanged, From: inc.Report.Category, To: o.Report.Category, Summary: o.Report.Summary})
+			changed = true
+		}
 	}
 	if o.Restarts > inc.Restarts {
 		inc.Restarts = o.Restarts
@@ -251,50 +269,63 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	}
 }
 
-// flush sends the first notification of pending incidents whose group-wait
-// is over, and updates of changed open incidents at most every UpdateEvery.
+// flush asks needsNotify about every active incident and sends what is
+// due: first notifications of incidents whose group-wait is over, updates
+// of changed ones at most every UpdateEvery.
 func (m *Manager) flush(ctx context.Context) {
 	now := m.opts.Now()
-	var due []*tracked
-	for _, t := range m.active {
-		// (A silenced new incident waits for the silence to end.)
-		if t.State == Pending && now.Sub(t.OpenedAt) >= m.opts.GroupWait && !t.SilencedUntil.After(now) {
+	type decision struct {
+		t      *tracked
+		reason Reason
+	}
+	var due []decision
+	for _, t := range m.sorted() {
+		if !t.SilencedUntil.IsZero() && !t.SilencedUntil.After(now) {
+			// The silence ran out since the store was last read.
+			if t.State == Open {
+				t.notes = append(t.notes, Note{Kind: SilenceEnded})
+			}
+			t.SilencedUntil = time.Time{}
+		}
+		reason, ok := m.policy.needsNotify(t, now)
+		if !ok {
+			if reason != t.skipped && reason != NoChange && reason != Waiting {
+				m.log.Debug("not notifying", "reason", reason, "incident", t.ID, "key", t.Key.String())
+			}
+			t.skipped = reason
+			continue
+		}
+		t.skipped = ""
+		if reason == FirstNotification {
 			t.State = Open
 			m.relatedStale = true
-			due = append(due, t)
 		}
+		due = append(due, decision{t, reason})
 	}
 	// Blast radius first, so a first message already names its neighbours.
 	m.updateRelated()
-	for _, t := range due {
-		m.notify(ctx, t, FirstNotification, now)
+	for _, d := range due {
+		m.notify(ctx, d.t, d.reason, now)
 	}
+}
+
+// sorted returns the active incidents oldest first, so notifications go
+// out in a stable order.
+func (m *Manager) sorted() []*tracked {
+	out := make([]*tracked, 0, len(m.active))
 	for _, t := range m.active {
-		if t.State == Open && t.dirty && !t.lastNotified.IsZero() && now.Sub(t.lastNotified) >= m.opts.UpdateEvery && !t.SilencedUntil.After(now) {
-			m.notify(ctx, t, Updated, now)
-		}
+		out = append(out, t)
 	}
+	slices.SortFunc(out, func(a, b *tracked) int { return cmp.Or(a.OpenedAt.Compare(b.OpenedAt), cmp.Compare(a.ID, b.ID)) })
+	return out
 }
 
+// notify sends a notification and records that it was sent.
 func (m *Manager) notify(ctx context.Context, t *tracked, reason Reason, now time.Time) {
-	m.notifyNow(ctx, t, reason, now, false)
-}
-
-// notifyNow sends a notification; force sends it even when the incident is
-// silenced (to show the silence itself).
-func (m *Manager) notifyNow(ctx context.Context, t *tracked, reason Reason, now time.Time, force bool) {
-	// Silenced: updates are held back (and sent when the silence ends); a
-	// resolution still closes the message.
-	if !force && reason == Updated && t.SilencedUntil.After(now) {
-		m.log.Debug("notification held back", "reason", "silenced", "incident", t.ID)
-		return
-	}
 	t.UpdatedAt = now
-	n := Notification{Reason: reason, Incident: t.clone()}
-	if len(t.note) > 0 {
-		n.Thread = joinNotes(t.note)
-	}
-	t.note, t.dirty, t.lastNotified = nil, false, now
+	n := Notification{Reason: reason, Incident: t.clone(), Notes: t.notes}
+	t.notes, t.dirty, t.notifiedAt = nil, false, now
+	t.shownSilence = activeSilence(t.SilencedUntil, now)
 	m.save(ctx, &t.Incident)
 	m.log.Info("notify", "reason", reason, "incident", t.ID, "key", t.Key.String(), "channel", t.Channel, "pods", t.PodCount, "category", t.Report.Category)
 	m.notifier.Notify(n)
@@ -326,8 +357,9 @@ func (m *Manager) checkRecovery(ctx context.Context) {
 		}
 		t.State = Resolved
 		t.ResolvedAt = now
-		t.note = append(t.note, resolvedNote(t.Key, h.Pods, since, t.OpenedAt, now))
-		m.notify(ctx, t, ResolvedReason, now)
+		t.notes = append(t.notes, Note{Kind: Recovered, Pods: h.Pods, Since: since})
+		reason, _ := m.policy.needsNotify(t, now)
+		m.notify(ctx, t, reason, now)
 		delete(m.active, key)
 		m.relatedStale = true
 	}
@@ -364,38 +396,6 @@ func newID(k Key, now time.Time) string {
 	return k.String() + "@" + strconv.FormatInt(now.UnixMilli(), 10)
 }
 
-func joinNotes(notes []string) string {
-	const max = 10
-	if len(notes) > max {
-		more := len(notes) - max
-		notes = append(notes[:max:max], fmt.Sprintf("…and %d more changes.", more))
-	}
-	s := ""
-	for i, n := range notes {
-		if i > 0 {
-			s += "\n"
-		}
-		s += n
-	}
-	return s
-}
-
-func roundDuration(d time.Duration) time.Duration {
-	if d < time.Minute {
-		return d.Round(time.Second)
-	}
-	return d.Round(time.Minute)
-}
-
-func resolvedNote(k Key, pods int, since, opened, now time.Time) string {
-	if pods == 0 {
-		return fmt.Sprintf("Resolved: %s %s has no pods left that are not healthy (deleted, scaled down or finished), %s after the crash loop began.",
-			k.Kind, k.Name, roundDuration(now.Sub(opened)))
-	}
-	return fmt.Sprintf("Resolved: every pod of %s %s has run ready for %s, %s after the crash loop began.",
-		k.Kind, k.Name, roundDuration(now.Sub(since)), roundDuration(since.Sub(opened)))
-}
-
 // updateRelated recomputes each open incident's blast-radius line and marks
 // the incidents whose line changed for an update.
 func (m *Manager) updateRelated() {
@@ -418,8 +418,8 @@ func (m *Manager) updateRelated() {
 			// so a storm does not rewrite every message each time.
 			news := (line == "") != (t.Related == "")
 			t.Related = line
-			if news && !t.lastNotified.IsZero() && line != "" {
-				t.note = append(t.note, line)
+			if news && !t.notifiedAt.IsZero() && line != "" {
+				t.notes = append(t.notes, Note{Kind: RelatedFound, Text: line})
 			}
 			t.dirty = t.dirty || news
 		}

@@ -149,12 +149,13 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 		defer m.WatchSlack(nil)
 	}
 	notifier = newCountingNotifier(notifier, m)
-	mgr := incident.NewManager(silenceSource{st}, notifier, kube.NewHealth(client), incident.Options{
+	mgr := incident.NewManager(st, notifier, kube.NewHealth(client), incident.Options{
 		GroupWait:      cfg.Watch.GroupWait.D(),
 		ResolveAfter:   cfg.Watch.ResolveAfter.D(),
 		UpdateEvery:    cfg.Watch.UpdateInterval.D(),
 		DefaultChannel: cfg.Slack.Channel,
 		Routes:         routes,
+		Silences:       silenceSource{st},
 		Logger:         logger,
 	})
 	sil.set(mgr)
