@@ -258,6 +258,9 @@ func stateBlock(inc incident.Incident) slack.Block {
 	if inc.Report.Redacted {
 		els = append(els, md("🔒 secrets redacted"))
 	}
+	if len(inc.Gaps) > 0 {
+		els = append(els, md("⚠️ diagnosed without "+escClip(oneLine(strings.Join(inc.Gaps, "; ")), 500)))
+	}
 	if inc.ID != "" {
 		els = append(els, md("incident "+codeSpan(inc.ID, 100)))
 	}

@@ -89,6 +89,10 @@ type Incident struct {
 	// Rollout says what changed in the workload before the crash loop
 	// (revisions, template diff, ConfigMaps); nil when unknown.
 	Rollout *change.Rollout `json:"rollout,omitempty"`
+	// Gaps say what the latest diagnosis could not read (events forbidden,
+	// a log gone), so the message does not pass a guess off as the whole
+	// picture.
+	Gaps []string `json:"gaps,omitempty"`
 
 	// SilencedUntil is when the silence of the incident's key ends (zero:
 	// not silenced). It is a view of the store's silences, the one source
@@ -188,4 +192,6 @@ type Observation struct {
 	Node       string
 	Image      string
 	ConfigMaps []string
+	// Gaps say what the diagnosis could not read (see Incident).
+	Gaps []string
 }

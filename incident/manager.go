@@ -243,7 +243,7 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		changed = true
 	}
 	if diagnosed && (!o.CrashedAt.Before(inc.LastCrashAt) || inc.Report.Pod == "") {
-		inc.Report = o.Report
+		inc.Report, inc.Gaps = o.Report, o.Gaps
 		changed = true
 	}
 	if o.Rollout != nil {

@@ -10,6 +10,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
+	clientfeatures "k8s.io/client-go/features"
 
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
@@ -19,7 +20,20 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
-func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
+// TestMain starts the local control plane of the end-to-end tests. The
+// fake clientset of the unit tests does not speak the WatchList protocol
+// that client-go >= 0.35 enables by default, so it is turned off.
+func TestMain(m *testing.M) {
+	clientfeatures.ReplaceFeatureGates(noWatchList{clientfeatures.FeatureGates()})
+	os.Exit(lctest.Run(m))
+}
+
+// noWatchList is client-go's feature gates with WatchListClient off.
+type noWatchList struct{ clientfeatures.Gates }
+
+func (g noWatchList) Enabled(f clientfeatures.Feature) bool {
+	return f != clientfeatures.WatchListClient && g.Gates.Enabled(f)
+}
 
 // recorder is a Notifier that records notifications.
 type recorder struct {

@@ -20,17 +20,27 @@ type Observer interface {
 	Observe(ctx context.Context, o incident.Observation)
 }
 
+// DiagnosisPolicy decides which crashes get a full diagnosis (logs,
+// events, rollout history) and which are only counted
+// (incident.Rediagnosis).
+type DiagnosisPolicy interface {
+	// Claim reports whether a crash of k at now needs a full diagnosis.
+	Claim(k incident.Key, now time.Time) bool
+	// Release gives back a claim whose diagnosis failed.
+	Release(k incident.Key)
+}
+
 // PipelineOptions configure a Pipeline.
 type PipelineOptions struct {
 	Cluster string
 	// Workers is the number of pods confirmed and gathered in parallel.
 	Workers int
-	// Rediagnose is how soon the same workload's crash is diagnosed again;
-	// within it, further crashes only update pods and restarts. This keeps a
-	// crash storm from costing a log fetch per crash.
-	Rediagnose time.Duration
-	Logger     *slog.Logger
-	Now        func() time.Time
+	// Diagnoses decides when a workload's crash is diagnosed again; default
+	// incident.NewRediagnosis(0): once a minute per workload, so a crash
+	// storm costs one log fetch per workload, not one per crash.
+	Diagnoses DiagnosisPolicy
+	Logger    *slog.Logger
+	Now       func() time.Time
 	// OnEvent, when set, is told what became of BackOff events (for
 	// metrics): "image_pull" (dropped by the watch), "confirmed" or
 	// "not_confirmed" once the pod's status has been checked (events for a
@@ -56,7 +66,6 @@ type Pipeline struct {
 	mu        sync.Mutex
 	lastEvent map[podKey]BackOff
 	rechecks  map[podKey]int
-	diagnosed map[incident.Key]time.Time
 }
 
 type podKey struct{ namespace, name string }
@@ -74,8 +83,8 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 	if opts.Workers <= 0 {
 		opts.Workers = 4
 	}
-	if opts.Rediagnose <= 0 {
-		opts.Rediagnose = time.Minute
+	if opts.Diagnoses == nil {
+		opts.Diagnoses = incident.NewRediagnosis(0)
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -89,7 +98,6 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 	if opts.OnDiagnosed == nil {
 		opts.OnDiagnosed = func(time.Duration) {}
 	}
-	w.onImagePull = func() { opts.OnEvent("image_pull") }
 	return &Pipeline{
 		client: client, watcher: w, gatherer: g, history: h, observer: o, opts: opts,
 		log: opts.Logger.With("component", "pipeline"),
@@ -98,7 +106,6 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 			workqueue.TypedRateLimitingQueueConfig[podKey]{Name: "backoff"}),
 		lastEvent: map[podKey]BackOff{},
 		rechecks:  map[podKey]int{},
-		diagnosed: map[incident.Key]time.Time{},
 	}
 }
 
@@ -121,6 +128,10 @@ func (p *Pipeline) Run(ctx context.Context) error {
 }
 
 func (p *Pipeline) enqueue(b BackOff) {
+	if b.ImagePull {
+		p.opts.OnEvent("image_pull") // shares the reason BackOff; no crash loop
+		return
+	}
 	k := podKey{b.Namespace, b.Pod}
 	p.mu.Lock()
 	if prev, ok := p.lastEvent[k]; !ok || !b.At.Before(prev.At) {
@@ -181,7 +192,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		return true, nil
 	}
 	p.opts.OnEvent("confirmed")
-	owner, err := p.gatherer.owners.resolve(ctx, pod)
+	owner, err := p.gatherer.Owner(ctx, pod)
 	if err != nil {
 		return false, err
 	}
@@ -201,17 +212,28 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 			obs.Selector = s
 		}
 	}
-	if obs.Key.Container != "" && p.recentlyDiagnosed(obs.Key, now) {
+	if obs.Key.Container != "" && !p.opts.Diagnoses.Claim(obs.Key, now) {
+		// Diagnosed a moment ago: count the crash, skip the log fetch.
 		p.observer.Observe(ctx, obs)
 		return false, nil
 	}
 	start := p.opts.Now()
 	g, err := p.gatherer.GatherPod(ctx, pod)
 	if err != nil {
+		if obs.Key.Container != "" {
+			p.opts.Diagnoses.Release(obs.Key)
+		}
 		return false, err
 	}
+	if len(g.Gaps) > 0 {
+		p.log.Warn("diagnosing with what could be read", "pod", k.namespace+"/"+k.name, "missing", g.Gaps)
+	}
+	obs.Gaps = g.Gaps
 	report := diagnose.Diagnose(g.Input)
 	if report.Healthy {
+		if obs.Key.Container != "" {
+			p.opts.Diagnoses.Release(obs.Key)
+		}
 		return false, nil
 	}
 	obs.Report = report
@@ -231,29 +253,8 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 	if t := lastFinished(report); !t.IsZero() {
 		obs.CrashedAt = t
 	}
-	p.markDiagnosed(obs.Key, now)
 	p.observer.Observe(ctx, obs)
 	return false, nil
-}
-
-func (p *Pipeline) recentlyDiagnosed(k incident.Key, now time.Time) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	t, ok := p.diagnosed[k]
-	return ok && now.Sub(t) < p.opts.Rediagnose
-}
-
-func (p *Pipeline) markDiagnosed(k incident.Key, now time.Time) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.diagnosed) > 10000 {
-		for key, t := range p.diagnosed {
-			if now.Sub(t) >= p.opts.Rediagnose {
-				delete(p.diagnosed, key)
-			}
-		}
-	}
-	p.diagnosed[k] = now
 }
 
 // lastFinished is when the diagnosed container last died, if known.
