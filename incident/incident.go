@@ -76,6 +76,11 @@ type Incident struct {
 	Nodes      []string `json:"nodes,omitempty"`
 	Image      string   `json:"image,omitempty"`
 	ConfigMaps []string `json:"config_maps,omitempty"`
+	// Secrets are the Secrets the pod references (by name; never read).
+	Secrets []string `json:"secrets,omitempty"`
+	// Storm is the storm the incident was announced in, nil when it has a
+	// message of its own.
+	Storm *StormRef `json:"storm,omitempty"`
 	// Related names other open incidents of the same category that share a
 	// node, image or ConfigMap with this one ("" when none).
 	Related string `json:"related,omitempty"`
@@ -128,14 +133,31 @@ const (
 	NoChange Reason = "no_change"
 )
 
-// Notification is one decision for a Notifier: the incident as it is now,
-// and what changed since the last notification. How to say it (a thread
-// reply, a terminal line) is the Notifier's business.
+// Notification is one decision for a Notifier: the incident (or storm) as
+// it is now, and what changed since the last notification. How to say it
+// (a message, a thread reply, a terminal line) is the Notifier's business.
 type Notification struct {
-	Reason   Reason
+	Reason Reason
+	// Incident is the incident the notification is about; zero in a
+	// storm's own notification.
 	Incident Incident
+	// Storm is, in a storm's own notification, the storm with its members;
+	// in a member incident's notification, the storm it belongs to
+	// (without members): tell it in the storm's thread. Nil otherwise.
+	Storm *Storm
 	// Notes are what happened since the last notification, oldest first.
 	Notes []Note
+}
+
+// IsStorm reports whether n is about a storm itself rather than an incident.
+func (n Notification) IsStorm() bool { return n.Storm != nil && n.Incident.ID == "" }
+
+// Subject is the ID of what n is about: the storm's, or the incident's.
+func (n Notification) Subject() string {
+	if n.IsStorm() {
+		return n.Storm.ID
+	}
+	return n.Incident.ID
 }
 
 // NoteKind says what a Note reports.
@@ -188,10 +210,12 @@ type Observation struct {
 	Report    diagnose.Report
 	// Rollout is what changed in the workload, when looked up.
 	Rollout *change.Rollout
-	// Node, Image and ConfigMaps tell the blast radius (see Incident).
+	// Node, Image, ConfigMaps and Secrets tell the blast radius and the
+	// factors a storm can share (see Incident).
 	Node       string
 	Image      string
 	ConfigMaps []string
+	Secrets    []string
 	// Gaps say what the diagnosis could not read (see Incident).
 	Gaps []string
 }

@@ -65,7 +65,9 @@ type Options struct {
 	Routes         []Route
 	// Silences reads the silences in force; nil: nothing is ever silenced.
 	Silences SilenceSource
-	Logger   *slog.Logger
+	// Storms configure storm grouping (off when not Enabled).
+	Storms StormOptions
+	Logger *slog.Logger
 	// Now replaces time.Now in tests.
 	Now func() time.Time
 }
@@ -91,6 +93,8 @@ type Manager struct {
 
 	// active holds pending and open incidents by key.
 	active map[Key]*tracked
+	// storms holds the open storms by ID.
+	storms map[string]*trackedStorm
 }
 
 // tracked is an active incident plus bookkeeping that is not persisted.
@@ -124,6 +128,12 @@ func NewManager(store Store, notifier Notifier, health HealthChecker, opts Optio
 	if opts.CheckEvery <= 0 {
 		opts.CheckEvery = 15 * time.Second
 	}
+	if opts.Storms.MinWorkloads <= 0 {
+		opts.Storms.MinWorkloads = 5
+	}
+	if len(opts.Storms.Factors) == 0 {
+		opts.Storms.Factors = FactorKinds()
+	}
 	return &Manager{
 		opts: opts, store: store, notifier: notifier, health: health,
 		policy:          policy{groupWait: opts.GroupWait, updateEvery: opts.UpdateEvery},
@@ -132,6 +142,7 @@ func NewManager(store Store, notifier Notifier, health HealthChecker, opts Optio
 		silencesChanged: make(chan struct{}, 1),
 		silences:        map[Key]Silence{},
 		active:          map[Key]*tracked{},
+		storms:          map[string]*trackedStorm{},
 	}
 }
 
@@ -184,8 +195,9 @@ func (m *Manager) load(ctx context.Context) error {
 		// posts it if it never got out).
 		m.active[inc.Key] = &tracked{Incident: inc, dirty: true}
 	}
+	m.loadStorms(ctx)
 	if len(saved) > 0 {
-		m.log.Info("continuing incidents from the store", "count", len(saved))
+		m.log.Info("continuing incidents from the store", "count", len(saved), "storms", len(m.storms))
 	}
 	m.refreshSilences(ctx)
 	return nil
@@ -220,7 +232,8 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		}
 		inc.PodCount++
 		changed = true
-		if inc.State == Open {
+		if inc.State == Open && inc.Storm == nil {
+			// (A storm's message counts its members' pods.)
 			t.notes = append(t.notes, Note{Kind: PodCrashing, Pod: o.Pod, Pods: inc.PodCount})
 		}
 	}
@@ -259,6 +272,9 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	if len(o.ConfigMaps) > 0 && !slices.Equal(o.ConfigMaps, inc.ConfigMaps) {
 		inc.ConfigMaps, m.relatedStale = o.ConfigMaps, true
 	}
+	if len(o.Secrets) > 0 && !slices.Equal(o.Secrets, inc.Secrets) {
+		inc.Secrets = o.Secrets
+	}
 	if inc.Selector == "" {
 		inc.Selector = o.Selector
 	}
@@ -266,6 +282,7 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		inc.UpdatedAt = now
 		t.dirty = true
 		m.save(ctx, inc)
+		m.memberChanged(t)
 	}
 }
 
@@ -277,6 +294,9 @@ func (m *Manager) flush(ctx context.Context) {
 	type decision struct {
 		t      *tracked
 		reason Reason
+	}
+	if m.opts.Storms.Enabled {
+		m.groupStorms(ctx, now)
 	}
 	var due []decision
 	for _, t := range m.sorted() {
@@ -296,6 +316,13 @@ func (m *Manager) flush(ctx context.Context) {
 			continue
 		}
 		t.skipped = ""
+		if t.Storm != nil && reason == Updated && len(t.notes) == 0 {
+			// A member's counts ride along with its storm's message;
+			// only news (a new diagnosis, a silence) gets a thread reply.
+			t.dirty, t.notifiedAt = false, now
+			t.shownSilence = activeSilence(t.SilencedUntil, now)
+			continue
+		}
 		if reason == FirstNotification {
 			t.State = Open
 			m.relatedStale = true
@@ -307,6 +334,7 @@ func (m *Manager) flush(ctx context.Context) {
 	for _, d := range due {
 		m.notify(ctx, d.t, d.reason, now)
 	}
+	m.flushStorms(ctx, now)
 }
 
 // sorted returns the active incidents oldest first, so notifications go
@@ -323,7 +351,7 @@ func (m *Manager) sorted() []*tracked {
 // notify sends a notification and records that it was sent.
 func (m *Manager) notify(ctx context.Context, t *tracked, reason Reason, now time.Time) {
 	t.UpdatedAt = now
-	n := Notification{Reason: reason, Incident: t.clone(), Notes: t.notes}
+	n := Notification{Reason: reason, Incident: t.clone(), Storm: m.stormHeader(t), Notes: t.notes}
 	t.notes, t.dirty, t.notifiedAt = nil, false, now
 	t.shownSilence = activeSilence(t.SilencedUntil, now)
 	m.save(ctx, &t.Incident)
@@ -361,6 +389,7 @@ func (m *Manager) checkRecovery(ctx context.Context) {
 		reason, _ := m.policy.needsNotify(t, now)
 		m.notify(ctx, t, reason, now)
 		delete(m.active, key)
+		m.memberChanged(t)
 		m.relatedStale = true
 	}
 }
@@ -405,11 +434,13 @@ func (m *Manager) updateRelated() {
 	m.relatedStale = false
 	all := make([]*Incident, 0, len(m.active))
 	for _, t := range m.active {
-		all = append(all, &t.Incident)
+		if t.Storm == nil { // a storm's message speaks for its members
+			all = append(all, &t.Incident)
+		}
 	}
 	r := newRadius(all)
 	for _, t := range m.active {
-		if t.State == Resolved {
+		if t.State == Resolved || t.Storm != nil {
 			continue
 		}
 		if line := r.related(&t.Incident); line != t.Related {

@@ -250,6 +250,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 	}
 	obs.Image = imageOf(pod, obs.Key.Container)
 	obs.ConfigMaps = configMapsOf(pod)
+	obs.Secrets = secretsOf(pod)
 	if t := lastFinished(report); !t.IsZero() {
 		obs.CrashedAt = t
 	}

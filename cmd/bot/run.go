@@ -346,6 +346,10 @@ func newCountingNotifier(next incident.Notifier, m *metrics.Metrics) *countingNo
 
 func (c *countingNotifier) Notify(n incident.Notification) {
 	c.m.Notified(string(n.Reason))
+	if n.IsStorm() {
+		c.next.Notify(n) // its members are counted as incidents
+		return
+	}
 	c.mu.Lock()
 	if n.Reason == incident.ResolvedReason {
 		delete(c.open, n.Incident.ID)
