@@ -77,8 +77,12 @@ func refExpired(r MessageRef, retention time.Duration, now time.Time, active map
 	return retention > 0 && !active[r.Subject] && r.PostedAt.Before(now.Add(-retention))
 }
 
-// subjectsOf lists the message subjects an active incident keeps alive.
+// subjectsOf lists the message subjects an active incident keeps alive:
+// its own and its storm's.
 func subjectsOf(inc incident.Incident) []string {
+	if inc.Storm != nil {
+		return []string{inc.ID, inc.Storm.ID}
+	}
 	return []string{inc.ID}
 }
 

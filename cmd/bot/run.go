@@ -156,6 +156,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 		DefaultChannel: cfg.Slack.Channel,
 		Routes:         routes,
 		Silences:       silenceSource{st},
+		Storms:         stormOptions(cfg.Watch.Storm),
 		Logger:         logger,
 	})
 	sil.set(mgr)
@@ -258,6 +259,7 @@ func newNotifier(ctx context.Context, cfg config.Config, refs bot.MessageRefs, l
 		DefaultChannel: cfg.Slack.Channel,
 		PerSecond:      cfg.Slack.MessagesPerSecond,
 		Messages:       refs,
+		StormNamed:     cfg.Watch.Storm.NamedWorkloads,
 	})
 	if err := sink.Check(ctx); err != nil {
 		if bot.IsAuthError(err) {
@@ -267,6 +269,15 @@ func newNotifier(ctx context.Context, cfg config.Config, refs bot.MessageRefs, l
 		logger.Warn("Slack is not reachable yet; alerts will be queued and retried", "err", err)
 	}
 	return sink, sink.Run, nil
+}
+
+// stormOptions converts watch.storm.
+func stormOptions(c config.Storm) incident.StormOptions {
+	o := incident.StormOptions{Enabled: c.Enabled, MinWorkloads: c.MinWorkloads}
+	for _, f := range c.Factors {
+		o.Factors = append(o.Factors, incident.FactorKind(f))
+	}
+	return o
 }
 
 func incidentRoutes(routes []config.Route) ([]incident.Route, error) {
