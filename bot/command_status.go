@@ -87,6 +87,9 @@ func statusLine(inc incident.Incident, now time.Time) string {
 	if inc.SilencedUntil.After(now) {
 		s += " · silenced until " + slackDate(inc.SilencedUntil)
 	}
+	if inc.Storm != nil {
+		s += " · 🌩️ storm: " + escClip(factorLabel(inc.Storm.Factor), 200)
+	}
 	return s
 }
 

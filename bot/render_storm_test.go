@@ -125,3 +125,16 @@ func TestRenderMemberGolden(t *testing.T) {
 	huge := hugeIncident()
 	checkBlocks(t, memberText(huge), memberBlocks(huge))
 }
+
+// TestStatusListsStormMembers: /crashloop status lists each workload of a
+// storm, saying which storm it is part of.
+func TestStatusListsStormMembers(t *testing.T) {
+	inc := oomIncident()
+	inc.Storm = &incident.StormRef{ID: "storm/node=n1/oom_killed@1", Factor: incident.Factor{Kind: incident.FactorNode, Value: "n1"}}
+	incs := &fakeIncidents{active: []incident.Incident{inc}}
+	r := newTestCommands(newFakeCluster(), incs, nil).Run(t.Context(), alice, "status", "test")
+	raw, _ := json.Marshal(r.Blocks)
+	if r.Error || !strings.Contains(string(raw), "payments/api") || !strings.Contains(string(raw), "storm: node n1") {
+		t.Fatalf("status = %s", raw)
+	}
+}
