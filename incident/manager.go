@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"k8s.io/apimachinery/pkg/labels"
@@ -95,6 +96,14 @@ type Manager struct {
 	active map[Key]*tracked
 	// storms holds the open storms by ID.
 	storms map[string]*trackedStorm
+
+	// saver writes incidents while Run runs (saves are synchronous
+	// otherwise, as in tests).
+	saver *saver
+	// healthResults brings recovery checks, run off the manager's
+	// goroutine, back to it; checking says one round is under way.
+	healthResults chan []healthResult
+	checking      bool
 }
 
 // tracked is an active incident plus bookkeeping that is not persisted.
@@ -143,6 +152,7 @@ func NewManager(store Store, notifier Notifier, health HealthChecker, opts Optio
 		silences:        map[Key]Silence{},
 		active:          map[Key]*tracked{},
 		storms:          map[string]*trackedStorm{},
+		healthResults:   make(chan []healthResult, 1),
 	}
 }
 
@@ -161,6 +171,12 @@ func (m *Manager) Run(ctx context.Context) error {
 	if err := m.load(ctx); err != nil {
 		return err
 	}
+	// Saves go behind the manager's back from now on; they are all
+	// written before Run returns.
+	m.saver = newSaver(m.store, m.log)
+	saved := make(chan struct{})
+	go func() { defer close(saved); m.saver.run(ctx) }()
+	defer func() { <-saved; m.saver = nil }()
 	tick := time.NewTicker(m.tickInterval())
 	defer tick.Stop()
 	check := time.NewTicker(m.opts.CheckEvery)
@@ -170,7 +186,10 @@ func (m *Manager) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case o := <-m.observations:
-			m.observe(ctx, o)
+			if t := m.observe(ctx, o); t.State == Pending && m.opts.Now().Sub(t.OpenedAt) >= m.opts.GroupWait {
+				// Due at once (group-wait 0): no waiting for the tick.
+				m.flush(ctx)
+			}
 		case <-m.silencesChanged:
 			m.refreshSilences(ctx)
 			m.flush(ctx)
@@ -178,7 +197,22 @@ func (m *Manager) Run(ctx context.Context) error {
 			m.flush(ctx)
 		case <-check.C:
 			m.refreshSilences(ctx)
-			m.checkRecovery(ctx)
+			if !m.checking {
+				// Recovery checks list pods; they run off this goroutine so
+				// a storm of open incidents never holds up new alerts.
+				m.checking = true
+				targets := m.openIncidents()
+				go func() {
+					res := m.healthChecks(ctx, targets)
+					select {
+					case m.healthResults <- res:
+					case <-ctx.Done():
+					}
+				}()
+			}
+		case res := <-m.healthResults:
+			m.checking = false
+			m.applyHealth(ctx, res)
 		}
 	}
 }
@@ -207,7 +241,8 @@ func (m *Manager) load(ctx context.Context) error {
 // precision of the group-wait. A pass over the active incidents is cheap.
 func (m *Manager) tickInterval() time.Duration { return 100 * time.Millisecond }
 
-func (m *Manager) observe(ctx context.Context, o Observation) {
+// observe counts a crash into its incident (opened if new) and returns it.
+func (m *Manager) observe(ctx context.Context, o Observation) *tracked {
 	now := m.opts.Now()
 	t := m.active[o.Key]
 	if t == nil {
@@ -284,6 +319,7 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		m.save(ctx, inc)
 		m.memberChanged(t)
 	}
+	return t
 }
 
 // flush asks needsNotify about every active incident and sends what is
@@ -359,42 +395,93 @@ func (m *Manager) notify(ctx context.Context, t *tracked, reason Reason, now tim
 	m.notifier.Notify(n)
 }
 
-// checkRecovery resolves open incidents whose workload has been healthy for
-// ResolveAfter.
+// healthResult is one recovery check.
+type healthResult struct {
+	key Key
+	id  string
+	h   Health
+	err error
+}
+
+// maxHealthChecks bounds the recovery checks run at once.
+const maxHealthChecks = 8
+
+// openIncidents are copies of the open incidents, for recovery checks.
+func (m *Manager) openIncidents() []Incident {
+	var out []Incident
+	for _, t := range m.sorted() {
+		if t.State == Open {
+			out = append(out, t.clone())
+		}
+	}
+	return out
+}
+
+// healthChecks checks each incident's workload, a few at a time. It
+// touches no manager state, so it may run on any goroutine.
+func (m *Manager) healthChecks(ctx context.Context, incs []Incident) []healthResult {
+	out := make([]healthResult, len(incs))
+	sem := make(chan struct{}, maxHealthChecks)
+	var wg sync.WaitGroup
+	for i, inc := range incs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			h, err := m.health.CheckHealth(cctx, inc)
+			cancel()
+			out[i] = healthResult{key: inc.Key, id: inc.ID, h: h, err: err}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// checkRecovery checks every open incident and resolves those whose
+// workload has been healthy for ResolveAfter, on the caller's goroutine.
 func (m *Manager) checkRecovery(ctx context.Context) {
+	m.applyHealth(ctx, m.healthChecks(ctx, m.openIncidents()))
+}
+
+// applyHealth resolves the incidents the checks found healthy for
+// ResolveAfter, judged against their state now (a crash since the check
+// began keeps an incident open).
+func (m *Manager) applyHealth(ctx context.Context, results []healthResult) {
 	now := m.opts.Now()
-	for key, t := range m.active {
-		if t.State != Open {
+	for _, r := range results {
+		t := m.active[r.key]
+		if t == nil || t.ID != r.id || t.State != Open {
 			continue
 		}
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		h, err := m.health.CheckHealth(cctx, t.clone())
-		cancel()
-		if err != nil {
-			m.log.Warn("recovery check failed", "incident", t.ID, "err", err)
+		if r.err != nil {
+			m.log.Warn("recovery check failed", "incident", t.ID, "err", r.err)
 			continue
 		}
 		// Healthy no earlier than the last crash: this also bounds a
 		// readiness time that is unknown or older than the crash loop.
-		since := h.Since
+		since := r.h.Since
 		if since.Before(t.LastCrashAt) {
 			since = t.LastCrashAt
 		}
-		if !h.OK || now.Sub(since) < m.opts.ResolveAfter {
+		if !r.h.OK || now.Sub(since) < m.opts.ResolveAfter {
 			continue
 		}
 		t.State = Resolved
 		t.ResolvedAt = now
-		t.notes = append(t.notes, Note{Kind: Recovered, Pods: h.Pods, Since: since})
+		t.notes = append(t.notes, Note{Kind: Recovered, Pods: r.h.Pods, Since: since})
 		reason, _ := m.policy.needsNotify(t, now)
 		m.notify(ctx, t, reason, now)
-		delete(m.active, key)
+		delete(m.active, r.key)
 		m.memberChanged(t)
 		m.relatedStale = true
 	}
 }
 
 func (m *Manager) save(ctx context.Context, inc *Incident) {
+	if m.saver != nil {
+		m.saver.save(*inc)
+		return
+	}
 	if err := m.store.Save(ctx, *inc); err != nil {
 		// The incident lives on in memory; the next save retries.
 		m.log.Error("save incident", "incident", inc.ID, "err", err)

@@ -416,3 +416,43 @@ func TestUnknownReadyTimeCountsFromTheLastCrash(t *testing.T) {
 		t.Fatalf("reasons = %v", got)
 	}
 }
+
+// TestRunWritesEveryChangeBeforeReturning: saves go to the store behind
+// the manager's back, and none is lost when Run stops.
+func TestRunWritesEveryChangeBeforeReturning(t *testing.T) {
+	s := &memStore{m: map[string]Incident{}}
+	r := &recorder{}
+	m := NewManager(s, r, &fakeHealth{}, Options{GroupWait: 0, UpdateEvery: time.Nanosecond, CheckEvery: time.Hour, DefaultChannel: "#a"})
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error)
+	go func() { done <- m.Run(ctx) }()
+	for i := range 20 {
+		m.Observe(ctx, obs("api-1", int32(i+1), time.Now(), diagnose.AppCrash))
+	}
+	// The manager has seen the last crash once it tells about it.
+	deadline := time.After(10 * time.Second)
+	for {
+		r.mu.Lock()
+		n := len(r.notes)
+		seen := n > 0 && r.notes[n-1].Incident.Restarts == 20
+		r.mu.Unlock()
+		if seen {
+			break
+		}
+		select {
+		case <-deadline:
+			t.Fatal("the last crash was never notified")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cancel()
+	<-done
+	if len(s.m) != 1 {
+		t.Fatalf("%d incidents stored, want 1", len(s.m))
+	}
+	for _, inc := range s.m {
+		if inc.Restarts != 20 || inc.State != Open {
+			t.Fatalf("stored incident = restarts %d, state %s; want the last change (20, open)", inc.Restarts, inc.State)
+		}
+	}
+}

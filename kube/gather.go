@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
@@ -94,12 +95,21 @@ func (g *Gatherer) GatherPod(ctx context.Context, pod *corev1.Pod) (Gathered, er
 	if err != nil {
 		return Gathered{}, err
 	}
-	var gaps []string
-	events, err := g.podEvents(ctx, pod)
-	if err != nil {
-		gaps = append(gaps, gapOf("events", err))
+	// Events and logs are fetched at once: the alert waits for both.
+	var (
+		gaps    []string
+		events  []corev1.Event
+		evErr   error
+		logs    map[string]string
+		logGaps []string
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { events, evErr = g.podEvents(ctx, pod) })
+	wg.Go(func() { logs, logGaps = g.logs(ctx, pod) })
+	wg.Wait()
+	if evErr != nil {
+		gaps = append(gaps, gapOf("events", evErr))
 	}
-	logs, logGaps := g.logs(ctx, pod)
 	in := diagnose.Input{
 		Pod:    pod,
 		Events: events,

@@ -11,6 +11,7 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/util/workqueue"
 
+	"github.com/crashloop-bot/crashloop-bot/change"
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 )
@@ -218,12 +219,22 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		return false, nil
 	}
 	start := p.opts.Now()
-	g, err := p.gatherer.GatherPod(ctx, pod)
-	if err != nil {
+	// The pod's events and logs and the workload's history are fetched at
+	// once: each is a few API round trips, and the alert waits for all.
+	var (
+		g             Gathered
+		rollout       change.Rollout
+		gerr, histErr error
+		wg            sync.WaitGroup
+	)
+	wg.Go(func() { g, gerr = p.gatherer.GatherPod(ctx, pod) })
+	wg.Go(func() { rollout, histErr = p.history.WhatChanged(ctx, pod, owner.Kind, owner.Name) })
+	wg.Wait()
+	if gerr != nil {
 		if obs.Key.Container != "" {
 			p.opts.Diagnoses.Release(obs.Key)
 		}
-		return false, err
+		return false, gerr
 	}
 	if len(g.Gaps) > 0 {
 		p.log.Warn("diagnosing with what could be read", "pod", k.namespace+"/"+k.name, "missing", g.Gaps)
@@ -239,9 +250,8 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 	obs.Report = report
 	// What changed before the crash: a partial answer (some reads
 	// forbidden) still helps, so errors are only logged.
-	rollout, err := p.history.WhatChanged(ctx, pod, g.Owner.Kind, g.Owner.Name)
-	if err != nil {
-		p.log.Debug("what-changed lookup incomplete", "pod", k.namespace+"/"+k.name, "err", err)
+	if histErr != nil {
+		p.log.Debug("what-changed lookup incomplete", "pod", k.namespace+"/"+k.name, "err", histErr)
 	}
 	obs.Rollout = &rollout
 	p.opts.OnDiagnosed(p.opts.Now().Sub(start))
