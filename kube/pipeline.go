@@ -3,6 +3,7 @@ package kube
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -62,12 +63,24 @@ type Pipeline struct {
 	observer Observer
 	opts     PipelineOptions
 	log      *slog.Logger
-	queue    workqueue.TypedRateLimitingInterface[podKey]
+	// queue holds pods of workloads not seen lately; replicas holds pods
+	// whose siblings (same name prefix) were just looked at: in a storm,
+	// every workload is named before its replicas are counted.
+	queue, replicas workqueue.TypedRateLimitingInterface[podKey]
 
 	mu        sync.Mutex
 	lastEvent map[podKey]BackOff
 	rechecks  map[podKey]int
+	// replica says which queue a pod waits in (true: replicas).
+	replica map[podKey]bool
+	// prefixes are the name prefixes (a ReplicaSet's, a StatefulSet's)
+	// looked at lately, and when.
+	prefixes map[string]time.Time
 }
+
+// prefixMemory is how long a pod's siblings count as replicas of a
+// workload already being looked at.
+const prefixMemory = time.Minute
 
 type podKey struct{ namespace, name string }
 
@@ -105,27 +118,47 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 		queue: workqueue.NewTypedRateLimitingQueueWithConfig(
 			workqueue.NewTypedItemExponentialFailureRateLimiter[podKey](time.Second, time.Minute),
 			workqueue.TypedRateLimitingQueueConfig[podKey]{Name: "backoff"}),
+		replicas: workqueue.NewTypedRateLimitingQueueWithConfig(
+			workqueue.NewTypedItemExponentialFailureRateLimiter[podKey](time.Second, time.Minute),
+			workqueue.TypedRateLimitingQueueConfig[podKey]{Name: "backoff-replicas"}),
 		lastEvent: map[podKey]BackOff{},
 		rechecks:  map[podKey]int{},
+		replica:   map[podKey]bool{},
+		prefixes:  map[string]time.Time{},
 	}
 }
 
 // QueueDepth is the number of pods waiting to be looked at.
-func (p *Pipeline) QueueDepth() int { return p.queue.Len() }
+func (p *Pipeline) QueueDepth() int { return p.queue.Len() + p.replicas.Len() }
 
-// Run watches and processes until ctx ends.
+// Run watches and processes until ctx ends: Workers workers for pods of
+// new workloads, one more for replicas of workloads already seen.
 func (p *Pipeline) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	for range p.opts.Workers {
 		wg.Go(func() {
-			for p.processNext(ctx) {
+			for p.processNext(ctx, p.queue) {
 			}
 		})
 	}
+	wg.Go(func() {
+		for p.processNext(ctx, p.replicas) {
+		}
+	})
 	err := p.watcher.Run(ctx, p.enqueue)
 	p.queue.ShutDown()
+	p.replicas.ShutDown()
 	wg.Wait()
 	return err
+}
+
+// namePrefix is a pod's name without its last dash-separated part: the
+// ReplicaSet (or StatefulSet, Job) its siblings share.
+func namePrefix(pod string) string {
+	if i := strings.LastIndexByte(pod, '-'); i > 0 {
+		return pod[:i]
+	}
+	return pod
 }
 
 func (p *Pipeline) enqueue(b BackOff) {
@@ -134,32 +167,60 @@ func (p *Pipeline) enqueue(b BackOff) {
 		return
 	}
 	k := podKey{b.Namespace, b.Pod}
+	now := p.opts.Now()
 	p.mu.Lock()
-	if prev, ok := p.lastEvent[k]; !ok || !b.At.Before(prev.At) {
+	prev, known := p.lastEvent[k]
+	if !known || !b.At.Before(prev.At) {
 		p.lastEvent[k] = b
 	}
+	replica, queued := p.replica[k]
+	if !queued {
+		// A pod stays in the queue it was put in, so no two workers look
+		// at it at once.
+		prefix := b.Namespace + "/" + namePrefix(b.Pod)
+		seen, ok := p.prefixes[prefix]
+		replica = ok && now.Sub(seen) < prefixMemory
+		if !replica {
+			if len(p.prefixes) > 10000 {
+				for pre, t := range p.prefixes {
+					if now.Sub(t) >= prefixMemory {
+						delete(p.prefixes, pre)
+					}
+				}
+			}
+			p.prefixes[prefix] = now
+		}
+		p.replica[k] = replica
+	}
 	p.mu.Unlock()
-	p.queue.Add(k)
+	if replica {
+		p.replicas.Add(k)
+	} else {
+		p.queue.Add(k)
+	}
 }
 
-func (p *Pipeline) processNext(ctx context.Context) bool {
-	k, quit := p.queue.Get()
+func (p *Pipeline) processNext(ctx context.Context, q workqueue.TypedRateLimitingInterface[podKey]) bool {
+	k, quit := q.Get()
 	if quit {
 		return false
 	}
-	defer p.queue.Done(k)
+	defer q.Done(k)
 	requeue, err := p.process(ctx, k)
+	if err != nil && ctx.Err() != nil {
+		return true // shutting down; the next leader looks again
+	}
 	if err != nil {
 		p.log.Warn("could not look at crashing pod; retrying", "pod", k.namespace+"/"+k.name, "err", err)
-		p.queue.AddRateLimited(k)
+		q.AddRateLimited(k)
 		return true
 	}
-	p.queue.Forget(k)
+	q.Forget(k)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if requeue && p.rechecks[k] < maxRechecks {
 		// 250ms, 500ms, 1s, ...: the status usually follows within a second.
-		p.queue.AddAfter(k, recheckBase<<p.rechecks[k])
+		q.AddAfter(k, recheckBase<<p.rechecks[k])
 		p.rechecks[k]++
 		return true
 	}
@@ -168,6 +229,7 @@ func (p *Pipeline) processNext(ctx context.Context) bool {
 	}
 	delete(p.lastEvent, k)
 	delete(p.rechecks, k)
+	delete(p.replica, k)
 	return true
 }
 

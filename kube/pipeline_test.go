@@ -142,3 +142,16 @@ func TestPipelineDropsWhatIsNoCrashLoop(t *testing.T) {
 		t.Fatalf("observations %+v, want none", o.obs)
 	}
 }
+
+func TestNamePrefix(t *testing.T) {
+	for pod, want := range map[string]string{
+		"api-7d9f8b6c5-x2x9q": "api-7d9f8b6c5", // a ReplicaSet's
+		"postgres-1":          "postgres",      // a StatefulSet's
+		"report-29110-abcde":  "report-29110",  // a Job's
+		"standalone":          "standalone",
+	} {
+		if got := namePrefix(pod); got != want {
+			t.Errorf("namePrefix(%s) = %s, want %s", pod, got, want)
+		}
+	}
+}
