@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"slices"
 
 	"github.com/slack-go/slack"
 
@@ -108,13 +109,17 @@ func (s *Slack) takePost(q *channelQueue) (op, bool) {
 	return op{}, false
 }
 
-// takeUpdate returns the oldest pending update.
+// takeUpdate returns the oldest pending update of a storm message, else
+// the oldest pending update: one message that speaks for many workloads
+// goes before a backlog of single ones (after a restart, every open
+// incident is refreshed).
 func (s *Slack) takeUpdate() (op, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for len(s.updates) > 0 {
-		it := s.updates[0]
-		s.updates = s.updates[1:]
+		i := max(0, slices.IndexFunc(s.updates, func(it *item) bool { return it.storm }))
+		it := s.updates[i]
+		s.updates = slices.Delete(s.updates, i, i+1)
 		it.inUpdates = false
 		if it.pending == nil || it.ts == "" {
 			s.schedule(it)
@@ -153,7 +158,10 @@ func (s *Slack) deliver(ctx context.Context, o *op, lim func() *limiter) {
 	for attempt := 0; ; attempt++ {
 		if o.kind == opPost && !o.item.looked {
 			// Posted before a restart or by the previous leader? Then the
-			// message is updated, not posted again.
+			// message is updated, not posted again. (lookUp is the one
+			// place that finds a message already posted: a post whose
+			// answer was lost only has to clear looked to be looked for
+			// again before it is retried.)
 			found, err := s.lookUp(ctx, o.item)
 			if err != nil {
 				s.retries.Add(1)

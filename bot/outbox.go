@@ -27,6 +27,8 @@ type reply struct {
 type item struct {
 	id      string // the subject: incident or storm ID
 	channel string // as routed; keys the channel's post budget
+	// storm: the message speaks for many workloads; its updates go first.
+	storm bool
 	// ts is the message, "" until posted; channelID is the ID Slack
 	// answered the post with (updates and replies need the ID, not a
 	// #name).

@@ -72,3 +72,27 @@ func TestMergeReplies(t *testing.T) {
 		t.Fatalf("merged sizes = %v, want %v", sizes, want)
 	}
 }
+
+// TestStormUpdatesGoFirst: a storm's update is not queued behind a backlog
+// of single incidents' updates.
+func TestStormUpdatesGoFirst(t *testing.T) {
+	s := newSlack(nil, SlackOptions{Logger: slog.New(slog.DiscardHandler)})
+	s.queue("C1")
+	for _, id := range []string{"inc-1", "inc-2", "storm/node=n1/oom_killed@1", "inc-3"} {
+		it := &item{id: id, channel: "C1", ts: "1.1", looked: true, pending: &message{text: id}, storm: strings.HasPrefix(id, "storm/")}
+		s.items[id] = it
+		s.schedule(it)
+	}
+	var got []string
+	for {
+		o, ok := s.takeUpdate()
+		if !ok {
+			break
+		}
+		got = append(got, o.item.id)
+		o.item.pending = nil
+	}
+	if want := []string{"storm/node=n1/oom_killed@1", "inc-1", "inc-2", "inc-3"}; !slices.Equal(got, want) {
+		t.Fatalf("update order = %v, want %v", got, want)
+	}
+}

@@ -282,7 +282,7 @@ func (s *Slack) Notify(n incident.Notification) {
 	s.mu.Lock()
 	it, ok := s.items[subject]
 	if !ok {
-		it = &item{id: subject, channel: ch}
+		it = &item{id: subject, channel: ch, storm: n.Storm != nil}
 		s.items[subject] = it
 	}
 	q := s.queue(ch)

@@ -124,6 +124,9 @@ const (
 
 	// Waiting: the incident is within its group-wait.
 	Waiting Reason = "group_wait"
+	// Gathering: the group-wait is over, but a storm may still form
+	// around the incident; it waits at most one more group-wait.
+	Gathering Reason = "storm_forming"
 	// Silenced: something changed, but the incident's key is silenced.
 	Silenced Reason = "silenced"
 	// Throttled: something changed, but the last update is more recent

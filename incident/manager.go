@@ -121,6 +121,9 @@ type tracked struct {
 	// skipped is the reason of the last decision not to notify, so that
 	// each change of it is logged once.
 	skipped Reason
+	// gathering: a storm may still form around this pending incident
+	// (see groupStorms); its first notification waits.
+	gathering bool
 }
 
 // NewManager returns a Manager; it does no I/O.
@@ -344,6 +347,9 @@ func (m *Manager) flush(ctx context.Context) {
 			t.SilencedUntil = time.Time{}
 		}
 		reason, ok := m.policy.needsNotify(t, now)
+		if ok && reason == FirstNotification && t.gathering {
+			reason, ok = Gathering, false
+		}
 		if !ok {
 			if reason != t.skipped && reason != NoChange && reason != Waiting {
 				m.log.Debug("not notifying", "reason", reason, "incident", t.ID, "key", t.Key.String())

@@ -375,3 +375,50 @@ func TestNeedsNotifyStorm(t *testing.T) {
 		}
 	}
 }
+
+// TestStormGathersSlowDiagnoses: in a storm the diagnoses trickle in; a
+// workload whose group-wait is over waits (at most one more group-wait)
+// while others sharing its cause and node are pending, and joins the storm
+// instead of being posted alone. A lone crash loop is not held.
+func TestStormGathersSlowDiagnoses(t *testing.T) {
+	ctx := t.Context()
+	m, r, _, _, c := stormManager(t, true)
+	for i := range 4 {
+		m.observe(ctx, oomOn(fmt.Sprintf("w%d", i), "n1", c.now()))
+	}
+	c.advance(5 * time.Second)
+	m.flush(ctx)
+	if len(r.notes) != 0 {
+		t.Fatalf("posted alone while a storm was gathering: %v", r.reasons())
+	}
+	if got := m.active[Key{Cluster: "prod", Namespace: "storm", Kind: "Deployment", Name: "w0", Container: "app"}].skipped; got != Gathering {
+		t.Fatalf("decision = %s, want %s", got, Gathering)
+	}
+	c.advance(time.Second)
+	m.observe(ctx, oomOn("w4", "n1", c.now()))
+	m.flush(ctx)
+	storms, members, alone := split(r)
+	if len(storms) != 1 || len(members) != 5 || len(alone) != 0 {
+		t.Fatalf("storms %d, members %d, standalone %d; want 1, 5, 0", len(storms), len(members), len(alone))
+	}
+}
+
+func TestStormHoldsAtMostOneMoreGroupWait(t *testing.T) {
+	ctx := t.Context()
+	m, r, _, _, c := stormManager(t, true)
+	for i := range 3 {
+		m.observe(ctx, oomOn(fmt.Sprintf("w%d", i), "n1", c.now()))
+	}
+	lone := obs("api-1", 1, c.now(), diagnose.Segfault)
+	m.observe(ctx, lone)
+	c.advance(5 * time.Second)
+	m.flush(ctx)
+	if _, _, alone := split(r); len(alone) != 1 || alone[0].Incident.Key != apiKey {
+		t.Fatalf("the lone crash loop must go out after the group-wait: %v", r.reasons())
+	}
+	c.advance(5 * time.Second)
+	m.flush(ctx)
+	if storms, _, alone := split(r); len(storms) != 0 || len(alone) != 4 {
+		t.Fatalf("after two group-waits, %d storms and %d standalone; want 0 and 4", len(storms), len(alone))
+	}
+}

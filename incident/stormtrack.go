@@ -47,7 +47,12 @@ func (p policy) needsNotifyStorm(s *trackedStorm, now time.Time) (Reason, bool) 
 // thread replies.
 func (m *Manager) groupStorms(ctx context.Context, now time.Time) {
 	var cands []*tracked
+	undiagnosed := map[string]int{} // pending incidents not diagnosed yet, by channel
 	for _, t := range m.sorted() {
+		t.gathering = false
+		if t.State == Pending && t.Storm == nil && t.Report.Pod == "" {
+			undiagnosed[t.Channel]++
+		}
 		if t.State != Pending || t.Storm != nil || t.Report.Pod == "" || t.SilencedUntil.After(now) {
 			continue
 		}
@@ -62,7 +67,17 @@ func (m *Manager) groupStorms(ctx context.Context, now time.Time) {
 	if !slices.ContainsFunc(cands, due) {
 		return
 	}
-	for _, g := range chooseStorms(cands, due, m.opts.Storms.MinWorkloads, m.opts.Storms.Factors) {
+	groups := chooseStorms(cands, due, m.opts.Storms.MinWorkloads, m.opts.Storms.Factors)
+	defer func() {
+		// Due incidents a storm may still gather around wait a little
+		// longer (see gathering), unless a storm took them.
+		for _, t := range cands {
+			if t.Storm == nil && due(t) && now.Sub(t.OpenedAt) < 2*m.opts.GroupWait {
+				t.gathering = gathering(t, cands, undiagnosed[t.Channel], m.opts.Storms.Factors)
+			}
+		}
+	}()
+	for _, g := range groups {
 		s := &trackedStorm{Storm: Storm{
 			ID:     "storm/" + g.factor.String() + "/" + string(g.category) + "@" + strconv.FormatInt(now.UnixMilli(), 10),
 			Factor: g.factor, Category: g.category, Channel: g.channel, Cluster: g.members[0].Key.Cluster,
@@ -78,6 +93,32 @@ func (m *Manager) groupStorms(ctx context.Context, now time.Time) {
 			m.notify(ctx, t, FirstNotification, now)
 		}
 	}
+}
+
+// gathering reports whether a storm may still form around t: another
+// pending incident shares its channel, category and a factor, or pending
+// incidents of its channel are still being diagnosed. In a storm the
+// diagnoses of a hundred workloads take a while to arrive; holding t's own
+// message for at most one more group-wait lets it join instead of being
+// posted on its own. A lone crash loop is never held.
+func gathering(t *tracked, cands []*tracked, undiagnosed int, kinds []FactorKind) bool {
+	if undiagnosed > 0 {
+		return true
+	}
+	for _, o := range cands {
+		if o == t || o.Storm != nil || o.Channel != t.Channel || o.Report.Category != t.Report.Category {
+			continue
+		}
+		for _, k := range kinds {
+			vs := factorValues(&o.Incident, k)
+			for _, v := range factorValues(&t.Incident, k) {
+				if slices.Contains(vs, v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // stormFor returns the open storm t belongs in, the most specific first.

@@ -295,6 +295,9 @@ func crashStorm(ctx context.Context, sim *kubesim.Sim, slack *slackserver.Server
 		return stormResult{}, errors.New("the storm was never posted")
 	}
 	time.Sleep(5 * time.Second) // a late duplicate would show up here
+	for _, m := range stormMsgs() {
+		step("storm: top-level post %q with %d replies", m.Text, len(m.Replies))
+	}
 	limited, calls := slack.RateLimited("chat.postMessage", "chat.update")
 	return stormResult{
 		posts: len(stormMsgs()), workloads: n,
