@@ -1,9 +1,11 @@
-// Package incident decides what to tell people about crash loops: it groups
-// crashing pods into one incident per workload and container, waits a short
-// group-wait before the first message, updates the incident as it changes,
-// resolves it when the workload has run healthy for a while, and hands each
-// decision (with its reason) to a Notifier. It does no Kubernetes or Slack
-// I/O itself.
+// Package incident decides what to tell people about crash loops, and
+// when: it groups crashing pods into one incident per workload and
+// container, groups many workloads crashing for one shared cause into a
+// storm, waits a short group-wait before the first notification, tells
+// changes at most every update interval, resolves an incident when the
+// workload has run healthy for a while, and hands each decision (with its
+// reason) to a Notifier. It speaks no Slack (no channel IDs, no message
+// timestamps, no wording) and does no Kubernetes or Slack I/O itself.
 package incident
 
 import (
@@ -146,7 +148,7 @@ type Notification struct {
 	Incident Incident
 	// Storm is, in a storm's own notification, the storm with its members;
 	// in a member incident's notification, the storm it belongs to
-	// (without members): tell it in the storm's thread. Nil otherwise.
+	// (without members): tell it as part of the storm. Nil otherwise.
 	Storm *Storm
 	// Notes are what happened since the last notification, oldest first.
 	Notes []Note

@@ -360,7 +360,7 @@ func (m *Manager) flush(ctx context.Context) {
 		t.skipped = ""
 		if t.Storm != nil && reason == Updated && len(t.notes) == 0 {
 			// A member's counts ride along with its storm's message;
-			// only news (a new diagnosis, a silence) gets a thread reply.
+			// only news (a new diagnosis, a silence) is told on its own.
 			t.dirty, t.notifiedAt = false, now
 			t.shownSilence = activeSilence(t.SilencedUntil, now)
 			continue
@@ -538,7 +538,7 @@ func (m *Manager) updateRelated() {
 		}
 		if line := r.related(&t.Incident); line != t.Related {
 			// A new relation is news (update the message, say it in the
-			// thread); a changed count rides along with the next update,
+			// notes); a changed count rides along with the next update,
 			// so a storm does not rewrite every message each time.
 			news := (line == "") != (t.Related == "")
 			t.Related = line

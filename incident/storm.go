@@ -14,7 +14,7 @@ import (
 // the group-wait with the same category and a shared factor (a dependency
 // host, a ConfigMap or Secret, an image, a node, a namespace). People get
 // one storm message naming the cause and the workloads instead of one
-// message per workload; each workload's details go into its thread.
+// message per workload; each workload's details are told as part of it.
 
 // StormOptions configure storm grouping.
 type StormOptions struct {
@@ -120,9 +120,9 @@ func chooseStorms(cands []*tracked, due func(*tracked) bool, min int, kinds []Fa
 	remaining := slices.Clone(cands)
 	for len(remaining) >= min {
 		type choice struct {
-			kind FactorKind
-			key  bucketKey
-			ts   []*tracked
+			kind    FactorKind
+			key     bucketKey
+			members []*tracked
 		}
 		var best []choice // the largest qualifying bucket of each kind, in kinds order
 		largest := 0
@@ -137,18 +137,18 @@ func chooseStorms(cands []*tracked, due func(*tracked) bool, min int, kinds []Fa
 				}
 			}
 			var pick *choice
-			for k, ts := range buckets {
-				if len(ts) < min || !slices.ContainsFunc(ts, due) {
+			for k, ms := range buckets {
+				if len(ms) < min || !slices.ContainsFunc(ms, due) {
 					continue
 				}
-				c := choice{kind, k, ts}
-				if pick == nil || len(ts) > len(pick.ts) || (len(ts) == len(pick.ts) && cmp.Compare(k.value, pick.key.value) < 0) {
+				c := choice{kind, k, ms}
+				if pick == nil || len(ms) > len(pick.members) || (len(ms) == len(pick.members) && cmp.Compare(k.value, pick.key.value) < 0) {
 					pick = &c
 				}
 			}
 			if pick != nil {
 				best = append(best, *pick)
-				largest = max(largest, len(pick.ts))
+				largest = max(largest, len(pick.members))
 			}
 		}
 		if len(best) == 0 {
@@ -157,12 +157,12 @@ func chooseStorms(cands []*tracked, due func(*tracked) bool, min int, kinds []Fa
 		want := int(math.Ceil(nearlyAsMany * float64(largest)))
 		var chosen choice
 		for _, c := range best {
-			if len(c.ts) >= want {
+			if len(c.members) >= want {
 				chosen = c
 				break
 			}
 		}
-		members := slices.Clone(chosen.ts)
+		members := slices.Clone(chosen.members)
 		slices.SortFunc(members, func(a, b *tracked) int { return cmp.Or(a.OpenedAt.Compare(b.OpenedAt), cmp.Compare(a.ID, b.ID)) })
 		out = append(out, stormGroup{
 			factor: Factor{Kind: chosen.kind, Value: chosen.key.value}, category: chosen.key.category,

@@ -44,7 +44,7 @@ func (p policy) needsNotifyStorm(s *trackedStorm, now time.Time) (Reason, bool) 
 // groupStorms lets diagnosed pending incidents join the open storm they
 // belong to, and forms new storms among the others once one of them is due
 // (its group-wait is over). Storm messages go out before their members'
-// thread replies.
+// own notifications.
 func (m *Manager) groupStorms(ctx context.Context, now time.Time) {
 	var cands []*tracked
 	undiagnosed := map[string]int{} // pending incidents not diagnosed yet, by channel
