@@ -167,10 +167,11 @@ func TestBinaryCrashStormIsOneMessage(t *testing.T) {
 	if !strings.Contains(stormMsgs[0].Text, "node "+lctest.NodeName) {
 		t.Errorf("the storm does not name the shared node: %q", stormMsgs[0].Text)
 	}
-	m, _ := srv.Message(stormMsgs[0].Channel, stormMsgs[0].TS)
-	if !strings.Contains(m.AllText(), fmt.Sprint(workloads+late)) {
-		t.Errorf("the storm message was not updated to count the latecomers:\n%s", m.AllText())
-	}
+	var m slackserver.Message
+	waitUntil(t, "the storm message to count the latecomers", 30*time.Second, func() bool {
+		m, _ = srv.Message(stormMsgs[0].Channel, stormMsgs[0].TS)
+		return strings.Contains(m.Text, fmt.Sprintf("%d workloads", workloads+late))
+	})
 	if d := lastReply.Sub(stormEnd); d > 60*time.Second {
 		t.Errorf("the last thread reply came %s after the storm's end, want within 60s", d)
 	}
