@@ -42,5 +42,5 @@ clean: ## remove build output (not the cached control plane binaries)
 demo: test-cluster build ## see the bot work without a cluster: local control plane + crashing demo workloads
 	./bin/crashloop-bot demo $(if $(CONFIG),--config $(CONFIG))
 
-bench: test-cluster build ## measure memory, alert latency and a crash storm against a real API server (about 6 minutes)
+bench: test-cluster build ## measure memory, alert latency and a crash storm against a real API server (about 5 minutes)
 	$(GO) run ./test/load --bot bin/crashloop-bot

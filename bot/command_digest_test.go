@@ -16,6 +16,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/digest"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 func TestParseDigestCommand(t *testing.T) {
@@ -79,7 +80,7 @@ func digestCommands(h *history, links Permalinker) *Commands {
 		}},
 		Now: func() time.Time { return digestNow },
 		Digest: &DigestCommand{
-			History: h, Refs: IncidentFieldRefs{}, Permalinks: links, Location: digestNow.Location(),
+			History: h, Refs: postedRefs{}, Permalinks: links, Location: digestNow.Location(),
 			ScopeFor: func(c Caller) (digest.Scope, time.Duration) {
 				if c.ChannelID == "C0SHOP" {
 					return shop, 24 * time.Hour
@@ -142,7 +143,8 @@ func TestDigestCommandGolden(t *testing.T) {
 	incs := busyDayIncidents()
 	links := &fakePermalinks{links: map[string]string{}}
 	for _, inc := range incs {
-		links.links[inc.ChannelID+"/"+inc.MessageTS] = "https://example.slack.com/archives/" + inc.ChannelID + "/p" + strings.ReplaceAll(inc.MessageTS, ".", "")
+		r := postedRef(inc)
+		links.links[r.Channel+"/"+r.TS] = "https://example.slack.com/archives/" + r.Channel + "/p" + strings.ReplaceAll(r.TS, ".", "")
 	}
 	reply := digestCommands(&history{incs: incs}, links).Run(t.Context(), Caller{UserID: "U0BOB", ChannelID: "C0SHOP", ChannelName: "team-shop"}, "digest", "test")
 	golden(t, "cmd_digest_scoped.golden", replyJSON(t, reply))
@@ -162,27 +164,22 @@ func TestDigestLinks(t *testing.T) {
 	log := slog.New(slog.NewTextHandler(&logs, nil))
 	ok := &fakePermalinks{links: map[string]string{}}
 	for _, inc := range d.Incidents {
-		ok.links[inc.ChannelID+"/"+inc.MessageTS] = "https://x.slack.com/" + inc.ID
+		r := postedRef(inc)
+		ok.links[r.Channel+"/"+r.TS] = "https://x.slack.com/" + inc.ID
 	}
-	links := DigestLinks(t.Context(), IncidentFieldRefs{}, ok, d, log)
+	links := DigestLinks(t.Context(), postedRefs{}, ok, d, log)
 	if len(links) != len(d.Incidents) || ok.calls != len(d.Incidents) {
 		t.Errorf("%d links from %d lookups for %d incidents", len(links), ok.calls, len(d.Incidents))
 	}
 
 	// An incident never posted has no reference: no lookup, no link.
-	unposted := d
-	unposted.Incidents = map[string]incident.Incident{}
-	for id, inc := range d.Incidents {
-		inc.ChannelID, inc.MessageTS = "", ""
-		unposted.Incidents[id] = inc
-	}
 	none := &fakePermalinks{}
-	if links := DigestLinks(t.Context(), IncidentFieldRefs{}, none, unposted, log); len(links) != 0 || none.calls != 0 {
+	if links := DigestLinks(t.Context(), store.NewMemory(0), none, d, log); len(links) != 0 || none.calls != 0 {
 		t.Errorf("unposted incidents: %d links, %d lookups", len(links), none.calls)
 	}
 
 	failing := &fakePermalinks{err: errors.New("ratelimited")}
-	if links := DigestLinks(t.Context(), IncidentFieldRefs{}, failing, d, log); len(links) != 0 {
+	if links := DigestLinks(t.Context(), postedRefs{}, failing, d, log); len(links) != 0 {
 		t.Errorf("failing lookups gave links %v", links)
 	}
 	if n := strings.Count(logs.String(), "could not be looked up"); n != 1 {
@@ -198,16 +195,19 @@ func TestDigestSenderOverSlack(t *testing.T) {
 	defer srv.Close()
 	api := slack.New(slackserver.DefaultToken, slack.OptionAPIURL(srv.URL()))
 	incs := busyWeekIncidents()
+	refs := store.NewMemory(0)
 	for i := range incs {
 		// Post the alerts, so their messages exist and have permalinks.
 		ch, ts, err := api.PostMessageContext(t.Context(), "#alerts", slack.MsgOptionText("alert "+incs[i].ID, false))
 		if err != nil {
 			t.Fatal(err)
 		}
-		incs[i].ChannelID, incs[i].MessageTS = ch, ts
+		if err := refs.SaveMessageRef(t.Context(), store.MessageRef{Subject: incs[i].ID, Channel: ch, TS: ts}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	d := digest.Build(incs, digest.Everything, digest.Week, digestNow)
-	s := NewDigestSender(api, "prod-eu", IncidentFieldRefs{}, slog.New(slog.DiscardHandler))
+	s := NewDigestSender(api, "prod-eu", refs, slog.New(slog.DiscardHandler))
 	if err := s.SendDigest(t.Context(), "#team", d); err != nil {
 		t.Fatal(err)
 	}
@@ -216,9 +216,9 @@ func TestDigestSenderOverSlack(t *testing.T) {
 	if got.Channel != slackserver.ChannelID("#team") {
 		t.Fatalf("digest posted to %s", got.Channel)
 	}
-	top := d.Incidents[d.Top[0].IncidentID]
+	topRef, _, _ := refs.MessageRef(t.Context(), d.Top[0].IncidentID)
 	texts := strings.Join(mrkdwnTexts(t, got.Blocks), "\n")
-	if want := srv.Permalink(top.ChannelID, top.MessageTS); want == "" || !strings.Contains(texts, "<"+want+"|pay/Deployment/ledger>") {
+	if want := srv.Permalink(topRef.Channel, topRef.TS); want == "" || !strings.Contains(texts, "<"+want+"|pay/Deployment/ledger>") {
 		t.Errorf("the top workload does not link to its alert %q:\n%s", want, clip(texts, 600))
 	}
 	if n := len(srv.CallsTo("chat.getPermalink")); n != len(d.Incidents) {

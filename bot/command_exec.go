@@ -45,10 +45,12 @@ type IncidentLister interface {
 	Active(ctx context.Context) ([]incident.Incident, error)
 }
 
-// Silencer applies silences to live incidents (incident.Manager).
+// Silencer is told that silences changed in the store, the one source of
+// truth for silences, so the leader's incident manager reads them at once.
+// It never blocks; it reports false when no manager runs here (another
+// replica leads and reads the store within its refresh interval).
 type Silencer interface {
-	Silence(ctx context.Context, key incident.Key, until time.Time, by string) error
-	Unsilence(ctx context.Context, key incident.Key) error
+	SilencesChanged() bool
 }
 
 // SilenceStore persists silences so they survive restarts and reach the
@@ -69,8 +71,9 @@ type CommandOptions struct {
 	// Incidents, when set, serves status and finds the containers of a
 	// workload to silence.
 	Incidents IncidentLister
-	// Silences persists silences; Silencer applies them at once. Without
-	// either, silence and unsilence are unavailable.
+	// Silences persists silences; without it, silence and unsilence are
+	// unavailable. Silencer, when set, is told of each change (else the
+	// leader reads the store within its refresh interval).
 	Silences SilenceStore
 	Silencer Silencer
 	// Prober, when set, runs HTTP/TCP probes once for the probe check.

@@ -205,7 +205,8 @@ func longLog(n int) string {
 	return b.String()
 }
 
-// fakeIncidents is an IncidentLister, SilenceStore and Silencer.
+// fakeIncidents is an IncidentLister, SilenceStore and Silencer; deleted
+// silences are recorded with a zero Until.
 type fakeIncidents struct {
 	mu       sync.Mutex
 	active   []incident.Incident
@@ -233,18 +234,23 @@ func (f *fakeIncidents) DeleteSilence(_ context.Context, k incident.Key) error {
 	return nil
 }
 
-func (f *fakeIncidents) Silence(_ context.Context, k incident.Key, until time.Time, by string) error {
+func (f *fakeIncidents) SilencesChanged() bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.applied = append(f.applied, fmt.Sprintf("silence %s until %s by %s", k, until.UTC().Format(time.RFC3339), by))
-	return nil
+	f.applied = append(f.applied, fmt.Sprintf("told after %d writes", len(f.silences)))
+	return true
 }
 
-func (f *fakeIncidents) Unsilence(_ context.Context, k incident.Key) error {
+func (f *fakeIncidents) Silences(context.Context) ([]store.Silence, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.applied = append(f.applied, "unsilence "+k.String())
-	return nil
+	var out []store.Silence
+	for _, s := range f.silences {
+		if !s.Until.IsZero() {
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // testAccess grants #alerts (C0ALERTS) payments and shop, and user U0ADMIN

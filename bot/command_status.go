@@ -26,9 +26,11 @@ func (c *Commands) status(ctx context.Context, g Scope, cmd Command) (Reply, err
 		return Reply{}, fmt.Errorf("list active incidents: %w", err)
 	}
 	now := c.opts.Now()
+	silenced := c.silencedUntil(ctx)
 	var lines []string
 	hidden := 0
 	for _, inc := range active {
+		inc.SilencedUntil = silenced[inc.Key]
 		k := inc.Key
 		if (c.opts.Cluster != "" && k.Cluster != "" && k.Cluster != c.opts.Cluster) ||
 			(cmd.Namespace != "" && k.Namespace != cmd.Namespace) || inc.State == incident.Resolved {
@@ -87,13 +89,38 @@ func statusLine(inc incident.Incident, now time.Time) string {
 	if inc.SilencedUntil.After(now) {
 		s += " · silenced until " + slackDate(inc.SilencedUntil)
 	}
+	if inc.Storm != nil {
+		s += " · 🌩️ storm: " + escClip(factorLabel(inc.Storm.Factor), 200)
+	}
 	return s
 }
 
-// silence answers "silence" and "unsilence": persist the silence (so it
-// survives restarts and reaches the leader), then apply it at once.
+// silencedUntil maps each silenced key to the end of its silence, as the
+// store says ({} when it cannot say).
+func (c *Commands) silencedUntil(ctx context.Context) map[incident.Key]time.Time {
+	out := map[incident.Key]time.Time{}
+	lister, ok := c.opts.Silences.(interface {
+		Silences(ctx context.Context) ([]store.Silence, error)
+	})
+	if !ok {
+		return out
+	}
+	ss, err := lister.Silences(ctx)
+	if err != nil {
+		c.log.Warn("list silences for status", "err", err)
+		return out
+	}
+	for _, s := range ss {
+		out[s.Key] = s.Until
+	}
+	return out
+}
+
+// silence answers "silence" and "unsilence": the silence is written to the
+// store, the one source of truth (it survives restarts and reaches the
+// leader from any replica), and the leader is told to read it at once.
 func (c *Commands) silence(ctx context.Context, caller Caller, cmd Command) (Reply, error) {
-	if c.opts.Silences == nil && c.opts.Silencer == nil {
+	if c.opts.Silences == nil {
 		return Reply{}, &CommandError{Message: "Silences are not available in this bot."}
 	}
 	keys, err := c.silenceKeys(ctx, cmd)
@@ -107,40 +134,18 @@ func (c *Commands) silence(ctx context.Context, caller Caller, cmd Command) (Rep
 	if by == "" {
 		by = caller.UserName
 	}
-	var late []string
 	for _, k := range keys {
-		if c.opts.Silences != nil {
-			var err error
-			if cmd.Verb == VerbSilence {
-				err = c.opts.Silences.PutSilence(ctx, store.Silence{Key: k, Until: until, By: by, CreatedAt: now})
-			} else {
-				err = c.opts.Silences.DeleteSilence(ctx, k)
-			}
-			if err != nil {
-				return Reply{}, fmt.Errorf("save silence of %s: %w", k, err)
-			}
-		}
-		if c.opts.Silencer == nil {
-			late = append(late, k.Container)
-			continue
-		}
-		// The incident manager runs only on the leader; the store carries
-		// the silence there when this replica is not it.
-		actx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		var err error
 		if cmd.Verb == VerbSilence {
-			err = c.opts.Silencer.Silence(actx, k, until, by)
+			err = c.opts.Silences.PutSilence(ctx, store.Silence{Key: k, Until: until, By: by, CreatedAt: now})
 		} else {
-			err = c.opts.Silencer.Unsilence(actx, k)
+			err = c.opts.Silences.DeleteSilence(ctx, k)
 		}
-		cancel()
 		if err != nil {
-			if c.opts.Silences == nil {
-				return Reply{}, fmt.Errorf("apply silence of %s: %w", k, err)
-			}
-			c.log.Warn("silence saved but not applied yet", "key", k.String(), "err", err)
-			late = append(late, k.Container)
+			return Reply{}, fmt.Errorf("save silence of %s: %w", k, err)
 		}
 	}
+	told := c.opts.Silencer != nil && c.opts.Silencer.SilencesChanged()
 	var containers []string
 	for _, k := range keys {
 		containers = append(containers, codeSpan(k.Container, 80))
@@ -154,7 +159,7 @@ func (c *Commands) silence(ctx context.Context, caller Caller, cmd Command) (Rep
 		text = "🔔 Silence lifted for " + what + "."
 	}
 	reply := textReply(strings.TrimSpace(oneLine(text)), text)
-	if len(late) > 0 && c.opts.Silences != nil {
+	if !told {
 		reply.note("Saved; the alert's message reflects it within a minute.")
 	}
 	return reply, nil

@@ -32,12 +32,14 @@ func NewConsole(w io.Writer) *Console { return &Console{w: w} }
 func (c *Console) Notify(n incident.Notification) {
 	var b strings.Builder
 	switch {
+	case n.Storm != nil:
+		writeStorm(&b, n)
 	case n.Reason == incident.FirstNotification:
 		writeBox(&b, n.Incident)
 	default:
 		writeUpdate(&b, n)
 	}
-	if t := consoleText(n.Thread); t != "" && n.Reason == incident.FirstNotification {
+	if t := consoleText(threadPlain(n)); t != "" && n.Reason == incident.FirstNotification && n.Storm == nil {
 		fmt.Fprintf(&b, "  ↳ %s\n", t)
 	}
 	c.mu.Lock()
@@ -77,8 +79,8 @@ func writeUpdate(b *strings.Builder, n incident.Notification) {
 
 // threadPlain is RenderThread without mrkdwn escaping, for terminals.
 func threadPlain(n incident.Notification) string {
-	if n.Thread != "" {
-		return n.Thread
+	if len(n.Notes) > 0 {
+		return strings.Join(notesLines(n, func(s string) string { return s }, consoleTime), " ")
 	}
 	if n.Reason != incident.ResolvedReason {
 		return ""

@@ -2,10 +2,12 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -17,20 +19,19 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/digest"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 var digestNow = time.Date(2026, 11, 25, 9, 0, 0, 0, time.FixedZone("CET", 3600))
 
 // digestIncident is an incident of ns/name opened ago before digestNow,
-// resolved after ttr (0: still open), posted as message ts in channel
-// C0ALERTS.
+// resolved after ttr (0: still open); postedRefs says where it was posted.
 func digestIncident(ns, name string, ago, ttr time.Duration, restarts int32, cat diagnose.Category) incident.Incident {
 	i := incident.Incident{
 		ID: fmt.Sprintf("%s/%s@%d", ns, name, ago), State: incident.Open,
 		Key:      incident.Key{Cluster: "prod", Namespace: ns, Kind: "Deployment", Name: name, Container: "app"},
 		OpenedAt: digestNow.Add(-ago), Restarts: restarts, PodCount: 2,
-		Report:    diagnose.Report{Finding: diagnose.Finding{Category: cat}},
-		ChannelID: "C0ALERTS", MessageTS: fmt.Sprintf("%d.000100", digestNow.Add(-ago).Unix()),
+		Report: diagnose.Report{Finding: diagnose.Finding{Category: cat}},
 	}
 	if ttr > 0 {
 		i.State, i.ResolvedAt = incident.Resolved, i.OpenedAt.Add(ttr)
@@ -39,6 +40,31 @@ func digestIncident(ns, name string, ago, ttr time.Duration, restarts int32, cat
 }
 
 const dh = time.Hour
+
+// postedRefs are the message references of digestIncident's incidents:
+// each posted in C0ALERTS at its opening time (its ID names the time).
+type postedRefs struct{}
+
+func (postedRefs) MessageRef(_ context.Context, subject string) (store.MessageRef, bool, error) {
+	at := strings.LastIndex(subject, "@")
+	if at < 0 {
+		return store.MessageRef{}, false, nil
+	}
+	ago, err := strconv.ParseInt(subject[at+1:], 10, 64)
+	if err != nil {
+		return store.MessageRef{}, false, nil
+	}
+	ts := fmt.Sprintf("%d.000100", digestNow.Add(-time.Duration(ago)).Unix())
+	return store.MessageRef{Subject: subject, Channel: "C0ALERTS", TS: ts}, true, nil
+}
+
+func (postedRefs) SaveMessageRef(context.Context, store.MessageRef) error { return nil }
+
+// postedRef is where postedRefs says inc was posted.
+func postedRef(inc incident.Incident) store.MessageRef {
+	r, _, _ := postedRefs{}.MessageRef(context.Background(), inc.ID)
+	return r
+}
 
 // busyDayIncidents are two teams' crash loops over two days: shop and pay.
 func busyDayIncidents() []incident.Incident {

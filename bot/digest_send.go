@@ -15,24 +15,19 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/incident"
 )
 
-// MessageRefs finds the Slack message that announced an incident, so a
-// digest can link to it. ok is false when the incident was never posted
-// (console, silenced from the start, still pending).
-type MessageRefs interface {
-	IncidentMessage(ctx context.Context, inc incident.Incident) (channelID, ts string, ok bool, err error)
-}
-
-// IncidentFieldRefs reads an incident's message reference from the
-// incident itself (Incident.ChannelID and MessageTS), where the incident
-// manager records it today.
-type IncidentFieldRefs struct{}
-
-// IncidentMessage implements MessageRefs.
-func (IncidentFieldRefs) IncidentMessage(_ context.Context, inc incident.Incident) (string, string, bool, error) {
-	if inc.ChannelID == "" || inc.MessageTS == "" {
-		return "", "", false, nil
+// alertMessage finds the Slack message that announced inc: its own, or
+// the storm message it was announced in. ok is false when it was never
+// posted (console, silenced from the start, still pending).
+func alertMessage(ctx context.Context, refs MessageRefs, inc incident.Incident) (channelID, ts string, ok bool, err error) {
+	subject := inc.ID
+	if inc.Storm != nil {
+		subject = inc.Storm.ID
 	}
-	return inc.ChannelID, inc.MessageTS, true, nil
+	ref, ok, err := refs.MessageRef(ctx, subject)
+	if err != nil || !ok || ref.Channel == "" || ref.TS == "" {
+		return "", "", false, err
+	}
+	return ref.Channel, ref.TS, true, nil
 }
 
 // Permalinker turns a message reference into a link people can open
@@ -59,7 +54,7 @@ func DigestLinks(ctx context.Context, refs MessageRefs, api Permalinker, d diges
 	failed := 0
 	var firstErr error
 	for _, id := range d.LinkedIDs() {
-		ch, ts, ok, err := refs.IncidentMessage(ctx, d.Incidents[id])
+		ch, ts, ok, err := alertMessage(ctx, refs, d.Incidents[id])
 		if err == nil && ok {
 			var u string
 			u, err = api.GetPermalinkContext(ctx, &slack.PermalinkParameters{Channel: ch, Ts: ts})

@@ -153,7 +153,6 @@ func resolvedIncident() incident.Incident {
 	inc := oomIncident()
 	inc.ID = "inc-oom-0"
 	inc.State = incident.Resolved
-	inc.MessageTS = "1782914580.000100"
 	inc.ResolvedAt = t0.Add(14 * time.Minute)
 	inc.UpdatedAt = inc.ResolvedAt
 	return inc

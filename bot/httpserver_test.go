@@ -20,6 +20,7 @@ import (
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
@@ -337,10 +338,10 @@ func TestButtonsRoundTrip(t *testing.T) {
 	}
 	e.incs.mu.Lock()
 	applied := append([]string(nil), e.incs.applied...)
+	silences := append([]store.Silence(nil), e.incs.silences...)
 	e.incs.mu.Unlock()
-	want := "silence " + oomIncident().Key.String() + " until "
-	if len(applied) != 1 || !strings.HasPrefix(applied[0], want) {
-		t.Fatalf("applied = %q", applied)
+	if len(silences) != 1 || silences[0].Key != oomIncident().Key || len(applied) != 1 {
+		t.Fatalf("silences = %+v, told %q", silences, applied)
 	}
 
 	// From a channel without access: a private refusal, no thread reply.

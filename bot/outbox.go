@@ -1,87 +1,144 @@
 package bot
 
 import (
-	"github.com/crashloop-bot/crashloop-bot/incident"
+	"fmt"
+	"slices"
+
+	"github.com/slack-go/slack"
 )
 
-// outbox is one channel's queue of incident messages. Its fields are
-// guarded by Slack.mu, except nextPost and nextUpdate, which only its
-// worker touches.
-type outbox struct {
-	channel string
-	items   map[string]*item // by incident id
-	order   []*item          // items with work, oldest first; round robin
-	wake    chan struct{}
-
-	// Pacing: the earliest time of the next post and of the next update.
-	nextPost, nextUpdate pacer
+// message is what one Slack message shows: its blocks, its notification
+// text, and the plain text sent instead when Slack rejects the blocks.
+type message struct {
+	text   string
+	blocks []slack.Block
+	plain  string
 }
 
-// item is one incident's delivery state in a channel.
+// reply is one thread reply waiting for delivery. A storm member's details
+// (member set) may be merged with the next ones queued in the same thread.
+type reply struct {
+	message
+	member string // the member workload's name, for a merged notification text
+}
+
+// item is one message (about an incident or a storm) in one channel and
+// everything still to be done with it. Its fields are guarded by Slack.mu.
 type item struct {
-	id string
-	// ts is the incident's message, "" until posted; channelID is the ID
-	// Slack answered the post with (updates and replies need the ID, not a
-	// "#name").
-	ts        string
-	channelID string
-	// pending is the latest incident state not yet shown in Slack; later
-	// notifications replace it (coalescing).
-	pending *incident.Incident
-	// threads are thread replies waiting for delivery, in order.
-	threads  []string
+	id      string // the subject: incident or storm ID
+	channel string // as routed; keys the channel's post budget
+	// storm: the message speaks for many workloads; its updates go first.
+	storm bool
+	// ts is the message, "" until posted; channelID is the ID Slack
+	// answered the post with (updates and replies need the ID, not a
+	// #name).
+	ts, channelID string
+	// looked: the message reference store was asked for this subject (a
+	// restarted bot finds the message it posted before).
+	looked bool
+	// pending is the latest state not yet shown; later notifications
+	// replace it (coalescing), so one call shows all of them.
+	pending *message
+	// replies wait, in order, for the message to exist.
+	replies  []reply
 	resolved bool
-	queued   bool // in outbox.order
+	// dead: the message could not be posted (Slack refused it for good);
+	// its replies have nowhere to go.
+	dead bool
+	// postBusy: the channel's post lane is posting the message or its
+	// replies; updateBusy: the update lane is updating it. (Replies and
+	// an update of one message may go at once; a post goes alone, as
+	// nothing else can go before the message exists.)
+	postBusy, updateBusy bool
+	// inPosts, inReplies and inUpdates say in which queues the item is.
+	inPosts, inReplies, inUpdates bool
 }
 
-func newOutbox(channel string) *outbox {
-	return &outbox{channel: channel, items: map[string]*item{}, wake: make(chan struct{}, 1)}
+func (it *item) hasWork() bool { return it.pending != nil || len(it.replies) > 0 }
+
+// channelQueue is one channel's post lane: first posts, then thread
+// replies, each in arrival order (round robin across messages for
+// replies), paced by the channel's chat.postMessage budget.
+type channelQueue struct {
+	channel string
+	posts   []*item // messages waiting for their first post
+	replies []*item // messages with thread replies waiting
+	wake    chan struct{}
 }
 
-func (ob *outbox) item(id string) *item {
-	it, ok := ob.items[id]
-	if !ok {
-		it = &item{id: id}
-		ob.items[id] = it
-	}
-	return it
+func newChannelQueue(ch string) *channelQueue {
+	return &channelQueue{channel: ch, wake: make(chan struct{}, 1)}
 }
 
-func (it *item) hasWork() bool { return it.pending != nil || len(it.threads) > 0 }
-
-// enqueue puts it at the end of the round robin if it has work and is not
-// queued yet.
-func (ob *outbox) enqueue(it *item) {
-	if it.queued || !it.hasWork() {
-		return
-	}
-	it.queued = true
-	ob.order = append(ob.order, it)
-}
-
-// signal wakes the worker without blocking.
-func (ob *outbox) signal() {
+// signal wakes a lane without blocking.
+func signal(c chan struct{}) {
 	select {
-	case ob.wake <- struct{}{}:
+	case c <- struct{}{}:
 	default:
 	}
 }
 
-// forget drops a resolved incident that has nothing left to deliver: a
-// later notification carries its MessageTS anyway.
-func (ob *outbox) forget(it *item) {
-	if it.resolved && !it.hasWork() && !it.queued {
-		delete(ob.items, it.id)
+// mergeReplies takes the next reply of it and, when it is a storm
+// member's details, the member details queued right behind it (up to
+// maxMergedMembers, within Slack's 50 blocks): a storm's thread is written
+// at the pace the channel allows, not one workload per second.
+func mergeReplies(it *item) (reply, int) {
+	first := it.replies[0]
+	if first.member == "" {
+		return first, 1
 	}
+	merged := reply{message: message{blocks: slices.Clone(first.blocks), plain: first.plain}, member: first.member}
+	names := []string{first.member}
+	n := 1
+	for n < len(it.replies) && n < maxMergedMembers {
+		next := it.replies[n]
+		if next.member == "" || len(merged.blocks)+1+len(next.blocks) > maxBlocks {
+			break
+		}
+		merged.blocks = append(merged.blocks, slack.NewDividerBlock())
+		for _, b := range next.blocks {
+			// Block ids must be unique within a message.
+			merged.blocks = append(merged.blocks, withBlockID(b, fmt.Sprintf("_%d", n)))
+		}
+		merged.plain += "\n\n" + next.plain
+		names = append(names, next.member)
+		n++
+	}
+	if n == 1 {
+		merged.text = first.text
+	} else {
+		merged.text = membersText(names)
+	}
+	return merged, n
 }
 
-func (ob *outbox) depth() int {
-	n := 0
-	for _, it := range ob.items {
-		if it.pending != nil {
-			n++
+// membersText is the notification text of merged member replies.
+func membersText(names []string) string {
+	s := plural(len(names), "workload") + " of the storm: "
+	for i, n := range names {
+		if i > 0 {
+			s += ", "
 		}
-		n += len(it.threads)
+		s += n
 	}
-	return n
+	return escClip(oneLine(s), maxFallbackRunes)
+}
+
+// withBlockID returns a copy of b whose block id carries suffix.
+func withBlockID(b slack.Block, suffix string) slack.Block {
+	switch v := b.(type) {
+	case *slack.SectionBlock:
+		c := *v
+		c.BlockID += suffix
+		return &c
+	case *slack.ActionBlock:
+		c := *v
+		c.BlockID += suffix
+		return &c
+	case *slack.ContextBlock:
+		c := *v
+		c.BlockID += suffix
+		return &c
+	}
+	return b
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -258,6 +259,9 @@ func stateBlock(inc incident.Incident) slack.Block {
 	if inc.Report.Redacted {
 		els = append(els, md("🔒 secrets redacted"))
 	}
+	if len(inc.Gaps) > 0 {
+		els = append(els, md("⚠️ diagnosed without "+escClip(oneLine(strings.Join(inc.Gaps, "; ")), 500)))
+	}
 	if inc.ID != "" {
 		els = append(els, md("incident "+codeSpan(inc.ID, 100)))
 	}
@@ -294,12 +298,13 @@ func minimalText(inc incident.Incident) string {
 	return strings.Join(lines, "\n")
 }
 
-// RenderThread returns the text of the thread reply for n, or "" when n
-// needs none: the notification's own note, or for a resolved incident a
-// default "Resolved after 14m" line.
+// RenderThread returns the mrkdwn text of the thread reply for n, or ""
+// when n needs none: what its notes say, or for a resolution without notes
+// a default "Resolved after 14m" line.
 func RenderThread(n incident.Notification) string {
-	if n.Thread != "" {
-		return escClip(n.Thread, maxThreadRunes)
+	if len(n.Notes) > 0 {
+		esc := func(s string) string { return escClip(oneLine(s), maxLineRunes) }
+		return fitNotes(notesLines(n, esc, slackDate), maxThreadRunes)
 	}
 	if n.Reason != incident.ResolvedReason {
 		return ""
@@ -310,4 +315,81 @@ func RenderThread(n incident.Notification) string {
 		s += " after " + humanDuration(inc.ResolvedAt.Sub(inc.OpenedAt))
 	}
 	return s + ": every pod of " + escClip(oneLine(workload(inc.Key)), 300) + " is running and ready."
+}
+
+// maxNotes bounds the notes told in one thread reply; the rest are counted.
+const maxNotes = 10
+
+// fitNotes joins note lines, one per line, within budget runes; lines that
+// do not fit are counted at the end.
+func fitNotes(lines []string, budget int) string {
+	kept, total := 0, 0
+	for kept < len(lines) && kept < maxNotes {
+		c := runeLen(lines[kept]) + 1
+		if total+c > budget-noteReserve {
+			break
+		}
+		total += c
+		kept++
+	}
+	out := strings.Join(lines[:kept], "\n")
+	if more := len(lines) - kept; more > 0 {
+		out += fmt.Sprintf("\n…and %d more changes.", more)
+	}
+	return out
+}
+
+// notesLines words n's notes, one line each. esc makes a text from the
+// cluster (pod names, summaries) safe to show; date shows a time.
+func notesLines(n incident.Notification, esc func(string) string, date func(time.Time) string) []string {
+	var lines []string
+	for _, note := range n.Notes {
+		lines = append(lines, noteText(n.Incident, note, esc, date))
+	}
+	return lines
+}
+
+// noteText words one note about inc.
+func noteText(inc incident.Incident, n incident.Note, esc func(string) string, date func(time.Time) string) string {
+	k := inc.Key
+	switch n.Kind {
+	case incident.PodCrashing:
+		return fmt.Sprintf("Pod %s is crash-looping too (%d pods affected).", esc(n.Pod), n.Pods)
+	case incident.DiagnosisChanged:
+		return esc(fmt.Sprintf("Diagnosis changed: %s → %s: %s", n.From, n.To, n.Summary))
+	case incident.RelatedFound:
+		return esc(n.Text)
+	case incident.SilenceSet:
+		s := "🔕 Silenced until " + date(n.Until)
+		if n.By != "" {
+			s += " by " + person(n.By)
+		}
+		return s + "."
+	case incident.SilenceLifted:
+		return "🔔 Silence lifted."
+	case incident.SilenceEnded:
+		return "🔔 The silence ended; the message shows what changed meanwhile."
+	case incident.Recovered:
+		what := esc(k.Kind + " " + k.Name)
+		if n.Pods == 0 {
+			return fmt.Sprintf("✅ Resolved: %s has no pods left that are not healthy (deleted, scaled down or finished), %s after the crash loop began.",
+				what, humanDuration(inc.ResolvedAt.Sub(inc.OpenedAt)))
+		}
+		return fmt.Sprintf("✅ Resolved: every pod of %s has run ready for %s, %s after the crash loop began.",
+			what, humanDuration(inc.ResolvedAt.Sub(n.Since)), humanDuration(n.Since.Sub(inc.OpenedAt)))
+	}
+	return esc(string(n.Kind))
+}
+
+// userIDPattern is the shape of a Slack user ID (U..., or W... in Enterprise
+// Grid).
+var userIDPattern = regexp.MustCompile(`^[UW][A-Z0-9]+$`)
+
+// person shows who did something: a Slack user ID as a mention, which
+// Slack renders as the person's current name; anything else escaped.
+func person(who string) string {
+	if userIDPattern.MatchString(who) {
+		return "<@" + who + ">"
+	}
+	return escClip(oneLine(who), maxLineRunes)
 }

@@ -77,7 +77,7 @@ func TestConsoleGolden(t *testing.T) {
 			c := NewConsole(&buf)
 			reason := incident.FirstNotification
 			c.Notify(incident.Notification{Reason: reason, Incident: inc})
-			c.Notify(incident.Notification{Reason: incident.Updated, Incident: inc, Thread: "2 more pods are crashing"})
+			c.Notify(incident.Notification{Reason: incident.Updated, Incident: inc, Notes: []incident.Note{{Kind: incident.PodCrashing, Pod: "api-2", Pods: 2}}})
 			if inc.State == incident.Resolved {
 				c.Notify(incident.Notification{Reason: incident.ResolvedReason, Incident: inc})
 			}
@@ -189,7 +189,15 @@ func TestRenderThread(t *testing.T) {
 		n    incident.Notification
 		want string
 	}{
-		{"note", incident.Notification{Reason: incident.Updated, Incident: inc, Thread: "3 more pods <crash> & burn"}, "3 more pods &lt;crash&gt; &amp; burn"},
+		{"note", incident.Notification{Reason: incident.Updated, Incident: inc, Notes: []incident.Note{{Kind: incident.PodCrashing, Pod: "api<&>", Pods: 3}}},
+			"Pod api&lt;&amp;&gt; is crash-looping too (3 pods affected)."},
+		{"notes", incident.Notification{Reason: incident.Updated, Incident: inc, Notes: []incident.Note{
+			{Kind: incident.DiagnosisChanged, From: diagnose.AppCrash, To: diagnose.OOMKilled, Summary: "killed at 256Mi"},
+			{Kind: incident.SilenceSet, Until: t0.Add(time.Hour), By: "alice"},
+			{Kind: incident.SilenceLifted},
+		}}, "Diagnosis changed: app_crash → oom_killed: killed at 256Mi\n🔕 Silenced until <!date^1782918180^{date_short_pretty} {time}|2026-07-01 15:03 UTC> by alice.\n🔔 Silence lifted."},
+		{"resolution", incident.Notification{Reason: incident.ResolvedReason, Incident: inc, Notes: []incident.Note{{Kind: incident.Recovered, Pods: 2, Since: inc.ResolvedAt.Add(-10 * time.Minute)}}},
+			"✅ Resolved: every pod of Deployment api has run ready for 10m, 4m after the crash loop began."},
 		{"resolved default", incident.Notification{Reason: incident.ResolvedReason, Incident: inc}, "✅ Resolved after 14m: every pod of payments/api is running and ready."},
 		{"update without note", incident.Notification{Reason: incident.Updated, Incident: inc}, ""},
 	}
@@ -256,7 +264,8 @@ func TestRenderRandomHuge(t *testing.T) {
 		}
 		inc.Report.Redacted = r.IntN(2) == 0
 		t.Run(fmt.Sprint(i), func(t *testing.T) { checkLimits(t, inc) })
-		if got := RenderThread(incident.Notification{Reason: incident.ResolvedReason, Incident: inc, Thread: str(10000)}); utf8.RuneCountInString(got) > maxThreadRunes {
+		notes := []incident.Note{{Kind: incident.RelatedFound, Text: str(10000)}, {Kind: incident.PodCrashing, Pod: str(5000)}}
+		if got := RenderThread(incident.Notification{Reason: incident.ResolvedReason, Incident: inc, Notes: notes}); utf8.RuneCountInString(got) > maxThreadRunes {
 			t.Errorf("thread reply has %d runes", utf8.RuneCountInString(got))
 		}
 		if got := minimalText(inc); utf8.RuneCountInString(got) > maxSectionText {

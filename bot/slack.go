@@ -12,6 +12,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // chatAPI is the part of *slack.Client the Slack sink uses.
@@ -21,6 +22,18 @@ type chatAPI interface {
 	UpdateMessageContext(ctx context.Context, channel, ts string, options ...slack.MsgOption) (string, string, string, error)
 }
 
+// MessageRefs keeps where the message about each incident or storm is, so
+// that updates and thread replies find it again after a restart or a
+// failover (store.Store implements it). The Slack sink, which posts the
+// messages, is its only writer.
+type MessageRefs interface {
+	// MessageRef returns where the message about subject is; ok is false
+	// when none was recorded.
+	MessageRef(ctx context.Context, subject string) (ref store.MessageRef, ok bool, err error)
+	// SaveMessageRef records where the message about ref.Subject is.
+	SaveMessageRef(ctx context.Context, ref store.MessageRef) error
+}
+
 // SlackOptions configures a Slack sink. Zero values take the defaults.
 type SlackOptions struct {
 	// Logger receives delivery problems; default slog.Default().
@@ -28,19 +41,27 @@ type SlackOptions struct {
 	// DefaultChannel is used for incidents whose Channel is empty.
 	DefaultChannel string
 	// PerSecond paces chat.postMessage (new messages and thread replies)
-	// per channel; default 1, Slack's limit.
+	// per channel; default 1, Slack's limit. PostBurst is how many posts a
+	// channel may send at once; default 3. A 429 teaches both down.
 	PerSecond float64
-	// UpdatesPerSecond paces chat.update per channel; default 2.
-	UpdatesPerSecond float64
+	PostBurst int
+	// UpdatesPerMinute paces chat.update across the workspace; default 50,
+	// Slack's Tier 3. UpdateBurst defaults to 5.
+	UpdatesPerMinute float64
+	UpdateBurst      int
 	// MinBackoff and MaxBackoff bound the exponential backoff after a 5xx,
 	// a network error or a 429 without Retry-After; default 1s and 60s.
 	MinBackoff, MaxBackoff time.Duration
 	// RequestTimeout bounds one API call; default 30s.
 	RequestTimeout time.Duration
-	// OnPosted is called (from a delivery goroutine) after an incident's
-	// message is first posted, so the caller can persist its ts. It may call
-	// Notify.
-	OnPosted func(incidentID, channel, ts string)
+	// Messages keeps where each message is; default an in-memory store (a
+	// restart then posts open incidents anew).
+	Messages MessageRefs
+	// StormNamed is how many workloads a storm message names; default
+	// DefaultStormNamed.
+	StormNamed int
+	// Now replaces time.Now in tests (pacing).
+	Now func() time.Time
 }
 
 func (o *SlackOptions) defaults() {
@@ -50,8 +71,14 @@ func (o *SlackOptions) defaults() {
 	if o.PerSecond <= 0 {
 		o.PerSecond = 1
 	}
-	if o.UpdatesPerSecond <= 0 {
-		o.UpdatesPerSecond = 2
+	if o.PostBurst <= 0 {
+		o.PostBurst = 3
+	}
+	if o.UpdatesPerMinute <= 0 {
+		o.UpdatesPerMinute = 50
+	}
+	if o.UpdateBurst <= 0 {
+		o.UpdateBurst = 5
 	}
 	if o.MinBackoff <= 0 {
 		o.MinBackoff = time.Second
@@ -63,39 +90,57 @@ func (o *SlackOptions) defaults() {
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 30 * time.Second
 	}
+	if o.Messages == nil {
+		o.Messages = store.NewMemory(0)
+	}
+	if o.StormNamed <= 0 {
+		o.StormNamed = DefaultStormNamed
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
 }
 
-// Slack delivers notifications to Slack: one message per incident, posted
-// once, then updated in place, with thread replies for notes and for the
-// resolution. Each channel has its own outbox and delivery goroutine,
-// paced to Slack's per-channel rate; pending updates of one incident are
-// coalesced into the latest. Rate limits, 5xx answers and network errors
-// are retried until they succeed or Run's context ends, so a Slack outage
-// delays alerts but does not drop them.
+// Slack delivers notifications to Slack: one message per incident or
+// storm, posted once, then updated in place, with thread replies for notes,
+// storm members and resolutions. Posts and replies go through one lane per
+// channel, paced by that channel's chat.postMessage budget, first posts
+// before replies; updates go through one workspace-wide lane paced by the
+// chat.update budget, and pending updates of one message are merged into
+// one call. Budgets learn from 429s (see budget). Rate limits, 5xx answers
+// and network errors are retried until they succeed or Run's context
+// ends, so a Slack outage delays alerts but does not drop them.
 type Slack struct {
-	api  chatAPI
-	opts SlackOptions
-	log  *slog.Logger
+	api    chatAPI
+	opts   SlackOptions
+	log    *slog.Logger
+	budget *budget
 
-	mu      sync.Mutex
-	boxes   map[string]*outbox
-	running context.Context // Run's context while Run runs, else nil
-	wg      sync.WaitGroup
+	mu       sync.Mutex
+	items    map[string]*item // by subject
+	channels map[string]*channelQueue
+	updates  []*item // messages with a pending update, oldest first
+	// updateWake wakes the update lane.
+	updateWake chan struct{}
+	running    context.Context // Run's context while Run runs, else nil
+	wg         sync.WaitGroup
 
-	// inFlight counts steps taken off the queue and not finished yet.
+	// inFlight counts steps taken off a queue and not finished yet.
 	// Guarded by mu.
 	inFlight int
 	// afterStep, if set (tests), is called after each delivery step and
-	// each time a worker goes idle.
+	// each time a lane goes idle.
 	afterStep func()
 
-	posted, updated, replies, failed, rateLimited, retries, fallbacks atomic.Int64
+	calls, posted, updated, replies, failed, rateLimited, retries, fallbacks atomic.Int64
 }
 
 // SlackStats are delivery counters since the sink was created.
 type SlackStats struct {
+	// Calls counts every chat.postMessage and chat.update attempt.
+	Calls int64
 	// Posted, Updated and Replies count successful chat.postMessage (new
-	// incident messages), chat.update and thread replies.
+	// messages), chat.update and thread replies.
 	Posted, Updated, Replies int64
 	// Failed counts messages given up on (permanent errors).
 	Failed int64
@@ -105,7 +150,7 @@ type SlackStats struct {
 	// Fallbacks counts messages sent as plain text after invalid_blocks.
 	Fallbacks int64
 	// QueueDepth is the number of messages and replies waiting; InFlight
-	// the number being delivered (at most one per channel).
+	// the number being delivered.
 	QueueDepth, InFlight int
 }
 
@@ -118,10 +163,13 @@ func NewSlack(client *slack.Client, opts SlackOptions) *Slack {
 func newSlack(api chatAPI, opts SlackOptions) *Slack {
 	opts.defaults()
 	return &Slack{
-		api:   api,
-		opts:  opts,
-		log:   opts.Logger.With("component", "slack"),
-		boxes: map[string]*outbox{},
+		api:        api,
+		opts:       opts,
+		log:        opts.Logger.With("component", "slack"),
+		budget:     newBudget(opts.PerSecond, opts.PostBurst, opts.UpdatesPerMinute, opts.UpdateBurst, opts.Now),
+		items:      map[string]*item{},
+		channels:   map[string]*channelQueue{},
+		updateWake: make(chan struct{}, 1),
 	}
 }
 
@@ -150,9 +198,10 @@ func IsAuthError(err error) bool {
 }
 
 // Run delivers queued and future notifications until ctx ends, then waits
-// for its delivery goroutines to stop. Notifications still queued then are
-// not delivered (the incident store keeps the state; after a restart the
-// incident manager notifies again with the stored MessageTS).
+// for its delivery lanes to stop. Notifications still queued then are not
+// delivered (the incident store keeps the state; after a restart the
+// incident manager notifies again, and the message reference saved by the
+// post finds the message to update).
 func (s *Slack) Run(ctx context.Context) error {
 	s.mu.Lock()
 	if s.running != nil {
@@ -160,9 +209,10 @@ func (s *Slack) Run(ctx context.Context) error {
 		return errors.New("bot: Slack.Run is already running")
 	}
 	s.running = ctx
-	for _, ob := range s.boxes {
-		s.startWorker(ctx, ob)
+	for _, q := range s.channels {
+		s.startPostLane(ctx, q)
 	}
+	s.wg.Go(func() { s.updateLane(ctx) })
 	s.mu.Unlock()
 
 	<-ctx.Done()
@@ -174,76 +224,157 @@ func (s *Slack) Run(ctx context.Context) error {
 }
 
 // Notify queues n for delivery and returns at once. It never blocks on
-// Slack and never drops n: an incident's pending message updates are
-// coalesced into the latest state, thread replies are kept in order.
+// Slack and never drops n: pending updates of a message are merged into
+// the latest state, thread replies are kept in order.
 func (s *Slack) Notify(n incident.Notification) {
-	inc := n.Incident
-	ch := inc.Channel
+	var (
+		subject, ch string
+		msg         *message
+		rep         *reply
+		resolved    bool
+	)
+	switch {
+	case n.IsStorm():
+		st := *n.Storm
+		subject, ch = st.ID, st.Channel
+		text, blocks := RenderStorm(st, s.opts.StormNamed)
+		msg = &message{text: text, blocks: blocks, plain: stormPlain(st)}
+		if t := stormThreadText(n); t != "" {
+			rep = &reply{message: message{text: t, plain: t}}
+		}
+		resolved = st.State == incident.Resolved
+	case n.Storm != nil:
+		// A storm member: told in the storm's thread; the storm's own
+		// message counts it.
+		subject, ch = n.Storm.ID, n.Storm.Channel
+		inc := n.Incident
+		if n.Reason == incident.FirstNotification {
+			rep = &reply{message: message{text: memberText(inc), blocks: memberBlocks(inc), plain: minimalText(inc)}, member: workload(inc.Key)}
+		} else if t := memberNoteText(n); t != "" {
+			rep = &reply{message: message{text: t, plain: t}}
+		}
+	default:
+		inc := n.Incident
+		subject, ch = inc.ID, inc.Channel
+		if subject == "" {
+			subject = inc.Key.String()
+		}
+		text, blocks := Render(inc)
+		msg = &message{text: text, blocks: blocks, plain: minimalText(inc)}
+		if t := RenderThread(n); t != "" {
+			rep = &reply{message: message{text: t, plain: t}}
+		}
+		resolved = n.Reason == incident.ResolvedReason || inc.State == incident.Resolved
+	}
 	if ch == "" {
 		ch = s.opts.DefaultChannel
 	}
-	id := inc.ID
-	if id == "" {
-		id = inc.Key.String()
-	}
 	if ch == "" {
 		s.failed.Add(1)
-		s.log.Error("incident has no channel and no default channel is configured",
-			"incident", id, "workload", inc.Key.String(), "reason", n.Reason)
+		s.log.Error("no channel for the message and no default channel is configured",
+			"subject", subject, "reason", n.Reason)
 		return
 	}
-	thread := RenderThread(n)
+	if msg == nil && rep == nil {
+		return
+	}
 
 	s.mu.Lock()
-	ob, ok := s.boxes[ch]
+	it, ok := s.items[subject]
 	if !ok {
-		ob = newOutbox(ch)
-		s.boxes[ch] = ob
+		it = &item{id: subject, channel: ch, storm: n.Storm != nil}
+		s.items[subject] = it
+	}
+	q := s.queue(ch)
+	if msg != nil {
+		it.pending = msg
+		it.dead = false // a new state is worth another try
+	}
+	if rep != nil {
+		it.replies = append(it.replies, *rep)
+	}
+	it.resolved = it.resolved || resolved
+	s.schedule(it)
+	s.mu.Unlock()
+	signal(q.wake)
+	signal(s.updateWake)
+	s.log.Debug("notification queued", "subject", subject, "channel", ch, "reason", n.Reason)
+}
+
+// queue returns the post lane of ch, starting it if Run runs. Caller
+// holds s.mu.
+func (s *Slack) queue(ch string) *channelQueue {
+	q, ok := s.channels[ch]
+	if !ok {
+		q = newChannelQueue(ch)
+		s.channels[ch] = q
 		if s.running != nil {
-			s.startWorker(s.running, ob)
+			s.startPostLane(s.running, q)
 		}
 	}
-	it := ob.item(id)
-	if it.ts == "" {
-		it.ts = inc.MessageTS
+	return q
+}
+
+// schedule puts it in the queues its work belongs to: a message not
+// posted yet (or not known to be) goes to its channel's posts, a pending
+// change of a posted message to the updates, replies of a message that
+// may exist to its channel's replies. Caller holds s.mu.
+func (s *Slack) schedule(it *item) {
+	q := s.channels[it.channel]
+	// (A post in flight is scheduled again when it is done.)
+	needsPost := it.ts == "" && !it.dead && !it.postBusy && (it.pending != nil || (len(it.replies) > 0 && !it.looked))
+	if needsPost && !it.inPosts {
+		it.inPosts = true
+		q.posts = append(q.posts, it)
 	}
-	if it.channelID == "" {
-		it.channelID = inc.ChannelID
+	if it.ts != "" && it.pending != nil && !it.inUpdates {
+		it.inUpdates = true
+		s.updates = append(s.updates, it)
 	}
-	it.pending = &inc
-	if thread != "" {
-		it.threads = append(it.threads, thread)
+	if it.ts != "" && len(it.replies) > 0 && !it.inReplies {
+		it.inReplies = true
+		q.replies = append(q.replies, it)
 	}
-	if n.Reason == incident.ResolvedReason || inc.State == incident.Resolved {
-		it.resolved = true
+	if it.dead && len(it.replies) > 0 {
+		// The message could not be posted: there is no thread to reply in.
+		s.failed.Add(int64(len(it.replies)))
+		s.log.Error("dropping thread replies of a message that could not be posted",
+			"subject", it.id, "channel", it.channel, "replies", len(it.replies))
+		it.replies = nil
 	}
-	ob.enqueue(it)
-	s.mu.Unlock()
-	ob.signal()
-	s.log.Debug("notification queued", "incident", id, "channel", ch, "reason", n.Reason)
+	s.forget(it)
+}
+
+// forget drops a resolved (or dead) message with nothing left to deliver:
+// a later notification finds it in the message reference store. Caller
+// holds s.mu.
+func (s *Slack) forget(it *item) {
+	if (it.resolved || it.dead) && !it.hasWork() && !it.postBusy && !it.updateBusy && !it.inPosts && !it.inReplies && !it.inUpdates {
+		delete(s.items, it.id)
+	}
 }
 
 // Stats returns the delivery counters and the current queue depth.
 func (s *Slack) Stats() SlackStats {
 	st := SlackStats{
+		Calls:  s.calls.Load(),
 		Posted: s.posted.Load(), Updated: s.updated.Load(), Replies: s.replies.Load(),
 		Failed: s.failed.Load(), RateLimited: s.rateLimited.Load(), Retries: s.retries.Load(),
 		Fallbacks: s.fallbacks.Load(),
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, ob := range s.boxes {
-		st.QueueDepth += ob.depth()
+	for _, it := range s.items {
+		if it.pending != nil {
+			st.QueueDepth++
+		}
+		st.QueueDepth += len(it.replies)
 	}
 	st.InFlight = s.inFlight
 	return st
 }
 
-// startWorker starts ob's delivery goroutine. Caller holds s.mu.
-func (s *Slack) startWorker(ctx context.Context, ob *outbox) {
-	s.wg.Add(1)
-	go func() {
-		defer s.wg.Done()
-		s.work(ctx, ob)
-	}()
+// startPostLane starts q's delivery goroutine. Caller holds s.mu.
+func (s *Slack) startPostLane(ctx context.Context, q *channelQueue) {
+	s.wg.Go(func() { s.postLane(ctx, q) })
 }

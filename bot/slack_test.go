@@ -15,6 +15,7 @@ import (
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // env is a Slack sink delivering to a slackserver over loopback HTTP.
@@ -24,8 +25,7 @@ type env struct {
 	slack *Slack
 	api   *slack.Client
 
-	mu     sync.Mutex
-	posted map[string][]string // incident id -> ts from OnPosted
+	refs *refRecorder
 
 	stepped chan struct{} // signalled after each delivery step
 }
@@ -50,7 +50,7 @@ func (e *env) settle() {
 // newEnv starts a server and a sink; start runs the sink right away.
 func newEnv(t *testing.T, so slackserver.Options, opts SlackOptions, start bool) *env {
 	t.Helper()
-	e := &env{t: t, posted: map[string][]string{}}
+	e := &env{t: t, refs: &refRecorder{Memory: store.NewMemory(0), saved: map[string][]string{}}}
 	e.srv = slackserver.New(so)
 	t.Cleanup(e.srv.Close)
 	token := so.Token
@@ -59,11 +59,7 @@ func newEnv(t *testing.T, so slackserver.Options, opts SlackOptions, start bool)
 	}
 	e.api = slack.New(token, slack.OptionAPIURL(e.srv.URL()))
 	opts.Logger = slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	opts.OnPosted = func(id, ch, ts string) {
-		e.mu.Lock()
-		defer e.mu.Unlock()
-		e.posted[id] = append(e.posted[id], ts)
-	}
+	opts.Messages = e.refs
 	if opts.MinBackoff == 0 {
 		opts.MinBackoff, opts.MaxBackoff = 5*time.Millisecond, 50*time.Millisecond
 	}
@@ -132,11 +128,40 @@ func (e *env) okPosts() int {
 	return n
 }
 
-func note(reason incident.Reason, inc incident.Incident, thread string) incident.Notification {
-	return incident.Notification{Reason: reason, Incident: inc, Thread: thread}
+// refRecorder is a message reference store that remembers every save.
+type refRecorder struct {
+	*store.Memory
+	mu    sync.Mutex
+	saved map[string][]string // subject -> ts of each save
 }
 
-func fastOpts() SlackOptions { return SlackOptions{PerSecond: 200, UpdatesPerSecond: 200} }
+func (r *refRecorder) SaveMessageRef(ctx context.Context, ref store.MessageRef) error {
+	r.mu.Lock()
+	r.saved[ref.Subject] = append(r.saved[ref.Subject], ref.TS)
+	r.mu.Unlock()
+	return r.Memory.SaveMessageRef(ctx, ref)
+}
+
+// savedTS returns the ts of every reference saved for subject, in order.
+func (r *refRecorder) savedTS(subject string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.saved[subject]...)
+}
+
+// note is a notification; a non-empty thread becomes a note whose reply
+// reads exactly thread.
+func note(reason incident.Reason, inc incident.Incident, thread string) incident.Notification {
+	n := incident.Notification{Reason: reason, Incident: inc}
+	if thread != "" {
+		n.Notes = []incident.Note{{Kind: incident.RelatedFound, Text: thread}}
+	}
+	return n
+}
+
+func fastOpts() SlackOptions {
+	return SlackOptions{PerSecond: 200, PostBurst: 10, UpdatesPerMinute: 12000, UpdateBurst: 10}
+}
 
 func TestSlackPostUpdateResolve(t *testing.T) {
 	e := newEnv(t, slackserver.Options{Channels: []string{"C0ALERTS"}}, fastOpts(), true)
@@ -172,11 +197,8 @@ func TestSlackPostUpdateResolve(t *testing.T) {
 	if m.Updates != 2 {
 		t.Errorf("message updated %d times, want 2", m.Updates)
 	}
-	e.mu.Lock()
-	posted := e.posted[inc.ID]
-	e.mu.Unlock()
-	if len(posted) != 1 || posted[0] != m.TS {
-		t.Errorf("OnPosted got %v, want [%s]", posted, m.TS)
+	if saved := e.refs.savedTS(inc.ID); len(saved) != 1 || saved[0] != m.TS {
+		t.Errorf("saved message refs %v, want [%s]", saved, m.TS)
 	}
 	st := e.slack.Stats()
 	if st.Posted != 1 || st.Updated != 2 || st.Replies != 2 || st.Failed != 0 || st.QueueDepth != 0 {
@@ -184,7 +206,7 @@ func TestSlackPostUpdateResolve(t *testing.T) {
 	}
 	// The resolved incident is forgotten once delivered.
 	e.slack.mu.Lock()
-	left := len(e.slack.boxes["C0ALERTS"].items)
+	left := len(e.slack.items)
 	e.slack.mu.Unlock()
 	if left != 0 {
 		t.Errorf("%d items kept after resolution, want 0", left)
@@ -215,7 +237,7 @@ func TestSlackCoalescesPendingUpdates(t *testing.T) {
 
 func TestSlackPacesPostsPerChannel(t *testing.T) {
 	const perSecond = 20
-	e := newEnv(t, slackserver.Options{}, SlackOptions{PerSecond: perSecond}, false)
+	e := newEnv(t, slackserver.Options{}, SlackOptions{PerSecond: perSecond, PostBurst: 1}, false)
 	for i := range 8 {
 		inc := oomIncident()
 		inc.ID, inc.Channel = fmt.Sprintf("slow-%d", i), "C1"
@@ -229,19 +251,23 @@ func TestSlackPacesPostsPerChannel(t *testing.T) {
 	e.start()
 	e.waitFor("10 posts", func() bool { return e.okPosts() == 10 })
 
+	// A token bucket of burst 1: each post waits for its token, so 8 posts
+	// span 7 intervals (the server sees them with a little network jitter).
 	interval := time.Second / perSecond
-	var last time.Time
-	var c1Last, c2Last time.Time
+	var c1First, c1Last, c2Last time.Time
 	for _, c := range e.srv.CallsTo("chat.postMessage") {
 		switch c.Channel {
 		case "C1":
-			if !last.IsZero() && c.Time.Sub(last) < interval {
-				t.Errorf("posts to C1 %v apart, want at least %v", c.Time.Sub(last), interval)
+			if c1First.IsZero() {
+				c1First = c.Time
 			}
-			last, c1Last = c.Time, c.Time
+			c1Last = c.Time
 		case "C2":
 			c2Last = c.Time
 		}
+	}
+	if span, want := c1Last.Sub(c1First), 7*interval*9/10; span < want {
+		t.Errorf("8 posts to C1 within %v, want at least %v at %d/s", span, want, perSecond)
 	}
 	// C2 has its own pace: it does not wait behind C1's queue.
 	if !c2Last.Before(c1Last) {
@@ -366,38 +392,70 @@ func TestSlackUpdatesStoredMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	inc.MessageTS = ts
+	// Posted before a restart: the store knows where.
+	if err := e.refs.Memory.SaveMessageRef(t.Context(), store.MessageRef{Subject: inc.ID, Channel: inc.Channel, TS: ts}); err != nil {
+		t.Fatal(err)
+	}
 	e.slack.Notify(note(incident.Updated, inc, ""))
 	e.waitFor("the update", func() bool { m, _ := e.srv.Message(inc.Channel, ts); return m.Updates == 1 })
 	e.settle()
 	if n := e.okPosts(); n != 1 {
 		t.Errorf("%d posts, want only the one from before the restart", n)
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if len(e.posted) != 0 {
-		t.Errorf("OnPosted called for an update: %v", e.posted)
+	if saved := e.refs.savedTS(inc.ID); len(saved) != 0 {
+		t.Errorf("a reference saved for an update: %v", saved)
+	}
+}
+
+// TestSlackRestartUpdatesItsOwnMessage: a second sink over the same message
+// reference store (a restart, or the next leader) updates the message the
+// first one posted; the incident carries no trace of it.
+func TestSlackRestartUpdatesItsOwnMessage(t *testing.T) {
+	e := newEnv(t, slackserver.Options{}, fastOpts(), true)
+	inc := oomIncident()
+	e.slack.Notify(note(incident.FirstNotification, inc, ""))
+	e.waitFor("the post", func() bool { _, ok := e.message(inc.ID); return ok })
+	e.settle()
+
+	next := NewSlack(e.api, SlackOptions{Messages: e.refs, PerSecond: 200, UpdatesPerMinute: 12000,
+		Logger: slog.New(slog.DiscardHandler)})
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- next.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	inc.Restarts = 99
+	next.Notify(note(incident.Updated, inc, "restarted"))
+	e.waitFor("the update by the second sink", func() bool {
+		m, _ := e.message(inc.ID)
+		return strings.Contains(string(m.Blocks), `*Restarts*\n99`) && len(m.Replies) == 1
+	})
+	if n := e.okPosts(); n != 1 {
+		t.Errorf("%d top-level posts, want 1", n)
 	}
 }
 
 func TestSlackRepostsDeletedMessage(t *testing.T) {
 	e := newEnv(t, slackserver.Options{}, fastOpts(), true)
 	inc := oomIncident()
-	inc.MessageTS = "1700000000.000001" // deleted meanwhile
+	// The message was deleted meanwhile.
+	if err := e.refs.Memory.SaveMessageRef(t.Context(), store.MessageRef{Subject: inc.ID, Channel: inc.Channel, TS: "1700000000.000001"}); err != nil {
+		t.Fatal(err)
+	}
 	e.slack.Notify(note(incident.Updated, inc, ""))
 	e.waitFor("a new post", func() bool { _, ok := e.message(inc.ID); return ok })
 	e.settle()
 	m, _ := e.message(inc.ID)
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if got := e.posted[inc.ID]; len(got) != 1 || got[0] != m.TS {
-		t.Errorf("OnPosted got %v, want [%s]", got, m.TS)
+	if got := e.refs.savedTS(inc.ID); len(got) != 1 || got[0] != m.TS {
+		t.Errorf("saved message refs %v, want [%s]", got, m.TS)
+	}
+	if r, _, _ := e.refs.MessageRef(t.Context(), inc.ID); r.TS != m.TS {
+		t.Errorf("the store points at %s, want the new message %s", r.TS, m.TS)
 	}
 }
 
 func TestSlackBurstAcrossChannels(t *testing.T) {
 	e := newEnv(t, slackserver.Options{PostsPerSecond: 50, PostBurst: 5},
-		SlackOptions{PerSecond: 50, UpdatesPerSecond: 100}, true)
+		SlackOptions{PerSecond: 50, PostBurst: 5, UpdatesPerMinute: 6000}, true)
 	const incidents, channels = 100, 10
 	var wg sync.WaitGroup
 	for i := range incidents {
@@ -431,13 +489,11 @@ func TestSlackBurstAcrossChannels(t *testing.T) {
 			t.Errorf("incident %d lost", i)
 		}
 	}
-	e.mu.Lock()
-	for id, ts := range e.posted {
-		if len(ts) != 1 {
-			t.Errorf("OnPosted called %d times for %s", len(ts), id)
+	for i := range incidents {
+		if ts := e.refs.savedTS(fmt.Sprintf("burst-%03d", i)); len(ts) != 1 {
+			t.Errorf("reference of burst-%03d saved %d times", i, len(ts))
 		}
 	}
-	e.mu.Unlock()
 	if st := e.slack.Stats(); st.Failed != 0 || st.Posted != incidents {
 		t.Errorf("stats = %+v", st)
 	}
@@ -539,4 +595,88 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestSlackStorm: a storm is one top-level message; each member's details
+// go into its thread (merged while they queue behind the channel's budget,
+// each workload its own section); a member's recovery is a reply; the
+// storm's resolution updates the message and says so in the thread.
+func TestSlackStorm(t *testing.T) {
+	e := newEnv(t, slackserver.Options{Limits: map[string]slackserver.Limit{
+		"chat.postMessage": {PerMinute: 600, Burst: 3, PerChannel: true},
+	}}, SlackOptions{PerSecond: 10, PostBurst: 3, UpdatesPerMinute: 6000}, true)
+	st := dependencyStorm()
+	var members []incident.Incident
+	for _, m := range st.Members {
+		inc := oomIncident()
+		inc.ID, inc.Key, inc.Channel = m.Key.String()+"@1", m.Key, st.Channel
+		inc.Key.Container = "app"
+		members = append(members, inc)
+	}
+	for i := range 20 { // latecomers
+		inc := oomIncident()
+		inc.Key = incident.Key{Namespace: "shop", Kind: "Deployment", Name: fmt.Sprintf("late-%02d", i), Container: "app"}
+		inc.ID = inc.Key.String() + "@1"
+		members = append(members, inc)
+	}
+	header := st
+	header.Members = nil
+	e.slack.Notify(incident.Notification{Reason: incident.FirstNotification, Storm: &st})
+	for _, inc := range members {
+		e.slack.Notify(incident.Notification{Reason: incident.FirstNotification, Incident: inc, Storm: &header})
+	}
+	named := func() int {
+		msgs := e.srv.Messages()
+		if len(msgs) == 0 {
+			return 0
+		}
+		n := 0
+		for _, r := range msgs[0].Replies {
+			n += strings.Count(string(r.Blocks), `"block_id":"storm_member`)
+		}
+		return n
+	}
+	e.waitFor("every member in the thread", func() bool { return named() == len(members) })
+	msgs := e.srv.Messages()
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Text, "Crash storm: 6 workloads") {
+		t.Fatalf("%d top-level messages, first %q; want the storm alone", len(msgs), msgs[0].Text)
+	}
+	if r := len(msgs[0].Replies); r >= len(members) || r < len(members)/maxMergedMembers {
+		t.Errorf("%d thread replies for %d members: replies queued behind the budget must be merged", r, len(members))
+	}
+	thread := func() string {
+		var b strings.Builder
+		for _, r := range e.srv.Messages()[0].Replies {
+			b.WriteString(r.Text)
+			if len(r.Blocks) > 0 {
+				b.WriteString(strings.Join(mrkdwnTexts(t, r.Blocks), "\n"))
+			}
+		}
+		return b.String()
+	}
+	for _, inc := range members {
+		if !strings.Contains(thread(), "*"+escape(workload(inc.Key))+"*") {
+			t.Errorf("member %s not named in the thread", inc.Key.Name)
+		}
+	}
+
+	// One member recovers, then the whole storm.
+	rec := members[0]
+	rec.State = incident.Resolved
+	e.slack.Notify(incident.Notification{Reason: incident.ResolvedReason, Incident: rec, Storm: &header})
+	done := resolvedStorm()
+	done.ID = st.ID
+	e.slack.Notify(incident.Notification{Reason: incident.ResolvedReason, Storm: &done})
+	e.waitFor("the storm's resolution", func() bool {
+		m := e.srv.Messages()[0]
+		last := m.Replies[len(m.Replies)-1].Text
+		return strings.Contains(string(m.Blocks), "Storm over") && strings.HasPrefix(last, "✅ Storm over: all 6 workloads recovered")
+	})
+	if !strings.Contains(thread(), "*shop/orders*: ✅ recovered") {
+		t.Error("the member's recovery is not in the thread")
+	}
+	e.settle()
+	if st := e.slack.Stats(); st.Failed != 0 || st.RateLimited != 0 || st.Posted != 1 {
+		t.Errorf("stats = %+v", st)
+	}
 }

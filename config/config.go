@@ -57,6 +57,27 @@ type Watch struct {
 	// LogTailLines and LogLimitBytes bound the previous-container log fetched per crash.
 	LogTailLines  int64 `yaml:"log_tail_lines"`
 	LogLimitBytes int64 `yaml:"log_limit_bytes"`
+	// Storm groups many workloads crashing for one shared cause into one message.
+	Storm Storm `yaml:"storm"`
+}
+
+// StormFactors are the factors a storm can share, the most specific first.
+var StormFactors = []string{"dependency", "config_object", "image", "node", "namespace"}
+
+// Storm configures storm grouping: when at least MinWorkloads workloads
+// start crash-looping within the group-wait with the same category and a
+// shared factor, they get one storm message (each workload's details in
+// its thread) instead of one message each.
+type Storm struct {
+	Enabled bool `yaml:"enabled"`
+	// MinWorkloads is how many workloads make a storm.
+	MinWorkloads int `yaml:"min_workloads"`
+	// Factors are the shared factors considered (see StormFactors); the
+	// most specific one that explains nearly as many workloads wins.
+	Factors []string `yaml:"factors"`
+	// NamedWorkloads is how many workloads the storm message names; every
+	// one has its own reply in the thread.
+	NamedWorkloads int `yaml:"named_workloads"`
 }
 
 // Slack configures where alerts go. With no bot token the bot prints what it
@@ -220,6 +241,7 @@ func Default() Config {
 			UpdateInterval: Duration(30 * time.Second),
 			LogTailLines:   200,
 			LogLimitBytes:  64 << 10,
+			Storm:          Storm{Enabled: true, MinWorkloads: 5, Factors: StormFactors, NamedWorkloads: 10},
 		},
 		Slack: Slack{
 			APIURL:            DefaultSlackAPIURL,

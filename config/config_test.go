@@ -120,6 +120,11 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"access bare channel name", "commands: {access: [{channels: [alerts], namespaces: ['*']}]}", nil, `commands.access[0].channels[0]: "alerts" looks like a channel name: write it "#alerts"`},
 		{"access channel garbage", "commands: {access: [{channels: ['#Alerts!'], namespaces: ['*']}]}", nil, `commands.access[0].channels[0]: "#Alerts!" is neither a channel ID`},
 		{"retention", "store: {retention: 1m}", nil, "store.retention: must be at least 1h"},
+		{"storm size", "watch: {storm: {min_workloads: 1}}", nil, "watch.storm.min_workloads: must be between 2 and 1000, got 1"},
+		{"storm factor", "watch: {storm: {factors: [node, rack]}}", nil, `watch.storm.factors[1]: "rack" is not one of dependency, config_object, image, node, namespace`},
+		{"storm factor twice", "watch: {storm: {factors: [node, node]}}", nil, `watch.storm.factors[1]: "node" is listed twice`},
+		{"storm no factor", "watch: {storm: {factors: []}}", nil, "watch.storm.factors: must name at least one"},
+		{"storm names", "watch: {storm: {named_workloads: 0}}", nil, "watch.storm.named_workloads"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := Parse([]byte(tc.yaml))

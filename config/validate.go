@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -52,6 +53,27 @@ func (c Config) Validate() error {
 	}
 	if c.Watch.LogLimitBytes < 1024 || c.Watch.LogLimitBytes > 10<<20 {
 		bad("watch.log_limit_bytes", "must be between 1024 and 10485760, got %d", c.Watch.LogLimitBytes)
+	}
+	if st := c.Watch.Storm; st.Enabled {
+		if st.MinWorkloads < 2 || st.MinWorkloads > 1000 {
+			bad("watch.storm.min_workloads", "must be between 2 and 1000, got %d", st.MinWorkloads)
+		}
+		if len(st.Factors) == 0 {
+			bad("watch.storm.factors", "must name at least one of %s", strings.Join(StormFactors, ", "))
+		}
+		seen := map[string]bool{}
+		for i, f := range st.Factors {
+			switch {
+			case !slices.Contains(StormFactors, f):
+				bad(fmt.Sprintf("watch.storm.factors[%d]", i), "%q is not one of %s", f, strings.Join(StormFactors, ", "))
+			case seen[f]:
+				bad(fmt.Sprintf("watch.storm.factors[%d]", i), "%q is listed twice", f)
+			}
+			seen[f] = true
+		}
+		if st.NamedWorkloads < 1 || st.NamedWorkloads > 30 {
+			bad("watch.storm.named_workloads", "must be between 1 and 30, got %d", st.NamedWorkloads)
+		}
 	}
 
 	if u, err := url.Parse(c.Slack.APIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

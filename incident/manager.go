@@ -1,11 +1,13 @@
 package incident
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"k8s.io/apimachinery/pkg/labels"
@@ -56,12 +58,17 @@ type Options struct {
 	ResolveAfter time.Duration
 	// UpdateEvery bounds how often one incident's message is updated.
 	UpdateEvery time.Duration
-	// CheckEvery is how often open incidents are checked for recovery.
+	// CheckEvery is how often open incidents are checked for recovery and
+	// silences are read again from the store.
 	CheckEvery time.Duration
 	// DefaultChannel receives incidents no route matches.
 	DefaultChannel string
 	Routes         []Route
-	Logger         *slog.Logger
+	// Silences reads the silences in force; nil: nothing is ever silenced.
+	Silences SilenceSource
+	// Storms configure storm grouping (off when not Enabled).
+	Storms StormOptions
+	Logger *slog.Logger
 	// Now replaces time.Now in tests.
 	Now func() time.Time
 }
@@ -70,36 +77,54 @@ type Options struct {
 // runs on the goroutine of Run; the other methods only send to it.
 type Manager struct {
 	opts     Options
+	policy   policy
 	store    Store
 	notifier Notifier
 	health   HealthChecker
 	log      *slog.Logger
 
 	observations chan Observation
-	posted       chan postedMsg
-	silenceReqs  chan silenceReq
-	done         chan struct{} // closed when Run returns
-	// silences maps keys to the end of their silence.
-	silences map[Key]time.Time
+	// silencesChanged asks Run to read the silences again now.
+	silencesChanged chan struct{}
+	// silences is the latest read of the store's silences.
+	silences map[Key]Silence
 	// relatedStale: an incident appeared, opened, resolved or changed its
 	// category, nodes, image or ConfigMaps; blast-radius lines need redoing.
 	relatedStale bool
 
 	// active holds pending and open incidents by key.
 	active map[Key]*tracked
+	// storms holds the open storms by ID.
+	storms map[string]*trackedStorm
+
+	// saver writes incidents while Run runs (saves are synchronous
+	// otherwise, as in tests).
+	saver *saver
+	// healthResults brings recovery checks, run off the manager's
+	// goroutine, back to it; checking says one round is under way.
+	healthResults chan []healthResult
+	checking      bool
 }
 
 // tracked is an active incident plus bookkeeping that is not persisted.
 type tracked struct {
 	Incident
-	// dirty: changed since the last notification; note is the thread text
-	// to send with the next update.
-	dirty        bool
-	note         []string
-	lastNotified time.Time
+	// dirty: changed since the last notification; notes say what for the
+	// next one.
+	dirty bool
+	notes []Note
+	// notifiedAt is when this manager last notified about the incident;
+	// zero for one loaded from the store.
+	notifiedAt time.Time
+	// shownSilence is the silence the last notification showed.
+	shownSilence time.Time
+	// skipped is the reason of the last decision not to notify, so that
+	// each change of it is logged once.
+	skipped Reason
+	// gathering: a storm may still form around this pending incident
+	// (see groupStorms); its first notification waits.
+	gathering bool
 }
-
-type postedMsg struct{ id, channel, ts string }
 
 // NewManager returns a Manager; it does no I/O.
 func NewManager(store Store, notifier Notifier, health HealthChecker, opts Options) *Manager {
@@ -115,15 +140,22 @@ func NewManager(store Store, notifier Notifier, health HealthChecker, opts Optio
 	if opts.CheckEvery <= 0 {
 		opts.CheckEvery = 15 * time.Second
 	}
+	if opts.Storms.MinWorkloads <= 0 {
+		opts.Storms.MinWorkloads = 5
+	}
+	if len(opts.Storms.Factors) == 0 {
+		opts.Storms.Factors = FactorKinds()
+	}
 	return &Manager{
 		opts: opts, store: store, notifier: notifier, health: health,
-		log:          opts.Logger.With("component", "incidents"),
-		observations: make(chan Observation, 1024),
-		posted:       make(chan postedMsg, 256),
-		silenceReqs:  make(chan silenceReq),
-		done:         make(chan struct{}),
-		silences:     map[Key]time.Time{},
-		active:       map[Key]*tracked{},
+		policy:          policy{groupWait: opts.GroupWait, updateEvery: opts.UpdateEvery},
+		log:             opts.Logger.With("component", "incidents"),
+		observations:    make(chan Observation, 1024),
+		silencesChanged: make(chan struct{}, 1),
+		silences:        map[Key]Silence{},
+		active:          map[Key]*tracked{},
+		storms:          map[string]*trackedStorm{},
+		healthResults:   make(chan []healthResult, 1),
 	}
 }
 
@@ -136,38 +168,18 @@ func (m *Manager) Observe(ctx context.Context, o Observation) {
 	}
 }
 
-// MessagePosted records the Slack message of an incident; the Notifier calls
-// it after its first post succeeds.
-func (m *Manager) MessagePosted(id, channel, ts string) {
-	select {
-	case m.posted <- postedMsg{id, channel, ts}:
-	case <-m.done:
-	}
-}
-
 // Run loads the active incidents from the store and processes observations,
 // group-wait deadlines, updates and recovery checks until ctx ends.
 func (m *Manager) Run(ctx context.Context) error {
-	defer close(m.done)
-	saved, err := m.store.Active(ctx)
-	if err != nil {
-		return fmt.Errorf("load incidents: %w", err)
+	if err := m.load(ctx); err != nil {
+		return err
 	}
-	for _, inc := range saved {
-		// dirty: refresh the message once, in case updates were still
-		// queued for Slack when the bot stopped.
-		t := &tracked{Incident: inc, lastNotified: inc.UpdatedAt, dirty: true}
-		if inc.State == Open && inc.MessageTS == "" {
-			// Announced, but the post was never confirmed (the bot stopped
-			// while Slack was slow or down): announce it again.
-			t.State = Pending
-		}
-		m.active[inc.Key] = t
-	}
-	if len(saved) > 0 {
-		m.log.Info("continuing incidents from the store", "count", len(saved))
-	}
-	m.refreshSilences(ctx)
+	// Saves go behind the manager's back from now on; they are all
+	// written before Run returns.
+	m.saver = newSaver(m.store, m.log)
+	saved := make(chan struct{})
+	go func() { defer close(saved); m.saver.run(ctx) }()
+	defer func() { <-saved; m.saver = nil }()
 	tick := time.NewTicker(m.tickInterval())
 	defer tick.Stop()
 	check := time.NewTicker(m.opts.CheckEvery)
@@ -177,25 +189,63 @@ func (m *Manager) Run(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case o := <-m.observations:
-			m.observe(ctx, o)
-		case p := <-m.posted:
-			m.recordPosted(ctx, p)
-		case r := <-m.silenceReqs:
-			m.applySilence(ctx, r)
+			if t := m.observe(ctx, o); t.State == Pending && m.opts.Now().Sub(t.OpenedAt) >= m.opts.GroupWait {
+				// Due at once (group-wait 0): no waiting for the tick.
+				m.flush(ctx)
+			}
+		case <-m.silencesChanged:
+			m.refreshSilences(ctx)
+			m.flush(ctx)
 		case <-tick.C:
 			m.flush(ctx)
 		case <-check.C:
 			m.refreshSilences(ctx)
-			m.checkRecovery(ctx)
+			if !m.checking {
+				// Recovery checks list pods; they run off this goroutine so
+				// a storm of open incidents never holds up new alerts.
+				m.checking = true
+				targets := m.openIncidents()
+				go func() {
+					res := m.healthChecks(ctx, targets)
+					select {
+					case m.healthResults <- res:
+					case <-ctx.Done():
+					}
+				}()
+			}
+		case res := <-m.healthResults:
+			m.checking = false
+			m.applyHealth(ctx, res)
 		}
 	}
+}
+
+// load continues the active incidents of the store and reads the silences.
+func (m *Manager) load(ctx context.Context) error {
+	saved, err := m.store.Active(ctx)
+	if err != nil {
+		return fmt.Errorf("load incidents: %w", err)
+	}
+	for _, inc := range saved {
+		// dirty, never notified: refresh the message at once, in case
+		// updates were still queued when the bot stopped (the notifier
+		// posts it if it never got out).
+		m.active[inc.Key] = &tracked{Incident: inc, dirty: true}
+	}
+	m.loadStorms(ctx)
+	if len(saved) > 0 {
+		m.log.Info("continuing incidents from the store", "count", len(saved), "storms", len(m.storms))
+	}
+	m.refreshSilences(ctx)
+	return nil
 }
 
 // tickInterval is how often pending and dirty incidents are looked at: the
 // precision of the group-wait. A pass over the active incidents is cheap.
 func (m *Manager) tickInterval() time.Duration { return 100 * time.Millisecond }
 
-func (m *Manager) observe(ctx context.Context, o Observation) {
+// observe counts a crash into its incident (opened if new) and returns it.
+func (m *Manager) observe(ctx context.Context, o Observation) *tracked {
 	now := m.opts.Now()
 	t := m.active[o.Key]
 	if t == nil {
@@ -207,9 +257,8 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 			OpenedAt: now,
 			Selector: o.Selector,
 		}}
-		if until := m.silences[o.Key]; until.After(now) {
-			t.SilencedUntil = until
-		}
+		t.SilencedUntil = activeSilence(m.silences[o.Key].Until, now)
+		t.shownSilence = t.SilencedUntil
 		m.active[o.Key] = t
 		m.log.Info("incident opened", "incident", t.ID, "key", o.Key.String(), "pod", o.Pod, "category", o.Report.Category)
 	}
@@ -221,8 +270,9 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		}
 		inc.PodCount++
 		changed = true
-		if inc.State == Open {
-			t.note = append(t.note, fmt.Sprintf("Pod %s is crash-looping too (%d pods affected).", o.Pod, inc.PodCount))
+		if inc.State == Open && inc.Storm == nil {
+			// (A storm's message counts its members' pods.)
+			t.notes = append(t.notes, Note{Kind: PodCrashing, Pod: o.Pod, Pods: inc.PodCount})
 		}
 	}
 	// A light observation (no Report) only counts the crash; the pipeline
@@ -230,10 +280,10 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	diagnosed := o.Report.Pod != ""
 	if diagnosed && inc.Report.Category != o.Report.Category {
 		m.relatedStale = true
-	}
-	if diagnosed && inc.State == Open && inc.Report.Category != o.Report.Category {
-		t.note = append(t.note, fmt.Sprintf("Diagnosis changed: %s → %s: %s", inc.Report.Category, o.Report.Category, o.Report.Summary))
-		changed = true
+		if inc.State == Open {
+			t.notes = append(t.notes, Note{Kind: DiagnosisChanged, From: inc.Report.Category, To: o.Report.Category, Summary: o.Report.Summary})
+			changed = true
+		}
 	}
 	if o.Restarts > inc.Restarts {
 		inc.Restarts = o.Restarts
@@ -244,7 +294,7 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		changed = true
 	}
 	if diagnosed && (!o.CrashedAt.Before(inc.LastCrashAt) || inc.Report.Pod == "") {
-		inc.Report = o.Report
+		inc.Report, inc.Gaps = o.Report, o.Gaps
 		changed = true
 	}
 	if o.Rollout != nil {
@@ -260,6 +310,9 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 	if len(o.ConfigMaps) > 0 && !slices.Equal(o.ConfigMaps, inc.ConfigMaps) {
 		inc.ConfigMaps, m.relatedStale = o.ConfigMaps, true
 	}
+	if len(o.Secrets) > 0 && !slices.Equal(o.Secrets, inc.Secrets) {
+		inc.Secrets = o.Secrets
+	}
 	if inc.Selector == "" {
 		inc.Selector = o.Selector
 	}
@@ -267,104 +320,174 @@ func (m *Manager) observe(ctx context.Context, o Observation) {
 		inc.UpdatedAt = now
 		t.dirty = true
 		m.save(ctx, inc)
+		m.memberChanged(t)
 	}
+	return t
 }
 
-// flush sends the first notification of pending incidents whose group-wait
-// is over, and updates of changed open incidents at most every UpdateEvery.
+// flush asks needsNotify about every active incident and sends what is
+// due: first notifications of incidents whose group-wait is over, updates
+// of changed ones at most every UpdateEvery.
 func (m *Manager) flush(ctx context.Context) {
 	now := m.opts.Now()
-	var due []*tracked
-	for _, t := range m.active {
-		// (A silenced new incident waits for the silence to end.)
-		if t.State == Pending && now.Sub(t.OpenedAt) >= m.opts.GroupWait && !t.SilencedUntil.After(now) {
+	type decision struct {
+		t      *tracked
+		reason Reason
+	}
+	if m.opts.Storms.Enabled {
+		m.groupStorms(ctx, now)
+	}
+	var due []decision
+	for _, t := range m.sorted() {
+		if !t.SilencedUntil.IsZero() && !t.SilencedUntil.After(now) {
+			// The silence ran out since the store was last read.
+			if t.State == Open {
+				t.notes = append(t.notes, Note{Kind: SilenceEnded})
+			}
+			t.SilencedUntil = time.Time{}
+		}
+		reason, ok := m.policy.needsNotify(t, now)
+		if ok && reason == FirstNotification && t.gathering {
+			reason, ok = Gathering, false
+		}
+		if !ok {
+			if reason != t.skipped && reason != NoChange && reason != Waiting {
+				m.log.Debug("not notifying", "reason", reason, "incident", t.ID, "key", t.Key.String())
+			}
+			t.skipped = reason
+			continue
+		}
+		t.skipped = ""
+		if t.Storm != nil && reason == Updated && len(t.notes) == 0 {
+			// A member's counts ride along with its storm's message;
+			// only news (a new diagnosis, a silence) is told on its own.
+			t.dirty, t.notifiedAt = false, now
+			t.shownSilence = activeSilence(t.SilencedUntil, now)
+			continue
+		}
+		if reason == FirstNotification {
 			t.State = Open
 			m.relatedStale = true
-			due = append(due, t)
 		}
+		due = append(due, decision{t, reason})
 	}
 	// Blast radius first, so a first message already names its neighbours.
 	m.updateRelated()
-	for _, t := range due {
-		m.notify(ctx, t, FirstNotification, now)
+	for _, d := range due {
+		m.notify(ctx, d.t, d.reason, now)
 	}
+	m.flushStorms(ctx, now)
+}
+
+// sorted returns the active incidents oldest first, so notifications go
+// out in a stable order.
+func (m *Manager) sorted() []*tracked {
+	out := make([]*tracked, 0, len(m.active))
 	for _, t := range m.active {
-		if t.State == Open && t.dirty && !t.lastNotified.IsZero() && now.Sub(t.lastNotified) >= m.opts.UpdateEvery && !t.SilencedUntil.After(now) {
-			m.notify(ctx, t, Updated, now)
-		}
+		out = append(out, t)
 	}
+	slices.SortFunc(out, func(a, b *tracked) int { return cmp.Or(a.OpenedAt.Compare(b.OpenedAt), cmp.Compare(a.ID, b.ID)) })
+	return out
 }
 
+// notify sends a notification and records that it was sent.
 func (m *Manager) notify(ctx context.Context, t *tracked, reason Reason, now time.Time) {
-	m.notifyNow(ctx, t, reason, now, false)
-}
-
-// notifyNow sends a notification; force sends it even when the incident is
-// silenced (to show the silence itself).
-func (m *Manager) notifyNow(ctx context.Context, t *tracked, reason Reason, now time.Time, force bool) {
-	// Silenced: updates are held back (and sent when the silence ends); a
-	// resolution still closes the message.
-	if !force && reason == Updated && t.SilencedUntil.After(now) {
-		m.log.Debug("notification held back", "reason", "silenced", "incident", t.ID)
-		return
-	}
 	t.UpdatedAt = now
-	n := Notification{Reason: reason, Incident: t.clone()}
-	if len(t.note) > 0 {
-		n.Thread = joinNotes(t.note)
-	}
-	t.note, t.dirty, t.lastNotified = nil, false, now
+	n := Notification{Reason: reason, Incident: t.clone(), Storm: m.stormHeader(t), Notes: t.notes}
+	t.notes, t.dirty, t.notifiedAt = nil, false, now
+	t.shownSilence = activeSilence(t.SilencedUntil, now)
 	m.save(ctx, &t.Incident)
 	m.log.Info("notify", "reason", reason, "incident", t.ID, "key", t.Key.String(), "channel", t.Channel, "pods", t.PodCount, "category", t.Report.Category)
 	m.notifier.Notify(n)
 }
 
-func (m *Manager) recordPosted(ctx context.Context, p postedMsg) {
-	for _, t := range m.active {
-		if t.ID == p.id {
-			// Channel stays as routed (it keys the sink's pacing); the ID
-			// Slack answered with is what updates need.
-			t.ChannelID, t.MessageTS = p.channel, p.ts
-			m.save(ctx, &t.Incident)
-			return
-		}
-	}
+// healthResult is one recovery check.
+type healthResult struct {
+	key Key
+	id  string
+	h   Health
+	err error
 }
 
-// checkRecovery resolves open incidents whose workload has been healthy for
-// ResolveAfter.
+// maxHealthChecks bounds the recovery checks run at once.
+const maxHealthChecks = 8
+
+// openIncidents are copies of the open incidents, for recovery checks.
+func (m *Manager) openIncidents() []Incident {
+	var out []Incident
+	for _, t := range m.sorted() {
+		if t.State == Open {
+			out = append(out, t.clone())
+		}
+	}
+	return out
+}
+
+// healthChecks checks each incident's workload, a few at a time. It
+// touches no manager state, so it may run on any goroutine.
+func (m *Manager) healthChecks(ctx context.Context, incs []Incident) []healthResult {
+	out := make([]healthResult, len(incs))
+	sem := make(chan struct{}, maxHealthChecks)
+	var wg sync.WaitGroup
+	for i, inc := range incs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			h, err := m.health.CheckHealth(cctx, inc)
+			cancel()
+			out[i] = healthResult{key: inc.Key, id: inc.ID, h: h, err: err}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// checkRecovery checks every open incident and resolves those whose
+// workload has been healthy for ResolveAfter, on the caller's goroutine.
 func (m *Manager) checkRecovery(ctx context.Context) {
+	m.applyHealth(ctx, m.healthChecks(ctx, m.openIncidents()))
+}
+
+// applyHealth resolves the incidents the checks found healthy for
+// ResolveAfter, judged against their state now (a crash since the check
+// began keeps an incident open).
+func (m *Manager) applyHealth(ctx context.Context, results []healthResult) {
 	now := m.opts.Now()
-	for key, t := range m.active {
-		if t.State != Open {
+	for _, r := range results {
+		t := m.active[r.key]
+		if t == nil || t.ID != r.id || t.State != Open {
 			continue
 		}
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		h, err := m.health.CheckHealth(cctx, t.clone())
-		cancel()
-		if err != nil {
-			m.log.Warn("recovery check failed", "incident", t.ID, "err", err)
+		if r.err != nil {
+			m.log.Warn("recovery check failed", "incident", t.ID, "err", r.err)
 			continue
 		}
 		// Healthy no earlier than the last crash: this also bounds a
 		// readiness time that is unknown or older than the crash loop.
-		since := h.Since
+		since := r.h.Since
 		if since.Before(t.LastCrashAt) {
 			since = t.LastCrashAt
 		}
-		if !h.OK || now.Sub(since) < m.opts.ResolveAfter {
+		if !r.h.OK || now.Sub(since) < m.opts.ResolveAfter {
 			continue
 		}
 		t.State = Resolved
 		t.ResolvedAt = now
-		t.note = append(t.note, resolvedNote(t.Key, h.Pods, since, t.OpenedAt, now))
-		m.notify(ctx, t, ResolvedReason, now)
-		delete(m.active, key)
+		t.notes = append(t.notes, Note{Kind: Recovered, Pods: r.h.Pods, Since: since})
+		reason, _ := m.policy.needsNotify(t, now)
+		m.notify(ctx, t, reason, now)
+		delete(m.active, r.key)
+		m.memberChanged(t)
 		m.relatedStale = true
 	}
 }
 
 func (m *Manager) save(ctx context.Context, inc *Incident) {
+	if m.saver != nil {
+		m.saver.save(*inc)
+		return
+	}
 	if err := m.store.Save(ctx, *inc); err != nil {
 		// The incident lives on in memory; the next save retries.
 		m.log.Error("save incident", "incident", inc.ID, "err", err)
@@ -395,38 +518,6 @@ func newID(k Key, now time.Time) string {
 	return k.String() + "@" + strconv.FormatInt(now.UnixMilli(), 10)
 }
 
-func joinNotes(notes []string) string {
-	const max = 10
-	if len(notes) > max {
-		more := len(notes) - max
-		notes = append(notes[:max:max], fmt.Sprintf("…and %d more changes.", more))
-	}
-	s := ""
-	for i, n := range notes {
-		if i > 0 {
-			s += "\n"
-		}
-		s += n
-	}
-	return s
-}
-
-func roundDuration(d time.Duration) time.Duration {
-	if d < time.Minute {
-		return d.Round(time.Second)
-	}
-	return d.Round(time.Minute)
-}
-
-func resolvedNote(k Key, pods int, since, opened, now time.Time) string {
-	if pods == 0 {
-		return fmt.Sprintf("Resolved: %s %s has no pods left that are not healthy (deleted, scaled down or finished), %s after the crash loop began.",
-			k.Kind, k.Name, roundDuration(now.Sub(opened)))
-	}
-	return fmt.Sprintf("Resolved: every pod of %s %s has run ready for %s, %s after the crash loop began.",
-		k.Kind, k.Name, roundDuration(now.Sub(since)), roundDuration(since.Sub(opened)))
-}
-
 // updateRelated recomputes each open incident's blast-radius line and marks
 // the incidents whose line changed for an update.
 func (m *Manager) updateRelated() {
@@ -436,21 +527,23 @@ func (m *Manager) updateRelated() {
 	m.relatedStale = false
 	all := make([]*Incident, 0, len(m.active))
 	for _, t := range m.active {
-		all = append(all, &t.Incident)
+		if t.Storm == nil { // a storm's message speaks for its members
+			all = append(all, &t.Incident)
+		}
 	}
 	r := newRadius(all)
 	for _, t := range m.active {
-		if t.State == Resolved {
+		if t.State == Resolved || t.Storm != nil {
 			continue
 		}
 		if line := r.related(&t.Incident); line != t.Related {
 			// A new relation is news (update the message, say it in the
-			// thread); a changed count rides along with the next update,
+			// notes); a changed count rides along with the next update,
 			// so a storm does not rewrite every message each time.
 			news := (line == "") != (t.Related == "")
 			t.Related = line
-			if news && !t.lastNotified.IsZero() && line != "" {
-				t.note = append(t.note, line)
+			if news && !t.notifiedAt.IsZero() && line != "" {
+				t.notes = append(t.notes, Note{Kind: RelatedFound, Text: line})
 			}
 			t.dirty = t.dirty || news
 		}

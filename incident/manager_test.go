@@ -2,7 +2,7 @@ package incident
 
 import (
 	"context"
-	"strings"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -68,13 +68,48 @@ func obs(pod string, restarts int32, at time.Time, cat diagnose.Category) Observ
 	}
 }
 
+// fakeSilences is the store's silences.
+type fakeSilences struct {
+	mu sync.Mutex
+	m  map[Key]Silence
+}
+
+func (f *fakeSilences) ActiveSilences(context.Context) (map[Key]Silence, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[Key]Silence{}
+	for k, s := range f.m {
+		out[k] = s
+	}
+	return out, nil
+}
+
+func (f *fakeSilences) set(k Key, s Silence) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if s.Until.IsZero() {
+		delete(f.m, k)
+		return
+	}
+	f.m[k] = s
+}
+
+// kinds lists the kinds of a notification's notes.
+func kinds(n Notification) []NoteKind {
+	var out []NoteKind
+	for _, x := range n.Notes {
+		out = append(out, x.Kind)
+	}
+	return out
+}
+
 func newTestManager(t *testing.T) (*Manager, *recorder, *memStore, *fakeHealth, *clock) {
 	t.Helper()
 	c := &clock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
 	r, s, h := &recorder{}, &memStore{m: map[string]Incident{}}, &fakeHealth{}
 	m := NewManager(s, r, h, Options{
 		GroupWait: 5 * time.Second, ResolveAfter: 10 * time.Minute, UpdateEvery: 30 * time.Second,
-		DefaultChannel: "#alerts", Now: c.now,
+		DefaultChannel: "#alerts", Now: c.now, Silences: &fakeSilences{m: map[Key]Silence{}},
 		Routes: []Route{
 			{Namespaces: []string{"payments"}, Channel: "#payments"},
 			{Selector: labels.SelectorFromSet(labels.Set{"team": "search"}), Channel: "#search"},
@@ -131,8 +166,9 @@ func TestUpdatesAreThrottledAndCarryThreadNotes(t *testing.T) {
 	if up.Incident.PodCount != 2 || up.Incident.Restarts != 3 || up.Incident.Report.Category != diagnose.OOMKilled {
 		t.Fatalf("update incident = %+v", up.Incident)
 	}
-	if !strings.Contains(up.Thread, "api-2 is crash-looping too") || !strings.Contains(up.Thread, "app_crash → oom_killed") {
-		t.Fatalf("thread = %q", up.Thread)
+	if len(up.Notes) != 2 || up.Notes[0] != (Note{Kind: PodCrashing, Pod: "api-2", Pods: 2}) ||
+		up.Notes[1].Kind != DiagnosisChanged || up.Notes[1].From != diagnose.AppCrash || up.Notes[1].To != diagnose.OOMKilled {
+		t.Fatalf("notes = %+v", up.Notes)
 	}
 }
 
@@ -168,8 +204,9 @@ func TestResolveAfterHealthyThenReopenAsNewIncident(t *testing.T) {
 		t.Fatalf("reasons = %v", got)
 	}
 	res := r.notes[1]
-	if res.Incident.State != Resolved || !strings.Contains(res.Thread, "Resolved: every pod of Deployment api has run ready for 10m") {
-		t.Fatalf("resolution = %+v / %q", res.Incident.State, res.Thread)
+	if res.Incident.State != Resolved || len(res.Notes) != 1 || res.Notes[0].Kind != Recovered || res.Notes[0].Pods != 1 ||
+		!res.Notes[0].Since.Equal(c.now().Add(-10*time.Minute)) {
+		t.Fatalf("resolution = %+v / %+v", res.Incident.State, res.Notes)
 	}
 	if s.m[first].State != Resolved {
 		t.Fatalf("store not updated: %+v", s.m[first])
@@ -216,70 +253,59 @@ func TestRouting(t *testing.T) {
 	}
 }
 
-// TestRestartContinuesIncidents: a new Manager over the same store updates
-// the posted message instead of announcing the incident again.
+// TestRestartContinuesIncidents: a new Manager over the same store
+// refreshes the incident at once instead of announcing it again (where its
+// message is, is the notifier's business), then counts new crashes into it.
 func TestRestartContinuesIncidents(t *testing.T) {
-	ctx, cancel := context.WithCancel(t.Context())
+	ctx := t.Context()
 	m, r, s, _, c := newTestManager(t)
 	m.observe(ctx, obs("api-1", 1, c.now(), diagnose.AppCrash))
 	c.advance(5 * time.Second)
 	m.flush(ctx)
 	id := r.notes[0].Incident.ID
-	inc := s.m[id]
-	inc.MessageTS = "1700000000.000100"
-	s.m[id] = inc
 
 	r2 := &recorder{}
 	m2 := NewManager(s, r2, &fakeHealth{}, Options{GroupWait: 5 * time.Second, UpdateEvery: 30 * time.Second, DefaultChannel: "#alerts", Now: c.now})
-	done := make(chan error)
-	go func() { done <- m2.Run(ctx) }()
-	c.advance(time.Minute)
-	m2.Observe(ctx, obs("api-1", 7, c.now(), diagnose.AppCrash))
-	deadline := time.After(10 * time.Second)
-	for {
-		r2.mu.Lock()
-		n := len(r2.notes)
-		r2.mu.Unlock()
-		if n > 0 {
-			break
-		}
-		select {
-		case <-deadline:
-			t.Fatal("no update after restart")
-		case <-time.After(50 * time.Millisecond):
-		}
+	if err := m2.load(ctx); err != nil {
+		t.Fatal(err)
 	}
-	cancel()
-	<-done
-	got := r2.notes[0]
-	if got.Reason != Updated || got.Incident.ID != id || got.Incident.MessageTS != "1700000000.000100" || got.Incident.Restarts != 7 {
-		t.Fatalf("after restart got %s for %+v", got.Reason, got.Incident)
+	c.advance(time.Minute)
+	m2.observe(ctx, obs("api-1", 7, c.now(), diagnose.AppCrash))
+	m2.flush(ctx)
+	if got := r2.reasons(); len(got) != 1 || got[0] != Updated || r2.notes[0].Incident.ID != id || r2.notes[0].Incident.Restarts != 7 {
+		t.Fatalf("after restart got %v for %+v", got, r2.notes)
 	}
 }
 
 func TestSilenceShowsOnceThenMutesUntilItEnds(t *testing.T) {
 	ctx := t.Context()
 	m, r, _, h, c := newTestManager(t)
+	sil := m.opts.Silences.(*fakeSilences)
 	m.observe(ctx, obs("api-1", 1, c.now(), diagnose.AppCrash))
 	c.advance(5 * time.Second)
 	m.flush(ctx)
 
+	// A command wrote the silence to the store and told the manager.
 	until := c.now().Add(time.Hour)
-	m.applySilence(ctx, silenceReq{key: apiKey, until: until, by: "U123", done: make(chan struct{})})
+	sil.set(apiKey, Silence{Until: until, By: "U123"})
+	m.refreshSilences(ctx)
+	m.flush(ctx)
 	if got := r.reasons(); len(got) != 2 || got[1] != Updated || !r.notes[1].Incident.SilencedUntil.Equal(until) ||
-		!strings.Contains(r.notes[1].Thread, "Silenced until") {
-		t.Fatalf("silencing must update the message once: %v %q", got, r.notes[len(r.notes)-1].Thread)
+		len(r.notes[1].Notes) != 1 || r.notes[1].Notes[0] != (Note{Kind: SilenceSet, Until: until, By: "U123"}) {
+		t.Fatalf("silencing must update the message once: %v %+v", got, r.notes[len(r.notes)-1].Notes)
 	}
 	m.observe(ctx, obs("api-2", 5, c.now(), diagnose.AppCrash))
 	c.advance(time.Minute)
+	m.refreshSilences(ctx)
 	m.flush(ctx)
 	if len(r.notes) != 2 {
 		t.Fatalf("silenced incident was updated: %v", r.reasons())
 	}
 	c.advance(time.Hour)
 	m.flush(ctx)
-	if got := r.reasons(); len(got) != 3 || got[2] != Updated || r.notes[2].Incident.PodCount != 2 {
-		t.Fatalf("after the silence the held-back change must go out: %v", got)
+	if got := r.reasons(); len(got) != 3 || got[2] != Updated || r.notes[2].Incident.PodCount != 2 ||
+		!r.notes[2].Incident.SilencedUntil.IsZero() || !slices.Contains(kinds(r.notes[2]), SilenceEnded) {
+		t.Fatalf("after the silence the held-back change must go out: %v %v", got, kinds(r.notes[len(r.notes)-1]))
 	}
 	h.ok, h.since = true, c.now().Add(-time.Hour)
 	m.checkRecovery(ctx)
@@ -288,20 +314,85 @@ func TestSilenceShowsOnceThenMutesUntilItEnds(t *testing.T) {
 	}
 }
 
+func TestSilenceLiftedEarlyIsShown(t *testing.T) {
+	ctx := t.Context()
+	m, r, _, _, c := newTestManager(t)
+	sil := m.opts.Silences.(*fakeSilences)
+	m.observe(ctx, obs("api-1", 1, c.now(), diagnose.AppCrash))
+	c.advance(5 * time.Second)
+	m.flush(ctx)
+	sil.set(apiKey, Silence{Until: c.now().Add(time.Hour), By: "U1"})
+	m.refreshSilences(ctx)
+	m.flush(ctx)
+	sil.set(apiKey, Silence{})
+	m.refreshSilences(ctx)
+	m.flush(ctx)
+	if got := r.reasons(); len(got) != 3 || got[2] != Updated || len(r.notes[2].Notes) != 1 || r.notes[2].Notes[0].Kind != SilenceLifted {
+		t.Fatalf("lifting a silence must show at once: %v", got)
+	}
+}
+
 func TestSilencedNewIncidentWaitsForTheSilence(t *testing.T) {
 	ctx := t.Context()
 	m, r, _, _, c := newTestManager(t)
-	m.applySilence(ctx, silenceReq{key: apiKey, until: c.now().Add(time.Hour), by: "U1", done: make(chan struct{})})
+	sil := m.opts.Silences.(*fakeSilences)
+	sil.set(apiKey, Silence{Until: c.now().Add(time.Hour), By: "U1"})
+	m.refreshSilences(ctx)
 	m.observe(ctx, obs("api-1", 1, c.now(), diagnose.OOMKilled))
 	c.advance(time.Minute)
 	m.flush(ctx)
 	if len(r.notes) != 0 {
 		t.Fatalf("silenced key announced: %v", r.reasons())
 	}
-	m.applySilence(ctx, silenceReq{key: apiKey, done: make(chan struct{})})
+	sil.set(apiKey, Silence{})
+	m.refreshSilences(ctx)
 	m.flush(ctx)
-	if got := r.reasons(); len(got) != 1 || got[0] != FirstNotification {
-		t.Fatalf("after unsilence: %v", got)
+	if got := r.reasons(); len(got) != 1 || got[0] != FirstNotification || len(r.notes[0].Notes) != 0 {
+		t.Fatalf("after unsilence: %v %+v", got, r.notes)
+	}
+}
+
+// TestSilencesChangedIsRead: a silence written to the store by a command
+// reaches a running manager as soon as it is told, without waiting for the
+// periodic read.
+func TestSilencesChangedIsRead(t *testing.T) {
+	sil := &fakeSilences{m: map[Key]Silence{}}
+	r := &recorder{}
+	m := NewManager(&memStore{m: map[string]Incident{}}, r, &fakeHealth{}, Options{
+		GroupWait: time.Millisecond, CheckEvery: time.Hour, UpdateEvery: time.Hour, DefaultChannel: "#a", Silences: sil,
+	})
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error)
+	go func() { done <- m.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	m.Observe(ctx, obs("api-1", 1, time.Now(), diagnose.AppCrash))
+	waitNotes(t, r, 1)
+	sil.set(apiKey, Silence{Until: time.Now().Add(time.Hour), By: "alice"})
+	m.SilencesChanged()
+	waitNotes(t, r, 2)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if n := r.notes[1]; n.Reason != Updated || len(n.Notes) != 1 || n.Notes[0].Kind != SilenceSet || n.Notes[0].By != "alice" {
+		t.Fatalf("second notification = %+v", n)
+	}
+}
+
+// waitNotes waits until r holds n notifications.
+func waitNotes(t *testing.T, r *recorder, n int) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		r.mu.Lock()
+		got := len(r.notes)
+		r.mu.Unlock()
+		if got >= n {
+			return
+		}
+		select {
+		case <-deadline:
+			t.Fatalf("%d notifications, want %d", got, n)
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 }
 
@@ -323,5 +414,45 @@ func TestUnknownReadyTimeCountsFromTheLastCrash(t *testing.T) {
 	m.checkRecovery(ctx)
 	if got := r.reasons(); len(got) != 2 || got[1] != ResolvedReason {
 		t.Fatalf("reasons = %v", got)
+	}
+}
+
+// TestRunWritesEveryChangeBeforeReturning: saves go to the store behind
+// the manager's back, and none is lost when Run stops.
+func TestRunWritesEveryChangeBeforeReturning(t *testing.T) {
+	s := &memStore{m: map[string]Incident{}}
+	r := &recorder{}
+	m := NewManager(s, r, &fakeHealth{}, Options{GroupWait: 0, UpdateEvery: time.Nanosecond, CheckEvery: time.Hour, DefaultChannel: "#a"})
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error)
+	go func() { done <- m.Run(ctx) }()
+	for i := range 20 {
+		m.Observe(ctx, obs("api-1", int32(i+1), time.Now(), diagnose.AppCrash))
+	}
+	// The manager has seen the last crash once it tells about it.
+	deadline := time.After(10 * time.Second)
+	for {
+		r.mu.Lock()
+		n := len(r.notes)
+		seen := n > 0 && r.notes[n-1].Incident.Restarts == 20
+		r.mu.Unlock()
+		if seen {
+			break
+		}
+		select {
+		case <-deadline:
+			t.Fatal("the last crash was never notified")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cancel()
+	<-done
+	if len(s.m) != 1 {
+		t.Fatalf("%d incidents stored, want 1", len(s.m))
+	}
+	for _, inc := range s.m {
+		if inc.Restarts != 20 || inc.State != Open {
+			t.Fatalf("stored incident = restarts %d, state %s; want the last change (20, open)", inc.Restarts, inc.State)
+		}
 	}
 }

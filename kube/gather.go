@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"sync"
 	"time"
 
 	corev1 "k8s.io/api/core/v1"
+	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/fields"
 	"k8s.io/client-go/kubernetes"
@@ -64,6 +66,15 @@ func NewGatherer(client kubernetes.Interface, opts GatherOptions) *Gatherer {
 type Gathered struct {
 	Input diagnose.Input
 	Owner Owner
+	// Gaps say what could not be read (events forbidden, logs gone), so a
+	// diagnosis made without it says so instead of guessing silently.
+	Gaps []string
+}
+
+// Owner returns the pod's top-level owning workload, from a cache of
+// recent lookups.
+func (g *Gatherer) Owner(ctx context.Context, pod *corev1.Pod) (Owner, error) {
+	return g.owners.resolve(ctx, pod)
 }
 
 // Gather fetches the pod namespace/name and everything its diagnosis needs.
@@ -75,23 +86,49 @@ func (g *Gatherer) Gather(ctx context.Context, namespace, name string) (Gathered
 	return g.GatherPod(ctx, pod)
 }
 
-// GatherPod is Gather for a pod already fetched. Missing events or logs are
-// not errors (events expire; logs may be gone): the diagnosis works with what
-// there is. The owner lookup failing is an error.
+// GatherPod is Gather for a pod already fetched. Events or logs that cannot
+// be read are not errors (events expire; logs may be gone; RBAC may forbid
+// them): the diagnosis works with what there is, and Gaps say what is
+// missing. The owner lookup failing is an error.
 func (g *Gatherer) GatherPod(ctx context.Context, pod *corev1.Pod) (Gathered, error) {
 	owner, err := g.owners.resolve(ctx, pod)
 	if err != nil {
 		return Gathered{}, err
 	}
-	events, _ := g.podEvents(ctx, pod)
+	// Events and logs are fetched at once: the alert waits for both.
+	var (
+		gaps    []string
+		events  []corev1.Event
+		evErr   error
+		logs    map[string]string
+		logGaps []string
+		wg      sync.WaitGroup
+	)
+	wg.Go(func() { events, evErr = g.podEvents(ctx, pod) })
+	wg.Go(func() { logs, logGaps = g.logs(ctx, pod) })
+	wg.Wait()
+	if evErr != nil {
+		gaps = append(gaps, gapOf("events", evErr))
+	}
 	in := diagnose.Input{
 		Pod:    pod,
 		Events: events,
-		Logs:   g.logs(ctx, pod),
+		Logs:   logs,
 		Owner:  &diagnose.Owner{Kind: owner.Kind, Name: owner.Name},
 		Now:    g.now(),
 	}
-	return Gathered{Input: in, Owner: owner}, nil
+	return Gathered{Input: in, Owner: owner, Gaps: append(gaps, logGaps...)}, nil
+}
+
+// gapOf says in a few words what could not be read and why.
+func gapOf(what string, err error) string {
+	switch {
+	case apierrors.IsForbidden(err):
+		return what + ": forbidden by RBAC"
+	case apierrors.IsNotFound(err):
+		return what + ": not found"
+	}
+	return what + ": " + err.Error()
 }
 
 // podEvents lists the pod's events, newest last.
@@ -111,9 +148,10 @@ func (g *Gatherer) podEvents(ctx context.Context, pod *corev1.Pod) ([]corev1.Eve
 }
 
 // logs fetches the previous (crashed) instance's log of each container that
-// has restarted or is not running, falling back to the current log.
-func (g *Gatherer) logs(ctx context.Context, pod *corev1.Pod) map[string]string {
-	out := map[string]string{}
+// has restarted or is not running, falling back to the current log; gaps
+// name the containers whose log could be read neither way.
+func (g *Gatherer) logs(ctx context.Context, pod *corev1.Pod) (out map[string]string, gaps []string) {
+	out = map[string]string{}
 	statuses := append(append([]corev1.ContainerStatus{}, pod.Status.InitContainerStatuses...), pod.Status.ContainerStatuses...)
 	// Most restarted first, so the crashing container is never left out.
 	sort.SliceStable(statuses, func(i, j int) bool { return statuses[i].RestartCount > statuses[j].RestartCount })
@@ -127,11 +165,16 @@ func (g *Gatherer) logs(ctx context.Context, pod *corev1.Pod) map[string]string 
 		}
 		if text, err := g.log(ctx, pod, cs.Name, true); err == nil {
 			out[cs.Name] = text
-		} else if text, err := g.log(ctx, pod, cs.Name, false); err == nil {
+		} else if text, err2 := g.log(ctx, pod, cs.Name, false); err2 == nil {
 			out[cs.Name] = text
+		} else if apierrors.IsForbidden(err) || apierrors.IsForbidden(err2) {
+			gaps = append(gaps, "log of container "+cs.Name+": forbidden by RBAC")
+		} else if cs.RestartCount > 0 {
+			// A container that never ran has no log; one that restarted should.
+			gaps = append(gaps, gapOf("log of container "+cs.Name, err))
 		}
 	}
-	return out
+	return out, gaps
 }
 
 func (g *Gatherer) log(ctx context.Context, pod *corev1.Pod, container string, previous bool) (string, error) {

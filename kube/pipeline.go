@@ -3,6 +3,7 @@ package kube
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/util/workqueue"
 
+	"github.com/crashloop-bot/crashloop-bot/change"
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 )
@@ -20,17 +22,27 @@ type Observer interface {
 	Observe(ctx context.Context, o incident.Observation)
 }
 
+// DiagnosisPolicy decides which crashes get a full diagnosis (logs,
+// events, rollout history) and which are only counted
+// (incident.Rediagnosis).
+type DiagnosisPolicy interface {
+	// Claim reports whether a crash of k at now needs a full diagnosis.
+	Claim(k incident.Key, now time.Time) bool
+	// Release gives back a claim whose diagnosis failed.
+	Release(k incident.Key)
+}
+
 // PipelineOptions configure a Pipeline.
 type PipelineOptions struct {
 	Cluster string
 	// Workers is the number of pods confirmed and gathered in parallel.
 	Workers int
-	// Rediagnose is how soon the same workload's crash is diagnosed again;
-	// within it, further crashes only update pods and restarts. This keeps a
-	// crash storm from costing a log fetch per crash.
-	Rediagnose time.Duration
-	Logger     *slog.Logger
-	Now        func() time.Time
+	// Diagnoses decides when a workload's crash is diagnosed again; default
+	// incident.NewRediagnosis(0): once a minute per workload, so a crash
+	// storm costs one log fetch per workload, not one per crash.
+	Diagnoses DiagnosisPolicy
+	Logger    *slog.Logger
+	Now       func() time.Time
 	// OnEvent, when set, is told what became of BackOff events (for
 	// metrics): "image_pull" (dropped by the watch), "confirmed" or
 	// "not_confirmed" once the pod's status has been checked (events for a
@@ -51,13 +63,24 @@ type Pipeline struct {
 	observer Observer
 	opts     PipelineOptions
 	log      *slog.Logger
-	queue    workqueue.TypedRateLimitingInterface[podKey]
+	// queue holds pods of workloads not seen lately; replicas holds pods
+	// whose siblings (same name prefix) were just looked at: in a storm,
+	// every workload is named before its replicas are counted.
+	queue, replicas workqueue.TypedRateLimitingInterface[podKey]
 
 	mu        sync.Mutex
 	lastEvent map[podKey]BackOff
 	rechecks  map[podKey]int
-	diagnosed map[incident.Key]time.Time
+	// replica says which queue a pod waits in (true: replicas).
+	replica map[podKey]bool
+	// prefixes are the name prefixes (a ReplicaSet's, a StatefulSet's)
+	// looked at lately, and when.
+	prefixes map[string]time.Time
 }
+
+// prefixMemory is how long a pod's siblings count as replicas of a
+// workload already being looked at.
+const prefixMemory = time.Minute
 
 type podKey struct{ namespace, name string }
 
@@ -74,8 +97,8 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 	if opts.Workers <= 0 {
 		opts.Workers = 4
 	}
-	if opts.Rediagnose <= 0 {
-		opts.Rediagnose = time.Minute
+	if opts.Diagnoses == nil {
+		opts.Diagnoses = incident.NewRediagnosis(0)
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -89,65 +112,115 @@ func NewPipeline(client kubernetes.Interface, w *Watcher, g *Gatherer, o Observe
 	if opts.OnDiagnosed == nil {
 		opts.OnDiagnosed = func(time.Duration) {}
 	}
-	w.onImagePull = func() { opts.OnEvent("image_pull") }
 	return &Pipeline{
 		client: client, watcher: w, gatherer: g, history: h, observer: o, opts: opts,
 		log: opts.Logger.With("component", "pipeline"),
 		queue: workqueue.NewTypedRateLimitingQueueWithConfig(
 			workqueue.NewTypedItemExponentialFailureRateLimiter[podKey](time.Second, time.Minute),
 			workqueue.TypedRateLimitingQueueConfig[podKey]{Name: "backoff"}),
+		replicas: workqueue.NewTypedRateLimitingQueueWithConfig(
+			workqueue.NewTypedItemExponentialFailureRateLimiter[podKey](time.Second, time.Minute),
+			workqueue.TypedRateLimitingQueueConfig[podKey]{Name: "backoff-replicas"}),
 		lastEvent: map[podKey]BackOff{},
 		rechecks:  map[podKey]int{},
-		diagnosed: map[incident.Key]time.Time{},
+		replica:   map[podKey]bool{},
+		prefixes:  map[string]time.Time{},
 	}
 }
 
 // QueueDepth is the number of pods waiting to be looked at.
-func (p *Pipeline) QueueDepth() int { return p.queue.Len() }
+func (p *Pipeline) QueueDepth() int { return p.queue.Len() + p.replicas.Len() }
 
-// Run watches and processes until ctx ends.
+// Run watches and processes until ctx ends: Workers workers for pods of
+// new workloads, one more for replicas of workloads already seen.
 func (p *Pipeline) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	for range p.opts.Workers {
 		wg.Go(func() {
-			for p.processNext(ctx) {
+			for p.processNext(ctx, p.queue) {
 			}
 		})
 	}
+	wg.Go(func() {
+		for p.processNext(ctx, p.replicas) {
+		}
+	})
 	err := p.watcher.Run(ctx, p.enqueue)
 	p.queue.ShutDown()
+	p.replicas.ShutDown()
 	wg.Wait()
 	return err
 }
 
-func (p *Pipeline) enqueue(b BackOff) {
-	k := podKey{b.Namespace, b.Pod}
-	p.mu.Lock()
-	if prev, ok := p.lastEvent[k]; !ok || !b.At.Before(prev.At) {
-		p.lastEvent[k] = b
+// namePrefix is a pod's name without its last dash-separated part: the
+// ReplicaSet (or StatefulSet, Job) its siblings share.
+func namePrefix(pod string) string {
+	if i := strings.LastIndexByte(pod, '-'); i > 0 {
+		return pod[:i]
 	}
-	p.mu.Unlock()
-	p.queue.Add(k)
+	return pod
 }
 
-func (p *Pipeline) processNext(ctx context.Context) bool {
-	k, quit := p.queue.Get()
+func (p *Pipeline) enqueue(b BackOff) {
+	if b.ImagePull {
+		p.opts.OnEvent("image_pull") // shares the reason BackOff; no crash loop
+		return
+	}
+	k := podKey{b.Namespace, b.Pod}
+	now := p.opts.Now()
+	p.mu.Lock()
+	prev, known := p.lastEvent[k]
+	if !known || !b.At.Before(prev.At) {
+		p.lastEvent[k] = b
+	}
+	replica, queued := p.replica[k]
+	if !queued {
+		// A pod stays in the queue it was put in, so no two workers look
+		// at it at once.
+		prefix := b.Namespace + "/" + namePrefix(b.Pod)
+		seen, ok := p.prefixes[prefix]
+		replica = ok && now.Sub(seen) < prefixMemory
+		if !replica {
+			if len(p.prefixes) > 10000 {
+				for pre, t := range p.prefixes {
+					if now.Sub(t) >= prefixMemory {
+						delete(p.prefixes, pre)
+					}
+				}
+			}
+			p.prefixes[prefix] = now
+		}
+		p.replica[k] = replica
+	}
+	p.mu.Unlock()
+	if replica {
+		p.replicas.Add(k)
+	} else {
+		p.queue.Add(k)
+	}
+}
+
+func (p *Pipeline) processNext(ctx context.Context, q workqueue.TypedRateLimitingInterface[podKey]) bool {
+	k, quit := q.Get()
 	if quit {
 		return false
 	}
-	defer p.queue.Done(k)
+	defer q.Done(k)
 	requeue, err := p.process(ctx, k)
+	if err != nil && ctx.Err() != nil {
+		return true // shutting down; the next leader looks again
+	}
 	if err != nil {
 		p.log.Warn("could not look at crashing pod; retrying", "pod", k.namespace+"/"+k.name, "err", err)
-		p.queue.AddRateLimited(k)
+		q.AddRateLimited(k)
 		return true
 	}
-	p.queue.Forget(k)
+	q.Forget(k)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if requeue && p.rechecks[k] < maxRechecks {
 		// 250ms, 500ms, 1s, ...: the status usually follows within a second.
-		p.queue.AddAfter(k, recheckBase<<p.rechecks[k])
+		q.AddAfter(k, recheckBase<<p.rechecks[k])
 		p.rechecks[k]++
 		return true
 	}
@@ -156,6 +229,7 @@ func (p *Pipeline) processNext(ctx context.Context) bool {
 	}
 	delete(p.lastEvent, k)
 	delete(p.rechecks, k)
+	delete(p.replica, k)
 	return true
 }
 
@@ -181,7 +255,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		return true, nil
 	}
 	p.opts.OnEvent("confirmed")
-	owner, err := p.gatherer.owners.resolve(ctx, pod)
+	owner, err := p.gatherer.Owner(ctx, pod)
 	if err != nil {
 		return false, err
 	}
@@ -201,25 +275,45 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 			obs.Selector = s
 		}
 	}
-	if obs.Key.Container != "" && p.recentlyDiagnosed(obs.Key, now) {
+	if obs.Key.Container != "" && !p.opts.Diagnoses.Claim(obs.Key, now) {
+		// Diagnosed a moment ago: count the crash, skip the log fetch.
 		p.observer.Observe(ctx, obs)
 		return false, nil
 	}
 	start := p.opts.Now()
-	g, err := p.gatherer.GatherPod(ctx, pod)
-	if err != nil {
-		return false, err
+	// The pod's events and logs and the workload's history are fetched at
+	// once: each is a few API round trips, and the alert waits for all.
+	var (
+		g             Gathered
+		rollout       change.Rollout
+		gerr, histErr error
+		wg            sync.WaitGroup
+	)
+	wg.Go(func() { g, gerr = p.gatherer.GatherPod(ctx, pod) })
+	wg.Go(func() { rollout, histErr = p.history.WhatChanged(ctx, pod, owner.Kind, owner.Name) })
+	wg.Wait()
+	if gerr != nil {
+		if obs.Key.Container != "" {
+			p.opts.Diagnoses.Release(obs.Key)
+		}
+		return false, gerr
 	}
+	if len(g.Gaps) > 0 {
+		p.log.Warn("diagnosing with what could be read", "pod", k.namespace+"/"+k.name, "missing", g.Gaps)
+	}
+	obs.Gaps = g.Gaps
 	report := diagnose.Diagnose(g.Input)
 	if report.Healthy {
+		if obs.Key.Container != "" {
+			p.opts.Diagnoses.Release(obs.Key)
+		}
 		return false, nil
 	}
 	obs.Report = report
 	// What changed before the crash: a partial answer (some reads
 	// forbidden) still helps, so errors are only logged.
-	rollout, err := p.history.WhatChanged(ctx, pod, g.Owner.Kind, g.Owner.Name)
-	if err != nil {
-		p.log.Debug("what-changed lookup incomplete", "pod", k.namespace+"/"+k.name, "err", err)
+	if histErr != nil {
+		p.log.Debug("what-changed lookup incomplete", "pod", k.namespace+"/"+k.name, "err", histErr)
 	}
 	obs.Rollout = &rollout
 	p.opts.OnDiagnosed(p.opts.Now().Sub(start))
@@ -228,32 +322,12 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 	}
 	obs.Image = imageOf(pod, obs.Key.Container)
 	obs.ConfigMaps = configMapsOf(pod)
+	obs.Secrets = secretsOf(pod)
 	if t := lastFinished(report); !t.IsZero() {
 		obs.CrashedAt = t
 	}
-	p.markDiagnosed(obs.Key, now)
 	p.observer.Observe(ctx, obs)
 	return false, nil
-}
-
-func (p *Pipeline) recentlyDiagnosed(k incident.Key, now time.Time) bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	t, ok := p.diagnosed[k]
-	return ok && now.Sub(t) < p.opts.Rediagnose
-}
-
-func (p *Pipeline) markDiagnosed(k incident.Key, now time.Time) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if len(p.diagnosed) > 10000 {
-		for key, t := range p.diagnosed {
-			if now.Sub(t) >= p.opts.Rediagnose {
-				delete(p.diagnosed, key)
-			}
-		}
-	}
-	p.diagnosed[k] = now
 }
 
 // lastFinished is when the diagnosed container last died, if known.

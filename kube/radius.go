@@ -58,3 +58,37 @@ func configMapsOf(pod *corev1.Pod) []string {
 	slices.Sort(names)
 	return slices.Compact(names)
 }
+
+// secretsOf lists the Secrets the pod mounts or reads env from, by name,
+// sorted. The bot never reads a Secret: it only names the references.
+func secretsOf(pod *corev1.Pod) []string {
+	var names []string
+	for _, v := range pod.Spec.Volumes {
+		if v.Secret != nil {
+			names = append(names, v.Secret.SecretName)
+		}
+		if v.Projected != nil {
+			for _, src := range v.Projected.Sources {
+				if src.Secret != nil {
+					names = append(names, src.Secret.Name)
+				}
+			}
+		}
+	}
+	for _, list := range [][]corev1.Container{pod.Spec.InitContainers, pod.Spec.Containers} {
+		for _, c := range list {
+			for _, ef := range c.EnvFrom {
+				if ef.SecretRef != nil {
+					names = append(names, ef.SecretRef.Name)
+				}
+			}
+			for _, e := range c.Env {
+				if e.ValueFrom != nil && e.ValueFrom.SecretKeyRef != nil {
+					names = append(names, e.ValueFrom.SecretKeyRef.Name)
+				}
+			}
+		}
+	}
+	slices.Sort(names)
+	return slices.Compact(names)
+}

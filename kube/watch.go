@@ -22,15 +22,18 @@ import (
 // back-offs share the reason BackOff but say "Back-off pulling image".
 const crashBackOffPrefix = "Back-off restarting failed container"
 
-// BackOff is one kubelet crash back-off event.
+// BackOff is one kubelet back-off event of a pod.
 type BackOff struct {
 	Namespace string
 	Pod       string
 	// Container is the container named by the message; empty for old
-	// kubelets whose message names none.
+	// kubelets whose message names none, and for image pulls.
 	Container string
 	// At is when the event was last seen.
 	At time.Time
+	// ImagePull: the kubelet backs off pulling an image ("Back-off pulling
+	// image"), which shares the reason BackOff but is no crash loop.
+	ImagePull bool
 }
 
 // Watcher lists and watches BackOff events, filtered by the API server.
@@ -40,9 +43,6 @@ type Watcher struct {
 	exclude    []string
 	log        *slog.Logger
 	synced     atomic.Bool
-	// onImagePull, when set (by NewPipeline), is called for each image pull
-	// back-off dropped.
-	onImagePull func()
 }
 
 // NewWatcher returns a Watcher of the given namespaces (all when empty)
@@ -54,8 +54,9 @@ func NewWatcher(client kubernetes.Interface, namespaces, exclude []string, log *
 // Synced reports whether every watched namespace has been listed once.
 func (w *Watcher) Synced() bool { return w.synced.Load() }
 
-// Run calls handle for every crash back-off event (those existing at start,
-// then new and updated ones) until ctx ends. It survives expired resource
+// Run calls handle for every back-off event of a pod (those existing at
+// start, then new and updated ones), crash back-offs and image pull
+// back-offs alike (ImagePull tells them apart), until ctx ends. It survives expired resource
 // versions (410 Gone) by listing again, and API-server outages by retrying
 // with back-off; handle must tolerate seeing an event twice.
 func (w *Watcher) Run(ctx context.Context, handle func(BackOff)) error {
@@ -207,9 +208,6 @@ func metaOf(obj any) (metav1.Object, error) {
 func (w *Watcher) dispatch(e *corev1.Event, handle func(BackOff)) {
 	b, ok := parseBackOff(e)
 	if !ok {
-		if w.onImagePull != nil && e.Reason == "BackOff" && strings.HasPrefix(e.Message, imagePullBackOffPrefix) {
-			w.onImagePull()
-		}
 		return
 	}
 	for _, ns := range w.exclude {
@@ -223,14 +221,21 @@ func (w *Watcher) dispatch(e *corev1.Event, handle func(BackOff)) {
 // imagePullBackOffPrefix starts the kubelet's image pull back-off message.
 const imagePullBackOffPrefix = "Back-off pulling image"
 
-// parseBackOff keeps crash back-offs of pods and drops image-pull back-offs.
+// parseBackOff reads the crash and image-pull back-offs of pods; other
+// events are not back-offs.
 func parseBackOff(e *corev1.Event) (BackOff, bool) {
-	if e.InvolvedObject.Kind != "Pod" || e.Reason != "BackOff" || !strings.HasPrefix(e.Message, crashBackOffPrefix) {
+	if e.InvolvedObject.Kind != "Pod" || e.Reason != "BackOff" {
 		return BackOff{}, false
 	}
 	ns := e.InvolvedObject.Namespace
 	if ns == "" {
 		ns = e.Namespace
+	}
+	if strings.HasPrefix(e.Message, imagePullBackOffPrefix) {
+		return BackOff{Namespace: ns, Pod: e.InvolvedObject.Name, At: diagnose.EventTime(e), ImagePull: true}, true
+	}
+	if !strings.HasPrefix(e.Message, crashBackOffPrefix) {
+		return BackOff{}, false
 	}
 	// "Back-off restarting failed container api in pod api-7d9_shop(uid)"
 	container := strings.TrimSpace(strings.TrimPrefix(e.Message, crashBackOffPrefix))

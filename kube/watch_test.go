@@ -22,19 +22,21 @@ func TestParseBackOff(t *testing.T) {
 		e         *corev1.Event
 		ok        bool
 		container string
+		imagePull bool
 	}{
-		{"current kubelet", ev("Pod", "BackOff", "Back-off restarting failed container api in pod api-1_shop(0b1c)"), true, "api"},
-		{"old kubelet, no container", ev("Pod", "BackOff", "Back-off restarting failed container"), true, ""},
-		{"image pull back-off", ev("Pod", "BackOff", `Back-off pulling image "shop/api:2"`), false, ""},
-		{"not a pod", ev("Node", "BackOff", "Back-off restarting failed container x"), false, ""},
-		{"other reason", ev("Pod", "Unhealthy", "Back-off restarting failed container x"), false, ""},
+		{"current kubelet", ev("Pod", "BackOff", "Back-off restarting failed container api in pod api-1_shop(0b1c)"), true, "api", false},
+		{"old kubelet, no container", ev("Pod", "BackOff", "Back-off restarting failed container"), true, "", false},
+		{"image pull back-off", ev("Pod", "BackOff", `Back-off pulling image "shop/api:2"`), true, "", true},
+		{"other back-off", ev("Pod", "BackOff", "Back-off something else"), false, "", false},
+		{"not a pod", ev("Node", "BackOff", "Back-off restarting failed container x"), false, "", false},
+		{"other reason", ev("Pod", "Unhealthy", "Back-off restarting failed container x"), false, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b, ok := parseBackOff(tc.e)
 			if ok != tc.ok {
 				t.Fatalf("ok = %v, want %v", ok, tc.ok)
 			}
-			if ok && (b.Container != tc.container || b.Pod != "api-1" || b.Namespace != "shop" || !b.At.Equal(at.Time)) {
+			if ok && (b.Container != tc.container || b.ImagePull != tc.imagePull || b.Pod != "api-1" || b.Namespace != "shop" || !b.At.Equal(at.Time)) {
 				t.Fatalf("got %+v", b)
 			}
 		})

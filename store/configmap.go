@@ -149,8 +149,9 @@ func (c *ConfigMaps) Save(ctx context.Context, inc incident.Incident) error {
 	return nil
 }
 
-// Prune deletes resolved incidents past retention and expired silences.
-// Save calls it whenever an incident is resolved.
+// Prune deletes resolved incidents past retention, expired silences and
+// the message references of subjects gone past retention. Save calls it
+// whenever an incident is resolved.
 func (c *ConfigMaps) Prune(ctx context.Context) error {
 	now := c.opts.Now()
 	if c.opts.Retention > 0 {
@@ -173,7 +174,7 @@ func (c *ConfigMaps) Prune(ctx context.Context) error {
 			}
 		}
 	}
-	return c.updateMap(ctx, silencesName, func(data map[string]string) bool {
+	err := c.updateMap(ctx, silencesName, func(data map[string]string) bool {
 		changed := false
 		for k, v := range data {
 			var s Silence
@@ -184,6 +185,10 @@ func (c *ConfigMaps) Prune(ctx context.Context) error {
 		}
 		return changed
 	})
+	if err != nil {
+		return err
+	}
+	return c.pruneMessages(ctx, now)
 }
 
 // PutSilence creates or replaces the silence of s.Key.

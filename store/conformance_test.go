@@ -124,11 +124,11 @@ var behaviours = []struct {
 	{"save replaces by ID", func(t *testing.T, st Store, _ func() Store, _ *clock) {
 		i := inc("a", incident.Open, t0, time.Time{})
 		save(t, st, i)
-		i.State, i.ResolvedAt, i.MessageTS = incident.Resolved, t0.Add(time.Hour), "1700000000.000100"
+		i.State, i.ResolvedAt, i.Restarts = incident.Resolved, t0.Add(time.Hour), 42
 		save(t, st, i)
 		active, _ := st.Active(t.Context())
 		all, _ := st.History(t.Context(), time.Time{})
-		if len(active) != 0 || len(all) != 1 || all[0].MessageTS != i.MessageTS || all[0].State != incident.Resolved {
+		if len(active) != 0 || len(all) != 1 || all[0].Restarts != 42 || all[0].State != incident.Resolved {
 			t.Fatalf("active %s, history %+v", names(active), all)
 		}
 	}},
@@ -264,6 +264,64 @@ func replayBehaviour(t *testing.T, st Store, reopen func() Store, clk *clock) {
 	}
 }
 
+// messageBehaviours: where each subject's chat message is.
+var messageBehaviours = []struct {
+	name string
+	run  func(t *testing.T, st Store, reopen func() Store, clk *clock)
+}{
+	{"message references", func(t *testing.T, st Store, reopen func() Store, clk *clock) {
+		ctx := t.Context()
+		a := inc("a", incident.Open, t0, time.Time{})
+		save(t, st, a)
+		if _, ok, err := st.MessageRef(ctx, a.ID); err != nil || ok {
+			t.Fatalf("before posting: ok=%v err=%v", ok, err)
+		}
+		first := MessageRef{Subject: a.ID, Channel: "C0ALERTS", TS: "1700000000.000100", PostedAt: t0}
+		storm := MessageRef{Subject: "storm/node=n1/oom_killed@1", Channel: "C0ALERTS", TS: "1700000000.000200", PostedAt: t0}
+		for _, r := range []MessageRef{first, storm, {Subject: a.ID, Channel: "C0ALERTS", TS: "1700000000.000300", PostedAt: t0.Add(time.Minute)}} {
+			if err := st.SaveMessageRef(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if reopen != nil {
+			st = reopen()
+		}
+		got, ok, err := st.MessageRef(ctx, a.ID)
+		if err != nil || !ok || got.TS != "1700000000.000300" || got.Channel != "C0ALERTS" || !got.PostedAt.Equal(t0.Add(time.Minute)) {
+			t.Fatalf("message of a = %+v, %v, %v; want the latest record", got, ok, err)
+		}
+		if got, ok, _ := st.MessageRef(ctx, storm.Subject); !ok || got != storm {
+			t.Fatalf("message of the storm = %+v, %v", got, ok)
+		}
+	}},
+	{"message references outlive their incident by retention", func(t *testing.T, st Store, _ func() Store, clk *clock) {
+		ctx := t.Context()
+		old := inc("old", incident.Open, t0, time.Time{})
+		open := inc("open", incident.Open, t0, time.Time{})
+		save(t, st, old)
+		save(t, st, open)
+		for _, i := range []incident.Incident{old, open} {
+			if err := st.SaveMessageRef(ctx, MessageRef{Subject: i.ID, Channel: "C1", TS: "1.1", PostedAt: t0}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		clk.Add(2 * time.Hour)
+		old.State, old.ResolvedAt = incident.Resolved, clk.Now()
+		save(t, st, old)
+		if _, ok, _ := st.MessageRef(ctx, old.ID); !ok {
+			t.Fatal("the message of a just resolved incident is gone")
+		}
+		clk.Add(48 * time.Hour) // past the 24h retention
+		save(t, st, inc("trigger", incident.Resolved, clk.Now(), clk.Now()))
+		if _, ok, _ := st.MessageRef(ctx, old.ID); ok {
+			t.Error("the message of an incident resolved past retention is kept")
+		}
+		if _, ok, _ := st.MessageRef(ctx, open.ID); !ok {
+			t.Error("the message of an open incident was pruned")
+		}
+	}},
+}
+
 func TestConformance(t *testing.T) {
 	for _, b := range backends {
 		t.Run(b.name, func(t *testing.T) {
@@ -272,7 +330,7 @@ func TestConformance(t *testing.T) {
 				st, reopen := b.open(t, Options{Now: clk.Now})
 				replayBehaviour(t, st, reopen, clk)
 			})
-			for _, bh := range behaviours {
+			for _, bh := range append(behaviours, messageBehaviours...) {
 				t.Run(bh.name, func(t *testing.T) {
 					clk := &clock{now: t0}
 					st, reopen := b.open(t, Options{Retention: 24 * time.Hour, Now: clk.Now})

@@ -65,7 +65,7 @@ func Open(path string, opts Options) (*File, error) {
 	}
 	f := &File{db: db, path: path, opts: opts}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketIncidents, bucketActive, bucketSilences, bucketDigests} {
+		for _, b := range [][]byte{bucketIncidents, bucketActive, bucketSilences, bucketDigests, bucketMessages} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -75,7 +75,7 @@ func Open(path string, opts Options) (*File, error) {
 				return err
 			}
 		}
-		return nil
+		return migrateMessages(tx)
 	})
 	if err == nil && legacy != nil {
 		err = os.Rename(path+legacyPending, path+legacySuffix)
@@ -243,7 +243,8 @@ func (f *File) RecordDigest(_ context.Context, channel string, at time.Time) err
 	return nil
 }
 
-// prune deletes resolved incidents past retention and expired silences.
+// prune deletes resolved incidents past retention, expired silences and
+// the message references of subjects gone past retention.
 func (f *File) prune(now time.Time) error {
 	err := f.db.Update(func(tx *bolt.Tx) error {
 		incs := tx.Bucket(bucketIncidents)
@@ -282,7 +283,7 @@ func (f *File) prune(now time.Time) error {
 				return err
 			}
 		}
-		return nil
+		return pruneMessages(tx, f.opts.Retention, now)
 	})
 	if err != nil {
 		return fmt.Errorf("prune store: %w", err)

@@ -17,6 +17,7 @@ type Memory struct {
 	silences  map[string]Silence
 	digests   map[string]time.Time
 	replays   map[string]time.Time // one-time tokens -> expiry (Claim)
+	messages  map[string]MessageRef
 }
 
 // NewMemory returns an empty store that forgets resolved incidents older
@@ -32,6 +33,7 @@ func NewMemoryOptions(opts Options) *Memory {
 		incidents: map[string]incident.Incident{},
 		silences:  map[string]Silence{},
 		digests:   map[string]time.Time{},
+		messages:  map[string]MessageRef{},
 	}
 }
 
@@ -69,9 +71,20 @@ func (m *Memory) Save(_ context.Context, inc incident.Incident) error {
 	defer m.mu.Unlock()
 	m.incidents[inc.ID] = clone(inc)
 	now := m.opts.Now()
+	active := map[string]bool{}
 	for id, old := range m.incidents {
 		if expired(old, m.opts.Retention, now) {
 			delete(m.incidents, id)
+		}
+		if old.State != incident.Resolved {
+			for _, s := range subjectsOf(old) {
+				active[s] = true
+			}
+		}
+	}
+	for s, r := range m.messages {
+		if refExpired(r, m.opts.Retention, now, active) {
+			delete(m.messages, s)
 		}
 	}
 	return nil

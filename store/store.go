@@ -1,7 +1,9 @@
 // Package store keeps the bot's state: incidents (so that a restarted or
 // newly elected bot continues them instead of announcing them again),
-// silences, when each channel last received a digest, and the one-time
-// tokens of Slack requests already answered (replay protection).
+// silences, when each channel last received a digest, where the chat
+// message about each incident is (written by the notifier that posted it),
+// and the one-time tokens of Slack requests already answered (replay
+// protection).
 //
 // Three backends satisfy Store: File, the embedded default, is a single
 // bbolt database file; ConfigMaps keeps the same state in ConfigMaps of the
@@ -51,6 +53,14 @@ type Store interface {
 	// replica sharing the store. Replicas answering Slack behind one
 	// Service thus run a replayed request once per deployment.
 	Claim(ctx context.Context, token string, until time.Time) (bool, error)
+
+	// SaveMessageRef records where the chat message about ref.Subject (an
+	// incident or storm ID) is, replacing an earlier record.
+	SaveMessageRef(ctx context.Context, ref MessageRef) error
+	// MessageRef returns where the message about subject is; ok is false
+	// when none was recorded. Records of earlier versions that kept the
+	// message's ts in the incident are migrated.
+	MessageRef(ctx context.Context, subject string) (ref MessageRef, ok bool, err error)
 
 	// Close releases the backend's resources.
 	Close() error

@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
@@ -90,14 +88,13 @@ func newCommands(cfg config.Config, client kubernetes.Interface, st store.Store,
 	return bot.NewCommands(opts)
 }
 
-// leaderSilencer forwards silences to the leader's incident manager when
-// this replica leads; otherwise the store carries them to the leader.
+// leaderSilencer tells the leader's incident manager, when this replica
+// leads, that silences changed in the store; otherwise the leader reads the
+// store within its refresh interval.
 type leaderSilencer struct {
 	mu sync.Mutex
 	m  *incident.Manager
 }
-
-var errNotLeader = errors.New("this replica is not the leader")
 
 func (l *leaderSilencer) set(m *incident.Manager) {
 	l.mu.Lock()
@@ -105,26 +102,15 @@ func (l *leaderSilencer) set(m *incident.Manager) {
 	l.m = m
 }
 
-func (l *leaderSilencer) get() *incident.Manager {
+// SilencesChanged implements bot.Silencer.
+func (l *leaderSilencer) SilencesChanged() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return l.m
-}
-
-// Silence implements bot.Silencer.
-func (l *leaderSilencer) Silence(ctx context.Context, k incident.Key, until time.Time, by string) error {
-	if m := l.get(); m != nil {
-		return m.Silence(ctx, k, until, by)
+	if l.m == nil {
+		return false
 	}
-	return errNotLeader
-}
-
-// Unsilence implements bot.Silencer.
-func (l *leaderSilencer) Unsilence(ctx context.Context, k incident.Key) error {
-	if m := l.get(); m != nil {
-		return m.Unsilence(ctx, k)
-	}
-	return errNotLeader
+	l.m.SilencesChanged()
+	return true
 }
 
 // groupResolver adapts slack.Client's variadic user-group call.

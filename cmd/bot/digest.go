@@ -76,7 +76,7 @@ type digestNowOptions struct {
 
 func sendDigestNow(ctx context.Context, cfg config.Config, kf kubeFlags, o digestNowOptions, logger *slog.Logger, s stdio) error {
 	var st interface {
-		digest.Source
+		digestStore
 		Close() error
 	}
 	if cfg.Store.Backend == "configmap" {
@@ -97,7 +97,7 @@ func sendDigestNow(ctx context.Context, cfg config.Config, kf kubeFlags, o diges
 		st = fs
 	}
 	defer st.Close()
-	sender, jobs, err := digestSetup(cfg, logger, s)
+	sender, jobs, err := digestSetup(cfg, st, logger, s)
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func channelJob(cfg config.Config, ch config.DigestChannel) (digest.Job, error) 
 
 // digestSetup returns the sender (Slack or console) and one job per channel,
 // each with its scope, period and time zone.
-func digestSetup(cfg config.Config, logger *slog.Logger, s stdio) (digest.Sender, []digest.Job, error) {
+func digestSetup(cfg config.Config, refs bot.MessageRefs, logger *slog.Logger, s stdio) (digest.Sender, []digest.Job, error) {
 	var jobs []digest.Job
 	for _, ch := range cfg.Digest.Channels {
 		j, err := channelJob(cfg, ch)
@@ -240,23 +240,27 @@ func digestSetup(cfg config.Config, logger *slog.Logger, s stdio) (digest.Sender
 		jobs = []digest.Job{j}
 	}
 	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
-	return bot.NewDigestSender(api, cfg.ClusterName, digestRefs(), logger), jobs, nil
+	return bot.NewDigestSender(api, cfg.ClusterName, refs, logger), jobs, nil
 }
 
-// digestRefs is where digests find the alert message of an incident.
-func digestRefs() bot.MessageRefs { return bot.IncidentFieldRefs{} }
+// digestStore is what digests read: the incident history, and where each
+// alert message is (the Slack sink's references) for the links.
+type digestStore interface {
+	digest.Source
+	bot.MessageRefs
+}
 
 // digestCommand serves `/crashloop digest` from a channel: that channel's
 // digest scope and period (its digest entry, else its routes, else every
 // watched namespace); the command narrows it further to what the caller
 // may query there.
-func digestCommand(cfg config.Config, history digest.Source, api bot.Permalinker, logger *slog.Logger) *bot.DigestCommand {
+func digestCommand(cfg config.Config, history digestStore, api bot.Permalinker, logger *slog.Logger) *bot.DigestCommand {
 	loc, err := time.LoadLocation(cfg.Digest.Timezone)
 	if err != nil {
 		loc = time.UTC // Validate has refused such a config already
 	}
 	return &bot.DigestCommand{
-		History: history, Refs: digestRefs(), Permalinks: api, Location: loc,
+		History: history, Refs: history, Permalinks: api, Location: loc,
 		ScopeFor: func(c bot.Caller) (digest.Scope, time.Duration) {
 			ch := callerDigestChannel(cfg, c)
 			scope, err := digestScope(cfg, ch)

@@ -18,6 +18,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
@@ -335,6 +336,17 @@ leader_election:
 	}
 	waitUntil(t, "the alert", 20*time.Second, func() bool { return len(topLevel(srv)) == 1 })
 	msg := topLevel(srv)[0]
+	// The leader dies mid-incident, once it recorded where its message is
+	// (a kill between Slack's answer and that record is issue #14's).
+	st := store.NewConfigMaps(env.Admin, ns, store.Options{})
+	waitUntil(t, "the message reference stored", 10*time.Second, func() bool {
+		active, err := st.Active(ctx)
+		if err != nil || len(active) != 1 {
+			return false
+		}
+		ref, ok, err := st.MessageRef(ctx, active[0].ID)
+		return err == nil && ok && ref.TS == msg.TS
+	})
 
 	_ = a.cmd.Process.Kill() // no goodbye: the lease must expire
 	<-a.done

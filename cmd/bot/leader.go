@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"time"
 
 	"k8s.io/apimachinery/pkg/util/rand"
 	"k8s.io/client-go/kubernetes"
@@ -89,17 +88,17 @@ func ownNamespace() string {
 }
 
 // silenceSource lets the incident manager read the store's silences.
-type silenceSource struct{ store.Store }
+type silenceSource struct{ st store.Store }
 
-// SilencedUntil maps each silenced key to the end of its silence.
-func (s silenceSource) SilencedUntil(ctx context.Context) (map[incident.Key]time.Time, error) {
-	ss, err := s.Silences(ctx)
+// ActiveSilences maps each silenced key to its silence.
+func (s silenceSource) ActiveSilences(ctx context.Context) (map[incident.Key]incident.Silence, error) {
+	ss, err := s.st.Silences(ctx)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[incident.Key]time.Time, len(ss))
+	out := make(map[incident.Key]incident.Silence, len(ss))
 	for _, x := range ss {
-		out[x.Key] = x.Until
+		out[x.Key] = incident.Silence{Until: x.Until, By: x.By}
 	}
 	return out, nil
 }

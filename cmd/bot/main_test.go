@@ -125,7 +125,7 @@ func TestDefaultConfigSchedulesDigests(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out bytes.Buffer
-		sender, jobs, err := digestSetup(cfg, slog.New(slog.DiscardHandler), stdio{out: &out, err: &out})
+		sender, jobs, err := digestSetup(cfg, store.NewMemory(0), slog.New(slog.DiscardHandler), stdio{out: &out, err: &out})
 		if err != nil {
 			t.Fatal(err)
 		}

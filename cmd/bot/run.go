@@ -140,8 +140,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	var mgr *incident.Manager
-	notifier, runNotifier, err := newNotifier(ctx, cfg, logger, s, func(id, channel, ts string) { mgr.MessagePosted(id, channel, ts) })
+	notifier, runNotifier, err := newNotifier(ctx, cfg, st, logger, s)
 	if err != nil {
 		return err
 	}
@@ -150,12 +149,14 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 		defer m.WatchSlack(nil)
 	}
 	notifier = newCountingNotifier(notifier, m)
-	mgr = incident.NewManager(silenceSource{st}, notifier, kube.NewHealth(client), incident.Options{
+	mgr := incident.NewManager(st, notifier, kube.NewHealth(client), incident.Options{
 		GroupWait:      cfg.Watch.GroupWait.D(),
 		ResolveAfter:   cfg.Watch.ResolveAfter.D(),
 		UpdateEvery:    cfg.Watch.UpdateInterval.D(),
 		DefaultChannel: cfg.Slack.Channel,
 		Routes:         routes,
+		Silences:       silenceSource{st},
+		Storms:         stormOptions(cfg.Watch.Storm),
 		Logger:         logger,
 	})
 	sil.set(mgr)
@@ -178,7 +179,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	g.start("notifier", runNotifier)
 	g.start("watch", pipeline.Run)
 	if cfg.Digest.Enabled {
-		sender, jobs, err := digestSetup(cfg, logger, s)
+		sender, jobs, err := digestSetup(cfg, st, logger, s)
 		if err != nil {
 			cancel()
 			g.wait()
@@ -244,19 +245,21 @@ func (r *readiness) ok() bool {
 }
 
 // newNotifier returns the Slack sink when a bot token is configured, else
-// the console sink, and the function that runs it.
-func newNotifier(ctx context.Context, cfg config.Config, logger *slog.Logger, s stdio, posted func(id, channel, ts string)) (incident.Notifier, func(context.Context) error, error) {
+// the console sink, and the function that runs it. The Slack sink keeps
+// where its messages are in refs.
+func newNotifier(ctx context.Context, cfg config.Config, refs bot.MessageRefs, logger *slog.Logger, s stdio) (incident.Notifier, func(context.Context) error, error) {
 	token := cfg.Slack.BotToken.Value()
 	if token == "" {
 		logger.Info("no Slack bot token configured: printing alerts to the terminal (console sink)")
-		return &consoleSink{bot.NewConsole(s.out), posted}, func(ctx context.Context) error { <-ctx.Done(); return nil }, nil
+		return bot.NewConsole(s.out), func(ctx context.Context) error { <-ctx.Done(); return nil }, nil
 	}
 	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
 	sink := bot.NewSlack(api, bot.SlackOptions{
 		Logger:         logger,
 		DefaultChannel: cfg.Slack.Channel,
 		PerSecond:      cfg.Slack.MessagesPerSecond,
-		OnPosted:       posted,
+		Messages:       refs,
+		StormNamed:     cfg.Watch.Storm.NamedWorkloads,
 	})
 	if err := sink.Check(ctx); err != nil {
 		if bot.IsAuthError(err) {
@@ -268,18 +271,13 @@ func newNotifier(ctx context.Context, cfg config.Config, logger *slog.Logger, s 
 	return sink, sink.Run, nil
 }
 
-// consoleSink prints notifications and, having "posted" them, tells the
-// incident manager so a restart does not print them as new again.
-type consoleSink struct {
-	console *bot.Console
-	posted  func(id, channel, ts string)
-}
-
-func (c *consoleSink) Notify(n incident.Notification) {
-	c.console.Notify(n)
-	if n.Reason == incident.FirstNotification && n.Incident.MessageTS == "" {
-		go c.posted(n.Incident.ID, n.Incident.Channel, "console")
+// stormOptions converts watch.storm.
+func stormOptions(c config.Storm) incident.StormOptions {
+	o := incident.StormOptions{Enabled: c.Enabled, MinWorkloads: c.MinWorkloads}
+	for _, f := range c.Factors {
+		o.Factors = append(o.Factors, incident.FactorKind(f))
 	}
+	return o
 }
 
 func incidentRoutes(routes []config.Route) ([]incident.Route, error) {
@@ -359,6 +357,10 @@ func newCountingNotifier(next incident.Notifier, m *metrics.Metrics) *countingNo
 
 func (c *countingNotifier) Notify(n incident.Notification) {
 	c.m.Notified(string(n.Reason))
+	if n.IsStorm() {
+		c.next.Notify(n) // its members are counted as incidents
+		return
+	}
 	c.mu.Lock()
 	if n.Reason == incident.ResolvedReason {
 		delete(c.open, n.Incident.ID)

@@ -3,12 +3,13 @@
 //
 // It serves the methods the bot uses (auth.test, chat.postMessage,
 // chat.update, chat.postEphemeral, chat.delete, conversations.replies,
-// conversations.list, usergroups.users.list and the files v2 upload flow),
-// checks the bot token, enforces Slack's Block Kit limits (answering
-// invalid_blocks like Slack does), can withhold OAuth scopes (answering
-// missing_scope), rate-limits chat.postMessage per channel with HTTP 429 and
-// Retry-After, can inject outages, and records every call so tests can
-// assert on what Slack received.
+// conversations.list, usergroups.users.list, chat.getPermalink and the
+// files v2 upload flow), checks the bot token, enforces Slack's Block Kit
+// limits (answering invalid_blocks like Slack does), can withhold OAuth
+// scopes (answering missing_scope), rate-limits each method as Slack does
+// (chat.postMessage per channel, chat.update across the workspace;
+// SlackLimits) with HTTP 429 and Retry-After, can inject outages, and
+// records every call so tests can assert on what Slack received.
 //
 // Point a slack-go client at it with
 //

@@ -48,9 +48,16 @@ func validateBlocks(raw string) (code, detail string) {
 	if len(blocks) > MaxBlocks {
 		return "invalid_blocks", fmt.Sprintf("no more than %d items allowed [json-pointer:/blocks]", MaxBlocks)
 	}
+	ids := map[string]bool{}
 	for i, b := range blocks {
 		if err := validateBlock(b); err != "" {
 			return "invalid_blocks", fmt.Sprintf("%s [json-pointer:/blocks/%d]", err, i)
+		}
+		if id, ok := b["block_id"].(string); ok && id != "" {
+			if ids[id] {
+				return "invalid_blocks", fmt.Sprintf("duplicate block_id %q [json-pointer:/blocks/%d]", id, i)
+			}
+			ids[id] = true
 		}
 	}
 	return "", ""

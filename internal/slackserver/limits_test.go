@@ -50,6 +50,7 @@ func TestValidateBlocks(t *testing.T) {
 		valid  bool
 	}{
 		{"50 blocks", many(50, slack.NewDividerBlock()), true},
+		{"duplicate block ids", []slack.Block{withID(slack.NewSectionBlock(txt(slack.MarkdownType, "a"), nil, nil), "x"), withID(slack.NewSectionBlock(txt(slack.MarkdownType, "b"), nil, nil), "x")}, false},
 		{"51 blocks", many(51, slack.NewDividerBlock()), false},
 		{"section 3000 runes", []slack.Block{section(strings.Repeat("é", 3000))}, true},
 		{"section 3001 runes", []slack.Block{section(strings.Repeat("é", 3001))}, false},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -180,4 +181,56 @@ func (s *Server) WaitFor(ctx context.Context, cond func() bool) error {
 			return ctx.Err()
 		}
 	}
+}
+
+// AllText returns everything a person reads in m: its text and every text
+// object of its blocks (JSON-decoded, still mrkdwn-escaped), one per line,
+// without its replies.
+func (m Message) AllText() string {
+	var b strings.Builder
+	b.WriteString(m.Text)
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if t, ok := x["text"].(string); ok {
+				b.WriteString("\n" + t)
+			}
+			for k, y := range x {
+				if k != "text" || !isString(y) {
+					walk(y)
+				}
+			}
+		case []any:
+			for _, y := range x {
+				walk(y)
+			}
+		}
+	}
+	if len(m.Blocks) > 0 {
+		var v any
+		if json.Unmarshal(m.Blocks, &v) == nil {
+			walk(v)
+		}
+	}
+	return b.String()
+}
+
+func isString(v any) bool { _, ok := v.(string); return ok }
+
+// RateLimited counts the calls answered 429 and all calls, of the methods
+// given (every method when none is).
+func (s *Server) RateLimited(methods ...string) (limited, calls int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.calls {
+		if len(methods) > 0 && !slices.Contains(methods, c.Method) {
+			continue
+		}
+		calls++
+		if c.Status == 429 {
+			limited++
+		}
+	}
+	return limited, calls
 }

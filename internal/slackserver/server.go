@@ -25,11 +25,15 @@ type Options struct {
 	// answer channel_not_found.
 	Channels []string
 	// PostsPerSecond rate-limits chat.postMessage per channel (thread replies
-	// included). 0 disables the limit.
+	// included). 0 disables the limit (unless Limits sets one).
 	PostsPerSecond float64
 	// PostBurst is how many posts a channel may send at once before the rate
 	// applies. Default 1 when PostsPerSecond is set.
 	PostBurst int
+	// Limits rate-limits methods by name, answering HTTP 429 with
+	// Retry-After as Slack does; SlackLimits() are Slack's own. A
+	// chat.postMessage entry overrides PostsPerSecond.
+	Limits map[string]Limit
 	// Now is the server's clock, for ts values, recorded times and the rate
 	// limiter. Default time.Now.
 	Now func() time.Time
@@ -68,6 +72,7 @@ type Server struct {
 	errN      int
 	errCode   string
 	buckets   map[string]*bucket
+	limits    map[string]Limit
 	changed   chan struct{} // closed and replaced on every recorded call
 }
 
@@ -96,7 +101,14 @@ func New(opts Options) *Server {
 		msgs:    map[string]*message{},
 		files:   map[string]*File{},
 		buckets: map[string]*bucket{},
+		limits:  map[string]Limit{},
 		changed: make(chan struct{}),
+	}
+	if opts.PostsPerSecond > 0 {
+		s.limits["chat.postMessage"] = Limit{PerMinute: opts.PostsPerSecond * 60, Burst: opts.PostBurst, PerChannel: true}
+	}
+	for m, l := range opts.Limits {
+		s.limits[m] = l
 	}
 	if len(opts.Channels) > 0 {
 		s.channels = map[string]bool{}
@@ -213,13 +225,11 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		s.writeResult(w, req, nil, errCode("invalid_auth"))
 		return
 	}
-	if method == "chat.postMessage" {
-		if wait, limited := s.limit(ChannelID(req.channel()), req.time); limited {
-			s.record(req, nil, http.StatusTooManyRequests, "ratelimited")
-			w.Header().Set("Retry-After", strconv.Itoa(wait))
-			http.Error(w, `{"ok":false,"error":"ratelimited"}`, http.StatusTooManyRequests)
-			return
-		}
+	if wait, limited := s.limit(method, ChannelID(req.channel()), req.time); limited {
+		s.record(req, nil, http.StatusTooManyRequests, "ratelimited")
+		w.Header().Set("Retry-After", strconv.Itoa(wait))
+		http.Error(w, `{"ok":false,"error":"ratelimited"}`, http.StatusTooManyRequests)
+		return
 	}
 	if e := s.injectedError(); e != nil {
 		s.writeResult(w, req, nil, e)

@@ -171,6 +171,49 @@ func TestRateLimit(t *testing.T) {
 	}
 }
 
+// TestUpdatesAreLimitedAcrossTheWorkspace: chat.update is Tier 3 for the
+// whole workspace, not per channel, and does not spend the posts' budget.
+func TestUpdatesAreLimitedAcrossTheWorkspace(t *testing.T) {
+	now := time.Unix(1732530000, 0)
+	var mu sync.Mutex
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	srv, api := newClient(t, Options{Limits: SlackLimits(), Now: clock})
+	var ts []string
+	for _, ch := range []string{"C1", "C2", "C3"} {
+		_, t1, err := api.PostMessageContext(t.Context(), ch, slack.MsgOptionText("x", false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts = append(ts, ch+"/"+t1)
+	}
+	update := func(i int) error {
+		ch, t1, _ := strings.Cut(ts[i%len(ts)], "/")
+		_, _, _, err := api.UpdateMessageContext(t.Context(), ch, t1, slack.MsgOptionText("y", false))
+		return err
+	}
+	for i := range 5 { // the burst, spread over three channels
+		if err := update(i); err != nil {
+			t.Fatalf("update %d within the burst: %v", i, err)
+		}
+	}
+	var rl *slack.RateLimitedError
+	if err := update(5); !errors.As(err, &rl) || rl.RetryAfter != 2*time.Second {
+		t.Fatalf("sixth update: err = %v, want RateLimitedError after 2s (50/min)", err)
+	}
+	if _, _, err := api.PostMessageContext(t.Context(), "C1", slack.MsgOptionText("z", false)); err != nil {
+		t.Fatalf("a post while updates are limited: %v", err)
+	}
+	mu.Lock()
+	now = now.Add(1200 * time.Millisecond)
+	mu.Unlock()
+	if err := update(6); err != nil {
+		t.Fatalf("update after 1.2s: %v", err)
+	}
+	if n := len(srv.CallsTo("chat.update")); n != 7 {
+		t.Fatalf("%d chat.update calls recorded, want 7", n)
+	}
+}
+
 func TestFaults(t *testing.T) {
 	now := time.Unix(1732530000, 0)
 	var mu sync.Mutex

@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -57,13 +59,17 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 
-	slack := slackserver.New(slackserver.Options{PostsPerSecond: 1, PostBurst: 3})
+	slack := slackserver.New(slackserver.Options{Limits: slackserver.SlackLimits()})
 	defer slack.Close()
-	proc, err := startBot(ctx, bot, cluster, slack.URL(), o)
+	dir, err := os.MkdirTemp("", "crashloop-load-")
 	if err != nil {
 		return err
 	}
-	defer proc.stop()
+	defer os.RemoveAll(dir)
+	proc, err := startBot(ctx, bot, cluster, slack.URL(), dir, o.groupWait, o)
+	if err != nil {
+		return err
+	}
 
 	step("idle: the bot watches a cluster of %d healthy pods for 20 s", o.healthyPods)
 	time.Sleep(20 * time.Second)
@@ -71,32 +77,41 @@ func run(ctx context.Context, o options) error {
 
 	lat, err := latency(ctx, sim, slack, o)
 	if err != nil {
+		proc.stop()
 		return err
 	}
+	peak := proc.peakRSS()
+	// The storm runs with the group-wait a storm needs (a bot with
+	// group-wait 0 announces every workload at once, on its own): the same
+	// state, a restarted bot.
+	proc.stop()
+	proc, err = startBot(ctx, bot, cluster, slack.URL(), dir, o.stormGroupWait, o)
+	if err != nil {
+		return err
+	}
+	defer proc.stop()
+	time.Sleep(5 * time.Second) // listed and synced
 	storm, err := crashStorm(ctx, sim, slack, o)
 	if err != nil {
 		return err
 	}
-	peak := proc.peakRSS()
-	if n := len(slack.Messages()); n != o.latencyRuns+o.stormWorkload {
-		return fmt.Errorf("slack received %d top-level messages, want %d", n, o.latencyRuns+o.stormWorkload)
-	}
+	peak = max(peak, proc.peakRSS())
 
 	fmt.Printf(`
 | measurement | result |
 |---|---|
 | cluster | %d healthy pods in %d namespaces, %d unrelated events, kube-apiserver %s |
 | bot RSS after 20 s idle | %.1f MiB |
-| bot peak RSS (VmHWM) over the whole run | %.1f MiB |
-| BackOff event -> Slack post, %d single-pod crash loops (group-wait %s subtracted) | p50 %s, p99 %s, max %s |
-| crash storm: %d workloads x %d pods | %d posts (one per workload), %d lost, %d answered 429, all delivered after %s |
-| storm posts per channel per second (Slack allows ~1) | %.2f |
+| bot peak RSS (VmHWM) over the whole run, crash storm included | %.1f MiB |
+| BackOff event -> Slack post, %d single-pod crash loops (group-wait %s) | p50 %s, p99 %s, max %s |
+| crash storm: %d Deployments x %d pods OOM-killed on one node (group-wait %s) | %d top-level post(s); first %s after the first BackOff; every workload named %s after it; last thread reply %s after the storm's end |
+| Slack calls answered 429 in the storm (chat.postMessage + chat.update) | %d of %d (%.1f%%) |
 `, o.healthyPods, o.namespaces, o.otherEvents, localcluster.KubernetesVersion,
 		mib(idleRSS), mib(peak),
 		o.latencyRuns, o.groupWait, lat.p50, lat.p99, lat.max,
-		o.stormWorkload, o.stormReplicas, storm.posts, storm.lost, storm.limited, storm.took.Round(time.Second),
-		storm.rate)
-	return nil
+		o.stormWorkload, o.stormReplicas, o.stormGroupWait, storm.posts, storm.firstPost, storm.allNamed, storm.lastReply,
+		storm.limited, storm.calls, 100*float64(storm.limited)/float64(max(storm.calls, 1)))
+	return storm.check(o)
 }
 
 func step(format string, args ...any) {
@@ -115,7 +130,7 @@ func populate(ctx context.Context, c kubernetes.Interface, o options) error {
 	}
 	step("creating %d running, ready pods (about 1 min for 20,000)", o.healthyPods)
 	start := time.Now()
-	err := parallel(ctx, o.healthyPods, 48, func(i int) error {
+	err := kubesim.Parallel(ctx, o.healthyPods, 48, func(i int) error {
 		now := metav1.Now()
 		pod := &corev1.Pod{
 			ObjectMeta: metav1.ObjectMeta{Namespace: fmt.Sprintf("healthy-%02d", i%o.namespaces), Name: fmt.Sprintf("app-%06d", i), Labels: map[string]string{"app": fmt.Sprintf("app-%d", i%500)}},
@@ -139,7 +154,7 @@ func populate(ctx context.Context, c kubernetes.Interface, o options) error {
 	}
 	step("creating %d unrelated events", o.otherEvents)
 	reasons := []string{"Scheduled", "Pulled", "Created", "Started", "Unhealthy"}
-	return parallel(ctx, o.otherEvents, 32, func(i int) error {
+	return kubesim.Parallel(ctx, o.otherEvents, 32, func(i int) error {
 		ns := fmt.Sprintf("healthy-%02d", i%o.namespaces)
 		now := metav1.Now()
 		e := &corev1.Event{
@@ -151,43 +166,6 @@ func populate(ctx context.Context, c kubernetes.Interface, o options) error {
 		_, err := c.CoreV1().Events(ns).Create(ctx, e, metav1.CreateOptions{})
 		return err
 	})
-}
-
-func parallel(ctx context.Context, n, workers int, f func(i int) error) error {
-	work := make(chan int)
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range work {
-				if err := f(i); err != nil {
-					errs <- err
-					return
-				}
-			}
-		})
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case work <- i:
-		case err = <-errs:
-			break feed
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(work)
-	wg.Wait()
-	if err == nil {
-		select {
-		case err = <-errs:
-		default:
-		}
-	}
-	return err
 }
 
 type latencies struct{ p50, p99, max time.Duration }
@@ -203,11 +181,13 @@ func latency(ctx context.Context, sim *kubesim.Sim, slack *slackserver.Server, o
 	for i := range o.latencyRuns {
 		name := fmt.Sprintf("svc-%03d", i)
 		pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: "latency", Name: name, Replicas: 1,
-			Template: corev1.PodSpec{Containers: []corev1.Container{{Name: "app", Image: "registry.example.com/app:1.0"}}}})
+			Template: corev1.PodSpec{Containers: []corev1.Container{{Name: "app", Image: "registry.example.com/" + name + ":1.0"}}}})
 		if err != nil {
 			return latencies{}, err
 		}
 		before := len(slack.Messages())
+		// The first exit restarts at once; the BackOff event comes with
+		// the second, which CrashLoop records first: time from just before.
 		start := time.Now()
 		if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "app", ExitCode: 1, Log: "Error: listen EADDRINUSE: address already in use :::8080\n"}); err != nil {
 			return latencies{}, err
@@ -222,67 +202,110 @@ func latency(ctx context.Context, sim *kubesim.Sim, slack *slackserver.Server, o
 		ds = append(ds, msgs[len(msgs)-1].PostedAt.Sub(start)-o.groupWait)
 		time.Sleep(1100 * time.Millisecond) // stay under Slack's per-channel rate
 	}
-	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	slices.Sort(ds)
 	pick := func(q float64) time.Duration {
-		return ds[min(len(ds)-1, int(q*float64(len(ds))))].Round(time.Millisecond)
+		return ds[min(len(ds)-1, int(math.Ceil(q*float64(len(ds))))-1)].Round(time.Millisecond)
 	}
 	return latencies{p50: pick(0.5), p99: pick(0.99), max: ds[len(ds)-1].Round(time.Millisecond)}, nil
 }
 
 type stormResult struct {
-	posts, lost, limited int
-	took                 time.Duration
-	rate                 float64
+	posts, workloads, limited, calls int
+	firstPost, allNamed, lastReply   time.Duration
 }
 
-// crashStorm crashes every pod of many workloads at once.
+// check holds the storm to the issue's targets.
+func (r stormResult) check(o options) error {
+	var errs []error
+	if r.posts > 3 {
+		errs = append(errs, fmt.Errorf("%d top-level posts for one storm, want at most 3", r.posts))
+	}
+	if r.firstPost > o.stormGroupWait+5*time.Second {
+		errs = append(errs, fmt.Errorf("first post %s after the first BackOff, want within group-wait + 5s", r.firstPost))
+	}
+	if r.workloads < o.stormWorkload {
+		errs = append(errs, fmt.Errorf("%d of %d workloads named", r.workloads, o.stormWorkload))
+	}
+	if r.limited*20 >= r.calls {
+		errs = append(errs, fmt.Errorf("%d of %d calls answered 429, want under 5%%", r.limited, r.calls))
+	}
+	if r.lastReply > time.Minute {
+		errs = append(errs, fmt.Errorf("last thread reply %s after the storm's end, want within 60s", r.lastReply))
+	}
+	return errors.Join(errs...)
+}
+
+// crashStorm OOM-kills every pod of many Deployments on one node at once.
 func crashStorm(ctx context.Context, sim *kubesim.Sim, slack *slackserver.Server, o options) (stormResult, error) {
 	step("storm: creating %d workloads x %d pods", o.stormWorkload, o.stormReplicas)
 	if err := createNamespace(ctx, sim.Client, "storm"); err != nil {
 		return stormResult{}, err
 	}
-	var all []*corev1.Pod
+	var ws []kubesim.StormWorkload
 	for i := range o.stormWorkload {
-		pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: "storm", Name: fmt.Sprintf("w-%03d", i), Replicas: o.stormReplicas,
-			Template: corev1.PodSpec{Containers: []corev1.Container{{Name: "app", Image: "registry.example.com/app:1.0"}}}})
-		if err != nil {
-			return stormResult{}, err
-		}
-		all = append(all, pods...)
+		ws = append(ws, kubesim.StormWorkload{Name: fmt.Sprintf("w-%03d", i), Image: fmt.Sprintf("registry.example.com/w-%03d:1.0", i), Replicas: o.stormReplicas})
 	}
-	before := len(slack.Messages())
-	step("storm: crashing %d pods at once", len(all))
-	start := time.Now()
-	err := parallel(ctx, len(all), 32, func(i int) error {
-		_, err := sim.CrashLoop(ctx, all[i], kubesim.Crash{Container: "app", ExitCode: 137, Reason: "OOMKilled"})
-		return err
-	})
+	pods, err := sim.CreateStorm(ctx, "storm", ws, 16)
 	if err != nil {
 		return stormResult{}, err
 	}
-	wctx, cancel := context.WithTimeout(ctx, time.Duration(o.stormWorkload)*3*time.Second+time.Minute)
-	_ = slack.WaitFor(wctx, func() bool { return len(slack.Messages())-before >= o.stormWorkload })
-	cancel()
-	took := time.Since(start)
-	time.Sleep(5 * time.Second) // a late duplicate would show up here
-	msgs := slack.Messages()[before:]
-	seen := map[string]bool{}
-	for _, m := range msgs {
-		for i := range o.stormWorkload {
-			if strings.Contains(m.Text, fmt.Sprintf("w-%03d", i)) {
-				seen[fmt.Sprintf("w-%03d", i)] = true
+	var all []*corev1.Pod
+	for _, w := range ws {
+		all = append(all, pods[w.Name]...)
+	}
+	before := len(slack.Messages())
+	_, callsBefore := slack.RateLimited("chat.postMessage", "chat.update")
+	limitedBefore, _ := slack.RateLimited("chat.postMessage", "chat.update")
+	step("storm: OOM-killing %d pods at once", len(all))
+	start := time.Now()
+	if err := sim.CrashAll(ctx, all, kubesim.Crash{Container: "app", ExitCode: 137, Reason: "OOMKilled"}, 32); err != nil {
+		return stormResult{}, err
+	}
+	end := time.Now()
+	step("storm: crashed in %s", end.Sub(start).Round(time.Millisecond))
+	stormMsgs := func() []slackserver.Message { return slack.Messages()[before:] }
+	named := func() (int, time.Time) {
+		seen := map[string]bool{}
+		var last time.Time
+		for _, m := range stormMsgs() {
+			text := m.AllText()
+			if m.PostedAt.After(last) {
+				last = m.PostedAt
+			}
+			for _, r := range m.Replies {
+				text += "\n" + r.AllText()
+				if r.PostedAt.After(last) {
+					last = r.PostedAt
+				}
+			}
+			for _, w := range ws {
+				if strings.Contains(text, "storm/"+w.Name) {
+					seen[w.Name] = true
+				}
 			}
 		}
+		return len(seen), last
 	}
-	limited := 0
-	for _, c := range slack.CallsTo("chat.postMessage") {
-		if c.Status == 429 {
-			limited++
-		}
+	wctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	_ = slack.WaitFor(wctx, func() bool { n, _ := named(); return n >= o.stormWorkload })
+	cancel()
+	n, last := named()
+	msgs := stormMsgs()
+	if len(msgs) == 0 {
+		return stormResult{}, errors.New("the storm was never posted")
 	}
-	first, last := msgs[0].PostedAt, msgs[len(msgs)-1].PostedAt
-	rate := float64(len(msgs)-1) / last.Sub(first).Seconds()
-	return stormResult{posts: len(msgs), lost: o.stormWorkload - len(seen), limited: limited, took: took, rate: rate}, nil
+	time.Sleep(5 * time.Second) // a late duplicate would show up here
+	for _, m := range stormMsgs() {
+		step("storm: top-level post %q with %d replies", m.Text, len(m.Replies))
+	}
+	limited, calls := slack.RateLimited("chat.postMessage", "chat.update")
+	return stormResult{
+		posts: len(stormMsgs()), workloads: n,
+		limited: limited - limitedBefore, calls: calls - callsBefore,
+		firstPost: msgs[0].PostedAt.Sub(start).Round(time.Millisecond),
+		allNamed:  last.Sub(start).Round(time.Millisecond),
+		lastReply: max(0, last.Sub(end)).Round(time.Millisecond),
+	}, nil
 }
 
 func createNamespace(ctx context.Context, c kubernetes.Interface, name string) error {
@@ -298,17 +321,13 @@ type botProcess struct {
 	peak int64
 }
 
-func startBot(ctx context.Context, bin string, c *localcluster.Cluster, slackURL string, o options) (*botProcess, error) {
-	dir, err := os.MkdirTemp("", "crashloop-load-")
-	if err != nil {
-		return nil, err
-	}
+func startBot(ctx context.Context, bin string, c *localcluster.Cluster, slackURL, dir string, groupWait time.Duration, o options) (*botProcess, error) {
 	kcPath := filepath.Join(dir, "kubeconfig")
 	if err := c.WriteKubeconfig(kcPath, ""); err != nil {
 		return nil, err
 	}
 	cfg := fmt.Sprintf("cluster_name: load\nwatch:\n  group_wait: %s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\nstore:\n  backend: %s\n  path: %s\ndigest:\n  enabled: false\nserver:\n  listen: \"\"\nlog:\n  level: warn\n",
-		o.groupWait, slackURL, o.store, filepath.Join(dir, "state.db"))
+		groupWait, slackURL, o.store, filepath.Join(dir, "state.db"))
 	cfgPath := filepath.Join(dir, "config.yaml")
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
 		return nil, err
