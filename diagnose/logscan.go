@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -51,7 +52,9 @@ type LogScan struct {
 	hint    string // what to change, from the matching pattern
 	action  string // Spring Boot's "Action:" advice
 	score   int
-	generic bool // only a generic crash shape matched
+	weight  int    // the weight of the matching pattern (0 for a generic crash shape)
+	patID   string // the matching pattern's id
+	generic bool   // only a generic crash shape matched
 }
 
 // candidate is a line that may explain the crash.
@@ -94,9 +97,12 @@ type logScanner struct {
 	lastExc    *candidate // exception that ended the last traceback
 
 	inTraceback  bool
+	tbIndent     int    // the indentation of the Traceback line (pasted logs are often indented)
+	tbSource     string // the last source line quoted in a Python traceback
 	inPrivateKey bool
 	spring       int // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
 	action       string
+	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
 }
 
 // ScanLog reads a container log line by line and finds the line that best
@@ -147,6 +153,11 @@ func (s *logScanner) line(raw []byte) {
 	if len(trimmed) == 0 {
 		return
 	}
+	if s.usageNext && s.best != nil {
+		// "Usage:" on its own line: its synopsis is the detail.
+		s.best.msg += " " + string(trimmed)
+		s.usageNext = false
+	}
 	indented := content[0] == ' ' || content[0] == '\t'
 	s.lower = appendLower(s.lower[:0], raw)
 	lower := s.lower
@@ -154,7 +165,10 @@ func (s *logScanner) line(raw []byte) {
 
 	endsTraceback := false
 	if s.inTraceback {
-		if indented {
+		if len(content)-len(bytes.TrimLeft(content, " \t")) > s.tbIndent {
+			if !bytes.HasPrefix(trimmed, []byte(`File "`)) {
+				s.tbSource = string(trimmed)
+			}
 			return // a frame or its source line
 		}
 		s.inTraceback = false
@@ -187,6 +201,7 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if bytes.HasPrefix(trimmed, []byte("Traceback (most recent call last)")) {
 		s.inTraceback = true
+		s.tbIndent = len(content) - len(bytes.TrimLeft(content, " \t"))
 	}
 
 	sev := severity(lower, trimmed)
@@ -195,6 +210,11 @@ func (s *logScanner) line(raw []byte) {
 		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw) {
 			best = p
 		}
+	}
+	// A KeyError where the program reads its configuration is a missing
+	// setting, not a bug.
+	if endsTraceback && (best == nil || best.cat == AppCrash) && bytes.HasPrefix(trimmed, []byte("KeyError: ")) && reConfigSource.MatchString(s.tbSource) {
+		best = configKey
 	}
 	weight := 0
 	if best != nil {
@@ -224,6 +244,7 @@ func (s *logScanner) line(raw []byte) {
 	if c.better(s.best) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
+		s.usageNext = best != nil && best.id == "usage" && bytes.HasSuffix(bytes.ToLower(trimmed), []byte("usage:"))
 	}
 	if endsTraceback && best != nil {
 		s.lastExc = &candidate{line: string(raw), lineNo: s.lines, pat: best}
@@ -271,6 +292,7 @@ func (s *logScanner) result() LogScan {
 	if best.pat != nil {
 		out.Category = best.pat.cat
 		out.hint = best.pat.hint
+		out.weight, out.patID = best.pat.weight, best.pat.id
 	} else {
 		out.generic = true
 	}
@@ -370,9 +392,15 @@ func isFrame(t []byte, indented bool) bool {
 		return true
 	case bytes.HasPrefix(t, []byte("created by ")), bytes.Equal(t, []byte("^")):
 		return true
+	case reGoFrame.Match(t):
+		return true // a function line of a goroutine dump
 	}
 	return false
 }
+
+// reGoFrame matches the function lines of a Go goroutine dump:
+// "pkg/path.(*T).Method(0xc000123, 0x0)", "panic({0x16c2700, 0x29018a0})".
+var reGoFrame = regexp.MustCompile(`^[\w./*()\[\]-]+\((?:0x[0-9a-f]+|\{[^}]*\}|\.\.\.|[0-9a-fx?, {}.]+)?\)$`)
 
 // looksLikeError reports wording typical of a final error message.
 func looksLikeError(lower []byte) bool {
@@ -400,8 +428,15 @@ func stripPrefixes(b []byte) []byte {
 			b = b[11+i+1:]
 		}
 	}
+	// Log viewers (Rancher, Lens) export "<time> | <line>".
+	if i := bytes.Index(b, []byte(" | ")); i > 0 && i < 48 && reViewerTime.Match(b[:i]) {
+		b = b[i+3:]
+	}
 	return b
 }
+
+// reViewerTime is the time column of a log viewer's export.
+var reViewerTime = regexp.MustCompile(`\d{1,2}:\d{2}(:\d{2})?`)
 
 // stripLevel removes a leading level marker ("[ERROR] ", "ERROR ", "E ") so
 // crash shapes are recognised after it.
