@@ -194,6 +194,8 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 	vd := verdict{cat: Unknown, confidence: Possible, evidence: e.termEv}
 	w := waitingState(v)
 	switch {
+	case w != nil && (w.Reason == "ContainerCreating" || w.Reason == "PodInitializing"):
+		vd.summary = fmt.Sprintf("%s is still starting (%s): nothing has failed yet", name, w.Reason)
 	case w != nil && w.Reason != "" && w.Reason != "CrashLoopBackOff":
 		vd.summary = fmt.Sprintf("%s cannot start: %s: %s", name, w.Reason, shorten(w.Message, maxSummary))
 		vd.evidence = []string{fmt.Sprintf("status: state.waiting: reason=%s message=%q", w.Reason, w.Message)}

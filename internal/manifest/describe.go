@@ -39,6 +39,7 @@ type describeParser struct {
 	msgIndent   int
 	pendingKey  string // a key whose value is on the next line (console copy)
 	pendingInd  int
+	rest        string // text after the Events section (a log pasted with it)
 }
 
 var (
@@ -62,19 +63,21 @@ var describeKeys = map[string]bool{
 var pendingKeys = map[string]bool{"State": true, "Last State": true, "Ready": true, "Restart Count": true, "Exit Code": true}
 
 // parseDescribe reads describe text into a pod and its events.
-func parseDescribe(text string) (corev1.Pod, []eventRow) {
+func parseDescribe(text string) (corev1.Pod, []eventRow, string) {
 	p := &describeParser{section: "pod"}
 	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\t", "    "), "\n")
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimRight(lines[i], " ")
 		if p.section == "events" {
-			p.events = append(p.events, parseEvents(strings.Join(lines[i:], "\n"))...)
+			rows, rest := parseEventsUntil(strings.Join(lines[i:], "\n"))
+			p.events = append(p.events, rows...)
+			p.rest = rest
 			break
 		}
 		p.line(line)
 	}
 	p.finish()
-	return p.pod, p.events
+	return p.pod, p.events, p.rest
 }
 
 func (p *describeParser) line(line string) {

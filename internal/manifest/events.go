@@ -20,7 +20,7 @@ type eventRow struct {
 
 var (
 	reEventsTitle = regexp.MustCompile(`^\s*Events:\s*(<none>)?\s*$`)
-	reEventHeader = regexp.MustCompile(`(?i)^\s*(-+\s+)+$|^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN)`)
+	reEventHeader = regexp.MustCompile(`(?i)^\s*-+(\s+-+)*\s*$|^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN)`)
 	// reAge is kubectl's relative age, optionally with a repeat count:
 	// "14m", "2m40s", "<unknown>", "3m28s (x5 over 5m4s)".
 	reAgePart = `(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)(?:\s+\(x(\d+)\s+over\s+(\d+[smhdy](?:\d+[smh])?)\))?`
@@ -191,11 +191,19 @@ func parseAge(s string) time.Duration {
 }
 
 // parseEvents reads every event of a text; lines that are not events
-// (titles, headers, wrapped messages) are skipped or joined to the
-// previous event.
+// (titles, headers) are skipped, and a message wrapped onto the next line
+// is joined to its event.
 func parseEvents(text string) []eventRow {
+	rows, _ := parseEventsUntil(text)
+	return rows
+}
+
+// parseEventsUntil reads events until text that is clearly something else
+// (a log pasted after a describe's Events section), which it returns.
+func parseEventsUntil(text string) ([]eventRow, string) {
 	var out []eventRow
-	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, line := range lines {
 		if strings.TrimSpace(line) == "" || reEventsTitle.MatchString(line) || reEventHeader.MatchString(line) || reTimestampLine.MatchString(line) {
 			continue
 		}
@@ -203,10 +211,26 @@ func parseEvents(text string) []eventRow {
 			out = append(out, r)
 			continue
 		}
-		// A wrapped message continues the previous event.
-		if n := len(out); n > 0 && (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) {
+		if n := len(out); n > 0 && (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") || !looksLikeNewBlock(line)) {
 			out[n-1].event.Message += " " + strings.TrimSpace(line)
+			continue
+		}
+		if len(out) > 0 {
+			return out, strings.Join(lines[i:], "\n")
 		}
 	}
-	return out
+	return out, ""
 }
+
+// looksLikeNewBlock reports a line that starts something other than a
+// wrapped event message: a shell prompt, a timestamped or levelled log
+// line.
+func looksLikeNewBlock(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "# ") || strings.HasPrefix(t, "kubectl ") || strings.HasPrefix(t, ">") ||
+		reLogStart.MatchString(t)
+}
+
+// reLogStart matches the start of a log line: a date, a klog header, a
+// level.
+var reLogStart = regexp.MustCompile(`^(\d{4}[-/]\d{2}[-/]\d{2}|[IWEF]\d{4} |\[?(INFO|WARN|WARNING|ERROR|FATAL|DEBUG)\b|\{"|level=|ts=)`)

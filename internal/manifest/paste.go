@@ -54,9 +54,12 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		o.Logs = append(o.Logs, Log{Text: string(data)})
 		return FormatLog, nil
 	case FormatDescribe:
-		pod, events := parseDescribe(string(data))
+		pod, events, rest := parseDescribe(string(data))
 		o.Pods = append(o.Pods, pod)
 		o.textEvents = append(o.textEvents, events...)
+		if strings.TrimSpace(rest) != "" {
+			o.Logs = append(o.Logs, Log{Text: rest}) // a log pasted after the events
+		}
 	case FormatEvents:
 		o.textEvents = append(o.textEvents, parseEvents(string(data))...)
 	case FormatTable:

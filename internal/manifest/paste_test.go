@@ -322,3 +322,34 @@ func FuzzParseAny(f *testing.F) {
 		_, _ = o.Input(time.Time{})
 	})
 }
+
+// TestDescribeWithLogAfter: a describe paste followed by the log in the
+// same block keeps the log.
+func TestDescribeWithLogAfter(t *testing.T) {
+	in := describeText + "\n$ kubectl logs api-7d9c8b6f5-x2x9z --previous\n2024-03-01T10:00:00Z ERROR dial tcp 10.0.0.9:5432: connect: connection refused\n"
+	var o Objects
+	if _, err := o.ParseAny("d", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 3 || !strings.Contains(got.Logs[""], "connection refused") {
+		t.Fatalf("events %d, logs %q", len(got.Events), got.Logs)
+	}
+}
+
+func TestTablePodLevelStatus(t *testing.T) {
+	var o Objects
+	if _, err := o.ParseAny("t", strings.NewReader("api-1   0/1     Evicted   0          5m\n")); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Status.Phase != "Failed" || in.Pod.Status.Reason != "Evicted" {
+		t.Fatalf("status %+v", in.Pod.Status)
+	}
+}

@@ -70,8 +70,14 @@ func (r tableRow) pod() corev1.Pod {
 		if status == "OOMKilled" {
 			st.State.Terminated.ExitCode = 137
 		}
-	case "Pending":
+	case "Pending", "ContainerCreating", "PodInitializing":
 		p.Status.Phase = corev1.PodPending
+		if status != "Pending" {
+			st.State.Waiting = &corev1.ContainerStateWaiting{Reason: status}
+		}
+	case "Evicted", "OutOfmemory", "OutOfcpu", "OutOfpods", "NodeAffinity", "NodeLost", "Shutdown", "NodeShutdown", "UnexpectedAdmissionError":
+		// The kubelet failed the pod itself.
+		p.Status.Phase, p.Status.Reason = corev1.PodFailed, status
 	default:
 		if _, _, isCount := strings.Cut(status, "/"); isCount && init {
 			// Init:0/1: initialising, nothing failed yet.
