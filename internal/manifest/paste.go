@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"strconv"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -48,6 +50,11 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		// No kind: a fragment of a pod (its status, one container's
 		// status) as people paste it.
 		if pod, ok := parseFragment(data); ok {
+			o.Pods = append(o.Pods, pod)
+			return f, nil
+		}
+		// Broken YAML or JSON (cut off, re-indented): its status keys.
+		if pod, ok := scrapeStatus(string(data)); ok {
 			o.Pods = append(o.Pods, pod)
 			return f, nil
 		}
@@ -169,4 +176,91 @@ func dedent(data []byte) []byte {
 		}
 	}
 	return []byte(strings.Join(lines, "\n"))
+}
+
+// reKV finds "key: value" pairs in YAML or JSON that does not parse (cut
+// off, re-indented, "..." where lines were left out).
+var reKV = regexp.MustCompile(`"?([A-Za-z]+)"?[ \t]*:[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^,\s{}\[\]]+)?`)
+
+// scrapeStatus reads a container status out of broken YAML or JSON by
+// its keys, in order: lastState / state, then waiting / running /
+// terminated, then their fields.
+func scrapeStatus(text string) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	var st corev1.ContainerStatus
+	var target *corev1.ContainerState
+	var term *corev1.ContainerStateTerminated
+	var wait *corev1.ContainerStateWaiting
+	found := false
+	for _, m := range reKV.FindAllStringSubmatch(text, -1) {
+		key, val := m[1], strings.Trim(m[2], `"'`)
+		switch key {
+		case "lastState":
+			target, term, wait = &st.LastTerminationState, nil, nil
+		case "state":
+			target, term, wait = &st.State, nil, nil
+		case "terminated":
+			if target == nil {
+				target = &st.LastTerminationState
+			}
+			target.Terminated = &corev1.ContainerStateTerminated{}
+			term, wait = target.Terminated, nil
+			found = true
+		case "waiting":
+			if target == nil {
+				target = &st.State
+			}
+			target.Waiting = &corev1.ContainerStateWaiting{}
+			wait, term = target.Waiting, nil
+			found = true
+		case "running":
+			if target == nil {
+				target = &st.State
+			}
+			target.Running = &corev1.ContainerStateRunning{}
+			wait, term = nil, nil
+			found = true
+		case "exitCode":
+			if term != nil {
+				if n, err := strconv.Atoi(val); err == nil {
+					term.ExitCode = int32(n)
+				}
+			}
+		case "reason":
+			switch {
+			case term != nil:
+				term.Reason = val
+			case wait != nil:
+				wait.Reason = val
+			}
+		case "message":
+			switch {
+			case term != nil:
+				term.Message = val
+			case wait != nil:
+				wait.Message = val
+			}
+		case "restartCount":
+			if n, err := strconv.Atoi(val); err == nil {
+				st.RestartCount = int32(n)
+			}
+		case "ready":
+			st.Ready = val == "true"
+		case "image":
+			if st.Image == "" {
+				st.Image = val
+			}
+		case "name":
+			if st.Name == "" && target == nil {
+				st.Name = val
+			}
+		case "phase":
+			pod.Status.Phase = corev1.PodPhase(val)
+		}
+	}
+	if !found {
+		return pod, false
+	}
+	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+	return pod, true
 }

@@ -353,3 +353,31 @@ func TestTablePodLevelStatus(t *testing.T) {
 		t.Fatalf("status %+v", in.Pod.Status)
 	}
 }
+
+// TestBrokenFragments: YAML and JSON that no longer parse (cut off, with
+// "..." for left-out lines) still give their status.
+func TestBrokenFragments(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"yaml with an ellipsis", "  containerStatuses:\n  - name: web\n    lastState:\n      terminated:\n        exitCode: 137\n        reason: OOMKilled\n    ...\n    restartCount: 12\n    state:\n      waiting:\n        reason: CrashLoopBackOff\n"},
+		{"cut-off json", `{"containerStatuses":[{"name":"web","state":{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 5m0s"}},"lastState":{"terminated":{"exitCode":137,"reason":"OOMKilled","startedAt":"2020-02-09T16:16:12Z"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o Objects
+			if _, err := o.ParseAny("f", strings.NewReader(tc.in)); err != nil {
+				t.Fatal(err)
+			}
+			in, err := o.Input(time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := in.Pod.Status.ContainerStatuses[0]
+			if st.Name != "web" || st.LastTerminationState.Terminated == nil || st.LastTerminationState.Terminated.Reason != "OOMKilled" ||
+				st.LastTerminationState.Terminated.ExitCode != 137 || st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" {
+				t.Fatalf("%+v", st)
+			}
+			if len(in.Logs) != 0 {
+				t.Fatalf("the fragment was also taken as a log: %q", in.Logs)
+			}
+		})
+	}
+}
