@@ -53,17 +53,18 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 		f.State = "terminated"
 	}
 	term := v.lastTermination()
-	if term != nil && term.ExitCode < 0 {
-		f.Reason = term.Reason // the exit code was not shown (a `kubectl get pods` STATUS)
+	if term != nil {
+		f.Reason = term.Reason
 	}
-	if term != nil && term.ExitCode >= 0 {
+	if term != nil && term.ExitCode >= 0 { // < 0: the exit code was not shown (a `kubectl get pods` STATUS)
 		code := term.ExitCode
 		f.ExitCode = &code
 		f.ExitMeaning = ExitCodeMeaning(code)
 		if sig := signalOf(code, term.Signal); sig > 0 {
 			f.Signal = SignalName(sig)
 		}
-		f.Reason = term.Reason
+	}
+	if term != nil {
 		f.TerminationMessage = shorten(strings.TrimSpace(term.Message), 2000)
 		if !term.StartedAt.IsZero() {
 			t := term.StartedAt.UTC()
@@ -235,6 +236,9 @@ func (d *diagContext) oomEvents(term *corev1.ContainerStateTerminated) []string 
 func limitNote(v *containerView) string {
 	if v.spec == nil {
 		return ""
+	}
+	if len(v.spec.Resources.Limits) == 0 && !specKnown(v) {
+		return "" // the spec was not given: its limit is not known
 	}
 	if q, ok := v.spec.Resources.Limits[corev1.ResourceMemory]; ok {
 		return " (limit " + q.String() + ")"

@@ -3,6 +3,7 @@ package diagnose
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -213,12 +214,50 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 				continue // image pulls are handled with the waiting reason
 			}
 			ms := ScanLog(strings.NewReader(text))
-			if s, ok := scanSignal(&ms, "event", 15); ok {
+			s, ok := scanSignal(&ms, "event", 15)
+			if ok && reason == "FailedMount" && s.cat == DependencyUnavailable {
+				ok = false // a mount that timed out is the kubelet's wait, not the app's dependency
+			}
+			if ok {
 				s.quote = msg
 				e.add(s)
+				continue
+			}
+			if reason == "FailedMount" {
+				if src := configVolumeIn(d.pod, text); src != "" {
+					e.add(signal{cat: MissingConfigObject, weight: 30, kind: "event", quote: msg,
+						detail: "the volume from " + src + " could not be mounted; check that it exists"})
+				}
 			}
 		}
 	}
+}
+
+// reUnmounted lists the volumes a FailedMount event says are not mounted.
+var reUnmounted = regexp.MustCompile(`unmounted volumes=\[([^\]]*)\]`)
+
+// configVolumeIn names the ConfigMap or Secret behind a volume the
+// message says could not be mounted ("ConfigMap app-config"), when the
+// pod's spec was given.
+func configVolumeIn(pod *corev1.Pod, msg string) string {
+	m := reUnmounted.FindStringSubmatch(msg)
+	if m == nil || pod == nil {
+		return ""
+	}
+	for _, name := range strings.Fields(m[1]) {
+		for _, vol := range pod.Spec.Volumes {
+			if vol.Name != name {
+				continue
+			}
+			switch {
+			case vol.ConfigMap != nil:
+				return "ConfigMap " + vol.ConfigMap.Name
+			case vol.Secret != nil:
+				return "Secret " + vol.Secret.SecretName
+			}
+		}
+	}
+	return ""
 }
 
 // specKnown reports whether the container's spec was given (a pasted

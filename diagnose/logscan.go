@@ -484,8 +484,42 @@ func message(line string) string {
 			return msg
 		}
 	}
-	return string(stripLevel([]byte(line)))
+	line = reKlogHeader.ReplaceAllString(line, "")
+	return string(stripLevel([]byte(withoutJSONTail(line))))
 }
+
+// withoutJSONTail drops the JSON context a structured logger (zap's
+// console encoder, controller-runtime) puts after the message, keeping
+// its error.
+func withoutJSONTail(line string) string {
+	if !strings.HasSuffix(line, "}") {
+		return line
+	}
+	for from := 1; from < len(line); {
+		j := strings.Index(line[from:], "{\"")
+		if j < 0 {
+			break
+		}
+		i := from + j
+		from = i + 2
+		if line[i-1] != ' ' && line[i-1] != '\t' {
+			continue
+		}
+		var m map[string]any
+		if json.Unmarshal([]byte(line[i:]), &m) != nil {
+			continue
+		}
+		head := strings.TrimSpace(line[:i])
+		if e := jsonText(m["error"]); e != "" {
+			head += ": " + e
+		}
+		return head
+	}
+	return line
+}
+
+// reKlogHeader is the header of a klog line: "E0202 02:35:28.127879  1 file.go:78] ".
+var reKlogHeader = regexp.MustCompile(`^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] `)
 
 // jsonText is a JSON value as message text: a string, or the message of a
 // nested error object ({"type":..., "message": ...}).

@@ -59,6 +59,34 @@ func TestEvidenceScoring(t *testing.T) {
 			events: []corev1.Event{backOff("api")},
 			want:   Unknown, conf: Possible, missing: "lastState",
 		},
+		// A script without its executable bit, as dash reports it.
+		{
+			name: "dash: script not executable",
+			pod:  testPod([]string{"fortune"}, sparse("fortune", corev1.ContainerStatus{State: waitingCLB()})),
+			log:  "/bin/sh: 1: /bin/fortuneloop.sh: Permission denied\n",
+			want: CommandNotFound, inEv: "fortuneloop.sh",
+		},
+		{
+			name: "dash: a redirect that may not write is a permission problem",
+			pod:  testPod([]string{"app"}, sparse("app", corev1.ContainerStatus{State: waitingCLB()})),
+			log:  "/bin/sh: 1: cannot create /var/log/app.log: Permission denied\n",
+			want: PermissionDenied,
+		},
+		// A volume that cannot be mounted: not a dependency of the app.
+		{
+			name:   "mount timeout, spec unknown",
+			pod:    testPod([]string{"api"}, sparse("api", corev1.ContainerStatus{State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}}})),
+			events: []corev1.Event{event("FailedMount", "", "Unable to mount volumes for pod \"api_default(1)\": timeout expired waiting for volumes to attach/mount for pod \"api\"/\"default\". list of unattached/unmounted volumes=[config-volume]", time.Minute, 5)},
+			want:   Unknown, inSum: "timed out mounting config-volume", missing: "{.spec.volumes}",
+		},
+		{
+			name: "mount timeout of a ConfigMap volume",
+			pod: testPod([]string{"api"}, sparse("api", corev1.ContainerStatus{State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}}}), func(p *corev1.Pod) {
+				p.Spec.Volumes = []corev1.Volume{{Name: "config-volume", VolumeSource: corev1.VolumeSource{ConfigMap: &corev1.ConfigMapVolumeSource{LocalObjectReference: corev1.LocalObjectReference{Name: "app-config"}}}}}
+			}),
+			events: []corev1.Event{event("FailedMount", "", "Unable to mount volumes for pod \"api_default(1)\": timeout expired waiting for volumes to attach/mount for pod \"api\"/\"default\". list of unattached/unmounted volumes=[config-volume]", time.Minute, 5)},
+			want:   MissingConfigObject, inSum: "ConfigMap app-config",
+		},
 		// Probe kills without an exit code.
 		{
 			name: "liveness kill events, no lastState",
@@ -378,4 +406,19 @@ func FuzzNeverHealthy(f *testing.F) {
 			t.Fatalf("finding without category or confidence: %+v", r.Finding)
 		}
 	})
+}
+
+// TestMessageDropsLoggerFraming checks that a summary's detail is the
+// message, not a klog header or a structured logger's JSON context.
+func TestMessageDropsLoggerFraming(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`E0202 02:35:28.127879       1 runtime.go:78] Observed a panic: "boom"`, `Observed a panic: "boom"`},
+		{"Observed a panic in reconciler: nil pointer dereference\t{\"controller\": \"cluster\", \"Cluster\": {\"name\":\"c\"}, \"reconcileID\": \"1\"}", "Observed a panic in reconciler: nil pointer dereference"},
+		{`Reconciler error {"controller": "x", "error": "secrets \"db\" not found"}`, `Reconciler error: secrets "db" not found`},
+		{`config {"not": json`, `config {"not": json`},
+	} {
+		if got := message(tc.in); got != tc.want {
+			t.Errorf("message(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }

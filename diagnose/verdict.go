@@ -193,7 +193,19 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 	name, st := v.name, v.status
 	vd := verdict{cat: Unknown, confidence: Possible, evidence: e.termEv}
 	w := waitingState(v)
+	mounts := d.containerEvents(v, e.term, "FailedMount")
 	switch {
+	case len(mounts) > 0 && e.exit < 0 && (st == nil || st.State.Running == nil):
+		detail := shorten(mountDetail(afterColon(mounts[0])), maxSummary)
+		if m := reUnmounted.FindStringSubmatch(mounts[0]); m != nil && strings.Contains(strings.ToLower(mounts[0]), "time") {
+			detail = fmt.Sprintf("timed out mounting %s", strings.Join(strings.Fields(m[1]), ", "))
+		}
+		vd.summary = fmt.Sprintf("%s cannot start: a volume could not be mounted: %s", name, detail)
+		vd.evidence = append(vd.evidence, mounts[0])
+		vd.missing = append(vd.missing, Missing{
+			What:    "which Secret, ConfigMap or claim the unmounted volume comes from, and whether it exists",
+			Command: fmt.Sprintf("kubectl -n %s get pod %s -o jsonpath='{.spec.volumes}'", d.pod.Namespace, d.pod.Name),
+		})
 	case w != nil && (w.Reason == "ContainerCreating" || w.Reason == "PodInitializing"):
 		vd.summary = fmt.Sprintf("%s is still starting (%s): nothing has failed yet", name, w.Reason)
 	case w != nil && w.Reason != "" && w.Reason != "CrashLoopBackOff":
@@ -213,7 +225,7 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 	default:
 		vd.summary = fmt.Sprintf("%s exited with code %d (%s) and its log names no cause", name, e.exit, ExitCodeMeaning(e.exit))
 	}
-	vd.missing = d.missing(v, e, Unknown)
+	vd.missing = append(vd.missing, d.missing(v, e, Unknown)...)
 	return vd
 }
 

@@ -290,7 +290,7 @@ func (p *describeParser) containerField(key, value string, indent int) {
 		if p.state == nil {
 			c.hasSt = true
 			if c.status.LastTerminationState.Terminated == nil && c.status.State.Terminated == nil {
-				c.status.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{}
+				c.status.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: unknownExit}
 			}
 			p.state, p.stateIndent = &c.status.LastTerminationState, indent-1
 			if c.status.State.Terminated != nil {
@@ -316,6 +316,10 @@ func (p *describeParser) containerField(key, value string, indent int) {
 
 // setState starts a state from its one-word value (Waiting, Running,
 // Terminated) or the console's "Terminated at <time> (Completed)".
+// unknownExit marks a terminated state whose Exit Code line was not
+// pasted.
+const unknownExit = -1
+
 func (p *describeParser) setState(st *corev1.ContainerState, value string) {
 	m := reConsole.FindStringSubmatch(strings.TrimSpace(value))
 	if m == nil {
@@ -328,7 +332,7 @@ func (p *describeParser) setState(st *corev1.ContainerState, value string) {
 	case "Running":
 		st.Running = &corev1.ContainerStateRunning{StartedAt: metav1.Time{Time: at}}
 	case "Terminated":
-		st.Terminated = &corev1.ContainerStateTerminated{Reason: m[3], FinishedAt: metav1.Time{Time: at}}
+		st.Terminated = &corev1.ContainerStateTerminated{Reason: m[3], FinishedAt: metav1.Time{Time: at}, ExitCode: unknownExit}
 		if m[3] == "Completed" {
 			st.Terminated.ExitCode = 0
 		}
@@ -354,12 +358,15 @@ func (p *describeParser) stateField(key, value string, indent int) {
 		}
 	default:
 		if st.Terminated == nil {
-			st.Terminated = &corev1.ContainerStateTerminated{}
+			st.Terminated = &corev1.ContainerStateTerminated{ExitCode: unknownExit}
 		}
 		t := st.Terminated
 		switch key {
 		case "Reason":
 			t.Reason = value
+			if value == "Completed" && t.ExitCode == unknownExit {
+				t.ExitCode = 0
+			}
 		case "Message":
 			t.Message = value
 			p.msg, p.msgIndent = &t.Message, indent

@@ -39,6 +39,20 @@ var (
 	reBackOffPod = regexp.MustCompile(`(?:restarting failed container[= ]|failed container=)([\w.-]+)(?:\s+in)?\s+pod[= ]([\w.-]+?)_([\w.-]+)\(`)
 )
 
+// reReasonMessage is an event's Reason column followed by its Message.
+var reReasonMessage = regexp.MustCompile(`^([A-Z][A-Za-z]+)\s{2,}(\S.*)$`)
+
+// kubeletReasons are the event reasons of a pod's kubelet and scheduler
+// events, with their type.
+var kubeletReasons = map[string]string{
+	"Scheduled": "Normal", "Pulling": "Normal", "Pulled": "Normal", "Created": "Normal", "Started": "Normal",
+	"Killing": "Normal", "SandboxChanged": "Normal",
+	"BackOff": "Warning", "Failed": "Warning", "FailedMount": "Warning", "FailedSync": "Warning",
+	"Unhealthy": "Warning", "FailedScheduling": "Warning", "FailedAttachVolume": "Warning",
+	"FailedCreatePodSandBox": "Warning", "FailedPostStartHook": "Warning", "FailedPreStopHook": "Warning",
+	"OOMKilling": "Warning", "Evicted": "Warning", "ErrImageNeverPull": "Warning", "InspectFailed": "Warning",
+}
+
 // bareEventReasons infers the kubelet reason of an event message pasted
 // without its table columns.
 var bareEventReasons = []struct {
@@ -122,6 +136,13 @@ func parseEventLine(line string) (eventRow, bool) {
 				r := newRow(strings.TrimSpace(p), rest[0], strings.Join(rest[1:], " "))
 				return r, true
 			}
+		}
+	}
+	// "FailedMount     Unable to mount ..." (the Reason and Message
+	// columns alone).
+	if m := reReasonMessage.FindStringSubmatch(msg); m != nil {
+		if typ, ok := kubeletReasons[m[1]]; ok {
+			return newRow(typ, m[1], m[2]), true
 		}
 	}
 	for _, b := range bareEventReasons {

@@ -35,6 +35,9 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
 	f := Detect(data)
+	if pod, ok := rancherStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod) // the events in it are read below
+	}
 	switch f {
 	case FormatObjects:
 		var tmp Objects
@@ -261,6 +264,35 @@ func scrapeStatus(text string) (corev1.Pod, bool) {
 	if !found {
 		return pod, false
 	}
+	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+	return pod, true
+}
+
+// reRancherState is the state line of a container in the Rancher UI:
+// "CrashLoopBackOff (back-off 5m0s restarting failed container=app pod=...)
+// | Last state: Terminated with 1: Error, started: ..., finished: ...".
+var reRancherState = regexp.MustCompile(`(?m)^\s*(\w+)(?: \((.*?)\))?\s*\|\s*Last state: Terminated with (-?\d*): ?(\w*)`)
+
+// rancherStatus reads a container status out of Rancher's state line.
+func rancherStatus(text string) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	m := reRancherState.FindStringSubmatch(text)
+	if m == nil {
+		return pod, false
+	}
+	st := corev1.ContainerStatus{}
+	st.State.Waiting = &corev1.ContainerStateWaiting{Reason: m[1], Message: m[2]}
+	if b := reBackOffPod.FindStringSubmatch(m[2]); b != nil {
+		st.Name = b[1]
+		pod.Name, pod.Namespace = b[2], b[3]
+	}
+	code := int32(-1) // Rancher leaves the exit code out when it is 0
+	if n, err := strconv.Atoi(m[3]); err == nil {
+		code = int32(n)
+	} else if m[4] == "Completed" {
+		code = 0
+	}
+	st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: code, Reason: m[4]}
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
 	return pod, true
 }

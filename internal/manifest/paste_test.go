@@ -214,6 +214,7 @@ func TestParseEventShapes(t *testing.T) {
 		{"bare probe failure", "Liveness probe failed: HTTP probe failed with statuscode: 500", "Unhealthy", "Liveness probe failed: HTTP probe failed with statuscode: 500", 1, ""},
 		{"bare kill", "Container keycloak failed startup probe, will be restarted", "Killing", "Container keycloak failed startup probe, will be restarted", 1, ""},
 		{"bare mount", " MountVolume.SetUp failed for volume \"config\" : configmap \"dash\" not found", "FailedMount", "MountVolume.SetUp failed for volume \"config\" : configmap \"dash\" not found", 1, ""},
+		{"reason and message columns", "FailedMount     Unable to mount volumes for pod \"p_d(1)\": timeout expired", "FailedMount", "Unable to mount volumes for pod \"p_d(1)\": timeout expired", 1, ""},
 		{"old tab format", "32m\t\t32m\t\t1\t{kubelet ip-10}\tspec.containers{nginx}\tWarning\t\tBackOff\t\tBack-off restarting failed container", "BackOff", "Back-off restarting failed container", 1, "nginx"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -377,6 +378,33 @@ func TestBrokenFragments(t *testing.T) {
 			}
 			if len(in.Logs) != 0 {
 				t.Fatalf("the fragment was also taken as a log: %q", in.Logs)
+			}
+		})
+	}
+}
+
+func TestRancherStateLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, in      string
+		code          int32
+		reason, cname string
+	}{
+		{"completed without a code", "CrashLoopBackOff (back-off 5m0s restarting failed container=container-0 pod=nfs-577587b9bf-jbl8k_default(6a514d22)) | Last state: Terminated with : Completed, started: Thu, Dec 28 2023 9:48:26 am, finished: Thu, Dec 28 2023 9:48:26 am", 0, "Completed", "container-0"},
+		{"error with a code", "CrashLoopBackOff (back-off 40s restarting failed container=web pod=web-1_shop(1)) | Last state: Terminated with 137: OOMKilled, started: x, finished: y", 137, "OOMKilled", "web"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o Objects
+			if _, err := o.ParseAny("f", strings.NewReader(tc.in)); err != nil {
+				t.Fatal(err)
+			}
+			in, err := o.Input(time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := in.Pod.Status.ContainerStatuses[0]
+			term := st.LastTerminationState.Terminated
+			if st.Name != tc.cname || term == nil || term.ExitCode != tc.code || term.Reason != tc.reason || st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" {
+				t.Fatalf("%+v", st)
 			}
 		})
 	}
