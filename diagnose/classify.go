@@ -156,6 +156,7 @@ func (d *diagContext) podLevel() (Finding, bool, bool) {
 	f.Summary, red = Redact(f.Summary)
 	r = redactAll(f.Evidence)
 	red = red || r
+	red = redactAll(f.NextSteps) || red
 	return f, red, true
 }
 

@@ -53,6 +53,7 @@ type signal struct {
 	detail string   // the cause in words, for the summary
 	hint   string   // what to change
 	action string   // Spring Boot's advice
+	patID  string   // the log pattern behind a log or message vote
 }
 
 // evidenceSet is everything known about one failing container.
@@ -325,7 +326,7 @@ func scanSignal(s *LogScan, kind string, bonus int) (signal, bool) {
 	if len(s.Evidence) > 0 {
 		quote = s.Evidence[0]
 	}
-	return signal{cat: s.Category, weight: w, kind: kind, quote: quote, detail: s.Detail, hint: s.hint, action: s.action}, true
+	return signal{cat: s.Category, weight: w, kind: kind, quote: quote, detail: s.Detail, hint: s.hint, action: s.action, patID: s.patID}, true
 }
 
 // heuristicVotes adds what the pod's shape suggests when the direct
@@ -335,9 +336,12 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 	if !v.restartsAlways(d.pod) || (e.exit > 0) {
 		return
 	}
-	if img := oneShotImage(v); img != "" {
+	if img := oneShotImage(v, imageOf(v)); img != "" {
 		e.add(signal{cat: Completed, weight: 45, kind: "image", quote: "spec: image " + img + " with no command of its own",
 			detail: img})
+	} else if img, quote := d.pulledImage(v); img != "" && oneShotImage(v, img) != "" {
+		// Only a pull event names the image: its command is not known.
+		e.add(signal{cat: Completed, weight: 40, kind: "image", quote: quote + " (its command was not given)", detail: img})
 	}
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && e.exit < 0 && !hasKind(e.signals, "event", "status", "message") {
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
@@ -374,8 +378,7 @@ var oneShotImages = map[string]bool{
 
 // oneShotImage returns the image when it is a one-shot image run without
 // a command of the pod's own, else "".
-func oneShotImage(v *containerView) string {
-	img := imageOf(v)
+func oneShotImage(v *containerView, img string) string {
 	if img == "(unknown)" || img == "" {
 		return ""
 	}
@@ -401,6 +404,31 @@ func oneShotImage(v *containerView) string {
 		return img
 	}
 	return ""
+}
+
+// reEventImage is the image in a kubelet pull event.
+var reEventImage = regexp.MustCompile(`^(?:Container image|Successfully pulled image|Pulling image|pulling image) "([^"]+)"`)
+
+// pulledImage is the image the kubelet's pull events name for a container
+// whose image was not given, with the event quoted.
+func (d *diagContext) pulledImage(v *containerView) (string, string) {
+	if imageOf(v) != "(unknown)" && imageOf(v) != "" {
+		return "", ""
+	}
+	img, quote := "", ""
+	for _, reason := range []string{"Pulled", "Pulling"} {
+		for _, q := range d.containerEvents(v, nil, reason) {
+			m := reEventImage.FindStringSubmatch(afterColon(q))
+			if m == nil {
+				continue
+			}
+			if img != "" && img != m[1] {
+				return "", "" // the pod pulls more than one image: which is this container's?
+			}
+			img, quote = m[1], q
+		}
+	}
+	return img, quote
 }
 
 // probeFailureDetail shortens an Unhealthy event to the probe's answer.

@@ -153,6 +153,9 @@ func (s *logScanner) line(raw []byte) {
 	if len(trimmed) == 0 {
 		return
 	}
+	if kubectlNotice(trimmed) {
+		return // kubectl's own message, pasted with the log: not the app's
+	}
 	if s.usageNext && s.best != nil {
 		// "Usage:" on its own line: its synopsis is the detail.
 		s.best.msg += " " + string(trimmed)
@@ -433,6 +436,25 @@ func stripPrefixes(b []byte) []byte {
 		b = b[i+3:]
 	}
 	return b
+}
+
+// kubectlNotices start the lines kubectl itself prints around a log.
+var kubectlNotices = [][]byte{
+	[]byte("Error from server (BadRequest): container "),
+	[]byte("Error from server (BadRequest): a container name must be specified"),
+	[]byte("Defaulted container "),
+	[]byte("error: a container name must be specified"),
+	[]byte("Unable to retrieve container logs for "),
+	[]byte("unable to retrieve container logs for "),
+}
+
+func kubectlNotice(line []byte) bool {
+	for _, p := range kubectlNotices {
+		if bytes.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // reViewerTime is the time column of a log viewer's export.

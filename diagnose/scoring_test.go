@@ -72,6 +72,63 @@ func TestEvidenceScoring(t *testing.T) {
 			log:  "/bin/sh: 1: cannot create /var/log/app.log: Permission denied\n",
 			want: PermissionDenied,
 		},
+		// Events alone: a pull event names a one-shot image.
+		{
+			name: "events only: busybox pulled, backing off",
+			pod: testPod([]string{"busybox"}, func(p *corev1.Pod) {
+				p.Status.ContainerStatuses = nil
+				p.Spec.Containers[0].Image = ""
+			}),
+			events: []corev1.Event{event("Pulled", "", `Container image "busybox" already present on machine`, time.Minute, 4), event("BackOff", "", "Back-off restarting failed container", 10*time.Second, 9)},
+			want:   Completed, conf: Possible, inEv: "its command was not given",
+		},
+		{
+			name: "events only: an app image, backing off",
+			pod: testPod([]string{"api"}, func(p *corev1.Pod) {
+				p.Status.ContainerStatuses = nil
+				p.Spec.Containers[0].Image = ""
+			}),
+			events: []corev1.Event{event("Pulled", "", `Container image "shop/api:1.2" already present on machine`, time.Minute, 4), event("BackOff", "", "Back-off restarting failed container", 10*time.Second, 9)},
+			want:   Unknown, inSum: "keeps crashing", missing: "--previous",
+		},
+		// A shell reporting its child was killed.
+		{
+			name: "shell: Killed",
+			pod:  testPod([]string{"job"}, sparse("job", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(137, "Error", "")})),
+			log:  "processing batch 12\n/entrypoint.sh: line 9:    42 Killed                  python run.py\n",
+			want: OOMKilled, inSum: "killed (SIGKILL)",
+		},
+		{
+			name: "C++ bad_alloc",
+			pod:  testPod([]string{"svc"}, sparse("svc", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(134, "Error", "")})),
+			log:  "terminate called after throwing an instance of 'std::bad_alloc'\n  what():  std::bad_alloc\n",
+			want: OOMKilled,
+		},
+		// kubectl's own complaints pasted with a log are not the app's.
+		{
+			name: "kubectl notice only",
+			pod:  testPod([]string{"web"}, sparse("web", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "Error from server (BadRequest): container \"web\" in pod \"web-1\" is waiting to start: PodInitializing\n",
+			want: Unknown,
+		},
+		{
+			name: "tini cannot exec its entrypoint",
+			pod:  testPod([]string{"web"}, sparse("web", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "[FATAL tini (7)] exec /opt/entry.sh failed: Permission denied\n",
+			want: CommandNotFound,
+		},
+		{
+			name: "dash: exec of a missing program",
+			pod:  testPod([]string{"web"}, sparse("web", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(127, "Error", "")})),
+			log:  "sh: 1: exec: gunicorn: not found\n",
+			want: CommandNotFound,
+		},
+		{
+			name: "MySQL data directory with files",
+			pod:  testPod([]string{"db"}, sparse("db", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "[ERROR] [MY-013236] [Server] The designated data directory /var/lib/mysql/ is unusable. You can remove all files that the server added to it.\n",
+			want: ConfigError,
+		},
 		// A volume that cannot be mounted: not a dependency of the app.
 		{
 			name:   "mount timeout, spec unknown",

@@ -120,6 +120,9 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		case top.kind == "status":
 			return fmt.Sprintf("%s was killed by SIGKILL%s with no probe configured and no OOMKilled reason recorded; the kernel OOM killer is the usual cause%s", name, exitNote, limitNote(v))
 		}
+		if top.patID == "shell_killed" {
+			return fmt.Sprintf("%s: a process in it was killed (SIGKILL), most likely by the kernel OOM killer at the memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
+		}
 		return fmt.Sprintf("%s ran out of memory inside its runtime (heap limit, not the container limit): %s%s", name, top.detail, exitNote)
 	case LivenessProbe:
 		probe := "liveness"
@@ -214,6 +217,10 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 	case e.exit < 0 && st != nil && st.State.Running != nil && !st.Ready:
 		vd.summary = fmt.Sprintf("%s is running but not ready: its readiness probe fails or it is still starting", name)
 		vd.evidence = append(vd.evidence, e.context...)
+	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)) && len(d.containerEvents(v, e.term, "BackOff")) > 0:
+		backOff := d.containerEvents(v, e.term, "BackOff")
+		vd.summary = fmt.Sprintf("%s keeps crashing (the kubelet backs off restarting it) but nothing given says why: no exit code, termination reason or log", name)
+		vd.evidence = append(vd.evidence, backOff[0])
 	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)):
 		vd.summary = fmt.Sprintf("%s is not running and nothing given says why (no state, exit code, events or log)", name)
 	case e.exit < 0:

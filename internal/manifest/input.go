@@ -3,6 +3,7 @@ package manifest
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -196,6 +197,25 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 			}
 		}
 	}
+	if pod.Name == "" || pod.Spec.NodeName == "" {
+		// The scheduler's event names the pod and its node.
+		for _, r := range o.textEvents {
+			m := reAssigned.FindStringSubmatch(r.event.Message)
+			if m == nil {
+				continue
+			}
+			if pod.Name == "" {
+				pod.Name = m[2]
+				if m[1] != "" && pod.Namespace == "" {
+					pod.Namespace = strings.TrimSuffix(m[1], "/")
+				}
+			}
+			if pod.Spec.NodeName == "" && (pod.Name == m[2]) {
+				pod.Spec.NodeName = m[3]
+			}
+			break
+		}
+	}
 	if pod.Name == "" {
 		pod.Name = UnknownPod
 	}
@@ -209,6 +229,9 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 			eventContainer = r.container
 			break
 		}
+	}
+	if eventContainer == "" {
+		eventContainer = onlyMatch(o.textEvents, reCreatedContainer)
 	}
 	nameStatuses := func(statuses []corev1.ContainerStatus, specs []corev1.Container) {
 		for i := range statuses {
@@ -246,6 +269,30 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 		}
 		pod.Spec.Containers = []corev1.Container{{Name: name}}
 	}
+}
+
+var (
+	// reAssigned is the scheduler's event: "Successfully assigned ns/pod to node".
+	reAssigned = regexp.MustCompile(`^Successfully assigned (\S+/)?(\S+) to (\S+)`)
+	// reCreatedContainer is the kubelet's "Created container app".
+	reCreatedContainer = regexp.MustCompile(`^(?:Created|Started) container ([\w.-]+)$`)
+)
+
+// onlyMatch returns the first group of re over the events' messages when
+// they all agree on it (one container), else "".
+func onlyMatch(rows []eventRow, re *regexp.Regexp) string {
+	found := ""
+	for _, r := range rows {
+		m := re.FindStringSubmatch(r.event.Message)
+		if m == nil {
+			continue
+		}
+		if found != "" && found != m[1] {
+			return ""
+		}
+		found = m[1]
+	}
+	return found
 }
 
 // podEvents returns the events about pod: YAML events naming it, and text

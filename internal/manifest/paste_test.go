@@ -279,6 +279,33 @@ func TestInputFromEventsOnly(t *testing.T) {
 	}
 }
 
+// TestInputNamesFromKubeletEvents: a describe's Events table alone names
+// the pod, its node and (when all agree) its container.
+func TestInputNamesFromKubeletEvents(t *testing.T) {
+	ev := `Events:
+  Type     Reason     Age                From               Message
+  ----     ------     ----               ----               -------
+  Normal   Scheduled  2m                 default-scheduler  Successfully assigned default/test-6f7b9c-abcde to minikube
+  Normal   Pulled     60s (x4 over 2m)   kubelet            Container image "busybox" already present on machine
+  Normal   Created    60s (x4 over 2m)   kubelet            Created container busybox
+  Warning  BackOff    10s (x9 over 2m)   kubelet            Back-off restarting failed container
+`
+	var o Objects
+	if _, err := o.ParseAny("e", strings.NewReader(ev)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "test-6f7b9c-abcde" || in.Pod.Namespace != "default" || in.Pod.Spec.NodeName != "minikube" || in.Pod.Spec.Containers[0].Name != "busybox" || len(in.Events) != 4 {
+		t.Fatalf("pod %+v events %+v", in.Pod, in.Events)
+	}
+	if in.Pod.Spec.Containers[0].Image != "" {
+		t.Fatalf("the image of a pull event was put in the spec: %q", in.Pod.Spec.Containers[0].Image)
+	}
+}
+
 func TestInputErrors(t *testing.T) {
 	var o Objects
 	if _, err := o.Input(time.Time{}); err != ErrNothing {
