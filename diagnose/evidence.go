@@ -92,7 +92,7 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	if e.pendingConfig != nil && !hasKind(e.signals, "event", "message") {
 		e.add(*e.pendingConfig)
 	}
-	logVotes(e)
+	logVotes(v, e)
 	d.heuristicVotes(v, e)
 	return e
 }
@@ -277,11 +277,16 @@ func messageLines(s *LogScan, label string) []string {
 }
 
 // logVotes turns the log scan into a vote.
-func logVotes(e *evidenceSet) {
+func logVotes(v *containerView, e *evidenceSet) {
 	if e.ls == nil {
 		return
 	}
 	if s, ok := scanSignal(e.ls, "log", 0); ok {
+		if s.patID == "sigterm" && specKnown(v) && v.spec.LivenessProbe == nil && v.spec.StartupProbe == nil {
+			// No probe can have stopped it: a deletion, eviction or drain did.
+			e.context = append(e.context, s.quote)
+			return
+		}
 		e.add(s)
 	}
 }

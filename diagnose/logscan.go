@@ -103,6 +103,9 @@ type logScanner struct {
 	spring       int // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
 	action       string
 	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
+	sigterm      bool // the app said it was sent SIGTERM: what follows is its shutdown
+	excCand      *candidate
+	excFrames    int // stack frames seen after excCand
 }
 
 // ScanLog reads a container log line by line and finds the line that best
@@ -182,6 +185,7 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	if isFrame(trimmed, indented) {
+		s.frame(trimmed)
 		return
 	}
 
@@ -219,6 +223,11 @@ func (s *logScanner) line(raw []byte) {
 	if endsTraceback && (best == nil || best.cat == AppCrash) && bytes.HasPrefix(trimmed, []byte("KeyError: ")) && reConfigSource.MatchString(s.tbSource) {
 		best = configKey
 	}
+	afterSigterm := s.sigterm
+	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) {
+		best = sigtermPattern
+		s.sigterm = true
+	}
 	weight := 0
 	if best != nil {
 		weight = best.weight
@@ -240,10 +249,18 @@ func (s *logScanner) line(raw []byte) {
 	if endsTraceback {
 		score += 3 // the exception that ended a traceback is the one that crashed
 	}
+	if afterSigterm && best == nil {
+		score -= 4 // an error while shutting down after SIGTERM is not why it stopped
+	}
 	if bytes.Contains(lower, []byte("retrying")) || bytes.Contains(lower, []byte("will retry")) || bytes.Contains(lower, []byte("retry in")) || bytes.Contains(lower, []byte("waiting for")) {
 		score -= 2 // a transient condition the app is still handling
 	}
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy}
+	s.excCand, s.excFrames = nil, 0
+	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) {
+		c.line, c.msg = string(raw), string(trimmed)
+		s.excCand = c // its first frames may show it reading configuration
+	}
 	if c.better(s.best) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
@@ -257,6 +274,29 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if sev >= sevError || looksLikeError(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+	}
+}
+
+// frame looks at a stack frame: a missing or malformed value thrown in
+// the first frames of code that reads configuration is a configuration
+// error.
+func (s *logScanner) frame(t []byte) {
+	c := s.excCand
+	if c == nil {
+		return
+	}
+	s.excFrames++
+	if s.excFrames > 3 {
+		s.excCand = nil
+		return
+	}
+	if reConfigFrame.Match(t) {
+		c.pat = configFrame
+		c.score += configFrame.weight - weightGeneric
+		if c != s.best && c.better(s.best) {
+			s.prevBest, s.best = s.best, c
+		}
+		s.excCand = nil
 	}
 }
 
@@ -507,6 +547,7 @@ func message(line string) string {
 		}
 	}
 	line = reKlogHeader.ReplaceAllString(line, "")
+	line = reBracketStamp.ReplaceAllString(line, "")
 	return string(stripLevel([]byte(withoutJSONTail(line))))
 }
 
@@ -539,6 +580,10 @@ func withoutJSONTail(line string) string {
 	}
 	return line
 }
+
+// reBracketStamp is a bracketed timestamp with the level and logger that
+// follow it: "[2022-02-23 18:45:46,898] INFO ", "[2018-01-02T19:58:36,540][WARN ][o.e.b.Handler] [node-0] ".
+var reBracketStamp = regexp.MustCompile(`^\[\d{4}-\d{2}-\d{2}[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?\]\s*(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL)\s*\]?\s*)?(?:\[[^\]\s]+\s*\]\s+){0,2}`)
 
 // reKlogHeader is the header of a klog line: "E0202 02:35:28.127879  1 file.go:78] ".
 var reKlogHeader = regexp.MustCompile(`^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] `)

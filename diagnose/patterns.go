@@ -61,6 +61,7 @@ const (
 	hintPrivPort = "Non-root processes cannot bind ports below 1024: listen on a port >= 1024 (e.g. 8080) and map it in the Service, or add capability NET_BIND_SERVICE."
 	hintRBAC     = "The ServiceAccount lacks RBAC permission: add a Role/ClusterRole and RoleBinding granting the verb and resource named in the error."
 	hintModule   = "A module/library the app imports is missing from the image: fix the build (dependencies installed in the final stage) or the image tag."
+	hintSigterm  = "Something stopped the process with SIGTERM while it was starting or running: most often a failing liveness or startup probe (give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold); otherwise a deletion, eviction or node drain. The pod's events say which."
 	hintOOMHeap  = "The runtime's heap limit was reached: raise -Xmx / -XX:MaxRAMPercentage (Java) or --max-old-space-size (Node.js) together with resources.limits.memory, or fix the leak."
 	hintEntry    = "The entrypoint is missing or cannot run: check command/args in the spec against the image (path, executable bit, CRLF line endings in scripts, glibc binary on an Alpine/musl image)."
 	hintMount    = "A volumeMount does not fit the image: a subPath names a missing ConfigMap/Secret key, or a file is mounted over a directory (or the reverse): check volumeMounts, subPath and the volume's items."
@@ -134,6 +135,7 @@ var patterns = []*pattern{
 	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
 	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "could not change permissions", "could not change directory to"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
+	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable"),
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user"),
 
 	// Credentials and certificates: the dependency answered.
@@ -180,7 +182,19 @@ var patterns = []*pattern{
 // configKey recognises a KeyError raised where the program reads its
 // configuration (the traceback's last source line names it).
 var (
-	configKey      = pat("python_config_key", ConfigError, weightSpecific+1, "A key the program reads from its configuration is missing: add it to the config file (often a ConfigMap) or set the env var it comes from.")
+	configKey = pat("python_config_key", ConfigError, weightSpecific+1, "A key the program reads from its configuration is missing: add it to the config file (often a ConfigMap) or set the env var it comes from.")
+	// configFrame recognises a null, missing or malformed value thrown
+	// in the first frames of a stack where the program reads its
+	// configuration (.NET's IConfiguration, a Config/Settings class).
+	configFrame = pat("config_frame", ConfigError, weightSpecific+1, "A setting the program reads at startup is missing or malformed (the stack shows it reading its configuration): set it in the ConfigMap, env vars or config file.")
+	// reValueException is an exception about a missing or malformed value.
+	reValueException = regexp.MustCompile(`(ArgumentNullException|NullReferenceException|NullPointerException|ArgumentException|FormatException|NumberFormatException|IllegalArgumentException|InvalidCastException|UriFormatException|KeyNotFoundException|KeyError|ValueError|TypeError)\b`)
+	// reConfigFrame is a stack frame of code reading configuration.
+	reConfigFrame = regexp.MustCompile(`(IConfiguration\b|ConfigureServices|\bConfig(?:uration)?(?:Loader|Reader|Parser|Builder)?\.|\bSettings\.|[./]config[./]|settings\.py|/conf/|appsettings|loadConfig|readConfig|parseConfig|getConfig|LoadConfig|ReadConfig|ParseConfig)`)
+	// sigtermPattern recognises the app saying it was sent SIGTERM: the
+	// kubelet stopped it (a liveness or startup probe, most often).
+	sigtermPattern = pat("sigterm", LivenessProbe, weightSpecific-2, hintSigterm)
+	reSigterm      = regexp.MustCompile(`(?i)(due to signal SIGTERM|received (?:signal )?SIGTERM|caught SIGTERM|got SIGTERM|SIGTERM received|signal 15 received|Received signal - signal:15|received signal 15|signal: ?terminated\b|Received SIG(?:TERM|INT), (?:shutting|exiting)|shutting down (?:due to|on) SIGTERM)`)
 	reConfigSource = regexp.MustCompile(`(?i)(config|settings|environ|getenv|\bconf\b|\bcfg\b|yaml|\bdocs?\[|\benv\b)`)
 )
 

@@ -129,6 +129,46 @@ func TestEvidenceScoring(t *testing.T) {
 			log:  "[ERROR] [MY-013236] [Server] The designated data directory /var/lib/mysql/ is unusable. You can remove all files that the server added to it.\n",
 			want: ConfigError,
 		},
+		// The app says it was sent SIGTERM: something stopped it.
+		{
+			name: "SIGTERM in the log, probes unknown",
+			pod: testPod([]string{"kafka"}, sparse("kafka", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")}), func(p *corev1.Pod) {
+				p.Spec.Containers[0] = corev1.Container{Name: "kafka"} // only the status was pasted
+			}),
+			log: "[2022-02-23 18:45:17,742] INFO Attempting recovery for all logs\n[2022-02-23 18:45:46,898] INFO Terminating process due to signal SIGTERM (org.apache.kafka.common.utils.LoggingSignalHandler)\n" +
+				"[2022-02-23 18:45:46,936] ERROR [KafkaServer id=0] Fatal error during KafkaServer shutdown. (kafka.server.KafkaServer)\njava.lang.IllegalStateException: Kafka server is still starting up, cannot shut down!\n\tat kafka.server.KafkaServer.shutdown(KafkaServer.scala:696)\n",
+			want: LivenessProbe, conf: Possible, inSum: "stopped with SIGTERM", missing: "get events",
+		},
+		{
+			name: "SIGTERM in the log, spec without probes",
+			pod: testPod([]string{"kafka"}, sparse("kafka", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(143, "Error", "")}), func(p *corev1.Pod) {
+				p.Spec.Containers[0].LivenessProbe, p.Spec.Containers[0].ReadinessProbe, p.Spec.Containers[0].StartupProbe = nil, nil, nil
+			}),
+			log:  "INFO Terminating process due to signal SIGTERM\n",
+			want: Unknown,
+		},
+		// A null value thrown where the program reads its configuration.
+		{
+			name: ".NET null setting in ConfigureServices",
+			pod:  testPod([]string{"web"}, sparse("web", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(139, "Error", "")})),
+			log: "[16:58:48 FTL] Program terminated unexpectedly (WebMVC)!\nSystem.ArgumentNullException: Value cannot be null.\nParameter name: uriString\n   at System.Uri..ctor(String uriString)\n" +
+				"   at WebMVC.ServiceCollectionExtensions.AddHealthChecks(IServiceCollection services, IConfiguration configuration) in /src/Startup.cs:line 138\n   at WebMVC.Startup.ConfigureServices(IServiceCollection services) in /src/Startup.cs:line 42\n",
+			want: ConfigError, inEv: "Value cannot be null",
+		},
+		{
+			name: "a null deep below framework configuration code is a bug",
+			pod:  testPod([]string{"api"}, sparse("api", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log: "Exception in thread \"main\" java.lang.NullPointerException\n\tat com.shop.OrderService.total(OrderService.java:42)\n\tat com.shop.OrderService.load(OrderService.java:30)\n\tat com.shop.Main.run(Main.java:12)\n" +
+				"\tat org.springframework.context.annotation.ConfigurationClassPostProcessor.process(ConfigurationClassPostProcessor.java:99)\n",
+			want: AppCrash,
+		},
+		{
+			name: "Elasticsearch cannot access its path",
+			pod:  testPod([]string{"es"}, sparse("es", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log: "[2018-01-02T19:58:36,540][WARN ][o.e.b.ElasticsearchUncaughtExceptionHandler] [es-data-0] uncaught exception in thread [main]\n" +
+				"org.elasticsearch.bootstrap.StartupException: java.lang.IllegalStateException: Unable to access 'path.logs' (/storage/logs)\n",
+			want: PermissionDenied, inSum: "Unable to access 'path.logs'",
+		},
 		// A volume that cannot be mounted: not a dependency of the app.
 		{
 			name:   "mount timeout, spec unknown",
@@ -473,6 +513,8 @@ func TestMessageDropsLoggerFraming(t *testing.T) {
 		{"Observed a panic in reconciler: nil pointer dereference\t{\"controller\": \"cluster\", \"Cluster\": {\"name\":\"c\"}, \"reconcileID\": \"1\"}", "Observed a panic in reconciler: nil pointer dereference"},
 		{`Reconciler error {"controller": "x", "error": "secrets \"db\" not found"}`, `Reconciler error: secrets "db" not found`},
 		{`config {"not": json`, `config {"not": json`},
+		{`[2022-02-23 18:45:46,898] INFO Terminating process due to signal SIGTERM (x.Handler)`, `Terminating process due to signal SIGTERM (x.Handler)`},
+		{`[2018-01-02T19:58:36,540][WARN ][o.e.b.Handler] [es-0] uncaught exception in thread [main]`, `uncaught exception in thread [main]`},
 	} {
 		if got := message(tc.in); got != tc.want {
 			t.Errorf("message(%q) = %q, want %q", tc.in, got, tc.want)

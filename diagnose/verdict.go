@@ -131,6 +131,9 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 				probe = "startup"
 			}
 		}
+		if top.kind == "log" && top.patID == "sigterm" && !hasKind(sigs, "event") {
+			return fmt.Sprintf("%s was stopped with SIGTERM (its log says so: %s)%s; its %s or startup probe most likely gave up on it (a slow start or a stall)", name, top.detail, exitNote, probe)
+		}
 		if hasKind(sigs, "event", "log") {
 			detail := ""
 			for _, s := range sigs {
@@ -252,6 +255,10 @@ func (d *diagContext) missing(v *containerView, e *evidenceSet, cat Category) []
 	inferred := false
 	if sigs := e.signalsOf(cat); len(sigs) > 0 && (sigs[0].kind == "status" || sigs[0].kind == "probe") {
 		inferred = true
+	}
+	if sigs := e.signalsOf(cat); cat == LivenessProbe && len(sigs) > 0 && sigs[0].patID == "sigterm" && !hasKind(e.signals, "event") {
+		// Only the app's word that it was sent SIGTERM.
+		add("no Killing or Unhealthy event says whether a failing probe stopped it", events)
 	}
 	killedBySignal := e.exit == 137 || e.exit == 143 || ((cat == LivenessProbe || cat == OOMKilled) && inferred)
 	if killedBySignal && !hasKind(e.signals, "event") {
