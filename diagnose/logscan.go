@@ -548,6 +548,7 @@ func message(line string) string {
 	}
 	line = reKlogHeader.ReplaceAllString(line, "")
 	line = reBracketStamp.ReplaceAllString(line, "")
+	line = reLongID.ReplaceAllStringFunc(line, func(id string) string { return id[:12] })
 	return string(stripLevel([]byte(withoutJSONTail(line))))
 }
 
@@ -584,6 +585,10 @@ func withoutJSONTail(line string) string {
 // reBracketStamp is a bracketed timestamp with the level and logger that
 // follow it: "[2022-02-23 18:45:46,898] INFO ", "[2018-01-02T19:58:36,540][WARN ][o.e.b.Handler] [node-0] ".
 var reBracketStamp = regexp.MustCompile(`^\[\d{4}-\d{2}-\d{2}[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?\]\s*(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL)\s*\]?\s*)?(?:\[[^\]\s]+\s*\]\s+){0,2}`)
+
+// reLongID is a container or image ID, shortened to 12 characters in a
+// message as docker does.
+var reLongID = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 
 // reKlogHeader is the header of a klog line: "E0202 02:35:28.127879  1 file.go:78] ".
 var reKlogHeader = regexp.MustCompile(`^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] `)

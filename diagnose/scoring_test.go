@@ -169,6 +169,25 @@ func TestEvidenceScoring(t *testing.T) {
 				"org.elasticsearch.bootstrap.StartupException: java.lang.IllegalStateException: Unable to access 'path.logs' (/storage/logs)\n",
 			want: PermissionDenied, inSum: "Unable to access 'path.logs'",
 		},
+		// nginx's configuration check.
+		{
+			name: "nginx [emerg] on a directive",
+			pod:  testPod([]string{"web"}, sparse("web", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "2023/12/29 01:31:22 [emerg] 1#1: directive \"worker_processes\" is not terminated by \";\" in /etc/nginx/nginx.conf:4\n",
+			want: ConfigError, inSum: "is not terminated",
+		},
+		{
+			name: "nginx [emerg] on an upstream name is a dependency",
+			pod:  testPod([]string{"web"}, sparse("web", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "nginx: [emerg] host not found in upstream \"backend\" in /etc/nginx/conf.d/default.conf:12\n",
+			want: DependencyUnavailable,
+		},
+		{
+			name:   "image without a command",
+			pod:    testPod([]string{"velero"}, sparse("velero", corev1.ContainerStatus{State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CreateContainerError"}}})),
+			events: []corev1.Event{event("Failed", "velero", `Error: failed to generate container "9d22c79ab6d6365ae426c5b8bf92423fda1754b546de092eeef8f863e6a5eceb" spec: failed to generate spec: no command specified`, time.Minute, 6)},
+			want:   CommandNotFound,
+		},
 		// A volume that cannot be mounted: not a dependency of the app.
 		{
 			name:   "mount timeout, spec unknown",
@@ -513,6 +532,7 @@ func TestMessageDropsLoggerFraming(t *testing.T) {
 		{"Observed a panic in reconciler: nil pointer dereference\t{\"controller\": \"cluster\", \"Cluster\": {\"name\":\"c\"}, \"reconcileID\": \"1\"}", "Observed a panic in reconciler: nil pointer dereference"},
 		{`Reconciler error {"controller": "x", "error": "secrets \"db\" not found"}`, `Reconciler error: secrets "db" not found`},
 		{`config {"not": json`, `config {"not": json`},
+		{`Error: failed to generate container "9d22c79ab6d6365ae426c5b8bf92423fda1754b546de092eeef8f863e6a5eceb" spec: no command specified`, `Error: failed to generate container "9d22c79ab6d6" spec: no command specified`},
 		{`[2022-02-23 18:45:46,898] INFO Terminating process due to signal SIGTERM (x.Handler)`, `Terminating process due to signal SIGTERM (x.Handler)`},
 		{`[2018-01-02T19:58:36,540][WARN ][o.e.b.Handler] [es-0] uncaught exception in thread [main]`, `uncaught exception in thread [main]`},
 	} {
