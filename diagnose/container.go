@@ -129,7 +129,9 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 	}
 	last := st.LastTerminationState.Terminated
 	if last == nil {
-		return false
+		// Restarted, with no termination recorded (a `get pods` row): the
+		// kubelet's probe kills say why.
+		return st.RestartCount > 0 && probeKills(events, v)
 	}
 	// Terminated before and not running ready now (no state recorded, or
 	// running again but not ready): still failing.
@@ -146,6 +148,11 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 	}
 	if st.RestartCount < 1 {
 		return false
+	}
+	// The kubelet keeps killing it for a failing probe: running (even
+	// ready) for now, it will be killed again.
+	if probeKills(events, v) {
+		return true
 	}
 	// Running (or waiting) again after an exit: still failing when the
 	// kubelet reports a back-off for it (the status lags the BackOff event
@@ -166,6 +173,23 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 	if st.State.Running != nil && !now.IsZero() && !st.State.Running.StartedAt.IsZero() &&
 		now.Sub(st.State.Running.StartedAt.Time) < crashLoopWindow && st.RestartCount >= 3 {
 		return true
+	}
+	return false
+}
+
+// probeKills reports events of the kubelet killing the container for a
+// failing liveness or startup probe, or the failures themselves.
+func probeKills(events []corev1.Event, v *containerView) bool {
+	for i := range events {
+		e := &events[i]
+		if !forContainer(e, v) {
+			continue
+		}
+		m := e.Message
+		if (e.Reason == "Killing" && (strings.Contains(m, "failed liveness probe") || strings.Contains(m, "failed startup probe"))) ||
+			(e.Reason == "Unhealthy" && (strings.HasPrefix(m, "Liveness probe") || strings.HasPrefix(m, "Startup probe"))) {
+			return true
+		}
 	}
 	return false
 }

@@ -188,6 +188,14 @@ func TestEvidenceScoring(t *testing.T) {
 			events: []corev1.Event{event("Failed", "velero", `Error: failed to generate container "9d22c79ab6d6365ae426c5b8bf92423fda1754b546de092eeef8f863e6a5eceb" spec: failed to generate spec: no command specified`, time.Minute, 6)},
 			want:   CommandNotFound,
 		},
+		// Running and ready for now, but the kubelet keeps killing it.
+		{
+			name: "ready again, restarted by its liveness probe",
+			pod: testPod([]string{"web"}, sparse("web", corev1.ContainerStatus{Ready: true, RestartCount: 174,
+				State: corev1.ContainerState{Running: &corev1.ContainerStateRunning{}}})),
+			events: []corev1.Event{event("Unhealthy", "web", `Liveness probe failed: command "node extra/healthcheck.js" timed out`, 2*time.Second, 40)},
+			want:   LivenessProbe, inSum: "timed out",
+		},
 		// A volume that cannot be mounted: not a dependency of the app.
 		{
 			name:   "mount timeout, spec unknown",

@@ -295,6 +295,43 @@ func onlyMatch(rows []eventRow, re *regexp.Regexp) string {
 	return found
 }
 
+// siblingEvents names the one other pod the pasted events are about when
+// none is about pod itself and it belongs to the same workload (a pod of
+// the rollout that replaced it): its events say what the workload's pods
+// go through. "" otherwise.
+func (o *Objects) siblingEvents(pod *corev1.Pod) string {
+	other := ""
+	for _, r := range o.textEvents {
+		n := r.event.InvolvedObject.Name
+		switch {
+		case n == "":
+		case n == pod.Name:
+			return ""
+		case other == "":
+			other = n
+		case other != n:
+			return ""
+		}
+	}
+	if other == "" || workloadOf(other) == "" || workloadOf(other) != workloadOf(pod.Name) {
+		return ""
+	}
+	return other
+}
+
+// reGeneratedPod is a generated pod name: a Deployment's
+// "<name>-<template hash>-<suffix>", or a DaemonSet's or Job's
+// "<name>-<suffix>".
+var reGeneratedPod = regexp.MustCompile(`^(.+?)(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}$`)
+
+// workloadOf is the workload part of a generated pod name.
+func workloadOf(pod string) string {
+	if m := reGeneratedPod.FindStringSubmatch(pod); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
 // podEvents returns the events about pod: YAML events naming it, and text
 // events naming it or no pod at all, their ages anchored at now.
 func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
@@ -305,9 +342,10 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 			out = append(out, e)
 		}
 	}
+	sibling := o.siblingEvents(pod)
 	for _, r := range o.textEvents {
 		e := r.event
-		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name {
+		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling {
 			continue
 		}
 		e.InvolvedObject.Kind, e.InvolvedObject.Name, e.InvolvedObject.Namespace = "Pod", pod.Name, pod.Namespace

@@ -34,6 +34,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
+	data = stripBorders(data)
 	f := Detect(data)
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
@@ -295,4 +296,38 @@ func rancherStatus(text string) (corev1.Pod, bool) {
 	st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: code, Reason: m[4]}
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
 	return pod, true
+}
+
+// stripBorders removes the box-drawing border a terminal UI (k9s, tmux
+// panes) draws around what is copied from it, when most lines carry it.
+func stripBorders(data []byte) []byte {
+	lines := bytes.Split(data, []byte("\n"))
+	bordered, nonEmpty := 0, 0
+	for _, l := range lines {
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 {
+			continue
+		}
+		nonEmpty++
+		if bytes.HasPrefix(t, []byte("│")) || bytes.HasPrefix(t, []byte("┃")) {
+			bordered++
+		}
+	}
+	if nonEmpty == 0 || bordered*2 < nonEmpty {
+		return data
+	}
+	for i, l := range lines {
+		t := bytes.TrimLeft(l, " \t")
+		for _, b := range [][]byte{[]byte("│"), []byte("┃")} {
+			if bytes.HasPrefix(t, b) {
+				t = t[len(b):]
+				if r := bytes.TrimRight(t, " \t\r"); bytes.HasSuffix(r, b) {
+					t = r[:len(r)-len(b)]
+				}
+				lines[i] = t
+				break
+			}
+		}
+	}
+	return bytes.Join(lines, []byte("\n"))
 }

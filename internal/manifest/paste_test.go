@@ -436,3 +436,59 @@ func TestRancherStateLine(t *testing.T) {
 		})
 	}
 }
+
+// TestTerminalBorders: a describe copied out of a terminal UI pane keeps
+// its box-drawing border.
+func TestTerminalBorders(t *testing.T) {
+	in := "│Events:\n│  Type     Reason     Age                     From               Message\n│  ----     ------     ----                    ----               -------\n" +
+		"│  Warning  Unhealthy  7m45s (x3 over 8m45s)   kubelet, node-1    Liveness probe failed: Get http://10.2.0.41:80/ping: connection refused │\n"
+	var o Objects
+	if _, err := o.ParseAny("k9s", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 1 || got.Events[0].Reason != "Unhealthy" || got.Events[0].Message != "Liveness probe failed: Get http://10.2.0.41:80/ping: connection refused" {
+		t.Fatalf("%+v", got.Events)
+	}
+}
+
+// TestSiblingPodEvents: events pasted for another pod of the same
+// Deployment (the rollout that replaced it) still describe it.
+func TestSiblingPodEvents(t *testing.T) {
+	var o Objects
+	for _, in := range []string{
+		"uptime-kuma     uptime-kuma-helm-8568db8bfd-7w6xl              1/1     Running     174 (12h ago)   30d\n",
+		"2s          Warning   Unhealthy           pod/uptime-kuma-helm-57f9d6fd5c-czdlh    Liveness probe failed: command \"node extra/healthcheck.js\" timed out\n" +
+			"5s          Warning   BackOff             pod/other-app-6d9f7c8b5d-abcde    Back-off restarting failed container\n",
+	} {
+		if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 0 {
+		t.Fatalf("events of two other pods were taken: %+v", got.Events)
+	}
+	o = Objects{}
+	for _, in := range []string{
+		"uptime-kuma     uptime-kuma-helm-8568db8bfd-7w6xl              1/1     Running     174 (12h ago)   30d\n",
+		"2s          Warning   Unhealthy           pod/uptime-kuma-helm-57f9d6fd5c-czdlh    Liveness probe failed: command \"node extra/healthcheck.js\" timed out\n",
+	} {
+		if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err = o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Pod.Name != "uptime-kuma-helm-8568db8bfd-7w6xl" || len(got.Events) != 1 {
+		t.Fatalf("pod %s events %+v", got.Pod.Name, got.Events)
+	}
+}
