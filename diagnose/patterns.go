@@ -158,6 +158,11 @@ var patterns = []*pattern{
 	pat("unbound_var", ConfigError, weightPrecise, "A variable the entrypoint script needs (it runs with set -u) is not set: set it in the container's env or envFrom.", "unbound variable").matching(`(?i)(?:^|: )(?:line \d+: )?\$?\{?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\}?: unbound variable`),
 	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|use "[^"]+ --help" for more information.*)$`),
 	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:"),
+	// A cluster set up without what a network add-on needs (flannel's
+	// per-node pod CIDR), or nodes of one cluster that do not share their
+	// secret (RabbitMQ's Erlang cookie).
+	pat("cluster_setup", ConfigError, weightSpecific+1, hintParse, "pod cidr not assigned", "no podcidr", "podcidr not set", "connection attempt from disallowed node", "erlang cookie"),
+	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie: keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise
 	// patterns above.
