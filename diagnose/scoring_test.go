@@ -196,6 +196,18 @@ func TestEvidenceScoring(t *testing.T) {
 			events: []corev1.Event{event("Unhealthy", "web", `Liveness probe failed: command "node extra/healthcheck.js" timed out`, 2*time.Second, 40)},
 			want:   LivenessProbe, inSum: "timed out",
 		},
+		{
+			name: "mlock is a capability, not memory",
+			pod:  testPod([]string{"vault"}, sparse("vault", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "Error initializing core: Failed to lock memory: cannot allocate memory\n\nThis usually means that the mlock syscall is not available.\n",
+			want: PermissionDenied, inSum: "Failed to lock memory",
+		},
+		{
+			name: "Traefik rejects a flag of another version",
+			pod:  testPod([]string{"traefik"}, sparse("traefik", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "2020/04/06 21:01:45 command traefik error: field not found, node: entryPoint\n",
+			want: ConfigError,
+		},
 		// A volume that cannot be mounted: not a dependency of the app.
 		{
 			name:   "mount timeout, spec unknown",

@@ -110,7 +110,9 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		if !r.failing() {
 			continue
 		}
-		if !found || r.restarts > best.restarts {
+		// The most restarts; among rows of equal count (the same pod
+		// watched with -w), a failure over Running, then the latest.
+		if !found || r.restarts > best.restarts || (r.restarts == best.restarts && (r.status != "Running" || best.status == "Running")) {
 			best, found = r, true
 		}
 	}

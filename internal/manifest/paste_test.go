@@ -492,3 +492,25 @@ func TestSiblingPodEvents(t *testing.T) {
 		t.Fatalf("pod %s events %+v", got.Pod.Name, got.Events)
 	}
 }
+
+// TestWatchedRows: `kubectl get pods -w` prints the same pod again at each
+// change; its latest failure is what to diagnose.
+func TestWatchedRows(t *testing.T) {
+	in := `traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Error               5          3m29s
+traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     CrashLoopBackOff    5          3m31s
+traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Running             6          6m20s
+traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Error               6          6m21s
+`
+	var o Objects
+	if _, err := o.ParseAny("w", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := got.Pod.Status.ContainerStatuses[0]
+	if st.RestartCount != 6 || st.State.Running != nil {
+		t.Fatalf("%+v", st)
+	}
+}
