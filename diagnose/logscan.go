@@ -338,6 +338,9 @@ func (s *logScanner) result() LogScan {
 		out.weight, out.patID = best.pat.weight, best.pat.id
 	} else {
 		out.generic = true
+		if cat, hint := lexicalCategory(best.msg); cat != Unknown {
+			out.Category, out.hint, out.patID = cat, hint, "lexical"
+		}
 	}
 	// Redact whole lines before focusing on the cause, so a window never
 	// starts inside a secret.
@@ -477,6 +480,33 @@ func stripPrefixes(b []byte) []byte {
 	}
 	return b
 }
+
+// lexicalCategory reads the category of an error line no pattern knows
+// by the words it uses: a refused or timed-out connection, a denied
+// access, a rejected setting. A bug's crash (a panic, a null dereference,
+// an index out of range) keeps AppCrash.
+func lexicalCategory(line string) (Category, string) {
+	l := strings.ToLower(line)
+	if reCrashWords.MatchString(l) {
+		return Unknown, ""
+	}
+	switch {
+	case reDependWords.MatchString(l):
+		return DependencyUnavailable, hintDepend
+	case rePermWords.MatchString(l):
+		return PermissionDenied, hintPerm
+	case reConfigWords.MatchString(l):
+		return ConfigError, hintParse
+	}
+	return Unknown, ""
+}
+
+var (
+	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock`)
+	reDependWords = regexp.MustCompile(`connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unreachable`)
+	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized`)
+	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value`)
+)
 
 // kubectlNotices start the lines kubectl itself prints around a log.
 var kubectlNotices = [][]byte{

@@ -561,3 +561,24 @@ func TestMessageDropsLoggerFraming(t *testing.T) {
 		}
 	}
 }
+
+// TestLexicalCategory: an error line no pattern knows is read by its
+// words; a bug's crash stays a crash.
+func TestLexicalCategory(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want Category
+	}{
+		{`Error registering network: failed to acquire lease: node "n1" pod cidr not assigned`, ConfigError},
+		{`command traefik error: failed to decode configuration from flags: field not found, node: trace`, ConfigError},
+		{`Error: Prefix access is denied: .minio.sys/buckets/.bloomcycle.bin`, PermissionDenied},
+		{`fatal: could not connect to broker kafka-0:9092`, DependencyUnavailable},
+		{`panic: runtime error: invalid memory address or nil pointer dereference`, Unknown},
+		{`TypeError: Cannot read properties of undefined (reading 'split')`, Unknown},
+		{`Error: something went wrong`, Unknown},
+	} {
+		if got, _ := lexicalCategory(tc.line); got != tc.want {
+			t.Errorf("lexicalCategory(%q) = %s, want %s", tc.line, got, tc.want)
+		}
+	}
+}
