@@ -461,6 +461,10 @@ func looksLikeError(lower []byte) bool {
 // stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
 // ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").
 func stripPrefixes(b []byte) []byte {
+	// A log pasted as a Markdown or e-mail quote.
+	if len(b) > 1 && b[0] == '>' && (b[1] == ' ' || b[1] == '\t') {
+		b = bytes.TrimLeft(b[1:], " \t")
+	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
 		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
 			b = b[11+i+1:]
@@ -503,7 +507,7 @@ func lexicalCategory(line string) (Category, string) {
 
 var (
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock`)
-	reDependWords = regexp.MustCompile(`connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unreachable`)
+	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unreachable`)
 	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized`)
 	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value`)
 )

@@ -573,6 +573,7 @@ func TestLexicalCategory(t *testing.T) {
 		{`command traefik error: failed to decode configuration from flags: field not found, node: trace`, ConfigError},
 		{`Error: Prefix access is denied: .minio.sys/buckets/.bloomcycle.bin`, PermissionDenied},
 		{`fatal: could not connect to broker kafka-0:9092`, DependencyUnavailable},
+		{`java.lang.RuntimeException: A node required to move the data consistently is down (/10.4.3.44)`, DependencyUnavailable},
 		{`panic: runtime error: invalid memory address or nil pointer dereference`, Unknown},
 		{`TypeError: Cannot read properties of undefined (reading 'split')`, Unknown},
 		{`Error: something went wrong`, Unknown},
