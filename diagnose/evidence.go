@@ -347,6 +347,10 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 	} else if img, quote := d.pulledImage(v); img != "" && oneShotImage(v, img) != "" {
 		// Only a pull event names the image: its command is not known.
 		e.add(signal{cat: Completed, weight: 40, kind: "image", quote: quote + " (its command was not given)", detail: img})
+	} else if img := imageOf(v); (img == "(unknown)" || img == "") && e.exit < 0 && oneShotImages[v.name] && (v.spec == nil || len(v.spec.Command) == 0) {
+		// Nothing names the image, but `kubectl run NAME` and `oc new-app
+		// IMAGE` name the container after it.
+		e.add(signal{cat: Completed, weight: 30, kind: "image", quote: "container name: " + v.name + " (the image was not given; the container is probably the " + v.name + " image)", detail: v.name})
 	}
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && e.exit < 0 && !hasKind(e.signals, "event", "status", "message") {
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),

@@ -105,7 +105,8 @@ type logScanner struct {
 	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
 	sigterm      bool // the app said it was sent SIGTERM: what follows is its shutdown
 	excCand      *candidate
-	excFrames    int // stack frames seen after excCand
+	excFrames    int          // stack frames seen after excCand
+	second       []*candidate // other lines a pattern recognised, to quote with the best
 }
 
 // ScanLog reads a container log line by line and finds the line that best
@@ -261,6 +262,12 @@ func (s *logScanner) line(raw []byte) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.excCand = c // its first frames may show it reading configuration
 	}
+	if best != nil && len(s.second) < 8 {
+		if c.line == "" {
+			c.line, c.msg = string(raw), string(trimmed)
+		}
+		s.second = append(s.second, c)
+	}
 	if c.better(s.best) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
@@ -362,6 +369,25 @@ func (s *logScanner) result() LogScan {
 		x, r5 := Redact(e.line)
 		out.Evidence = append(out.Evidence, "log: "+focus(x, e.pat, maxQuoteBytes))
 		r2 = r2 || r5
+	}
+	// A second line that says the same (an explicit "Permission denied"
+	// beside "is not writable") is quoted too: both explain the crash.
+	if best.pat != nil {
+		var alt *candidate
+		for _, c := range s.second {
+			if c.lineNo == best.lineNo || c.line == best.line || c.pat == nil || c.pat.cat != best.pat.cat || c.score < best.score-3 ||
+				(s.firstFatal != nil && c.lineNo == s.firstFatal.lineNo) || (s.lastExc != nil && c.lineNo == s.lastExc.lineNo) {
+				continue
+			}
+			if alt == nil || c.score > alt.score {
+				alt = c
+			}
+		}
+		if alt != nil {
+			x, r6 := Redact(alt.line)
+			out.Evidence = append(out.Evidence, "log: "+focus(x, alt.pat, maxQuoteBytes))
+			r2 = r2 || r6
+		}
 	}
 	if s.action != "" && best.score >= weightSpecific {
 		a, r4 := Redact(shorten(s.action, maxQuoteBytes))

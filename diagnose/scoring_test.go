@@ -208,6 +208,25 @@ func TestEvidenceScoring(t *testing.T) {
 			log:  "2020/04/06 21:01:45 command traefik error: field not found, node: entryPoint\n",
 			want: ConfigError,
 		},
+		{
+			name: "only the container's name says busybox",
+			pod: testPod([]string{"busybox"}, sparse("busybox", corev1.ContainerStatus{State: waitingCLB()}), func(p *corev1.Pod) {
+				p.Spec.Containers[0] = corev1.Container{Name: "busybox"}
+			}),
+			want: Completed, conf: Possible, inSum: "most likely the busybox image",
+		},
+		{
+			name: "an entrypoint execs an empty command",
+			pod:  testPod([]string{"db2"}, sparse("db2", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(127, "Error", "")})),
+			log:  "/entrypoint.sh: line 51: exec: : not found\n",
+			want: CommandNotFound,
+		},
+		{
+			name: "two lines say permission: both quoted",
+			pod:  testPod([]string{"grafana"}, sparse("grafana", corev1.ContainerStatus{State: waitingCLB(), LastTerminationState: terminated(1, "Error", "")})),
+			log:  "GF_PATHS_DATA='/var/lib/grafana' is not writable.\nmkdir: cannot create directory '/var/lib/grafana/plugins': Permission denied\n",
+			want: PermissionDenied, inEv: "is not writable",
+		},
 		// A volume that cannot be mounted: not a dependency of the app.
 		{
 			name:   "mount timeout, spec unknown",

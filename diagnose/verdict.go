@@ -165,6 +165,9 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 	case Completed:
 		switch top.kind {
 		case "image":
+			if strings.HasPrefix(top.quote, "container name:") {
+				return fmt.Sprintf("%s is most likely the %s image, whose default command finishes and exits (it is not a server); restartPolicy Always restarts it, so it loops", name, top.detail)
+			}
 			return fmt.Sprintf("%s runs %s, an image whose default command finishes and exits (it is not a server); restartPolicy Always restarts it, so it loops", name, top.detail)
 		case "log":
 			return fmt.Sprintf("%s: %s, and restartPolicy Always restarts it, so it loops", name, top.detail)

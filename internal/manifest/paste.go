@@ -39,6 +39,10 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
 	}
+	if pod, ok := ocStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod)
+		return FormatTable, nil // the rest is OpenShift's advice, not a log
+	}
 	switch f {
 	case FormatObjects:
 		var tmp Objects
@@ -330,4 +334,29 @@ func stripBorders(data []byte) []byte {
 		}
 	}
 	return bytes.Join(lines, []byte("\n"))
+}
+
+var (
+	// reOcCrashLooping is `oc status -v`'s error about a crash-looping pod:
+	// "* pod/centos-1-dl5dp is crash-looping", "* container "web" in
+	// pod/web-2-abcde is crash-looping".
+	reOcCrashLooping = regexp.MustCompile(`(?m)^\s*\*?\s*(?:container "([\w.-]+)" in )?pod/([\w.-]+) is crash-looping`)
+	reOcLogsCmd      = regexp.MustCompile(`oc logs (?:-p )?([\w.-]+) -c ([\w.-]+)`)
+)
+
+// ocStatus reads the crash-looping pod out of `oc status -v`.
+func ocStatus(text string) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	m := reOcCrashLooping.FindStringSubmatch(text)
+	if m == nil {
+		return pod, false
+	}
+	pod.Name = m[2]
+	name := m[1]
+	if l := reOcLogsCmd.FindStringSubmatch(text); l != nil && l[1] == pod.Name && name == "" {
+		name = l[2]
+	}
+	pod.Status.Phase = corev1.PodRunning
+	pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: name, State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}}}
+	return pod, true
 }

@@ -514,3 +514,21 @@ traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Error           
 		t.Fatalf("%+v", st)
 	}
 }
+
+// TestOcStatus: `oc status -v` names the crash-looping pod and, in its
+// advice, the container.
+func TestOcStatus(t *testing.T) {
+	in := "Errors:\n  * pod/centos-1-dl5dp is crash-looping\n\n    The container is starting and exiting repeatedly. This usually means the container is unable\n    to start, misconfigured, or limited by security restrictions. Check the container logs with\n\n      oc logs centos-1-dl5dp -c centos\n"
+	var o Objects
+	if _, err := o.ParseAny("oc", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := got.Pod.Status.ContainerStatuses[0]
+	if got.Pod.Name != "centos-1-dl5dp" || st.Name != "centos" || st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" || len(got.Logs) != 0 {
+		t.Fatalf("pod %s status %+v logs %q", got.Pod.Name, st, got.Logs)
+	}
+}
