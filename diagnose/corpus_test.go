@@ -24,8 +24,9 @@ import (
 //
 // tune/ is what the engine is developed against; holdout/ was frozen
 // before the engine was changed and is only measured. fresh/ was
-// collected after the evidence-scoring engine was built, measured once as
-// it stood (BASELINE.md), then developed against like tune/.
+// collected in batches after the evidence-scoring engine was built, each
+// measured once as the engine stood (BASELINE.md), then developed against
+// like tune/.
 
 var writeReport = flag.Bool("corpus-report", false, "write testdata/corpus/REPORT.md with every case's result")
 
