@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -212,14 +213,19 @@ func holdout2Cases() []realCase {
 }
 
 // TestHoldout2ReadinessOnly: a pod whose readiness probe fails but which
-// never restarts is not a crash loop and must not be reported as one.
+// never restarts is not a crash loop. It is not healthy either (healthy
+// means running and ready): the finding says it runs but is not ready and
+// must not claim it crashed.
 func TestHoldout2ReadinessOnly(t *testing.T) {
 	p := testPod([]string{"app"}, func(p *corev1.Pod) {
 		p.Status.ContainerStatuses[0].Ready = false
 	})
 	ev := []corev1.Event{event("Unhealthy", "app", "Readiness probe failed: HTTP probe failed with statuscode: 503", 10*time.Second, 40)}
 	r := Diagnose(Input{Pod: p, Events: ev, Logs: logOf("2024-01-10T10:00:00Z ERROR connection to redis:6379 refused, retrying\n"), Now: now})
-	if !r.Healthy {
-		t.Errorf("readiness-only failure reported as %s: %s", r.Category, r.Summary)
+	if r.Healthy || !strings.Contains(r.Summary, "running but not ready") || strings.Contains(r.Summary, "crashed:") || r.Confidence == Certain {
+		t.Errorf("readiness-only failure: healthy=%v %s (%s): %s", r.Healthy, r.Category, r.Confidence, r.Summary)
+	}
+	if !strings.Contains(strings.Join(r.Evidence, "\n"), "Readiness probe failed") {
+		t.Errorf("evidence lacks the readiness failure: %q", r.Evidence)
 	}
 }

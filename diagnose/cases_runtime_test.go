@@ -115,7 +115,9 @@ func runtimeCases() []realCase {
 			name: "keycloak prints usage and exits 0 (missing start argument)", eco: "runtime",
 			pod:  app(0, "Completed"),
 			logs: logOf("Keycloak - Open Source Identity and Access Management\n\nFind more information at: https://www.keycloak.org/docs/latest\n\nUsage:\n\nkc.sh [OPTIONS] [COMMAND]\n\nUse this command-line tool to manage your Keycloak cluster.\n"),
-			cat:  Completed, ev: "exitCode=0",
+			// It printed its usage instead of starting: a configuration
+			// error (the start command is missing), whatever the exit code.
+			cat: ConfigError, ev: "Usage:",
 		},
 		{
 			name: "evicted for ephemeral storage", eco: "runtime",

@@ -118,7 +118,9 @@ func scriptCases() []realCase {
 			logs: logOf("> shop@1.0.0 start\n> node server.js\n\n/app/src/config.js:14\n  const [host, port] = process.env.REDIS_ADDR.split(':');\n                                              ^\n\n" +
 				"TypeError: Cannot read properties of undefined (reading 'split')\n    at Object.<anonymous> (/app/src/config.js:14:47)\n    at Module._compile (node:internal/modules/cjs/loader:1256:14)\n\nNode.js v18.17.0\n" +
 				"npm ERR! code 1\nnpm ERR! path /app\nnpm ERR! command failed\nnpm ERR! command sh -c node server.js\n\nnpm ERR! A complete log of this run can be found in:\nnpm ERR!     /root/.npm/_logs/2024-03-01T11_57_01_000Z-debug-0.log\n"),
-			cat: AppCrash, ev: "TypeError: Cannot read properties of undefined",
+			// The TypeError is thrown in config.js reading process.env.REDIS_ADDR:
+			// the variable is missing, a configuration error.
+			cat: ConfigError, ev: "TypeError: Cannot read properties of undefined",
 		},
 		{
 			name: "php-fpm cannot open error_log", eco: "php",

@@ -56,7 +56,7 @@ func CategoryDescription(c Category) string {
 	case LivenessProbe:
 		return "killed by the kubelet because its liveness or startup probe kept failing (exit 137/143 after Unhealthy/Killing events)"
 	case Completed:
-		return "the process exits 0 (finished) but the pod's restart policy restarts it, so it loops"
+		return "the process exits 0 (a finished task, a one-shot image such as hello-world or a bare busybox) but the pod's restart policy restarts it, so it loops"
 	case CommandNotFound:
 		return "the entrypoint or a command it runs is missing or not executable (exit 126/127, executable file not found in $PATH)"
 	case ExecFormat:
@@ -64,7 +64,7 @@ func CategoryDescription(c Category) string {
 	case MissingConfigObject:
 		return "a Secret, ConfigMap or key the pod references does not exist"
 	case ConfigError:
-		return "the app rejects its own configuration: missing env var, bad flag, unparsable config file, wrong credentials or value"
+		return "the app rejects its own configuration: missing env var, bad flag, unparsable config file, wrong credentials or value; or it prints its usage because its command lacks a subcommand"
 	case DependencyUnavailable:
 		return "the app cannot reach something it needs: database, service, broker or DNS name (connection refused, timeout, no such host)"
 	case PortConflict:

@@ -15,14 +15,17 @@ type diagContext struct {
 	owner  *Owner
 }
 
-// verdict is the outcome of the category rules for one container.
+// verdict is the outcome of weighing the evidence about one container.
 type verdict struct {
-	cat      Category
-	summary  string
-	evidence []string
-	hint     string // what to change, from a log pattern
-	action   string // Spring Boot's advice
-	probable bool   // inferred without direct evidence
+	cat          Category
+	summary      string
+	evidence     []string
+	hint         string // what to change, from a log pattern
+	action       string // Spring Boot's advice
+	probable     bool   // inferred without direct evidence
+	confidence   Confidence
+	missing      []Missing
+	alternatives []Category
 }
 
 // imagePullReasons are waiting reasons of an image that cannot be pulled.
@@ -36,6 +39,9 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 		f.Image = v.spec.Image
 	}
 	st := v.status
+	if st == nil {
+		st = &corev1.ContainerStatus{Name: v.name}
+	}
 	f.Restarts = st.RestartCount
 	switch {
 	case st.State.Waiting != nil:
@@ -48,13 +54,17 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 	}
 	term := v.lastTermination()
 	if term != nil {
+		f.Reason = term.Reason
+	}
+	if term != nil && term.ExitCode >= 0 { // < 0: the exit code was not shown (a `kubectl get pods` STATUS)
 		code := term.ExitCode
 		f.ExitCode = &code
 		f.ExitMeaning = ExitCodeMeaning(code)
 		if sig := signalOf(code, term.Signal); sig > 0 {
 			f.Signal = SignalName(sig)
 		}
-		f.Reason = term.Reason
+	}
+	if term != nil {
 		f.TerminationMessage = shorten(strings.TrimSpace(term.Message), 2000)
 		if !term.StartedAt.IsZero() {
 			t := term.StartedAt.UTC()
@@ -77,8 +87,9 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 		logScan = &ls
 		f.LogExcerpt = ls.Excerpt
 	}
-	vd := d.classify(v, term, logScan)
+	vd := d.classify(v, term, logScan, haveLog && logScan != nil)
 	f.Category, f.Summary, f.Evidence = vd.cat, vd.summary, vd.evidence
+	f.Confidence, f.Missing, f.Alternatives = vd.confidence, vd.missing, vd.alternatives
 	f.NextSteps = d.nextSteps(v, &f, vd)
 
 	red := logScan != nil && logScan.Redacted
@@ -92,189 +103,11 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 	red = redactAll(f.Evidence) || red
 	red = redactAll(f.NextSteps) || red
 	red = redactAll(f.LogExcerpt) || red
+	for i := range f.Missing {
+		f.Missing[i].Command, r = Redact(f.Missing[i].Command)
+		red = red || r
+	}
 	return f, red
-}
-
-// classify applies the category rules in order of certainty.
-func (d *diagContext) classify(v *containerView, term *corev1.ContainerStateTerminated, ls *LogScan) verdict {
-	name := v.name
-	st := v.status
-	exit := int32(-1)
-	if term != nil {
-		exit = term.ExitCode
-	}
-	exitNote := ""
-	if exit >= 0 {
-		exitNote = fmt.Sprintf(" (exit %d)", exit)
-	}
-	termEv := terminationEvidence(st)
-
-	// Status messages written by the runtime or the kubelet.
-	var msgScan *LogScan
-	if term != nil && strings.TrimSpace(term.Message) != "" {
-		ms := ScanLog(strings.NewReader(term.Message))
-		msgScan = &ms
-	}
-	w := st.State.Waiting
-	var waitScan *LogScan
-	if w != nil && w.Message != "" {
-		ws := ScanLog(strings.NewReader(w.Message))
-		waitScan = &ws
-	}
-
-	// 0. The kubelet failed the whole pod (eviction, node shutdown): the
-	// container's own exit is a consequence.
-	if vd, ok := podFailure(d.pod, termEv); ok {
-		return vd
-	}
-
-	// 1. The container cannot even be created or started.
-	if w != nil && w.Reason != "CrashLoopBackOff" && waitingFailures[w.Reason] {
-		ev := []string{fmt.Sprintf("status: state.waiting: reason=%s message=%q", w.Reason, w.Message)}
-		switch {
-		case imagePullReasons[w.Reason]:
-			return verdict{cat: Unknown, summary: fmt.Sprintf("%s cannot start: image %s cannot be pulled (%s)", name, imageOf(v), w.Reason), evidence: append(ev, d.containerEvents(v, term, "Failed")...),
-				hint: "Check the image name and tag, that it exists in the registry, and imagePullSecrets for private registries."}
-		case strings.Contains(w.Message, "runAsNonRoot"):
-			return verdict{cat: PermissionDenied, summary: fmt.Sprintf("%s cannot start: %s", name, w.Message), evidence: ev,
-				hint: "The pod requires runAsNonRoot but the image runs as root (or a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER."}
-		case waitScan != nil && waitScan.Category != Unknown && !waitScan.generic:
-			return verdict{cat: waitScan.Category, summary: fmt.Sprintf("%s %s: %s", name, waitScan.Category.verb(), shorten(w.Message, maxSummary)), evidence: ev, hint: waitScan.hint}
-		case w.Reason == "CreateContainerConfigError":
-			return verdict{cat: ConfigError, summary: fmt.Sprintf("%s cannot be created: %s", name, shorten(w.Message, maxSummary)), evidence: ev}
-		}
-	}
-
-	// 2. Killed by the kernel at the memory limit.
-	oomEvents := d.oomEvents(term)
-	if term != nil && term.Reason == "OOMKilled" {
-		ev := append(termEv, oomEvents...)
-		if ls != nil && ls.Category == OOMKilled {
-			ev = append(ev, ls.Evidence...)
-		}
-		return verdict{cat: OOMKilled, summary: fmt.Sprintf("%s was OOM-killed: it used more memory than its limit%s%s", name, limitNote(v), exitNote), evidence: ev}
-	}
-
-	// 3. Killed by its liveness or startup probe.
-	kills := d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe")
-	unhealthy := d.containerEventsMatching(v, term, "Unhealthy", "Liveness probe", "Startup probe")
-	strongLog := ls != nil && ls.score >= weightSpecific && ls.Category != DependencyUnavailable
-	signalled := exit == 137 || exit == 143 || exit == 130 || exit == 0 || exit == -1
-	if (len(kills) > 0 && (signalled || !strongLog)) || (len(unhealthy) > 0 && (exit == 137 || exit == 143)) {
-		probe := "liveness"
-		for _, e := range append(append([]string{}, kills...), unhealthy...) {
-			if strings.Contains(strings.ToLower(e), "startup probe") {
-				probe = "startup"
-				break
-			}
-		}
-		detail := ""
-		if len(unhealthy) > 0 {
-			m := afterColon(unhealthy[0])
-			for _, p := range []string{"Liveness probe failed: ", "Startup probe failed: ", "Liveness probe errored: ", "Startup probe errored: "} {
-				m = strings.TrimPrefix(m, p)
-			}
-			detail = ": " + shorten(m, 140)
-		}
-		ev := append(append(append([]string{}, kills...), unhealthy...), termEv...)
-		if ls != nil && ls.Category != Unknown {
-			ev = append(ev, ls.Evidence...)
-		}
-		return verdict{cat: LivenessProbe, summary: fmt.Sprintf("%s was killed by its failing %s probe%s%s", name, probe, detail, exitNote), evidence: ev}
-	}
-
-	// 4. SIGKILL with a kernel OOM event for the pod.
-	if exit == 137 && len(oomEvents) > 0 {
-		return verdict{cat: OOMKilled, summary: fmt.Sprintf("%s was killed by the kernel OOM killer%s%s", name, limitNote(v), exitNote), evidence: append(oomEvents, termEv...)}
-	}
-
-	// 5. Wrong CPU architecture.
-	for _, s := range []*LogScan{msgScan, waitScan, ls} {
-		if s != nil && s.Category == ExecFormat {
-			what := "its binary is built for another CPU architecture than node %s (exec format error)"
-			if exit == 132 || strings.Contains(strings.ToLower(strings.Join(s.Evidence, " ")), "illegal instruction") {
-				what = "its binary uses CPU instructions node %s lacks (illegal instruction)"
-			}
-			return verdict{cat: ExecFormat, summary: fmt.Sprintf("%s cannot run: "+what+"%s", name, nodeOf(d.pod), exitNote),
-				evidence: append(append([]string{}, s.Evidence...), termEv...), hint: s.hint}
-		}
-	}
-
-	// 6. Missing or non-executable command.
-	for _, s := range []*LogScan{msgScan, waitScan} {
-		if s != nil && s.Category == CommandNotFound {
-			return verdict{cat: CommandNotFound, summary: fmt.Sprintf("%s cannot start its command %s: %s%s", name, commandOf(v), s.Detail, exitNote),
-				evidence: append(append([]string{}, termEv...), s.Evidence...), hint: s.hint}
-		}
-	}
-	if exit == 126 || exit == 127 || (ls != nil && ls.Category == CommandNotFound) {
-		ev := append([]string{}, termEv...)
-		detail := "exit " + itoa(int(exit)) + ": " + ExitCodeMeaning(exit)
-		if ls != nil && ls.Category != Unknown {
-			ev = append(append([]string{}, ls.Evidence...), ev...)
-			detail = ls.Detail
-		}
-		return verdict{cat: CommandNotFound, summary: fmt.Sprintf("%s cannot run its command %s: %s", name, commandOf(v), detail), evidence: ev, hint: hintEntry}
-	}
-
-	// 7. The runtime could not start the process for another reason
-	// (mount errors, bad working directory): the message says why.
-	if term != nil && (term.Reason == "StartError" || term.Reason == "ContainerCannotRun") && msgScan != nil && msgScan.Category != Unknown {
-		return verdict{cat: msgScan.Category, summary: fmt.Sprintf("%s cannot start: %s", name, msgScan.Detail), evidence: append(append([]string{}, termEv...), msgScan.Evidence...), hint: msgScan.hint}
-	}
-
-	// 8. Exits 0 but is restarted.
-	if exit == 0 && v.restartsAlways(d.pod) {
-		return verdict{cat: Completed, summary: fmt.Sprintf("%s exits 0 (finished%s) but is restarted because its restart policy is Always, so it loops", name, ranNote(term)), evidence: termEv}
-	}
-
-	// 9. Segmentation fault.
-	if exit == 139 || (term != nil && term.Signal == 11) {
-		ev := append([]string{}, termEv...)
-		if ls != nil && ls.Category != Unknown {
-			ev = append(ev, ls.Evidence...)
-		}
-		return verdict{cat: Segfault, summary: fmt.Sprintf("%s crashed with a segmentation fault (SIGSEGV)%s", name, exitNote), evidence: ev}
-	}
-
-	// 10. The logs (or the termination message) name the cause.
-	best := ls
-	if msgScan != nil && msgScan.Category != Unknown && (best == nil || best.Category == Unknown || msgScan.score+3 >= best.score) {
-		best = msgScan
-	}
-	if best != nil && best.Category != Unknown {
-		ev := append(append([]string{}, best.Evidence...), termEv...)
-		sum := fmt.Sprintf("%s %s: %s%s", name, best.Category.verb(), best.Detail, exitNote)
-		if best.Category == OOMKilled {
-			sum = fmt.Sprintf("%s ran out of memory inside its runtime (heap limit, not the container limit): %s%s", name, best.Detail, exitNote)
-		}
-		if best.generic && exit == 134 {
-			sum = fmt.Sprintf("%s aborted (SIGABRT): %s%s", name, best.Detail, exitNote)
-		}
-		return verdict{cat: best.Category, summary: sum, evidence: ev, hint: best.hint, action: best.action}
-	}
-
-	// 11. Killed by a signal without other evidence.
-	if exit == 137 || exit == 143 {
-		if probe := probeOf(v); probe != "" {
-			return verdict{cat: LivenessProbe, probable: true, summary: fmt.Sprintf("%s was killed%s with no OOM and no log error; it has a %s probe, which most likely killed it (events expired)", name, exitNote, probe), evidence: termEv}
-		}
-		return verdict{cat: Unknown, summary: fmt.Sprintf("%s was killed by %s%s without an OOM kill or probe failure on record: check node pressure, preStop hooks and who deletes it", name, SignalName(exit-128), exitNote), evidence: termEv}
-	}
-	if exit == 134 {
-		return verdict{cat: AppCrash, summary: fmt.Sprintf("%s aborted (SIGABRT): a fatal runtime error or failed assertion%s", name, exitNote), evidence: termEv}
-	}
-	if w != nil && w.Reason != "CrashLoopBackOff" {
-		return verdict{cat: Unknown, summary: fmt.Sprintf("%s cannot start: %s: %s", name, w.Reason, shorten(w.Message, maxSummary)), evidence: []string{fmt.Sprintf("status: state.waiting: reason=%s message=%q", w.Reason, w.Message)}}
-	}
-	if exit < 0 {
-		return verdict{cat: Unknown, summary: fmt.Sprintf("%s is failing (%s) but no termination is recorded", name, waitingReason(st)), evidence: termEv}
-	}
-	sum := fmt.Sprintf("%s exited with code %d (%s) and its log names no cause", name, exit, ExitCodeMeaning(exit))
-	if ls == nil {
-		sum = fmt.Sprintf("%s exited with code %d (%s); no log was available", name, exit, ExitCodeMeaning(exit))
-	}
-	return verdict{cat: Unknown, summary: sum, evidence: termEv}
 }
 
 // podLevel diagnoses a pod with no failing container: missing Secrets or
@@ -289,7 +122,7 @@ func (d *diagContext) podLevel() (Finding, bool, bool) {
 		if e.Reason == "FailedMount" || e.Reason == "FailedAttachVolume" {
 			s := ScanLog(strings.NewReader(e.Message))
 			if s.Category == MissingConfigObject || strings.Contains(e.Message, "not found") {
-				vd = verdict{cat: MissingConfigObject, summary: "pod cannot start: " + shorten(mountDetail(e.Message), maxSummary), evidence: []string{describeEvent(e)}}
+				vd = verdict{cat: MissingConfigObject, confidence: Certain, summary: "pod cannot start: " + shorten(mountDetail(e.Message), maxSummary), evidence: []string{describeEvent(e)}}
 				break
 			}
 			if vd.cat == "" && pod.Status.Phase == corev1.PodPending {
@@ -314,18 +147,25 @@ func (d *diagContext) podLevel() (Finding, bool, bool) {
 	if vd.cat == "" {
 		return f, false, false
 	}
-	f.Category, f.Summary, f.Evidence = vd.cat, vd.summary, vd.evidence
+	if vd.confidence == "" {
+		vd.confidence = Possible // the category is unknown; the facts are quoted
+	}
+	f.Category, f.Summary, f.Evidence, f.Confidence = vd.cat, vd.summary, vd.evidence, vd.confidence
 	f.NextSteps = d.nextSteps(nil, &f, vd)
 	var red, r bool
 	f.Summary, red = Redact(f.Summary)
 	r = redactAll(f.Evidence)
 	red = red || r
+	red = redactAll(f.NextSteps) || red
 	return f, red, true
 }
 
 // terminationEvidence quotes the termination status fields.
 func terminationEvidence(st *corev1.ContainerStatus) []string {
 	var ev []string
+	if st == nil {
+		return nil
+	}
 	field := "lastState.terminated"
 	t := st.LastTerminationState.Terminated
 	if st.State.Terminated != nil {
@@ -333,6 +173,9 @@ func terminationEvidence(st *corev1.ContainerStatus) []string {
 	}
 	if t != nil {
 		s := fmt.Sprintf("status: %s: exitCode=%d", field, t.ExitCode)
+		if t.ExitCode < 0 {
+			s = fmt.Sprintf("status: %s: exit code not shown", field)
+		}
 		if t.Reason != "" {
 			s += " reason=" + t.Reason
 		}
@@ -395,6 +238,9 @@ func limitNote(v *containerView) string {
 	if v.spec == nil {
 		return ""
 	}
+	if len(v.spec.Resources.Limits) == 0 && !specKnown(v) {
+		return "" // the spec was not given: its limit is not known
+	}
 	if q, ok := v.spec.Resources.Limits[corev1.ResourceMemory]; ok {
 		return " (limit " + q.String() + ")"
 	}
@@ -449,7 +295,7 @@ func probeOf(v *containerView) string {
 }
 
 func waitingReason(st *corev1.ContainerStatus) string {
-	if st.State.Waiting != nil {
+	if st != nil && st.State.Waiting != nil {
 		return st.State.Waiting.Reason
 	}
 	return "no waiting reason"

@@ -29,6 +29,7 @@ type containerView struct {
 	index  int    // position in its spec list
 	spec   *corev1.Container
 	status *corev1.ContainerStatus
+	others []string // the names of the pod's other containers
 }
 
 // containerViews lists init containers (and sidecars) first, then app
@@ -66,6 +67,13 @@ func containerViews(pod *corev1.Pod) []*containerView {
 	}
 	add(pod.Spec.InitContainers, pod.Status.InitContainerStatuses, true)
 	add(pod.Spec.Containers, pod.Status.ContainerStatuses, false)
+	for _, v := range out {
+		for _, o := range out {
+			if o != v {
+				v.others = append(v.others, o.name)
+			}
+		}
+	}
 	return out
 }
 
@@ -96,11 +104,18 @@ func (v *containerView) restartsAlways(pod *corev1.Pod) bool {
 	return pod.Spec.RestartPolicy == "" || pod.Spec.RestartPolicy == corev1.RestartPolicyAlways
 }
 
-// failing reports whether the container is failing now.
+// failing reports whether the container is failing now: it cannot start,
+// it exited with an error (or exited 0 and is restarted anyway), or it
+// runs again after a recent crash.
 func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time.Time) bool {
+	if pod.Status.Phase == corev1.PodSucceeded {
+		return false
+	}
 	st := v.status
 	if st == nil {
-		return false
+		// No status (events or a log given without the pod's status): a
+		// back-off for it says it is crash-looping.
+		return hasBackOff(events, v)
 	}
 	if w := st.State.Waiting; w != nil && waitingFailures[w.Reason] {
 		return true
@@ -113,8 +128,31 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 		return v.restartsAlways(pod) && (st.RestartCount > 0 || t.Reason == "Completed")
 	}
 	last := st.LastTerminationState.Terminated
-	if last == nil || st.RestartCount < 1 {
+	if last == nil {
+		// Restarted, with no termination recorded (a `get pods` row): the
+		// kubelet's probe kills say why.
+		return st.RestartCount > 0 && probeKills(events, v)
+	}
+	// Terminated before and not running ready now (no state recorded, or
+	// running again but not ready): still failing.
+	if !st.Ready && st.State.Running == nil && st.State.Terminated == nil {
+		return true
+	}
+	if !st.Ready && st.State.Running != nil && (last.ExitCode != 0 || last.Reason == "OOMKilled" || v.restartsAlways(pod)) {
+		return true
+	}
+	if st.RestartCount < 1 && now.IsZero() {
+		// A pasted status without its restart count: a failed last
+		// termination is what was asked about.
+		return last.ExitCode != 0 || last.Reason == "OOMKilled"
+	}
+	if st.RestartCount < 1 {
 		return false
+	}
+	// The kubelet keeps killing it for a failing probe: running (even
+	// ready) for now, it will be killed again.
+	if probeKills(events, v) {
+		return true
 	}
 	// Running (or waiting) again after an exit: still failing when the
 	// kubelet reports a back-off for it (the status lags the BackOff event
@@ -128,8 +166,49 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 	if !now.IsZero() && !last.FinishedAt.IsZero() && now.Sub(last.FinishedAt.Time) < crashLoopWindow {
 		return true
 	}
+	// Without a time to compare with, a restart after a failure counts.
+	if (now.IsZero() || last.FinishedAt.IsZero()) && (last.ExitCode != 0 || last.Reason == "OOMKilled") {
+		return true
+	}
 	if st.State.Running != nil && !now.IsZero() && !st.State.Running.StartedAt.IsZero() &&
 		now.Sub(st.State.Running.StartedAt.Time) < crashLoopWindow && st.RestartCount >= 3 {
+		return true
+	}
+	return false
+}
+
+// probeKills reports events of the kubelet killing the container for a
+// failing liveness or startup probe, or the failures themselves.
+func probeKills(events []corev1.Event, v *containerView) bool {
+	for i := range events {
+		e := &events[i]
+		if !forContainer(e, v) {
+			continue
+		}
+		m := e.Message
+		if (e.Reason == "Killing" && (strings.Contains(m, "failed liveness probe") || strings.Contains(m, "failed startup probe"))) ||
+			(e.Reason == "Unhealthy" && (strings.HasPrefix(m, "Liveness probe") || strings.HasPrefix(m, "Startup probe"))) {
+			return true
+		}
+	}
+	return false
+}
+
+// settled reports a container that is as it should be: running and
+// ready, or finished successfully where finishing is its job (an init
+// container, a container of a pod that does not restart it).
+func (v *containerView) settled(pod *corev1.Pod) bool {
+	if pod.Status.Phase == corev1.PodSucceeded {
+		return true
+	}
+	st := v.status
+	if st == nil {
+		return false
+	}
+	if st.State.Running != nil && (st.Ready || v.kind == "init") {
+		return true
+	}
+	if t := st.State.Terminated; t != nil && t.ExitCode == 0 && !v.restartsAlways(pod) {
 		return true
 	}
 	return false
@@ -141,6 +220,9 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 // containers (they start first), then spec order.
 func (v *containerView) rank(events []corev1.Event) int {
 	st := v.status
+	if st == nil {
+		st = &corev1.ContainerStatus{}
+	}
 	score := 0
 	switch {
 	case st.State.Waiting != nil && st.State.Waiting.Reason == "CrashLoopBackOff":

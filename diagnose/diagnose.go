@@ -78,6 +78,15 @@ type Finding struct {
 	Category Category `json:"category"`
 	// Summary says in one plain line what is wrong.
 	Summary string `json:"summary"`
+	// Confidence says how well the evidence supports Category: certain,
+	// likely or possible.
+	Confidence Confidence `json:"confidence"`
+	// Alternatives are other categories the evidence also supports,
+	// strongest first.
+	Alternatives []Category `json:"alternatives"`
+	// Missing names evidence the diagnosis lacked and the command that
+	// would supply it (empty when the finding is certain).
+	Missing []Missing `json:"missing"`
 	// State is the container's current state: waiting, running or terminated.
 	State string `json:"state,omitempty"`
 	// WaitingReason and WaitingMessage come from state.waiting
@@ -144,6 +153,21 @@ func Diagnose(in Input) Report {
 	sort.SliceStable(failing, func(i, j int) bool { return failing[i].rank(events) > failing[j].rank(events) })
 
 	ctx := &diagContext{in: in, pod: pod, events: events, owner: rep.Owner}
+	if len(failing) == 0 {
+		// No container is crashing: a pod-level problem (a missing
+		// volume source, eviction, scheduling), or else every container
+		// that is not running ready is a finding; healthy means all are.
+		if f, red, ok := ctx.podLevel(); ok {
+			rep.Containers = append(rep.Containers, f)
+			rep.Redacted = rep.Redacted || red
+		} else {
+			for _, v := range views {
+				if !v.settled(pod) {
+					failing = append(failing, v)
+				}
+			}
+		}
+	}
 	for i, v := range failing {
 		logText, ok := in.Logs[v.name]
 		if !ok && i == 0 {
@@ -157,12 +181,6 @@ func Diagnose(in Input) Report {
 		f, red := ctx.diagnoseContainer(v, logText, ok)
 		rep.Containers = append(rep.Containers, f)
 		rep.Redacted = rep.Redacted || red
-	}
-	if len(failing) == 0 {
-		if f, red, ok := ctx.podLevel(); ok {
-			rep.Containers = append(rep.Containers, f)
-			rep.Redacted = rep.Redacted || red
-		}
 	}
 	if len(rep.Containers) == 0 {
 		rep.Healthy = true
@@ -179,7 +197,7 @@ func Diagnose(in Input) Report {
 
 // emptyFinding returns a Finding whose lists marshal as [] rather than null.
 func emptyFinding() Finding {
-	return Finding{Evidence: []string{}, NextSteps: []string{}, LogExcerpt: []string{}}
+	return Finding{Evidence: []string{}, NextSteps: []string{}, LogExcerpt: []string{}, Missing: []Missing{}, Alternatives: []Category{}}
 }
 
 // healthyMessage describes a pod with no failing container.

@@ -62,9 +62,12 @@ func TestDiagnose(t *testing.T) {
 			wantCont: "api", wantType: "app", wantCat: LivenessProbe, wantExit: 137, wantStep: "Events have expired",
 		},
 		{
+			// SIGKILL with no probe and no OOMKilled reason: the kernel's OOM
+			// killer is the usual sender (runtimes that do not report it,
+			// a child process killed), but only possible.
 			name:     "exit 137 no evidence no probe",
 			pod:      testPod([]string{"api"}, setStatus(crashLoop("api", 137, "Error", 7))),
-			wantCont: "api", wantType: "app", wantCat: Unknown, wantExit: 137,
+			wantCont: "api", wantType: "app", wantCat: OOMKilled, wantExit: 137, wantStep: "involvedObject.name=",
 		},
 		{
 			name:     "completed under restartPolicy Always",

@@ -45,19 +45,33 @@ func sortedEvents(events []corev1.Event) []corev1.Event {
 }
 
 // forContainer reports whether e is about container v: its fieldPath names
-// it, or its message does.
+// it, or its message does. An event with neither (pasted from `kubectl
+// describe`, which prints no field path) is about every container its
+// message does not name another one of.
 func forContainer(e *corev1.Event, v *containerView) bool {
 	fp := e.InvolvedObject.FieldPath
 	if fp != "" {
 		return strings.HasSuffix(fp, "{"+v.name+"}")
 	}
-	m := e.Message
-	for _, form := range []string{"container " + v.name + " ", "container " + v.name + ",", `container "` + v.name + `"`, "container=" + v.name + " ", "container " + v.name + "\n"} {
+	if namesContainer(e.Message, v.name) {
+		return true
+	}
+	for _, o := range v.others {
+		if namesContainer(e.Message, o) {
+			return false
+		}
+	}
+	return true
+}
+
+// namesContainer reports whether an event message names container c.
+func namesContainer(m, c string) bool {
+	for _, form := range []string{"container " + c + " ", "container " + c + ",", `container "` + c + `"`, "container=" + c + " ", "container " + c + "\n", "Container " + c + " "} {
 		if strings.Contains(m+"\n", form) {
 			return true
 		}
 	}
-	return strings.HasSuffix(m, "container "+v.name)
+	return strings.HasSuffix(m, "container "+c)
 }
 
 // hasBackOff reports a kubelet crash back-off event for the container (not

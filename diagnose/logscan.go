@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -51,7 +52,9 @@ type LogScan struct {
 	hint    string // what to change, from the matching pattern
 	action  string // Spring Boot's "Action:" advice
 	score   int
-	generic bool // only a generic crash shape matched
+	weight  int    // the weight of the matching pattern (0 for a generic crash shape)
+	patID   string // the matching pattern's id
+	generic bool   // only a generic crash shape matched
 }
 
 // candidate is a line that may explain the crash.
@@ -94,9 +97,16 @@ type logScanner struct {
 	lastExc    *candidate // exception that ended the last traceback
 
 	inTraceback  bool
+	tbIndent     int    // the indentation of the Traceback line (pasted logs are often indented)
+	tbSource     string // the last source line quoted in a Python traceback
 	inPrivateKey bool
 	spring       int // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
 	action       string
+	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
+	sigterm      bool // the app said it was sent SIGTERM: what follows is its shutdown
+	excCand      *candidate
+	excFrames    int          // stack frames seen after excCand
+	second       []*candidate // other lines a pattern recognised, to quote with the best
 }
 
 // ScanLog reads a container log line by line and finds the line that best
@@ -147,6 +157,14 @@ func (s *logScanner) line(raw []byte) {
 	if len(trimmed) == 0 {
 		return
 	}
+	if kubectlNotice(trimmed) {
+		return // kubectl's own message, pasted with the log: not the app's
+	}
+	if s.usageNext && s.best != nil {
+		// "Usage:" on its own line: its synopsis is the detail.
+		s.best.msg += " " + string(trimmed)
+		s.usageNext = false
+	}
 	indented := content[0] == ' ' || content[0] == '\t'
 	s.lower = appendLower(s.lower[:0], raw)
 	lower := s.lower
@@ -154,7 +172,10 @@ func (s *logScanner) line(raw []byte) {
 
 	endsTraceback := false
 	if s.inTraceback {
-		if indented {
+		if len(content)-len(bytes.TrimLeft(content, " \t")) > s.tbIndent {
+			if !bytes.HasPrefix(trimmed, []byte(`File "`)) {
+				s.tbSource = string(trimmed)
+			}
 			return // a frame or its source line
 		}
 		s.inTraceback = false
@@ -165,6 +186,7 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	if isFrame(trimmed, indented) {
+		s.frame(trimmed)
 		return
 	}
 
@@ -187,6 +209,7 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if bytes.HasPrefix(trimmed, []byte("Traceback (most recent call last)")) {
 		s.inTraceback = true
+		s.tbIndent = len(content) - len(bytes.TrimLeft(content, " \t"))
 	}
 
 	sev := severity(lower, trimmed)
@@ -195,6 +218,16 @@ func (s *logScanner) line(raw []byte) {
 		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw) {
 			best = p
 		}
+	}
+	// A KeyError where the program reads its configuration is a missing
+	// setting, not a bug.
+	if endsTraceback && (best == nil || best.cat == AppCrash) && bytes.HasPrefix(trimmed, []byte("KeyError: ")) && reConfigSource.MatchString(s.tbSource) {
+		best = configKey
+	}
+	afterSigterm := s.sigterm
+	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) {
+		best = sigtermPattern
+		s.sigterm = true
 	}
 	weight := 0
 	if best != nil {
@@ -217,13 +250,28 @@ func (s *logScanner) line(raw []byte) {
 	if endsTraceback {
 		score += 3 // the exception that ended a traceback is the one that crashed
 	}
+	if afterSigterm && best == nil {
+		score -= 4 // an error while shutting down after SIGTERM is not why it stopped
+	}
 	if bytes.Contains(lower, []byte("retrying")) || bytes.Contains(lower, []byte("will retry")) || bytes.Contains(lower, []byte("retry in")) || bytes.Contains(lower, []byte("waiting for")) {
 		score -= 2 // a transient condition the app is still handling
 	}
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy}
+	s.excCand, s.excFrames = nil, 0
+	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) {
+		c.line, c.msg = string(raw), string(trimmed)
+		s.excCand = c // its first frames may show it reading configuration
+	}
+	if best != nil && len(s.second) < 8 {
+		if c.line == "" {
+			c.line, c.msg = string(raw), string(trimmed)
+		}
+		s.second = append(s.second, c)
+	}
 	if c.better(s.best) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
+		s.usageNext = best != nil && best.id == "usage" && bytes.HasSuffix(bytes.ToLower(trimmed), []byte("usage:"))
 	}
 	if endsTraceback && best != nil {
 		s.lastExc = &candidate{line: string(raw), lineNo: s.lines, pat: best}
@@ -233,6 +281,29 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if sev >= sevError || looksLikeError(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+	}
+}
+
+// frame looks at a stack frame: a missing or malformed value thrown in
+// the first frames of code that reads configuration is a configuration
+// error.
+func (s *logScanner) frame(t []byte) {
+	c := s.excCand
+	if c == nil {
+		return
+	}
+	s.excFrames++
+	if s.excFrames > 3 {
+		s.excCand = nil
+		return
+	}
+	if reConfigFrame.Match(t) {
+		c.pat = configFrame
+		c.score += configFrame.weight - weightGeneric
+		if c != s.best && c.better(s.best) {
+			s.prevBest, s.best = s.best, c
+		}
+		s.excCand = nil
 	}
 }
 
@@ -271,8 +342,12 @@ func (s *logScanner) result() LogScan {
 	if best.pat != nil {
 		out.Category = best.pat.cat
 		out.hint = best.pat.hint
+		out.weight, out.patID = best.pat.weight, best.pat.id
 	} else {
 		out.generic = true
+		if cat, hint := lexicalCategory(best.msg); cat != Unknown {
+			out.Category, out.hint, out.patID = cat, hint, "lexical"
+		}
 	}
 	// Redact whole lines before focusing on the cause, so a window never
 	// starts inside a secret.
@@ -294,6 +369,25 @@ func (s *logScanner) result() LogScan {
 		x, r5 := Redact(e.line)
 		out.Evidence = append(out.Evidence, "log: "+focus(x, e.pat, maxQuoteBytes))
 		r2 = r2 || r5
+	}
+	// A second line that says the same (an explicit "Permission denied"
+	// beside "is not writable") is quoted too: both explain the crash.
+	if best.pat != nil {
+		var alt *candidate
+		for _, c := range s.second {
+			if c.lineNo == best.lineNo || c.line == best.line || c.pat == nil || c.pat.cat != best.pat.cat || c.score < best.score-3 ||
+				(s.firstFatal != nil && c.lineNo == s.firstFatal.lineNo) || (s.lastExc != nil && c.lineNo == s.lastExc.lineNo) {
+				continue
+			}
+			if alt == nil || c.score > alt.score {
+				alt = c
+			}
+		}
+		if alt != nil {
+			x, r6 := Redact(alt.line)
+			out.Evidence = append(out.Evidence, "log: "+focus(x, alt.pat, maxQuoteBytes))
+			r2 = r2 || r6
+		}
 	}
 	if s.action != "" && best.score >= weightSpecific {
 		a, r4 := Redact(shorten(s.action, maxQuoteBytes))
@@ -370,9 +464,15 @@ func isFrame(t []byte, indented bool) bool {
 		return true
 	case bytes.HasPrefix(t, []byte("created by ")), bytes.Equal(t, []byte("^")):
 		return true
+	case reGoFrame.Match(t):
+		return true // a function line of a goroutine dump
 	}
 	return false
 }
+
+// reGoFrame matches the function lines of a Go goroutine dump:
+// "pkg/path.(*T).Method(0xc000123, 0x0)", "panic({0x16c2700, 0x29018a0})".
+var reGoFrame = regexp.MustCompile(`^[\w./*()\[\]-]+\((?:0x[0-9a-f]+|\{[^}]*\}|\.\.\.|[0-9a-fx?, {}.]+)?\)$`)
 
 // looksLikeError reports wording typical of a final error message.
 func looksLikeError(lower []byte) bool {
@@ -387,6 +487,10 @@ func looksLikeError(lower []byte) bool {
 // stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
 // ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").
 func stripPrefixes(b []byte) []byte {
+	// A log pasted as a Markdown or e-mail quote.
+	if len(b) > 1 && b[0] == '>' && (b[1] == ' ' || b[1] == '\t') {
+		b = bytes.TrimLeft(b[1:], " \t")
+	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
 		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
 			b = b[11+i+1:]
@@ -400,8 +504,61 @@ func stripPrefixes(b []byte) []byte {
 			b = b[11+i+1:]
 		}
 	}
+	// Log viewers (Rancher, Lens) export "<time> | <line>".
+	if i := bytes.Index(b, []byte(" | ")); i > 0 && i < 48 && reViewerTime.Match(b[:i]) {
+		b = b[i+3:]
+	}
 	return b
 }
+
+// lexicalCategory reads the category of an error line no pattern knows
+// by the words it uses: a refused or timed-out connection, a denied
+// access, a rejected setting. A bug's crash (a panic, a null dereference,
+// an index out of range) keeps AppCrash.
+func lexicalCategory(line string) (Category, string) {
+	l := strings.ToLower(line)
+	if reCrashWords.MatchString(l) {
+		return Unknown, ""
+	}
+	switch {
+	case reDependWords.MatchString(l):
+		return DependencyUnavailable, hintDepend
+	case rePermWords.MatchString(l):
+		return PermissionDenied, hintPerm
+	case reConfigWords.MatchString(l):
+		return ConfigError, hintParse
+	}
+	return Unknown, ""
+}
+
+var (
+	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock`)
+	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unreachable`)
+	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized`)
+	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value`)
+)
+
+// kubectlNotices start the lines kubectl itself prints around a log.
+var kubectlNotices = [][]byte{
+	[]byte("Error from server (BadRequest): container "),
+	[]byte("Error from server (BadRequest): a container name must be specified"),
+	[]byte("Defaulted container "),
+	[]byte("error: a container name must be specified"),
+	[]byte("Unable to retrieve container logs for "),
+	[]byte("unable to retrieve container logs for "),
+}
+
+func kubectlNotice(line []byte) bool {
+	for _, p := range kubectlNotices {
+		if bytes.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// reViewerTime is the time column of a log viewer's export.
+var reViewerTime = regexp.MustCompile(`\d{1,2}:\d{2}(:\d{2})?`)
 
 // stripLevel removes a leading level marker ("[ERROR] ", "ERROR ", "E ") so
 // crash shapes are recognised after it.
@@ -449,8 +606,52 @@ func message(line string) string {
 			return msg
 		}
 	}
-	return string(stripLevel([]byte(line)))
+	line = reKlogHeader.ReplaceAllString(line, "")
+	line = reBracketStamp.ReplaceAllString(line, "")
+	line = reLongID.ReplaceAllStringFunc(line, func(id string) string { return id[:12] })
+	return string(stripLevel([]byte(withoutJSONTail(line))))
 }
+
+// withoutJSONTail drops the JSON context a structured logger (zap's
+// console encoder, controller-runtime) puts after the message, keeping
+// its error.
+func withoutJSONTail(line string) string {
+	if !strings.HasSuffix(line, "}") {
+		return line
+	}
+	for from := 1; from < len(line); {
+		j := strings.Index(line[from:], "{\"")
+		if j < 0 {
+			break
+		}
+		i := from + j
+		from = i + 2
+		if line[i-1] != ' ' && line[i-1] != '\t' {
+			continue
+		}
+		var m map[string]any
+		if json.Unmarshal([]byte(line[i:]), &m) != nil {
+			continue
+		}
+		head := strings.TrimSpace(line[:i])
+		if e := jsonText(m["error"]); e != "" {
+			head += ": " + e
+		}
+		return head
+	}
+	return line
+}
+
+// reBracketStamp is a bracketed timestamp with the level and logger that
+// follow it: "[2022-02-23 18:45:46,898] INFO ", "[2018-01-02T19:58:36,540][WARN ][o.e.b.Handler] [node-0] ".
+var reBracketStamp = regexp.MustCompile(`^\[\d{4}-\d{2}-\d{2}[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?\]\s*(?:\[?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|SEVERE|FATAL|CRITICAL)\s*\]?\s*)?(?:\[[^\]\s]+\s*\]\s+){0,2}`)
+
+// reLongID is a container or image ID, shortened to 12 characters in a
+// message as docker does.
+var reLongID = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
+
+// reKlogHeader is the header of a klog line: "E0202 02:35:28.127879  1 file.go:78] ".
+var reKlogHeader = regexp.MustCompile(`^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [\w.-]+:\d+\] `)
 
 // jsonText is a JSON value as message text: a string, or the message of a
 // nested error object ({"type":..., "message": ...}).

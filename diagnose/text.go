@@ -54,7 +54,18 @@ func writeFinding(w io.Writer, f Finding) {
 	} else {
 		field(w, "Scope", "pod")
 	}
-	field(w, "Category", string(f.Category))
+	cat := string(f.Category)
+	if f.Confidence != "" {
+		cat += " (" + string(f.Confidence) + ")"
+	}
+	if len(f.Alternatives) > 0 {
+		alts := make([]string, len(f.Alternatives))
+		for i, a := range f.Alternatives {
+			alts[i] = string(a)
+		}
+		cat += ", also possible: " + strings.Join(alts, ", ")
+	}
+	field(w, "Category", cat)
 	field(w, "Summary", f.Summary)
 	if f.ExitCode != nil {
 		e := fmt.Sprintf("%d: %s", *f.ExitCode, f.ExitMeaning)
@@ -76,6 +87,12 @@ func writeFinding(w io.Writer, f Finding) {
 		field(w, "Message", firstLine(f.TerminationMessage))
 	}
 	list(w, "Evidence", f.Evidence, "- ")
+	if len(f.Missing) > 0 {
+		fmt.Fprintln(w, "Missing:")
+		for _, m := range f.Missing {
+			fmt.Fprintf(w, "  - %s\n      $ %s\n", m.What, m.Command)
+		}
+	}
 	if len(f.LogExcerpt) > 0 {
 		fmt.Fprintf(w, "Log excerpt (last %d lines):\n", len(f.LogExcerpt))
 		for _, l := range f.LogExcerpt {

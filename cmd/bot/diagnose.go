@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -36,10 +37,15 @@ Offline: kubectl get pod api-7d9f8-x2x1 -o yaml > pod.yaml
          kubectl get events --field-selector involvedObject.name=api-7d9f8-x2x1 -o yaml > events.yaml
          kubectl logs api-7d9f8-x2x1 --previous > api.log
          crashloop-bot diagnose -f pod.yaml -f events.yaml --logs api.log
+         crashloop-bot diagnose -f describe.txt      (kubectl describe pod output)
 
-FILE is YAML or JSON as kubectl prints it: a Pod, an Event, an EventList or
-a List of them ("-" reads stdin). --logs FILE applies to the failing
-container; --logs NAME=FILE to container NAME.`, s.err)
+FILE is whatever you have, in the shape kubectl printed it: YAML or JSON
+(a Pod, an Event, a List of them, or a fragment of a pod's status),
+`+"`kubectl describe pod`"+` text, an events table, `+"`kubectl get pods`"+` output,
+or a plain log ("-" reads stdin); the shape is detected from the content.
+--logs FILE applies to the failing container; --logs NAME=FILE to container
+NAME. Offline, the time of the diagnosis is the latest timestamp in the
+input (when the output was printed).`, s.err)
 	var files, logs repeated
 	fs.Var(&files, "f", "a Pod/Event/List file (repeatable; - for stdin)")
 	fs.Var(&logs, "logs", "previous log of a container: FILE or CONTAINER=FILE (repeatable)")
@@ -142,7 +148,8 @@ func writeWhatChanged(w io.Writer, r change.Rollout, now time.Time) error {
 	return nil
 }
 
-// offlineInput reads pods, events and logs from files.
+// offlineInput reads pods, events and logs from files, each in whatever
+// shape it was saved or pasted in.
 func offlineInput(files, logs []string, stdin io.Reader) (diagnose.Input, error) {
 	var objs manifest.Objects
 	for _, f := range files {
@@ -150,45 +157,51 @@ func offlineInput(files, logs []string, stdin io.Reader) (diagnose.Input, error)
 			return diagnose.Input{}, err
 		}
 	}
-	switch len(objs.Pods) {
-	case 0:
-		return diagnose.Input{}, fmt.Errorf("no Pod in %s: give the output of `kubectl get pod NAME -o yaml`", strings.Join(files, ", "))
-	case 1:
-	default:
-		return diagnose.Input{}, fmt.Errorf("%d pods given; diagnose one pod at a time", len(objs.Pods))
-	}
-	pod := &objs.Pods[0]
-	in := diagnose.Input{Pod: pod, Events: eventsOf(pod, objs.Events), Logs: map[string]string{}, Now: time.Now()}
+	named := map[string]bool{}
 	for _, l := range logs {
-		container, path, named := strings.Cut(l, "=")
-		if !named {
+		container, path, ok := strings.Cut(l, "=")
+		if !ok {
 			container, path = "", l
 		}
 		data, err := readLimited(path, stdin)
 		if err != nil {
 			return diagnose.Input{}, fmt.Errorf("--logs %s: %w", l, err)
 		}
-		if container == "" {
-			container = failingContainer(pod)
+		if container != "" {
+			named[container] = true
 		}
-		if !hasContainer(pod, container) {
-			return diagnose.Input{}, fmt.Errorf("--logs %s: pod %s has no container %q", l, pod.Name, container)
+		objs.Logs = append(objs.Logs, manifest.Log{Container: container, Text: data})
+	}
+	in, err := objs.Input(time.Now())
+	if errors.Is(err, manifest.ErrNothing) {
+		return diagnose.Input{}, fmt.Errorf("%s: %w", strings.Join(files, ", "), err)
+	}
+	if err != nil {
+		return diagnose.Input{}, err
+	}
+	// A log named for a container the pod does not have is a typo.
+	if objs.HasPod() {
+		for c := range named {
+			if !hasContainer(in.Pod, c) {
+				return diagnose.Input{}, fmt.Errorf("--logs %s=...: pod %s has no container %q", c, in.Pod.Name, c)
+			}
 		}
-		in.Logs[container] = data
 	}
 	return in, nil
 }
 
 func parseFile(objs *manifest.Objects, path string, stdin io.Reader) error {
 	if path == "-" {
-		return objs.Parse("stdin", stdin)
+		_, err := objs.ParseAny("stdin", stdin)
+		return err
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	return objs.Parse(path, f)
+	_, err = objs.ParseAny(path, f)
+	return err
 }
 
 // maxLogFile bounds a --logs file read into memory; the diagnosis looks at
@@ -212,35 +225,6 @@ func readLimited(path string, stdin io.Reader) (string, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxLogFile))
 	return string(b), err
-}
-
-// eventsOf keeps the events about pod.
-func eventsOf(pod *corev1.Pod, events []corev1.Event) []corev1.Event {
-	var out []corev1.Event
-	for _, e := range events {
-		if e.InvolvedObject.Kind == "Pod" && e.InvolvedObject.Name == pod.Name &&
-			(e.InvolvedObject.UID == "" || pod.UID == "" || e.InvolvedObject.UID == pod.UID) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// failingContainer guesses which container an unnamed --logs file belongs to:
-// the most restarted one, or the only one.
-func failingContainer(pod *corev1.Pod) string {
-	best, most := "", int32(-1)
-	for _, list := range [][]corev1.ContainerStatus{pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses} {
-		for _, cs := range list {
-			if cs.RestartCount > most || (cs.State.Waiting != nil && cs.State.Waiting.Reason == "CrashLoopBackOff" && cs.RestartCount == most) {
-				best, most = cs.Name, cs.RestartCount
-			}
-		}
-	}
-	if best == "" && len(pod.Spec.Containers) > 0 {
-		best = pod.Spec.Containers[0].Name
-	}
-	return best
 }
 
 func hasContainer(pod *corev1.Pod, name string) bool {

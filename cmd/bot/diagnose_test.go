@@ -56,6 +56,36 @@ func TestDiagnoseFromStdin(t *testing.T) {
 	}
 }
 
+// TestDiagnosePastedShapes: -f takes what people paste, detected by its
+// content: describe text, an events table, a plain log.
+func TestDiagnosePastedShapes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want []string // in the JSON report
+	}{
+		{"describe text", []string{"-f", "testdata/describe.txt"}, []string{`"pod": "shop/orders-5c7d9b8f6-q8w2n"`, `"category": "liveness_probe"`, `"confidence": "certain"`, `"kind": "Deployment"`, "failed liveness probe"}},
+		{"describe text and its log", []string{"-f", "testdata/describe.txt", "--logs", "orders=testdata/payments.log"}, []string{`"category": "liveness_probe"`, "no such host"}},
+		{"a log alone", []string{"-f", "testdata/payments.log"}, []string{`"category": "dependency_unavailable"`, `"confidence": "likely"`, `"what": "no exit code or termination reason was recorded"`, "[REDACTED]"}},
+		{"events alone", []string{"-f", "testdata/events.txt"}, []string{`"pod": "shop/payments-7c9d8-xk2lp"`, `"container": "payments"`, `"category": "missing_config_object"`, `secret \"payments-db\" not found`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, stderr := runCLI(t, "", append([]string{"diagnose", "-o", "json"}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("report lacks %s:\n%s", w, out)
+				}
+			}
+			if strings.Contains(out, "hunter2") {
+				t.Errorf("a secret from the log reached the output")
+			}
+		})
+	}
+}
+
 func TestDiagnoseBadInput(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -64,10 +94,11 @@ func TestDiagnoseBadInput(t *testing.T) {
 		want string
 	}{
 		{"deployment instead of a pod", []string{"-f", "testdata/deployment.yaml"}, 1, "unsupported kind apps/v1 Deployment"},
-		{"not kubernetes", []string{"-f", "testdata/payments.log"}, 1, "testdata/payments.log"},
+		{"nothing in it", []string{"-f", "testdata/empty.txt"}, 1, "nothing to diagnose"},
 		{"missing file", []string{"-f", "testdata/nope.yaml"}, 1, "no such file"},
 		{"healthy pod", []string{"-f", "testdata/healthy-pod.yaml"}, 3, ""},
 		{"logs for a container the pod lacks", []string{"-f", "testdata/crashing-pod.yaml", "--logs", "db=testdata/payments.log"}, 1, `has no container "db"`},
+		{"two pods", []string{"-f", "testdata/crashing-pod.yaml", "-f", "testdata/describe.txt"}, 1, "one pod at a time"},
 		{"bad target", []string{"shop"}, 1, `"shop" is not NAMESPACE/POD`},
 		{"bad namespace", []string{"Shop/x"}, 1, `namespace "Shop"`},
 	} {

@@ -35,7 +35,7 @@ var layers = map[string][]string{
 	"internal/slackserver":  {},
 	"internal/localcluster": {},
 	"internal/kubesim":      {},
-	"internal/manifest":     {},
+	"internal/manifest":     {"diagnose"}, // builds a diagnose.Input from pasted text
 	"internal/demo":         {"internal/kubesim"},
 }
 

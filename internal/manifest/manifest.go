@@ -1,6 +1,8 @@
-// Package manifest reads Pods and Events from the YAML or JSON that
-// `kubectl get ... -o yaml|json` prints: single objects, lists (PodList,
-// EventList, kind: List) and multi-document YAML streams.
+// Package manifest reads what people give the offline diagnosis: the YAML
+// or JSON that `kubectl get ... -o yaml|json` prints (single objects,
+// lists, multi-document streams, fragments of a pod), `kubectl describe
+// pod` text, events tables, `kubectl get pods` output and plain logs, and
+// builds one diagnose.Input from them.
 package manifest
 
 import (
@@ -21,10 +23,16 @@ import (
 // fails instead of exhausting memory.
 const MaxDocumentBytes = 32 << 20
 
-// Objects are the Pods and Events found in an input.
+// Objects are the Pods, Events and logs found in the inputs.
 type Objects struct {
 	Pods   []corev1.Pod
 	Events []corev1.Event
+	// Logs are container logs: inputs that were nothing else, and the
+	// logs the caller adds by name.
+	Logs []Log
+
+	textEvents []eventRow // events read from text, with relative ages
+	rows       []tableRow // `kubectl get pods` rows
 }
 
 // ErrUnsupportedKind is returned for Kubernetes objects that are neither

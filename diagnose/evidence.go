@@ -1,0 +1,537 @@
+package diagnose
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Confidence says how well the evidence supports a finding's category.
+type Confidence string
+
+// The confidence levels.
+const (
+	// Certain: a fact recorded by Kubernetes or the runtime names the
+	// cause (OOMKilled, a liveness kill event, a missing Secret, an exec
+	// format error) and nothing contradicts it.
+	Certain Confidence = "certain"
+	// Likely: the evidence points clearly one way but is indirect (a log
+	// line, an exit code with a probe configured).
+	Likely Confidence = "likely"
+	// Possible: thin or conflicting evidence; Missing says what would
+	// settle it.
+	Possible Confidence = "possible"
+)
+
+// Missing names evidence the diagnosis did not have and the one command
+// that would supply it.
+type Missing struct {
+	What    string `json:"what"`
+	Command string `json:"command"`
+}
+
+// Vote weights. A category's support is the sum of its votes; a decisive
+// vote alone makes a finding certain.
+const (
+	voteDecisive = 100 // a recorded fact that names the cause
+	voteStrong   = 60  // a log line or message that names the cause
+	voteModerate = 35  // an exit code or event that points to it
+	voteWeak     = 15  // a hint
+)
+
+// signal is one vote for a category from one piece of evidence.
+type signal struct {
+	cat    Category
+	weight int
+	kind   string   // status, event, message, log, probe, image, policy
+	quote  string   // the evidence line shown to the user
+	extra  []string // further lines behind the same vote (the focused line of a long message)
+	detail string   // the cause in words, for the summary
+	hint   string   // what to change
+	action string   // Spring Boot's advice
+	patID  string   // the log pattern behind a log or message vote
+}
+
+// evidenceSet is everything known about one failing container.
+type evidenceSet struct {
+	signals []signal
+	exit    int32 // -1 when no exit code is known
+	term    *corev1.ContainerStateTerminated
+	termEv  []string
+	ls      *LogScan
+	msgScan *LogScan
+	haveLog bool
+	context []string // facts that vote for nothing but help the reader (readiness failures)
+	// pendingConfig is the vote of a bare CreateContainerConfigError,
+	// cast only when no event or message says more.
+	pendingConfig *signal
+}
+
+func (e *evidenceSet) add(s signal) { e.signals = append(e.signals, s) }
+
+// signalledExit reports an exit by signal (or none recorded), which is
+// what a kill by the kubelet leaves.
+func (e *evidenceSet) signalledExit() bool {
+	return e.exit < 0 || e.exit == 137 || e.exit == 143 || e.exit == 130
+}
+
+// gather collects the votes of every source of evidence about v: its
+// termination, waiting state and their messages, its events, its log,
+// its probes, restart policy and image.
+func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTerminated, ls *LogScan, haveLog bool) *evidenceSet {
+	e := &evidenceSet{exit: -1, term: term, ls: ls, haveLog: haveLog, termEv: terminationEvidence(v.status)}
+	if term != nil && term.ExitCode >= 0 {
+		e.exit = term.ExitCode
+	}
+	d.statusVotes(v, e)
+	d.eventVotes(v, e)
+	if e.pendingConfig != nil && !hasKind(e.signals, "event", "message") {
+		e.add(*e.pendingConfig)
+	}
+	logVotes(v, e)
+	d.heuristicVotes(v, e)
+	return e
+}
+
+// statusVotes reads the termination and waiting state.
+func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
+	term, st := e.term, v.status
+	termQuote := ""
+	if len(e.termEv) > 0 {
+		termQuote = e.termEv[0]
+	}
+	if term != nil {
+		if m := strings.TrimSpace(term.Message); m != "" {
+			ms := ScanLog(strings.NewReader(m))
+			e.msgScan = &ms
+			bonus := 0
+			if term.Reason == "StartError" || term.Reason == "ContainerCannotRun" || e.exit == 128 || e.exit == 126 || e.exit == 127 {
+				bonus = 15 // the runtime's own account of why it could not start
+			}
+			if s, ok := scanSignal(&ms, "message", bonus); ok {
+				s.extra = messageLines(&ms, "status message: ")
+				s.quote = termQuote
+				e.add(s)
+			}
+		}
+		switch {
+		case term.Reason == "OOMKilled":
+			e.add(signal{cat: OOMKilled, weight: voteDecisive, kind: "status", quote: termQuote, detail: "killed at its memory limit (OOMKilled)"})
+		case e.exit == 0 && v.restartsAlways(d.pod):
+			w := 70
+			if term.Reason == "Completed" {
+				w = 90
+			}
+			e.add(signal{cat: Completed, weight: w, kind: "status", quote: termQuote, detail: "exits 0"})
+		case e.exit == 127:
+			e.add(signal{cat: CommandNotFound, weight: 55, kind: "status", quote: termQuote, detail: "exit 127: " + ExitCodeMeaning(127)})
+		case e.exit == 126:
+			e.add(signal{cat: CommandNotFound, weight: 50, kind: "status", quote: termQuote, detail: "exit 126: " + ExitCodeMeaning(126)})
+		case e.exit == 128 || term.Reason == "StartError" || term.Reason == "ContainerCannotRun":
+			e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: termQuote, detail: "the runtime could not start the process"})
+		case e.exit == 139 || term.Signal == 11:
+			e.add(signal{cat: Segfault, weight: 45, kind: "status", quote: termQuote, detail: "exit 139: segmentation fault (SIGSEGV)"})
+		case e.exit == 132 || term.Signal == 4:
+			e.add(signal{cat: ExecFormat, weight: 45, kind: "status", quote: termQuote, detail: "exit 132: illegal instruction (SIGILL)"})
+		case e.exit == 134:
+			e.add(signal{cat: AppCrash, weight: voteWeak, kind: "status", quote: termQuote, detail: "aborted (SIGABRT): a fatal runtime error or failed assertion"})
+		case e.exit == 137:
+			switch {
+			case probeOf(v) != "":
+				e.add(signal{cat: LivenessProbe, weight: 45, kind: "probe", quote: termQuote, detail: "killed by SIGKILL with a kill-capable probe configured"})
+			case !specKnown(v):
+				// Whether it has a probe is not known: both remain.
+				e.add(signal{cat: OOMKilled, weight: 22, kind: "status", quote: termQuote, detail: "killed by SIGKILL (exit 137)"})
+				e.add(signal{cat: LivenessProbe, weight: 18, kind: "probe", quote: termQuote, detail: "killed by SIGKILL (exit 137)"})
+			default:
+				e.add(signal{cat: OOMKilled, weight: 25, kind: "status", quote: termQuote, detail: "killed by SIGKILL (exit 137) with no probe configured"})
+			}
+		case e.exit == 143:
+			if probeOf(v) != "" {
+				e.add(signal{cat: LivenessProbe, weight: 30, kind: "probe", quote: termQuote, detail: "terminated by SIGTERM with a kill-capable probe configured"})
+			}
+		}
+	}
+	if st == nil || st.State.Waiting == nil {
+		return
+	}
+	w := st.State.Waiting
+	quote := fmt.Sprintf("status: state.waiting: reason=%s message=%q", w.Reason, w.Message)
+	// The back-off message only repeats that it restarts; other waiting
+	// messages are the kubelet's or runtime's reason.
+	explained := false
+	if w.Message != "" && w.Reason != "CrashLoopBackOff" {
+		ws := ScanLog(strings.NewReader(w.Message))
+		if s, ok := scanSignal(&ws, "message", 15); ok && !ws.generic {
+			s.quote = quote
+			e.add(s)
+			explained = true
+		}
+	}
+	if w.Reason == "CreateContainerConfigError" && !explained {
+		e.pendingConfig = &signal{cat: ConfigError, weight: voteModerate, kind: "status", quote: quote, detail: "the kubelet cannot build the container's configuration: " + orDefault(w.Message, "CreateContainerConfigError")}
+	}
+}
+
+// eventVotes reads the container's events near its last termination.
+func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
+	term := e.term
+	if kills := d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe"); len(kills) > 0 {
+		w := voteDecisive
+		if !e.signalledExit() {
+			w = 40 // it exited with its own error code, not by the kill
+		}
+		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: kills[0], detail: "killed by the kubelet after its probe failed"})
+	}
+	unhealthy := d.containerEventsMatching(v, term, "Unhealthy", "Liveness probe", "Startup probe")
+	for i, u := range unhealthy {
+		w := 50
+		if !e.signalledExit() {
+			w = voteWeak
+		}
+		if i > 0 {
+			w = 10 // one vote per kind of failure, a little more for a second
+		}
+		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: u, detail: probeFailureDetail(u)})
+	}
+	// A failing readiness probe kills nothing, but says the app is not
+	// serving.
+	if r := d.containerEventsMatching(v, term, "Unhealthy", "Readiness probe"); len(r) > 0 {
+		e.context = append(e.context, r[0])
+	}
+	if o := d.oomEvents(term); len(o) > 0 {
+		e.add(signal{cat: OOMKilled, weight: 90, kind: "event", quote: o[0], detail: "the kernel OOM killer killed it"})
+	}
+	// Failed / FailedMount / FailedCreatePodSandBox events carry the
+	// kubelet's or runtime's message.
+	for _, reason := range []string{"Failed", "FailedMount", "FailedCreatePodContainer", "FailedPostStartHook", "FailedPreStopHook"} {
+		for _, msg := range d.containerEventsMatching(v, term, reason) {
+			text := afterColon(msg)
+			if strings.Contains(text, "pull") && strings.Contains(text, "image") {
+				continue // image pulls are handled with the waiting reason
+			}
+			ms := ScanLog(strings.NewReader(text))
+			s, ok := scanSignal(&ms, "event", 15)
+			if ok && reason == "FailedMount" && s.cat == DependencyUnavailable {
+				ok = false // a mount that timed out is the kubelet's wait, not the app's dependency
+			}
+			if ok {
+				s.quote = msg
+				e.add(s)
+				continue
+			}
+			if reason == "FailedMount" {
+				if src := configVolumeIn(d.pod, text); src != "" {
+					e.add(signal{cat: MissingConfigObject, weight: 30, kind: "event", quote: msg,
+						detail: "the volume from " + src + " could not be mounted; check that it exists"})
+				}
+			}
+		}
+	}
+}
+
+// reUnmounted lists the volumes a FailedMount event says are not mounted.
+var reUnmounted = regexp.MustCompile(`unmounted volumes=\[([^\]]*)\]`)
+
+// configVolumeIn names the ConfigMap or Secret behind a volume the
+// message says could not be mounted ("ConfigMap app-config"), when the
+// pod's spec was given.
+func configVolumeIn(pod *corev1.Pod, msg string) string {
+	m := reUnmounted.FindStringSubmatch(msg)
+	if m == nil || pod == nil {
+		return ""
+	}
+	for _, name := range strings.Fields(m[1]) {
+		for _, vol := range pod.Spec.Volumes {
+			if vol.Name != name {
+				continue
+			}
+			switch {
+			case vol.ConfigMap != nil:
+				return "ConfigMap " + vol.ConfigMap.Name
+			case vol.Secret != nil:
+				return "Secret " + vol.Secret.SecretName
+			}
+		}
+	}
+	return ""
+}
+
+// specKnown reports whether the container's spec was given (a pasted
+// status alone says nothing about its probes).
+func specKnown(v *containerView) bool {
+	return v.spec != nil && (v.spec.Image != "" || len(v.spec.Command) > 0 || v.spec.LivenessProbe != nil || v.spec.ReadinessProbe != nil || v.spec.StartupProbe != nil)
+}
+
+// messageLines relabels a scan's evidence as lines of a status message.
+func messageLines(s *LogScan, label string) []string {
+	var out []string
+	for _, q := range s.Evidence {
+		out = append(out, label+strings.TrimPrefix(q, "log: "))
+	}
+	return out
+}
+
+// logVotes turns the log scan into a vote.
+func logVotes(v *containerView, e *evidenceSet) {
+	if e.ls == nil {
+		return
+	}
+	if s, ok := scanSignal(e.ls, "log", 0); ok {
+		if s.patID == "sigterm" && specKnown(v) && v.spec.LivenessProbe == nil && v.spec.StartupProbe == nil {
+			// No probe can have stopped it: a deletion, eviction or drain did.
+			e.context = append(e.context, s.quote)
+			return
+		}
+		e.add(s)
+	}
+}
+
+// scanSignal converts what a scan of a log or message found into a vote.
+// bonus raises runtime and kubelet messages, which are facts rather than
+// an application's account.
+func scanSignal(s *LogScan, kind string, bonus int) (signal, bool) {
+	if s == nil || s.Category == Unknown {
+		return signal{}, false
+	}
+	w := 0
+	switch {
+	case s.generic && s.score >= weightGeneric:
+		w = 25
+	case s.generic:
+		w = 12
+	case s.weight >= weightPrecise+1:
+		w = 75
+	case s.weight >= weightPrecise:
+		w = voteStrong
+	case s.weight >= weightSpecific:
+		w = 55
+	case s.weight >= weightSpecific-2:
+		w = 42
+	default:
+		w = 30
+	}
+	if s.patID == "usage" {
+		// It printed its usage instead of running: that is what it did,
+		// whatever its exit code says.
+		w = 95
+	}
+	w += bonus
+	if w > voteDecisive-5 {
+		w = voteDecisive - 5
+	}
+	if s.weight >= weightPrecise+1 && bonus > 0 {
+		w = voteDecisive // the runtime says why it could not start the container
+	}
+	quote := ""
+	if len(s.Evidence) > 0 {
+		quote = s.Evidence[0]
+	}
+	return signal{cat: s.Category, weight: w, kind: kind, quote: quote, detail: s.Detail, hint: s.hint, action: s.action, patID: s.patID}, true
+}
+
+// heuristicVotes adds what the pod's shape suggests when the direct
+// evidence is thin: one-shot images and logs that end without an error
+// under restartPolicy Always.
+func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
+	if !v.restartsAlways(d.pod) || (e.exit > 0) {
+		return
+	}
+	if img := oneShotImage(v, imageOf(v)); img != "" {
+		e.add(signal{cat: Completed, weight: 45, kind: "image", quote: "spec: image " + img + " with no command of its own",
+			detail: img})
+	} else if img, quote := d.pulledImage(v); img != "" && oneShotImage(v, img) != "" {
+		// Only a pull event names the image: its command is not known.
+		e.add(signal{cat: Completed, weight: 40, kind: "image", quote: quote + " (its command was not given)", detail: img})
+	} else if img := imageOf(v); (img == "(unknown)" || img == "") && e.exit < 0 && oneShotImages[v.name] && (v.spec == nil || len(v.spec.Command) == 0) {
+		// Nothing names the image, but `kubectl run NAME` and `oc new-app
+		// IMAGE` name the container after it.
+		e.add(signal{cat: Completed, weight: 30, kind: "image", quote: "container name: " + v.name + " (the image was not given; the container is probably the " + v.name + " image)", detail: v.name})
+	}
+	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && e.exit < 0 && !hasKind(e.signals, "event", "status", "message") {
+		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
+			detail: "its log ends without an error, so it most likely finishes and exits"})
+	}
+}
+
+func hasKind(signals []signal, kinds ...string) bool {
+	for _, s := range signals {
+		for _, k := range kinds {
+			if s.kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func lastLine(ls *LogScan) string {
+	if n := len(ls.Excerpt); n > 0 {
+		return ls.Excerpt[n-1]
+	}
+	return ""
+}
+
+// oneShotImages are images whose default command finishes at once when
+// run without a terminal: demo images and bare OS images (their default
+// command is a shell).
+var oneShotImages = map[string]bool{
+	"hello-world": true, "busybox": true, "alpine": true, "ubuntu": true, "debian": true, "centos": true,
+	"fedora": true, "rockylinux": true, "almalinux": true, "amazonlinux": true, "archlinux": true,
+	"opensuse": true, "oraclelinux": true, "photon": true, "bash": true, "ubi8": true, "ubi9": true,
+}
+
+// oneShotImage returns the image when it is a one-shot image run without
+// a command of the pod's own, else "".
+func oneShotImage(v *containerView, img string) string {
+	if img == "(unknown)" || img == "" {
+		return ""
+	}
+	repo := img
+	if i := strings.Index(repo, "@"); i >= 0 {
+		repo = repo[:i]
+	}
+	if i := strings.LastIndex(repo, ":"); i > strings.LastIndex(repo, "/") {
+		repo = repo[:i]
+	}
+	base := path.Base(repo)
+	if base == "hello-world" {
+		return img
+	}
+	if v.spec != nil && (len(v.spec.Command) > 0 || len(v.spec.Args) > 0) {
+		return ""
+	}
+	if oneShotImages[base] {
+		return img
+	}
+	// "alpine-bash", "ubuntu-tools": an OS image with extra packages.
+	if prefix, _, ok := strings.Cut(base, "-"); ok && oneShotImages[prefix] {
+		return img
+	}
+	return ""
+}
+
+// reEventImage is the image in a kubelet pull event.
+var reEventImage = regexp.MustCompile(`^(?:Container image|Successfully pulled image|Pulling image|pulling image) "([^"]+)"`)
+
+// pulledImage is the image the kubelet's pull events name for a container
+// whose image was not given, with the event quoted.
+func (d *diagContext) pulledImage(v *containerView) (string, string) {
+	if imageOf(v) != "(unknown)" && imageOf(v) != "" {
+		return "", ""
+	}
+	img, quote := "", ""
+	for _, reason := range []string{"Pulled", "Pulling"} {
+		for _, q := range d.containerEvents(v, nil, reason) {
+			m := reEventImage.FindStringSubmatch(afterColon(q))
+			if m == nil {
+				continue
+			}
+			if img != "" && img != m[1] {
+				return "", "" // the pod pulls more than one image: which is this container's?
+			}
+			img, quote = m[1], q
+		}
+	}
+	return img, quote
+}
+
+// probeFailureDetail shortens an Unhealthy event to the probe's answer.
+func probeFailureDetail(quote string) string {
+	m := afterColon(quote)
+	for _, p := range []string{"Liveness probe failed: ", "Startup probe failed: ", "Liveness probe errored: ", "Startup probe errored: "} {
+		m = strings.TrimPrefix(m, p)
+	}
+	return shorten(m, 140)
+}
+
+// tally sums the votes per category.
+type tally struct {
+	cat   Category
+	score int
+	top   int // the strongest single vote
+}
+
+func (e *evidenceSet) tallies() []tally {
+	by := map[Category]*tally{}
+	for _, s := range e.signals {
+		t := by[s.cat]
+		if t == nil {
+			t = &tally{cat: s.cat}
+			by[s.cat] = t
+		}
+		t.score += s.weight
+		t.top = max(t.top, s.weight)
+	}
+	var out []tally
+	for _, t := range by {
+		out = append(out, *t)
+	}
+	order := map[Category]int{}
+	for i, c := range Categories() {
+		order[c] = i
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		if out[i].top != out[j].top {
+			return out[i].top > out[j].top
+		}
+		return order[out[i].cat] < order[out[j].cat]
+	})
+	return out
+}
+
+// confidenceOf grades the winner against the runner-up: certain when a
+// recorded fact names it, or when the program's own last words name it
+// and it exited with its own error code, and nothing else competes.
+func confidenceOf(ts []tally, e *evidenceSet) Confidence {
+	if len(ts) == 0 {
+		return Possible
+	}
+	win, second := ts[0], 0
+	if len(ts) > 1 {
+		second = ts[1].score
+	}
+	ownExit := e.exit > 0 && e.exit < 126
+	switch {
+	case win.top >= 90 && second < 60 && win.score-second >= 40:
+		return Certain
+	case win.top >= voteStrong && ownExit && second < 30 && hasKind(e.signalsOf(win.cat)[:1], "log", "message"):
+		return Certain
+	case second < 30 && independentAgree(e.signalsOf(win.cat)):
+		return Certain
+	case win.score >= 45 && win.score-second >= 15:
+		return Likely
+	}
+	return Possible
+}
+
+// independentAgree reports two different kinds of evidence (the exit
+// code and the log, say) that both point strongly to the same cause.
+func independentAgree(sigs []signal) bool {
+	kinds := map[string]bool{}
+	for _, s := range sigs {
+		if s.weight >= 50 {
+			kinds[s.kind] = true
+		}
+	}
+	return len(kinds) >= 2
+}
+
+// signalsOf returns the votes for cat, strongest first.
+func (e *evidenceSet) signalsOf(cat Category) []signal {
+	var out []signal
+	for _, s := range e.signals {
+		if s.cat == cat {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].weight > out[j].weight })
+	return out
+}

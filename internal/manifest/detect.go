@@ -1,0 +1,138 @@
+package manifest
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// Format is the shape of one pasted input.
+type Format int
+
+// The formats ParseAny recognises.
+const (
+	// FormatLog is anything not recognised otherwise: a container log.
+	FormatLog Format = iota
+	// FormatObjects is YAML or JSON as `kubectl get -o yaml|json` prints
+	// it, whole objects (with kind) or fragments of one (a status, a
+	// containerStatuses entry).
+	FormatObjects
+	// FormatDescribe is `kubectl describe pod` text, whole or in part.
+	FormatDescribe
+	// FormatEvents is an events table (`kubectl describe` Events section,
+	// `kubectl get events`) or bare kubelet event messages.
+	FormatEvents
+	// FormatTable is `kubectl get pods` output.
+	FormatTable
+)
+
+// String names the format for messages.
+func (f Format) String() string {
+	switch f {
+	case FormatObjects:
+		return "YAML/JSON"
+	case FormatDescribe:
+		return "kubectl describe"
+	case FormatEvents:
+		return "events"
+	case FormatTable:
+		return "kubectl get pods"
+	}
+	return "log"
+}
+
+var (
+	// reDescribeKey matches the container and pod keys of describe output.
+	reDescribeKey = regexp.MustCompile(`(?m)^\s*(State|Last State|Restart Count|Exit Code|Controlled By|Containers|Init Containers|Container ID|Image ID|QoS Class|Liveness|Readiness)\s*:`)
+	// reYAMLKey matches keys that only YAML/JSON of a pod or its status has.
+	reYAMLKey = regexp.MustCompile(`(?m)^\s*(?:-\s+)?"?(apiVersion|kind|containerStatuses|initContainerStatuses|lastState|restartCount|exitCode|startedAt|finishedAt|terminated|waiting|containerID|imageID|phase|metadata|spec|status|state)"?\s*:`)
+	// reTableHeader is the header of `kubectl get pods`.
+	reTableHeader = regexp.MustCompile(`(?mi)^\s*\|?(?:NAMESPACE\s+)?\|?NAME\s*\|?\s+READY\s*\|?\s+(?:STATUS|REASON)\s*\|?\s+RESTARTS\s*\|?\s+AGE\b`)
+	// reTableRow is one row of `kubectl get pods` (also with a namespace
+	// column, markdown pipes or -o wide columns).
+	reTableRow = regexp.MustCompile(`^\s*\|?\s*(?:\S+\s+)?(\S+?)\s*\|?\s+(\d+)/(\d+)\s*\|?\s+([A-Za-z][\w:/-]*)\s*\|?\s+(\d+)(?:\s+\(([^)]*)\))?\s*\|?\s+(\S+)`)
+)
+
+// Detect guesses the format of one pasted input.
+func Detect(data []byte) Format {
+	text := bytes.TrimSpace(data)
+	if len(text) == 0 {
+		return FormatLog
+	}
+	lines := nonEmptyLines(text)
+	// `kubectl get pods` output: a header or rows only.
+	if reTableHeader.Match(text) || allMatch(lines, func(l string) bool { return reTableRow.MatchString(l) }) {
+		if !reDescribeKey.Match(text) {
+			return FormatTable
+		}
+	}
+	if looksLikeObjects(text) {
+		return FormatObjects
+	}
+	if n := len(reDescribeKey.FindAll(text, -1)); n >= 2 || (n == 1 && bytes.Contains(text, []byte("Events:"))) {
+		return FormatDescribe
+	}
+	if isEventText(lines) {
+		return FormatEvents
+	}
+	return FormatLog
+}
+
+// looksLikeObjects reports YAML or JSON of Kubernetes objects or their
+// fragments: JSON that parses, or YAML with at least two pod keys and
+// no describe-style keys.
+func looksLikeObjects(text []byte) bool {
+	if text[0] == '{' || text[0] == '[' {
+		return true
+	}
+	keys := reYAMLKey.FindAll(text, -1)
+	if len(keys) == 0 {
+		return false
+	}
+	if bytes.HasPrefix(text, []byte("apiVersion:")) || bytes.HasPrefix(text, []byte("kind:")) || bytes.HasPrefix(text, []byte("---")) {
+		return true
+	}
+	// describe text uses Capitalised keys; YAML uses camelCase ones.
+	return len(keys) >= 2 && !reDescribeKey.Match(text)
+}
+
+// isEventText reports an events table or lines that are all kubelet event
+// messages.
+func isEventText(lines []string) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	events := 0
+	for _, l := range lines {
+		if reEventHeader.MatchString(l) || reEventsTitle.MatchString(l) || reTimestampLine.MatchString(l) {
+			events++
+			continue
+		}
+		if _, ok := parseEventLine(l); ok {
+			events++
+		}
+	}
+	// Tolerate a stray line (a prompt, a wrapped message).
+	return events*4 >= len(lines)*3
+}
+
+func nonEmptyLines(text []byte) []string {
+	var out []string
+	for line := range bytes.Lines(text) {
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			out = append(out, string(bytes.TrimRight(line, "\r\n")))
+		}
+	}
+	return out
+}
+
+func allMatch(lines []string, f func(string) bool) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	for _, l := range lines {
+		if !f(l) {
+			return false
+		}
+	}
+	return true
+}

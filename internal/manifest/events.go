@@ -1,0 +1,257 @@
+package manifest
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// eventRow is one event read from text: its age is relative to the moment
+// the text was printed, which only BuildInput can anchor.
+type eventRow struct {
+	event     corev1.Event
+	age       time.Duration // since the last occurrence; -1 when unknown
+	firstAge  time.Duration // since the first occurrence; -1 when unknown
+	container string        // container named by a sub-object path
+}
+
+var (
+	reEventsTitle = regexp.MustCompile(`^\s*Events:\s*(<none>)?\s*$`)
+	reEventHeader = regexp.MustCompile(`(?i)^\s*-+(\s+-+)*\s*$|^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN)`)
+	// reAge is kubectl's relative age, optionally with a repeat count:
+	// "14m", "2m40s", "<unknown>", "3m28s (x5 over 5m4s)".
+	reAgePart = `(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)(?:\s+\(x(\d+)\s+over\s+(\d+[smhdy](?:\d+[smh])?)\))?`
+	// reDescribeRow: Type Reason Age From Message (kubectl >= 1.10).
+	reDescribeRow = regexp.MustCompile(`^\s*(Normal|Warning)\s+(\w+)\s+` + reAgePart + `\s+((?:[\w.-]+|<[\w-]+>)(?:,\s*\S+)?)\s+(.*\S)\s*$`)
+	// reGetEventsRow: LAST SEEN TYPE REASON OBJECT MESSAGE.
+	reGetEventsRow = regexp.MustCompile(`^\s*(?:[\w-]+\s+)?` + reAgePart + `\s+(Normal|Warning)\s+(\w+)\s+(\S+/\S+)\s+(.*\S)\s*$`)
+	// reOldRow: FirstSeen LastSeen Count From [SubObjectPath] Type Reason Message
+	// (kubectl < 1.10, tab separated).
+	reOldRow    = regexp.MustCompile(`^\s*(\S+(?:\s\S+)*?)\t+(\S+(?:\s\S+)*?)\t+(\d+)\t+(\{[^}]*\}|\S+(?:\s\S+)*?)\t+(?:(spec\.\S+)\t+)?(?:(Normal|Warning)\t+)?(\w+)\t+(.*\S)\s*$`)
+	reSubObject = regexp.MustCompile(`\{([^}]+)\}`)
+	// reTimestampLine is a line holding only a time (UI exports put the
+	// time on its own line above the message).
+	reTimestampLine = regexp.MustCompile(`^\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?\S*\s*$`)
+	// reBackOffPod names the container and pod in a back-off message.
+	reBackOffPod = regexp.MustCompile(`(?:restarting failed container[= ]|failed container=)([\w.-]+)(?:\s+in)?\s+pod[= ]([\w.-]+?)_([\w.-]+)\(`)
+)
+
+// reReasonMessage is an event's Reason column followed by its Message.
+var reReasonMessage = regexp.MustCompile(`^([A-Z][A-Za-z]+)\s{2,}(\S.*)$`)
+
+// kubeletReasons are the event reasons of a pod's kubelet and scheduler
+// events, with their type.
+var kubeletReasons = map[string]string{
+	"Scheduled": "Normal", "Pulling": "Normal", "Pulled": "Normal", "Created": "Normal", "Started": "Normal",
+	"Killing": "Normal", "SandboxChanged": "Normal",
+	"BackOff": "Warning", "Failed": "Warning", "FailedMount": "Warning", "FailedSync": "Warning",
+	"Unhealthy": "Warning", "FailedScheduling": "Warning", "FailedAttachVolume": "Warning",
+	"FailedCreatePodSandBox": "Warning", "FailedPostStartHook": "Warning", "FailedPreStopHook": "Warning",
+	"OOMKilling": "Warning", "Evicted": "Warning", "ErrImageNeverPull": "Warning", "InspectFailed": "Warning",
+}
+
+// bareEventReasons infers the kubelet reason of an event message pasted
+// without its table columns.
+var bareEventReasons = []struct {
+	prefix, reason string
+}{
+	{"Back-off restarting failed container", "BackOff"},
+	{"CrashLoopBackOff: Back-off", "BackOff"},
+	{"restarting failed container", "BackOff"},
+	{"Liveness probe failed", "Unhealthy"},
+	{"Liveness probe errored", "Unhealthy"},
+	{"Startup probe failed", "Unhealthy"},
+	{"Startup probe errored", "Unhealthy"},
+	{"Readiness probe failed", "Unhealthy"},
+	{"Readiness probe errored", "Unhealthy"},
+	{"MountVolume.SetUp failed", "FailedMount"},
+	{"Unable to attach or mount volumes", "FailedMount"},
+	{"Unable to mount volumes", "FailedMount"},
+	{"Error: secret", "Failed"},
+	{"Error: configmap", "Failed"},
+	{"Error: couldn't find key", "Failed"},
+	{"Error: container has runAsNonRoot", "Failed"},
+	{"Error: failed to ", "Failed"},
+	{"Error: ErrImagePull", "Failed"},
+	{"Error: ImagePullBackOff", "Failed"},
+	{"Error: stat ", "Failed"},
+	{"Error: context deadline exceeded", "Failed"},
+	{"Failed to pull image", "Failed"},
+	{"Memory cgroup out of memory", "OOMKilling"},
+	{"Killing container with id", "Killing"},
+	{"Stopping container", "Killing"},
+}
+
+// parseEventLine reads one line of an events table, or a bare kubelet
+// event message.
+func parseEventLine(line string) (eventRow, bool) {
+	line = strings.ReplaceAll(line, "\u00a0", " ")
+	if m := reDescribeRow.FindStringSubmatch(line); m != nil {
+		r := newRow(m[1], m[2], m[7])
+		r.setAges(m[3], m[4], m[5])
+		r.event.Source.Component = m[6]
+		return r, true
+	}
+	if m := reGetEventsRow.FindStringSubmatch(line); m != nil {
+		r := newRow(m[4], m[5], m[7])
+		r.setAges(m[1], m[2], m[3])
+		if kind, name, ok := strings.Cut(m[6], "/"); ok {
+			r.event.InvolvedObject.Name = name
+			if strings.EqualFold(kind, "pod") {
+				r.event.InvolvedObject.Kind = "Pod"
+			}
+		}
+		return r, true
+	}
+	if strings.Contains(line, "\t") {
+		if m := reOldRow.FindStringSubmatch(line); m != nil {
+			typ := m[6]
+			if typ == "" {
+				typ = "Normal"
+			}
+			r := newRow(typ, m[7], m[8])
+			r.age, r.firstAge = parseAge(m[2]), parseAge(m[1])
+			if n, err := strconv.Atoi(m[3]); err == nil {
+				r.event.Count = int32(n)
+			}
+			if m[5] != "" {
+				r.event.InvolvedObject.FieldPath = m[5]
+				if s := reSubObject.FindStringSubmatch(m[5]); s != nil {
+					r.container = s[1]
+				}
+			}
+			return r, true
+		}
+	}
+	msg := strings.TrimSpace(line)
+	// "kubelet  Error: ..." and "Warning  Failed ... message" pasted
+	// without the age column fall through to the bare message.
+	for _, p := range []string{"Warning ", "Normal "} {
+		if strings.HasPrefix(msg, p) {
+			rest := strings.Fields(strings.TrimPrefix(msg, p))
+			if len(rest) >= 2 {
+				r := newRow(strings.TrimSpace(p), rest[0], strings.Join(rest[1:], " "))
+				return r, true
+			}
+		}
+	}
+	// "FailedMount     Unable to mount ..." (the Reason and Message
+	// columns alone).
+	if m := reReasonMessage.FindStringSubmatch(msg); m != nil {
+		if typ, ok := kubeletReasons[m[1]]; ok {
+			return newRow(typ, m[1], m[2]), true
+		}
+	}
+	for _, b := range bareEventReasons {
+		if i := strings.Index(msg, b.prefix); i >= 0 && i < 40 {
+			r := newRow("Warning", b.reason, strings.TrimSpace(msg[i:]))
+			return r, true
+		}
+	}
+	if strings.Contains(msg, "failed liveness probe, will be restarted") || strings.Contains(msg, "failed startup probe, will be restarted") {
+		return newRow("Normal", "Killing", msg), true
+	}
+	return eventRow{}, false
+}
+
+func newRow(typ, reason, msg string) eventRow {
+	e := corev1.Event{Type: typ, Reason: reason, Message: msg, Count: 1}
+	e.InvolvedObject.Kind = "Pod"
+	r := eventRow{event: e, age: -1, firstAge: -1}
+	if m := reBackOffPod.FindStringSubmatch(msg); m != nil {
+		r.container = m[1]
+		r.event.InvolvedObject.Name, r.event.InvolvedObject.Namespace = m[2], m[3]
+	}
+	return r
+}
+
+func (r *eventRow) setAges(last, count, first string) {
+	r.age = parseAge(last)
+	r.firstAge = r.age
+	if count != "" {
+		if n, err := strconv.Atoi(count); err == nil {
+			r.event.Count = int32(n)
+		}
+		r.firstAge = parseAge(first)
+	}
+}
+
+// parseAge reads kubectl's compact duration ("3m28s", "2d", "5h4m");
+// -1 when it is not one.
+func parseAge(s string) time.Duration {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasPrefix(s, "<") {
+		return -1
+	}
+	var total time.Duration
+	num := 0
+	seen := false
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			num = num*10 + int(c-'0')
+			seen = true
+		case seen:
+			unit := map[rune]time.Duration{'s': time.Second, 'm': time.Minute, 'h': time.Hour, 'd': 24 * time.Hour, 'y': 365 * 24 * time.Hour}[c]
+			if unit == 0 {
+				return -1
+			}
+			total += time.Duration(num) * unit
+			num, seen = 0, false
+		default:
+			return -1
+		}
+	}
+	if seen {
+		return -1
+	}
+	return total
+}
+
+// parseEvents reads every event of a text; lines that are not events
+// (titles, headers) are skipped, and a message wrapped onto the next line
+// is joined to its event.
+func parseEvents(text string) []eventRow {
+	rows, _ := parseEventsUntil(text)
+	return rows
+}
+
+// parseEventsUntil reads events until text that is clearly something else
+// (a log pasted after a describe's Events section), which it returns.
+func parseEventsUntil(text string) ([]eventRow, string) {
+	var out []eventRow
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, line := range lines {
+		if strings.TrimSpace(line) == "" || reEventsTitle.MatchString(line) || reEventHeader.MatchString(line) || reTimestampLine.MatchString(line) {
+			continue
+		}
+		if r, ok := parseEventLine(line); ok {
+			out = append(out, r)
+			continue
+		}
+		if n := len(out); n > 0 && (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") || !looksLikeNewBlock(line)) {
+			out[n-1].event.Message += " " + strings.TrimSpace(line)
+			continue
+		}
+		if len(out) > 0 {
+			return out, strings.Join(lines[i:], "\n")
+		}
+	}
+	return out, ""
+}
+
+// looksLikeNewBlock reports a line that starts something other than a
+// wrapped event message: a shell prompt, a timestamped or levelled log
+// line.
+func looksLikeNewBlock(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "# ") || strings.HasPrefix(t, "kubectl ") || strings.HasPrefix(t, ">") ||
+		reLogStart.MatchString(t)
+}
+
+// reLogStart matches the start of a log line: a date, a klog header, a
+// level.
+var reLogStart = regexp.MustCompile(`^(\d{4}[-/]\d{2}[-/]\d{2}|[IWEF]\d{4} |\[?(INFO|WARN|WARNING|ERROR|FATAL|DEBUG)\b|\{"|level=|ts=)`)

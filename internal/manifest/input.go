@@ -1,0 +1,409 @@
+package manifest
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/crashloop-bot/crashloop-bot/diagnose"
+)
+
+// Placeholders name what the input did not say, so the kubectl commands
+// in the report read as templates to fill in.
+const (
+	UnknownPod       = "POD"
+	UnknownNamespace = "NAMESPACE"
+	UnknownContainer = "CONTAINER"
+)
+
+// ErrNothing is returned when the inputs hold nothing to diagnose.
+var ErrNothing = errors.New("nothing to diagnose: give `kubectl get pod NAME -o yaml`, `kubectl describe pod NAME`, its events or its log")
+
+// Input builds one diagnosis input from everything parsed: the pod (from
+// YAML, describe text or a `kubectl get pods` row, merged when several
+// describe the same pod; made up from the events or logs when none was
+// given), its events and logs.
+//
+// The time of the diagnosis is the moment the pasted output was printed,
+// which is at least its latest timestamp; relative ages ("3m ago") are
+// counted back from it. Only when the input has no timestamp at all is
+// fallbackNow used.
+func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
+	pod, err := o.pod()
+	if err != nil {
+		return diagnose.Input{}, err
+	}
+	now := latestTime(pod, o.Events)
+	if now.IsZero() {
+		now = fallbackNow
+	}
+	in := diagnose.Input{Pod: pod, Now: now, Logs: map[string]string{}}
+	in.Events = o.podEvents(pod, now)
+	for _, l := range o.Logs {
+		if prev, ok := in.Logs[l.Container]; ok {
+			in.Logs[l.Container] = prev + "\n" + l.Text
+			continue
+		}
+		in.Logs[l.Container] = l.Text
+	}
+	return in, nil
+}
+
+// HasPod reports whether the inputs describe a pod (as opposed to events
+// or logs only).
+func (o *Objects) HasPod() bool { return len(o.Pods) > 0 || len(o.rows) > 0 }
+
+// pod picks or builds the pod to diagnose.
+func (o *Objects) pod() (*corev1.Pod, error) {
+	var pod *corev1.Pod
+	for i := range o.Pods {
+		p := o.Pods[i].DeepCopy()
+		switch {
+		case pod == nil:
+			pod = p
+		case pod.Name == "" || p.Name == "" || pod.Name == p.Name:
+			mergePod(pod, p)
+		default:
+			return nil, fmt.Errorf("%d pods given (%s, %s, ...); diagnose one pod at a time", len(o.Pods), pod.Name, p.Name)
+		}
+	}
+	if row, ok := o.pickRow(pod); ok {
+		rp := row.pod()
+		if pod == nil {
+			pod = &rp
+		} else {
+			mergeRow(pod, &rp)
+		}
+	}
+	if pod == nil {
+		if len(o.textEvents) == 0 && len(o.Events) == 0 && len(o.Logs) == 0 {
+			return nil, ErrNothing
+		}
+		pod = &corev1.Pod{}
+	}
+	o.fillNames(pod)
+	return pod, nil
+}
+
+// pickRow chooses the `kubectl get pods` row that describes pod: the one
+// with its name, else the failing row with most restarts.
+func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
+	if len(o.rows) == 0 {
+		return tableRow{}, false
+	}
+	if pod != nil && pod.Name != "" {
+		for _, r := range o.rows {
+			if r.name == pod.Name {
+				return r, true
+			}
+		}
+		return tableRow{}, false
+	}
+	best, found := tableRow{}, false
+	for _, r := range o.rows {
+		if !r.failing() {
+			continue
+		}
+		// The most restarts; among rows of equal count (the same pod
+		// watched with -w), a failure over Running, then the latest.
+		if !found || r.restarts > best.restarts || (r.restarts == best.restarts && (r.status != "Running" || best.status == "Running")) {
+			best, found = r, true
+		}
+	}
+	if !found && pod == nil {
+		return o.rows[0], true
+	}
+	return best, found
+}
+
+// mergePod fills what dst lacks from src (two views of the same pod: its
+// YAML and its describe text, or describe and a `get pods` row).
+func mergePod(dst, src *corev1.Pod) {
+	if dst.Name == "" {
+		dst.Name = src.Name
+	}
+	if dst.Namespace == "" {
+		dst.Namespace = src.Namespace
+	}
+	if len(dst.OwnerReferences) == 0 {
+		dst.OwnerReferences = src.OwnerReferences
+	}
+	if dst.Labels == nil {
+		dst.Labels = src.Labels
+	}
+	if dst.Spec.NodeName == "" {
+		dst.Spec.NodeName = src.Spec.NodeName
+	}
+	if len(dst.Spec.Containers) == 0 {
+		dst.Spec.Containers = src.Spec.Containers
+	}
+	if len(dst.Spec.InitContainers) == 0 {
+		dst.Spec.InitContainers = src.Spec.InitContainers
+	}
+	if dst.Status.Phase == "" {
+		dst.Status.Phase = src.Status.Phase
+	}
+	if len(dst.Status.ContainerStatuses) == 0 {
+		dst.Status.ContainerStatuses = src.Status.ContainerStatuses
+	}
+	if len(dst.Status.InitContainerStatuses) == 0 {
+		dst.Status.InitContainerStatuses = src.Status.InitContainerStatuses
+	}
+}
+
+// mergeRow adds what a `kubectl get pods` row knows to a pod read from
+// elsewhere: its status when the pod has none, else the restart count and
+// readiness a partial describe paste left out.
+func mergeRow(pod, row *corev1.Pod) {
+	if len(pod.Status.ContainerStatuses) == 0 && len(pod.Status.InitContainerStatuses) == 0 {
+		mergePod(pod, row)
+		return
+	}
+	mergePod(pod, row)
+	if len(pod.Status.ContainerStatuses) != 1 || len(row.Status.ContainerStatuses) != 1 {
+		return
+	}
+	st, rs := &pod.Status.ContainerStatuses[0], row.Status.ContainerStatuses[0]
+	if st.RestartCount == 0 {
+		st.RestartCount = rs.RestartCount
+	}
+	if !st.Ready && rs.Ready && st.State.Running != nil {
+		st.Ready = true
+	}
+}
+
+// fillNames names what the input left unnamed: the pod and namespace from
+// its events, a lone container from the spec or the events, and the rest
+// with placeholders.
+func (o *Objects) fillNames(pod *corev1.Pod) {
+	names := map[string]int{}
+	for _, r := range o.textEvents {
+		if n := r.event.InvolvedObject.Name; n != "" {
+			names[n]++
+			if pod.Namespace == "" && r.event.InvolvedObject.Namespace != "" && (pod.Name == "" || pod.Name == n) {
+				pod.Namespace = r.event.InvolvedObject.Namespace
+			}
+		}
+	}
+	if pod.Name == "" {
+		best := 0
+		for n, c := range names {
+			if c > best || (c == best && n < pod.Name) {
+				pod.Name, best = n, c
+			}
+		}
+	}
+	if pod.Name == "" || pod.Spec.NodeName == "" {
+		// The scheduler's event names the pod and its node.
+		for _, r := range o.textEvents {
+			m := reAssigned.FindStringSubmatch(r.event.Message)
+			if m == nil {
+				continue
+			}
+			if pod.Name == "" {
+				pod.Name = m[2]
+				if m[1] != "" && pod.Namespace == "" {
+					pod.Namespace = strings.TrimSuffix(m[1], "/")
+				}
+			}
+			if pod.Spec.NodeName == "" && (pod.Name == m[2]) {
+				pod.Spec.NodeName = m[3]
+			}
+			break
+		}
+	}
+	if pod.Name == "" {
+		pod.Name = UnknownPod
+	}
+	if pod.Namespace == "" {
+		pod.Namespace = UnknownNamespace
+	}
+	// A container named only by the events (or by nothing).
+	eventContainer := ""
+	for _, r := range o.textEvents {
+		if r.container != "" {
+			eventContainer = r.container
+			break
+		}
+	}
+	if eventContainer == "" {
+		eventContainer = onlyMatch(o.textEvents, reCreatedContainer)
+	}
+	nameStatuses := func(statuses []corev1.ContainerStatus, specs []corev1.Container) {
+		for i := range statuses {
+			if statuses[i].Name != "" {
+				continue
+			}
+			switch {
+			case len(statuses) == 1 && len(specs) == 1 && specs[0].Name != "":
+				statuses[i].Name = specs[0].Name
+			case len(statuses) == 1 && eventContainer != "":
+				statuses[i].Name = eventContainer
+			default:
+				statuses[i].Name = UnknownContainer
+			}
+			if statuses[i].Image == "" && len(specs) == 1 {
+				statuses[i].Image = specs[0].Image
+			}
+		}
+	}
+	nameStatuses(pod.Status.ContainerStatuses, pod.Spec.Containers)
+	nameStatuses(pod.Status.InitContainerStatuses, pod.Spec.InitContainers)
+	for i := range pod.Spec.Containers {
+		if pod.Spec.Containers[i].Name == "" {
+			pod.Spec.Containers[i].Name = UnknownContainer
+			if len(pod.Status.ContainerStatuses) == 1 {
+				pod.Spec.Containers[i].Name = pod.Status.ContainerStatuses[0].Name
+			}
+		}
+	}
+	// Nothing about containers at all: the events may name one.
+	if len(pod.Spec.Containers) == 0 && len(pod.Status.ContainerStatuses) == 0 && len(pod.Status.InitContainerStatuses) == 0 {
+		name := eventContainer
+		if name == "" {
+			name = UnknownContainer
+		}
+		pod.Spec.Containers = []corev1.Container{{Name: name}}
+	}
+}
+
+var (
+	// reAssigned is the scheduler's event: "Successfully assigned ns/pod to node".
+	reAssigned = regexp.MustCompile(`^Successfully assigned (\S+/)?(\S+) to (\S+)`)
+	// reCreatedContainer is the kubelet's "Created container app".
+	reCreatedContainer = regexp.MustCompile(`^(?:Created|Started) container ([\w.-]+)$`)
+)
+
+// onlyMatch returns the first group of re over the events' messages when
+// they all agree on it (one container), else "".
+func onlyMatch(rows []eventRow, re *regexp.Regexp) string {
+	found := ""
+	for _, r := range rows {
+		m := re.FindStringSubmatch(r.event.Message)
+		if m == nil {
+			continue
+		}
+		if found != "" && found != m[1] {
+			return ""
+		}
+		found = m[1]
+	}
+	return found
+}
+
+// siblingEvents names the one other pod the pasted events are about when
+// none is about pod itself and it belongs to the same workload (a pod of
+// the rollout that replaced it): its events say what the workload's pods
+// go through. "" otherwise.
+func (o *Objects) siblingEvents(pod *corev1.Pod) string {
+	other := ""
+	for _, r := range o.textEvents {
+		n := r.event.InvolvedObject.Name
+		switch {
+		case n == "":
+		case n == pod.Name:
+			return ""
+		case other == "":
+			other = n
+		case other != n:
+			return ""
+		}
+	}
+	if other == "" || workloadOf(other) == "" || workloadOf(other) != workloadOf(pod.Name) {
+		return ""
+	}
+	return other
+}
+
+// reGeneratedPod is a generated pod name: a Deployment's
+// "<name>-<template hash>-<suffix>", or a DaemonSet's or Job's
+// "<name>-<suffix>".
+var reGeneratedPod = regexp.MustCompile(`^(.+?)(?:-[a-z0-9]{6,10})?-[a-z0-9]{5}$`)
+
+// workloadOf is the workload part of a generated pod name.
+func workloadOf(pod string) string {
+	if m := reGeneratedPod.FindStringSubmatch(pod); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// podEvents returns the events about pod: YAML events naming it, and text
+// events naming it or no pod at all, their ages anchored at now.
+func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
+	var out []corev1.Event
+	for _, e := range o.Events {
+		if e.InvolvedObject.Kind == "Pod" && e.InvolvedObject.Name == pod.Name &&
+			(e.InvolvedObject.UID == "" || pod.UID == "" || e.InvolvedObject.UID == pod.UID) {
+			out = append(out, e)
+		}
+	}
+	sibling := o.siblingEvents(pod)
+	for _, r := range o.textEvents {
+		e := r.event
+		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling {
+			continue
+		}
+		e.InvolvedObject.Kind, e.InvolvedObject.Name, e.InvolvedObject.Namespace = "Pod", pod.Name, pod.Namespace
+		if r.container != "" && e.InvolvedObject.FieldPath == "" {
+			e.InvolvedObject.FieldPath = "spec.containers{" + r.container + "}"
+			for _, c := range pod.Spec.InitContainers {
+				if c.Name == r.container {
+					e.InvolvedObject.FieldPath = "spec.initContainers{" + r.container + "}"
+				}
+			}
+		}
+		if r.age >= 0 && !now.IsZero() {
+			e.LastTimestamp = metav1.NewTime(now.Add(-r.age))
+			first := r.firstAge
+			if first < r.age {
+				first = r.age
+			}
+			e.FirstTimestamp = metav1.NewTime(now.Add(-first))
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return diagnose.EventTime(&out[i]).Before(diagnose.EventTime(&out[j])) })
+	return out
+}
+
+// latestTime is the latest absolute timestamp of the pod and its events.
+func latestTime(pod *corev1.Pod, events []corev1.Event) time.Time {
+	var t time.Time
+	later := func(x time.Time) {
+		if x.After(t) {
+			t = x
+		}
+	}
+	if pod.Status.StartTime != nil {
+		later(pod.Status.StartTime.Time)
+	}
+	for _, c := range pod.Status.Conditions {
+		later(c.LastTransitionTime.Time)
+	}
+	for _, list := range [][]corev1.ContainerStatus{pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses} {
+		for _, cs := range list {
+			for _, st := range []corev1.ContainerState{cs.State, cs.LastTerminationState} {
+				if st.Running != nil {
+					later(st.Running.StartedAt.Time)
+				}
+				if st.Terminated != nil {
+					later(st.Terminated.StartedAt.Time)
+					later(st.Terminated.FinishedAt.Time)
+				}
+			}
+		}
+	}
+	for i := range events {
+		if strings.EqualFold(events[i].InvolvedObject.Name, pod.Name) {
+			later(diagnose.EventTime(&events[i]))
+		}
+	}
+	return t
+}

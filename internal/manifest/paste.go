@@ -1,0 +1,362 @@
+package manifest
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+)
+
+// MaxPasteBytes bounds one input read by ParseAny; a longer log keeps its
+// tail, where the crash is.
+const MaxPasteBytes = 8 << 20
+
+// Log is a container log given to the diagnosis. Container is empty when
+// it is not known which container wrote it.
+type Log struct {
+	Container string
+	Text      string
+}
+
+// ParseAny reads one input in whatever shape it was pasted in: YAML or
+// JSON objects (whole or fragments of a pod), `kubectl describe pod`
+// text, an events table, `kubectl get pods` output, or else a log. It
+// returns the format it recognised. name labels errors.
+func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
+	data, err := readTail(r, MaxPasteBytes)
+	if err != nil {
+		return FormatLog, fmt.Errorf("%s: %w", name, err)
+	}
+	data = stripBorders(data)
+	f := Detect(data)
+	if pod, ok := rancherStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod) // the events in it are read below
+	}
+	if pod, ok := ocStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod)
+		return FormatTable, nil // the rest is OpenShift's advice, not a log
+	}
+	switch f {
+	case FormatObjects:
+		var tmp Objects
+		err := tmp.Parse(name, bytes.NewReader(data))
+		if err == nil {
+			o.Pods = append(o.Pods, tmp.Pods...)
+			o.Events = append(o.Events, tmp.Events...)
+			return f, nil
+		}
+		if errors.Is(err, ErrUnsupportedKind) || hasKind(data) {
+			return f, err
+		}
+		// No kind: a fragment of a pod (its status, one container's
+		// status) as people paste it.
+		if pod, ok := parseFragment(data); ok {
+			o.Pods = append(o.Pods, pod)
+			return f, nil
+		}
+		// Broken YAML or JSON (cut off, re-indented): its status keys.
+		if pod, ok := scrapeStatus(string(data)); ok {
+			o.Pods = append(o.Pods, pod)
+			return f, nil
+		}
+		o.Logs = append(o.Logs, Log{Text: string(data)})
+		return FormatLog, nil
+	case FormatDescribe:
+		pod, events, rest := parseDescribe(string(data))
+		o.Pods = append(o.Pods, pod)
+		o.textEvents = append(o.textEvents, events...)
+		if strings.TrimSpace(rest) != "" {
+			o.Logs = append(o.Logs, Log{Text: rest}) // a log pasted after the events
+		}
+	case FormatEvents:
+		o.textEvents = append(o.textEvents, parseEvents(string(data))...)
+	case FormatTable:
+		o.rows = append(o.rows, parseTable(string(data))...)
+	default:
+		if len(bytes.TrimSpace(data)) > 0 {
+			o.Logs = append(o.Logs, Log{Text: string(data)})
+		}
+	}
+	return f, nil
+}
+
+// readTail reads r, keeping at most the last limit bytes.
+func readTail(r io.Reader, limit int) ([]byte, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > limit {
+		data = data[len(data)-limit:]
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			data = data[i+1:]
+		}
+	}
+	return data, nil
+}
+
+func hasKind(data []byte) bool {
+	for line := range bytes.Lines(data) {
+		t := bytes.TrimSpace(line)
+		if bytes.HasPrefix(t, []byte("kind:")) || bytes.HasPrefix(t, []byte(`"kind"`)) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseFragment reads YAML or JSON without a kind: a pod (metadata, spec,
+// status), a pod status (containerStatuses, phase), one container status
+// (state, lastState) or a list of container statuses.
+func parseFragment(data []byte) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	js, err := utilyaml.ToJSON(dedent(data))
+	if err != nil {
+		return pod, false
+	}
+	var probe any
+	if err := json.Unmarshal(js, &probe); err != nil {
+		return pod, false
+	}
+	switch v := probe.(type) {
+	case []any:
+		var list []corev1.ContainerStatus
+		if json.Unmarshal(js, &list) != nil || len(list) == 0 {
+			return pod, false
+		}
+		pod.Status.ContainerStatuses = list
+		return pod, true
+	case map[string]any:
+		has := func(keys ...string) bool {
+			for _, k := range keys {
+				if _, ok := v[k]; ok {
+					return true
+				}
+			}
+			return false
+		}
+		switch {
+		case has("metadata", "spec", "status"):
+			return pod, json.Unmarshal(js, &pod) == nil
+		case has("containerStatuses", "initContainerStatuses", "phase", "conditions"):
+			return pod, json.Unmarshal(js, &pod.Status) == nil
+		case has("state", "lastState", "restartCount"):
+			var st corev1.ContainerStatus
+			if json.Unmarshal(js, &st) != nil {
+				return pod, false
+			}
+			pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+			return pod, true
+		case has("containers"):
+			return pod, json.Unmarshal(js, &pod.Spec) == nil
+		}
+	}
+	return pod, false
+}
+
+// dedent removes the indentation every line shares, so a block copied from
+// the middle of a YAML document parses.
+func dedent(data []byte) []byte {
+	lines := strings.Split(string(data), "\n")
+	common := -1
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		n := len(l) - len(strings.TrimLeft(l, " "))
+		if common < 0 || n < common {
+			common = n
+		}
+	}
+	if common <= 0 {
+		return data
+	}
+	for i, l := range lines {
+		if len(l) >= common {
+			lines[i] = l[common:]
+		}
+	}
+	return []byte(strings.Join(lines, "\n"))
+}
+
+// reKV finds "key: value" pairs in YAML or JSON that does not parse (cut
+// off, re-indented, "..." where lines were left out).
+var reKV = regexp.MustCompile(`"?([A-Za-z]+)"?[ \t]*:[ \t]*("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^,\s{}\[\]]+)?`)
+
+// scrapeStatus reads a container status out of broken YAML or JSON by
+// its keys, in order: lastState / state, then waiting / running /
+// terminated, then their fields.
+func scrapeStatus(text string) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	var st corev1.ContainerStatus
+	var target *corev1.ContainerState
+	var term *corev1.ContainerStateTerminated
+	var wait *corev1.ContainerStateWaiting
+	found := false
+	for _, m := range reKV.FindAllStringSubmatch(text, -1) {
+		key, val := m[1], strings.Trim(m[2], `"'`)
+		switch key {
+		case "lastState":
+			target, term, wait = &st.LastTerminationState, nil, nil
+		case "state":
+			target, term, wait = &st.State, nil, nil
+		case "terminated":
+			if target == nil {
+				target = &st.LastTerminationState
+			}
+			target.Terminated = &corev1.ContainerStateTerminated{}
+			term, wait = target.Terminated, nil
+			found = true
+		case "waiting":
+			if target == nil {
+				target = &st.State
+			}
+			target.Waiting = &corev1.ContainerStateWaiting{}
+			wait, term = target.Waiting, nil
+			found = true
+		case "running":
+			if target == nil {
+				target = &st.State
+			}
+			target.Running = &corev1.ContainerStateRunning{}
+			wait, term = nil, nil
+			found = true
+		case "exitCode":
+			if term != nil {
+				if n, err := strconv.Atoi(val); err == nil {
+					term.ExitCode = int32(n)
+				}
+			}
+		case "reason":
+			switch {
+			case term != nil:
+				term.Reason = val
+			case wait != nil:
+				wait.Reason = val
+			}
+		case "message":
+			switch {
+			case term != nil:
+				term.Message = val
+			case wait != nil:
+				wait.Message = val
+			}
+		case "restartCount":
+			if n, err := strconv.Atoi(val); err == nil {
+				st.RestartCount = int32(n)
+			}
+		case "ready":
+			st.Ready = val == "true"
+		case "image":
+			if st.Image == "" {
+				st.Image = val
+			}
+		case "name":
+			if st.Name == "" && target == nil {
+				st.Name = val
+			}
+		case "phase":
+			pod.Status.Phase = corev1.PodPhase(val)
+		}
+	}
+	if !found {
+		return pod, false
+	}
+	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+	return pod, true
+}
+
+// reRancherState is the state line of a container in the Rancher UI:
+// "CrashLoopBackOff (back-off 5m0s restarting failed container=app pod=...)
+// | Last state: Terminated with 1: Error, started: ..., finished: ...".
+var reRancherState = regexp.MustCompile(`(?m)^\s*(\w+)(?: \((.*?)\))?\s*\|\s*Last state: Terminated with (-?\d*): ?(\w*)`)
+
+// rancherStatus reads a container status out of Rancher's state line.
+func rancherStatus(text string) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	m := reRancherState.FindStringSubmatch(text)
+	if m == nil {
+		return pod, false
+	}
+	st := corev1.ContainerStatus{}
+	st.State.Waiting = &corev1.ContainerStateWaiting{Reason: m[1], Message: m[2]}
+	if b := reBackOffPod.FindStringSubmatch(m[2]); b != nil {
+		st.Name = b[1]
+		pod.Name, pod.Namespace = b[2], b[3]
+	}
+	code := int32(-1) // Rancher leaves the exit code out when it is 0
+	if n, err := strconv.Atoi(m[3]); err == nil {
+		code = int32(n)
+	} else if m[4] == "Completed" {
+		code = 0
+	}
+	st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: code, Reason: m[4]}
+	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+	return pod, true
+}
+
+// stripBorders removes the box-drawing border a terminal UI (k9s, tmux
+// panes) draws around what is copied from it, when most lines carry it.
+func stripBorders(data []byte) []byte {
+	lines := bytes.Split(data, []byte("\n"))
+	bordered, nonEmpty := 0, 0
+	for _, l := range lines {
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 {
+			continue
+		}
+		nonEmpty++
+		if bytes.HasPrefix(t, []byte("│")) || bytes.HasPrefix(t, []byte("┃")) {
+			bordered++
+		}
+	}
+	if nonEmpty == 0 || bordered*2 < nonEmpty {
+		return data
+	}
+	for i, l := range lines {
+		t := bytes.TrimLeft(l, " \t")
+		for _, b := range [][]byte{[]byte("│"), []byte("┃")} {
+			if bytes.HasPrefix(t, b) {
+				t = t[len(b):]
+				if r := bytes.TrimRight(t, " \t\r"); bytes.HasSuffix(r, b) {
+					t = r[:len(r)-len(b)]
+				}
+				lines[i] = t
+				break
+			}
+		}
+	}
+	return bytes.Join(lines, []byte("\n"))
+}
+
+var (
+	// reOcCrashLooping is `oc status -v`'s error about a crash-looping pod:
+	// "* pod/centos-1-dl5dp is crash-looping", "* container "web" in
+	// pod/web-2-abcde is crash-looping".
+	reOcCrashLooping = regexp.MustCompile(`(?m)^\s*\*?\s*(?:container "([\w.-]+)" in )?pod/([\w.-]+) is crash-looping`)
+	reOcLogsCmd      = regexp.MustCompile(`oc logs (?:-p )?([\w.-]+) -c ([\w.-]+)`)
+)
+
+// ocStatus reads the crash-looping pod out of `oc status -v`.
+func ocStatus(text string) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	m := reOcCrashLooping.FindStringSubmatch(text)
+	if m == nil {
+		return pod, false
+	}
+	pod.Name = m[2]
+	name := m[1]
+	if l := reOcLogsCmd.FindStringSubmatch(text); l != nil && l[1] == pod.Name && name == "" {
+		name = l[2]
+	}
+	pod.Status.Phase = corev1.PodRunning
+	pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: name, State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}}}
+	return pod, true
+}

@@ -1,0 +1,534 @@
+package manifest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// describeText is `kubectl describe pod` output of today's kubectl.
+const describeText = `Name:             api-7d9c8b6f5-x2x9z
+Namespace:        shop
+Priority:         0
+Service Account:  default
+Node:             node-1/10.0.0.5
+Start Time:       Wed, 04 Mar 2020 11:21:44 +0000
+Labels:           app=api
+                  pod-template-hash=7d9c8b6f5
+Annotations:      <none>
+Status:           Running
+IP:               10.244.0.9
+Controlled By:  ReplicaSet/api-7d9c8b6f5
+Init Containers:
+  migrate:
+    Container ID:  containerd://aaa
+    Image:         busybox:1.36
+    Command:
+      sh
+      -c
+      echo migrating
+    State:          Terminated
+      Reason:       Completed
+      Exit Code:    0
+      Started:      Wed, 04 Mar 2020 11:21:45 +0000
+      Finished:     Wed, 04 Mar 2020 11:21:46 +0000
+    Ready:          True
+    Restart Count:  0
+Containers:
+  api:
+    Container ID:   containerd://bbb
+    Image:          ghcr.io/acme/api:1.4.2
+    Port:           8080/TCP
+    Host Port:      0/TCP
+    Args:
+      --port=8080
+    State:          Waiting
+      Reason:       CrashLoopBackOff
+    Last State:     Terminated
+      Reason:       OOMKilled
+      Message:      first line
+                    second line
+      Exit Code:    137
+      Started:      Wed, 04 Mar 2020 12:34:14 +0000
+      Finished:     Wed, 04 Mar 2020 12:34:54 +0000
+    Ready:          False
+    Restart Count:  7
+    Limits:
+      memory:  256Mi
+    Requests:
+      cpu:        100m
+      memory:     128Mi
+    Liveness:       http-get http://:8080/healthz delay=10s timeout=1s period=10s #success=1 #failure=3
+    Environment:
+      DATABASE_URL:  postgres://u:secret@db:5432/x
+    Mounts:
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access (ro)
+Conditions:
+  Type              Status
+  Ready             False
+Volumes:
+  kube-api-access:
+    Type:                    Projected (a volume that contains injected data from multiple sources)
+QoS Class:                   Burstable
+Events:
+  Type     Reason     Age                  From               Message
+  ----     ------     ----                 ----               -------
+  Normal   Scheduled  74m                  default-scheduler  Successfully assigned shop/api-7d9c8b6f5-x2x9z to node-1
+  Normal   Pulled     3m (x8 over 74m)     kubelet            Container image "ghcr.io/acme/api:1.4.2" already present on machine
+  Warning  BackOff    10s (x300 over 70m)  kubelet            Back-off restarting failed container api in pod api-7d9c8b6f5-x2x9z_shop(0b1c)
+`
+
+func TestDetect(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		want     Format
+	}{
+		{"describe", describeText, FormatDescribe},
+		{"describe fragment", "    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n      Exit Code:    1\n", FormatDescribe},
+		{"pod yaml", podYAML, FormatObjects},
+		{"status fragment", "state:\n  waiting:\n    reason: CrashLoopBackOff\nlastState:\n  terminated:\n    exitCode: 1\n", FormatObjects},
+		{"json", eventJSON, FormatObjects},
+		{"get pods", "NAME    READY   STATUS             RESTARTS   AGE\nweb-1   0/1     CrashLoopBackOff   5          3m\n", FormatTable},
+		{"get pods rows only", "web-1   0/1     CrashLoopBackOff   5 (2m ago)   3m\n", FormatTable},
+		{"events table", "Events:\n  Type     Reason   Age   From     Message\n  ----     ------   ----  ----     -------\n  Warning  BackOff  5s    kubelet  Back-off restarting failed container\n", FormatEvents},
+		{"bare event", "Liveness probe failed: Get http://10.0.0.1:8080/healthz: dial tcp 10.0.0.1:8080: connect: connection refused\n", FormatEvents},
+		{"log", "2024-01-01T00:00:00Z INFO starting\npanic: boom\n\ngoroutine 1 [running]:\n", FormatLog},
+		{"one-line app error is a log", "Error: unknown flag: --secure-port\n", FormatLog},
+		{"yaml-looking log", "hello: world\n", FormatLog},
+		{"empty", "", FormatLog},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Detect([]byte(tc.in)); got != tc.want {
+				t.Fatalf("Detect = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseDescribe(t *testing.T) {
+	var o Objects
+	if f, err := o.ParseAny("d", strings.NewReader(describeText)); err != nil || f != FormatDescribe {
+		t.Fatalf("format %s, err %v", f, err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := in.Pod
+	if p.Name != "api-7d9c8b6f5-x2x9z" || p.Namespace != "shop" || p.Spec.NodeName != "node-1" || p.Status.Phase != "Running" ||
+		p.Labels["pod-template-hash"] != "7d9c8b6f5" || len(p.OwnerReferences) != 1 || p.OwnerReferences[0].Name != "api-7d9c8b6f5" {
+		t.Fatalf("pod fields: %+v", p.ObjectMeta)
+	}
+	if len(p.Spec.InitContainers) != 1 || p.Spec.InitContainers[0].Name != "migrate" || strings.Join(p.Spec.InitContainers[0].Command, " ") != "sh -c echo migrating" {
+		t.Fatalf("init containers: %+v", p.Spec.InitContainers)
+	}
+	if len(p.Status.InitContainerStatuses) != 1 || p.Status.InitContainerStatuses[0].State.Terminated == nil || p.Status.InitContainerStatuses[0].State.Terminated.Reason != "Completed" {
+		t.Fatalf("init status: %+v", p.Status.InitContainerStatuses)
+	}
+	c, st := p.Spec.Containers[0], p.Status.ContainerStatuses[0]
+	if c.Name != "api" || c.Image != "ghcr.io/acme/api:1.4.2" || len(c.Args) != 1 || c.Ports[0].ContainerPort != 8080 {
+		t.Fatalf("container spec: %+v", c)
+	}
+	if q := c.Resources.Limits.Memory(); q.String() != "256Mi" {
+		t.Fatalf("memory limit %s", q)
+	}
+	if c.LivenessProbe == nil || c.LivenessProbe.HTTPGet == nil || c.LivenessProbe.HTTPGet.Path != "/healthz" || c.LivenessProbe.PeriodSeconds != 10 || c.LivenessProbe.FailureThreshold != 3 {
+		t.Fatalf("liveness probe: %+v", c.LivenessProbe)
+	}
+	if st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" || st.RestartCount != 7 || st.Ready {
+		t.Fatalf("state: %+v", st)
+	}
+	term := st.LastTerminationState.Terminated
+	if term == nil || term.Reason != "OOMKilled" || term.ExitCode != 137 || term.Message != "first line\nsecond line" || term.FinishedAt.Sub(term.StartedAt.Time) != 40*time.Second {
+		t.Fatalf("last state: %+v", term)
+	}
+	// The latest timestamp (the last finish) is the moment of the paste;
+	// event ages count back from it.
+	if want := time.Date(2020, 3, 4, 12, 34, 54, 0, time.UTC); !in.Now.Equal(want) {
+		t.Fatalf("now = %s, want %s", in.Now, want)
+	}
+	if len(in.Events) != 3 {
+		t.Fatalf("events: %+v", in.Events)
+	}
+	back := in.Events[2]
+	if back.Reason != "BackOff" || back.Count != 300 || back.InvolvedObject.FieldPath != "spec.containers{api}" || !back.LastTimestamp.Time.Equal(in.Now.Add(-10*time.Second)) || !back.FirstTimestamp.Time.Equal(in.Now.Add(-70*time.Minute)) {
+		t.Fatalf("back-off event: %+v", back)
+	}
+}
+
+func TestParseDescribeShapes(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		check    func(t *testing.T, o *Objects)
+	}{
+		{"state block alone", "    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    139\n    Ready:          False\n", func(t *testing.T, o *Objects) {
+			in, _ := o.Input(time.Time{})
+			st := in.Pod.Status.ContainerStatuses[0]
+			if st.Name != UnknownContainer || in.Pod.Name != UnknownPod || st.LastTerminationState.Terminated.ExitCode != 139 {
+				t.Fatalf("%+v", in.Pod)
+			}
+		}},
+		{"2015 tab separated", "Name:\t\t\t\tsimmemleak-hra99\nNamespace:\t\t\tdefault\nStatus:\t\t\t\tRunning\nContainers:\n  simmemleak:\n    Image:\tsaadali/simmemleak\n    State:\t\tRunning\n      Started:\t\tTue, 07 Jul 2015 12:54:41 -0700\n    Last Termination State:\tTerminated\n      Exit Code:\t137\n    Ready:\tFalse\n    Restart Count:\t5\n", func(t *testing.T, o *Objects) {
+			in, _ := o.Input(time.Time{})
+			st := in.Pod.Status.ContainerStatuses[0]
+			if st.Name != "simmemleak" || st.State.Running == nil || st.LastTerminationState.Terminated == nil || st.LastTerminationState.Terminated.ExitCode != 137 || st.RestartCount != 5 {
+				t.Fatalf("%+v", st)
+			}
+		}},
+		{"console copy", "State:\nWaiting (CrashLoopBackOff)\nLast State\nTerminated at Apr 18, 2017 9:12:19 PM (Completed)\nReady:\nfalse\nRestart Count:\n75\n", func(t *testing.T, o *Objects) {
+			in, _ := o.Input(time.Time{})
+			st := in.Pod.Status.ContainerStatuses[0]
+			if st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" || st.LastTerminationState.Terminated == nil ||
+				st.LastTerminationState.Terminated.Reason != "Completed" || st.RestartCount != 75 {
+				t.Fatalf("%+v", st)
+			}
+		}},
+		{"multi-line runtime message", "    State:      Terminated\n      Reason:   ContainerCannotRun\n      Message:  oci runtime error: container_linux.go:247: starting container process caused \"exec: \\\"/bin/bash\\\": stat /bin/bash: no such file or directory\"\n\n      Exit Code:    127\n", func(t *testing.T, o *Objects) {
+			in, _ := o.Input(time.Time{})
+			term := in.Pod.Status.ContainerStatuses[0].State.Terminated
+			if term == nil || term.ExitCode != 127 || term.Reason != "ContainerCannotRun" || !strings.Contains(term.Message, "stat /bin/bash") {
+				t.Fatalf("%+v", term)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o Objects
+			if f, err := o.ParseAny("d", strings.NewReader(tc.in)); err != nil || f != FormatDescribe {
+				t.Fatalf("format %s err %v", f, err)
+			}
+			tc.check(t, &o)
+		})
+	}
+}
+
+func TestParseEventShapes(t *testing.T) {
+	for _, tc := range []struct {
+		name, line      string
+		reason, message string
+		count           int32
+		container       string
+	}{
+		{"describe row", "  Warning  Failed     2s (x5 over 54s)  kubelet            Error: couldn't find key VALUE in Secret default/s", "Failed", "Error: couldn't find key VALUE in Secret default/s", 5, ""},
+		{"describe row with node", "  Warning  BackOff    3m42s (x7 over 4m56s)  kubelet, node3     Back-off restarting failed container", "BackOff", "Back-off restarting failed container", 7, ""},
+		{"get events row", "5m          Warning   BackOff     pod/web-1    Back-off restarting failed container web in pod web-1_shop(1)", "BackOff", "Back-off restarting failed container web in pod web-1_shop(1)", 1, "web"},
+		{"bare probe failure", "Liveness probe failed: HTTP probe failed with statuscode: 500", "Unhealthy", "Liveness probe failed: HTTP probe failed with statuscode: 500", 1, ""},
+		{"bare kill", "Container keycloak failed startup probe, will be restarted", "Killing", "Container keycloak failed startup probe, will be restarted", 1, ""},
+		{"bare mount", " MountVolume.SetUp failed for volume \"config\" : configmap \"dash\" not found", "FailedMount", "MountVolume.SetUp failed for volume \"config\" : configmap \"dash\" not found", 1, ""},
+		{"reason and message columns", "FailedMount     Unable to mount volumes for pod \"p_d(1)\": timeout expired", "FailedMount", "Unable to mount volumes for pod \"p_d(1)\": timeout expired", 1, ""},
+		{"old tab format", "32m\t\t32m\t\t1\t{kubelet ip-10}\tspec.containers{nginx}\tWarning\t\tBackOff\t\tBack-off restarting failed container", "BackOff", "Back-off restarting failed container", 1, "nginx"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, ok := parseEventLine(tc.line)
+			if !ok || r.event.Reason != tc.reason || r.event.Message != tc.message || r.event.Count != tc.count || r.container != tc.container {
+				t.Fatalf("parseEventLine = %+v, %v", r, ok)
+			}
+		})
+	}
+}
+
+func TestParseTableAndMerge(t *testing.T) {
+	var o Objects
+	table := "NAME                        READY   STATUS             RESTARTS      AGE\ndeathstar-f449b9b55-4glpb   1/1     Running            0             34s\ntiefighter                  0/1     CrashLoopBackOff   3 (17s ago)   34s\nxwing                       0/1     OOMKilled          1 (13s ago)   34s\n"
+	if f, err := o.ParseAny("t", strings.NewReader(table)); err != nil || f != FormatTable {
+		t.Fatalf("format %s err %v", f, err)
+	}
+	if _, err := o.ParseAny("log", strings.NewReader("exec /usr/bin/bash: exec format error\n")); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The failing row with the most restarts is the pod.
+	if in.Pod.Name != "tiefighter" || in.Pod.Status.ContainerStatuses[0].State.Waiting.Reason != "CrashLoopBackOff" || in.Pod.Status.ContainerStatuses[0].RestartCount != 3 {
+		t.Fatalf("pod %+v", in.Pod)
+	}
+	if in.Logs[""] == "" || !in.Now.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("logs %v now %s", in.Logs, in.Now)
+	}
+}
+
+func TestParseFragment(t *testing.T) {
+	var o Objects
+	frag := "    state:\n      waiting:\n        message: 'container has runAsNonRoot and image will run as root'\n        reason: CreateContainerConfigError\n"
+	if f, err := o.ParseAny("y", strings.NewReader(frag)); err != nil || f != FormatObjects {
+		t.Fatalf("format %s err %v", f, err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := in.Pod.Status.ContainerStatuses[0].State.Waiting
+	if w == nil || w.Reason != "CreateContainerConfigError" || !strings.Contains(w.Message, "runAsNonRoot") {
+		t.Fatalf("%+v", in.Pod.Status)
+	}
+}
+
+func TestInputFromEventsOnly(t *testing.T) {
+	var o Objects
+	ev := "  Warning  BackOff  10s (x7 over 2m)  kubelet  Back-off restarting failed container web in pod web-5d4_shop(a1)\n"
+	if _, err := o.ParseAny("e", strings.NewReader(ev)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "web-5d4" || in.Pod.Namespace != "shop" || in.Pod.Spec.Containers[0].Name != "web" || len(in.Events) != 1 || in.Events[0].InvolvedObject.FieldPath != "spec.containers{web}" {
+		t.Fatalf("pod %+v events %+v", in.Pod, in.Events)
+	}
+}
+
+// TestInputNamesFromKubeletEvents: a describe's Events table alone names
+// the pod, its node and (when all agree) its container.
+func TestInputNamesFromKubeletEvents(t *testing.T) {
+	ev := `Events:
+  Type     Reason     Age                From               Message
+  ----     ------     ----               ----               -------
+  Normal   Scheduled  2m                 default-scheduler  Successfully assigned default/test-6f7b9c-abcde to minikube
+  Normal   Pulled     60s (x4 over 2m)   kubelet            Container image "busybox" already present on machine
+  Normal   Created    60s (x4 over 2m)   kubelet            Created container busybox
+  Warning  BackOff    10s (x9 over 2m)   kubelet            Back-off restarting failed container
+`
+	var o Objects
+	if _, err := o.ParseAny("e", strings.NewReader(ev)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "test-6f7b9c-abcde" || in.Pod.Namespace != "default" || in.Pod.Spec.NodeName != "minikube" || in.Pod.Spec.Containers[0].Name != "busybox" || len(in.Events) != 4 {
+		t.Fatalf("pod %+v events %+v", in.Pod, in.Events)
+	}
+	if in.Pod.Spec.Containers[0].Image != "" {
+		t.Fatalf("the image of a pull event was put in the spec: %q", in.Pod.Spec.Containers[0].Image)
+	}
+}
+
+func TestInputErrors(t *testing.T) {
+	var o Objects
+	if _, err := o.Input(time.Time{}); err != ErrNothing {
+		t.Fatalf("empty input: err = %v", err)
+	}
+	var two Objects
+	for _, y := range []string{podYAML, strings.Replace(podYAML, "name: api-1", "name: api-2", 1)} {
+		if _, err := two.ParseAny("p", strings.NewReader(y)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := two.Input(time.Time{}); err == nil || !strings.Contains(err.Error(), "one pod at a time") {
+		t.Fatalf("two pods: err = %v", err)
+	}
+	var dep Objects
+	if _, err := dep.ParseAny("d.yaml", strings.NewReader("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n")); err == nil {
+		t.Fatal("a Deployment was accepted")
+	}
+}
+
+func TestParseAge(t *testing.T) {
+	for in, want := range map[string]time.Duration{"14m": 14 * time.Minute, "2m40s": 160 * time.Second, "3d": 72 * time.Hour, "5h4m": 5*time.Hour + 4*time.Minute, "<unknown>": -1, "x": -1, "12": -1} {
+		if got := parseAge(in); got != want {
+			t.Errorf("parseAge(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// FuzzParseAny feeds arbitrary text; ParseAny and Input must return,
+// never panic.
+func FuzzParseAny(f *testing.F) {
+	f.Add(describeText)
+	f.Add(podYAML)
+	f.Add("web-1   0/1     CrashLoopBackOff   5 (2m ago)   3m\n")
+	f.Add("  Warning  BackOff  10s (x7 over 2m)  kubelet  Back-off restarting failed container web in pod web_x(a)\n")
+	f.Add("State:\nWaiting (CrashLoopBackOff)\nLast State\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		var o Objects
+		if _, err := o.ParseAny("fuzz", strings.NewReader(in)); err != nil {
+			return
+		}
+		_, _ = o.Input(time.Time{})
+	})
+}
+
+// TestDescribeWithLogAfter: a describe paste followed by the log in the
+// same block keeps the log.
+func TestDescribeWithLogAfter(t *testing.T) {
+	in := describeText + "\n$ kubectl logs api-7d9c8b6f5-x2x9z --previous\n2024-03-01T10:00:00Z ERROR dial tcp 10.0.0.9:5432: connect: connection refused\n"
+	var o Objects
+	if _, err := o.ParseAny("d", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 3 || !strings.Contains(got.Logs[""], "connection refused") {
+		t.Fatalf("events %d, logs %q", len(got.Events), got.Logs)
+	}
+}
+
+func TestTablePodLevelStatus(t *testing.T) {
+	var o Objects
+	if _, err := o.ParseAny("t", strings.NewReader("api-1   0/1     Evicted   0          5m\n")); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Status.Phase != "Failed" || in.Pod.Status.Reason != "Evicted" {
+		t.Fatalf("status %+v", in.Pod.Status)
+	}
+}
+
+// TestBrokenFragments: YAML and JSON that no longer parse (cut off, with
+// "..." for left-out lines) still give their status.
+func TestBrokenFragments(t *testing.T) {
+	for _, tc := range []struct{ name, in string }{
+		{"yaml with an ellipsis", "  containerStatuses:\n  - name: web\n    lastState:\n      terminated:\n        exitCode: 137\n        reason: OOMKilled\n    ...\n    restartCount: 12\n    state:\n      waiting:\n        reason: CrashLoopBackOff\n"},
+		{"cut-off json", `{"containerStatuses":[{"name":"web","state":{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 5m0s"}},"lastState":{"terminated":{"exitCode":137,"reason":"OOMKilled","startedAt":"2020-02-09T16:16:12Z"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o Objects
+			if _, err := o.ParseAny("f", strings.NewReader(tc.in)); err != nil {
+				t.Fatal(err)
+			}
+			in, err := o.Input(time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := in.Pod.Status.ContainerStatuses[0]
+			if st.Name != "web" || st.LastTerminationState.Terminated == nil || st.LastTerminationState.Terminated.Reason != "OOMKilled" ||
+				st.LastTerminationState.Terminated.ExitCode != 137 || st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" {
+				t.Fatalf("%+v", st)
+			}
+			if len(in.Logs) != 0 {
+				t.Fatalf("the fragment was also taken as a log: %q", in.Logs)
+			}
+		})
+	}
+}
+
+func TestRancherStateLine(t *testing.T) {
+	for _, tc := range []struct {
+		name, in      string
+		code          int32
+		reason, cname string
+	}{
+		{"completed without a code", "CrashLoopBackOff (back-off 5m0s restarting failed container=container-0 pod=nfs-577587b9bf-jbl8k_default(6a514d22)) | Last state: Terminated with : Completed, started: Thu, Dec 28 2023 9:48:26 am, finished: Thu, Dec 28 2023 9:48:26 am", 0, "Completed", "container-0"},
+		{"error with a code", "CrashLoopBackOff (back-off 40s restarting failed container=web pod=web-1_shop(1)) | Last state: Terminated with 137: OOMKilled, started: x, finished: y", 137, "OOMKilled", "web"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o Objects
+			if _, err := o.ParseAny("f", strings.NewReader(tc.in)); err != nil {
+				t.Fatal(err)
+			}
+			in, err := o.Input(time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := in.Pod.Status.ContainerStatuses[0]
+			term := st.LastTerminationState.Terminated
+			if st.Name != tc.cname || term == nil || term.ExitCode != tc.code || term.Reason != tc.reason || st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" {
+				t.Fatalf("%+v", st)
+			}
+		})
+	}
+}
+
+// TestTerminalBorders: a describe copied out of a terminal UI pane keeps
+// its box-drawing border.
+func TestTerminalBorders(t *testing.T) {
+	in := "│Events:\n│  Type     Reason     Age                     From               Message\n│  ----     ------     ----                    ----               -------\n" +
+		"│  Warning  Unhealthy  7m45s (x3 over 8m45s)   kubelet, node-1    Liveness probe failed: Get http://10.2.0.41:80/ping: connection refused │\n"
+	var o Objects
+	if _, err := o.ParseAny("k9s", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 1 || got.Events[0].Reason != "Unhealthy" || got.Events[0].Message != "Liveness probe failed: Get http://10.2.0.41:80/ping: connection refused" {
+		t.Fatalf("%+v", got.Events)
+	}
+}
+
+// TestSiblingPodEvents: events pasted for another pod of the same
+// Deployment (the rollout that replaced it) still describe it.
+func TestSiblingPodEvents(t *testing.T) {
+	var o Objects
+	for _, in := range []string{
+		"uptime-kuma     uptime-kuma-helm-8568db8bfd-7w6xl              1/1     Running     174 (12h ago)   30d\n",
+		"2s          Warning   Unhealthy           pod/uptime-kuma-helm-57f9d6fd5c-czdlh    Liveness probe failed: command \"node extra/healthcheck.js\" timed out\n" +
+			"5s          Warning   BackOff             pod/other-app-6d9f7c8b5d-abcde    Back-off restarting failed container\n",
+	} {
+		if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 0 {
+		t.Fatalf("events of two other pods were taken: %+v", got.Events)
+	}
+	o = Objects{}
+	for _, in := range []string{
+		"uptime-kuma     uptime-kuma-helm-8568db8bfd-7w6xl              1/1     Running     174 (12h ago)   30d\n",
+		"2s          Warning   Unhealthy           pod/uptime-kuma-helm-57f9d6fd5c-czdlh    Liveness probe failed: command \"node extra/healthcheck.js\" timed out\n",
+	} {
+		if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err = o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Pod.Name != "uptime-kuma-helm-8568db8bfd-7w6xl" || len(got.Events) != 1 {
+		t.Fatalf("pod %s events %+v", got.Pod.Name, got.Events)
+	}
+}
+
+// TestWatchedRows: `kubectl get pods -w` prints the same pod again at each
+// change; its latest failure is what to diagnose.
+func TestWatchedRows(t *testing.T) {
+	in := `traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Error               5          3m29s
+traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     CrashLoopBackOff    5          3m31s
+traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Running             6          6m20s
+traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Error               6          6m21s
+`
+	var o Objects
+	if _, err := o.ParseAny("w", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := got.Pod.Status.ContainerStatuses[0]
+	if st.RestartCount != 6 || st.State.Running != nil {
+		t.Fatalf("%+v", st)
+	}
+}
+
+// TestOcStatus: `oc status -v` names the crash-looping pod and, in its
+// advice, the container.
+func TestOcStatus(t *testing.T) {
+	in := "Errors:\n  * pod/centos-1-dl5dp is crash-looping\n\n    The container is starting and exiting repeatedly. This usually means the container is unable\n    to start, misconfigured, or limited by security restrictions. Check the container logs with\n\n      oc logs centos-1-dl5dp -c centos\n"
+	var o Objects
+	if _, err := o.ParseAny("oc", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := got.Pod.Status.ContainerStatuses[0]
+	if got.Pod.Name != "centos-1-dl5dp" || st.Name != "centos" || st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" || len(got.Logs) != 0 {
+		t.Fatalf("pod %s status %+v logs %q", got.Pod.Name, st, got.Logs)
+	}
+}

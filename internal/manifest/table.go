@@ -1,0 +1,99 @@
+package manifest
+
+import (
+	"strconv"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// tableRow is one pod of `kubectl get pods` output.
+type tableRow struct {
+	name           string
+	ready, total   int
+	status         string
+	restarts       int
+	lastRestartAgo string // "2m38s ago"
+}
+
+// parseTable reads `kubectl get pods` rows (any column layout kubectl has
+// printed: with a namespace column, -o wide, markdown pipes).
+func parseTable(text string) []tableRow {
+	var rows []tableRow
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if reTableHeader.MatchString(line) {
+			continue
+		}
+		m := reTableRow.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		r := tableRow{name: strings.TrimPrefix(strings.Trim(m[1], "|"), "pod/"), status: m[4], lastRestartAgo: m[6]}
+		r.ready, _ = strconv.Atoi(m[2])
+		r.total, _ = strconv.Atoi(m[3])
+		r.restarts, _ = strconv.Atoi(m[5])
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// failing reports a row kubectl shows as not running fine.
+func (r tableRow) failing() bool {
+	switch r.status {
+	case "Running":
+		return r.ready < r.total
+	case "Completed", "Succeeded", "Pending", "ContainerCreating", "Terminating", "PodInitializing":
+		return false
+	}
+	return true
+}
+
+// pod turns a row into a pod whose single status carries what kubectl
+// printed: the STATUS column is the reason of the container's current
+// state (CrashLoopBackOff, CreateContainerConfigError, Error, OOMKilled,
+// Completed, Init:...). The container's name is not in the table.
+func (r tableRow) pod() corev1.Pod {
+	var p corev1.Pod
+	p.Name = r.name
+	p.Status.Phase = corev1.PodRunning
+	st := corev1.ContainerStatus{RestartCount: int32(r.restarts), Ready: r.total > 0 && r.ready == r.total}
+	status := r.status
+	init := strings.HasPrefix(status, "Init:")
+	status = strings.TrimPrefix(status, "Init:")
+	switch status {
+	case "Running":
+		st.State.Running = &corev1.ContainerStateRunning{}
+	case "Completed":
+		st.State.Terminated = &corev1.ContainerStateTerminated{Reason: "Completed"}
+	case "Error", "OOMKilled", "ContainerCannotRun", "StartError", "DeadlineExceeded":
+		st.State.Terminated = &corev1.ContainerStateTerminated{Reason: status, ExitCode: -1}
+		if status == "OOMKilled" {
+			st.State.Terminated.ExitCode = 137
+		}
+	case "Pending", "ContainerCreating", "PodInitializing":
+		p.Status.Phase = corev1.PodPending
+		if status != "Pending" {
+			st.State.Waiting = &corev1.ContainerStateWaiting{Reason: status}
+		}
+	case "Evicted", "OutOfmemory", "OutOfcpu", "OutOfpods", "NodeAffinity", "NodeLost", "Shutdown", "NodeShutdown", "UnexpectedAdmissionError":
+		// The kubelet failed the pod itself.
+		p.Status.Phase, p.Status.Reason = corev1.PodFailed, status
+	default:
+		if _, _, isCount := strings.Cut(status, "/"); isCount && init {
+			// Init:0/1: initialising, nothing failed yet.
+			p.Status.Phase = corev1.PodPending
+			st.State.Running = &corev1.ContainerStateRunning{}
+			break
+		}
+		if status != "" && status[0] >= 'A' && status[0] <= 'Z' && !strings.Contains(status, "/") {
+			st.State.Waiting = &corev1.ContainerStateWaiting{Reason: status}
+		}
+	}
+	if init {
+		p.Status.Phase = corev1.PodPending
+		p.Status.InitContainerStatuses = []corev1.ContainerStatus{st}
+		return p
+	}
+	p.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+	return p
+}
