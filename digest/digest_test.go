@@ -289,6 +289,19 @@ func TestPodLabels(t *testing.T) {
 			t.Errorf("podLabels(%q) = %s, want %s", sel, got, want)
 		}
 	}
+	// The pod's own labels, as the alert route matched them, come first: a
+	// route by team=search matches pods whose workload selects by app only.
+	inc := incident.Incident{Key: incident.Key{Namespace: "web"}, Selector: "app=api", Labels: map[string]string{"app": "api", "team": "search"}}
+	if got := fmt.Sprint(podLabels(inc)); got != "map[app:api team:search]" {
+		t.Errorf("podLabels with the pod's labels = %s", got)
+	}
+	s, err := ResolveScope(ScopeInput{Channel: "#search", Routes: []ScopeRoute{{Channel: "#search", Selector: "team=search"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Includes(inc.Key.Namespace, podLabels(inc)) {
+		t.Error("a digest scoped like its route leaves out the route's incident")
+	}
 }
 
 // TestScopeProperty builds digests of random incidents for random scopes

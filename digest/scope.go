@@ -162,11 +162,14 @@ func sameChannel(a, b string) bool {
 	return a != "" && a == b
 }
 
-// podLabels are the labels an incident is known to carry: the equality
-// terms of its workload's pod selector, which every pod of the workload
-// carries. Incidents do not record the crashing pod's own labels (yet);
-// when they do, return those here.
+// podLabels are the labels an incident is known to carry: the crashing
+// pod's own, as the alert route matched them; for incidents recorded before
+// they were kept, the equality terms of the workload's pod selector, which
+// every pod of the workload carries.
 func podLabels(inc incident.Incident) map[string]string {
+	if inc.Labels != nil {
+		return inc.Labels
+	}
 	if inc.Selector == "" {
 		return nil
 	}

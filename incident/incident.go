@@ -90,6 +90,9 @@ type Incident struct {
 	// Selector selects the workload's pods for the recovery check; empty
 	// means only the pods listed in Pods are checked.
 	Selector string `json:"selector,omitempty"`
+	// Labels are the crashing pod's labels, as routes saw them: a digest
+	// scoped by a label selector matches them like the alert route did.
+	Labels map[string]string `json:"labels,omitempty"`
 
 	// Report is the latest diagnosis, of the most recently crashed pod.
 	Report diagnose.Report `json:"report"`

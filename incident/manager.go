@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -315,6 +316,9 @@ func (m *Manager) observe(ctx context.Context, o Observation) *tracked {
 	}
 	if inc.Selector == "" {
 		inc.Selector = o.Selector
+	}
+	if inc.Labels == nil && len(o.Labels) > 0 {
+		inc.Labels = maps.Clone(o.Labels)
 	}
 	if changed {
 		inc.UpdatedAt = now

@@ -138,6 +138,9 @@ func TestBurstBecomesOneMessageAfterGroupWait(t *testing.T) {
 	if inc.PodCount != 3 || inc.Restarts != 3 || inc.Channel != "#alerts" || inc.State != Open {
 		t.Fatalf("incident = %+v", inc)
 	}
+	if inc.Labels["app"] != "api" {
+		t.Errorf("incident labels = %v, want the pod's (digest scopes match them)", inc.Labels)
+	}
 	m.flush(ctx)
 	if len(r.notes) != 1 {
 		t.Fatalf("unchanged incident notified again: %v", r.reasons())
