@@ -35,6 +35,7 @@ fuzz: ## run each fuzz target for 20 seconds
 	$(GO) test ./internal/manifest -run '^$$' -fuzz FuzzParse -fuzztime 20s
 	$(GO) test ./diagnose -run '^$$' -fuzz FuzzScanLog -fuzztime 20s
 	$(GO) test ./diagnose -run '^$$' -fuzz FuzzRedact -fuzztime 20s
+	$(GO) test ./config -run '^$$' -fuzz FuzzParse -fuzztime 20s
 
 clean: ## remove build output (not the cached control plane binaries)
 	rm -rf bin dist

@@ -66,8 +66,17 @@ func TestCheckConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr = runCLI(t, "", "check-config", bad)
-	if code != 1 || !strings.Contains(stderr, "unknown key channnel") {
+	if code != 1 || !strings.Contains(stderr, "line 2: slack.channnel: unknown key; did you mean channel?") {
 		t.Fatalf("bad config: exit %d, stderr %q", code, stderr)
+	}
+	// robfig/cron's parser panics on "TZ=": an error naming the key, exit 1.
+	tz := filepath.Join(t.TempDir(), "tz.yaml")
+	if err := os.WriteFile(tz, []byte("digest:\n  schedule: \"TZ=\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "", "check-config", tz)
+	if code != 1 || !strings.Contains(stderr, `digest.schedule: "TZ=" is not a 5-field cron schedule`) || strings.Contains(stderr, "panic") {
+		t.Fatalf("TZ= schedule: exit %d, stderr %q", code, stderr)
 	}
 }
 
