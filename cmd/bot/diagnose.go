@@ -39,7 +39,7 @@ Offline: kubectl get pod api-7d9f8-x2x1 -o yaml > pod.yaml
 
 FILE is YAML or JSON as kubectl prints it: a Pod, an Event, an EventList or
 a List of them ("-" reads stdin). --logs FILE applies to the failing
-container; --logs NAME=FILE to container NAME.`, s.err)
+container; --logs NAME=FILE to container NAME.`, s)
 	var files, logs repeated
 	fs.Var(&files, "f", "a Pod/Event/List file (repeatable; - for stdin)")
 	fs.Var(&logs, "logs", "previous log of a container: FILE or CONTAINER=FILE (repeatable)")

@@ -18,7 +18,7 @@ func runDigest(ctx context.Context, args []string, s stdio) int {
 		`Build the crash-loop digest of the last digest.window (default 24h) from
 the incident store and send it now: to digest.channels (or slack.channel)
 when a Slack bot token is configured, else print it. The scheduled digest is
-sent by 'run' (digest.schedule); this command does not record a run.`, s.err)
+sent by 'run' (digest.schedule); this command does not record a run.`, s)
 	now := fs.Bool("now", false, "send the digest now (required)")
 	configPath := fs.String("config", "", "configuration file (see config.example.yaml)")
 	var kf kubeFlags

@@ -30,7 +30,7 @@ func runRun(ctx context.Context, args []string, s stdio) int {
 		`Watch the cluster for pods in CrashLoopBackOff, diagnose each crashing
 workload and post one message per workload to Slack, updated as it changes
 and marked resolved when it recovers. With no Slack bot token configured the
-messages are printed to the terminal instead.`, s.err)
+messages are printed to the terminal instead.`, s)
 	configPath := fs.String("config", "", "configuration file (see config.example.yaml); default: built-in defaults")
 	var kf kubeFlags
 	kf.register(fs)
