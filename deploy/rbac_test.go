@@ -139,8 +139,10 @@ func TestClusterWideRBAC(t *testing.T) {
 	bot := botClient(t, env, botNamespace)
 	watched := env.Namespace(t)
 	other := env.Namespace(t)
-	checkBotAccess(t, env, bot, access{own: botNamespace, watched: watched, other: other, clusterWide: true})
-	runBotAs(t, env, bot, watched, nil)
+	a := access{own: botNamespace, watched: watched, other: other, clusterWide: true}
+	checkBotAccess(t, env, bot, a)
+	runBotAs(t, env, botNamespace, watched, nil)
+	driveCommandsAs(t, env, a, nil)
 }
 
 // TestNamespacedRBAC installs deploy/namespaced/ into a team's namespace,
@@ -156,8 +158,10 @@ func TestNamespacedRBAC(t *testing.T) {
 	}
 	bot := botClient(t, env, team)
 	other := env.Namespace(t)
-	checkBotAccess(t, env, bot, access{own: team, watched: team, other: other})
-	runBotAs(t, env, bot, team, []string{team})
+	a := access{own: team, watched: team, other: other}
+	checkBotAccess(t, env, bot, a)
+	runBotAs(t, env, team, team, []string{team})
+	driveCommandsAs(t, env, a, []string{team})
 }
 
 // copyNamespacedVariant copies base/ and namespaced/ with my-team replaced
@@ -321,6 +325,10 @@ func checkBotAccess(t *testing.T, env *lctest.Env, bot kubernetes.Interface, a a
 			return err
 		}},
 		{"get job", func(ctx context.Context) error { _, err := bot.BatchV1().Jobs(ns).Get(ctx, "migrate", get); return err }},
+		{"list jobs (a CronJob's runs)", func(ctx context.Context) error {
+			_, err := bot.BatchV1().Jobs(ns).List(ctx, metav1.ListOptions{Limit: 500})
+			return err
+		}},
 		{"list controllerrevisions", func(ctx context.Context) error {
 			_, err := bot.AppsV1().ControllerRevisions(ns).List(ctx, metav1.ListOptions{LabelSelector: "app=db"})
 			return err
@@ -399,6 +407,14 @@ func checkBotAccess(t *testing.T, env *lctest.Env, bot kubernetes.Interface, a a
 		}},
 		{"list role bindings", func(ctx context.Context) error {
 			_, err := bot.RbacV1().RoleBindings(a.own).List(ctx, metav1.ListOptions{})
+			return err
+		}},
+		// Least privilege: the bot caches no pods, so it may not watch them.
+		{"watch pods", func(ctx context.Context) error {
+			w, err := bot.CoreV1().Pods(ns).Watch(ctx, metav1.ListOptions{})
+			if err == nil {
+				w.Stop()
+			}
 			return err
 		}},
 		{"list nodes", func(ctx context.Context) error {
@@ -554,10 +570,18 @@ func (o *observer) find(ns, name string) (incident.Observation, bool) {
 }
 
 // runBotAs runs the bot's real watch/confirm/gather/diagnose pipeline with
-// the ServiceAccount's client and checks that a crash loop is diagnosed
+// the ServiceAccount's client (the bot's in namespace own) and checks that a crash loop is diagnosed
 // from its previous log and rollout history with nothing forbidden.
-func runBotAs(t *testing.T, env *lctest.Env, bot kubernetes.Interface, watched string, watchNamespaces []string) {
+func runBotAs(t *testing.T, env *lctest.Env, own, watched string, watchNamespaces []string) {
 	t.Helper()
+	bot, requests := recordedBotClient(t, env, own)
+	defer func() {
+		// Nothing the pipeline asked for was refused, not even what it
+		// would have reported as a gap.
+		if f := requests.forbidden(); len(f) > 0 {
+			t.Errorf("requests the bot's ServiceAccount was refused:\n  %s", strings.Join(f, "\n  "))
+		}
+	}()
 	ctx, cancel := context.WithCancel(t.Context())
 	log := slog.New(slog.DiscardHandler)
 	w := kube.NewWatcher(bot, watchNamespaces, []string{"kube-system"}, log)
