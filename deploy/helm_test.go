@@ -7,11 +7,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"gopkg.in/yaml.v3"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
@@ -401,4 +403,36 @@ func TestHelmInstallRunsAsServiceAccount(t *testing.T) {
 	watched := env.Namespace(t)
 	runBotAs(t, env, ns, watched, nil)
 	driveCommandsAs(t, env, access{own: ns, watched: watched, other: env.Namespace(t), clusterWide: true}, nil)
+}
+
+// TestReleaseVersionsAgree: the changelog's latest version is the image
+// every install method runs and the chart's version, so a release bumps
+// them together (CONTRIBUTING.md, "Releasing").
+func TestReleaseVersionsAgree(t *testing.T) {
+	changelog := string(yamlBytes(t, filepath.Join("..", "CHANGELOG.md")))
+	m := regexp.MustCompile(`(?m)^## \[(\d+\.\d+\.\d+)\]`).FindStringSubmatch(changelog)
+	if m == nil {
+		t.Fatal("CHANGELOG.md has no version heading")
+	}
+	version := m[1]
+	image := "ghcr.io/crashloop-bot/crashloop-bot:v" + version
+	for _, v := range variants {
+		for _, o := range byKind(render(t, v.dir), "Deployment") {
+			var d appsv1.Deployment
+			convert(t, o, &d)
+			if got := d.Spec.Template.Spec.Containers[0].Image; got != image {
+				t.Errorf("%s runs %s, the changelog's latest release is %s", v.dir, got, image)
+			}
+		}
+	}
+	var chart struct {
+		Version    string `yaml:"version"`
+		AppVersion string `yaml:"appVersion"`
+	}
+	if err := yaml.Unmarshal(yamlBytes(t, filepath.Join(chartDir, "Chart.yaml")), &chart); err != nil {
+		t.Fatal(err)
+	}
+	if chart.Version != version || chart.AppVersion != "v"+version {
+		t.Errorf("Chart.yaml version %s appVersion %s, want %s and v%s", chart.Version, chart.AppVersion, version, version)
+	}
 }
