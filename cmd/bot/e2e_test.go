@@ -18,6 +18,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
@@ -335,6 +336,14 @@ leader_election:
 	}
 	waitUntil(t, "the alert", 20*time.Second, func() bool { return len(topLevel(srv)) == 1 })
 	msg := topLevel(srv)[0]
+	// Kill the leader mid-incident, not mid-post: once the store holds the
+	// message's ts. (A leader killed between Slack's answer and that write
+	// leaves its successor no message to update, and it posts anew.)
+	st := store.NewConfigMaps(env.Admin, ns, store.Options{})
+	waitUntil(t, "the leader to store the message", 20*time.Second, func() bool {
+		active, err := st.Active(ctx)
+		return err == nil && len(active) == 1 && active[0].MessageTS == msg.TS
+	})
 
 	_ = a.cmd.Process.Kill() // no goodbye: the lease must expire
 	<-a.done
