@@ -14,6 +14,18 @@ import (
 // consoleWidth is the width of the console box's rules.
 const consoleWidth = 72
 
+// Console text is wrapped, never cut mid-sentence: prose (causes, evidence,
+// advice) wraps at wrapWidth columns with continuation lines indented
+// under the first, up to maxWrapLines lines per item (only pathological
+// input gets that far). Commands stay on one line so they can be copied,
+// and log lines stay one per line as the app wrote them, each bounded.
+const (
+	wrapWidth       = 100
+	maxWrapLines    = 12
+	maxLogWidth     = 160
+	maxCommandWidth = 512
+)
+
 // Console prints each notification readably to a terminal: a boxed message
 // for a new incident, a line for an update, a line for a resolution. It is
 // what `crashloop-bot run` uses when no Slack token is configured. It is
@@ -95,8 +107,11 @@ func writeBox(b *strings.Builder, inc incident.Incident) {
 	head := "┌─ " + emoji + " " + consoleText(title) + " "
 	b.WriteString(head + strings.Repeat("─", max(3, consoleWidth-runeLen(head))) + "\n")
 	row := func(label, value string) {
-		if value = consoleText(value); value != "" {
-			fmt.Fprintf(b, "│ %-14s %s\n", label, value)
+		for i, part := range wrapText(consoleText(value), wrapWidth-17, maxWrapLines) {
+			if i > 0 {
+				label = ""
+			}
+			fmt.Fprintf(b, "│ %-14s %s\n", label, part)
 		}
 	}
 	k := inc.Key
@@ -167,8 +182,23 @@ func list(b *strings.Builder, title, prefix string, lines []string, maxLines int
 	if tail && omitted > 0 {
 		fmt.Fprintf(b, "│   %s %s\n", ellipsis, moreLines(omitted, "earlier"))
 	}
+	indent := strings.Repeat(" ", runeLen(prefix))
 	for _, l := range shown {
-		fmt.Fprintf(b, "│   %s%s\n", prefix, clip(consoleText(l), 160))
+		l = consoleText(l)
+		switch {
+		case tail: // a log line
+			fmt.Fprintf(b, "│   %s%s\n", prefix, clip(l, maxLogWidth))
+		case strings.HasPrefix(l, "$ "):
+			fmt.Fprintf(b, "│   %s%s\n", prefix, clip(l, maxCommandWidth))
+		default:
+			for i, part := range wrapText(l, wrapWidth-4-runeLen(prefix), maxWrapLines) {
+				p := prefix
+				if i > 0 {
+					p = indent
+				}
+				fmt.Fprintf(b, "│   %s%s\n", p, part)
+			}
+		}
 	}
 	if !tail && omitted > 0 {
 		fmt.Fprintf(b, "│   %s %s\n", ellipsis, moreLines(omitted, "more"))
@@ -193,4 +223,43 @@ func consoleState(inc incident.Incident) string {
 		parts = append(parts, "incident "+consoleText(inc.ID))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// wrapText breaks s into lines of at most width runes at spaces; a word
+// longer than width (a URL, a path) gets a line of its own, whole. After
+// maxLines lines the rest is cut and the last line ends in "…".
+func wrapText(s string, width, maxLines int) []string {
+	var lines []string
+	var cur strings.Builder
+	curLen := 0
+	for _, word := range strings.Fields(s) {
+		n := runeLen(word)
+		if curLen > 0 && curLen+1+n > width {
+			lines = append(lines, cur.String())
+			cur.Reset()
+			curLen = 0
+		}
+		if curLen > 0 {
+			cur.WriteByte(' ')
+			curLen++
+		}
+		cur.WriteString(word)
+		curLen += n
+	}
+	if curLen > 0 {
+		lines = append(lines, cur.String())
+	}
+	if len(lines) > maxLines {
+		lines = lines[:maxLines]
+		last := []rune(lines[maxLines-1])
+		if len(last) >= width {
+			last = last[:len(last)-1]
+		}
+		lines[maxLines-1] = string(last) + ellipsis
+	}
+	for i, l := range lines {
+		// A single word longer than the whole budget is still bounded.
+		lines[i] = clip(l, max(width, maxCommandWidth))
+	}
+	return lines
 }

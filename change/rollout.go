@@ -144,8 +144,9 @@ func NextSteps(r Rollout, crashStarted time.Time) []string {
 
 // Describe says in one line how the crash loop relates to the workload's
 // history: "began 2 min after rollout to revision 14: image api:1.8.2 ->
-// api:1.9.0, env LOG_LEVEL added", "the workload has not changed for 12
-// days" or "no previous revision", followed by recently modified ConfigMaps.
+// api:1.9.0, env LOG_LEVEL added" or "the workload has not changed for 12
+// days" (nothing about a new workload's first revision), followed by
+// recently modified and missing ConfigMaps.
 // crashStarted is when the crash loop began (now when zero). It returns ""
 // when nothing is known.
 func Describe(r Rollout, crashStarted, now time.Time) string {
@@ -163,10 +164,16 @@ func Describe(r Rollout, crashStarted, now time.Time) string {
 			parts = append(parts, "began "+ago(gap)+" after rollout to revision "+itoa(c.Number)+" (earlier revisions unreadable)")
 		case r.Previous == nil && r.HistoryUnknown:
 			parts = append(parts, "the workload has not changed for "+ago(now.Sub(c.RolledOutAt)))
+		case r.Previous == nil && recent && c.Number > 1:
+			// Revision history pruned (revisionHistoryLimit): a rollout
+			// happened, but what it changed is gone.
+			parts = append(parts, "began "+ago(gap)+" after rollout to revision "+itoa(c.Number)+" (earlier revisions no longer kept)")
 		case r.Previous == nil && recent:
-			parts = append(parts, "no previous revision; began "+ago(gap)+" after revision "+itoa(c.Number)+" was created")
+			// The first revision is the workload's creation: nothing
+			// changed, and "began 0 s after revision 1 was created" only
+			// says that a new workload crashes, which the alert says.
 		case r.Previous == nil:
-			parts = append(parts, "no previous revision; the workload has not changed for "+ago(now.Sub(c.RolledOutAt)))
+			parts = append(parts, "the workload has not changed for "+ago(now.Sub(c.RolledOutAt)))
 		case recent:
 			verb := "rollout"
 			if r.IsRollback() {

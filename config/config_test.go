@@ -67,11 +67,17 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 	for _, tc := range []struct {
 		name, yaml, want string
 	}{
-		{"unknown top-level key", "clustr_name: x\n", "unknown key clustr_name"},
-		{"unknown nested key", "slack:\n  chanel: '#x'\n", "unknown key chanel"},
+		{"unknown top-level key", "clustr_name: x\n", "line 1: clustr_name: unknown key; did you mean cluster_name?"},
+		{"unknown nested key", "slack:\n  chanel: '#x'\n", "line 2: slack.chanel: unknown key; did you mean channel?"},
+		{"swapped letters", "watch:\n  group_wiat: 5s\n", "line 2: watch.group_wiat: unknown key; did you mean group_wait?"},
+		{"key in a list item", "slack:\n  routes:\n    - namespaces: [a]\n      chanel: C1\n", "line 4: slack.routes[0].chanel: unknown key; did you mean channel?"},
+		{"key at the wrong level", "channel: C1\n", "line 1: channel: unknown key; did you mean slack.channel or slack.routes[].channel or digest.channels[].channel?"},
+		{"nothing close", "watch:\n  frobnicate: true\n", "line 2: watch.frobnicate: unknown key"},
+		{"through an alias", "commands: {access: [&r {channels: [C1], namespaces: [a]}]}\ndigest: {channels: [*r]}\n", "line 1: digest.channels[0].channels: unknown key"},
+		{"merge key", "base: &b {chanel: C1}\nslack:\n  <<: *b\n", "line 1: slack.chanel: unknown key; did you mean channel?"},
 		{"bad duration", "watch:\n  group_wait: soon\n", `"soon" is not a duration`},
 		{"inline secret rejected", "slack:\n  bot_token: xoxb-123\n", "line 2: secrets are not written in the config"},
-		{"unknown secret key", "slack:\n  app_token: {envv: X}\n", "line 2: unknown key envv"},
+		{"unknown secret key", "slack:\n  app_token: {envv: X}\n", "line 2: slack.app_token.envv: unknown key; did you mean env?"},
 		{"wrong type", "kubernetes:\n  qps: fast\n", "line 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -125,6 +131,10 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"storm factor twice", "watch: {storm: {factors: [node, node]}}", nil, `watch.storm.factors[1]: "node" is listed twice`},
 		{"storm no factor", "watch: {storm: {factors: []}}", nil, "watch.storm.factors: must name at least one"},
 		{"storm names", "watch: {storm: {named_workloads: 0}}", nil, "watch.storm.named_workloads"},
+		// robfig/cron's parser panics on these; they must be errors.
+		{"schedule TZ= alone", "digest: {schedule: 'TZ='}", nil, `digest.schedule: "TZ=" is not a 5-field cron schedule: a time zone prefix needs a schedule after it`},
+		{"schedule CRON_TZ zone alone", "digest: {schedule: 'CRON_TZ=Europe/Berlin'}", nil, "digest.schedule: "},
+		{"channel schedule TZ=", "digest: {channels: [{channel: C1, schedule: 'TZ=UTC'}]}", nil, "digest.channels[0].schedule: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := Parse([]byte(tc.yaml))
@@ -139,6 +149,34 @@ func TestValidateNamesTheKey(t *testing.T) {
 				t.Fatalf("Validate() = %v, want it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestEveryUnknownKeyAtOnce: a file with several typos gets all of them in
+// one error, so fixing a config takes one round, not one per typo.
+func TestEveryUnknownKeyAtOnce(t *testing.T) {
+	_, err := Parse([]byte("watch:\n  group_wiat: 5s\n  resolve_afer: 1m\nlog:\n  levl: debug\n"))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		"line 2: watch.group_wiat: unknown key; did you mean group_wait?",
+		"line 3: watch.resolve_afer: unknown key; did you mean resolve_after?",
+		"line 5: log.levl: unknown key; did you mean level?",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not contain %q", err, want)
+		}
+	}
+}
+
+// TestSchedulesThatWork: the guard around the cron parser lets every valid
+// form through, zone prefixes included.
+func TestSchedulesThatWork(t *testing.T) {
+	for _, spec := range []string{"0 9 * * *", "*/15 * * * 1-5", "TZ=Europe/Berlin 0 9 * * *", "CRON_TZ=UTC 30 8 * * MON", "@daily"} {
+		if _, err := ParseSchedule(spec); err != nil {
+			t.Errorf("ParseSchedule(%q) = %v", spec, err)
+		}
 	}
 }
 
@@ -179,7 +217,7 @@ func TestLoadFromDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Load(p)
-	if err == nil || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), "unknown key namespcaes") {
+	if err == nil || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), "line 2: watch.namespcaes: unknown key; did you mean namespaces?") {
 		t.Fatalf("Load = %v, want the path and the unknown key", err)
 	}
 	if _, err := Load(filepath.Join(dir, "missing.yaml")); !errors.Is(err, fs.ErrNotExist) {

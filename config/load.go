@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -43,6 +44,17 @@ func Load(path string) (Config, error) {
 // key and its line. Parse does not validate; call Validate.
 func Parse(data []byte) (Config, error) {
 	cfg := Default()
+	// First the document's structure: every unknown key, with its path
+	// and a suggestion, all at once.
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return Config{}, fmt.Errorf("parse config: %s", cleanYAMLError(err))
+	}
+	if errs := unknownKeys(&doc, reflect.TypeOf(cfg)); len(errs) > 0 {
+		return Config{}, fmt.Errorf("parse config: %w", errors.Join(errs...))
+	}
+	// Then the values (types, durations, secrets). KnownFields stays on as
+	// the backstop for any key the walk above could not follow.
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&cfg); err != nil {

@@ -167,7 +167,7 @@ func (s Secret) source() string {
 func (c Config) validateDigest(bad func(key, format string, args ...any)) {
 	d := c.Digest
 	checkSchedule := func(key, spec string) {
-		if _, err := cron.ParseStandard(spec); err != nil {
+		if _, err := ParseSchedule(spec); err != nil {
 			bad(key, "%q is not a 5-field cron schedule: %v", spec, err)
 		}
 	}
@@ -270,4 +270,30 @@ func (c Config) validateCommands(bad func(key, format string, args ...any)) {
 			}
 		}
 	}
+}
+
+// ParseSchedule parses a 5-field cron schedule (optionally prefixed with
+// TZ=Zone or CRON_TZ=Zone) as the digest scheduler does. robfig/cron's
+// parser panics on some malformed specs ("TZ=" with nothing after it slices
+// past the end of the string); a config typo must be an error naming the
+// key, never a crash that makes the bot itself crash-loop, so the panic is
+// turned into an error.
+func ParseSchedule(spec string) (sched cron.Schedule, err error) {
+	if rest, ok := cutZonePrefix(spec); ok && !strings.Contains(rest, " ") {
+		return nil, errors.New(`a time zone prefix needs a schedule after it, e.g. "TZ=Europe/Berlin 0 9 * * *" (or set the zone in digest.timezone)`)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			sched, err = nil, fmt.Errorf("malformed schedule (%v)", r)
+		}
+	}()
+	return cron.ParseStandard(spec)
+}
+
+// cutZonePrefix returns spec without its TZ= or CRON_TZ= prefix, if it has one.
+func cutZonePrefix(spec string) (string, bool) {
+	if rest, ok := strings.CutPrefix(spec, "TZ="); ok {
+		return rest, true
+	}
+	return strings.CutPrefix(spec, "CRON_TZ=")
 }

@@ -11,10 +11,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,7 +55,9 @@ const (
 )
 
 // Files in deploy/ that no kustomization applies, on purpose.
-var notApplied = []string{"secret.example.yaml", "slack-app-manifest.yaml", "slack-app-manifest.socket-mode.yaml"}
+// namespace.yaml is applied with kubectl apply -f before deploy/ (see
+// deploy/kustomization.yaml for why it is not part of it).
+var notApplied = []string{"namespace.yaml", "secret.example.yaml", "slack-app-manifest.yaml", "slack-app-manifest.socket-mode.yaml"}
 
 var (
 	kustomizeOnce sync.Once
@@ -146,6 +150,8 @@ func yamlDocs(t *testing.T, path string) [][]byte {
 // find the files each variant applies.
 type kustomization struct {
 	Resources          []string `yaml:"resources"`
+	Components         []string `yaml:"components"`
+	Configurations     []string `yaml:"configurations"`
 	ConfigMapGenerator []struct {
 		Files []string `yaml:"files"`
 	} `yaml:"configMapGenerator"`
@@ -163,7 +169,10 @@ func appliedFiles(t *testing.T, dir string, into map[string]bool) {
 		t.Fatalf("%s/kustomization.yaml: %v", dir, err)
 	}
 	into[filepath.Clean(filepath.Join(dir, "kustomization.yaml"))] = true
-	for _, r := range k.Resources {
+	for _, c := range k.Configurations {
+		into[filepath.Clean(filepath.Join(dir, c))] = true
+	}
+	for _, r := range slices.Concat(k.Resources, k.Components) {
 		p := filepath.Clean(filepath.Join(dir, r))
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 			appliedFiles(t, p, into)
@@ -189,11 +198,18 @@ func TestEveryFileParsesAndIsUsed(t *testing.T) {
 	used := map[string]bool{}
 	appliedFiles(t, clusterDir, used)
 	appliedFiles(t, namespacedDir, used)
+	// Optional components, added by the user (deploy/kustomization.yaml
+	// lists them commented out; TestMonitoringComponents renders them).
+	appliedFiles(t, monitoringComponent, used)
+	appliedFiles(t, networkPolicyComponent, used)
 	for _, f := range notApplied {
 		used[f] = true
 	}
 	strict := serializer.NewCodecFactory(scheme.Scheme, serializer.EnableStrict).UniversalDeserializer()
 	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err == nil && d.IsDir() && path == helmDir {
+			return filepath.SkipDir // templates, not manifests: helm_test.go renders them
+		}
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") {
 			return err
 		}
@@ -204,6 +220,16 @@ func TestEveryFileParsesAndIsUsed(t *testing.T) {
 			switch base := filepath.Base(path); {
 			case base == "kustomization.yaml":
 				// Checked by rendering (TestRender).
+			case base == "kustomizeconfig.yaml":
+				// A transformer configuration: its effect is checked by
+				// rendering (TestUserOverlaySetsNamespace); here, its shape.
+				checkStrictYAML(t, path, &struct {
+					Namespace []struct {
+						Group string `yaml:"group"`
+						Kind  string `yaml:"kind"`
+						Path  string `yaml:"path"`
+					} `yaml:"namespace"`
+				}{})
 			case base == "config.yaml":
 				if _, err := config.Load(path); err != nil {
 					t.Errorf("config: %v", err)
@@ -216,6 +242,12 @@ func TestEveryFileParsesAndIsUsed(t *testing.T) {
 					t.Fatalf("no objects")
 				}
 				for i, doc := range docs {
+					if strings.Contains(string(doc), "apiVersion: monitoring.coreos.com/") {
+						// Not in client-go's scheme: validated against the
+						// Prometheus Operator's CRD schemas by a dry run
+						// (TestMonitoringServerSideDryRun).
+						continue
+					}
 					if _, gvk, err := strict.Decode(doc, nil, nil); err != nil {
 						t.Errorf("document %d: %v", i+1, err)
 					} else if gvk.Kind == "Secret" && path != "secret.example.yaml" {
@@ -228,6 +260,21 @@ func TestEveryFileParsesAndIsUsed(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkStrictYAML decodes the file at path into v, rejecting unknown keys.
+func checkStrictYAML(t *testing.T, path string, v any) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dec := yaml.NewDecoder(f)
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		t.Errorf("%s: %v", path, err)
 	}
 }
 
@@ -296,7 +343,7 @@ func checkSlackManifest(t *testing.T, path string) {
 	if n := len(m.DisplayInformation.LongDescription); n != 0 && (n < 175 || n > 4000) {
 		t.Errorf("long_description has %d characters, Slack wants 175 to 4000", n)
 	}
-	want := []string{"chat:write", "chat:write.public", "commands", "files:write"}
+	want := []string{"channels:read", "chat:write", "chat:write.public", "commands", "files:write", "groups:read", "usergroups:read"}
 	if got := slices.Sorted(slices.Values(m.OAuthConfig.Scopes.Bot)); !slices.Equal(got, want) {
 		t.Errorf("bot scopes = %v, want %v", got, want)
 	}
@@ -351,7 +398,9 @@ func checkRendered(t *testing.T, v variant, objs []*unstructured.Unstructured) {
 		kinds[o.GetKind()]++
 		byKind[o.GetKind()] = append(byKind[o.GetKind()], o)
 		switch o.GetKind() {
-		case "Namespace", "ClusterRole", "ClusterRoleBinding":
+		case "Namespace":
+			t.Errorf("Namespace %s: no kustomization may create one; an overlay setting namespace: would rename it", o.GetName())
+		case "ClusterRole", "ClusterRoleBinding":
 			if !v.clusterWide {
 				t.Errorf("%s %s: the namespaced variant must create nothing cluster-scoped", o.GetKind(), o.GetName())
 			}
@@ -365,7 +414,7 @@ func checkRendered(t *testing.T, v variant, objs []*unstructured.Unstructured) {
 	}
 	want := map[string]int{"ServiceAccount": 1, "Role": 1, "RoleBinding": 1, "Deployment": 1, "Service": 1, "PodDisruptionBudget": 1, "ConfigMap": 1}
 	if v.clusterWide {
-		want["Namespace"], want["ClusterRole"], want["ClusterRoleBinding"] = 1, 1, 1
+		want["ClusterRole"], want["ClusterRoleBinding"] = 1, 1
 	} else {
 		want["Role"], want["RoleBinding"] = 2, 2
 	}
@@ -566,4 +615,32 @@ func loadConfig(t *testing.T, text string) config.Config {
 		t.Fatalf("the generated ConfigMap's config.yaml: %v", err)
 	}
 	return cfg
+}
+
+// releaseImage is how every manifest names the bot's image: a released
+// version, never :latest (a moving tag rolls pods to untested code, and
+// two replicas can run different versions).
+var releaseImage = regexp.MustCompile(`^ghcr\.io/crashloop-bot/crashloop-bot:v\d+\.\d+\.\d+$`)
+
+// TestImagesArePinned: both variants run one released version.
+func TestImagesArePinned(t *testing.T) {
+	images := map[string]bool{}
+	for _, v := range variants {
+		for _, o := range render(t, v.dir) {
+			if o.GetKind() != "Deployment" {
+				continue
+			}
+			var d appsv1.Deployment
+			convert(t, o, &d)
+			for _, c := range d.Spec.Template.Spec.Containers {
+				if !releaseImage.MatchString(c.Image) {
+					t.Errorf("%s: container %s runs %q, want a released vX.Y.Z tag", v.dir, c.Name, c.Image)
+				}
+				images[c.Image] = true
+			}
+		}
+	}
+	if len(images) != 1 {
+		t.Errorf("the variants run different images: %v", slices.Sorted(maps.Keys(images)))
+	}
 }

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -106,6 +108,15 @@ func TestServerSideDryRun(t *testing.T) {
 			}
 		})
 	}
+	t.Run("namespace.yaml", func(t *testing.T) {
+		objs, err := decodeAll(yamlBytes(t, "namespace.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := a.apply(t.Context(), objs, true); err != nil {
+			t.Fatal(err)
+		}
+	})
 	t.Run("secret.example.yaml", func(t *testing.T) {
 		ensureNamespace(t, env, botNamespace)
 		objs, err := decodeAll(yamlBytes(t, "secret.example.yaml"))
@@ -133,14 +144,25 @@ func yamlBytes(t *testing.T, path string) []byte {
 func TestClusterWideRBAC(t *testing.T) {
 	env := lctest.Get(t)
 	ctx := t.Context()
-	if err := newApplier(t, env).apply(ctx, render(t, clusterDir), false); err != nil {
+	// As deploy/README.md says: the namespace, then the kustomization.
+	nsObjs, err := decodeAll(yamlBytes(t, "namespace.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newApplier(t, env)
+	if err := a.apply(ctx, nsObjs, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.apply(ctx, render(t, clusterDir), false); err != nil {
 		t.Fatal(err)
 	}
 	bot := botClient(t, env, botNamespace)
 	watched := env.Namespace(t)
 	other := env.Namespace(t)
-	checkBotAccess(t, env, bot, access{own: botNamespace, watched: watched, other: other, clusterWide: true})
-	runBotAs(t, env, bot, watched, nil)
+	acc := access{own: botNamespace, watched: watched, other: other, clusterWide: true}
+	checkBotAccess(t, env, bot, acc)
+	runBotAs(t, env, botNamespace, watched, nil)
+	driveCommandsAs(t, env, acc, nil)
 }
 
 // TestNamespacedRBAC installs deploy/namespaced/ into a team's namespace,
@@ -156,8 +178,10 @@ func TestNamespacedRBAC(t *testing.T) {
 	}
 	bot := botClient(t, env, team)
 	other := env.Namespace(t)
-	checkBotAccess(t, env, bot, access{own: team, watched: team, other: other})
-	runBotAs(t, env, bot, team, []string{team})
+	a := access{own: team, watched: team, other: other}
+	checkBotAccess(t, env, bot, a)
+	runBotAs(t, env, team, team, []string{team})
+	driveCommandsAs(t, env, a, []string{team})
 }
 
 // copyNamespacedVariant copies base/ and namespaced/ with my-team replaced
@@ -321,6 +345,10 @@ func checkBotAccess(t *testing.T, env *lctest.Env, bot kubernetes.Interface, a a
 			return err
 		}},
 		{"get job", func(ctx context.Context) error { _, err := bot.BatchV1().Jobs(ns).Get(ctx, "migrate", get); return err }},
+		{"list jobs (a CronJob's runs)", func(ctx context.Context) error {
+			_, err := bot.BatchV1().Jobs(ns).List(ctx, metav1.ListOptions{Limit: 500})
+			return err
+		}},
 		{"list controllerrevisions", func(ctx context.Context) error {
 			_, err := bot.AppsV1().ControllerRevisions(ns).List(ctx, metav1.ListOptions{LabelSelector: "app=db"})
 			return err
@@ -399,6 +427,14 @@ func checkBotAccess(t *testing.T, env *lctest.Env, bot kubernetes.Interface, a a
 		}},
 		{"list role bindings", func(ctx context.Context) error {
 			_, err := bot.RbacV1().RoleBindings(a.own).List(ctx, metav1.ListOptions{})
+			return err
+		}},
+		// Least privilege: the bot caches no pods, so it may not watch them.
+		{"watch pods", func(ctx context.Context) error {
+			w, err := bot.CoreV1().Pods(ns).Watch(ctx, metav1.ListOptions{})
+			if err == nil {
+				w.Stop()
+			}
 			return err
 		}},
 		{"list nodes", func(ctx context.Context) error {
@@ -554,10 +590,18 @@ func (o *observer) find(ns, name string) (incident.Observation, bool) {
 }
 
 // runBotAs runs the bot's real watch/confirm/gather/diagnose pipeline with
-// the ServiceAccount's client and checks that a crash loop is diagnosed
+// the ServiceAccount's client (the bot's in namespace own) and checks that a crash loop is diagnosed
 // from its previous log and rollout history with nothing forbidden.
-func runBotAs(t *testing.T, env *lctest.Env, bot kubernetes.Interface, watched string, watchNamespaces []string) {
+func runBotAs(t *testing.T, env *lctest.Env, own, watched string, watchNamespaces []string) {
 	t.Helper()
+	bot, requests := recordedBotClient(t, env, own)
+	defer func() {
+		// Nothing the pipeline asked for was refused, not even what it
+		// would have reported as a gap.
+		if f := requests.forbidden(); len(f) > 0 {
+			t.Errorf("requests the bot's ServiceAccount was refused:\n  %s", strings.Join(f, "\n  "))
+		}
+	}()
 	ctx, cancel := context.WithCancel(t.Context())
 	log := slog.New(slog.DiscardHandler)
 	w := kube.NewWatcher(bot, watchNamespaces, []string{"kube-system"}, log)
@@ -610,4 +654,119 @@ func waitFor(t *testing.T, what string, d time.Duration, cond func() bool) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// TestUserOverlaySetsNamespace installs the bot the way a platform team
+// would: its own overlay with just `namespace:` over deploy/, into a
+// namespace that already exists and is shared with other workloads. The
+// overlay renders with kustomize (as kubectl apply -k does), creates or
+// relabels no Namespace, moves every object and every binding subject into
+// that namespace, applies for real, and the bot works there as its
+// ServiceAccount.
+func TestUserOverlaySetsNamespace(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	shared := env.Namespace(t)
+	// A shared namespace with its own Pod Security level, which the bot's
+	// install must not touch.
+	nsObj, err := env.Admin.CoreV1().Namespaces().Get(ctx, shared, metav1.GetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nsObj.Labels = map[string]string{"team": "platform", "pod-security.kubernetes.io/enforce": "baseline"}
+	if nsObj, err = env.Admin.CoreV1().Namespaces().Update(ctx, nsObj, metav1.UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+
+	overlay := t.TempDir()
+	here, err := filepath.Abs(clusterDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := filepath.Rel(overlay, here) // kustomize wants a relative path
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As deploy/README.md shows it: the namespace, and a config of its own.
+	k := fmt.Sprintf(`apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: %s
+resources:
+  - %s
+configMapGenerator:
+  - name: crashloop-bot-config
+    behavior: replace
+    files: [config.yaml]
+`, shared, base)
+	cfgText := strings.Replace(string(yamlBytes(t, "config.yaml")), "cluster_name: kubernetes", "cluster_name: platform-eu", 1)
+	for name, text := range map[string]string{"kustomization.yaml": k, "config.yaml": cfgText} {
+		if err := os.WriteFile(filepath.Join(overlay, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	objs := render(t, overlay)
+	var cm corev1.ConfigMap
+	var dep appsv1.Deployment
+	for _, o := range objs {
+		switch o.GetKind() {
+		case "ConfigMap":
+			convert(t, o, &cm)
+		case "Deployment":
+			convert(t, o, &dep)
+		}
+	}
+	if cfg := loadConfig(t, cm.Data["config.yaml"]); cfg.ClusterName != "platform-eu" {
+		t.Errorf("the overlay's config was not used: cluster_name %q", cfg.ClusterName)
+	}
+	if vols := dep.Spec.Template.Spec.Volumes; !slices.ContainsFunc(vols, func(v corev1.Volume) bool { return v.ConfigMap != nil && v.ConfigMap.Name == cm.Name }) {
+		t.Errorf("the Deployment does not mount the overlay's ConfigMap %s: %+v", cm.Name, vols)
+	}
+
+	var bindings int
+	for _, o := range objs {
+		switch o.GetKind() {
+		case "Namespace":
+			t.Errorf("the overlay creates Namespace %s", o.GetName())
+		case "ClusterRole":
+		case "ClusterRoleBinding", "RoleBinding":
+			bindings++
+			subjects, _, _ := unstructured.NestedSlice(o.Object, "subjects")
+			for _, s := range subjects {
+				if ns, _, _ := unstructured.NestedString(s.(map[string]any), "namespace"); ns != shared {
+					t.Errorf("%s %s: subject %v is in namespace %q, want %q", o.GetKind(), o.GetName(), s, ns, shared)
+				}
+			}
+		}
+		if o.GetKind() != "ClusterRole" && o.GetKind() != "ClusterRoleBinding" && o.GetNamespace() != shared {
+			t.Errorf("%s %s is in namespace %q, want %q", o.GetKind(), o.GetName(), o.GetNamespace(), shared)
+		}
+	}
+	if bindings != 2 {
+		t.Errorf("%d bindings, want the ClusterRoleBinding and the RoleBinding", bindings)
+	}
+	if t.Failed() {
+		return
+	}
+
+	if err := newApplier(t, env).apply(ctx, objs, false); err != nil {
+		t.Fatal(err)
+	}
+	after, err := env.Admin.CoreV1().Namespaces().Get(ctx, shared, metav1.GetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(after.Labels, nsObj.Labels) {
+		t.Errorf("the shared namespace's labels changed: %v, were %v", after.Labels, nsObj.Labels)
+	}
+
+	// The bot works from the shared namespace: cluster-wide reads through
+	// the ClusterRoleBinding, its Lease and state through the RoleBinding.
+	bot := botClient(t, env, shared)
+	if err := leaderElection(ctx, env, bot, shared); err != nil {
+		t.Errorf("leader election in %s: %v", shared, err)
+	}
+	if err := configMapStore(ctx, bot, shared); err != nil {
+		t.Errorf("configmap store in %s: %v", shared, err)
+	}
+	runBotAs(t, env, shared, env.Namespace(t), nil)
 }

@@ -306,12 +306,26 @@ type configRef struct {
 	optional bool
 }
 
+// autoConfigMaps are ConfigMaps the control plane creates in every
+// namespace and the ServiceAccount admission plugin mounts into every pod
+// (the projected kube-api-access-* volume): not user config, so "modified
+// just before the crash" or "missing" (a cluster without the controller
+// that publishes them) says nothing about why an app crashes.
+var autoConfigMaps = map[string]bool{
+	"kube-root-ca.crt":         true, // kube-controller-manager's root CA publisher
+	"openshift-service-ca.crt": true, // OpenShift's service CA, injected the same way
+}
+
 // podReferences lists the ConfigMaps and Secrets the pod spec names in
-// volumes, env and envFrom, sorted.
+// volumes, env and envFrom, sorted, leaving out what Kubernetes itself
+// adds to every pod (autoConfigMaps, a legacy service account token Secret).
 func podReferences(pod *corev1.Pod) ([]configRef, []string) {
 	cms := map[string]bool{} // name -> optional so far
 	secrets := map[string]bool{}
 	cm := func(name string, optional *bool) {
+		if autoConfigMaps[name] {
+			return
+		}
 		opt := optional != nil && *optional
 		if prev, ok := cms[name]; ok {
 			opt = opt && prev
@@ -323,7 +337,9 @@ func podReferences(pod *corev1.Pod) ([]configRef, []string) {
 		case v.ConfigMap != nil:
 			cm(v.ConfigMap.Name, v.ConfigMap.Optional)
 		case v.Secret != nil:
-			secrets[v.Secret.SecretName] = true
+			if !isLegacyTokenSecret(pod, v) {
+				secrets[v.Secret.SecretName] = true
+			}
 		case v.Projected != nil:
 			for _, s := range v.Projected.Sources {
 				if s.ConfigMap != nil {
@@ -367,6 +383,17 @@ func podReferences(pod *corev1.Pod) ([]configRef, []string) {
 	}
 	sort.Strings(names)
 	return refs, names
+}
+
+// isLegacyTokenSecret reports whether v is the service account token
+// Secret that clusters before Kubernetes 1.24 mounted into every pod
+// (volume and Secret named SA-token-xxxxx).
+func isLegacyTokenSecret(pod *corev1.Pod, v corev1.Volume) bool {
+	sa := pod.Spec.ServiceAccountName
+	if sa == "" {
+		sa = "default"
+	}
+	return v.Name == v.Secret.SecretName && strings.HasPrefix(v.Secret.SecretName, sa+"-token-")
 }
 
 // configMaps records when each ConfigMap the pod reads last changed.

@@ -218,3 +218,51 @@ func TestWhatChangedStatefulSet(t *testing.T) {
 		t.Fatalf("rollback %q, want %q", got, want)
 	}
 }
+
+// TestWhatChangedNewWorkload: a Deployment that crashes as soon as it is
+// created (every demo workload) has nothing to say about "what changed":
+// not "began 0 s after revision 1 was created", and not the
+// kube-root-ca.crt ConfigMap of the token volume Kubernetes adds to every
+// pod (missing here: no controller-manager publishes it).
+func TestWhatChangedNewWorkload(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	spec := apiSpec("shop/api:1.0.0")
+	spec.Containers[0].VolumeMounts, spec.Volumes = nil, nil // no config of its own
+	// What the ServiceAccount admission plugin adds to a pod (it is off on
+	// the test API server, which has no controller-manager).
+	expiry := int64(3607)
+	spec.ServiceAccountName = "default"
+	spec.Volumes = append(spec.Volumes, corev1.Volume{Name: "kube-api-access-x7k2p", VolumeSource: corev1.VolumeSource{Projected: &corev1.ProjectedVolumeSource{
+		Sources: []corev1.VolumeProjection{
+			{ServiceAccountToken: &corev1.ServiceAccountTokenProjection{Path: "token", ExpirationSeconds: &expiry}},
+			{ConfigMap: &corev1.ConfigMapProjection{LocalObjectReference: corev1.LocalObjectReference{Name: "kube-root-ca.crt"},
+				Items: []corev1.KeyToPath{{Key: "ca.crt", Path: "ca.crt"}}}},
+		}}}})
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "api", Replicas: 1, Template: spec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	crashed, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "api", ExitCode: 1, Log: "panic: boom\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := kube.NewHistory(env.Admin).WhatChanged(ctx, crashed, "Deployment", "api")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Current == nil || r.Current.Number != 1 || r.Previous != nil {
+		t.Fatalf("revisions %+v / %+v, want revision 1 alone", r.Current, r.Previous)
+	}
+	for _, c := range r.Config {
+		if c.Name == "kube-root-ca.crt" {
+			t.Errorf("config lists the auto-mounted %+v", c)
+		}
+	}
+	now := time.Now()
+	if line := change.Describe(r, crashed.CreationTimestamp.Time, now); line != "" {
+		t.Errorf("what changed = %q, want nothing for a new workload", line)
+	}
+}

@@ -271,3 +271,42 @@ func TestConfigMapModified(t *testing.T) {
 		t.Fatalf("secrets %v", r.Secrets)
 	}
 }
+
+// TestAutoMountedObjectsAreNotUserConfig: the volumes Kubernetes adds to
+// every pod (the projected kube-api-access-* token volume with the
+// kube-root-ca.crt ConfigMap; before 1.24 a SA-token-xxxxx Secret) are not
+// the app's config. Neither a missing kube-root-ca.crt (a cluster without
+// the controller that publishes it) nor a fresh one is reported, and
+// nothing is fetched for them.
+func TestAutoMountedObjectsAreNotUserConfig(t *testing.T) {
+	fresh := &corev1.ConfigMap{ObjectMeta: metav1.ObjectMeta{Namespace: "shop", Name: "openshift-service-ca.crt", CreationTimestamp: metav1.NewTime(t0)}}
+	expiry := int64(3607)
+	pod := podOf("p", "Pod", nil, corev1.PodSpec{ServiceAccountName: "api", Volumes: []corev1.Volume{
+		{Name: "kube-api-access-x7k2p", VolumeSource: corev1.VolumeSource{Projected: &corev1.ProjectedVolumeSource{Sources: []corev1.VolumeProjection{
+			{ServiceAccountToken: &corev1.ServiceAccountTokenProjection{Path: "token", ExpirationSeconds: &expiry}},
+			{ConfigMap: &corev1.ConfigMapProjection{LocalObjectReference: corev1.LocalObjectReference{Name: "kube-root-ca.crt"}}},
+			{DownwardAPI: &corev1.DownwardAPIProjection{}},
+		}}}},
+		{Name: "service-ca", VolumeSource: corev1.VolumeSource{ConfigMap: &corev1.ConfigMapVolumeSource{LocalObjectReference: corev1.LocalObjectReference{Name: "openshift-service-ca.crt"}}}},
+		{Name: "api-token-9zq4d", VolumeSource: corev1.VolumeSource{Secret: &corev1.SecretVolumeSource{SecretName: "api-token-9zq4d"}}},
+		// The app's own objects are still reported, the Secret by name only.
+		{Name: "config", VolumeSource: corev1.VolumeSource{ConfigMap: &corev1.ConfigMapVolumeSource{LocalObjectReference: corev1.LocalObjectReference{Name: "api-config"}}}},
+		{Name: "creds", VolumeSource: corev1.VolumeSource{Secret: &corev1.SecretVolumeSource{SecretName: "api-token-store"}}},
+	}})
+	client := fake.NewClientset(fresh)
+	r, err := NewHistory(client).WhatChanged(t.Context(), pod, "Pod", "p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Config) != 1 || r.Config[0].Name != "api-config" || !r.Config[0].Missing {
+		t.Errorf("config = %+v, want only the app's missing api-config", r.Config)
+	}
+	if !slices.Equal(r.Secrets, []string{"api-token-store"}) {
+		t.Errorf("secrets = %v, want only the app's own", r.Secrets)
+	}
+	for _, a := range client.Actions() {
+		if g, ok := a.(k8stesting.GetAction); ok && a.GetResource().Resource == "configmaps" && g.GetName() != "api-config" {
+			t.Errorf("fetched configmap %s", g.GetName())
+		}
+	}
+}

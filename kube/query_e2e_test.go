@@ -94,7 +94,7 @@ func TestQueryAgainstAPIServer(t *testing.T) {
 		"logs " + ns + "/deploy/api --tail 5": "connection refused password=[REDACTED]",
 		"probe " + ns + "/" + pods[0].Name:    "Probe check",
 		"describe " + ns + "/missing":         "There is no pod missing",
-		"describe " + ns + "/" + crashed.Name: "*What changed:* no previous revision",
+		"describe " + ns + "/" + crashed.Name: crashed.Name,
 		"describe default/kubernetes":         "is not available from this channel",
 	} {
 		r := cmds.Run(ctx, caller, text, "test")
@@ -106,6 +106,10 @@ func TestQueryAgainstAPIServer(t *testing.T) {
 		}
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("%q: want %q in\n%s", text, want, b.String())
+		}
+		// A new workload's first revision is not "what changed".
+		if strings.Contains(b.String(), "revision 1") {
+			t.Errorf("%q: mentions the first revision:\n%s", text, b.String())
 		}
 	}
 }

@@ -51,10 +51,14 @@ type Metrics struct {
 	incidentsOpen prometheus.Gauge
 	diagnosis     prometheus.Histogram
 
+	buildInfo *prometheus.GaugeVec
+	leader    prometheus.Gauge
+
 	// Callbacks read at scrape time; nil reads as zero (a standby replica,
 	// or the console sink).
 	slackStats    atomic.Pointer[func() SlackStats]
 	pipelineDepth atomic.Pointer[func() int]
+	watchSynced   atomic.Pointer[func() bool]
 
 	handler http.Handler
 }
@@ -83,6 +87,14 @@ func New() *Metrics {
 			// when the previous log is large or the API server is slow.
 			Buckets: []float64{0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30},
 		}),
+		buildInfo: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Namespace: namespace, Name: "build_info",
+			Help: "Always 1; the labels say which build runs: version (git describe --tags), revision, goversion.",
+		}, []string{"version", "revision", "goversion"}),
+		leader: prometheus.NewGauge(prometheus.GaugeOpts{
+			Namespace: namespace, Name: "leader",
+			Help: "1 while this replica does the work (holds the leader Lease, or runs alone without leader election), else 0.",
+		}),
 	}
 	for _, o := range []string{OutcomeConfirmed, OutcomeNotConfirmed, OutcomeImagePull} {
 		m.events.WithLabelValues(o)
@@ -97,6 +109,11 @@ func New() *Metrics {
 			Namespace: namespace, Name: "pipeline_queue_depth",
 			Help: "Crashing pods waiting to be confirmed and diagnosed.",
 		}, m.readPipelineDepth),
+		m.buildInfo, m.leader,
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Namespace: namespace, Name: "watch_synced",
+			Help: "1 when this replica leads and its BackOff event watch has listed and is watching; 0 otherwise (standby, starting, or the API server unreachable).",
+		}, m.readWatchSynced),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -159,6 +176,49 @@ func (m *Metrics) ObserveDiagnosis(d time.Duration) {
 		return
 	}
 	m.diagnosis.Observe(d.Seconds())
+}
+
+// SetBuildInfo sets crashloop_bot_build_info{version, revision, goversion}
+// to 1, replacing any earlier labels.
+func (m *Metrics) SetBuildInfo(version, revision, goVersion string) {
+	if m == nil {
+		return
+	}
+	m.buildInfo.Reset()
+	m.buildInfo.WithLabelValues(version, revision, goVersion).Set(1)
+}
+
+// SetLeader says whether this replica leads (crashloop_bot_leader).
+func (m *Metrics) SetLeader(leading bool) {
+	if m == nil {
+		return
+	}
+	v := 0.0
+	if leading {
+		v = 1
+	}
+	m.leader.Set(v)
+}
+
+// WatchSynced makes crashloop_bot_watch_synced read synced at every scrape
+// (kube.Watcher.Synced). A later call replaces the callback; nil makes it
+// read zero.
+func (m *Metrics) WatchSynced(synced func() bool) {
+	if m == nil {
+		return
+	}
+	if synced == nil {
+		m.watchSynced.Store(nil)
+		return
+	}
+	m.watchSynced.Store(&synced)
+}
+
+func (m *Metrics) readWatchSynced() float64 {
+	if f := m.watchSynced.Load(); f != nil && (*f)() {
+		return 1
+	}
+	return 0
 }
 
 // SlackStats mirrors bot.SlackStats: delivery counters since the Slack sink

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -232,5 +233,59 @@ func TestNilMetricsIsANoOp(t *testing.T) {
 	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	if rec.Code != http.StatusNotFound {
 		t.Errorf("nil Handler: status %d, want 404", rec.Code)
+	}
+}
+
+// TestBuildInfoLeaderAndWatch: the series the PrometheusRule alerts on
+// (deploy/components/monitoring) exist from the first scrape and follow the
+// bot's state.
+func TestBuildInfoLeaderAndWatch(t *testing.T) {
+	m := metrics.New()
+	m.SetBuildInfo("v0.1.0", "abc1234", "go1.26.0")
+	m.SetBuildInfo("v0.2.0", "def5678", "go1.26.8") // replaces, never two series
+	want := `
+# HELP crashloop_bot_build_info Always 1; the labels say which build runs: version (git describe --tags), revision, goversion.
+# TYPE crashloop_bot_build_info gauge
+crashloop_bot_build_info{goversion="go1.26.8",revision="def5678",version="v0.2.0"} 1
+# HELP crashloop_bot_leader 1 while this replica does the work (holds the leader Lease, or runs alone without leader election), else 0.
+# TYPE crashloop_bot_leader gauge
+crashloop_bot_leader 0
+# HELP crashloop_bot_watch_synced 1 when this replica leads and its BackOff event watch has listed and is watching; 0 otherwise (standby, starting, or the API server unreachable).
+# TYPE crashloop_bot_watch_synced gauge
+crashloop_bot_watch_synced 0
+`
+	names := []string{"crashloop_bot_build_info", "crashloop_bot_leader", "crashloop_bot_watch_synced"}
+	if err := testutil.GatherAndCompare(m.Registry(), strings.NewReader(want), names...); err != nil {
+		t.Fatal(err)
+	}
+	value := func(name string) string {
+		t.Helper()
+		mfs, err := m.Registry().Gather()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, mf := range mfs {
+			if mf.GetName() == name {
+				return strconv.FormatFloat(mf.GetMetric()[0].GetGauge().GetValue(), 'g', -1, 64)
+			}
+		}
+		t.Fatalf("no %s", name)
+		return ""
+	}
+	var synced atomic.Bool
+	m.SetLeader(true)
+	m.WatchSynced(synced.Load)
+	if l, s := value("crashloop_bot_leader"), value("crashloop_bot_watch_synced"); l != "1" || s != "0" {
+		t.Errorf("leading, watch listing: leader %s, watch_synced %s; want 1, 0", l, s)
+	}
+	synced.Store(true)
+	if s := value("crashloop_bot_watch_synced"); s != "1" {
+		t.Errorf("watch synced: watch_synced %s, want 1", s)
+	}
+	// Leadership lost: the leader's watch is gone with it.
+	m.SetLeader(false)
+	m.WatchSynced(nil)
+	if l, s := value("crashloop_bot_leader"), value("crashloop_bot_watch_synced"); l != "0" || s != "0" {
+		t.Errorf("standby: leader %s, watch_synced %s; want 0, 0", l, s)
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 func runCheckConfig(_ context.Context, args []string, s stdio) int {
 	fs := newFlagSet("check-config", "FILE",
-		"Load FILE as crashloop-bot would (defaults, unknown keys rejected, secrets\nresolved from their env vars or files) and report every problem, naming its key.", s.err)
+		"Load FILE as crashloop-bot would (defaults, unknown keys rejected, secrets\nresolved from their env vars or files) and report every problem, naming its key.", s)
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}

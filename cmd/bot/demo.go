@@ -23,7 +23,7 @@ failing liveness probe, exit 0) beside healthy ones and an image-pull
 back-off. The real 'run' pipeline watches them; alerts print to the terminal,
 or go to Slack when --config sets a channel and a bot token is in the
 environment. Needs kube-apiserver and etcd: 'make demo' builds them first.
-Stop it with Ctrl-C.`, s.err)
+Stop it with Ctrl-C.`, s)
 	configPath := fs.String("config", "", "configuration file (Slack settings are used; cluster access is the local one)")
 	binDir := fs.String("bin-dir", localcluster.DefaultBinDir(), "directory holding kube-apiserver and etcd")
 	every := fs.Duration("every", 20*time.Second, "time between crash rounds")

@@ -45,7 +45,7 @@ FILE is whatever you have, in the shape kubectl printed it: YAML or JSON
 or a plain log ("-" reads stdin); the shape is detected from the content.
 --logs FILE applies to the failing container; --logs NAME=FILE to container
 NAME. Offline, the time of the diagnosis is the latest timestamp in the
-input (when the output was printed).`, s.err)
+input (when the output was printed).`, s)
 	var files, logs repeated
 	fs.Var(&files, "f", "a Pod/Event/List file (repeatable; - for stdin)")
 	fs.Var(&logs, "logs", "previous log of a container: FILE or CONTAINER=FILE (repeatable)")

@@ -28,7 +28,7 @@ digest.window, or 7d for a weekly one). --channel sends only that channel's
 digest (any channel: its scope comes from its digest entry, else its routes,
 else every watched namespace). --print prints instead of posting. --chart
 also writes the chart of the (first) digest as a PNG. The scheduled digests
-are sent by 'run'; this command does not record a run.`, s.err)
+are sent by 'run'; this command does not record a run.`, s)
 	now := fs.Bool("now", false, "send the digest now (required)")
 	since := fs.String("since", "", "the period to cover, e.g. 24h or 7d (default: each channel's)")
 	channel := fs.String("channel", "", "only this channel's digest (ID or #name)")

@@ -59,6 +59,10 @@ func TestBinaryServesMetrics(t *testing.T) {
 		"crashloop_bot_alerts_posted_total 1",
 		"crashloop_bot_diagnosis_duration_seconds_count 1",
 		"crashloop_bot_pipeline_queue_depth 0",
+		// Without leader election this replica leads; its watch is synced.
+		"crashloop_bot_leader 1",
+		"crashloop_bot_watch_synced 1",
+		`crashloop_bot_build_info{goversion="go`,
 	}
 	var body string
 	waitUntil(t, "the metrics to count the alert", 20*time.Second, func() bool {

@@ -4,19 +4,49 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"k8s.io/client-go/kubernetes"
 	"k8s.io/client-go/rest"
 	"k8s.io/client-go/tools/clientcmd"
+	"k8s.io/client-go/util/homedir"
 
 	"github.com/crashloop-bot/crashloop-bot/config"
 )
 
-// errNoCluster means no way to reach a cluster was configured at all.
-var errNoCluster = errors.New("no Kubernetes cluster configured: not running in a pod, no --kubeconfig, $KUBECONFIG unset and ~/.kube/config missing\n" +
-	"  point --kubeconfig at a cluster, or try the bot on a local one with `make demo`")
+// errNoCluster means no way to reach a cluster was configured at all; the
+// error wrapping it says where the bot looked.
+var errNoCluster = errors.New("no Kubernetes cluster configured")
+
+// noClusterError says where the bot looked for a kubeconfig and what it
+// found there, naming each file: "$KUBECONFIG=/nonexistent: no such file"
+// is what a user needs, not "$KUBECONFIG unset".
+func noClusterError(getenv func(string) string, stat func(string) (os.FileInfo, error), home string) error {
+	var looked []string
+	describe := func(name, path string) string {
+		if _, err := stat(path); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Sprintf("%s: %s does not exist", name, path)
+		} else if err != nil {
+			return fmt.Sprintf("%s: %s: %v", name, path, err)
+		}
+		return fmt.Sprintf("%s: %s has no contexts", name, path)
+	}
+	if env := getenv(clientcmd.RecommendedConfigPathEnvVar); env != "" {
+		for _, p := range filepath.SplitList(env) {
+			if p != "" {
+				looked = append(looked, describe("$KUBECONFIG", p))
+			}
+		}
+	} else {
+		looked = append(looked, "$KUBECONFIG is not set", describe("~/.kube/config", filepath.Join(home, ".kube", "config")))
+	}
+	return fmt.Errorf("%w: not running in a pod, no --kubeconfig or kubernetes.kubeconfig, %s\n"+
+		"  point --kubeconfig at a cluster, or try the bot on a local one with `make demo`", errNoCluster, strings.Join(looked, ", "))
+}
 
 // restConfig finds the cluster like kubectl: an explicit kubeconfig (flag,
 // then config file) wins; else in-cluster when running in a pod; else
@@ -51,7 +81,7 @@ func restConfig(kf kubeFlags, kc config.Kubernetes) (*rest.Config, string, error
 			if path != "" {
 				return nil, "", fmt.Errorf("kubeconfig %s has no contexts", path)
 			}
-			return nil, "", errNoCluster
+			return nil, "", noClusterError(os.Getenv, os.Stat, homedir.HomeDir())
 		}
 		c, err := loader.ClientConfig()
 		if err != nil {
@@ -68,7 +98,7 @@ func restConfig(kf kubeFlags, kc config.Kubernetes) (*rest.Config, string, error
 		cfg, source = c, fmt.Sprintf("context %q from %v", name, files)
 	}
 	cfg.QPS, cfg.Burst = kc.QPS, kc.Burst
-	cfg.UserAgent = "crashloop-bot/" + version
+	cfg.UserAgent = "crashloop-bot/" + currentBuild().Version
 	// Protobuf is several times cheaper than JSON to decode for core types.
 	cfg.ContentType = "application/vnd.kubernetes.protobuf"
 	cfg.AcceptContentTypes = "application/vnd.kubernetes.protobuf,application/json"

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -44,13 +45,29 @@ func TestUsageErrorsExit2(t *testing.T) {
 }
 
 func TestHelpExplainsEachCommand(t *testing.T) {
+	longFlag := regexp.MustCompile(`(?m)^  (-{1,2})([a-z][a-z-]+)\b`)
 	for _, c := range commands() {
-		code, _, stderr := runCLI(t, "", c.name, "--help")
-		if code != 0 || !strings.Contains(stderr, "Usage: crashloop-bot "+c.name) {
-			t.Errorf("%s --help: exit %d, stderr %q", c.name, code, stderr)
+		code, stdout, stderr := runCLI(t, "", c.name, "--help")
+		// Asked-for help is output, not an error: stdout, so `| less` works.
+		if code != 0 || !strings.Contains(stdout, "Usage: crashloop-bot "+c.name) || stderr != "" {
+			t.Errorf("%s --help: exit %d, stdout %q, stderr %q", c.name, code, stdout, stderr)
+		}
+		// Flags are listed as the README writes them: --config, not -config.
+		for _, m := range longFlag.FindAllStringSubmatch(stdout, -1) {
+			if m[1] != "--" {
+				t.Errorf("%s --help lists %s%s, want --%s", c.name, m[1], m[2], m[2])
+			}
 		}
 	}
-	code, stdout, _ := runCLI(t, "", "--help")
+	if _, stdout, _ := runCLI(t, "", "run", "--help"); !strings.Contains(stdout, "\n  --config string\n") {
+		t.Errorf("run --help does not list --config:\n%s", stdout)
+	}
+	// A usage error goes to stderr, names the flag with two dashes, exits 2.
+	code, stdout, stderr := runCLI(t, "", "run", "--no-such-flag")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "crashloop-bot run: unknown flag --no-such-flag") || !strings.Contains(stderr, "Usage: crashloop-bot run") {
+		t.Errorf("run --no-such-flag: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	code, stdout, _ = runCLI(t, "", "--help")
 	if code != 0 || !strings.Contains(stdout, "check-config") {
 		t.Errorf("--help: exit %d, %q", code, stdout)
 	}
@@ -66,19 +83,43 @@ func TestCheckConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, stderr = runCLI(t, "", "check-config", bad)
-	if code != 1 || !strings.Contains(stderr, "unknown key channnel") {
+	if code != 1 || !strings.Contains(stderr, "line 2: slack.channnel: unknown key; did you mean channel?") {
 		t.Fatalf("bad config: exit %d, stderr %q", code, stderr)
+	}
+	// robfig/cron's parser panics on "TZ=": an error naming the key, exit 1.
+	tz := filepath.Join(t.TempDir(), "tz.yaml")
+	if err := os.WriteFile(tz, []byte("digest:\n  schedule: \"TZ=\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runCLI(t, "", "check-config", tz)
+	if code != 1 || !strings.Contains(stderr, `digest.schedule: "TZ=" is not a 5-field cron schedule`) || strings.Contains(stderr, "panic") {
+		t.Fatalf("TZ= schedule: exit %d, stderr %q", code, stderr)
 	}
 }
 
 func TestRunFailsClearlyWithoutCluster(t *testing.T) {
-	t.Setenv("HOME", t.TempDir())
+	home := t.TempDir()
+	t.Setenv("HOME", home)
 	t.Setenv("KUBECONFIG", "")
 	t.Setenv("KUBERNETES_SERVICE_HOST", "")
 	code, _, stderr := runCLI(t, "", "run")
-	if code != 1 || !strings.Contains(stderr, "no Kubernetes cluster configured") {
-		t.Fatalf("exit %d, stderr %q", code, stderr)
+	want := "no Kubernetes cluster configured: not running in a pod, no --kubeconfig or kubernetes.kubeconfig, $KUBECONFIG is not set, ~/.kube/config: " +
+		filepath.Join(home, ".kube", "config") + " does not exist"
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Fatalf("exit %d, stderr %q, want %q", code, stderr, want)
 	}
+	// $KUBECONFIG pointing nowhere is named, file by file.
+	empty := filepath.Join(t.TempDir(), "empty")
+	if err := os.WriteFile(empty, []byte("apiVersion: v1\nkind: Config\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("KUBECONFIG", "/nonexistent"+string(filepath.ListSeparator)+empty)
+	code, _, stderr = runCLI(t, "", "run")
+	want = "$KUBECONFIG: /nonexistent does not exist, $KUBECONFIG: " + empty + " has no contexts"
+	if code != 1 || !strings.Contains(stderr, want) || strings.Contains(stderr, "unset") {
+		t.Fatalf("KUBECONFIG=/nonexistent: exit %d, stderr %q, want %q", code, stderr, want)
+	}
+	t.Setenv("KUBECONFIG", "")
 	kc := filepath.Join(t.TempDir(), "kubeconfig")
 	os.WriteFile(kc, []byte(`apiVersion: v1
 kind: Config

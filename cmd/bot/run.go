@@ -30,7 +30,7 @@ func runRun(ctx context.Context, args []string, s stdio) int {
 		`Watch the cluster for pods in CrashLoopBackOff, diagnose each crashing
 workload and post one message per workload to Slack, updated as it changes
 and marked resolved when it recovers. With no Slack bot token configured the
-messages are printed to the terminal instead.`, s.err)
+messages are printed to the terminal instead.`, s)
 	configPath := fs.String("config", "", "configuration file (see config.example.yaml); default: built-in defaults")
 	var kf kubeFlags
 	kf.register(fs)
@@ -106,6 +106,8 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	var ready readiness
 	// Every replica serves /metrics; the leader's work feeds most of it.
 	m := metrics.New()
+	b := currentBuild()
+	m.SetBuildInfo(b.Version, b.Commit, b.GoVersion)
 	// Every replica answers slash commands and buttons.
 	var sil leaderSilencer
 	register, err := startCommands(g, cfg, client, st, &sil, logger)
@@ -170,6 +172,12 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	m.WatchPipelineQueue(pipeline.QueueDepth)
 	defer m.WatchPipelineQueue(nil)
 	ready.set(watcher.Synced)
+	// This replica does the work until runLeader returns (Lease lost, or
+	// the bot stops): the series the no-leader and watch alerts read.
+	m.SetLeader(true)
+	defer m.SetLeader(false)
+	m.WatchSynced(watcher.Synced)
+	defer m.WatchSynced(nil)
 
 	logger.Info("watching for crash loops", "namespaces", nsList(cfg.Watch.Namespaces), "excluded", strings.Join(cfg.Watch.ExcludeNamespaces, ","),
 		"group_wait", cfg.Watch.GroupWait.D(), "resolve_after", cfg.Watch.ResolveAfter.D())
