@@ -233,3 +233,21 @@ func TestSummarize(t *testing.T) {
 		})
 	}
 }
+
+// TestArgvSecretsNeverShow: a password passed on a command line or in a
+// probe's exec command is redacted in what the alert says changed.
+func TestArgvSecretsNeverShow(t *testing.T) {
+	for _, argv := range [][]string{
+		{"redis-cli", "-a", "hunter2", "ping"},
+		{"app", "--password", "hunter2"},
+		{"sh", "-c", "mysql -uroot -phunter2 -e 'select 1'"},
+		{"curl", "-H", "Authorization: Bearer hunter2", "http://x"},
+	} {
+		for _, prev := range [][]string{nil, {"app"}} {
+			s, ok := diffArgv("command", prev, argv)
+			if !ok || strings.Contains(s, "hunter2") {
+				t.Errorf("diffArgv(%q) = %q, %v: want a change without the password", argv, s, ok)
+			}
+		}
+	}
+}
