@@ -230,3 +230,28 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusCase prints the full report of the corpus files named in
+// CORPUS_CASE (comma-separated paths below testdata/corpus, e.g.
+// holdout/x.txt), for reading while developing; it is skipped otherwise.
+func TestCorpusCase(t *testing.T) {
+	names := os.Getenv("CORPUS_CASE")
+	if names == "" {
+		t.Skip("set CORPUS_CASE=set/file.txt to print a case's report")
+	}
+	for _, name := range strings.Split(names, ",") {
+		c, err := readCorpusCase(filepath.Join("testdata", "corpus", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := c.input()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := diagnose.WriteText(&b, diagnose.Diagnose(in)); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s (want %s, logline %q):\n%s", name, c.category, c.logline, b.String())
+	}
+}

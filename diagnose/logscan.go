@@ -215,7 +215,7 @@ func (s *logScanner) line(raw []byte) {
 	sev := severity(lower, trimmed)
 	var best *pattern
 	for _, p := range patterns {
-		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw) {
+		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw, content) {
 			best = p
 		}
 	}

@@ -27,7 +27,10 @@ type pattern struct {
 	hint   string         // what to change, for next steps
 }
 
-func (p *pattern) match(idx *lineIndex, lower, line []byte) bool {
+// match reports whether the line matches p. Its regular expression may
+// match the raw line or its message without the timestamp and log-viewer
+// prefixes (content), so anchored expressions work on prefixed lines.
+func (p *pattern) match(idx *lineIndex, lower, line, content []byte) bool {
 	hit := len(p.any) == 0
 	for _, k := range p.any {
 		if idx.mayContain(k) && bytes.Contains(lower, k) {
@@ -43,7 +46,7 @@ func (p *pattern) match(idx *lineIndex, lower, line []byte) bool {
 			return false
 		}
 	}
-	return p.re == nil || p.re.Match(line)
+	return p.re == nil || p.re.Match(line) || (len(content) != len(line) && p.re.Match(content))
 }
 
 // Hints shared by several patterns.
@@ -121,7 +124,11 @@ var patterns = []*pattern{
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),
 
 	// Volume mounts that do not fit the image.
-	pat("mount", ConfigError, weightPrecise, hintMount, "mount a directory onto a file", "subpath", "not a directory").matching(`(?i)(trying to mount a directory onto a file|(?:failed to prepare|error preparing) subpath|not a directory: unknown)`),
+	pat("mount", ConfigError, weightPrecise+2, hintMount, "mount a directory onto a file", "subpath", "not a directory").matching(`(?i)(trying to mount a directory onto a file|(?:failed to prepare|error preparing) subpath|not a directory: unknown)`),
+	// The runtime failed while mounting a volume into the container's root
+	// filesystem: whatever the final errno says (no such file, not a
+	// directory, permission denied), the volumeMounts do not fit the image.
+	pat("runtime_mount", ConfigError, weightPrecise+2, hintMount, "to rootfs", "rootfs_linux.go").matching(`(?i)(rootfs_linux\.go:\d+: mounting|mounting \\*"[^"]*\\*" to rootfs|error mounting "[^"]*" to rootfs)`),
 
 	// Port conflicts.
 	pat("port_taken", PortConflict, weightPrecise, hintPort, "already in use").matching(`(?i)\bport:? \d+ (?:is )?already in use`),
@@ -133,7 +140,7 @@ var patterns = []*pattern{
 	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
 	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User "[^"]+" cannot`),
 	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
-	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "could not change permissions", "could not change directory to"),
+	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
 	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),
 	// mlock needs the IPC_LOCK capability; "cannot allocate memory" here is
@@ -155,7 +162,7 @@ var patterns = []*pattern{
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server"),
 
 	// Configuration the app rejects.
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b)`),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '[A-Z][A-Z0-9_]+'`),
 	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key"),

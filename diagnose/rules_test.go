@@ -1,0 +1,44 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// logRules are one- or few-line logs, each for a rule added while
+// measuring the engine on unseen reports (round 2 of the corpus), with the
+// category the log points to and a piece of the line that must be quoted.
+var logRules = []struct {
+	name, log string
+	cat       Category
+	quote     string
+}{
+	{"usage behind a log viewer's time column",
+		"Fri, Apr 15 2022 2:20:13 pm | Usage:\nFri, Apr 15 2022 2:20:13 pm |  \nFri, Apr 15 2022 2:20:13 pm | app.sh [OPTIONS] [COMMAND]\n",
+		ConfigError, "| Usage:"},
+	{"an env var name is upper case: an Erlang term's undefined is not one",
+		`error:{shutdown,{failed_to_start_child,auth,{"Cookie file /var/lib/rabbitmq/.erlang.cookie must be accessible by owner only",[]}},{child,undefined,net_sup_dynamic,{}}}`,
+		PermissionDenied, "must be accessible by owner only"},
+	{"an upper-case env var still counts",
+		"FATAL: DATABASE_URL is not set\n", ConfigError, "DATABASE_URL is not set"},
+	{"ssh key permissions",
+		"Permissions 0644 for '/root/.ssh/id_rsa' are too open.\nIt is required that your private key files are NOT accessible by others.\n",
+		PermissionDenied, "are too open"},
+	{"a runtime mount failure is a mount, whatever its errno",
+		`Error: failed to start container "x": Error response from daemon: oci runtime error: container_linux.go:247: starting container process caused "process_linux.go:359: container init caused \"rootfs_linux.go:54: mounting \\\"/var/lib/kubelet/pods/p/volume-subpaths/config/x/0\\\" to rootfs \\\"/merged\\\" at \\\"/merged/etc/x.yml\\\" caused \\\"no such file or directory\\\"\""`,
+		ConfigError, "rootfs_linux.go:54: mounting"},
+}
+
+func TestScanLogRules(t *testing.T) {
+	for _, tc := range logRules {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat {
+				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
+			}
+		})
+	}
+}
