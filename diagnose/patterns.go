@@ -97,6 +97,9 @@ var patterns = []*pattern{
 	pat("node_heap_oom", OOMKilled, weightPrecise, hintOOMHeap, "javascript heap out of memory", "reached heap limit", "allocation failed - javascript heap"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
 	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception"),
+	// The kernel's own report of an OOM kill (dmesg, journal, a node's
+	// kernel log pasted with the pod's).
+	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror").matching(`(^|[\s.])MemoryError\b`),
 	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "out of memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),

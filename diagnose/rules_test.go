@@ -27,6 +27,11 @@ var logRules = []struct {
 	{"a runtime mount failure is a mount, whatever its errno",
 		`Error: failed to start container "x": Error response from daemon: oci runtime error: container_linux.go:247: starting container process caused "process_linux.go:359: container init caused \"rootfs_linux.go:54: mounting \\\"/var/lib/kubelet/pods/p/volume-subpaths/config/x/0\\\" to rootfs \\\"/merged\\\" at \\\"/merged/etc/x.yml\\\" caused \\\"no such file or directory\\\"\""`,
 		ConfigError, "rootfs_linux.go:54: mounting"},
+	{"the kernel's OOM report",
+		"[Wed Dec  6 23:54:11 2017] java invoked oom-killer: gfp_mask=0xd0, order=0, oom_score_adj=-998\n[Wed Dec  6 23:54:11 2017] Call Trace:\n[Wed Dec  6 23:54:11 2017]  [<ffffffff8116cdde>] oom_kill_process+0x24e/0x3b0\n",
+		OOMKilled, "java invoked oom-killer"},
+	{"the kernel's kill line",
+		"Memory cgroup out of memory: Killed process 4121 (node) total-vm:1822556kB, anon-rss:523244kB\n", OOMKilled, "Killed process 4121"},
 }
 
 func TestScanLogRules(t *testing.T) {
