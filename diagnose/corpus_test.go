@@ -241,7 +241,9 @@ func TestCorpus(t *testing.T) {
 		for b := range perBatch {
 			batches = append(batches, b)
 		}
-		sort.Slice(batches, func(i, j int) bool { return len(batches[i]) < len(batches[j]) || len(batches[i]) == len(batches[j]) && batches[i] < batches[j] })
+		sort.Slice(batches, func(i, j int) bool {
+			return len(batches[i]) < len(batches[j]) || len(batches[i]) == len(batches[j]) && batches[i] < batches[j]
+		})
 		for _, b := range batches {
 			pb := perBatch[b]
 			fmt.Fprintf(&report, "- batch %s: %d/%d right, log line quoted %d/%d\n", b, pb[0], pb[1], pb[2], pb[3])
