@@ -439,7 +439,7 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 		bytes.HasPrefix(msg, []byte("Unhandled Exception")), bytes.HasPrefix(msg, []byte("Uncaught ")),
 		bytes.HasPrefix(msg, []byte("Caused by: ")), bytes.Contains(lower, []byte("unhandledpromiserejection")),
 		bytes.HasPrefix(msg, []byte("Error: ")), bytes.HasPrefix(msg, []byte("ERROR: ")), bytes.HasPrefix(msg, []byte("FATAL: ")),
-		reException.Match(msg), reRubyError.Match(msg):
+		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg):
 		return weightGeneric
 	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")):
 		return weightGeneric - 2
@@ -450,6 +450,9 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 	}
 	return 0
 }
+
+// reRustPanic is a Rust panic: "thread 'main' panicked at ...".
+var reRustPanic = regexp.MustCompile(`^thread '[^']*' panicked at`)
 
 // isFrame reports stack-trace frames, which never explain a crash on their own.
 func isFrame(t []byte, indented bool) bool {

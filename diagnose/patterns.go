@@ -142,7 +142,7 @@ var patterns = []*pattern{
 	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "erofs", "readonlyfilesystemexception"),
 	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
 	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User "[^"]+" cannot`),
-	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
+	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
 	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
 	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),
@@ -177,6 +177,10 @@ var patterns = []*pattern{
 	// per-node pod CIDR), or nodes of one cluster that do not share their
 	// secret (RabbitMQ's Erlang cookie).
 	pat("cluster_setup", ConfigError, weightSpecific+1, hintParse, "pod cidr not assigned", "no podcidr", "podcidr not set", "connection attempt from disallowed node", "erlang cookie"),
+	// A cluster member whose identity the rest of the cluster (or the
+	// configuration kept on its volume) does not know: ZooKeeper's myid,
+	// etcd's member list, a node id from an earlier install.
+	pat("membership", ConfigError, weightSpecific+2, hintData, "not in the peer list", "not in the member list", "not in the server list", "not a member of the cluster", "is not a member of", "has already been bootstrapped", "cluster id mismatch", "clusterid mismatch", "member count is unequal", "not part of the cluster"),
 	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie: keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise

@@ -32,6 +32,15 @@ var logRules = []struct {
 		OOMKilled, "java invoked oom-killer"},
 	{"the kernel's kill line",
 		"Memory cgroup out of memory: Killed process 4121 (node) total-vm:1822556kB, anon-rss:523244kB\n", OOMKilled, "Killed process 4121"},
+	{"a cluster member its peers do not know",
+		"java.lang.RuntimeException: My id 2 not in the peer list\n        at org.apache.zookeeper.server.quorum.QuorumPeer.start(QuorumPeer.java:1073)\n",
+		ConfigError, "My id 2 not in the peer list"},
+	{"an API 403 inside a Rust panic",
+		`thread 'main' panicked at 'component reflector cannot be created: Error(Status(403), "https://10.0.0.1/apis/x/v1/components?")', src/libcore/result.rs:999:5`,
+		PermissionDenied, "Status(403)"},
+	{"a Rust panic is a crash",
+		"thread '<unnamed>' panicked at 'called `Result::unwrap()` on an `Err` value: ()', src/metadata.rs:171:18\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
+		AppCrash, "panicked at"},
 }
 
 func TestScanLogRules(t *testing.T) {
