@@ -164,8 +164,14 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 	// The back-off message only repeats that it restarts; other waiting
 	// messages are the kubelet's or runtime's reason.
 	explained := false
-	if w.Message != "" && w.Reason != "CrashLoopBackOff" {
-		ws := ScanLog(strings.NewReader(w.Message))
+	text := w.Message
+	if strings.ContainsRune(strings.TrimSpace(w.Reason), ' ') {
+		// Old kubelets put the message itself in the reason ("Couldn't
+		// find key options in Secret jenkins/jenkins").
+		text = strings.TrimSpace(w.Reason + "\n" + w.Message)
+	}
+	if text != "" && w.Reason != "CrashLoopBackOff" {
+		ws := ScanLog(strings.NewReader(text))
 		if s, ok := scanSignal(&ws, "message", 15); ok && !ws.generic {
 			s.quote = quote
 			e.add(s)

@@ -3,6 +3,8 @@ package diagnose
 import (
 	"strings"
 	"testing"
+
+	corev1 "k8s.io/api/core/v1"
 )
 
 // logRules are one- or few-line logs, each for a rule added while
@@ -41,6 +43,13 @@ var logRules = []struct {
 	{"a Rust panic is a crash",
 		"thread '<unnamed>' panicked at 'called `Result::unwrap()` on an `Err` value: ()', src/metadata.rs:171:18\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
 		AppCrash, "panicked at"},
+	{"a value rejected by the values it accepts",
+		"PHP Fatal error:  Uncaught RuntimeException: The only supported ciphers are AES-128-CBC and AES-256-CBC with the correct key lengths. in /var/www/html/Encrypter.php:44\n",
+		ConfigError, "The only supported ciphers"},
+	{"a lost leader lease",
+		`I1014 06:25:26.324963       1 leaderelection.go:278] failed to renew lease kube-system/x-leader-election: timed out waiting for the condition` + "\n" +
+			`E1014 06:25:26.325409       1 start.go:138] x "msg"="manager goroutine exited" "error"="error running manager: leader election lost"` + "\n",
+		DependencyUnavailable, "leader election lost"},
 }
 
 func TestScanLogRules(t *testing.T) {
@@ -55,4 +64,33 @@ func TestScanLogRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDiagnoseRound2Shapes covers pod shapes met in round 2 of the corpus.
+func TestDiagnoseRound2Shapes(t *testing.T) {
+	t.Run("an old kubelet's message in the waiting reason", func(t *testing.T) {
+		pod := testPod([]string{"master"}, func(p *corev1.Pod) {
+			p.Status.Phase = corev1.PodPending
+			p.Status.ContainerStatuses[0].State = corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "Couldn't find key options in Secret jenkins/jenkins"}}
+		})
+		r := Diagnose(Input{Pod: pod, Now: now})
+		if r.Healthy || r.Category != MissingConfigObject {
+			t.Fatalf("got %s healthy=%v: %s", r.Category, r.Healthy, r.Summary)
+		}
+	})
+	t.Run("running again after restarts, with a crash in the log given", func(t *testing.T) {
+		pod := testPod([]string{"cainjector"}, func(p *corev1.Pod) {
+			p.Status.ContainerStatuses[0].RestartCount = 81
+		})
+		log := `E1014 06:25:26.325409       1 start.go:138] "msg"="manager goroutine exited" "error"="error running manager: leader election lost"` + "\n"
+		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"cainjector": log}})
+		if r.Healthy || r.Category != DependencyUnavailable {
+			t.Fatalf("got %s healthy=%v: %s", r.Category, r.Healthy, r.Summary)
+		}
+		// The same pod with a log that names no cause stays healthy.
+		r = Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"cainjector": "serving on :8080\n"}})
+		if !r.Healthy {
+			t.Fatalf("healthy pod reported as %s: %s", r.Category, r.Summary)
+		}
+	})
 }
