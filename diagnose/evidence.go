@@ -94,7 +94,30 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	}
 	logVotes(v, e)
 	d.heuristicVotes(v, e)
+	commandVotes(v, e)
 	return e
+}
+
+// ownershipCommands change a file's owner or mode; they fail when the
+// volume or the container's privileges refuse it.
+var ownershipCommands = map[string]bool{"chown": true, "chmod": true, "chgrp": true, "setfacl": true}
+
+// commandVotes reads the container's own command when nothing else
+// explains its exit: a command that only changes ownership or modes (a
+// volume-permissions init container) and fails was, most likely, denied.
+func commandVotes(v *containerView, e *evidenceSet) {
+	if v.spec == nil || e.exit <= 0 || e.exit >= 126 {
+		return
+	}
+	for _, arg := range append(append([]string{}, v.spec.Command...), v.spec.Args...) {
+		for _, word := range strings.FieldsFunc(arg, func(r rune) bool { return r == ' ' || r == ';' || r == '&' || r == '|' || r == '\n' }) {
+			if ownershipCommands[path.Base(word)] {
+				e.add(signal{cat: PermissionDenied, weight: 30, kind: "spec", quote: "spec: command " + commandOf(v),
+					detail: "its command changes file ownership or modes (" + path.Base(word) + ") and failed; most likely the volume or the container's privileges refuse it"})
+				return
+			}
+		}
+	}
 }
 
 // statusVotes reads the termination and waiting state.

@@ -70,8 +70,26 @@ var (
 )
 
 func isHarmless(_, v string) bool {
-	return harmlessValues[strings.ToLower(strings.Trim(v, `"'`))]
+	v = strings.Trim(v, `"'`)
+	return harmlessValues[strings.ToLower(v)] || isMask(v)
 }
+
+// isMask reports a value that already hides a secret or stands for one:
+// asterisks or x's ("**", "xxxxxx"), a placeholder ("<password>",
+// "${DB_PASSWORD}", "$(DB_PASSWORD)"). Replacing it would only make the
+// quoted line differ from the one the user sees.
+func isMask(v string) bool {
+	if v == "" {
+		return false
+	}
+	if strings.Trim(v, "*") == "" || (len(v) >= 3 && strings.Trim(strings.ToLower(v), "x") == "") {
+		return true
+	}
+	return reMaskPlaceholder.MatchString(v)
+}
+
+// reMaskPlaceholder is a placeholder or a variable reference.
+var reMaskPlaceholder = regexp.MustCompile(`^(?:<[\w .-]+>|\$\{[A-Za-z_][A-Za-z0-9_]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\)?|\$[A-Z_][A-Z0-9_]*)$`)
 
 var redactRules = []redactRule{
 	// Private key blocks (whole block, or from BEGIN to the end of the text).
@@ -81,7 +99,7 @@ var redactRules = []redactRule{
 	{re: regexp.MustCompile(`(?i)(\b(?:set-)?cookie["']?\s*:\s*)[^\r\n"]+`), keep: 1},
 	{re: regexp.MustCompile(`(?i)(\bbearer\s+)[A-Za-z0-9\-._~+/]{8,}=*`), keep: 1},
 	// Credentials in URLs and DSNs: scheme://user:PASSWORD@host.
-	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1, skip: isHarmless},
 	// Well-known token formats.
 	{re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`)},
 	{re: regexp.MustCompile(`\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b`)},

@@ -61,6 +61,10 @@ func TestRedact(t *testing.T) {
 		{"password file path", "password_file: /run/secrets/db-password", "password_file: /run/secrets/db-password", false},
 		{"password ending in a colon", "password: hunter2: accepted", "password: [REDACTED] accepted", true},
 		{"password that starts with a slash", "password: /x7Qz", "password: [REDACTED]", true},
+		{"a URL whose password is already masked", "consumer: Cannot connect to amqp://admin:**@queue:5672//", "consumer: Cannot connect to amqp://admin:**@queue:5672//", false},
+		{"a placeholder password", "password=${DB_PASSWORD} user=app", "password=${DB_PASSWORD} user=app", false},
+		{"a password of x's", "postgres://app:xxxxxx@db/app", "postgres://app:xxxxxx@db/app", false},
+		{"a password that only starts with stars", "postgres://app:**s3cret@db/app", "postgres://app:[REDACTED]@db/app", true},
 		{"password flag quoted args", `["app" "--api-key" "k123"]`, `["app" "--api-key" "[REDACTED]"]`, true},
 	}
 	for _, tc := range tests {

@@ -50,6 +50,9 @@ var logRules = []struct {
 		`I1014 06:25:26.324963       1 leaderelection.go:278] failed to renew lease kube-system/x-leader-election: timed out waiting for the condition` + "\n" +
 			`E1014 06:25:26.325409       1 start.go:138] x "msg"="manager goroutine exited" "error"="error running manager: leader election lost"` + "\n",
 		DependencyUnavailable, "leader election lost"},
+	{"a command's usage error",
+		"/bin/chown: missing operand after '1001:1001'\nTry '/bin/chown --help' for more information.\n",
+		ConfigError, "missing operand"},
 }
 
 func TestScanLogRules(t *testing.T) {
@@ -76,6 +79,21 @@ func TestDiagnoseRound2Shapes(t *testing.T) {
 		r := Diagnose(Input{Pod: pod, Now: now})
 		if r.Healthy || r.Category != MissingConfigObject {
 			t.Fatalf("got %s healthy=%v: %s", r.Category, r.Healthy, r.Summary)
+		}
+	})
+	t.Run("a failing ownership command with nothing else said", func(t *testing.T) {
+		pod := testPod([]string{"app"}, func(p *corev1.Pod) {
+			p.Spec.InitContainers = []corev1.Container{{Name: "file-permissions", Image: "busybox:1.28", Command: []string{"chown", "-R", "1000:1000", "/usr/share/elasticsearch/"}}}
+			p.Status.InitContainerStatuses = []corev1.ContainerStatus{crashLoop("file-permissions", 1, "Error", 4)}
+		})
+		r := Diagnose(Input{Pod: pod, Now: now})
+		if r.Category != PermissionDenied || r.Container != "file-permissions" {
+			t.Fatalf("got %s for %s: %s", r.Category, r.Container, r.Summary)
+		}
+		// A log that names another cause outweighs the guess.
+		r = Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"file-permissions": "/bin/chown: missing operand after '1000:1000'\n"}})
+		if r.Category != ConfigError {
+			t.Fatalf("with a log: got %s: %s", r.Category, r.Summary)
 		}
 	})
 	t.Run("running again after restarts, with a crash in the log given", func(t *testing.T) {

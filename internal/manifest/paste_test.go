@@ -554,3 +554,17 @@ func TestInputPicksThePodTheEventsExplain(t *testing.T) {
 		t.Fatalf("pod %s, %d events", in.Pod.Name, len(in.Events))
 	}
 }
+
+// TestDetectWrappedEvents: probe output wrapped onto the lines around a
+// describe's event rows is still an events paste, not a log.
+func TestDetectWrappedEvents(t *testing.T) {
+	text := "Could not connect to Redis at localhost:6379: Connection refused\n  Warning  Unhealthy  17s (x2 over 22s)  kubelet  Liveness probe failed: \nCould not connect to Redis at localhost:6379: Connection refused\n  Warning  Unhealthy  7s (x4 over 22s)  kubelet  Liveness probe failed: \nCould not connect to Redis at localhost:26379: Connection refused\n"
+	if f := Detect([]byte(text)); f != FormatEvents {
+		t.Fatalf("Detect = %s, want events", f)
+	}
+	// A log after one event row stays a log.
+	log := "  Warning  BackOff  10s (x3 over 1m)  kubelet  Back-off restarting failed container\nstarting\nconnecting to db\nerror: connection refused\nexiting\n"
+	if f := Detect([]byte(log)); f == FormatEvents {
+		t.Fatalf("Detect = events for a log with one event row")
+	}
+}
