@@ -469,6 +469,8 @@ func isFrame(t []byte, indented bool) bool {
 		return true
 	case reGoFrame.Match(t):
 		return true // a function line of a goroutine dump
+	case reGoFuncName.Match(t):
+		return true // a function line of zap's stacktrace (no arguments)
 	}
 	return false
 }
@@ -476,6 +478,10 @@ func isFrame(t []byte, indented bool) bool {
 // reGoFrame matches the function lines of a Go goroutine dump:
 // "pkg/path.(*T).Method(0xc000123, 0x0)", "panic({0x16c2700, 0x29018a0})".
 var reGoFrame = regexp.MustCompile(`^[\w./*()\[\]-]+\((?:0x[0-9a-f]+|\{[^}]*\}|\.\.\.|[0-9a-fx?, {}.]+)?\)$`)
+
+// reGoFuncName is a fully qualified Go function as zap prints it in a
+// stacktrace: "github.com/go-logr/zapr.(*zapLogger).Error".
+var reGoFuncName = regexp.MustCompile(`^[a-z][\w.-]*(?:/[\w.-]+)+\.(?:\(\*?[\w\[\]., ]+\)\.)?[\w\[\].]+$`)
 
 // looksLikeError reports wording typical of a final error message.
 func looksLikeError(lower []byte) bool {

@@ -188,6 +188,13 @@ var patterns = []*pattern{
 	// configuration kept on its volume) does not know: ZooKeeper's myid,
 	// etcd's member list, a node id from an earlier install.
 	pat("membership", ConfigError, weightSpecific+2, hintData, "not in the peer list", "not in the member list", "not in the server list", "not a member of the cluster", "is not a member of", "has already been bootstrapped", "cluster id mismatch", "clusterid mismatch", "member count is unequal", "not part of the cluster"),
+	// An operator whose custom resources are not installed in the
+	// cluster: its CRDs were not applied (or not upgraded with it).
+	pat("crd_missing", ConfigError, weightSpecific+2, "The API kind the program needs is not installed in the cluster: apply the CRDs of this release (kubectl apply -f its crds/ manifests, or helm upgrade with CRDs) before starting it.", "no matches for kind", "if kind is a crd", "could not find the requested resource", "no kind is registered"),
+	// Something the program must be given is absent from its
+	// configuration ("plugin/forward: no nameservers found", "no upstream
+	// servers configured").
+	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
 	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie: keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise

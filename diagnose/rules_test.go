@@ -53,6 +53,11 @@ var logRules = []struct {
 	{"a command's usage error",
 		"/bin/chown: missing operand after '1001:1001'\nTry '/bin/chown --help' for more information.\n",
 		ConfigError, "missing operand"},
+	{"an operator whose CRD is not installed, zap console format with its stack",
+		`2020-10-08T11:58:02.572Z        ERROR   controller-runtime.source       if kind is a CRD, it should be installed before calling Start   {"kind": "HTTPChaos.chaos-mesh.org", "error": "no matches for kind \"HTTPChaos\" in version \"chaos-mesh.org/v1alpha1\""}` + "\ngithub.com/go-logr/zapr.(*zapLogger).Error\n        /go/pkg/mod/github.com/go-logr/zapr@v0.1.0/zapr.go:128\n",
+		ConfigError, "no matches for kind"},
+	{"nothing configured where something must be",
+		"plugin/forward: no nameservers found\n", ConfigError, "no nameservers found"},
 }
 
 func TestScanLogRules(t *testing.T) {
