@@ -58,6 +58,12 @@ var logRules = []struct {
 		ConfigError, "no matches for kind"},
 	{"nothing configured where something must be",
 		"plugin/forward: no nameservers found\n", ConfigError, "no nameservers found"},
+	{"an RBAC denial inside a logfmt message (escaped quotes)",
+		`time="2022-01-06T07:43:18Z" level=fatal msg="Error starting daemon: invalid empty flag x and it also does not exist at ConfigMap kube-system/c with err: configmaps \"c\" is forbidden: User \"system:serviceaccount:kube-system:sa\" cannot get resource \"configmaps\" in API group \"\" in the namespace \"kube-system\""`,
+		PermissionDenied, `is forbidden: User \"system:serviceaccount:kube-system:sa\" cannot get resource`},
+	{"a command with spaces the runtime cannot find",
+		`Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "--config /opt/kcm/config": stat --config /opt/kcm/config: no such file or directory: unknown`,
+		CommandNotFound, `exec: "--config /opt/kcm/config"`},
 }
 
 func TestScanLogRules(t *testing.T) {
