@@ -154,6 +154,17 @@ func runCorpus(t *testing.T, set string) []corpusResult {
 	return out
 }
 
+// quotedFirst reports whether the first log line among the evidence is
+// the explaining one (the report leads with the line behind the cause).
+func quotedFirst(evidence []string, want string) bool {
+	for _, e := range evidence {
+		if strings.HasPrefix(e, "log: ") {
+			return strings.Contains(e, want)
+		}
+	}
+	return false
+}
+
 func hasQuotedLog(evidence []string, want string) bool {
 	for _, e := range evidence {
 		if strings.HasPrefix(e, "log: ") && strings.Contains(e, want) {
@@ -172,7 +183,7 @@ func TestCorpus(t *testing.T) {
 	}
 	for _, set := range sets {
 		results := runCorpus(t, set)
-		ok, quoted, withLine := 0, 0, 0
+		ok, quoted, withLine, first := 0, 0, 0, 0
 		perCat := map[diagnose.Category][2]int{}
 		perBatch := map[string][4]int{} // right, cases, quoted, with a line
 		fmt.Fprintf(&report, "\n## %s\n\n| case | want | got | log line quoted | summary |\n|---|---|---|---|---|\n", set)
@@ -206,6 +217,9 @@ func TestCorpus(t *testing.T) {
 					quoted++
 					q = "yes"
 				}
+				if quotedFirst(res.r.Evidence, res.c.logline) {
+					first++
+				}
 			}
 			got := string(res.r.Category)
 			if res.err != nil {
@@ -227,7 +241,7 @@ func TestCorpus(t *testing.T) {
 		if withLine > 0 {
 			qrate = float64(quoted) / float64(withLine)
 		}
-		fmt.Fprintf(&report, "\n%s: %d/%d right category (%.0f%%), explaining log line quoted in %d/%d (%.0f%%)\n", set, ok, len(results), 100*acc, quoted, withLine, 100*qrate)
+		fmt.Fprintf(&report, "\n%s: %d/%d right category (%.0f%%), explaining log line quoted in %d/%d (%.0f%%), as the first log line of the evidence in %d\n", set, ok, len(results), 100*acc, quoted, withLine, 100*qrate, first)
 		var cats []string
 		for c := range perCat {
 			cats = append(cats, string(c))

@@ -238,6 +238,9 @@ func (s *logScanner) line(raw []byte) {
 		weight, best = g, nil
 	}
 	if weight == 0 {
+		if advice(trimmed) {
+			return // "If this container fails to start, ...": a hint, not an error
+		}
 		if sev >= sevError || looksLikeError(lower) {
 			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 		}
@@ -482,6 +485,18 @@ var reGoFrame = regexp.MustCompile(`^[\w./*()\[\]-]+\((?:0x[0-9a-f]+|\{[^}]*\}|\
 // reGoFuncName is a fully qualified Go function as zap prints it in a
 // stacktrace: "github.com/go-logr/zapr.(*zapLogger).Error".
 var reGoFuncName = regexp.MustCompile(`^[a-z][\w.-]*(?:/[\w.-]+)+\.(?:\(\*?[\w\[\]., ]+\)\.)?[\w\[\].]+$`)
+
+// advice reports a line that tells the reader what to do should
+// something fail ("If this container fails to start due to permission
+// problems try ...", "To fix it, run ..."): it names no failure itself.
+func advice(t []byte) bool {
+	for _, p := range []string{"If ", "if ", "To ", "Try ", "Please ", "Hint: ", "Note: "} {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
 
 // looksLikeError reports wording typical of a final error message.
 func looksLikeError(lower []byte) bool {

@@ -64,6 +64,14 @@ var logRules = []struct {
 	{"a command with spaces the runtime cannot find",
 		`Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "--config /opt/kcm/config": stat --config /opt/kcm/config: no such file or directory: unknown`,
 		CommandNotFound, `exec: "--config /opt/kcm/config"`},
+	{"a migration the program refuses, behind a helper's noise",
+		"find: /etc/harbor/ssl: No such file or directory\n2020-10-30T00:26:00Z [FATAL] [/core/main.go:174]: failed to migrate: please upgrade to version 1.10 first\n",
+		ConfigError, "failed to migrate"},
+	{"a database login without a password",
+		"psycopg2.OperationalError: fe_sendauth: no password supplied\n", ConfigError, "no password supplied"},
+	{"advice is not an error",
+		"Starting server\nIf this container fails to start due to permission problems try to fix it by executing:\nERROR: listen tcp :80: bind: address already in use\n",
+		PortConflict, "address already in use"},
 }
 
 func TestScanLogRules(t *testing.T) {
