@@ -69,7 +69,8 @@ lint: ## gofmt, go vet and staticcheck (the bot and the nested tool modules)
 fuzz: ## run each fuzz target for 20 seconds
 	$(GO) test ./internal/manifest -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20s
 	$(GO) test ./diagnose -run '^$$' -fuzz FuzzScanLog -fuzztime 20s
-	$(GO) test ./diagnose -run '^$$' -fuzz FuzzRedact -fuzztime 20s
+	$(GO) test ./diagnose -run '^$$' -fuzz '^FuzzRedact$$' -fuzztime 20s
+	$(GO) test ./diagnose -run '^$$' -fuzz FuzzRedactKeepsPlainText -fuzztime 20s
 	$(GO) test ./diagnose -run '^$$' -fuzz FuzzNeverHealthy -fuzztime 20s
 	$(GO) test ./internal/manifest -run '^$$' -fuzz FuzzParseAny -fuzztime 20s
 	$(GO) test ./config -run '^$$' -fuzz FuzzParse -fuzztime 20s

@@ -167,6 +167,16 @@ func Diagnose(in Input) Report {
 				}
 			}
 		}
+		if len(failing) == 0 {
+			// Running and ready now, but restarted, with a log given
+			// that names a cause: the previous instance crashed, and
+			// that crash is what was asked about.
+			for _, v := range views {
+				if v.status != nil && v.status.RestartCount > 0 && crashLog(in, v, len(views)) {
+					failing = append(failing, v)
+				}
+			}
+		}
 	}
 	for i, v := range failing {
 		logText, ok := in.Logs[v.name]
@@ -193,6 +203,19 @@ func Diagnose(in Input) Report {
 		rep.Message += " (" + itoa(n) + " containers failing)"
 	}
 	return rep
+}
+
+// crashLog reports whether the log given for v names a cause of a crash.
+func crashLog(in Input, v *containerView, containers int) bool {
+	text, ok := in.Logs[v.name]
+	if !ok && containers == 1 {
+		text, ok = in.Logs[""]
+	}
+	if !ok || strings.TrimSpace(text) == "" {
+		return false
+	}
+	ls := ScanLog(strings.NewReader(text))
+	return ls.Category != Unknown && !ls.generic
 }
 
 // emptyFinding returns a Finding whose lists marshal as [] rather than null.

@@ -94,7 +94,30 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	}
 	logVotes(v, e)
 	d.heuristicVotes(v, e)
+	commandVotes(v, e)
 	return e
+}
+
+// ownershipCommands change a file's owner or mode; they fail when the
+// volume or the container's privileges refuse it.
+var ownershipCommands = map[string]bool{"chown": true, "chmod": true, "chgrp": true, "setfacl": true}
+
+// commandVotes reads the container's own command when nothing else
+// explains its exit: a command that only changes ownership or modes (a
+// volume-permissions init container) and fails was, most likely, denied.
+func commandVotes(v *containerView, e *evidenceSet) {
+	if v.spec == nil || e.exit <= 0 || e.exit >= 126 {
+		return
+	}
+	for _, arg := range append(append([]string{}, v.spec.Command...), v.spec.Args...) {
+		for _, word := range strings.FieldsFunc(arg, func(r rune) bool { return r == ' ' || r == ';' || r == '&' || r == '|' || r == '\n' }) {
+			if ownershipCommands[path.Base(word)] {
+				e.add(signal{cat: PermissionDenied, weight: 30, kind: "spec", quote: "spec: command " + commandOf(v),
+					detail: "its command changes file ownership or modes (" + path.Base(word) + ") and failed; most likely the volume or the container's privileges refuse it"})
+				return
+			}
+		}
+	}
 }
 
 // statusVotes reads the termination and waiting state.
@@ -164,8 +187,14 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 	// The back-off message only repeats that it restarts; other waiting
 	// messages are the kubelet's or runtime's reason.
 	explained := false
-	if w.Message != "" && w.Reason != "CrashLoopBackOff" {
-		ws := ScanLog(strings.NewReader(w.Message))
+	text := w.Message
+	if strings.ContainsRune(strings.TrimSpace(w.Reason), ' ') {
+		// Old kubelets put the message itself in the reason ("Couldn't
+		// find key options in Secret jenkins/jenkins").
+		text = strings.TrimSpace(w.Reason + "\n" + w.Message)
+	}
+	if text != "" && w.Reason != "CrashLoopBackOff" {
+		ws := ScanLog(strings.NewReader(text))
 		if s, ok := scanSignal(&ws, "message", 15); ok && !ws.generic {
 			s.quote = quote
 			e.add(s)

@@ -215,7 +215,7 @@ func (s *logScanner) line(raw []byte) {
 	sev := severity(lower, trimmed)
 	var best *pattern
 	for _, p := range patterns {
-		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw) {
+		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw, content) {
 			best = p
 		}
 	}
@@ -238,6 +238,9 @@ func (s *logScanner) line(raw []byte) {
 		weight, best = g, nil
 	}
 	if weight == 0 {
+		if advice(trimmed) {
+			return // "If this container fails to start, ...": a hint, not an error
+		}
 		if sev >= sevError || looksLikeError(lower) {
 			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 		}
@@ -439,7 +442,7 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 		bytes.HasPrefix(msg, []byte("Unhandled Exception")), bytes.HasPrefix(msg, []byte("Uncaught ")),
 		bytes.HasPrefix(msg, []byte("Caused by: ")), bytes.Contains(lower, []byte("unhandledpromiserejection")),
 		bytes.HasPrefix(msg, []byte("Error: ")), bytes.HasPrefix(msg, []byte("ERROR: ")), bytes.HasPrefix(msg, []byte("FATAL: ")),
-		reException.Match(msg), reRubyError.Match(msg):
+		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg):
 		return weightGeneric
 	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")):
 		return weightGeneric - 2
@@ -450,6 +453,9 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 	}
 	return 0
 }
+
+// reRustPanic is a Rust panic: "thread 'main' panicked at ...".
+var reRustPanic = regexp.MustCompile(`^thread '[^']*' panicked at`)
 
 // isFrame reports stack-trace frames, which never explain a crash on their own.
 func isFrame(t []byte, indented bool) bool {
@@ -466,6 +472,8 @@ func isFrame(t []byte, indented bool) bool {
 		return true
 	case reGoFrame.Match(t):
 		return true // a function line of a goroutine dump
+	case reGoFuncName.Match(t):
+		return true // a function line of zap's stacktrace (no arguments)
 	}
 	return false
 }
@@ -473,6 +481,22 @@ func isFrame(t []byte, indented bool) bool {
 // reGoFrame matches the function lines of a Go goroutine dump:
 // "pkg/path.(*T).Method(0xc000123, 0x0)", "panic({0x16c2700, 0x29018a0})".
 var reGoFrame = regexp.MustCompile(`^[\w./*()\[\]-]+\((?:0x[0-9a-f]+|\{[^}]*\}|\.\.\.|[0-9a-fx?, {}.]+)?\)$`)
+
+// reGoFuncName is a fully qualified Go function as zap prints it in a
+// stacktrace: "github.com/go-logr/zapr.(*zapLogger).Error".
+var reGoFuncName = regexp.MustCompile(`^[a-z][\w.-]*(?:/[\w.-]+)+\.(?:\(\*?[\w\[\]., ]+\)\.)?[\w\[\].]+$`)
+
+// advice reports a line that tells the reader what to do should
+// something fail ("If this container fails to start due to permission
+// problems try ...", "To fix it, run ..."): it names no failure itself.
+func advice(t []byte) bool {
+	for _, p := range []string{"If ", "if ", "To ", "Try ", "Please ", "Hint: ", "Note: "} {
+		if bytes.HasPrefix(t, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
 
 // looksLikeError reports wording typical of a final error message.
 func looksLikeError(lower []byte) bool {
@@ -535,7 +559,7 @@ var (
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock`)
 	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unreachable`)
 	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized`)
-	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value`)
+	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)`)
 )
 
 // kubectlNotices start the lines kubectl itself prints around a log.

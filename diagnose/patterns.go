@@ -27,7 +27,10 @@ type pattern struct {
 	hint   string         // what to change, for next steps
 }
 
-func (p *pattern) match(idx *lineIndex, lower, line []byte) bool {
+// match reports whether the line matches p. Its regular expression may
+// match the raw line or its message without the timestamp and log-viewer
+// prefixes (content), so anchored expressions work on prefixed lines.
+func (p *pattern) match(idx *lineIndex, lower, line, content []byte) bool {
 	hit := len(p.any) == 0
 	for _, k := range p.any {
 		if idx.mayContain(k) && bytes.Contains(lower, k) {
@@ -43,7 +46,7 @@ func (p *pattern) match(idx *lineIndex, lower, line []byte) bool {
 			return false
 		}
 	}
-	return p.re == nil || p.re.Match(line)
+	return p.re == nil || p.re.Match(line) || (len(content) != len(line) && p.re.Match(content))
 }
 
 // Hints shared by several patterns.
@@ -94,6 +97,9 @@ var patterns = []*pattern{
 	pat("node_heap_oom", OOMKilled, weightPrecise, hintOOMHeap, "javascript heap out of memory", "reached heap limit", "allocation failed - javascript heap"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
 	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception"),
+	// The kernel's own report of an OOM kill (dmesg, journal, a node's
+	// kernel log pasted with the pod's).
+	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror").matching(`(^|[\s.])MemoryError\b`),
 	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "out of memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),
@@ -103,7 +109,7 @@ var patterns = []*pattern{
 	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill").without("signal 4"),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute"),
-	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? "?[^\s"]*"?:? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
+	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	pat("exec_permission", CommandNotFound, weightPrecise+1, hintEntry, "permission denied").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? permission denied|starting container process caused.*permission denied|\bexec \S+ failed: permission denied|^(?:/bin/|/usr/bin/)?(?:ba|da)?sh: (?:(?:line )?\d+: )?\S+: permission denied\s*$)`),
 	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found`),
 	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute", "error: invalid or corrupt jarfile"),
@@ -121,7 +127,11 @@ var patterns = []*pattern{
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),
 
 	// Volume mounts that do not fit the image.
-	pat("mount", ConfigError, weightPrecise, hintMount, "mount a directory onto a file", "subpath", "not a directory").matching(`(?i)(trying to mount a directory onto a file|(?:failed to prepare|error preparing) subpath|not a directory: unknown)`),
+	pat("mount", ConfigError, weightPrecise+2, hintMount, "mount a directory onto a file", "subpath", "not a directory").matching(`(?i)(trying to mount a directory onto a file|(?:failed to prepare|error preparing) subpath|not a directory: unknown)`),
+	// The runtime failed while mounting a volume into the container's root
+	// filesystem: whatever the final errno says (no such file, not a
+	// directory, permission denied), the volumeMounts do not fit the image.
+	pat("runtime_mount", ConfigError, weightPrecise+2, hintMount, "to rootfs", "rootfs_linux.go").matching(`(?i)(rootfs_linux\.go:\d+: mounting|mounting \\*"[^"]*\\*" to rootfs|error mounting "[^"]*" to rootfs)`),
 
 	// Port conflicts.
 	pat("port_taken", PortConflict, weightPrecise, hintPort, "already in use").matching(`(?i)\bport:? \d+ (?:is )?already in use`),
@@ -131,9 +141,9 @@ var patterns = []*pattern{
 	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user"),
 	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "erofs", "readonlyfilesystemexception"),
 	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
-	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User "[^"]+" cannot`),
-	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
-	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "could not change permissions", "could not change directory to"),
+	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User \\?"[^"\\]+\\?" cannot`),
+	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
+	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
 	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),
 	// mlock needs the IPC_LOCK capability; "cannot allocate memory" here is
@@ -144,7 +154,7 @@ var patterns = []*pattern{
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user"),
 
 	// Credentials and certificates: the dependency answered.
-	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
+	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired"),
 	pat("db_missing", ConfigError, weightSpecific+1, "The database or role named in the connection settings does not exist on the server: create it or fix the name.", "does not exist", "unknown database", "nodatabaseerror").matching(`(?i)((database|role) "[^"]+" does not exist|unknown database|nodatabaseerror)`),
 
@@ -152,21 +162,42 @@ var patterns = []*pattern{
 	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "refused. check that the hostname"),
 	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname"),
 	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for").without("liveness", "readiness"),
+	// A controller that loses (or cannot renew) its leader lease could
+	// not reach the API server in time.
+	pat("leader_lease", DependencyUnavailable, weightSpecific, hintDepend, "leader election lost", "failed to renew lease", "lost lease", "leaderelection lost", "lost leadership"),
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server"),
 
 	// Configuration the app rejects.
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b)`),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '[A-Z][A-Z0-9_]+'`),
 	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key"),
 	pat("spring_config", ConfigError, weightSpecific, hintParse, "could not resolve placeholder", "key material not provided", "failed to bind properties", "failed to configure a datasource", "improperlyconfigured", "invalid configuration", "configuration error", "config error", "invalid config", "error loading config", "failed to load config", "error reading config", "could not load config", "failed to read config", "unable to load config", "bad config", "configurationexception", "illegal configuration", "unable to load in-cluster configuration"),
 	pat("unbound_var", ConfigError, weightPrecise, "A variable the entrypoint script needs (it runs with set -u) is not set: set it in the container's env or envFrom.", "unbound variable").matching(`(?i)(?:^|: )(?:line \d+: )?\$?\{?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\}?: unbound variable`),
-	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|use "[^"]+ --help" for more information.*)$`),
+	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help", "missing operand", "missing file operand").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|use "[^"]+ --help" for more information.*|try '[^']+ --help' for more information.*)$|\bmissing (?:file )?operand\b`),
+	// A value the program rejects by saying which values it accepts
+	// ("the only supported ciphers are ...", "with the correct key
+	// lengths", "must be at least 32 characters").
+	pat("value_rejected", ConfigError, weightSpecific, hintParse, "supported", "key length", "must be at least", "must be exactly", "characters long").matching(`(?i)(\bthe only supported\b|\bonly .{1,40}\b(?:is|are) supported\b|\bsupported (?:values|options|types|modes|versions|formats|ciphers|algorithms) (?:are|is)\b|\b(?:correct|invalid|wrong) key lengths?\b|\bmust be (?:at least|exactly|at most) \d+ (?:bytes|characters|chars|bits)\b|\bmust be \d+ characters long\b)`),
 	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:"),
 	// A cluster set up without what a network add-on needs (flannel's
 	// per-node pod CIDR), or nodes of one cluster that do not share their
 	// secret (RabbitMQ's Erlang cookie).
 	pat("cluster_setup", ConfigError, weightSpecific+1, hintParse, "pod cidr not assigned", "no podcidr", "podcidr not set", "connection attempt from disallowed node", "erlang cookie"),
+	// A cluster member whose identity the rest of the cluster (or the
+	// configuration kept on its volume) does not know: ZooKeeper's myid,
+	// etcd's member list, a node id from an earlier install.
+	pat("membership", ConfigError, weightSpecific+2, hintData, "not in the peer list", "not in the member list", "not in the server list", "not a member of the cluster", "is not a member of", "has already been bootstrapped", "cluster id mismatch", "clusterid mismatch", "member count is unequal", "not part of the cluster"),
+	// An operator whose custom resources are not installed in the
+	// cluster: its CRDs were not applied (or not upgraded with it).
+	pat("crd_missing", ConfigError, weightSpecific+2, "The API kind the program needs is not installed in the cluster: apply the CRDs of this release (kubectl apply -f its crds/ manifests, or helm upgrade with CRDs) before starting it.", "no matches for kind", "if kind is a crd", "could not find the requested resource", "no kind is registered"),
+	// Something the program must be given is absent from its
+	// configuration ("plugin/forward: no nameservers found", "no upstream
+	// servers configured").
+	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
+	// A schema or data migration the program refuses or cannot finish:
+	// the data on the volume is from a version it cannot upgrade from.
+	pat("migration", ConfigError, weightSpecific, hintData, "migrate", "migration", "upgrade to version", "unknown column").matching(`(?i)(\bfailed to migrate\b|\bmigrations? (?:failed|error)|\bplease upgrade to version\b|\bupgrade to version \S+ first\b|\bhas migration lock\b|\bunknown column '[^']+' in\b|\bmigration transaction rolls back\b)`),
 	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie: keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise

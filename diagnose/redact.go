@@ -29,7 +29,7 @@ var harmlessValues = map[string]bool{
 // isProse reports values that are a harmless word or an English word in a
 // sentence ("validate_secret_key_base': Missing ..."), not a secret.
 func isProse(prefix, v string) bool {
-	if isHarmless(prefix, v) {
+	if isHarmless(prefix, v) || notSecretValue(v) {
 		return true
 	}
 	if strings.Contains(prefix, "=") || len(v) < 2 || v[0] < 'A' || v[0] > 'Z' {
@@ -43,9 +43,53 @@ func isProse(prefix, v string) bool {
 	return true
 }
 
-func isHarmless(_, v string) bool {
-	return harmlessValues[strings.ToLower(strings.Trim(v, `"'`))]
+// notSecretValue reports values that are the text around a password
+// prompt rather than a password: a label that ends in a colon
+// ("Retype new password: /entrypoint.sh: line 51: ..."), or a file path
+// ("password_file: /run/secrets/db", a path is where a secret is kept, not
+// the secret).
+func notSecretValue(v string) bool {
+	if label, ok := strings.CutSuffix(v, ":"); ok && (reFileLabel.MatchString(label) || reSecretLabel.MatchString(label)) {
+		return true
+	}
+	// A value that is itself the word for a secret is a label or prose
+	// ("passwd: password updated successfully"), not a secret.
+	return rePath.MatchString(v) || reSecretLabel.MatchString(v)
 }
+
+var (
+	// reFileLabel is a path or a file name with an extension: the script
+	// or file a shell error names before its colon.
+	reFileLabel = regexp.MustCompile(`^(?:\.{0,2}/[\w.-]+)+$|^[\w-]+\.[A-Za-z]{1,5}$`)
+	// reSecretLabel is a label that itself names a password (the passwd
+	// program's "passwd:", a second "Password:" prompt).
+	reSecretLabel = regexp.MustCompile(`(?i)^[a-z_-]*(?:password|passwd|passphrase|token|secret)$`)
+	// rePath is an absolute path of at least two parts, or one with a
+	// file extension.
+	rePath = regexp.MustCompile(`^(?:/[\w.-]+){2,}/?$|^/[\w-]+\.[A-Za-z]{1,5}$`)
+)
+
+func isHarmless(_, v string) bool {
+	v = strings.Trim(v, `"'`)
+	return harmlessValues[strings.ToLower(v)] || isMask(v)
+}
+
+// isMask reports a value that already hides a secret or stands for one:
+// asterisks or x's ("**", "xxxxxx"), a placeholder ("<password>",
+// "${DB_PASSWORD}", "$(DB_PASSWORD)"). Replacing it would only make the
+// quoted line differ from the one the user sees.
+func isMask(v string) bool {
+	if v == "" {
+		return false
+	}
+	if strings.Trim(v, "*") == "" || (len(v) >= 3 && strings.Trim(strings.ToLower(v), "x") == "") {
+		return true
+	}
+	return reMaskPlaceholder.MatchString(v)
+}
+
+// reMaskPlaceholder is a placeholder or a variable reference.
+var reMaskPlaceholder = regexp.MustCompile(`^(?:<[\w .-]+>|\$\{[A-Za-z_][A-Za-z0-9_]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\)?|\$[A-Z_][A-Z0-9_]*)$`)
 
 var redactRules = []redactRule{
 	// Private key blocks (whole block, or from BEGIN to the end of the text).
@@ -55,7 +99,7 @@ var redactRules = []redactRule{
 	{re: regexp.MustCompile(`(?i)(\b(?:set-)?cookie["']?\s*:\s*)[^\r\n"]+`), keep: 1},
 	{re: regexp.MustCompile(`(?i)(\bbearer\s+)[A-Za-z0-9\-._~+/]{8,}=*`), keep: 1},
 	// Credentials in URLs and DSNs: scheme://user:PASSWORD@host.
-	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1, skip: isHarmless},
 	// Well-known token formats.
 	{re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`)},
 	{re: regexp.MustCompile(`\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b`)},
@@ -100,31 +144,60 @@ func Redact(s string) (string, bool) {
 		if !rule.re.MatchString(s) {
 			continue
 		}
-		s = rule.re.ReplaceAllStringFunc(s, func(m string) string {
-			sub := rule.re.FindStringSubmatchIndex(m)
-			if sub == nil {
-				changed = true
-				return redacted
-			}
-			// Text before the secret: the kept groups.
-			start := 0
-			if rule.keep > 0 && sub[2*rule.keep+1] >= 0 {
-				start = sub[2*rule.keep+1]
-			}
-			// The secret is the group after the kept ones, or the rest.
-			end := len(m)
-			if n := rule.keep + 1; 2*n+1 < len(sub) && sub[2*n+1] >= 0 {
-				end = sub[2*n+1]
-			}
-			value := m[start:end]
-			if strings.HasPrefix(value, "[REDACTED") || (rule.skip != nil && rule.skip(m[:start], value)) {
-				return m
-			}
-			changed = true
-			return m[:start] + redacted + m[end:]
-		})
+		var c bool
+		s, c = rule.apply(s)
+		changed = changed || c
 	}
 	return s, changed
+}
+
+// apply replaces every secret rule finds in s. A value that turns out to
+// be the key of the next pair ("password": "api_key": "..." after a
+// prompt) is not the secret: the search resumes at it, so the pair it
+// starts is found.
+func (rule redactRule) apply(s string) (string, bool) {
+	changed := false
+	for pos := 0; pos < len(s); {
+		sub := rule.re.FindStringSubmatchIndex(s[pos:])
+		if sub == nil {
+			break
+		}
+		for i := range sub {
+			if sub[i] >= 0 {
+				sub[i] += pos
+			}
+		}
+		mStart, mEnd := sub[0], sub[1]
+		// Text before the secret: the kept groups.
+		start := mStart
+		if rule.keep > 0 && sub[2*rule.keep+1] >= 0 {
+			start = sub[2*rule.keep+1]
+		}
+		// The secret is the group after the kept ones, or the rest.
+		end := mEnd
+		if n := rule.keep + 1; 2*n+1 < len(sub) && sub[2*n+1] >= 0 {
+			end = sub[2*n+1]
+		}
+		value := s[start:end]
+		if strings.HasPrefix(value, "[REDACTED") || (rule.skip != nil && rule.skip(s[mStart:start], value)) || (rule.keep > 0 && keyAhead(s[end:])) {
+			pos = max(start, mStart+1)
+			if pos == mEnd && mEnd == mStart {
+				pos++
+			}
+			continue
+		}
+		changed = true
+		s = s[:start] + redacted + s[end:]
+		pos = start + len(redacted)
+	}
+	return s, changed
+}
+
+// keyAhead reports text that continues a key: the value just found is the
+// key of a pair ("api_key": ...), not a secret.
+func keyAhead(rest string) bool {
+	rest = strings.TrimLeft(rest, `"'`)
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " :") || strings.HasPrefix(rest, "=")
 }
 
 // passwordFlag is a command-line flag whose next argument is a secret.

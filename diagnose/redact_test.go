@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -55,6 +56,15 @@ func TestRedact(t *testing.T) {
 		{"-a elsewhere is no password", "ls -a /tmp && tar -a -cf x.tgz y", "ls -a /tmp && tar -a -cf x.tgz y", false},
 		{"client in another command", "redis-cli ping; grep -a foo bar", "redis-cli ping; grep -a foo bar", false},
 		{"password flag split across args", `["app", "--password", "hunter2", "--verbose"]`, `["app", "--password", "[REDACTED]", "--verbose"]`, true},
+		{"password prompts then a script error", "New password: Retype new password: /entrypoint.sh: line 51: exec: gosu: not found", "New password: Retype new password: /entrypoint.sh: line 51: exec: gosu: not found", false},
+		{"prompt then a relative script", "Enter password: ./run.sh: line 3: java: command not found", "Enter password: ./run.sh: line 3: java: command not found", false},
+		{"password file path", "password_file: /run/secrets/db-password", "password_file: /run/secrets/db-password", false},
+		{"password ending in a colon", "password: hunter2: accepted", "password: [REDACTED] accepted", true},
+		{"password that starts with a slash", "password: /x7Qz", "password: [REDACTED]", true},
+		{"a URL whose password is already masked", "consumer: Cannot connect to amqp://admin:**@queue:5672//", "consumer: Cannot connect to amqp://admin:**@queue:5672//", false},
+		{"a placeholder password", "password=${DB_PASSWORD} user=app", "password=${DB_PASSWORD} user=app", false},
+		{"a password of x's", "postgres://app:xxxxxx@db/app", "postgres://app:xxxxxx@db/app", false},
+		{"a password that only starts with stars", "postgres://app:**s3cret@db/app", "postgres://app:[REDACTED]@db/app", true},
 		{"password flag quoted args", `["app" "--api-key" "k123"]`, `["app" "--api-key" "[REDACTED]"]`, true},
 	}
 	for _, tc := range tests {
@@ -106,4 +116,82 @@ func TestRedactArgs(t *testing.T) {
 			t.Errorf("RedactArgs(%q) = %q, %t; want %q", tc.in, got, changed, tc.want)
 		}
 	}
+}
+
+// FuzzRedactKeepsPlainText builds log lines from pieces that hold no
+// secret (password prompts, script errors, paths, levels, timestamps,
+// messages that only name a password) and checks that Redact leaves them
+// alone; then it plants a secret among them in one of the forms logs
+// carry it and checks that the secret is gone.
+func FuzzRedactKeepsPlainText(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3}, "hunter2secret", uint8(0))
+	f.Add([]byte{4, 0, 9, 12, 7}, "S3cr3tValue", uint8(3))
+	f.Add([]byte{13, 14, 1, 0, 2}, "p4ss-w0rd_x", uint8(7))
+	f.Fuzz(func(t *testing.T, picks []byte, secret string, form uint8) {
+		if len(picks) > 12 {
+			picks = picks[:12]
+		}
+		var parts []string
+		prompt := false
+		for _, p := range picks {
+			list := plainPieces
+			if prompt {
+				list = afterPrompt // a prompt is followed by what the program printed next
+			}
+			piece := list[int(p)%len(list)]
+			parts = append(parts, piece)
+			prompt = strings.HasSuffix(piece, "password:")
+		}
+		if prompt {
+			parts = append(parts, afterPrompt[0])
+		}
+		line := strings.Join(parts, " ")
+		if got, changed := Redact(line); changed || got != line {
+			t.Fatalf("Redact changed text without a secret:\n in: %q\nout: %q", line, got)
+		}
+		// Plant a secret: alphanumeric, at least 8 characters, so it
+		// cannot be mistaken for a word of the surrounding text.
+		var b strings.Builder
+		for _, r := range secret {
+			if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+				b.WriteRune(r)
+			}
+		}
+		s := "Zq" + b.String() + "9xK7w"
+		planted := fmt.Sprintf(secretForms[int(form)%len(secretForms)], s)
+		at := 0
+		if len(parts) > 0 {
+			at = int(form) % (len(parts) + 1)
+		}
+		withSecret := strings.Join(append(append(append([]string{}, parts[:at]...), planted), parts[at:]...), " ")
+		got, changed := Redact(withSecret)
+		if strings.Contains(got, s) || !changed {
+			t.Fatalf("secret %q not redacted:\n in: %q\nout: %q", s, withSecret, got)
+		}
+	})
+}
+
+// plainPieces are pieces of common log lines that carry no secret.
+var plainPieces = []string{
+	"New password:", "Retype new password:", "Enter password:", "/entrypoint.sh: line 51:",
+	"exec: gosu: not found", "2024-03-01T10:00:00.123Z", "INFO", "[error]", "level=error",
+	`password authentication failed for user "app"`, "Access denied for user 'wp'@'10.0.0.7' (using password: YES)",
+	`secret "db-creds" not found`, "missing token: (exit 1)", "Error: ENOENT: no such file or directory, open '/app/config.json'",
+	"dial tcp 10.96.0.10:5432: connect: connection refused", "https://example.com:8443/healthz", "token expired",
+	"password_file: /run/secrets/db", "could not read /vault/.vault-token", "set -u", "InvalidPasswordError:",
+	"line 12:", "postgres://db.shop.svc:5432/app", "PASSWORD is not set", "the password is required",
+}
+
+// afterPrompt is what follows a password prompt in real logs: the next
+// prompt, a script's error or a message, never the typed password.
+var afterPrompt = []string{
+	"/entrypoint.sh: line 51: exec: gosu: not found", "Retype new password:", "./start.sh: line 3: java: command not found",
+	"Sorry, passwords do not match.", "passwd: password updated successfully", "/docker-entrypoint.sh:",
+}
+
+// secretForms are the shapes a secret takes in logs; %s is the secret.
+var secretForms = []string{
+	"password=%s", "DB_PASSWORD=%s", "postgres://app:%s@db:5432/app", "Authorization: Bearer %s",
+	`"api_key": "%s"`, "--password %s", "redis-cli -a %s ping", "mysql -uroot -p%s", "token: %s",
+	"client_secret=%s", "https://user:%s@git.example.com/repo.git",
 }

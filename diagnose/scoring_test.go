@@ -596,6 +596,10 @@ func TestLexicalCategory(t *testing.T) {
 		{`panic: runtime error: invalid memory address or nil pointer dereference`, Unknown},
 		{`TypeError: Cannot read properties of undefined (reading 'split')`, Unknown},
 		{`Error: something went wrong`, Unknown},
+		{`FATAL: the store's schema is from release 3 and this binary expects release 5`, ConfigError},
+		{`error: the api key must be 32 bytes long`, ConfigError},
+		{`ERROR: Unknown column 'tenant_id' in 'field list'`, ConfigError},
+		{`gke-operator: /lib64/libc.so.6: version GLIBC_2.34 not found (required by gke-operator)`, Unknown},
 	} {
 		if got, _ := lexicalCategory(tc.line); got != tc.want {
 			t.Errorf("lexicalCategory(%q) = %s, want %s", tc.line, got, tc.want)

@@ -101,18 +101,31 @@ func isEventText(lines []string) bool {
 	if len(lines) == 0 {
 		return false
 	}
-	events := 0
+	events, rows, wrapped := 0, 0, 0
 	for _, l := range lines {
 		if reEventHeader.MatchString(l) || reEventsTitle.MatchString(l) || reTimestampLine.MatchString(l) {
 			events++
+			wrapped = 0
 			continue
 		}
-		if _, ok := parseEventLine(l); ok {
+		if r, ok := parseEventLine(l); ok {
 			events++
+			if r.event.Source.Component != "" || r.age >= 0 {
+				rows++ // a full table row, not a bare message
+			}
+			wrapped = 0
+			continue
+		}
+		// The first lines after a table row are its message wrapped
+		// onto the next lines (a probe's output, a multi-line error).
+		if rows > 0 && wrapped < 2 {
+			events++
+			wrapped++
 		}
 	}
-	// Tolerate a stray line (a prompt, a wrapped message).
-	return events*4 >= len(lines)*3
+	// Tolerate a stray line (a prompt, the cut-off tail of an event
+	// before the first row).
+	return events*4 >= len(lines)*3 || (rows >= 2 && (events+1)*4 >= len(lines)*3)
 }
 
 func nonEmptyLines(text []byte) []string {

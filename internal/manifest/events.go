@@ -39,6 +39,10 @@ var (
 	reBackOffPod = regexp.MustCompile(`(?:restarting failed container[= ]|failed container=)([\w.-]+)(?:\s+in)?\s+pod[= ]([\w.-]+?)_([\w.-]+)\(`)
 )
 
+// reHookPod names the container and pod in a lifecycle hook's failure:
+// `for Container "app" in Pod "web-0_shop(uid)" failed`.
+var reHookPod = regexp.MustCompile(`for Container "([\w.-]+)" in Pod "([\w.-]+?)_([\w.-]+)\(`)
+
 // reReasonMessage is an event's Reason column followed by its Message.
 var reReasonMessage = regexp.MustCompile(`^([A-Z][A-Za-z]+)\s{2,}(\S.*)$`)
 
@@ -126,6 +130,9 @@ func parseEventLine(line string) (eventRow, bool) {
 			return r, true
 		}
 	}
+	if r, ok := parseSeparatedRow(line); ok {
+		return r, true
+	}
 	msg := strings.TrimSpace(line)
 	// "kubelet  Error: ..." and "Warning  Failed ... message" pasted
 	// without the age column fall through to the bare message.
@@ -157,11 +164,32 @@ func parseEventLine(line string) (eventRow, bool) {
 	return eventRow{}, false
 }
 
+// reSeparatedRow is an events row whose columns are joined by " - " or
+// "|" (a Markdown table, a row retyped into prose): "Warning - Failed -
+// 1s - kubelet - Error: ...", "| Warning | Failed | 2m | kubelet | ... |".
+var reSeparatedRow = regexp.MustCompile(`^\s*\|?\s*(Normal|Warning)\s*(?:\s-\s|\|)\s*(\w+)\s*(?:\s-\s|\|)\s*` + reAgePart + `\s*(?:\s-\s|\|)\s*([\w.,<>-]+(?:,\s*\S+)?)\s*(?:\s-\s|\|)\s*(.*?)\s*\|?\s*$`)
+
+// parseSeparatedRow reads an events row whose columns are separated by
+// dashes or pipes.
+func parseSeparatedRow(line string) (eventRow, bool) {
+	m := reSeparatedRow.FindStringSubmatch(line)
+	if m == nil || m[7] == "" {
+		return eventRow{}, false
+	}
+	r := newRow(m[1], m[2], m[7])
+	r.setAges(m[3], m[4], m[5])
+	r.event.Source.Component = m[6]
+	return r, true
+}
+
 func newRow(typ, reason, msg string) eventRow {
 	e := corev1.Event{Type: typ, Reason: reason, Message: msg, Count: 1}
 	e.InvolvedObject.Kind = "Pod"
 	r := eventRow{event: e, age: -1, firstAge: -1}
 	if m := reBackOffPod.FindStringSubmatch(msg); m != nil {
+		r.container = m[1]
+		r.event.InvolvedObject.Name, r.event.InvolvedObject.Namespace = m[2], m[3]
+	} else if m := reHookPod.FindStringSubmatch(msg); m != nil {
 		r.container = m[1]
 		r.event.InvolvedObject.Name, r.event.InvolvedObject.Namespace = m[2], m[3]
 	}

@@ -92,7 +92,9 @@ func (o *Objects) pod() (*corev1.Pod, error) {
 }
 
 // pickRow chooses the `kubectl get pods` row that describes pod: the one
-// with its name, else the failing row with most restarts.
+// with its name, else the failing row the pasted events are about (a
+// namespace's events list names the pod they explain), then the one with
+// most restarts.
 func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 	if len(o.rows) == 0 {
 		return tableRow{}, false
@@ -105,14 +107,23 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		}
 		return tableRow{}, false
 	}
+	named := map[string]bool{}
+	for _, e := range o.textEvents {
+		if n := e.event.InvolvedObject.Name; n != "" {
+			named[n] = true
+		}
+	}
 	best, found := tableRow{}, false
 	for _, r := range o.rows {
 		if !r.failing() {
 			continue
 		}
+		if found && named[best.name] && !named[r.name] {
+			continue // the events explain best, not r
+		}
 		// The most restarts; among rows of equal count (the same pod
 		// watched with -w), a failure over Running, then the latest.
-		if !found || r.restarts > best.restarts || (r.restarts == best.restarts && (r.status != "Running" || best.status == "Running")) {
+		if !found || (named[r.name] && !named[best.name]) || r.restarts > best.restarts || (r.restarts == best.restarts && (r.status != "Running" || best.status == "Running")) {
 			best, found = r, true
 		}
 	}

@@ -215,6 +215,8 @@ func TestParseEventShapes(t *testing.T) {
 		{"bare kill", "Container keycloak failed startup probe, will be restarted", "Killing", "Container keycloak failed startup probe, will be restarted", 1, ""},
 		{"bare mount", " MountVolume.SetUp failed for volume \"config\" : configmap \"dash\" not found", "FailedMount", "MountVolume.SetUp failed for volume \"config\" : configmap \"dash\" not found", 1, ""},
 		{"reason and message columns", "FailedMount     Unable to mount volumes for pod \"p_d(1)\": timeout expired", "FailedMount", "Unable to mount volumes for pod \"p_d(1)\": timeout expired", 1, ""},
+		{"dash separated", `Warning - FailedPostStartHook - 1s - kubelet - Exec lifecycle hook ([sh -c x]) for Container "influxdb2" in Pod "monitor1-influxdb2-0_perf(010e)" failed - error: exited with 1`, "FailedPostStartHook", `Exec lifecycle hook ([sh -c x]) for Container "influxdb2" in Pod "monitor1-influxdb2-0_perf(010e)" failed - error: exited with 1`, 1, "influxdb2"},
+		{"markdown table row", "| Warning | BackOff | 2m (x4 over 3m) | kubelet | Back-off restarting failed container |", "BackOff", "Back-off restarting failed container", 4, ""},
 		{"old tab format", "32m\t\t32m\t\t1\t{kubelet ip-10}\tspec.containers{nginx}\tWarning\t\tBackOff\t\tBack-off restarting failed container", "BackOff", "Back-off restarting failed container", 1, "nginx"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -530,5 +532,39 @@ func TestOcStatus(t *testing.T) {
 	st := got.Pod.Status.ContainerStatuses[0]
 	if got.Pod.Name != "centos-1-dl5dp" || st.Name != "centos" || st.State.Waiting == nil || st.State.Waiting.Reason != "CrashLoopBackOff" || len(got.Logs) != 0 {
 		t.Fatalf("pod %s status %+v logs %q", got.Pod.Name, st, got.Logs)
+	}
+}
+
+// TestInputPicksThePodTheEventsExplain: a namespace's pods and events
+// pasted together; the failing pod the events are about is diagnosed.
+func TestInputPicksThePodTheEventsExplain(t *testing.T) {
+	var o Objects
+	table := "sentry-cron-5986567d77-t2kpm       0/1     CreateContainerConfigError   0          64s\nsentry-web-75dd588596-q7sp8        0/1     CreateContainerConfigError   0          64s\nsentry-worker-5bdb4445f8-wnbxq     0/1     CreateContainerConfigError   0          64s\n"
+	events := "3s          Warning   Failed      pod/sentry-cron-5986567d77-t2kpm      Error: couldn't find key postgresql-password in Secret test/my-postgresql\n"
+	for _, text := range []string{table, events} {
+		if _, err := o.ParseAny("x", strings.NewReader(text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "sentry-cron-5986567d77-t2kpm" || len(in.Events) != 1 {
+		t.Fatalf("pod %s, %d events", in.Pod.Name, len(in.Events))
+	}
+}
+
+// TestDetectWrappedEvents: probe output wrapped onto the lines around a
+// describe's event rows is still an events paste, not a log.
+func TestDetectWrappedEvents(t *testing.T) {
+	text := "Could not connect to Redis at localhost:6379: Connection refused\n  Warning  Unhealthy  17s (x2 over 22s)  kubelet  Liveness probe failed: \nCould not connect to Redis at localhost:6379: Connection refused\n  Warning  Unhealthy  7s (x4 over 22s)  kubelet  Liveness probe failed: \nCould not connect to Redis at localhost:26379: Connection refused\n"
+	if f := Detect([]byte(text)); f != FormatEvents {
+		t.Fatalf("Detect = %s, want events", f)
+	}
+	// A log after one event row stays a log.
+	log := "  Warning  BackOff  10s (x3 over 1m)  kubelet  Back-off restarting failed container\nstarting\nconnecting to db\nerror: connection refused\nexiting\n"
+	if f := Detect([]byte(log)); f == FormatEvents {
+		t.Fatalf("Detect = events for a log with one event row")
 	}
 }
