@@ -92,7 +92,7 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	if e.pendingConfig != nil && !hasKind(e.signals, "event", "message") {
 		e.add(*e.pendingConfig)
 	}
-	logVotes(v, e)
+	d.logVotes(v, e)
 	d.heuristicVotes(v, e)
 	commandVotes(v, e)
 	return e
@@ -306,7 +306,7 @@ func messageLines(s *LogScan, label string) []string {
 }
 
 // logVotes turns the log scan into a vote.
-func logVotes(v *containerView, e *evidenceSet) {
+func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 	if e.ls == nil {
 		return
 	}
@@ -316,8 +316,33 @@ func logVotes(v *containerView, e *evidenceSet) {
 			e.context = append(e.context, s.quote)
 			return
 		}
+		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1) {
+			// Another container of the pod (a proxy sidecar) or the node
+			// should listen there: it is that dependency that is down.
+			s.cat, s.hint = DependencyUnavailable, hintDepend
+		}
 		e.add(s)
 	}
+}
+
+// podContainers names the pod's long-running containers: app containers
+// and sidecars (restartable init containers).
+func (d *diagContext) podContainers() []string {
+	var out []string
+	for _, c := range d.pod.Spec.InitContainers {
+		if c.RestartPolicy != nil && *c.RestartPolicy == corev1.ContainerRestartPolicyAlways {
+			out = append(out, c.Name)
+		}
+	}
+	for _, c := range d.pod.Spec.Containers {
+		out = append(out, c.Name)
+	}
+	if len(out) == 0 {
+		for _, st := range d.pod.Status.ContainerStatuses {
+			out = append(out, st.Name)
+		}
+	}
+	return out
 }
 
 // scanSignal converts what a scan of a log or message found into a vote.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -107,7 +108,15 @@ type logScanner struct {
 	excCand      *candidate
 	excFrames    int          // stack frames seen after excCand
 	second       []*candidate // other lines a pattern recognised, to quote with the best
+	// generics are crash-shaped lines no pattern recognised, and plain
+	// error lines, in order: when the best of them says nothing about a
+	// cause, one beside it may (a wrapper's "Failed to start" above the
+	// line that says the host is unreachable).
+	generics []*candidate
 }
+
+// maxGenerics bounds the generic lines a scan keeps.
+const maxGenerics = 16
 
 // ScanLog reads a container log line by line and finds the line that best
 // explains why the process died. It keeps only a few lines in memory, so a
@@ -243,6 +252,7 @@ func (s *logScanner) line(raw []byte) {
 		}
 		if sev >= sevError || looksLikeError(lower) {
 			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+			s.addGeneric(s.lastError)
 		}
 		return
 	}
@@ -265,6 +275,9 @@ func (s *logScanner) line(raw []byte) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.excCand = c // its first frames may show it reading configuration
 	}
+	if best == nil {
+		s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: score})
+	}
 	if best != nil && len(s.second) < 8 {
 		if c.line == "" {
 			c.line, c.msg = string(raw), string(trimmed)
@@ -285,6 +298,28 @@ func (s *logScanner) line(raw []byte) {
 	if sev >= sevError || looksLikeError(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
+}
+
+// addGeneric remembers a generic line, keeping the first maxGenerics.
+func (s *logScanner) addGeneric(c *candidate) {
+	if len(s.generics) < maxGenerics {
+		s.generics = append(s.generics, c)
+	}
+}
+
+// lexicalNeighbour is the line to quote instead of a generic best that
+// names no cause: the first generic line near it in rank whose words do
+// name one (a refused connection, a denied access, a rejected setting).
+func (s *logScanner) lexicalNeighbour(best *candidate) *candidate {
+	for _, c := range s.generics {
+		if c.lineNo == best.lineNo || c.score < best.score-4 {
+			continue
+		}
+		if cat, _ := lexicalCategory(c.msg); cat != Unknown {
+			return c
+		}
+	}
+	return nil
 }
 
 // frame looks at a stack frame: a missing or malformed value thrown in
@@ -348,9 +383,23 @@ func (s *logScanner) result() LogScan {
 		out.weight, out.patID = best.pat.weight, best.pat.id
 	} else {
 		out.generic = true
-		if cat, hint := lexicalCategory(best.msg); cat != Unknown {
+		cat, hint := lexicalCategory(best.msg)
+		if cat == Unknown && !reCrashWords.MatchString(strings.ToLower(best.msg)) {
+			if n := s.lexicalNeighbour(best); n != nil {
+				best = &candidate{line: n.line, msg: n.msg, lineNo: n.lineNo, score: best.score}
+				cat, hint = lexicalCategory(n.msg)
+			}
+		}
+		if cat != Unknown {
 			out.Category, out.hint, out.patID = cat, hint, "lexical"
 		}
+	}
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && loopbackTarget(best.line) {
+		// Nothing of its own listens on the loopback address of a
+		// one-container pod: the app is pointed (or defaults) to localhost
+		// while its dependency runs in another pod. The caller turns this
+		// back into an unreachable dependency when the pod has a sidecar.
+		out.Category, out.hint, out.patID = ConfigError, hintLoopback, "loopback"
 	}
 	// Redact whole lines before focusing on the cause, so a window never
 	// starts inside a secret.
@@ -556,11 +605,35 @@ func lexicalCategory(line string) (Category, string) {
 }
 
 var (
-	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock`)
-	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unreachable`)
-	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized`)
-	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)`)
+	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
+	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp`)
+	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
+	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\bno matching entries in passwd\b`)
 )
+
+// reLoopback is a loopback address with its port, as a connection error
+// names it.
+var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\])(?:[:/](\d{2,5}))?`)
+
+// loopbackTarget reports a connection error aimed at the pod's own
+// loopback address, on a port that is not a node agent's or control-plane
+// component's (a static pod on the host network reaches etcd, the kubelet
+// and a service mesh's proxy on localhost by design).
+func loopbackTarget(line string) bool {
+	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
+		if m[1] == "" {
+			return true
+		}
+		port, _ := strconv.Atoi(m[1])
+		switch {
+		case port == 2379 || port == 2380 || port == 6443 || port == 8500 || port == 8126:
+		case port >= 10248 && port <= 10259, port >= 15000 && port <= 15099:
+		default:
+			return true
+		}
+	}
+	return false
+}
 
 // kubectlNotices start the lines kubectl itself prints around a log.
 var kubectlNotices = [][]byte{

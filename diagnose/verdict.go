@@ -178,6 +178,10 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s crashed with a segmentation fault (SIGSEGV): %s%s", name, top.detail, exitNote)
 		}
 		return fmt.Sprintf("%s crashed with a segmentation fault (SIGSEGV)%s", name, exitNote)
+	case ConfigError:
+		if top.patID == "loopback" {
+			return fmt.Sprintf("%s connects to a dependency on localhost, where nothing listens in its pod (the dependency runs in another pod): %s%s", name, top.detail, exitNote)
+		}
 	case AppCrash:
 		if e.exit == 134 && (top.kind == "status" || top.detail == "") {
 			return fmt.Sprintf("%s aborted (SIGABRT): a fatal runtime error or failed assertion%s", name, exitNote)

@@ -1,0 +1,92 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// logRules3 are logs for the general rules of round 3 of the corpus: the
+// failure modes of unseen reports, each as a class of evidence.
+var logRules3 = []struct {
+	name, log string
+	cat       Category
+	quote     string
+}{
+	{"a wrapper that names no cause yields to a line beside it that does",
+		"Exception in thread \"main\" java.lang.RuntimeException: Startup failed\nERROR: unable to reach host db.shop.svc:5432\n",
+		DependencyUnavailable, "unable to reach host"},
+	{"a crash that names a bug keeps it",
+		"panic: runtime error: invalid memory address or nil pointer dereference\nERROR: could not connect to the metrics sink\n",
+		AppCrash, "nil pointer"},
+	{"a refused connection to localhost in a one-container pod is the app's setting",
+		"Error: connect ECONNREFUSED 127.0.0.1:6379\n    at TCPConnectWrap.afterConnect [as oncomplete] (net.js:1141:16)\n",
+		ConfigError, "ECONNREFUSED 127.0.0.1:6379"},
+	{"etcd on localhost is a control-plane dependency, not a setting",
+		`W0101 00:00:01.000000       1 clientconn.go:1223] grpc: addrConn.createTransport failed to connect to {127.0.0.1:2379  <nil> 0 <nil>}. Err :connection error: desc = "transport: Error while dialing dial tcp 127.0.0.1:2379: connect: connection refused"` + "\n" +
+			"F0101 00:00:11.000000       1 storage_decorator.go:57] Unable to create storage backend: config (&{ /registry {[https://127.0.0.1:2379]} }), err (context deadline exceeded)\n",
+		DependencyUnavailable, "127.0.0.1:2379"},
+	{"a name that does not resolve stays a dependency even on localhost wording",
+		"getaddrinfo ENOTFOUND redis\n", DependencyUnavailable, "ENOTFOUND"},
+	{"an environment variable named like a host is a setting, not DNS",
+		"Exception: Environment variable DB_HOST not found\n", ConfigError, "DB_HOST not found"},
+}
+
+func TestScanLogRules3(t *testing.T) {
+	for _, tc := range logRules3 {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat {
+				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
+			}
+		})
+	}
+}
+
+func TestLexicalCategory3(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want Category
+	}{
+		{`Error: unable to reach host db:5432`, DependencyUnavailable},
+		{`upstream request timed out after 30s`, DependencyUnavailable},
+		{`fatal: refusing to start: data directory is owned by another user`, PermissionDenied},
+		{`Unable to auto-detect an IPv4 address: no valid IPv4 addresses found on the host interfaces`, ConfigError},
+		{`Error: accepts 1 arg(s), received 0`, ConfigError},
+		{`ERROR: relation "users" does not exist`, ConfigError},
+		{`System.ArgumentNullException: Value cannot be null.`, ConfigError},
+		{`error: the signing key is missing`, ConfigError},
+		{`SyntaxError: Missing parentheses in call to 'print'`, Unknown},
+		{`version GLIBC_2.34 not found (required by app)`, Unknown},
+	} {
+		if got, _ := lexicalCategory(tc.line); got != tc.want {
+			t.Errorf("lexicalCategory(%q) = %s, want %s", tc.line, got, tc.want)
+		}
+	}
+}
+
+// TestDiagnoseLoopback checks that the pod decides what a refused
+// connection to localhost means: a setting in a one-container pod, a
+// dependency when a sidecar or the node should listen there.
+func TestDiagnoseLoopback(t *testing.T) {
+	log := "Error: connect ECONNREFUSED 127.0.0.1:5432\n"
+	one := testPod([]string{"api"}, setStatus(crashLoop("api", 1, "Error", 3)))
+	r := Diagnose(Input{Pod: one, Now: now, Logs: map[string]string{"api": log}})
+	if r.Category != ConfigError || !strings.Contains(r.Summary, "localhost") {
+		t.Fatalf("one container: got %s: %s", r.Category, r.Summary)
+	}
+	two := testPod([]string{"api", "cloud-sql-proxy"}, setStatus(crashLoop("api", 1, "Error", 3)))
+	r = Diagnose(Input{Pod: two, Now: now, Logs: map[string]string{"api": log}})
+	if r.Category != DependencyUnavailable {
+		t.Fatalf("with a sidecar: got %s: %s", r.Category, r.Summary)
+	}
+	host := testPod([]string{"api"}, setStatus(crashLoop("api", 1, "Error", 3)), func(p *corev1.Pod) { p.Spec.HostNetwork = true })
+	r = Diagnose(Input{Pod: host, Now: now, Logs: map[string]string{"api": log}})
+	if r.Category != DependencyUnavailable {
+		t.Fatalf("host network: got %s: %s", r.Category, r.Summary)
+	}
+}
