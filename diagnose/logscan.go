@@ -56,6 +56,10 @@ type LogScan struct {
 	weight  int    // the weight of the matching pattern (0 for a generic crash shape)
 	patID   string // the matching pattern's id
 	generic bool   // only a generic crash shape matched
+	// daemon is a log most of whose lines carry a logger's info level:
+	// a server's log, whose quiet end says it was stopped, not that it
+	// finished its work.
+	daemon bool
 }
 
 // candidate is a line that may explain the crash.
@@ -113,6 +117,8 @@ type logScanner struct {
 	// cause, one beside it may (a wrapper's "Failed to start" above the
 	// line that says the host is unreachable).
 	generics []*candidate
+
+	nonEmpty, infoLines int // lines with text, and those at a logger's info level
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -222,6 +228,10 @@ func (s *logScanner) line(raw []byte) {
 	}
 
 	sev := severity(lower, trimmed)
+	s.nonEmpty++
+	if sev == sevInfo {
+		s.infoLines++
+	}
 	var best *pattern
 	for _, p := range patterns {
 		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw, content) {
@@ -253,6 +263,10 @@ func (s *logScanner) line(raw []byte) {
 		if sev >= sevError || looksLikeError(lower) {
 			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 			s.addGeneric(s.lastError)
+		} else if sev == sevWarn {
+			// A warning just before a bare "failed to start" often
+			// says why ("... is already using the IPv4 address").
+			s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines})
 		}
 		return
 	}
@@ -312,7 +326,8 @@ func (s *logScanner) addGeneric(c *candidate) {
 // name one (a refused connection, a denied access, a rejected setting).
 func (s *logScanner) lexicalNeighbour(best *candidate) *candidate {
 	for _, c := range s.generics {
-		if c.lineNo == best.lineNo || c.score < best.score-4 {
+		justBefore := c.lineNo < best.lineNo && c.lineNo >= best.lineNo-3
+		if c.lineNo == best.lineNo || (c.score < best.score-4 && !justBefore) || (c.score == 0 && !justBefore) {
 			continue
 		}
 		if cat, _ := lexicalCategory(c.msg); cat != Unknown {
@@ -353,7 +368,8 @@ func (s *logScanner) keep(raw []byte) {
 }
 
 func (s *logScanner) result() LogScan {
-	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{}}
+	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
+		daemon: s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.
 	for i := s.ringNext - n; i < s.ringNext; i++ {
@@ -608,7 +624,7 @@ var (
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
 	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp`)
 	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
-	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\bno matching entries in passwd\b`)
+	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?)\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b`)
 )
 
 // reLoopback is a loopback address with its port, as a connection error

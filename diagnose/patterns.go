@@ -123,6 +123,15 @@ var patterns = []*pattern{
 	// Kubelet probe messages pasted with the log.
 	pat("probe_kill", LivenessProbe, weightSpecific, "", "liveness probe failed", "liveness probe errored", "startup probe failed", "startup probe errored", "failed liveness probe", "failed startup probe", "liveness probe failing"),
 
+	// A probe's failure in the reporter's words or a tool's output ("the
+	// liveness probe times out during startup", "they don't meet the
+	// liveness probe - getting connection refused"): about the probe,
+	// whatever else the line names.
+	pat("probe_words", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\b(?:liveness|startup)[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet)|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b`),
+	// The program says it ends on its own ("exits cleanly", "then the
+	// scheduler exits", "exit code 0"): a finished task, not a crash.
+	pat("clean_exit", Completed, 17, "", "exit", "finish", "terminat", "quit", "stop").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
+
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),

@@ -29,6 +29,20 @@ var logRules3 = []struct {
 		DependencyUnavailable, "127.0.0.1:2379"},
 	{"a name that does not resolve stays a dependency even on localhost wording",
 		"getaddrinfo ENOTFOUND redis\n", DependencyUnavailable, "ENOTFOUND"},
+	{"a bare failure to start yields to the warning just before it",
+		"2019-04-02 10:59:28.128 [WARNING][8] startup.go 863: Calico node 'k8s-node-1' is already using the IPv4 address 10.32.0.1.\n2019-04-02 10:59:28.128 [WARNING][8] startup.go 1042: Terminating\nCalico node failed to start\n",
+		ConfigError, "is already using the IPv4 address"},
+	{"TLS material that does not load is configuration",
+		`"msg"="Failed to generate initial serving certificate, retrying..." "error"="failed verifying CA keypair: tls: failed to find any PEM data in certificate input"` + "\n",
+		ConfigError, "failed verifying CA keypair"},
+	{"a probe failure in the reporter's words outranks what the probe met",
+		"they don't meet the liveness probe - getting \"connection refused\" for the Spring Boot's `/actuator/health` endpoint.\n",
+		LivenessProbe, "liveness probe"},
+	{"a program that says it ends on its own has finished",
+		"This causes the file read loop to happen five times, then the scheduler exits.\n",
+		Completed, "then the scheduler exits"},
+	{"an exit on a signal is not a clean one",
+		"Received SIGTERM, exiting gracefully\n", LivenessProbe, "SIGTERM"},
 	{"an environment variable named like a host is a setting, not DNS",
 		"Exception: Environment variable DB_HOST not found\n", ConfigError, "DB_HOST not found"},
 }
@@ -59,6 +73,8 @@ func TestLexicalCategory3(t *testing.T) {
 		{`Error: accepts 1 arg(s), received 0`, ConfigError},
 		{`ERROR: relation "users" does not exist`, ConfigError},
 		{`System.ArgumentNullException: Value cannot be null.`, ConfigError},
+		{`node 'a' is already using the IPv4 address 10.0.0.1`, ConfigError},
+		{`failed to load TLS certificate /certs/tls.crt`, ConfigError},
 		{`error: the signing key is missing`, ConfigError},
 		{`SyntaxError: Missing parentheses in call to 'print'`, Unknown},
 		{`version GLIBC_2.34 not found (required by app)`, Unknown},
@@ -88,5 +104,22 @@ func TestDiagnoseLoopback(t *testing.T) {
 	r = Diagnose(Input{Pod: host, Now: now, Logs: map[string]string{"api": log}})
 	if r.Category != DependencyUnavailable {
 		t.Fatalf("host network: got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// TestDaemonLogIsNotAFinishedTask checks that a server's quiet log (every
+// line at a logger's info level) is not read as a one-shot program that
+// finished, while a plain program's output still is.
+func TestDaemonLogIsNotAFinishedTask(t *testing.T) {
+	pod := testPod([]string{"node"}, sparse("node", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 5}))
+	daemon := "2022-10-27 08:17:56.235 [INFO][11] startup.go 103: Using autodetected IPv4 address on interface ens5\n" +
+		"2022-10-27 08:33:48.674 [INFO][81] startup.go 103: Using autodetected IPv4 address on interface nodelocaldns\n"
+	r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"node": daemon}})
+	if r.Category == Completed {
+		t.Fatalf("a daemon's log read as a finished task: %s", r.Summary)
+	}
+	r = Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"node": "Hello World!\n"}})
+	if r.Category != Completed {
+		t.Fatalf("a program's output: got %s: %s", r.Category, r.Summary)
 	}
 }

@@ -231,6 +231,8 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 		backOff := d.containerEvents(v, e.term, "BackOff")
 		vd.summary = fmt.Sprintf("%s keeps crashing (the kubelet backs off restarting it) but nothing given says why: no exit code, termination reason or log", name)
 		vd.evidence = append(vd.evidence, backOff[0])
+	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)) && e.ls != nil && e.ls.Lines > 0:
+		vd.summary = fmt.Sprintf("%s is not running and its log names no cause (no state, exit code or events were given)", name)
 	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)):
 		vd.summary = fmt.Sprintf("%s is not running and nothing given says why (no state, exit code, events or log)", name)
 	case e.exit < 0:
