@@ -248,6 +248,9 @@ func (s *logScanner) line(raw []byte) {
 		best = sigtermPattern
 		s.sigterm = true
 	}
+	if best == nil && (reProse.Match(trimmed) || loopSymptom(lower)) {
+		return // the reporter's own words, or the crash loop itself: no cause
+	}
 	weight := 0
 	if best != nil {
 		weight = best.weight
@@ -507,7 +510,7 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 		bytes.HasPrefix(msg, []byte("Unhandled Exception")), bytes.HasPrefix(msg, []byte("Uncaught ")),
 		bytes.HasPrefix(msg, []byte("Caused by: ")), bytes.Contains(lower, []byte("unhandledpromiserejection")),
 		bytes.HasPrefix(msg, []byte("Error: ")), bytes.HasPrefix(msg, []byte("ERROR: ")), bytes.HasPrefix(msg, []byte("FATAL: ")),
-		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg):
+		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg), reNativeFrame.Match(msg):
 		return weightGeneric
 	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")):
 		return weightGeneric - 2
@@ -518,6 +521,11 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 	}
 	return 0
 }
+
+// reNativeFrame is the first line of a native backtrace as a crash
+// handler prints it ("#0  0x563e3021d38e in cb_flush() at out.c:144"): the
+// program crashed, and the frame says where.
+var reNativeFrame = regexp.MustCompile(`^#0\s+0x[0-9a-fA-F]+\s+in\s+\S`)
 
 // reRustPanic is a Rust panic: "thread 'main' panicked at ...".
 var reRustPanic = regexp.MustCompile(`^thread '[^']*' panicked at`)
@@ -563,9 +571,29 @@ func advice(t []byte) bool {
 	return false
 }
 
-// looksLikeError reports wording typical of a final error message.
+// reProse is a line in a reporter's words pasted with the log ("I
+// checked the logs ...", "Now I'm getting ..."): programs do not write in
+// the first person.
+var reProse = regexp.MustCompile(`^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Hi|Hello|Thanks|Thank you|Any idea|Can (?:you|someone|anyone)|Could (?:you|someone|anyone)|How (?:can|do|to)|What|Why|Is there|It seems|It looks)\b|(?:^|[\s,;(])I(?:'m|'ve|'d)?\s`)
+
+// loopSymptom reports a line that only says the container is crash
+// looping (the kubelet's back-off, a reporter's "CrashLoopBackOff"):
+// it names no cause.
+func loopSymptom(lower []byte) bool {
+	for _, w := range []string{"crashloopbackoff", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container"} {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeError reports wording typical of a final error message,
+// including a program's plain statement of what its configuration lacks
+// ("at least one bucket name must be specified").
 func looksLikeError(lower []byte) bool {
-	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort"} {
+	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
+		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
@@ -622,7 +650,7 @@ func lexicalCategory(line string) (Category, string) {
 
 var (
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
-	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp`)
+	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://`)
 	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
 	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?)\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b`)
 )

@@ -132,6 +132,14 @@ var patterns = []*pattern{
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
 	pat("clean_exit", Completed, 17, "", "exit", "finish", "terminat", "quit", "stop").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
 
+	// A value the reporter or program calls wrong ("with a bad model ID",
+	// "invalid region"): a setting to fix.
+	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer"),
+	// A report that the node is an ARM machine: images built for amd64
+	// only cannot run there. Weak: a log line naming the platform is no
+	// failure, so anything that names one outweighs it.
+	pat("arm_host", ExecFormat, 12, hintArch, "arm", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", " m1").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1)\b`),
+
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),

@@ -43,6 +43,17 @@ var logRules3 = []struct {
 		Completed, "then the scheduler exits"},
 	{"an exit on a signal is not a clean one",
 		"Received SIGTERM, exiting gracefully\n", LivenessProbe, "SIGTERM"},
+	{"a plain statement of what the configuration lacks is the error",
+		"loki-backend-2 loki at least one bucket name must be specified\n", ConfigError, "must be specified"},
+	{"a native backtrace is a crash, quoted at its first frame",
+		"[2020/09/15 11:15:45] [debug] [upstream] KA connection #558 to fluentd:24224 is now available\n#0  0x563e3021d38e      in  cb_stdout_flush() at plugins/out_stdout/stdout.c:144\n#1  0x563e3019d629      in  output_pre_cb_flush() at include/flb_output.h:449\n",
+		AppCrash, "cb_stdout_flush()"},
+	{"a value the reporter calls wrong is a setting",
+		"I deploy a custom LLM workspace using the template, but with a bad model ID.\n", ConfigError, "bad model ID"},
+	{"a report of an ARM node running images built for amd64",
+		"I did install Ubuntu 20.04 on Oracle Cloud (Ampere A1 Compute instances (Arm processor) VM.\nNow I'm getting **CrashLoopBackOff**  for almost all pods.\n", ExecFormat, "Ampere"},
+	{"an HTTP request whose error was cut off is an unreachable dependency",
+		`Error starting CSI manager: Failed to initialize Longhorn API client: Get \"http://longhorn-backend:9500/v1` + "\n", DependencyUnavailable, "longhorn-backend"},
 	{"an environment variable named like a host is a setting, not DNS",
 		"Exception: Environment variable DB_HOST not found\n", ConfigError, "DB_HOST not found"},
 }
@@ -121,5 +132,25 @@ func TestDaemonLogIsNotAFinishedTask(t *testing.T) {
 	r = Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"node": "Hello World!\n"}})
 	if r.Category != Completed {
 		t.Fatalf("a program's output: got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// TestReportersWordsAreNotErrors checks that prose pasted with a log (the
+// reporter's first-person account, a line that only says it crash loops)
+// is never quoted as the program's error.
+func TestReportersWordsAreNotErrors(t *testing.T) {
+	for _, log := range []string{
+		"I checked in the logs using following commands, there are no evidence of any error there.\n",
+		"Because there is no logs in Pod, I cannot show provide other useful information.\n",
+		"Kubernetes is restarting python docker container with CrashLoop BackOff error.\n",
+		`E1016 22:28:40.521301    9787 pod_workers.go:1300] "Error syncing pod, skipping" err="failed to \"StartContainer\" for \"postgresql\" with CrashLoopBackOff"` + "\n",
+	} {
+		if got := ScanLog(strings.NewReader(log)); got.Category != Unknown {
+			t.Errorf("%q read as %s (%q)", log, got.Category, got.Line)
+		}
+	}
+	// A cause named in the reporter's words still counts.
+	if got := ScanLog(strings.NewReader("I get exec /app: exec format error\n")); got.Category != ExecFormat {
+		t.Errorf("a named cause in prose: got %s", got.Category)
 	}
 }
