@@ -118,7 +118,8 @@ type logScanner struct {
 	// line that says the host is unreachable).
 	generics []*candidate
 
-	nonEmpty, infoLines int // lines with text, and those at a logger's info level
+	nonEmpty, infoLines int  // lines with text, and those at a logger's info level
+	serverStart         bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -231,6 +232,9 @@ func (s *logScanner) line(raw []byte) {
 	s.nonEmpty++
 	if sev == sevInfo {
 		s.infoLines++
+	}
+	if !s.serverStart && reServerStart.Match(trimmed) {
+		s.serverStart = true
 	}
 	var best *pattern
 	for _, p := range patterns {
@@ -372,7 +376,7 @@ func (s *logScanner) keep(raw []byte) {
 
 func (s *logScanner) result() LogScan {
 	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
-		daemon: s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty}
+		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1)}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.
 	for i := s.ringNext - n; i < s.ringNext; i++ {
@@ -510,7 +514,8 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 		bytes.HasPrefix(msg, []byte("Unhandled Exception")), bytes.HasPrefix(msg, []byte("Uncaught ")),
 		bytes.HasPrefix(msg, []byte("Caused by: ")), bytes.Contains(lower, []byte("unhandledpromiserejection")),
 		bytes.HasPrefix(msg, []byte("Error: ")), bytes.HasPrefix(msg, []byte("ERROR: ")), bytes.HasPrefix(msg, []byte("FATAL: ")),
-		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg), reNativeFrame.Match(msg):
+		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg), reNativeFrame.Match(msg),
+		bytes.HasPrefix(msg, []byte("terminate called after throwing")), bytes.HasPrefix(msg, []byte("terminate called without an active exception")):
 		return weightGeneric
 	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")):
 		return weightGeneric - 2
@@ -575,6 +580,10 @@ func advice(t []byte) bool {
 // checked the logs ...", "Now I'm getting ..."): programs do not write in
 // the first person.
 var reProse = regexp.MustCompile(`^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Hi|Hello|Thanks|Thank you|Any idea|Can (?:you|someone|anyone)|Could (?:you|someone|anyone)|How (?:can|do|to)|What|Why|Is there|It seems|It looks)\b|(?:^|[\s,;(])I(?:'m|'ve|'d)?\s`)
+
+// reServerStart is a line in which a server says it starts or serves: its
+// log ending quietly says it was stopped, not that it finished its work.
+var reServerStart = regexp.MustCompile(`(?i)\b(?:starting (?:the )?[\w-]+|started [\w-]+|launching (?:a |the )?[\w-]+|listening (?:on|at)|server (?:started|listening|is running)|running on|booting|initiali[sz]ing [\w-]+|welcome to the)\b`)
 
 // loopSymptom reports a line that only says the container is crash
 // looping (the kubelet's back-off, a reporter's "CrashLoopBackOff"):
@@ -652,7 +661,7 @@ func lexicalCategory(line string) (Category, string) {
 
 var (
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
-	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://`)
+	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later`)
 	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
 	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?)\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )

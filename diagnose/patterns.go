@@ -147,6 +147,10 @@ var patterns = []*pattern{
 	// using the previous PVC"): the volume's contents do not fit.
 	pat("reused_data", ConfigError, weightSpecific-2, hintData, "pvc", "volume", "data").matching(`(?i)\b(?:previous|old|existing|stale|leftover|reused?|same)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data(?: ?dir(?:ectory)?)?)\b.{0,60}\b(?:crash|fail|error|stuck|not start|won't start|doesn't start|cannot start)|\b(?:crash|fail|stuck)\w*\b.{0,60}\b(?:previous|old|existing|stale|leftover|reused?)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data)\b|\bdelete the (?:pvcs?|persistent ?volume(?: ?claim)?s?)\b.{0,60}\b(?:smooth|works|fine|fix)`),
 
+	// A controller whose informer cache never syncs: a kind it watches is
+	// not installed (its CRD) or not listable by its ServiceAccount.
+	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to sync|failed to wait for caches? to sync|cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
+
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),

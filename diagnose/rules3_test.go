@@ -72,6 +72,14 @@ var logRules3 = []struct {
 	{"the Go HTTP client's timeout is an unreachable dependency",
 		`time="2017-05-05T22:36:41Z" level=error msg="Error creating TLS config: Get https://acme-v01.api.letsencrypt.org/directory: net/http: request canceled while waiting for connection (Client.Timeout exceeded while awaiting headers)"` + "\n",
 		DependencyUnavailable, "Client.Timeout exceeded"},
+	{"an informer cache that never syncs is a kind not installed or not listable",
+		"failed to sync cache: timed out waiting for the condition\n", ConfigError, "failed to sync cache"},
+	{"a dependency's server error",
+		`level=fatal msg="Failed to do run once: received internal server error response (HTTP 500), please try again later"` + "\n",
+		DependencyUnavailable, "internal server error"},
+	{"a C++ program's uncaught exception is quoted where it terminates",
+		"terminate called after throwing an instance of 'boost::wrapexcept<util::AprException>'\n  what():  BaseException: Could not find the requested symbol.\n  at liboneagentdotnet.so [0x90ec22]\n",
+		AppCrash, "terminate called after throwing"},
 	{"an environment variable named like a host is a setting, not DNS",
 		"Exception: Environment variable DB_HOST not found\n", ConfigError, "DB_HOST not found"},
 }
@@ -170,5 +178,17 @@ func TestReportersWordsAreNotErrors(t *testing.T) {
 	// A cause named in the reporter's words still counts.
 	if got := ScanLog(strings.NewReader("I get exec /app: exec format error\n")); got.Category != ExecFormat {
 		t.Errorf("a named cause in prose: got %s", got.Category)
+	}
+}
+
+// TestServerStartIsNotAFinishedTask checks that a log in which a server
+// says it starts, and which then stops without an error, is not read as a
+// program that finished its work: something stopped it.
+func TestServerStartIsNotAFinishedTask(t *testing.T) {
+	pod := testPod([]string{"sonarqube"}, sparse("sonarqube", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 5}))
+	log := "sonarqube 11:20:14.24 INFO  ==> ** SonarQube setup finished! **\nsonarqube 11:20:14.26 INFO  ==> ** Starting SonarQube **\nRunning SonarQube...\nwrapper  | --> Wrapper Started as Console\nwrapper  | Launching a JVM...\n"
+	r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"sonarqube": log}})
+	if r.Category == Completed {
+		t.Fatalf("a server's start read as a finished task: %s", r.Summary)
 	}
 }
