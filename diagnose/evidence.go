@@ -406,10 +406,34 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		// IMAGE` name the container after it.
 		e.add(signal{cat: Completed, weight: 30, kind: "image", quote: "container name: " + v.name + " (the image was not given; the container is probably the " + v.name + " image)", detail: v.name})
 	}
-	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message") {
+	if (e.ls == nil || e.ls.Category == Unknown) && e.exit < 0 && len(e.signals) == 0 {
+		if n := d.datastoreNeighbour(v); n != "" {
+			e.add(signal{cat: DependencyUnavailable, weight: 20, kind: "neighbour",
+				quote:  "pod " + n + " (a database or broker) runs beside it",
+				detail: "nothing given names the cause, but " + n + " runs beside it: the app most likely starts before it can reach that dependency (or cannot reach it at all)"})
+		}
+	}
+	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
 			detail: "its log ends without an error, so it most likely finishes and exits"})
 	}
+}
+
+// reDatastore names a database, cache or broker in a pod or container name.
+var reDatastore = regexp.MustCompile(`(?i)(?:^|[-_.])(?:mysql|mariadb|postgres(?:ql)?|pg|pgbouncer|redis|mongo(?:db)?|kafka|rabbitmq|zookeeper|zk|elasticsearch|opensearch|minio|etcd|cassandra|nats|memcached|db|database|cockroach(?:db)?|clickhouse)(?:$|[-_.\d])`)
+
+// datastoreNeighbour names a running database or broker pod beside v's
+// pod, when v itself is not one.
+func (d *diagContext) datastoreNeighbour(v *containerView) string {
+	if reDatastore.MatchString(v.name) || reDatastore.MatchString(d.pod.Name) {
+		return ""
+	}
+	for _, n := range d.in.Neighbours {
+		if n.Name != d.pod.Name && n.Status == "Running" && reDatastore.MatchString(n.Name) {
+			return n.Name
+		}
+	}
+	return ""
 }
 
 func hasKind(signals []signal, kinds ...string) bool {

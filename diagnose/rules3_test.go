@@ -192,3 +192,32 @@ func TestServerStartIsNotAFinishedTask(t *testing.T) {
 		t.Fatalf("a server's start read as a finished task: %s", r.Summary)
 	}
 }
+
+// TestDatastoreNeighbour checks that a crashing app with nothing else to
+// go on, beside a running database pod, is read as starting before it can
+// reach that dependency; and that the guess never outweighs evidence or
+// applies to the database itself.
+func TestDatastoreNeighbour(t *testing.T) {
+	pod := testPod([]string{"server"}, sparse("server", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 1}))
+	mysql := []Neighbour{{Name: "pipecd-mysql-84cbf4b587-qm76j", Status: "Running", Ready: true}}
+	r := Diagnose(Input{Pod: pod, Now: now, Neighbours: mysql})
+	if r.Category != DependencyUnavailable || r.Confidence != Possible || !strings.Contains(strings.Join(r.Evidence, "\n"), "pipecd-mysql") {
+		t.Fatalf("got %s (%s): %s %q", r.Category, r.Confidence, r.Summary, r.Evidence)
+	}
+	// A log that names a cause outweighs the neighbour.
+	r = Diagnose(Input{Pod: pod, Now: now, Neighbours: mysql, Logs: map[string]string{"server": "Error: unknown flag: --port\n"}})
+	if r.Category != ConfigError {
+		t.Fatalf("with a log: got %s: %s", r.Category, r.Summary)
+	}
+	// Without a database beside it, nothing is guessed.
+	r = Diagnose(Input{Pod: pod, Now: now, Neighbours: []Neighbour{{Name: "web-1", Status: "Running"}}})
+	if r.Category != Unknown {
+		t.Fatalf("no datastore: got %s: %s", r.Category, r.Summary)
+	}
+	// The database itself crashing is not "waiting for a database".
+	db := testPod([]string{"mysql"}, sparse("mysql", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 1}))
+	r = Diagnose(Input{Pod: db, Now: now, Neighbours: []Neighbour{{Name: "redis-0", Status: "Running"}}})
+	if r.Category != Unknown {
+		t.Fatalf("a crashing database: got %s: %s", r.Category, r.Summary)
+	}
+}

@@ -44,6 +44,11 @@ func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
 		now = fallbackNow
 	}
 	in := diagnose.Input{Pod: pod, Now: now, Logs: map[string]string{}}
+	for _, r := range o.rows {
+		if r.name != pod.Name {
+			in.Neighbours = append(in.Neighbours, diagnose.Neighbour{Name: r.name, Status: r.status, Ready: r.ready == r.total && r.total > 0, Restarts: int32(r.restarts)})
+		}
+	}
 	in.Events = o.podEvents(pod, now)
 	for _, l := range o.Logs {
 		if prev, ok := in.Logs[l.Container]; ok {
