@@ -128,6 +128,9 @@ var patterns = []*pattern{
 	// liveness probe - getting connection refused"): about the probe,
 	// whatever else the line names.
 	pat("probe_words", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\b(?:liveness|startup)[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b`),
+	// A health check the reporter says fails ("the pod is due to
+	// healthcheck failed, not OOM"): the kubelet's probe.
+	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
 	pat("clean_exit", Completed, 17, "", "exit", "finish", "terminat", "quit", "stop").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),

@@ -80,6 +80,8 @@ var logRules3 = []struct {
 	{"a C++ program's uncaught exception is quoted where it terminates",
 		"terminate called after throwing an instance of 'boost::wrapexcept<util::AprException>'\n  what():  BaseException: Could not find the requested symbol.\n  at liboneagentdotnet.so [0x90ec22]\n",
 		AppCrash, "terminate called after throwing"},
+	{"a failing health check in the reporter's words is the probe",
+		"I checked the event log the pod is due to healthcheck failed, not OOM\n", LivenessProbe, "healthcheck failed"},
 	{"an environment variable named like a host is a setting, not DNS",
 		"Exception: Environment variable DB_HOST not found\n", ConfigError, "DB_HOST not found"},
 }
