@@ -233,7 +233,7 @@ func (s *logScanner) line(raw []byte) {
 	if sev == sevInfo {
 		s.infoLines++
 	}
-	if !s.serverStart && reServerStart.Match(trimmed) {
+	if !s.serverStart && mayStartServer(lower) && reServerStart.Match(trimmed) {
 		s.serverStart = true
 	}
 	var best *pattern
@@ -252,7 +252,7 @@ func (s *logScanner) line(raw []byte) {
 		best = sigtermPattern
 		s.sigterm = true
 	}
-	if best == nil && (reProse.Match(trimmed) || loopSymptom(lower)) {
+	if best == nil && (mayBeProse(trimmed) && reProse.Match(trimmed) || loopSymptom(lower)) {
 		return // the reporter's own words, or the crash loop itself: no cause
 	}
 	weight := 0
@@ -584,6 +584,22 @@ var reProse = regexp.MustCompile(`^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Hi|He
 // reServerStart is a line in which a server says it starts or serves: its
 // log ending quietly says it was stopped, not that it finished its work.
 var reServerStart = regexp.MustCompile(`(?i)\b(?:starting (?:the )?[\w-]+|started [\w-]+|launching (?:a |the )?[\w-]+|listening (?:on|at)|server (?:started|listening|is running)|running on|booting|initiali[sz]ing [\w-]+|welcome to the)\b`)
+
+// mayStartServer is a cheap test before reServerStart.
+func mayStartServer(lower []byte) bool {
+	for _, w := range []string{"start", "launch", "listen", "running", "boot", "initiali", "welcome"} {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeProse is a cheap test before reProse: the line starts with a
+// capital letter, or holds a lone "I".
+func mayBeProse(t []byte) bool {
+	return (len(t) > 0 && t[0] >= 'A' && t[0] <= 'Z') || bytes.Contains(t, []byte("I ")) || bytes.Contains(t, []byte("I'"))
+}
 
 // loopSymptom reports a line that only says the container is crash
 // looping (the kubelet's back-off, a reporter's "CrashLoopBackOff"):

@@ -133,7 +133,7 @@ var patterns = []*pattern{
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
-	pat("clean_exit", Completed, 17, "", "exit", "finish", "terminat", "quit", "stop").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
 
 	// A value the reporter or program calls wrong ("with a bad model ID",
 	// "invalid region"): a setting to fix.
@@ -141,14 +141,14 @@ var patterns = []*pattern{
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
 	// failure, so anything that names one outweighs it.
-	pat("arm_host", ExecFormat, 12, hintArch, "arm", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", " m1").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1)\b`),
+	pat("arm_host", ExecFormat, 12, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1)\b`),
 
 	// A usage dump: the program lists its flags ("  --kubeconfig string
 	// The path to ...") because it was given one it does not accept.
-	pat("flag_help", ConfigError, weightSpecific-3, "The program printed its flags and exited: its command or args name a flag it does not accept (often one renamed or removed in this version); check args in the spec against the image's documentation.", "--").matching(`^\s+(?:-[a-zA-Z], )?--[a-z][\w.-]+(?: [a-zA-Z.\[\]]+)?\s{3,}[A-Z]`),
+	pat("flag_help", ConfigError, weightSpecific-3, "The program printed its flags and exited: its command or args name a flag it does not accept (often one renamed or removed in this version); check args in the spec against the image's documentation.", " --").matching(`^\s+(?:-[a-zA-Z], )?--[a-z][\w.-]+(?: [a-zA-Z.\[\]]+)?\s{3,}[A-Z]`),
 	// Data a new instance finds from an earlier one (the reporter's "it is
 	// using the previous PVC"): the volume's contents do not fit.
-	pat("reused_data", ConfigError, weightSpecific-2, hintData, "pvc", "volume", "data").matching(`(?i)\b(?:previous|old|existing|stale|leftover|reused?|same)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data(?: ?dir(?:ectory)?)?)\b.{0,60}\b(?:crash|fail|error|stuck|not start|won't start|doesn't start|cannot start)|\b(?:crash|fail|stuck)\w*\b.{0,60}\b(?:previous|old|existing|stale|leftover|reused?)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data)\b|\bdelete the (?:pvcs?|persistent ?volume(?: ?claim)?s?)\b.{0,60}\b(?:smooth|works|fine|fix)`),
+	pat("reused_data", ConfigError, weightSpecific-2, hintData, "previous", "old ", "existing", "stale", "leftover", "reuse", "same ", "delete the").matching(`(?i)\b(?:previous|old|existing|stale|leftover|reused?|same)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data(?: ?dir(?:ectory)?)?)\b.{0,60}\b(?:crash|fail|error|stuck|not start|won't start|doesn't start|cannot start)|\b(?:crash|fail|stuck)\w*\b.{0,60}\b(?:previous|old|existing|stale|leftover|reused?)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data)\b|\bdelete the (?:pvcs?|persistent ?volume(?: ?claim)?s?)\b.{0,60}\b(?:smooth|works|fine|fix)`),
 
 	// A controller whose informer cache never syncs: a kind it watches is
 	// not installed (its CRD) or not listable by its ServiceAccount.
