@@ -54,27 +54,27 @@ func CategoryDescription(c Category) string {
 	case OOMKilled:
 		return "out of memory: killed by the kernel at the container's memory limit (OOMKilled, exit 137), or the runtime's own heap limit was hit (Java OutOfMemoryError, Node.js heap out of memory)"
 	case LivenessProbe:
-		return "killed by the kubelet because its liveness or startup probe kept failing (exit 137/143 after Unhealthy/Killing events)"
+		return "killed by the kubelet because its liveness or startup probe kept failing (exit 137/143 after Unhealthy/Killing events), also when the app was only slow to start or stalled: the probe is what to change"
 	case Completed:
 		return "the process exits 0 (a finished task, a one-shot image such as hello-world or a bare busybox) but the pod's restart policy restarts it, so it loops"
 	case CommandNotFound:
-		return "the entrypoint or a command it runs is missing or not executable (exit 126/127, executable file not found in $PATH)"
+		return "the entrypoint or a command it runs is missing or not executable (exit 126/127, executable file not found in $PATH, a script without its executable bit or with CRLF line endings)"
 	case ExecFormat:
-		return "the image's binary is built for another CPU architecture (exec format error)"
+		return "the image's binary is built for another CPU architecture (exec format error), or needs CPU instructions the node lacks (illegal instruction)"
 	case MissingConfigObject:
 		return "a Secret, ConfigMap or key the pod references does not exist"
 	case ConfigError:
-		return "the app rejects its own configuration: missing env var, bad flag, unparsable config file, wrong credentials or value; or it prints its usage because its command lacks a subcommand"
+		return "the app rejects its own configuration: missing env var, bad flag, unparsable config file, wrong credentials, TLS material or value; or it prints its usage; also an incomplete installation (an operator without its CRDs), the app pointed at localhost where nothing of its own listens, a volume mount that does not fit the image, data on its volume from another version or instance, and node limits it needs raised"
 	case DependencyUnavailable:
-		return "the app cannot reach something it needs: database, service, broker or DNS name (connection refused, timeout, no such host)"
+		return "the app cannot reach something it needs: database, service, broker, DNS name, the API server or a cloud API (connection refused, timeout, no such host, HTTP 5xx or throttling)"
 	case PortConflict:
 		return "the port the app wants to listen on is already in use (address already in use)"
 	case PermissionDenied:
-		return "permission denied: file ownership, read-only root filesystem, securityContext, privileged port or RBAC"
+		return "permission denied: file ownership, read-only root filesystem, securityContext (runAsNonRoot, capabilities, privileged port, SELinux), RBAC or a cloud identity refused"
 	case Segfault:
 		return "the process crashed with a segmentation fault (SIGSEGV, exit 139)"
 	case AppCrash:
-		return "the app crashed on its own: panic, uncaught exception or assertion, with no deeper cause found"
+		return "the app crashed on its own: panic, uncaught exception, assertion or abort with no deeper cause found; also a broken build (missing module or shared library, runtime version mismatch)"
 	case Unknown:
 		return "the container is failing but no known cause was recognised; read the evidence and logs"
 	}

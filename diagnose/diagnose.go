@@ -25,6 +25,19 @@ type Input struct {
 	Owner *Owner
 	// Now is the time of the diagnosis; zero disables time-based reasoning.
 	Now time.Time
+	// Neighbours are other pods seen beside this one (the other rows of a
+	// pasted `kubectl get pods`); optional. When nothing else names a
+	// cause, a database or broker running beside a crashing app suggests
+	// the app started before it could reach it.
+	Neighbours []Neighbour
+}
+
+// Neighbour is another pod seen beside the one diagnosed.
+type Neighbour struct {
+	Name     string
+	Status   string // the STATUS column: Running, CrashLoopBackOff, Pending, ...
+	Ready    bool
+	Restarts int32
 }
 
 // Owner is a workload that owns a pod: Deployment/api, StatefulSet/db,

@@ -92,7 +92,7 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	if e.pendingConfig != nil && !hasKind(e.signals, "event", "message") {
 		e.add(*e.pendingConfig)
 	}
-	logVotes(v, e)
+	d.logVotes(v, e)
 	d.heuristicVotes(v, e)
 	commandVotes(v, e)
 	return e
@@ -306,7 +306,7 @@ func messageLines(s *LogScan, label string) []string {
 }
 
 // logVotes turns the log scan into a vote.
-func logVotes(v *containerView, e *evidenceSet) {
+func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 	if e.ls == nil {
 		return
 	}
@@ -316,8 +316,33 @@ func logVotes(v *containerView, e *evidenceSet) {
 			e.context = append(e.context, s.quote)
 			return
 		}
+		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1) {
+			// Another container of the pod (a proxy sidecar) or the node
+			// should listen there: it is that dependency that is down.
+			s.cat, s.hint = DependencyUnavailable, hintDepend
+		}
 		e.add(s)
 	}
+}
+
+// podContainers names the pod's long-running containers: app containers
+// and sidecars (restartable init containers).
+func (d *diagContext) podContainers() []string {
+	var out []string
+	for _, c := range d.pod.Spec.InitContainers {
+		if c.RestartPolicy != nil && *c.RestartPolicy == corev1.ContainerRestartPolicyAlways {
+			out = append(out, c.Name)
+		}
+	}
+	for _, c := range d.pod.Spec.Containers {
+		out = append(out, c.Name)
+	}
+	if len(out) == 0 {
+		for _, st := range d.pod.Status.ContainerStatuses {
+			out = append(out, st.Name)
+		}
+	}
+	return out
 }
 
 // scanSignal converts what a scan of a log or message found into a vote.
@@ -381,10 +406,34 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		// IMAGE` name the container after it.
 		e.add(signal{cat: Completed, weight: 30, kind: "image", quote: "container name: " + v.name + " (the image was not given; the container is probably the " + v.name + " image)", detail: v.name})
 	}
-	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && e.exit < 0 && !hasKind(e.signals, "event", "status", "message") {
+	if (e.ls == nil || e.ls.Category == Unknown) && e.exit < 0 && len(e.signals) == 0 {
+		if n := d.datastoreNeighbour(v); n != "" {
+			e.add(signal{cat: DependencyUnavailable, weight: 20, kind: "neighbour",
+				quote:  "pod " + n + " (a database or broker) runs beside it",
+				detail: "nothing given names the cause, but " + n + " runs beside it: the app most likely starts before it can reach that dependency (or cannot reach it at all)"})
+		}
+	}
+	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
 			detail: "its log ends without an error, so it most likely finishes and exits"})
 	}
+}
+
+// reDatastore names a database, cache or broker in a pod or container name.
+var reDatastore = regexp.MustCompile(`(?i)(?:^|[-_.])(?:mysql|mariadb|postgres(?:ql)?|pg|pgbouncer|redis|mongo(?:db)?|kafka|rabbitmq|zookeeper|zk|elasticsearch|opensearch|minio|etcd|cassandra|nats|memcached|db|database|cockroach(?:db)?|clickhouse)(?:$|[-_.\d])`)
+
+// datastoreNeighbour names a running database or broker pod beside v's
+// pod, when v itself is not one.
+func (d *diagContext) datastoreNeighbour(v *containerView) string {
+	if reDatastore.MatchString(v.name) || reDatastore.MatchString(d.pod.Name) {
+		return ""
+	}
+	for _, n := range d.in.Neighbours {
+		if n.Name != d.pod.Name && n.Status == "Running" && reDatastore.MatchString(n.Name) {
+			return n.Name
+		}
+	}
+	return ""
 }
 
 func hasKind(signals []signal, kinds ...string) bool {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -55,6 +56,10 @@ type LogScan struct {
 	weight  int    // the weight of the matching pattern (0 for a generic crash shape)
 	patID   string // the matching pattern's id
 	generic bool   // only a generic crash shape matched
+	// daemon is a log most of whose lines carry a logger's info level:
+	// a server's log, whose quiet end says it was stopped, not that it
+	// finished its work.
+	daemon bool
 }
 
 // candidate is a line that may explain the crash.
@@ -107,7 +112,18 @@ type logScanner struct {
 	excCand      *candidate
 	excFrames    int          // stack frames seen after excCand
 	second       []*candidate // other lines a pattern recognised, to quote with the best
+	// generics are crash-shaped lines no pattern recognised, and plain
+	// error lines, in order: when the best of them says nothing about a
+	// cause, one beside it may (a wrapper's "Failed to start" above the
+	// line that says the host is unreachable).
+	generics []*candidate
+
+	nonEmpty, infoLines int  // lines with text, and those at a logger's info level
+	serverStart         bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
 }
+
+// maxGenerics bounds the generic lines a scan keeps.
+const maxGenerics = 16
 
 // ScanLog reads a container log line by line and finds the line that best
 // explains why the process died. It keeps only a few lines in memory, so a
@@ -213,6 +229,13 @@ func (s *logScanner) line(raw []byte) {
 	}
 
 	sev := severity(lower, trimmed)
+	s.nonEmpty++
+	if sev == sevInfo {
+		s.infoLines++
+	}
+	if !s.serverStart && mayStartServer(lower) && reServerStart.Match(trimmed) {
+		s.serverStart = true
+	}
 	var best *pattern
 	for _, p := range patterns {
 		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw, content) {
@@ -229,6 +252,9 @@ func (s *logScanner) line(raw []byte) {
 		best = sigtermPattern
 		s.sigterm = true
 	}
+	if best == nil && (mayBeProse(trimmed) && reProse.Match(trimmed) || loopSymptom(lower)) {
+		return // the reporter's own words, or the crash loop itself: no cause
+	}
 	weight := 0
 	if best != nil {
 		weight = best.weight
@@ -243,6 +269,11 @@ func (s *logScanner) line(raw []byte) {
 		}
 		if sev >= sevError || looksLikeError(lower) {
 			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+			s.addGeneric(s.lastError)
+		} else if sev == sevWarn {
+			// A warning just before a bare "failed to start" often
+			// says why ("... is already using the IPv4 address").
+			s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines})
 		}
 		return
 	}
@@ -265,6 +296,9 @@ func (s *logScanner) line(raw []byte) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.excCand = c // its first frames may show it reading configuration
 	}
+	if best == nil {
+		s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: score})
+	}
 	if best != nil && len(s.second) < 8 {
 		if c.line == "" {
 			c.line, c.msg = string(raw), string(trimmed)
@@ -285,6 +319,29 @@ func (s *logScanner) line(raw []byte) {
 	if sev >= sevError || looksLikeError(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
+}
+
+// addGeneric remembers a generic line, keeping the first maxGenerics.
+func (s *logScanner) addGeneric(c *candidate) {
+	if len(s.generics) < maxGenerics {
+		s.generics = append(s.generics, c)
+	}
+}
+
+// lexicalNeighbour is the line to quote instead of a generic best that
+// names no cause: the first generic line near it in rank whose words do
+// name one (a refused connection, a denied access, a rejected setting).
+func (s *logScanner) lexicalNeighbour(best *candidate) *candidate {
+	for _, c := range s.generics {
+		justBefore := c.lineNo < best.lineNo && c.lineNo >= best.lineNo-3
+		if c.lineNo == best.lineNo || (c.score < best.score-4 && !justBefore) || (c.score == 0 && !justBefore) {
+			continue
+		}
+		if cat, _ := lexicalCategory(c.msg); cat != Unknown {
+			return c
+		}
+	}
+	return nil
 }
 
 // frame looks at a stack frame: a missing or malformed value thrown in
@@ -318,7 +375,8 @@ func (s *logScanner) keep(raw []byte) {
 }
 
 func (s *logScanner) result() LogScan {
-	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{}}
+	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
+		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1)}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.
 	for i := s.ringNext - n; i < s.ringNext; i++ {
@@ -348,9 +406,23 @@ func (s *logScanner) result() LogScan {
 		out.weight, out.patID = best.pat.weight, best.pat.id
 	} else {
 		out.generic = true
-		if cat, hint := lexicalCategory(best.msg); cat != Unknown {
+		cat, hint := lexicalCategory(best.msg)
+		if cat == Unknown && !reCrashWords.MatchString(strings.ToLower(best.msg)) {
+			if n := s.lexicalNeighbour(best); n != nil {
+				best = &candidate{line: n.line, msg: n.msg, lineNo: n.lineNo, score: best.score}
+				cat, hint = lexicalCategory(n.msg)
+			}
+		}
+		if cat != Unknown {
 			out.Category, out.hint, out.patID = cat, hint, "lexical"
 		}
+	}
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && loopbackTarget(best.line) {
+		// Nothing of its own listens on the loopback address of a
+		// one-container pod: the app is pointed (or defaults) to localhost
+		// while its dependency runs in another pod. The caller turns this
+		// back into an unreachable dependency when the pod has a sidecar.
+		out.Category, out.hint, out.patID = ConfigError, hintLoopback, "loopback"
 	}
 	// Redact whole lines before focusing on the cause, so a window never
 	// starts inside a secret.
@@ -442,7 +514,8 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 		bytes.HasPrefix(msg, []byte("Unhandled Exception")), bytes.HasPrefix(msg, []byte("Uncaught ")),
 		bytes.HasPrefix(msg, []byte("Caused by: ")), bytes.Contains(lower, []byte("unhandledpromiserejection")),
 		bytes.HasPrefix(msg, []byte("Error: ")), bytes.HasPrefix(msg, []byte("ERROR: ")), bytes.HasPrefix(msg, []byte("FATAL: ")),
-		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg):
+		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg), reNativeFrame.Match(msg),
+		bytes.HasPrefix(msg, []byte("terminate called after throwing")), bytes.HasPrefix(msg, []byte("terminate called without an active exception")):
 		return weightGeneric
 	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")):
 		return weightGeneric - 2
@@ -453,6 +526,11 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 	}
 	return 0
 }
+
+// reNativeFrame is the first line of a native backtrace as a crash
+// handler prints it ("#0  0x563e3021d38e in cb_flush() at out.c:144"): the
+// program crashed, and the frame says where.
+var reNativeFrame = regexp.MustCompile(`^#0\s+0x[0-9a-fA-F]+\s+in\s+\S`)
 
 // reRustPanic is a Rust panic: "thread 'main' panicked at ...".
 var reRustPanic = regexp.MustCompile(`^thread '[^']*' panicked at`)
@@ -498,9 +576,49 @@ func advice(t []byte) bool {
 	return false
 }
 
-// looksLikeError reports wording typical of a final error message.
+// reProse is a line in a reporter's words pasted with the log ("I
+// checked the logs ...", "Now I'm getting ..."): programs do not write in
+// the first person.
+var reProse = regexp.MustCompile(`^(?:I|I'm|I've|I'd|We|We're|We've|My|Our|Hi|Hello|Thanks|Thank you|Any idea|Can (?:you|someone|anyone)|Could (?:you|someone|anyone)|How (?:can|do|to)|What|Why|Is there|It seems|It looks)\b|(?:^|[\s,;(])I(?:'m|'ve|'d)?\s`)
+
+// reServerStart is a line in which a server says it starts or serves: its
+// log ending quietly says it was stopped, not that it finished its work.
+var reServerStart = regexp.MustCompile(`(?i)\b(?:starting (?:the )?[\w-]+|started [\w-]+|launching (?:a |the )?[\w-]+|listening (?:on|at)|server (?:started|listening|is running)|running on|booting|initiali[sz]ing [\w-]+|welcome to the)\b`)
+
+// mayStartServer is a cheap test before reServerStart.
+func mayStartServer(lower []byte) bool {
+	for _, w := range []string{"start", "launch", "listen", "running", "boot", "initiali", "welcome"} {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeProse is a cheap test before reProse: the line starts with a
+// capital letter, or holds a lone "I".
+func mayBeProse(t []byte) bool {
+	return (len(t) > 0 && t[0] >= 'A' && t[0] <= 'Z') || bytes.Contains(t, []byte("I ")) || bytes.Contains(t, []byte("I'"))
+}
+
+// loopSymptom reports a line that only says the container is crash
+// looping (the kubelet's back-off, a reporter's "CrashLoopBackOff"):
+// it names no cause.
+func loopSymptom(lower []byte) bool {
+	for _, w := range []string{"crashloopbackoff", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container"} {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikeError reports wording typical of a final error message,
+// including a program's plain statement of what its configuration lacks
+// ("at least one bucket name must be specified").
 func looksLikeError(lower []byte) bool {
-	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort"} {
+	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
+		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
@@ -540,7 +658,9 @@ func stripPrefixes(b []byte) []byte {
 // access, a rejected setting. A bug's crash (a panic, a null dereference,
 // an index out of range) keeps AppCrash.
 func lexicalCategory(line string) (Category, string) {
-	l := strings.ToLower(line)
+	// snake_case atoms and identifiers ("failed_to_prepare_configuration")
+	// read as words.
+	l := strings.ReplaceAll(strings.ToLower(line), "_", " ")
 	if reCrashWords.MatchString(l) {
 		return Unknown, ""
 	}
@@ -556,11 +676,35 @@ func lexicalCategory(line string) (Category, string) {
 }
 
 var (
-	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock`)
-	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unreachable`)
-	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized`)
-	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)`)
+	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
+	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later`)
+	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
+	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?)\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )
+
+// reLoopback is a loopback address with its port, as a connection error
+// names it.
+var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\])(?:[:/](\d{2,5}))?`)
+
+// loopbackTarget reports a connection error aimed at the pod's own
+// loopback address, on a port that is not a node agent's or control-plane
+// component's (a static pod on the host network reaches etcd, the kubelet
+// and a service mesh's proxy on localhost by design).
+func loopbackTarget(line string) bool {
+	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
+		if m[1] == "" {
+			return true
+		}
+		port, _ := strconv.Atoi(m[1])
+		switch {
+		case port == 2379 || port == 2380 || port == 6443 || port == 8500 || port == 8126:
+		case port >= 10248 && port <= 10259, port >= 15000 && port <= 15099:
+		default:
+			return true
+		}
+	}
+	return false
+}
 
 // kubectlNotices start the lines kubectl itself prints around a log.
 var kubectlNotices = [][]byte{

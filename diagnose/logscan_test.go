@@ -79,7 +79,7 @@ var logFixtures = []struct {
 	{"kafka_broker.log", DependencyUnavailable, "Timeout expired while fetching topic metadata"},
 	{"exec_noent.log", CommandNotFound, "exec /app/server: no such file or directory"},
 	{"shared_lib.log", AppCrash, "error while loading shared libraries: libssl.so.1.1"},
-	{"generic_last_line.log", AppCrash, "sync aborted: upstream returned HTTP 500"},
+	{"generic_last_line.log", DependencyUnavailable, "sync aborted: upstream returned HTTP 500"}, // a server error from what it depends on
 	{"segfault.log", Segfault, "Segmentation fault (core dumped)"},
 	{"secrets_in_log.log", DependencyUnavailable, "postgres://app:[REDACTED]@db.prod.svc:5432/app"},
 }

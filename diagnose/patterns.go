@@ -70,6 +70,7 @@ const (
 	hintMount    = "A volumeMount does not fit the image: a subPath names a missing ConfigMap/Secret key, or a file is mounted over a directory (or the reverse): check volumeMounts, subPath and the volume's items."
 	hintIdentity = "The server refused this identity: grant the pod's ServiceAccount (or the cloud identity bound to it: IRSA, Workload Identity) the role or policy it needs, or fix the role it logs in with."
 	hintData     = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
+	hintLoopback = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
 	hintArch     = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
 )
 
@@ -122,6 +123,37 @@ var patterns = []*pattern{
 	// Kubelet probe messages pasted with the log.
 	pat("probe_kill", LivenessProbe, weightSpecific, "", "liveness probe failed", "liveness probe errored", "startup probe failed", "startup probe errored", "failed liveness probe", "failed startup probe", "liveness probe failing"),
 
+	// A probe's failure in the reporter's words or a tool's output ("the
+	// liveness probe times out during startup", "they don't meet the
+	// liveness probe - getting connection refused"): about the probe,
+	// whatever else the line names.
+	pat("probe_words", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\b(?:liveness|startup)[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b`),
+	// A health check the reporter says fails ("the pod is due to
+	// healthcheck failed, not OOM"): the kubelet's probe.
+	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
+	// The program says it ends on its own ("exits cleanly", "then the
+	// scheduler exits", "exit code 0"): a finished task, not a crash.
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
+
+	// A value the reporter or program calls wrong ("with a bad model ID",
+	// "invalid region"): a setting to fix.
+	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer"),
+	// A report that the node is an ARM machine: images built for amd64
+	// only cannot run there. Weak: a log line naming the platform is no
+	// failure, so anything that names one outweighs it.
+	pat("arm_host", ExecFormat, 12, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1)\b`),
+
+	// A usage dump: the program lists its flags ("  --kubeconfig string
+	// The path to ...") because it was given one it does not accept.
+	pat("flag_help", ConfigError, weightSpecific-3, "The program printed its flags and exited: its command or args name a flag it does not accept (often one renamed or removed in this version); check args in the spec against the image's documentation.", " --").matching(`^\s+(?:-[a-zA-Z], )?--[a-z][\w.-]+(?: [a-zA-Z.\[\]]+)?\s{3,}[A-Z]`),
+	// Data a new instance finds from an earlier one (the reporter's "it is
+	// using the previous PVC"): the volume's contents do not fit.
+	pat("reused_data", ConfigError, weightSpecific-2, hintData, "previous", "old ", "existing", "stale", "leftover", "reuse", "same ", "delete the").matching(`(?i)\b(?:previous|old|existing|stale|leftover|reused?|same)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data(?: ?dir(?:ectory)?)?)\b.{0,60}\b(?:crash|fail|error|stuck|not start|won't start|doesn't start|cannot start)|\b(?:crash|fail|stuck)\w*\b.{0,60}\b(?:previous|old|existing|stale|leftover|reused?)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data)\b|\bdelete the (?:pvcs?|persistent ?volume(?: ?claim)?s?)\b.{0,60}\b(?:smooth|works|fine|fix)`),
+
+	// A controller whose informer cache never syncs: a kind it watches is
+	// not installed (its CRD) or not listable by its ServiceAccount.
+	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to sync|failed to wait for caches? to sync|cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
+
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),
@@ -160,8 +192,8 @@ var patterns = []*pattern{
 
 	// Dependencies that cannot be reached.
 	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "refused. check that the hostname"),
-	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname"),
-	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for").without("liveness", "readiness"),
+	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname").without("_host not found"),
+	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection").without("liveness", "readiness"),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
 	pat("leader_lease", DependencyUnavailable, weightSpecific, hintDepend, "leader election lost", "failed to renew lease", "lost lease", "leaderelection lost", "lost leadership"),
@@ -216,7 +248,9 @@ var patterns = []*pattern{
 	// App-level crashes with a specific cause.
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "undefined symbol", "cannot find package", "module not found"),
 	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
-	pat("rails_pid", AppCrash, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
+	// A stale PID file left on a persisted volume by an earlier instance:
+	// data on the volume that does not fit (the convention for a stale lock).
+	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault").without("[signal sigsegv", "signal sigsegv: segmentation violation"),

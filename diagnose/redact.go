@@ -17,6 +17,10 @@ type redactRule struct {
 	keep int // number of leading capture groups kept verbatim
 	// skip reports values that look like a secret but are not (password: YES).
 	skip func(prefix, value string) bool
+	// hints are lower-case substrings one of which every match contains:
+	// a line with none of them is not run through the expression (most
+	// log lines hold no secret, and the expressions are the slow part).
+	hints []string
 }
 
 // harmlessValues are values of password-like keys that carry no secret.
@@ -93,41 +97,41 @@ var reMaskPlaceholder = regexp.MustCompile(`^(?:<[\w .-]+>|\$\{[A-Za-z_][A-Za-z0
 
 var redactRules = []redactRule{
 	// Private key blocks (whole block, or from BEGIN to the end of the text).
-	{re: regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\z)`)},
+	{re: regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\z)`), hints: []string{"private key"}},
 	// Authorization / cookie headers: keep the header name and scheme.
-	{re: regexp.MustCompile(`(?i)(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:bearer|basic|token|digest|negotiate|apikey)?\s*)[^\s"',;]+`), keep: 1},
-	{re: regexp.MustCompile(`(?i)(\b(?:set-)?cookie["']?\s*:\s*)[^\r\n"]+`), keep: 1},
-	{re: regexp.MustCompile(`(?i)(\bbearer\s+)[A-Za-z0-9\-._~+/]{8,}=*`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:bearer|basic|token|digest|negotiate|apikey)?\s*)[^\s"',;]+`), keep: 1, hints: []string{"authorization"}},
+	{re: regexp.MustCompile(`(?i)(\b(?:set-)?cookie["']?\s*:\s*)[^\r\n"]+`), keep: 1, hints: []string{"cookie"}},
+	{re: regexp.MustCompile(`(?i)(\bbearer\s+)[A-Za-z0-9\-._~+/]{8,}=*`), keep: 1, hints: []string{"bearer"}},
 	// Credentials in URLs and DSNs: scheme://user:PASSWORD@host.
-	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1, skip: isHarmless},
+	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1, skip: isHarmless, hints: []string{"://"}},
 	// Well-known token formats.
-	{re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`)},
-	{re: regexp.MustCompile(`\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b`)},
-	{re: regexp.MustCompile(`\bxox[abposre]-[A-Za-z0-9-]{8,}`)},
-	{re: regexp.MustCompile(`\bxapp-[0-9]-[A-Za-z0-9-]{8,}`)},
-	{re: regexp.MustCompile(`(?i)(https://hooks\.slack\.com/services/)[A-Za-z0-9/_-]+`), keep: 1},
-	{re: regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{30,}\b`)},
-	{re: regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,}`)},
-	{re: regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}`)},
-	{re: regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`)},
-	{re: regexp.MustCompile(`\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b`)},
-	{re: regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`)},
+	{re: regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*`), hints: []string{"eyj"}},
+	{re: regexp.MustCompile(`\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA|ABIA|ACCA)[A-Z0-9]{16}\b`), hints: []string{"akia", "asia", "agpa", "aida", "aroa", "anpa", "anva", "aipa", "abia", "acca"}},
+	{re: regexp.MustCompile(`\bxox[abposre]-[A-Za-z0-9-]{8,}`), hints: []string{"xox"}},
+	{re: regexp.MustCompile(`\bxapp-[0-9]-[A-Za-z0-9-]{8,}`), hints: []string{"xapp-"}},
+	{re: regexp.MustCompile(`(?i)(https://hooks\.slack\.com/services/)[A-Za-z0-9/_-]+`), keep: 1, hints: []string{"hooks.slack.com"}},
+	{re: regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{30,}\b`), hints: []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}},
+	{re: regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,}`), hints: []string{"github_pat_"}},
+	{re: regexp.MustCompile(`\bglpat-[A-Za-z0-9_-]{20,}`), hints: []string{"glpat-"}},
+	{re: regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`), hints: []string{"aiza"}},
+	{re: regexp.MustCompile(`\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b`), hints: []string{"_live_", "_test_"}},
+	{re: regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), hints: []string{"npm_"}},
 	// AWS secret access key near an aws/secret keyword.
-	{re: regexp.MustCompile(`(?i)(aws.{0,20}?(?:secret|key)[\w"']{0,20}\s*[:=]\s*["']?)[A-Za-z0-9/+]{40}\b`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(aws.{0,20}?(?:secret|key)[\w"']{0,20}\s*[:=]\s*["']?)[A-Za-z0-9/+]{40}\b`), keep: 1, hints: []string{"aws"}},
 	// Command-line flags: --password hunter2, --token=abc, and the same
 	// split across the elements of an argument list
 	// (["--password", "hunter2"], [--password hunter2]).
 	// A flag starts the text or follows a blank, quote or "=" (not ".vault-token").
-	{re: regexp.MustCompile(`(?i)((?:^|[\s"'=\[,])--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*(?:=|["']?(?:\s*,\s*|\s+)["']?))([^\s"'(\]-][^\s"'\]]*)`), keep: 1, skip: isHarmless},
+	{re: regexp.MustCompile(`(?i)((?:^|[\s"'=\[,])--?[a-z0-9_-]*(?:password|passwd|secret|token|api-?key)[a-z0-9_-]*(?:=|["']?(?:\s*,\s*|\s+)["']?))([^\s"'(\]-][^\s"'\]]*)`), keep: 1, skip: isHarmless, hints: []string{"pass", "secret", "token", "api"}},
 	// Short password flags of well-known clients, which mean something
 	// else elsewhere: redis-cli -a PASS, mysql -pPASS (or -p PASS),
 	// mongo/mongosh/cqlsh -p PASS. The flag must follow the client within
 	// the same command (not past ; & | or a line end).
-	{re: regexp.MustCompile(`(?i)(\bredis-cli\b[^;&|\n]*?[\s"',\[](?:-a|--pass)(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1},
-	{re: regexp.MustCompile(`(?i)(\b(?:mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mariadb|mariadb-admin|mariadb-dump)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?)?)([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1},
-	{re: regexp.MustCompile(`(?i)(\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|cqlsh)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1},
+	{re: regexp.MustCompile(`(?i)(\bredis-cli\b[^;&|\n]*?[\s"',\[](?:-a|--pass)(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"redis-cli"}},
+	{re: regexp.MustCompile(`(?i)(\b(?:mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mariadb|mariadb-admin|mariadb-dump)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?)?)([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"mysql", "mariadb"}},
+	{re: regexp.MustCompile(`(?i)(\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|cqlsh)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"mongo", "cqlsh"}},
 	// key=value and "key": "value" pairs whose key ends in a secret word.
-	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse},
+	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse, hints: []string{"pass", "pwd", "secret", "token", "key", "credential"}},
 }
 
 // Redact replaces secrets in s with "[REDACTED]": bearer tokens and
@@ -140,8 +144,9 @@ func Redact(s string) (string, bool) {
 		return s, false
 	}
 	changed := false
+	lower := strings.ToLower(s)
 	for _, rule := range redactRules {
-		if !rule.re.MatchString(s) {
+		if !containsAny(lower, rule.hints) || !rule.re.MatchString(s) {
 			continue
 		}
 		var c bool
@@ -263,4 +268,17 @@ func redactAll(lines []string) bool {
 		any = any || c
 	}
 	return any
+}
+
+// containsAny reports whether s contains one of subs (true for none given).
+func containsAny(s string, subs []string) bool {
+	if len(subs) == 0 {
+		return true
+	}
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -195,3 +195,19 @@ var secretForms = []string{
 	`"api_key": "%s"`, "--password %s", "redis-cli -a %s ping", "mysql -uroot -p%s", "token: %s",
 	"client_secret=%s", "https://user:%s@git.example.com/repo.git",
 }
+
+// TestRedactHintsAreLowerCase guards the pre-filter: hints are compared
+// with the lower-cased text, so a hint with a capital letter would switch
+// its rule off without any test failing on that rule's own examples.
+func TestRedactHintsAreLowerCase(t *testing.T) {
+	for i, r := range redactRules {
+		if len(r.hints) == 0 {
+			t.Errorf("rule %d (%s) has no hints", i, r.re)
+		}
+		for _, h := range r.hints {
+			if h != strings.ToLower(h) {
+				t.Errorf("rule %d hint %q is not lower case", i, h)
+			}
+		}
+	}
+}

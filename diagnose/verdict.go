@@ -178,6 +178,10 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s crashed with a segmentation fault (SIGSEGV): %s%s", name, top.detail, exitNote)
 		}
 		return fmt.Sprintf("%s crashed with a segmentation fault (SIGSEGV)%s", name, exitNote)
+	case ConfigError:
+		if top.patID == "loopback" {
+			return fmt.Sprintf("%s connects to a dependency on localhost, where nothing listens in its pod (the dependency runs in another pod): %s%s", name, top.detail, exitNote)
+		}
 	case AppCrash:
 		if e.exit == 134 && (top.kind == "status" || top.detail == "") {
 			return fmt.Sprintf("%s aborted (SIGABRT): a fatal runtime error or failed assertion%s", name, exitNote)
@@ -227,6 +231,8 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 		backOff := d.containerEvents(v, e.term, "BackOff")
 		vd.summary = fmt.Sprintf("%s keeps crashing (the kubelet backs off restarting it) but nothing given says why: no exit code, termination reason or log", name)
 		vd.evidence = append(vd.evidence, backOff[0])
+	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)) && e.ls != nil && e.ls.Lines > 0:
+		vd.summary = fmt.Sprintf("%s is not running and its log names no cause (no state, exit code or events were given)", name)
 	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)):
 		vd.summary = fmt.Sprintf("%s is not running and nothing given says why (no state, exit code, events or log)", name)
 	case e.exit < 0:

@@ -93,7 +93,7 @@ func TestDiagnoseBadInput(t *testing.T) {
 		code int
 		want string
 	}{
-		{"deployment instead of a pod", []string{"-f", "testdata/deployment.yaml"}, 1, "unsupported kind apps/v1 Deployment"},
+		{"a deployment without a pod template", []string{"-f", "testdata/deployment.yaml"}, 1, "Deployment payments has no containers in its pod template"},
 		{"nothing in it", []string{"-f", "testdata/empty.txt"}, 1, "nothing to diagnose"},
 		{"missing file", []string{"-f", "testdata/nope.yaml"}, 1, "no such file"},
 		{"healthy pod", []string{"-f", "testdata/healthy-pod.yaml"}, 3, ""},

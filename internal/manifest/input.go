@@ -44,6 +44,11 @@ func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
 		now = fallbackNow
 	}
 	in := diagnose.Input{Pod: pod, Now: now, Logs: map[string]string{}}
+	for _, r := range o.rows {
+		if r.name != pod.Name {
+			in.Neighbours = append(in.Neighbours, diagnose.Neighbour{Name: r.name, Status: r.status, Ready: r.ready == r.total && r.total > 0, Restarts: int32(r.restarts)})
+		}
+	}
 	in.Events = o.podEvents(pod, now)
 	for _, l := range o.Logs {
 		if prev, ok := in.Logs[l.Container]; ok {
@@ -128,9 +133,32 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		}
 	}
 	if !found && pod == nil {
-		return o.rows[0], true
+		if len(o.Logs) > 0 && !o.anyRestarted() {
+			// Every row is running ready and never restarted: none of
+			// them is the container whose crash the log shows (the
+			// rows are its healthy neighbours).
+			return tableRow{}, false
+		}
+		// The row that restarted most is the one that crashed.
+		top := o.rows[0]
+		for _, r := range o.rows[1:] {
+			if r.restarts > top.restarts {
+				top = r
+			}
+		}
+		return top, true
 	}
 	return best, found
+}
+
+// anyRestarted reports a `kubectl get pods` row with restarts.
+func (o *Objects) anyRestarted() bool {
+	for _, r := range o.rows {
+		if r.restarts > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mergePod fills what dst lacks from src (two views of the same pod: its

@@ -8,10 +8,14 @@ package manifest
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 
+	appsv1 "k8s.io/api/apps/v1"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -44,6 +48,8 @@ var decoder runtime.Decoder
 func init() {
 	s := runtime.NewScheme()
 	_ = corev1.AddToScheme(s)
+	_ = appsv1.AddToScheme(s)
+	_ = batchv1.AddToScheme(s)
 	decoder = serializer.NewCodecFactory(s).UniversalDeserializer()
 }
 
@@ -83,6 +89,12 @@ func (o *Objects) add(data []byte) error {
 	obj, gvk, err := decoder.Decode(json, nil, nil)
 	if err != nil {
 		if runtime.IsNotRegisteredError(err) {
+			// A custom resource that embeds the pod it runs (an
+			// operator's template): its containers are the spec.
+			if pod, ok := embeddedPod(json, tm.Kind); ok {
+				o.Pods = append(o.Pods, pod)
+				return nil
+			}
 			return fmt.Errorf("%w %s %s: give a Pod, an Event, or a List of them (for a workload, run `kubectl get pods -l ... -o yaml`)", ErrUnsupportedKind, tm.APIVersion, tm.Kind)
 		}
 		return fmt.Errorf("decode %s: %w", tm.Kind, err)
@@ -96,6 +108,20 @@ func (o *Objects) add(data []byte) error {
 		o.Events = append(o.Events, *v)
 	case *corev1.EventList:
 		o.Events = append(o.Events, v.Items...)
+	case *appsv1.Deployment:
+		return o.addTemplate("Deployment", v.ObjectMeta, &v.Spec.Template)
+	case *appsv1.StatefulSet:
+		return o.addTemplate("StatefulSet", v.ObjectMeta, &v.Spec.Template)
+	case *appsv1.DaemonSet:
+		return o.addTemplate("DaemonSet", v.ObjectMeta, &v.Spec.Template)
+	case *appsv1.ReplicaSet:
+		return o.addTemplate("ReplicaSet", v.ObjectMeta, &v.Spec.Template)
+	case *corev1.ReplicationController:
+		return o.addTemplate("ReplicationController", v.ObjectMeta, v.Spec.Template)
+	case *batchv1.Job:
+		return o.addTemplate("Job", v.ObjectMeta, &v.Spec.Template)
+	case *batchv1.CronJob:
+		return o.addTemplate("CronJob", v.ObjectMeta, &v.Spec.JobTemplate.Spec.Template)
 	case *corev1.List: // kind: List, as kubectl prints several objects
 		for i, item := range v.Items {
 			if err := o.add(item.Raw); err != nil {
@@ -117,4 +143,93 @@ func stripComments(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// templatePod is the pod a workload would run: its template's spec, owned
+// by the workload, with no name and no status (the pods' own names and
+// statuses come from the other inputs, and merge with it).
+// addTemplate adds the pod a workload runs, when its template has
+// containers; a workload without them says nothing about a crash.
+func (o *Objects) addTemplate(kind string, meta metav1.ObjectMeta, tpl *corev1.PodTemplateSpec) error {
+	if tpl == nil || len(tpl.Spec.Containers) == 0 {
+		return fmt.Errorf("%w: %s %s has no containers in its pod template; give its pods (`kubectl get pods -l ... -o yaml`)", ErrUnsupportedKind, kind, meta.Name)
+	}
+	o.Pods = append(o.Pods, templatePod(kind, meta, *tpl))
+	return nil
+}
+
+func templatePod(kind string, meta metav1.ObjectMeta, tpl corev1.PodTemplateSpec) corev1.Pod {
+	yes := true
+	p := corev1.Pod{Spec: tpl.Spec}
+	p.Namespace = meta.Namespace
+	p.Labels = tpl.Labels
+	p.OwnerReferences = []metav1.OwnerReference{{Kind: kind, Name: meta.Name, Controller: &yes}}
+	return p
+}
+
+// embeddedPod finds the pod spec a custom resource embeds: the first map
+// (depth first) with a "containers" list whose entries have an image.
+func embeddedPod(data []byte, kind string) (corev1.Pod, bool) {
+	var obj map[string]any
+	if err := utilyaml.Unmarshal(data, &obj); err != nil {
+		return corev1.Pod{}, false
+	}
+	spec := findPodSpec(obj, 0)
+	if spec == nil {
+		return corev1.Pod{}, false
+	}
+	raw, err := jsonMarshal(spec)
+	if err != nil {
+		return corev1.Pod{}, false
+	}
+	var ps corev1.PodSpec
+	if err := utilyaml.Unmarshal(raw, &ps); err != nil || len(ps.Containers) == 0 {
+		return corev1.Pod{}, false
+	}
+	var meta struct {
+		Metadata metav1.ObjectMeta `json:"metadata"`
+	}
+	_ = utilyaml.Unmarshal(data, &meta)
+	return templatePod(kind, meta.Metadata, corev1.PodTemplateSpec{Spec: ps}), true
+}
+
+// findPodSpec searches v for a map holding a list of containers with
+// images, at most a few levels deep.
+func findPodSpec(v any, depth int) map[string]any {
+	if depth > 8 {
+		return nil
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		if list, ok := v["containers"].([]any); ok && len(list) > 0 {
+			if c, ok := list[0].(map[string]any); ok {
+				if _, ok := c["image"].(string); ok {
+					return v
+				}
+			}
+		}
+		for _, k := range sortedKeys(v) {
+			if found := findPodSpec(v[k], depth+1); found != nil {
+				return found
+			}
+		}
+	case []any:
+		for _, item := range v {
+			if found := findPodSpec(item, depth+1); found != nil {
+				return found
+			}
+		}
+	}
+	return nil
+}
+
+func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -323,8 +324,8 @@ func TestInputErrors(t *testing.T) {
 		t.Fatalf("two pods: err = %v", err)
 	}
 	var dep Objects
-	if _, err := dep.ParseAny("d.yaml", strings.NewReader("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\n")); err == nil {
-		t.Fatal("a Deployment was accepted")
+	if _, err := dep.ParseAny("s.yaml", strings.NewReader("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")); err == nil {
+		t.Fatal("a Service was accepted")
 	}
 }
 
@@ -566,5 +567,62 @@ func TestDetectWrappedEvents(t *testing.T) {
 	log := "  Warning  BackOff  10s (x3 over 1m)  kubelet  Back-off restarting failed container\nstarting\nconnecting to db\nerror: connection refused\nexiting\n"
 	if f := Detect([]byte(log)); f == FormatEvents {
 		t.Fatalf("Detect = events for a log with one event row")
+	}
+}
+
+// TestWorkloadTemplateMergesWithItsPod checks that a pasted Deployment
+// gives the pod its spec (image, probes, restart policy) and owner, and
+// that the pod's own describe text gives it its name and state.
+func TestWorkloadTemplateMergesWithItsPod(t *testing.T) {
+	var o Objects
+	dep := "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: web:2\n        livenessProbe:\n          httpGet: {path: /healthz, port: 8080}\n"
+	describe := "Name:         web-7d9c8b6f5-x2x9z\nNamespace:    shop\nContainers:\n  web:\n    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    137\n    Restart Count:  7\n"
+	for i, in := range []string{dep, describe} {
+		if _, err := o.ParseAny(fmt.Sprint(i), strings.NewReader(in)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := in.Pod
+	if p.Name != "web-7d9c8b6f5-x2x9z" || len(p.Spec.Containers) != 1 || p.Spec.Containers[0].LivenessProbe == nil || p.Spec.Containers[0].Image != "web:2" {
+		t.Fatalf("pod %s spec %+v", p.Name, p.Spec.Containers)
+	}
+	if len(p.Status.ContainerStatuses) != 1 || p.Status.ContainerStatuses[0].RestartCount != 7 {
+		t.Fatalf("status %+v", p.Status.ContainerStatuses)
+	}
+}
+
+// TestHealthyNeighboursAreNotTheCrash checks that a `kubectl get pods`
+// table of running, never restarted pods pasted with a crash log does not
+// stand for the crashing pod: the log is diagnosed on its own.
+func TestHealthyNeighboursAreNotTheCrash(t *testing.T) {
+	var o Objects
+	table := "NAME                 READY   STATUS    RESTARTS   AGE\ncsi-attacher-5dcd   1/1     Running   0          4h\ncsi-provisioner-5c   1/1     Running   0          4h\n"
+	if _, err := o.ParseAny("t", strings.NewReader(table)); err != nil {
+		t.Fatal(err)
+	}
+	o.Logs = append(o.Logs, Log{Text: "Error starting manager: dial tcp 10.0.0.1:9500: connect: connection refused\n"})
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(in.Pod.Name, "csi-") {
+		t.Fatalf("a healthy neighbour %s stands for the crash", in.Pod.Name)
+	}
+	// With a row that restarted, that row is the pod the log belongs to.
+	var r Objects
+	if _, err := r.ParseAny("t", strings.NewReader(table+"cainjector-6c94b9   1/1     Running   81         4h\n")); err != nil {
+		t.Fatal(err)
+	}
+	r.Logs = o.Logs
+	in, err = r.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "cainjector-6c94b9" {
+		t.Fatalf("pod %q", in.Pod.Name)
 	}
 }
