@@ -321,8 +321,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		obs.Key.Container = report.Container
 	}
 	obs.Image = imageOf(pod, obs.Key.Container)
-	obs.ConfigMaps = configMapsOf(pod)
-	obs.Secrets = secretsOf(pod)
+	obs.ConfigMaps, obs.Secrets = configRefs(pod)
 	if t := lastFinished(report); !t.IsZero() {
 		obs.CrashedAt = t
 	}

@@ -26,17 +26,24 @@ func imageOf(pod *corev1.Pod, container string) string {
 	return ""
 }
 
-// configMapsOf lists the ConfigMaps the pod mounts or reads env from, sorted.
-func configMapsOf(pod *corev1.Pod) []string {
-	var names []string
+// configRefs lists the ConfigMaps and the Secrets the pod mounts or reads
+// env from, by name, each sorted. The bot never reads a Secret: it only
+// names the references.
+func configRefs(pod *corev1.Pod) (configMaps, secrets []string) {
 	for _, v := range pod.Spec.Volumes {
 		if v.ConfigMap != nil {
-			names = append(names, v.ConfigMap.Name)
+			configMaps = append(configMaps, v.ConfigMap.Name)
+		}
+		if v.Secret != nil {
+			secrets = append(secrets, v.Secret.SecretName)
 		}
 		if v.Projected != nil {
 			for _, src := range v.Projected.Sources {
 				if src.ConfigMap != nil {
-					names = append(names, src.ConfigMap.Name)
+					configMaps = append(configMaps, src.ConfigMap.Name)
+				}
+				if src.Secret != nil {
+					secrets = append(secrets, src.Secret.Name)
 				}
 			}
 		}
@@ -45,50 +52,26 @@ func configMapsOf(pod *corev1.Pod) []string {
 		for _, c := range list {
 			for _, ef := range c.EnvFrom {
 				if ef.ConfigMapRef != nil {
-					names = append(names, ef.ConfigMapRef.Name)
+					configMaps = append(configMaps, ef.ConfigMapRef.Name)
 				}
-			}
-			for _, e := range c.Env {
-				if e.ValueFrom != nil && e.ValueFrom.ConfigMapKeyRef != nil {
-					names = append(names, e.ValueFrom.ConfigMapKeyRef.Name)
-				}
-			}
-		}
-	}
-	slices.Sort(names)
-	return slices.Compact(names)
-}
-
-// secretsOf lists the Secrets the pod mounts or reads env from, by name,
-// sorted. The bot never reads a Secret: it only names the references.
-func secretsOf(pod *corev1.Pod) []string {
-	var names []string
-	for _, v := range pod.Spec.Volumes {
-		if v.Secret != nil {
-			names = append(names, v.Secret.SecretName)
-		}
-		if v.Projected != nil {
-			for _, src := range v.Projected.Sources {
-				if src.Secret != nil {
-					names = append(names, src.Secret.Name)
-				}
-			}
-		}
-	}
-	for _, list := range [][]corev1.Container{pod.Spec.InitContainers, pod.Spec.Containers} {
-		for _, c := range list {
-			for _, ef := range c.EnvFrom {
 				if ef.SecretRef != nil {
-					names = append(names, ef.SecretRef.Name)
+					secrets = append(secrets, ef.SecretRef.Name)
 				}
 			}
 			for _, e := range c.Env {
-				if e.ValueFrom != nil && e.ValueFrom.SecretKeyRef != nil {
-					names = append(names, e.ValueFrom.SecretKeyRef.Name)
+				if e.ValueFrom == nil {
+					continue
+				}
+				if r := e.ValueFrom.ConfigMapKeyRef; r != nil {
+					configMaps = append(configMaps, r.Name)
+				}
+				if r := e.ValueFrom.SecretKeyRef; r != nil {
+					secrets = append(secrets, r.Name)
 				}
 			}
 		}
 	}
-	slices.Sort(names)
-	return slices.Compact(names)
+	slices.Sort(configMaps)
+	slices.Sort(secrets)
+	return slices.Compact(configMaps), slices.Compact(secrets)
 }
