@@ -8,7 +8,7 @@ DATE ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 GOBIN ?= $(shell $(GO) env GOPATH)/bin
 
-.PHONY: help build run demo test test-cluster lint bench fuzz clean
+.PHONY: help build run demo test test-cluster lint bench fuzz soak clean
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -37,6 +37,9 @@ fuzz: ## run each fuzz target for 20 seconds
 	$(GO) test ./diagnose -run '^$$' -fuzz FuzzRedact -fuzztime 20s
 	$(GO) test ./diagnose -run '^$$' -fuzz FuzzNeverHealthy -fuzztime 20s
 	$(GO) test ./internal/manifest -run '^$$' -fuzz FuzzParseAny -fuzztime 20s
+
+soak: test-cluster ## run each exactly-once fault scenario (5xx after a stored post, kill after post, outage, leader kill) 20 times in a row (about 45 minutes)
+	CI=$${CI:-true} CRASHLOOP_SOAK=$${CRASHLOOP_SOAK:-20} $(GO) test -count=1 -timeout 3h -v -run '^TestExactlyOnce' ./cmd/bot 2>&1 | grep -E '^(=== RUN|--- |PASS|FAIL|ok)|exactly_once_e2e_test.go'
 
 clean: ## remove build output (not the cached control plane binaries)
 	rm -rf bin dist
