@@ -290,14 +290,16 @@ func TestBinarySurvivesSlackOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitUntil(t, "delivery after the outage", 60*time.Second, func() bool { return len(topLevel(srv)) == 1 })
+	// (The first call may be the search for a message posted before the
+	// start, or the post itself: either way the outage held it up.)
 	failed := 0
-	for _, c := range srv.CallsTo("chat.postMessage") {
-		if !c.OK() {
+	for _, c := range srv.Calls() {
+		if c.Status == 503 {
 			failed++
 		}
 	}
 	if failed == 0 {
-		t.Fatal("the outage rejected no post: the test did not test anything")
+		t.Fatal("the outage rejected no call: the test did not test anything")
 	}
 }
 
