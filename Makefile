@@ -38,7 +38,7 @@ NESTED_MODULES := test/kustomize test/helm test/promrules build/image
 # Packages with tests that measure memory and skip under -race.
 MEMORY_TEST_PKGS := ./diagnose
 
-.PHONY: help build run demo test test-memory test-cluster lint bench fuzz clean image release
+.PHONY: help build run demo test test-memory test-cluster lint bench fuzz soak clean image release
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -96,6 +96,9 @@ release: ## binaries, multi-arch image (linux/amd64, linux/arm64), SPDX SBOMs an
 	$(IMAGE_TOOL) verify --layout $(CURDIR)/dist/image --tag $(TAG) --version $(VERSION) --config $(CURDIR)/deploy/config.yaml
 	cd dist && sha256sum bin/*/crashloop-bot *.spdx.json > SHA256SUMS
 	@echo "dist/image holds $(IMAGE):$(TAG) for $(PLATFORMS); push it with e.g. skopeo copy --all oci:dist/image:$(TAG) docker://$(IMAGE):$(TAG)"
+
+soak: test-cluster ## run each exactly-once fault scenario (5xx after a stored post, kill after post, outage, leader kill) 20 times in a row (about 45 minutes)
+	CI=$${CI:-true} CRASHLOOP_SOAK=$${CRASHLOOP_SOAK:-20} $(GO) test -count=1 -timeout 3h -v -run '^TestExactlyOnce' ./cmd/bot 2>&1 | grep -E '^(=== RUN|--- |PASS|FAIL|ok)|exactly_once_e2e_test.go'
 
 clean: ## remove build output (not the cached control plane binaries)
 	rm -rf bin dist

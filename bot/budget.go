@@ -107,6 +107,14 @@ func (l *limiter) limited(retryAfter time.Duration) {
 	l.burst = 1
 }
 
+// refund gives back the token of a call Slack did not process (a 5xx,
+// a network error): an outage must not leave the budget empty when it ends.
+func (l *limiter) refund() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.tokens = min(l.burst, l.tokens+1)
+}
+
 // succeeded records a call Slack accepted: the rate is earned back a
 // little, up to what the last 429 taught.
 func (l *limiter) succeeded() {
@@ -132,13 +140,27 @@ type budget struct {
 	postRate  float64
 	postBurst int
 	update    *limiter // chat.update, workspace-wide
-	now       func() time.Time
+	// history and replies are conversations.history and
+	// conversations.replies (Tier 3 each, workspace-wide): searches for
+	// messages whose answer was lost.
+	history, replies *limiter
+	now              func() time.Time
 }
+
+// lookupsPerMinute and lookupBurst are Slack's Tier 3, for the
+// conversations reads.
+const (
+	lookupsPerMinute = 50
+	lookupBurst      = 5
+)
 
 func newBudget(postsPerSecond float64, postBurst int, updatesPerMinute float64, updateBurst int, now func() time.Time) *budget {
 	return &budget{
 		posts: map[string]*limiter{}, postRate: postsPerSecond, postBurst: postBurst,
-		update: newLimiter(updatesPerMinute/60, updateBurst, now), now: now,
+		update:  newLimiter(updatesPerMinute/60, updateBurst, now),
+		history: newLimiter(lookupsPerMinute/60.0, lookupBurst, now),
+		replies: newLimiter(lookupsPerMinute/60.0, lookupBurst, now),
+		now:     now,
 	}
 }
 

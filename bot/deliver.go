@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"slices"
+	"time"
 
 	"github.com/slack-go/slack"
 
@@ -155,19 +157,35 @@ func (s *Slack) done(o *op) {
 func (s *Slack) deliver(ctx context.Context, o *op, lim func() *limiter) {
 	log := s.log.With("subject", o.item.id, "channel", o.item.channel, "op", o.kind.String())
 	fellBack := false
+	// woken: the last wait was cut short by a success elsewhere; if this
+	// call fails again, the next wait is not (a message Slack keeps
+	// failing must not retry at the pace of the others' successes).
+	woken := false
+	// replyUnsure is when a reply whose answer was lost was sent: its
+	// thread is read before it is sent again.
+	var replyUnsure time.Time
+	retry := func(attempt int, what string, err error) bool {
+		wait := backoff(attempt, s.opts.MinBackoff, s.opts.MaxBackoff)
+		level := slog.LevelDebug
+		if attempt&(attempt+1) == 0 {
+			// Attempts 1, 2, 4, 8, ...: an outage is logged, not flooded.
+			level = slog.LevelWarn
+		}
+		log.Log(ctx, level, what+", will retry", "error", err, "retry_in_at_most", wait, "attempt", attempt+1)
+		var ok bool
+		woken, ok = s.gate.wait(ctx, wait, !woken)
+		return ok
+	}
 	for attempt := 0; ; attempt++ {
-		if o.kind == opPost && !o.item.looked {
-			// Posted before a restart or by the previous leader? Then the
-			// message is updated, not posted again. (lookUp is the one
-			// place that finds a message already posted: a post whose
-			// answer was lost only has to clear looked to be looked for
-			// again before it is retried.)
-			found, err := s.lookUp(ctx, o.item)
+		if o.kind == opPost {
+			// Posted before a restart, by the previous leader, or by a
+			// call whose answer was lost? Then the message is adopted and
+			// updated, not posted again. (beforePost is the one place that
+			// finds a message already posted.)
+			found, err := s.beforePost(ctx, o.item, log)
 			if err != nil {
 				s.retries.Add(1)
-				wait := backoff(attempt, s.opts.MinBackoff, s.opts.MaxBackoff)
-				log.Warn("could not look up the message, will retry", "error", err, "retry_in", wait)
-				if !sleep(ctx, wait) {
+				if !retry(attempt, "could not look up the message", err) {
 					return
 				}
 				continue
@@ -175,6 +193,25 @@ func (s *Slack) deliver(ctx context.Context, o *op, lim func() *limiter) {
 			if found {
 				return // done schedules the pending state as an update
 			}
+		}
+		if o.kind == opReply && !replyUnsure.IsZero() {
+			found, err := s.findReply(ctx, o.item, o.rep, replyUnsure)
+			switch {
+			case errors.Is(err, errNoSearch):
+				log.Warn("cannot read the thread to check whether the reply got through; sending it again", "error", err)
+			case err != nil:
+				s.retries.Add(1)
+				if !retry(attempt, "could not read the thread", err) {
+					return
+				}
+				continue
+			case found:
+				log.Info("the reply whose answer was lost is in the thread; not sending it again")
+				s.adopted.Add(1)
+				s.succeeded(ctx, o, "", "", log)
+				return
+			}
+			replyUnsure = time.Time{}
 		}
 		if o.kind == opPost && !s.hasPending(o.item) {
 			// Replies of a message nobody posted (and no state to post):
@@ -185,20 +222,15 @@ func (s *Slack) deliver(ctx context.Context, o *op, lim func() *limiter) {
 			return
 		}
 		l := lim()
-		for {
-			wait := l.reserve()
-			if wait == 0 {
-				break
-			}
-			if !sleep(ctx, wait) {
-				return
-			}
+		if !s.reserve(ctx, l) {
+			return
 		}
 		msg := s.takeContent(o)
 		channelID, ts, err := s.call(ctx, o, msg, fellBack)
 		s.calls.Add(1)
 		if err == nil {
 			l.succeeded()
+			s.gate.ok()
 			s.succeeded(ctx, o, channelID, ts, log)
 			return
 		}
@@ -219,9 +251,24 @@ func (s *Slack) deliver(ctx context.Context, o *op, lim func() *limiter) {
 			log.Warn("rate limited by Slack; slowing down", "retry_after", wait, "attempt", attempt+1, "rate_per_min", rate*60)
 		case transient:
 			s.retries.Add(1)
-			wait := backoff(attempt, s.opts.MinBackoff, s.opts.MaxBackoff)
-			log.Warn("Slack call failed, will retry", "error", err, "retry_in", wait, "attempt", attempt+1)
-			if !sleep(ctx, wait) {
+			// Slack did not process it, or we cannot tell: either way the
+			// budget is not spent.
+			l.refund()
+			s.gate.failed()
+			if ambiguous(err) {
+				switch o.kind {
+				case opPost:
+					// Slack may have stored it: look before posting again.
+					s.mu.Lock()
+					o.item.unsure = s.opts.Now()
+					s.mu.Unlock()
+				case opReply:
+					if replyUnsure.IsZero() {
+						replyUnsure = s.opts.Now()
+					}
+				}
+			}
+			if !retry(attempt, "Slack call failed", err) {
 				return
 			}
 		case permanent:
@@ -233,11 +280,17 @@ func (s *Slack) deliver(ctx context.Context, o *op, lim func() *limiter) {
 				log.Error("Slack rejected the message blocks, sending plain text instead", "error", err)
 				continue
 			case code == "message_not_found" && o.kind == opUpdate:
-				// Someone deleted the message: post a new one.
+				// A person deleted the message: it is not posted again,
+				// and nothing more is said about the subject (its replies
+				// would land at the top of the channel).
 				s.mu.Lock()
-				o.item.ts, o.item.channelID = "", ""
+				o.item.deleted = true
+				strays := o.item.unconfirmed
+				o.item.unconfirmed = nil
 				s.mu.Unlock()
-				log.Warn("the message is gone, posting a new one")
+				s.deleted.Add(1)
+				log.Warn("the message was deleted in Slack; not posting it again", "ts", o.item.ts)
+				s.removeStrays(ctx, o.item, strays, log)
 				return
 			}
 			s.failed.Add(int64(max(o.n, 1)))
@@ -254,6 +307,30 @@ func (s *Slack) deliver(ctx context.Context, o *op, lim func() *limiter) {
 			}
 			s.mu.Unlock()
 			return
+		}
+	}
+}
+
+// maxUnconfirmed bounds the replies remembered per message between two
+// confirmations that it exists.
+const maxUnconfirmed = 20
+
+// removeStrays deletes the replies posted to a message that turned out to
+// be deleted: Slack posts a reply whose parent is gone at the top of the
+// channel, where it would read as a new alert.
+func (s *Slack) removeStrays(ctx context.Context, it *item, strays []string, log *slog.Logger) {
+	s.mu.Lock()
+	channelID := it.channelID
+	s.mu.Unlock()
+	for _, ts := range strays {
+		if !s.reserve(ctx, s.budget.update) {
+			return
+		}
+		cctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
+		_, _, err := s.api.DeleteMessageContext(cctx, channelID, ts)
+		cancel()
+		if err != nil && slackErrorCode(err) != "message_not_found" {
+			log.Warn("could not remove a reply to the deleted message", "reply_ts", ts, "error", err)
 		}
 	}
 }
@@ -294,23 +371,67 @@ func (s *Slack) putBack(o *op, m message) {
 	}
 }
 
-// lookUp asks the message reference store for the item's message; when one is
-// recorded the item takes it and reports found.
-func (s *Slack) lookUp(ctx context.Context, it *item) (found bool, err error) {
-	ctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
-	defer cancel()
-	ref, ok, err := s.opts.Messages.MessageRef(ctx, it.id)
+// beforePost finds a message about it that may already exist, so that it
+// is adopted instead of posted again: first the message reference store
+// (a message this sink or the one before it posted and recorded), then,
+// when a post may have happened without its ts being known (it.unsure),
+// the channel's history. found reports that it now has its message. A
+// history that cannot be searched (errNoSearch) is logged and the post
+// goes ahead.
+func (s *Slack) beforePost(ctx context.Context, it *item, log *slog.Logger) (found bool, err error) {
+	s.mu.Lock()
+	looked := it.looked
+	s.mu.Unlock()
+	if !looked {
+		rctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
+		ref, ok, err := s.opts.Messages.MessageRef(rctx, it.id)
+		cancel()
+		if err != nil {
+			return false, err
+		}
+		s.mu.Lock()
+		it.looked = true
+		if ok && ref.TS != "" {
+			it.ts, it.channelID = ref.TS, ref.Channel
+			s.mu.Unlock()
+			s.learnChannel(it.channel, ref.Channel)
+			return true, nil
+		}
+		if it.unsure.IsZero() && it.openedAt.Before(s.started.Add(clockSkew)) {
+			// Opened before this sink started and no reference saved: the
+			// previous process or leader may have posted it and died
+			// before saving the ts.
+			it.unsure = s.started
+		}
+		s.mu.Unlock()
+	}
+	s.mu.Lock()
+	unsure := !it.unsure.IsZero()
+	q := s.channels[it.channel]
+	s.mu.Unlock()
+	if !unsure {
+		return false, nil
+	}
+	ts, channelID, err := s.searchHistory(ctx, q, it)
+	if errors.Is(err, errNoSearch) {
+		log.Warn("cannot search the channel for a message posted before; posting (give the Slack app channels:history, channels:read, or route to channel IDs)", "error", err)
+		s.mu.Lock()
+		it.unsure = time.Time{}
+		s.mu.Unlock()
+		return false, nil
+	}
 	if err != nil {
 		return false, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	it.looked = true
-	if ok && ref.TS != "" {
-		it.ts, it.channelID = ref.TS, ref.Channel
-		return true, nil
+	if ts == "" {
+		s.mu.Lock()
+		it.unsure = time.Time{}
+		s.mu.Unlock()
+		return false, nil
 	}
-	return false, nil
+	log.Info("found the message in the channel's history; adopting it instead of posting again", "ts", ts)
+	s.adopt(ctx, it, channelID, ts)
+	return true, nil
 }
 
 // succeeded records a delivered step; channelID is the channel Slack
@@ -323,8 +444,12 @@ func (s *Slack) succeeded(ctx context.Context, o *op, channelID, ts string, log 
 			channelID = o.item.channel
 		}
 		s.mu.Lock()
-		o.item.ts, o.item.channelID, o.item.looked = ts, channelID, true
+		o.item.ts, o.item.channelID, o.item.looked, o.item.unsure = ts, channelID, true, time.Time{}
 		s.mu.Unlock()
+		s.learnChannel(o.item.channel, channelID)
+		if s.opts.AfterPost != nil {
+			s.opts.AfterPost(o.item.id, ts)
+		}
 		// The poster owns the reference: saved here, read back by this
 		// sink after a restart or by the next leader.
 		sctx, cancel := context.WithTimeout(ctx, s.opts.RequestTimeout)
@@ -335,10 +460,16 @@ func (s *Slack) succeeded(ctx context.Context, o *op, channelID, ts string, log 
 		}
 	case opUpdate:
 		s.updated.Add(1)
+		s.mu.Lock()
+		o.item.unconfirmed = nil // the message exists
+		s.mu.Unlock()
 	case opReply:
 		s.replies.Add(1)
 		s.mu.Lock()
 		o.item.replies = o.item.replies[o.n:]
+		if ts != "" && len(o.item.unconfirmed) < maxUnconfirmed {
+			o.item.unconfirmed = append(o.item.unconfirmed, ts)
+		}
 		s.mu.Unlock()
 	}
 	log.Debug("delivered", "ts", ts)
@@ -356,6 +487,11 @@ func (s *Slack) call(ctx context.Context, o *op, m message, fallback bool) (stri
 		// with: chat.update does not take a "#name".
 		channel = o.item.channelID
 	}
+	// Every message is marked with what it is about (see lookup.go).
+	mark := o.item.metadata(o.item.resolved)
+	if o.kind == opReply {
+		mark = o.item.replyMetadata(o.rep.id)
+	}
 	s.mu.Unlock()
 	var msg []slack.MsgOption
 	switch {
@@ -367,6 +503,7 @@ func (s *Slack) call(ctx context.Context, o *op, m message, fallback bool) (stri
 	default:
 		msg = []slack.MsgOption{slack.MsgOptionText(m.text, false), slack.MsgOptionBlocks(m.blocks...)}
 	}
+	msg = append(msg, slack.MsgOptionMetadata(mark))
 	noUnfurl := []slack.MsgOption{slack.MsgOptionDisableLinkUnfurl(), slack.MsgOptionDisableMediaUnfurl()}
 	switch o.kind {
 	case opReply:

@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/slack-go/slack"
 )
@@ -20,6 +21,9 @@ type message struct {
 type reply struct {
 	message
 	member string // the member workload's name, for a merged notification text
+	// id names the reply in its metadata, so that a reply whose answer was
+	// lost is found in the thread instead of being posted twice.
+	id string
 }
 
 // item is one message (about an incident or a storm) in one channel and
@@ -29,6 +33,12 @@ type item struct {
 	channel string // as routed; keys the channel's post budget
 	// storm: the message speaks for many workloads; its updates go first.
 	storm bool
+	// key and cluster are the incident's workload key and cluster, marked
+	// on the message (metadata) with id. openedAt is when the incident or
+	// storm opened: a message about it cannot be older (give or take the
+	// clocks), which bounds a history search.
+	key, cluster string
+	openedAt     time.Time
 	// ts is the message, "" until posted; channelID is the ID Slack
 	// answered the post with (updates and replies need the ID, not a
 	// #name).
@@ -36,6 +46,22 @@ type item struct {
 	// looked: the message reference store was asked for this subject (a
 	// restarted bot finds the message it posted before).
 	looked bool
+	// unsure is set when a message about the subject may exist in Slack
+	// although no ts is known: a post whose answer was lost (a 5xx, a
+	// timeout, a reset connection), or one made before this sink started
+	// (by the previous process or leader) whose reference was not saved.
+	// The channel's history, read after unsure, is searched before the
+	// next post. Zero when there is nothing to search.
+	unsure time.Time
+	// deleted: the message was deleted by a person (known ts, now
+	// message_not_found). It is not posted again; its updates and replies
+	// are dropped.
+	deleted bool
+	// unconfirmed are the ts of thread replies posted since Slack last
+	// confirmed the message exists (its post or last update): had it been
+	// deleted meanwhile, they were posted at the top of the channel, and
+	// are removed.
+	unconfirmed []string
 	// pending is the latest state not yet shown; later notifications
 	// replace it (coalescing), so one call shows all of them.
 	pending *message
@@ -64,6 +90,10 @@ type channelQueue struct {
 	posts   []*item // messages waiting for their first post
 	replies []*item // messages with thread replies waiting
 	wake    chan struct{}
+	// scan is the last search of the channel's history, kept so that the
+	// messages waiting after a restart are looked for with one read.
+	// Only the channel's post lane uses it.
+	scan *historyScan
 }
 
 func newChannelQueue(ch string) *channelQueue {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -59,6 +61,29 @@ func classify(err error) (class errClass, retryAfter time.Duration) {
 	return transient, 0
 }
 
+// ambiguous reports whether a failed chat.postMessage may nevertheless
+// have been stored by Slack: the request reached Slack (or the proxy in
+// front of it) and what came back was a server error, a timeout, a reset
+// or cut connection, or something that was not Slack's answer. A rate
+// limit, a refused connection and Slack's own refusals were not stored.
+// Slack's internal_error and fatal_error say "some aspect of the
+// operation may have succeeded": ambiguous too.
+func ambiguous(err error) bool {
+	if _, ok := errors.AsType[*slack.RateLimitedError](err); ok {
+		return false
+	}
+	if sc, ok := errors.AsType[slack.StatusCodeError](err); ok {
+		return sc.Code >= 500
+	}
+	if se, ok := errors.AsType[slack.SlackErrorResponse](err); ok {
+		return se.Err != "ratelimited" && transientSlackErrors[se.Err]
+	}
+	if op, ok := errors.AsType[*net.OpError](err); ok && op.Op == "dial" {
+		return false // never reached Slack
+	}
+	return true
+}
+
 // slackErrorCode is Slack's error code of err ("invalid_blocks"), or "".
 func slackErrorCode(err error) string {
 	if se, ok := errors.AsType[slack.SlackErrorResponse](err); ok {
@@ -94,5 +119,80 @@ func sleep(ctx context.Context, d time.Duration) bool {
 		return true
 	case <-ctx.Done():
 		return false
+	}
+}
+
+// gate knows whether Slack is answering, so that the delivery lanes wait
+// out an outage together and go again as soon as it ends: while calls
+// fail, one lane at a time (the prober) retries at least every probeEvery
+// whatever its own backoff, and the first call that succeeds wakes every
+// lane waiting to retry. A lane waits its own backoff otherwise, so a
+// long outage costs Slack about one call per probeEvery, not one per
+// lane. Safe for concurrent use.
+type gate struct {
+	probeEvery time.Duration
+
+	mu     sync.Mutex
+	down   bool
+	prober bool
+	up     chan struct{} // closed when a call succeeds after failures
+}
+
+func newGate(probeEvery time.Duration) *gate {
+	return &gate{probeEvery: probeEvery, up: make(chan struct{})}
+}
+
+// ok records a call Slack answered: an outage, if any, is over.
+func (g *gate) ok() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.down {
+		g.down = false
+		close(g.up)
+		g.up = make(chan struct{})
+	}
+}
+
+// failed records a call Slack did not answer (5xx, network, timeout).
+func (g *gate) failed() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.down = true
+}
+
+// wait sleeps d before a retry, less when this lane probes for the end of
+// an outage (at most probeEvery, with jitter), and returns early when a
+// call succeeds meanwhile (wakeable) or ctx ends. It reports whether the
+// wait ended by a success elsewhere (woken) and whether ctx is still
+// alive (ok).
+func (g *gate) wait(ctx context.Context, d time.Duration, wakeable bool) (woken, ok bool) {
+	g.mu.Lock()
+	up := g.up
+	probe := g.down && !g.prober
+	if probe {
+		g.prober = true
+		half := g.probeEvery / 2
+		d = min(d, half+rand.N(half+1))
+	}
+	g.mu.Unlock()
+	if probe {
+		defer func() {
+			g.mu.Lock()
+			g.prober = false
+			g.mu.Unlock()
+		}()
+	}
+	if !wakeable {
+		up = nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return false, true
+	case <-up:
+		return true, true
+	case <-ctx.Done():
+		return false, false
 	}
 }

@@ -20,6 +20,13 @@ type chatAPI interface {
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
 	PostMessageContext(ctx context.Context, channel string, options ...slack.MsgOption) (string, string, error)
 	UpdateMessageContext(ctx context.Context, channel, ts string, options ...slack.MsgOption) (string, string, string, error)
+	// chat.delete of a reply that may have landed at the top of the
+	// channel because its message had been deleted.
+	DeleteMessageContext(ctx context.Context, channel, ts string) (string, string, error)
+	// The reads that find a message whose answer was lost.
+	GetConversationHistoryContext(ctx context.Context, params *slack.GetConversationHistoryParameters) (*slack.GetConversationHistoryResponse, error)
+	GetConversationRepliesContext(ctx context.Context, params *slack.GetConversationRepliesParameters) ([]slack.Message, bool, string, error)
+	ChannelLister
 }
 
 // MessageRefs keeps where the message about each incident or storm is, so
@@ -52,6 +59,11 @@ type SlackOptions struct {
 	// MinBackoff and MaxBackoff bound the exponential backoff after a 5xx,
 	// a network error or a 429 without Retry-After; default 1s and 60s.
 	MinBackoff, MaxBackoff time.Duration
+	// OutageProbe is the longest time between two tries while Slack does
+	// not answer (one lane probes; the first success wakes every lane);
+	// default 1s, so delivery resumes within about a second of Slack's
+	// return.
+	OutageProbe time.Duration
 	// RequestTimeout bounds one API call; default 30s.
 	RequestTimeout time.Duration
 	// Messages keeps where each message is; default an in-memory store (a
@@ -62,6 +74,11 @@ type SlackOptions struct {
 	StormNamed int
 	// Now replaces time.Now in tests (pacing).
 	Now func() time.Time
+	// AfterPost, if set, is called after Slack accepted a new message and
+	// before its reference is saved: the worst moment to die. For
+	// fault-injection tests only (the binary sets it from
+	// CRASHLOOP_TEST_CRASH_AFTER_POST).
+	AfterPost func(subject, ts string)
 }
 
 func (o *SlackOptions) defaults() {
@@ -87,6 +104,9 @@ func (o *SlackOptions) defaults() {
 		o.MaxBackoff = time.Minute
 	}
 	o.MaxBackoff = max(o.MaxBackoff, o.MinBackoff)
+	if o.OutageProbe <= 0 {
+		o.OutageProbe = time.Second
+	}
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = 30 * time.Second
 	}
@@ -109,17 +129,42 @@ func (o *SlackOptions) defaults() {
 // chat.update budget, and pending updates of one message are merged into
 // one call. Budgets learn from 429s (see budget). Rate limits, 5xx answers
 // and network errors are retried until they succeed or Run's context
-// ends, so a Slack outage delays alerts but does not drop them.
+// ends, so a Slack outage delays alerts but does not drop them; while
+// Slack does not answer, one lane probes every OutageProbe and the first
+// success wakes them all.
+//
+// Exactly one message per incident or storm: every message is marked with
+// its subject (metadata, and a visible fallback), and before a post that
+// may already have happened (an ambiguous failure, or a subject without a
+// saved reference at start-up) the channel's history is searched and the
+// message found is adopted (see lookup.go). A message a person deleted is
+// not posted again.
 type Slack struct {
 	api    chatAPI
 	opts   SlackOptions
 	log    *slog.Logger
 	budget *budget
+	gate   *gate
+	// started is when the sink was made (the process started, or became
+	// leader): subjects opened before it may have been posted by the
+	// previous one.
+	started time.Time
+	// botID is the bot's own ID (auth.test), to recognise its messages
+	// on servers that drop metadata.
+	botID atomic.Pointer[string]
+	// resolveMu lets one lane at a time resolve channel names.
+	resolveMu sync.Mutex
+	// replySeq numbers thread replies (their metadata ID).
+	replySeq atomic.Int64
 
 	mu       sync.Mutex
 	items    map[string]*item // by subject
 	channels map[string]*channelQueue
 	updates  []*item // messages with a pending update, oldest first
+	// channelIDs maps routed channel names to their IDs; unresolved
+	// holds names that did not resolve, and when.
+	channelIDs map[string]string
+	unresolved map[string]time.Time
 	// updateWake wakes the update lane.
 	updateWake chan struct{}
 	running    context.Context // Run's context while Run runs, else nil
@@ -133,6 +178,7 @@ type Slack struct {
 	afterStep func()
 
 	calls, posted, updated, replies, failed, rateLimited, retries, fallbacks atomic.Int64
+	lookups, adopted, deleted                                                atomic.Int64
 }
 
 // SlackStats are delivery counters since the sink was created.
@@ -149,6 +195,12 @@ type SlackStats struct {
 	RateLimited, Retries int64
 	// Fallbacks counts messages sent as plain text after invalid_blocks.
 	Fallbacks int64
+	// Lookups counts reads made to find a message whose ts was not known
+	// (conversations.history, conversations.replies, conversations.list);
+	// Adopted counts messages found that way instead of being posted
+	// again; Deleted counts messages found deleted by a person (not
+	// posted again).
+	Lookups, Adopted, Deleted int64
 	// QueueDepth is the number of messages and replies waiting; InFlight
 	// the number being delivered.
 	QueueDepth, InFlight int
@@ -167,8 +219,12 @@ func newSlack(api chatAPI, opts SlackOptions) *Slack {
 		opts:       opts,
 		log:        opts.Logger.With("component", "slack"),
 		budget:     newBudget(opts.PerSecond, opts.PostBurst, opts.UpdatesPerMinute, opts.UpdateBurst, opts.Now),
+		gate:       newGate(opts.OutageProbe),
+		started:    opts.Now(),
 		items:      map[string]*item{},
 		channels:   map[string]*channelQueue{},
+		channelIDs: map[string]string{},
+		unresolved: map[string]time.Time{},
 		updateWake: make(chan struct{}, 1),
 	}
 }
@@ -181,6 +237,7 @@ func (s *Slack) Check(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("slack auth.test: %w", err)
 	}
+	s.botID.Store(&resp.BotID)
 	s.log.Info("connected to Slack", "team", resp.Team, "bot_user", resp.User, "bot_id", resp.BotID)
 	return nil
 }
@@ -228,17 +285,18 @@ func (s *Slack) Run(ctx context.Context) error {
 // the latest state, thread replies are kept in order.
 func (s *Slack) Notify(n incident.Notification) {
 	var (
-		subject, ch string
-		msg         *message
-		rep         *reply
-		resolved    bool
+		subject, ch, key, cluster string
+		openedAt                  time.Time
+		msg                       *message
+		rep                       *reply
+		resolved                  bool
 	)
 	switch {
 	case n.IsStorm():
 		st := *n.Storm
-		subject, ch = st.ID, st.Channel
+		subject, ch, cluster, openedAt = st.ID, st.Channel, st.Cluster, st.OpenedAt
 		text, blocks := RenderStorm(st, s.opts.StormNamed)
-		msg = &message{text: text, blocks: blocks, plain: stormPlain(st)}
+		msg = &message{text: text, blocks: blocks, plain: stormPlain(st) + "\n" + visibleMark(st.ID, true)}
 		if t := stormThreadText(n); t != "" {
 			rep = &reply{message: message{text: t, plain: t}}
 		}
@@ -246,7 +304,7 @@ func (s *Slack) Notify(n incident.Notification) {
 	case n.Storm != nil:
 		// A storm member: told in the storm's thread; the storm's own
 		// message counts it.
-		subject, ch = n.Storm.ID, n.Storm.Channel
+		subject, ch, cluster, openedAt = n.Storm.ID, n.Storm.Channel, n.Storm.Cluster, n.Storm.OpenedAt
 		inc := n.Incident
 		if n.Reason == incident.FirstNotification {
 			rep = &reply{message: message{text: memberText(inc), blocks: memberBlocks(inc), plain: minimalText(inc)}, member: workload(inc.Key)}
@@ -255,12 +313,15 @@ func (s *Slack) Notify(n incident.Notification) {
 		}
 	default:
 		inc := n.Incident
-		subject, ch = inc.ID, inc.Channel
+		subject, ch, key, cluster, openedAt = inc.ID, inc.Channel, inc.Key.String(), inc.Key.Cluster, inc.OpenedAt
 		if subject == "" {
 			subject = inc.Key.String()
 		}
 		text, blocks := Render(inc)
 		msg = &message{text: text, blocks: blocks, plain: minimalText(inc)}
+		if inc.ID != "" {
+			msg.plain += "\n" + visibleMark(inc.ID, false)
+		}
 		if t := RenderThread(n); t != "" {
 			rep = &reply{message: message{text: t, plain: t}}
 		}
@@ -279,19 +340,38 @@ func (s *Slack) Notify(n incident.Notification) {
 		return
 	}
 
+	if rep != nil {
+		rep.id = fmt.Sprintf("%s#%d.%d", subject, s.started.UnixMilli(), s.replySeq.Add(1))
+	}
 	s.mu.Lock()
 	it, ok := s.items[subject]
 	if !ok {
 		it = &item{id: subject, channel: ch, storm: n.Storm != nil}
 		s.items[subject] = it
 	}
-	q := s.queue(ch)
-	if msg != nil {
-		it.pending = msg
-		it.dead = false // a new state is worth another try
+	if key != "" {
+		it.key = key
 	}
-	if rep != nil {
-		it.replies = append(it.replies, *rep)
+	if cluster != "" {
+		it.cluster = cluster
+	}
+	if !openedAt.IsZero() && (it.openedAt.IsZero() || openedAt.Before(it.openedAt)) {
+		it.openedAt = openedAt
+	}
+	q := s.queue(ch)
+	switch {
+	case it.deleted:
+		// A person deleted the message: not posted again, nothing more
+		// said about it.
+		s.log.Debug("not notifying: the message was deleted", "subject", subject, "reason", n.Reason)
+	default:
+		if msg != nil {
+			it.pending = msg
+			it.dead = false // a new state is worth another try
+		}
+		if rep != nil {
+			it.replies = append(it.replies, *rep)
+		}
 	}
 	it.resolved = it.resolved || resolved
 	s.schedule(it)
@@ -322,7 +402,10 @@ func (s *Slack) queue(ch string) *channelQueue {
 func (s *Slack) schedule(it *item) {
 	q := s.channels[it.channel]
 	// (A post in flight is scheduled again when it is done.)
-	needsPost := it.ts == "" && !it.dead && !it.postBusy && (it.pending != nil || (len(it.replies) > 0 && !it.looked))
+	if it.deleted {
+		it.pending, it.replies = nil, nil
+	}
+	needsPost := it.ts == "" && !it.dead && !it.deleted && !it.postBusy && (it.pending != nil || (len(it.replies) > 0 && (!it.looked || !it.unsure.IsZero())))
 	if needsPost && !it.inPosts {
 		it.inPosts = true
 		q.posts = append(q.posts, it)
@@ -349,6 +432,8 @@ func (s *Slack) schedule(it *item) {
 // a later notification finds it in the message reference store. Caller
 // holds s.mu.
 func (s *Slack) forget(it *item) {
+	// (A deleted message stays known while its subject is open, so that
+	// its updates are dropped without asking Slack each time.)
 	if (it.resolved || it.dead) && !it.hasWork() && !it.postBusy && !it.updateBusy && !it.inPosts && !it.inReplies && !it.inUpdates {
 		delete(s.items, it.id)
 	}
@@ -361,6 +446,7 @@ func (s *Slack) Stats() SlackStats {
 		Posted: s.posted.Load(), Updated: s.updated.Load(), Replies: s.replies.Load(),
 		Failed: s.failed.Load(), RateLimited: s.rateLimited.Load(), Retries: s.retries.Load(),
 		Fallbacks: s.fallbacks.Load(),
+		Lookups:   s.lookups.Load(), Adopted: s.adopted.Load(), Deleted: s.deleted.Load(),
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

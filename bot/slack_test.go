@@ -64,6 +64,10 @@ func newEnv(t *testing.T, so slackserver.Options, opts SlackOptions, start bool)
 		opts.MinBackoff, opts.MaxBackoff = 5*time.Millisecond, 50*time.Millisecond
 	}
 	e.slack = NewSlack(e.api, opts)
+	// The fixtures' incidents opened long ago; here they are this sink's
+	// own (nothing was posted before it started, so no history is
+	// searched before a first post). Restart tests make a sink of their own.
+	e.slack.started = time.Unix(0, 0)
 	e.stepped = make(chan struct{}, 1)
 	e.slack.afterStep = func() {
 		select {
@@ -434,22 +438,71 @@ func TestSlackRestartUpdatesItsOwnMessage(t *testing.T) {
 	}
 }
 
-func TestSlackRepostsDeletedMessage(t *testing.T) {
-	e := newEnv(t, slackserver.Options{}, fastOpts(), true)
+// TestSlackDeletedMessageIsNotReposted: a message a person deleted (known
+// ts, now message_not_found) is not posted again, and nothing more is said
+// about its subject: no update, no reply at the top of the channel.
+func TestSlackDeletedMessageIsNotReposted(t *testing.T) {
+	// chat.update allows one call a second: the update that finds the
+	// message gone is held back (429) while its note goes out.
+	e := newEnv(t, slackserver.Options{Limits: map[string]slackserver.Limit{"chat.update": {PerMinute: 60, Burst: 1}}}, fastOpts(), true)
 	inc := oomIncident()
-	// The message was deleted meanwhile.
-	if err := e.refs.Memory.SaveMessageRef(t.Context(), store.MessageRef{Subject: inc.ID, Channel: inc.Channel, TS: "1700000000.000001"}); err != nil {
-		t.Fatal(err)
-	}
+	e.slack.Notify(note(incident.FirstNotification, inc, ""))
+	e.waitFor("the post", func() bool { _, ok := e.message(inc.ID); return ok })
+	inc.Restarts = 15
 	e.slack.Notify(note(incident.Updated, inc, ""))
-	e.waitFor("a new post", func() bool { _, ok := e.message(inc.ID); return ok })
+	e.waitFor("the first update", func() bool { m, _ := e.message(inc.ID); return m.Updates == 1 })
 	e.settle()
 	m, _ := e.message(inc.ID)
-	if got := e.refs.savedTS(inc.ID); len(got) != 1 || got[0] != m.TS {
-		t.Errorf("saved message refs %v, want [%s]", got, m.TS)
+	if _, _, err := e.api.DeleteMessageContext(t.Context(), m.Channel, m.TS); err != nil {
+		t.Fatal(err)
 	}
-	if r, _, _ := e.refs.MessageRef(t.Context(), inc.ID); r.TS != m.TS {
-		t.Errorf("the store points at %s, want the new message %s", r.TS, m.TS)
+	inc.Restarts = 20
+	// The note lands before the update finds the message gone: at the top
+	// of the channel, as Slack posts a reply to a deleted message. It is
+	// removed once the deletion is known.
+	e.slack.Notify(note(incident.Updated, inc, "2 more pods are crashing"))
+	e.waitFor("the update to find the message gone", func() bool {
+		for _, c := range e.srv.CallsTo("chat.update") {
+			if c.Error == "message_not_found" {
+				return true
+			}
+		}
+		return false
+	})
+	e.settle()
+	if st := e.slack.Stats(); st.Deleted != 1 || st.Failed != 0 {
+		t.Fatalf("stats = %+v, want the deletion noticed and nothing failed", st)
+	}
+	for _, c := range e.srv.CallsTo("chat.postMessage") {
+		if c.OK() && c.ThreadTS != "" {
+			deleted := false
+			for _, d := range e.srv.CallsTo("chat.delete") {
+				deleted = deleted || (d.OK() && d.TS == c.TS)
+			}
+			if !deleted {
+				t.Errorf("the note %s posted to the deleted message was not removed", c.TS)
+			}
+		}
+	}
+	inc.Restarts = 30
+	e.slack.Notify(note(incident.Updated, inc, "still crashing"))
+	inc.State = incident.Resolved
+	e.slack.Notify(note(incident.ResolvedReason, inc, ""))
+	e.settle()
+	if n := len(e.srv.Messages()); n != 0 {
+		t.Errorf("%d messages in the channel after the deletion, want none: %+v", n, e.srv.Messages())
+	}
+	if n := e.okPosts(); n != 1 {
+		t.Errorf("%d top-level posts, want the first only", n)
+	}
+	ok := 0
+	for _, c := range e.srv.CallsTo("chat.update") {
+		if c.Error == "message_not_found" {
+			ok++
+		}
+	}
+	if ok != 1 {
+		t.Errorf("%d updates answered message_not_found, want 1: later notifications ask Slack nothing", ok)
 	}
 }
 

@@ -343,7 +343,7 @@ func checkSlackManifest(t *testing.T, path string) {
 	if n := len(m.DisplayInformation.LongDescription); n != 0 && (n < 175 || n > 4000) {
 		t.Errorf("long_description has %d characters, Slack wants 175 to 4000", n)
 	}
-	want := []string{"channels:read", "chat:write", "chat:write.public", "commands", "files:write", "groups:read", "usergroups:read"}
+	want := []string{"channels:history", "channels:read", "chat:write", "chat:write.public", "commands", "files:write", "groups:history", "groups:read", "usergroups:read"}
 	if got := slices.Sorted(slices.Values(m.OAuthConfig.Scopes.Bot)); !slices.Equal(got, want) {
 		t.Errorf("bot scopes = %v, want %v", got, want)
 	}

@@ -10,6 +10,7 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	clientfeatures "k8s.io/client-go/features"
 
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
@@ -222,5 +223,52 @@ func TestSurvivesAPIServerRestart(t *testing.T) {
 	waitFor(t, "the alert after the restart", 45*time.Second, func() bool { return len(rec.snapshot()) >= 1 })
 	if got := rec.snapshot()[0].Incident.Report.Category; got != diagnose.Segfault {
 		t.Fatalf("category = %s", got)
+	}
+}
+
+// TestCatchUpFindsCrashLoopWithoutEvent: a pod that crash-loops while no
+// bot watches, and whose BackOff events are gone (expired, or not yet
+// repeated), is found by the start-up catch-up against a real API server
+// (which also accepts the catch-up's field selector), not at its next
+// back-off.
+func TestCatchUpFindsCrashLoopWithoutEvent(t *testing.T) {
+	env := lctest.Get(t)
+	ctx := t.Context()
+	ns := env.Namespace(t)
+	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
+	pods, err := sim.CreateDeployment(ctx, kubesim.Deployment{Namespace: ns, Name: "quiet", Replicas: 2, Template: podSpec("quiet")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "quiet", ExitCode: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Admin.CoreV1().Events(ns).DeleteCollection(ctx, metav1.DeleteOptions{}, metav1.ListOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	w := kube.NewWatcher(env.Admin, []string{ns}, nil, log)
+	var mu sync.Mutex
+	var seen []kube.BackOff
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan error)
+	go func() {
+		done <- w.Run(runCtx, func(b kube.BackOff) { mu.Lock(); seen = append(seen, b); mu.Unlock() })
+	}()
+	defer func() { cancel(); <-done }()
+	waitFor(t, "the crash-looping pod", 10*time.Second, func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(seen) > 0
+	})
+	mu.Lock()
+	defer mu.Unlock()
+	if b := seen[0]; b.Pod != pods[0].Name || b.Container != "quiet" || b.ImagePull {
+		t.Errorf("caught up %+v, want %s/quiet", b, pods[0].Name)
+	}
+	for _, b := range seen {
+		if b.Pod != pods[0].Name {
+			t.Errorf("a healthy pod was handed on: %+v", b)
+		}
 	}
 }

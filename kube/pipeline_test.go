@@ -105,8 +105,15 @@ func TestPipelineCountsReplicasWithoutDiagnosingAgain(t *testing.T) {
 	p1 := fakeCrashingPod("shop", "api", "7d9f", "api-7d9f-a")
 	p2 := fakeCrashingPod("shop", "api", "7d9f", "api-7d9f-b")
 	p2.Status.ContainerStatuses[0].RestartCount = 5
+	looping := p2.Status
+	// The second replica still runs when the pipeline starts.
+	p2.Status.ContainerStatuses[0].State = corev1.ContainerState{Running: &corev1.ContainerStateRunning{StartedAt: metav1.NewTime(fakeNow)}}
 	client, o := runPipeline(t, fakeDeployment("shop", "api"), fakeReplicaSet("shop", "api", "7d9f"), p1, p2, fakeBackOff(p1, false, fakeNow))
 	o.waitFor(t, "the first crash", func(obs []incident.Observation, _ []string) bool { return len(obs) == 1 })
+	p2.Status = looping
+	if _, err := client.CoreV1().Pods("shop").UpdateStatus(t.Context(), p2, metav1.UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := client.CoreV1().Events("shop").Create(t.Context(), fakeBackOff(p2, false, fakeNow), metaCreate); err != nil {
 		t.Fatal(err)
 	}
@@ -131,6 +138,7 @@ func TestPipelineDropsWhatIsNoCrashLoop(t *testing.T) {
 	healthy.Status.ContainerStatuses[0].State = corev1.ContainerState{Running: &corev1.ContainerStateRunning{}}
 	healthy.Status.ContainerStatuses[0].LastTerminationState = corev1.ContainerState{}
 	pulling := fakeCrashingPod("shop", "img", "9a8b", "img-9a8b-a")
+	pulling.Status.ContainerStatuses[0].State = corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ImagePullBackOff"}}
 	gone := fakeCrashingPod("shop", "gone", "1a2b", "gone-1a2b-a")
 	stale := fakeBackOff(healthy, false, fakeNow.Add(-time.Hour))
 	_, o := runPipeline(t, fakeDeployment("shop", "web"), fakeReplicaSet("shop", "web", "5c6d"), healthy, pulling,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -56,31 +57,36 @@ func (w *Watcher) Synced() bool { return w.synced.Load() }
 
 // Run calls handle for every back-off event of a pod (those existing at
 // start, then new and updated ones), crash back-offs and image pull
-// back-offs alike (ImagePull tells them apart), until ctx ends. It survives expired resource
-// versions (410 Gone) by listing again, and API-server outages by retrying
-// with back-off; handle must tolerate seeing an event twice.
+// back-offs alike (ImagePull tells them apart), until ctx ends. Once the
+// events are listed, it also lists the pods crash-looping now, once (see
+// catchUp), so that a crash loop that began while no bot was watching is
+// handled at once. It survives expired resource versions (410 Gone) by
+// listing again (every relist is logged with its reason), and API-server
+// outages by retrying with back-off; handle must tolerate seeing a pod
+// more than once, and from several goroutines.
 func (w *Watcher) Run(ctx context.Context, handle func(BackOff)) error {
 	scopes := w.namespaces
 	if len(scopes) == 0 {
 		scopes = []string{metav1.NamespaceAll}
 	}
-	done := make(chan struct{}, len(scopes))
+	var wg sync.WaitGroup
 	var pending atomic.Int32
 	pending.Store(int32(len(scopes)))
 	for _, ns := range scopes {
-		go func() {
-			w.watchScope(ctx, ns, handle, func() {
+		wg.Go(func() {
+			w.watchScope(ctx, ns, handle, func(listed map[podRef]bool) {
 				if pending.Add(-1) == 0 {
 					w.synced.Store(true)
 					w.log.Info("watch synced: listening for crash back-offs", "namespaces", describeScopes(w.namespaces, w.exclude))
 				}
+				// Once the events are listed and watched, the pods that
+				// crash-loop now are listed once: none waits for its next
+				// back-off. (Those the events named are handled already.)
+				wg.Go(func() { w.runCatchUp(ctx, ns, listed, handle) })
 			})
-			done <- struct{}{}
-		}()
+		})
 	}
-	for range scopes {
-		<-done
-	}
+	wg.Wait()
 	return ctx.Err()
 }
 
@@ -107,21 +113,49 @@ func (w *Watcher) selector() string {
 	return fields.AndSelectors(sels...).String()
 }
 
-func (w *Watcher) watchScope(ctx context.Context, ns string, handle func(BackOff), onSynced func()) {
+// Reasons to list the events again, logged with every relist.
+const (
+	relistStart        = "start"
+	relistExpiredEvent = "the watch reported its resource version expired (410 Gone)"
+	relistExpiredCall  = "the watch call was answered 410 Gone (resource version expired)"
+	relistListFailed   = "the last list failed"
+)
+
+func (w *Watcher) watchScope(ctx context.Context, ns string, handle func(BackOff), onSynced func(listed map[podRef]bool)) {
 	events := w.client.CoreV1().Events(ns)
 	sel := w.selector()
 	synced := false
 	retry := newBackoff(time.Second, 30*time.Second)
+	reason := relistStart
 	for ctx.Err() == nil {
-		rv, err := w.list(ctx, ns, sel, handle)
+		if reason != relistStart {
+			w.log.Info("listing BackOff events again", "namespace", scopeName(ns), "reason", reason)
+		}
+		start := time.Now()
+		// The pods of the first list's crash back-offs: the catch-up
+		// need not hand them on again.
+		var listed map[podRef]bool
+		h := handle
+		if !synced {
+			listed = map[podRef]bool{}
+			h = func(b BackOff) {
+				if !b.ImagePull {
+					listed[podRef{b.Namespace, b.Pod}] = true
+				}
+				handle(b)
+			}
+		}
+		rv, n, err := w.list(ctx, ns, sel, h)
 		if err != nil {
-			w.log.Warn("list events failed; retrying", "namespace", ns, "err", err, "retry_in", retry.peek())
+			w.log.Warn("list events failed; retrying", "namespace", scopeName(ns), "err", err, "retry_in", retry.peek())
 			retry.wait(ctx)
+			reason = relistListFailed
 			continue
 		}
+		w.log.Debug("listed BackOff events", "namespace", scopeName(ns), "events", n, "took", time.Since(start), "resource_version", rv)
 		if !synced {
 			synced = true
-			onSynced()
+			onSynced(listed)
 		}
 		retry.reset()
 		// Watch from rv until the resource version expires (then list again).
@@ -129,9 +163,10 @@ func (w *Watcher) watchScope(ctx context.Context, ns string, handle func(BackOff
 			wi, err := events.Watch(ctx, metav1.ListOptions{FieldSelector: sel, ResourceVersion: rv, AllowWatchBookmarks: true})
 			if err != nil {
 				if apierrors.IsResourceExpired(err) || apierrors.IsGone(err) {
+					reason = relistExpiredCall
 					break
 				}
-				w.log.Warn("watch events failed; retrying", "namespace", ns, "err", err, "retry_in", retry.peek())
+				w.log.Warn("watch events failed; retrying", "namespace", scopeName(ns), "err", err, "retry_in", retry.peek())
 				retry.wait(ctx)
 				continue
 			}
@@ -139,7 +174,7 @@ func (w *Watcher) watchScope(ctx context.Context, ns string, handle func(BackOff
 			wi.Stop()
 			rv = next
 			if expired {
-				w.log.Info("watch expired; listing again", "namespace", ns)
+				reason = relistExpiredEvent
 				break
 			}
 			retry.reset()
@@ -147,19 +182,30 @@ func (w *Watcher) watchScope(ctx context.Context, ns string, handle func(BackOff
 	}
 }
 
-// list handles every existing BackOff event and returns the list's resource version.
-func (w *Watcher) list(ctx context.Context, ns, sel string, handle func(BackOff)) (string, error) {
+// scopeName names a watched namespace scope in logs.
+func scopeName(ns string) string {
+	if ns == metav1.NamespaceAll {
+		return "(all)"
+	}
+	return ns
+}
+
+// list handles every existing BackOff event and returns the list's
+// resource version and how many events it held.
+func (w *Watcher) list(ctx context.Context, ns, sel string, handle func(BackOff)) (string, int, error) {
 	opts := metav1.ListOptions{FieldSelector: sel, Limit: 500}
+	n := 0
 	for {
 		list, err := w.client.CoreV1().Events(ns).List(ctx, opts)
 		if err != nil {
-			return "", err
+			return "", n, err
 		}
+		n += len(list.Items)
 		for i := range list.Items {
 			w.dispatch(&list.Items[i], handle)
 		}
 		if list.Continue == "" {
-			return list.ResourceVersion, nil
+			return list.ResourceVersion, n, nil
 		}
 		opts.Continue = list.Continue
 	}

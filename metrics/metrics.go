@@ -229,7 +229,11 @@ type SlackStats struct {
 	Failed                   int64
 	RateLimited, Retries     int64
 	Fallbacks                int64
-	QueueDepth, InFlight     int
+	// Lookups, Adopted and Deleted: history reads for a message whose ts
+	// was not known, messages found that way instead of posted again, and
+	// messages a person deleted (not posted again).
+	Lookups, Adopted, Deleted int64
+	QueueDepth, InFlight      int
 }
 
 // WatchSlack makes the Slack metrics (alerts posted, updated, failed,

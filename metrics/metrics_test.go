@@ -92,7 +92,7 @@ crashloop_bot_diagnosis_duration_seconds_count 2
 func TestCallbacksAreReadAtScrapeTime(t *testing.T) {
 	m := metrics.New()
 	var calls atomic.Int64
-	stats := metrics.SlackStats{Posted: 4, Updated: 7, Replies: 2, Failed: 1, RateLimited: 3, Retries: 5, Fallbacks: 1, QueueDepth: 6, InFlight: 1}
+	stats := metrics.SlackStats{Posted: 4, Updated: 7, Replies: 2, Failed: 1, RateLimited: 3, Retries: 5, Fallbacks: 1, Lookups: 8, Adopted: 2, Deleted: 1, QueueDepth: 6, InFlight: 1}
 	m.WatchSlack(func() metrics.SlackStats { calls.Add(1); return stats })
 	var depth atomic.Int64
 	m.WatchPipelineQueue(func() int { return int(depth.Load()) })
@@ -120,6 +120,15 @@ crashloop_bot_slack_retries_total 5
 # HELP crashloop_bot_slack_fallbacks_total Messages sent as plain text after Slack rejected their blocks.
 # TYPE crashloop_bot_slack_fallbacks_total counter
 crashloop_bot_slack_fallbacks_total 1
+# HELP crashloop_bot_slack_message_lookups_total Channel history reads to find a message whose post may already have happened.
+# TYPE crashloop_bot_slack_message_lookups_total counter
+crashloop_bot_slack_message_lookups_total 8
+# HELP crashloop_bot_slack_messages_adopted_total Messages found in Slack and adopted instead of being posted again.
+# TYPE crashloop_bot_slack_messages_adopted_total counter
+crashloop_bot_slack_messages_adopted_total 2
+# HELP crashloop_bot_slack_messages_deleted_total Incident messages found deleted by a person; they are not posted again.
+# TYPE crashloop_bot_slack_messages_deleted_total counter
+crashloop_bot_slack_messages_deleted_total 1
 # HELP crashloop_bot_slack_queue_depth Slack messages and replies waiting in the outbox.
 # TYPE crashloop_bot_slack_queue_depth gauge
 crashloop_bot_slack_queue_depth 6
@@ -133,7 +142,8 @@ crashloop_bot_pipeline_queue_depth 9
 	names := []string{
 		"crashloop_bot_alerts_posted_total", "crashloop_bot_alerts_updated_total", "crashloop_bot_alerts_failed_total",
 		"crashloop_bot_alert_thread_replies_total", "crashloop_bot_slack_rate_limited_total", "crashloop_bot_slack_retries_total",
-		"crashloop_bot_slack_fallbacks_total", "crashloop_bot_slack_queue_depth", "crashloop_bot_slack_in_flight",
+		"crashloop_bot_slack_fallbacks_total", "crashloop_bot_slack_message_lookups_total",
+		"crashloop_bot_slack_messages_adopted_total", "crashloop_bot_slack_messages_deleted_total", "crashloop_bot_slack_queue_depth", "crashloop_bot_slack_in_flight",
 		"crashloop_bot_pipeline_queue_depth",
 	}
 	if err := testutil.GatherAndCompare(m.Registry(), strings.NewReader(want), names...); err != nil {

@@ -18,7 +18,6 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
-	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
@@ -291,14 +290,16 @@ func TestBinarySurvivesSlackOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitUntil(t, "delivery after the outage", 60*time.Second, func() bool { return len(topLevel(srv)) == 1 })
+	// (The first call may be the search for a message posted before the
+	// start, or the post itself: either way the outage held it up.)
 	failed := 0
-	for _, c := range srv.CallsTo("chat.postMessage") {
-		if !c.OK() {
+	for _, c := range srv.Calls() {
+		if c.Status == 503 {
 			failed++
 		}
 	}
 	if failed == 0 {
-		t.Fatal("the outage rejected no post: the test did not test anything")
+		t.Fatal("the outage rejected no call: the test did not test anything")
 	}
 }
 
@@ -310,7 +311,7 @@ func TestFailoverContinuesIncident(t *testing.T) {
 	env := lctest.Get(t)
 	ctx := t.Context()
 	ns := env.Namespace(t)
-	srv := slackserver.New(slackserver.Options{})
+	srv := slackserver.New(slackserver.Options{Channels: []string{"#alerts"}}) // #alerts resolves to its ID
 	defer srv.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
 	ha := fmt.Sprintf(`store:
@@ -334,20 +335,15 @@ leader_election:
 	if _, err := sim.CrashLoop(ctx, pods[0], crash); err != nil {
 		t.Fatal(err)
 	}
-	waitUntil(t, "the alert", 20*time.Second, func() bool { return len(topLevel(srv)) == 1 })
+	waitCtx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := srv.WaitFor(waitCtx, func() bool { return len(topLevel(srv)) == 1 }); err != nil {
+		t.Fatal("no alert from the leader")
+	}
 	msg := topLevel(srv)[0]
-	// The leader dies mid-incident, once it recorded where its message is
-	// (a kill between Slack's answer and that record is issue #14's).
-	st := store.NewConfigMaps(env.Admin, ns, store.Options{})
-	waitUntil(t, "the message reference stored", 10*time.Second, func() bool {
-		active, err := st.Active(ctx)
-		if err != nil || len(active) != 1 {
-			return false
-		}
-		ref, ok, err := st.MessageRef(ctx, active[0].ID)
-		return err == nil && ok && ref.TS == msg.TS
-	})
-
+	// The leader dies mid-incident, the moment its message is in Slack:
+	// maybe before it recorded where the message is. The next leader finds
+	// it either way (the store, else the channel's history).
 	_ = a.cmd.Process.Kill() // no goodbye: the lease must expire
 	<-a.done
 	waitUntil(t, "the standby to take over", 20*time.Second, func() bool {

@@ -262,13 +262,17 @@ func newNotifier(ctx context.Context, cfg config.Config, refs bot.MessageRefs, l
 		return bot.NewConsole(s.out), func(ctx context.Context) error { <-ctx.Done(); return nil }, nil
 	}
 	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
-	sink := bot.NewSlack(api, bot.SlackOptions{
+	opts := bot.SlackOptions{
 		Logger:         logger,
 		DefaultChannel: cfg.Slack.Channel,
 		PerSecond:      cfg.Slack.MessagesPerSecond,
 		Messages:       refs,
 		StormNamed:     cfg.Watch.Storm.NamedWorkloads,
-	})
+	}
+	if os.Getenv(crashAfterPostEnv) == "1" {
+		opts.AfterPost = crashAfterPost(logger)
+	}
+	sink := bot.NewSlack(api, opts)
 	if err := sink.Check(ctx); err != nil {
 		if bot.IsAuthError(err) {
 			return nil, nil, fmt.Errorf("the Slack bot token was rejected (%w); check slack.bot_token", err)
@@ -277,6 +281,25 @@ func newNotifier(ctx context.Context, cfg config.Config, refs bot.MessageRefs, l
 		logger.Warn("Slack is not reachable yet; alerts will be queued and retried", "err", err)
 	}
 	return sink, sink.Run, nil
+}
+
+// crashAfterPostEnv names the test-only fault hook: with it set to 1, the
+// bot kills itself (SIGKILL, no clean-up) right after Slack accepted its
+// first new message and before the message's reference is saved, the
+// worst moment for "exactly one message per incident". The end-to-end
+// tests use it; never set it in production.
+const crashAfterPostEnv = "CRASHLOOP_TEST_CRASH_AFTER_POST"
+
+// crashAfterPost is the hook crashAfterPostEnv enables.
+func crashAfterPost(logger *slog.Logger) func(subject, ts string) {
+	logger.Warn("TEST HOOK " + crashAfterPostEnv + "=1: the bot kills itself after its first post")
+	return func(subject, ts string) {
+		logger.Warn("TEST HOOK: killed after posting, before saving the message reference", "subject", subject, "ts", ts)
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			_ = p.Kill()
+		}
+		select {} // the kill is on its way
+	}
 }
 
 // stormOptions converts watch.storm.
@@ -345,6 +368,7 @@ func slackStats(s bot.SlackStats) metrics.SlackStats {
 	return metrics.SlackStats{
 		Posted: s.Posted, Updated: s.Updated, Replies: s.Replies, Failed: s.Failed,
 		RateLimited: s.RateLimited, Retries: s.Retries, Fallbacks: s.Fallbacks,
+		Lookups: s.Lookups, Adopted: s.Adopted, Deleted: s.Deleted,
 		QueueDepth: s.QueueDepth, InFlight: s.InFlight,
 	}
 }

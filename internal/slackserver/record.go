@@ -48,6 +48,10 @@ type Message struct {
 	// PostedAt and UpdatedAt are the server times of the post and of the
 	// last update.
 	PostedAt, UpdatedAt time.Time
+	// Metadata is the message's metadata ({"event_type", "event_payload"})
+	// as last posted or updated; nil when it carries none (or the server
+	// drops metadata, Options.DropMetadata).
+	Metadata json.RawMessage
 }
 
 // message is the mutable form of Message held by the server.
@@ -60,6 +64,7 @@ type message struct {
 func (m *message) snapshot() Message {
 	out := m.Message
 	out.Blocks = slices.Clone(m.Blocks)
+	out.Metadata = slices.Clone(m.Metadata)
 	out.Replies = nil
 	for _, r := range m.replies {
 		if !r.deleted {
@@ -96,7 +101,7 @@ func (s *Server) record(req *request, resp map[string]any, status int, errCode s
 	if b := req.params.Get("blocks"); b != "" {
 		c.Blocks = json.RawMessage(b)
 	}
-	if ts, ok := resp["ts"].(string); ok && c.TS == "" && errCode == "" {
+	if ts, ok := resp["ts"].(string); ok && c.TS == "" {
 		c.TS = ts
 	}
 	s.mu.Lock()

@@ -50,6 +50,10 @@ type Options struct {
 	// methods (conversations.list, usergroups.users.list) answer
 	// missing_scope without theirs. nil grants every scope.
 	Scopes []string
+	// DropMetadata makes the server accept message metadata and keep none,
+	// as a Slack-compatible server without metadata support would: clients
+	// must find their messages by what they show.
+	DropMetadata bool
 }
 
 // Server is a Slack-compatible Web API server listening on loopback. It is
@@ -71,9 +75,11 @@ type Server struct {
 	failCode  int
 	errN      int
 	errCode   string
-	buckets   map[string]*bucket
-	limits    map[string]Limit
-	changed   chan struct{} // closed and replaced on every recorded call
+	// postFaults are the faults still to apply to stored posts, in order.
+	postFaults []PostFault
+	buckets    map[string]*bucket
+	limits     map[string]Limit
+	changed    chan struct{} // closed and replaced on every recorded call
 }
 
 // New starts a Server on a loopback port. Close it when done.
@@ -187,6 +193,7 @@ func (s *Server) handlers() map[string]handler {
 		"chat.delete":                  s.delete,
 		"chat.getPermalink":            s.getPermalink, // permalink.go
 		"conversations.replies":        s.replies,
+		"conversations.history":        s.history,
 		"files.getUploadURLExternal":   s.getUploadURL,
 		"files.completeUploadExternal": s.completeUpload,
 		"conversations.list":           s.listConversations,
@@ -236,6 +243,12 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, apiErr := h(req)
+	if method == "chat.postMessage" && apiErr == nil {
+		if f, ok := s.postFault(); ok {
+			s.applyPostFault(w, r, req, resp, f)
+			return
+		}
+	}
 	s.writeResult(w, req, resp, apiErr)
 }
 
