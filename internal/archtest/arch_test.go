@@ -34,6 +34,7 @@ var layers = map[string][]string{
 	// Test and demo helpers: only cmd/bot and tests may use them.
 	"internal/slackserver":  {},
 	"internal/localcluster": {},
+	"internal/localpg":      {},
 	"internal/kubesim":      {},
 	"internal/manifest":     {"diagnose"}, // builds a diagnose.Input from pasted text
 	"internal/demo":         {"internal/kubesim"},
@@ -78,7 +79,7 @@ func TestEveryPackageHasALayer(t *testing.T) {
 		p := strings.TrimPrefix(line, module)
 		switch {
 		case p == "cmd/bot", strings.HasPrefix(p, "test/"), p == "deploy", p == "internal/archtest",
-			p == "internal/localcluster/lctest":
+			p == "internal/localcluster/lctest", p == "internal/localpg/pgtest":
 			continue // the top, test-only programs and test helpers
 		}
 		if _, ok := layers[p]; !ok {
