@@ -93,7 +93,7 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	}
 	logger.Info("connected to the Kubernetes API server", "host", rc.Host, "cluster", cfg.ClusterName)
 
-	st, where, err := openStore(cfg.Store, client, logger)
+	st, where, err := openStoreFor(ctx, cfg, client, logger)
 	if err != nil {
 		return err
 	}

@@ -251,13 +251,22 @@ func (s *Server) CreateDatabase(ctx context.Context, name string) (string, error
 // transactions in flight roll back), keeps it down for down, and starts it
 // again on the same port and data, as an upgrade or a failover would.
 func (s *Server) Restart(ctx context.Context, down time.Duration) error {
+	t := time.NewTimer(down)
+	defer t.Stop()
+	return s.RestartWhen(ctx, t.C)
+}
+
+// RestartWhen stops the server as Restart does and starts it again when
+// resume is ready (a test decides how long the outage lasts).
+func (s *Server) RestartWhen(ctx context.Context, resume <-chan time.Time) error {
 	s.stopProcess(syscall.SIGINT)
-	fmt.Fprintf(s.progress, "postgres: stopped; starting again in %s\n", down)
+	fmt.Fprintf(s.progress, "postgres: stopped\n")
 	select {
-	case <-time.After(down):
+	case <-resume:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+	fmt.Fprintf(s.progress, "postgres: starting again\n")
 	return s.start(ctx)
 }
 
