@@ -270,8 +270,8 @@ func Default() Config {
 		Store: Store{Backend: "file", Retention: Duration(30 * 24 * time.Hour), Postgres: Postgres{
 			DSN: Secret{Env: "CRASHLOOP_POSTGRES_DSN"}, Schema: "crashloop_bot", MaxConnections: 4,
 		}},
-		Digest:   Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
-		Server:   Server{Listen: ":8080"},
+		Digest: Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
+		Server: Server{Listen: ":8080"},
 		LeaderElection: LeaderElection{
 			LeaseName:     "crashloop-bot",
 			LeaseDuration: Duration(15 * time.Second),
