@@ -107,6 +107,7 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"pace", "slack: {messages_per_second: 0}", nil, "slack.messages_per_second"},
 		{"store backend", "store: {backend: s3}", nil, "store.backend: must be file, configmap, postgres or memory"},
 		{"postgres needs a dsn", "store: {backend: postgres}", nil, "store.postgres.dsn: required with store.backend postgres: $CRASHLOOP_POSTGRES_DSN is empty"},
+		{"fleet cluster name", "cluster_name: prod eu\nstore: {backend: postgres}", map[string]string{"CRASHLOOP_POSTGRES_DSN": "postgres://x@db/x"}, `cluster_name: "prod eu": the bots of a fleet`},
 		{"postgres schema", "store: {postgres: {schema: 'Bot-Tables'}}", nil, `store.postgres.schema: "Bot-Tables" is not a schema name`},
 		{"postgres connections", "store: {postgres: {max_connections: 0}}", nil, "store.postgres.max_connections: must be between 1 and 100, got 0"},
 		{"digest schedule", "digest: {schedule: 'at nine'}", nil, "digest.schedule:"},

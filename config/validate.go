@@ -107,6 +107,9 @@ func (c Config) Validate() error {
 	switch c.Store.Backend {
 	case "file", "configmap", "memory":
 	case "postgres":
+		if !fleetClusterName.MatchString(c.ClusterName) {
+			bad("cluster_name", "%q: the bots of a fleet (store.backend postgres) are told apart by cluster_name, which commands name (--cluster NAME): use letters, digits, '.', '_' and '-', at most 63", c.ClusterName)
+		}
 		if c.Store.Postgres.DSN.Value() == "" {
 			bad("store.postgres.dsn", "required with store.backend postgres: %s is empty (a connection string such as postgres://bot:PASSWORD@db:5432/crashloop)", c.Store.Postgres.DSN.source())
 		}
@@ -219,6 +222,9 @@ func (c Config) validateDigest(bad func(key, format string, args ...any)) {
 		}
 	}
 }
+
+// fleetClusterName is a cluster name commands can name.
+var fleetClusterName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$`)
 
 // pgIdentifier is a PostgreSQL name that needs no quoting.
 var pgIdentifier = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)

@@ -37,7 +37,8 @@ type PostgresOptions struct {
 	// Schema holds the bot's tables; created when missing. Default
 	// DefaultPostgresSchema.
 	Schema string
-	// MaxConns bounds the connections this bot opens; default 4.
+	// MaxConns bounds the connections this bot opens; default 4. One of
+	// them (when there are at least 2) is Listen's.
 	MaxConns int
 	// Logger receives migrations and losses of the database; default
 	// slog.Default().
@@ -68,6 +69,12 @@ type Postgres struct {
 	lastReplayPrune time.Time
 
 	fb *fallback
+
+	// instance is this process's identity (Instance); listenConfig the
+	// connection settings of Listen's own connection, nil when MaxConns
+	// leaves none for it (then consumers poll).
+	instance     string
+	listenConfig *pgx.ConnConfig
 }
 
 // NewPostgres returns the Postgres backend; it does no I/O (connections are
@@ -96,6 +103,11 @@ func NewPostgres(opts PostgresOptions) (*Postgres, error) {
 		return nil, errors.New("postgres DSN: does not parse")
 	}
 	cfg.MaxConns = int32(opts.MaxConns)
+	var listen *pgx.ConnConfig
+	if opts.MaxConns >= 2 {
+		cfg.MaxConns-- // one is Listen's
+		listen = cfg.ConnConfig.Copy()
+	}
 	cfg.MinConns = 0
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	cfg.HealthCheckPeriod = 30 * time.Second
@@ -104,11 +116,16 @@ func NewPostgres(opts PostgresOptions) (*Postgres, error) {
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = 5 * time.Second
 	}
+	if listen != nil {
+		listen.RuntimeParams["application_name"] = cfg.ConnConfig.RuntimeParams["application_name"]
+		listen.ConnectTimeout = cfg.ConnConfig.ConnectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres pool: %w", err)
 	}
-	p := &Postgres{pool: pool, opts: opts, log: opts.Logger.With("component", "store", "backend", "postgres"), cluster: opts.Cluster}
+	p := &Postgres{pool: pool, opts: opts, log: opts.Logger.With("component", "store", "backend", "postgres"), cluster: opts.Cluster,
+		instance: newInstance(opts.Cluster), listenConfig: listen}
 	p.fb = newFallback(p)
 	return p, nil
 }
@@ -266,6 +283,9 @@ DELETE FROM message_refs m WHERE m.scope = $1 AND m.posted_at < $2
 AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.cluster_name = $1 AND i.state <> 'resolved' AND (i.id = m.subject OR i.storm_id = m.subject))`,
 			p.cluster, cutoff)
 	}
+	// Requests and digest claims only matter for minutes.
+	batch.Queue(`DELETE FROM fleet_requests WHERE expires_at < $1`, now.Add(-time.Hour))
+	batch.Queue(`DELETE FROM digest_claims WHERE lease_until < $1`, now.Add(-7*24*time.Hour))
 	if err := p.pool.SendBatch(ctx, batch).Close(); err != nil {
 		return fmt.Errorf("prune store: %w", err)
 	}
@@ -427,11 +447,25 @@ ON CONFLICT (scope, subject) DO UPDATE SET channel = EXCLUDED.channel, ts = EXCL
 // this process wrote are answered from memory (the others fail with
 // ErrUnavailable).
 func (p *Postgres) MessageRef(ctx context.Context, subject string) (MessageRef, bool, error) {
+	return p.messageRef(ctx, p.messageScope(subject), subject)
+}
+
+// MessageRefIn returns where the message about subject of cluster is: an
+// incident of another cluster of the fleet (for links in a fleet digest).
+func (p *Postgres) MessageRefIn(ctx context.Context, cluster, subject string) (MessageRef, bool, error) {
+	scope := p.messageScope(subject)
+	if scope != "" {
+		scope = cluster
+	}
+	return p.messageRef(ctx, scope, subject)
+}
+
+func (p *Postgres) messageRef(ctx context.Context, scope, subject string) (MessageRef, bool, error) {
 	err := p.fb.fastFail()
 	if err == nil {
 		r := MessageRef{Subject: subject}
 		err = p.pool.QueryRow(ctx, `SELECT channel, ts, posted_at FROM message_refs WHERE scope = $1 AND subject = $2`,
-			p.messageScope(subject), subject).Scan(&r.Channel, &r.TS, &r.PostedAt)
+			scope, subject).Scan(&r.Channel, &r.TS, &r.PostedAt)
 		switch {
 		case errors.Is(err, pgx.ErrNoRows):
 			return MessageRef{}, false, nil
@@ -441,7 +475,7 @@ func (p *Postgres) MessageRef(ctx context.Context, subject string) (MessageRef, 
 		}
 		err = p.fb.check(err)
 	}
-	if errors.Is(err, ErrUnavailable) {
+	if errors.Is(err, ErrUnavailable) && scope == p.messageScope(subject) {
 		if r, ok := p.fb.messageRef(subject); ok {
 			return r, true, nil
 		}

@@ -75,6 +75,41 @@ CREATE TABLE message_refs (
 	PRIMARY KEY (scope, subject)
 );
 `},
+	{2, "fleet: clusters, digest run claims, requests for another cluster", `
+-- One row per cluster of the fleet, written by the bot leading it.
+CREATE TABLE clusters (
+	cluster_name text PRIMARY KEY,
+	seen_at timestamptz NOT NULL,
+	instance text NOT NULL,
+	version text NOT NULL
+);
+
+-- Which bot sends a scheduled digest run: the holder of its claim.
+CREATE TABLE digest_claims (
+	channel text NOT NULL,
+	due timestamptz NOT NULL,
+	holder text NOT NULL,
+	lease_until timestamptz NOT NULL,
+	cluster_name text NOT NULL,
+	PRIMARY KEY (channel, due)
+);
+
+-- A command for another cluster (logs, describe, probe): written by the
+-- bot Slack asked, picked up and answered by the leader of target_cluster.
+CREATE TABLE fleet_requests (
+	id bigserial PRIMARY KEY,
+	target_cluster text NOT NULL,
+	cluster_name text NOT NULL,
+	request jsonb NOT NULL,
+	created_at timestamptz NOT NULL,
+	expires_at timestamptz NOT NULL,
+	picked_by text,
+	picked_at timestamptz,
+	reply jsonb,
+	answered_at timestamptz
+);
+CREATE INDEX fleet_requests_waiting ON fleet_requests (target_cluster, id) WHERE reply IS NULL;
+`},
 }
 
 // SchemaVersion is the newest schema this version of the bot knows.

@@ -282,3 +282,19 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// A fleet digest links to the messages of every cluster's incidents.
+func TestPostgresMessageRefIn(t *testing.T) {
+	dsn := pgtest.Database(t)
+	eu, us := openPostgres(t, dsn, "eu", Options{}), openPostgres(t, dsn, "us", Options{})
+	ref := MessageRef{Subject: "shop/Deployment/api[app]@1", Channel: "C1", TS: "5.5", PostedAt: t0}
+	if err := us.SaveMessageRef(t.Context(), ref); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, err := eu.MessageRefIn(t.Context(), "us", ref.Subject); err != nil || !ok || got != ref {
+		t.Fatalf("eu reading us's message: %+v %v %v", got, ok, err)
+	}
+	if _, ok, _ := eu.MessageRefIn(t.Context(), "eu", ref.Subject); ok {
+		t.Fatal("found in the wrong cluster")
+	}
+}

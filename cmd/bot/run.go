@@ -99,16 +99,18 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	}
 	defer st.Close()
 	logger.Info("incident store", "backend", where)
+	fl := newFleet(cfg, st, logger) // nil unless the store is a fleet's (fleet.go)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g := newGroup(ctx, cancel)
+	fl.start(g)
 	var ready readiness
 	// Every replica serves /metrics; the leader's work feeds most of it.
 	m := metrics.New()
 	// Every replica answers slash commands and buttons.
 	var sil leaderSilencer
-	register, err := startCommands(g, cfg, client, st, &sil, logger)
+	register, err := startCommands(g, cfg, client, st, &sil, fl, logger)
 	if err != nil {
 		return err
 	}
@@ -122,7 +124,9 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 			return nil
 		})
 	}
-	leader := func(ctx context.Context) error { return runLeader(ctx, cfg, client, st, logger, s, &ready, m, &sil) }
+	leader := func(ctx context.Context) error {
+		return runLeader(ctx, cfg, client, st, fl, logger, s, &ready, m, &sil)
+	}
 	if cfg.LeaderElection.Enabled {
 		g.start("leader election", func(ctx context.Context) error { return elect(ctx, cfg.LeaderElection, client, logger, &ready, leader) })
 	} else {
@@ -133,7 +137,7 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 
 // runLeader runs what only one replica may run: the watch, the incident
 // manager, Slack delivery and the digest.
-func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interface, st store.Store, logger *slog.Logger, s stdio, ready *readiness, m *metrics.Metrics, sil *leaderSilencer) error {
+func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interface, st store.Store, fl *fleetParts, logger *slog.Logger, s stdio, ready *readiness, m *metrics.Metrics, sil *leaderSilencer) error {
 	routes, err := incidentRoutes(cfg.Slack.Routes)
 	if err != nil {
 		return err
@@ -178,6 +182,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	g.start("incidents", mgr.Run)
 	g.start("notifier", runNotifier)
 	g.start("watch", pipeline.Run)
+	fl.lead(g)
 	if cfg.Digest.Enabled {
 		sender, jobs, err := digestSetup(cfg, st, logger, s)
 		if err != nil {
@@ -185,7 +190,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 			g.wait()
 			return err
 		}
-		sched, err := digest.NewScheduler(st, sender, jobs, digest.Options{Window: cfg.Digest.Window.D(), Logger: logger})
+		sched, err := digest.NewScheduler(fleetDigestStore(st), sender, jobs, digest.Options{Window: cfg.Digest.Window.D(), Logger: logger})
 		if err != nil {
 			cancel()
 			g.wait()
