@@ -55,6 +55,8 @@ type Metrics struct {
 	// or the console sink).
 	slackStats    atomic.Pointer[func() SlackStats]
 	pipelineDepth atomic.Pointer[func() int]
+	storeStats    atomic.Pointer[func() StoreStats]
+	fleetStats    atomic.Pointer[func() FleetStats]
 
 	handler http.Handler
 }
@@ -93,6 +95,7 @@ func New() *Metrics {
 	m.reg.MustRegister(
 		m.events, m.notifications, m.incidentsOpen, m.diagnosis,
 		newSlackCollector(m.readSlack),
+		newFleetCollector(&m.storeStats, &m.fleetStats),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Namespace: namespace, Name: "pipeline_queue_depth",
 			Help: "Crashing pods waiting to be confirmed and diagnosed.",

@@ -283,6 +283,11 @@ DELETE FROM message_refs m WHERE m.scope = $1 AND m.posted_at < $2
 AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.cluster_name = $1 AND i.state <> 'resolved' AND (i.id = m.subject OR i.storm_id = m.subject))`,
 			p.cluster, cutoff)
 	}
+	if r := p.opts.Retention; r > 0 {
+		// Fleet incidents resolved past retention, with their members and
+		// events; any bot may prune them.
+		batch.Queue(`DELETE FROM fleet_incidents WHERE state = 'resolved' AND resolved_at < $1`, now.Add(-r))
+	}
 	// Requests and digest claims only matter for minutes.
 	batch.Queue(`DELETE FROM fleet_requests WHERE expires_at < $1`, now.Add(-time.Hour))
 	batch.Queue(`DELETE FROM digest_claims WHERE lease_until < $1`, now.Add(-7*24*time.Hour))
@@ -421,7 +426,7 @@ RETURNING true`, hash(token), until, p.cluster, now).Scan(&won)
 // messageScope is the scope of a subject's reference: the fleet's ("")
 // for fleet subjects, else this cluster's.
 func (p *Postgres) messageScope(subject string) string {
-	if len(subject) >= len(FleetSubjectPrefix) && subject[:len(FleetSubjectPrefix)] == FleetSubjectPrefix {
+	if isFleetSubject(subject) {
 		return ""
 	}
 	return p.cluster
@@ -430,11 +435,17 @@ func (p *Postgres) messageScope(subject string) string {
 // SaveMessageRef records where the message about ref.Subject is.
 func (p *Postgres) SaveMessageRef(ctx context.Context, ref MessageRef) error {
 	return p.fb.write(ctx, writeOp{kind: "message", key: ref.Subject, ref: &ref}, func(ctx context.Context) error {
-		_, err := p.pool.Exec(ctx, `
+		err := pgx.BeginFunc(ctx, p.pool, func(tx pgx.Tx) error {
+			_, err := tx.Exec(ctx, `
 INSERT INTO message_refs (scope, subject, channel, ts, posted_at, cluster_name) VALUES ($1, $2, $3, $4, $5, $6)
 ON CONFLICT (scope, subject) DO UPDATE SET channel = EXCLUDED.channel, ts = EXCLUDED.ts,
 	posted_at = EXCLUDED.posted_at, cluster_name = EXCLUDED.cluster_name`,
-			p.messageScope(ref.Subject), ref.Subject, ref.Channel, ref.TS, ref.PostedAt, p.cluster)
+				p.messageScope(ref.Subject), ref.Subject, ref.Channel, ref.TS, ref.PostedAt, p.cluster)
+			if err != nil || !isFleetSubject(ref.Subject) {
+				return err
+			}
+			return aliasFleetMessage(ctx, tx, ref, p.cluster)
+		})
 		if err != nil {
 			return fmt.Errorf("save message of %s: %w", ref.Subject, err)
 		}

@@ -212,7 +212,9 @@ func (f *fallback) replay() {
 		case <-time.After(wait):
 		case <-f.stopCt.Done():
 		}
-		wait = min(2*wait, 5*time.Second)
+		// A probe is cheap: at most a second between them, so reads do not
+		// fail fast for long after the database is back.
+		wait = min(2*wait, time.Second)
 	}
 }
 

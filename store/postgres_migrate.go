@@ -110,6 +110,58 @@ CREATE TABLE fleet_requests (
 );
 CREATE INDEX fleet_requests_waiting ON fleet_requests (target_cluster, id) WHERE reply IS NULL;
 `},
+	{3, "fleet incidents: one message for a cause crash-looping in several clusters", `
+-- One message per cause across the fleet. id is the message's subject,
+-- fleet/<founding cluster>/<its incident ID>; owner_cluster's leading bot
+-- posts and updates it; version counts changes, told_version what the
+-- owner has handed to its Slack sink.
+CREATE TABLE fleet_incidents (
+	id text PRIMARY KEY,
+	workload_key text NOT NULL,
+	image_key text,
+	category text NOT NULL,
+	channel text NOT NULL,
+	owner_cluster text NOT NULL,
+	state text NOT NULL,
+	clusters_ever int NOT NULL,
+	opened_at timestamptz NOT NULL,
+	resolved_at timestamptz,
+	version bigint NOT NULL,
+	told_version bigint NOT NULL DEFAULT 0,
+	cluster_name text NOT NULL
+);
+-- At most one open fleet incident per workload and category.
+CREATE UNIQUE INDEX fleet_incidents_open_workload ON fleet_incidents (workload_key) WHERE state = 'open';
+CREATE INDEX fleet_incidents_open_image ON fleet_incidents (image_key) WHERE state = 'open' AND image_key IS NOT NULL;
+CREATE INDEX fleet_incidents_owner ON fleet_incidents (owner_cluster, told_version, version);
+
+-- Each cluster's incident in a fleet incident, as last notified.
+CREATE TABLE fleet_members (
+	fleet_id text NOT NULL REFERENCES fleet_incidents (id) ON DELETE CASCADE,
+	cluster_name text NOT NULL,
+	incident_id text NOT NULL,
+	state text NOT NULL,
+	joined_at timestamptz NOT NULL,
+	detailed boolean NOT NULL DEFAULT false,
+	body jsonb NOT NULL,
+	PRIMARY KEY (cluster_name, incident_id)
+);
+CREATE INDEX fleet_members_fleet ON fleet_members (fleet_id);
+
+-- What each cluster's bot decided to tell about its incident, for the
+-- owner to tell in the fleet message's thread.
+CREATE TABLE fleet_events (
+	seq bigserial PRIMARY KEY,
+	fleet_id text NOT NULL REFERENCES fleet_incidents (id) ON DELETE CASCADE,
+	cluster_name text NOT NULL,
+	incident_id text NOT NULL,
+	reason text NOT NULL,
+	notes jsonb NOT NULL,
+	at timestamptz NOT NULL,
+	told_by text
+);
+CREATE INDEX fleet_events_untold ON fleet_events (fleet_id, seq) WHERE told_by IS NULL;
+`},
 }
 
 // SchemaVersion is the newest schema this version of the bot knows.

@@ -14,6 +14,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/digest"
 	"github.com/crashloop-bot/crashloop-bot/fleet"
 	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/metrics"
 	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
@@ -30,6 +31,9 @@ type fleetParts struct {
 
 	mu       sync.Mutex
 	commands *bot.Commands // this replica's, when it answers commands
+	// coord is the leader's coordinator of cross-cluster incidents, while
+	// this replica leads.
+	coord *fleet.Coordinator
 }
 
 // newFleet returns the fleet parts when st is the postgres backend.
@@ -45,20 +49,73 @@ func newFleet(cfg config.Config, st store.Store, logger *slog.Logger) *fleetPart
 	}
 }
 
-// start runs what every replica of a fleet runs: the notification hub.
-func (f *fleetParts) start(g *group) {
+// start runs what every replica of a fleet runs: the notification hub;
+// the database's state goes to m.
+func (f *fleetParts) start(g *group, m *metrics.Metrics) {
 	if f == nil {
 		return
 	}
+	m.WatchStore(func() metrics.StoreStats {
+		fb, pool := f.pg.Fallback(), f.pg.Stats()
+		return metrics.StoreStats{DatabaseUp: !fb.Down, QueuedWrites: fb.Queued, Outages: fb.Outages, Replayed: fb.Replayed, Lost: fb.Dropped,
+			Connections: int(pool.Conns)}
+	})
 	g.start("fleet notifications", func(ctx context.Context) error {
 		return f.hub.Run(ctx, store.NotifyRequests, store.NotifyReplies, store.NotifyFleet)
 	})
+}
+
+// coordinate puts the fleet's coordinator of cross-cluster incidents
+// between the incident manager and sink; it runs in lead. Outside a fleet
+// it returns sink.
+func (f *fleetParts) coordinate(sink incident.Notifier, cfg config.Config, m *metrics.Metrics) incident.Notifier {
+	if f == nil {
+		return sink
+	}
+	c := fleet.NewCoordinator(f.pg, sink, f.hub, fleet.CoordinatorOptions{Cluster: cfg.ClusterName, Logger: f.log})
+	f.mu.Lock()
+	f.coord = c
+	f.mu.Unlock()
+	m.WatchFleet(func() metrics.FleetStats {
+		s := c.Stats()
+		return metrics.FleetStats{Offline: s.Offline, Backlog: s.Backlog, Recorded: s.Recorded, Told: s.Told, TakenOver: s.TakenOver, FoundedAlone: s.FoundedAlone}
+	})
+	return c
+}
+
+// refs is where the sink keeps its message references: in a fleet, the
+// store seen through the coordinator (fleet.Refs: a message this bot
+// announces is known not to be posted yet while the database is away).
+func (f *fleetParts) refs(st store.Store) bot.MessageRefs {
+	if f == nil {
+		return st
+	}
+	return fleetRefs{f}
+}
+
+type fleetRefs struct{ f *fleetParts }
+
+func (r fleetRefs) MessageRef(ctx context.Context, subject string) (store.MessageRef, bool, error) {
+	r.f.mu.Lock()
+	c := r.f.coord
+	r.f.mu.Unlock()
+	return fleet.Refs{MessageRefs: r.f.pg, C: c}.MessageRef(ctx, subject)
+}
+
+func (r fleetRefs) SaveMessageRef(ctx context.Context, ref store.MessageRef) error {
+	return r.f.pg.SaveMessageRef(ctx, ref)
 }
 
 // lead runs what the replica leading the cluster runs for the fleet.
 func (f *fleetParts) lead(g *group) {
 	if f == nil {
 		return
+	}
+	f.mu.Lock()
+	coord := f.coord
+	f.mu.Unlock()
+	if coord != nil {
+		g.start("fleet incidents", coord.Run)
 	}
 	g.start("fleet heartbeat", func(ctx context.Context) error {
 		return fleet.Heartbeat(ctx, f.pg, version, 10*time.Second, f.log)

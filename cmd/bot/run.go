@@ -104,10 +104,10 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	g := newGroup(ctx, cancel)
-	fl.start(g)
 	var ready readiness
 	// Every replica serves /metrics; the leader's work feeds most of it.
 	m := metrics.New()
+	fl.start(g, m)
 	// Every replica answers slash commands and buttons.
 	var sil leaderSilencer
 	register, err := startCommands(g, cfg, client, st, &sil, fl, logger)
@@ -144,7 +144,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	notifier, runNotifier, err := newNotifier(ctx, cfg, st, logger, s)
+	notifier, runNotifier, err := newNotifier(ctx, cfg, fl.refs(st), logger, s)
 	if err != nil {
 		return err
 	}
@@ -152,6 +152,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 		m.WatchSlack(func() metrics.SlackStats { return slackStats(sink.Stats()) })
 		defer m.WatchSlack(nil)
 	}
+	notifier = fl.coordinate(notifier, cfg, m) // fleet.go: one message per cause across clusters
 	notifier = newCountingNotifier(notifier, m)
 	mgr := incident.NewManager(st, notifier, kube.NewHealth(client), incident.Options{
 		GroupWait:      cfg.Watch.GroupWait.D(),
