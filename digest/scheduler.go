@@ -292,14 +292,15 @@ func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, j job, reason
 // comes (false). The holder that stops before sending loses the claim
 // when its lease runs out, and a waiting bot takes the run over.
 func (s *Scheduler) elect(ctx context.Context, log *slog.Logger, c RunClaimer, j job, due, giveUp time.Time) bool {
-	wait := min(s.opts.RetryMin, s.opts.ClaimLease/2)
+	// The holder usually sends within a second: look again soon, then
+	// less often.
+	longest := min(s.opts.RetryMin, s.opts.ClaimLease/2)
+	wait := min(2*time.Second, longest)
 	waiting := false
 	for {
 		last, err := s.store.LastDigest(ctx, j.Channel)
 		if err == nil && !last.Before(due) {
-			if waiting {
-				log.Info("another bot of the fleet sent this digest", "run", due)
-			}
+			log.Info("another bot of the fleet sent this digest run", "run", due, "waited", waiting)
 			return false
 		}
 		won, cerr := c.ClaimDigestRun(ctx, j.Channel, due, s.opts.ClaimLease)
@@ -319,6 +320,7 @@ func (s *Scheduler) elect(ctx context.Context, log *slog.Logger, c RunClaimer, j
 		if !sleepUntil(ctx, s.opts.Now, at) {
 			return false
 		}
+		wait = min(2*wait, longest)
 	}
 }
 

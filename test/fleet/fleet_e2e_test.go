@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,9 +16,12 @@ import (
 	corev1 "k8s.io/api/core/v1"
 
 	crashbot "github.com/crashloop-bot/crashloop-bot/bot"
+	"github.com/crashloop-bot/crashloop-bot/diagnose"
+	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // TestFleet: three clusters, one PostgreSQL, three bots of two replicas
@@ -59,6 +63,11 @@ func TestFleet(t *testing.T) {
 	defer inbound.Close()
 	ctx := t.Context()
 
+	// Yesterday's crash loops of every cluster, and a digest last sent to
+	// C0DIGEST three days ago: each bot, on taking the lead, finds the
+	// missed run; one of them sends it.
+	seedHistory(t, dsn, cs)
+
 	bots := map[string][]*bot{}
 	for _, c := range cs {
 		for r := range 2 {
@@ -78,6 +87,26 @@ func TestFleet(t *testing.T) {
 			l := leader(c)
 			return l != nil && strings.Contains(l.out.String(), "watch synced")
 		})
+	}
+
+	// One digest for the fleet, sent by one bot: every leader decided.
+	waitUntil(t, "each leader to send the missed digest or leave it to another", 60*time.Second, func() bool {
+		for _, c := range cs {
+			l := leader(c).out.String()
+			if !strings.Contains(l, "digest sent") && !strings.Contains(l, "another bot of the fleet sent this digest run") {
+				return false
+			}
+		}
+		return true
+	})
+	var digests []slackserver.Message
+	for _, m := range srv.Messages() {
+		if m.Channel == "C0DIGEST" {
+			digests = append(digests, m)
+		}
+	}
+	if len(digests) != 1 || !strings.Contains(digests[0].AllText(), "fleet of 3 clusters") || !strings.Contains(digests[0].AllText(), "Per cluster") {
+		t.Fatalf("%d digests in C0DIGEST, want one fleet digest: %+v", len(digests), digests)
 	}
 
 	// A bad image rolled out to all three clusters: orders is OOM-killed.
@@ -224,10 +253,13 @@ func TestFleet(t *testing.T) {
 
 	// 0 lost, 0 duplicates: three top-level messages, one per cause; the
 	// fleet message's thread details each cluster once.
-	msgs := srv.Messages()
+	var msgs []slackserver.Message
 	var texts []string
-	for _, m := range msgs {
-		texts = append(texts, m.Text)
+	for _, m := range srv.Messages() {
+		if m.Channel == "C0ALERTS" {
+			msgs = append(msgs, m)
+			texts = append(texts, m.Text)
+		}
 	}
 	if len(msgs) != 3 {
 		t.Fatalf("%d top-level messages, want 3 (fleet orders, eu's cart, ap's storm):\n%s", len(msgs), strings.Join(texts, "\n"))
@@ -320,4 +352,31 @@ func askAgain(t *testing.T, addr string, inbound *slackserver.Inbound, text, id 
 		t.Fatalf("%q: no answer in the ack (%s) nor at the response URL: %v", text, ack, err)
 	}
 	return body
+}
+
+// seedHistory records, as each cluster's bot would have, a crash loop
+// resolved yesterday, and a digest sent three days ago.
+func seedHistory(t *testing.T, dsn string, cs []*cluster) {
+	t.Helper()
+	now := time.Now()
+	for _, c := range cs {
+		st, err := store.NewPostgres(store.PostgresOptions{DSN: dsn, Cluster: c.name, Logger: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Start(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		key := incident.Key{Cluster: c.name, Namespace: "shop", Kind: "Deployment", Name: "search", Container: "search"}
+		inc := incident.Incident{ID: key.String() + "@1", Key: key, State: incident.Resolved, Channel: "C0ALERTS",
+			OpenedAt: now.Add(-20 * time.Hour), ResolvedAt: now.Add(-19 * time.Hour), PodCount: 2, Restarts: 9,
+			Report: diagnose.Report{Finding: diagnose.Finding{Category: diagnose.ConfigError}}}
+		if err := st.Save(t.Context(), inc); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.RecordDigest(t.Context(), "C0DIGEST", now.Add(-72*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+	}
 }

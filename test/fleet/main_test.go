@@ -178,7 +178,7 @@ slack:
   api_url: %s
   channel: C0ALERTS
 digest:
-  enabled: false
+  channels: [{channel: C0DIGEST}]
 server:
   listen: %q
 store:
