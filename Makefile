@@ -8,7 +8,7 @@ DATE ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
 LDFLAGS := -s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT) -X main.date=$(DATE)
 GOBIN ?= $(shell $(GO) env GOPATH)/bin
 
-.PHONY: help build run demo test test-cluster lint bench fuzz clean
+.PHONY: help build run demo test test-cluster lint bench bench-fleet fuzz clean
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -46,3 +46,6 @@ demo: test-cluster build ## see the bot work without a cluster: local control pl
 
 bench: test-cluster build ## measure memory, alert latency and a crash storm against a real API server (about 5 minutes)
 	$(GO) run ./test/load --bot bin/crashloop-bot
+
+bench-fleet: test-cluster build ## measure a fleet: 20 clusters x 200 crash-looping pods, a bot each, one PostgreSQL (needs the postgresql package)
+	$(GO) run ./test/load --bot bin/crashloop-bot --fleet

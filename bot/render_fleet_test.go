@@ -82,10 +82,9 @@ func TestRenderFleetNamesEveryCluster(t *testing.T) {
 	if got := fleetClusters(s); got[1].m.Resolved {
 		t.Error("a cluster crashing again is shown recovered")
 	}
-	inc := oomIncident()
-	inc.Key.Cluster = "us-east-1"
+	inc := ordersIn("us-east-1")
 	inc.Storm = &incident.StormRef{ID: s.ID, Factor: s.Factor, Category: s.Category}
-	if got := memberText(inc); !strings.HasPrefix(got, "us-east-1: payments/api") {
+	if got := memberText(inc); !strings.HasPrefix(got, "us-east-1: shop/orders") {
 		t.Errorf("member text = %q", got)
 	}
 	golden(t, "fleet_member.json", goldenJSON(t, memberText(inc), memberBlocks(inc)))
@@ -95,3 +94,18 @@ func TestRenderFleetNamesEveryCluster(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// ordersIn is cluster's incident of shop/orders in fleetOrders.
+func ordersIn(cluster string) incident.Incident {
+	inc := oomIncident()
+	inc.ID = "shop/Deployment/orders[orders]@" + cluster
+	inc.Key = incident.Key{Cluster: cluster, Namespace: "shop", Kind: "Deployment", Name: "orders", Container: "orders"}
+	inc.Pods, inc.PodCount, inc.Restarts = []string{"orders-5f7c9d8b4-qx2lp", "orders-5f7c9d8b4-9wzkt"}, 6, 5
+	r := &inc.Report
+	r.Pod, r.Owner = "shop/orders-5f7c9d8b4-qx2lp", &diagnose.Owner{Kind: "Deployment", Name: "orders"}
+	r.Container, r.Image, r.Restarts = "orders", "registry.example.com/shop/orders:3.1.0", 5
+	r.Summary = "orders ran out of memory: killed at its 512Mi memory limit"
+	r.Evidence = []string{"lastState.terminated.reason: OOMKilled (exit 137)", "resources.limits.memory: 512Mi"}
+	r.Containers = []diagnose.Finding{{Container: "orders", ContainerType: "app", Category: diagnose.OOMKilled}}
+	return inc
+}

@@ -27,7 +27,11 @@ type fleetParts struct {
 	pg     *store.Postgres
 	hub    *fleet.Hub
 	router *fleet.Router
-	log    *slog.Logger
+	log    *slog.Logger // scoped to the fleet
+	base   *slog.Logger // for the fleet's packages, which scope it themselves
+
+	// commandsOn: commands are enabled in the configuration.
+	commandsOn bool
 
 	mu       sync.Mutex
 	commands *bot.Commands // this replica's, when it answers commands
@@ -44,7 +48,7 @@ func newFleet(cfg config.Config, st store.Store, logger *slog.Logger) *fleetPart
 	}
 	hub := fleet.NewHub(pg, logger)
 	return &fleetParts{
-		pg: pg, hub: hub, log: logger.With("component", "fleet"),
+		pg: pg, hub: hub, log: logger.With("component", "fleet"), base: logger, commandsOn: cfg.Commands.Enabled,
 		router: fleet.NewRouter(pg, hub, fleet.RouterOptions{Cluster: cfg.ClusterName, Workers: cfg.Commands.MaxConcurrent, Logger: logger}),
 	}
 }
@@ -72,7 +76,7 @@ func (f *fleetParts) coordinate(sink incident.Notifier, cfg config.Config, m *me
 	if f == nil {
 		return sink
 	}
-	c := fleet.NewCoordinator(f.pg, sink, f.hub, fleet.CoordinatorOptions{Cluster: cfg.ClusterName, Logger: f.log})
+	c := fleet.NewCoordinator(f.pg, sink, f.hub, fleet.CoordinatorOptions{Cluster: cfg.ClusterName, Logger: f.base})
 	f.mu.Lock()
 	f.coord = c
 	f.mu.Unlock()
@@ -124,7 +128,9 @@ func (f *fleetParts) lead(g *group) {
 	cmds := f.commands
 	f.mu.Unlock()
 	if cmds == nil {
-		f.log.Warn("this bot answers no commands (no Slack bot token or signing secret): commands other bots receive for this cluster will time out")
+		if f.commandsOn {
+			f.log.Warn("this bot answers no commands (no Slack bot token or signing secret): commands other bots of the fleet receive for this cluster will time out")
+		}
 		return
 	}
 	g.start("fleet requests", func(ctx context.Context) error {

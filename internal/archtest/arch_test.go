@@ -13,11 +13,12 @@ const module = "github.com/crashloop-bot/crashloop-bot/"
 // (directly or through others) on the project packages listed, and on no
 // other. Arrows point inward:
 //
-//	diagnose <- change <- incident <- store <- {kube, bot, digest} <- cmd/bot
+//	diagnose <- change <- incident <- store <- {kube, bot, digest, fleet} <- cmd/bot
 //
 // kube (the cluster side) and bot (the Slack side) never import each other:
 // they meet through interfaces that cmd/bot wires. bot renders digests, so
-// it may use digest's types; digest knows nothing of Slack. scope is a
+// it may use digest's types; digest knows nothing of Slack. fleet knows
+// nothing of Slack or Kubernetes: its messages reach bot as storms. scope is a
 // leaf: the namespace-visibility rule bot's access checks and digest's
 // scopes share.
 var layers = map[string][]string{
@@ -27,7 +28,7 @@ var layers = map[string][]string{
 	"store":    {"diagnose", "change", "incident"},
 	"kube":     {"diagnose", "change", "incident", "store"},
 	"digest":   {"diagnose", "change", "incident", "store", "scope"},
-	"bot":      {"diagnose", "change", "incident", "store", "digest", "scope", "fleet"},
+	"bot":      {"diagnose", "change", "incident", "store", "digest", "scope"},
 	"fleet":    {"diagnose", "change", "incident", "store"},
 	"scope":    {},
 	"config":   {},

@@ -111,3 +111,20 @@ func TestMissingBinariesAreNamed(t *testing.T) {
 		t.Fatalf("err = %v, want ErrBinariesMissing", err)
 	}
 }
+
+// The server's CPU time grows with the work it does.
+func TestCPUTime(t *testing.T) {
+	srv := pgtest.Get(t)
+	before := srv.CPUTime()
+	c, err := pgx.Connect(t.Context(), srv.DSN("postgres"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	if _, err := c.Exec(t.Context(), "SELECT count(*) FROM generate_series(1, 3000000)"); err != nil {
+		t.Fatal(err)
+	}
+	if after := srv.CPUTime(); after <= before {
+		t.Fatalf("CPU time %s, then %s after counting to 3 million", before, after)
+	}
+}
