@@ -23,6 +23,7 @@ type CoordinatorStore interface {
 	FleetToTell(ctx context.Context) ([]string, error)
 	TellFleet(ctx context.Context, id string, decide func(store.FleetView) ([]store.FleetMember, error)) (bool, error)
 	TakeOverFleet(ctx context.Context, stale time.Duration) ([]string, error)
+	RetellFleet(ctx context.Context) error
 }
 
 // CoordinatorOptions configure a Coordinator. Zero values take the defaults.
@@ -189,6 +190,11 @@ func (c *Coordinator) Run(ctx context.Context) error {
 	takeOver := time.NewTicker(c.opts.TakeOverEvery)
 	defer takeOver.Stop()
 	c.log.Info("coordinating crash loops with the fleet", "cluster", c.opts.Cluster)
+	// A new leader shows the messages it owns as they are: its predecessor
+	// may have died with updates not yet delivered.
+	if err := c.st.RetellFleet(ctx); err != nil && ctx.Err() == nil {
+		c.log.Warn("cannot refresh the fleet messages this cluster owns", "err", err)
+	}
 	for {
 		c.record(ctx)
 		c.tellOwned(ctx)

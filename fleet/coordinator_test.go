@@ -387,3 +387,27 @@ func TestFleetOutage(t *testing.T) {
 		t.Fatalf("the fleet incident founded alone: told %d of %d, owner %s, %v", told, version, owner, err)
 	}
 }
+
+// A new leader of the owning cluster shows the fleet message as it is (its
+// predecessor may have died with an update undelivered) without telling
+// again what was told in the thread.
+func TestFleetNewLeaderRetells(t *testing.T) {
+	dsn := pgtest.Database(t)
+	eu, us := startCluster(t, dsn, "eu", CoordinatorOptions{}), startCluster(t, dsn, "us", CoordinatorOptions{})
+	subject := store.FleetSubject("eu", crash("eu", incident.Open).ID)
+	notify(eu, crash("eu", incident.Open), incident.FirstNotification)
+	eu.sink.waitFor(t, "eu's message", func(l []string) bool { return len(l) == 1 })
+	notify(us, crash("us", incident.Open), incident.FirstNotification)
+	eu.sink.waitFor(t, "the fleet message", func(l []string) bool { return count(l, "thread ") == 2 })
+	eu.halt()
+	next := startCluster(t, dsn, "eu", CoordinatorOptions{}) // the other replica takes the lead
+	l := next.sink.waitFor(t, "the new leader's update of the fleet message", func(l []string) bool { return count(l, "fleet "+subject+" updated") == 1 })
+	if len(l) != 1 {
+		t.Fatalf("the new leader told:\n%s", strings.Join(l, "\n"))
+	}
+	notify(next, crash("eu", incident.Open), incident.Updated, incident.Note{Kind: incident.PodCrashing, Pod: "orders-3", Pods: 3})
+	l = next.sink.waitFor(t, "eu's next news", func(l []string) bool { return count(l, "thread "+subject+" updated eu 1 notes") == 1 })
+	if count(l, "thread ") != 1 {
+		t.Fatalf("the new leader told the thread again:\n%s", strings.Join(l, "\n"))
+	}
+}

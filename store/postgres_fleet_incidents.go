@@ -373,6 +373,23 @@ FROM fleet_incidents WHERE id = $1 AND owner_cluster = $2 FOR UPDATE`, id, p.clu
 	return ok, nil
 }
 
+// RetellFleet marks the fleet incidents this cluster owns (open, or
+// resolved within the last hour) as changed, so that a bot that just took
+// the lead tells their messages as they are: the previous leader may have
+// died with updates it had not delivered. Events it told stay told.
+func (p *Postgres) RetellFleet(ctx context.Context) error {
+	if err := p.fb.fastFail(); err != nil {
+		return err
+	}
+	_, err := p.pool.Exec(ctx, `
+UPDATE fleet_incidents SET version = version + 1
+WHERE owner_cluster = $1 AND (state = 'open' OR resolved_at > $2)`, p.cluster, p.opts.Now().Add(-time.Hour))
+	if err != nil {
+		return fmt.Errorf("retell fleet incidents: %w", p.fb.check(err))
+	}
+	return nil
+}
+
 // TakeOverFleet makes this cluster the owner of the open fleet incidents
 // it is a member of whose owner's bot has not been seen for stale (it
 // died, or lost the database): they are told again in full by this bot.
