@@ -3,6 +3,7 @@ package digest
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -59,7 +60,10 @@ func fleetView(d *Digest, incs []incident.Incident, from, to time.Time) {
 	type wkey struct{ ns, kind, name string }
 	workloads := map[wkey]*FleetWorkload{}
 	lastCrash := map[wkey]time.Time{}
-	for cluster, cincs := range byCluster {
+	// In cluster order: ties (the same last crash in two clusters) go to
+	// the first cluster by name, whatever the map's order.
+	for _, cluster := range slices.Sorted(maps.Keys(byCluster)) {
+		cincs := byCluster[cluster]
 		ct := ClusterTotals{Cluster: cluster, Totals: totals(cincs, from, to)}
 		seen := map[wkey]bool{}
 		for _, inc := range cincs {

@@ -232,10 +232,18 @@ func (c *Coordinator) record(ctx context.Context) {
 		c.mu.Lock()
 		c.backlog = c.backlog[1:]
 		if err != nil {
+			// Better told alone than not at all, under the subject the
+			// incident has (or would have, founding its fleet incident).
+			n := p.n
+			if g := c.local[n.Incident.ID]; g != nil && g.owner == c.opts.Cluster {
+				n.Incident.ID = g.id
+			} else {
+				n.Incident.ID = store.FleetSubject(c.opts.Cluster, n.Incident.ID)
+			}
 			c.mu.Unlock()
 			c.log.Error("the database refused a fleet record; this news is told for this cluster only", "incident", p.rec.Incident.ID, "err", err)
 			if !p.handled {
-				c.sink.Notify(p.n) // better told alone than not at all
+				c.sink.Notify(n)
 			}
 			continue
 		}

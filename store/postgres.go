@@ -287,7 +287,12 @@ AND NOT EXISTS (SELECT 1 FROM incidents i WHERE i.cluster_name = $1 AND i.state 
 		// Fleet incidents resolved past retention, with their members and
 		// events; any bot may prune them.
 		batch.Queue(`DELETE FROM fleet_incidents WHERE state = 'resolved' AND resolved_at < $1`, now.Add(-r))
+		batch.Queue(`
+DELETE FROM message_refs m WHERE m.scope = '' AND m.posted_at < $1
+AND NOT EXISTS (SELECT 1 FROM fleet_incidents f WHERE f.id = m.subject)`, now.Add(-r))
 	}
+	// Told events of a fleet incident open for long only take room.
+	batch.Queue(`DELETE FROM fleet_events WHERE told_by IS NOT NULL AND at < $1`, now.Add(-24*time.Hour))
 	// Requests and digest claims only matter for minutes.
 	batch.Queue(`DELETE FROM fleet_requests WHERE expires_at < $1`, now.Add(-time.Hour))
 	batch.Queue(`DELETE FROM digest_claims WHERE lease_until < $1`, now.Add(-7*24*time.Hour))

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
 )
 
@@ -190,3 +191,38 @@ func TestPostgresListenSurvivesRestart(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// What a fleet leaves behind goes with retention: resolved fleet incidents
+// with their members, events and message, and old told events of long
+// ones.
+func TestPostgresFleetRetention(t *testing.T) {
+	dsn := pgtest.Database(t)
+	clk := &clock{now: t0}
+	p := openPostgres(t, dsn, "eu", Options{Now: clk.Now, Retention: 24 * time.Hour})
+	ctx := t.Context()
+	i := fleetInc("eu", "orders", incident.Open)
+	rec := FleetRecord{Incident: i, Reason: incident.FirstNotification, WorkloadKey: "w", Category: "oom_killed", At: clk.Now()}
+	m, err := p.RecordFleet(ctx, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.SaveMessageRef(ctx, MessageRef{Subject: m.ID, Channel: "C1", TS: "1.1", PostedAt: clk.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok, _ := p.MessageRef(ctx, i.ID); !ok || r.TS != "1.1" {
+		t.Fatalf("the member incident does not lead to the fleet message: %+v %v", r, ok)
+	}
+	i.State, i.ResolvedAt = incident.Resolved, clk.Now().Add(time.Hour)
+	rec.Incident, rec.Reason, rec.At = i, incident.ResolvedReason, i.ResolvedAt
+	if _, err := p.RecordFleet(ctx, rec); err != nil {
+		t.Fatal(err)
+	}
+	save(t, p, i)
+	clk.Add(72 * time.Hour)
+	save(t, p, fleetInc("eu", "trigger", incident.Open)) // prunes
+	var left int
+	if err := p.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM fleet_incidents) + (SELECT count(*) FROM fleet_members) + (SELECT count(*) FROM fleet_events)
+		+ (SELECT count(*) FROM message_refs)`).Scan(&left); err != nil || left != 0 {
+		t.Fatalf("%d fleet rows left after retention (%v)", left, err)
+	}
+}
