@@ -38,7 +38,7 @@ NESTED_MODULES := test/kustomize test/helm test/promrules build/image
 # Packages with tests that measure memory and skip under -race.
 MEMORY_TEST_PKGS := ./diagnose
 
-.PHONY: help build run demo test test-memory test-cluster lint bench fuzz soak clean image release
+.PHONY: help build run demo test test-memory test-cluster lint bench bench-fleet fuzz soak clean image release
 
 help: ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -108,3 +108,6 @@ demo: test-cluster build ## see the bot work without a cluster: local control pl
 
 bench: test-cluster build ## measure memory, alert latency and a crash storm against a real API server (about 5 minutes)
 	$(GO) run ./test/load --bot bin/crashloop-bot
+
+bench-fleet: test-cluster build ## measure a fleet: 20 clusters x 200 crash-looping pods, a bot each, one PostgreSQL (needs the postgresql package)
+	$(GO) run ./test/load --bot bin/crashloop-bot --fleet

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -71,8 +72,12 @@ func (t Target) String() string {
 
 // Command is a parsed, validated /crashloop command.
 type Command struct {
-	Verb   Verb
-	Target Target
+	Verb Verb
+	// Cluster is the cluster the command is for (--cluster NAME, or
+	// status's CLUSTER/NAMESPACE); empty means the bot's own (or, for
+	// status in a fleet, every cluster).
+	Cluster string `json:",omitempty"`
+	Target  Target
 	// Namespace is the optional namespace of status.
 	Namespace string
 	// Logs only.
@@ -141,7 +146,69 @@ func ParseCommand(text string) (Command, error) {
 	// ASCII only: strings.ToLower maps look-alikes such as the Kelvin sign
 	// to ASCII letters.
 	verb := Verb(asciiLower(args[0]))
-	args = args[1:]
+	args, cluster, err := clusterFlag(args[1:])
+	if err != nil {
+		return Command{}, err
+	}
+	cmd, err := parseVerb(verb, args, text)
+	if err != nil {
+		return Command{}, err
+	}
+	if cluster != "" {
+		switch {
+		case cmd.Verb == VerbHelp || cmd.Verb == VerbDigest:
+			return Command{}, usageErr(cmd.Verb, "%s is the same for every cluster: leave out --cluster.", cmd.Verb)
+		case cmd.Cluster != "" && cmd.Cluster != cluster:
+			return Command{}, usageErr(cmd.Verb, "Name the cluster once: --cluster %s or %s/, not both.", clip(cluster, 63), clip(cmd.Cluster, 63))
+		}
+		cmd.Cluster = cluster
+	}
+	return cmd, nil
+}
+
+// maxClusterName bounds a cluster name in a command.
+const maxClusterName = 63
+
+// clusterPattern is a cluster name as commands take it (config requires
+// it of the bots of a fleet).
+var clusterPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$`)
+
+// clusterFlag takes --cluster NAME (or --cluster=NAME) out of args.
+func clusterFlag(args []string) (rest []string, cluster string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		v, ok := strings.CutPrefix(a, "--cluster=")
+		if !ok && a != "--cluster" {
+			rest = append(rest, a)
+			continue
+		}
+		if !ok {
+			if i+1 >= len(args) {
+				return nil, "", &CommandError{Message: "--cluster needs a cluster name.", Usage: "help"}
+			}
+			i++
+			v = args[i]
+		}
+		if err := checkCluster(v); err != nil {
+			return nil, "", err
+		}
+		if cluster != "" && cluster != v {
+			return nil, "", &CommandError{Message: "Name one cluster.", Usage: "help"}
+		}
+		cluster = v
+	}
+	return rest, cluster, nil
+}
+
+func checkCluster(name string) error {
+	if !clusterPattern.MatchString(name) {
+		return &CommandError{Message: fmt.Sprintf("%q is not a cluster name.", clip(oneLine(name), maxClusterName+2)), Usage: "help"}
+	}
+	return nil
+}
+
+// parseVerb parses the arguments of verb.
+func parseVerb(verb Verb, args []string, text string) (Command, error) {
 	switch verb {
 	case "log":
 		verb = VerbLogs
@@ -164,11 +231,19 @@ func ParseCommand(text string) (Command, error) {
 		case 0:
 			return Command{Verb: VerbStatus}, nil
 		case 1:
-			ns := args[0]
-			if err := checkNamespace(verb, ns); err != nil {
-				return Command{}, err
+			// [CLUSTER/]NAMESPACE, or CLUSTER/ for all its namespaces.
+			cluster, ns, fleet := strings.Cut(args[0], "/")
+			if !fleet {
+				cluster, ns = "", args[0]
+			} else if err := checkCluster(cluster); err != nil {
+				return Command{}, usageErr(verb, "%q is not CLUSTER/NAMESPACE.", clip(oneLine(args[0]), 80))
 			}
-			return Command{Verb: VerbStatus, Namespace: ns}, nil
+			if ns != "" {
+				if err := checkNamespace(verb, ns); err != nil {
+					return Command{}, err
+				}
+			}
+			return Command{Verb: VerbStatus, Cluster: cluster, Namespace: ns}, nil
 		}
 		return Command{}, usageErr(verb, "status takes at most one namespace.")
 	case VerbSilence:

@@ -80,6 +80,10 @@ type CommandOptions struct {
 	Prober ProbeRunner
 	// Digest, when set, serves the digest subcommand.
 	Digest *DigestCommand
+	// Fleet, when set, makes status fleet-wide and runs commands for
+	// other clusters there (command_fleet.go); without it a command for
+	// another cluster is refused.
+	Fleet *FleetOptions
 	// Groups resolves AccessRule.UserGroups; without it they match nobody.
 	Groups GroupResolver
 	// Channels resolves the "#name" channels of Access to IDs at Start;
@@ -245,11 +249,17 @@ func (c *Commands) Run(ctx context.Context, caller Caller, text, source string) 
 func (c *Commands) Do(ctx context.Context, caller Caller, cmd Command, source string) Reply {
 	start := c.opts.Now()
 	line := auditLine{caller: caller, source: source, verb: cmd.Verb, target: cmd.Target.String()}
+	if cmd.Cluster != "" && cmd.Verb != VerbStatus {
+		line.target = cmd.Cluster + ":" + line.target
+	}
 	switch {
 	case cmd.Verb == VerbHelp:
 		line.target = ""
 	case cmd.Verb == VerbStatus:
 		line.target = cmd.Namespace
+		if cmd.Cluster != "" {
+			line.target = cmd.Cluster + "/" + cmd.Namespace
+		}
 	case cmd.Verb == VerbDigest:
 		line.target = cmd.For.String()
 	}
@@ -292,6 +302,9 @@ func allowed(s Scope, cmd Command) bool {
 }
 
 func (c *Commands) exec(ctx context.Context, caller Caller, s Scope, cmd Command) (Reply, error) {
+	if c.otherCluster(cmd.Cluster) && cmd.Verb != VerbStatus {
+		return c.remote(ctx, caller, cmd) // command_fleet.go
+	}
 	switch cmd.Verb {
 	case VerbHelp:
 		return c.help(), nil

@@ -59,6 +59,9 @@ func (c *Commands) help() Reply {
 	body := "*Crash-loop triage from Slack* (read-only)\n" + strings.Join(lines, "\n")
 	body += "\n\nA workload (`NAMESPACE/deployment/NAME`) stands for its crashing pod. " +
 		"Logs are redacted like the alerts."
+	if c.opts.Fleet != nil {
+		body += "\n\n" + fleetHelp // command_fleet.go
+	}
 	return textReply("crashloop-bot commands", body)
 }
 

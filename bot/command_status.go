@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -18,10 +19,16 @@ const maxStatusLines = 30
 // status answers "status [NS]": the workloads crash-looping now, among the
 // namespaces the caller may see.
 func (c *Commands) status(ctx context.Context, g Scope, cmd Command) (Reply, error) {
-	if c.opts.Incidents == nil {
+	lister, fleet := c.opts.Incidents, c.opts.Fleet != nil && c.opts.Fleet.Incidents != nil
+	if fleet {
+		lister = c.opts.Fleet.Incidents // every cluster's (command_fleet.go)
+	} else if c.otherCluster(cmd.Cluster) {
+		return Reply{}, c.notHere(cmd.Cluster)
+	}
+	if lister == nil {
 		return Reply{}, &CommandError{Message: "Status is not available: the bot has no incident store."}
 	}
-	active, err := c.opts.Incidents.Active(ctx)
+	active, err := lister.Active(ctx)
 	if err != nil {
 		return Reply{}, fmt.Errorf("list active incidents: %w", err)
 	}
@@ -32,7 +39,11 @@ func (c *Commands) status(ctx context.Context, g Scope, cmd Command) (Reply, err
 	for _, inc := range active {
 		inc.SilencedUntil = silenced[inc.Key]
 		k := inc.Key
-		if (c.opts.Cluster != "" && k.Cluster != "" && k.Cluster != c.opts.Cluster) ||
+		cluster := cmp.Or(cmd.Cluster, c.opts.Cluster)
+		if fleet && cmd.Cluster == "" {
+			cluster = "" // all of them
+		}
+		if (cluster != "" && k.Cluster != "" && k.Cluster != cluster) ||
 			(cmd.Namespace != "" && k.Namespace != cmd.Namespace) || inc.State == incident.Resolved {
 			continue
 		}
@@ -40,11 +51,21 @@ func (c *Commands) status(ctx context.Context, g Scope, cmd Command) (Reply, err
 			hidden++
 			continue
 		}
-		lines = append(lines, statusLine(inc, now))
+		line := statusLine(inc, now)
+		if fleet {
+			line = "*" + escClip(oneLine(k.Cluster), maxClusterName) + "* · " + line
+		}
+		lines = append(lines, line)
 	}
 	where := "in namespaces you can see here"
 	if cmd.Namespace != "" {
 		where = "in " + codeSpan(cmd.Namespace, 80)
+	}
+	switch {
+	case fleet && cmd.Cluster != "":
+		where += " of cluster " + codeSpan(cmd.Cluster, maxClusterName)
+	case fleet:
+		where += " across the fleet"
 	}
 	if len(lines) == 0 {
 		return textReply("No workload is crash-looping", "✅ No workload is crash-looping "+where+"."), nil

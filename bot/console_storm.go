@@ -15,7 +15,7 @@ func writeStorm(b *strings.Builder, n incident.Notification) {
 	if !n.IsStorm() {
 		inc := n.Incident
 		f := finding(inc)
-		line := fmt.Sprintf("  ↳ %s [%s] · %s", consoleText(workload(inc.Key)), consoleText(inc.Key.Container), categoryTitle(f.Category))
+		line := fmt.Sprintf("  ↳ %s [%s] · %s", consoleText(memberName(inc)), consoleText(inc.Key.Container), categoryTitle(f.Category))
 		switch {
 		case n.Reason == incident.ResolvedReason:
 			line += " · recovered"
@@ -28,6 +28,10 @@ func writeStorm(b *strings.Builder, n incident.Notification) {
 		return
 	}
 	s := *n.Storm
+	if s.Factor.Fleet() {
+		writeFleet(b, n) // console_fleet.go
+		return
+	}
 	emoji, title := stormHeadline(s)
 	if n.Reason != incident.FirstNotification {
 		fmt.Fprintf(b, "%s %s · %d of %d crashing · %s\n", emoji, consoleText(title), s.Crashing(), len(s.Members), plural(s.Pods(), "pod"))

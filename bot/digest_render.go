@@ -42,6 +42,9 @@ func RenderDigest(d digest.Digest, cluster string, links map[string]string) (tex
 	if d.Window >= digest.Week {
 		title = "Weekly crash-loop digest"
 	}
+	if d.IsFleet() {
+		cluster = fleetDigestTitle(d) // digest_fleet.go
+	}
 	if cluster != "" {
 		title += ": " + cluster
 	}
@@ -81,22 +84,26 @@ func RenderDigest(d digest.Digest, cluster string, links map[string]string) (tex
 	trend += fmt.Sprintf(" · %s: %d new, %d recurring, %d ongoing", plural(d.Workloads, "workload"), d.New, d.Recurring, d.Ongoing)
 	blocks = append(blocks, slack.NewContextBlock(DigestTrendBlockID, md(clip(trend, maxContextText))))
 
-	top := lineList{title: "*Top crashing workloads*", budget: maxSectionText}
-	for _, w := range d.Top {
-		state := string(w.Status)
-		if w.Open {
-			state += ", still open"
+	if d.IsFleet() {
+		blocks = append(blocks, fleetDigestBlocks(d, links)...)
+	} else {
+		top := lineList{title: "*Top crashing workloads*", budget: maxSectionText}
+		for _, w := range d.Top {
+			state := string(w.Status)
+			if w.Open {
+				state += ", still open"
+			}
+			top.add(fmt.Sprintf("• %s: %s, %s, %s · _%s_", linked(links, w.IncidentID, digest.WorkloadName(w)),
+				plural(int(w.Restarts), "restart"), plural(w.Pods, "pod"), escClip(string(w.Category), 100), state))
 		}
-		top.add(fmt.Sprintf("• %s: %s, %s, %s · _%s_", linked(links, w.IncidentID, digest.WorkloadName(w)),
-			plural(int(w.Restarts), "restart"), plural(w.Pods, "pod"), escClip(string(w.Category), 100), state))
+		top.more += d.Workloads - len(d.Top)
+		blocks = append(blocks, section(DigestTopBlockID, top.String()))
 	}
-	top.more += d.Workloads - len(d.Top)
-	blocks = append(blocks, section(DigestTopBlockID, top.String()))
 
 	if len(d.Flapping) > 0 {
 		l := lineList{title: "*Flapping* (recovered, then crash-looped again)", budget: maxSectionText}
 		for _, f := range d.Flapping {
-			l.add(fmt.Sprintf("• %s: re-opened %s · %s", linked(links, f.IncidentID, f.WorkloadRef.String()), digest.Times(f.Reopens), escClip(string(f.Category), 100)))
+			l.add(fmt.Sprintf("• %s: re-opened %s · %s", linked(links, f.IncidentID, d.RefName(f.WorkloadRef)), digest.Times(f.Reopens), escClip(string(f.Category), 100)))
 		}
 		l.more += d.More.Flapping
 		blocks = append(blocks, section(DigestFlappingBlockID, l.String()))
@@ -104,7 +111,7 @@ func RenderDigest(d digest.Digest, cluster string, links map[string]string) (tex
 	if len(d.Long) > 0 {
 		l := lineList{title: "*Open for more than a day*", budget: maxSectionText}
 		for _, o := range d.Long {
-			l.add(fmt.Sprintf("• %s: open %s, %s · %s", linked(links, o.IncidentID, o.Key.String()), digest.FormatDuration(o.Age),
+			l.add(fmt.Sprintf("• %s: open %s, %s · %s", linked(links, o.IncidentID, d.KeyName(o.Key)), digest.FormatDuration(o.Age),
 				plural(int(o.Restarts), "restart"), escClip(string(o.Category), 100)))
 		}
 		l.more += d.More.Long
@@ -113,7 +120,7 @@ func RenderDigest(d digest.Digest, cluster string, links map[string]string) (tex
 	if len(d.RecurringCauses) > 0 {
 		l := lineList{title: "*Recurring causes* (same workload and cause on several days)", budget: maxSectionText}
 		for _, r := range d.RecurringCauses {
-			l.add(fmt.Sprintf("• %s: %s on %d of the last %d days, %s", linked(links, r.IncidentID, r.WorkloadRef.String()),
+			l.add(fmt.Sprintf("• %s: %s on %d of the last %d days, %s", linked(links, r.IncidentID, d.RefName(r.WorkloadRef)),
 				escClip(string(r.Category), 100), r.Days, len(d.Days), plural(r.Incidents, "incident")))
 		}
 		l.more += d.More.RecurringCauses
@@ -143,7 +150,7 @@ func RenderDigest(d digest.Digest, cluster string, links map[string]string) (tex
 				rec.more += len(d.Recoveries) - i
 				break
 			}
-			rec.add(fmt.Sprintf("• %s after %s", codeSpan(r.Key.String(), 300), digest.FormatDuration(r.Duration)))
+			rec.add(fmt.Sprintf("• %s after %s", codeSpan(d.KeyName(r.Key), 300), digest.FormatDuration(r.Duration)))
 		}
 		blocks = append(blocks, section(DigestRecoveriesBlockID, rec.String()))
 	}

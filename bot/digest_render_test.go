@@ -124,7 +124,26 @@ func digestFixtures() map[string]digest.Digest {
 		"weekly":   digest.Build(busyWeekIncidents(), digest.Everything, digest.Week, digestNow),
 		"huge":     digest.Build(huge, digest.Everything, 0, digestNow),
 		"unlinked": digest.Build(busyDayIncidents(), digest.Everything, 0, digestNow),
+		"fleet":    digest.Build(fleetDayIncidents(), digest.Everything, 0, digestNow),
 	}
+}
+
+// fleetDayIncidents are three clusters' day: a bad image crash-loops
+// shop/api in all of them; eu-1 also has the busy day's trouble.
+func fleetDayIncidents() []incident.Incident {
+	incs := busyDayIncidents()
+	for i := range incs {
+		incs[i].Key.Cluster = "eu-1"
+	}
+	for _, c := range []string{"us-1", "ap-1"} {
+		i := digestIncident("shop", "api", 3*dh, 0, 7, diagnose.OOMKilled)
+		i.Key.Cluster = c
+		if c == "us-1" {
+			i.State, i.ResolvedAt = incident.Resolved, i.OpenedAt.Add(40*time.Minute)
+		}
+		incs = append(incs, i)
+	}
+	return incs
 }
 
 func TestRenderDigestGolden(t *testing.T) {
@@ -268,3 +287,6 @@ func checkDigestLimits(t *testing.T, text string, blocks []slack.Block) {
 }
 
 var mrkdwnLink = regexp.MustCompile(`<https://[^|<> ]+\|([^<>|]*)>`)
+
+// The fleet's store finds every cluster's alert messages for digest links.
+var _ ClusterMessageRefs = (*store.Postgres)(nil)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/crashloop-bot/crashloop-bot/digest"
 	"github.com/crashloop-bot/crashloop-bot/incident"
+	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
 // alertMessage finds the Slack message that announced inc: its own, or
@@ -23,7 +24,12 @@ func alertMessage(ctx context.Context, refs MessageRefs, inc incident.Incident) 
 	if inc.Storm != nil {
 		subject = inc.Storm.ID
 	}
-	ref, ok, err := refs.MessageRef(ctx, subject)
+	var ref store.MessageRef
+	if cr, fleet := refs.(ClusterMessageRefs); fleet && inc.Key.Cluster != "" {
+		ref, ok, err = cr.MessageRefIn(ctx, inc.Key.Cluster, subject) // digest_fleet.go
+	} else {
+		ref, ok, err = refs.MessageRef(ctx, subject)
+	}
 	if err != nil || !ok || ref.Channel == "" || ref.TS == "" {
 		return "", "", false, err
 	}

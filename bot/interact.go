@@ -140,6 +140,9 @@ func (c *Commands) Press(ctx context.Context, caller Caller, actionID, value str
 		c.audit(auditLine{caller: caller, source: "button", verb: Verb(clip(actionID, 60)), outcome: outcomeInvalid, text: value, err: err})
 		return c.errorReply(&CommandError{Message: "That button is not one of mine, or it is damaged."}), false
 	}
+	if c.opts.Cluster != "" && v.Cluster != "" && v.Cluster != c.opts.Cluster && c.opts.Fleet != nil && c.opts.Fleet.Remote != nil {
+		return c.remotePress(ctx, caller, actionID, value, v) // command_fleet.go: that cluster's bot answers
+	}
 	if c.opts.Cluster != "" && v.Cluster != "" && v.Cluster != c.opts.Cluster {
 		c.audit(auditLine{caller: caller, source: "button", verb: Verb(clip(actionID, 60)), target: v.Key().String(), outcome: outcomeInvalid})
 		return c.errorReply(&CommandError{Message: fmt.Sprintf("That alert is about cluster %s; this bot serves %s.", v.Cluster, c.opts.Cluster)}), false

@@ -82,6 +82,9 @@ func RenderStorm(s incident.Storm, named int) (text string, blocks []slack.Block
 	if named <= 0 {
 		named = DefaultStormNamed
 	}
+	if s.Factor.Fleet() {
+		return renderFleet(s, named) // render_fleet.go: one cause in several clusters
+	}
 	emoji, title := stormHeadline(s)
 	blocks = append(blocks, headerBlock(emoji+" "+title))
 	blocks = append(blocks, stormFacts(s))
@@ -247,6 +250,9 @@ func stepsBlockID(id string, steps []string) *slack.SectionBlock {
 
 // stormPlain is the text-only storm message sent when Slack rejects blocks.
 func stormPlain(s incident.Storm) string {
+	if s.Factor.Fleet() {
+		return fleetPlain(s)
+	}
 	emoji, title := stormHeadline(s)
 	lines := []string{"*" + escClip(oneLine(emoji+" "+title), 300) + "*",
 		fmt.Sprintf("Crashing: %d of %d workloads · Pods affected: %d · details of each in the thread", s.Crashing(), len(s.Members), s.Pods())}
@@ -258,7 +264,7 @@ func stormPlain(s incident.Storm) string {
 func memberBlocks(inc incident.Incident) []slack.Block {
 	f := finding(inc)
 	var b strings.Builder
-	b.WriteString("*" + escClip(oneLine(workload(inc.Key)), 300) + "* " + escClip(inc.Key.Kind, 40))
+	b.WriteString("*" + escClip(oneLine(memberName(inc)), 300) + "* " + escClip(inc.Key.Kind, 40))
 	if inc.Key.Container != "" {
 		b.WriteString(" · container " + codeSpan(inc.Key.Container, 80))
 	}
@@ -294,13 +300,13 @@ func memberBlocks(inc incident.Incident) []slack.Block {
 
 // memberText is the notification text of a member's reply.
 func memberText(inc incident.Incident) string {
-	return escClip(oneLine(workload(inc.Key)+": "+categoryTitle(finding(inc).Category)), maxFallbackRunes)
+	return escClip(oneLine(memberName(inc)+": "+categoryTitle(finding(inc).Category)), maxFallbackRunes)
 }
 
 // memberNoteText is a member's news for the storm's thread: its workload
 // and what happened ("recovered", "diagnosis changed ...").
 func memberNoteText(n incident.Notification) string {
-	who := "*" + escClip(oneLine(workload(n.Incident.Key)), 300) + "*: "
+	who := "*" + escClip(oneLine(memberName(n.Incident)), 300) + "*: "
 	if len(n.Notes) > 0 {
 		return clip(who+RenderThread(incident.Notification{Reason: n.Reason, Incident: n.Incident, Notes: n.Notes}), maxThreadRunes)
 	}
@@ -315,6 +321,9 @@ func stormThreadText(n incident.Notification) string {
 	s := n.Storm
 	if n.Reason != incident.ResolvedReason || s == nil {
 		return ""
+	}
+	if s.Factor.Fleet() {
+		return fleetThreadText(*s)
 	}
 	out := fmt.Sprintf("✅ Storm over: all %s recovered", plural(len(s.Members), "workload"))
 	if !s.ResolvedAt.IsZero() && !s.OpenedAt.IsZero() {

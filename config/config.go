@@ -152,8 +152,9 @@ func (s Secret) Value() string { return s.value }
 // them instead of announcing them again.
 type Store struct {
 	// Backend is file (one bbolt file at Path), configmap (ConfigMaps in
-	// Namespace, so replicas need no volume) or memory (nothing survives a
-	// restart).
+	// Namespace, so replicas need no volume), postgres (one PostgreSQL
+	// database shared by the bots of a fleet of clusters) or memory
+	// (nothing survives a restart).
 	Backend string `yaml:"backend"`
 	// Path is the state file. Empty means $XDG_STATE_HOME (or
 	// ~/.local/state)/crashloop-bot/state.db.
@@ -163,6 +164,20 @@ type Store struct {
 	Namespace string `yaml:"namespace"`
 	// Retention is how long resolved incidents are kept.
 	Retention Duration `yaml:"retention"`
+	// Postgres configures the postgres backend.
+	Postgres Postgres `yaml:"postgres"`
+}
+
+// Postgres configures the postgres store backend: one database shared by
+// the bots of every cluster of a fleet, each writing as its cluster_name.
+type Postgres struct {
+	// DSN names where the connection string (a secret: it holds the
+	// password) is read from.
+	DSN Secret `yaml:"dsn"`
+	// Schema holds the bot's tables; created (and migrated) by the bot.
+	Schema string `yaml:"schema"`
+	// MaxConnections bounds the connections one bot opens.
+	MaxConnections int `yaml:"max_connections"`
 }
 
 // Digest configures the crash-loop digests: daily by default, weekly per
@@ -252,9 +267,11 @@ func Default() Config {
 			Mode:              "http",
 		},
 		Commands: Commands{Enabled: true, Name: "/crashloop", MaxConcurrent: 4},
-		Store:    Store{Backend: "file", Retention: Duration(30 * 24 * time.Hour)},
-		Digest:   Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
-		Server:   Server{Listen: ":8080"},
+		Store: Store{Backend: "file", Retention: Duration(30 * 24 * time.Hour), Postgres: Postgres{
+			DSN: Secret{Env: "CRASHLOOP_POSTGRES_DSN"}, Schema: "crashloop_bot", MaxConnections: 4,
+		}},
+		Digest: Digest{Enabled: true, Schedule: "0 9 * * *", Timezone: "UTC", Window: Duration(24 * time.Hour)},
+		Server: Server{Listen: ":8080"},
 		LeaderElection: LeaderElection{
 			LeaseName:     "crashloop-bot",
 			LeaseDuration: Duration(15 * time.Second),

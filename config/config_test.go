@@ -78,6 +78,7 @@ func TestParseErrorsNameTheKey(t *testing.T) {
 		{"bad duration", "watch:\n  group_wait: soon\n", `"soon" is not a duration`},
 		{"inline secret rejected", "slack:\n  bot_token: xoxb-123\n", "line 2: secrets are not written in the config"},
 		{"unknown secret key", "slack:\n  app_token: {envv: X}\n", "line 2: slack.app_token.envv: unknown key; did you mean env?"},
+		{"inline dsn rejected", "store:\n  postgres:\n    dsn: postgres://bot:pw@db/x\n", "line 3: secrets are not written in the config"},
 		{"wrong type", "kubernetes:\n  qps: fast\n", "line 2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,7 +111,11 @@ func TestValidateNamesTheKey(t *testing.T) {
 		{"qps", "kubernetes: {qps: 0}", nil, "kubernetes.qps"},
 		{"empty cluster name", "cluster_name: ''", nil, "cluster_name: must not be empty"},
 		{"pace", "slack: {messages_per_second: 0}", nil, "slack.messages_per_second"},
-		{"store backend", "store: {backend: s3}", nil, "store.backend: must be file, configmap or memory"},
+		{"store backend", "store: {backend: s3}", nil, "store.backend: must be file, configmap, postgres or memory"},
+		{"postgres needs a dsn", "store: {backend: postgres}", nil, "store.postgres.dsn: required with store.backend postgres: $CRASHLOOP_POSTGRES_DSN is empty"},
+		{"fleet cluster name", "cluster_name: prod eu\nstore: {backend: postgres}", map[string]string{"CRASHLOOP_POSTGRES_DSN": "postgres://x@db/x"}, `cluster_name: "prod eu": the bots of a fleet`},
+		{"postgres schema", "store: {postgres: {schema: 'Bot-Tables'}}", nil, `store.postgres.schema: "Bot-Tables" is not a schema name`},
+		{"postgres connections", "store: {postgres: {max_connections: 0}}", nil, "store.postgres.max_connections: must be between 1 and 100, got 0"},
 		{"digest schedule", "digest: {schedule: 'at nine'}", nil, "digest.schedule:"},
 		{"digest zone", "digest: {timezone: Mars/Olympus}", nil, "digest.timezone: unknown time zone"},
 		{"digest channel", "digest: {channels: [{schedule: '0 9 * * *'}]}", nil, "digest.channels[0].channel: required"},
@@ -249,5 +254,36 @@ func TestTokenShapeIsAWarningNotAnError(t *testing.T) {
 	w := strings.Join(cfg.Warnings(), "\n")
 	if !strings.Contains(w, "slack.bot_token: the token read from $SLACK_BOT_TOKEN does not look like a bot token") || !strings.Contains(w, "slack.app_token:") {
 		t.Fatalf("warnings = %q", w)
+	}
+}
+
+// The postgres backend reads its DSN like the other secrets, from a file
+// (a mounted Secret) or an environment variable, never from the YAML.
+func TestPostgresDSNIsASecret(t *testing.T) {
+	cfg, err := Parse([]byte("cluster_name: eu-1\nstore:\n  backend: postgres\n  postgres: {dsn: {file: /run/secrets/dsn}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(p string) ([]byte, error) {
+		if p != "/run/secrets/dsn" {
+			return nil, fs.ErrNotExist
+		}
+		return []byte("postgres://bot:pw@db/crashloop\n"), nil
+	}
+	if err := cfg.ResolveSecrets(envOf(nil), read); err != nil {
+		t.Fatal(err)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Store.Postgres.DSN.Value(); got != "postgres://bot:pw@db/crashloop" {
+		t.Fatalf("dsn = %q", got)
+	}
+	if cfg.Store.Postgres.Schema != "crashloop_bot" || cfg.Store.Postgres.MaxConnections != 4 {
+		t.Fatalf("defaults: %+v", cfg.Store.Postgres)
+	}
+	empty, _ := Parse([]byte("store: {backend: postgres, postgres: {dsn: {file: /run/secrets/none}}}\n"))
+	if err := empty.ResolveSecrets(envOf(nil), read); err == nil || !strings.Contains(err.Error(), "store.postgres.dsn.file") {
+		t.Fatalf("a missing DSN file: %v", err)
 	}
 }

@@ -101,6 +101,7 @@ func (c *Config) ResolveSecrets(getenv func(string) string, readFile func(string
 		{"slack.bot_token", &c.Slack.BotToken},
 		{"slack.app_token", &c.Slack.AppToken},
 		{"slack.signing_secret", &c.Slack.SigningSecret},
+		{"store.postgres.dsn", &c.Store.Postgres.DSN},
 	} {
 		switch {
 		case s.secret.File != "":

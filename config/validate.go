@@ -106,8 +106,21 @@ func (c Config) Validate() error {
 	}
 	switch c.Store.Backend {
 	case "file", "configmap", "memory":
+	case "postgres":
+		if !fleetClusterName.MatchString(c.ClusterName) {
+			bad("cluster_name", "%q: the bots of a fleet (store.backend postgres) are told apart by cluster_name, which commands name (--cluster NAME): use letters, digits, '.', '_' and '-', at most 63", c.ClusterName)
+		}
+		if c.Store.Postgres.DSN.Value() == "" {
+			bad("store.postgres.dsn", "required with store.backend postgres: %s is empty (a connection string such as postgres://bot:PASSWORD@db:5432/crashloop)", c.Store.Postgres.DSN.source())
+		}
 	default:
-		bad("store.backend", "must be file, configmap or memory, got %q", c.Store.Backend)
+		bad("store.backend", "must be file, configmap, postgres or memory, got %q", c.Store.Backend)
+	}
+	if pg := c.Store.Postgres; pg.Schema == "" || !pgIdentifier.MatchString(pg.Schema) {
+		bad("store.postgres.schema", "%q is not a schema name (lower-case letters, digits and _, at most 63)", pg.Schema)
+	}
+	if n := c.Store.Postgres.MaxConnections; n < 1 || n > 100 {
+		bad("store.postgres.max_connections", "must be between 1 and 100, got %d", n)
 	}
 	if c.Store.Namespace != "" && !dns1123Label.MatchString(c.Store.Namespace) {
 		bad("store.namespace", "%q is not a valid namespace name", c.Store.Namespace)
@@ -126,7 +139,7 @@ func (c Config) Validate() error {
 				le.LeaseDuration.D(), le.RenewDeadline.D(), le.RetryPeriod.D())
 		}
 		if c.Store.Backend == "memory" {
-			bad("store.backend", "memory cannot hand incidents to a new leader; use configmap (or file on a shared volume) with leader_election")
+			bad("store.backend", "memory cannot hand incidents to a new leader; use configmap or postgres (or file on a shared volume) with leader_election")
 		}
 	}
 	switch c.Log.Level {
@@ -209,6 +222,12 @@ func (c Config) validateDigest(bad func(key, format string, args ...any)) {
 		}
 	}
 }
+
+// fleetClusterName is a cluster name commands can name.
+var fleetClusterName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$`)
+
+// pgIdentifier is a PostgreSQL name that needs no quoting.
+var pgIdentifier = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
 var (
 	slackUserID  = regexp.MustCompile(`^[UW][A-Z0-9]+$`)

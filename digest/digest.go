@@ -125,6 +125,13 @@ type Digest struct {
 
 	// Quiet is true when no incident was active during the window.
 	Quiet bool
+
+	// Clusters and FleetTop are set when the window's incidents come from
+	// several clusters (a fleet sharing one store): each cluster's
+	// numbers, busiest first, and the worst workloads across the fleet,
+	// those crash-looping in most clusters first (see fleet.go).
+	Clusters []ClusterTotals
+	FleetTop []FleetWorkload
 }
 
 // Status says how a workload's trouble relates to the previous window.
@@ -374,6 +381,7 @@ func Build(incidents []incident.Incident, scope Scope, window time.Duration, now
 	for _, r := range d.RecurringCauses {
 		link(r.IncidentID)
 	}
+	fleetView(&d, incs, from, now)
 	d.Quiet = d.Workloads == 0
 	return d
 }

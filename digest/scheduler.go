@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -33,6 +34,17 @@ type Store interface {
 	LastDigest(ctx context.Context, channel string) (time.Time, error)
 	// RecordDigest records that channel received a digest at at.
 	RecordDigest(ctx context.Context, channel string, at time.Time) error
+}
+
+// RunClaimer lets the bots of a fleet, which share one store, elect the
+// one that sends each scheduled digest (store.Postgres implements it). A
+// Scheduler whose store implements it claims each run before sending it.
+type RunClaimer interface {
+	// ClaimDigestRun claims the run of channel scheduled at due until
+	// lease has passed, and reports whether this bot holds it: it claimed
+	// it first, holds it already (a renewal), or the holder's lease ran
+	// out.
+	ClaimDigestRun(ctx context.Context, channel string, due time.Time, lease time.Duration) (bool, error)
 }
 
 // Sender delivers a digest to a channel (Slack, or the console).
@@ -79,7 +91,11 @@ type Options struct {
 	// RetryMin and RetryMax bound the backoff between attempts of a
 	// failed send (defaults 1m and 30m). Retries stop when the next run is due.
 	RetryMin, RetryMax time.Duration
-	Logger             *slog.Logger
+	// ClaimLease is how long a claimed run (see RunClaimer) is this bot's
+	// before another bot of the fleet may take it over; renewed at each
+	// attempt. Default 5m.
+	ClaimLease time.Duration
+	Logger     *slog.Logger
 	// Now replaces time.Now; it must agree with the timers of the time
 	// package (tests use testing/synctest).
 	Now func() time.Time
@@ -127,6 +143,9 @@ func NewScheduler(store Store, sender Sender, jobs []Job, opts Options) (*Schedu
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.ClaimLease <= 0 {
+		opts.ClaimLease = 5 * time.Minute
 	}
 	s := &Scheduler{store: store, sender: sender, opts: opts, log: opts.Logger.With("component", "digest")}
 	seen := map[string]bool{}
@@ -206,7 +225,7 @@ func (s *Scheduler) runJob(ctx context.Context, j job) {
 	}
 	// With no record this bot never sent one, so it missed nothing.
 	if now := s.opts.Now(); !last.IsZero() && !j.next(last).After(now) {
-		s.deliver(ctx, log, j, reasonMissed, j.next(now))
+		s.deliver(ctx, log, j, reasonMissed, j.next(last), j.next(now))
 	}
 	for {
 		due := j.next(s.opts.Now())
@@ -214,15 +233,34 @@ func (s *Scheduler) runJob(ctx context.Context, j job) {
 		if !sleepUntil(ctx, s.opts.Now, due) {
 			return
 		}
-		s.deliver(ctx, log, j, reasonScheduled, j.next(due))
+		s.deliver(ctx, log, j, reasonScheduled, due, j.next(due))
 	}
 }
 
-// deliver builds and sends the digest, retrying until it is sent, ctx
-// ends, or giveUp (the next scheduled run) comes.
-func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, j job, reason string, giveUp time.Time) {
+// deliver builds and sends the digest of the run scheduled at due,
+// retrying until it is sent, ctx ends, or giveUp (the next scheduled run)
+// comes. With a RunClaimer store, only the bot holding the run's claim
+// sends it (see elect).
+func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, j job, reason string, due, giveUp time.Time) {
+	claimer, fleet := s.store.(RunClaimer)
+	if fleet && !s.elect(ctx, log, claimer, j, due, giveUp) {
+		return
+	}
 	var sentAt time.Time
+	lostClaim := false
 	ok := s.retry(ctx, log, "send digest", giveUp, func() error {
+		if fleet {
+			// Renewed at each attempt: a bot retrying through a Slack
+			// outage keeps the run; one that stopped loses it.
+			won, err := claimer.ClaimDigestRun(ctx, j.Channel, due, s.opts.ClaimLease)
+			if err != nil {
+				return err
+			}
+			if !won {
+				lostClaim = true
+				return nil
+			}
+		}
 		now := s.opts.Now().In(j.Location)
 		d, err := Load(ctx, s.store, j.Scope, j.Window, now)
 		if err != nil {
@@ -232,10 +270,14 @@ func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, j job, reason
 			return err
 		}
 		sentAt = now
-		log.Info("digest sent", "reason", reason, "incidents", d.Opened+d.StillOpen, "quiet", d.Quiet)
+		log.Info("digest sent", "reason", reason, "incidents", d.Opened+d.StillOpen, "quiet", d.Quiet, "clusters", max(1, len(d.Clusters)))
 		return nil
 	})
 	if !ok {
+		return
+	}
+	if lostClaim {
+		log.Warn("another bot of the fleet took this digest run over; not sending it", "run", due)
 		return
 	}
 	// The send succeeded: recording it must not fail for a passing error,
@@ -243,6 +285,43 @@ func (s *Scheduler) deliver(ctx context.Context, log *slog.Logger, j job, reason
 	s.retry(ctx, log, "record digest run", giveUp, func() error {
 		return s.store.RecordDigest(ctx, j.Channel, sentAt)
 	})
+}
+
+// elect waits until this bot holds the claim on the run scheduled at due
+// (true), or another bot of the fleet has sent it, ctx ends or giveUp
+// comes (false). The holder that stops before sending loses the claim
+// when its lease runs out, and a waiting bot takes the run over.
+func (s *Scheduler) elect(ctx context.Context, log *slog.Logger, c RunClaimer, j job, due, giveUp time.Time) bool {
+	// The holder usually sends within a second: look again soon, then
+	// less often.
+	longest := min(s.opts.RetryMin, s.opts.ClaimLease/2)
+	wait := min(2*time.Second, longest)
+	waiting := false
+	for {
+		last, err := s.store.LastDigest(ctx, j.Channel)
+		if err == nil && !last.Before(due) {
+			log.Info("another bot of the fleet sent this digest run", "run", due, "waited", waiting)
+			return false
+		}
+		won, cerr := c.ClaimDigestRun(ctx, j.Channel, due, s.opts.ClaimLease)
+		if cerr == nil && won {
+			return true
+		}
+		if err = cmp.Or(err, cerr); err != nil {
+			log.Warn("cannot claim the digest run; retrying", "run", due, "err", err)
+		} else if !waiting {
+			log.Debug("another bot of the fleet claimed this digest run; waiting for it", "run", due)
+		}
+		waiting = true
+		at := s.opts.Now().Add(wait)
+		if !giveUp.IsZero() && !at.Before(giveUp) {
+			return false
+		}
+		if !sleepUntil(ctx, s.opts.Now, at) {
+			return false
+		}
+		wait = min(2*wait, longest)
+	}
 }
 
 // retry calls f until it succeeds (true), ctx ends, or the next backoff

@@ -75,7 +75,7 @@ func (f *fakeSender) log() string {
 var bubbleStart = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // runFor runs a scheduler over st for d of fake time and returns what was sent.
-func runFor(t *testing.T, st *fakeStore, sender *fakeSender, jobs []Job, opts Options, d time.Duration) string {
+func runFor(t *testing.T, st Store, sender *fakeSender, jobs []Job, opts Options, d time.Duration) string {
 	t.Helper()
 	s, err := NewScheduler(st, sender, jobs, opts)
 	if err != nil {

@@ -24,7 +24,11 @@ func WriteText(w io.Writer, d Digest) error {
 		return err
 	}
 	fmt.Fprintf(&b, "Incidents: %s\n", Headline(d))
-	fmt.Fprintf(&b, "Workloads: %d (%d new, %d recurring, %d ongoing)\n", d.Workloads, d.New, d.Recurring, d.Ongoing)
+	fmt.Fprintf(&b, "Workloads: %d (%d new, %d recurring, %d ongoing)", d.Workloads, d.New, d.Recurring, d.Ongoing)
+	if d.IsFleet() {
+		fmt.Fprintf(&b, " in %d clusters", len(d.Clusters))
+	}
+	b.WriteString("\n")
 
 	fmt.Fprintf(&b, "\nTrend:\n")
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
@@ -35,19 +39,23 @@ func WriteText(w io.Writer, d Digest) error {
 	tw.Flush()
 	fmt.Fprintf(&b, "  opened per day, last %d days: %s\n", len(d.Days), Sparkline(d))
 
-	b.WriteString("\nTop crashing workloads:\n")
-	tw = tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "  RESTARTS\tPODS\tINCIDENTS\tCATEGORY\tSTATUS\tWORKLOAD")
-	for _, wl := range d.Top {
-		state := string(wl.Status)
-		if wl.Open {
-			state += ", open"
+	if d.IsFleet() {
+		writeFleetText(&b, d) // fleet.go: per cluster, and workloads across clusters
+	} else {
+		b.WriteString("\nTop crashing workloads:\n")
+		tw = tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  RESTARTS\tPODS\tINCIDENTS\tCATEGORY\tSTATUS\tWORKLOAD")
+		for _, wl := range d.Top {
+			state := string(wl.Status)
+			if wl.Open {
+				state += ", open"
+			}
+			fmt.Fprintf(tw, "  %d\t%d\t%d\t%s\t%s\t%s\n", wl.Restarts, wl.Pods, wl.Incidents, wl.Category, state, WorkloadName(wl))
 		}
-		fmt.Fprintf(tw, "  %d\t%d\t%d\t%s\t%s\t%s\n", wl.Restarts, wl.Pods, wl.Incidents, wl.Category, state, WorkloadName(wl))
-	}
-	tw.Flush()
-	if more := d.Workloads - len(d.Top); more > 0 {
-		fmt.Fprintf(&b, "  … and %d more\n", more)
+		tw.Flush()
+		if more := d.Workloads - len(d.Top); more > 0 {
+			fmt.Fprintf(&b, "  … and %d more\n", more)
+		}
 	}
 
 	list := func(title string, lines []string, more int) {
@@ -64,17 +72,17 @@ func WriteText(w io.Writer, d Digest) error {
 	}
 	var lines []string
 	for _, f := range d.Flapping {
-		lines = append(lines, fmt.Sprintf("%s: re-opened %s after recovering, %s", f.WorkloadRef, Times(f.Reopens), f.Category))
+		lines = append(lines, fmt.Sprintf("%s: re-opened %s after recovering, %s", d.RefName(f.WorkloadRef), Times(f.Reopens), f.Category))
 	}
 	list("Flapping (recovered, then crashed again)", lines, d.More.Flapping)
 	lines = nil
 	for _, l := range d.Long {
-		lines = append(lines, fmt.Sprintf("%s: open for %s (since %s), %d restarts, %s", l.Key, FormatDuration(l.Age), clock(l.OpenedAt, d.To), l.Restarts, l.Category))
+		lines = append(lines, fmt.Sprintf("%s: open for %s (since %s), %d restarts, %s", d.KeyName(l.Key), FormatDuration(l.Age), clock(l.OpenedAt, d.To), l.Restarts, l.Category))
 	}
 	list("Open for more than a day", lines, d.More.Long)
 	lines = nil
 	for _, r := range d.RecurringCauses {
-		lines = append(lines, fmt.Sprintf("%s: %s on %d of the last %d days (%d incidents)", r.WorkloadRef, r.Category, r.Days, len(d.Days), r.Incidents))
+		lines = append(lines, fmt.Sprintf("%s: %s on %d of the last %d days (%d incidents)", d.RefName(r.WorkloadRef), r.Category, r.Days, len(d.Days), r.Incidents))
 	}
 	list("Recurring causes", lines, d.More.RecurringCauses)
 	lines = nil
@@ -94,7 +102,7 @@ func WriteText(w io.Writer, d Digest) error {
 				fmt.Fprintf(tw, "  … and %d more\n", len(d.Recoveries)-i)
 				break
 			}
-			fmt.Fprintf(tw, "  %s\tafter %s\t(%s – %s)\n", r.Key, FormatDuration(r.Duration), clock(r.OpenedAt, d.To), clock(r.ResolvedAt, d.To))
+			fmt.Fprintf(tw, "  %s\tafter %s\t(%s – %s)\n", d.KeyName(r.Key), FormatDuration(r.Duration), clock(r.OpenedAt, d.To), clock(r.ResolvedAt, d.To))
 		}
 		tw.Flush()
 	}

@@ -29,6 +29,19 @@ const (
 	FactorNamespace FactorKind = "namespace"
 )
 
+// Factor kinds of a fleet incident (package fleet): the same workload
+// (namespace/Kind/name), or the same image digest, crash-looping with the
+// same category in several clusters. One cluster's storm grouping never
+// chooses them; a fleet incident is told as a Storm whose members are the
+// clusters' incidents.
+const (
+	FactorFleetWorkload FactorKind = "fleet_workload"
+	FactorFleetImage    FactorKind = "fleet_image"
+)
+
+// Fleet tells whether f is the shared factor of a fleet incident.
+func (f Factor) Fleet() bool { return f.Kind == FactorFleetWorkload || f.Kind == FactorFleetImage }
+
 // FactorKinds lists every factor kind, the most specific first.
 func FactorKinds() []FactorKind {
 	return []FactorKind{FactorDependency, FactorConfigObject, FactorImage, FactorNode, FactorNamespace}

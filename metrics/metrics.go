@@ -59,6 +59,8 @@ type Metrics struct {
 	slackStats    atomic.Pointer[func() SlackStats]
 	pipelineDepth atomic.Pointer[func() int]
 	watchSynced   atomic.Pointer[func() bool]
+	storeStats    atomic.Pointer[func() StoreStats]
+	fleetStats    atomic.Pointer[func() FleetStats]
 
 	handler http.Handler
 }
@@ -105,6 +107,7 @@ func New() *Metrics {
 	m.reg.MustRegister(
 		m.events, m.notifications, m.incidentsOpen, m.diagnosis,
 		newSlackCollector(m.readSlack),
+		newFleetCollector(&m.storeStats, &m.fleetStats),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Namespace: namespace, Name: "pipeline_queue_depth",
 			Help: "Crashing pods waiting to be confirmed and diagnosed.",

@@ -13,6 +13,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
+	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
 )
 
 // Every backend is what its consumers need.
@@ -20,6 +21,7 @@ var (
 	_ Store          = (*Memory)(nil)
 	_ Store          = (*File)(nil)
 	_ Store          = (*ConfigMaps)(nil)
+	_ Store          = (*Postgres)(nil)
 	_ incident.Store = Store(nil)
 )
 
@@ -67,6 +69,25 @@ var backends = []backend{
 		ns := env.Namespace(t)
 		return NewConfigMaps(env.Admin, ns, opts), func() Store { return NewConfigMaps(env.Admin, ns, opts) }
 	}},
+	{"postgres", func(t *testing.T, opts Options) (Store, func() Store) {
+		dsn := pgtest.Database(t)
+		st := openPostgres(t, dsn, "prod", opts)
+		return st, func() Store { return openPostgres(t, dsn, "prod", opts) }
+	}},
+}
+
+// openPostgres opens and migrates the Postgres backend as cluster.
+func openPostgres(t *testing.T, dsn, cluster string, opts Options) *Postgres {
+	t.Helper()
+	p, err := NewPostgres(PostgresOptions{Options: opts, DSN: dsn, Cluster: cluster, Logger: testLogger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	if err := p.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func mustOpen(t *testing.T, path string, opts Options) *File {
@@ -355,7 +376,7 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 			clk := &clock{now: t0}
 			st, reopen := b.open(t, Options{Now: clk.Now})
 			second := st
-			if b.name == "configmaps" {
+			if b.name == "configmaps" || b.name == "postgres" {
 				second = reopen() // another replica
 			}
 			var wg sync.WaitGroup
@@ -388,7 +409,7 @@ func TestConcurrentClaimsOneWinner(t *testing.T) {
 			clk := &clock{now: t0}
 			st, reopen := b.open(t, Options{Now: clk.Now})
 			second := st
-			if b.name == "configmaps" {
+			if b.name == "configmaps" || b.name == "postgres" {
 				second = reopen()
 			}
 			var (

@@ -21,7 +21,7 @@ import (
 // slack.mode. In http mode it returns the routes to register on the HTTP
 // server; in socket mode it runs Socket Mode in g. Commands are off without
 // a bot token, or in http mode without a signing secret.
-func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st store.Store, sil bot.Silencer, logger *slog.Logger) (func(*http.ServeMux), error) {
+func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st store.Store, sil bot.Silencer, fl *fleetParts, logger *slog.Logger) (func(*http.ServeMux), error) {
 	token := cfg.Slack.BotToken.Value()
 	if !cfg.Commands.Enabled || token == "" {
 		return nil, nil
@@ -34,7 +34,8 @@ func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st 
 		logger.Warn("slash commands and buttons are off: slack.mode is http but server.listen is empty")
 		return nil, nil
 	}
-	cmds := newCommands(cfg, client, st, sil, logger)
+	cmds := newCommands(cfg, client, st, sil, fl, logger)
+	fl.setCommands(cmds) // it answers what other bots of the fleet receive for this cluster
 	api := slack.New(token, slack.OptionAPIURL(cfg.Slack.APIURL))
 	ropts := bot.ResponderOptions{Logger: logger, MaxConcurrent: cfg.Commands.MaxConcurrent, APIURL: cfg.Slack.APIURL}
 	if cfg.Slack.Mode == "socket" {
@@ -53,7 +54,7 @@ func startCommands(g *group, cfg config.Config, client kubernetes.Interface, st 
 	return h.Register, nil
 }
 
-func newCommands(cfg config.Config, client kubernetes.Interface, st store.Store, sil bot.Silencer, logger *slog.Logger) *bot.Commands {
+func newCommands(cfg config.Config, client kubernetes.Interface, st store.Store, sil bot.Silencer, fl *fleetParts, logger *slog.Logger) *bot.Commands {
 	alert := []string{cfg.Slack.Channel}
 	for _, r := range cfg.Slack.Routes {
 		alert = append(alert, r.Channel)
@@ -74,13 +75,13 @@ func newCommands(cfg config.Config, client kubernetes.Interface, st store.Store,
 	opts := bot.CommandOptions{
 		Cluster: cfg.ClusterName, Access: access, Kube: q,
 		Incidents: st, Silences: st, Silencer: sil, Name: cfg.Commands.Name, Logger: logger,
-		Channels: api,
+		Channels: api, Fleet: fl.commandOptions(),
 	}
 	if cfg.Commands.RunProbes {
 		opts.Prober = q
 	}
 	if cfg.Digest.Enabled {
-		opts.Digest = digestCommand(cfg, st, slack.New(cfg.Slack.BotToken.Value(), slack.OptionAPIURL(cfg.Slack.APIURL)), logger) // digest.go
+		opts.Digest = digestCommand(cfg, fleetDigestStore(st), slack.New(cfg.Slack.BotToken.Value(), slack.OptionAPIURL(cfg.Slack.APIURL)), logger) // digest.go
 	}
 	if groups {
 		opts.Groups = groupResolver{api}

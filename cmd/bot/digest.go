@@ -84,13 +84,13 @@ func sendDigestNow(ctx context.Context, cfg config.Config, kf kubeFlags, o diges
 		if err != nil {
 			return err
 		}
-		cs, _, err := openStore(cfg.Store, client, logger)
+		cs, _, err := openStoreFor(ctx, cfg, client, logger)
 		if err != nil {
 			return err
 		}
 		st = cs
 	} else {
-		fs, _, err := openStore(cfg.Store, nil, logger)
+		fs, _, err := openStoreFor(ctx, cfg, nil, logger)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func sendDigestNow(ctx context.Context, cfg config.Config, kf kubeFlags, o diges
 		if o.window > 0 {
 			j.Window = o.window
 		}
-		d, err := digest.Load(ctx, st, j.Scope, j.Window, time.Now().In(j.Location))
+		d, err := digest.Load(ctx, fleetSource(st), j.Scope, j.Window, time.Now().In(j.Location))
 		if err != nil {
 			return err
 		}

@@ -93,12 +93,13 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	}
 	logger.Info("connected to the Kubernetes API server", "host", rc.Host, "cluster", cfg.ClusterName)
 
-	st, where, err := openStore(cfg.Store, client, logger)
+	st, where, err := openStoreFor(ctx, cfg, client, logger)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	logger.Info("incident store", "backend", where)
+	fl := newFleet(cfg, st, logger) // nil unless the store is a fleet's (fleet.go)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -108,9 +109,10 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 	m := metrics.New()
 	b := currentBuild()
 	m.SetBuildInfo(b.Version, b.Commit, b.GoVersion)
+	fl.start(g, m)
 	// Every replica answers slash commands and buttons.
 	var sil leaderSilencer
-	register, err := startCommands(g, cfg, client, st, &sil, logger)
+	register, err := startCommands(g, cfg, client, st, &sil, fl, logger)
 	if err != nil {
 		return err
 	}
@@ -124,7 +126,9 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 			return nil
 		})
 	}
-	leader := func(ctx context.Context) error { return runLeader(ctx, cfg, client, st, logger, s, &ready, m, &sil) }
+	leader := func(ctx context.Context) error {
+		return runLeader(ctx, cfg, client, st, fl, logger, s, &ready, m, &sil)
+	}
 	if cfg.LeaderElection.Enabled {
 		g.start("leader election", func(ctx context.Context) error { return elect(ctx, cfg.LeaderElection, client, logger, &ready, leader) })
 	} else {
@@ -135,14 +139,14 @@ func runBot(ctx context.Context, cfg config.Config, kf kubeFlags, logger *slog.L
 
 // runLeader runs what only one replica may run: the watch, the incident
 // manager, Slack delivery and the digest.
-func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interface, st store.Store, logger *slog.Logger, s stdio, ready *readiness, m *metrics.Metrics, sil *leaderSilencer) error {
+func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interface, st store.Store, fl *fleetParts, logger *slog.Logger, s stdio, ready *readiness, m *metrics.Metrics, sil *leaderSilencer) error {
 	routes, err := incidentRoutes(cfg.Slack.Routes)
 	if err != nil {
 		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	notifier, runNotifier, err := newNotifier(ctx, cfg, st, logger, s)
+	notifier, runNotifier, err := newNotifier(ctx, cfg, fl.refs(st), logger, s)
 	if err != nil {
 		return err
 	}
@@ -150,6 +154,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 		m.WatchSlack(func() metrics.SlackStats { return slackStats(sink.Stats()) })
 		defer m.WatchSlack(nil)
 	}
+	notifier = fl.coordinate(notifier, cfg, m) // fleet.go: one message per cause across clusters
 	notifier = newCountingNotifier(notifier, m)
 	mgr := incident.NewManager(st, notifier, kube.NewHealth(client), incident.Options{
 		GroupWait:      cfg.Watch.GroupWait.D(),
@@ -186,6 +191,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 	g.start("incidents", mgr.Run)
 	g.start("notifier", runNotifier)
 	g.start("watch", pipeline.Run)
+	fl.lead(g)
 	if cfg.Digest.Enabled {
 		sender, jobs, err := digestSetup(cfg, st, logger, s)
 		if err != nil {
@@ -193,7 +199,7 @@ func runLeader(ctx context.Context, cfg config.Config, client kubernetes.Interfa
 			g.wait()
 			return err
 		}
-		sched, err := digest.NewScheduler(st, sender, jobs, digest.Options{Window: cfg.Digest.Window.D(), Logger: logger})
+		sched, err := digest.NewScheduler(fleetDigestStore(st), sender, jobs, digest.Options{Window: cfg.Digest.Window.D(), Logger: logger})
 		if err != nil {
 			cancel()
 			g.wait()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"os"
@@ -14,6 +15,31 @@ import (
 
 // serviceAccountNamespace is where a pod finds its own namespace.
 const serviceAccountNamespace = "/var/run/secrets/kubernetes.io/serviceaccount/namespace"
+
+// openStoreFor opens the configured backend as the cluster of cfg. The
+// postgres backend waits for its database (logging why) and migrates its
+// schema before it returns; the others are openStore's.
+func openStoreFor(ctx context.Context, cfg config.Config, client kubernetes.Interface, logger *slog.Logger) (store.Store, string, error) {
+	if cfg.Store.Backend != "postgres" {
+		return openStore(cfg.Store, client, logger)
+	}
+	pc := cfg.Store.Postgres
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	st, err := store.NewPostgres(store.PostgresOptions{
+		Options: store.Options{Retention: cfg.Store.Retention.D()},
+		DSN:     pc.DSN.Value(), Cluster: cfg.ClusterName, Schema: pc.Schema, MaxConns: pc.MaxConnections, Logger: logger,
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("store.postgres.dsn: %w", err)
+	}
+	if err := st.Start(ctx); err != nil {
+		st.Close()
+		return nil, "", fmt.Errorf("store.postgres: %w", err)
+	}
+	return st, fmt.Sprintf("postgres (schema %s, cluster %s, at most %d connections)", pc.Schema, cfg.ClusterName, pc.MaxConnections), nil
+}
 
 // openStore opens the configured backend. Close it when done. logger may
 // be nil (then a fallback is not reported).

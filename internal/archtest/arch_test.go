@@ -13,11 +13,12 @@ const module = "github.com/crashloop-bot/crashloop-bot/"
 // (directly or through others) on the project packages listed, and on no
 // other. Arrows point inward:
 //
-//	diagnose <- change <- incident <- store <- {kube, bot, digest} <- cmd/bot
+//	diagnose <- change <- incident <- store <- {kube, bot, digest, fleet} <- cmd/bot
 //
 // kube (the cluster side) and bot (the Slack side) never import each other:
 // they meet through interfaces that cmd/bot wires. bot renders digests, so
-// it may use digest's types; digest knows nothing of Slack. scope is a
+// it may use digest's types; digest knows nothing of Slack. fleet knows
+// nothing of Slack or Kubernetes: its messages reach bot as storms. scope is a
 // leaf: the namespace-visibility rule bot's access checks and digest's
 // scopes share.
 var layers = map[string][]string{
@@ -28,12 +29,14 @@ var layers = map[string][]string{
 	"kube":     {"diagnose", "change", "incident", "store"},
 	"digest":   {"diagnose", "change", "incident", "store", "scope"},
 	"bot":      {"diagnose", "change", "incident", "store", "digest", "scope"},
+	"fleet":    {"diagnose", "change", "incident", "store"},
 	"scope":    {},
 	"config":   {},
 	"metrics":  {},
 	// Test and demo helpers: only cmd/bot and tests may use them.
 	"internal/slackserver":  {},
 	"internal/localcluster": {},
+	"internal/localpg":      {},
 	"internal/kubesim":      {},
 	"internal/manifest":     {"diagnose"}, // builds a diagnose.Input from pasted text
 	"internal/demo":         {"internal/kubesim"},
@@ -78,7 +81,7 @@ func TestEveryPackageHasALayer(t *testing.T) {
 		p := strings.TrimPrefix(line, module)
 		switch {
 		case p == "cmd/bot", strings.HasPrefix(p, "test/"), p == "deploy", p == "internal/archtest",
-			p == "internal/localcluster/lctest":
+			p == "internal/localcluster/lctest", p == "internal/localpg/pgtest":
 			continue // the top, test-only programs and test helpers
 		}
 		if _, ok := layers[p]; !ok {

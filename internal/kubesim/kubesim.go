@@ -8,6 +8,7 @@ package kubesim
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"strconv"
 	"sync"
@@ -146,7 +147,9 @@ func (s *Sim) Recover(ctx context.Context, pod *corev1.Pod) (*corev1.Pod, error)
 	for _, c := range pod.Spec.Containers {
 		cs := old[c.Name]
 		cs.Name, cs.Image, cs.Ready = c.Name, c.Image, true
-		cs.ImageID = "docker.io/" + c.Image + "@sha256:" + fmt.Sprintf("%064d", 0)
+		// A digest of its own per image, as a registry gives: workloads
+		// share a digest only when they run the same image.
+		cs.ImageID = "docker.io/" + c.Image + "@sha256:" + fmt.Sprintf("%x", sha256.Sum256([]byte(c.Image)))
 		cs.State = corev1.ContainerState{Running: &corev1.ContainerStateRunning{StartedAt: now}}
 		pod.Status.ContainerStatuses = append(pod.Status.ContainerStatuses, cs)
 	}

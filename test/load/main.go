@@ -5,9 +5,11 @@
 // binary as a user would, with a Slack-compatible server on loopback that
 // enforces Slack's per-method rate limits, prints a Markdown table, and
 // fails when the storm misses its targets. See the README's Benchmarks
-// section.
+// section. With --fleet it measures a fleet instead (fleet.go): many
+// clusters, a bot each, one PostgreSQL.
 //
 //	go build -o bin/crashloop-bot ./cmd/bot && go run ./test/load --bot bin/crashloop-bot
+//	go run ./test/load --bot bin/crashloop-bot --fleet
 package main
 
 import (
@@ -30,6 +32,9 @@ type options struct {
 	groupWait      time.Duration
 	stormGroupWait time.Duration
 	store          string
+
+	fleet                                                     bool
+	fleetClusters, fleetAPIServers, fleetPods, fleetWorkloads int
 }
 
 func main() {
@@ -44,10 +49,19 @@ func main() {
 	flag.DurationVar(&o.groupWait, "group-wait", 0, "the bot's watch.group_wait while single-pod latency is timed")
 	flag.DurationVar(&o.stormGroupWait, "storm-group-wait", 5*time.Second, "the bot's watch.group_wait in the crash storm (its default)")
 	flag.StringVar(&o.store, "store", "file", "the bot's store.backend: file or memory")
+	flag.BoolVar(&o.fleet, "fleet", false, "measure a fleet instead: many clusters, a bot each, one PostgreSQL (make bench-fleet)")
+	flag.IntVar(&o.fleetClusters, "fleet-clusters", 20, "simulated clusters (one bot each)")
+	flag.IntVar(&o.fleetAPIServers, "fleet-apiservers", 4, "real kube-apiservers the simulated clusters share (one namespace each)")
+	flag.IntVar(&o.fleetPods, "fleet-pods", 200, "crash-looping pods per cluster")
+	flag.IntVar(&o.fleetWorkloads, "fleet-workloads", 20, "Deployments per cluster, the same in every cluster")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, o); err != nil {
+	runner := run
+	if o.fleet {
+		runner = runFleet
+	}
+	if err := runner(ctx, o); err != nil {
 		fmt.Fprintf(os.Stderr, "load: %v\n", err)
 		os.Exit(1)
 	}
