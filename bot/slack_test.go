@@ -15,6 +15,7 @@ import (
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
@@ -616,7 +617,7 @@ func TestBackoffBounds(t *testing.T) {
 }
 
 func TestConsoleConcurrent(t *testing.T) {
-	var buf syncBuffer
+	var buf testlog.Buffer
 	c := NewConsole(&buf)
 	var wg sync.WaitGroup
 	for range 20 {
@@ -629,25 +630,6 @@ func TestConsoleConcurrent(t *testing.T) {
 	if n := strings.Count(buf.String(), "└"); n != 20 {
 		t.Errorf("%d box ends, want 20 (interleaved output?)", n)
 	}
-}
-
-// syncBuffer is a strings.Builder safe for the race detector, to check
-// that Console itself serialises writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // TestSlackStorm: a storm is one top-level message; each member's details

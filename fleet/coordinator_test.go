@@ -14,6 +14,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/diagnose"
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
@@ -129,9 +130,9 @@ func startClusterAt(t *testing.T, dsn, name string, opts CoordinatorOptions, now
 	if err := st.Heartbeat(ctx, "test"); err != nil {
 		t.Fatal(err)
 	}
-	hub := NewHub(st, testLogger(t))
+	hub := NewHub(st, testlog.Logger(t))
 	go hub.Run(ctx, store.NotifyFleet)
-	opts.Cluster, opts.Logger = name, testLogger(t)
+	opts.Cluster, opts.Logger = name, testlog.Logger(t)
 	if opts.Poll == 0 {
 		opts.Poll = 200 * time.Millisecond
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 	"github.com/crashloop-bot/crashloop-bot/store"
 )
 
@@ -27,10 +28,10 @@ func startBot(t *testing.T, ctx context.Context, dsn, cluster string, withHub bo
 	}
 	b := testBot{st: st}
 	if withHub {
-		b.hub = NewHub(st, testLogger(t))
+		b.hub = NewHub(st, testlog.Logger(t))
 		go b.hub.Run(ctx, store.NotifyRequests, store.NotifyReplies)
 	}
-	b.router = NewRouter(st, b.hub, RouterOptions{Cluster: cluster, Poll: 5 * time.Second, Stale: time.Second, Logger: testLogger(t)})
+	b.router = NewRouter(st, b.hub, RouterOptions{Cluster: cluster, Poll: 5 * time.Second, Stale: time.Second, Logger: testlog.Logger(t)})
 	return b
 }
 

@@ -1,7 +1,6 @@
 package kube
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
@@ -17,6 +16,8 @@ import (
 	"k8s.io/apimachinery/pkg/watch"
 	"k8s.io/client-go/kubernetes/fake"
 	k8stesting "k8s.io/client-go/testing"
+
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 func crashLoopingPod(ns, name string, init bool) *corev1.Pod {
@@ -96,24 +97,6 @@ func TestCatchUpListsCrashLoopingPods(t *testing.T) {
 	}
 }
 
-// syncBuffer is a log sink safe for concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // TestWatcherLogsEveryRelist: an expired watch relists with its reason in
 // the log, whether the 410 comes as a watch event or as the answer to the
 // watch call itself; the catch-up runs once, not on every relist.
@@ -140,7 +123,7 @@ func TestWatcherLogsEveryRelist(t *testing.T) {
 		podLists.Add(1)
 		return false, nil, nil
 	})
-	logs := &syncBuffer{}
+	logs := &testlog.Buffer{}
 	w := NewWatcher(client, nil, nil, slog.New(slog.NewTextHandler(logs, nil)))
 	var mu sync.Mutex
 	var seen []string

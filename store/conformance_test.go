@@ -14,6 +14,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 // Every backend is what its consumers need.
@@ -79,7 +80,7 @@ var backends = []backend{
 // openPostgres opens and migrates the Postgres backend as cluster.
 func openPostgres(t *testing.T, dsn, cluster string, opts Options) *Postgres {
 	t.Helper()
-	p, err := NewPostgres(PostgresOptions{Options: opts, DSN: dsn, Cluster: cluster, Logger: testLogger(t)})
+	p, err := NewPostgres(PostgresOptions{Options: opts, DSN: dsn, Cluster: cluster, Logger: testlog.Logger(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,41 +11,8 @@ import (
 
 	"github.com/crashloop-bot/crashloop-bot/incident"
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
-
-// testLogger logs to the test's output until the test ends.
-func testLogger(t *testing.T) *slog.Logger {
-	w := &testWriter{t: t}
-	t.Cleanup(func() {
-		w.mu.Lock()
-		w.done = true
-		w.mu.Unlock()
-	})
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
-type testWriter struct {
-	mu   sync.Mutex
-	t    *testing.T
-	done bool
-	buf  strings.Builder
-}
-
-func (w *testWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf.Write(p)
-	if !w.done {
-		w.t.Log(strings.TrimSuffix(string(p), "\n"))
-	}
-	return len(p), nil
-}
-
-func (w *testWriter) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.buf.String()
-}
 
 // fleetInc is an incident of cluster in namespace shop.
 func fleetInc(cluster, name string, state incident.State) incident.Incident {
@@ -145,8 +112,7 @@ func TestPostgresNewerSchemaWarns(t *testing.T) {
 	if _, err := p.pool.Exec(t.Context(), `INSERT INTO schema_migrations VALUES (999, 'future', now(), 'new')`); err != nil {
 		t.Fatal(err)
 	}
-	var logs testWriter
-	logs.done, logs.t = true, t
+	var logs testlog.Buffer
 	old, err := NewPostgres(PostgresOptions{DSN: dsn, Cluster: "old", Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +130,7 @@ func TestPostgresNewerSchemaWarns(t *testing.T) {
 // The pool stays within MaxConns however many callers wait.
 func TestPostgresConnectionsBounded(t *testing.T) {
 	dsn := pgtest.Database(t)
-	p, err := NewPostgres(PostgresOptions{DSN: dsn, Cluster: "bounded", MaxConns: 2, Logger: testLogger(t)})
+	p, err := NewPostgres(PostgresOptions{DSN: dsn, Cluster: "bounded", MaxConns: 2, Logger: testlog.Logger(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

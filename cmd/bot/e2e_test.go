@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -18,6 +17,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
@@ -53,25 +53,8 @@ func botBinary(t *testing.T) string {
 // runningBot is a crashloop-bot process under test.
 type runningBot struct {
 	cmd    *exec.Cmd
-	stderr *syncBuffer
+	stderr *testlog.Buffer
 	done   chan struct{}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // startBinary runs `crashloop-bot run --config FILE --kubeconfig KC` with a
@@ -117,7 +100,7 @@ func launch(t *testing.T, cfg, kc string, env ...string) *runningBot {
 	t.Helper()
 	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", kc)
 	cmd.Env = append(append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken), env...)
-	rb := &runningBot{cmd: cmd, stderr: &syncBuffer{}, done: make(chan struct{})}
+	rb := &runningBot{cmd: cmd, stderr: &testlog.Buffer{}, done: make(chan struct{})}
 	cmd.Stderr, cmd.Stdout = rb.stderr, rb.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -40,6 +40,7 @@ var layers = map[string][]string{
 	"internal/kubesim":      {},
 	"internal/manifest":     {"diagnose"}, // builds a diagnose.Input from pasted text
 	"internal/demo":         {"internal/kubesim"},
+	"internal/testlog":      {},
 }
 
 // deps lists the project packages pkg depends on, itself excluded.

@@ -5,7 +5,6 @@
 package fleet_test
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net"
@@ -26,6 +25,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster"
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
@@ -138,26 +138,9 @@ type bot struct {
 	name   string
 	addr   string // server.listen
 	cmd    *exec.Cmd
-	out    *syncBuffer
+	out    *testlog.Buffer
 	done   chan struct{}
 	killed bool
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // signingSecret signs the slash commands of the tests.
@@ -200,7 +183,7 @@ log:
 	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", c.kc)
 	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken, "SLACK_SIGNING_SECRET="+signingSecret,
 		"CRASHLOOP_POSTGRES_DSN="+dsn)
-	b := &bot{name: fmt.Sprintf("%s-%d", c.name, replica), addr: addr, cmd: cmd, out: &syncBuffer{}, done: make(chan struct{})}
+	b := &bot{name: fmt.Sprintf("%s-%d", c.name, replica), addr: addr, cmd: cmd, out: &testlog.Buffer{}, done: make(chan struct{})}
 	cmd.Stdout, cmd.Stderr = b.out, b.out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
