@@ -19,6 +19,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
 )
 
 // TestBinaryDigestPerTeam runs the released binary against the real API
@@ -113,7 +114,7 @@ server:
 
 	// digest --now: each digest channel gets its own namespace's digest.
 	rb.stop()
-	cmd := exec.CommandContext(ctx, botBinary(t), "digest", "--now", "--config", cfg, "--kubeconfig", kc)
+	cmd := exec.CommandContext(ctx, testbin.Bot(t), "digest", "--now", "--config", cfg, "--kubeconfig", kc)
 	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("digest --now: %v\n%s", err, out)

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,37 +16,14 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
 	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
-func TestMain(m *testing.M) { os.Exit(lctest.Run(m)) }
-
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// botBinary builds crashloop-bot once per test run: the end-to-end tests run
-// the released binary exactly as a user would.
-func botBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "crashloop-bot-e2e-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "crashloop-bot")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
+func TestMain(m *testing.M) {
+	code := lctest.Run(m)
+	testbin.Clean()
+	os.Exit(code)
 }
 
 // runningBot is a crashloop-bot process under test.
@@ -98,7 +74,7 @@ log:
 // showing its output if the test failed.
 func launch(t *testing.T, cfg, kc string, env ...string) *runningBot {
 	t.Helper()
-	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", kc)
+	cmd := exec.Command(testbin.Bot(t), "run", "--config", cfg, "--kubeconfig", kc)
 	cmd.Env = append(append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken), env...)
 	rb := &runningBot{cmd: cmd, stderr: &testlog.Buffer{}, done: make(chan struct{})}
 	cmd.Stderr, cmd.Stdout = rb.stderr, rb.stderr

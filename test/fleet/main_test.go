@@ -25,10 +25,15 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster"
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
 	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Run(m)) }
+func TestMain(m *testing.M) {
+	code := pgtest.Run(m)
+	testbin.Clean()
+	os.Exit(code)
+}
 
 // node is the node of every simulated pod; each cluster has its own.
 const node = "node-1"
@@ -106,33 +111,6 @@ func (c *cluster) stop() {
 	c.cp.Stop()
 }
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
-
-// botBinary builds crashloop-bot once: the fleet runs the released binary.
-func botBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "crashloop-fleet-e2e-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "crashloop-bot")
-		out, err := exec.Command("go", "build", "-o", binPath, "../../cmd/bot").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
-}
-
 // bot is one crashloop-bot process.
 type bot struct {
 	name   string
@@ -180,7 +158,7 @@ log:
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(botBinary(t), "run", "--config", cfg, "--kubeconfig", c.kc)
+	cmd := exec.Command(testbin.Bot(t), "run", "--config", cfg, "--kubeconfig", c.kc)
 	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken, "SLACK_SIGNING_SECRET="+signingSecret,
 		"CRASHLOOP_POSTGRES_DSN="+dsn)
 	b := &bot{name: fmt.Sprintf("%s-%d", c.name, replica), addr: addr, cmd: cmd, out: &testlog.Buffer{}, done: make(chan struct{})}
