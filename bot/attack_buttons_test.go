@@ -63,22 +63,13 @@ func TestAttackCraftedButtons(t *testing.T) {
 // waitResponse waits for the answer posted to the response_url id.
 func (e *attackEnv) waitResponse(t *testing.T, id string) string {
 	t.Helper()
-	var got string
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
-	err := e.inbound.WaitFor(ctx, func() bool {
-		for _, r := range e.inbound.Responses() {
-			if r.ID == id {
-				got = jsonUnescaper.Replace(string(r.Body))
-				return true
-			}
-		}
-		return false
-	})
+	body, err := e.inbound.WaitResponse(ctx, id)
 	if err != nil {
-		t.Fatalf("no answer at response_url %s", id)
+		t.Fatal(err)
 	}
-	return got
+	return jsonUnescaper.Replace(string(body))
 }
 
 // A response_url is where Slack says to answer; the bot posts only to

@@ -180,20 +180,11 @@ func askDigest(t *testing.T, addr, secret string, inbound *slackserver.Inbound, 
 	// Slower than the ack: the answer goes to response_url.
 	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
 	defer cancel()
-	var body string
-	err = inbound.WaitFor(ctx, func() bool {
-		for _, r := range inbound.Responses() {
-			if r.ID == id {
-				body = string(r.Body)
-				return true
-			}
-		}
-		return false
-	})
+	body, err := inbound.WaitResponse(ctx, id)
 	if err != nil {
-		t.Fatalf("no digest in the ack (%s) nor at response_url: %v", ack, err)
+		t.Fatalf("no digest in the ack (%s): %v", ack, err)
 	}
-	return body
+	return string(body)
 }
 
 // blockTexts returns every text of a message's blocks.

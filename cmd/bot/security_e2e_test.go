@@ -90,20 +90,11 @@ func (b *slackBot) ask(t *testing.T, user, channel, text string) string {
 	if !strings.Contains(ack, "Working on it") {
 		return ack
 	}
-	var got string
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	err := b.inbound.WaitFor(ctx, func() bool {
-		for _, r := range b.inbound.Responses() {
-			if r.ID == id {
-				got = string(r.Body)
-				return true
-			}
-		}
-		return false
-	})
+	got, err := b.inbound.WaitResponse(ctx, id)
 	if err != nil {
-		t.Fatalf("%s: no answer through response_url", text)
+		t.Fatalf("%s: %v", text, err)
 	}
-	return got
+	return string(got)
 }

@@ -298,3 +298,22 @@ func (s *Inbound) WaitFor(ctx context.Context, cond func() bool) error {
 		}
 	}
 }
+
+// WaitResponse waits until something is posted to the response URL id
+// (see ResponseURL) and returns the first body posted there.
+func (s *Inbound) WaitResponse(ctx context.Context, id string) (json.RawMessage, error) {
+	var body json.RawMessage
+	err := s.WaitFor(ctx, func() bool {
+		for _, r := range s.Responses() {
+			if r.ID == id {
+				body = r.Body
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, fmt.Errorf("no answer at response URL %s: %w", id, err)
+	}
+	return body, nil
+}

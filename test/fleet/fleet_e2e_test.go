@@ -338,20 +338,11 @@ func askAgain(t *testing.T, addr string, inbound *slackserver.Inbound, text, id 
 	}
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer cancel()
-	var body string
-	err = inbound.WaitFor(ctx, func() bool {
-		for _, r := range inbound.Responses() {
-			if r.ID == id {
-				body = string(r.Body)
-				return true
-			}
-		}
-		return false
-	})
+	body, err := inbound.WaitResponse(ctx, id)
 	if err != nil {
-		t.Fatalf("%q: no answer in the ack (%s) nor at the response URL: %v", text, ack, err)
+		t.Fatalf("%q: no answer in the ack (%s): %v", text, ack, err)
 	}
-	return body
+	return string(body)
 }
 
 // seedHistory records, as each cluster's bot would have, a crash loop
