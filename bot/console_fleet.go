@@ -51,14 +51,7 @@ func writeFleet(b *strings.Builder, n incident.Notification) {
 		name := consoleText(c.name)
 		fmt.Fprintf(b, "│   %s%s  %s · %s\n", name, strings.Repeat(" ", width-runeLen(name)), consoleText(workload(c.m.Key)), state)
 	}
-	b.WriteString("│\n│ Next steps\n")
-	for _, step := range fleetSteps(s, cs) {
-		if isCommand(step) {
-			fmt.Fprintf(b, "│   $ %s\n", consoleText(step))
-		} else {
-			fmt.Fprintf(b, "│   %s\n", consoleText(step))
-		}
-	}
+	consoleNextSteps(b, fleetSteps(s, cs))
 	fmt.Fprintf(b, "│\n│ Open since %s · fleet incident %s\n", consoleTime(s.OpenedAt), consoleText(s.ID))
 	b.WriteString("└" + strings.Repeat("─", consoleWidth-1) + "\n")
 }

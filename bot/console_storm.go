@@ -49,14 +49,20 @@ func writeStorm(b *strings.Builder, n incident.Notification) {
 	row("Cause", categoryTitle(s.Category)+" ("+string(s.Category)+")")
 	row("Workloads", strconv.Itoa(len(s.Members)))
 	row("Pods affected", strconv.Itoa(s.Pods()))
+	consoleNextSteps(b, stormSteps(s))
+	fmt.Fprintf(b, "│\n│ Open since %s · storm %s\n", consoleTime(s.OpenedAt), consoleText(s.ID))
+	b.WriteString("└" + strings.Repeat("─", consoleWidth-1) + "\n")
+}
+
+// consoleNextSteps writes a storm's or fleet incident's next steps,
+// commands marked with "$ ".
+func consoleNextSteps(b *strings.Builder, steps []string) {
 	b.WriteString("│\n│ Next steps\n")
-	for _, step := range stormSteps(s) {
+	for _, step := range steps {
 		if isCommand(step) {
 			fmt.Fprintf(b, "│   $ %s\n", consoleText(step))
 		} else {
 			fmt.Fprintf(b, "│   %s\n", consoleText(step))
 		}
 	}
-	fmt.Fprintf(b, "│\n│ Open since %s · storm %s\n", consoleTime(s.OpenedAt), consoleText(s.ID))
-	b.WriteString("└" + strings.Repeat("─", consoleWidth-1) + "\n")
 }
