@@ -118,6 +118,9 @@ type logScanner struct {
 	// line that says the host is unreachable).
 	generics []*candidate
 
+	goFirst  []byte // the first function line of a goroutine dump
+	goFrames int    // Go frame locations ("file.go:12 +0x1a5") seen
+
 	nonEmpty, infoLines int  // lines with text, and those at a logger's info level
 	serverStart         bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
 }
@@ -202,6 +205,7 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	if isFrame(trimmed, indented) {
+		s.goDump(raw, trimmed, indented)
 		s.frame(trimmed)
 		return
 	}
@@ -367,6 +371,21 @@ func (s *logScanner) frame(t []byte) {
 	}
 }
 
+// goDump remembers a goroutine dump: when nothing else in the log names
+// an error (the runtime's "fatal error:" line was not pasted), the dump
+// itself says the program crashed, and its first function says where.
+func (s *logScanner) goDump(raw, t []byte, indented bool) {
+	switch {
+	case indented && bytes.Contains(t, []byte(".go:")) && bytes.Contains(t, []byte("+0x")):
+		s.goFrames++
+	case s.goFirst == nil && reGoFrame.Match(t) && !bytes.HasPrefix(t, []byte("panic(")):
+		s.goFirst = append([]byte(nil), raw...)
+	}
+}
+
+// goDumpPattern is a goroutine dump whose error line is missing.
+var goDumpPattern = pat("go_dump", AppCrash, weightGeneric+5, "A goroutine stack dump without the error above it: the program crashed (a runtime fatal error such as a stack overflow, a concurrent map write, or a panic whose first line was cut off). Get the full previous log (kubectl logs --previous) for the line above the stack, then fix the code or roll back.")
+
 // keep stores raw in the excerpt ring, reusing its buffers.
 func (s *logScanner) keep(raw []byte) {
 	slot := s.ring[s.ringNext%excerptLines]
@@ -394,6 +413,9 @@ func (s *logScanner) result() LogScan {
 		if s.lastError != nil {
 			best = &candidate{line: s.lastError.line, msg: s.lastError.msg, lineNo: s.lastError.lineNo, score: 5}
 		}
+	}
+	if best == nil && s.goFirst != nil && s.goFrames > 0 {
+		best = &candidate{line: string(s.goFirst), msg: string(bytes.TrimSpace(stripPrefixes(s.goFirst))), score: goDumpPattern.weight, pat: goDumpPattern}
 	}
 	if best == nil {
 		return out
