@@ -3,6 +3,9 @@ package diagnose
 import (
 	"strings"
 	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
 )
 
 // logRules4 are logs for the general rules of round 4 of the corpus: each
@@ -111,5 +114,29 @@ func TestRedactKeepsKubernetesKindNames(t *testing.T) {
 		if got, _ := Redact(tc.line); strings.Contains(got, tc.secret) {
 			t.Errorf("Redact(%q) = %q keeps the secret", tc.line, got)
 		}
+	}
+}
+
+// TestUnnamedProbeFailure checks that an Unhealthy event whose message was
+// cut off counts as a probe that restarted the container only when the
+// container was restarted, and never when the message names a readiness
+// probe.
+func TestUnnamedProbeFailure(t *testing.T) {
+	pod := testPod([]string{"keycloak"}, sparse("keycloak", corev1.ContainerStatus{State: waitingCLB()}))
+	started := event("Started", "keycloak", "Started container keycloak", 2*time.Minute, 2)
+	cut := event("Unhealthy", "keycloak", "", time.Minute, 6)
+	r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{started, cut}})
+	if r.Category != LivenessProbe || r.Confidence == Certain {
+		t.Fatalf("cut-off Unhealthy with restarts: got %s (%s): %s", r.Category, r.Confidence, r.Summary)
+	}
+	once := event("Started", "keycloak", "Started container keycloak", 2*time.Minute, 1)
+	r = Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{once, cut}})
+	if r.Category == LivenessProbe {
+		t.Fatalf("no restart seen: got %s: %s", r.Category, r.Summary)
+	}
+	ready := event("Unhealthy", "keycloak", "Readiness probe failed: HTTP probe failed with statuscode: 503", time.Minute, 6)
+	r = Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{started, ready}})
+	if r.Category == LivenessProbe {
+		t.Fatalf("a readiness probe: got %s: %s", r.Category, r.Summary)
 	}
 }

@@ -219,6 +219,8 @@ func TestParseEventShapes(t *testing.T) {
 		{"dash separated", `Warning - FailedPostStartHook - 1s - kubelet - Exec lifecycle hook ([sh -c x]) for Container "influxdb2" in Pod "monitor1-influxdb2-0_perf(010e)" failed - error: exited with 1`, "FailedPostStartHook", `Exec lifecycle hook ([sh -c x]) for Container "influxdb2" in Pod "monitor1-influxdb2-0_perf(010e)" failed - error: exited with 1`, 1, "influxdb2"},
 		{"markdown table row", "| Warning | BackOff | 2m (x4 over 3m) | kubelet | Back-off restarting failed container |", "BackOff", "Back-off restarting failed container", 4, ""},
 		{"old tab format", "32m\t\t32m\t\t1\t{kubelet ip-10}\tspec.containers{nginx}\tWarning\t\tBackOff\t\tBack-off restarting failed container", "BackOff", "Back-off restarting failed container", 1, "nginx"},
+		{"describe row cut off before its message", "  Warning  Unhealthy  115s (x6 over 3m45s)   kubelet", "Unhealthy", "", 6, ""},
+		{"describe row with node cut off", "  Warning  Unhealthy  2m (x3 over 4m)  kubelet, node3  ", "Unhealthy", "", 3, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, ok := parseEventLine(tc.line)
