@@ -423,6 +423,13 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 				detail: "nothing given names the cause, but " + n + " runs beside it: the app most likely starts before it can reach that dependency (or cannot reach it at all)"})
 		}
 	}
+	// A kill-capable probe is configured and nothing else explains the
+	// restarts: the probe is the likeliest suspect (weak; any fact wins).
+	if p := probeOf(v); p != "" && e.exit < 0 && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
+		e.add(signal{cat: LivenessProbe, weight: 20, kind: "probe", quote: "spec: " + p + "Probe " + describeProbe(probeSpec(v)),
+			detail: "nothing given says why it restarts, but a " + p + " probe is configured: when it fails, the kubelet restarts the container"})
+		return
+	}
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
 			detail: "its log ends without an error, so it most likely finishes and exits"})
@@ -645,4 +652,12 @@ func (d *diagContext) unnamedProbeFailure(v *containerView, term *corev1.Contain
 		return ""
 	}
 	return quote
+}
+
+// probeSpec returns the kill-capable probe probeOf names.
+func probeSpec(v *containerView) *corev1.Probe {
+	if v.spec.LivenessProbe != nil {
+		return v.spec.LivenessProbe
+	}
+	return v.spec.StartupProbe
 }

@@ -639,6 +639,9 @@ func loopSymptom(lower []byte) bool {
 // including a program's plain statement of what its configuration lacks
 // ("at least one bucket name must be specified").
 func looksLikeError(lower []byte) bool {
+	if reSpecKey.Match(lower) {
+		return false // a spec's key and value ("failureThreshold: 3"), pasted with the log
+	}
 	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
 		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out"} {
 		if bytes.Contains(lower, []byte(w)) {
@@ -647,6 +650,12 @@ func looksLikeError(lower []byte) bool {
 	}
 	return false
 }
+
+// reSpecKey is a YAML or JSON key of a Kubernetes spec with a scalar value
+// ("failureThreshold: 3", "failurePolicy: Ignore", "\"restartPolicy\":
+// \"OnFailure\","): a camelCase key, matched on the lower-cased line by
+// the words such keys are made of.
+var reSpecKey = regexp.MustCompile(`^\s*-?\s*"?(?:failure(?:threshold|policy)|restartpolicy|terminationmessage(?:path|policy)|imagepullpolicy|backofflimit|failedjobshistorylimit|successthreshold|timeoutseconds|periodseconds|initialdelayseconds)"?\s*:\s*"?[\w./-]*"?,?\s*$`)
 
 // stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
 // ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").

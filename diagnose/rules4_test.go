@@ -140,3 +140,38 @@ func TestUnnamedProbeFailure(t *testing.T) {
 		t.Fatalf("a readiness probe: got %s: %s", r.Category, r.Summary)
 	}
 }
+
+// TestProbeOnlySuspect checks that a crash loop with nothing but a
+// kill-capable probe in its spec names the probe as possible, and that
+// any fact outweighs it.
+func TestProbeOnlySuspect(t *testing.T) {
+	probe := func(p *corev1.Pod) {
+		p.Spec.Containers[0].LivenessProbe = &corev1.Probe{FailureThreshold: 3, PeriodSeconds: 10}
+	}
+	pod := testPod([]string{"worker"}, sparse("worker", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 12}), probe)
+	r := Diagnose(Input{Pod: pod, Now: now})
+	if r.Category != LivenessProbe || r.Confidence != Possible {
+		t.Fatalf("probe only: got %s (%s): %s", r.Category, r.Confidence, r.Summary)
+	}
+	r = Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"worker": "Error: unknown flag: --port\n"}})
+	if r.Category != ConfigError {
+		t.Fatalf("with a log that names a cause: got %s: %s", r.Category, r.Summary)
+	}
+	oom := testPod([]string{"worker"}, setStatus(crashLoop("worker", 137, "OOMKilled", 4)), probe)
+	if r = Diagnose(Input{Pod: oom, Now: now}); r.Category != OOMKilled {
+		t.Fatalf("OOMKilled with a probe: got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// TestSpecKeysAreNotErrors checks that a spec's keys pasted with a log
+// ("failureThreshold: 3") are not read as the program's error.
+func TestSpecKeysAreNotErrors(t *testing.T) {
+	for _, log := range []string{"  failureThreshold: 3\n", "failurePolicy: Ignore\n", "\"restartPolicy\": \"OnFailure\",\n"} {
+		if got := ScanLog(strings.NewReader(log)); got.Category != Unknown {
+			t.Errorf("%q read as %s (%q)", log, got.Category, got.Line)
+		}
+	}
+	if got := ScanLog(strings.NewReader("fatal: failed to load probe config\n")); got.Category == Unknown {
+		t.Errorf("an error line with a colon is still an error")
+	}
+}

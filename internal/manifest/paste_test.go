@@ -628,3 +628,28 @@ func TestHealthyNeighboursAreNotTheCrash(t *testing.T) {
 		t.Fatalf("pod %q", in.Pod.Name)
 	}
 }
+
+// TestParseProbeFragment checks that a container's probes pasted on their
+// own ("livenessProbe:" and its fields) become the pod's container spec,
+// not a log.
+func TestParseProbeFragment(t *testing.T) {
+	for _, frag := range []string{
+		"livenessProbe:\n  exec:\n    command:\n    - rm\n    - /tmp/health.txt\n  initialDelaySeconds: 10\n  periodSeconds: 10\n  failureThreshold: 3\n",
+		"          startupProbe:\n            httpGet:\n              path: /health/started\n              port: 9000\n            periodSeconds: 5\n            failureThreshold: 3\n",
+	} {
+		var o Objects
+		if f, err := o.ParseAny("p", strings.NewReader(frag)); err != nil || f != FormatObjects {
+			t.Fatalf("format %s err %v", f, err)
+		}
+		in, err := o.Input(time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(in.Logs) != 0 || len(in.Pod.Spec.Containers) != 1 {
+			t.Fatalf("logs %q, containers %+v", in.Logs, in.Pod.Spec.Containers)
+		}
+		if c := in.Pod.Spec.Containers[0]; c.LivenessProbe == nil && c.StartupProbe == nil {
+			t.Fatalf("no probe: %+v", c)
+		}
+	}
+}
