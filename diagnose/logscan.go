@@ -121,8 +121,12 @@ type logScanner struct {
 	goFirst  []byte // the first function line of a goroutine dump
 	goFrames int    // Go frame locations ("file.go:12 +0x1a5") seen
 
-	nonEmpty, infoLines int  // lines with text, and those at a logger's info level
-	serverStart         bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
+	nonEmpty, infoLines int // lines with text, and those at a logger's info level
+	// sidecar is set when the log speaks of a sidecar (the program is one,
+	// "caller=sidecar.go", or the report says the pod has one): on
+	// localhost it reaches the pod's other container, a dependency.
+	sidecar     bool
+	serverStart bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -234,6 +238,9 @@ func (s *logScanner) line(raw []byte) {
 
 	sev := severity(lower, trimmed)
 	s.nonEmpty++
+	if !s.sidecar && bytes.Contains(lower, []byte("sidecar")) {
+		s.sidecar = true
+	}
 	if sev == sevInfo {
 		s.infoLines++
 	}
@@ -439,7 +446,7 @@ func (s *logScanner) result() LogScan {
 			out.Category, out.hint, out.patID = cat, hint, "lexical"
 		}
 	}
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && loopbackTarget(best.line) {
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && loopbackTarget(best.line) && !s.sidecar {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this

@@ -175,3 +175,20 @@ func TestSpecKeysAreNotErrors(t *testing.T) {
 		t.Errorf("an error line with a colon is still an error")
 	}
 }
+
+// TestSidecarLoopbackIsADependency checks that a refused localhost in a
+// log that speaks of a sidecar (the program is one, or the pod has one) is
+// the pod's other container not being up, not the app's setting.
+func TestSidecarLoopbackIsADependency(t *testing.T) {
+	for _, log := range []string{
+		`level=warn ts=2020-03-11T21:59:13Z caller=sidecar.go:219 msg="heartbeat failed" err="Get http://localhost:9090/api/v1/status/config: dial tcp 127.0.0.1:9090: connect: connection refused"` + "\n",
+		"the app talks to the cloud-sql-proxy sidecar\nError: connect ECONNREFUSED 127.0.0.1:5432\n",
+	} {
+		if got := ScanLog(strings.NewReader(log)); got.Category != DependencyUnavailable {
+			t.Errorf("%q read as %s", log, got.Category)
+		}
+	}
+	if got := ScanLog(strings.NewReader("Error: connect ECONNREFUSED 127.0.0.1:6379\n")); got.Category != ConfigError {
+		t.Errorf("no sidecar: got %s", got.Category)
+	}
+}
