@@ -86,6 +86,8 @@ func TestScanLogRules4Negatives(t *testing.T) {
 		{"\"State\": {\"Status\": \"exited\", \"OOMKilled\": false, \"ExitCode\": 1}\n", OOMKilled},
 		{"container's State.OOMKilled is false, and State.ExitCode is 137.\n", OOMKilled},
 		{"I checked the event log the pod is due to healthcheck failed, not OOM\n", OOMKilled},
+		{"The pod restarts but it is not being OOMKilled, memory stays at 200Mi.\n", OOMKilled},
+		{"We ruled out OOM kills: the node has plenty of memory.\n", OOMKilled},
 		{"level=info msg=\"listening\" port=8080\n", PortConflict},
 		{"the probe port is 8080 and the service port 80\n", PortConflict},
 		{"Hello World!\n", ConfigError},
