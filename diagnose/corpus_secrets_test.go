@@ -41,7 +41,7 @@ func TestCorpusNeverPrintsSecrets(t *testing.T) {
 		block = append(block, s.line)
 	}
 	planted := strings.Join(block, "\n") + "\n"
-	for _, set := range []string{"tune", "fresh", "holdout", "round2", "round3", "round4"} {
+	for _, set := range []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5"} {
 		for _, c := range loadCorpus(t, set) {
 			hasLog := false
 			for i, s := range c.sections {
