@@ -43,7 +43,7 @@ var corpusFloors = map[string][2]float64{
 	"round2":  {0.95, 0.95},
 	"round3":  {0.8, 0.95},
 	"round4":  {0.95, 0.95},
-	"round5":  {0, 0}, // measured once after round 4, never developed against
+	"round5":  {0.6, 1}, // measured once after round 4, never developed against
 }
 
 // corpusCase is one file of the corpus.
