@@ -41,49 +41,57 @@ func TestCorpusNeverPrintsSecrets(t *testing.T) {
 		block = append(block, s.line)
 	}
 	planted := strings.Join(block, "\n") + "\n"
-	for _, set := range []string{"tune", "fresh", "holdout", "round2", "round3"} {
-		for _, c := range loadCorpus(t, set) {
-			hasLog := false
-			for i, s := range c.sections {
-				if s.kind != "log" {
-					continue
-				}
-				hasLog = true
-				lines := strings.Split(strings.TrimRight(s.text, "\n"), "\n")
-				for j, l := range lines {
-					if c.logline != "" && strings.Contains(l, c.logline) {
-						lines[j] = l + " (dsn postgres://app:Pl4ntedDsnPw@db:5432/app, password=Pl4ntedPairPw)"
-					}
-				}
-				mid := len(lines) / 2
-				text := planted + strings.Join(lines[:mid], "\n") + "\n" + planted + strings.Join(lines[mid:], "\n") + "\n" + planted
-				c.sections[i].text = text
+	for _, set := range []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5"} {
+		t.Run(set, func(t *testing.T) {
+			t.Parallel() // Diagnose is pure; the sets share nothing
+			plantSecrets(t, set, planted)
+		})
+	}
+}
+
+// plantSecrets checks every case of set with planted secrets in its log.
+func plantSecrets(t *testing.T, set, planted string) {
+	for _, c := range loadCorpus(t, set) {
+		hasLog := false
+		for i, s := range c.sections {
+			if s.kind != "log" {
+				continue
 			}
-			if !hasLog {
-				c.sections = append(c.sections, corpusSection{kind: "log", text: planted})
-			}
-			in, err := c.input()
-			if err != nil {
-				t.Fatalf("%s/%s: %v", set, c.file, err)
-			}
-			r := diagnose.Diagnose(in)
-			js, err := json.Marshal(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var text strings.Builder
-			if err := diagnose.WriteText(&text, r); err != nil {
-				t.Fatal(err)
-			}
-			out := string(js) + "\n" + text.String()
-			for _, s := range plantedSecrets {
-				if s.secret != "" && strings.Contains(out, s.secret) {
-					t.Errorf("%s/%s: secret %q printed:\n%s", set, c.file, s.secret, text.String())
+			hasLog = true
+			lines := strings.Split(strings.TrimRight(s.text, "\n"), "\n")
+			for j, l := range lines {
+				if c.logline != "" && strings.Contains(l, c.logline) {
+					lines[j] = l + " (dsn postgres://app:Pl4ntedDsnPw@db:5432/app, password=Pl4ntedPairPw)"
 				}
 			}
-			if strings.Contains(out, "[REDACTED]") && !r.Redacted {
-				t.Errorf("%s/%s: the report shows [REDACTED] but says Redacted: false", set, c.file)
+			mid := len(lines) / 2
+			text := planted + strings.Join(lines[:mid], "\n") + "\n" + planted + strings.Join(lines[mid:], "\n") + "\n" + planted
+			c.sections[i].text = text
+		}
+		if !hasLog {
+			c.sections = append(c.sections, corpusSection{kind: "log", text: planted})
+		}
+		in, err := c.input()
+		if err != nil {
+			t.Fatalf("%s/%s: %v", set, c.file, err)
+		}
+		r := diagnose.Diagnose(in)
+		js, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		if err := diagnose.WriteText(&text, r); err != nil {
+			t.Fatal(err)
+		}
+		out := string(js) + "\n" + text.String()
+		for _, s := range plantedSecrets {
+			if s.secret != "" && strings.Contains(out, s.secret) {
+				t.Errorf("%s/%s: secret %q printed:\n%s", set, c.file, s.secret, text.String())
 			}
+		}
+		if strings.Contains(out, "[REDACTED]") && !r.Redacted {
+			t.Errorf("%s/%s: the report shows [REDACTED] but says Redacted: false", set, c.file)
 		}
 	}
 }

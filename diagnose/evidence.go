@@ -227,6 +227,16 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 		}
 		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: u, detail: probeFailureDetail(u)})
 	}
+	// An Unhealthy event whose message was cut off names no probe; with
+	// the container started again and again, the probe most likely
+	// restarted it (a readiness probe restarts nothing, but its message
+	// would say so).
+	if len(unhealthy) == 0 {
+		if u := d.unnamedProbeFailure(v, term); u != "" {
+			e.add(signal{cat: LivenessProbe, weight: 25, kind: "event", quote: u,
+				detail: "a probe kept failing (the event's message was not given) while the container was restarted"})
+		}
+	}
 	// A failing readiness probe kills nothing, but says the app is not
 	// serving.
 	if r := d.containerEventsMatching(v, term, "Unhealthy", "Readiness probe"); len(r) > 0 {
@@ -412,6 +422,13 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 				quote:  "pod " + n + " (a database or broker) runs beside it",
 				detail: "nothing given names the cause, but " + n + " runs beside it: the app most likely starts before it can reach that dependency (or cannot reach it at all)"})
 		}
+	}
+	// A kill-capable probe is configured and nothing else explains the
+	// restarts: the probe is the likeliest suspect (weak; any fact wins).
+	if p := probeOf(v); p != "" && e.exit < 0 && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
+		e.add(signal{cat: LivenessProbe, weight: 20, kind: "probe", quote: "spec: " + p + "Probe " + describeProbe(probeSpec(v)),
+			detail: "nothing given says why it restarts, but a " + p + " probe is configured: when it fails, the kubelet restarts the container"})
+		return
 	}
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
@@ -612,4 +629,35 @@ func (e *evidenceSet) signalsOf(cat Category) []signal {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].weight > out[j].weight })
 	return out
+}
+
+// unnamedProbeFailure quotes an Unhealthy event of v whose message names
+// no probe kind, when v was restarted (a restart count, or a Started or
+// Created event seen more than once); "" otherwise.
+func (d *diagContext) unnamedProbeFailure(v *containerView, term *corev1.ContainerStateTerminated) string {
+	quote, restarted := "", v.status != nil && v.status.RestartCount > 0
+	for i := range d.events {
+		e := &d.events[i]
+		if !forContainer(e, v) || !nearTermination(e, term) {
+			continue
+		}
+		switch {
+		case e.Reason == "Unhealthy" && quote == "" && !strings.Contains(strings.ToLower(e.Message), "probe"):
+			quote = describeEvent(e)
+		case (e.Reason == "Started" || e.Reason == "Created") && e.Count > 1:
+			restarted = true
+		}
+	}
+	if !restarted {
+		return ""
+	}
+	return quote
+}
+
+// probeSpec returns the kill-capable probe probeOf names.
+func probeSpec(v *containerView) *corev1.Probe {
+	if v.spec.LivenessProbe != nil {
+		return v.spec.LivenessProbe
+	}
+	return v.spec.StartupProbe
 }

@@ -118,8 +118,15 @@ type logScanner struct {
 	// line that says the host is unreachable).
 	generics []*candidate
 
-	nonEmpty, infoLines int  // lines with text, and those at a logger's info level
-	serverStart         bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
+	goFirst  []byte // the first function line of a goroutine dump
+	goFrames int    // Go frame locations ("file.go:12 +0x1a5") seen
+
+	nonEmpty, infoLines int // lines with text, and those at a logger's info level
+	// sidecar is set when the log speaks of a sidecar (the program is one,
+	// "caller=sidecar.go", or the report says the pod has one): on
+	// localhost it reaches the pod's other container, a dependency.
+	sidecar     bool
+	serverStart bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -202,6 +209,7 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	if isFrame(trimmed, indented) {
+		s.goDump(raw, trimmed, indented)
 		s.frame(trimmed)
 		return
 	}
@@ -230,6 +238,9 @@ func (s *logScanner) line(raw []byte) {
 
 	sev := severity(lower, trimmed)
 	s.nonEmpty++
+	if !s.sidecar && bytes.Contains(lower, []byte("sidecar")) {
+		s.sidecar = true
+	}
 	if sev == sevInfo {
 		s.infoLines++
 	}
@@ -367,6 +378,21 @@ func (s *logScanner) frame(t []byte) {
 	}
 }
 
+// goDump remembers a goroutine dump: when nothing else in the log names
+// an error (the runtime's "fatal error:" line was not pasted), the dump
+// itself says the program crashed, and its first function says where.
+func (s *logScanner) goDump(raw, t []byte, indented bool) {
+	switch {
+	case indented && bytes.Contains(t, []byte(".go:")) && bytes.Contains(t, []byte("+0x")):
+		s.goFrames++
+	case s.goFirst == nil && reGoFrame.Match(t) && !bytes.HasPrefix(t, []byte("panic(")):
+		s.goFirst = append([]byte(nil), raw...)
+	}
+}
+
+// goDumpPattern is a goroutine dump whose error line is missing.
+var goDumpPattern = pat("go_dump", AppCrash, weightGeneric+5, "A goroutine stack dump without the error above it: the program crashed (a runtime fatal error such as a stack overflow, a concurrent map write, or a panic whose first line was cut off). Get the full previous log (kubectl logs --previous) for the line above the stack, then fix the code or roll back.")
+
 // keep stores raw in the excerpt ring, reusing its buffers.
 func (s *logScanner) keep(raw []byte) {
 	slot := s.ring[s.ringNext%excerptLines]
@@ -395,6 +421,9 @@ func (s *logScanner) result() LogScan {
 			best = &candidate{line: s.lastError.line, msg: s.lastError.msg, lineNo: s.lastError.lineNo, score: 5}
 		}
 	}
+	if best == nil && s.goFirst != nil && s.goFrames > 0 {
+		best = &candidate{line: string(s.goFirst), msg: string(bytes.TrimSpace(stripPrefixes(s.goFirst))), score: goDumpPattern.weight, pat: goDumpPattern}
+	}
 	if best == nil {
 		return out
 	}
@@ -417,7 +446,7 @@ func (s *logScanner) result() LogScan {
 			out.Category, out.hint, out.patID = cat, hint, "lexical"
 		}
 	}
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && loopbackTarget(best.line) {
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && loopbackTarget(best.line) && !s.sidecar {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this
@@ -617,6 +646,9 @@ func loopSymptom(lower []byte) bool {
 // including a program's plain statement of what its configuration lacks
 // ("at least one bucket name must be specified").
 func looksLikeError(lower []byte) bool {
+	if reSpecKey.Match(lower) {
+		return false // a spec's key and value ("failureThreshold: 3"), pasted with the log
+	}
 	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
 		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out"} {
 		if bytes.Contains(lower, []byte(w)) {
@@ -625,6 +657,12 @@ func looksLikeError(lower []byte) bool {
 	}
 	return false
 }
+
+// reSpecKey is a YAML or JSON key of a Kubernetes spec with a scalar value
+// ("failureThreshold: 3", "failurePolicy: Ignore", "\"restartPolicy\":
+// \"OnFailure\","): a camelCase key, matched on the lower-cased line by
+// the words such keys are made of.
+var reSpecKey = regexp.MustCompile(`^\s*-?\s*"?(?:failure(?:threshold|policy)|restartpolicy|terminationmessage(?:path|policy)|imagepullpolicy|backofflimit|failedjobshistorylimit|successthreshold|timeoutseconds|periodseconds|initialdelayseconds)"?\s*:\s*"?[\w./-]*"?,?\s*$`)
 
 // stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
 // ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").

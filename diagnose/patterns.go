@@ -71,6 +71,7 @@ const (
 	hintIdentity = "The server refused this identity: grant the pod's ServiceAccount (or the cloud identity bound to it: IRSA, Workload Identity) the role or policy it needs, or fix the role it logs in with."
 	hintData     = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
 	hintLoopback = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
+	hintOOMLimit = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
 	hintArch     = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
 )
 
@@ -104,15 +105,29 @@ var patterns = []*pattern{
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror").matching(`(^|[\s.])MemoryError\b`),
 	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "out of memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),
+	// An OOM kill in a reporter's or a tool's words ("the pod gets
+	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
+	// unless the words deny it ("OOMKilled: false", "not OOM").
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
+	// The runtime could not even start the container's init process: the
+	// kernel killed it at the memory limit (runc says so since 1.1; before,
+	// the pipe to the killed init was reset).
+	pat("runc_init_oom", OOMKilled, weightPrecise+3, hintOOMLimit, "init-p: connection reset by peer", "init was oom-killed", "init was oom killed"),
 
 	// Wrong architecture and missing entrypoints.
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
 	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill").without("signal 4"),
+	// A supervisor's report of a worker killed by SIGILL (gunicorn's
+	// "Worker (pid:8) was sent code 132!").
+	pat("sigill_code", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks (SIGILL): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "code 132", "signal 4").matching(`(?i)\bwas sent code 132\b|\b(?:killed by|received|got|terminated by) signal 4\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	pat("exec_permission", CommandNotFound, weightPrecise+1, hintEntry, "permission denied").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? permission denied|starting container process caused.*permission denied|\bexec \S+ failed: permission denied|^(?:/bin/|/usr/bin/)?(?:ba|da)?sh: (?:(?:line )?\d+: )?\S+: permission denied\s*$)`),
 	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found`),
+	// The reporter's or a maintainer's words: the image has no shell for
+	// the command that needs one ("the container no longer has a shell").
+	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
 	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute", "error: invalid or corrupt jarfile"),
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
@@ -127,7 +142,7 @@ var patterns = []*pattern{
 	// liveness probe times out during startup", "they don't meet the
 	// liveness probe - getting connection refused"): about the probe,
 	// whatever else the line names.
-	pat("probe_words", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\b(?:liveness|startup)[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b`),
+	pat("probe_words", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\b(?:liveness|startup)(?: ?(?:/|and|or) ?(?:readiness|liveness|startup))?[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |startup |health )?probes?\b`),
 	// A health check the reporter says fails ("the pod is due to
 	// healthcheck failed, not OOM"): the kubelet's probe.
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
@@ -167,6 +182,10 @@ var patterns = []*pattern{
 
 	// Port conflicts.
 	pat("port_taken", PortConflict, weightPrecise, hintPort, "already in use").matching(`(?i)\bport:? \d+ (?:is )?already in use`),
+	// A port conflict in the reporter's or a maintainer's words ("a port
+	// conflict that causes CrashLoopBackoff", "tries to bind on port 8080
+	// which is a port that nginx-proxy listens on").
+	pat("port_words", PortConflict, weightPrecise, hintPort, "port").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
 
 	// Permissions.
@@ -174,8 +193,11 @@ var patterns = []*pattern{
 	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "erofs", "readonlyfilesystemexception"),
 	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
 	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User \\?"[^"\\]+\\?" cannot`),
+	// client-go's report of a 403 without a status body: "unknown (get
+	// pods)", "the server does not allow access to the requested resource".
+	pat("rbac_bodyless", PermissionDenied, weightPrecise, hintRBAC, "unknown (", "does not allow access to the requested resource").matching(`(?i)\bunknown \((?:get|list|watch|create|update|patch|delete|deletecollection) [\w.]+\)|\bthe server does not allow access to the requested resource\b`),
 	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
-	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to"),
+	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to", "has group or world access", "permissions should be u=", "permissions should be 0"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
 	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),
 	// mlock needs the IPC_LOCK capability; "cannot allocate memory" here is
@@ -236,11 +258,18 @@ var patterns = []*pattern{
 	// patterns above.
 	pat("nginx_emerg", ConfigError, weightSpecific, hintParse, "[emerg]"),
 	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown shorthand flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
+	// A value the program decodes from its configuration is not in the
+	// encoding it expects (a hex or base64 secret, key or cookie).
+	pat("bad_encoding", ConfigError, weightSpecific+1, "A configured value (a secret, key or cookie, often from a Secret or env var) is not in the encoding the program expects (hex, base64): generate it in that form, e.g. openssl rand -hex 32.", "non-hexadecimal digit", "odd-length string", "illegal base64 data", "incorrect padding", "invalid base64", "encoding/hex: invalid byte", "encoding/hex: odd length", "not valid base64", "invalid hex string", "invalid hex"),
 	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "fatal config file error", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format"),
 	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data directory has files", "designated data directory", "data directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count", "max file descriptors", "data directory was initialized by postgresql version", "superuser password is not specified", "you need to specify one of"),
 	pat("data_state", ConfigError, weightPrecise, hintData, "bad file format reading the append only file", "corruption in segment", "corrupted wal", "invalid magic number", "unexpected checksum", "checksum mismatch", "inconsistentclusteridexception", "inconsistentnodeidexception", "doesn't match stored", "nodeexistsexception", "node already exists", "database disk image is malformed", "invalid featurecompatibilityversion", "wiredtiger error", "opening storage failed", "log directory is already formatted", "can't lock", "could not get an exclusive lock", "in use by another process"),
 	pat("dns_loop", ConfigError, weightPrecise, "CoreDNS forwards queries to itself: the node's /etc/resolv.conf points at a local resolver (127.0.0.53, systemd-resolved). Set the kubelet's resolvConf to /run/systemd/resolve/resolv.conf, or forward to an upstream DNS server in the Corefile instead of /etc/resolv.conf.", "plugin/loop", "loop detected"),
 	pat("settings_missing", ConfigError, weightSpecific+1, hintEnv, "provided", "specified", "validation error", "connectionstring", "field required").matching(`(?i)(\bno [\w.-]+(?: [\w.-]+)? (?:setting|option|parameter|property|value)s? (?:was |were |is )?(?:provided|specified|given|set)\b|validation errors? for \w*(?:settings|config)|\(parameter 'connectionstring'\)|connectionstring\S* (?:is|was) (?:null|empty|missing|not (?:set|found))|\bfield required\b)`),
+	// Elasticsearch announces that it enforces its bootstrap checks; in a
+	// crash loop one of them failed (the line that names it often is not
+	// pasted). Weak: any line that names a cause outranks it.
+	pat("bootstrap_enforced", ConfigError, weightSpecific-4, "Elasticsearch enforces its bootstrap checks because it binds a non-loopback address: fix the failing check (vm.max_map_count, file descriptors, discovery settings) or, for a single node, set discovery.type=single-node.", "enforcing bootstrap checks"),
 	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "inotify", "disk quota exceeded", "enospc", "emfile"),
 	pat("missing_file", ConfigError, weightSpecific-2, hintFile, "no such file or directory", "filenotfounderror", "filenotfoundexception", "enoent", "errno::enoent", "could not find file", "nosuchfileexception", "cannot find the file", "could not find a part of the path", "cannot open", "could not open", "failed to open", "unable to open", "file is missing", "file not found", "file does not exist"),
 	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`),
@@ -254,6 +283,9 @@ var patterns = []*pattern{
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault").without("[signal sigsegv", "signal sigsegv: segmentation violation"),
+	// A supervisor's or runtime's report of a process killed by SIGSEGV
+	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }

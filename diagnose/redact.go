@@ -36,6 +36,11 @@ func isProse(prefix, v string) bool {
 	if isHarmless(prefix, v) || notSecretValue(v) {
 		return true
 	}
+	// The API's plural for the kind ("in a secret: secrets \"app-tls\"
+	// already exists") names the object that follows, not a value.
+	if v == "secrets" && strings.EqualFold(strings.TrimRight(prefix, ": "), "secret") {
+		return true
+	}
 	if strings.Contains(prefix, "=") || len(v) < 2 || v[0] < 'A' || v[0] > 'Z' {
 		return false
 	}

@@ -26,6 +26,9 @@ var (
 	reAgePart = `(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)(?:\s+\(x(\d+)\s+over\s+(\d+[smhdy](?:\d+[smh])?)\))?`
 	// reDescribeRow: Type Reason Age From Message (kubectl >= 1.10).
 	reDescribeRow = regexp.MustCompile(`^\s*(Normal|Warning)\s+(\w+)\s+` + reAgePart + `\s+((?:[\w.-]+|<[\w-]+>)(?:,\s*\S+)?)\s+(.*\S)\s*$`)
+	// reDescribeRowCut is a describe row whose Message column is empty (cut
+	// off where it was copied): its reason and count still count.
+	reDescribeRowCut = regexp.MustCompile(`^\s*(Normal|Warning)\s+(\w+)\s+` + reAgePart + `\s+((?:[\w.-]+|<[\w-]+>)(?:,\s*\S+)?)\s*$`)
 	// reGetEventsRow: LAST SEEN TYPE REASON OBJECT MESSAGE.
 	reGetEventsRow = regexp.MustCompile(`^\s*(?:[\w-]+\s+)?` + reAgePart + `\s+(Normal|Warning)\s+(\w+)\s+(\S+/\S+)\s+(.*\S)\s*$`)
 	// reOldRow: FirstSeen LastSeen Count From [SubObjectPath] Type Reason Message
@@ -95,6 +98,12 @@ func parseEventLine(line string) (eventRow, bool) {
 	line = strings.ReplaceAll(line, "\u00a0", " ")
 	if m := reDescribeRow.FindStringSubmatch(line); m != nil {
 		r := newRow(m[1], m[2], m[7])
+		r.setAges(m[3], m[4], m[5])
+		r.event.Source.Component = m[6]
+		return r, true
+	}
+	if m := reDescribeRowCut.FindStringSubmatch(line); m != nil {
+		r := newRow(m[1], m[2], "")
 		r.setAges(m[3], m[4], m[5])
 		r.event.Source.Component = m[6]
 		return r, true

@@ -156,6 +156,15 @@ func parseFragment(data []byte) (corev1.Pod, bool) {
 			return pod, true
 		case has("containers"):
 			return pod, json.Unmarshal(js, &pod.Spec) == nil
+		case has("livenessProbe", "startupProbe", "readinessProbe"):
+			// One container's spec, or only its probes: what it is
+			// probed with still counts.
+			var c corev1.Container
+			if json.Unmarshal(js, &c) != nil {
+				return pod, false
+			}
+			pod.Spec.Containers = []corev1.Container{c}
+			return pod, true
 		}
 	}
 	return pod, false

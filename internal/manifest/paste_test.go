@@ -219,6 +219,8 @@ func TestParseEventShapes(t *testing.T) {
 		{"dash separated", `Warning - FailedPostStartHook - 1s - kubelet - Exec lifecycle hook ([sh -c x]) for Container "influxdb2" in Pod "monitor1-influxdb2-0_perf(010e)" failed - error: exited with 1`, "FailedPostStartHook", `Exec lifecycle hook ([sh -c x]) for Container "influxdb2" in Pod "monitor1-influxdb2-0_perf(010e)" failed - error: exited with 1`, 1, "influxdb2"},
 		{"markdown table row", "| Warning | BackOff | 2m (x4 over 3m) | kubelet | Back-off restarting failed container |", "BackOff", "Back-off restarting failed container", 4, ""},
 		{"old tab format", "32m\t\t32m\t\t1\t{kubelet ip-10}\tspec.containers{nginx}\tWarning\t\tBackOff\t\tBack-off restarting failed container", "BackOff", "Back-off restarting failed container", 1, "nginx"},
+		{"describe row cut off before its message", "  Warning  Unhealthy  115s (x6 over 3m45s)   kubelet", "Unhealthy", "", 6, ""},
+		{"describe row with node cut off", "  Warning  Unhealthy  2m (x3 over 4m)  kubelet, node3  ", "Unhealthy", "", 3, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, ok := parseEventLine(tc.line)
@@ -624,5 +626,30 @@ func TestHealthyNeighboursAreNotTheCrash(t *testing.T) {
 	}
 	if in.Pod.Name != "cainjector-6c94b9" {
 		t.Fatalf("pod %q", in.Pod.Name)
+	}
+}
+
+// TestParseProbeFragment checks that a container's probes pasted on their
+// own ("livenessProbe:" and its fields) become the pod's container spec,
+// not a log.
+func TestParseProbeFragment(t *testing.T) {
+	for _, frag := range []string{
+		"livenessProbe:\n  exec:\n    command:\n    - rm\n    - /tmp/health.txt\n  initialDelaySeconds: 10\n  periodSeconds: 10\n  failureThreshold: 3\n",
+		"          startupProbe:\n            httpGet:\n              path: /health/started\n              port: 9000\n            periodSeconds: 5\n            failureThreshold: 3\n",
+	} {
+		var o Objects
+		if f, err := o.ParseAny("p", strings.NewReader(frag)); err != nil || f != FormatObjects {
+			t.Fatalf("format %s err %v", f, err)
+		}
+		in, err := o.Input(time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(in.Logs) != 0 || len(in.Pod.Spec.Containers) != 1 {
+			t.Fatalf("logs %q, containers %+v", in.Logs, in.Pod.Spec.Containers)
+		}
+		if c := in.Pod.Spec.Containers[0]; c.LivenessProbe == nil && c.StartupProbe == nil {
+			t.Fatalf("no probe: %+v", c)
+		}
 	}
 }
