@@ -20,7 +20,8 @@ type message struct {
 // (member set) may be merged with the next ones queued in the same thread.
 type reply struct {
 	message
-	member string // the member workload's name, for a merged notification text
+	member string // the member's name (a workload, or cluster: workload), for a merged notification text
+	fleet  bool   // the member is a cluster of a fleet incident, not a workload of a storm
 	// id names the reply in its metadata, so that a reply whose answer was
 	// lost is found in the thread instead of being posted twice.
 	id string
@@ -117,7 +118,7 @@ func mergeReplies(it *item) (reply, int) {
 	if first.member == "" {
 		return first, 1
 	}
-	merged := reply{message: message{blocks: slices.Clone(first.blocks), plain: first.plain}, member: first.member}
+	merged := reply{message: message{blocks: slices.Clone(first.blocks), plain: first.plain}, member: first.member, fleet: first.fleet}
 	names := []string{first.member}
 	n := 1
 	for n < len(it.replies) && n < maxMergedMembers {
@@ -137,14 +138,18 @@ func mergeReplies(it *item) (reply, int) {
 	if n == 1 {
 		merged.text = first.text
 	} else {
-		merged.text = membersText(names)
+		merged.text = membersText(names, first.fleet)
 	}
 	return merged, n
 }
 
-// membersText is the notification text of merged member replies.
-func membersText(names []string) string {
+// membersText is the notification text of merged member replies: the
+// workloads of a storm, or the clusters of a fleet incident.
+func membersText(names []string, fleet bool) string {
 	s := plural(len(names), "workload") + " of the storm: "
+	if fleet {
+		s = plural(len(names), "cluster") + " of the fleet incident: "
+	}
 	for i, n := range names {
 		if i > 0 {
 			s += ", "

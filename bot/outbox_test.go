@@ -73,6 +73,24 @@ func TestMergeReplies(t *testing.T) {
 	}
 }
 
+// TestMergedFleetRepliesNameClusters: merged replies of a fleet incident's
+// members name their clusters, not "workloads of the storm" (every member
+// is the same workload).
+func TestMergedFleetRepliesNameClusters(t *testing.T) {
+	it := &item{}
+	for _, c := range []string{"eu-west-1", "us-east-1", "ap-south-1"} {
+		it.replies = append(it.replies, reply{message: message{text: c, blocks: []slack.Block{slack.NewDividerBlock()}}, member: c + ": shop/orders", fleet: true})
+	}
+	r, n := mergeReplies(it)
+	if n != 3 {
+		t.Fatalf("merged %d replies, want 3", n)
+	}
+	want := "3 clusters of the fleet incident: eu-west-1: shop/orders, us-east-1: shop/orders, ap-south-1: shop/orders"
+	if r.text != want {
+		t.Errorf("merged text = %q, want %q", r.text, want)
+	}
+}
+
 // TestStormUpdatesGoFirst: a storm's update is not queued behind a backlog
 // of single incidents' updates.
 func TestStormUpdatesGoFirst(t *testing.T) {

@@ -307,7 +307,7 @@ func (s *Slack) Notify(n incident.Notification) {
 		subject, ch, cluster, openedAt = n.Storm.ID, n.Storm.Channel, n.Storm.Cluster, n.Storm.OpenedAt
 		inc := n.Incident
 		if n.Reason == incident.FirstNotification {
-			rep = &reply{message: message{text: memberText(inc), blocks: memberBlocks(inc), plain: minimalText(inc)}, member: workload(inc.Key)}
+			rep = &reply{message: message{text: memberText(inc), blocks: memberBlocks(inc), plain: minimalText(inc)}, member: memberName(inc), fleet: fleetMember(inc)}
 		} else if t := memberNoteText(n); t != "" {
 			rep = &reply{message: message{text: t, plain: t}}
 		}
