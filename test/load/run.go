@@ -59,7 +59,9 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 
-	slack := slackserver.New(slackserver.Options{Limits: slackserver.SlackLimits()})
+	// A workspace where #alerts exists, as in Slack: the bot resolves it to
+	// its ID and can search its history.
+	slack := slackserver.New(slackserver.Options{Limits: slackserver.SlackLimits(), Channels: []string{"#alerts"}})
 	defer slack.Close()
 	dir, err := os.MkdirTemp("", "crashloop-load-")
 	if err != nil {
