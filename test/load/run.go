@@ -76,6 +76,7 @@ func run(ctx context.Context, o options) error {
 	step("idle: the bot watches a cluster of %d healthy pods for 20 s", o.healthyPods)
 	time.Sleep(20 * time.Second)
 	idleRSS := proc.rss()
+	idleAnon := procStatus(proc.cmd.Process.Pid, "RssAnon:")
 
 	lat, err := latency(ctx, sim, slack, o)
 	if err != nil {
@@ -103,13 +104,13 @@ func run(ctx context.Context, o options) error {
 | measurement | result |
 |---|---|
 | cluster | %d healthy pods in %d namespaces, %d unrelated events, kube-apiserver %s |
-| bot RSS after 20 s idle | %.1f MiB |
+| bot RSS after 20 s idle | %.1f MiB (%.1f MiB anonymous: heap, stacks; the rest the binary's own pages) |
 | bot peak RSS (VmHWM) over the whole run, crash storm included | %.1f MiB |
 | BackOff event -> Slack post, %d single-pod crash loops (group-wait %s) | p50 %s, p99 %s, max %s |
 | crash storm: %d Deployments x %d pods OOM-killed on one node (group-wait %s) | %d top-level post(s); first %s after the first BackOff; every workload named %s after it; last thread reply %s after the storm's end |
 | Slack calls answered 429 in the storm (chat.postMessage + chat.update) | %d of %d (%.1f%%) |
 `, o.healthyPods, o.namespaces, o.otherEvents, localcluster.KubernetesVersion,
-		mib(idleRSS), mib(peak),
+		mib(idleRSS), mib(idleAnon), mib(peak),
 		o.latencyRuns, o.groupWait, lat.p50, lat.p99, lat.max,
 		o.stormWorkload, o.stormReplicas, o.stormGroupWait, storm.posts, storm.firstPost, storm.allNamed, storm.lastReply,
 		storm.limited, storm.calls, 100*float64(storm.limited)/float64(max(storm.calls, 1)))
