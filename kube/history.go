@@ -55,28 +55,31 @@ type revision struct {
 }
 
 // WhatChanged gathers the change.Rollout of pod, owned by the workload
-// ownerKind/ownerName (as Gatherer resolves it). Deployments are followed
+// owner (as Gatherer resolves it: then the workload is not read again;
+// Owner{Kind, Name} works too). Deployments are followed
 // through their ReplicaSets, StatefulSets and DaemonSets through their
 // ControllerRevisions; other owners get only the ConfigMaps and Secrets.
 // Objects it may not read, or that are gone, are noted in Rollout.Gaps and
 // are not errors; on any other error the returned Rollout still holds what
 // was learned.
-func (h *History) WhatChanged(ctx context.Context, pod *corev1.Pod, ownerKind, ownerName string) (change.Rollout, error) {
-	r := change.Rollout{Kind: ownerKind, Namespace: pod.Namespace, Name: ownerName}
+func (h *History) WhatChanged(ctx context.Context, pod *corev1.Pod, owner Owner) (change.Rollout, error) {
+	r := change.Rollout{Kind: owner.Kind, Namespace: pod.Namespace, Name: owner.Name}
 	var err error
-	switch ownerKind {
+	switch owner.Kind {
 	case "Deployment":
-		err = h.replicaSets(ctx, pod, &r)
+		err = h.replicaSets(ctx, pod, owner, &r)
 	case "StatefulSet", "DaemonSet":
-		err = h.controllerRevisions(ctx, pod, &r)
+		err = h.controllerRevisions(ctx, pod, owner, &r)
 	}
 	configMaps, secrets := podReferences(pod)
 	r.Secrets = secrets
 	return r, errors.Join(err, h.configMaps(ctx, pod.Namespace, configMaps, &r))
 }
 
-// replicaSets finds a Deployment's revisions: its ReplicaSets.
-func (h *History) replicaSets(ctx context.Context, pod *corev1.Pod, r *change.Rollout) error {
+// replicaSets finds a Deployment's revisions: its ReplicaSets. When the
+// owner lookup read the Deployment, its selector lists them at once (one
+// call); otherwise the pod's ReplicaSet and the Deployment are read first.
+func (h *History) replicaSets(ctx context.Context, pod *corev1.Pod, owner Owner, r *change.Rollout) error {
 	ns := pod.Namespace
 	ref := metav1.GetControllerOf(pod)
 	if ref == nil || ref.Kind != "ReplicaSet" {
@@ -84,41 +87,48 @@ func (h *History) replicaSets(ctx context.Context, pod *corev1.Pod, r *change.Ro
 		return nil
 	}
 	rsClient := h.client.AppsV1().ReplicaSets(ns)
-	own, err := rsClient.Get(ctx, ref.Name, metav1.GetOptions{})
-	if err != nil {
-		return gap(r, "replicaset "+ref.Name, err)
+	var own *appsv1.ReplicaSet
+	sel, uid := owner.spec, owner.uid
+	if uid == "" {
+		var err error
+		if own, err = rsClient.Get(ctx, ref.Name, metav1.GetOptions{}); err != nil {
+			return gap(r, "replicaset "+ref.Name, err)
+		}
+		// The Deployment's selector finds its ReplicaSets; without it, the
+		// pod's ReplicaSet's selector minus the hash label does.
+		d, err := h.client.AppsV1().Deployments(ns).Get(ctx, r.Name, metav1.GetOptions{})
+		switch {
+		case err == nil:
+			sel, uid = d.Spec.Selector, d.UID
+		case unreadable(err):
+			_ = gap(r, "deployment "+r.Name, err)
+			sel = withoutLabel(own.Spec.Selector, podTemplateHashLabel)
+		default:
+			return fmt.Errorf("get deployment %s/%s: %w", ns, r.Name, err)
+		}
 	}
-	// The Deployment's selector finds its ReplicaSets; without it, the
-	// pod's ReplicaSet's selector minus the hash label does.
-	var sel *metav1.LabelSelector
-	var uid types.UID
-	d, err := h.client.AppsV1().Deployments(ns).Get(ctx, r.Name, metav1.GetOptions{})
-	switch {
-	case err == nil:
-		sel, uid = d.Spec.Selector, d.UID
-	case unreadable(err):
-		_ = gap(r, "deployment "+r.Name, err)
-		sel = withoutLabel(own.Spec.Selector, podTemplateHashLabel)
-	default:
-		return fmt.Errorf("get deployment %s/%s: %w", ns, r.Name, err)
-	}
-	revs := []revision{replicaSetRevision(own)}
 	list, err := rsClient.List(ctx, metav1.ListOptions{LabelSelector: selectorString(sel)})
 	if err != nil {
 		if err := gap(r, "replicasets", err); err != nil {
 			return err
 		}
 		r.HistoryUnknown = true
-	} else {
-		revs = revs[:0]
-		for i := range list.Items {
-			rs := &list.Items[i]
-			if _, ok := rs.Annotations[revisionAnnotation]; ok && controlledBy(rs, "Deployment", r.Name, uid) {
-				revs = append(revs, replicaSetRevision(rs))
+		if own == nil {
+			if own, err = rsClient.Get(ctx, ref.Name, metav1.GetOptions{}); err != nil {
+				return gap(r, "replicaset "+ref.Name, err)
 			}
 		}
+		pick(r, []revision{replicaSetRevision(own)}, own.Name)
+		return nil
 	}
-	pick(r, revs, own.Name)
+	var revs []revision
+	for i := range list.Items {
+		rs := &list.Items[i]
+		if _, ok := rs.Annotations[revisionAnnotation]; ok && controlledBy(rs, "Deployment", r.Name, uid) {
+			revs = append(revs, replicaSetRevision(rs))
+		}
+	}
+	pick(r, revs, ref.Name)
 	return nil
 }
 
@@ -138,23 +148,26 @@ func replicaSetRevision(rs *appsv1.ReplicaSet) revision {
 	}
 }
 
-// controllerRevisions finds a StatefulSet's or DaemonSet's revisions.
-func (h *History) controllerRevisions(ctx context.Context, pod *corev1.Pod, r *change.Rollout) error {
+// controllerRevisions finds a StatefulSet's or DaemonSet's revisions; the
+// workload is read unless the owner lookup did.
+func (h *History) controllerRevisions(ctx context.Context, pod *corev1.Pod, owner Owner, r *change.Rollout) error {
 	ns := pod.Namespace
 	hash := pod.Labels[controllerRevisionLabel]
 	if hash == "" {
 		r.Gaps = append(r.Gaps, "pod has no "+controllerRevisionLabel+" label")
 		return nil
 	}
-	var sel *metav1.LabelSelector
-	var uid types.UID
+	sel, uid := owner.spec, owner.uid
 	var err error
-	if r.Kind == "StatefulSet" {
+	switch {
+	case uid != "":
+		// read by the owner lookup
+	case r.Kind == "StatefulSet":
 		var s *appsv1.StatefulSet
 		if s, err = h.client.AppsV1().StatefulSets(ns).Get(ctx, r.Name, metav1.GetOptions{}); err == nil {
 			sel, uid = s.Spec.Selector, s.UID
 		}
-	} else {
+	default:
 		var d *appsv1.DaemonSet
 		if d, err = h.client.AppsV1().DaemonSets(ns).Get(ctx, r.Name, metav1.GetOptions{}); err == nil {
 			sel, uid = d.Spec.Selector, d.UID

@@ -139,7 +139,7 @@ func TestWhatChangedAfterRollout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := kube.NewHistory(client).WhatChanged(ctx, g.Input.Pod, g.Owner.Kind, g.Owner.Name)
+	r, err := kube.NewHistory(client).WhatChanged(ctx, g.Input.Pod, g.Owner)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,7 +202,7 @@ func TestWhatChangedStatefulSet(t *testing.T) {
 	if pod, err = sim.CrashLoop(ctx, pod, kubesim.Crash{Container: "db", ExitCode: 137, Reason: "OOMKilled"}); err != nil {
 		t.Fatal(err)
 	}
-	r, err := kube.NewHistory(env.Admin).WhatChanged(ctx, pod, "StatefulSet", "db")
+	r, err := kube.NewHistory(env.Admin).WhatChanged(ctx, pod, kube.Owner{Kind: "StatefulSet", Name: "db"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestWhatChangedNewWorkload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := kube.NewHistory(env.Admin).WhatChanged(ctx, crashed, "Deployment", "api")
+	r, err := kube.NewHistory(env.Admin).WhatChanged(ctx, crashed, kube.Owner{Kind: "Deployment", Name: "api"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package kube
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func TestWhatChangedDeployment(t *testing.T) {
 	pod.Spec.Volumes = []corev1.Volume{{Name: "tls", VolumeSource: corev1.VolumeSource{Secret: &corev1.SecretVolumeSource{SecretName: "api-tls"}}}}
 	client := fake.NewClientset(dep, v1, v2, stray)
 
-	r, err := NewHistory(client).WhatChanged(t.Context(), pod, "Deployment", "api")
+	r, err := NewHistory(client).WhatChanged(t.Context(), pod, Owner{Kind: "Deployment", Name: "api"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,6 +104,50 @@ func TestWhatChangedDeployment(t *testing.T) {
 	}
 }
 
+// TestWhatChangedReusesTheOwnerLookup: given the owner as the Gatherer
+// resolved it, WhatChanged learns the same but reads neither the
+// ReplicaSet nor the Deployment again: one LIST of ReplicaSets.
+func TestWhatChangedReusesTheOwnerLookup(t *testing.T) {
+	dep := &appsv1.Deployment{
+		ObjectMeta: metav1.ObjectMeta{Namespace: "shop", Name: "api", UID: "dep-uid"},
+		Spec:       appsv1.DeploymentSpec{Selector: &metav1.LabelSelector{MatchLabels: map[string]string{"app": "api"}}},
+	}
+	v1 := replicaSet("api-aaa", "api", "dep-uid", "1", t0.Add(-72*time.Hour), 2, tmpl("shop/api:1.8.2"))
+	v2 := replicaSet("api-bbb", "api", "dep-uid", "2", t0, 0, tmpl("shop/api:1.9.0"))
+	stray := replicaSet("api-ccc", "api", "old-uid", "7", t0, 0, tmpl("shop/api:0.1"))
+	pod := podOf("api-bbb", "ReplicaSet", v2.Spec.Template.Labels, v2.Spec.Template.Spec)
+	client := fake.NewClientset(dep, v1, v2, stray)
+
+	bare, err := NewHistory(client).WhatChanged(t.Context(), pod, Owner{Kind: "Deployment", Name: "api"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner, err := newOwners(client, time.Now).resolve(t.Context(), pod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client.ClearActions()
+	resolved, err := NewHistory(client).WhatChanged(t.Context(), pod, owner)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(bare, resolved) {
+		t.Errorf("with the resolved owner:\n%+v\nwith kind and name only:\n%+v", resolved, bare)
+	}
+	if resolved.Current == nil || resolved.Current.Number != 2 || resolved.Previous == nil || resolved.Previous.Number != 1 {
+		t.Errorf("revisions %+v / %+v, want 2 after 1 (the stray ReplicaSet of another owner ignored)", resolved.Current, resolved.Previous)
+	}
+	var apps []string
+	for _, a := range client.Actions() {
+		if r := a.GetResource().Resource; r == "replicasets" || r == "deployments" {
+			apps = append(apps, a.GetVerb()+" "+r)
+		}
+	}
+	if want := []string{"list replicasets"}; !slices.Equal(apps, want) {
+		t.Errorf("requests %v, want %v", apps, want)
+	}
+}
+
 func TestWhatChangedRollbackReusesReplicaSet(t *testing.T) {
 	old := replicaSet("api-aaa", "api", "", "3", t0.Add(-72*time.Hour), 0, tmpl("shop/api:1.8.2"))
 	old.Annotations[revisionHistoryAnnotation] = "1"
@@ -116,7 +161,7 @@ func TestWhatChangedRollbackReusesReplicaSet(t *testing.T) {
 	// The Deployment is unreadable: its ReplicaSets are found by the pod's
 	// ReplicaSet's selector and matched by owner name.
 	client := fake.NewClientset(old, bad)
-	r, err := NewHistory(client).WhatChanged(t.Context(), pod, "Deployment", "api")
+	r, err := NewHistory(client).WhatChanged(t.Context(), pod, Owner{Kind: "Deployment", Name: "api"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +227,7 @@ func TestWhatChangedDaemonSet(t *testing.T) {
 	healthy.Name = "agent-y"
 	healthy.Status.Conditions = []corev1.PodCondition{{Type: corev1.PodReady, Status: corev1.ConditionTrue}}
 	client := fake.NewClientset(ds, cr1, cr2, crashing, healthy)
-	r, err := NewHistory(client).WhatChanged(t.Context(), crashing, "DaemonSet", "agent")
+	r, err := NewHistory(client).WhatChanged(t.Context(), crashing, Owner{Kind: "DaemonSet", Name: "agent"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +255,7 @@ func TestWhatChangedForbidden(t *testing.T) {
 	client.PrependReactor("list", "replicasets", forbid("replicasets"))
 	client.PrependReactor("get", "deployments", forbid("deployments"))
 	client.PrependReactor("get", "configmaps", forbid("configmaps"))
-	r, err := NewHistory(client).WhatChanged(t.Context(), pod, "Deployment", "api")
+	r, err := NewHistory(client).WhatChanged(t.Context(), pod, Owner{Kind: "Deployment", Name: "api"})
 	if err != nil {
 		t.Fatalf("forbidden reads must degrade, got %v", err)
 	}
@@ -229,7 +274,7 @@ func TestWhatChangedOtherErrorKeepsWhatIsKnown(t *testing.T) {
 	client.PrependReactor("get", "configmaps", func(k8stesting.Action) (bool, runtime.Object, error) {
 		return true, nil, apierrors.NewInternalError(errors.New("etcd timeout"))
 	})
-	r, err := NewHistory(client).WhatChanged(t.Context(), pod, "Job", "job-1")
+	r, err := NewHistory(client).WhatChanged(t.Context(), pod, Owner{Kind: "Job", Name: "job-1"})
 	if err == nil || !apierrors.IsInternalError(err) {
 		t.Fatalf("err = %v, want the internal error wrapped", err)
 	}
@@ -254,7 +299,7 @@ func TestConfigMapModified(t *testing.T) {
 		{Name: "b", VolumeSource: corev1.VolumeSource{ConfigMap: &corev1.ConfigMapVolumeSource{LocalObjectReference: corev1.LocalObjectReference{Name: "maybe"}, Optional: &optional}}},
 		{Name: "c", VolumeSource: corev1.VolumeSource{ConfigMap: &corev1.ConfigMapVolumeSource{LocalObjectReference: corev1.LocalObjectReference{Name: "gone"}}}},
 	}})
-	r, err := NewHistory(fake.NewClientset(cm)).WhatChanged(t.Context(), pod, "Pod", "p")
+	r, err := NewHistory(fake.NewClientset(cm)).WhatChanged(t.Context(), pod, Owner{Kind: "Pod", Name: "p"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +339,7 @@ func TestAutoMountedObjectsAreNotUserConfig(t *testing.T) {
 		{Name: "creds", VolumeSource: corev1.VolumeSource{Secret: &corev1.SecretVolumeSource{SecretName: "api-token-store"}}},
 	}})
 	client := fake.NewClientset(fresh)
-	r, err := NewHistory(client).WhatChanged(t.Context(), pod, "Pod", "p")
+	r, err := NewHistory(client).WhatChanged(t.Context(), pod, Owner{Kind: "Pod", Name: "p"})
 	if err != nil {
 		t.Fatal(err)
 	}

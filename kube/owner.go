@@ -22,6 +22,12 @@ type Owner struct {
 	// Selector selects the workload's pods; labels.Nothing() when unknown
 	// (then only the pods seen crashing are checked for recovery).
 	Selector labels.Selector
+
+	// uid and spec are the workload's, when the lookup read it (a
+	// Deployment, StatefulSet or DaemonSet): History lists its revisions
+	// with them instead of reading the workload again.
+	uid  types.UID
+	spec *metav1.LabelSelector
 }
 
 // ownerCacheTTL bounds how long an owner lookup is reused. Owners rarely
@@ -103,19 +109,19 @@ func (o *owners) lookup(ctx context.Context, pod *corev1.Pod, ref *metav1.OwnerR
 			}
 			return Owner{}, fmt.Errorf("get deployment %s/%s: %w", ns, dref.Name, err)
 		}
-		return Owner{Kind: "Deployment", Name: d.Name, Selector: selectorOf(d.Spec.Selector)}, nil
+		return Owner{Kind: "Deployment", Name: d.Name, Selector: selectorOf(d.Spec.Selector), uid: d.UID, spec: d.Spec.Selector}, nil
 	case "StatefulSet":
 		s, err := o.client.AppsV1().StatefulSets(ns).Get(ctx, ref.Name, metav1.GetOptions{})
 		if err != nil {
 			return o.fallback(ref, err, ns)
 		}
-		return Owner{Kind: "StatefulSet", Name: s.Name, Selector: selectorOf(s.Spec.Selector)}, nil
+		return Owner{Kind: "StatefulSet", Name: s.Name, Selector: selectorOf(s.Spec.Selector), uid: s.UID, spec: s.Spec.Selector}, nil
 	case "DaemonSet":
 		d, err := o.client.AppsV1().DaemonSets(ns).Get(ctx, ref.Name, metav1.GetOptions{})
 		if err != nil {
 			return o.fallback(ref, err, ns)
 		}
-		return Owner{Kind: "DaemonSet", Name: d.Name, Selector: selectorOf(d.Spec.Selector)}, nil
+		return Owner{Kind: "DaemonSet", Name: d.Name, Selector: selectorOf(d.Spec.Selector), uid: d.UID, spec: d.Spec.Selector}, nil
 	case "Job":
 		j, err := o.client.BatchV1().Jobs(ns).Get(ctx, ref.Name, metav1.GetOptions{})
 		if err != nil {

@@ -290,7 +290,7 @@ func (p *Pipeline) process(ctx context.Context, k podKey) (requeue bool, err err
 		wg            sync.WaitGroup
 	)
 	wg.Go(func() { g, gerr = p.gatherer.GatherPod(ctx, pod) })
-	wg.Go(func() { rollout, histErr = p.history.WhatChanged(ctx, pod, owner.Kind, owner.Name) })
+	wg.Go(func() { rollout, histErr = p.history.WhatChanged(ctx, pod, owner) })
 	wg.Wait()
 	if gerr != nil {
 		if obs.Key.Container != "" {

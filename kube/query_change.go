@@ -19,5 +19,5 @@ func (q *Query) WhatChanged(ctx context.Context, pod *corev1.Pod) (change.Rollou
 	if err != nil {
 		return change.Rollout{}, err
 	}
-	return NewHistory(q.client).WhatChanged(ctx, pod, owner.Kind, owner.Name)
+	return NewHistory(q.client).WhatChanged(ctx, pod, owner)
 }

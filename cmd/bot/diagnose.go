@@ -130,7 +130,7 @@ func liveInput(ctx context.Context, target, configPath string, kf kubeFlags) (di
 		return diagnose.Input{}, nil, err
 	}
 	// What changed before the crash; partial answers (reads forbidden) still help.
-	rollout, _ := kube.NewHistory(client).WhatChanged(ctx, got.Input.Pod, got.Owner.Kind, got.Owner.Name)
+	rollout, _ := kube.NewHistory(client).WhatChanged(ctx, got.Input.Pod, got.Owner)
 	return got.Input, &rollout, nil
 }
 
