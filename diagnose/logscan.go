@@ -108,10 +108,15 @@ type logScanner struct {
 	spring       int // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
 	action       string
 	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
-	sigterm      bool // the app said it was sent SIGTERM: what follows is its shutdown
-	excCand      *candidate
-	excFrames    int          // stack frames seen after excCand
-	second       []*candidate // other lines a pattern recognised, to quote with the best
+	// detailOf is the best line when it ends in a colon ("yaml: unmarshal
+	// errors:", "Config provider failed with:"): its detail follows on the
+	// next lines, and detailNext counts how many more it may take.
+	detailOf   *candidate
+	detailNext int
+	sigterm    bool // the app said it was sent SIGTERM: what follows is its shutdown
+	excCand    *candidate
+	excFrames  int          // stack frames seen after excCand
+	second     []*candidate // other lines a pattern recognised, to quote with the best
 	// generics are crash-shaped lines no pattern recognised, and plain
 	// error lines, in order: when the best of them says nothing about a
 	// cause, one beside it may (a wrapper's "Failed to start" above the
@@ -214,6 +219,10 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 
+	continuing := s.detailNext > 0
+	if continuing {
+		s.continueDetail(raw, content, trimmed)
+	}
 	descBonus := 0
 	switch {
 	case bytes.Contains(lower, []byte("application failed to start")):
@@ -281,6 +290,9 @@ func (s *logScanner) line(raw []byte) {
 		if sev >= sevError || looksLikeError(lower) {
 			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 			s.addGeneric(s.lastError)
+			if !continuing && bytes.HasSuffix(trimmed, []byte(":")) {
+				s.detailOf, s.detailNext = s.lastError, 3
+			}
 		} else if sev == sevWarn {
 			// A warning just before a bare "failed to start" often
 			// says why ("... is already using the IPv4 address").
@@ -320,6 +332,12 @@ func (s *logScanner) line(raw []byte) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
 		s.usageNext = best != nil && best.id == "usage" && bytes.HasSuffix(bytes.ToLower(trimmed), []byte("usage:"))
+		if !continuing {
+			s.detailOf, s.detailNext = nil, 0
+		}
+		if !continuing && (best == nil || best.id != "usage") && bytes.HasSuffix(trimmed, []byte(":")) {
+			s.detailOf, s.detailNext = c, 3
+		}
 	}
 	if endsTraceback && best != nil {
 		s.lastExc = &candidate{line: string(raw), lineNo: s.lines, pat: best}
@@ -329,6 +347,25 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if sev >= sevError || looksLikeError(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+	}
+}
+
+// continueDetail appends the line to the best line when that one is an
+// error's header ending in a colon and this line is its detail: a line of
+// the same message, not a new log record (no timestamp, level or JSON of
+// its own). A detail that ends in a colon itself is followed further.
+func (s *logScanner) continueDetail(raw, content, trimmed []byte) {
+	c := s.detailOf
+	if c == nil || len(content) != len(raw) || bytes.HasPrefix(trimmed, []byte("level=")) ||
+		bytes.HasPrefix(trimmed, []byte("time=")) || bytes.HasPrefix(trimmed, []byte("{")) || len(c.line) >= maxQuoteBytes {
+		s.detailOf, s.detailNext = nil, 0
+		return
+	}
+	c.line += " " + string(trimmed)
+	c.msg += " " + string(trimmed)
+	s.detailNext--
+	if !bytes.HasSuffix(trimmed, []byte(":")) {
+		s.detailNext = 0
 	}
 }
 

@@ -1,0 +1,155 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// logRules6 are logs for the general rules of round 6 of the corpus: each
+// class of evidence its unseen reports were missed for, in several
+// phrasings (not only the corpus line).
+var logRules6 = []struct {
+	name, log string
+	cat       Category
+	quote     string
+}{
+	// kingpin's flag errors (Prometheus, Alertmanager, the config reloader).
+	{"kingpin: unknown short flag", "unknown short flag '-r'\n", ConfigError, "unknown short flag"},
+	{"kingpin: unknown long flag", "prometheus: error: unknown long flag '--storage.tsdb.retention', try --help\n", ConfigError, "unknown long flag"},
+	// A proxy or server that refuses its configuration.
+	{"config rejected: envoy xds", "2024-06-10T08:53:28.664614Z\twarn\tEnvoy proxy is NOT ready: config received from XDS server, but was rejected: cds updates: 1 successful, 0 rejected; lds updates: 0 successful, 1 rejected\n", ConfigError, "was rejected"},
+	{"config rejected: envoy grpc", "[warning][config] gRPC config for type.googleapis.com/envoy.config.listener.v3.Listener rejected: Error adding/updating listener(s) virtualInbound: missing jwks\n", ConfigError, "rejected"},
+	{"config rejected: by the server", "error: the new configuration was rejected by the server: duplicate route name\n", ConfigError, "was rejected"},
+	// A memory limit the reporter calls too low or had to raise.
+	{"memory limit: bumped", "I suspect it is a issue of the memory limit being set to 20Mi, I bumped it to 100Mi and the issue was mitigated.\n", OOMKilled, "memory limit"},
+	{"memory limit: too low", "The memory limit is too low for the indexer once it loads the catalog.\n", OOMKilled, "too low"},
+	{"memory limit: increasing it", "Fixed by increasing the memory limit to 512Mi.\n", OOMKilled, "increasing the memory limit"},
+	{"memory limit: raise memory", "We had to raise the container's memory to 2Gi before it stayed up.\n", OOMKilled, "raise the container's memory"},
+	// A probe the program cannot answer, and the kubelet killing it, in words.
+	{"probe words: can't answer probes", "Under contention the admission container is throttled; its server can't answer probes in time → liveness `context deadline exceeded` → kubelet SIGKILL → restart loop\n", LivenessProbe, "answer probes"},
+	{"probe words: cannot answer its liveness probe", "the app cannot answer its liveness probe while the migration runs\n", LivenessProbe, "cannot answer its liveness probe"},
+	{"probe words: kubelet restarts", "the liveness checks time out and the kubelet restarts it after 30 seconds\n", LivenessProbe, "kubelet restarts"},
+	// RBAC refusals without their tail, and RBAC that lacks permissions.
+	{"rbac words: forbidden title", "Kong-ingress-controller crashloopback \"kong-proxy\" is forbidden:\n", PermissionDenied, "is forbidden"},
+	{"rbac words: kind and name", "F0902 08:01:08.541013 1 main.go:85] services \"kong-proxy\" is forbidden\n", PermissionDenied, "is forbidden"},
+	{"rbac words: RBAC is missing permissions", "metallb addon's bundled RBAC is missing `configurationstates` (and possibly `servicebgpstatuses`) permissions, causing speaker to crashloop\n", PermissionDenied, "RBAC is missing"},
+	{"rbac words: ClusterRole lacks", "The ClusterRole lacks the list permission on endpointslices, so the controller exits.\n", PermissionDenied, "ClusterRole lacks"},
+	{"rbac words: missing permissions for the service account", "the operator crashes on missing RBAC permissions for its service account\n", PermissionDenied, "missing RBAC permissions"},
+	// A login that fails, in the program's or the reporter's words.
+	{"login words: unable to login to the databases", "The todo application gets caught in a crash loop because it's unable to login to the databases.\n", ConfigError, "unable to login to the databases"},
+	{"login words: could not authenticate with the broker", "FATAL: could not authenticate with the broker, exiting\n", ConfigError, "could not authenticate with the broker"},
+	{"login words: failed to log in to registry", "Error: failed to log in to the registry: unauthorized\n", ConfigError, "failed to log in to the registry"},
+	// A write-ahead or value log that cannot be replayed: the data on the volume.
+	{"data: badger value log", "{\"level\":\"fatal\",\"msg\":\"Failed to init storage factory\",\"error\":\"Unable to replay value log: file does not exist\"}\n", ConfigError, "Unable to replay value log"},
+	{"data: wal replay", "level=error msg=\"opening db\" err=\"error replaying WAL: corrupted record at segment 12\"\n", ConfigError, "error replaying WAL"},
+	// An error's header ending in a colon is quoted with its detail.
+	{"detail: yaml unmarshal errors", "failed parsing config: /etc/loki/loki.yaml: yaml: unmarshal errors:\n  line 1: field loki.yaml not found in type main.Config\n", ConfigError, "field loki.yaml not found"},
+	{"detail: chained headers", "ERROR! Config provider Config.Reader failed with:\n** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of an integer\n", ConfigError, "not a textual representation"},
+}
+
+func TestScanLogRules6(t *testing.T) {
+	for _, tc := range logRules6 {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat {
+				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
+			}
+		})
+	}
+}
+
+// TestScanLogRules6Negatives checks ordinary log lines that use the same
+// words (a healthy proxy's update counts, a configured memory limit, a
+// health-check library, an access log, end users' logins, a WAL replay in
+// progress): they must not be read as the cause.
+func TestScanLogRules6Negatives(t *testing.T) {
+	for _, tc := range []struct {
+		log string
+		not Category
+	}{
+		{"2024-06-10T08:53:28Z\tinfo\tEnvoy proxy is ready: config received from XDS server: cds updates: 3 successful, 0 rejected\n", ConfigError},
+		{"level=warn msg=\"request rejected\" reason=\"rate limit exceeded\" client=10.0.0.7\n", ConfigError},
+		{"level=info msg=\"message rejected by broker, requeueing\"\n", ConfigError},
+		{"level=info msg=\"memory limit set\" limit=1Gi\n", OOMKilled},
+		{"Memory limiter configured: limit_mib=800 spike_limit_mib=100\n", OOMKilled},
+		{"INFO increasing heap memory to 2g for the build\n", OOMKilled},
+		{"GOMEMLIMIT set from the memory limit: 400MiB\n", OOMKilled},
+		{"level=info msg=\"liveness check passed\" checker=db\n", LivenessProbe},
+		{"registered liveness and readiness handlers at /healthz and /readyz\n", LivenessProbe},
+		{"10.0.0.9 - - [01/Jan/2025:10:00:00 +0000] GET \"/admin\" is forbidden for anonymous users\n", PermissionDenied},
+		{"level=info msg=\"RBAC check passed\" role=admin\n", PermissionDenied},
+		{"WARN user alice failed to log in to the dashboard (attempt 2)\n", ConfigError},
+		{"level=info msg=\"replaying WAL, this may take a while\" segment=3\n", ConfigError},
+	} {
+		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
+			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
+	// A header's continuation stops at the next log record.
+	got := ScanLog(strings.NewReader("2024-01-01T00:00:00Z ERROR failed to load config errors:\n2024-01-01T00:00:01Z INFO shutting down\n"))
+	if strings.Contains(strings.Join(got.Evidence, "\n"), "shutting down") {
+		t.Errorf("a new log record was quoted as the header's detail: %q", got.Evidence)
+	}
+}
+
+// TestOneShotCommand checks that a pod whose own command ends by itself (a
+// finite sleep, an echo, a script of such commands) under restartPolicy
+// Always is a finished task, and that servers, loops, an exec of something
+// else and a failed exit are not.
+func TestOneShotCommand(t *testing.T) {
+	clb := func(name string) func(*corev1.Pod) {
+		return sparse(name, corev1.ContainerStatus{State: waitingCLB(), RestartCount: 10})
+	}
+	for _, cmd := range [][]string{
+		{"/bin/sleep", "30s"},
+		{"sleep", "3600"},
+		{"echo", "$(HOSTNAME)"},
+		{"sh", "-c", "echo hello; sleep 5"},
+		{"/bin/bash", "-c", "date && printenv"},
+	} {
+		pod := testPod([]string{"job"}, clb("job"), withCommand("job", cmd...))
+		r := Diagnose(Input{Pod: pod, Now: now})
+		if r.Category != Completed {
+			t.Errorf("%q: got %s: %s", cmd, r.Category, r.Summary)
+		}
+	}
+	for _, cmd := range [][]string{
+		{"sleep", "infinity"},
+		{"sh", "-c", "while true; do echo tick; sleep 5; done"},
+		{"sh", "-c", "echo starting && exec nginx -g 'daemon off;'"},
+		{"/app/server", "--port", "8080"},
+		{"ping", "10.0.0.1"},
+	} {
+		pod := testPod([]string{"job"}, clb("job"), withCommand("job", cmd...))
+		if r := Diagnose(Input{Pod: pod, Now: now}); r.Category == Completed {
+			t.Errorf("%q read as a finished task: %s", cmd, r.Summary)
+		}
+	}
+	failed := testPod([]string{"job"}, setStatus(crashLoop("job", 1, "Error", 5)), withCommand("job", "sleep", "30s"))
+	if r := Diagnose(Input{Pod: failed, Now: now}); r.Category == Completed {
+		t.Errorf("exit 1 with a finite sleep read as a finished task: %s", r.Summary)
+	}
+}
+
+// TestRound6WordsYieldToStatus checks that the prose rules of round 6 do
+// not outweigh a live pod's recorded termination: OOMKilled stays an OOM
+// kill whatever the log says about probes, RBAC or logins.
+func TestRound6WordsYieldToStatus(t *testing.T) {
+	pod := testPod([]string{"api"}, setStatus(crashLoop("api", 137, "OOMKilled", 6)), withLiveness("api"))
+	for _, log := range []string{
+		"the app cannot answer its liveness probe while the migration runs\n",
+		"the ClusterRole lacks the list permission on endpointslices\n",
+		"FATAL: could not authenticate with the broker, exiting\n",
+		"error: the new configuration was rejected by the server\n",
+	} {
+		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": log}})
+		if r.Category != OOMKilled {
+			t.Errorf("%q: got %s, want oom_killed: %s", log, r.Category, r.Summary)
+		}
+	}
+}
