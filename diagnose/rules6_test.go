@@ -153,3 +153,23 @@ func TestRound6WordsYieldToStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestOOMWordsSummary checks that an OOM kill named in words or by the
+// kernel is summarised as the kill at the container's limit, and a
+// runtime's own heap error as the heap limit.
+func TestOOMWordsSummary(t *testing.T) {
+	pod := testPod([]string{"api"}, sparse("api", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 4}))
+	for _, log := range []string{
+		"paymentservice OOMKilled, CrashLoopBackOff\n",
+		"I suspect the memory limit being set to 20Mi, I bumped it to 100Mi and it was fine.\n",
+	} {
+		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": log}})
+		if r.Category != OOMKilled || strings.Contains(r.Summary, "heap") || !strings.Contains(r.Summary, "memory limit") {
+			t.Errorf("%q: got %s: %s", log, r.Category, r.Summary)
+		}
+	}
+	r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": "Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n"}})
+	if r.Category != OOMKilled || !strings.Contains(r.Summary, "heap") {
+		t.Errorf("java heap: got %s: %s", r.Category, r.Summary)
+	}
+}
