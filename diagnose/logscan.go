@@ -222,6 +222,11 @@ func (s *logScanner) line(raw []byte) {
 	continuing := s.detailNext > 0
 	if continuing {
 		s.continueDetail(raw, content, trimmed)
+	} else if s.best != nil && s.best.lineNo == s.lines-1 && wrapFragment(raw, content, trimmed) {
+		// A pasted line wrapped by a terminal or an issue tracker: its
+		// last word ("*v1alpha1.Registries") belongs to the line before.
+		s.best.line += " " + string(trimmed)
+		s.best.msg += " " + string(trimmed)
 	}
 	descBonus := 0
 	switch {
@@ -367,6 +372,14 @@ func (s *logScanner) continueDetail(raw, content, trimmed []byte) {
 	if !bytes.HasSuffix(trimmed, []byte(":")) {
 		s.detailNext = 0
 	}
+}
+
+// wrapFragment reports a line that is the wrapped end of the line before
+// it: a single short word with no timestamp, level, JSON or frame shape
+// of its own.
+func wrapFragment(raw, content, trimmed []byte) bool {
+	return len(content) == len(raw) && len(trimmed) <= 60 && !bytes.ContainsAny(trimmed, " \t") &&
+		!bytes.HasPrefix(trimmed, []byte("{")) && !bytes.HasPrefix(trimmed, []byte("at ")) && !bytes.Contains(trimmed, []byte("="))
 }
 
 // addGeneric remembers a generic line, keeping the first maxGenerics.
@@ -671,7 +684,7 @@ func mayBeProse(t []byte) bool {
 // looping (the kubelet's back-off, a reporter's "CrashLoopBackOff"):
 // it names no cause.
 func loopSymptom(lower []byte) bool {
-	for _, w := range []string{"crashloopbackoff", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container"} {
+	for _, w := range []string{"crashloopbackoff", "crashloopback", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}

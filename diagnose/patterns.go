@@ -156,6 +156,10 @@ var patterns = []*pattern{
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
 	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
 
+	// A reporter's cause clause that names the configuration ("stuck on
+	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a
+	// setting to fix. A configuration change or reload is no cause.
+	pat("cause_config_words", ConfigError, weightSpecific-2, hintParse, "due to", "because of", "caused by").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|stuck|loop\w*)\b.{0,60}\b(?:due to|because of|caused by)\b.{0,80}\b(?:config ?maps?|config(?:uration)? files?|values\.yaml|helm values|settings|duplicate \w+|two \w+ entries|\d+ \w+ entries)\b`).without("change", "update", "reload", "rotat", "refresh"),
 	// A value the reporter or program calls wrong ("with a bad model ID",
 	// "invalid region"): a setting to fix.
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer"),
@@ -173,7 +177,7 @@ var patterns = []*pattern{
 
 	// A controller whose informer cache never syncs: a kind it watches is
 	// not installed (its CRD) or not listable by its ServiceAccount.
-	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to sync|failed to wait for caches? to sync|cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
+	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
@@ -181,6 +185,10 @@ var patterns = []*pattern{
 
 	// Volume mounts that do not fit the image.
 	pat("mount", ConfigError, weightPrecise+2, hintMount, "mount a directory onto a file", "subpath", "not a directory").matching(`(?i)(trying to mount a directory onto a file|(?:failed to prepare|error preparing) subpath|not a directory: unknown)`),
+	// A file the program reads is a directory in the container (EISDIR): a
+	// volume, or a ConfigMap mounted without subPath, sits where the file
+	// was expected.
+	pat("is_directory", ConfigError, weightPrecise, hintMount, "is a directory", "eisdir").matching(`(?i)\b(?:read|open|load|loading|reading|opening)\s+\S+:\s+is a directory\b|\beisdir\b|: is a directory"?\s*$`),
 	// The runtime failed while mounting a volume into the container's root
 	// filesystem: whatever the final errno says (no such file, not a
 	// directory, permission denied), the volumeMounts do not fit the image.
@@ -251,7 +259,10 @@ var patterns = []*pattern{
 	// A proxy or server that refuses the configuration it is given
 	// (Envoy's "config received from XDS server, but was rejected").
 	pat("config_rejected", ConfigError, weightSpecific, hintParse, "reject").matching(`(?i)\bconfig(?:uration)?s?\b[^.;]{0,60}\b(?:was|were|is|are|been|got)\s+rejected\b|\brejected (?:the |its |a )?(?:new )?config(?:uration)?\b|\bconfig(?:uration)? rejected\b|\bgrpc config for \S+ rejected\b`),
-	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:"),
+	// An error in a named piece of the configuration ("a VRL compilation
+	// error in the db_logs transform", "syntax error in the nginx config").
+	pat("config_part_error", ConfigError, weightSpecific, hintParse, "error").matching("(?i)\\b(?:compil\\w*|syntax|parse|parsing)\\s+errors?\\b.{0,20}\\bin (?:the |its |a |an )?[`'\"]?[\\w.-]+[`'\"]?\\s+(?:transforms?|config(?:uration)?|pipelines?|templates?|rules?|filters?|scripts?|polic(?:y|ies)|expressions?|blocks?|sections?)\\b"),
+	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:", "config is invalid", "configuration is invalid"),
 	// A cluster set up without what a network add-on needs (flannel's
 	// per-node pod CIDR), or nodes of one cluster that do not share their
 	// secret (RabbitMQ's Erlang cookie).
@@ -304,7 +315,7 @@ var patterns = []*pattern{
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
 	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),
-	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map"),
+	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }
 

@@ -173,3 +173,68 @@ func TestOOMWordsSummary(t *testing.T) {
 		t.Errorf("java heap: got %s: %s", r.Category, r.Summary)
 	}
 }
+
+// logRules6b are logs for the rules of round 6's second batch, in several
+// phrasings.
+var logRules6b = []struct {
+	name, log string
+	cat       Category
+	quote     string
+}{
+	// controller-runtime's informer that never syncs, in its newer wording.
+	{"cache: to be synced", "E0101 00:00:00 1 controller.go:1] timed out waiting for cache to be synced for Kind *v1alpha1.Registries\n", ConfigError, "to be synced"},
+	{"cache: wrapped paste", "provider: error: Cannot start controller manager: failed to wait for\nmanaged/container.digitalocean.crossplane.io/v1alpha1, kind=registries\ncaches to sync: timed out waiting for cache to be synced for Kind\n*v1alpha1.Registries\n", ConfigError, "for Kind *v1alpha1.Registries"},
+	// A file the program reads is a directory.
+	{"eisdir: grafana provisioning", "Datasource provisioning error: read /etc/grafana/provisioning/datasources/prometheus-datasource.yml: is a directory\n", ConfigError, "is a directory"},
+	{"eisdir: open config", "level=fatal msg=\"cannot load config\" err=\"open /app/config.yaml: is a directory\"\n", ConfigError, "is a directory"},
+	{"eisdir: node", "Error: EISDIR: illegal operation on a directory, read\n", ConfigError, "EISDIR"},
+	// A reporter's cause clause naming the configuration.
+	{"cause clause: configmap entries", "Grafana pod stuck on CrashLoopBackOff due to 2 datasource entries exist in grafana-datasources configmap\n", ConfigError, "configmap"},
+	{"cause clause: duplicate in values", "the api keeps crashing because of duplicate listeners in the helm values\n", ConfigError, "because of"},
+	{"cause clause: settings", "The worker restarts due to an invalid settings file shipped with the chart.\n", ConfigError, "settings"},
+	// An error in a named piece of the configuration.
+	{"config part: vrl transform", "Vector has been in CrashLoopBackOff for 2 days due to a VRL compilation error in the `db_logs` transform\n", ConfigError, "compilation error in the `db_logs` transform"},
+	{"config part: nginx config", "nginx fails with a syntax error in the nginx config at line 12\n", ConfigError, "syntax error in the nginx config"},
+	{"config part: routes block", "parse error in the `routes` block of the gateway\n", ConfigError, "parse error"},
+	{"config is invalid", "logger=provisioning level=error msg=\"Failed to provision data sources\" error=\"Datasource provisioning error: datasource.yaml config is invalid. Only one datasource per organization can be marked as default\"\n", ConfigError, "Only one datasource"},
+	// A bare Go runtime panic and a nil map in words.
+	{"panic: runtime error bare", "panic: runtime error in replicatedsecret controller\n", AppCrash, "panic: runtime error"},
+	{"nil map in words", "from the logs it looks like the operator is trying to assign a value to a non-initialised map\n", AppCrash, "non-initialised map"},
+}
+
+func TestScanLogRules6b(t *testing.T) {
+	for _, tc := range logRules6b {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat {
+				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
+			}
+		})
+	}
+}
+
+// TestScanLogRules6bNegatives checks healthy lines with the same words: an
+// informer still waiting, a directory skipped, a reload on a config change,
+// a compile error outside the configuration, a reporter's remark about
+// the logs.
+func TestScanLogRules6bNegatives(t *testing.T) {
+	for _, tc := range []struct {
+		log string
+		not Category
+	}{
+		{"I0101 00:00:00.000000       1 shared_informer.go:311] Waiting for caches to sync for garbage collector\n", ConfigError},
+		{"level=info msg=\"caches synced\" controller=ingress\n", ConfigError},
+		{"level=debug msg=\"skipping /var/log/pods: is a directory, not a file\"\n", ConfigError},
+		{"level=info msg=\"restarting worker due to configmap change\"\n", ConfigError},
+		{"Reloading: restart triggered because of a config file update\n", ConfigError},
+		{"compilation error in module payments, falling back to the interpreter\n", ConfigError},
+		{"The router pod goes into crashLoopBack on deployment. Below is the only errors from the pod log\n", AppCrash},
+	} {
+		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
+			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
+}
