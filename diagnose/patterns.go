@@ -134,6 +134,10 @@ var patterns = []*pattern{
 	// The reporter's or a maintainer's words: the image has no shell for
 	// the command that needs one ("the container no longer has a shell").
 	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
+	// JVM options that name a file or a setting the JVM refuses: a
+	// -javaagent jar that is not in the image, an unknown -XX option, a
+	// heap it cannot reserve.
+	pat("jvm_options", ConfigError, weightPrecise, hintParse, "error opening zip file or jar manifest missing", "could not find agent library", "unrecognized vm option", "invalid maximum heap size", "invalid initial heap size", "could not reserve enough space for"),
 	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute", "error: invalid or corrupt jarfile"),
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
@@ -241,7 +245,11 @@ var patterns = []*pattern{
 	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection").without("liveness", "readiness"),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
-	pat("leader_lease", DependencyUnavailable, weightSpecific, hintDepend, "leader election lost", "failed to renew lease", "lost lease", "leaderelection lost", "lost leadership"),
+	// "leader election lost" is the exit, usually logged fatal; the renewal
+	// that failed just before it names the API server call that did not
+	// answer, and is quoted first when it was pasted.
+	pat("leader_lease", DependencyUnavailable, weightGeneric+3, hintDepend, "leader election lost", "lost lease", "leaderelection lost", "lost leadership"),
+	pat("leader_lease_renew", DependencyUnavailable, weightSpecific, hintDepend, "failed to renew lease", "failed to tryacquireorrenew", "error retrieving resource lock"),
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server"),
 
 	// Configuration the app rejects.

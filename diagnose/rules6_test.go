@@ -202,6 +202,56 @@ var logRules6b = []struct {
 	{"nil map in words", "from the logs it looks like the operator is trying to assign a value to a non-initialised map\n", AppCrash, "non-initialised map"},
 }
 
+// logRules6c are logs for the rules of round 6's third batch.
+var logRules6c = []struct {
+	name, log string
+	cat       Category
+	quote     string
+}{
+	// JVM options the JVM refuses.
+	{"jvm: javaagent jar missing", "Error occurred during initialization of VM\nError opening zip file or JAR manifest missing : agents/jolokia.jar\nagent library failed to init: instrument\n", ConfigError, "agents/jolokia.jar"},
+	{"jvm: agent library", "Error occurred during initialization of VM\nCould not find agent library /opt/yourkit/libyjpagent.so on the library path, with error: cannot open shared object file\n", ConfigError, "Could not find agent library"},
+	{"jvm: unknown -XX option", "Unrecognized VM option 'UseCGroupMemoryLimitForHeap'\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.\n", ConfigError, "Unrecognized VM option"},
+	{"jvm: bad -Xmx", "Invalid maximum heap size: -Xmx4gb\nError: Could not create the Java Virtual Machine.\n", ConfigError, "Invalid maximum heap size"},
+	{"jvm: heap it cannot reserve", "Error occurred during initialization of VM\nCould not reserve enough space for 4194304KB object heap\n", ConfigError, "Could not reserve enough space"},
+	// The failed lease renewal is quoted, not the exit it causes.
+	{"lease: renew before lost", "I0619 07:05:11.965197       1 leaderelection.go:231] failed to renew lease nfs/cluster.local-nfs: failed to tryAcquireOrRenew context deadline exceeded\nF0619 07:05:11.966172       1 controller.go:646] leaderelection lost\n", DependencyUnavailable, "failed to renew lease"},
+	{"lease: resource lock", "E0101 00:00:00.000000       1 leaderelection.go:330] error retrieving resource lock kube-system/my-controller: Get \"https://10.96.0.1:443/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/my-controller\": context deadline exceeded\nF0101 00:00:05.000000       1 main.go:80] leaderelection lost\n", DependencyUnavailable, "error retrieving resource lock"},
+}
+
+func TestScanLogRules6c(t *testing.T) {
+	for _, tc := range logRules6c {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat {
+				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
+			}
+		})
+	}
+}
+
+func TestScanLogRules6cNegatives(t *testing.T) {
+	for _, tc := range []struct {
+		log string
+		not Category
+	}{
+		// Healthy JVM start lines that name the same things.
+		{"Picked up JAVA_TOOL_OPTIONS: -javaagent:/agents/jolokia.jar=port=8778,host=0.0.0.0\n", ConfigError},
+		{"I> No access restrictor found, access to any MBean is allowed\nJolokia: Agent started with URL http://10.1.2.3:8778/jolokia/\n", ConfigError},
+		{"INFO  [main] o.a.c.s.JvmOptions: VM options: -Xmx4g -XX:+UseG1GC\n", ConfigError},
+		// A lease renewed, and a leader elected.
+		{"I0101 00:00:00.000000       1 leaderelection.go:258] successfully acquired lease kube-system/my-controller\n", DependencyUnavailable},
+		{"I0101 00:00:00.000000       1 leaderelection.go:248] attempting to acquire leader lease kube-system/my-controller...\n", DependencyUnavailable},
+	} {
+		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
+			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
+}
+
 func TestScanLogRules6b(t *testing.T) {
 	for _, tc := range logRules6b {
 		t.Run(tc.name, func(t *testing.T) {
