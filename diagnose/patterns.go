@@ -294,6 +294,10 @@ var patterns = []*pattern{
 	// permissions and upstream names it also reports match the more precise
 	// patterns above.
 	pat("nginx_emerg", ConfigError, weightSpecific, hintParse, "[emerg]"),
+	// A command-line flag the program requires, or a flag value it
+	// refuses ("-consul-api-timeout must be set to a value greater than 0",
+	// cobra's `required flag(s) "config" not set`).
+	pat("flag_required", ConfigError, weightSpecific+1, hintFlag, "must be", "required", "cannot be empty", "is mandatory").matching("(?i)(?:^|[\\s\"'`(])--?[a-z][\\w.-]*[a-z0-9]['\"`]?\\s+(?:flag\\s+|option\\s+)?(?:must be (?:set|specified|provided|given|greater than|positive|non-empty|a positive)|must not be empty|cannot be empty|is mandatory|is required(?:\\s*$|[.;:,!]|\\s+(?:but|when|if)\\b))|\\brequired flags?\\(?s?\\)? [\"'][\\w.-]+[\"'](?:, [\"'][\\w.-]+[\"'])* not set\\b"),
 	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A value the program decodes from its configuration is not in the
 	// encoding it expects (a hex or base64 secret, key or cookie).

@@ -214,6 +214,11 @@ var logRules6c = []struct {
 	{"jvm: unknown -XX option", "Unrecognized VM option 'UseCGroupMemoryLimitForHeap'\nError: Could not create the Java Virtual Machine.\nError: A fatal exception has occurred. Program will exit.\n", ConfigError, "Unrecognized VM option"},
 	{"jvm: bad -Xmx", "Invalid maximum heap size: -Xmx4gb\nError: Could not create the Java Virtual Machine.\n", ConfigError, "Invalid maximum heap size"},
 	{"jvm: heap it cannot reserve", "Error occurred during initialization of VM\nCould not reserve enough space for 4194304KB object heap\n", ConfigError, "Could not reserve enough space"},
+	// A flag the program requires, or a flag value it refuses.
+	{"flag: value greater than 0", "-consul-api-timeout must be set to a value greater than 0\n", ConfigError, "-consul-api-timeout must be set"},
+	{"flag: cobra required", "Error: required flag(s) \"config\", \"namespace\" not set\n", ConfigError, "required flag(s)"},
+	{"flag: is required", "level=fatal msg=\"--cluster-name is required\"\n", ConfigError, "--cluster-name is required"},
+	{"flag: must be specified", "F0101 00:00:00.000000       1 main.go:40] --kubelet-port must be specified when --kubelet-use-node-status-port is false\n", ConfigError, "--kubelet-port must be specified"},
 	// The failed lease renewal is quoted, not the exit it causes.
 	{"lease: renew before lost", "I0619 07:05:11.965197       1 leaderelection.go:231] failed to renew lease nfs/cluster.local-nfs: failed to tryAcquireOrRenew context deadline exceeded\nF0619 07:05:11.966172       1 controller.go:646] leaderelection lost\n", DependencyUnavailable, "failed to renew lease"},
 	{"lease: resource lock", "E0101 00:00:00.000000       1 leaderelection.go:330] error retrieving resource lock kube-system/my-controller: Get \"https://10.96.0.1:443/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/my-controller\": context deadline exceeded\nF0101 00:00:05.000000       1 main.go:80] leaderelection lost\n", DependencyUnavailable, "error retrieving resource lock"},
@@ -242,6 +247,7 @@ func TestScanLogRules6cNegatives(t *testing.T) {
 		{"Picked up JAVA_TOOL_OPTIONS: -javaagent:/agents/jolokia.jar=port=8778,host=0.0.0.0\n", ConfigError},
 		{"I> No access restrictor found, access to any MBean is allowed\nJolokia: Agent started with URL http://10.1.2.3:8778/jolokia/\n", ConfigError},
 		{"INFO  [main] o.a.c.s.JvmOptions: VM options: -Xmx4g -XX:+UseG1GC\n", ConfigError},
+		{"  -h, --help   help for controller\n  --dry-run    print what would change\n", ConfigError},
 		// A lease renewed, and a leader elected.
 		{"I0101 00:00:00.000000       1 leaderelection.go:258] successfully acquired lease kube-system/my-controller\n", DependencyUnavailable},
 		{"I0101 00:00:00.000000       1 leaderelection.go:248] attempting to acquire leader lease kube-system/my-controller...\n", DependencyUnavailable},
@@ -285,6 +291,47 @@ func TestScanLogRules6bNegatives(t *testing.T) {
 	} {
 		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
 			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
+}
+
+// TestFocusKeepsTheTail: a long line whose match lies well past its start
+// is quoted from shortly before the match, so the detail after it (the
+// resource an RBAC refusal names) is not cut; a match near the start
+// keeps the line's start.
+func TestFocusKeepsTheTail(t *testing.T) {
+	rbac := pat("t", PermissionDenied, weightSpecific, "", "is forbidden")
+	long := `2018-05-09 15:56:00 +0000 [error]: fluent/supervisor.rb:369:rescue in main_process: config error file="/etc/td-agent/td-agent.conf" error="Exception encountered fetching metadata from Kubernetes API endpoint: pods is forbidden: User \"system:serviceaccount:logging:default\" cannot list pods at the cluster scope"`
+	if got := focus(long, rbac, maxQuoteBytes); !strings.Contains(got, "cannot list pods at the cluster scope") || !strings.HasPrefix(got, "…") {
+		t.Errorf("tail cut: %q", got)
+	}
+	early := "pods is forbidden: User \"system:serviceaccount:x:default\" cannot list resource \"pods\" in API group \"\" at the cluster scope " + strings.Repeat("x", 300)
+	if got := focus(early, rbac, maxQuoteBytes); !strings.HasPrefix(got, "pods is forbidden") {
+		t.Errorf("start lost: %q", got)
+	}
+}
+
+// TestFlagRequiredNegatives: flags named in passing are not a flag the
+// program requires (the lines may still be read by other rules).
+func TestFlagRequiredNegatives(t *testing.T) {
+	var p *pattern
+	for _, q := range patterns {
+		if q.id == "flag_required" {
+			p = q
+		}
+	}
+	if p == nil {
+		t.Fatal("no flag_required pattern")
+	}
+	for _, l := range []string{
+		`level=info msg="--metrics-port is required for metrics; metrics are disabled"`,
+		"INFO the re-sync interval must be set in minutes from v2 on; using the default",
+		"the x-api-key must be set by the client",
+		"  --timeout duration   how long to wait (default 5s)",
+		"the --dry-run flag must be used with care",
+	} {
+		if p.re.MatchString(l) {
+			t.Errorf("%q matched", l)
 		}
 	}
 }
