@@ -219,6 +219,10 @@ var logRules6c = []struct {
 	{"flag: cobra required", "Error: required flag(s) \"config\", \"namespace\" not set\n", ConfigError, "required flag(s)"},
 	{"flag: is required", "level=fatal msg=\"--cluster-name is required\"\n", ConfigError, "--cluster-name is required"},
 	{"flag: must be specified", "F0101 00:00:00.000000       1 main.go:40] --kubelet-port must be specified when --kubelet-use-node-status-port is false\n", ConfigError, "--kubelet-port must be specified"},
+	// A state file the program cannot read any more.
+	{"state file: fluentd storage", "2018-12-28 14:22:30 +0000 [error]: [in_systemd_docker] failed to read data from plugin storage file path=\"/var/log/x.json\" error_class=Fluent::ConfigError error=\"Invalid contents (not object) in plugin storage file: '/var/log/x.json'\"\n2018-12-28 14:22:30 +0000 [error]: config error file=\"/fluentd/etc/fluent.conf\" error_class=Fluent::ConfigError error=\"Unexpected error: failed to read data from plugin storage file: '/var/log/x.json'\"\n", ConfigError, "Invalid contents"},
+	{"state file: corrupt checkpoint", "level=error msg=\"cannot start\" err=\"corrupted checkpoint file /data/wal/checkpoint.0042\"\n", ConfigError, "corrupted checkpoint file"},
+	{"state file: position file is corrupt", "ERROR position file /var/log/td-agent/pos/app.pos is corrupt, refusing to start\n", ConfigError, "is corrupt"},
 	// The failed lease renewal is quoted, not the exit it causes.
 	{"lease: renew before lost", "I0619 07:05:11.965197       1 leaderelection.go:231] failed to renew lease nfs/cluster.local-nfs: failed to tryAcquireOrRenew context deadline exceeded\nF0619 07:05:11.966172       1 controller.go:646] leaderelection lost\n", DependencyUnavailable, "failed to renew lease"},
 	{"lease: resource lock", "E0101 00:00:00.000000       1 leaderelection.go:330] error retrieving resource lock kube-system/my-controller: Get \"https://10.96.0.1:443/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/my-controller\": context deadline exceeded\nF0101 00:00:05.000000       1 main.go:80] leaderelection lost\n", DependencyUnavailable, "error retrieving resource lock"},
@@ -332,6 +336,19 @@ func TestFlagRequiredNegatives(t *testing.T) {
 	} {
 		if p.re.MatchString(l) {
 			t.Errorf("%q matched", l)
+		}
+	}
+}
+
+// TestStateFileNegatives: healthy lines about state files.
+func TestStateFileNegatives(t *testing.T) {
+	for _, l := range []string{
+		"2018-12-28 14:22:30 +0000 [info]: following tail of /var/log/containers/app.log, pos file /var/log/app.pos\n",
+		"level=info msg=\"wrote checkpoint file\" path=/data/checkpoint.0042\n",
+		"INFO removed truncated log segment; the state file was written again\n",
+	} {
+		if got := ScanLog(strings.NewReader(l)); got.patID == "state_file_corrupt" {
+			t.Errorf("%q read as a corrupt state file", l)
 		}
 	}
 }
