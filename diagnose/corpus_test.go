@@ -44,7 +44,7 @@ var corpusFloors = map[string][2]float64{
 	"round3":  {0.8, 0.95},
 	"round4":  {0.95, 0.95},
 	"round5":  {0.6, 1},     // measured once after round 4, never developed against
-	"round6":  {0.91, 0.97}, // batch 1 44/56, batch 2 8/15, batch 3 10/15, batch 4 5/5 (2/5 quoted) when first measured (BASELINE_ROUND6.md)
+	"round6":  {0.90, 0.97}, // batch 1 44/56, batch 2 8/15, batch 3 10/15, batch 4 5/5 (2/5 quoted), batch 5 1/3 when first measured (BASELINE_ROUND6.md)
 }
 
 // corpusCase is one file of the corpus.
