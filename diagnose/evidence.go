@@ -411,6 +411,10 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 	} else if img, quote := d.pulledImage(v); img != "" && oneShotImage(v, img) != "" {
 		// Only a pull event names the image: its command is not known.
 		e.add(signal{cat: Completed, weight: 40, kind: "image", quote: quote + " (its command was not given)", detail: img})
+	} else if cmd := oneShotCommand(v); cmd != "" && e.exit <= 0 {
+		// The pod's own command ends by itself ("sleep 30s", "echo $HOSTNAME").
+		e.add(signal{cat: Completed, weight: 40, kind: "spec", quote: "spec: command " + commandOf(v) + " ends by itself",
+			detail: cmd})
 	} else if img := imageOf(v); (img == "(unknown)" || img == "") && e.exit < 0 && oneShotImages[v.name] && (v.spec == nil || len(v.spec.Command) == 0) {
 		// Nothing names the image, but `kubectl run NAME` and `oc new-app
 		// IMAGE` name the container after it.
@@ -508,6 +512,63 @@ func oneShotImage(v *containerView, img string) string {
 		return img
 	}
 	return ""
+}
+
+// oneShotCommands are programs that do their work and return: a
+// container whose whole command is made of them finishes by itself.
+var oneShotCommands = map[string]bool{
+	"echo": true, "printf": true, "true": true, "date": true, "hostname": true, "env": true, "printenv": true,
+	"whoami": true, "id": true, "uname": true, "pwd": true, "ls": true, "cat": true, "nslookup": true, "ping": true,
+}
+
+// reFiniteSleep is a sleep with a finite duration ("30", "30s", "1.5m").
+var reFiniteSleep = regexp.MustCompile(`^\d+(?:\.\d+)?[smhd]?$`)
+
+// oneShotCommand names the command of v's spec when it ends by itself: a
+// finite sleep, an echo, or a shell script made only of such commands
+// (no loop, no exec of something else, no background job), else "".
+func oneShotCommand(v *containerView) string {
+	if v.spec == nil {
+		return ""
+	}
+	argv := append(append([]string{}, v.spec.Command...), v.spec.Args...)
+	if len(argv) == 0 {
+		return ""
+	}
+	if sh := path.Base(argv[0]); (sh == "sh" || sh == "bash" || sh == "ash" || sh == "dash") && len(argv) >= 3 && argv[1] == "-c" {
+		script := strings.Join(argv[2:], " ")
+		for _, c := range strings.FieldsFunc(script, func(r rune) bool { return r == ';' || r == '\n' || r == '&' || r == '|' }) {
+			if !oneShotStep(strings.Fields(c)) {
+				return ""
+			}
+		}
+		return "its shell script only runs commands that return (" + shorten(script, 80) + ")"
+	}
+	if !oneShotStep(argv) {
+		return ""
+	}
+	return "its command " + path.Base(argv[0]) + " returns when done"
+}
+
+// oneShotStep reports whether one simple command returns by itself.
+func oneShotStep(words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	name := path.Base(words[0])
+	if name == "sleep" {
+		return len(words) == 2 && reFiniteSleep.MatchString(words[1])
+	}
+	return oneShotCommands[name] && !(name == "ping" && !containsWord(words, "-c"))
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // reEventImage is the image in a kubelet pull event.

@@ -108,10 +108,15 @@ type logScanner struct {
 	spring       int // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
 	action       string
 	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
-	sigterm      bool // the app said it was sent SIGTERM: what follows is its shutdown
-	excCand      *candidate
-	excFrames    int          // stack frames seen after excCand
-	second       []*candidate // other lines a pattern recognised, to quote with the best
+	// detailOf is the best line when it ends in a colon ("yaml: unmarshal
+	// errors:", "Config provider failed with:"): its detail follows on the
+	// next lines, and detailNext counts how many more it may take.
+	detailOf   *candidate
+	detailNext int
+	sigterm    bool // the app said it was sent SIGTERM: what follows is its shutdown
+	excCand    *candidate
+	excFrames  int          // stack frames seen after excCand
+	second     []*candidate // other lines a pattern recognised, to quote with the best
 	// generics are crash-shaped lines no pattern recognised, and plain
 	// error lines, in order: when the best of them says nothing about a
 	// cause, one beside it may (a wrapper's "Failed to start" above the
@@ -214,6 +219,15 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 
+	continuing := s.detailNext > 0
+	if continuing {
+		s.continueDetail(raw, content, trimmed)
+	} else if s.best != nil && s.best.lineNo == s.lines-1 && wrapFragment(raw, content, trimmed) {
+		// A pasted line wrapped by a terminal or an issue tracker: its
+		// last word ("*v1alpha1.Registries") belongs to the line before.
+		s.best.line += " " + string(trimmed)
+		s.best.msg += " " + string(trimmed)
+	}
 	descBonus := 0
 	switch {
 	case bytes.Contains(lower, []byte("application failed to start")):
@@ -281,6 +295,9 @@ func (s *logScanner) line(raw []byte) {
 		if sev >= sevError || looksLikeError(lower) {
 			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 			s.addGeneric(s.lastError)
+			if !continuing && bytes.HasSuffix(trimmed, []byte(":")) {
+				s.detailOf, s.detailNext = s.lastError, 3
+			}
 		} else if sev == sevWarn {
 			// A warning just before a bare "failed to start" often
 			// says why ("... is already using the IPv4 address").
@@ -320,6 +337,12 @@ func (s *logScanner) line(raw []byte) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
 		s.usageNext = best != nil && best.id == "usage" && bytes.HasSuffix(bytes.ToLower(trimmed), []byte("usage:"))
+		if !continuing {
+			s.detailOf, s.detailNext = nil, 0
+		}
+		if !continuing && (best == nil || best.id != "usage") && bytes.HasSuffix(trimmed, []byte(":")) {
+			s.detailOf, s.detailNext = c, 3
+		}
 	}
 	if endsTraceback && best != nil {
 		s.lastExc = &candidate{line: string(raw), lineNo: s.lines, pat: best}
@@ -330,6 +353,33 @@ func (s *logScanner) line(raw []byte) {
 	if sev >= sevError || looksLikeError(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
+}
+
+// continueDetail appends the line to the best line when that one is an
+// error's header ending in a colon and this line is its detail: a line of
+// the same message, not a new log record (no timestamp, level or JSON of
+// its own). A detail that ends in a colon itself is followed further.
+func (s *logScanner) continueDetail(raw, content, trimmed []byte) {
+	c := s.detailOf
+	if c == nil || len(content) != len(raw) || bytes.HasPrefix(trimmed, []byte("level=")) ||
+		bytes.HasPrefix(trimmed, []byte("time=")) || bytes.HasPrefix(trimmed, []byte("{")) || len(c.line) >= maxQuoteBytes {
+		s.detailOf, s.detailNext = nil, 0
+		return
+	}
+	c.line += " " + string(trimmed)
+	c.msg += " " + string(trimmed)
+	s.detailNext--
+	if !bytes.HasSuffix(trimmed, []byte(":")) {
+		s.detailNext = 0
+	}
+}
+
+// wrapFragment reports a line that is the wrapped end of the line before
+// it: a single short word with no timestamp, level, JSON or frame shape
+// of its own.
+func wrapFragment(raw, content, trimmed []byte) bool {
+	return len(content) == len(raw) && len(trimmed) <= 60 && !bytes.ContainsAny(trimmed, " \t") &&
+		!bytes.HasPrefix(trimmed, []byte("{")) && !bytes.HasPrefix(trimmed, []byte("at ")) && !bytes.Contains(trimmed, []byte("="))
 }
 
 // addGeneric remembers a generic line, keeping the first maxGenerics.
@@ -634,7 +684,7 @@ func mayBeProse(t []byte) bool {
 // looping (the kubelet's back-off, a reporter's "CrashLoopBackOff"):
 // it names no cause.
 func loopSymptom(lower []byte) bool {
-	for _, w := range []string{"crashloopbackoff", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container"} {
+	for _, w := range []string{"crashloopbackoff", "crashloopback", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}

@@ -137,7 +137,10 @@ func focus(s string, p *pattern, n int) string {
 		return shorten(s, n)
 	}
 	start, end := p.index(s)
-	if start < 0 || end <= n-len("…") {
+	// A match near the start shows from the start; one further in is
+	// shown with the text after it, which usually holds the detail (the
+	// resource an RBAC refusal names) that cutting at n would lose.
+	if start < 0 || (end <= n-len("…") && start <= n/3) {
 		return shorten(s, n)
 	}
 	from := max(0, start-n/3)

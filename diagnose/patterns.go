@@ -109,6 +109,12 @@ var patterns = []*pattern{
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
 	// unless the words deny it ("OOMKilled: false", "not OOM").
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
+	// A memory limit the reporter calls too low or had to raise ("the
+	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
+	// increasing the memory limit"): the kernel killed it at that limit.
+	// Only a limit with a fix or a shortfall counts; a log stating its
+	// configured limit does not.
+	pat("memory_limit_words", OOMKilled, weightSpecific+1, hintOOMLimit, "memory").matching(`(?i)\bmemory limits?\b.{0,60}\b(?:too (?:low|small|tight)|not enough|insufficient|bump(?:ed|ing)? (?:it|them)\b|increas(?:ed|ing) (?:it|them)\b|rais(?:ed|ing) (?:it|them)\b|upped (?:it|them)\b)|\b(?:bump(?:ed|ing)?|increas(?:e|ed|ing)|rais(?:e|ed|ing)|upp(?:ed|ing)|doubl(?:e|ed|ing))\s+(?:the |its |their |our |my )?(?:container'?s? |pod'?s? )?memory(?: limits?| requests? and limits?)?\s+(?:to|from)\b`).without("heap", "-xmx", "memory_limiter", "gomemlimit"),
 	// The runtime could not even start the container's init process: the
 	// kernel killed it at the memory limit (runc says so since 1.1; before,
 	// the pipe to the killed init was reset).
@@ -128,6 +134,10 @@ var patterns = []*pattern{
 	// The reporter's or a maintainer's words: the image has no shell for
 	// the command that needs one ("the container no longer has a shell").
 	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
+	// JVM options that name a file or a setting the JVM refuses: a
+	// -javaagent jar that is not in the image, an unknown -XX option, a
+	// heap it cannot reserve.
+	pat("jvm_options", ConfigError, weightPrecise, hintParse, "error opening zip file or jar manifest missing", "could not find agent library", "unrecognized vm option", "invalid maximum heap size", "invalid initial heap size", "could not reserve enough space for"),
 	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute", "error: invalid or corrupt jarfile"),
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
@@ -142,7 +152,7 @@ var patterns = []*pattern{
 	// liveness probe times out during startup", "they don't meet the
 	// liveness probe - getting connection refused"): about the probe,
 	// whatever else the line names.
-	pat("probe_words", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\b(?:liveness|startup)(?: ?(?:/|and|or) ?(?:readiness|liveness|startup))?[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |startup |health )?probes?\b`),
+	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|startup)(?: ?(?:/|and|or) ?(?:readiness|liveness|startup))?[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |startup |health )?probes?\b|\b(?:liveness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`),
 	// A health check the reporter says fails ("the pod is due to
 	// healthcheck failed, not OOM"): the kubelet's probe.
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
@@ -150,6 +160,10 @@ var patterns = []*pattern{
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
 	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
 
+	// A reporter's cause clause that names the configuration ("stuck on
+	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a
+	// setting to fix. A configuration change or reload is no cause.
+	pat("cause_config_words", ConfigError, weightSpecific-2, hintParse, "due to", "because of", "caused by").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|stuck|loop\w*)\b.{0,60}\b(?:due to|because of|caused by)\b.{0,80}\b(?:config ?maps?|config(?:uration)? files?|values\.yaml|helm values|settings|duplicate \w+|two \w+ entries|\d+ \w+ entries)\b`).without("change", "update", "reload", "rotat", "refresh"),
 	// A value the reporter or program calls wrong ("with a bad model ID",
 	// "invalid region"): a setting to fix.
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer"),
@@ -167,7 +181,7 @@ var patterns = []*pattern{
 
 	// A controller whose informer cache never syncs: a kind it watches is
 	// not installed (its CRD) or not listable by its ServiceAccount.
-	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to sync|failed to wait for caches? to sync|cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
+	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
@@ -175,6 +189,10 @@ var patterns = []*pattern{
 
 	// Volume mounts that do not fit the image.
 	pat("mount", ConfigError, weightPrecise+2, hintMount, "mount a directory onto a file", "subpath", "not a directory").matching(`(?i)(trying to mount a directory onto a file|(?:failed to prepare|error preparing) subpath|not a directory: unknown)`),
+	// A file the program reads is a directory in the container (EISDIR): a
+	// volume, or a ConfigMap mounted without subPath, sits where the file
+	// was expected.
+	pat("is_directory", ConfigError, weightPrecise, hintMount, "is a directory", "eisdir").matching(`(?i)\b(?:read|open|load|loading|reading|opening)\s+\S+:\s+is a directory\b|\beisdir\b|: is a directory"?\s*$`),
 	// The runtime failed while mounting a volume into the container's root
 	// filesystem: whatever the final errno says (no such file, not a
 	// directory, permission denied), the volumeMounts do not fit the image.
@@ -193,6 +211,12 @@ var patterns = []*pattern{
 	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "erofs", "readonlyfilesystemexception"),
 	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
 	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User \\?"[^"\\]+\\?" cannot`),
+	// The API's refusal without its "User ... cannot" tail, as a title
+	// quotes it ("\"kong-proxy\" is forbidden:", "services \"x\" is
+	// forbidden"; a quoted path an access log forbids does not count), and
+	// RBAC that lacks a permission in anyone's words ("the addon's RBAC is
+	// missing configurationstates permissions").
+	pat("rbac_words", PermissionDenied, weightPrecise, hintRBAC, "forbidden", "permission").matching(`(?i)\b[a-z][a-z0-9-]*s(?:\.[a-z0-9.-]+)? "[^"]+" is forbidden\b|"[^"]+" is forbidden:|\b(?:rbac|cluster ?roles?|role ?bindings?|service ?accounts?)\b.{0,20}\b(?:is |are )?(?:missing|lacks?|lacking|without|not granting|doesn't (?:have|grant)|does not (?:have|grant))\b.{0,60}\bpermissions?\b|\b(?:missing|insufficient|lacking) (?:rbac )?permissions?\b.{0,40}\b(?:rbac|cluster ?role|role|service ?account)\b`),
 	// client-go's report of a 403 without a status body: "unknown (get
 	// pods)", "the server does not allow access to the requested resource".
 	pat("rbac_bodyless", PermissionDenied, weightPrecise, hintRBAC, "unknown (", "does not allow access to the requested resource").matching(`(?i)\bunknown \((?:get|list|watch|create|update|patch|delete|deletecollection) [\w.]+\)|\bthe server does not allow access to the requested resource\b`),
@@ -209,6 +233,9 @@ var patterns = []*pattern{
 
 	// Credentials and certificates: the dependency answered.
 	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
+	// A login the program or the reporter says fails ("unable to login to
+	// the databases", "could not authenticate with the broker").
+	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired"),
 	pat("db_missing", ConfigError, weightSpecific+1, "The database or role named in the connection settings does not exist on the server: create it or fix the name.", "does not exist", "unknown database", "nodatabaseerror").matching(`(?i)((database|role) "[^"]+" does not exist|unknown database|nodatabaseerror)`),
 
@@ -218,7 +245,11 @@ var patterns = []*pattern{
 	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection").without("liveness", "readiness"),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
-	pat("leader_lease", DependencyUnavailable, weightSpecific, hintDepend, "leader election lost", "failed to renew lease", "lost lease", "leaderelection lost", "lost leadership"),
+	// "leader election lost" is the exit, usually logged fatal; the renewal
+	// that failed just before it names the API server call that did not
+	// answer, and is quoted first when it was pasted.
+	pat("leader_lease", DependencyUnavailable, weightGeneric+3, hintDepend, "leader election lost", "lost lease", "leaderelection lost", "lost leadership"),
+	pat("leader_lease_renew", DependencyUnavailable, weightSpecific, hintDepend, "failed to renew lease", "failed to tryacquireorrenew", "error retrieving resource lock"),
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server"),
 
 	// Configuration the app rejects.
@@ -233,7 +264,13 @@ var patterns = []*pattern{
 	// ("the only supported ciphers are ...", "with the correct key
 	// lengths", "must be at least 32 characters").
 	pat("value_rejected", ConfigError, weightSpecific, hintParse, "supported", "key length", "must be at least", "must be exactly", "characters long").matching(`(?i)(\bthe only supported\b|\bonly .{1,40}\b(?:is|are) supported\b|\bsupported (?:values|options|types|modes|versions|formats|ciphers|algorithms) (?:are|is)\b|\b(?:correct|invalid|wrong) key lengths?\b|\bmust be (?:at least|exactly|at most) \d+ (?:bytes|characters|chars|bits)\b|\bmust be \d+ characters long\b)`),
-	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:"),
+	// A proxy or server that refuses the configuration it is given
+	// (Envoy's "config received from XDS server, but was rejected").
+	pat("config_rejected", ConfigError, weightSpecific, hintParse, "reject").matching(`(?i)\bconfig(?:uration)?s?\b[^.;]{0,60}\b(?:was|were|is|are|been|got)\s+rejected\b|\brejected (?:the |its |a )?(?:new )?config(?:uration)?\b|\bconfig(?:uration)? rejected\b|\bgrpc config for \S+ rejected\b`),
+	// An error in a named piece of the configuration ("a VRL compilation
+	// error in the db_logs transform", "syntax error in the nginx config").
+	pat("config_part_error", ConfigError, weightSpecific, hintParse, "error").matching("(?i)\\b(?:compil\\w*|syntax|parse|parsing)\\s+errors?\\b.{0,20}\\bin (?:the |its |a |an )?[`'\"]?[\\w.-]+[`'\"]?\\s+(?:transforms?|config(?:uration)?|pipelines?|templates?|rules?|filters?|scripts?|polic(?:y|ies)|expressions?|blocks?|sections?)\\b"),
+	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:", "config is invalid", "configuration is invalid"),
 	// A cluster set up without what a network add-on needs (flannel's
 	// per-node pod CIDR), or nodes of one cluster that do not share their
 	// secret (RabbitMQ's Erlang cookie).
@@ -257,13 +294,21 @@ var patterns = []*pattern{
 	// permissions and upstream names it also reports match the more precise
 	// patterns above.
 	pat("nginx_emerg", ConfigError, weightSpecific, hintParse, "[emerg]"),
-	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown shorthand flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
+	// A command-line flag the program requires, or a flag value it
+	// refuses ("-consul-api-timeout must be set to a value greater than 0",
+	// cobra's `required flag(s) "config" not set`).
+	pat("flag_required", ConfigError, weightSpecific+1, hintFlag, "must be", "required", "cannot be empty", "is mandatory").matching("(?i)(?:^|[\\s\"'`(])--?[a-z][\\w.-]*[a-z0-9]['\"`]?\\s+(?:flag\\s+|option\\s+)?(?:must be (?:set|specified|provided|given|greater than|positive|non-empty|a positive)|must not be empty|cannot be empty|is mandatory|is required(?:\\s*$|[.;:,!]|\\s+(?:but|when|if)\\b))|\\brequired flags?\\(?s?\\)? [\"'][\\w.-]+[\"'](?:, [\"'][\\w.-]+[\"'])* not set\\b"),
+	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A value the program decodes from its configuration is not in the
 	// encoding it expects (a hex or base64 secret, key or cookie).
 	pat("bad_encoding", ConfigError, weightSpecific+1, "A configured value (a secret, key or cookie, often from a Secret or env var) is not in the encoding the program expects (hex, base64): generate it in that form, e.g. openssl rand -hex 32.", "non-hexadecimal digit", "odd-length string", "illegal base64 data", "incorrect padding", "invalid base64", "encoding/hex: invalid byte", "encoding/hex: odd length", "not valid base64", "invalid hex string", "invalid hex"),
 	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "fatal config file error", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format"),
 	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data directory has files", "designated data directory", "data directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count", "max file descriptors", "data directory was initialized by postgresql version", "superuser password is not specified", "you need to specify one of"),
-	pat("data_state", ConfigError, weightPrecise, hintData, "bad file format reading the append only file", "corruption in segment", "corrupted wal", "invalid magic number", "unexpected checksum", "checksum mismatch", "inconsistentclusteridexception", "inconsistentnodeidexception", "doesn't match stored", "nodeexistsexception", "node already exists", "database disk image is malformed", "invalid featurecompatibilityversion", "wiredtiger error", "opening storage failed", "log directory is already formatted", "can't lock", "could not get an exclusive lock", "in use by another process"),
+	// A state file the program keeps on its volume or the node (a storage,
+	// cursor, position or checkpoint file) that it can no longer read:
+	// fluentd's "Invalid contents (not object) in plugin storage file".
+	pat("state_file_corrupt", ConfigError, weightPrecise, hintData, "invalid contents", "corrupt", "malformed", "truncated").matching(`(?i)\b(?:invalid contents?|corrupt(?:ed)?|malformed|truncated)\b(?:\s*\([^)]{0,20}\))?(?:\s+(?:in|of|the|its|a|an|plugin)){0,3}\s+(?:storage|state|cursor|position|pos|checkpoint|offsets?|lock|snapshot)\s+file\b|\b(?:storage|state|cursor|position|checkpoint|snapshot)\s+file\b.{0,60}\b(?:is|was|seems|looks)\s+(?:corrupt(?:ed)?|malformed|truncated|invalid)\b`),
+	pat("data_state", ConfigError, weightPrecise, hintData, "bad file format reading the append only file", "corruption in segment", "corrupted wal", "invalid magic number", "unexpected checksum", "checksum mismatch", "inconsistentclusteridexception", "inconsistentnodeidexception", "doesn't match stored", "nodeexistsexception", "node already exists", "database disk image is malformed", "invalid featurecompatibilityversion", "wiredtiger error", "opening storage failed", "unable to replay value log", "error replaying wal", "failed to replay wal", "wal replay failed", "log directory is already formatted", "can't lock", "could not get an exclusive lock", "in use by another process"),
 	pat("dns_loop", ConfigError, weightPrecise, "CoreDNS forwards queries to itself: the node's /etc/resolv.conf points at a local resolver (127.0.0.53, systemd-resolved). Set the kubelet's resolvConf to /run/systemd/resolve/resolv.conf, or forward to an upstream DNS server in the Corefile instead of /etc/resolv.conf.", "plugin/loop", "loop detected"),
 	pat("settings_missing", ConfigError, weightSpecific+1, hintEnv, "provided", "specified", "validation error", "connectionstring", "field required").matching(`(?i)(\bno [\w.-]+(?: [\w.-]+)? (?:setting|option|parameter|property|value)s? (?:was |were |is )?(?:provided|specified|given|set)\b|validation errors? for \w*(?:settings|config)|\(parameter 'connectionstring'\)|connectionstring\S* (?:is|was) (?:null|empty|missing|not (?:set|found))|\bfield required\b)`),
 	// Elasticsearch announces that it enforces its bootstrap checks; in a
@@ -286,7 +331,7 @@ var patterns = []*pattern{
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
 	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),
-	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map"),
+	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }
 

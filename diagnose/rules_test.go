@@ -49,7 +49,7 @@ var logRules = []struct {
 	{"a lost leader lease",
 		`I1014 06:25:26.324963       1 leaderelection.go:278] failed to renew lease kube-system/x-leader-election: timed out waiting for the condition` + "\n" +
 			`E1014 06:25:26.325409       1 start.go:138] x "msg"="manager goroutine exited" "error"="error running manager: leader election lost"` + "\n",
-		DependencyUnavailable, "leader election lost"},
+		DependencyUnavailable, "failed to renew lease"}, // round 6: the failed renewal is quoted before the exit it causes
 	{"a command's usage error",
 		"/bin/chown: missing operand after '1001:1001'\nTry '/bin/chown --help' for more information.\n",
 		ConfigError, "missing operand"},

@@ -120,6 +120,12 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		case top.kind == "status":
 			return fmt.Sprintf("%s was killed by SIGKILL%s with no probe configured and no OOMKilled reason recorded; the kernel OOM killer is the usual cause%s", name, exitNote, limitNote(v))
 		}
+		switch top.patID {
+		case "oom_words", "memory_limit_words", "kernel_oom", "runc_init_oom":
+			// The kernel's kill at the container's limit, in a log, a
+			// reporter's words or the runtime's error: not a heap limit.
+			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)
+		}
 		if top.patID == "shell_killed" {
 			return fmt.Sprintf("%s: a process in it was killed (SIGKILL), most likely by the kernel OOM killer at the memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}

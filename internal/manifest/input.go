@@ -36,6 +36,9 @@ var ErrNothing = errors.New("nothing to diagnose: give `kubectl get pod NAME -o 
 // fallbackNow used.
 func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
 	pod, err := o.pod()
+	if errors.Is(err, ErrNothing) && len(o.skipped) > 0 {
+		return diagnose.Input{}, o.skipped[0] // only objects it cannot diagnose
+	}
 	if err != nil {
 		return diagnose.Input{}, err
 	}

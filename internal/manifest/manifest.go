@@ -37,6 +37,7 @@ type Objects struct {
 
 	textEvents []eventRow // events read from text, with relative ages
 	rows       []tableRow // `kubectl get pods` rows
+	skipped    []error    // objects of kinds that say nothing about a pod
 }
 
 // ErrUnsupportedKind is returned for Kubernetes objects that are neither

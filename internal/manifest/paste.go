@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -46,13 +47,23 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	switch f {
 	case FormatObjects:
 		var tmp Objects
-		err := tmp.Parse(name, bytes.NewReader(data))
+		err := tmp.parseSkipping(name, bytes.NewReader(data))
 		if err == nil {
 			o.Pods = append(o.Pods, tmp.Pods...)
 			o.Events = append(o.Events, tmp.Events...)
+			o.skipped = append(o.skipped, tmp.skipped...)
 			return f, nil
 		}
-		if errors.Is(err, ErrUnsupportedKind) || hasKind(data) {
+		// Text that quotes its objects in Markdown fences (an issue
+		// body): the fenced objects are read, the rest is the log.
+		if in, rest, ok := fencedObjects(name, data); ok {
+			o.merge(&in)
+			if len(bytes.TrimSpace(rest)) > 0 {
+				o.Logs = append(o.Logs, Log{Text: string(rest)})
+			}
+			return f, nil
+		}
+		if hasKind(data) {
 			return f, err
 		}
 		// No kind: a fragment of a pod (its status, one container's
@@ -100,6 +111,79 @@ func readTail(r io.Reader, limit int) ([]byte, error) {
 		}
 	}
 	return data, nil
+}
+
+// parseSkipping reads every document like Parse, but keeps going past
+// objects it cannot diagnose (a Service, an operator's custom resource
+// with no pod in it): they are remembered, and reported by Input only
+// when nothing else was given.
+func (o *Objects) parseSkipping(name string, r io.Reader) error {
+	reader := utilyaml.NewYAMLReader(bufio.NewReaderSize(io.LimitReader(r, 1<<30), 64<<10))
+	for doc := 1; ; doc++ {
+		data, err := reader.Read()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: document %d: %w", name, doc, err)
+		}
+		if len(data) > MaxDocumentBytes {
+			return fmt.Errorf("%s: document %d is larger than %d MiB", name, doc, MaxDocumentBytes>>20)
+		}
+		if len(bytes.TrimSpace(stripComments(data))) == 0 {
+			continue
+		}
+		if err := o.add(data); err != nil {
+			err = fmt.Errorf("%s: document %d: %w", name, doc, err)
+			if errors.Is(err, ErrUnsupportedKind) {
+				o.skipped = append(o.skipped, err)
+				continue
+			}
+			return err
+		}
+	}
+}
+
+// merge moves everything read into from into o.
+func (o *Objects) merge(from *Objects) {
+	o.Pods = append(o.Pods, from.Pods...)
+	o.Events = append(o.Events, from.Events...)
+	o.Logs = append(o.Logs, from.Logs...)
+	o.textEvents = append(o.textEvents, from.textEvents...)
+	o.rows = append(o.rows, from.rows...)
+	o.skipped = append(o.skipped, from.skipped...)
+}
+
+// fencedObjects reads the Kubernetes objects that text quotes in
+// Markdown code fences (```): in holds them, rest is the text around them
+// and any other fenced block, in order. ok is false when no fenced block
+// held an object.
+func fencedObjects(name string, data []byte) (in Objects, rest []byte, ok bool) {
+	var block []byte
+	fenced := false
+	for line := range bytes.Lines(data) {
+		if !bytes.HasPrefix(bytes.TrimSpace(line), []byte("```")) {
+			if fenced {
+				block = append(block, line...)
+			} else {
+				rest = append(rest, line...)
+			}
+			continue
+		}
+		if fenced {
+			var one Objects
+			if Detect(block) == FormatObjects && one.parseSkipping(name, bytes.NewReader(block)) == nil && (len(one.Pods) > 0 || len(one.Events) > 0) {
+				in.merge(&one)
+				ok = true
+			} else {
+				rest = append(rest, block...)
+			}
+			block = nil
+		}
+		fenced = !fenced
+	}
+	rest = append(rest, block...) // an unclosed fence: its lines are text
+	return in, rest, ok
 }
 
 func hasKind(data []byte) bool {

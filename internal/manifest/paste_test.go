@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -325,9 +326,82 @@ func TestInputErrors(t *testing.T) {
 	if _, err := two.Input(time.Time{}); err == nil || !strings.Contains(err.Error(), "one pod at a time") {
 		t.Fatalf("two pods: err = %v", err)
 	}
+	// A Service alone says nothing about a pod: Input names it.
 	var dep Objects
-	if _, err := dep.ParseAny("s.yaml", strings.NewReader("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")); err == nil {
-		t.Fatal("a Service was accepted")
+	if _, err := dep.ParseAny("s.yaml", strings.NewReader("apiVersion: v1\nkind: Service\nmetadata: {name: s}\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dep.Input(time.Time{}); !errors.Is(err, ErrUnsupportedKind) || !strings.Contains(err.Error(), "s.yaml: document 1: unsupported kind Service") {
+		t.Fatalf("a Service alone: err = %v", err)
+	}
+}
+
+// TestSkipsObjectsBesideOthers: an object that says nothing about a pod (a
+// Service, an operator's custom resource without a pod in it) pasted with a
+// pod or a log is left out, not a reason to refuse the rest.
+func TestSkipsObjectsBesideOthers(t *testing.T) {
+	cr := "apiVersion: cache.example.com/v1alpha1\nkind: NFSProvisioner\nmetadata:\n  name: sample\nspec:\n  scForNFS: nfs\n  hostPathDir: /shared\n"
+	svc := "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n"
+	for name, inputs := range map[string][]string{
+		"custom resource, then a log": {cr, "Error setting up NFS server: open /export/vfs.conf: read-only file system\n"},
+		"pod and service in one file": {podYAML + "---\n" + svc},
+		"service file, then pod file": {svc, podYAML},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var o Objects
+			for i, in := range inputs {
+				if _, err := o.ParseAny(fmt.Sprint(i), strings.NewReader(in)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			in, err := o.Input(time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Pod.Name == "" && len(in.Logs) == 0 {
+				t.Fatalf("nothing kept: %+v", in)
+			}
+		})
+	}
+}
+
+// TestFencedObjectsInText: an issue body that quotes its Deployment (or pod)
+// in a Markdown fence is read as that object plus the text around it, in
+// order; fenced blocks that are not objects stay text.
+func TestFencedObjectsInText(t *testing.T) {
+	in := "Pods keep restarting\n\nThe deployment I want to start\n```\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: example\nspec:\n  selector:\n    matchLabels: {app: example}\n  template:\n    metadata:\n      labels: {app: example}\n    spec:\n      containers:\n        - name: my-alpine-pod\n          image: alpine\n```\nThen:\n```\nError: something failed\n```\n"
+	var o Objects
+	if _, err := o.ParseAny("issue", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Pod.Spec.Containers) != 1 || got.Pod.Spec.Containers[0].Image != "alpine" {
+		t.Fatalf("containers %+v", got.Pod.Spec.Containers)
+	}
+	log := got.Logs[""]
+	if !strings.Contains(log, "Pods keep restarting") || !strings.Contains(log, "Error: something failed") || strings.Contains(log, "kind: Deployment") {
+		t.Fatalf("log %q", log)
+	}
+	if strings.Index(log, "The deployment") > strings.Index(log, "Error: something") {
+		t.Fatalf("text out of order: %q", log)
+	}
+
+	// Not objects: a fenced values file in prose, and a fenced object that
+	// is not a Kubernetes object at all, keep the old reading.
+	for name, text := range map[string]string{
+		"values file":    "My values:\n```\nreplicaCount: 1\nimage:\n  repository: nginx\n```\nand it crashes\n",
+		"only a Service": "Here:\n```\napiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80}]\n```\n",
+	} {
+		var o Objects
+		_, err := o.ParseAny(name, strings.NewReader(text))
+		if err == nil {
+			if got, ierr := o.Input(time.Time{}); ierr == nil && len(got.Pod.Spec.Containers) > 0 && got.Pod.Spec.Containers[0].Image != "" {
+				t.Errorf("%s: a pod was made up: %+v", name, got.Pod.Spec)
+			}
+		}
 	}
 }
 
