@@ -172,8 +172,21 @@ func (m *Manager) Observe(ctx context.Context, o Observation) {
 // Run loads the active incidents from the store and processes observations,
 // group-wait deadlines, updates and recovery checks until ctx ends.
 func (m *Manager) Run(ctx context.Context) error {
-	if err := m.load(ctx); err != nil {
-		return err
+	// Without the open incidents the manager would announce them again:
+	// wait for the store (a database restarting, an API server
+	// unreachable) rather than give up, and say so. Crashes seen meanwhile
+	// wait in the observation queue.
+	for wait := time.Second; ; wait = min(2*wait, 30*time.Second) {
+		err := m.load(ctx)
+		if err == nil {
+			break
+		}
+		m.log.Warn("cannot read the open incidents from the store; alerts wait until it answers", "retry_in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(wait):
+		}
 	}
 	// Saves go behind the manager's back from now on; they are all
 	// written before Run returns.
@@ -236,6 +249,8 @@ func (m *Manager) load(ctx context.Context) error {
 	m.loadStorms(ctx)
 	if len(saved) > 0 {
 		m.log.Info("continuing incidents from the store", "count", len(saved), "storms", len(m.storms))
+	} else {
+		m.log.Debug("no open incidents in the store to continue")
 	}
 	m.refreshSilences(ctx)
 	return nil

@@ -2,9 +2,13 @@ package incident
 
 import (
 	"context"
+	"errors"
+	"log/slog"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"k8s.io/apimachinery/pkg/labels"
@@ -458,4 +462,57 @@ func TestRunWritesEveryChangeBeforeReturning(t *testing.T) {
 			t.Fatalf("stored incident = restarts %d, state %s; want the last change (20, open)", inc.Restarts, inc.State)
 		}
 	}
+}
+
+// flakyStore fails its first reads of the open incidents, as a database
+// that is restarting does.
+type flakyStore struct {
+	memStore
+	fails, calls atomic.Int32
+}
+
+func (s *flakyStore) Active(ctx context.Context) ([]Incident, error) {
+	s.calls.Add(1)
+	if s.fails.Add(-1) >= 0 {
+		return nil, errors.New("database unavailable")
+	}
+	return s.memStore.Active(ctx)
+}
+
+// TestRunWaitsForTheStore: a store that cannot be read when the manager
+// starts is retried, not fatal; the crash seen meanwhile is announced
+// once the store answers.
+func TestRunWaitsForTheStore(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		st := &flakyStore{memStore: memStore{m: map[string]Incident{}}}
+		st.fails.Store(2)
+		r := &recorder{}
+		m := NewManager(st, r, &fakeHealth{}, Options{
+			GroupWait: time.Second, CheckEvery: time.Hour, UpdateEvery: time.Hour, DefaultChannel: "#a",
+			Silences: &fakeSilences{m: map[Key]Silence{}}, Logger: slog.New(slog.DiscardHandler),
+		})
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan error)
+		go func() { done <- m.Run(ctx) }()
+		m.Observe(ctx, obs("api-1", 1, time.Now(), diagnose.AppCrash))
+		synctest.Wait()
+		if n := st.calls.Load(); n != 1 {
+			t.Fatalf("%d reads before the first retry, want 1", n)
+		}
+		time.Sleep(5 * time.Second) // retries after 1 s and 2 s, then the group-wait
+		synctest.Wait()
+		if n := st.calls.Load(); n != 3 {
+			t.Errorf("%d reads of the open incidents, want 3 (two failures, then success)", n)
+		}
+		r.mu.Lock()
+		got := r.reasons()
+		r.mu.Unlock()
+		if len(got) != 1 || got[0] != FirstNotification {
+			t.Errorf("notifications %v, want the crash announced once the store answered", got)
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
 }

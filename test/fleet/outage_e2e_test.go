@@ -27,7 +27,13 @@ func TestBotWithoutDatabase(t *testing.T) {
 	defer srv.Close()
 	ctx := t.Context()
 	b := startBot(t, c, 0, dsn, srv.URL())
-	waitUntil(t, "the bot to watch", 60*time.Second, func() bool { return strings.Contains(b.out.String(), "watch synced") })
+	// The outage begins once the bot runs: watching, and its incident
+	// manager has read the open incidents (a manager that starts during
+	// an outage waits for the database instead).
+	waitUntil(t, "the bot to watch", 60*time.Second, func() bool {
+		out := b.out.String()
+		return strings.Contains(out, "watch synced") && strings.Contains(out, "no open incidents in the store to continue")
+	})
 	metric := func(name string) string {
 		resp, err := http.Get("http://" + b.addr + "/metrics")
 		if err != nil {
