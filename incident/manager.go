@@ -169,17 +169,25 @@ func (m *Manager) Observe(ctx context.Context, o Observation) {
 	}
 }
 
+// loadPatience is how long Run waits for the store to answer at start.
+const loadPatience = 2 * time.Minute
+
 // Run loads the active incidents from the store and processes observations,
 // group-wait deadlines, updates and recovery checks until ctx ends.
 func (m *Manager) Run(ctx context.Context) error {
 	// Without the open incidents the manager would announce them again:
 	// wait for the store (a database restarting, an API server
-	// unreachable) rather than give up, and say so. Crashes seen meanwhile
-	// wait in the observation queue.
+	// unreachable) and say so; crashes seen meanwhile wait in the
+	// observation queue. A store that stays unreadable (no permission, a
+	// broken file) is an error after loadPatience, so that it shows.
+	began := time.Now()
 	for wait := time.Second; ; wait = min(2*wait, 30*time.Second) {
 		err := m.load(ctx)
 		if err == nil {
 			break
+		}
+		if time.Since(began) >= loadPatience {
+			return fmt.Errorf("the store did not answer for %s: %w", loadPatience, err)
 		}
 		m.log.Warn("cannot read the open incidents from the store; alerts wait until it answers", "retry_in", wait, "err", err)
 		select {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -513,6 +514,28 @@ func TestRunWaitsForTheStore(t *testing.T) {
 		cancel()
 		if err := <-done; err != nil {
 			t.Errorf("Run: %v", err)
+		}
+	})
+}
+
+// TestRunGivesUpOnAStoreThatNeverAnswers: a store unreadable for
+// loadPatience (no permission, a broken file) ends Run with its error, so
+// the failure shows instead of a bot that never alerts.
+func TestRunGivesUpOnAStoreThatNeverAnswers(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		st := &flakyStore{memStore: memStore{m: map[string]Incident{}}}
+		st.fails.Store(1 << 20)
+		m := NewManager(st, &recorder{}, &fakeHealth{}, Options{
+			GroupWait: time.Second, DefaultChannel: "#a",
+			Silences: &fakeSilences{m: map[Key]Silence{}}, Logger: slog.New(slog.DiscardHandler),
+		})
+		start := time.Now()
+		err := m.Run(t.Context())
+		if err == nil || !strings.Contains(err.Error(), "database unavailable") {
+			t.Fatalf("Run = %v, want the store's error", err)
+		}
+		if waited := time.Since(start); waited < loadPatience || waited > loadPatience+30*time.Second {
+			t.Errorf("gave up after %s, want about %s", waited, loadPatience)
 		}
 	})
 }
