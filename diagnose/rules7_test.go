@@ -1,0 +1,134 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// logRules7 are logs for the general rules of round 7 of the corpus: each
+// class of evidence its unseen reports were missed for, in several
+// phrasings (not only the corpus line).
+var logRules7 = []struct {
+	name, log string
+	cat       Category
+	quote     string
+}{
+	// A liveness probe named with a hyphen ("liveness- or readiness
+	// probe"), and a probe delay or threshold the reporter says must grow.
+	{"probe words: hyphenated pair", "An unauthenticated request to `/` returns a `401` which is interpreted as a failed liveness- or readiness probe.\n", LivenessProbe, "failed liveness- or readiness probe"},
+	{"probe words: liveness-probe fails", "the liveness-probe fails while the cache warms up\n", LivenessProbe, "liveness-probe fails"},
+	{"probe words: increase the initial delay", "Increase the initialDelay for the liveness probe\n", LivenessProbe, "Increase the initialDelay for the liveness probe"},
+	{"probe words: raise the timeout", "We had to raise the timeoutSeconds of the startup probe to 10.\n", LivenessProbe, "raise the timeoutSeconds of the startup probe"},
+	{"probe words: delay should be increased", "[stable/concourse] web livenessProbe delay should be increased\n", LivenessProbe, "livenessProbe delay should be increased"},
+	{"probe words: threshold must be higher", "The liveness probe failureThreshold must be higher on slow disks.\n", LivenessProbe, "failureThreshold must be higher"},
+	// An OOM kill named as the cause in words.
+	{"oom words: caused by OOM", "In my opinion, the CrashLoopBackOff was caused by OOM (Out-of-memory) error, so we give it more memory.\n", OOMKilled, "caused by OOM"},
+	{"oom words: due to an OOM", "The worker restarts due to an OOM every few hours.\n", OOMKilled, "due to an OOM"},
+	{"oom words: OOM (out of memory)", "the pod was killed: OOM (out of memory) at 512Mi\n", OOMKilled, "OOM (out of memory)"},
+	// The NVIDIA driver's libraries are not in the container.
+	{"gpu: could not load NVML", "2017/11/29 01:54:30 Loading NVML\n2017/11/29 01:54:30 could not load NVML library\n", ConfigError, "could not load NVML library"},
+	{"gpu: failed to initialize NVML", "2022/06/16 07:21:18 Failed to initialize NVML: could not load NVML library.\n2022/06/16 07:21:18 If this is a GPU node, did you set the docker default runtime to `nvidia`?\n", ConfigError, "Failed to initialize NVML"},
+	{"gpu: libnvidia-ml missing", "E0101 00:00:00.000000 1 main.go:12] error: libnvidia-ml.so.1: cannot open shared object file: No such file or directory\n", ConfigError, "libnvidia-ml.so.1"},
+	{"gpu: driver/library mismatch", "Failed to initialize NVML: Driver/library version mismatch\nnvml: driver/library version mismatch\n", ConfigError, "ersion mismatch"},
+	// Custom resource definitions named as not created.
+	{"crd words: make sure the CRDs have been created", "ERROR: Unable to set node resource configuration: Failed to ensure datastore has been initialized: \"timed out waiting for the condition\". Make sure the Custom Resource Definitions have been created and Calico has been authorized to access them.\n", ConfigError, "Custom Resource Definitions have been created"},
+	{"crd words: CRDs are not installed", "level=fatal msg=\"cannot start: the CRDs are not installed in this cluster\"\n", ConfigError, "CRDs are not installed"},
+	{"crd words: CRD was not applied", "the operator crashes because its CRD was not applied before the upgrade\n", ConfigError, "CRD was not applied"},
+	// The node's inotify limits are used up.
+	{"inotify: fsnotify watcher", "Error: failed to create fsnotify watcher: too many open files\n", ConfigError, "fsnotify watcher: too many open files"},
+	{"inotify: max_user_instances exhausted in prose", "Root cause is the kernel default `fs.inotify.max_user_instances=128` being exhausted; the Helm install then fails with `timed out waiting for the condition`.\n", ConfigError, "being exhausted"},
+	{"inotify: add_watch no space", "inotify_add_watch(/etc/config): no space left on device\n", ConfigError, "inotify_add_watch"},
+	{"inotify: raise max_user_watches", "Fixed by raising fs.inotify.max_user_watches on the nodes.\n", ConfigError, "fs.inotify.max_user_watches"},
+	// A shell refused a data file, not the command.
+	{"shell file: etc/hosts in a script", "/docker-entrypoint.sh: line 37: /etc/hosts: Permission denied\n", PermissionDenied, "/etc/hosts: Permission denied"},
+	{"shell file: a pid file", "/start.sh: line 12: /opt/app/run/app.pid: Permission denied\n", PermissionDenied, "app.pid: Permission denied"},
+	{"shell file: a log under /var/log", "sh: /var/log/nginx/error.log: Permission denied\n", PermissionDenied, "error.log: Permission denied"},
+	// Data left by an earlier install, in the reporter's words.
+	{"data words: bad state", "This seems to be happening because the redis files are in a bad state from a older install.\n", ConfigError, "in a bad state"},
+	{"data words: solve by removing the claims", "To solve this issue you need to remove the redis persistent volume claims.\n", ConfigError, "remove the redis persistent volume claims"},
+	// A more specific line of the same cause before a generic fatal one.
+	{"quote: the setting before the fatal summary", "time=\"2018-10-22T20:59:21Z\" level=error msg=\"SYRINGE_TIER is a required variable.\"\ntime=\"2018-10-22T20:59:21Z\" level=fatal msg=\"Invalid configuration. Please re-run Syringe with appropriate env variables\"\n", ConfigError, ""},
+}
+
+func TestScanLogRules7(t *testing.T) {
+	for _, tc := range logRules7 {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat {
+				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
+			}
+		})
+	}
+	// The setting's own line is quoted beside the fatal summary.
+	got := ScanLog(strings.NewReader(logRules7[len(logRules7)-1].log))
+	if !strings.Contains(strings.Join(got.Evidence, "\n"), "SYRINGE_TIER is a required variable") {
+		t.Errorf("the specific line before the fatal one is not quoted: %q", got.Evidence)
+	}
+}
+
+// TestScanLogRules7Negatives checks ordinary log lines that use the same
+// words (probe settings being logged, a readiness probe, the OOM score, a
+// GPU plugin that starts, a sysctl printing the inotify keys, a script
+// that cannot run its own helper, a healthy CRD check): they must not be
+// read as the cause.
+func TestScanLogRules7Negatives(t *testing.T) {
+	for _, tc := range []struct {
+		log string
+		not Category
+	}{
+		{"level=info msg=\"liveness probe configured\" initialDelaySeconds=30 timeoutSeconds=5\n", LivenessProbe},
+		{"The readiness probe delay should be increased for the dashboard.\n", LivenessProbe},
+		{"registered liveness- and readiness handlers on :8081\n", LivenessProbe},
+		{"level=info msg=\"oom_score_adj set\" value=-998\n", OOMKilled},
+		{"INFO OOM protection enabled for the main process\n", OOMKilled},
+		{"2024/01/01 Loading NVML\n2024/01/01 Initializing NVML.\n2024/01/01 NVML initialized, 2 devices found\n", ConfigError},
+		{"fs.inotify.max_user_watches = 524288\nfs.inotify.max_user_instances = 8192\n", ConfigError},
+		{"level=info msg=\"all CRDs are installed\" count=12\n", ConfigError},
+		{"INFO removed stale lock file, the data is in a good state\n", ConfigError},
+	} {
+		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
+			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
+	// A script that cannot run its helper is still a command it cannot
+	// start, not a data file.
+	for _, log := range []string{
+		"/bin/sh: ./run.sh: Permission denied\n",
+		"/docker-entrypoint.sh: line 9: /docker-entrypoint.d/10-setup.sh: Permission denied\n",
+	} {
+		if got := ScanLog(strings.NewReader(log)); got.Category == PermissionDenied && got.patID == "shell_file_denied" {
+			t.Errorf("%q read as a data file the shell cannot write", log)
+		}
+	}
+}
+
+// TestRound7WordsYieldToStatus checks that the prose rules of round 7 do
+// not outweigh a live pod's recorded termination: an OOMKilled container
+// stays an OOM kill whatever the log says about probes, CRDs, inotify or
+// stale data, and a runtime's start failure outweighs OOM in words.
+func TestRound7WordsYieldToStatus(t *testing.T) {
+	pod := testPod([]string{"api"}, setStatus(crashLoop("api", 137, "OOMKilled", 6)), withLiveness("api"))
+	for _, log := range []string{
+		"Increase the initialDelay for the liveness probe\n",
+		"Make sure the Custom Resource Definitions have been created\n",
+		"the redis files are in a bad state from an older install\n",
+		"Root cause is fs.inotify.max_user_instances=128 being exhausted\n",
+	} {
+		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": log}})
+		if r.Category != OOMKilled {
+			t.Errorf("%q: got %s, want oom_killed: %s", log, r.Category, r.Summary)
+		}
+	}
+	// A runtime that could not start the process says why, whatever the
+	// reporter's words say about memory.
+	st := crashLoop("api", 128, "StartError", 6)
+	st.LastTerminationState.Terminated.Message = "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"/app\": stat /app: no such file or directory: unknown"
+	start := testPod([]string{"api"}, setStatus(st))
+	r := Diagnose(Input{Pod: start, Now: now, Logs: map[string]string{"api": "the CrashLoopBackOff was caused by OOM (Out-of-memory) error\n"}})
+	if r.Category != CommandNotFound {
+		t.Errorf("a runtime start failure was outweighed by words: got %s: %s", r.Category, r.Summary)
+	}
+}
