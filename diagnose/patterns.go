@@ -208,7 +208,7 @@ var patterns = []*pattern{
 	// A port conflict in the reporter's or a maintainer's words ("a port
 	// conflict that causes CrashLoopBackoff", "tries to bind on port 8080
 	// which is a port that nginx-proxy listens on").
-	pat("port_words", PortConflict, weightPrecise, hintPort, "port").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b`),
+	pat("port_words", PortConflict, weightPrecise, hintPort, "port").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b|\b(?:fail\w*|error|exit\w*)\b.{0,40}\bport (?:\d+ )?is (?:already )?in use\b|\bport (?:\d+ )?is (?:already )?in use\b.{0,40}\b(?:fail\w*|exit\w*|crash\w*)\b`).without("trying", "will use", "using port", "instead"),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
 
 	// Permissions.
@@ -242,6 +242,11 @@ var patterns = []*pattern{
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired"),
+	// An expired certificate named as the crash's cause in words or by a
+	// JVM's exception ("webhook crashlooping on certificate expiration",
+	// "CertificateExpiredException"); a log line announcing when its
+	// certificate expires is not.
+	pat("cert_expired_words", ConfigError, weightPrecise, hintCert, "expir").matching(`(?i)\bcertificateexpiredexception\b|\b(?:cert(?:ificate)?s?) (?:has |have |had |is |are |was |were )?expired\b|\bexpired (?:tls |ssl |x509 |serving |webhook )?cert(?:ificate)?s?\b|\b(?:crash\w*|fail\w*|restart\w*) (?:on|after|due to|because of) (?:the )?(?:tls |ssl |webhook )?cert(?:ificate)?s? expir(?:ation|y)\b`).without("not expired", "isn't expired", "is not expired", "renewed", "will expire", "expires in"),
 	pat("db_missing", ConfigError, weightSpecific+1, "The database or role named in the connection settings does not exist on the server: create it or fix the name.", "does not exist", "unknown database", "nodatabaseerror").matching(`(?i)((database|role) "[^"]+" does not exist|unknown database|nodatabaseerror)`),
 
 	// Dependencies that cannot be reached.
@@ -333,6 +338,14 @@ var patterns = []*pattern{
 	// runtime does not inject them (nvidia is not its default runtime, the
 	// toolkit is missing, or it is no GPU node at all).
 	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli").matching(`(?i)\bcould not load nvml library\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
+	// A shell cannot parse a file it sources for its settings
+	// ("/conf/java.env: line 1: unexpected EOF while looking for matching"):
+	// the configuration file is broken, not the program.
+	pat("sourced_config_syntax", ConfigError, weightSpecific+1, hintParse, "unexpected eof while looking for matching", "syntax error").matching(`(?i)\.(?:env|conf|cfg|properties|rc|vars?)\b: line \d+: (?:unexpected eof while looking for matching|syntax error)`),
+	// The program waits for a LoadBalancer Service's address that the
+	// cluster never assigns (no cloud load balancer, MetalLB not set up):
+	// ingress-nginx's --publish-service, operators publishing endpoints.
+	pat("lb_no_address", ConfigError, weightSpecific+1, "The program needs the external address of a LoadBalancer Service that the cluster has not assigned: check the Service's EXTERNAL-IP (a cloud load balancer or MetalLB must provide it), or point the program at a Service that has one (ingress-nginx: --publish-service / controller.publishService).", "ingress points", "external ip", "load balancer", "loadbalancer").matching(`(?i)\bdoes not (?:\(yet\) |yet )?have (?:any )?ingress points\b|\b(?:has|have) no (?:external[ -]ip|load ?balancer (?:ip|address|ingress))\b|\b(?:external[ -]ip|load ?balancer (?:ip|address))\b.{0,20}\b(?:is )?(?:still )?(?:pending|not (?:yet )?(?:assigned|available|allocated))\b`),
 	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "emfile"),
 	pat("missing_file", ConfigError, weightSpecific-2, hintFile, "no such file or directory", "filenotfounderror", "filenotfoundexception", "enoent", "errno::enoent", "could not find file", "nosuchfileexception", "cannot find the file", "could not find a part of the path", "cannot open", "could not open", "failed to open", "unable to open", "file is missing", "file not found", "file does not exist"),
 	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`),
@@ -346,6 +359,13 @@ var patterns = []*pattern{
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault").without("[signal sigsegv", "signal sigsegv: segmentation violation"),
+	// A process inside the container reports that its child died of
+	// SIGKILL ("Elasticsearch died while starting up, with exit code 137",
+	// "Worker (pid:9) was sent code 137!"): the container itself was still
+	// running to log it, so the kubelet did not kill it; the kernel's OOM
+	// killer did, at the cgroup's memory limit. (A supervisor's own SIGKILL
+	// after a timeout, gunicorn's "was sent SIGKILL!", is not this.)
+	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137").matching(`(?i)\bwas sent code 137\b|\b(?:died|exited|terminated|stopped)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b`).without("kubectl", "command terminated with exit code"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
 	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),

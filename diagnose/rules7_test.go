@@ -46,6 +46,22 @@ var logRules7 = []struct {
 	// Data left by an earlier install, in the reporter's words.
 	{"data words: bad state", "This seems to be happening because the redis files are in a bad state from a older install.\n", ConfigError, "in a bad state"},
 	{"data words: solve by removing the claims", "To solve this issue you need to remove the redis persistent volume claims.\n", ConfigError, "remove the redis persistent volume claims"},
+	// Batch 3: an expired certificate named as the cause.
+	{"cert words: crashlooping on certificate expiration", "webhook crashlooping on certificate expiration\n", ConfigError, "certificate expiration"},
+	{"cert words: the certificates have expired", "The cluster CA certificates have expired, so every component fails its TLS handshake.\n", ConfigError, "certificates have expired"},
+	{"cert words: JVM exception", "Caused by: java.security.cert.CertificateExpiredException: NotAfter: Mon Jan 01 00:00:00 UTC 2024\n", ConfigError, "CertificateExpiredException"},
+	// A LoadBalancer Service that never gets an address.
+	{"lb: no ingress points", "F0329 16:39:47.171747       5 launch.go:125] service kube-system/nginx-ingress-lb does not (yet) have ingress points\n", ConfigError, "does not (yet) have ingress points"},
+	{"lb: external IP pending", "level=fatal msg=\"cannot publish endpoint: the external IP is still pending for service gateway\"\n", ConfigError, "external IP is still pending"},
+	// A port in use, in the reporter's words.
+	{"port words: fail with port is in use", "it will fail with the error \"port is in use\" because the sidecar in the same pod is still running\n", PortConflict, "port is in use"},
+	{"port words: port 8200 is in use, exiting", "error: port 8200 is already in use, exiting\n", PortConflict, "port 8200 is already in use"},
+	// A shell cannot parse a configuration file it sources.
+	{"sourced config: unmatched quote", "+ zkServer.sh start-foreground\n/conf/java.env: line 1: unexpected EOF while looking for matching `\"'\n/conf/java.env: line 2: syntax error: unexpected end of file\nZooKeeper JMX enabled by default\n", ConfigError, "java.env: line"},
+	{"sourced config: syntax error in an rc file", "/etc/app/app.conf: line 7: syntax error near unexpected token `)'\n", ConfigError, "app.conf: line 7: syntax error"},
+	// A process in the container reports its child killed with 137.
+	{"child 137: died while starting", "[2026-04-10T10:00:00,000][ERROR] Elasticsearch died while starting up, with exit code 137\n", OOMKilled, "exit code 137"},
+	{"child 137: supervisor code", "[2024-01-01 10:00:00 +0000] [1] [ERROR] Worker (pid:54) was sent code 137!\n", OOMKilled, "was sent code 137"},
 	// A more specific line of the same cause before a generic fatal one.
 	{"quote: the setting before the fatal summary", "time=\"2018-10-22T20:59:21Z\" level=error msg=\"SYRINGE_TIER is a required variable.\"\ntime=\"2018-10-22T20:59:21Z\" level=fatal msg=\"Invalid configuration. Please re-run Syringe with appropriate env variables\"\n", ConfigError, ""},
 }
@@ -72,8 +88,10 @@ func TestScanLogRules7(t *testing.T) {
 // TestScanLogRules7Negatives checks ordinary log lines that use the same
 // words (probe settings being logged, a readiness probe, the OOM score, a
 // GPU plugin that starts, a sysctl printing the inotify keys, a script
-// that cannot run its own helper, a healthy CRD check): they must not be
-// read as the cause.
+// that cannot run its own helper, a healthy CRD check, a certificate that
+// will expire, a dev server moving off a busy port, an assigned load
+// balancer, a supervisor's own SIGKILL after a timeout, a clean child
+// exit): they must not be read as the cause.
 func TestScanLogRules7Negatives(t *testing.T) {
 	for _, tc := range []struct {
 		log string
@@ -88,6 +106,12 @@ func TestScanLogRules7Negatives(t *testing.T) {
 		{"fs.inotify.max_user_watches = 524288\nfs.inotify.max_user_instances = 8192\n", ConfigError},
 		{"level=info msg=\"all CRDs are installed\" count=12\n", ConfigError},
 		{"INFO removed stale lock file, the data is in a good state\n", ConfigError},
+		{"level=info msg=\"serving certificate will expire in 720h, renewing\"\n", ConfigError},
+		{"level=info msg=\"certificate is not expired\" notAfter=2030-01-01\n", ConfigError},
+		{"INFO Port 3000 is in use, trying 3001 instead\n", PortConflict},
+		{"level=info msg=\"LoadBalancer ingress assigned\" ip=203.0.113.7\n", ConfigError},
+		{"[CRITICAL] WORKER TIMEOUT (pid:54)\n[ERROR] Worker (pid:54) was sent SIGKILL!\n", OOMKilled},
+		{"INFO child process exited with code 0\n", OOMKilled},
 	} {
 		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
 			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
@@ -116,6 +140,9 @@ func TestRound7WordsYieldToStatus(t *testing.T) {
 		"Make sure the Custom Resource Definitions have been created\n",
 		"the redis files are in a bad state from an older install\n",
 		"Root cause is fs.inotify.max_user_instances=128 being exhausted\n",
+		"webhook crashlooping on certificate expiration\n",
+		"it will fail with the error \"port is in use\"\n",
+		"service kube-system/nginx-ingress-lb does not (yet) have ingress points\n",
 	} {
 		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": log}})
 		if r.Category != OOMKilled {
