@@ -189,8 +189,10 @@ func (s *logScanner) line(raw []byte) {
 		return // kubectl's own message, pasted with the log: not the app's
 	}
 	if s.usageNext && s.best != nil {
-		// "Usage:" on its own line: its synopsis is the detail.
+		// "Usage:" on its own line: its synopsis is the detail, and is
+		// quoted with it (a bare "Usage:" says nothing).
 		s.best.msg += " " + string(trimmed)
+		s.best.line += " " + string(trimmed)
 		s.usageNext = false
 	}
 	indented := content[0] == ' ' || content[0] == '\t'

@@ -62,6 +62,15 @@ var logRules7 = []struct {
 	// A process in the container reports its child killed with 137.
 	{"child 137: died while starting", "[2026-04-10T10:00:00,000][ERROR] Elasticsearch died while starting up, with exit code 137\n", OOMKilled, "exit code 137"},
 	{"child 137: supervisor code", "[2024-01-01 10:00:00 +0000] [1] [ERROR] Worker (pid:54) was sent code 137!\n", OOMKilled, "was sent code 137"},
+	// Batch 4: a failed database login, a heap or memory limit reached,
+	// in words.
+	{"login words: password authentication failure", "keycloak with postgres as database crashloops because of password authentication failure\n", ConfigError, "password authentication failure"},
+	{"heap words: reach their heap limit", "We're fairly consistently getting container restarts when pods reach their 3GB javascript heap limit.\n", OOMKilled, "heap limit"},
+	{"heap words: hits its heap limit", "The indexer hits its JVM heap limit on large repositories and exits.\n", OOMKilled, "hits its JVM heap limit"},
+	{"memory words: killed when they reached the memory limit", "We were previously getting containers killed when they reached the pod memory limit of 4GB.\n", OOMKilled, "reached the pod memory limit"},
+	{"memory words: restarts after exceeding its limit", "the worker restarts every hour after exceeding its 512Mi memory limit\n", OOMKilled, "exceeding its 512Mi memory limit"},
+	// A bare "Usage:" is quoted with its synopsis.
+	{"usage: synopsis quoted", "Keycloak - Open Source Identity and Access Management\nUsage:\nkc.sh [OPTIONS] [COMMAND]\nUse this command-line tool to manage your Keycloak cluster.\n", ConfigError, "kc.sh [OPTIONS] [COMMAND]"},
 	// A more specific line of the same cause before a generic fatal one.
 	{"quote: the setting before the fatal summary", "time=\"2018-10-22T20:59:21Z\" level=error msg=\"SYRINGE_TIER is a required variable.\"\ntime=\"2018-10-22T20:59:21Z\" level=fatal msg=\"Invalid configuration. Please re-run Syringe with appropriate env variables\"\n", ConfigError, ""},
 }
@@ -112,6 +121,9 @@ func TestScanLogRules7Negatives(t *testing.T) {
 		{"level=info msg=\"LoadBalancer ingress assigned\" ip=203.0.113.7\n", ConfigError},
 		{"[CRITICAL] WORKER TIMEOUT (pid:54)\n[ERROR] Worker (pid:54) was sent SIGKILL!\n", OOMKilled},
 		{"INFO child process exited with code 0\n", OOMKilled},
+		{"level=info msg=\"V8 heap limit set\" heap_limit=2048MB\n", OOMKilled},
+		{"WARN memory usage reached 80% of the memory limit, shedding load\n", OOMKilled},
+		{"INFO the cache reached its size limit, evicting entries\n", OOMKilled},
 	} {
 		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
 			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
@@ -143,6 +155,7 @@ func TestRound7WordsYieldToStatus(t *testing.T) {
 		"webhook crashlooping on certificate expiration\n",
 		"it will fail with the error \"port is in use\"\n",
 		"service kube-system/nginx-ingress-lb does not (yet) have ingress points\n",
+		"keycloak crashloops because of password authentication failure\n",
 	} {
 		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": log}})
 		if r.Category != OOMKilled {
