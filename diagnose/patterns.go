@@ -140,6 +140,15 @@ var patterns = []*pattern{
 	// wording as a script it cannot execute, but a configuration, log or pid
 	// file under /etc, /var/log or /run is never the command.
 	pat("shell_file_denied", PermissionDenied, weightPrecise+2, hintPerm, "permission denied").matching(`(?i)\bsh: (?:line \d+: )?(?:/etc/|/var/log/|/var/run/|/run/|/proc/|/sys/)\S*: permission denied\s*$|\bsh: (?:line \d+: )?\S+\.(?:log|pid|conf|cfg|ini|json|ya?ml|txt|lock|xml|properties|env)(?:\.\d+)?: permission denied\s*$`).without(".sh: permission denied", ".py: permission denied"),
+	// Go's file errors name the operation and the path before the
+	// refusal ("opening storage failed: mkdir data/: permission denied"):
+	// the file system's refusal is the cause, whatever the wrapper says.
+	pat("path_denied", PermissionDenied, weightPrecise+1, hintPerm, "permission denied").matching(`(?i)\b(?:mkdir|mkdirall|open|openat|creat|create|chmod|chown|lchown|rename|remove|unlinkat|unlink|symlink|truncate|write|mkfifo) [^\s:"']+: permission denied\b`).without("permission denied for "),
+	// A pod security policy or the runAsNonRoot check refusing the
+	// image's user, in the reporter's words ("references a system user by
+	// name rather than UID, which may violate default pod security
+	// policies").
+	pat("pod_security_words", PermissionDenied, weightPrecise, "The pod's security rules refuse the image's user: give the image a numeric non-root USER (or set securityContext.runAsUser to a UID the image supports), or run it under a policy that allows it.", "security", "user by name", "non-numeric user").matching(`(?i)\b(?:violat\w*|block\w*|denied by|forbidden by|rejected by|not allowed by)\b.{0,40}\bpod ?security (?:polic(?:y|ies)|admission|standards?|context constraints?)\b|\bsecurity permissions? (?:issue|problem|error)\b|\buser by name rather than (?:a )?uid\b|\bnon-numeric user\b`),
 	pat("exec_permission", CommandNotFound, weightPrecise+1, hintEntry, "permission denied").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? permission denied|starting container process caused.*permission denied|\bexec \S+ failed: permission denied|^(?:/bin/|/usr/bin/)?(?:ba|da)?sh: (?:(?:line )?\d+: )?\S+: permission denied\s*$)`),
 	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found`),
 	// The reporter's or a maintainer's words: the image has no shell for
@@ -352,6 +361,10 @@ var patterns = []*pattern{
 	// cluster never assigns (no cloud load balancer, MetalLB not set up):
 	// ingress-nginx's --publish-service, operators publishing endpoints.
 	pat("lb_no_address", ConfigError, weightSpecific+1, "The program needs the external address of a LoadBalancer Service that the cluster has not assigned: check the Service's EXTERNAL-IP (a cloud load balancer or MetalLB must provide it), or point the program at a Service that has one (ingress-nginx: --publish-service / controller.publishService).", "ingress points", "external ip", "load balancer", "loadbalancer").matching(`(?i)\bdoes not (?:\(yet\) |yet )?have (?:any )?ingress points\b|\b(?:has|have) no (?:external[ -]ip|load ?balancer (?:ip|address|ingress))\b|\b(?:external[ -]ip|load ?balancer (?:ip|address))\b.{0,20}\b(?:is )?(?:still )?(?:pending|not (?:yet )?(?:assigned|available|allocated))\b`),
+	// nginx's resolver directive names a host that does not resolve ("host
+	// not found in resolver"): its configuration, unlike "host not found in
+	// upstream" (a backend Service that is missing or not ready).
+	pat("nginx_resolver", ConfigError, weightPrecise+1, "nginx's resolver directive names a DNS server that does not exist in this cluster: set it to the cluster DNS Service (kubectl -n kube-system get svc; e.g. kube-dns.kube-system.svc.cluster.local or its ClusterIP, which some distributions name differently).", "host not found in resolver"),
 	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "emfile"),
 	pat("missing_file", ConfigError, weightSpecific-2, hintFile, "no such file or directory", "filenotfounderror", "filenotfoundexception", "enoent", "errno::enoent", "could not find file", "nosuchfileexception", "cannot find the file", "could not find a part of the path", "cannot open", "could not open", "failed to open", "unable to open", "file is missing", "file not found", "file does not exist"),
 	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`),

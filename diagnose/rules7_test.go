@@ -71,6 +71,14 @@ var logRules7 = []struct {
 	{"memory words: restarts after exceeding its limit", "the worker restarts every hour after exceeding its 512Mi memory limit\n", OOMKilled, "exceeding its 512Mi memory limit"},
 	// A bare "Usage:" is quoted with its synopsis.
 	{"usage: synopsis quoted", "Keycloak - Open Source Identity and Access Management\nUsage:\nkc.sh [OPTIONS] [COMMAND]\nUse this command-line tool to manage your Keycloak cluster.\n", ConfigError, "kc.sh [OPTIONS] [COMMAND]"},
+	// Batch 5: a Go file error's refusal under its wrapper, the pod's
+	// security rules in words, nginx's resolver.
+	{"path denied: wrapped mkdir", "level=error ts=2018-12-06T00:57:56Z caller=main.go:617 err=\"opening storage failed: mkdir data/: permission denied\"\n", PermissionDenied, "mkdir data/: permission denied"},
+	{"path denied: open a state file", "Error: failed to load state: open /var/lib/agent/state.json: permission denied\n", PermissionDenied, "state.json: permission denied"},
+	{"pod security words: user by name", "the docker image references a system user by name rather than UID, which may violate default pod security policies\n", PermissionDenied, "user by name rather than UID"},
+	{"pod security words: blocked by admission", "The deployment is blocked by Pod Security Admission (restricted) because it runs privileged.\n", PermissionDenied, "blocked by Pod Security Admission"},
+	{"pod security words: non-numeric user", "Error: container has runAsNonRoot and image has non-numeric user (app), cannot verify user is non-root\n", PermissionDenied, "non-numeric user"},
+	{"nginx resolver", "2022/04/10 07:38:01 [emerg] 1#1: host not found in resolver \"kube-dns.kube-system.svc.cluster.local\" in /etc/nginx/nginx.conf:25\n", ConfigError, "host not found in resolver"},
 	// A more specific line of the same cause before a generic fatal one.
 	{"quote: the setting before the fatal summary", "time=\"2018-10-22T20:59:21Z\" level=error msg=\"SYRINGE_TIER is a required variable.\"\ntime=\"2018-10-22T20:59:21Z\" level=fatal msg=\"Invalid configuration. Please re-run Syringe with appropriate env variables\"\n", ConfigError, ""},
 }
@@ -122,12 +130,18 @@ func TestScanLogRules7Negatives(t *testing.T) {
 		{"[CRITICAL] WORKER TIMEOUT (pid:54)\n[ERROR] Worker (pid:54) was sent SIGKILL!\n", OOMKilled},
 		{"INFO child process exited with code 0\n", OOMKilled},
 		{"level=info msg=\"V8 heap limit set\" heap_limit=2048MB\n", OOMKilled},
+		{"INFO audit: user bob open dashboard: permission denied for viewer role\n", PermissionDenied},
+		{"level=info msg=\"namespace enforces pod security standards\" level=restricted\n", PermissionDenied},
 		{"WARN memory usage reached 80% of the memory limit, shedding load\n", OOMKilled},
 		{"INFO the cache reached its size limit, evicting entries\n", OOMKilled},
 	} {
 		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
 			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
 		}
+	}
+	// nginx that cannot resolve its backend is still a missing dependency.
+	if got := ScanLog(strings.NewReader("nginx: [emerg] host not found in upstream \"api\" in /etc/nginx/conf.d/default.conf:3\n")); got.Category != DependencyUnavailable {
+		t.Errorf("host not found in upstream read as %s", got.Category)
 	}
 	// A script that cannot run its helper is still a command it cannot
 	// start, not a data file.
@@ -156,6 +170,7 @@ func TestRound7WordsYieldToStatus(t *testing.T) {
 		"it will fail with the error \"port is in use\"\n",
 		"service kube-system/nginx-ingress-lb does not (yet) have ingress points\n",
 		"keycloak crashloops because of password authentication failure\n",
+		"the image references a system user by name rather than UID\n",
 	} {
 		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": log}})
 		if r.Category != OOMKilled {
@@ -170,5 +185,16 @@ func TestRound7WordsYieldToStatus(t *testing.T) {
 	r := Diagnose(Input{Pod: start, Now: now, Logs: map[string]string{"api": "the CrashLoopBackOff was caused by OOM (Out-of-memory) error\n"}})
 	if r.Category != CommandNotFound {
 		t.Errorf("a runtime start failure was outweighed by words: got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// TestFocusShowsTheEndOfALongMatch checks that a match longer than the
+// quote's window (a long path before "permission denied") is quoted up to
+// its end, where the verdict is.
+func TestFocusShowsTheEndOfALongMatch(t *testing.T) {
+	line := "2024-01-01T00:00:00Z error memorylimiter processor failed to get total memory: open /hostfs/run/containerd/io.containerd.runtime.v2.task/k8s.io/" + strings.Repeat("0123456789abcdef", 6) + "/rootfs/sys/fs/cgroup/memory/memory.limit_in_bytes: permission denied"
+	got := ScanLog(strings.NewReader(line + "\n"))
+	if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], "memory.limit_in_bytes: permission denied") {
+		t.Errorf("the end of the match is cut: %q", got.Evidence)
 	}
 }
