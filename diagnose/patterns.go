@@ -132,6 +132,11 @@ var patterns = []*pattern{
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill").without("signal 4"),
 	// A supervisor's report of a worker killed by SIGILL (gunicorn's
 	// "Worker (pid:8) was sent code 132!").
+	// A CPU without the vector instructions the binary needs, in words
+	// ("Does your machine support AVX instructions?", "the node has no
+	// AVX2"); TensorFlow's info line about instructions it was not compiled
+	// to use is not this.
+	pat("cpu_feature_words", ExecFormat, weightPrecise, "The binary needs CPU instructions (AVX/AVX2) the node lacks: run it on nodes whose CPUs have them (for VMs, pass the host CPU type through), or use an image built for older CPUs.", "avx").matching(`(?i)\bdoes (?:your|the|my|this|that) (?:machine|cpu|node|host|processor|vm|server)\b.{0,20}\bsupport avx2?\b|\b(?:no|without|lacks?|lacking|missing)\s+(?:the\s+)?avx2?\b|\bavx2?\b.{0,20}\b(?:not supported|unsupported|is missing|are missing|is required|are required)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:support|have|expose) (?:the )?avx2?\b`).without("compiled to use", "not compiled"),
 	pat("sigill_code", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks (SIGILL): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "code 132", "signal 4").matching(`(?i)\bwas sent code 132\b|\b(?:killed by|received|got|terminated by) signal 4\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),

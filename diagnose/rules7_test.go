@@ -79,6 +79,10 @@ var logRules7 = []struct {
 	{"pod security words: blocked by admission", "The deployment is blocked by Pod Security Admission (restricted) because it runs privileged.\n", PermissionDenied, "blocked by Pod Security Admission"},
 	{"pod security words: non-numeric user", "Error: container has runAsNonRoot and image has non-numeric user (app), cannot verify user is non-root\n", PermissionDenied, "non-numeric user"},
 	{"nginx resolver", "2022/04/10 07:38:01 [emerg] 1#1: host not found in resolver \"kube-dns.kube-system.svc.cluster.local\" in /etc/nginx/nginx.conf:25\n", ConfigError, "host not found in resolver"},
+	// Batch 6: a CPU without AVX, in words.
+	{"cpu words: does your machine support AVX", "Does your machine support AVX instructions? See the troubleshooting section.\n", ExecFormat, "support AVX"},
+	{"cpu words: without AVX2", "The container enters a restart loop on CPUs without AVX2 (Restarting (132)).\n", ExecFormat, "without AVX2"},
+	{"cpu words: VM does not expose AVX", "the VM's CPU type does not expose AVX, so the model server dies at start\n", ExecFormat, "does not expose AVX"},
 	// A more specific line of the same cause before a generic fatal one.
 	{"quote: the setting before the fatal summary", "time=\"2018-10-22T20:59:21Z\" level=error msg=\"SYRINGE_TIER is a required variable.\"\ntime=\"2018-10-22T20:59:21Z\" level=fatal msg=\"Invalid configuration. Please re-run Syringe with appropriate env variables\"\n", ConfigError, ""},
 }
@@ -132,6 +136,8 @@ func TestScanLogRules7Negatives(t *testing.T) {
 		{"level=info msg=\"V8 heap limit set\" heap_limit=2048MB\n", OOMKilled},
 		{"INFO audit: user bob open dashboard: permission denied for viewer role\n", PermissionDenied},
 		{"level=info msg=\"namespace enforces pod security standards\" level=restricted\n", PermissionDenied},
+		{"I tensorflow/core/platform/cpu_feature_guard.cc:142] Your CPU supports instructions that this TensorFlow binary was not compiled to use: AVX2 FMA\n", ExecFormat},
+		{"INFO CPU features: sse4_2 avx avx2 fma detected\n", ExecFormat},
 		{"WARN memory usage reached 80% of the memory limit, shedding load\n", OOMKilled},
 		{"INFO the cache reached its size limit, evicting entries\n", OOMKilled},
 	} {
