@@ -138,6 +138,7 @@ func TestScanLogRules7Negatives(t *testing.T) {
 		{"level=info msg=\"namespace enforces pod security standards\" level=restricted\n", PermissionDenied},
 		{"I tensorflow/core/platform/cpu_feature_guard.cc:142] Your CPU supports instructions that this TensorFlow binary was not compiled to use: AVX2 FMA\n", ExecFormat},
 		{"INFO CPU features: sse4_2 avx avx2 fma detected\n", ExecFormat},
+		{"INFO no AVX2 support detected, falling back to the SSE4 kernels\n", ExecFormat},
 		{"WARN memory usage reached 80% of the memory limit, shedding load\n", OOMKilled},
 		{"INFO the cache reached its size limit, evicting entries\n", OOMKilled},
 	} {
