@@ -189,8 +189,10 @@ func (s *logScanner) line(raw []byte) {
 		return // kubectl's own message, pasted with the log: not the app's
 	}
 	if s.usageNext && s.best != nil {
-		// "Usage:" on its own line: its synopsis is the detail.
+		// "Usage:" on its own line: its synopsis is the detail, and is
+		// quoted with it (a bare "Usage:" says nothing).
 		s.best.msg += " " + string(trimmed)
+		s.best.line += " " + string(trimmed)
 		s.usageNext = false
 	}
 	indented := content[0] == ' ' || content[0] == '\t'
@@ -525,11 +527,15 @@ func (s *logScanner) result() LogScan {
 		r2 = r2 || r5
 	}
 	// A second line that says the same (an explicit "Permission denied"
-	// beside "is not writable") is quoted too: both explain the crash.
+	// beside "is not writable") is quoted too: both explain the crash. So is
+	// a more specific line of the same cause just before a fatal summary
+	// ("SYRINGE_TIER is a required variable." before "Invalid
+	// configuration"), which a fatal level outscores but names the setting.
 	if best.pat != nil {
 		var alt *candidate
 		for _, c := range s.second {
-			if c.lineNo == best.lineNo || c.line == best.line || c.pat == nil || c.pat.cat != best.pat.cat || c.score < best.score-3 ||
+			refines := c.pat != nil && c.pat.weight > best.pat.weight && c.lineNo < best.lineNo && c.lineNo >= best.lineNo-5
+			if c.lineNo == best.lineNo || c.line == best.line || c.pat == nil || c.pat.cat != best.pat.cat || (c.score < best.score-3 && !refines) ||
 				(s.firstFatal != nil && c.lineNo == s.firstFatal.lineNo) || (s.lastExc != nil && c.lineNo == s.lastExc.lineNo) {
 				continue
 			}

@@ -144,6 +144,11 @@ func focus(s string, p *pattern, n int) string {
 		return shorten(s, n)
 	}
 	from := max(0, start-n/3)
+	if w := n - 2*len("…"); end-from > w {
+		// A match longer than the window (a long path before "permission
+		// denied") is shown up to its end: the end holds the verdict.
+		from = end - w
+	}
 	for from > 0 && from < len(s) && (s[from]&0xC0) == 0x80 {
 		from++
 	}

@@ -108,13 +108,19 @@ var patterns = []*pattern{
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
 	// unless the words deny it ("OOMKilled: false", "not OOM").
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
 	// Only a limit with a fix or a shortfall counts; a log stating its
 	// configured limit does not.
 	pat("memory_limit_words", OOMKilled, weightSpecific+1, hintOOMLimit, "memory").matching(`(?i)\bmemory limits?\b.{0,60}\b(?:too (?:low|small|tight)|not enough|insufficient|bump(?:ed|ing)? (?:it|them)\b|increas(?:ed|ing) (?:it|them)\b|rais(?:ed|ing) (?:it|them)\b|upped (?:it|them)\b)|\b(?:bump(?:ed|ing)?|increas(?:e|ed|ing)|rais(?:e|ed|ing)|upp(?:ed|ing)|doubl(?:e|ed|ing))\s+(?:the |its |their |our |my )?(?:container'?s? |pod'?s? )?memory(?: limits?| requests? and limits?)?\s+(?:to|from)\b`).without("heap", "-xmx", "memory_limiter", "gomemlimit"),
+	// A limit the process reached, in the reporter's words ("restarts when
+	// pods reach their 3GB javascript heap limit", "killed when they reached
+	// the pod memory limit"): a heap limit is the runtime's, the memory
+	// limit the kernel's kill at the cgroup's limit.
+	pat("heap_limit_words", OOMKilled, weightSpecific+1, hintOOMHeap, "heap limit").matching(`(?i)\b(?:reach(?:es|ed|ing)?|hit(?:s|ting)?|exceed(?:s|ed|ing)?|run(?:s|ning)? into)\s+(?:their|its|the|our|a)\s+(?:\d+(?:\.\d+)?\s*[kmgt]i?b?\s+)?(?:javascript |js |v8 |jvm |java |node )?heap limit\b`),
+	pat("memory_limit_reached_words", OOMKilled, weightSpecific+1, hintOOMLimit, "memory limit").matching(`(?i)\b(?:killed|restart\w*|crash\w*|oom\w*)\b.{0,60}\b(?:reach(?:es|ed|ing)?|hit(?:s|ting)?|exceed(?:s|ed|ing)?)\s+(?:their|its|the|our|a)\s+(?:\d+(?:\.\d+)?\s*[kmgt]i?b?\s+)?(?:pod |container |cgroup )?memory limits?\b`).without("heap", "memory_limiter"),
 	// The runtime could not even start the container's init process: the
 	// kernel killed it at the memory limit (runc says so since 1.1; before,
 	// the pipe to the killed init was reset).
@@ -126,9 +132,28 @@ var patterns = []*pattern{
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill").without("signal 4"),
 	// A supervisor's report of a worker killed by SIGILL (gunicorn's
 	// "Worker (pid:8) was sent code 132!").
+	// A CPU without the vector instructions the binary needs, in words
+	// ("Does your machine support AVX instructions?", "the node has no
+	// AVX2"); TensorFlow's info line about instructions it was not compiled
+	// to use is not this.
+	pat("cpu_feature_words", ExecFormat, weightPrecise, "The binary needs CPU instructions (AVX/AVX2) the node lacks: run it on nodes whose CPUs have them (for VMs, pass the host CPU type through), or use an image built for older CPUs.", "avx").matching(`(?i)\bdoes (?:your|the|my|this|that) (?:machine|cpu|node|host|processor|vm|server)\b.{0,20}\bsupport avx2?\b|\b(?:no|without|lacks?|lacking|missing)\s+(?:the\s+)?avx2?\b|\bavx2?\b.{0,20}\b(?:not supported|unsupported|is missing|are missing|is required|are required)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:support|have|expose) (?:the )?avx2?\b`).without("compiled to use", "not compiled", "falling back", "fall back", "fallback", "using generic", "using sse", "using the generic"),
 	pat("sigill_code", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks (SIGILL): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "code 132", "signal 4").matching(`(?i)\bwas sent code 132\b|\b(?:killed by|received|got|terminated by) signal 4\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
+	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
+	// line 37: /etc/hosts: Permission denied" from a redirect): the same
+	// wording as a script it cannot execute, but a configuration, log or pid
+	// file under /etc, /var/log or /run is never the command.
+	pat("shell_file_denied", PermissionDenied, weightPrecise+2, hintPerm, "permission denied").matching(`(?i)\bsh: (?:line \d+: )?(?:/etc/|/var/log/|/var/run/|/run/|/proc/|/sys/)\S*: permission denied\s*$|\bsh: (?:line \d+: )?\S+\.(?:log|pid|conf|cfg|ini|json|ya?ml|txt|lock|xml|properties|env)(?:\.\d+)?: permission denied\s*$`).without(".sh: permission denied", ".py: permission denied"),
+	// Go's file errors name the operation and the path before the
+	// refusal ("opening storage failed: mkdir data/: permission denied"):
+	// the file system's refusal is the cause, whatever the wrapper says.
+	pat("path_denied", PermissionDenied, weightPrecise+1, hintPerm, "permission denied").matching(`(?i)\b(?:mkdir|mkdirall|open|openat|creat|create|chmod|chown|lchown|rename|remove|unlinkat|unlink|symlink|truncate|write|mkfifo) [^\s:"']+: permission denied\b`).without("permission denied for "),
+	// A pod security policy or the runAsNonRoot check refusing the
+	// image's user, in the reporter's words ("references a system user by
+	// name rather than UID, which may violate default pod security
+	// policies").
+	pat("pod_security_words", PermissionDenied, weightPrecise, "The pod's security rules refuse the image's user: give the image a numeric non-root USER (or set securityContext.runAsUser to a UID the image supports), or run it under a policy that allows it.", "security", "user by name", "non-numeric user").matching(`(?i)\b(?:violat\w*|block\w*|denied by|forbidden by|rejected by|not allowed by)\b.{0,40}\bpod ?security (?:polic(?:y|ies)|admission|standards?|context constraints?)\b|\bsecurity permissions? (?:issue|problem|error)\b|\buser by name rather than (?:a )?uid\b|\bnon-numeric user\b`),
 	pat("exec_permission", CommandNotFound, weightPrecise+1, hintEntry, "permission denied").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? permission denied|starting container process caused.*permission denied|\bexec \S+ failed: permission denied|^(?:/bin/|/usr/bin/)?(?:ba|da)?sh: (?:(?:line )?\d+: )?\S+: permission denied\s*$)`),
 	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found`),
 	// The reporter's or a maintainer's words: the image has no shell for
@@ -152,7 +177,7 @@ var patterns = []*pattern{
 	// liveness probe times out during startup", "they don't meet the
 	// liveness probe - getting connection refused"): about the probe,
 	// whatever else the line names.
-	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|startup)(?: ?(?:/|and|or) ?(?:readiness|liveness|startup))?[ -]?probes?\b.{0,80}\b(?:fail|time[sd]? ?out|timeout|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail|time[sd]? ?out|kill|restart|don't meet|doesn't meet|never pass)\w*\b.{0,60}\b(?:liveness|startup)[ -]?probes?\b|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |startup |health )?probes?\b|\b(?:liveness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`),
+	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|startup))?[ -]?probes?\b.{0,80}\b(?:fail(?:s|ed|ing|ures?)?\b|time[sd]? ?out\b|timeouts?\b|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail(?:s|ed|ing|ures?)?|time[sd]? ?outs?|timeouts?|kill\w*|restart\w*|don't meet|doesn't meet|never pass\w*)\b.{0,60}\b(?:liveness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|startup))?[ -]?probes?\b|\b(?:increas|rais|bump|lengthen|extend)\w*\s+(?:the\s+|its\s+)?(?:initial ?delay\w*|delay|timeout\w*|failure ?threshold|period\w*)\s+(?:of|for|on|in)\s+(?:the\s+|its\s+)?(?:liveness|startup)[ -]?probe|\b(?:liveness|startup)[ -]?probe'?s?\s+(?:initial ?)?(?:delay|timeout|threshold|initialdelayseconds|timeoutseconds|failurethreshold)\w*\s+(?:should|must|needs? to|has to|have to)\s+be\s+(?:increased|raised|longer|higher|bigger|bumped)|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |startup |health )?probes?\b|\b(?:liveness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`),
 	// A health check the reporter says fails ("the pod is due to
 	// healthcheck failed, not OOM"): the kubelet's probe.
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
@@ -177,7 +202,7 @@ var patterns = []*pattern{
 	pat("flag_help", ConfigError, weightSpecific-3, "The program printed its flags and exited: its command or args name a flag it does not accept (often one renamed or removed in this version); check args in the spec against the image's documentation.", " --").matching(`^\s+(?:-[a-zA-Z], )?--[a-z][\w.-]+(?: [a-zA-Z.\[\]]+)?\s{3,}[A-Z]`),
 	// Data a new instance finds from an earlier one (the reporter's "it is
 	// using the previous PVC"): the volume's contents do not fit.
-	pat("reused_data", ConfigError, weightSpecific-2, hintData, "previous", "old ", "existing", "stale", "leftover", "reuse", "same ", "delete the").matching(`(?i)\b(?:previous|old|existing|stale|leftover|reused?|same)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data(?: ?dir(?:ectory)?)?)\b.{0,60}\b(?:crash|fail|error|stuck|not start|won't start|doesn't start|cannot start)|\b(?:crash|fail|stuck)\w*\b.{0,60}\b(?:previous|old|existing|stale|leftover|reused?)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data)\b|\bdelete the (?:pvcs?|persistent ?volume(?: ?claim)?s?)\b.{0,60}\b(?:smooth|works|fine|fix)`),
+	pat("reused_data", ConfigError, weightSpecific-2, hintData, "previous", "old ", "existing", "stale", "leftover", "reuse", "same ", "delete the", "bad state", "broken state", "inconsistent state", "remove the").matching(`(?i)\b(?:files?|data|database|volumes?|disks?)\b.{0,20}\b(?:are|is|were|was|got|left) in an? (?:bad|broken|inconsistent|corrupt(?:ed)?) state\b|\b(?:solve|fix|resolve)\w*\b.{0,40}\b(?:remove|delete)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:pvcs?|persistent ?volume ?claims?)\b|\b(?:previous|old|existing|stale|leftover|reused?|same)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data(?: ?dir(?:ectory)?)?)\b.{0,60}\b(?:crash|fail|error|stuck|not start|won't start|doesn't start|cannot start)|\b(?:crash|fail|stuck)\w*\b.{0,60}\b(?:previous|old|existing|stale|leftover|reused?)\s+(?:pvcs?|persistent ?volume(?: ?claim)?s?|volumes?|data)\b|\bdelete the (?:pvcs?|persistent ?volume(?: ?claim)?s?)\b.{0,60}\b(?:smooth|works|fine|fix)`),
 
 	// A controller whose informer cache never syncs: a kind it watches is
 	// not installed (its CRD) or not listable by its ServiceAccount.
@@ -203,7 +228,7 @@ var patterns = []*pattern{
 	// A port conflict in the reporter's or a maintainer's words ("a port
 	// conflict that causes CrashLoopBackoff", "tries to bind on port 8080
 	// which is a port that nginx-proxy listens on").
-	pat("port_words", PortConflict, weightPrecise, hintPort, "port").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b`),
+	pat("port_words", PortConflict, weightPrecise, hintPort, "port").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b|\b(?:fail\w*|error|exit\w*)\b.{0,40}\bport (?:\d+ )?is (?:already )?in use\b|\bport (?:\d+ )?is (?:already )?in use\b.{0,40}\b(?:fail\w*|exit\w*|crash\w*)\b`).without("trying", "will use", "using port", "instead"),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
 
 	// Permissions.
@@ -232,11 +257,16 @@ var patterns = []*pattern{
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user"),
 
 	// Credentials and certificates: the dependency answered.
-	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
+	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
 	// A login the program or the reporter says fails ("unable to login to
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired"),
+	// An expired certificate named as the crash's cause in words or by a
+	// JVM's exception ("webhook crashlooping on certificate expiration",
+	// "CertificateExpiredException"); a log line announcing when its
+	// certificate expires is not.
+	pat("cert_expired_words", ConfigError, weightPrecise, hintCert, "expir").matching(`(?i)\bcertificateexpiredexception\b|\b(?:cert(?:ificate)?s?) (?:has |have |had |is |are |was |were )?expired\b|\bexpired (?:tls |ssl |x509 |serving |webhook )?cert(?:ificate)?s?\b|\b(?:crash\w*|fail\w*|restart\w*) (?:on|after|due to|because of) (?:the )?(?:tls |ssl |webhook )?cert(?:ificate)?s? expir(?:ation|y)\b`).without("not expired", "isn't expired", "is not expired", "renewed", "will expire", "expires in"),
 	pat("db_missing", ConfigError, weightSpecific+1, "The database or role named in the connection settings does not exist on the server: create it or fix the name.", "does not exist", "unknown database", "nodatabaseerror").matching(`(?i)((database|role) "[^"]+" does not exist|unknown database|nodatabaseerror)`),
 
 	// Dependencies that cannot be reached.
@@ -253,7 +283,7 @@ var patterns = []*pattern{
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server"),
 
 	// Configuration the app rejects.
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '[A-Z][A-Z0-9_]+'`),
 	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key"),
@@ -282,6 +312,10 @@ var patterns = []*pattern{
 	// An operator whose custom resources are not installed in the
 	// cluster: its CRDs were not applied (or not upgraded with it).
 	pat("crd_missing", ConfigError, weightSpecific+2, "The API kind the program needs is not installed in the cluster: apply the CRDs of this release (kubectl apply -f its crds/ manifests, or helm upgrade with CRDs) before starting it.", "no matches for kind", "if kind is a crd", "could not find the requested resource", "no kind is registered"),
+	// The same in a program's own advice or a reporter's words ("Make sure
+	// the Custom Resource Definitions have been created", "the CRDs are not
+	// installed"): it outweighs the timeout the missing kind caused.
+	pat("crd_words", ConfigError, weightSpecific+2, "The API kind the program needs is not installed in the cluster: apply the CRDs of this release (kubectl apply -f its crds/ manifests, or helm upgrade with CRDs) before starting it.", "custom resource definition", "crd").matching(`(?i)\bmake sure (?:that )?(?:the |its |all )?(?:custom resource definitions?|crds?) (?:have been|has been|are|is) (?:created|installed|applied)\b|\b(?:custom resource definitions?|crds?) (?:is|are|was|were|has|have) not (?:been )?(?:created|installed|applied|deployed)\b`),
 	// Something the program must be given is absent from its
 	// configuration ("plugin/forward: no nameservers found", "no upstream
 	// servers configured").
@@ -315,7 +349,28 @@ var patterns = []*pattern{
 	// crash loop one of them failed (the line that names it often is not
 	// pasted). Weak: any line that names a cause outranks it.
 	pat("bootstrap_enforced", ConfigError, weightSpecific-4, "Elasticsearch enforces its bootstrap checks because it binds a non-loopback address: fix the failing check (vm.max_map_count, file descriptors, discovery settings) or, for a single node, set discovery.type=single-node.", "enforcing bootstrap checks"),
-	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "inotify", "disk quota exceeded", "enospc", "emfile"),
+	// The node's inotify limits are used up ("failed to create fsnotify
+	// watcher: too many open files", "fs.inotify.max_user_instances=128 being
+	// exhausted"): a node setting, not the app's open files. A sysctl that
+	// merely prints the key is no error.
+	pat("inotify_limit", ConfigError, weightPrecise, "The node's inotify limits are used up by the pods on it: raise fs.inotify.max_user_instances and fs.inotify.max_user_watches on the nodes (sysctl, or the node image / a privileged DaemonSet), or run fewer watchers per node.", "inotify", "too many open files", "no space left on device").matching(`(?i)\b(?:fs|i)notify\w*\b[^\n]{0,40}\btoo many open files\b|\btoo many open files\b[^\n]{0,60}\binotify\b|\binotify_add_watch\b[^\n]{0,80}\bno space left on device\b|\bfs\.inotify\.max_user_(?:instances|watches)\b[^\n]{0,60}\b(?:exhaust|too low|too small|reached|hit|exceed|is not enough)|\b(?:exhaust\w*|too low|reached|hit|exceed\w*|rais\w*|increas\w*|bump\w*)\b[^\n]{0,40}\bfs\.inotify\.max_user_(?:instances|watches)\b|\binotify (?:instances?|watch(?:es|ers)?) (?:limit|are exhausted|exhausted)`),
+	// The NVIDIA driver's libraries are not in the container: the node's
+	// runtime does not inject them (nvidia is not its default runtime, the
+	// toolkit is missing, or it is no GPU node at all).
+	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli").matching(`(?i)\bcould not load nvml library\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
+	// A shell cannot parse a file it sources for its settings
+	// ("/conf/java.env: line 1: unexpected EOF while looking for matching"):
+	// the configuration file is broken, not the program.
+	pat("sourced_config_syntax", ConfigError, weightSpecific+1, hintParse, "unexpected eof while looking for matching", "syntax error").matching(`(?i)\.(?:env|conf|cfg|properties|rc|vars?)\b: line \d+: (?:unexpected eof while looking for matching|syntax error)`),
+	// The program waits for a LoadBalancer Service's address that the
+	// cluster never assigns (no cloud load balancer, MetalLB not set up):
+	// ingress-nginx's --publish-service, operators publishing endpoints.
+	pat("lb_no_address", ConfigError, weightSpecific+1, "The program needs the external address of a LoadBalancer Service that the cluster has not assigned: check the Service's EXTERNAL-IP (a cloud load balancer or MetalLB must provide it), or point the program at a Service that has one (ingress-nginx: --publish-service / controller.publishService).", "ingress points", "external ip", "load balancer", "loadbalancer").matching(`(?i)\bdoes not (?:\(yet\) |yet )?have (?:any )?ingress points\b|\b(?:has|have) no (?:external[ -]ip|load ?balancer (?:ip|address|ingress))\b|\b(?:external[ -]ip|load ?balancer (?:ip|address))\b.{0,20}\b(?:is )?(?:still )?(?:pending|not (?:yet )?(?:assigned|available|allocated))\b`),
+	// nginx's resolver directive names a host that does not resolve ("host
+	// not found in resolver"): its configuration, unlike "host not found in
+	// upstream" (a backend Service that is missing or not ready).
+	pat("nginx_resolver", ConfigError, weightPrecise+1, "nginx's resolver directive names a DNS server that does not exist in this cluster: set it to the cluster DNS Service (kubectl -n kube-system get svc; e.g. kube-dns.kube-system.svc.cluster.local or its ClusterIP, which some distributions name differently).", "host not found in resolver"),
+	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "emfile"),
 	pat("missing_file", ConfigError, weightSpecific-2, hintFile, "no such file or directory", "filenotfounderror", "filenotfoundexception", "enoent", "errno::enoent", "could not find file", "nosuchfileexception", "cannot find the file", "could not find a part of the path", "cannot open", "could not open", "failed to open", "unable to open", "file is missing", "file not found", "file does not exist"),
 	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`),
 
@@ -328,6 +383,13 @@ var patterns = []*pattern{
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault").without("[signal sigsegv", "signal sigsegv: segmentation violation"),
+	// A process inside the container reports that its child died of
+	// SIGKILL ("Elasticsearch died while starting up, with exit code 137",
+	// "Worker (pid:9) was sent code 137!"): the container itself was still
+	// running to log it, so the kubelet did not kill it; the kernel's OOM
+	// killer did, at the cgroup's memory limit. (A supervisor's own SIGKILL
+	// after a timeout, gunicorn's "was sent SIGKILL!", is not this.)
+	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137").matching(`(?i)\bwas sent code 137\b|\b(?:died|exited|terminated|stopped)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b`).without("kubectl", "command terminated with exit code"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
 	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),
