@@ -9,11 +9,7 @@ import (
 
 // logRules3 are logs for the general rules of round 3 of the corpus: the
 // failure modes of unseen reports, each as a class of evidence.
-var logRules3 = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules3 = []logRule{
 	{"a wrapper that names no cause yields to a line beside it that does",
 		"Exception in thread \"main\" java.lang.RuntimeException: Startup failed\nERROR: unable to reach host db.shop.svc:5432\n",
 		DependencyUnavailable, "unable to reach host"},
@@ -87,17 +83,7 @@ var logRules3 = []struct {
 }
 
 func TestScanLogRules3(t *testing.T) {
-	for _, tc := range logRules3 {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ScanLog(strings.NewReader(tc.log))
-			if got.Category != tc.cat {
-				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
-			}
-			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
-				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
-			}
-		})
-	}
+	checkLogRules(t, logRules3)
 }
 
 func TestLexicalCategory3(t *testing.T) {

@@ -11,11 +11,7 @@ import (
 // logRules4 are logs for the general rules of round 4 of the corpus: each
 // class of evidence its unseen reports were missed for, in several
 // phrasings (not only the corpus line).
-var logRules4 = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules4 = []logRule{
 	// An OOM kill in the reporter's or a tool's words.
 	{"oom words: a status reason retold", "When I described one of the pod, last restart reason was OOMKill.\n", OOMKilled, "OOMKill"},
 	{"oom words: gets OOMKilled", "The controller gets OOMKilled every few minutes after the upgrade.\n", OOMKilled, "OOMKilled"},
@@ -63,26 +59,13 @@ var logRules4 = []struct {
 }
 
 func TestScanLogRules4(t *testing.T) {
-	for _, tc := range logRules4 {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ScanLog(strings.NewReader(tc.log))
-			if got.Category != tc.cat {
-				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
-			}
-			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
-				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
-			}
-		})
-	}
+	checkLogRules(t, logRules4)
 }
 
 // TestScanLogRules4Negatives checks the words that deny or only mention a
 // cause: they must not be read as it.
 func TestScanLogRules4Negatives(t *testing.T) {
-	for _, tc := range []struct {
-		log string
-		not Category
-	}{
+	checkNotRead(t, []notRead{
 		{"\"State\": {\"Status\": \"exited\", \"OOMKilled\": false, \"ExitCode\": 1}\n", OOMKilled},
 		{"container's State.OOMKilled is false, and State.ExitCode is 137.\n", OOMKilled},
 		{"I checked the event log the pod is due to healthcheck failed, not OOM\n", OOMKilled},
@@ -91,11 +74,7 @@ func TestScanLogRules4Negatives(t *testing.T) {
 		{"level=info msg=\"listening\" port=8080\n", PortConflict},
 		{"the probe port is 8080 and the service port 80\n", PortConflict},
 		{"Hello World!\n", ConfigError},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
-			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
-		}
-	}
+	})
 }
 
 // TestRedactKeepsKubernetesKindNames checks that the word for a kind of

@@ -10,11 +10,7 @@ import (
 // logRules6 are logs for the general rules of round 6 of the corpus: each
 // class of evidence its unseen reports were missed for, in several
 // phrasings (not only the corpus line).
-var logRules6 = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules6 = []logRule{
 	// kingpin's flag errors (Prometheus, Alertmanager, the config reloader).
 	{"kingpin: unknown short flag", "unknown short flag '-r'\n", ConfigError, "unknown short flag"},
 	{"kingpin: unknown long flag", "prometheus: error: unknown long flag '--storage.tsdb.retention', try --help\n", ConfigError, "unknown long flag"},
@@ -50,17 +46,7 @@ var logRules6 = []struct {
 }
 
 func TestScanLogRules6(t *testing.T) {
-	for _, tc := range logRules6 {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ScanLog(strings.NewReader(tc.log))
-			if got.Category != tc.cat {
-				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
-			}
-			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
-				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
-			}
-		})
-	}
+	checkLogRules(t, logRules6)
 }
 
 // TestScanLogRules6Negatives checks ordinary log lines that use the same
@@ -68,10 +54,7 @@ func TestScanLogRules6(t *testing.T) {
 // health-check library, an access log, end users' logins, a WAL replay in
 // progress): they must not be read as the cause.
 func TestScanLogRules6Negatives(t *testing.T) {
-	for _, tc := range []struct {
-		log string
-		not Category
-	}{
+	checkNotRead(t, []notRead{
 		{"2024-06-10T08:53:28Z\tinfo\tEnvoy proxy is ready: config received from XDS server: cds updates: 3 successful, 0 rejected\n", ConfigError},
 		{"level=warn msg=\"request rejected\" reason=\"rate limit exceeded\" client=10.0.0.7\n", ConfigError},
 		{"level=info msg=\"message rejected by broker, requeueing\"\n", ConfigError},
@@ -85,11 +68,7 @@ func TestScanLogRules6Negatives(t *testing.T) {
 		{"level=info msg=\"RBAC check passed\" role=admin\n", PermissionDenied},
 		{"WARN user alice failed to log in to the dashboard (attempt 2)\n", ConfigError},
 		{"level=info msg=\"replaying WAL, this may take a while\" segment=3\n", ConfigError},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
-			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
-		}
-	}
+	})
 	// A header's continuation stops at the next log record.
 	got := ScanLog(strings.NewReader("2024-01-01T00:00:00Z ERROR failed to load config errors:\n2024-01-01T00:00:01Z INFO shutting down\n"))
 	if strings.Contains(strings.Join(got.Evidence, "\n"), "shutting down") {
@@ -176,11 +155,7 @@ func TestOOMWordsSummary(t *testing.T) {
 
 // logRules6b are logs for the rules of round 6's second batch, in several
 // phrasings.
-var logRules6b = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules6b = []logRule{
 	// controller-runtime's informer that never syncs, in its newer wording.
 	{"cache: to be synced", "E0101 00:00:00 1 controller.go:1] timed out waiting for cache to be synced for Kind *v1alpha1.Registries\n", ConfigError, "to be synced"},
 	{"cache: wrapped paste", "provider: error: Cannot start controller manager: failed to wait for\nmanaged/container.digitalocean.crossplane.io/v1alpha1, kind=registries\ncaches to sync: timed out waiting for cache to be synced for Kind\n*v1alpha1.Registries\n", ConfigError, "for Kind *v1alpha1.Registries"},
@@ -203,11 +178,7 @@ var logRules6b = []struct {
 }
 
 // logRules6c are logs for the rules of round 6's third batch.
-var logRules6c = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules6c = []logRule{
 	// JVM options the JVM refuses.
 	{"jvm: javaagent jar missing", "Error occurred during initialization of VM\nError opening zip file or JAR manifest missing : agents/jolokia.jar\nagent library failed to init: instrument\n", ConfigError, "agents/jolokia.jar"},
 	{"jvm: agent library", "Error occurred during initialization of VM\nCould not find agent library /opt/yourkit/libyjpagent.so on the library path, with error: cannot open shared object file\n", ConfigError, "Could not find agent library"},
@@ -229,24 +200,11 @@ var logRules6c = []struct {
 }
 
 func TestScanLogRules6c(t *testing.T) {
-	for _, tc := range logRules6c {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ScanLog(strings.NewReader(tc.log))
-			if got.Category != tc.cat {
-				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
-			}
-			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
-				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
-			}
-		})
-	}
+	checkLogRules(t, logRules6c)
 }
 
 func TestScanLogRules6cNegatives(t *testing.T) {
-	for _, tc := range []struct {
-		log string
-		not Category
-	}{
+	checkNotRead(t, []notRead{
 		// Healthy JVM start lines that name the same things.
 		{"Picked up JAVA_TOOL_OPTIONS: -javaagent:/agents/jolokia.jar=port=8778,host=0.0.0.0\n", ConfigError},
 		{"I> No access restrictor found, access to any MBean is allowed\nJolokia: Agent started with URL http://10.1.2.3:8778/jolokia/\n", ConfigError},
@@ -255,25 +213,11 @@ func TestScanLogRules6cNegatives(t *testing.T) {
 		// A lease renewed, and a leader elected.
 		{"I0101 00:00:00.000000       1 leaderelection.go:258] successfully acquired lease kube-system/my-controller\n", DependencyUnavailable},
 		{"I0101 00:00:00.000000       1 leaderelection.go:248] attempting to acquire leader lease kube-system/my-controller...\n", DependencyUnavailable},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
-			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
-		}
-	}
+	})
 }
 
 func TestScanLogRules6b(t *testing.T) {
-	for _, tc := range logRules6b {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ScanLog(strings.NewReader(tc.log))
-			if got.Category != tc.cat {
-				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
-			}
-			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
-				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
-			}
-		})
-	}
+	checkLogRules(t, logRules6b)
 }
 
 // TestScanLogRules6bNegatives checks healthy lines with the same words: an
@@ -281,10 +225,7 @@ func TestScanLogRules6b(t *testing.T) {
 // a compile error outside the configuration, a reporter's remark about
 // the logs.
 func TestScanLogRules6bNegatives(t *testing.T) {
-	for _, tc := range []struct {
-		log string
-		not Category
-	}{
+	checkNotRead(t, []notRead{
 		{"I0101 00:00:00.000000       1 shared_informer.go:311] Waiting for caches to sync for garbage collector\n", ConfigError},
 		{"level=info msg=\"caches synced\" controller=ingress\n", ConfigError},
 		{"level=debug msg=\"skipping /var/log/pods: is a directory, not a file\"\n", ConfigError},
@@ -292,11 +233,7 @@ func TestScanLogRules6bNegatives(t *testing.T) {
 		{"Reloading: restart triggered because of a config file update\n", ConfigError},
 		{"compilation error in module payments, falling back to the interpreter\n", ConfigError},
 		{"The router pod goes into crashLoopBack on deployment. Below is the only errors from the pod log\n", AppCrash},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
-			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
-		}
-	}
+	})
 }
 
 // TestFocusKeepsTheTail: a long line whose match lies well past its start

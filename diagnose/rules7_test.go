@@ -8,11 +8,7 @@ import (
 // logRules7 are logs for the general rules of round 7 of the corpus: each
 // class of evidence its unseen reports were missed for, in several
 // phrasings (not only the corpus line).
-var logRules7 = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules7 = []logRule{
 	// A liveness probe named with a hyphen ("liveness- or readiness
 	// probe"), and a probe delay or threshold the reporter says must grow.
 	{"probe words: hyphenated pair", "An unauthenticated request to `/` returns a `401` which is interpreted as a failed liveness- or readiness probe.\n", LivenessProbe, "failed liveness- or readiness probe"},
@@ -88,17 +84,7 @@ var logRules7 = []struct {
 }
 
 func TestScanLogRules7(t *testing.T) {
-	for _, tc := range logRules7 {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ScanLog(strings.NewReader(tc.log))
-			if got.Category != tc.cat {
-				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
-			}
-			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
-				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
-			}
-		})
-	}
+	checkLogRules(t, logRules7)
 	// The setting's own line is quoted beside the fatal summary.
 	got := ScanLog(strings.NewReader(logRules7[len(logRules7)-1].log))
 	if !strings.Contains(strings.Join(got.Evidence, "\n"), "SYRINGE_TIER is a required variable") {
@@ -114,10 +100,7 @@ func TestScanLogRules7(t *testing.T) {
 // balancer, a supervisor's own SIGKILL after a timeout, a clean child
 // exit): they must not be read as the cause.
 func TestScanLogRules7Negatives(t *testing.T) {
-	for _, tc := range []struct {
-		log string
-		not Category
-	}{
+	checkNotRead(t, []notRead{
 		{"level=info msg=\"liveness probe configured\" initialDelaySeconds=30 timeoutSeconds=5\n", LivenessProbe},
 		{"The readiness probe delay should be increased for the dashboard.\n", LivenessProbe},
 		{"registered liveness- and readiness handlers on :8081\n", LivenessProbe},
@@ -141,11 +124,7 @@ func TestScanLogRules7Negatives(t *testing.T) {
 		{"INFO no AVX2 support detected, falling back to the SSE4 kernels\n", ExecFormat},
 		{"WARN memory usage reached 80% of the memory limit, shedding load\n", OOMKilled},
 		{"INFO the cache reached its size limit, evicting entries\n", OOMKilled},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
-			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
-		}
-	}
+	})
 	// nginx that cannot resolve its backend is still a missing dependency.
 	if got := ScanLog(strings.NewReader("nginx: [emerg] host not found in upstream \"api\" in /etc/nginx/conf.d/default.conf:3\n")); got.Category != DependencyUnavailable {
 		t.Errorf("host not found in upstream read as %s", got.Category)

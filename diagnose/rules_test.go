@@ -10,11 +10,7 @@ import (
 // logRules are one- or few-line logs, each for a rule added while
 // measuring the engine on unseen reports (round 2 of the corpus), with the
 // category the log points to and a piece of the line that must be quoted.
-var logRules = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules = []logRule{
 	{"usage behind a log viewer's time column",
 		"Fri, Apr 15 2022 2:20:13 pm | Usage:\nFri, Apr 15 2022 2:20:13 pm |  \nFri, Apr 15 2022 2:20:13 pm | app.sh [OPTIONS] [COMMAND]\n",
 		ConfigError, "| Usage:"},
@@ -75,17 +71,7 @@ var logRules = []struct {
 }
 
 func TestScanLogRules(t *testing.T) {
-	for _, tc := range logRules {
-		t.Run(tc.name, func(t *testing.T) {
-			got := ScanLog(strings.NewReader(tc.log))
-			if got.Category != tc.cat {
-				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
-			}
-			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
-				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
-			}
-		})
-	}
+	checkLogRules(t, logRules)
 }
 
 // TestDiagnoseRound2Shapes covers pod shapes met in round 2 of the corpus.
@@ -130,4 +116,43 @@ func TestDiagnoseRound2Shapes(t *testing.T) {
 			t.Fatalf("healthy pod reported as %s: %s", r.Category, r.Summary)
 		}
 	})
+}
+
+// logRule is a log that must be read as cat, with quote in the first
+// line of evidence.
+type logRule struct {
+	name, log string
+	cat       Category
+	quote     string
+}
+
+func checkLogRules(t *testing.T, rules []logRule) {
+	t.Helper()
+	for _, tc := range rules {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat {
+				t.Errorf("category = %s, want %s (line %q)", got.Category, tc.cat, got.Line)
+			}
+			if len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], tc.quote) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.quote)
+			}
+		})
+	}
+}
+
+// notRead is an ordinary log line that uses a cause's words (a healthy
+// program, a configured setting, a denial): it must not be read as not.
+type notRead struct {
+	log string
+	not Category
+}
+
+func checkNotRead(t *testing.T, cases []notRead) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
+			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
 }
