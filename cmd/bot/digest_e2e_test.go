@@ -36,7 +36,7 @@ func TestBinaryDigestPerTeam(t *testing.T) {
 	inbound := slackserver.NewInbound(slackserver.InboundOptions{}) // records response_url posts
 	defer inbound.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
-	addr := freeAddr(t)
+	addr := testbin.FreeAddr(t)
 	const secret = "e2e-digest-secret"
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf(`cluster_name: e2e
 watch:
@@ -63,7 +63,7 @@ server:
 `, nsA, nsB, srv.URL(), filepath.Join(t.TempDir(), "state.db"), addr))
 	kc := adminKubeconfig(t, env)
 	rb := launch(t, cfg, kc, "SLACK_SIGNING_SECRET="+secret)
-	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.stderr.String(), "watch synced") })
+	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.Out.String(), "watch synced") })
 
 	// Each team has a crash-looping workload of its own.
 	for _, w := range []struct{ ns, name string }{{nsA, "team-a-api"}, {nsB, "team-b-worker"}} {
@@ -113,7 +113,7 @@ server:
 	}
 
 	// digest --now: each digest channel gets its own namespace's digest.
-	rb.stop()
+	rb.Stop()
 	cmd := exec.CommandContext(ctx, testbin.Bot(t), "digest", "--now", "--config", cfg, "--kubeconfig", kc)
 	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken)
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,7 +16,6 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
 	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
-	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 func TestMain(m *testing.M) {
@@ -27,11 +25,7 @@ func TestMain(m *testing.M) {
 }
 
 // runningBot is a crashloop-bot process under test.
-type runningBot struct {
-	cmd    *exec.Cmd
-	stderr *testlog.Buffer
-	done   chan struct{}
-}
+type runningBot = testbin.Process
 
 // startBinary runs `crashloop-bot run --config FILE --kubeconfig KC` with a
 // Slack token in the environment, watching namespace ns, keeping its state
@@ -64,7 +58,7 @@ log:
 %s`, ns, slackURL, extra))
 	rb := launch(t, cfg, kc)
 	waitUntil(t, "the bot to log "+upWhen, 20*time.Second, func() bool {
-		return strings.Contains(rb.stderr.String(), upWhen)
+		return strings.Contains(rb.Out.String(), upWhen)
 	})
 	return rb
 }
@@ -74,21 +68,8 @@ log:
 // showing its output if the test failed.
 func launch(t *testing.T, cfg, kc string, env ...string) *runningBot {
 	t.Helper()
-	cmd := exec.Command(testbin.Bot(t), "run", "--config", cfg, "--kubeconfig", kc)
-	cmd.Env = append(append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken), env...)
-	rb := &runningBot{cmd: cmd, stderr: &testlog.Buffer{}, done: make(chan struct{})}
-	cmd.Stderr, cmd.Stdout = rb.stderr, rb.stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = cmd.Wait(); close(rb.done) }()
-	t.Cleanup(func() {
-		rb.stop()
-		if t.Failed() {
-			t.Logf("bot output:\n%s", rb.stderr.String())
-		}
-	})
-	return rb
+	return testbin.Start(t, "the bot", []string{"run", "--config", cfg, "--kubeconfig", kc},
+		append([]string{"SLACK_BOT_TOKEN=" + slackserver.DefaultToken}, env...)...)
 }
 
 // writeTemp writes content to a new file in a test directory and returns its path.
@@ -109,32 +90,6 @@ func adminKubeconfig(t *testing.T, env *lctest.Env) string {
 		t.Fatal(err)
 	}
 	return kc
-}
-
-// freeAddr returns a free loopback address for server.listen.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-func (rb *runningBot) stop() {
-	select {
-	case <-rb.done:
-		return
-	default:
-	}
-	_ = rb.cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-rb.done:
-	case <-time.After(15 * time.Second):
-		_ = rb.cmd.Process.Kill()
-		<-rb.done
-	}
 }
 
 func waitUntil(t *testing.T, what string, d time.Duration, cond func() bool) {
@@ -223,7 +178,7 @@ func TestBinaryAlertsOncePerWorkloadAndResolves(t *testing.T) {
 
 	// A restart over the same state, while the old BackOff events are still
 	// listed, must not announce anything again.
-	bot.stop()
+	bot.Stop()
 	startBinary(t, env, ns, srv.URL(), state)
 	time.Sleep(3 * time.Second)
 	if n := len(topLevel(srv)); n != 1 {
@@ -303,10 +258,10 @@ leader_election:
 	// The leader dies mid-incident, the moment its message is in Slack:
 	// maybe before it recorded where the message is. The next leader finds
 	// it either way (the store, else the channel's history).
-	_ = a.cmd.Process.Kill() // no goodbye: the lease must expire
-	<-a.done
+	_ = a.Cmd.Process.Kill() // no goodbye: the lease must expire
+	<-a.Done()
 	waitUntil(t, "the standby to take over", 20*time.Second, func() bool {
-		return strings.Contains(b.stderr.String(), "leading: watching and posting")
+		return strings.Contains(b.Out.String(), "leading: watching and posting")
 	})
 	for _, p := range pods[1:] {
 		if _, err := sim.CrashLoop(ctx, p, crash); err != nil {
@@ -351,15 +306,15 @@ func TestBinaryConsoleSinkOutOfTheBox(t *testing.T) {
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch: {namespaces: [%s], group_wait: 1s}\nserver: {listen: '%s'}\nstore: {path: %s}\n",
 		ns, busy.Addr(), filepath.Join(t.TempDir(), "state.db")))
 	rb := launch(t, cfg, adminKubeconfig(t, env), "SLACK_BOT_TOKEN=")
-	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.stderr.String(), "watch synced") })
+	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.Out.String(), "watch synced") })
 	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "worker", ExitCode: 127, Message: "exec: \"/app/worker\": stat /app/worker: no such file or directory"}); err != nil {
 		t.Fatal(err)
 	}
 	waitUntil(t, "the console alert", 20*time.Second, func() bool {
-		out := rb.stderr.String()
+		out := rb.Out.String()
 		return strings.Contains(out, "CrashLoopBackOff: "+ns+"/worker") && strings.Contains(out, "command_not_found")
 	})
-	if !strings.Contains(rb.stderr.String(), "HTTP server not running") {
+	if !strings.Contains(rb.Out.String(), "HTTP server not running") {
 		t.Error("the busy port was not reported")
 	}
 }

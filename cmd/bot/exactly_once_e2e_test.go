@@ -82,7 +82,7 @@ log: {level: debug}
 func startExact(t *testing.T, env *lctest.Env, cfg, upWhen string, environ ...string) *runningBot {
 	t.Helper()
 	rb := launch(t, cfg, adminKubeconfig(t, env), environ...)
-	waitUntil(t, "the bot to log "+upWhen, 30*time.Second, func() bool { return strings.Contains(rb.stderr.String(), upWhen) })
+	waitUntil(t, "the bot to log "+upWhen, 30*time.Second, func() bool { return strings.Contains(rb.Out.String(), upWhen) })
 	return rb
 }
 
@@ -244,7 +244,7 @@ func TestExactlyOnceKilledAfterPost(t *testing.T) {
 				t.Fatal(err)
 			}
 			select {
-			case <-first.done:
+			case <-first.Done():
 			case <-time.After(30 * time.Second):
 				t.Fatal("the test hook did not kill the bot after its post")
 			}
@@ -340,7 +340,7 @@ func TestExactlyOnceAfterOutage(t *testing.T) {
 				}
 			}
 			waitUntil(t, "every alert due during the outage", outage, func() bool {
-				return strings.Count(rb.stderr.String(), "reason=first_notification") >= len(names)
+				return strings.Count(rb.Out.String(), "reason=first_notification") >= len(names)
 			})
 			if time.Now().After(end) {
 				t.Fatal("the alerts were not due before the outage ended: the test tested nothing")
@@ -430,19 +430,19 @@ func TestExactlyOnceLeaderKilled(t *testing.T) {
 			if err := srv.WaitFor(waitCtx, func() bool { return len(byKey(srv, ns, "main")) > 0 }); err != nil {
 				t.Fatal("no alert from the leader")
 			}
-			_ = a.cmd.Process.Kill() // at once: its reference may not be written yet
+			_ = a.Cmd.Process.Kill() // at once: its reference may not be written yet
 			killed := time.Now()
-			<-a.done
+			<-a.Done()
 			if _, err := sim.CrashLoop(ctx, late[0], kubesim.Crash{Container: "late", ExitCode: 2}); err != nil {
 				t.Fatal(err)
 			}
 			waitUntil(t, "the standby to take over", limit+20*time.Second, func() bool {
-				return strings.Contains(b.stderr.String(), "leading: watching and posting")
+				return strings.Contains(b.Out.String(), "leading: watching and posting")
 			})
 			took := time.Since(killed)
 			led := time.Now()
 			takeovers = append(takeovers, took)
-			waitUntil(t, "the new leader's watch", 20*time.Second, func() bool { return strings.Contains(b.stderr.String(), "watch synced") })
+			waitUntil(t, "the new leader's watch", 20*time.Second, func() bool { return strings.Contains(b.Out.String(), "watch synced") })
 			syncs = append(syncs, time.Since(killed))
 			if took > limit+time.Second {
 				t.Errorf("the standby led %v after the kill, want within lease_duration + retry_period (%v) and a poll", took, limit)

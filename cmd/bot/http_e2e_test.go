@@ -13,6 +13,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/kubesim"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
 )
 
 // TestBinaryServesMetrics: /metrics on server.listen counts what the bot did.
@@ -23,7 +24,7 @@ func TestBinaryServesMetrics(t *testing.T) {
 	srv := slackserver.New(slackserver.Options{})
 	defer srv.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
-	addr := freeAddr(t)
+	addr := testbin.FreeAddr(t)
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr))
 	launch(t, cfg, adminKubeconfig(t, env))
 
@@ -89,7 +90,7 @@ func TestBinaryAnswersSignedSlashCommands(t *testing.T) {
 	ns := env.Namespace(t)
 	srv := slackserver.New(slackserver.Options{})
 	defer srv.Close()
-	addr := freeAddr(t)
+	addr := testbin.FreeAddr(t)
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr))
 	const secret = "e2e-signing-secret"
 	launch(t, cfg, adminKubeconfig(t, env), "SLACK_SIGNING_SECRET="+secret)

@@ -73,7 +73,7 @@ func TestBinaryNamesTheRolloutBehindTheCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: \"\"\nlog:\n  level: debug\n", ns, srv.URL()))
-	bot := launch(t, cfg, kc).stderr
+	bot := launch(t, cfg, kc).Out
 	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(bot.String(), "watch synced") })
 
 	if _, err := sim.CrashLoop(ctx, newPods[0], kubesim.Crash{Container: "api", ExitCode: 1, Log: "FATAL: unknown log level \"debug\"\n"}); err != nil {

@@ -75,7 +75,7 @@ commands:
       namespaces: ["*"]
 `, ns))
 	waitUntil(t, "the channel names to be resolved", 20*time.Second, func() bool {
-		return strings.Contains(b.stderr.String(), "resolved the channel names")
+		return strings.Contains(b.Out.String(), "resolved the channel names")
 	})
 	if answer := b.ask(t, "U0ANN", "C0PAYONCALL", "describe "+ns+"/app-1"); strings.Contains(answer, "🚫") || !strings.Contains(answer, "app-1") {
 		t.Fatalf("the named channel: %s", answer)

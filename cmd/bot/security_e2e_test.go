@@ -15,6 +15,7 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/bot"
 	"github.com/crashloop-bot/crashloop-bot/internal/localcluster/lctest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
+	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
 )
 
 // The attacks of issue #12 that need the whole bot (configuration, the
@@ -35,7 +36,7 @@ type slackBot struct {
 // slack and digest keys are added) and waits for its HTTP server.
 func launchSlackBot(t *testing.T, env *lctest.Env, srv *slackserver.Server, in *slackserver.Inbound, yaml string) *slackBot {
 	t.Helper()
-	addr := freeAddr(t)
+	addr := testbin.FreeAddr(t)
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("%s\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nserver:\n  listen: %q\nlog:\n  level: debug\n", yaml, srv.URL(), addr))
 	rb := launch(t, cfg, adminKubeconfig(t, env), "SLACK_SIGNING_SECRET="+attackSecret)
 	waitUntil(t, "the HTTP server", 20*time.Second, func() bool {

@@ -10,12 +10,14 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
 )
 
 // Attack 7: a client that sends a body slowly held a connection open for
 // 82 s. The HTTP server drops it after its read timeout.
 func TestServeHTTPDropsSlowBodies(t *testing.T) {
-	addr := freeAddr(t)
+	addr := testbin.FreeAddr(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	done := make(chan error, 1)

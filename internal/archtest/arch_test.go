@@ -41,7 +41,7 @@ var layers = map[string][]string{
 	"internal/manifest":     {"diagnose"}, // builds a diagnose.Input from pasted text
 	"internal/demo":         {"internal/kubesim"},
 	"internal/testlog":      {},
-	"internal/testbin":      {},
+	"internal/testbin":      {"internal/testlog"},
 }
 
 // deps lists the project packages pkg depends on, itself excluded.

@@ -1,14 +1,20 @@
-// Package testbin builds the crashloop-bot binary once per test process, so
-// end-to-end tests run the released program exactly as a user would.
+// Package testbin builds the crashloop-bot binary once per test process and
+// runs it, so end-to-end tests run the released program exactly as a user
+// would: started with its flags and environment, stopped with an interrupt
+// or killed with SIGKILL.
 package testbin
 
 import (
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 // pkg is the main package, named by import path so the build works from
@@ -47,4 +53,80 @@ func Clean() {
 	if dir != "" {
 		os.RemoveAll(dir)
 	}
+}
+
+// Process is a crashloop-bot process under test.
+type Process struct {
+	Cmd *exec.Cmd
+	// Out holds what it wrote to stdout and stderr.
+	Out  *testlog.Buffer
+	done chan struct{}
+}
+
+// Start runs the bot built by Bot with args and env (added to the test's
+// environment). The process is stopped when the test ends, and its output
+// shown, under name, if the test failed.
+func Start(t testing.TB, name string, args []string, env ...string) *Process {
+	t.Helper()
+	cmd := exec.Command(Bot(t), args...)
+	cmd.Env = append(os.Environ(), env...)
+	p := &Process{Cmd: cmd, Out: &testlog.Buffer{}, done: make(chan struct{})}
+	cmd.Stdout, cmd.Stderr = p.Out, p.Out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { _ = cmd.Wait(); close(p.done) }()
+	t.Cleanup(func() {
+		p.Stop()
+		if t.Failed() {
+			t.Logf("--- output of %s:\n%s", name, p.Out.String())
+		}
+	})
+	return p
+}
+
+// Done is closed when the process has exited.
+func (p *Process) Done() <-chan struct{} { return p.done }
+
+// Exited reports whether the process has exited.
+func (p *Process) Exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Stop interrupts the process as a person or Kubernetes would, and kills
+// it if it has not exited 15 s later.
+func (p *Process) Stop() {
+	if p.Exited() {
+		return
+	}
+	_ = p.Cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-p.done:
+	case <-time.After(15 * time.Second):
+		_ = p.Cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// Kill ends the process with SIGKILL (no shutdown, no lease released) and
+// waits for it.
+func (p *Process) Kill() {
+	_ = p.Cmd.Process.Kill()
+	<-p.done
+}
+
+// FreeAddr returns a free loopback address, for server.listen.
+func FreeAddr(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
 }

@@ -85,14 +85,14 @@ func TestFleet(t *testing.T) {
 	for _, c := range cs {
 		waitUntil(t, c.name+"'s bot to lead and watch", 60*time.Second, func() bool {
 			l := leader(c)
-			return l != nil && strings.Contains(l.out.String(), "watch synced")
+			return l != nil && strings.Contains(l.Out.String(), "watch synced")
 		})
 	}
 
 	// One digest for the fleet, sent by one bot: every leader decided.
 	waitUntil(t, "each leader to send the missed digest or leave it to another", 60*time.Second, func() bool {
 		for _, c := range cs {
-			l := leader(c).out.String()
+			l := leader(c).Out.String()
 			if !strings.Contains(l, "digest sent") && !strings.Contains(l, "another bot of the fleet sent this digest run") {
 				return false
 			}
@@ -213,7 +213,7 @@ func TestFleet(t *testing.T) {
 	})
 	// ap's bot said it had lost the database, and that it came back.
 	waitUntil(t, "ap's bot to say it lost the database and has it back", 30*time.Second, func() bool {
-		l := leader(ap).out.String()
+		l := leader(ap).Out.String()
 		return strings.Contains(l, "lost the database") && strings.Contains(l, "the database is back")
 	})
 

@@ -7,13 +7,10 @@ package fleet_test
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -26,7 +23,6 @@ import (
 	"github.com/crashloop-bot/crashloop-bot/internal/localpg/pgtest"
 	"github.com/crashloop-bot/crashloop-bot/internal/slackserver"
 	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
-	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 func TestMain(m *testing.M) {
@@ -113,11 +109,9 @@ func (c *cluster) stop() {
 
 // bot is one crashloop-bot process.
 type bot struct {
+	*testbin.Process
 	name   string
 	addr   string // server.listen
-	cmd    *exec.Cmd
-	out    *testlog.Buffer
-	done   chan struct{}
 	killed bool
 }
 
@@ -127,7 +121,7 @@ const signingSecret = "fleet-e2e-signing-secret"
 // startBot runs one replica of c's bot against the fleet's database.
 func startBot(t *testing.T, c *cluster, replica int, dsn string, slackURL string) *bot {
 	t.Helper()
-	addr := freeAddr(t)
+	addr := testbin.FreeAddr(t)
 	cfg := filepath.Join(t.TempDir(), "config.yaml")
 	yaml := fmt.Sprintf(`cluster_name: %s
 watch:
@@ -158,64 +152,24 @@ log:
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(testbin.Bot(t), "run", "--config", cfg, "--kubeconfig", c.kc)
-	cmd.Env = append(os.Environ(), "SLACK_BOT_TOKEN="+slackserver.DefaultToken, "SLACK_SIGNING_SECRET="+signingSecret,
-		"CRASHLOOP_POSTGRES_DSN="+dsn)
-	b := &bot{name: fmt.Sprintf("%s-%d", c.name, replica), addr: addr, cmd: cmd, out: &testlog.Buffer{}, done: make(chan struct{})}
-	cmd.Stdout, cmd.Stderr = b.out, b.out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { _ = cmd.Wait(); close(b.done) }()
-	t.Cleanup(func() {
-		b.stop()
-		if t.Failed() {
-			t.Logf("--- output of bot %s:\n%s", b.name, b.out.String())
-		}
-	})
+	name := fmt.Sprintf("%s-%d", c.name, replica)
+	b := &bot{name: name, addr: addr, Process: testbin.Start(t, "bot "+name, []string{"run", "--config", cfg, "--kubeconfig", c.kc},
+		"SLACK_BOT_TOKEN="+slackserver.DefaultToken, "SLACK_SIGNING_SECRET="+signingSecret, "CRASHLOOP_POSTGRES_DSN="+dsn)}
 	return b
 }
 
 // leads tells whether the bot leads its cluster now.
 func (b *bot) leads() bool {
-	select {
-	case <-b.done:
+	if b.Exited() {
 		return false
-	default:
 	}
-	return strings.Contains(b.out.String(), "leading: watching and posting")
+	return strings.Contains(b.Out.String(), "leading: watching and posting")
 }
 
 // kill ends the bot with SIGKILL: no shutdown, no lease released.
 func (b *bot) kill() {
 	b.killed = true
-	_ = b.cmd.Process.Signal(syscall.SIGKILL)
-	<-b.done
-}
-
-func (b *bot) stop() {
-	select {
-	case <-b.done:
-		return
-	default:
-	}
-	_ = b.cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-b.done:
-	case <-time.After(15 * time.Second):
-		_ = b.cmd.Process.Kill()
-		<-b.done
-	}
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
+	b.Kill()
 }
 
 // waitUntil polls cond until it holds, failing after d (a failure timeout,

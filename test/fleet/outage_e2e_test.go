@@ -31,7 +31,7 @@ func TestBotWithoutDatabase(t *testing.T) {
 	// manager has read the open incidents (a manager that starts during
 	// an outage waits for the database instead).
 	waitUntil(t, "the bot to watch", 60*time.Second, func() bool {
-		out := b.out.String()
+		out := b.Out.String()
 		return strings.Contains(out, "watch synced") && strings.Contains(out, "no open incidents in the store to continue")
 	})
 	metric := func(name string) string {
@@ -78,7 +78,7 @@ func TestBotWithoutDatabase(t *testing.T) {
 	if got := metric("crashloop_bot_fleet_founded_alone_total"); got != "1" {
 		t.Errorf("crashloop_bot_fleet_founded_alone_total = %q", got)
 	}
-	if out := b.out.String(); !strings.Contains(out, "lost the database") || !strings.Contains(out, "announcing a new crash loop without the fleet") {
+	if out := b.Out.String(); !strings.Contains(out, "lost the database") || !strings.Contains(out, "announcing a new crash loop without the fleet") {
 		t.Errorf("the log does not say the bot is alone")
 	}
 
