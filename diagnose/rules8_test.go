@@ -122,3 +122,37 @@ func TestRound8WordsYieldToStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestLongStructuredLineQuotesItsMessage checks that a JSON or logfmt
+// line too long to quote whole is quoted by its message and error as well,
+// when the window into the raw record lost one end of the message; a
+// short structured line or a long plain line is quoted once.
+func TestLongStructuredLineQuotesItsMessage(t *testing.T) {
+	pad := strings.Repeat("x", 120)
+	for _, tc := range []struct {
+		name, log, want string
+	}{
+		{"json: message at the start, match at the end", `{"level":"error","ts":"2024-11-07T09:15:49Z","logger":"setup","caller":"` + pad + `","msg":"unable to initialize AWS cloud","error":"failed to get VPC ID: failed to fetch VPC ID from instance metadata: error in fetching vpc id through ec2 metadata: get mac metadata: operation error ec2imds: GetMetadata, canceled, context deadline exceeded"}` + "\n", "unable to initialize AWS cloud: failed to get VPC ID"},
+		{"logfmt: the end of a long message", `time="2023-02-08T01:10:15Z" level=fatal msg="running db migrations: Migrator: problem creating schema migrations: CREATE TABLE \"schema_migrations\" (\n\"version\" VARCHAR (14) NOT NULL\n);\nCREATE UNIQUE INDEX \"schema_migrations_version_idx\" ON \"schema_migrations\" (version);: ERROR: no schema has been selected to create in (SQLSTATE 3F000)"` + "\n", "no schema has been selected to create in"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if !strings.Contains(strings.Join(got.Evidence, "\n"), tc.want) {
+				t.Errorf("evidence %q lacks %q", got.Evidence, tc.want)
+			}
+			for _, e := range got.Evidence {
+				if len(e) > len("log: ")+maxQuoteBytes+len("…") {
+					t.Errorf("evidence longer than a quote: %d bytes", len(e))
+				}
+			}
+		})
+	}
+	for _, log := range []string{
+		`{"level":"error","msg":"unable to connect","error":"dial tcp 10.0.0.1:5432: connect: connection refused"}` + "\n",
+		"E0101 00:00:00.000000 1 main.go:12] " + strings.Repeat("a very long plain error line ", 14) + "connection refused\n",
+	} {
+		if got := ScanLog(strings.NewReader(log)); len(got.Evidence) != 1 {
+			t.Errorf("%.60q quoted %d times: %q", log, len(got.Evidence), got.Evidence)
+		}
+	}
+}
