@@ -156,3 +156,23 @@ func TestLongStructuredLineQuotesItsMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestProbeRefusalIsNoDependency checks that a kubelet's probe message
+// pasted with the log ("Readiness probe failed: ... connection refused",
+// the app itself not listening yet) is not read as an unreachable
+// dependency and does not outrank the app's own error, while the app's
+// refused connection still is one.
+func TestProbeRefusalIsNoDependency(t *testing.T) {
+	log := "Readiness probe failed: Get http://10.0.0.7:3000/api/health: dial tcp 10.0.0.7:3000: connect: connection refused\n" +
+		"Error: ✗ Failed to send request. error: Get https://grafana.com/api/plugins/repo/x: dial tcp 1.2.3.4:443: connect: connection timed out\n"
+	got := ScanLog(strings.NewReader(log))
+	if got.Category != DependencyUnavailable || len(got.Evidence) == 0 || !strings.Contains(got.Evidence[0], "grafana.com") {
+		t.Errorf("got %s %q, want the app's own timeout first", got.Category, got.Evidence)
+	}
+	if got := ScanLog(strings.NewReader("Liveness probe failed: Get http://10.0.0.7:8080/healthz: dial tcp 10.0.0.7:8080: connect: connection refused\n")); got.Category == DependencyUnavailable {
+		t.Errorf("a liveness probe's refusal read as a dependency: %q", got.Line)
+	}
+	if got := ScanLog(strings.NewReader("error: dial tcp 10.96.0.12:5432: connect: connection refused\n")); got.Category != DependencyUnavailable {
+		t.Errorf("the app's refused connection read as %s", got.Category)
+	}
+}
