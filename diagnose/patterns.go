@@ -245,6 +245,13 @@ var patterns = []*pattern{
 	// ("when Dapr Operator is down ... it causes all Dapr sidecars to
 	// crash").
 	pat("dependency_down_words", DependencyUnavailable, weightSpecific+1, hintDepend, " down", "unavailable", "unreachable", "offline").matching(`(?i)\bwhen (?:the )?[\w.-]+(?: [\w.-]+){0,2} (?:is|was|goes|went) (?:down|unavailable|unreachable|offline|not reachable)\b.{0,120}\b(?:crash\w*|restart\w*|exit\w*|fail\w*)\b|\b(?:crash\w*|exit\w*)\s+(?:when|if|whenever)\s+(?:the\s+)?[\w.-]+(?: [\w.-]+){0,2} (?:is|was|goes) (?:down|unavailable|unreachable|offline)\b`),
+	// A configuration file's position before the message ("nats.conf:31:1:
+	// interface conversion: ...", "/etc/app/config.yaml:12: unknown key"):
+	// the program rejected that line of its configuration.
+	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties):\d+(?::\d+)?:\s+[a-z]`),
+	// A version the reporter says the program does not support ("Jaeger
+	// 1.41 does not yet support ES v8.x+"): the versions do not fit.
+	pat("unsupported_version_words", ConfigError, weightPrecise, "The program does not support this version of its dependency or data: run a version combination it supports (upgrade the program, or pin the dependency to a supported release).", "support", "compatible").matching(`(?i)\b(?:does not|doesn't|do not|don't|is not|isn't)\s+(?:yet\s+)?(?:support|compatible with)\s+(?:[\w.-]+\s+){0,2}v?\d+(?:\.[\dx]+)*(?:\.x)?\+?(?:\s|$|[.,;)])`),
 	// Docker Compose's report of a container killed by SIGILL ("NAME
 	// exited with code 132"): the CPU lacks an instruction the binary uses.
 	pat("exit_sigill", ExecFormat, weightSpecific-2, "The process died of SIGILL (exit code 132): the binary uses CPU instructions this node lacks (AVX, or a newer ARM/x86 level): run on a node whose CPU has them, or use an image built for this CPU.", "code 132").matching(`(?i)\bexited with code 132\b`),

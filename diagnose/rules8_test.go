@@ -48,6 +48,13 @@ var logRules8 = []struct {
 	{"down words: crashes if unreachable", "The agent crashes if the control plane is unreachable at start.\n", DependencyUnavailable, "crashes if the control plane is unreachable"},
 	// Docker Compose's exit line for SIGILL.
 	{"compose exit: 132", "immich_server            | [Nest] 19  - 09/05/2025, 7:38:40 PM     LOG [Api:Bootstrap] Immich Server is listening on http://[::1]:2283 [v1.140.1] [production]\nimmich_server exited with code 132\n", ExecFormat, "exited with code 132"},
+	// Batch 2: a configuration file's position before the message, and a
+	// version the reporter says is not supported.
+	{"config position: nats.conf line and column", "nats nats-server: /etc/nats-config/nats.conf:31:1: interface conversion: interface {} is bool, not int64\nmetrics [27] 2022/09/15 20:57:47.116370 [ERR] Could not find server id: Get \"http://localhost:8222//varz\": dial tcp [::1]:8222: connect: connection refused\n", ConfigError, "nats.conf:31:1: interface conversion"},
+	{"config position: yaml line", "error: /etc/app/config.yaml:12: unknown key \"listen_addr\"\n", ConfigError, "config.yaml:12: unknown key"},
+	{"config position: toml in quotes", "fatal: load \"settings.toml:4:7: expected value\"\n", ConfigError, "settings.toml:4:7: expected value"},
+	{"version words: does not yet support", "After some research, it seems that the latest release of Jaeger (1.41) does not yet support ES v8.x+.\n", ConfigError, "does not yet support ES v8.x+"},
+	{"version words: is not compatible with", "The operator is not compatible with Kubernetes 1.25, it uses the removed PodSecurityPolicy API.\n", ConfigError, "not compatible with Kubernetes 1.25"},
 	// Redis's detail line is quoted, not its banner.
 	{"redis: the directive, not the banner", "*** FATAL CONFIG FILE ERROR ***\nReading the configuration file, at line 1322\n>>> 'maxmemory 256mb --maxmemory-samples 5'\nBad directive or wrong number of arguments\n", ConfigError, "Bad directive or wrong number of arguments"},
 }
@@ -90,6 +97,10 @@ func TestScanLogRules8Negatives(t *testing.T) {
 		{"WARN database was down for 3s, reconnected\n", DependencyUnavailable},
 		{"INFO when the cache is down requests go straight to the database\n", DependencyUnavailable},
 		{"worker_1 exited with code 0\n", ExecFormat},
+		{"level=info msg=\"loaded configuration\" file=/etc/app/config.yaml\n", ConfigError},
+		{"I0101 00:00:00.000000 1 main.go:42] reading settings from /etc/app/app.conf\n", ConfigError},
+		{"INFO server supports TLS 1.2 and 1.3\n", ConfigError},
+		{"INFO client does not support compression, sending plain\n", ConfigError},
 		{"worker_1 exited with code 1320 after retries\n", ExecFormat},
 	} {
 		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
