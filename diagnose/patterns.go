@@ -248,7 +248,7 @@ var patterns = []*pattern{
 	// A configuration file's position before the message ("nats.conf:31:1:
 	// interface conversion: ...", "/etc/app/config.yaml:12: unknown key"):
 	// the program rejected that line of its configuration.
-	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties):\d+(?::\d+)?:\s+[a-z]`),
+	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties):\d+(?::\d+)?:\s+[a-z]`).without("deprecat", "warning:", "warn:", "hint:", "note:"),
 	// A version the reporter says the program does not support ("Jaeger
 	// 1.41 does not yet support ES v8.x+"): the versions do not fit.
 	pat("unsupported_version_words", ConfigError, weightPrecise, "The program does not support this version of its dependency or data: run a version combination it supports (upgrade the program, or pin the dependency to a supported release).", "support", "compatible").matching(`(?i)\b(?:does not|doesn't|do not|don't|is not|isn't)\s+(?:yet\s+)?(?:support|compatible with)\s+(?:[\w.-]+\s+){0,2}v?\d+(?:\.[\dx]+)*(?:\.x)?\+?(?:\s|$|[.,;)])`),

@@ -100,6 +100,7 @@ func TestScanLogRules8Negatives(t *testing.T) {
 		{"level=info msg=\"loaded configuration\" file=/etc/app/config.yaml\n", ConfigError},
 		{"I0101 00:00:00.000000 1 main.go:42] reading settings from /etc/app/app.conf\n", ConfigError},
 		{"INFO server supports TLS 1.2 and 1.3\n", ConfigError},
+		{"/etc/app/config.yaml:7: warning: key \"timeout\" is deprecated, use \"timeouts.read\"\n", ConfigError},
 		{"INFO client does not support compression, sending plain\n", ConfigError},
 		{"worker_1 exited with code 1320 after retries\n", ExecFormat},
 	} {
