@@ -508,10 +508,14 @@ func (s *logScanner) result() LogScan {
 	// Redact whole lines before focusing on the cause, so a window never
 	// starts inside a secret.
 	line, r1 := Redact(best.line)
+	whole := line
 	line = focus(line, best.pat, maxQuoteBytes)
 	detail, r2 := Redact(message(best.msg))
 	out.Line, out.LineNumber, out.Detail = line, best.lineNo, focus(collapseSpace(detail), best.pat, maxSummary)
 	out.Evidence = append(out.Evidence, "log: "+line)
+	if m := structuredMessage(whole, line, maxQuoteBytes); m != "" {
+		out.Evidence = append(out.Evidence, "log: "+focus(m, best.pat, maxQuoteBytes))
+	}
 	if s.firstFatal != nil && s.firstFatal.lineNo != best.lineNo {
 		f, r3 := Redact(quote(s.firstFatal.line))
 		out.Evidence = append(out.Evidence, "log: "+f)
@@ -968,6 +972,28 @@ func isDigits(b []byte) bool {
 		}
 	}
 	return len(b) > 0
+}
+
+// structuredMessage is the message and error fields of a structured
+// (JSON or logfmt) line too long to quote whole, when the quoted window
+// lost the start or the end of its message: a window into the raw record
+// shows one end of it ("context deadline exceeded", which matched) and
+// loses the other ("unable to initialize AWS cloud"), while the message
+// alone is shorter (no timestamps, keys or escapes). It is "" otherwise.
+func structuredMessage(whole, quoted string, n int) string {
+	t := strings.TrimSpace(whole)
+	if len(t) <= n || !(strings.HasPrefix(t, "{") || strings.Contains(t, "msg=")) {
+		return ""
+	}
+	m := collapseSpace(message(t))
+	if m == "" || len(m) >= len(t) {
+		return ""
+	}
+	head, tail := m[:min(len(m), 24)], m[max(0, len(m)-24):]
+	if strings.Contains(quoted, head) && strings.Contains(quoted, tail) {
+		return ""
+	}
+	return m
 }
 
 // quote prepares a line for display: trimmed and cut to maxQuoteBytes.
