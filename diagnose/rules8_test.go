@@ -8,11 +8,7 @@ import (
 // logRules8 are logs for the general rules of round 8 of the corpus: each
 // class of evidence its unseen reports were missed for, in several
 // phrasings (not only the corpus line).
-var logRules8 = []struct {
-	name, log string
-	cat       Category
-	quote     string
-}{
+var logRules8 = []logRule{
 	// An OOM kill denied in markdown emphasis is no OOM kill; the probe
 	// the same prose names is the cause.
 	{"oom denied in bold: the probe kills it", "the restarts are **not** OOM kills.\nThe kubelet kills `efs-plugin` on liveness-probe failure.\n", LivenessProbe, "liveness-probe failure"},
@@ -80,10 +76,7 @@ func TestScanLogRules8(t *testing.T) {
 // dependency that recovers, a clean Compose exit): they must not be read
 // as the cause.
 func TestScanLogRules8Negatives(t *testing.T) {
-	for _, tc := range []struct {
-		log string
-		not Category
-	}{
+	checkNotRead(t, []notRead{
 		{"level=info msg=\"mount propagation set\" path=/host/sys mode=HostToContainer\n", ConfigError},
 		{"[INFO tini (1)] Spawned child process 'node' with pid '7'\n", CommandNotFound},
 		{"[dumb-init] Child spawned with PID 7.\n", CommandNotFound},
@@ -103,11 +96,7 @@ func TestScanLogRules8Negatives(t *testing.T) {
 		{"/etc/app/config.yaml:7: warning: key \"timeout\" is deprecated, use \"timeouts.read\"\n", ConfigError},
 		{"INFO client does not support compression, sending plain\n", ConfigError},
 		{"worker_1 exited with code 1320 after retries\n", ExecFormat},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
-			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
-		}
-	}
+	})
 	// A real OOM kill in words is still one when nothing denies it.
 	if got := ScanLog(strings.NewReader("the pod gets OOMKilled every hour\n")); got.Category != OOMKilled {
 		t.Errorf("an OOM kill in words read as %s", got.Category)
