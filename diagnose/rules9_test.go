@@ -114,3 +114,17 @@ func TestRound9WordsYieldToStatus(t *testing.T) {
 		t.Fatal("rule table lost its quotes")
 	}
 }
+
+// TestDependencyBeforeGoPanicStaysTheCause checks that a Go program which
+// cannot reach its dependency and then dereferences the nil client is
+// diagnosed by the refused connection, not by the panic it leads to (why
+// a Go runtime error weighs less than a specific cause; round 9 left the
+// "segfault"-titled Go panic as a miss rather than raise that weight).
+func TestDependencyBeforeGoPanicStaysTheCause(t *testing.T) {
+	log := "E0101 00:00:00.000000 1 main.go:10] failed to connect: dial tcp 10.0.0.5:5432: connect: connection refused\n" +
+		"panic: runtime error: invalid memory address or nil pointer dereference\n" +
+		"[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4a2b1c]\n"
+	if got := ScanLog(strings.NewReader(log)); got.Category != DependencyUnavailable {
+		t.Errorf("got %s (%q), want the refused connection", got.Category, got.Line)
+	}
+}
