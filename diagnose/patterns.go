@@ -69,6 +69,9 @@ const (
 	hintEntry    = "The entrypoint is missing or cannot run: check command/args in the spec against the image (path, executable bit, CRLF line endings in scripts, glibc binary on an Alpine/musl image)."
 	hintMount    = "A volumeMount does not fit the image: a subPath names a missing ConfigMap/Secret key, or a file is mounted over a directory (or the reverse): check volumeMounts, subPath and the volume's items."
 	hintIdentity = "The server refused this identity: grant the pod's ServiceAccount (or the cloud identity bound to it: IRSA, Workload Identity) the role or policy it needs, or fix the role it logs in with."
+	hintSigill   = "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs."
+	hintNative   = "The process crashed in native code: check the image version (roll back), native libraries and architecture."
+	hintGlibc    = "The binary needs a newer glibc than the image has: build it on the same base image it runs on, link it statically, or install the matching libc in the final stage."
 	hintData     = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
 	hintLoopback = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
 	hintOOMLimit = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
@@ -130,6 +133,41 @@ var patterns = []*pattern{
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
 	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill").without("signal 4"),
+	// Round 9. A shell's or a supervisor's own report of the signal is
+	// the line to quote, before prose that names it.
+	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal instruction(?:\s+\(core dumped\))?\s*$`),
+	// The kernel's trap and systemd-coredump's signal name for SIGILL.
+	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode").matching(`(?i)\btraps:.{0,80}\btrap invalid opcode\b`),
+	pat("sigill_signal", ExecFormat, weightPrecise, hintSigill, "4/ill").matching(`(?i)\bsignal 4/ill\b`),
+	// SIGBUS, a native crash like SIGSEGV: the shell's "Bus error (core
+	// dumped)", a quoted "Bus error", the signal's name.
+	pat("sigbus", Segfault, weightSpecific, hintNative, "bus error", "sigbus").matching(`(?i)(?:^|[\s:"'(\x60])bus error(?:\s*\(core dumped\)|["'\x60)]|\s*$)|\bsigbus\b`).without("dbus", "service bus", "message bus", "event bus", "eventbus", "servicebus"),
+	// A class the configuration names is not in the image (Kafka's
+	// configured reporters, serializers, authorizers).
+	pat("configured_class", ConfigError, weightPrecise, "The configuration names a class (a plugin, reporter or provider) that is not in the image: add its jar to the image or remove it from the configuration.", "classnotfoundexception exception occurred", "could not be found", "class").matching(`(?i)\bclassnotfoundexception exception occurred\b|\bfor configuration [\w.]+: class [\w.$]+ (?:could not be found|cannot be found)\b`),
+	// glibc named as missing in words ("missing GLIBC_2.28 requirement").
+	pat("glibc_words", AppCrash, weightPrecise, hintGlibc, "glibc").matching(`(?i)\b(?:missing|requires?|requirement|needs?)\b.{0,12}\bglibc[_ ]?\d+\.\d+|\bglibc[_ ]?\d+\.\d+\S{0,2}\s+(?:is\s+)?(?:requirement|missing|not found|is required)\b`),
+	// A node clock out of sync with its peers.
+	pat("clock_sync", ConfigError, weightPrecise, "The node's clock is out of sync with the other members: fix time synchronisation (NTP/chrony) on the nodes; the server refuses to run with a large clock offset.", "clock").matching(`(?i)\bclock synchroni[sz]ation error\b|\bclock skew too great\b|\bclock (?:offset|skew|drift)\b.{0,40}\b(?:exceeds?|too (?:large|big|great)|greater than (?:the )?max)`),
+	// A Galera node that refuses to bootstrap after every node stopped.
+	pat("galera_bootstrap", ConfigError, weightPrecise, "Every Galera node stopped and none is marked safe to bootstrap: start the cluster from the node with the highest seqno (set safe_to_bootstrap: 1 there, or the chart's force-bootstrap value).", "safe to bootstrap").matching(`(?i)\bnot (?:be )?safe to bootstrap\b`),
+	// A cluster member whose data belongs to a member the cluster removed.
+	pat("removed_member", ConfigError, weightPrecise, hintData, "removed").matching(`(?i)\brejected stream from remote peer because it was removed\b|\bmember has (?:been permanently|already been) removed from the cluster\b`),
+	// uWSGI started but could not load the app (the import error is above).
+	pat("uwsgi_no_app", AppCrash, weightSpecific, "uWSGI could not load the application: read the startup log above this line for the import or configuration error.", "no python application found"),
+	// A file the server cannot read for its permissions (Tomcat's
+	// "Permissions incorrect, read permission is not allowed on the file").
+	pat("perm_words_read", PermissionDenied, weightPrecise, hintPerm, "permission").matching(`(?i)\b(?:read|write|execute) permission (?:is )?(?:not allowed|not granted|missing)\b|\bpermissions? (?:are |is )?incorrect\b`).without("permissions are correct", "permission is correct"),
+	// A volume the reporter says is mounted read-only or cannot be written.
+	pat("read_only_volume_words", PermissionDenied, weightPrecise, hintPerm, "read-only", "read only", "cannot write", "can't write", "unable to write").matching(`(?i)\b(?:volume|disk|file ?system|pvc|data ?dir\w*)\b.{0,20}\b(?:is |was |gets |got )?(?:re)?mounted (?:as )?[\x60'"]?read[- ]only\b|\b(?:re)?mount\w* (?:the |a )?(?:corrupted |damaged )?(?:volume|disk|file ?system)\b.{0,10}\bas [\x60'"]?read[- ]only\b|\b(?:cannot|can't|can not|unable to) write (?:the |any |its )?(?:data )?(?:to|on|into) (?:the |its )?(?:volume|disk|pvc)\b`).without("readonly: true", "readonly: false"),
+	// The reporter says the kubelet judges the container unhealthy and
+	// kills it.
+	pat("probe_kill_words", LivenessProbe, weightPrecise, "", "unhealthy").matching(`(?i)\b(?:kubernetes|kubelet|k8s)\b.{0,20}\b(?:assumes|considers|marks|thinks|decides)\b.{0,20}\bunhealthy\b.{0,20}\b(?:kills?|restarts?)\b`),
+	// Data named corrupt with a subject ("metadata log is corrupted"),
+	// misspelt too.
+	pat("corrupt_subject_words", ConfigError, weightSpecific+1, hintData, "rupt").matching(`(?i)\b(?:metadata|data|log|wal|journal|index|database|db|snapshot)\s+(?:log\s+|file\s+)?(?:is|was|got|gets|seems|became)\s+(?:\w+\s+)?c[ou]r+upt(?:ed)?\b`).without("not corrupt", "isn't corrupt", "no corrupt"),
+	// Kafka's KRaft controller cannot replay its metadata log.
+	pat("kraft_metadata", ConfigError, weightPrecise, hintData, "error loading metadata log record"),
 	// A supervisor's report of a worker killed by SIGILL (gunicorn's
 	// "Worker (pid:8) was sent code 132!").
 	// A CPU without the vector instructions the binary needs, in words
@@ -167,7 +205,7 @@ var patterns = []*pattern{
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
 	pat("npm_script", CommandNotFound, weightSpecific, hintEntry, "missing script", "could not find a production build"),
-	pat("node_main", CommandNotFound, weightSpecific+1, hintEntry, "cannot find module '/").without("require stack", "/node_modules/"),
+	pat("node_main", CommandNotFound, weightSpecific+1, hintEntry, "cannot find module '/").without("require stack", "/node_modules/", "imported from"),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
 	// Kubelet probe messages pasted with the log.
