@@ -56,7 +56,11 @@ func init() {
 
 // Parse reads every document in r and appends its Pods and Events to o.
 // name labels errors (a file name, or "stdin").
-func (o *Objects) Parse(name string, r io.Reader) error {
+func (o *Objects) Parse(name string, r io.Reader) error { return o.parse(name, r, false) }
+
+// parse reads every document of r into o; with skip, objects it cannot
+// diagnose are remembered in o.skipped instead of ending the read.
+func (o *Objects) parse(name string, r io.Reader, skip bool) error {
 	reader := utilyaml.NewYAMLReader(bufio.NewReaderSize(io.LimitReader(r, 1<<30), 64<<10))
 	for doc := 1; ; doc++ {
 		data, err := reader.Read()
@@ -73,7 +77,12 @@ func (o *Objects) Parse(name string, r io.Reader) error {
 			continue
 		}
 		if err := o.add(data); err != nil {
-			return fmt.Errorf("%s: document %d: %w", name, doc, err)
+			err = fmt.Errorf("%s: document %d: %w", name, doc, err)
+			if skip && errors.Is(err, ErrUnsupportedKind) {
+				o.skipped = append(o.skipped, err)
+				continue
+			}
+			return err
 		}
 	}
 }

@@ -1,10 +1,8 @@
 package manifest
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -117,32 +115,7 @@ func readTail(r io.Reader, limit int) ([]byte, error) {
 // objects it cannot diagnose (a Service, an operator's custom resource
 // with no pod in it): they are remembered, and reported by Input only
 // when nothing else was given.
-func (o *Objects) parseSkipping(name string, r io.Reader) error {
-	reader := utilyaml.NewYAMLReader(bufio.NewReaderSize(io.LimitReader(r, 1<<30), 64<<10))
-	for doc := 1; ; doc++ {
-		data, err := reader.Read()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%s: document %d: %w", name, doc, err)
-		}
-		if len(data) > MaxDocumentBytes {
-			return fmt.Errorf("%s: document %d is larger than %d MiB", name, doc, MaxDocumentBytes>>20)
-		}
-		if len(bytes.TrimSpace(stripComments(data))) == 0 {
-			continue
-		}
-		if err := o.add(data); err != nil {
-			err = fmt.Errorf("%s: document %d: %w", name, doc, err)
-			if errors.Is(err, ErrUnsupportedKind) {
-				o.skipped = append(o.skipped, err)
-				continue
-			}
-			return err
-		}
-	}
-}
+func (o *Objects) parseSkipping(name string, r io.Reader) error { return o.parse(name, r, true) }
 
 // merge moves everything read into from into o.
 func (o *Objects) merge(from *Objects) {
