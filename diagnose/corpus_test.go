@@ -139,6 +139,88 @@ func (c corpusCase) input() (diagnose.Input, error) {
 	return objs.Input(corpusNow)
 }
 
+// A pasteLayout joins a case's sections into one input, the way a whole
+// issue or question is pasted into `diagnose -f`.
+type pasteLayout struct {
+	name string
+	join func(kind, text string) string
+}
+
+var pasteLayouts = []pasteLayout{
+	{"blank lines", func(_, text string) string { return text + "\n" }},
+	{"code blocks", func(kind, text string) string {
+		if kind == "text" {
+			return text // the reporter's words around the blocks
+		}
+		return "```\n" + text + "```\n"
+	}},
+	{"shell prompts", func(kind, text string) string {
+		cmd := map[string]string{"log": "kubectl logs POD --previous", "describe": "kubectl describe pod POD",
+			"get pods": "kubectl get pods", "events": "kubectl get events", "yaml": "kubectl get pod POD -o yaml"}[kind]
+		if cmd == "" {
+			return text
+		}
+		return "$ " + cmd + "\n" + text
+	}},
+	{"back to back", func(_, text string) string { return text }},
+}
+
+// pasted is the case as one input in layout l, read like `diagnose -f`.
+func (c corpusCase) pasted(l pasteLayout) (diagnose.Input, error) {
+	var all strings.Builder
+	for _, s := range c.sections {
+		all.WriteString(l.join(s.kind, s.text))
+	}
+	var objs manifest.Objects
+	if _, err := objs.ParseAny(c.file, strings.NewReader(all.String())); err != nil {
+		return diagnose.Input{}, err
+	}
+	return objs.Input(corpusNow)
+}
+
+// TestCorpusAsOnePaste feeds every case as one paste (prose, tables,
+// describe output, YAML and the log in one input, as a whole issue is
+// pasted) and checks the diagnosis is the one its separate sections get.
+// Back to back, with no blank line, prompt or code block between shapes,
+// a few cases may differ.
+func TestCorpusAsOnePaste(t *testing.T) {
+	sets := []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9"}
+	for _, l := range pasteLayouts {
+		t.Run(l.name, func(t *testing.T) {
+			cases, differ := 0, 0
+			for _, set := range sets {
+				for _, c := range loadCorpus(t, set) {
+					cases++
+					in, err := c.input()
+					if err != nil {
+						t.Fatalf("%s/%s: %v", set, c.file, err)
+					}
+					want := diagnose.Diagnose(in)
+					pin, err := c.pasted(l)
+					if err != nil {
+						t.Errorf("%s/%s as one paste: %v", set, c.file, err)
+						continue
+					}
+					got := diagnose.Diagnose(pin)
+					quoteLost := c.logline != "" && hasQuotedLog(want.Evidence, c.logline) && !hasQuotedLog(got.Evidence, c.logline)
+					if got.Category != want.Category || got.Healthy != want.Healthy || quoteLost {
+						differ++
+						t.Logf("%s/%s: sections %s, one paste %s (log line lost: %v): %s", set, c.file, want.Category, got.Category, quoteLost, got.Summary)
+					}
+				}
+			}
+			allowed := 0
+			if l.name == "back to back" || l.name == "shell prompts" {
+				allowed = cases / 100 // prose run into a log or YAML with nothing between
+			}
+			t.Logf("%d of %d cases differ as one paste", differ, cases)
+			if differ > allowed {
+				t.Errorf("%d of %d cases are diagnosed differently as one paste (%d allowed)", differ, cases, allowed)
+			}
+		})
+	}
+}
+
 type corpusResult struct {
 	c                   corpusCase
 	r                   diagnose.Report

@@ -34,7 +34,6 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
 	data = stripBorders(data)
-	f := Detect(data)
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
 	}
@@ -42,6 +41,51 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		o.Pods = append(o.Pods, pod)
 		return FormatTable, nil // the rest is OpenShift's advice, not a log
 	}
+	segs := segments(string(data))
+	switch {
+	case len(segs) == 1 && segs[0].format != FormatLog:
+		return o.parseOne(name, []byte(segs[0].text)) // without its code fence
+	case len(segs) < 2:
+		return o.parseOne(name, data)
+	}
+	// A paste of several shapes: each stretch is read by its shape, and
+	// the stretches that are none (the log, the reporter's words) are one
+	// log, in order.
+	first := FormatLog
+	var logs []string
+	for _, s := range segs {
+		if s.format == FormatLog {
+			logs = append(logs, s.text)
+			continue
+		}
+		var one Objects
+		f, err := one.parseOne(name, []byte(s.text))
+		if err != nil { // a broken object amid text: read what it has
+			if pod, ok := scrapeStatus(s.text); ok {
+				o.Pods = append(o.Pods, pod)
+			}
+			logs = append(logs, s.text)
+			continue
+		}
+		for _, l := range one.Logs {
+			logs = append(logs, l.Text)
+		}
+		one.Logs = nil
+		o.merge(&one)
+		if first == FormatLog {
+			first = f
+		}
+	}
+	if text := strings.Join(logs, "\n"); strings.TrimSpace(text) != "" {
+		o.Logs = append(o.Logs, Log{Text: text})
+	}
+	return first, nil
+}
+
+// parseOne reads data of one shape (YAML or JSON possibly quoted in
+// Markdown fences, describe text, events, get pods rows or a log).
+func (o *Objects) parseOne(name string, data []byte) (Format, error) {
+	f := Detect(data)
 	switch f {
 	case FormatObjects:
 		var tmp Objects

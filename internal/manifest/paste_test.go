@@ -421,6 +421,7 @@ func FuzzParseAny(f *testing.F) {
 	f.Add("web-1   0/1     CrashLoopBackOff   5 (2m ago)   3m\n")
 	f.Add("  Warning  BackOff  10s (x7 over 2m)  kubelet  Back-off restarting failed container web in pod web_x(a)\n")
 	f.Add("State:\nWaiting (CrashLoopBackOff)\nLast State\n")
+	f.Add("why?\n```\nNAME READY STATUS RESTARTS AGE\nweb-1 0/1 Error 3 1m\n```\n$ kubectl logs web-1\nstatus:\n  phase: Running\nEvents:\n  Type Reason Age From Message\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var o Objects
 		if _, err := o.ParseAny("fuzz", strings.NewReader(in)); err != nil {

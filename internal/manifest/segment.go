@@ -1,0 +1,236 @@
+package manifest
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A segment is one stretch of a pasted input in a single shape.
+type segment struct {
+	format Format
+	text   string
+}
+
+var (
+	// rePrompt is a shell prompt running a command whose output follows
+	// ("$ kubectl logs ...", "[root@m ~]# kubectl get pods", "PS C:\> oc
+	// describe pod x").
+	rePrompt = regexp.MustCompile(`^\s*(?:PS [^>]*>\s*|\[[^\]]*\][$#]\s*|\S*[$#%>❯➜]\s*(?:~\S*\s+)?)?(?:sudo\s+)?(?:kubectl|oc|microk8s(?:\.kubectl|\s+kubectl)|k3s\s+kubectl|docker|podman|nerdctl|crictl|helm|minikube\s+kubectl\s+--)\s+[a-z-]`)
+	// reLogsCommand is a command whose output is a container log.
+	reLogsCommand = regexp.MustCompile(`\b(?:logs|log)\b`)
+	// reFence opens or closes a Markdown code block.
+	reFence = regexp.MustCompile("^\\s*(?:```|~~~)")
+	// reDescribeTop is a key that starts a stretch of describe output.
+	reDescribeTop = regexp.MustCompile(`^(?:\s*)(?:Name|Namespace|Priority|Priority Class Name|Service Account|Node|Start Time|Labels|Annotations|Status|Reason|Message|IP|IPs|Controlled By|Containers|Init Containers|Conditions|Volumes|QoS Class|Node-Selectors|Tolerations|Events|Container ID|Image|Image ID|Port|Ports|Host Port|Command|Args|State|Last State|Ready|Restart Count|Limits|Requests|Liveness|Readiness|Startup|Environment|Mounts)\s*:`)
+)
+
+// segments splits a paste that mixes shapes (an issue or a question: prose,
+// a `kubectl get pods` table, describe output, YAML, events, a log, each in
+// its own code block, after its own shell prompt or blank line) into
+// stretches of one shape each, in order. Adjacent stretches of the same
+// shape are joined.
+func segments(text string) []segment {
+	var out []blockSegment
+	for _, p := range paragraphs(text) {
+		f := Detect([]byte(p.text))
+		if p.log && f != FormatObjects && f != FormatDescribe {
+			f = FormatLog // the output of `kubectl logs` is a log whatever it looks like
+		}
+		if n := len(out); n > 0 && p.block == out[n-1].block && joins(out[n-1].format, f, p.text) {
+			sep := "\n"
+			if p.afterBlank {
+				sep = "\n\n"
+			}
+			out[n-1].text += sep + p.text
+			continue
+		}
+		out = append(out, blockSegment{segment{format: f, text: p.text}, p.block})
+	}
+	segs := make([]segment, len(out))
+	for i, s := range out {
+		segs[i] = s.segment
+	}
+	return segs
+}
+
+type blockSegment struct {
+	segment
+	block int // the code block (or the text between two) it came from
+}
+
+// joins reports whether a paragraph of format next continues the stretch
+// before it (of format prev): same shape, or the later part of describe
+// output or YAML after a blank line.
+func joins(prev, next Format, text string) bool {
+	if prev == next {
+		return true
+	}
+	if next != FormatLog {
+		return false
+	}
+	switch prev {
+	case FormatDescribe:
+		return mostLines(text, func(l string) bool { return reDescribeTop.MatchString(l) || strings.HasPrefix(l, "  ") })
+	case FormatObjects:
+		return mostLines(text, func(l string) bool { return reYAMLLine.MatchString(l) })
+	}
+	return false
+}
+
+// reYAMLLine is a line of YAML: an indented one, a list item or a key
+// (Kubernetes keys start in lower case; "Error: ..." is a log line).
+var reYAMLLine = regexp.MustCompile(`^(?:\s{2,}\S|\s*- |\s*"?[a-z][\w.-]*"?:(?:\s|$))`)
+
+// mostLines reports whether the first line and at least half of the
+// others pass f.
+func mostLines(text string, f func(string) bool) bool {
+	lines := nonEmptyLines([]byte(text))
+	if len(lines) == 0 || !f(lines[0]) {
+		return false
+	}
+	n := 0
+	for _, l := range lines {
+		if f(l) {
+			n++
+		}
+	}
+	return 2*n >= len(lines)
+}
+
+type paragraph struct {
+	text       string
+	block      int  // which code block or text between code blocks
+	log        bool // follows a `kubectl logs` prompt
+	afterBlank bool // a blank line separates it from the one before
+}
+
+// paragraphs cuts text at code fences, blank lines and shell prompts, and
+// where one shape ends and another starts without either (a table, an
+// events table or YAML followed by a log; prose followed by YAML).
+func paragraphs(text string) []paragraph {
+	var (
+		out     []paragraph
+		cur     []string
+		block   int
+		inLog   bool    // after a `kubectl logs` prompt
+		logSeen bool    // a paragraph of that log was cut
+		mode    cutMode // the shape cur is in, when it has to end somewhere
+		blank   bool    // a blank line came after the last paragraph
+	)
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, afterBlank: blank})
+			logSeen = logSeen || inLog
+		}
+		cur, mode, blank = nil, cutNone, false
+	}
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, line := range lines {
+		switch {
+		case reFence.MatchString(line):
+			flush()
+			block++
+			if logSeen {
+				inLog, logSeen = false, false // the log's code block ended
+			}
+			continue
+		case strings.TrimSpace(line) == "":
+			flush()
+			blank = true
+			continue
+		case rePrompt.MatchString(line):
+			flush() // the prompt itself is neither output nor log
+			inLog, logSeen = reLogsCommand.MatchString(line), false
+			continue
+		case reTableHeader.MatchString(line):
+			flush()
+			mode = cutTable
+		case (reEventsTitle.MatchString(line) || reEventsHeader.MatchString(line) || reFullEventRow(line)) && mode != cutEvents:
+			if !describeBefore(cur) {
+				flush()
+			}
+			mode = cutEvents
+		case mode != cutDescribe && strings.HasPrefix(line, "Name:") && len(cur) > 0:
+			flush() // describe output starts
+			mode = cutDescribe
+		case mode == cutNone && reIndentedDescribeKey.MatchString(line):
+			mode = cutDescribe
+		case reYAMLStart.MatchString(line) && mode != cutYAML:
+			flush()
+			mode = cutYAML
+		case mode == cutTable && !reTableRow.MatchString(line),
+			mode == cutYAML && !reYAMLTopLine.MatchString(line),
+			mode == cutEvents && !eventRowNear(lines[i:]),
+			mode == cutDescribe && !isSpace(line[0]) && !reDescribeTop.MatchString(line):
+			flush()
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out
+}
+
+// cutMode is a shape whose end paragraphs finds line by line.
+type cutMode int
+
+const (
+	cutNone cutMode = iota
+	cutTable
+	cutEvents
+	cutYAML
+	cutDescribe
+)
+
+var (
+	// reEventsHeader is the header row of an events table.
+	reEventsHeader = regexp.MustCompile(`(?i)^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN)`)
+	// reYAMLStart is a line that starts YAML of a pod or its status.
+	reYAMLStart = regexp.MustCompile(`^(?:apiVersion:\s*\S+|kind:\s*\S+|(?:metadata|spec|status|template|containers|initContainers|containerStatuses|initContainerStatuses|lastState|state|livenessProbe|readinessProbe|startupProbe):\s*$|- (?:containerID|image|name):)`)
+	// reIndentedDescribeKey is a container key of describe output as
+	// kubectl prints it, indented: describe output goes on while its
+	// lines are indented or start with one of its keys.
+	reIndentedDescribeKey = regexp.MustCompile(`^\s{2,}(State|Last State|Restart Count|Exit Code|Container ID|Image ID|Liveness|Readiness)\s*:`)
+	// reYAMLTopLine is a line that can follow inside YAML: indented, a
+	// list item, a lower-case key, a document marker.
+	reYAMLTopLine = regexp.MustCompile(`^(?:\s|- |[a-z][\w.-]*:|"[\w.-]+":|---|\.\.\.|[}\]])`)
+)
+
+// describeBefore reports whether the lines before an events table are
+// describe output, whose Events section it is.
+func describeBefore(cur []string) bool {
+	if len(cur) == 0 {
+		return false
+	}
+	if reEventsTitle.MatchString(cur[len(cur)-1]) {
+		return true
+	}
+	for _, l := range cur {
+		if reDescribeKey.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// reFullEventRow reports an events table row with its type and age
+// columns, which starts an events table even without a header.
+func reFullEventRow(line string) bool {
+	return reDescribeRow.MatchString(line) || reGetEventsRow.MatchString(line)
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' }
+
+// eventRowNear reports whether lines[0] or one of the two lines after it
+// is an event row: an events table goes on (a message wrapped onto the
+// next lines) until no row follows.
+func eventRowNear(lines []string) bool {
+	for i := 0; i < len(lines) && i < 3; i++ {
+		if strings.TrimSpace(lines[i]) == "" {
+			return false
+		}
+		if _, ok := parseEventLine(lines[i]); ok || reEventHeader.MatchString(lines[i]) {
+			return true
+		}
+	}
+	return false
+}

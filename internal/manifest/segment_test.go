@@ -1,0 +1,148 @@
+package manifest
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// A question as people post it: their words, then each command's output,
+// separated by blank lines, prompts or code blocks, or not at all.
+func TestParseAnyReadsEveryShapeOfOnePaste(t *testing.T) {
+	const (
+		words = "My api pod keeps restarting after I upgraded the chart. What am I missing?\n"
+		table = "NAME                   READY   STATUS             RESTARTS   AGE\n" +
+			"api-7d9c8b6f5-x2x9z    0/1     CrashLoopBackOff   7          12m\n" +
+			"db-0                   1/1     Running            0          3d\n"
+		state = "    State:          Waiting\n" +
+			"      Reason:       CrashLoopBackOff\n" +
+			"    Last State:     Terminated\n" +
+			"      Reason:       Error\n" +
+			"      Exit Code:    1\n" +
+			"    Ready:          False\n" +
+			"    Restart Count:  7\n"
+		events = "Events:\n" +
+			"  Type     Reason   Age                 From     Message\n" +
+			"  ----     ------   ----                ----     -------\n" +
+			"  Warning  BackOff  2m (x40 over 12m)   kubelet  Back-off restarting failed container\n"
+		yamlStatus = "status:\n" +
+			"  containerStatuses:\n" +
+			"  - name: api\n" +
+			"    restartCount: 7\n" +
+			"    lastState:\n" +
+			"      terminated:\n" +
+			"        exitCode: 1\n" +
+			"        reason: Error\n"
+		logText = "Starting api v1.4.2\nError: required key DATABASE_URL missing value\n"
+	)
+	tests := []struct {
+		name  string
+		paste string
+	}{
+		{"blank lines", words + "\n" + table + "\n" + state + events + "\n" + logText},
+		{"code blocks", words + "```\n" + table + "```\n```\n" + state + events + "```\nand the log:\n```\n" + logText + "```\n"},
+		{"prompts", "$ kubectl get pods\n" + table + "$ kubectl describe pod api-7d9c8b6f5-x2x9z\n" + state + events + "$ kubectl logs api-7d9c8b6f5-x2x9z --previous\n" + logText},
+		{"back to back", words + table + state + events + logText},
+		{"yaml then log", words + yamlStatus + logText},
+		{"log then events", logText + events},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var o Objects
+			if _, err := o.ParseAny("paste", strings.NewReader(tt.paste)); err != nil {
+				t.Fatal(err)
+			}
+			in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.name == "log then events" {
+				if !hasEventReason(in.Events, "BackOff") || !strings.Contains(strings.Join(logTexts(o.Logs), ""), "DATABASE_URL") {
+					t.Errorf("events %d, logs %q: want the BackOff event and the log", len(in.Events), logTexts(o.Logs))
+				}
+				return
+			}
+			if n := len(in.Pod.Status.ContainerStatuses); n != 1 {
+				t.Fatalf("%d container statuses, want 1: %+v", n, in.Pod.Status.ContainerStatuses)
+			}
+			st := in.Pod.Status.ContainerStatuses[0]
+			if st.RestartCount != 7 {
+				t.Errorf("restart count %d, want 7", st.RestartCount)
+			}
+			if strings.Contains(tt.paste, "Exit Code") || strings.Contains(tt.paste, "exitCode") {
+				if st.LastTerminationState.Terminated == nil || st.LastTerminationState.Terminated.ExitCode != 1 {
+					t.Errorf("last termination %+v, want exit code 1", st.LastTerminationState)
+				}
+			}
+			if strings.Contains(tt.paste, "Back-off") && !hasEventReason(in.Events, "BackOff") {
+				t.Errorf("no BackOff event among %d events", len(in.Events))
+			}
+			logs := strings.Join(logTexts(o.Logs), "\n")
+			if !strings.Contains(logs, "required key DATABASE_URL missing value") {
+				t.Errorf("the log line was not read as a log; logs: %q", logs)
+			}
+			for _, notLog := range []string{"CrashLoopBackOff   7", "Exit Code", "Back-off restarting", "kubectl", "exitCode"} {
+				if strings.Contains(logs, notLog) {
+					t.Errorf("the log holds %q, which is not log output: %q", notLog, logs)
+				}
+			}
+		})
+	}
+}
+
+// A log alone is one log, whatever its blank lines and shapes inside.
+func TestParseAnyKeepsALogWhole(t *testing.T) {
+	const log = "2024-05-01 10:00:00 starting\n\nconfig:\n  port: 8080\n\n2024-05-01 10:00:01 Error: listen tcp :8080: bind: address already in use\n"
+	var o Objects
+	f, err := o.ParseAny("log", strings.NewReader(log))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f != FormatLog || len(o.Logs) != 1 || o.Logs[0].Text != log {
+		t.Errorf("format %v, logs %q; want the log as it was", f, logTexts(o.Logs))
+	}
+}
+
+func TestParagraphsCut(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"table ends at its first other line", "NAME READY STATUS RESTARTS AGE\nweb-1 0/1 Error 3 1m\npanic: boom", []string{"NAME READY STATUS RESTARTS AGE\nweb-1 0/1 Error 3 1m", "panic: boom"}},
+		{"yaml ends at a line that is not yaml", "state:\n  waiting:\n    reason: CrashLoopBackOff\nError: bad flag", []string{"state:\n  waiting:\n    reason: CrashLoopBackOff", "Error: bad flag"}},
+		{"prose before yaml", "here is the status\nstatus:\n  phase: Running", []string{"here is the status", "status:\n  phase: Running"}},
+		{"describe keeps its events", "    State: Waiting\n    Exit Code: 1\nEvents:\n  Type Reason Age From Message\n  Warning BackOff 1m kubelet Back-off restarting failed container\nlog line", []string{"    State: Waiting\n    Exit Code: 1\nEvents:\n  Type Reason Age From Message\n  Warning BackOff 1m kubelet Back-off restarting failed container", "log line"}},
+		{"prompts cut and are dropped", "$ kubectl logs web-1\nfatal: no config\n[root@m ~]# kubectl get pods\nNAME READY STATUS RESTARTS AGE", []string{"fatal: no config", "NAME READY STATUS RESTARTS AGE"}},
+		{"a docker-entrypoint log line is no prompt", "docker-entrypoint.sh: exec: missing", []string{"docker-entrypoint.sh: exec: missing"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, p := range paragraphs(tt.text) {
+				got = append(got, p.text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("paragraphs:\n%q\nwant:\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+func logTexts(logs []Log) []string {
+	var out []string
+	for _, l := range logs {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+func hasEventReason(events []corev1.Event, reason string) bool {
+	for _, e := range events {
+		if e.Reason == reason {
+			return true
+		}
+	}
+	return false
+}
