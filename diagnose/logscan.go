@@ -113,7 +113,8 @@ type logScanner struct {
 	// next lines, and detailNext counts how many more it may take.
 	detailOf   *candidate
 	detailNext int
-	sigterm    bool // the app said it was sent SIGTERM: what follows is its shutdown
+	sigterm    bool       // the app said it was sent SIGTERM: what follows is its shutdown
+	loopbackOf *candidate // the best line when one of the two after it names a loopback address
 	excCand    *candidate
 	excFrames  int          // stack frames seen after excCand
 	second     []*candidate // other lines a pattern recognised, to quote with the best
@@ -252,6 +253,11 @@ func (s *logScanner) line(raw []byte) {
 		s.tbIndent = len(content) - len(bytes.TrimLeft(content, " \t"))
 	}
 
+	if s.best != nil && s.lines-s.best.lineNo <= 2 && s.lines > s.best.lineNo && loopbackTarget(string(trimmed)) {
+		// The error's next lines name where it connects: Postgres's
+		// "Is the server running on host "localhost" (127.0.0.1)".
+		s.loopbackOf = s.best
+	}
 	sev := severity(lower, trimmed)
 	s.nonEmpty++
 	if !s.sidecar && bytes.Contains(lower, []byte("sidecar")) {
@@ -498,7 +504,7 @@ func (s *logScanner) result() LogScan {
 			out.Category, out.hint, out.patID = cat, hint, "lexical"
 		}
 	}
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && loopbackTarget(best.line) && !s.sidecar {
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best) && !s.sidecar {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this
