@@ -43,6 +43,8 @@ FILE is whatever you have, in the shape kubectl printed it: YAML or JSON
 (a Pod, an Event, a List of them, or a fragment of a pod's status),
 `+"`kubectl describe pod`"+` text, an events table, `+"`kubectl get pods`"+` output,
 or a plain log ("-" reads stdin); the shape is detected from the content.
+One file may hold several of them, as a whole issue or question is pasted
+(each output in its own code block, after its prompt or a blank line).
 --logs FILE applies to the failing container; --logs NAME=FILE to container
 NAME. Offline, the time of the diagnosis is the latest timestamp in the
 input (when the output was printed).`, s)
