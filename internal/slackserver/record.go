@@ -106,7 +106,13 @@ func (s *Server) record(req *request, resp map[string]any, status int, errCode s
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.calls = append(s.calls, c)
+	// Keep arrival order: a call held back (a delayed answer the client
+	// gave up on) is recorded after calls that arrived later.
+	i := len(s.calls)
+	for i > 0 && s.calls[i-1].Time.After(c.Time) {
+		i--
+	}
+	s.calls = slices.Insert(s.calls, i, c)
 	close(s.changed)
 	s.changed = make(chan struct{})
 }
