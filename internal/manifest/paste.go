@@ -33,7 +33,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = stripBorders(data)
+	data = stripBorders(normalizeSpace(data))
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
 	}
@@ -138,6 +138,14 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 		}
 	}
 	return f, nil
+}
+
+// normalizeSpace turns Windows line ends into newlines and the no-break
+// spaces of text copied out of a web console or page into spaces, so
+// "Exit Code:\u00a0137" reads like kubectl printed it.
+func normalizeSpace(data []byte) []byte {
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(data, []byte("\u00a0"), []byte(" "))
 }
 
 // readTail reads r, keeping at most the last limit bytes.

@@ -146,3 +146,24 @@ func hasEventReason(events []corev1.Event, reason string) bool {
 	}
 	return false
 }
+
+// Text copied out of a web console has no-break spaces and may have
+// Windows line ends; it reads like kubectl's own output.
+func TestParseAnyReadsCopiedText(t *testing.T) {
+	copied := strings.ReplaceAll("    State:          Waiting\r\n      Reason:       CrashLoopBackOff\r\n    Last State:     Terminated\r\n      Reason:       OOMKilled\r\n      Exit Code:    137\r\n    Restart Count:  4\r\n", "  ", "\u00a0 ")
+	var o Objects
+	if _, err := o.ParseAny("copied", strings.NewReader(copied)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Pod.Status.ContainerStatuses) != 1 {
+		t.Fatalf("container statuses %+v, want 1", in.Pod.Status.ContainerStatuses)
+	}
+	st := in.Pod.Status.ContainerStatuses[0]
+	if term := st.LastTerminationState.Terminated; term == nil || term.ExitCode != 137 || term.Reason != "OOMKilled" || st.RestartCount != 4 {
+		t.Errorf("status %+v, want OOMKilled 137 after 4 restarts", st)
+	}
+}
