@@ -60,7 +60,7 @@ func Detect(data []byte) Format {
 	}
 	lines := nonEmptyLines(text)
 	// `kubectl get pods` output: a header or rows only.
-	if reTableHeader.Match(text) || allMatch(lines, func(l string) bool { return reTableRow.MatchString(l) }) {
+	if mayHaveTableHeader(text) && reTableHeader.Match(text) || allMatch(lines, func(l string) bool { return reTableRow.MatchString(l) }) {
 		if !reDescribeKey.Match(text) {
 			return FormatTable
 		}
@@ -68,13 +68,19 @@ func Detect(data []byte) Format {
 	if looksLikeObjects(text) {
 		return FormatObjects
 	}
-	if n := len(reDescribeKey.FindAll(text, -1)); n >= 2 || (n == 1 && bytes.Contains(text, []byte("Events:"))) {
+	if n := len(reDescribeKey.FindAll(text, 2)); n >= 2 || (n == 1 && bytes.Contains(text, []byte("Events:"))) {
 		return FormatDescribe
 	}
 	if isEventText(lines) {
 		return FormatEvents
 	}
 	return FormatLog
+}
+
+// mayHaveTableHeader is a cheap test before reTableHeader, which is slow
+// on a long log: the header has a READY column.
+func mayHaveTableHeader(text []byte) bool {
+	return bytes.Contains(text, []byte("READY")) || bytes.Contains(text, []byte("ready")) || bytes.Contains(text, []byte("Ready"))
 }
 
 // looksLikeObjects reports YAML or JSON of Kubernetes objects or their
@@ -84,7 +90,7 @@ func looksLikeObjects(text []byte) bool {
 	if text[0] == '{' || text[0] == '[' {
 		return true
 	}
-	keys := reYAMLKey.FindAll(text, -1)
+	keys := reYAMLKey.FindAll(text, 2)
 	if len(keys) == 0 {
 		return false
 	}
@@ -102,7 +108,10 @@ func isEventText(lines []string) bool {
 		return false
 	}
 	events, rows, wrapped := 0, 0, 0
-	for _, l := range lines {
+	for i, l := range lines {
+		if misses := i - events; 4*(misses-1) > len(lines) {
+			return false // too many other lines to be events whatever follows
+		}
 		if reEventHeader.MatchString(l) || reEventsTitle.MatchString(l) || reTimestampLine.MatchString(l) {
 			events++
 			wrapped = 0

@@ -96,28 +96,13 @@ var bareEventReasons = []struct {
 // event message.
 func parseEventLine(line string) (eventRow, bool) {
 	line = strings.ReplaceAll(line, "\u00a0", " ")
-	if m := reDescribeRow.FindStringSubmatch(line); m != nil {
-		r := newRow(m[1], m[2], m[7])
-		r.setAges(m[3], m[4], m[5])
-		r.event.Source.Component = m[6]
-		return r, true
-	}
-	if m := reDescribeRowCut.FindStringSubmatch(line); m != nil {
-		r := newRow(m[1], m[2], "")
-		r.setAges(m[3], m[4], m[5])
-		r.event.Source.Component = m[6]
-		return r, true
-	}
-	if m := reGetEventsRow.FindStringSubmatch(line); m != nil {
-		r := newRow(m[4], m[5], m[7])
-		r.setAges(m[1], m[2], m[3])
-		if kind, name, ok := strings.Cut(m[6], "/"); ok {
-			r.event.InvolvedObject.Name = name
-			if strings.EqualFold(kind, "pod") {
-				r.event.InvolvedObject.Kind = "Pod"
-			}
+	// Rows of today's tables name their type; most lines of a log do not,
+	// and skip the row patterns.
+	typed := strings.Contains(line, "Normal") || strings.Contains(line, "Warning")
+	if typed {
+		if r, ok := parseTypedRow(line); ok {
+			return r, true
 		}
-		return r, true
 	}
 	if strings.Contains(line, "\t") {
 		if m := reOldRow.FindStringSubmatch(line); m != nil {
@@ -139,8 +124,10 @@ func parseEventLine(line string) (eventRow, bool) {
 			return r, true
 		}
 	}
-	if r, ok := parseSeparatedRow(line); ok {
-		return r, true
+	if typed {
+		if r, ok := parseSeparatedRow(line); ok {
+			return r, true
+		}
 	}
 	msg := strings.TrimSpace(line)
 	// "kubelet  Error: ..." and "Warning  Failed ... message" pasted
@@ -169,6 +156,35 @@ func parseEventLine(line string) (eventRow, bool) {
 	}
 	if strings.Contains(msg, "failed liveness probe, will be restarted") || strings.Contains(msg, "failed startup probe, will be restarted") {
 		return newRow("Normal", "Killing", msg), true
+	}
+	return eventRow{}, false
+}
+
+// parseTypedRow reads a row of today's events tables: describe's (also
+// with its Message cut off) and `kubectl get events`'.
+func parseTypedRow(line string) (eventRow, bool) {
+	if m := reDescribeRow.FindStringSubmatch(line); m != nil {
+		r := newRow(m[1], m[2], m[7])
+		r.setAges(m[3], m[4], m[5])
+		r.event.Source.Component = m[6]
+		return r, true
+	}
+	if m := reDescribeRowCut.FindStringSubmatch(line); m != nil {
+		r := newRow(m[1], m[2], "")
+		r.setAges(m[3], m[4], m[5])
+		r.event.Source.Component = m[6]
+		return r, true
+	}
+	if m := reGetEventsRow.FindStringSubmatch(line); m != nil {
+		r := newRow(m[4], m[5], m[7])
+		r.setAges(m[1], m[2], m[3])
+		if kind, name, ok := strings.Cut(m[6], "/"); ok {
+			r.event.InvolvedObject.Name = name
+			if strings.EqualFold(kind, "pod") {
+				r.event.InvolvedObject.Kind = "Pod"
+			}
+		}
+		return r, true
 	}
 	return eventRow{}, false
 }

@@ -17,6 +17,11 @@ import (
 // tail, where the crash is.
 const MaxPasteBytes = 8 << 20
 
+// maxMixedPaste bounds the input ParseAny cuts into stretches of several
+// shapes: a pasted issue or question is far smaller; a longer input is
+// one shape (a log, a List) and is read as such, as fast as before.
+const maxMixedPaste = 1 << 20
+
 // Log is a container log given to the diagnosis. Container is empty when
 // it is not known which container wrote it.
 type Log struct {
@@ -41,7 +46,10 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		o.Pods = append(o.Pods, pod)
 		return FormatTable, nil // the rest is OpenShift's advice, not a log
 	}
-	segs := segments(string(data))
+	var segs []segment
+	if len(data) <= maxMixedPaste {
+		segs = segments(string(data))
+	}
 	switch {
 	case len(segs) == 1 && segs[0].format != FormatLog:
 		return o.parseOne(name, []byte(segs[0].text)) // without its code fence

@@ -37,25 +37,29 @@ func segments(text string) []segment {
 			f = FormatLog // the output of `kubectl logs` is a log whatever it looks like
 		}
 		if n := len(out); n > 0 && p.block == out[n-1].block && joins(out[n-1].format, f, p.text) {
-			sep := "\n"
+			b := &out[n-1].text
+			b.WriteByte('\n')
 			if p.afterBlank {
-				sep = "\n\n"
+				b.WriteByte('\n')
 			}
-			out[n-1].text += sep + p.text
+			b.WriteString(p.text)
 			continue
 		}
-		out = append(out, blockSegment{segment{format: f, text: p.text}, p.block})
+		out = append(out, blockSegment{format: f, block: p.block})
+		out[len(out)-1].text.WriteString(p.text)
 	}
 	segs := make([]segment, len(out))
-	for i, s := range out {
-		segs[i] = s.segment
+	for i := range out {
+		segs[i] = segment{format: out[i].format, text: out[i].text.String()}
 	}
 	return segs
 }
 
+// blockSegment is a segment being built.
 type blockSegment struct {
-	segment
-	block int // the code block (or the text between two) it came from
+	format Format
+	text   strings.Builder
+	block  int // the code block (or the text between two) it came from
 }
 
 // joins reports whether a paragraph of format next continues the stretch

@@ -167,3 +167,22 @@ func TestParseAnyReadsCopiedText(t *testing.T) {
 		t.Errorf("status %+v, want OOMKilled 137 after 4 restarts", st)
 	}
 }
+
+// BenchmarkParseAnyLongPaste reads the longest paste that is still cut
+// into stretches of one shape each: a log with many blank lines, where the
+// cutting must stay linear.
+func BenchmarkParseAnyLongPaste(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < maxMixedPaste-100 {
+		sb.WriteString("2024-05-01T10:00:00Z INFO handled request path=/api/v1/items status=200\nline two of the entry\n\n")
+	}
+	sb.WriteString("Error: listen tcp :8080: bind: address already in use\n")
+	log := sb.String()
+	b.SetBytes(int64(len(log)))
+	for b.Loop() {
+		var o Objects
+		if _, err := o.ParseAny("log", strings.NewReader(log)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
