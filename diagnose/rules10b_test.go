@@ -2,6 +2,8 @@ package diagnose
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -141,5 +143,24 @@ func TestRound10WordsYieldToStatus(t *testing.T) {
 		if r.Category != OOMKilled {
 			t.Errorf("%q: got %s, want oom_killed: %s", log, r.Category, r.Summary)
 		}
+	}
+}
+
+// TestWordsCauseQuotesTheProgramsLine checks that when the reporter's words
+// name the cause ("on disk full"), the program's own crash line of another
+// kind (the SIGBUS the full disk caused) is quoted too, after the cause;
+// a second line of the same kind, or one naming no cause, is not added.
+func TestWordsCauseQuotesTheProgramsLine(t *testing.T) {
+	got := ScanLog(bytes.NewReader([]byte("Crash loop in NewActiveQueryTracker on disk full\nunexpected fault address 0x7f2c07c61000\nfatal error: fault\n[signal SIGBUS: bus error code=0x2 addr=0x7f2c07c61000 pc=0x4698e2]\n")))
+	if got.Category != ConfigError || len(got.Evidence) < 2 || !strings.Contains(got.Evidence[0], "disk full") {
+		t.Fatalf("got %s %q", got.Category, got.Evidence)
+	}
+	if !slices.ContainsFunc(got.Evidence[1:], func(e string) bool { return strings.Contains(e, "signal SIGBUS") }) {
+		t.Errorf("the program's SIGBUS line is not quoted: %q", got.Evidence)
+	}
+	// Words alone: nothing else to quote.
+	got = ScanLog(bytes.NewReader([]byte("Prometheus server going to CrashLoopBackOff due to disk fill event\nlevel=info msg=\"Starting TSDB ...\"\n")))
+	if len(got.Evidence) != 1 {
+		t.Errorf("words alone quote %q", got.Evidence)
 	}
 }
