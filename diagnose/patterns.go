@@ -205,6 +205,10 @@ var patterns = []*pattern{
 	// memberlist (Loki, Mimir, Tempo, Cortex) cannot choose an address to
 	// advertise: the pod network is not a private range it accepts.
 	pat("memberlist_advertise", ConfigError, weightPrecise, "memberlist found no private IP address to advertise (the pod network is not an RFC 1918 range): set the advertise address explicitly (memberlist advertise_addr from the pod IP, or the instance_addr / interface_names setting).", "no private ip address found", "failed to get final advertise address"),
+	// The API server (or another dependency) named as not answering, in
+	// words ("K8s api isnt responding", "the k8s-api waits the webhook
+	// timeout on each request").
+	pat("not_responding_words", DependencyUnavailable, weightSpecific+1, hintDepend, "respond", "answer", "timeout").matching(`(?i)\b(?:k8s|kubernetes|kube)?[ -]?api(?:[ -]?server)?\s+(?:is\s+|was\s+)?(?:isn'?t|is not|wasn'?t|was not|not|stops?|stopped)\s+(?:responding|answering)\b|\b(?:api(?:[ -]?server)?|k8s-api)\b.{0,20}\bwait\w*\b.{0,20}\bwebhook(?:'s)? timeout\b`),
 	// ZooKeeper's AdminServer (Jetty on 8080) cannot start: the port is
 	// taken.
 	pat("zk_adminserver", PortConflict, weightSpecific+1, hintPort+" (ZooKeeper's AdminServer uses 8080: set admin.serverPort or admin.enableServer=false.)", "starting adminserver", "start adminserver").matching(`(?i)\bproblem starting adminserver on address \S+ port \d+|\bunable to start adminserver\b`),

@@ -50,6 +50,10 @@ var logRules10b = []logRule{
 	// A setting silently ignored.
 	{"ignored words: env var", "That env var was silently ignored (no error, no warning), leaving no listener bound.\n", ConfigError, "silently ignored"},
 	{"ignored words: option", "the --config flag is silently ignored when --alpha-config is set, so it starts with defaults and exits\n", ConfigError, "silently ignored"},
+	// The API server named as not answering.
+	{"not responding: title", "Kube-Vip crashing if K8s api isnt responding because of validatingwebhook failure\n", DependencyUnavailable, "api isnt responding"},
+	{"not responding: api server", "the controller restarts whenever the API server is not responding for a few seconds\n", DependencyUnavailable, "API server is not responding"},
+	{"not responding: webhook timeout", "causing the k8s-api to wait the webhook timeout on each request, so the lease is lost\n", DependencyUnavailable, "wait the webhook timeout"},
 	// Client timeouts that name their dependency.
 	{"timeout: elasticsearch client", "{\"name\":\"Kibana\",\"level\":60,\"err\":{\"message\":\"Request Timeout after 5000ms\",\"name\":\"Error\"},\"msg\":\"\"}\n", DependencyUnavailable, "Request Timeout after 5000ms"},
 	{"timeout: kafka errors", "**org.apache.kafka.common.errors.TimeoutException: Failed to get offsets by times** in 30002ms\n", DependencyUnavailable, "TimeoutException: Failed to get offsets"},
@@ -87,12 +91,14 @@ var rules10bNegatives = []string{
 	"INFO Started AdminServer on address 0.0.0.0, port 8080 and command URL /commands\n",
 	"INFO validation passed: no errors in the config file, starting\n",
 	"INFO setting request.timeout.ms=30000 (request timeout)\n",
+	"INFO api server is responding again after 2 retries\n",
+	"INFO webhook timeout set to 10s\n",
 }
 
 // round10bPatterns are the ids of the patterns round 10 added.
 var round10bPatterns = []string{"unbound_var_words", "flag_incompatible_words", "missing_file_words", "validation_rejects_words",
 	"config_error_cause_words", "mount_removed_fix", "disk_full_words", "cannot_reach_words", "probe_removed_fix",
-	"setting_ignored_words", "memberlist_advertise", "zk_adminserver"}
+	"setting_ignored_words", "memberlist_advertise", "zk_adminserver", "not_responding_words"}
 
 // TestRules10bNegatives checks that none of round 10's patterns reads the
 // negatives, and that the whole scan does not read them as what those
@@ -138,6 +144,7 @@ func TestRound10WordsYieldToStatus(t *testing.T) {
 		"That env var was silently ignored, leaving no listener bound\n",
 		"remove liveness probe from kibana podspec\n",
 		"it is created before the APIServer is up, hence it can not reach it\n",
+		"Kube-Vip crashing if K8s api isnt responding\n",
 	} {
 		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"api": log}})
 		if r.Category != OOMKilled {
