@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -557,6 +558,27 @@ func (s *logScanner) result() LogScan {
 			x, r6 := Redact(alt.line)
 			out.Evidence = append(out.Evidence, "log: "+focus(x, alt.pat, maxQuoteBytes))
 			r2 = r2 || r6
+		}
+	}
+	// The cause named in the reporter's words ("on disk full") is quoted
+	// first; the program's own crash line of another kind (the SIGBUS
+	// the full disk caused) is what it printed, and is quoted too.
+	if best.pat != nil && strings.HasSuffix(best.pat.id, "_words") {
+		var own *candidate
+		for _, c := range s.second {
+			if c.pat == nil || c.pat.cat == best.pat.cat || strings.HasSuffix(c.pat.id, "_words") || c.pat.weight < weightSpecific || c.lineNo == best.lineNo {
+				continue
+			}
+			if own == nil || c.score > own.score {
+				own = c
+			}
+		}
+		if own != nil {
+			x, r7 := Redact(own.line)
+			if q := "log: " + focus(x, own.pat, maxQuoteBytes); !slices.Contains(out.Evidence, q) {
+				out.Evidence = append(out.Evidence, q)
+			}
+			r2 = r2 || r7
 		}
 	}
 	if s.action != "" && best.score >= weightSpecific {

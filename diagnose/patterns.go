@@ -168,6 +168,50 @@ var patterns = []*pattern{
 	pat("corrupt_subject_words", ConfigError, weightSpecific+1, hintData, "rupt").matching(`(?i)\b(?:metadata|data|log|wal|journal|index|database|db|snapshot)\s+(?:log\s+|file\s+)?(?:is|was|got|gets|seems|became)\s+(?:\w+\s+)?c[ou]r+upt(?:ed)?\b`).without("not corrupt", "isn't corrupt", "no corrupt"),
 	// Kafka's KRaft controller cannot replay its metadata log.
 	pat("kraft_metadata", ConfigError, weightPrecise, hintData, "error loading metadata log record"),
+
+	// Round 10. The reporter's words that name a setting as the cause.
+	// A script stopped by its nounset option, in words ("crashloops
+	// because the usage of an unbound variable"); the shell's own
+	// "NAME: unbound variable" line is unbound_var.
+	pat("unbound_var_words", ConfigError, weightPrecise, "A variable a script needs (it runs with set -u) is not set: set it in the container's env or envFrom, or fix the script.", "unbound variable").matching(`(?i)\b(?:crash\w*|fail\w*|exit\w*|abort\w*|restart\w*|loop\w*)\b.{0,80}\bunbound variables?\b|\bunbound variables?\b.{0,60}\b(?:crash\w*|fail\w*|exit\w*|abort\w*|restart\w*)`).without("set -u", "nounset", "no unbound"),
+	// A flag or option the program's version or its environment does not
+	// accept, in words ("v1.25 clusters are incompatible with this flag").
+	pat("flag_incompatible_words", ConfigError, weightPrecise, hintFlag, "compatible", "supported").matching(`(?i)\b(?:incompatible|not compatible|isn't supported|is not supported|are not supported|not supported)\s+with\s+(?:this|the|that|these|those)\s+(?:flags?|options?|settings?|parameters?|arguments?)\b|\b(?:flags?|options?)\b.{0,40}\b(?:is|are)\s+(?:incompatible|not compatible)\b`).without("ignor", "skipp", "falling back", "fall back"),
+	// A file the program needs, named missing in words ("crashing, due
+	// to not finding file \"myid\"").
+	pat("missing_file_words", ConfigError, weightSpecific+1, hintFile, "missing", "not finding", "lack of").matching(`(?i)\b(?:due to|because of)\s+(?:not finding|(?:a |the )?missing|(?:the )?lack of)\s+(?:the\s+|a\s+|its\s+)?(?:[\w."'\x60/-]+\s+){0,2}files?\b|\bnot finding (?:the |a |its )?(?:[\w."'\x60/-]+ )?files?\b`).without("rebuil", "regenerat", "creating"),
+	// A configuration the program's validation refuses, in words ("key
+	// names which v7's strict validation rejects").
+	pat("validation_rejects_words", ConfigError, weightSpecific+1, hintParse, "reject").matching(`(?i)\b(?:strict\s+)?(?:config(?:uration)?\s+)?validation\s+rejects?\b|\brejects?\s+(?:the\s+|these\s+|those\s+|its\s+|unknown\s+|invalid\s+|singular\s+|old\s+)?(?:config(?:uration)?\s+)?(?:keys?|key names|options?|fields?|settings?)\b`),
+	// An error in the configuration named as what causes the crash ("an
+	// error in the `config.yaml` which can cause a CrashLoopBackOff").
+	pat("config_error_cause_words", ConfigError, weightSpecific, hintParse, "error", "mistake", "typo").matching(`(?i)\b(?:errors?|mistakes?|typos?)\s+in\s+(?:the\s+|your\s+|my\s+|our\s+|its\s+|a\s+)?[\x60'"]?[\w./-]*(?:config(?:uration)?|settings|values)[\w./-]*[\x60'"]?(?:\s+files?)?\b.{0,60}\b(?:cause\w*|lead\w* to|result\w* in|crash\w*|restart\w*)`).without("no error", "not an error", "no mistake"),
+	// A fix that removes a volume mount ("Live-fixed by ... removing the
+	// mount"): the mount did not fit the image.
+	pat("mount_removed_fix", ConfigError, weightPrecise, hintMount, "mount").matching(`(?i)\b(?:fix\w*|solv\w*|resolv\w*|work\w*\s*around)\b.{0,80}\b(?:remov\w*|delet\w*|drop\w*)\s+(?:the\s+|a\s+|that\s+|this\s+)?(?:[\w-]+\s+)?(?:volume\s*)?mounts?\b`).without("mount point"),
+	// A full disk in words ("due to disk fill event", "on disk full"):
+	// the volume needs space, whatever signal the program died of.
+	pat("disk_full_words", ConfigError, weightPrecise, "The volume the program writes to is full: free space or resize the PVC (and set retention so it does not fill again).", "disk", "space", "storage").matching(`(?i)\bdisks? (?:is |was |got |gets |became |being )?full\b|\bdisk[- ]fill\b|\bon (?:a )?full disk\b|\bout of (?:disk|storage) space\b|\b(?:disk|volume|pvc|storage)\b.{0,20}\bran out of (?:space|storage|disk)\b|\bran out of disk(?: space)?\b|\bdisk space (?:is |was )?(?:exhausted|used up|full)\b`).without("not full", "isn't full", "no disk full", "disk full: false"),
+	// The program starts before what it needs is up, or cannot reach it,
+	// in words ("created before the APIServer is up, hence it can not
+	// reach it").
+	pat("cannot_reach_words", DependencyUnavailable, weightSpecific+1, hintDepend, "reach", "before").matching(`(?i)\b(?:it|the app|the pod|the container|the service|the controller|the operator)\s+(?:can ?not|cannot|can't|couldn't|could not|is unable to|was unable to)\s+reach\b|\b(?:created|started|starts|scheduled|launched|comes up|came up|runs)\s+before\s+(?:the\s+)?(?:api ?server|kube-apiserver|database|db|broker|dependency|backend|control plane)\s+(?:is|was|becomes|became)\s+(?:up|ready|available|running)\b`),
+	// A fix that removes the liveness or startup probe ("remove liveness
+	// probe from kibana podspec"): the probe was what restarted it.
+	pat("probe_removed_fix", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bremov\w*\s+(?:the\s+)?(?:liveness|startup)[ -]?probes?\s+(?:from|in|on|of)\b`),
+	// A setting the reporter found silently ignored ("That env var was
+	// silently ignored, leaving no listener bound").
+	pat("setting_ignored_words", ConfigError, weightPrecise, hintParse, "silently ignored").matching(`(?i)\b(?:was|were|is|are|gets|got|being)\s+silently\s+ignored\b`),
+	// memberlist (Loki, Mimir, Tempo, Cortex) cannot choose an address to
+	// advertise: the pod network is not a private range it accepts.
+	pat("memberlist_advertise", ConfigError, weightPrecise, "memberlist found no private IP address to advertise (the pod network is not an RFC 1918 range): set the advertise address explicitly (memberlist advertise_addr from the pod IP, or the instance_addr / interface_names setting).", "no private ip address found", "failed to get final advertise address"),
+	// The API server (or another dependency) named as not answering, in
+	// words ("K8s api isnt responding", "the k8s-api waits the webhook
+	// timeout on each request").
+	pat("not_responding_words", DependencyUnavailable, weightSpecific+1, hintDepend, "respond", "answer", "timeout").matching(`(?i)\b(?:k8s|kubernetes|kube)?[ -]?api(?:[ -]?server)?\s+(?:is\s+|was\s+)?(?:isn'?t|is not|wasn'?t|was not|not|stops?|stopped)\s+(?:responding|answering)\b|\b(?:api(?:[ -]?server)?|k8s-api)\b.{0,20}\bwait\w*\b.{0,20}\bwebhook(?:'s)? timeout\b`),
+	// ZooKeeper's AdminServer (Jetty on 8080) cannot start: the port is
+	// taken.
+	pat("zk_adminserver", PortConflict, weightSpecific+1, hintPort+" (ZooKeeper's AdminServer uses 8080: set admin.serverPort or admin.enableServer=false.)", "starting adminserver", "start adminserver").matching(`(?i)\bproblem starting adminserver on address \S+ port \d+|\bunable to start adminserver\b`),
 	// A supervisor's report of a worker killed by SIGILL (gunicorn's
 	// "Worker (pid:8) was sent code 132!").
 	// A CPU without the vector instructions the binary needs, in words
@@ -343,7 +387,7 @@ var patterns = []*pattern{
 	// Dependencies that cannot be reached.
 	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed"),
 	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname").without("_host not found"),
-	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection").without("liveness", "readiness"),
+	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection", "request timeout after", "errors.timeoutexception", "timed out waiting for a node assignment", "failed to update metadata after").without("liveness", "readiness"),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
 	// "leader election lost" is the exit, usually logged fatal; the renewal
@@ -371,7 +415,7 @@ var patterns = []*pattern{
 	// An error in a named piece of the configuration ("a VRL compilation
 	// error in the db_logs transform", "syntax error in the nginx config").
 	pat("config_part_error", ConfigError, weightSpecific, hintParse, "error").matching("(?i)\\b(?:compil\\w*|syntax|parse|parsing)\\s+errors?\\b.{0,20}\\bin (?:the |its |a |an )?[`'\"]?[\\w.-]+[`'\"]?\\s+(?:transforms?|config(?:uration)?|pipelines?|templates?|rules?|filters?|scripts?|polic(?:y|ies)|expressions?|blocks?|sections?)\\b"),
-	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:", "config is invalid", "configuration is invalid"),
+	pat("config_validation", ConfigError, weightSpecific, hintParse, "bindvalidationexception", "optionsvalidationexception", "validation failed for", "binding validation errors", "configuration validation failed", "failed to validate config", "invalid configuration:", "config validation", "are invalid:", "is invalid:", "config is invalid", "configuration is invalid", "configuration file contains errors", "config file contains errors", "contains format errors"),
 	// A cluster set up without what a network add-on needs (flannel's
 	// per-node pod CIDR), or nodes of one cluster that do not share their
 	// secret (RabbitMQ's Erlang cookie).

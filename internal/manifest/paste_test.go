@@ -222,6 +222,8 @@ func TestParseEventShapes(t *testing.T) {
 		{"old tab format", "32m\t\t32m\t\t1\t{kubelet ip-10}\tspec.containers{nginx}\tWarning\t\tBackOff\t\tBack-off restarting failed container", "BackOff", "Back-off restarting failed container", 1, "nginx"},
 		{"describe row cut off before its message", "  Warning  Unhealthy  115s (x6 over 3m45s)   kubelet", "Unhealthy", "", 6, ""},
 		{"describe row with node cut off", "  Warning  Unhealthy  2m (x3 over 4m)  kubelet, node3  ", "Unhealthy", "", 3, ""},
+		{"bare runtime start failure", "Error: failed to start container \"app\": Error response from daemon: OCI runtime create failed", "Failed", "Error: failed to start container \"app\": Error response from daemon: OCI runtime create failed", 1, ""},
+		{"bare containerd task failure", "Error: failed to create containerd task: failed to create shim task: OCI runtime create failed", "Failed", "Error: failed to create containerd task: failed to create shim task: OCI runtime create failed", 1, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r, ok := parseEventLine(tc.line)
@@ -229,6 +231,22 @@ func TestParseEventShapes(t *testing.T) {
 				t.Fatalf("parseEventLine = %+v, %v", r, ok)
 			}
 		})
+	}
+}
+
+// TestProgramErrorIsNoEvent checks that a program's own "Error: failed
+// to ..." line (cobra's fatal error, a CLI's message) stays a log line:
+// only the runtime's and kubelet's wordings are bare Failed events.
+func TestProgramErrorIsNoEvent(t *testing.T) {
+	for _, line := range []string{
+		"Error: failed to get config: cannot unmarshal the configuration: 1 error(s) decoding:",
+		"Error: failed to connect to the database: dial tcp 10.0.0.5:5432: connect: connection refused",
+		"Error: failed to load state: open /data/state.json: no such file or directory",
+		"Error: failed to log in to the registry",
+	} {
+		if r, ok := parseEventLine(line); ok {
+			t.Errorf("%q read as event %+v", line, r.event)
+		}
 	}
 }
 
