@@ -286,6 +286,9 @@ func (s *logScanner) line(raw []byte) {
 		best = sigtermPattern
 		s.sigterm = true
 	}
+	if best == nil {
+		best = causeClause(lower, trimmed) // a sentence that says why, in words no pattern knows
+	}
 	if best == nil && (mayBeProse(trimmed) && reProse.Match(trimmed) || loopSymptom(lower)) {
 		return // the reporter's own words, or the crash loop itself: no cause
 	}

@@ -1,0 +1,105 @@
+package diagnose
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// A cause clause is a sentence in which someone (the reporter, after
+// digging; a maintainer quoted with the report) says why the container
+// crashed: "It turned out the database was not reachable", "the pod
+// crashes because the config file has a wrong value", "the secret was not
+// created, that's why it could not start". No program pattern knows the
+// wording, so the sentence is read for what kind of cause it names. It is
+// a weak vote: any line of the program's own that names a cause, and any
+// recorded status, outweighs it.
+
+// causeMarkers are the words that make a sentence give a cause: the
+// cause follows them ("... because the secret was deleted") ...
+var causeMarkers = [][]byte{
+	[]byte("because"), []byte("due to"), []byte("turned out"), []byte("turns out"), []byte("root cause"),
+	[]byte("the problem was"), []byte("the problem is"), []byte("the issue was"), []byte("the issue is"),
+	[]byte("the reason was"), []byte("the reason is"), []byte("culprit"), []byte("caused by"),
+	[]byte("the fix was"), []byte("fixed it by"), []byte("fixed by"), []byte("solved it by"), []byte("solved by"),
+	[]byte("resolved by"), []byte("the solution was"),
+}
+
+// consequenceMarkers come after the cause ("the image has no shell,
+// that's why it crashes").
+var consequenceMarkers = [][]byte{
+	[]byte("that's why"), []byte("that is why"), []byte("which is why"), []byte("was the cause"),
+	[]byte("is the cause"), []byte("was the problem"), []byte("was the issue"), []byte(", so the pod"),
+	[]byte(", so the container"), []byte(", so it "), []byte(", so my "), []byte("causing the"), []byte("which causes"),
+	[]byte("which caused"), []byte("causes the pod"), []byte("caused the pod"),
+}
+
+// causeClauses are the kinds of cause a clause can name, the most specific
+// first; the first whose words occur in the sentence names the category.
+var causeClauses = []*pattern{
+	pat("clause_missing_object", MissingConfigObject, weightSpecific-2, "").matching(`(?i)\b(?:secret|config ?map)s?\b(?:\s+\S+){0,3}?\s+(?:was|were|is|are|had been|has been)?\s*(?:not (?:created|there|present|found|deployed|applied)|never created|missing|didn't exist|did not exist|doesn't exist|does not exist|deleted|in (?:a |another |the wrong )namespace)`),
+	pat("clause_command", CommandNotFound, weightSpecific-2, hintEntry).matching(`(?i)\b(?:entry ?point|command|cmd|start(?:up)? script|script|binary|executable)s?\b(?:\s+\S+){0,4}?\s+(?:was|is|were)?\s*(?:wrong|missing|not found|not executable|incorrect|misspelled|not in the image|not on the path|not in \$?path)|\bexecutable (?:bit|permission|flag)\b|\bchmod \+x\b|\bcrlf\b|\b(?:windows|dos) line endings\b`),
+	pat("clause_port", PortConflict, weightSpecific-2, hintPort).matching(`(?i)\bsame port\b|\bport (?:\d+ )?(?:was |is )?(?:already )?(?:in use|taken|used by|occupied)\b|\bboth \w+(?: \w+){0,3} (?:listen|bind|use)\w* (?:on )?(?:the same )?port\b`),
+	pat("clause_oom", OOMKilled, weightSpecific-2, hintOOMLimit).matching(`(?i)\bmemory limits?\b|\bout of memory\b|\boom(?:killed|-?kill\w*)?\b|\bnot enough memory\b|\bran out of memory\b|\bmemory (?:was |is )?too (?:low|small)\b`),
+	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|startup) ?probes?\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
+	pat("clause_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bpermissions?\b|\bnot writable\b|\b(?:can't|cannot|couldn't|could not|unable to|wasn't able to|was not able to) (?:write|create|open|read)\b|\bread-?only\b|\bruns? as (?:a )?(?:non-?root|root|user|uid)\b|\brunasuser\b|\bfsgroup\b|\bsecuritycontext\b|\bowned by\b|\bownership\b|\bselinux\b|\bscc\b|\bpod ?security\b|\brbac\b|\bforbidden\b`),
+	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b`),
+	pat("clause_config", ConfigError, weightSpecific-2, hintParse).matching(`(?i)\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bvariables?\b|\bflags?\b|\barguments?\b|\bargs\b|\bpasswords?\b|\bcredentials?\b|\btokens?\b|\btypo\b|\bmisconfigur\w*\b|\bvalues?\b|\bwrong (?:\w+ ){0,2}(?:name|path|version|url|host|key)\b|\bversion mismatch\b|\bincompatible\b`),
+}
+
+// reFirstPersonDoubt is a sentence that wonders rather than states ("I
+// wonder if it is because of the memory limit?").
+var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perhaps|might be|could it be|is it because|was it because|any idea|i guess|i think)\b|\?\s*$`)
+
+// causeClause returns the kind of cause a sentence gives, or nil when it
+// gives none (or only wonders). Only the clause that gives the cause is
+// read: "cannot create files because the data is corrupt" names no
+// permission problem.
+func causeClause(lower, trimmed []byte) *pattern {
+	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) {
+		return nil
+	}
+	clause := causePart(lower)
+	if clause == nil {
+		return nil
+	}
+	for _, p := range causeClauses {
+		if p.re.Match(clause) {
+			return p
+		}
+	}
+	return nil
+}
+
+// causePart is the part of a sentence that gives its cause.
+func causePart(lower []byte) []byte {
+	for _, m := range causeMarkers {
+		if i := bytes.Index(lower, m); i >= 0 {
+			return lower[i+len(m):]
+		}
+	}
+	for _, m := range consequenceMarkers {
+		if i := bytes.Index(lower, m); i >= 0 {
+			return lower[:i]
+		}
+	}
+	return nil
+}
+
+// programLine reports a line a program wrote rather than a sentence: a
+// level or timestamp in brackets, a JSON record, a timestamp, a klog
+// header or a "name: message" prefix.
+func programLine(t []byte) bool {
+	if len(t) == 0 {
+		return true
+	}
+	switch c := t[0]; {
+	case c == '[' || c == '{' || c == '<' || (c >= '0' && c <= '9'):
+		return true
+	case len(t) > 5 && bytes.IndexByte([]byte("IWEF"), c) >= 0 && isDigits(t[1:5]):
+		return true
+	}
+	return reNamePrefix.Match(t)
+}
+
+// reNamePrefix is a program's "name: message" or "LEVEL: message" start.
+var reNamePrefix = regexp.MustCompile(`^[\w.\-/]+:\s`)
