@@ -43,7 +43,7 @@ var causeClauses = []*pattern{
 	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|startup) ?probes?\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
 	pat("clause_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bpermissions?\b|\bnot writable\b|\b(?:can't|cannot|couldn't|could not|unable to|wasn't able to|was not able to) (?:write|create|open|read)\b|\bread-?only\b|\bruns? as (?:a )?(?:non-?root|root|user|uid)\b|\brunasuser\b|\bfsgroup\b|\bsecuritycontext\b|\bowned by\b|\bownership\b|\bselinux\b|\bscc\b|\bpod ?security\b|\brbac\b|\bforbidden\b`),
 	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b`),
-	pat("clause_config", ConfigError, weightSpecific-2, hintParse).matching(`(?i)\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bvariables?\b|\bflags?\b|\barguments?\b|\bargs\b|\bpasswords?\b|\bcredentials?\b|\btokens?\b|\btypo\b|\bmisconfigur\w*\b|\bvalues?\b|\bwrong (?:\w+ ){0,2}(?:name|path|version|url|host|key)\b|\bversion mismatch\b|\bincompatible\b`),
+	pat("clause_config", ConfigError, weightSpecific-2, hintParse).without("change", "update", "reload", "rotat", "refresh").matching(`(?i)\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bvariables?\b|\bflags?\b|\barguments?\b|\bargs\b|\bpasswords?\b|\bcredentials?\b|\btokens?\b|\btypo\b|\bmisconfigur\w*\b|\bvalues?\b|\bwrong (?:\w+ ){0,2}(?:name|path|version|url|host|key)\b|\bversion mismatch\b|\bincompatible\b`),
 }
 
 // reFirstPersonDoubt is a sentence that wonders rather than states ("I
@@ -63,7 +63,7 @@ func causeClause(lower, trimmed []byte) *pattern {
 		return nil
 	}
 	for _, p := range causeClauses {
-		if p.re.Match(clause) {
+		if p.re.Match(clause) && !vetoed(p, clause) {
 			return p
 		}
 	}
@@ -98,7 +98,18 @@ func programLine(t []byte) bool {
 	case len(t) > 5 && bytes.IndexByte([]byte("IWEF"), c) >= 0 && isDigits(t[1:5]):
 		return true
 	}
-	return reNamePrefix.Match(t)
+	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`))
+}
+
+// vetoed reports a clause holding one of p's veto words ("due to a
+// configmap change" is a reload, not a bad setting).
+func vetoed(p *pattern, clause []byte) bool {
+	for _, k := range p.not {
+		if bytes.Contains(clause, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // reNamePrefix is a program's "name: message" or "LEVEL: message" start.

@@ -76,3 +76,13 @@ func TestCauseClausesYieldToStatus(t *testing.T) {
 		}
 	}
 }
+
+// A reload or change given as the reason is no bad setting, and a
+// structured record is a program's line.
+func TestScanLogCauseClausesNotReloads(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"The worker restarted due to a configmap change.\n", ConfigError},
+		{"Pods restart because the config was updated by the operator.\n", ConfigError},
+		{`level=info msg="restarting because the database is not reachable"` + "\n", DependencyUnavailable},
+	})
+}
