@@ -435,6 +435,13 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		return
 	}
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
+		if e.ls.topic != "" && e.ls.topic != Unknown {
+			// The "log" is the reporter's prose: it does not end like a
+			// finished task's log, but it says what it is about.
+			e.add(signal{cat: e.ls.topic, weight: 22, kind: "log", quote: "log: " + e.ls.topicLine,
+				detail: "the report's words are about " + topicWords(e.ls.topic) + ": " + e.ls.topicLine})
+			return
+		}
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
 			detail: "its log ends without an error, so it most likely finishes and exits"})
 	}

@@ -61,6 +61,11 @@ type LogScan struct {
 	// a server's log, whose quiet end says it was stopped, not that it
 	// finished its work.
 	daemon bool
+	// topic is the kind of cause a log that is mostly the reporter's prose
+	// talks about (Unknown otherwise), and topicLine the line that first
+	// names it, redacted.
+	topic     Category
+	topicLine string
 }
 
 // candidate is a line that may explain the crash.
@@ -116,6 +121,7 @@ type logScanner struct {
 	detailNext int
 	sigterm    bool       // the app said it was sent SIGTERM: what follows is its shutdown
 	loopbackOf *candidate // the best line when one of the two after it names a loopback address
+	topics     topicCounter
 	excCand    *candidate
 	excFrames  int          // stack frames seen after excCand
 	second     []*candidate // other lines a pattern recognised, to quote with the best
@@ -261,6 +267,7 @@ func (s *logScanner) line(raw []byte) {
 	}
 	sev := severity(lower, trimmed)
 	s.nonEmpty++
+	s.topics.add(lower, trimmed)
 	if !s.sidecar && bytes.Contains(lower, []byte("sidecar")) {
 		s.sidecar = true
 	}
@@ -474,6 +481,10 @@ func (s *logScanner) result() LogScan {
 		out.Excerpt = out.Excerpt[:len(out.Excerpt)-1]
 	}
 	out.Redacted = redactAll(out.Excerpt)
+	if cat, line := s.topics.topic(s.nonEmpty); cat != Unknown {
+		q, r := Redact(quote(line))
+		out.topic, out.topicLine, out.Redacted = cat, q, out.Redacted || r
+	}
 
 	best := s.best
 	if best == nil || best.score < weightGeneric {

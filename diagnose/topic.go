@@ -1,0 +1,114 @@
+package diagnose
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// A report given only in words (an issue's title, a pull request's
+// description, a reporter's sentences) has no line a program wrote, so no
+// pattern names its cause; and a "log" that is prose does not end the way
+// a finished task's log does. What such a report talks about is still a
+// hint: the pull request that raises memory limits for "continuous
+// restarts", the title "pods start crashing (RBAC enabled)". The topic is
+// the kind of cause its words name most often, a weak vote that any fact
+// outweighs.
+
+// topicFamilies are the words of each kind of cause, the most specific
+// first (the first wins a tie).
+var topicFamilies = []struct {
+	cat Category
+	re  *regexp.Regexp
+}{
+	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)`)},
+	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b`)},
+	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b`)},
+	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\b`)},
+	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b`)},
+	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b`)},
+	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b`)},
+	{CommandNotFound, regexp.MustCompile(`\bentry ?points?\b|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
+	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
+	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b`)},
+	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
+}
+
+// reFailureWords say a text is about something failing.
+var reFailureWords = regexp.MustCompile(`crash|restart|fail|error|kill|\boom|loop|backoff|\bdown\b|\bexit|cannot|can't|unable|issue|problem|broken|\bfix|blame`)
+
+// topicCounter counts the words of each kind of cause over the prose
+// lines of a text.
+type topicCounter struct {
+	counts  []int    // per topic family
+	first   []string // the first prose line naming each family
+	prose   int      // prose lines seen
+	failing bool     // a prose line speaks of a failure
+}
+
+// add reads one line, lower-cased and trimmed.
+func (t *topicCounter) add(lower, trimmed []byte) {
+	if programLine(trimmed) || bytes.Count(trimmed, []byte(" ")) < 2 {
+		return
+	}
+	t.prose++
+	if t.counts == nil {
+		t.counts, t.first = make([]int, len(topicFamilies)), make([]string, len(topicFamilies))
+	}
+	if !t.failing && reFailureWords.Match(lower) {
+		t.failing = true
+	}
+	for i, f := range topicFamilies {
+		if n := len(f.re.FindAllIndex(lower, -1)); n > 0 {
+			if t.counts[i] == 0 {
+				t.first[i] = string(trimmed)
+			}
+			t.counts[i] += n
+		}
+	}
+}
+
+// topic returns the kind of cause the prose talks about most, and the
+// first line that names it; Unknown when the text is not mostly prose,
+// does not speak of a failure or names no kind.
+func (t *topicCounter) topic(nonEmpty int) (Category, string) {
+	if !t.failing || t.prose == 0 || 2*t.prose < nonEmpty {
+		return Unknown, ""
+	}
+	best := -1
+	for i := range topicFamilies {
+		if t.counts[i] > 0 && (best < 0 || t.counts[i] > t.counts[best]) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Unknown, ""
+	}
+	return topicFamilies[best].cat, t.first[best]
+}
+
+// topicWords names a kind of cause for a summary.
+func topicWords(c Category) string {
+	switch c {
+	case OOMKilled:
+		return "memory"
+	case LivenessProbe:
+		return "its probes"
+	case ExecFormat:
+		return "the CPU architecture"
+	case PortConflict:
+		return "a port in use"
+	case PermissionDenied:
+		return "permissions"
+	case DependencyUnavailable:
+		return "a dependency it cannot reach"
+	case CommandNotFound:
+		return "its command"
+	case MissingConfigObject:
+		return "a missing ConfigMap or Secret"
+	case Segfault:
+		return "a segmentation fault"
+	case ConfigError:
+		return "its configuration"
+	}
+	return "a crash"
+}

