@@ -83,3 +83,22 @@ func TestScanLogRules11Negatives(t *testing.T) {
 		{"INFO using port :8080 (the default :80 is in use by nginx, trying the next one)\n", PortConflict},
 	})
 }
+
+// Wordings of round 12's held-out misses, in several phrasings.
+var logRules12 = []logRule{
+	{"dash: a script's exec of a missing file", "/usr/local/bin/docker-entrypoint.sh: 11: exec: /app/docker-entrypoint.sh: not found\n", CommandNotFound, "exec: /app/docker-entrypoint.sh: not found"},
+	{"ash: exec on a line", "/entrypoint.sh: exec: line 5: /usr/bin/app: not found\n", CommandNotFound, "/usr/bin/app: not found"},
+	{"dash: a command of the script", "/start.sh: 3: uvicorn: not found\n", CommandNotFound, "uvicorn: not found"},
+	{"segment fault in a title", "Segment Fault\n", Segfault, "Segment Fault"},
+	{"segment fault in a sentence", "the container restarts with a segment fault every few minutes\n", Segfault, "segment fault"},
+}
+
+func TestScanLogRules12(t *testing.T) { checkLogRules(t, logRules12) }
+
+func TestScanLogRules12Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"INFO segment fault handler installed\n", Segfault},
+		{"INFO segmentation fault handler installed for crash reports\n", Segfault},
+		{"config: 12: option not found, using the default\n", CommandNotFound},
+	})
+}

@@ -242,6 +242,9 @@ func parseFragment(data []byte) (corev1.Pod, bool) {
 	if err := json.Unmarshal(js, &probe); err != nil {
 		return pod, false
 	}
+	if dp, ok := dockerInspect(js); ok {
+		return dp, true
+	}
 	switch v := probe.(type) {
 	case []any:
 		var list []corev1.ContainerStatus

@@ -186,3 +186,48 @@ func BenchmarkParseAnyLongPaste(b *testing.B) {
 		}
 	}
 }
+
+// `docker inspect` of a container in a restart loop reads as a status:
+// its exit code, an OOM kill, its image and command.
+func TestParseAnyReadsDockerInspect(t *testing.T) {
+	const inspect = `[
+    {
+        "Id": "0421b2fa",
+        "Path": "/opt/app/bin/server",
+        "State": {
+            "Status": "restarting",
+            "Running": true,
+            "Restarting": true,
+            "OOMKilled": false,
+            "ExitCode": 139,
+            "Error": ""
+        },
+        "Name": "/tssdd",
+        "RestartCount": 12,
+        "Config": {"Image": "acme/server:1.2", "Cmd": ["--serve"], "Entrypoint": ["/opt/app/bin/server"]}
+    }
+]`
+	var o Objects
+	if _, err := o.ParseAny("inspect", strings.NewReader(inspect)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Pod.Status.ContainerStatuses) != 1 {
+		t.Fatalf("statuses %+v", in.Pod.Status.ContainerStatuses)
+	}
+	st := in.Pod.Status.ContainerStatuses[0]
+	if term := st.LastTerminationState.Terminated; st.Name != "tssdd" || term == nil || term.ExitCode != 139 || st.RestartCount != 12 || st.State.Waiting == nil || st.Image != "acme/server:1.2" {
+		t.Errorf("status %+v, want tssdd exit 139 after 12 restarts, restarting, image acme/server:1.2", st)
+	}
+	// A list of container statuses is still read as one, not as Docker's.
+	var l Objects
+	if _, err := l.ParseAny("statuses", strings.NewReader(`[{"name": "app", "restartCount": 3, "lastState": {"terminated": {"exitCode": 1}}}]`)); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Pods) != 1 || len(l.Pods[0].Status.ContainerStatuses) != 1 || l.Pods[0].Status.ContainerStatuses[0].Name != "app" {
+		t.Errorf("container status list read as %+v", l.Pods)
+	}
+}
