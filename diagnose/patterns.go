@@ -333,6 +333,18 @@ var patterns = []*pattern{
 	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties):\d+(?::\d+)?:\s+[a-z]`).without("deprecat", "warning:", "warn:", "hint:", "note:"),
 	// A version the reporter says the program does not support ("Jaeger
 	// 1.41 does not yet support ES v8.x+"): the versions do not fit.
+	// Round 13. A database schema from another version of the program
+	// ("Found database schema version X != Y ... run `jupyterhub
+	// upgrade-db`"): the data must be migrated.
+	pat("schema_version", ConfigError, weightSpecific, hintData, "schema", "upgrade-db", "upgrade_db").matching(`(?i)\b(?:database |db )?schema version\b.{0,60}(?:!=|does not match|doesn't match|mismatch|expected|is newer|is older|too (?:new|old))|\brun\b.{0,40}\bupgrade[-_]db\b`),
+	// A pid file left on the volume by an earlier instance ("ERROR:
+	// already running as 43", "server is already running (pid 12)"): the
+	// program thinks it still runs.
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
+	// A database extension the program needs is missing or of another
+	// version ("No vector extension found", "extension "postgis" is not
+	// available"): a prerequisite of the database to install.
+	pat("db_extension", ConfigError, weightSpecific, "The database lacks an extension the program needs, or has a version it does not support: install the extension (and version) the program's documentation names in the database image, or use an image that has it.", "extension").matching(`(?i)\bno [\w.-]+ extension (?:found|installed|available)\b|\bextension "?[\w.-]+"? (?:is not available|does not exist|is not installed|not found)\b|could not open extension control file|\bextension version is [\w.]+, but\b.{0,40}\bonly supports\b`),
 	pat("unsupported_version_words", ConfigError, weightPrecise, "The program does not support this version of its dependency or data: run a version combination it supports (upgrade the program, or pin the dependency to a supported release).", "support", "compatible").matching(`(?i)\b(?:does not|doesn't|do not|don't|is not|isn't)\s+(?:yet\s+)?(?:support|compatible with)\s+(?:[\w.-]+\s+){0,2}v?\d+(?:\.[\dx]+)*(?:\.x)?\+?(?:\s|$|[.,;)])`),
 	// Docker Compose's report of a container killed by SIGILL ("NAME
 	// exited with code 132"): the CPU lacks an instruction the binary uses.

@@ -102,3 +102,27 @@ func TestScanLogRules12Negatives(t *testing.T) {
 		{"config: 12: option not found, using the default\n", CommandNotFound},
 	})
 }
+
+// Wordings of round 13's held-out misses, in several phrasings.
+var logRules13 = []logRule{
+	{"schema version of another release", "Found database schema version af4cbdb2d13c != 3ec6993fe20c. Backup your database and run `jupyterhub upgrade-db` to upgrade to the latest schema.\n", ConfigError, "schema version"},
+	{"schema version mismatch", "FATAL: database schema version 41 does not match the expected version 44\n", ConfigError, "schema version"},
+	{"a pid file from an earlier instance", "ERROR: already running as 43\n", ConfigError, "already running as 43"},
+	{"a stale pid file", "Error: stale pid file /data/run/app.pid found, refusing to start\n", ConfigError, "stale pid file"},
+	{"a missing database extension", "Error: No vector extension found. Available extensions: vchord, vector\n", ConfigError, "No vector extension found"},
+	{"postgres: extension not available", "ERROR:  extension \"postgis\" is not available\n", ConfigError, "is not available"},
+	{"an extension of another version", "Error: The pgvecto.rs extension version is 0.1.11, but Immich only supports 0.2.0 and later.\n", ConfigError, "only supports"},
+	{"failed to communicate", "Failed to communicate with K8S Server. Please check instance security groups or http proxy setting\n", DependencyUnavailable, "Failed to communicate"},
+	{"glog's notice before the message", "ERROR: logging before flag.Parse: E0401 14:35:03.534356      12 main.go:20] unable to communicate with the API server: dial tcp 10.100.0.1:443: i/o timeout\n", DependencyUnavailable, "unable to communicate"},
+}
+
+func TestScanLogRules13(t *testing.T) { checkLogRules(t, logRules13) }
+
+func TestScanLogRules13Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"INFO database schema version 12 applied, nothing to migrate\n", ConfigError},
+		{"INFO worker already running as pid 1, skipping fork\n", ConfigError},
+		{"INFO extension vector 0.7.0 loaded\n", ConfigError},
+		{"ERROR: logging before flag.Parse: W0401 14:35:03.534356 12 client_config.go:533] Neither --kubeconfig nor --master was specified.  Using the inClusterConfig.\n", ConfigError},
+	})
+}
