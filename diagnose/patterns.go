@@ -132,7 +132,7 @@ var patterns = []*pattern{
 	// Wrong architecture and missing entrypoints.
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
 	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
-	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill").without("signal 4"),
+	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill", "attempt to execute an instruction failed", "cpu does not support", "your cpu does not support").without("signal 4"),
 	// Round 9. A shell's or a supervisor's own report of the signal is
 	// the line to quote, before prose that names it.
 	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal instruction(?:\s+\(core dumped\))?\s*$`),
@@ -316,7 +316,7 @@ var patterns = []*pattern{
 	pat("plugin_not_found", ConfigError, weightSpecific+1, "A plugin named in the configuration (e.g. the plugins list in the chart's values) cannot be found for this version: remove or correct it, or pin a version that exists.", "plugin not found", "plugin was not found").matching(`(?i)\b(?:error|fatal|failed)\b.{0,12}\bplugin (?:was )?not found\b`),
 	// Data on the volume named as corrupt in words ("On-disk WiredTiger
 	// corruption in a single index file", "a corrupted index file").
-	pat("corruption_words", ConfigError, weightSpecific+1, hintData, "corrupt").matching(`(?i)\b(?:on-disk|data|index|database|db|table|volume|file ?system|storage)\s+(?:\S+\s+)?corruption\b|\bcorrupt(?:ed)?\s+(?:index|data|database|db|table|segment|block|journal)\s+files?\b`).without("no corruption", "no data corruption", "without corruption", "not corrupt"),
+	pat("corruption_words", ConfigError, weightSpecific+1, hintData, "corrupt").matching(`(?i)\bcorrupted_data\b|\b(?:on-disk|data|index|database|db|table|volume|file ?system|storage)\s+(?:\S+\s+)?corruption\b|\bcorrupt(?:ed)?\s+(?:index|data|database|db|table|segment|block|journal)\s+files?\b`).without("no corruption", "no data corruption", "without corruption", "not corrupt"),
 	// The reporter's probes, disabled, let the app run ("if I disable both
 	// probes the application will work correctly").
 	pat("probe_disabled_works", LivenessProbe, weightPrecise, "The app runs without its probes, so they are wrong for it: point them at a path and port the app serves (mind a custom context path), and give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold.", "probe").matching(`(?i)\b(?:disabl\w*|remov\w*|turn\w* off|comment\w* out)\s+(?:the\s+|both\s+|all\s+|its\s+)?(?:(?:liveness|readiness|startup|health)\s*(?:and|/|&)?\s*)*probes?\b.{0,80}\b(?:works?|working|runs|running|starts|fine|stable|correctly)\b|\bprobes?\s+(?:are\s+|were\s+)?(?:disabled|turned off|removed)\b.{0,60}\b(?:works?|runs|running|fine|stable|correctly)\b`),
@@ -345,6 +345,17 @@ var patterns = []*pattern{
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
 	pat("db_extension", ConfigError, weightSpecific, "The database lacks an extension the program needs, or has a version it does not support: install the extension (and version) the program's documentation names in the database image, or use an image that has it.", "extension").matching(`(?i)\bno [\w.-]+ extension (?:found|installed|available)\b|\bextension "?[\w.-]+"? (?:is not available|does not exist|is not installed|not found)\b|could not open extension control file|\bextension version is [\w.]+, but\b.{0,40}\bonly supports\b`),
+	// Round 14. A configuration file the program looks for and does not
+	// find ("Config file not found because ...", viper's "Config File
+	// ".hydra" Not Found in ..."): a mount or path to fix.
+	pat("config_file_not_found", ConfigError, weightSpecific+1, hintFile, "not found").matching(`(?i)\bconfig(?:uration)?[ _-]?file\b.{0,60}\bnot found\b`).without("using default", "using defaults", "skipping", "optional"),
+	// A shell utility in an init or entrypoint script that meets a path of
+	// the wrong kind ("cp: target '/shared/x' is not a directory"): the
+	// volume mounts do not fit what the script expects.
+	pat("coreutils_path", ConfigError, weightSpecific-3, hintMount, "not a directory", "is a directory", "no such file or directory", "file exists").matching(`^(?:cp|mv|ln|install): .*(?:not a directory|[Ii]s a directory|[Nn]o such file or directory|[Ff]ile exists)\s*$`),
+	// A node prerequisite missing for a kernel driver or module (Falco's
+	// "Unable to find a prebuilt falco module", missing kernel headers).
+	pat("kernel_module_missing", ConfigError, weightSpecific, "The node lacks something the program's kernel driver needs (a prebuilt module for this kernel, or the kernel headers to build one): use a driver kind that needs no module (eBPF), install the headers on the node, or run a supported kernel.", "module", "kernel headers", "compiling your own").matching(`(?i)\b(?:unable to find|could not find|couldn't find|failed to find|no|missing)\s+(?:a\s+)?pre-?built\s+(?:[\w-]+\s+)?(?:kernel\s+)?(?:module|driver|probe)\b|\bkernel headers?\b.{0,40}\b(?:not found|missing|not installed|unavailable|could not be found)\b|\b(?:consider|try) compiling your own\b`),
 	pat("unsupported_version_words", ConfigError, weightPrecise, "The program does not support this version of its dependency or data: run a version combination it supports (upgrade the program, or pin the dependency to a supported release).", "support", "compatible").matching(`(?i)\b(?:does not|doesn't|do not|don't|is not|isn't)\s+(?:yet\s+)?(?:support|compatible with)\s+(?:[\w.-]+\s+){0,2}v?\d+(?:\.[\dx]+)*(?:\.x)?\+?(?:\s|$|[.,;)])`),
 	// Docker Compose's report of a container killed by SIGILL ("NAME
 	// exited with code 132"): the CPU lacks an instruction the binary uses.
