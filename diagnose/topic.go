@@ -26,7 +26,7 @@ var topicFamilies = []struct {
 	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\b`)},
 	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b`)},
 	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b`)},
-	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b`)},
+	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b|\bwait(?:s|ing)?[- ]for\b|\bwait \w+ init\b|\bstart(?:s|ed|ing)? before\b|\bstart ?up order\w*\b|\bnot (?:yet )?(?:ready|up) yet\b`)},
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?\b|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
 	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b`)},

@@ -24,6 +24,8 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a lease lost in an outage", "In single-node clusters the operator enters a crash loop after every node reboot, when leader election lease renewal fails during the API outage.\n", DependencyUnavailable},
 		{"a host network port", "The daemonset runs with hostNetwork: true and the metrics server crashes on a node where another agent has the port already in use.\n", PortConflict},
 		{"an ARM node", "The pod keeps restarting on our Raspberry Pi cluster, the image seems to be amd64 only.\n", ExecFormat},
+		{"a pull request that waits for the broker", "Functions Worker: add wait broker init container to avoid crashloopback\n", DependencyUnavailable},
+		{"startup ordering", "feat(manifests): Add init containers for startup ordering\n\nBefore this change, pods had 6-9 restarts because the API server started before MySQL.\n", DependencyUnavailable},
 		{"a missing secret", "The deployment fails to start because of it: the secret tls-certs does not exist in that namespace.\n", MissingConfigObject},
 	}
 	for _, tt := range tests {
