@@ -63,7 +63,7 @@ func causeClause(lower, trimmed []byte) *pattern {
 		return nil
 	}
 	for _, p := range causeClauses {
-		if p.re.Match(clause) && !vetoed(p, clause) {
+		if p.re.Match(clause) && !p.vetoed(clause) {
 			return p
 		}
 	}
@@ -95,21 +95,10 @@ func programLine(t []byte) bool {
 	switch c := t[0]; {
 	case c == '[' || c == '{' || c == '<' || (c >= '0' && c <= '9'):
 		return true
-	case len(t) > 5 && bytes.IndexByte([]byte("IWEF"), c) >= 0 && isDigits(t[1:5]):
+	case klogHeader(t):
 		return true
 	}
 	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`))
-}
-
-// vetoed reports a clause holding one of p's veto words ("due to a
-// configmap change" is a reload, not a bad setting).
-func vetoed(p *pattern, clause []byte) bool {
-	for _, k := range p.not {
-		if bytes.Contains(clause, k) {
-			return true
-		}
-	}
-	return false
 }
 
 // reNamePrefix is a program's "name: message" or "LEVEL: message" start.

@@ -435,7 +435,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		return
 	}
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
-		if e.ls.topic != "" && e.ls.topic != Unknown {
+		if e.ls.topic != "" { // set only when the prose names a kind
 			// The "log" is the reporter's prose: it does not end like a
 			// finished task's log, but it says what it is about.
 			e.add(signal{cat: e.ls.topic, weight: 22, kind: "log", quote: "log: " + e.ls.topicLine,

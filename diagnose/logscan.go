@@ -62,7 +62,7 @@ type LogScan struct {
 	// finished its work.
 	daemon bool
 	// topic is the kind of cause a log that is mostly the reporter's prose
-	// talks about (Unknown otherwise), and topicLine the line that first
+	// talks about (empty otherwise), and topicLine the line that first
 	// names it, redacted.
 	topic     Category
 	topicLine string
@@ -608,10 +608,16 @@ func (s *logScanner) result() LogScan {
 }
 
 // severity grades a line by its level marker or wording.
+// klogHeader reports a line that starts with klog's level and date
+// ("E0102 15:04:05.000000 ...").
+func klogHeader(t []byte) bool {
+	return len(t) > 5 && bytes.IndexByte([]byte("IWEF"), t[0]) >= 0 && isDigits(t[1:5])
+}
+
 func severity(lower, trimmed []byte) int {
 	has := func(s string) bool { return bytes.Contains(lower, []byte(s)) }
 	// klog header: E0102 15:04:05.000000 ...
-	if len(trimmed) > 5 && bytes.IndexByte([]byte("IWEF"), trimmed[0]) >= 0 && isDigits(trimmed[1:5]) {
+	if klogHeader(trimmed) {
 		switch trimmed[0] {
 		case 'I':
 			return sevInfo

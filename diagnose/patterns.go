@@ -41,12 +41,20 @@ func (p *pattern) match(idx *lineIndex, lower, line, content []byte) bool {
 	if !hit {
 		return false
 	}
-	for _, k := range p.not {
-		if bytes.Contains(lower, k) {
-			return false
-		}
+	if p.vetoed(lower) {
+		return false
 	}
 	return p.re == nil || p.re.Match(line) || (len(content) != len(line) && p.re.Match(content))
+}
+
+// vetoed reports whether text holds one of p's veto words.
+func (p *pattern) vetoed(text []byte) bool {
+	for _, k := range p.not {
+		if bytes.Contains(text, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // Hints shared by several patterns.

@@ -18,9 +18,16 @@ type eventRow struct {
 	container string        // container named by a sub-object path
 }
 
+// eventsHeaderTitles are the column titles that start an events table,
+// of today's and older kubectl.
+const eventsHeaderTitles = `Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN`
+
 var (
 	reEventsTitle = regexp.MustCompile(`^\s*Events:\s*(<none>)?\s*$`)
-	reEventHeader = regexp.MustCompile(`(?i)^\s*-+(\s+-+)*\s*$|^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN)`)
+	// reEventsHeader is the header row of an events table; reEventHeader
+	// also takes the dashed rule under it.
+	reEventsHeader = regexp.MustCompile(`(?i)^\s*(?:` + eventsHeaderTitles + `)`)
+	reEventHeader  = regexp.MustCompile(`(?i)^\s*-+(\s+-+)*\s*$|^\s*(?:` + eventsHeaderTitles + `)`)
 	// reAge is kubectl's relative age, optionally with a repeat count:
 	// "14m", "2m40s", "<unknown>", "3m28s (x5 over 5m4s)".
 	reAgePart = `(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)(?:\s+\(x(\d+)\s+over\s+(\d+[smhdy](?:\d+[smh])?)\))?`

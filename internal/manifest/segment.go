@@ -186,8 +186,6 @@ const (
 )
 
 var (
-	// reEventsHeader is the header row of an events table.
-	reEventsHeader = regexp.MustCompile(`(?i)^\s*(Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN)`)
 	// reYAMLStart is a line that starts YAML of a pod or its status.
 	reYAMLStart = regexp.MustCompile(`^(?:apiVersion:\s*\S+|kind:\s*\S+|(?:metadata|spec|status|template|containers|initContainers|containerStatuses|initContainerStatuses|lastState|state|livenessProbe|readinessProbe|startupProbe):\s*$|- (?:containerID|image|name):)`)
 	// reIndentedDescribeKey is a container key of describe output as
