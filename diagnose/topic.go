@@ -30,19 +30,25 @@ var topicFamilies = []struct {
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?\b|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
 	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b`)},
+	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b`)},
 	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
 }
 
 // reFailureWords say a text is about something failing.
 var reFailureWords = regexp.MustCompile(`crash|restart|fail|error|kill|\boom|loop|backoff|\bdown\b|\bexit|cannot|can't|unable|issue|problem|broken|\bfix|blame`)
 
+// reCrashTalk say a text is about a program crashing or failing, not
+// only about its restarts ("CrashLoopBackOff", "keeps restarting").
+var reCrashTalk = regexp.MustCompile(`\bcrash(?:es|ed|ing)?\b|\bbugs?\b|\berrors?\b|\bfail(?:s|ed|ing|ure)?\b|\bpanic|\bnpe\b|\bexceptions?\b|\buncaught\b|\bbroken\b|\bsegfault`)
+
 // topicCounter counts the words of each kind of cause over the prose
 // lines of a text.
 type topicCounter struct {
-	counts  []int    // per topic family
-	first   []string // the first prose line naming each family
-	prose   int      // prose lines seen
-	failing bool     // a prose line speaks of a failure
+	counts    []int    // per topic family
+	first     []string // the first prose line naming each family
+	prose     int      // prose lines seen
+	failing   bool     // a prose line speaks of a failure
+	crashLine string   // the first prose line that speaks of a crash or an error
 }
 
 // add reads one line, lower-cased and trimmed.
@@ -56,6 +62,9 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	}
 	if !t.failing && reFailureWords.Match(lower) {
 		t.failing = true
+	}
+	if t.crashLine == "" && reCrashTalk.Match(lower) && !loopSymptom(lower) {
+		t.crashLine = string(trimmed)
 	}
 	for i, f := range topicFamilies {
 		if n := len(f.re.FindAllIndex(lower, -1)); n > 0 {
@@ -79,6 +88,12 @@ func (t *topicCounter) topic(nonEmpty int) (Category, string) {
 		if t.counts[i] > 0 && (best < 0 || t.counts[i] > t.counts[best]) {
 			best = i
 		}
+	}
+	if best < 0 && t.crashLine != "" {
+		// Prose that speaks of a crash or an error but names no kind of
+		// cause ("the operator crashes on start") is about a crash: it is
+		// not the log of a task that finished.
+		return AppCrash, t.crashLine
 	}
 	if best < 0 {
 		return Unknown, ""

@@ -27,6 +27,13 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a pull request that waits for the broker", "Functions Worker: add wait broker init container to avoid crashloopback\n", DependencyUnavailable},
 		{"startup ordering", "feat(manifests): Add init containers for startup ordering\n\nBefore this change, pods had 6-9 restarts because the API server started before MySQL.\n", DependencyUnavailable},
 		{"a missing secret", "The deployment fails to start because of it: the secret tls-certs does not exist in that namespace.\n", MissingConfigObject},
+		{"a crash named and nothing more", "Spark operator 1.4.3 crashes on start in our cluster\n", AppCrash},
+		{"a bug in a version", "Since 1.15.3 the cloud controller manager goes into backoff, looks like a bug in this release.\n", AppCrash},
+		{"a title with an NPE", "Gloo pod crash with NPE when a route table uses dynamic forwarding\n", AppCrash},
+		{"an error after a change", "After installing the new theme the wordpress pod restarts with a PHP error every few minutes.\n", AppCrash},
+		{"a clean exit by design", "My worker is careful to exit with an exit status of zero, but the second exit puts it in CrashLoopBackOff.\n", Completed},
+		{"a script that exits 0", "we have a simple shell script that sleeps for 60 seconds and then exit 0's so that Kubernetes restarts it\n", Completed},
+		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +56,21 @@ func TestQuietOutputHasNoTopic(t *testing.T) {
 		r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": log}})
 		if r.Category != Completed {
 			t.Errorf("%q: got %s, want completed: %s", strings.SplitN(log, "\n", 2)[0], r.Category, r.Summary)
+		}
+	}
+}
+
+// Words about restarts alone, and the kubelet's own back-off line, name no
+// crash: they are the symptom every report shares.
+func TestLoopWordsAreNoCrashTopic(t *testing.T) {
+	for _, words := range []string{
+		"Why does kubernetes keep restarting the service?!?\n",
+		"Error syncing pod, skipping: failed to \"StartContainer\" for \"dashboard\" with CrashLoopBackOff: \"Back-off 2m40s restarting failed container=dashboard\"\n",
+		"The pod goes into CrashLoopBackOff after a few restarts of the scheduler.\n",
+	} {
+		r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": words}})
+		if r.Category == AppCrash {
+			t.Errorf("%q: read as a crash: %s", words, r.Summary)
 		}
 	}
 }
