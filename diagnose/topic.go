@@ -49,10 +49,19 @@ type topicCounter struct {
 	prose     int      // prose lines seen
 	failing   bool     // a prose line speaks of a failure
 	crashLine string   // the first prose line that speaks of a crash or an error
+	settings  int      // lines of pasted settings (values YAML): neither prose nor output
 }
+
+// reSettingLine is a line of pasted settings: "key: value" with one word
+// of value or none, a list item, a YAML document marker.
+var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.\-]+:.*|- \S+|---)$`)
 
 // add reads one line, lower-cased and trimmed.
 func (t *topicCounter) add(lower, trimmed []byte) {
+	if reSettingLine.Match(trimmed) {
+		t.settings++
+		return
+	}
 	if programLine(trimmed) || bytes.Count(trimmed, []byte(" ")) < 2 {
 		return
 	}
@@ -80,7 +89,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 // first line that names it; Unknown when the text is not mostly prose,
 // does not speak of a failure or names no kind.
 func (t *topicCounter) topic(nonEmpty int) (Category, string) {
-	if !t.failing || t.prose == 0 || 2*t.prose < nonEmpty {
+	if !t.failing || t.prose == 0 || 2*t.prose < nonEmpty-t.settings {
 		return Unknown, ""
 	}
 	best := -1
