@@ -278,7 +278,7 @@ var patterns = []*pattern{
 	// A reporter's cause clause that names the configuration ("stuck on
 	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a
 	// setting to fix. A configuration change or reload is no cause.
-	pat("cause_config_words", ConfigError, weightSpecific-2, hintParse, "due to", "because of", "caused by").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|stuck|loop\w*)\b.{0,60}\b(?:due to|because of|caused by)\b.{0,80}\b(?:config ?maps?|config(?:uration)? files?|values\.yaml|helm values|settings|duplicate \w+|two \w+ entries|\d+ \w+ entries)\b`).without("change", "update", "reload", "rotat", "refresh"),
+	pat("cause_config_words", ConfigError, weightSpecific-2, hintParse, "due to", "because of", "caused by").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|stuck|loop\w*)\b.{0,60}\b(?:due to|because of|caused by)\b.{0,80}\b(?:config ?maps?|config(?:uration)? files?|values\.yaml|helm values|settings|duplicate \w+|two \w+ entries|\d+ \w+ entries)\b`).without("change", "update", "reload", "rotat", "refresh", "missing configmap", "missing config map", "configmap is missing", "configmaps are missing", "configmap was missing", "configmaps were missing", "configmap not found", "configmaps not found"),
 	// A value the reporter or program calls wrong ("with a bad model ID",
 	// "invalid region"): a setting to fix.
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer"),
@@ -301,6 +301,9 @@ var patterns = []*pattern{
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),
+	// The kubelet's volume manager has no such object in its cache: a
+	// ConfigMap or Secret a volume names does not exist (or not yet).
+	pat("object_not_registered", MissingConfigObject, weightPrecise, "", "not registered").matching(`(?i)\bobject "[^"]*"/"[^"]+" not registered\b`),
 
 	// Volume mounts that do not fit the image.
 	pat("mount", ConfigError, weightPrecise+2, hintMount, "mount a directory onto a file", "subpath", "not a directory").matching(`(?i)(trying to mount a directory onto a file|(?:failed to prepare|error preparing) subpath|not a directory: unknown)`),

@@ -20,7 +20,7 @@ var topicFamilies = []struct {
 	cat Category
 	re  *regexp.Regexp
 }{
-	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)`)},
+	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b`)},
 	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b`)},
 	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b`)},
 	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\b`)},

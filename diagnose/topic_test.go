@@ -174,3 +174,21 @@ func TestScanLogRules14Negatives(t *testing.T) {
 		{"INFO your CPU supports AVX2, using the fast path\n", ExecFormat},
 	})
 }
+
+// Missing ConfigMaps and Secrets as the kubelet's volume manager and a
+// reporter's analysis name them.
+var logRulesMissingObjects = []logRule{
+	{"the kubelet's cache has no such object", `MountVolume.SetUp failed for volume "jenkins-crt" : object "nita"/"jenkins-crt" not registered` + "\n", MissingConfigObject, `object "nita"/"jenkins-crt" not registered`},
+	{"the same in an event list", `- jenkins-cert: object "nita"/"jenkins-keystore" not registered` + "\n", MissingConfigObject, "not registered"},
+	{"missing ConfigMaps as the cause", "The pod crashloops due to missing ConfigMaps and a failed PostStartHook.\n", MissingConfigObject, "missing ConfigMaps"},
+	{"a deleted secret as the cause", "It turned out the pod kept restarting because of a deleted secret.\n", MissingConfigObject, "deleted secret"},
+}
+
+func TestScanLogRulesMissingObjects(t *testing.T) { checkLogRules(t, logRulesMissingObjects) }
+
+func TestScanLogRulesMissingObjectsNegatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"E0101 12:00:00 plugin.go:88] plugin \"csi.example.com\" not registered yet, retrying\n", MissingConfigObject},
+		{"INFO watching ConfigMaps and Secrets in namespace shop\n", MissingConfigObject},
+	})
+}
