@@ -41,7 +41,7 @@ func TestCorpusNeverPrintsSecrets(t *testing.T) {
 		block = append(block, s.line)
 	}
 	planted := strings.Join(block, "\n") + "\n"
-	for _, set := range []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16"} {
+	for _, set := range corpusSets {
 		t.Run(set, func(t *testing.T) {
 			t.Parallel() // Diagnose is pure; the sets share nothing
 			plantSecrets(t, set, planted)

@@ -76,6 +76,7 @@ type candidate struct {
 	score    int
 	pat      *pattern
 	causedBy bool
+	words    bool // not shaped like a program's line: a reporter's title or sentence
 }
 
 // better reports whether c should replace the current best b.
@@ -86,6 +87,11 @@ func (c *candidate) better(b *candidate) bool {
 	// The deepest "Caused by:" is the root cause; otherwise the first
 	// fatal error wins over later noise.
 	if c.score == b.score && c.causedBy && b.causedBy {
+		return true
+	}
+	// The program's own line says it better than a reporter's title that
+	// repeats its words ("Permission Denied error" above the EACCES).
+	if c.score == b.score && b.words && !c.words && c.pat != nil && b.pat != nil && c.pat.cat == b.pat.cat {
 		return true
 	}
 	// A "Caused by:" that names a specific cause of the same kind refines
@@ -340,7 +346,7 @@ func (s *logScanner) line(raw []byte) {
 	if bytes.Contains(lower, []byte("retrying")) || bytes.Contains(lower, []byte("will retry")) || bytes.Contains(lower, []byte("retry in")) || bytes.Contains(lower, []byte("waiting for")) {
 		score -= 2 // a transient condition the app is still handling
 	}
-	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy}
+	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy, words: !programLine(bytes.TrimSpace(raw))}
 	s.excCand, s.excFrames = nil, 0
 	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) {
 		c.line, c.msg = string(raw), string(trimmed)

@@ -192,3 +192,12 @@ func TestScanLogRulesMissingObjectsNegatives(t *testing.T) {
 		{"INFO watching ConfigMaps and Secrets in namespace shop\n", MissingConfigObject},
 	})
 }
+
+// A reporter's title above the log repeats the program's words; of two
+// lines that name the same cause equally, the program's own is quoted.
+var logRulesTitleAboveLog = []logRule{
+	{"a title above Node's EACCES", "Permission Denied error\n\nError: EACCES: permission denied, mkdir '/data/logos'\n    at async Object.mkdir (node:internal/fs/promises:855:10)\n", PermissionDenied, "mkdir '/data/logos'"},
+	{"a title above a refused connection", "Connection refused error on start\n\n2024-01-01T00:00:00Z ERROR dial tcp 10.0.0.7:5432: connect: connection refused\n", DependencyUnavailable, "dial tcp 10.0.0.7:5432"},
+}
+
+func TestScanLogRulesTitleAboveLog(t *testing.T) { checkLogRules(t, logRulesTitleAboveLog) }
