@@ -3,6 +3,8 @@ package diagnose
 import (
 	"bytes"
 	"regexp"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A report given only in words (an issue's title, a pull request's
@@ -21,25 +23,28 @@ var topicFamilies = []struct {
 	re  *regexp.Regexp
 }{
 	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b`)},
-	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b`)},
-	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b`)},
-	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\b`)},
-	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b`)},
-	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b`)},
-	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b|\bwait(?:s|ing)?[- ]for\b|\bwait \w+ init\b|\bstart(?:s|ed|ing)? before\b|\bstart ?up order\w*\b|\bnot (?:yet )?(?:ready|up) yet\b`)},
+	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b|内存|メモリ|\bmemoria\b|\bspeicher\b|памят`)},
+	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
+	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\b|架构|アーキテクチャ|\barquitectura\b`)},
+	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b|端口.{0,12}(?:占用|冲突)|ポート.{0,12}(?:使用中|競合)|\bpuerto\b.{0,20}\ben uso\b`)},
+	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b|权限|権限|\bpermisos?\b|\bberechtigung\w*|прав доступа`)},
+	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b|\bwait(?:s|ing)?[- ]for\b|\bwait \w+ init\b|\bstart(?:s|ed|ing)? before\b|\bstart ?up order\w*\b|\bnot (?:yet )?(?:ready|up) yet\b|连接|連接|超时|网络|代理|接続|タイムアウト|\bconexi[oó]n|\bverbindung\w*|подключ`)},
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?\b|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
-	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b`)},
+	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b|配置|設定|\bconfiguraci[oó]n\b|\bkonfiguration\b|конфиг`)},
 	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b`)},
 	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
 }
 
 // reFailureWords say a text is about something failing.
-var reFailureWords = regexp.MustCompile(`crash|restart|fail|error|kill|\boom|loop|backoff|\bdown\b|\bexit|cannot|can't|unable|issue|problem|broken|\bfix|blame`)
+var reFailureWords = regexp.MustCompile(`crash|restart|fail|error|kill|\boom|loop|backoff|\bdown\b|\bexit(?:s|ed|ing)\b|\bexit (?:code|status)|cannot|can't|unable|issue|problem|broken|\bfix|blame|` +
+	`重启|崩溃|失败|错误|报错|出错|异常|无法|不能|挂了|再起動|エラー|失敗|落ちる|\bfall[aoó]|\berror|reinici|no funciona|\bfehler|absturz|startet neu|ошибк|пада|перезапуск`)
 
 // reCrashTalk say a text is about a program crashing or failing, not
-// only about its restarts ("CrashLoopBackOff", "keeps restarting").
-var reCrashTalk = regexp.MustCompile(`\bcrash(?:es|ed|ing)?\b|\bbugs?\b|\berrors?\b|\bfail(?:s|ed|ing|ure)?\b|\bpanic|\bnpe\b|\bexceptions?\b|\buncaught\b|\bbroken\b|\bsegfault`)
+// only about its restarts ("CrashLoopBackOff", "keeps restarting"): the
+// line to quote.
+var reCrashTalk = regexp.MustCompile(`\bcrash(?:es|ed|ing)?\b|\bbugs?\b|\berrors?\b|\bfail(?:s|ed|ing|ure)?\b|\bpanic|\bnpe\b|\bexceptions?\b|\buncaught\b|\bbroken\b|\bsegfault|` +
+	`崩溃|失败|错误|报错|出错|异常|エラー|失敗|\bfall[aoó]\w*|\bfehler\b|absturz|ошибк`)
 
 // topicCounter counts the words of each kind of cause over the prose
 // lines of a text.
@@ -49,6 +54,7 @@ type topicCounter struct {
 	prose     int      // prose lines seen
 	failing   bool     // a prose line speaks of a failure
 	crashLine string   // the first prose line that speaks of a crash or an error
+	failLine  string   // the first prose line that speaks of a failure
 	settings  int      // lines of pasted settings (values YAML): neither prose nor output
 }
 
@@ -62,7 +68,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.settings++
 		return
 	}
-	if programLine(trimmed) || bytes.Count(trimmed, []byte(" ")) < 2 {
+	if programLine(trimmed) || (bytes.Count(trimmed, []byte(" ")) < 2 && !hasCJK(trimmed)) {
 		return
 	}
 	t.prose++
@@ -70,7 +76,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.counts, t.first = make([]int, len(topicFamilies)), make([]string, len(topicFamilies))
 	}
 	if !t.failing && reFailureWords.Match(lower) {
-		t.failing = true
+		t.failing, t.failLine = true, string(trimmed)
 	}
 	if t.crashLine == "" && reCrashTalk.Match(lower) && !loopSymptom(lower) {
 		t.crashLine = string(trimmed)
@@ -98,14 +104,16 @@ func (t *topicCounter) topic(nonEmpty int) (Category, string) {
 			best = i
 		}
 	}
-	if best < 0 && t.crashLine != "" {
-		// Prose that speaks of a crash or an error but names no kind of
-		// cause ("the operator crashes on start") is about a crash: it is
-		// not the log of a task that finished.
-		return AppCrash, t.crashLine
-	}
 	if best < 0 {
-		return Unknown, ""
+		// Prose that speaks of a failure but names no kind of cause ("the
+		// operator crashes on start", "the container keeps restarting") is
+		// about a crash it cannot explain: it is not the log of a task
+		// that finished. Its line that names a crash or an error is quoted
+		// before one that only names the restarts.
+		if t.crashLine != "" {
+			return AppCrash, t.crashLine
+		}
+		return AppCrash, t.failLine
 	}
 	return topicFamilies[best].cat, t.first[best]
 }
@@ -135,4 +143,17 @@ func topicWords(c Category) string {
 		return "its configuration"
 	}
 	return "a crash"
+}
+
+// hasCJK reports Chinese, Japanese or Korean script in a line: sentences
+// written without spaces between their words.
+func hasCJK(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+		b = b[n:]
+	}
+	return false
 }
