@@ -351,7 +351,7 @@ var patterns = []*pattern{
 	// A pid file left on the volume by an earlier instance ("ERROR:
 	// already running as 43", "server is already running (pid 12)"): the
 	// program thinks it still runs.
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
 	// A database extension the program needs is missing or of another
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
@@ -368,6 +368,28 @@ var patterns = []*pattern{
 	// "Unable to find a prebuilt falco module", missing kernel headers).
 	pat("kernel_module_missing", ConfigError, weightSpecific, "The node lacks something the program's kernel driver needs (a prebuilt module for this kernel, or the kernel headers to build one): use a driver kind that needs no module (eBPF), install the headers on the node, or run a supported kernel.", "module", "kernel headers", "compiling your own").matching(`(?i)\b(?:unable to find|could not find|couldn't find|failed to find|no|missing)\s+(?:a\s+)?pre-?built\s+(?:[\w-]+\s+)?(?:kernel\s+)?(?:module|driver|probe)\b|\bkernel headers?\b.{0,40}\b(?:not found|missing|not installed|unavailable|could not be found)\b|\b(?:consider|try) compiling your own\b`),
 	pat("unsupported_version_words", ConfigError, weightPrecise, "The program does not support this version of its dependency or data: run a version combination it supports (upgrade the program, or pin the dependency to a supported release).", "support", "compatible").matching(`(?i)\b(?:does not|doesn't|do not|don't|is not|isn't)\s+(?:yet\s+)?(?:support|compatible with)\s+(?:[\w.-]+\s+){0,2}v?\d+(?:\.[\dx]+)*(?:\.x)?\+?(?:\s|$|[.,;)])`),
+	// Round 18. A shell cannot open the script it was told to run
+	// (busybox's "sh: can't open '/app/run.sh': No such file or
+	// directory", dash's "sh: 0: Can't open /start.sh"): the start script is
+	// not in the image or the volume that should hold it.
+	pat("shell_script_missing", CommandNotFound, weightPrecise+1, hintEntry, "can't open", "cannot open", "no such file").matching(`(?i)\bcan(?:'t|not) open ['"]?/?[\w./-]*(?:\.(?:sh|bash)|entrypoint|/start|/run)['"]?\s*(?::|$)|^(?:/bin/|/usr/bin/)?(?:sh|bash|ash|dash)(?::| \d+:) (?:\d+: )?/?[\w./-]+\.sh: no such file or directory\s*$`),
+	// CSI sidecars wait for the driver's socket ("Still connecting to
+	// unix:///csi/csi.sock"): the driver container never came up.
+	pat("csi_socket_wait", DependencyUnavailable, weightSpecific+1, "The CSI sidecars wait for the driver's socket: the driver container in the same pod is not running or cannot start. Read its log (kubectl logs POD -c <driver container> --previous): it usually cannot reach its cloud's API or metadata service, or lacks its credentials.", "still connecting to").matching(`(?i)\bstill connecting to unix://`),
+	// The API server cannot call an admission webhook (its Service has no
+	// ready pods, or a NetworkPolicy, firewall or security group is in
+	// between); a webhook's certificate is a configuration error instead.
+	pat("webhook_call", DependencyUnavailable, weightSpecific+1, "The API server cannot reach an admission webhook: check that the webhook's pods are running and its Service has endpoints, and that no NetworkPolicy, firewall or security group blocks the API server from the webhook's port.", "calling webhook", "call webhook").matching(`(?i)\bfailed (?:calling|to call) webhook\b`).without("x509", "certificate", "denied the request"),
+	// Round 19. An init or start script copies over a binary that is
+	// running ("cp: cannot create regular file '/shared/app': Text file
+	// busy"): the shared volume kept it from the last start.
+	pat("text_file_busy", ConfigError, weightSpecific+1, "A script copies a file over a binary that is running (ETXTBSY), usually into a volume kept from the previous start: copy only when the file is missing (cp -n) or to a new name, then rename.", "text file busy", "etxtbsy"),
+	// The runtime cannot apply the AppArmor or seccomp profile a pod asks
+	// for: a security setting of the spec, not a denied permission.
+	pat("security_profile", ConfigError, weightPrecise+2, "The container runtime cannot apply the AppArmor or seccomp profile the pod's securityContext names (missing on the node, empty, or not allowed in this Kubernetes version): set a profile that exists on every node (RuntimeDefault), or load it on the nodes first.", "apparmor", "seccomp").matching(`(?i)\b(?:apparmor|seccomp)\b.{0,40}\bprofile\b.{0,100}\b(?:forbidden|not found|not loaded|empty|does not exist|doesn't exist|cannot|could not|failed|invalid|unable|no such file)|\b(?:failed|error|cannot|unable|could not)\b.{0,40}\b(?:apparmor|seccomp) profile\b`),
+	// Docker Compose's report of a container that died of SIGSEGV ("NAME
+	// exited with code 139"), and a bare "Exit Code: 139" line.
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$`),
 	// Docker Compose's report of a container killed by SIGILL ("NAME
 	// exited with code 132"): the CPU lacks an instruction the binary uses.
 	pat("exit_sigill", ExecFormat, weightSpecific-2, "The process died of SIGILL (exit code 132): the binary uses CPU instructions this node lacks (AVX, or a newer ARM/x86 level): run on a node whose CPU has them, or use an image built for this CPU.", "code 132").matching(`(?i)\bexited with code 132\b`),
@@ -545,7 +567,7 @@ var patterns = []*pattern{
 	// running to log it, so the kubelet did not kill it; the kernel's OOM
 	// killer did, at the cgroup's memory limit. (A supervisor's own SIGKILL
 	// after a timeout, gunicorn's "was sent SIGKILL!", is not this.)
-	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137").matching(`(?i)\bwas sent code 137\b|\b(?:died|exited|terminated|stopped)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b`).without("kubectl", "command terminated with exit code"),
+	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137").matching(`(?i)\bwas sent code 137\b|\b(?:died|exited|terminated|stopped)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
 	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),

@@ -1,0 +1,35 @@
+package diagnose
+
+import "testing"
+
+// Wordings of rounds 18 and 19's held-out misses, in several phrasings.
+var logRules18 = []logRule{
+	{"busybox cannot open the script", "sh: can't open '/tailscale/run.sh': No such file or directory\n", CommandNotFound, "can't open '/tailscale/run.sh'"},
+	{"the same behind a prefix", "[Tailscale]: can't open '/tailscale/run.sh': No such file or directory\n", CommandNotFound, "/tailscale/run.sh"},
+	{"dash cannot open the script", "sh: 0: Can't open /start.sh\n", CommandNotFound, "Can't open /start.sh"},
+	{"dash, its other wording", "/bin/sh: 0: cannot open /docker-entrypoint.sh: No such file\n", CommandNotFound, "docker-entrypoint.sh"},
+	{"bash runs a missing script", "bash: /app/run.sh: No such file or directory\n", CommandNotFound, "/app/run.sh"},
+	{"a pid file read at start", "mail dovecot: master: Fatal: Dovecot is already running with PID 133 (read from /run/dovecot/master.pid)\n", ConfigError, "already running with PID 133"},
+	{"CSI sidecars waiting for the driver", "I0807 05:42:01.694472       1 connection.go:172] Still connecting to unix:///csi/csi.sock\n", DependencyUnavailable, "Still connecting to unix:///csi/csi.sock"},
+	{"a webhook the API server cannot call", `level=error msg="Upgrade failed: cannot create Setting: Internal error occurred: failed calling webhook \"validator.longhorn.io\": failed to call webhook: Post \"https:` + "\n", DependencyUnavailable, "failed calling webhook"},
+	{"a webhook timing out", `Error from server (InternalError): error when creating "x.yaml": Internal error occurred: failed calling webhook "mutate.kyverno.svc": Post "https://kyverno-svc.kyverno.svc:443/mutate?timeout=10s": context deadline exceeded` + "\n", DependencyUnavailable, "failed calling webhook"},
+	{"a copy onto a running binary", "cp: cannot create regular file '/shared/argocd-util': Text file busy\n", ConfigError, "Text file busy"},
+	{"an empty AppArmor profile", "Error: applying apparmor profile to container 43ed6b4ba299: empty localhost AppArmor profile is forbidden\n", ConfigError, "AppArmor profile is forbidden"},
+	{"a seccomp profile not on the node", `Error: failed to create containerd container: cannot load seccomp profile "/var/lib/kubelet/seccomp/profiles/audit.json": open /var/lib/kubelet/seccomp/profiles/audit.json: no such file or directory` + "\n", ConfigError, "seccomp profile"},
+	{"a Knative object's last failure", "lastFailureInfo:\n  exitCode: 137\n", OOMKilled, "exitCode: 137"},
+	{"a pasted exit code 137", "Exit Code: 137\n", OOMKilled, "Exit Code: 137"},
+	{"compose: a segfault", "web_1 exited with code 139\n", Segfault, "exited with code 139"},
+}
+
+func TestScanLogRules18(t *testing.T) { checkLogRules(t, logRules18) }
+
+func TestScanLogRules18Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"INFO can't open /etc/app/optional.conf, using defaults\n", CommandNotFound},
+		{"I0807 05:42:01 connection.go:180] Successfully connected to unix:///csi/csi.sock\n", DependencyUnavailable},
+		{`Internal error occurred: failed calling webhook "validate.example.com": Post "https://svc.ns.svc:443/validate": x509: certificate signed by unknown authority` + "\n", DependencyUnavailable},
+		{"INFO apparmor profile cri-containerd.apparmor.d loaded for container app\n", ConfigError},
+		{"INFO processed 139 items, exit code 0\n", Segfault},
+		{"INFO retrying in 137 ms\n", OOMKilled},
+	})
+}
