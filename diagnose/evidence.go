@@ -94,8 +94,21 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	}
 	d.logVotes(v, e)
 	d.heuristicVotes(v, e)
+	wordVotes(e)
 	commandVotes(v, e)
 	return e
+}
+
+// wordVotes reads a report given in words beside an exit code that names
+// no cause of its own (1, 2, 255: the program's own error): what the words
+// are about is the weak vote it would be without the exit code. A signal's
+// exit code (137, 139, 143) has votes of its own.
+func wordVotes(e *evidenceSet) {
+	if e.exit <= 0 || e.exit >= 128 || len(e.signals) > 0 || e.ls == nil || e.ls.topic == "" || e.ls.Category != Unknown || e.ls.daemon {
+		return
+	}
+	e.add(signal{cat: e.ls.topic, weight: 22, kind: "log", quote: "log: " + e.ls.topicLine,
+		detail: "the report's words are about " + topicWords(e.ls.topic) + ": " + e.ls.topicLine})
 }
 
 // ownershipCommands change a file's owner or mode; they fail when the

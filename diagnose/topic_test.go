@@ -207,3 +207,18 @@ var logRulesTitleAboveLog = []logRule{
 }
 
 func TestScanLogRulesTitleAboveLog(t *testing.T) { checkLogRules(t, logRulesTitleAboveLog) }
+
+// An exit code that names no cause of its own (1: the program's own
+// error) leaves the report's words their weak vote; a signal's exit code
+// (137) keeps its own reading.
+func TestWordsBesideAnExitCode(t *testing.T) {
+	words := "The sidecar keeps crashing since we moved it to the nodes with little memory.\n"
+	r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(crashLoop("app", 1, "Error", 5))), Now: now, Logs: map[string]string{"app": words}})
+	if r.Category != OOMKilled || r.Confidence != Possible {
+		t.Errorf("exit 1 with words about memory: got %s (%s): %s", r.Category, r.Confidence, r.Summary)
+	}
+	r = Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(crashLoop("app", 139, "Error", 5))), Now: now, Logs: map[string]string{"app": "The pods keep crashing after we enabled RBAC.\n"}})
+	if r.Category != Segfault {
+		t.Errorf("exit 139 with words about RBAC: got %s: %s", r.Category, r.Summary)
+	}
+}

@@ -281,7 +281,7 @@ func (p *describeParser) containerField(key, value string, indent int) {
 		c.status.Ready = strings.EqualFold(value, "true")
 	case "Restart Count":
 		c.hasSt = true
-		if n, err := strconv.Atoi(value); err == nil {
+		if n, ok := leadingInt(value); ok {
 			c.status.RestartCount = int32(n)
 		}
 	case "Exit Code", "Reason", "Message", "Signal", "Started", "Finished":
@@ -371,11 +371,11 @@ func (p *describeParser) stateField(key, value string, indent int) {
 			t.Message = value
 			p.msg, p.msgIndent = &t.Message, indent
 		case "Exit Code":
-			if n, err := strconv.Atoi(value); err == nil {
+			if n, ok := leadingInt(value); ok {
 				t.ExitCode = int32(n)
 			}
 		case "Signal":
-			if n, err := strconv.Atoi(value); err == nil {
+			if n, ok := leadingInt(value); ok {
 				t.Signal = int32(n)
 			}
 		case "Started":
@@ -500,4 +500,22 @@ func parseTime(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// leadingInt reads the number a field's value starts with: reporters
+// annotate what they paste ("Restart Count:  111  <---- constant
+// restarts", "Exit Code: 137 (OOM?)").
+func leadingInt(value string) (int, bool) {
+	end := 0
+	if strings.HasPrefix(value, "-") {
+		end = 1
+	}
+	for end < len(value) && value[end] >= '0' && value[end] <= '9' {
+		end++
+	}
+	n, err := strconv.Atoi(value[:end])
+	if err != nil || (end < len(value) && value[end] != ' ' && value[end] != '\t' && value[end] != '(') {
+		return 0, false
+	}
+	return n, true
 }

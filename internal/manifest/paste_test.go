@@ -185,6 +185,13 @@ func TestParseDescribeShapes(t *testing.T) {
 				t.Fatalf("%+v", st)
 			}
 		}},
+		{"the reporter's annotations", "    State:          Running\n    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    1 (see below)\n    Ready:          True\n    Restart Count:  111  <---- Constant restarts due to old k8s library\n", func(t *testing.T, o *Objects) {
+			in, _ := o.Input(time.Time{})
+			st := in.Pod.Status.ContainerStatuses[0]
+			if st.RestartCount != 111 || st.LastTerminationState.Terminated == nil || st.LastTerminationState.Terminated.ExitCode != 1 {
+				t.Fatalf("%+v", st)
+			}
+		}},
 		{"multi-line runtime message", "    State:      Terminated\n      Reason:   ContainerCannotRun\n      Message:  oci runtime error: container_linux.go:247: starting container process caused \"exec: \\\"/bin/bash\\\": stat /bin/bash: no such file or directory\"\n\n      Exit Code:    127\n", func(t *testing.T, o *Objects) {
 			in, _ := o.Input(time.Time{})
 			term := in.Pod.Status.ContainerStatuses[0].State.Terminated
