@@ -42,7 +42,7 @@ var causeClauses = []*pattern{
 	pat("clause_oom", OOMKilled, weightSpecific-2, hintOOMLimit).matching(`(?i)\bmemory limits?\b|\bout of memory\b|\boom(?:killed|-?kill\w*)?\b|\bnot enough memory\b|\bran out of memory\b|\bmemory (?:was |is )?too (?:low|small)\b`),
 	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|startup) ?probes?\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
 	pat("clause_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bpermissions?\b|\bnot writable\b|\b(?:can't|cannot|couldn't|could not|unable to|wasn't able to|was not able to) (?:write|create|open|read)\b|\bread-?only\b|\bruns? as (?:a )?(?:non-?root|root|user|uid)\b|\brunasuser\b|\bfsgroup\b|\bsecuritycontext\b|\bowned by\b|\bownership\b|\bselinux\b|\bscc\b|\bpod ?security\b|\brbac\b|\bforbidden\b`),
-	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b`),
+	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b|\b(?:kafka|zookeeper|database|db|mysql|mariadb|postgres\w*|redis|mongo\w*|rabbitmq|broker|etcd|elasticsearch|opensearch|cassandra|nats|api ?server)\b(?:\s+\S+){0,2}?\s+(?:crash\w*|(?:was |is |being |went )?down|restart\w*|(?:was |is )?not (?:ready|up|running|available)(?: yet)?)\b`),
 	pat("clause_config", ConfigError, weightSpecific-2, hintParse).without("change", "update", "reload", "rotat", "refresh").matching(`(?i)\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bvariables?\b|\bflags?\b|\barguments?\b|\bargs\b|\bpasswords?\b|\bcredentials?\b|\btokens?\b|\btypo\b|\bmisconfigur\w*\b|\bvalues?\b|\bwrong (?:\w+ ){0,2}(?:name|path|version|url|host|key)\b|\bversion mismatch\b|\bincompatible\b`),
 }
 
@@ -93,6 +93,8 @@ func programLine(t []byte) bool {
 		return true
 	}
 	switch c := t[0]; {
+	case c >= '0' && c <= '9' && reListItem.Match(t):
+		return false // "1) CRD issues with ...", "2. Deploy a service": a list in words
 	case c == '[' || c == '{' || c == '<' || (c >= '0' && c <= '9'):
 		return true
 	case klogHeader(t):
@@ -100,6 +102,9 @@ func programLine(t []byte) bool {
 	}
 	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`))
 }
+
+// reListItem is an item of a numbered list in a reporter's words.
+var reListItem = regexp.MustCompile(`^\d{1,2}[.)] +[A-Za-z][\w-]* [A-Za-z]`)
 
 // reNamePrefix is a program's "name: message" or "LEVEL: message" start.
 var reNamePrefix = regexp.MustCompile(`^[\w.\-/]+:\s`)

@@ -273,7 +273,7 @@ var patterns = []*pattern{
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed"),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
 
 	// A reporter's cause clause that names the configuration ("stuck on
 	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a
@@ -372,7 +372,7 @@ var patterns = []*pattern{
 	// (busybox's "sh: can't open '/app/run.sh': No such file or
 	// directory", dash's "sh: 0: Can't open /start.sh"): the start script is
 	// not in the image or the volume that should hold it.
-	pat("shell_script_missing", CommandNotFound, weightPrecise+1, hintEntry, "can't open", "cannot open", "no such file").matching(`(?i)\bcan(?:'t|not) open ['"]?/?[\w./-]*(?:\.(?:sh|bash)|entrypoint|/start|/run)['"]?\s*(?::|$)|^(?:/bin/|/usr/bin/)?(?:sh|bash|ash|dash)(?::| \d+:) (?:\d+: )?/?[\w./-]+\.sh: no such file or directory\s*$`),
+	pat("shell_script_missing", CommandNotFound, weightPrecise+1, hintEntry, "can't open", "cannot open", "no such file").matching(`(?i)\bcan(?:'t|not) open ['"]?/?[\w./-]*(?:\.(?:sh|bash)|entrypoint|/start|/run)['"]?\s*(?::|$)|(?:^|\|\s+)(?:/bin/|/usr/bin/)?(?:sh|bash|ash|dash)(?::| \d+:) (?:\d+: )?/?[\w./-]+\.sh: no such file or directory\s*$`),
 	// CSI sidecars wait for the driver's socket ("Still connecting to
 	// unix:///csi/csi.sock"): the driver container never came up.
 	pat("csi_socket_wait", DependencyUnavailable, weightSpecific+1, "The CSI sidecars wait for the driver's socket: the driver container in the same pod is not running or cannot start. Read its log (kubectl logs POD -c <driver container> --previous): it usually cannot reach its cloud's API or metadata service, or lacks its credentials.", "still connecting to").matching(`(?i)\bstill connecting to unix://`),
@@ -389,7 +389,14 @@ var patterns = []*pattern{
 	pat("security_profile", ConfigError, weightPrecise+2, "The container runtime cannot apply the AppArmor or seccomp profile the pod's securityContext names (missing on the node, empty, or not allowed in this Kubernetes version): set a profile that exists on every node (RuntimeDefault), or load it on the nodes first.", "apparmor", "seccomp").matching(`(?i)\b(?:apparmor|seccomp)\b.{0,40}\bprofile\b.{0,100}\b(?:forbidden|not found|not loaded|empty|does not exist|doesn't exist|cannot|could not|failed|invalid|unable|no such file)|\b(?:failed|error|cannot|unable|could not)\b.{0,40}\b(?:apparmor|seccomp) profile\b`),
 	// Docker Compose's report of a container that died of SIGSEGV ("NAME
 	// exited with code 139"), and a bare "Exit Code: 139" line.
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$`),
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b`),
+	// Round 21. A feature the program needs is behind a feature gate
+	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
+	// gate is enabled").
+	pat("feature_gate", ConfigError, weightPrecise, "The program needs a Kubernetes feature gate that is off in this cluster: enable it on the component the message names (kubelet or API server), or turn off the program's feature that needs it.", "feature gate", "feature-gate", "featuregate").matching(`(?i)\b(?:enable|ensure|requires?|needs?|must)\b.{0,80}\bfeature[- ]?gates?\b|\bfeature[- ]?gates?\b.{0,60}\b(?:not enabled|is disabled|are disabled|is off|turned off|must be enabled)\b`),
+	// Round 20. Docker Swarm's task list: each task ends "Complete", so
+	// the service's command finishes and Swarm starts it again.
+	pat("swarm_complete", Completed, weightSpecific, "", "complete").matching(`\bShutdown\s+Complete\b`),
 	// Docker Compose's report of a container killed by SIGILL ("NAME
 	// exited with code 132"): the CPU lacks an instruction the binary uses.
 	pat("exit_sigill", ExecFormat, weightSpecific-2, "The process died of SIGILL (exit code 132): the binary uses CPU instructions this node lacks (AVX, or a newer ARM/x86 level): run on a node whose CPU has them, or use an image built for this CPU.", "code 132").matching(`(?i)\bexited with code 132\b`),

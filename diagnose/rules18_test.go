@@ -21,6 +21,29 @@ var logRules18 = []logRule{
 	{"compose: a segfault", "web_1 exited with code 139\n", Segfault, "exited with code 139"},
 }
 
+// Wordings of rounds 20 and 21's held-out misses.
+var logRules20 = []logRule{
+	{"compose's prefix before bash", "nfsen-ng  | /bin/bash: /var/www/html/nfsen-ng/deploy/docker-entrypoint.sh: No such file or directory\n", CommandNotFound, "docker-entrypoint.sh: No such file"},
+	{"an ECS task's exit code 139", "ECS Task stopped with Exit Code 139\n", Segfault, "Exit Code 139"},
+	{"a worker's exit code 139", "the worker crashed with exit code 139 after the upgrade\n", Segfault, "exit code 139"},
+	{"a feature gate to enable", `failed to obtain node resource information: failed to get allocatable resources (ensure that KubeletPodResourcesGetAllocatable feature gate is enabled)` + "\n", ConfigError, "feature gate is enabled"},
+	{"a feature gate that is off", "error: the InPlacePodVerticalScaling feature gate is disabled on this cluster\n", ConfigError, "feature gate is disabled"},
+	{"swarm's finished tasks", "dzt4pq8d76b2   \\_ busybox03.1   busybox:latest   Shutdown   Complete 2 seconds ago\n", Completed, "Shutdown   Complete"},
+	{"a broker that crashes, as the cause", "Add an initContainer to avoid the initial error due to Kafka crashing\n", DependencyUnavailable, "Kafka crashing"},
+	{"a database not ready yet, as the cause", "The api restarts a few times because the database is not ready yet.\n", DependencyUnavailable, "database is not ready yet"},
+}
+
+func TestScanLogRules20(t *testing.T) { checkLogRules(t, logRules20) }
+
+func TestScanLogRules20Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"I0101 12:00:00 feature_gate.go:245] feature gates: &{map[InPlacePodVerticalScaling:true]}\n", ConfigError},
+		{"INFO feature gate InPlacePodVerticalScaling is enabled\n", ConfigError},
+		{"The job doesn't exit gracefully when it finds no new boots.\n", Completed},
+		{"INFO processed 12 tasks, exit code 1390 reported by the old runner\n", Segfault},
+	})
+}
+
 func TestScanLogRules18(t *testing.T) { checkLogRules(t, logRules18) }
 
 func TestScanLogRules18Negatives(t *testing.T) {

@@ -31,7 +31,7 @@ var topicFamilies = []struct {
 	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b|\bwait(?:s|ing)?[- ]for\b|\bwait \w+ init\b|\bstart(?:s|ed|ing)? before\b|\bstart ?up order\w*\b|\bnot (?:yet )?(?:ready|up) yet\b|连接|連接|超时|网络|代理|接続|タイムアウト|\bconexi[oó]n|\bverbindung\w*|подключ`)},
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?\b|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
-	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b|配置|設定|\bconfiguraci[oó]n\b|\bkonfiguration\b|конфиг`)},
+	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b|\bversions? *(?:<|>|<=|>=|older|newer|below|above|before|prior)|\bincompatib\w*|\bnot compatible\b|\bmismatch\w*|配置|設定|\bconfiguraci[oó]n\b|\bkonfiguration\b|конфиг`)},
 	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b`)},
 	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
 }

@@ -38,6 +38,8 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"configuration, in Chinese", "docker反复重启\n如题，是否compose.yaml哪里配置不对？\n", ConfigError},
 		{"permissions, in Spanish", "El pod se reinicia todo el tiempo, creo que faltan permisos en el cluster\n", PermissionDenied},
 		{"a program's own Chinese error", "更新脚本后，不知道哪里出错导致容器不停的重启\n", AppCrash},
+		{"a numbered list in words", "Redis operator is crashlooping after the upgrade\nI can see two types of errors:\n1) CRD issues with the new sentinel feature\n2) changes in the statefulset\n", ConfigError},
+		{"versions that do not fit", "Chart 0.23.0 crashing on operator version <1.25.0\n", ConfigError},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
