@@ -19,7 +19,7 @@ import (
 var causeMarkers = [][]byte{
 	[]byte("because"), []byte("due to"), []byte("turned out"), []byte("turns out"), []byte("root cause"),
 	[]byte("the problem was"), []byte("the problem is"), []byte("the issue was"), []byte("the issue is"),
-	[]byte("the reason was"), []byte("the reason is"), []byte("culprit"), []byte("caused by"),
+	[]byte("the reason was"), []byte("the reason is"), []byte("reason being"), []byte("culprit"), []byte("caused by"),
 	[]byte("the fix was"), []byte("fixed it by"), []byte("fixed by"), []byte("solved it by"), []byte("solved by"),
 	[]byte("resolved by"), []byte("the solution was"),
 }
@@ -40,7 +40,7 @@ var causeClauses = []*pattern{
 	pat("clause_command", CommandNotFound, weightSpecific-2, hintEntry).matching(`(?i)\b(?:entry ?point|command|cmd|start(?:up)? script|script|binary|executable)s?\b(?:\s+\S+){0,4}?\s+(?:was|is|were)?\s*(?:wrong|missing|not found|not executable|incorrect|misspelled|not in the image|not on the path|not in \$?path)|\bexecutable (?:bit|permission|flag)\b|\bchmod \+x\b|\bcrlf\b|\b(?:windows|dos) line endings\b`),
 	pat("clause_port", PortConflict, weightSpecific-2, hintPort).matching(`(?i)\bsame port\b|\bport (?:\d+ )?(?:was |is )?(?:already )?(?:in use|taken|used by|occupied)\b|\bboth \w+(?: \w+){0,3} (?:listen|bind|use)\w* (?:on )?(?:the same )?port\b`),
 	pat("clause_oom", OOMKilled, weightSpecific-2, hintOOMLimit).matching(`(?i)\bmemory limits?\b|\bout of memory\b|\boom(?:killed|-?kill\w*)?\b|\bnot enough memory\b|\bran out of memory\b|\bmemory (?:was |is )?too (?:low|small)\b`),
-	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|startup) ?probes?\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
+	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|liveliness|startup) ?probes?\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
 	pat("clause_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bpermissions?\b|\bnot writable\b|\b(?:can't|cannot|couldn't|could not|unable to|wasn't able to|was not able to) (?:write|create|open|read)\b|\bread-?only\b|\bruns? as (?:a )?(?:non-?root|root|user|uid)\b|\brunasuser\b|\bfsgroup\b|\bsecuritycontext\b|\bowned by\b|\bownership\b|\bselinux\b|\bscc\b|\bpod ?security\b|\brbac\b|\bforbidden\b`),
 	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b|\b(?:kafka|zookeeper|database|db|mysql|mariadb|postgres\w*|redis|mongo\w*|rabbitmq|broker|etcd|elasticsearch|opensearch|cassandra|nats|api ?server)\b(?:\s+\S+){0,2}?\s+(?:crash\w*|(?:was |is |being |went )?down|restart\w*|(?:was |is )?not (?:ready|up|running|available)(?: yet)?)\b`),
 	pat("clause_config", ConfigError, weightSpecific-2, hintParse).without("change", "update", "reload", "rotat", "refresh").matching(`(?i)\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bvariables?\b|\bflags?\b|\barguments?\b|\bargs\b|\bpasswords?\b|\bcredentials?\b|\btokens?\b|\btypo\b|\bmisconfigur\w*\b|\bvalues?\b|\bwrong (?:\w+ ){0,2}(?:name|path|version|url|host|key)\b|\bversion mismatch\b|\bincompatible\b`),
@@ -95,6 +95,8 @@ func programLine(t []byte) bool {
 	switch c := t[0]; {
 	case c >= '0' && c <= '9' && reListItem.Match(t):
 		return false // "1) CRD issues with ...", "2. Deploy a service": a list in words
+	case c == '[' && reTitleTag.Match(t):
+		return false // "[BUG] pods crash ...", "[RHEL 10] ...": an issue title's tag
 	case c == '[' || c == '{' || c == '<' || (c >= '0' && c <= '9'):
 		return true
 	case klogHeader(t):
@@ -102,6 +104,12 @@ func programLine(t []byte) bool {
 	}
 	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`))
 }
+
+// reTitleTag is an issue title's tag before its words ("[BUG] the
+// operator crashes", "[stable/grafana] sidecar keeps restarting"), not a
+// log level, timestamp or thread in brackets ("[ERROR]", "[2024-01-01
+// ...]", "[main] INFO").
+var reTitleTag = regexp.MustCompile(`^\[(?i:bug|feature|question|help|issue|proposal|rfc|enhancement|\w+[ /-][\w./ -]+|[a-z][\w.-]*/[\w.-]+)]:? +[A-Za-z][\w-]*\b[^:=]*$`)
 
 // reListItem is an item of a numbered list in a reporter's words.
 var reListItem = regexp.MustCompile(`^\d{1,2}[.)] +[A-Za-z][\w-]* [A-Za-z]`)

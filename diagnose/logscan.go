@@ -138,7 +138,8 @@ type logScanner struct {
 	generics []*candidate
 
 	goFirst  []byte // the first function line of a goroutine dump
-	goFrames int    // Go frame locations ("file.go:12 +0x1a5") seen
+	xtrace   xtraceState
+	goFrames int // Go frame locations ("file.go:12 +0x1a5") seen
 
 	nonEmpty, infoLines int // lines with text, and those at a logger's info level
 	// sidecar is set when the log speaks of a sidecar (the program is one,
@@ -204,6 +205,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if kubectlNotice(trimmed) {
 		return // kubectl's own message, pasted with the log: not the app's
+	}
+	if trimmed[0] == '+' {
+		s.xtrace.line(trimmed, s.lines) // a shell's trace of a command it runs (set -x)
 	}
 	if s.usageNext && s.best != nil {
 		// "Usage:" on its own line: its synopsis is the detail, and is
@@ -503,6 +507,9 @@ func (s *logScanner) result() LogScan {
 			best = &candidate{line: s.lastError.line, msg: s.lastError.msg, lineNo: s.lastError.lineNo, score: 5}
 		}
 	}
+	if (best == nil || best.score < weightGeneric) && s.xtrace.failed != nil {
+		best = s.xtrace.failed // a script that checked something and exited
+	}
 	if best == nil && s.goFirst != nil && s.goFrames > 0 {
 		best = &candidate{line: string(s.goFirst), msg: string(bytes.TrimSpace(stripPrefixes(s.goFirst))), score: goDumpPattern.weight, pat: goDumpPattern}
 	}
@@ -751,7 +758,7 @@ func mayBeProse(t []byte) bool {
 // looping (the kubelet's back-off, a reporter's "CrashLoopBackOff"):
 // it names no cause.
 func loopSymptom(lower []byte) bool {
-	for _, w := range []string{"crashloopbackoff", "crashloopback", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container"} {
+	for _, w := range []string{"crashloopbackoff", "crashloopback", "crashloop backoff", "crash loop", "back-off restarting", "backoff restarting", "restarting failed container", "is restarting, wait until"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}

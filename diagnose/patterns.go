@@ -390,6 +390,10 @@ var patterns = []*pattern{
 	// Docker Compose's report of a container that died of SIGSEGV ("NAME
 	// exited with code 139"), and a bare "Exit Code: 139" line.
 	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b`),
+	// Round 17. A licence or evaluation period that ended ("The
+	// evaluation period has expired", "license key is invalid"): the
+	// edition or key the program is given.
+	pat("licence", ConfigError, weightPrecise, "The program's licence or evaluation period has ended, or its key is not valid: set a valid key, or choose a free edition (for SQL Server, MSSQL_PID=Express or Developer) in the container's environment.", "licen", "evaluation", "trial").matching(`(?i)\b(?:evaluation|trial)(?: period| version| license| licence)? (?:has )?expired\b|\blicen[cs]e(?: key| file)?\b.{0,40}\b(?:has expired|expired|is invalid|invalid|not valid|is missing|missing|required|not found)\b`).without("expires in", "valid until"),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

@@ -1,6 +1,9 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Wordings of rounds 18 and 19's held-out misses, in several phrasings.
 var logRules18 = []logRule{
@@ -31,6 +34,44 @@ var logRules20 = []logRule{
 	{"swarm's finished tasks", "dzt4pq8d76b2   \\_ busybox03.1   busybox:latest   Shutdown   Complete 2 seconds ago\n", Completed, "Shutdown   Complete"},
 	{"a broker that crashes, as the cause", "Add an initContainer to avoid the initial error due to Kafka crashing\n", DependencyUnavailable, "Kafka crashing"},
 	{"a database not ready yet, as the cause", "The api restarts a few times because the database is not ready yet.\n", DependencyUnavailable, "database is not ready yet"},
+}
+
+// A shell trace (set -x) that ends in a non-zero exit after a check.
+var logRulesXtrace = []logRule{
+	{"a sysctl the script checks", "+ trap exit TERM INT\n+ echo 10.0.0.1\n+ grep -Eq :\n+ cat /proc/sys/net/ipv4/ip_forward\n+ '[' 0 '!=' 1 ]\n+ exit 1\n", ConfigError, "cat /proc/sys/net/ipv4/ip_forward"},
+	{"a variable the script tests", "+ '[' -z '' ']'\n+ echo 'DB_HOST is not set'\nDB_HOST is not set\n+ exit 2\n", ConfigError, "DB_HOST is not set"},
+	{"a server the script polls", "+ curl -sf http://config-server:8888/health\n+ exit 7\n", DependencyUnavailable, "curl -sf http://config-server:8888/health"},
+}
+
+func TestScanLogRulesXtrace(t *testing.T) { checkLogRules(t, logRulesXtrace) }
+
+// A trace that ends cleanly, or whose program said what failed, is not a
+// check's exit.
+func TestXtraceYieldsToTheProgram(t *testing.T) {
+	if s := ScanLog(strings.NewReader("+ echo starting\n+ cat /etc/app.conf\n+ exit 0\n")); s.patID == "xtrace_check" {
+		t.Errorf("exit 0 read as a failed check: %+v", s)
+	}
+	if s := ScanLog(strings.NewReader("+ echo starting\n+ exec /app/server\nlisten tcp :8080: bind: address already in use\n+ exit 1\n")); s.Category != PortConflict {
+		t.Errorf("the program's own error lost to the trace: %s %q", s.Category, s.Line)
+	}
+}
+
+// Wordings of round 17 and 19's held-out misses, found after their first
+// changes.
+var logRules17 = []logRule{
+	{"an evaluation period", "Error: The evaluation period has expired.\n", ConfigError, "evaluation period has expired"},
+	{"a licence key", "FATAL: license key is invalid or has expired, contact sales\n", ConfigError, "license key is invalid"},
+	{"a trial", "Trial version expired. Please enter a license.\n", ConfigError, "Trial version expired"},
+	{"a probe's threshold as the reason", "- The pods were getting terminated before the migration was complete. Reason being that the threshold for the liveliness probe was too small.\n", LivenessProbe, "liveliness probe"},
+}
+
+func TestScanLogRules17(t *testing.T) { checkLogRules(t, logRules17) }
+
+func TestScanLogRules17Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"INFO license valid until 2027-01-01 (trial expires in 30 days)\n", ConfigError},
+		{"INFO licence check passed\n", ConfigError},
+	})
 }
 
 func TestScanLogRules20(t *testing.T) { checkLogRules(t, logRules20) }

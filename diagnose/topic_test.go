@@ -40,6 +40,7 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a program's own Chinese error", "更新脚本后，不知道哪里出错导致容器不停的重启\n", AppCrash},
 		{"a numbered list in words", "Redis operator is crashlooping after the upgrade\nI can see two types of errors:\n1) CRD issues with the new sentinel feature\n2) changes in the statefulset\n", ConfigError},
 		{"versions that do not fit", "Chart 0.23.0 crashing on operator version <1.25.0\n", ConfigError},
+		{"kernel modules", "The canal pods keep restarting on RHEL 10; the docs list kernel modules the nodes need\n", ConfigError},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
@@ -76,6 +77,7 @@ func TestRestartWordsAreAWeakCrash(t *testing.T) {
 		"The pod goes into CrashLoopBackOff after a few restarts of the scheduler.\n",
 		"通过docker方式部署后，每隔30s容器就自动重启了\n",
 		"Pod en estado CrashLoopBackOff, se reinicia cada minuto\n",
+		"docker 一直在不断重启，啥问题呢？ 20d87996b372   wantcat/trendradar:latest   \"/entrypoint.sh\"   46 hours ago   Restarting (1) 6 seconds ago\n",
 	} {
 		r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": words}})
 		if r.Category != AppCrash || r.Confidence != Possible {
@@ -222,5 +224,25 @@ func TestWordsBesideAnExitCode(t *testing.T) {
 	r = Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(crashLoop("app", 139, "Error", 5))), Now: now, Logs: map[string]string{"app": "The pods keep crashing after we enabled RBAC.\n"}})
 	if r.Category != Segfault {
 		t.Errorf("exit 139 with words about RBAC: got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// An issue title's tag in brackets is the reporter's, not a log level,
+// timestamp or thread.
+func TestTitleTagsAreWords(t *testing.T) {
+	for line, program := range map[string]bool{
+		"[BUG] spark-operator crashes on start":                   false,
+		"[RHEL 10] rke2 networking pods are crashing":             false,
+		"[incubator/vault] Readiness and Liveness Probe Failed":   false,
+		"[ERROR] failed to start":                                 true,
+		"[main] INFO starting app":                                true,
+		"[2020-01-01 10:00:00] ERROR boom":                        true,
+		"[emerg] 1#1: bind() to 0.0.0.0:80 failed":                true,
+		"[WARN ] [o.e.b.BootstrapChecks] bootstrap checks failed": true,
+		"[mysqld] Starting server":                                true,
+	} {
+		if got := programLine([]byte(line)); got != program {
+			t.Errorf("programLine(%q) = %v, want %v", line, got, program)
+		}
 	}
 }
