@@ -83,7 +83,7 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 
 	var logScan *LogScan
 	if haveLog && strings.TrimSpace(logText) != "" {
-		ls := ScanLog(strings.NewReader(logText))
+		ls := ScanLog(strings.NewReader(oldestFirst(logText)))
 		logScan = &ls
 		f.LogExcerpt = ls.Excerpt
 	}

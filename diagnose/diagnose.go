@@ -227,7 +227,7 @@ func crashLog(in Input, v *containerView, containers int) bool {
 	if !ok || strings.TrimSpace(text) == "" {
 		return false
 	}
-	ls := ScanLog(strings.NewReader(text))
+	ls := ScanLog(strings.NewReader(oldestFirst(text)))
 	return ls.Category != Unknown && !ls.generic
 }
 

@@ -197,11 +197,19 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	s.keep(raw)
+	// Docker Compose's "service-1  | " before each line names the service,
+	// which the excerpt keeps; the line quoted is the program's own.
+	if m := reComposePrefix.Find(raw); m != nil && len(m) < len(raw) {
+		raw = raw[len(m):]
+	}
 
 	content := stripPrefixes(raw)
 	trimmed := bytes.TrimSpace(content)
 	if len(trimmed) == 0 {
 		return
+	}
+	if isTableRule(trimmed) {
+		return // "-- | -- | --": a Markdown table's rule, pasted with the log
 	}
 	if kubectlNotice(trimmed) {
 		return // kubectl's own message, pasted with the log: not the app's
@@ -729,6 +737,15 @@ func advice(t []byte) bool {
 	return false
 }
 
+// isTableRule reports a Markdown table's rule line ("---|---", "-- | --").
+func isTableRule(t []byte) bool {
+	return bytes.IndexByte(t, '|') >= 0 && bytes.IndexByte(t, '-') >= 0 && len(bytes.Trim(t, "-|: ")) == 0
+}
+
+// reComposePrefix is Docker Compose's prefix of a service's log line
+// ("web_1      | ", "example-apps-java-1  | ").
+var reComposePrefix = regexp.MustCompile(`^[a-zA-Z0-9][\w.-]*\s+\| `)
+
 // reProse is a line in a reporter's words pasted with the log ("I
 // checked the logs ...", "Now I'm getting ..."): programs do not write in
 // the first person.
@@ -808,9 +825,13 @@ func stripPrefixes(b []byte) []byte {
 			b = b[11+i+1:]
 		}
 	}
-	// Log viewers (Rancher, Lens) export "<time> | <line>".
+	// Log viewers (Rancher, Lens) export "<time> | <line>"; Portainer's
+	// has the stream too: "<time> | stdout | <line>".
 	if i := bytes.Index(b, []byte(" | ")); i > 0 && i < 48 && reViewerTime.Match(b[:i]) {
 		b = b[i+3:]
+		for _, stream := range []string{"stdout | ", "stderr | "} {
+			b = bytes.TrimPrefix(b, []byte(stream))
+		}
 	}
 	return b
 }

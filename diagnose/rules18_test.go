@@ -97,3 +97,17 @@ func TestScanLogRules18Negatives(t *testing.T) {
 		{"INFO retrying in 137 ms\n", OOMKilled},
 	})
 }
+
+// Docker Compose's service prefix is left out of the quote (it would use
+// up the quote's length) and kept in the excerpt.
+func TestComposePrefixIsNotQuoted(t *testing.T) {
+	log := "web-1      | Starting app\n" +
+		"web-1      | Exception in thread \"main\" java.lang.UnsupportedClassVersionError: app/Main has been compiled by a more recent version of the Java Runtime (class file version 60.0), this version of the Java Runtime only recognizes class file versions up to 52.0\n"
+	s := ScanLog(strings.NewReader(log))
+	if len(s.Evidence) == 0 || strings.Contains(s.Evidence[0], "web-1      |") || !strings.Contains(s.Evidence[0], "up to 52.0") {
+		t.Errorf("evidence %q", s.Evidence)
+	}
+	if len(s.Excerpt) == 0 || !strings.HasPrefix(s.Excerpt[0], "web-1      | ") {
+		t.Errorf("excerpt %q lost the service prefix", s.Excerpt)
+	}
+}
