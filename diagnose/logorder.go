@@ -15,19 +15,26 @@ import (
 // text.
 var reLineTime = regexp.MustCompile(`^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?`)
 
-// oldestFirst returns text in the order it was written: reversed when its
-// timestamped lines only go back in time (at least three of them, twice
-// going back), unchanged otherwise.
+// oldestFirst returns text in the order it was written: its records (a
+// timestamped line and the lines after it that have none, such as a
+// stack trace) reversed when their timestamps only go back in time (at
+// least three of them, twice going back), unchanged otherwise. Lines
+// before the first timestamp stay first.
 func oldestFirst(text string) string {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	var records [][]string
+	head := 0 // lines before the first timestamped one
 	prev, back := "", 0
-	stamped := 0
-	for _, l := range lines {
+	for i, l := range lines {
 		ts := reLineTime.FindString(l)
 		if ts == "" {
+			if len(records) == 0 {
+				head = i + 1
+			} else {
+				records[len(records)-1] = append(records[len(records)-1], l)
+			}
 			continue
 		}
-		stamped++
 		switch {
 		case prev != "" && ts > prev:
 			return text // forward at least once: as written
@@ -35,10 +42,15 @@ func oldestFirst(text string) string {
 			back++
 		}
 		prev = ts
+		records = append(records, []string{l})
 	}
-	if stamped < 3 || back < 2 {
+	if len(records) < 3 || back < 2 {
 		return text
 	}
-	slices.Reverse(lines)
-	return strings.Join(lines, "\n") + "\n"
+	slices.Reverse(records)
+	out := slices.Clone(lines[:head])
+	for _, r := range records {
+		out = append(out, r...)
+	}
+	return strings.Join(out, "\n") + "\n"
 }

@@ -13,6 +13,11 @@ func TestOldestFirst(t *testing.T) {
 	if !strings.HasPrefix(got, "2023-03-29T12:30:01.100Z") || !strings.HasSuffix(got, "at least 100000\n") {
 		t.Errorf("newest first not reversed: %q", got)
 	}
+	// A record's own lines (a trace, a key) keep their order.
+	withTrace := "2023-03-29T12:30:03Z panic: boom\n\tat a.B(C.java:1)\n2023-03-29T12:30:02Z starting\n2023-03-29T12:30:01Z pulling\n"
+	if got := oldestFirst(withTrace); got != "2023-03-29T12:30:01Z pulling\n2023-03-29T12:30:02Z starting\n2023-03-29T12:30:03Z panic: boom\n\tat a.B(C.java:1)\n" {
+		t.Errorf("records not kept whole: %q", got)
+	}
 	for _, keep := range []string{
 		"2023-03-29T12:30:01Z starting\n2023-03-29T12:30:02Z Error loading config:\n2023-03-29T12:30:03Z bye\n", // as written
 		"2023-03-29T12:30:03Z c\n2023-03-29T12:30:02Z b\n",                                                      // two lines prove nothing

@@ -117,7 +117,8 @@ type logScanner struct {
 	tbIndent     int    // the indentation of the Traceback line (pasted logs are often indented)
 	tbSource     string // the last source line quoted in a Python traceback
 	inPrivateKey bool
-	spring       int // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
+	keyRedacted  bool // a private key's lines were replaced
+	spring       int  // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
 	action       string
 	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
 	// detailOf is the best line when it ends in a colon ("yaml: unmarshal
@@ -193,6 +194,7 @@ func (s *logScanner) line(raw []byte) {
 	s.lines++
 	if s.inPrivateKey || (bytes.Contains(raw, []byte("-----BEGIN")) && bytes.Contains(raw, []byte("PRIVATE KEY"))) {
 		s.inPrivateKey = !bytes.Contains(raw, []byte("-----END"))
+		s.keyRedacted = true
 		s.keep([]byte(redacted))
 		return
 	}
@@ -501,7 +503,7 @@ func (s *logScanner) result() LogScan {
 	for len(out.Excerpt) > 0 && strings.TrimSpace(out.Excerpt[len(out.Excerpt)-1]) == "" {
 		out.Excerpt = out.Excerpt[:len(out.Excerpt)-1]
 	}
-	out.Redacted = redactAll(out.Excerpt)
+	out.Redacted = redactAll(out.Excerpt) || s.keyRedacted
 	if cat, line := s.topics.topic(s.nonEmpty); cat != Unknown {
 		q, r := Redact(quote(line))
 		out.topic, out.topicLine, out.Redacted = cat, q, out.Redacted || r
