@@ -50,12 +50,16 @@ var causeClauses = []*pattern{
 // wonder if it is because of the memory limit?").
 var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perhaps|might be|could it be|is it because|was it because|any idea|i guess|i think)\b|\?\s*$`)
 
+// reNotTheCause is a sentence that rules a cause out ("it did not appear
+// that OOM was the cause", "it wasn't the memory limit").
+var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b`)
+
 // causeClause returns the kind of cause a sentence gives, or nil when it
 // gives none (or only wonders). Only the clause that gives the cause is
 // read: "cannot create files because the data is corrupt" names no
 // permission problem.
 func causeClause(lower, trimmed []byte) *pattern {
-	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) {
+	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) || reNotTheCause.Match(lower) {
 		return nil
 	}
 	clause := causePart(lower)

@@ -394,6 +394,18 @@ var patterns = []*pattern{
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.
 	pat("licence", ConfigError, weightPrecise, "The program's licence or evaluation period has ended, or its key is not valid: set a valid key, or choose a free edition (for SQL Server, MSSQL_PID=Express or Developer) in the container's environment.", "licen", "evaluation", "trial").matching(`(?i)\b(?:evaluation|trial)(?: period| version| license| licence)? (?:has )?expired\b|\blicen[cs]e(?: key| file)?\b.{0,40}\b(?:has expired|expired|is invalid|invalid|not valid|is missing|missing|required|not found)\b`).without("expires in", "valid until"),
+	// Round 24. A store that finds its own data damaged or unreadable at
+	// start (after a crash, a full disk or a node lost power): PostgreSQL's
+	// missing checkpoint, ZooKeeper's unreadable snapshot, ClickHouse's
+	// broken parts, CockroachDB's critical alert.
+	pat("store_data_damaged", ConfigError, weightPrecise, hintData, "checkpoint record", "load database on disk", "broken parts", "cannot attach table", "critical_alert", "replica inconsistency").matching(`(?i)\bcould not locate a (?:valid )?checkpoint record\b|\bunable to load database on disk\b|\bsuspiciously many\b.{0,60}\bbroken parts\b|\bcannot attach table\b|_critical_alert\.txt|\breplica inconsistency\b`),
+	// Data written by an older version that the new one only reads after
+	// a step the upgrade skipped ("must be marked as read-only ... before
+	// upgrading to 9.4.1").
+	pat("upgrade_step_skipped", ConfigError, weightPrecise, hintData, "before upgrading", "upgrade first", "must be upgraded").matching(`(?i)\bbefore upgrading to\b|\bmust (?:first )?be (?:upgraded|migrated|reindexed)\b|\bupgrade to [\d.]+ first\b`),
+	// Round 23. The node's GPU driver is older than the CUDA runtime in
+	// the image, or the container sees no GPU at all.
+	pat("cuda_driver", ConfigError, weightPrecise+2, "The CUDA runtime in the image needs a newer NVIDIA driver than the node has, or the container sees no GPU: use an image built for the node's driver (or upgrade the driver), and check the pod requests nvidia.com/gpu and runs with the NVIDIA runtime (runtimeClassName).", "cuda").matching(`(?i)\bcuda driver version is insufficient\b|\bno cuda-capable device is detected\b|\bfound no nvidia driver\b|\bnvidia driver on your system is too old\b`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

@@ -74,6 +74,29 @@ func TestScanLogRules17Negatives(t *testing.T) {
 	})
 }
 
+// Wordings of rounds 23 and 24's held-out misses: stores that find their
+// data damaged, an upgrade step skipped, a GPU driver too old.
+var logRules24 = []logRule{
+	{"PostgreSQL without a checkpoint", "2021-03-01 UTC [2565199] PANIC:  could not locate a valid checkpoint record\n", ConfigError, "could not locate a valid checkpoint record"},
+	{"ZooKeeper's unreadable snapshot", "2020-06-22 07:24:55,665 ERROR Unable to load database on disk (org.apache.zookeeper.server.quorum.QuorumPeer) [main]\njava.io.EOFException\n", ConfigError, "Unable to load database on disk"},
+	{"ClickHouse's broken parts", "2022.10.17 08:08:59.513623 [ 7 ] {} <Error> Application: DB::Exception: Suspiciously many (11 parts, 0.00 B in total) broken parts to remove while maximum allowed broken parts count is 10.\n", ConfigError, "Suspiciously many"},
+	{"CockroachDB's critical alert", "F200609 09:23:56.697073 1 cli/start.go:481 From /cockroach/cockroach-data/auxiliary/_CRITICAL_ALERT.txt: ATTENTION: this node is terminating because a replica inconsistency was detected\n", ConfigError, "_CRITICAL_ALERT.txt"},
+	{"an index to mark read-only first", `{"log.level":"ERROR","message":"fatal exception while booting Elasticsearch","error.message":"index [.tasks] created in version 7.17.0 must be marked as read-only using the setting [index.blocks.write] set to [true] before upgrading to 9.4.1"}` + "\n", ConfigError, "before upgrading to 9.4.1"},
+	{"a GPU driver older than CUDA", "Failed to allocate device vector A (error code CUDA driver version is insufficient for CUDA runtime version)!\n", ConfigError, "CUDA driver version is insufficient"},
+	{"no GPU in the container", "RuntimeError: No CUDA GPUs are available\ncudaGetDeviceCount returned 100 -> no CUDA-capable device is detected\n", ConfigError, "no CUDA-capable device is detected"},
+}
+
+func TestScanLogRules24(t *testing.T) { checkLogRules(t, logRules24) }
+
+func TestScanLogRules24Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"INFO checkpoint record found at 0/16B3D80, redo starts\n", ConfigError},
+		{"INFO CUDA driver version 12.2 detected, runtime 12.1: ok\n", ConfigError},
+		{"Looking at the log and details, it did not appear that OOM was the cause.\n", OOMKilled},
+		{"We ruled out the memory limit; it wasn't the cause.\n", OOMKilled},
+	})
+}
+
 func TestScanLogRules20(t *testing.T) { checkLogRules(t, logRules20) }
 
 func TestScanLogRules20Negatives(t *testing.T) {

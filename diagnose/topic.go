@@ -32,7 +32,7 @@ var topicFamilies = []struct {
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?(?:[\s,;:)!?]|$)|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
 	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b|\bkernel (?:modules?|headers)\b|\bmodprobe\b|\bversions? *(?:<|>|<=|>=|older|newer|below|above|before|prior)|\bincompatib\w*|\bnot compatible\b|\bmismatch\w*|配置|設定|\bconfiguraci[oó]n\b|\bkonfiguration\b|конфиг`)},
-	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b`)},
+	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b|--image[= ](?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\bimage (?:of )?(?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\b(?:hello-world|busybox)(?::\S+)? image\b`)},
 	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
 }
 
@@ -68,9 +68,16 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.settings++
 		return
 	}
+	if bytes.HasPrefix(trimmed, []byte("#")) {
+		// A Markdown heading: an issue template's question ("### What
+		// architecture are you using?"), not what the report is about.
+		t.settings++
+		return
+	}
 	if programLine(trimmed) || (bytes.Count(trimmed, []byte(" ")) < 2 && !hasCJK(trimmed)) {
 		return
 	}
+	ruledOut := reNotTheCause.Match(lower) // counts as prose, names no topic
 	t.prose++
 	if t.counts == nil {
 		t.counts, t.first = make([]int, len(topicFamilies)), make([]string, len(topicFamilies))
@@ -82,6 +89,9 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.crashLine = string(trimmed)
 	}
 	for i, f := range topicFamilies {
+		if ruledOut {
+			break
+		}
 		if n := len(f.re.FindAllIndex(lower, -1)); n > 0 {
 			if t.counts[i] == 0 {
 				t.first[i] = string(trimmed)

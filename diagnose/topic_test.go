@@ -41,6 +41,9 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a numbered list in words", "Redis operator is crashlooping after the upgrade\nI can see two types of errors:\n1) CRD issues with the new sentinel feature\n2) changes in the statefulset\n", ConfigError},
 		{"versions that do not fit", "Chart 0.23.0 crashing on operator version <1.25.0\n", ConfigError},
 		{"kernel modules", "The canal pods keep restarting on RHEL 10; the docs list kernel modules the nodes need\n", ConfigError},
+		{"an issue template's questions", "### Name and Version\nbitnami/postgresql-ha 16.3.0\n### What architecture are you using?\namd64\n### What steps will reproduce the bug?\nAfter a node restart one of the pods keeps restarting and never comes up.\n", AppCrash},
+		{"the hello-world image named in words", "the docker official image hello-world keeps reporting 'Back-off restarting failed container' when I create a deployment\n", Completed},
+		{"a busybox image run with --image", "I ran kubectl create deployment test --image=busybox and the pod keeps restarting\n", Completed},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
