@@ -55,7 +55,7 @@ type topicCounter struct {
 	failing   bool     // a prose line speaks of a failure
 	crashLine string   // the first prose line that speaks of a crash or an error
 	failLine  string   // the first prose line that speaks of a failure
-	settings  int      // lines of pasted settings (values YAML): neither prose nor output
+	settings  int      // lines of pasted settings (values YAML), headings, single words: neither prose nor output
 }
 
 // reSettingLine is a line of pasted settings: "key: value" with one word
@@ -74,7 +74,11 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.settings++
 		return
 	}
-	if programLine(trimmed) || (bytes.Count(trimmed, []byte(" ")) < 2 && !hasCJK(trimmed)) {
+	if programLine(trimmed) {
+		return
+	}
+	if bytes.Count(trimmed, []byte(" ")) < 2 && !hasCJK(trimmed) {
+		t.settings++ // "amd64", "bitnami/postgresql 16.3.0": an answer to a template, a name
 		return
 	}
 	ruledOut := reNotTheCause.Match(lower) // counts as prose, names no topic
