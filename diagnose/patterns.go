@@ -324,7 +324,7 @@ var patterns = []*pattern{
 	pat("init_exec_missing", CommandNotFound, weightPrecise+3, hintEntry, "tini (", "[dumb-init]").matching(`(?i)\[fatal tini \(\d+\)\] exec \S+ failed: no such file or directory|\[dumb-init\] \S+: no such file or directory`),
 	// A plugin the configuration lists cannot be found or installed for
 	// this version (Grafana's "Error: ✗ Plugin not found").
-	pat("plugin_not_found", ConfigError, weightSpecific+1, "A plugin named in the configuration (e.g. the plugins list in the chart's values) cannot be found for this version: remove or correct it, or pin a version that exists.", "plugin not found", "plugin was not found").matching(`(?i)\b(?:error|fatal|failed)\b.{0,12}\bplugin (?:was )?not found\b`),
+	pat("plugin_not_found", ConfigError, weightSpecific+1, "A plugin named in the configuration (e.g. the plugins list in the chart's values) cannot be found for this version: remove or correct it, or pin a version that exists.", "plugin not found", "plugin was not found", "plugin's code", "plugin named").matching(`(?i)\b(?:error|fatal|failed)\b.{0,12}\bplugin (?:was )?not found\b|\btried to load a plugin's code, but failed\b|\bcouldn't find any [\w-]+ plugin named\b`),
 	// Data on the volume named as corrupt in words ("On-disk WiredTiger
 	// corruption in a single index file", "a corrupted index file").
 	pat("corruption_words", ConfigError, weightSpecific+1, hintData, "corrupt").matching(`(?i)\bcorrupted_data\b|\b(?:on-disk|data|index|database|db|table|volume|file ?system|storage)\s+(?:\S+\s+)?corruption\b|\bcorrupt(?:ed)?\s+(?:index|data|database|db|table|segment|block|journal)\s+files?\b`).without("no corruption", "no data corruption", "without corruption", "not corrupt"),

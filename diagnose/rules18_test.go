@@ -86,6 +86,17 @@ var logRules24 = []logRule{
 	{"no GPU in the container", "RuntimeError: No CUDA GPUs are available\ncudaGetDeviceCount returned 100 -> no CUDA-capable device is detected\n", ConfigError, "no CUDA-capable device is detected"},
 }
 
+// Plugins and named objects a program cannot find (rounds 14-16 misses,
+// found after their measurement).
+var logRulesNotFound = []logRule{
+	{"Logstash's plugin code", "[ERROR][logstash.plugins.registry] Tried to load a plugin's code, but failed. {:exception=>#<LoadError: no such file to load -- logstash/outputs/syslog>}\n", ConfigError, "Tried to load a plugin's code"},
+	{"Logstash's plugin name", "Couldn't find any output plugin named 'syslog'. Are you sure this is correct?\n", ConfigError, "output plugin named"},
+	{"a namespace it cannot find", "time=\"2022-01-01T00:00:00Z\" level=fatal msg=\"Unable to find Namespace kube-vip\"\n", ConfigError, "Unable to find Namespace"},
+	{"a node it cannot find", "error: could not find node by name in bulletinboard: gke-pool-1-abcd\n", ConfigError, "could not find node by name"},
+}
+
+func TestScanLogRulesNotFound(t *testing.T) { checkLogRules(t, logRulesNotFound) }
+
 func TestScanLogRules24(t *testing.T) { checkLogRules(t, logRules24) }
 
 func TestScanLogRules24Negatives(t *testing.T) {
