@@ -94,6 +94,7 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	}
 	d.logVotes(v, e)
 	d.heuristicVotes(v, e)
+	dbPasswordVotes(v, e)
 	wordVotes(e)
 	commandVotes(v, e)
 	return e
