@@ -205,7 +205,7 @@ func TestDatastoreNeighbour(t *testing.T) {
 	// The database itself crashing is not "waiting for a database".
 	db := testPod([]string{"mysql"}, sparse("mysql", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 1}))
 	r = Diagnose(Input{Pod: db, Now: now, Neighbours: []Neighbour{{Name: "redis-0", Status: "Running"}}})
-	if r.Category != Unknown {
+	if r.Category == DependencyUnavailable {
 		t.Fatalf("a crashing database: got %s: %s", r.Category, r.Summary)
 	}
 }
