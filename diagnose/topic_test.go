@@ -44,6 +44,8 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"an issue template's questions", "### Name and Version\nbitnami/postgresql-ha 16.3.0\n### What architecture are you using?\namd64\n### What steps will reproduce the bug?\nAfter a node restart one of the pods keeps restarting and never comes up.\n", AppCrash},
 		{"the hello-world image named in words", "the docker official image hello-world keeps reporting 'Back-off restarting failed container' when I create a deployment\n", Completed},
 		{"a busybox image run with --image", "I ran kubectl create deployment test --image=busybox and the pod keeps restarting\n", Completed},
+		{"a restart policy in words", "The pod only runs a script; with the default restart policy it keeps restarting and ends in CrashLoopBackOff.\n", Completed},
+		{"ECS's essential container", "ECS restarts the container in an infinite loop caused by \"Essential container in task exited\"\n", Completed},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
