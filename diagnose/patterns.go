@@ -119,7 +119,7 @@ var patterns = []*pattern{
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
 	// unless the words deny it ("OOMKilled: false", "not OOM").
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -324,7 +324,7 @@ var patterns = []*pattern{
 	pat("init_exec_missing", CommandNotFound, weightPrecise+3, hintEntry, "tini (", "[dumb-init]").matching(`(?i)\[fatal tini \(\d+\)\] exec \S+ failed: no such file or directory|\[dumb-init\] \S+: no such file or directory`),
 	// A plugin the configuration lists cannot be found or installed for
 	// this version (Grafana's "Error: ✗ Plugin not found").
-	pat("plugin_not_found", ConfigError, weightSpecific+1, "A plugin named in the configuration (e.g. the plugins list in the chart's values) cannot be found for this version: remove or correct it, or pin a version that exists.", "plugin not found", "plugin was not found", "plugin's code", "plugin named").matching(`(?i)\b(?:error|fatal|failed)\b.{0,12}\bplugin (?:was )?not found\b|\btried to load a plugin's code, but failed\b|\bcouldn't find any [\w-]+ plugin named\b`),
+	pat("plugin_not_found", ConfigError, weightSpecific+1, "A plugin named in the configuration (e.g. the plugins list in the chart's values) cannot be found for this version: remove or correct it, or pin a version that exists.", "plugin not found", "plugin was not found", "plugin's code", "plugin named", "unknown").matching(`(?i)\b(?:error|fatal|failed)\b.{0,12}\bplugin (?:was )?not found\b|\btried to load a plugin's code, but failed\b|\bcouldn't find any [\w-]+ plugin named\b|\bunknown (?:input|output|filter|parser|buffer|formatter|source|match) plugin\b`),
 	// Data on the volume named as corrupt in words ("On-disk WiredTiger
 	// corruption in a single index file", "a corrupted index file").
 	pat("corruption_words", ConfigError, weightSpecific+1, hintData, "corrupt").matching(`(?i)\bcorrupted_data\b|\b(?:on-disk|data|index|database|db|table|volume|file ?system|storage)\s+(?:\S+\s+)?corruption\b|\bcorrupt(?:ed)?\s+(?:index|data|database|db|table|segment|block|journal)\s+files?\b`).without("no corruption", "no data corruption", "without corruption", "not corrupt"),
@@ -406,6 +406,9 @@ var patterns = []*pattern{
 	// Round 23. The node's GPU driver is older than the CUDA runtime in
 	// the image, or the container sees no GPU at all.
 	pat("cuda_driver", ConfigError, weightPrecise+2, "The CUDA runtime in the image needs a newer NVIDIA driver than the node has, or the container sees no GPU: use an image built for the node's driver (or upgrade the driver), and check the pod requests nvidia.com/gpu and runs with the NVIDIA runtime (runtimeClassName).", "cuda").matching(`(?i)\bcuda driver version is insufficient\b|\bno cuda-capable device is detected\b|\bfound no nvidia driver\b|\bnvidia driver on your system is too old\b`),
+	// Round 27. A member of a cluster whose identity on disk no longer
+	// fits (BookKeeper's cookie after the pod's IP changed).
+	pat("identity_on_disk", ConfigError, weightPrecise, hintData, "cookie").matching(`(?i)\binvalidcookieexception\b|\bcookie (?:mismatch|is invalid|doesn't match|does not match)\b`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

@@ -97,6 +97,23 @@ var logRulesNotFound = []logRule{
 
 func TestScanLogRulesNotFound(t *testing.T) { checkLogRules(t, logRulesNotFound) }
 
+// Wordings of round 27's held-out misses.
+var logRules27 = []logRule{
+	{"Fluentd's unknown plugin", "2021-01-01 00:00:00 +0000 [error]: config error file=\"/fluentd/etc/fluent.conf\" error_class=Fluent::ConfigError error=\"Unknown output plugin 'cloudwatch_logs'. Run 'gem search -rd fluent-plugin' to find plugins\"\n", ConfigError, "Unknown output plugin"},
+	{"BookKeeper's cookie", "org.apache.bookkeeper.bookie.BookieException$InvalidCookieException: Cookie [4\nbookieHost: \"10.1.2.3:3181\"] is not matching with [4\nbookieHost: \"10.1.2.9:3181\"]\n", ConfigError, "InvalidCookieException"},
+	{"fails with OOM, in a title", "In deployment-concepts/daemonsets.adoc - logstash fails with OOM\n", OOMKilled, "fails with OOM"},
+	{"restarts due to an OOM", "the collector restarts due to an OOM every night\n", OOMKilled, "due to an OOM"},
+}
+
+func TestScanLogRules27(t *testing.T) { checkLogRules(t, logRules27) }
+
+func TestScanLogRules27Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"INFO session cookie issued for user admin\n", ConfigError},
+		{"INFO restarting with oom_score_adj=-998\n", OOMKilled},
+	})
+}
+
 func TestScanLogRules24(t *testing.T) { checkLogRules(t, logRules24) }
 
 func TestScanLogRules24Negatives(t *testing.T) {
