@@ -335,7 +335,9 @@ func (s *logScanner) line(raw []byte) {
 			return // "If this container fails to start, ...": a hint, not an error
 		}
 		if sev >= sevError || looksLikeError(lower) {
-			s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+			if s.lastError == nil || !reRefersBack.Match(lower) {
+				s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+			}
 			s.addGeneric(s.lastError)
 			if !continuing && bytes.HasSuffix(trimmed, []byte(":")) {
 				s.detailOf, s.detailNext = s.lastError, 3
@@ -356,6 +358,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if afterSigterm && best == nil {
 		score -= 4 // an error while shutting down after SIGTERM is not why it stopped
+	}
+	if reRefersBack.Match(lower) {
+		score -= 6 // "can't continue due to the errors above": the errors above say why
 	}
 	if bytes.Contains(lower, []byte("retrying")) || bytes.Contains(lower, []byte("will retry")) || bytes.Contains(lower, []byte("retry in")) || bytes.Contains(lower, []byte("waiting for")) {
 		score -= 2 // a transient condition the app is still handling
@@ -392,7 +397,7 @@ func (s *logScanner) line(raw []byte) {
 	if s.firstFatal == nil && weight >= weightGeneric && sev == sevFatal {
 		s.firstFatal = &candidate{line: string(raw), lineNo: s.lines}
 	}
-	if sev >= sevError || looksLikeError(lower) {
+	if (sev >= sevError || looksLikeError(lower)) && (s.lastError == nil || !reRefersBack.Match(lower)) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
 }
@@ -744,6 +749,9 @@ func isTableRule(t []byte) bool {
 	return bytes.IndexByte(t, '|') >= 0 && bytes.IndexByte(t, '-') >= 0 && len(bytes.Trim(t, "-|: ")) == 0
 }
 
+// reRefersBack is a final line that only points at the errors before it.
+var reRefersBack = regexp.MustCompile(`\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b`)
+
 // reComposePrefix is Docker Compose's prefix of a service's log line
 // ("web_1      | ", "example-apps-java-1  | ").
 var reComposePrefix = regexp.MustCompile(`^[a-zA-Z0-9][\w.-]*\s+\| `)
@@ -864,7 +872,7 @@ var (
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
 	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later`)
 	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
-	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?)\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
+	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )
 
 // reLoopback is a loopback address with its port, as a connection error

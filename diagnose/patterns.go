@@ -351,7 +351,7 @@ var patterns = []*pattern{
 	// A pid file left on the volume by an earlier instance ("ERROR:
 	// already running as 43", "server is already running (pid 12)"): the
 	// program thinks it still runs.
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
 	// A database extension the program needs is missing or of another
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
@@ -409,6 +409,9 @@ var patterns = []*pattern{
 	// Round 27. A member of a cluster whose identity on disk no longer
 	// fits (BookKeeper's cookie after the pod's IP changed).
 	pat("identity_on_disk", ConfigError, weightPrecise, hintData, "cookie").matching(`(?i)\binvalidcookieexception\b|\bcookie (?:mismatch|is invalid|doesn't match|does not match)\b`),
+	// Round 26. A database server setting the program's schema does not
+	// fit (MySQL's sql_require_primary_key against Liquibase's tables).
+	pat("db_server_setting", ConfigError, weightPrecise, "The database server has a setting the program's schema does not fit (MySQL's sql_require_primary_key, a strict SQL mode): change that server setting for this database, or use a version of the program whose migrations satisfy it.", "primary key", "external plugin").matching(`(?i)\bsql_require_primary_key\b|\bdoes not have a primary key\b|\bdoes not comply with the requirements by an external plugin\b|\bwithout a primary key\b.{0,60}\b(?:require|not allowed|unable)`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").
