@@ -589,7 +589,11 @@ var patterns = []*pattern{
 	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault"),
-	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault", "segmentation violation").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler"),
+	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler"),
+	// Round 25. "Segmentation violation" is the Go runtime's wording: a Go
+	// program dereferenced a nil pointer, a bug in the program (C programs
+	// say "segmentation fault").
+	pat("go_segv_words", AppCrash, weightSpecific+1, "The Go program dereferenced a nil pointer (SIGSEGV: segmentation violation): a bug, often on input it does not expect (a resource, a setting); roll back to the previous image and report it with the stack trace.", "segmentation violation").without("[signal sigsegv", "signal sigsegv: segmentation violation"),
 	// A process inside the container reports that its child died of
 	// SIGKILL ("Elasticsearch died while starting up, with exit code 137",
 	// "Worker (pid:9) was sent code 137!"): the container itself was still

@@ -110,6 +110,7 @@ var logRules26 = []logRule{
 	{"httpd's pid in a title", "Container restart Loop \"httpd (pid 156) already running\"\n", ConfigError, "(pid 156) already running"},
 	{"MySQL's primary key requirement", "ERROR: liquibase.exception.DatabaseException: The table does not comply with the requirements by an external plugin. [Failed SQL: (3098) CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL)]\n", ConfigError, "does not comply with the requirements by an external plugin"},
 	{"sql_require_primary_key", "ERROR 3750 (HY000): Unable to create or change a table without a primary key, when the system variable 'sql_require_primary_key' is set.\n", ConfigError, "sql_require_primary_key"},
+	{"Go's segmentation violation in a title", "Pilot segmentation violation with ports defined in both service and service entry\n", AppCrash, "segmentation violation"},
 	{"a final line that points back", "level=error msg=\"Configuration: storage: 'encryption_key' configuration option must be provided\"\nlevel=fatal msg=\"Can't continue due to the errors loading the configuration\"\n", ConfigError, "'encryption_key' configuration option must be provided"},
 }
 
