@@ -63,7 +63,16 @@ func notSecretValue(v string) bool {
 	}
 	// A value that is itself the word for a secret is a label or prose
 	// ("passwd: password updated successfully"), not a secret.
-	return rePath.MatchString(v) || reSecretLabel.MatchString(v)
+	return rePath.MatchString(v) || reSecretLabel.MatchString(v) || errorWords[strings.ToLower(v)]
+}
+
+// errorWords start the error that follows a file's name ("open
+// /var/run/secrets/.../token: permission denied", "token: no such file or
+// directory"): no secret is one of these words.
+var errorWords = map[string]bool{
+	"permission": true, "no": true, "not": true, "denied": true, "cannot": true, "could": true, "unable": true,
+	"failed": true, "invalid": true, "missing": true, "expired": true, "unknown": true, "eof": true, "empty": true,
+	"is": true, "was": true, "does": true, "the": true, "connection": true, "operation": true, "read-only": true,
 }
 
 var (

@@ -110,11 +110,20 @@ var logRules26 = []logRule{
 	{"httpd's pid in a title", "Container restart Loop \"httpd (pid 156) already running\"\n", ConfigError, "(pid 156) already running"},
 	{"MySQL's primary key requirement", "ERROR: liquibase.exception.DatabaseException: The table does not comply with the requirements by an external plugin. [Failed SQL: (3098) CREATE TABLE DATABASECHANGELOG (ID VARCHAR(255) NOT NULL)]\n", ConfigError, "does not comply with the requirements by an external plugin"},
 	{"sql_require_primary_key", "ERROR 3750 (HY000): Unable to create or change a table without a primary key, when the system variable 'sql_require_primary_key' is set.\n", ConfigError, "sql_require_primary_key"},
+	{"no object with that name", "F0104 02:02:37.431709       7 main.go:84] No service with name default-http-backend found in namespace ingress-nginx\n", ConfigError, "No service with name default-http-backend found"},
 	{"Go's segmentation violation in a title", "Pilot segmentation violation with ports defined in both service and service entry\n", AppCrash, "segmentation violation"},
 	{"a final line that points back", "level=error msg=\"Configuration: storage: 'encryption_key' configuration option must be provided\"\nlevel=fatal msg=\"Can't continue due to the errors loading the configuration\"\n", ConfigError, "'encryption_key' configuration option must be provided"},
 }
 
 func TestScanLogRules26(t *testing.T) { checkLogRules(t, logRules26) }
+
+// Every in-cluster client's start-up notice is never the line quoted.
+func TestClientNoticeIsNotQuoted(t *testing.T) {
+	s := ScanLog(strings.NewReader("W0101 00:00:00.000000 7 client_config.go:615] Neither --kubeconfig nor --master was specified.  Using the inClusterConfig.  This might not work.\nF0101 00:00:01.000000 7 main.go:91] No service with name default-http-backend found in namespace ingress-nginx: services \"default-http-backend\" not found\n"))
+	if len(s.Evidence) == 0 || !strings.Contains(s.Evidence[0], "default-http-backend found") {
+		t.Errorf("evidence %q", s.Evidence)
+	}
+}
 
 func TestScanLogRules27(t *testing.T) { checkLogRules(t, logRules27) }
 
