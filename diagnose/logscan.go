@@ -140,6 +140,9 @@ type logScanner struct {
 
 	goFirst  []byte // the first function line of a goroutine dump
 	xtrace   xtraceState
+	slowAt   int // the line that says a long step has begun ("please be patient")
+	slowLine string
+	lastAt   int // the last line with text
 	goFrames int // Go frame locations ("file.go:12 +0x1a5") seen
 
 	nonEmpty, infoLines int // lines with text, and those at a logger's info level
@@ -290,6 +293,10 @@ func (s *logScanner) line(raw []byte) {
 	}
 	sev := severity(lower, trimmed)
 	s.nonEmpty++
+	s.lastAt = s.lines
+	if reSlowStep.Match(lower) {
+		s.slowAt, s.slowLine = s.lines, string(raw)
+	}
 	s.topics.add(lower, trimmed)
 	if !s.sidecar && bytes.Contains(lower, []byte("sidecar")) {
 		s.sidecar = true
@@ -522,6 +529,11 @@ func (s *logScanner) result() LogScan {
 			best = &candidate{line: s.lastError.line, msg: s.lastError.msg, lineNo: s.lastError.lineNo, score: 5}
 		}
 	}
+	if (best == nil || best.score < weightGeneric) && s.slowAt > 0 && s.slowAt == s.lastAt {
+		// The log stops as a long step begins: something killed it
+		// before the step could finish.
+		best = &candidate{line: s.slowLine, msg: s.slowLine, lineNo: s.slowAt, score: slowStepPattern.weight, pat: slowStepPattern}
+	}
 	if (best == nil || best.score < weightGeneric) && s.xtrace.failed != nil {
 		best = s.xtrace.failed // a script that checked something and exited
 	}
@@ -748,6 +760,12 @@ func advice(t []byte) bool {
 func isTableRule(t []byte) bool {
 	return bytes.IndexByte(t, '|') >= 0 && bytes.IndexByte(t, '-') >= 0 && len(bytes.Trim(t, "-|: ")) == 0
 }
+
+// reSlowStep is a program's notice that a long step begins (a migration,
+// a first-time setup): a log that ends on it was cut short.
+var reSlowStep = regexp.MustCompile(`\bplease be patient\b|\bcan take (?:several|a few) minutes\b|\bmay take (?:a while|several minutes|a few minutes|some time)\b|\bthis (?:can|could|might|will) take (?:a while|some time)\b`)
+
+var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The log stops as a long first-start step begins (setup, a migration): the container was killed before it could finish, most often by a liveness probe that starts too early. Give it a startupProbe (or a longer initialDelaySeconds) that covers the step.")
 
 // reRefersBack is a final line that only points at the errors before it.
 var reRefersBack = regexp.MustCompile(`\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b`)

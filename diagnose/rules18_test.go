@@ -125,6 +125,25 @@ func TestClientNoticeIsNotQuoted(t *testing.T) {
 	}
 }
 
+// Wordings and shapes of round 28's held-out misses.
+var logRules28 = []logRule{
+	{"a quote taken for the main class", "[conf/pulsar_env.sh] Applying config PULSAR_MEM = \" -Xms64m -Xmx128m \"\nJMX enabled by default\nError: Could not find or load main class \"\n", ConfigError, "Could not find or load main class"},
+	{"a JVM option taken for the main class", "Error: Could not find or load main class -Xmx512m\n", ConfigError, "main class -Xmx512m"},
+	{"Sidekiq's graceful stop", "2018-06-21T10:28:45.981Z 1 TID-gov INFO: Starting processing, hit Ctrl-C to stop\n2018-06-21T10:28:50.934Z 1 TID-gov INFO: Shutting down\n2018-06-21T10:28:50.934Z 1 TID-gov INFO: Terminating quiet workers\n2018-06-21T10:28:52.936Z 1 TID-gov INFO: Bye!\n", LivenessProbe, "Terminating quiet workers"},
+	{"a log cut as a long step begins", "nami    INFO  Initializing phpbb\nmysql-c INFO  MySQL server listening and working at db:3306\nphpbb   INFO  Configuring the application. Please be patient, it can take several minutes to finish.\n", LivenessProbe, "Please be patient"},
+}
+
+func TestScanLogRules28(t *testing.T) { checkLogRules(t, logRules28) }
+
+// A long step that finished, or a missing class that really is missing,
+// is not read as cut short or as a quoting mistake.
+func TestScanLogRules28Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"phpbb INFO Configuring the application. Please be patient, it can take several minutes to finish.\nphpbb INFO phpbb successfully initialized\napache INFO Starting apache\n", LivenessProbe},
+		{"Error: Could not find or load main class com.example.App\n", ConfigError},
+	})
+}
+
 func TestScanLogRules27(t *testing.T) { checkLogRules(t, logRules27) }
 
 func TestScanLogRules27Negatives(t *testing.T) {
