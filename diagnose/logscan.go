@@ -140,7 +140,8 @@ type logScanner struct {
 
 	goFirst  []byte // the first function line of a goroutine dump
 	xtrace   xtraceState
-	slowAt   int // the line that says a long step has begun ("please be patient")
+	cliErr   *candidate // the last "Error: ..." line, which a usage text may follow
+	slowAt   int        // the line that says a long step has begun ("please be patient")
 	slowLine string
 	lastAt   int // the last line with text
 	goFrames int // Go frame locations ("file.go:12 +0x1a5") seen
@@ -292,6 +293,9 @@ func (s *logScanner) line(raw []byte) {
 		s.loopbackOf = s.best
 	}
 	sev := severity(lower, trimmed)
+	if bytes.HasPrefix(trimmed, []byte("Error: ")) {
+		s.cliErr = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines}
+	}
 	s.nonEmpty++
 	s.lastAt = s.lines
 	if reSlowStep.Match(lower) {
@@ -391,6 +395,11 @@ func (s *logScanner) line(raw []byte) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
 		s.usageNext = best != nil && best.id == "usage" && bytes.HasSuffix(bytes.ToLower(trimmed), []byte("usage:"))
+		if best != nil && best.id == "usage" && s.cliErr != nil && s.cliErr.lineNo == s.lines-1 {
+			// "Error: ...", then the usage (Cobra, Click): the error says
+			// what was wrong; the usage only follows from it.
+			c.line, c.msg, s.usageNext = s.cliErr.line, s.cliErr.msg, false
+		}
 		if !continuing {
 			s.detailOf, s.detailNext = nil, 0
 		}

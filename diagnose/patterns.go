@@ -416,6 +416,11 @@ var patterns = []*pattern{
 	// Round 26. A database server setting the program's schema does not
 	// fit (MySQL's sql_require_primary_key against Liquibase's tables).
 	pat("db_server_setting", ConfigError, weightPrecise, "The database server has a setting the program's schema does not fit (MySQL's sql_require_primary_key, a strict SQL mode): change that server setting for this database, or use a version of the program whose migrations satisfy it.", "primary key", "external plugin").matching(`(?i)\bsql_require_primary_key\b|\bdoes not have a primary key\b|\bdoes not comply with the requirements by an external plugin\b|\bwithout a primary key\b.{0,60}\b(?:require|not allowed|unable)`),
+	// Round 30. A file the program cannot open for writing (a log file on
+	// a volume owned by another user), and a database created with the
+	// wrong collation or encoding for the program.
+	pat("open_for_writing", PermissionDenied, weightSpecific+1, hintPerm, "for writing").matching(`(?i)\b(?:unable to|cannot|can't|could not|couldn't|failed to) open\b.{0,100}\bfor writing\b`),
+	pat("db_collation", ConfigError, weightPrecise, "The database was created with a collation, ctype or encoding the program refuses: create it with the values its documentation names (e.g. LC_COLLATE 'C', ENCODING 'UTF8'), or recreate it.", "collation", "ctype", "incorrectdatabasesetup", "encoding").matching(`(?i)\bincorrectdatabasesetup\b|\b(?:incorrect|wrong|unsupported) (?:database )?(?:collation|ctype|lc_collate|lc_ctype|encoding)\b|\bhas (?:an )?incorrect (?:collation|ctype|encoding)\b`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

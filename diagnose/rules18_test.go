@@ -135,6 +135,15 @@ var logRules28 = []logRule{
 
 func TestScanLogRules28(t *testing.T) { checkLogRules(t, logRules28) }
 
+// Wordings and shapes of round 30's held-out misses.
+var logRules30 = []logRule{
+	{"a log file it cannot write", "1583660036: Error: Unable to open log file /mosquitto/log/mosquitto.log for writing.\n", PermissionDenied, "for writing"},
+	{"a database's collation", "synapse.storage.engines._base.IncorrectDatabaseSetup: Database has incorrect collation of 'en_US.utf8'. Should be 'C'\n", ConfigError, "IncorrectDatabaseSetup"},
+	{"Cobra's error before its usage", "{\"level\":\"error\",\"msg\":\"LoadConfig: Error opening config file=config.json, err=no config file found, \"}\nError: LoadConfig: Error opening config file=config.json, err=no config file found, \nUsage:\n  mattermost [flags]\n", ConfigError, "err=no config file found"},
+}
+
+func TestScanLogRules30(t *testing.T) { checkLogRules(t, logRules30) }
+
 // A long step that finished, or a missing class that really is missing,
 // is not read as cut short or as a quoting mistake.
 func TestScanLogRules28Negatives(t *testing.T) {
