@@ -355,7 +355,7 @@ var patterns = []*pattern{
 	// A pid file left on the volume by an earlier instance ("ERROR:
 	// already running as 43", "server is already running (pid 12)"): the
 	// program thinks it still runs.
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
 	// A database extension the program needs is missing or of another
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
@@ -421,6 +421,15 @@ var patterns = []*pattern{
 	// wrong collation or encoding for the program.
 	pat("open_for_writing", PermissionDenied, weightSpecific+1, hintPerm, "for writing").matching(`(?i)\b(?:unable to|cannot|can't|could not|couldn't|failed to) open\b.{0,100}\bfor writing\b`),
 	pat("db_collation", ConfigError, weightPrecise, "The database was created with a collation, ctype or encoding the program refuses: create it with the values its documentation names (e.g. LC_COLLATE 'C', ENCODING 'UTF8'), or recreate it.", "collation", "ctype", "incorrectdatabasesetup", "encoding").matching(`(?i)\bincorrectdatabasesetup\b|\b(?:incorrect|wrong|unsupported) (?:database )?(?:collation|ctype|lc_collate|lc_ctype|encoding)\b|\bhas (?:an )?incorrect (?:collation|ctype|encoding)\b`),
+	// Round 29. Calico finds no address of the family it is told to use
+	// on the host's interfaces (IP_AUTODETECTION_METHOD, or an IPv6-only
+	// node).
+	pat("ip_autodetect", ConfigError, weightPrecise+1, "The CNI agent cannot pick the node's IP address with its autodetection method: set IP_AUTODETECTION_METHOD (interface=..., can-reach=..., kubernetes-internal-ip) to an interface that has an address of that family, or disable the family it cannot find.", "auto-detect", "autodetect", "no valid ipv").matching(`(?i)\b(?:unable to|failed to|couldn't|could not) auto-?detect (?:an? |the )?(?:ipv[46] )?address\b|\bno valid ipv[46] addresses? found on the host interfaces\b`),
+	// Go's flag package panics when two packages register the same flag:
+	// a bug in how the binary was built, not a flag the user passed.
+	pat("flag_redefined", AppCrash, weightPrecise+1, "Two packages in the binary register the same command-line flag (a build or dependency bug): use an image version that fixes it; no setting of yours causes it.", "flag redefined").matching(`(?i)\bflag redefined: \S+`),
+	// A reporter's "missing X permissions": the identity lacks them.
+	pat("missing_permissions_words", PermissionDenied, weightSpecific+1, hintPerm, "permission").matching(`(?i)\b(?:missing|lacks?|lacking|without)\b.{0,40}\bpermissions?\b`).without("file permission", "permissions of", "permission bits", "chmod"),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

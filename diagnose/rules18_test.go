@@ -144,6 +144,25 @@ var logRules30 = []logRule{
 
 func TestScanLogRules30(t *testing.T) { checkLogRules(t, logRules30) }
 
+// Wordings of round 29's held-out misses.
+var logRules29 = []logRule{
+	{"ovsdb's pid file", "ovsdb-server: /var/run/openvswitch/ovsdb-server.pid: pidfile check failed (No such process), aborting\n", ConfigError, "pidfile check failed"},
+	{"Calico's autodetection", "2021-01-01 00:00:00.000 [WARNING][9] startup/autodetection_methods.go 140: Unable to auto-detect IPv4 address by connecting to 2a01:4f8::2: dial udp4: address 2a01:4f8::2: no suitable address found\n", ConfigError, "Unable to auto-detect IPv4 address"},
+	{"Calico's host interfaces", "2021-01-01 00:00:00.000 [WARNING][8] startup.go 1051: No valid IPv4 addresses found on the host interfaces\n", ConfigError, "No valid IPv4 addresses found"},
+	{"Go's redefined flag", "panic: /rbdplugin flag redefined: log_dir\n\ngoroutine 1 [running]:\nflag.(*FlagSet).Var(0xc00010c120, 0x1a3d6e0, 0xc0001f6e80, 0x17b94a6, 0x7, 0x17f13ab, 0x2f)\n", AppCrash, "flag redefined: log_dir"},
+	{"permissions a role lacks", "nodegroups roles created by eksctl are missing `autoscaling:DescribeTags` permissions causing cluster-autoscaler to crash\n", PermissionDenied, "missing `autoscaling:DescribeTags` permissions"},
+}
+
+func TestScanLogRules29(t *testing.T) { checkLogRules(t, logRules29) }
+
+func TestScanLogRules29Negatives(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"I0101 startup.go:400] Using autodetected IPv4 address 10.0.0.5/24, found on interface eth0\n", ConfigError},
+		{"INFO flag --log-dir set to /var/log/app\n", AppCrash},
+		{"INFO checked file permissions of /data: ok\n", PermissionDenied},
+	})
+}
+
 // A long step that finished, or a missing class that really is missing,
 // is not read as cut short or as a quoting mistake.
 func TestScanLogRules28Negatives(t *testing.T) {
