@@ -81,6 +81,11 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.settings++ // "amd64", "bitnami/postgresql 16.3.0": an answer to a template, a name
 		return
 	}
+	if bytes.Contains(lower, []byte("http")) {
+		// A link's words ("...#secrets-nondefault-permission-mode") are
+		// where the reporter read, not what the report is about.
+		lower = reLink.ReplaceAll(lower, nil)
+	}
 	ruledOut := reNotTheCause.Match(lower) // counts as prose, names no topic
 	t.prose++
 	if t.counts == nil {
@@ -158,6 +163,9 @@ func topicWords(c Category) string {
 	}
 	return "a crash"
 }
+
+// reLink is a URL, with a Markdown link's parentheses around it.
+var reLink = regexp.MustCompile(`\(?https?://[^\s)]+\)?`)
 
 // hasCJK reports Chinese, Japanese or Korean script in a line: sentences
 // written without spaces between their words.

@@ -46,6 +46,7 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a busybox image run with --image", "I ran kubectl create deployment test --image=busybox and the pod keeps restarting\n", Completed},
 		{"a restart policy in words", "The pod only runs a script; with the default restart policy it keeps restarting and ends in CrashLoopBackOff.\n", Completed},
 		{"ECS's essential container", "ECS restarts the container in an infinite loop caused by \"Essential container in task exited\"\n", Completed},
+		{"a link's words are not the topic", "The Example of pod in projected volume is getting in CrashLoopBackoff State. The yaml in the [Example](https://kubernetes.io/docs/concepts/storage/projected-volumes/#example-configuration-secrets-nondefault-permission-mode) always crashes.\n", AppCrash},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
