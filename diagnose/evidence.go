@@ -79,6 +79,13 @@ func (e *evidenceSet) signalledExit() bool {
 	return e.exit < 0 || e.exit == 137 || e.exit == 143 || e.exit == 130
 }
 
+// probeCommandMissing reports a probe event that says the probe's exec
+// command could not be started.
+func probeCommandMissing(msg string) bool {
+	m := strings.ToLower(msg)
+	return strings.Contains(m, "probe errored") && (strings.Contains(m, "exec failed") || strings.Contains(m, "executable file not found") || strings.Contains(m, "no such file or directory"))
+}
+
 // gather collects the votes of every source of evidence about v: its
 // termination, waiting state and their messages, its events, its log,
 // its probes, restart policy and image.
@@ -238,6 +245,15 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 		}
 		if i > 0 {
 			w = 10 // one vote per kind of failure, a little more for a second
+		}
+		if probeCommandMissing(u) {
+			// The probe's own command is not in the image: the probe can
+			// never pass, and the "executable file not found" lines around
+			// it are the probe's, not the container's command.
+			e.add(signal{cat: LivenessProbe, weight: voteDecisive, kind: "event", quote: u,
+				detail: "its exec probe runs a command the image does not have, so the probe always fails and the kubelet restarts it",
+				hint:   "Change the probe's command to one the image has (or install it in the image), or use an httpGet or tcpSocket probe."})
+			continue
 		}
 		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: u, detail: probeFailureDetail(u)})
 	}

@@ -606,7 +606,11 @@ var patterns = []*pattern{
 	// data on the volume that does not fit (the convention for a stale lock).
 	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
-	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault"),
+	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
+	// Round 32. The runtime cannot enter the working directory the image
+	// sets, as the user it runs as (OpenShift's random UID): a permission
+	// of the image's directory, not a missing command.
+	pat("workdir_denied", PermissionDenied, weightPrecise+4, hintPerm, "chdir to cwd").matching(`(?i)\bchdir to cwd\b.{0,120}\b(?:permission denied|operation not permitted)\b`),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler"),
 	// Round 25. "Segmentation violation" is the Go runtime's wording: a Go
 	// program dereferenced a nil pointer, a bug in the program (C programs

@@ -3,6 +3,9 @@ package diagnose
 import (
 	"strings"
 	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
 )
 
 // Wordings of rounds 18 and 19's held-out misses, in several phrasings.
@@ -154,6 +157,25 @@ var logRules29 = []logRule{
 }
 
 func TestScanLogRules29(t *testing.T) { checkLogRules(t, logRules29) }
+
+// Wordings of round 32's held-out misses.
+var logRules32 = []logRule{
+	{"the JVM's native crash report", "#\n# A fatal error has been detected by the Java Runtime Environment:\n# If you would like to submit a bug report, please visit:\n# The crash happened outside the Java Virtual Machine in native code.\n# See problematic frame for where to report the bug.\n", Segfault, "outside the Java Virtual Machine in native code"},
+	{"a working directory the user cannot enter", `Error: container create failed: container_linux.go:366: starting container process caused: chdir to cwd ("/home/scribe") set in config.json failed: permission denied` + "\n", PermissionDenied, "chdir to cwd"},
+}
+
+func TestScanLogRules32(t *testing.T) { checkLogRules(t, logRules32) }
+
+// A probe whose own command is not in the image is the probe's failure,
+// not the container's missing command.
+func TestProbeCommandNotInImage(t *testing.T) {
+	pod := testPod([]string{"httpd"}, setStatus(crashLoop("httpd", 137, "Error", 6)))
+	ev := event("Unhealthy", "httpd", `Liveness probe errored: rpc error: code = Unknown desc = command error: exec failed: container_linux.go:349: starting container process caused "exec: \"pidof\": executable file not found in $PATH"`, 30*time.Second, 9)
+	r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{ev}})
+	if r.Category != LivenessProbe || !strings.Contains(r.Summary, "command the image does not have") {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
+	}
+}
 
 func TestScanLogRules29Negatives(t *testing.T) {
 	checkNotRead(t, []notRead{

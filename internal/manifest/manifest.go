@@ -87,6 +87,12 @@ func (o *Objects) parse(name string, r io.Reader, skip bool) error {
 	}
 }
 
+// diagnosable are the kinds add reads; any other is skipped in a paste.
+var diagnosable = map[string]bool{
+	"Pod": true, "PodList": true, "Event": true, "EventList": true, "List": true, "Deployment": true,
+	"StatefulSet": true, "DaemonSet": true, "ReplicaSet": true, "ReplicationController": true, "Job": true, "CronJob": true,
+}
+
 func (o *Objects) add(data []byte) error {
 	json, err := utilyaml.ToJSON(data)
 	if err != nil {
@@ -106,6 +112,11 @@ func (o *Objects) add(data []byte) error {
 				return nil
 			}
 			return fmt.Errorf("%w %s %s: give a Pod, an Event, or a List of them (for a workload, run `kubectl get pods -l ... -o yaml`)", ErrUnsupportedKind, tm.APIVersion, tm.Kind)
+		}
+		if !diagnosable[tm.Kind] && tm.APIVersion != "" {
+			// A Secret with placeholder data, a ConfigMap pasted with the
+			// pod: not read anyway, so its decoding error ends nothing.
+			return fmt.Errorf("%w %s (it does not decode: %v)", ErrUnsupportedKind, tm.Kind, err)
 		}
 		return fmt.Errorf("decode %s: %w", tm.Kind, err)
 	}

@@ -48,6 +48,8 @@ func TestParse(t *testing.T) {
 		{name: "custom resource embedding a pod spec", input: "apiVersion: x.io/v1\nkind: Workspace\nmetadata: {name: w}\ninference:\n  template:\n    spec:\n      containers:\n      - name: llm\n        image: llm:1\n        args: [run]\n", pods: 1},
 		{name: "custom resource without one", input: "apiVersion: x.io/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n", wantErr: "unsupported kind x.io/v1 Widget", wantErrIsKind: true},
 		{name: "service", input: "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n", wantErr: "unsupported kind Service", wantErrIsKind: true},
+		{name: "a secret whose data does not decode", input: "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  ca.pem: <your CA here>\n", wantErr: "unsupported kind Secret (it does not decode", wantErrIsKind: true},
+		{name: "a pod that does not decode is an error", input: "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: 3}\n", wantErr: "decode Pod"},
 		{name: "service in list", input: `{"apiVersion":"v1","kind":"List","items":[{"apiVersion":"v1","kind":"Service"}]}`, wantErr: "item 0", wantErrIsKind: true},
 		{name: "not kubernetes", input: "hello: world\n", wantErr: "not a Kubernetes object"},
 		{name: "not yaml", input: "{{{{", wantErr: "document 1"},
