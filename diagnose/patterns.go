@@ -430,6 +430,13 @@ var patterns = []*pattern{
 	pat("flag_redefined", AppCrash, weightPrecise+1, "Two packages in the binary register the same command-line flag (a build or dependency bug): use an image version that fixes it; no setting of yours causes it.", "flag redefined").matching(`(?i)\bflag redefined: \S+`),
 	// A reporter's "missing X permissions": the identity lacks them.
 	pat("missing_permissions_words", PermissionDenied, weightSpecific+1, hintPerm, "permission").matching(`(?i)\b(?:missing|lacks?|lacking|without)\b.{0,40}\bpermissions?\b`).without("file permission", "permissions of", "permission bits", "chmod"),
+	// Round 31. API discovery fails on an aggregated API that does not
+	// answer (a stale APIService of a removed metrics adapter): the API
+	// server's dependency is down, and every client that discovers fails.
+	pat("aggregated_api_down", DependencyUnavailable, weightPrecise, "An aggregated API (an APIService, often a metrics adapter that was removed or is down) does not answer, so API discovery fails: find it with `kubectl get apiservices | grep False`, and fix or delete the stale APIService.", "complete list of server apis", "currently unable to handle the request").matching(`(?i)\bunable to retrieve the complete list of server apis\b|\bthe server is currently unable to handle the request\b`),
+	// The binary lacks a Go type it watches ("no kind is registered for
+	// the type X in scheme"): a build bug, not a setting.
+	pat("scheme_missing_type", AppCrash, weightPrecise+1, "The controller watches a type its binary never registered (a build bug): use a release that fixes it, or turn off the feature that watches that type.", "no kind is registered").matching(`(?i)\bno kind is registered for the type\b`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

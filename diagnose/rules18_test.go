@@ -166,6 +166,15 @@ var logRules32 = []logRule{
 
 func TestScanLogRules32(t *testing.T) { checkLogRules(t, logRules32) }
 
+// Wordings of round 31's held-out misses.
+var logRules31 = []logRule{
+	{"a stale APIService", "setup failed to register multicluster service: get api groups and resources: unable to retrieve the complete list of server APIs: external.metrics.k8s.io/v1beta1: the server is currently unable to handle the request\n", DependencyUnavailable, "unable to retrieve the complete list of server APIs"},
+	{"an aggregated API down", "failed to create client for Observatorium in core.observatorium.io/v1alpha1: discovery failed: the server is currently unable to handle the request\n", DependencyUnavailable, "currently unable to handle the request"},
+	{"a type the binary never registered", `setup unable to create controller: no kind is registered for the type v1alpha3.VirtualService in scheme "pkg/runtime/scheme.go:100"` + "\n", AppCrash, "no kind is registered for the type"},
+}
+
+func TestScanLogRules31(t *testing.T) { checkLogRules(t, logRules31) }
+
 // A probe whose own command is not in the image is the probe's failure,
 // not the container's missing command.
 func TestProbeCommandNotInImage(t *testing.T) {
