@@ -115,8 +115,7 @@ func wordVotes(e *evidenceSet) {
 	if e.exit <= 0 || e.exit >= 128 || len(e.signals) > 0 || e.ls == nil || e.ls.topic == "" || e.ls.Category != Unknown || e.ls.daemon {
 		return
 	}
-	e.add(signal{cat: e.ls.topic, weight: 22, kind: "log", quote: "log: " + e.ls.topicLine,
-		detail: "the report's words are about " + topicWords(e.ls.topic) + ": " + e.ls.topicLine})
+	e.add(topicSignal(e.ls))
 }
 
 // ownershipCommands change a file's owner or mode; they fail when the
@@ -468,13 +467,26 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		if e.ls.topic != "" { // set only when the prose names a kind
 			// The "log" is the reporter's prose: it does not end like a
 			// finished task's log, but it says what it is about.
-			e.add(signal{cat: e.ls.topic, weight: 22, kind: "log", quote: "log: " + e.ls.topicLine,
-				detail: "the report's words are about " + topicWords(e.ls.topic) + ": " + e.ls.topicLine})
+			e.add(topicSignal(e.ls))
 			return
 		}
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
 			detail: "its log ends without an error, so it most likely finishes and exits"})
 	}
+}
+
+// topicSignal is the weak vote of what a report's words are about.
+func topicSignal(ls *LogScan) signal {
+	detail := "the report's words are about " + topicWords(ls.topic) + ": " + ls.topicLine
+	if !ls.topicNamed {
+		detail = "nothing given names the cause: the report's words only say it fails (" + ls.topicLine +
+			"); crash loops reported like this most often come down to " + topicWords(ls.topic)
+	}
+	s := signal{cat: ls.topic, weight: 22, kind: "log", quote: "log: " + ls.topicLine, detail: detail}
+	if !ls.topicNamed {
+		s.patID = "words_guess"
+	}
+	return s
 }
 
 // reDatastore names a database, cache or broker in a pod or container name.

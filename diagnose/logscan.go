@@ -66,6 +66,9 @@ type LogScan struct {
 	// names it, redacted.
 	topic     Category
 	topicLine string
+	// topicNamed is false when the words only say it fails and topic is
+	// the likeliest kind for such reports, a guess.
+	topicNamed bool
 }
 
 // candidate is a line that may explain the crash.
@@ -525,9 +528,9 @@ func (s *logScanner) result() LogScan {
 		out.Excerpt = out.Excerpt[:len(out.Excerpt)-1]
 	}
 	out.Redacted = redactAll(out.Excerpt) || s.keyRedacted
-	if cat, line := s.topics.topic(s.nonEmpty); cat != Unknown {
+	if cat, line, named := s.topics.topic(s.nonEmpty); cat != Unknown {
 		q, r := Redact(quote(line))
-		out.topic, out.topicLine, out.Redacted = cat, q, out.Redacted || r
+		out.topic, out.topicLine, out.topicNamed, out.Redacted = cat, q, named, out.Redacted || r
 	}
 
 	best := s.best

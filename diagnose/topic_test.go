@@ -37,16 +37,17 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"memory, in Chinese", "更新后容器不停的重启，内存一直在涨\n", OOMKilled},
 		{"configuration, in Chinese", "docker反复重启\n如题，是否compose.yaml哪里配置不对？\n", ConfigError},
 		{"permissions, in Spanish", "El pod se reinicia todo el tiempo, creo que faltan permisos en el cluster\n", PermissionDenied},
-		{"a program's own Chinese error", "更新脚本后，不知道哪里出错导致容器不停的重启\n", AppCrash},
+		{"a Chinese report of an error and nothing more", "更新脚本后，不知道哪里出错导致容器不停的重启\n", ConfigError},
+		{"a Chinese report of a crash", "更新脚本后容器崩溃，不停的重启\n", AppCrash},
 		{"a numbered list in words", "Redis operator is crashlooping after the upgrade\nI can see two types of errors:\n1) CRD issues with the new sentinel feature\n2) changes in the statefulset\n", ConfigError},
 		{"versions that do not fit", "Chart 0.23.0 crashing on operator version <1.25.0\n", ConfigError},
 		{"kernel modules", "The canal pods keep restarting on RHEL 10; the docs list kernel modules the nodes need\n", ConfigError},
-		{"an issue template's questions", "### Name and Version\nbitnami/postgresql-ha 16.3.0\n### What architecture are you using?\namd64\n### What steps will reproduce the bug?\nAfter a node restart one of the pods keeps restarting and never comes up.\n", AppCrash},
+		{"an issue template's questions", "### Name and Version\nbitnami/postgresql-ha 16.3.0\n### What architecture are you using?\namd64\n### What steps will reproduce the bug?\nAfter a node restart one of the pods keeps restarting and never comes up.\n", ConfigError},
 		{"the hello-world image named in words", "the docker official image hello-world keeps reporting 'Back-off restarting failed container' when I create a deployment\n", Completed},
 		{"a busybox image run with --image", "I ran kubectl create deployment test --image=busybox and the pod keeps restarting\n", Completed},
 		{"a restart policy in words", "The pod only runs a script; with the default restart policy it keeps restarting and ends in CrashLoopBackOff.\n", Completed},
 		{"ECS's essential container", "ECS restarts the container in an infinite loop caused by \"Essential container in task exited\"\n", Completed},
-		{"a link's words are not the topic", "The Example of pod in projected volume is getting in CrashLoopBackoff State. The yaml in the [Example](https://kubernetes.io/docs/concepts/storage/projected-volumes/#example-configuration-secrets-nondefault-permission-mode) always crashes.\n", AppCrash},
+		{"a link's words are not the topic", "The Example of pod in projected volume keeps restarting. The yaml in the [Example](https://kubernetes.io/docs/concepts/storage/projected-volumes/#example-configuration-secrets-nondefault-permission-mode) always crashes.\n", AppCrash},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
@@ -74,10 +75,11 @@ func TestQuietOutputHasNoTopic(t *testing.T) {
 	}
 }
 
-// Words about restarts alone name no kind of cause: they are read as a
-// crash nothing explains, a guess (possible) that quotes the words, never
-// as a finished task's quiet log.
-func TestRestartWordsAreAWeakCrash(t *testing.T) {
+// Words about restarts or errors alone name no kind of cause: they are
+// read as the kind such reports most often turn out to be (a
+// configuration), a guess (possible) that says so and quotes the words,
+// never as a finished task's quiet log.
+func TestFailureWordsAloneAreAGuess(t *testing.T) {
 	for _, words := range []string{
 		"Why does kubernetes keep restarting the service?!?\n",
 		"The pod goes into CrashLoopBackOff after a few restarts of the scheduler.\n",
@@ -86,8 +88,8 @@ func TestRestartWordsAreAWeakCrash(t *testing.T) {
 		"docker 一直在不断重启，啥问题呢？ 20d87996b372   wantcat/trendradar:latest   \"/entrypoint.sh\"   46 hours ago   Restarting (1) 6 seconds ago\n",
 	} {
 		r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": words}})
-		if r.Category != AppCrash || r.Confidence != Possible {
-			t.Errorf("%q: got %s (%s), want a possible app_crash: %s", words, r.Category, r.Confidence, r.Summary)
+		if r.Category != ConfigError || r.Confidence != Possible || !strings.Contains(r.Summary, "nothing given names the cause") {
+			t.Errorf("%q: got %s (%s), want a possible config_error that says it is a guess: %s", words, r.Category, r.Confidence, r.Summary)
 		}
 	}
 }

@@ -196,6 +196,9 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s aborted (SIGABRT): %s%s", name, top.detail, exitNote)
 		}
 	}
+	if top.patID == "words_guess" {
+		return fmt.Sprintf("%s keeps failing; %s%s", name, top.detail, exitNote)
+	}
 	if (top.kind == "message" || top.kind == "event") && cat != MissingConfigObject {
 		return fmt.Sprintf("%s cannot start: %s", name, shorten(top.detail, maxSummary))
 	}
