@@ -437,6 +437,10 @@ var patterns = []*pattern{
 	// The binary lacks a Go type it watches ("no kind is registered for
 	// the type X in scheme"): a build bug, not a setting.
 	pat("scheme_missing_type", AppCrash, weightPrecise+1, "The controller watches a type its binary never registered (a build bug): use a release that fixes it, or turn off the feature that watches that type.", "no kind is registered").matching(`(?i)\bno kind is registered for the type\b`),
+	// Round 35. A consumer whose committed Kafka offsets no longer exist
+	// (the broker lost or expired the data) and whose reset policy is
+	// "none": state to reset, not a broker that is down.
+	pat("kafka_offset_out_of_range", ConfigError, weightPrecise+1, "The consumer's committed offsets point at data the broker no longer has (it was lost or expired), and its reset policy refuses to move: reset the consumer group's offsets (kafka-consumer-groups --reset-offsets --to-latest) or set auto.offset.reset.", "offset").matching(`(?i)\boffset_?out_?of_?range\b|\boffsetoutofrange\b`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

@@ -175,6 +175,14 @@ var logRules31 = []logRule{
 
 func TestScanLogRules31(t *testing.T) { checkLogRules(t, logRules31) }
 
+// Round 35's one family of misses: Kafka offsets out of range.
+var logRules35 = []logRule{
+	{"arroyo's offset error", `arroyo.errors.OffsetOutOfRange: KafkaError{code=_AUTO_OFFSET_RESET,val=-140,str="fetch failed due to requested offset not available on the broker: Broker: Offset out of range (broker 1001)"}` + "\n", ConfigError, "OffsetOutOfRange"},
+	{"librdkafka's offset error", `Caught OffsetOutOfRange('KafkaError{code=OFFSET_OUT_OF_RANGE,val=1,str="Broker: Offset out of range"}'), shutting down...` + "\n", ConfigError, "OFFSET_OUT_OF_RANGE"},
+}
+
+func TestScanLogRules35(t *testing.T) { checkLogRules(t, logRules35) }
+
 // A probe whose own command is not in the image is the probe's failure,
 // not the container's missing command.
 func TestProbeCommandNotInImage(t *testing.T) {
