@@ -441,6 +441,10 @@ var patterns = []*pattern{
 	// (the broker lost or expired the data) and whose reset policy is
 	// "none": state to reset, not a broker that is down.
 	pat("kafka_offset_out_of_range", ConfigError, weightPrecise+1, "The consumer's committed offsets point at data the broker no longer has (it was lost or expired), and its reset policy refuses to move: reset the consumer group's offsets (kafka-consumer-groups --reset-offsets --to-latest) or set auto.offset.reset.", "offset").matching(`(?i)\boffset_?out_?of_?range\b|\boffsetoutofrange\b`),
+	// Round 36. The shebang's interpreter is not found: env names it with
+	// a carriage return (a script saved with Windows line ends) or the
+	// image lacks it; s6's "unable to exec bash" is the same.
+	pat("shebang_interpreter", CommandNotFound, weightPrecise+2, hintEntry, "env:", "unable to exec").matching(`(?i)(?:^|[\s/])env: (?:can't execute )?['‘"]?[\w./-]+(?:\\r|\r)?\s*['’"]?: no such file or directory|\bunable to exec [\w./-]+`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").

@@ -183,6 +183,16 @@ var logRules35 = []logRule{
 
 func TestScanLogRules35(t *testing.T) { checkLogRules(t, logRules35) }
 
+// A shebang whose interpreter env cannot find (Windows line ends).
+var logRules36 = []logRule{
+	{"env and a carriage return", "/usr/bin/env: 'bash\r': No such file or directory\n", CommandNotFound, "/usr/bin/env: 'bash"},
+	{"env's curly quotes", "/usr/bin/env: ‘python3\\r’: No such file or directory\n", CommandNotFound, "python3"},
+	{"busybox env", "env: can't execute 'bash\r': No such file or directory\n", CommandNotFound, "can't execute 'bash"},
+	{"s6's exec", "25.07.19 22:21:53 (-0500) <pihole> ifelse: fatal: unable to exec bash\n", CommandNotFound, "unable to exec bash"},
+}
+
+func TestScanLogRules36(t *testing.T) { checkLogRules(t, logRules36) }
+
 // A probe whose own command is not in the image is the probe's failure,
 // not the container's missing command.
 func TestProbeCommandNotInImage(t *testing.T) {
