@@ -296,6 +296,9 @@ func (s *logScanner) line(raw []byte) {
 		s.loopbackOf = s.best
 	}
 	sev := severity(lower, trimmed)
+	if sev >= sevError && reNoError.Match(lower) && !reErrorWord.Match(reNoError.ReplaceAll(lower, nil)) {
+		sev = sevInfo // "completes without error", "0 errors": no error
+	}
 	if bytes.HasPrefix(trimmed, []byte("Error: ")) {
 		s.cliErr = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines}
 	}
@@ -397,7 +400,8 @@ func (s *logScanner) line(raw []byte) {
 	if c.better(s.best) {
 		c.line, c.msg = string(raw), string(trimmed)
 		s.prevBest, s.best = s.best, c
-		s.usageNext = best != nil && best.id == "usage" && bytes.HasSuffix(bytes.ToLower(trimmed), []byte("usage:"))
+		lt := bytes.ToLower(trimmed)
+		s.usageNext = best != nil && best.id == "usage" && (bytes.HasSuffix(lt, []byte("usage:")) || bytes.Equal(lt, []byte("usage")))
 		if best != nil && best.id == "usage" && s.cliErr != nil && s.cliErr.lineNo == s.lines-1 {
 			// "Error: ...", then the usage (Cobra, Click): the error says
 			// what was wrong; the usage only follows from it.
@@ -782,6 +786,13 @@ var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The
 // reRefersBack is a final line that only points at the errors before it.
 var reRefersBack = regexp.MustCompile(`\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b`)
 
+// reNoError says there was no error ("without error", "no errors", "0
+// errors"); reErrorWord is any other mention of one.
+var (
+	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )errors?\b`)
+	reErrorWord = regexp.MustCompile(`\berrors?\b|\bfail|\bfatal\b|\bexception\b|\bpanic\b`)
+)
+
 // reComposePrefix is Docker Compose's prefix of a service's log line
 // ("web_1      | ", "example-apps-java-1  | ").
 var reComposePrefix = regexp.MustCompile(`^[a-zA-Z0-9][\w.-]*\s+\| `)
@@ -829,6 +840,9 @@ func loopSymptom(lower []byte) bool {
 func looksLikeError(lower []byte) bool {
 	if reSpecKey.Match(lower) {
 		return false // a spec's key and value ("failureThreshold: 3"), pasted with the log
+	}
+	if reNoError.Match(lower) {
+		lower = reNoError.ReplaceAll(lower, nil) // "completes without error" says none
 	}
 	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
 		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out"} {

@@ -445,6 +445,16 @@ var patterns = []*pattern{
 	// a carriage return (a script saved with Windows line ends) or the
 	// image lacks it; s6's "unable to exec bash" is the same.
 	pat("shebang_interpreter", CommandNotFound, weightPrecise+2, hintEntry, "env:", "unable to exec").matching(`(?i)(?:^|[\s/])env: (?:can't execute )?['‘"]?[\w./-]+(?:\\r|\r)?\s*['’"]?: no such file or directory|\bunable to exec [\w./-]+`),
+	// Rounds 37-39. A lock file on the data volume held by another (or a
+	// dead) instance; Prisma's failed-migration state; envconfig's
+	// rejected environment; a driver newer than its server; Cloud Run's
+	// startup probe; Spring Cloud Config's fail-fast.
+	pat("data_lock_held", ConfigError, weightPrecise, hintData, "acquire lock", "lock on file").matching(`(?i)\b(?:failed to|unable to|could not|couldn't) acquire (?:the )?lock on (?:file )?\S+`),
+	pat("prisma_migrate_state", ConfigError, weightPrecise, hintData, "p3009", "p3005", "p3018", "failed migrations").matching(`(?i)\bP30(?:05|09|18)\b|\bmigrate found failed migrations\b`),
+	pat("envconfig_env", ConfigError, weightPrecise, hintParse, "processing env", "envconfig").matching(`(?i)\berror processing env\b|\benvconfig\.process\b`),
+	pat("driver_server_version", ConfigError, weightPrecise, "The database server is older than the client driver in the image supports: upgrade the server (or pin an older image whose driver still supports it).", "wire version").matching(`(?i)\breports maximum wire version \d+, but this version of the [\w.\s-]+ requires at least \d+`),
+	pat("startup_probe_platform", LivenessProbe, weightPrecise, "", "startup").matching(`(?i)\bstartup (?:tcp|http|grpc) probe failed\b`),
+	pat("config_server_fail_fast", DependencyUnavailable, weightPrecise, hintDepend, "propertysource").matching(`(?i)\bcould not locate propertysource\b.{0,60}\bfail fast\b`),
 	// Round 21. A feature the program needs is behind a feature gate
 	// that is off ("ensure that KubeletPodResourcesGetAllocatable feature
 	// gate is enabled").
@@ -526,7 +536,7 @@ var patterns = []*pattern{
 	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key"),
 	pat("spring_config", ConfigError, weightSpecific, hintParse, "could not resolve placeholder", "key material not provided", "failed to bind properties", "failed to configure a datasource", "improperlyconfigured", "invalid configuration", "configuration error", "config error", "invalid config", "error loading config", "failed to load config", "error reading config", "could not load config", "failed to read config", "unable to load config", "bad config", "configurationexception", "illegal configuration", "unable to load in-cluster configuration"),
 	pat("unbound_var", ConfigError, weightPrecise, "A variable the entrypoint script needs (it runs with set -u) is not set: set it in the container's env or envFrom.", "unbound variable").matching(`(?i)(?:^|: )(?:line \d+: )?\$?\{?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\}?: unbound variable`),
-	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help", "missing operand", "missing file operand").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|use "[^"]+ --help" for more information.*|try '[^']+ --help' for more information.*)$|\bmissing (?:file )?operand\b`),
+	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help", "missing operand", "missing file operand").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|usage\s*|use "[^"]+ --help" for more information.*|try '[^']+ --help' for more information.*)$|\bmissing (?:file )?operand\b`),
 	// A value the program rejects by saying which values it accepts
 	// ("the only supported ciphers are ...", "with the correct key
 	// lengths", "must be at least 32 characters").
@@ -637,7 +647,7 @@ var patterns = []*pattern{
 	// running to log it, so the kubelet did not kill it; the kernel's OOM
 	// killer did, at the cgroup's memory limit. (A supervisor's own SIGKILL
 	// after a timeout, gunicorn's "was sent SIGKILL!", is not this.)
-	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137").matching(`(?i)\bwas sent code 137\b|\b(?:died|exited|terminated|stopped)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code"),
+	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137").matching(`(?i)\bwas sent code 137\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
 	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),

@@ -193,6 +193,20 @@ var logRules36 = []logRule{
 
 func TestScanLogRules36(t *testing.T) { checkLogRules(t, logRules36) }
 
+// Wordings and shapes of rounds 37 to 39's held-out misses.
+var logRules37 = []logRule{
+	{"oclif's usage text", "Flowiseai Server\nVERSION\n  flowise/1.2.16 linux-x64 node-v18.16.1\nUSAGE\n  $ flowise [COMMAND]\nCOMMANDS\n  start\n", ConfigError, "USAGE"},
+	{"Prisma's failed migrations", "Error: P3009\n\nmigrate found failed migrations in the target database, new migrations will not be applied.\n", ConfigError, "P3009"},
+	{"envconfig in a panic", "panic: [PANIC]Error processing env\n", ConfigError, "Error processing env"},
+	{"a driver newer than its server", "error: KeyvMongo connection error: Server at mongodb:27017 reports maximum wire version 5, but this version of the Node.js Driver requires at least 6 (MongoDB 3.6)\n", ConfigError, "reports maximum wire version 5"},
+	{"a lock on the data volume", "[2019-01-01 00:00:00,000] ERROR [KafkaServer id=0] Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)\norg.apache.kafka.common.KafkaException: Failed to acquire lock on file .lock in /opt/kafka/data/logs. A Kafka instance in another process or thread is using this directory.\n", ConfigError, "Failed to acquire lock on file .lock"},
+	{"Cloud Run's startup probe", "2023-08-17T15:12:39.963337Z Default STARTUP TCP probe failed 1 time consecutively for container \"web\" on port 3000. The instance was not started.\n", LivenessProbe, "STARTUP TCP probe failed"},
+	{"Spring Cloud Config's fail-fast", "java.lang.IllegalStateException: Could not locate PropertySource and the fail fast property is set, failing\n", DependencyUnavailable, "Could not locate PropertySource"},
+	{"the kernel kills it with 137", "The kernel kills the container (exit 137) while the Java heap is mostly free.\n", OOMKilled, "exit 137"},
+}
+
+func TestScanLogRules37(t *testing.T) { checkLogRules(t, logRules37) }
+
 // A probe whose own command is not in the image is the probe's failure,
 // not the container's missing command.
 func TestProbeCommandNotInImage(t *testing.T) {

@@ -48,6 +48,7 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a restart policy in words", "The pod only runs a script; with the default restart policy it keeps restarting and ends in CrashLoopBackOff.\n", Completed},
 		{"ECS's essential container", "ECS restarts the container in an infinite loop caused by \"Essential container in task exited\"\n", Completed},
 		{"a link's words are not the topic", "The Example of pod in projected volume keeps restarting. The yaml in the [Example](https://kubernetes.io/docs/concepts/storage/projected-volumes/#example-configuration-secrets-nondefault-permission-mode) always crashes.\n", AppCrash},
+		{"a sample that completes", "Sample app completes without error, but restarts since the restart policy is Always\n", Completed},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
 	}
 	for _, tt := range tests {
