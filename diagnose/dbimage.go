@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"path"
-	"strings"
-)
+import "strings"
 
 // The official database images refuse to initialise a new data directory
 // without a password (or an explicit choice of none): PostgreSQL's "Database
@@ -26,14 +23,7 @@ func missingDBPassword(v *containerView) string {
 	if v.spec == nil || v.spec.Image == "" || len(v.spec.EnvFrom) > 0 || len(v.spec.Command) > 0 {
 		return ""
 	}
-	repo := v.spec.Image
-	if i := strings.IndexAny(repo, "@"); i >= 0 {
-		repo = repo[:i]
-	}
-	if i := strings.LastIndex(repo, ":"); i > strings.LastIndex(repo, "/") {
-		repo = repo[:i]
-	}
-	base := path.Base(repo)
+	repo, base := imageRepo(v.spec.Image)
 	vars, ok := dbPasswordVars[base]
 	if !ok || (base == "postgresql" && !strings.Contains(repo, "bitnami")) {
 		return ""

@@ -533,20 +533,27 @@ var oneShotImages = map[string]bool{
 	"opensuse": true, "oraclelinux": true, "photon": true, "bash": true, "ubi8": true, "ubi9": true,
 }
 
-// oneShotImage returns the image when it is a one-shot image run without
-// a command of the pod's own, else "".
-func oneShotImage(v *containerView, img string) string {
-	if img == "(unknown)" || img == "" {
-		return ""
-	}
-	repo := img
+// imageRepo returns an image reference without its digest and tag, and
+// that repository's last path element ("docker.io/library/postgres:13" ->
+// "docker.io/library/postgres", "postgres").
+func imageRepo(img string) (repo, base string) {
+	repo = img
 	if i := strings.Index(repo, "@"); i >= 0 {
 		repo = repo[:i]
 	}
 	if i := strings.LastIndex(repo, ":"); i > strings.LastIndex(repo, "/") {
 		repo = repo[:i]
 	}
-	base := path.Base(repo)
+	return repo, path.Base(repo)
+}
+
+// oneShotImage returns the image when it is a one-shot image run without
+// a command of the pod's own, else "".
+func oneShotImage(v *containerView, img string) string {
+	if img == "(unknown)" || img == "" {
+		return ""
+	}
+	_, base := imageRepo(img)
 	if base == "hello-world" {
 		return img
 	}

@@ -352,9 +352,7 @@ func (s *logScanner) line(raw []byte) {
 			return // "If this container fails to start, ...": a hint, not an error
 		}
 		if sev >= sevError || looksLikeError(lower) {
-			if s.lastError == nil || !reRefersBack.Match(lower) {
-				s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
-			}
+			s.noteError(raw, trimmed, lower)
 			s.addGeneric(s.lastError)
 			if !continuing && bytes.HasSuffix(trimmed, []byte(":")) {
 				s.detailOf, s.detailNext = s.lastError, 3
@@ -420,7 +418,16 @@ func (s *logScanner) line(raw []byte) {
 	if s.firstFatal == nil && weight >= weightGeneric && sev == sevFatal {
 		s.firstFatal = &candidate{line: string(raw), lineNo: s.lines}
 	}
-	if (sev >= sevError || looksLikeError(lower)) && (s.lastError == nil || !reRefersBack.Match(lower)) {
+	if sev >= sevError || looksLikeError(lower) {
+		s.noteError(raw, trimmed, lower)
+	}
+}
+
+// noteError remembers an error-looking line as the last one, unless it
+// only points at the errors before it ("can't continue due to the errors
+// above"): those say why.
+func (s *logScanner) noteError(raw, trimmed, lower []byte) {
+	if s.lastError == nil || !reRefersBack.Match(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
 }
