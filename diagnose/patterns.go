@@ -64,6 +64,7 @@ const (
 	hintCert     = "TLS verification failed: mount the right CA bundle, fix the hostname the app connects to, or renew the certificate."
 	hintEnv      = "Set the missing environment variable in the container spec (env or envFrom a ConfigMap/Secret)."
 	hintFlag     = "Fix the command/args in the container spec: the program rejects a flag or argument (often after an image upgrade renamed it)."
+	hintStopped  = "The program stopped on this error: read the line for the setting, file or stored data it names (a value, a version the data or a peer does not support, state left on a volume) and fix that; if it names none, compare the configuration with the version's upgrade notes."
 	hintParse    = "Fix the configuration file the app loads (often a ConfigMap): it does not parse or has an invalid value."
 	hintFile     = "A file the app needs is missing: check volumeMounts (ConfigMap/Secret items and keys, subPath) and the path in its config."
 	hintPort     = "Another process in the pod's network namespace (another container, a second instance, or the node with hostNetwork: true) already listens on that port: change one of the ports."
@@ -630,6 +631,7 @@ var patterns = []*pattern{
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
 	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
+	pat("di_unresolved", AppCrash, weightSpecific-2, "The app's dependency injection could not build a component: a provider or service it needs is not registered in its module (a wiring bug in the code, or a setting that turns the provider off): register it or roll back.", "can't resolve dependencies of", "unable to resolve service for type", "nullinjectorerror: no provider for"),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
 	// Round 32. The runtime cannot enter the working directory the image

@@ -185,6 +185,9 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		}
 		return fmt.Sprintf("%s crashed with a segmentation fault (SIGSEGV)%s", name, exitNote)
 	case ConfigError:
+		if top.patID == "stopped_on_error" {
+			return fmt.Sprintf("%s stops on an error that names no bug (most often a setting, or state it was given): %s%s", name, top.detail, exitNote)
+		}
 		if top.patID == "loopback" {
 			return fmt.Sprintf("%s connects to a dependency on localhost, where nothing listens in its pod (the dependency runs in another pod): %s%s", name, top.detail, exitNote)
 		}

@@ -1,0 +1,49 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestStopsOnErrorIsASettingFirst checks the reading of an error line
+// that no rule knows: a program that stops on it was, in public reports,
+// given a wrong setting or state about three times as often as it had a
+// bug, so the line is a possible configuration error, said as such.
+func TestStopsOnErrorIsASettingFirst(t *testing.T) {
+	for _, log := range []string{
+		"starting worker\nERROR: node pool blue has gone away, aborting\n",
+		"level=error msg=\"cannot start\" err=\"bootstrap token was already consumed by another member\"\n",
+		"2024-03-01 10:00:00 FATAL Startup aborted: replica set name rs0 differs from the stored one\n",
+	} {
+		got := ScanLog(strings.NewReader(log))
+		if got.Category != ConfigError || got.patID != "stopped_on_error" {
+			t.Errorf("%q: category %s (%s), want config_error (stopped_on_error)", log, got.Category, got.patID)
+		}
+	}
+	in := Input{Pod: testPod([]string{"app"}, setStatus(crashLoop("app", 1, "Error", 5))), Logs: map[string]string{"app": "ERROR: node pool blue has gone away, aborting\n"}}
+	r := Diagnose(in)
+	if r.Category != ConfigError || r.Confidence == Certain || !strings.Contains(r.Summary, "names no bug") {
+		t.Errorf("got %s (%s): %s", r.Category, r.Confidence, r.Summary)
+	}
+}
+
+// TestStopsOnErrorKeepsBugs checks the lines the default leaves alone: a
+// bug's words, a warning, a step the program recovers from.
+func TestStopsOnErrorKeepsBugs(t *testing.T) {
+	for _, tc := range []struct {
+		log string
+		not Category
+	}{
+		{"panic: assignment went wrong in the scheduler loop\n", ConfigError},
+		{"Uncaught TypeError: items.map is not a function\n", ConfigError},
+		{"Error: the worker hit a bug in the batching code\n", ConfigError},
+		{"terminate called after throwing an instance of 'std::runtime_error'\n", ConfigError},
+		{"The page failed with a PHP error in the theme\n", ConfigError},
+		{"WARN job 42 failed, it will be picked up again\n", ConfigError},
+		{"error loading the cache, falling back to a cold start\n", ConfigError},
+	} {
+		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
+			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
+}
