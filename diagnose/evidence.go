@@ -470,9 +470,26 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 			e.add(topicSignal(e.ls))
 			return
 		}
+		if !reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3))) {
+			// A log that stops without an error or a task's last words:
+			// in public reports the cause is then a setting far more
+			// often than a task that finished.
+			e.add(signal{cat: ConfigError, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls), patID: "words_guess",
+				detail: "its log ends without an error and nothing given names the cause; most often that is a setting or state it was given"})
+			return
+		}
 		e.add(signal{cat: Completed, weight: 20, kind: "log", quote: "log: ends without an error: " + lastLine(e.ls),
 			detail: "its log ends without an error, so it most likely finishes and exits"})
 	}
+}
+
+// reTaskEnd are a finished task's last words: a demo's greeting, a
+// console program's prompt, a job's "done".
+var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|all (?:done|migrations)|get-started)\b`)
+
+// tailOf joins the last n lines of a log's excerpt.
+func tailOf(ls *LogScan, n int) string {
+	return strings.Join(ls.Excerpt[max(0, len(ls.Excerpt)-n):], " ")
 }
 
 // topicSignal is the weak vote of what a report's words are about.

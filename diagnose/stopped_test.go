@@ -3,6 +3,8 @@ package diagnose
 import (
 	"strings"
 	"testing"
+
+	corev1 "k8s.io/api/core/v1"
 )
 
 // TestStopsOnErrorIsASettingFirst checks the reading of an error line
@@ -44,6 +46,26 @@ func TestStopsOnErrorKeepsBugs(t *testing.T) {
 	} {
 		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
 			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
+		}
+	}
+}
+
+// TestQuietLogIsATaskOnlyWhenItEndsLikeOne checks a log that ends without
+// an error and with nothing else given: a task's last words (a greeting,
+// "done") say it finished; any other quiet end is a possible setting.
+func TestQuietLogIsATaskOnlyWhenItEndsLikeOne(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want Category
+	}{
+		{"Hello from the demo!\nThis message shows that your installation appears to be working correctly.\n", Completed},
+		{"copying assets\nall done\n", Completed},
+		{"Registering the snapshot repository\nCreating index templates\n", ConfigError},
+		{"Server starting\nListening on :8080\n", ConfigError},
+	} {
+		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": tc.log}})
+		if r.Category != tc.want || r.Confidence == Certain {
+			t.Errorf("%q: got %s (%s), want %s: %s", tc.log, r.Category, r.Confidence, tc.want, r.Summary)
 		}
 	}
 }
