@@ -305,6 +305,20 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 // reUnmounted lists the volumes a FailedMount event says are not mounted.
 var reUnmounted = regexp.MustCompile(`unmounted volumes=\[([^\]]*)\]`)
 
+// configVolume reports a FailedMount message about a ConfigMap's or
+// Secret's volume: by the spec, or when no spec was given, by the
+// volume's name ("config-volume", "app-secrets").
+func (d *diagContext) configVolume(msg string) bool {
+	if configVolumeIn(d.pod, msg) != "" {
+		return true
+	}
+	m := reUnmounted.FindStringSubmatch(msg)
+	return m != nil && reConfigVolumeName.MatchString(strings.ToLower(m[1]))
+}
+
+// reConfigVolumeName is a volume named for a ConfigMap or Secret.
+var reConfigVolumeName = regexp.MustCompile(`config|secret|settings|-cm\b`)
+
 // configVolumeIn names the ConfigMap or Secret behind a volume the
 // message says could not be mounted ("ConfigMap app-config"), when the
 // pod's spec was given.

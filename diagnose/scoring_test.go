@@ -57,7 +57,7 @@ func TestEvidenceScoring(t *testing.T) {
 			name:   "no state at all, back-off event",
 			pod:    testPod([]string{"api"}, sparse("api", corev1.ContainerStatus{RestartCount: 4})),
 			events: []corev1.Event{backOff("api")},
-			want:   Unknown, conf: Possible, missing: "lastState",
+			want:   ConfigError, conf: Possible, inSum: "(a guess)", missing: "lastState",
 		},
 		// A script without its executable bit, as dash reports it.
 		{
@@ -89,7 +89,8 @@ func TestEvidenceScoring(t *testing.T) {
 				p.Spec.Containers[0].Image = ""
 			}),
 			events: []corev1.Event{event("Pulled", "", `Container image "shop/api:1.2" already present on machine`, time.Minute, 4), event("BackOff", "", "Back-off restarting failed container", 10*time.Second, 9)},
-			want:   Unknown, inSum: "keeps crashing", missing: "--previous",
+			// Nothing names a cause: the commonest one is guessed, and said to be a guess.
+			want: ConfigError, conf: Possible, inSum: "(a guess)", missing: "--previous",
 		},
 		// A shell reporting its child was killed.
 		{
@@ -227,12 +228,13 @@ func TestEvidenceScoring(t *testing.T) {
 			log:  "GF_PATHS_DATA='/var/lib/grafana' is not writable.\nmkdir: cannot create directory '/var/lib/grafana/plugins': Permission denied\n",
 			want: PermissionDenied, inEv: "is not writable",
 		},
-		// A volume that cannot be mounted: not a dependency of the app.
+		// A volume that cannot be mounted: not a dependency of the app;
+		// by its name, a ConfigMap's or Secret's.
 		{
 			name:   "mount timeout, spec unknown",
 			pod:    testPod([]string{"api"}, sparse("api", corev1.ContainerStatus{State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}}})),
 			events: []corev1.Event{event("FailedMount", "", "Unable to mount volumes for pod \"api_default(1)\": timeout expired waiting for volumes to attach/mount for pod \"api\"/\"default\". list of unattached/unmounted volumes=[config-volume]", time.Minute, 5)},
-			want:   Unknown, inSum: "timed out mounting config-volume", missing: "{.spec.volumes}",
+			want:   MissingConfigObject, inSum: "timed out mounting config-volume", missing: "{.spec.volumes}",
 		},
 		{
 			name: "mount timeout of a ConfigMap volume",

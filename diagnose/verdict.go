@@ -219,6 +219,7 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 	vd := verdict{cat: Unknown, confidence: Possible, evidence: e.termEv}
 	w := waitingState(v)
 	mounts := d.containerEvents(v, e.term, "FailedMount")
+	guess := false
 	switch {
 	case len(mounts) > 0 && e.exit < 0 && (st == nil || st.State.Running == nil):
 		detail := shorten(mountDetail(afterColon(mounts[0])), maxSummary)
@@ -226,6 +227,9 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 			detail = fmt.Sprintf("timed out mounting %s", strings.Join(strings.Fields(m[1]), ", "))
 		}
 		vd.summary = fmt.Sprintf("%s cannot start: a volume could not be mounted: %s", name, detail)
+		if d.configVolume(mounts[0]) {
+			vd.cat = MissingConfigObject
+		}
 		vd.evidence = append(vd.evidence, mounts[0])
 		vd.missing = append(vd.missing, Missing{
 			What:    "which Secret, ConfigMap or claim the unmounted volume comes from, and whether it exists",
@@ -242,13 +246,17 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)) && len(d.containerEvents(v, e.term, "BackOff")) > 0:
 		backOff := d.containerEvents(v, e.term, "BackOff")
 		vd.summary = fmt.Sprintf("%s keeps crashing (the kubelet backs off restarting it) but nothing given says why: no exit code, termination reason or log", name)
+		guess = true
 		vd.evidence = append(vd.evidence, backOff[0])
 	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)) && e.ls != nil && e.ls.Lines > 0:
 		vd.summary = fmt.Sprintf("%s is not running and its log names no cause (no state, exit code or events were given)", name)
+		guess = true
 	case e.exit < 0 && (st == nil || (st.State.Waiting == nil && st.State.Running == nil && st.State.Terminated == nil)):
 		vd.summary = fmt.Sprintf("%s is not running and nothing given says why (no state, exit code, events or log)", name)
+		guess = true
 	case e.exit < 0:
 		vd.summary = fmt.Sprintf("%s is failing (%s) but no termination is recorded", name, waitingReason(st))
+		guess = true
 	case e.exit == 137 || e.exit == 143:
 		vd.summary = fmt.Sprintf("%s was killed by %s%s without an OOM kill or probe failure on record: check node pressure, preStop hooks and who deletes it", name, SignalName(e.exit-128), exitNote)
 	case e.ls == nil:
@@ -257,6 +265,14 @@ func (d *diagContext) unexplained(v *containerView, e *evidenceSet, exitNote str
 		vd.summary = fmt.Sprintf("%s exited with code %d (%s) and its log names no cause", name, e.exit, ExitCodeMeaning(e.exit))
 	}
 	vd.missing = append(vd.missing, d.missing(v, e, Unknown)...)
+	if guess {
+		// Nothing names a cause and no exit was recorded (a report
+		// that gives little). In public reports such a loop is a setting
+		// or state the program was given more often than anything
+		// else: say that as the guess it is.
+		vd.cat = ConfigError
+		vd.summary += "; most such loops are a setting (a guess)"
+	}
 	return vd
 }
 
