@@ -62,9 +62,16 @@ func causeClause(lower, trimmed []byte) *pattern {
 	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) || reNotTheCause.Match(lower) {
 		return nil
 	}
-	clause := causePart(lower)
+	clause, effect := causePart(lower)
 	if clause == nil {
 		return nil
+	}
+	// The effect may name the mechanism that did the killing ("..., which
+	// caused several restarts from OOM"): that is the category.
+	for _, p := range causeClauses {
+		if (p.cat == OOMKilled || p.cat == LivenessProbe) && p.re.Match(effect) && !p.vetoed(effect) {
+			return p
+		}
 	}
 	for _, p := range causeClauses {
 		if p.re.Match(clause) && !p.vetoed(clause) {
@@ -74,19 +81,21 @@ func causeClause(lower, trimmed []byte) *pattern {
 	return nil
 }
 
-// causePart is the part of a sentence that gives its cause.
-func causePart(lower []byte) []byte {
+// causePart is the part of a sentence that gives its cause, and the part
+// after a consequence marker that tells its effect ("..., which caused
+// restarts from OOM").
+func causePart(lower []byte) (cause, effect []byte) {
 	for _, m := range causeMarkers {
 		if i := bytes.Index(lower, m); i >= 0 {
-			return lower[i+len(m):]
+			return lower[i+len(m):], nil // what comes before is often what was tried
 		}
 	}
 	for _, m := range consequenceMarkers {
 		if i := bytes.Index(lower, m); i >= 0 {
-			return lower[:i]
+			return lower[:i], lower[i+len(m):]
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // programLine reports a line a program wrote rather than a sentence: a
@@ -113,7 +122,7 @@ func programLine(t []byte) bool {
 // operator crashes", "[stable/grafana] sidecar keeps restarting"), not a
 // log level, timestamp or thread in brackets ("[ERROR]", "[2024-01-01
 // ...]", "[main] INFO").
-var reTitleTag = regexp.MustCompile(`^\[(?i:bug|feature|question|help|issue|proposal|rfc|enhancement|\w+[ /-][\w./ -]+|[a-z][\w.-]*/[\w.-]+)]:? +[A-Za-z][\w-]*\b[^:=]*$`)
+var reTitleTag = regexp.MustCompile(`^(?:\[(?i:bug|feature|question|help|issue|proposal|rfc|enhancement|\w+[ /-][\w./ -]+|[a-z][\w.-]*/[\w.-]+)])(?:\[[\w./ -]{1,30}])*:? +[A-Za-z][\w-]*\b[^:=]*$`)
 
 // reListItem is an item of a numbered list in a reporter's words.
 var reListItem = regexp.MustCompile(`^\d{1,2}[.)] +[A-Za-z][\w-]* [A-Za-z]`)

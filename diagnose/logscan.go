@@ -609,6 +609,12 @@ func (s *logScanner) result() LogScan {
 	if m := structuredMessage(whole, line, maxQuoteBytes); m != "" {
 		out.Evidence = append(out.Evidence, "log: "+focus(m, best.pat, maxQuoteBytes))
 	}
+	if t := chainRoot(whole, maxQuoteBytes); best.pat == nil && t != "" && !strings.Contains(line, t) {
+		// A long wrapped error that no rule knows: its root cause is
+		// at the end of the chain, past where the quote was cut. (whole
+		// is already redacted.)
+		out.Evidence = append(out.Evidence, "log: …"+t)
+	}
 	if s.firstFatal != nil && s.firstFatal.lineNo != best.lineNo {
 		f, r3 := Redact(quote(s.firstFatal.line))
 		out.Evidence = append(out.Evidence, "log: "+f)
@@ -983,6 +989,8 @@ func lexicalCategory(line string) (Category, string) {
 		return Unknown, ""
 	}
 	switch {
+	case reCPUWords.MatchString(l):
+		return ExecFormat, hintSigill
 	case reDependWords.MatchString(l):
 		return DependencyUnavailable, hintDepend
 	case rePermWords.MatchString(l):
@@ -997,6 +1005,7 @@ var (
 	// reBugWords are the words of an error line that speak of a bug
 	// rather than of what the program was given.
 	reBugWords    = regexp.MustCompile(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|valueerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)`)
+	reCPUWords    = regexp.MustCompile(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
 	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later`)
 	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
@@ -1229,6 +1238,43 @@ func structuredMessage(whole, quoted string, n int) string {
 	}
 	return m
 }
+
+// chainRoot is the end of a long wrapped error ("create index: init
+// shard x: convert tracker: failed sanity check"), where its root cause
+// is, in at most n/2 bytes from a ": " boundary; "" when the line is
+// short or not such a chain.
+func chainRoot(line string, n int) string {
+	t := strings.TrimSpace(line)
+	if len(t) <= n {
+		return ""
+	}
+	if i := strings.Index(t, `"error":"`); i >= 0 {
+		t = t[i+len(`"error":"`):]
+		if j := reJSONStringEnd.FindStringIndex(t); j != nil {
+			t = t[:j[0]+1]
+		}
+	}
+	parts := strings.Split(t, ": ")
+	if len(parts) < 3 {
+		return ""
+	}
+	tail := ""
+	for i := len(parts) - 1; i > 0; i-- {
+		next := parts[i]
+		if tail != "" {
+			next += ": " + tail
+		}
+		if len(next) > n/2 {
+			break
+		}
+		tail = next
+	}
+	return sanitize(strings.TrimSpace(tail))
+}
+
+// reJSONStringEnd is the last character of a JSON string value before
+// its closing quote (one not escaped).
+var reJSONStringEnd = regexp.MustCompile(`[^\\]"`)
 
 // quote prepares a line for display: trimmed and cut to maxQuoteBytes.
 func quote(s string) string {

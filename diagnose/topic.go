@@ -3,6 +3,7 @@ package diagnose
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,7 +26,7 @@ var topicFamilies = []struct {
 	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b`)},
 	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b|内存|メモリ|\bmemoria\b|\bspeicher\b|памят`)},
 	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
-	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\b|架构|アーキテクチャ|\barquitectura\b`)},
+	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\w*\b|\bsse ?4\w*\b|\binstruction sets?\b|\bcpu (?:flags|instructions?)\b|架构|アーキテクチャ|\barquitectura\b`)},
 	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b|端口.{0,12}(?:占用|冲突)|ポート.{0,12}(?:使用中|競合)|\bpuerto\b.{0,20}\ben uso\b`)},
 	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b|权限|権限|\bpermisos?\b|\bberechtigung\w*|прав доступа`)},
 	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b|\bwait(?:s|ing)?[- ]for\b|\bwait \w+ init\b|\bstart(?:s|ed|ing)? before\b|\bstart ?up order\w*\b|\bnot (?:yet )?(?:ready|up) yet\b|连接|連接|超时|网络|代理|接続|タイムアウト|\bconexi[oó]n|\bverbindung\w*|подключ`)},
@@ -79,6 +80,12 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.settings++
 		return
 	}
+	if bytes.HasPrefix(lower, []byte("flags:")) && bytes.Contains(lower, []byte(" sse2")) {
+		// lscpu's CPU flags, pasted when the CPU's instruction sets are
+		// in question (AVX, SSE4.2).
+		t.count(topicExecFormat, string(trimmed))
+		return
+	}
 	if programLine(trimmed) {
 		return
 	}
@@ -93,9 +100,6 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	}
 	ruledOut := reNotTheCause.Match(lower) // counts as prose, names no topic
 	t.prose++
-	if t.counts == nil {
-		t.counts, t.first = make([]int, len(topicFamilies)), make([]string, len(topicFamilies))
-	}
 	if !t.failing && reFailureWords.Match(lower) {
 		t.failing, t.failLine = true, string(trimmed)
 	}
@@ -110,12 +114,30 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 			break
 		}
 		if n := len(f.re.FindAllIndex(lower, -1)); n > 0 {
-			if t.counts[i] == 0 {
-				t.first[i] = string(trimmed)
-			}
-			t.counts[i] += n
+			t.countN(i, n, string(trimmed))
 		}
 	}
+}
+
+// topicExecFormat is the index of ExecFormat among topicFamilies.
+var topicExecFormat = slices.IndexFunc(topicFamilies, func(f struct {
+	cat Category
+	re  *regexp.Regexp
+}) bool {
+	return f.cat == ExecFormat
+})
+
+// count counts one word of topic family i, first said in line.
+func (t *topicCounter) count(i int, line string) { t.countN(i, 1, line) }
+
+func (t *topicCounter) countN(i, n int, line string) {
+	if t.counts == nil {
+		t.counts, t.first = make([]int, len(topicFamilies)), make([]string, len(topicFamilies))
+	}
+	if t.counts[i] == 0 {
+		t.first[i] = line
+	}
+	t.counts[i] += n
 }
 
 // topic returns the kind of cause the prose talks about most, and the
@@ -126,7 +148,7 @@ func (t *topicCounter) topic(nonEmpty int) (cat Category, line string, named boo
 		return Unknown, "", false
 	}
 	best := -1
-	for i := range topicFamilies {
+	for i := range t.counts {
 		if t.counts[i] > 0 && (best < 0 || t.counts[i] > t.counts[best]) {
 			best = i
 		}

@@ -1,0 +1,54 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// TestRules40 checks the wordings of held-out rounds 40 to 42: each with
+// a phrasing of its own (not a corpus line) and what it must not catch.
+func TestRules40(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"please set an environment variable", "Starting setup\nPlease define an environment variable 'ADMIN_PASSWORD' with a strong password.\nIf it is not provided, setup quits.\n", ConfigError, "Please define an environment variable"},
+		{"please export a named variable", "ERROR: please export DATABASE_URL before starting the worker\n", ConfigError, "please export DATABASE_URL"},
+		{"words of a CPU without AVX", "the server exits on this VM: unsupported CPU instruction set (no AVX) detected\n", ExecFormat, "unsupported CPU"},
+	})
+	checkNotRead(t, []notRead{
+		{"INFO please set the log level with LOG_LEVEL if you want more output\n", ConfigError},
+		{"INFO cpu flags detected: avx2 fma, using the fast path\n", ExecFormat},
+	})
+}
+
+// TestWrappedErrorQuotesItsRoot checks that a long wrapped error no rule
+// knows is quoted at its end too, where the root cause is.
+func TestWrappedErrorQuotesItsRoot(t *testing.T) {
+	long := `{"action":"startup","error":"open store: init shard ` + strings.Repeat("segment_0123456789abcdef_", 12) + `: load tracker: checksum of the index file does not fit","level":"fatal"}`
+	got := ScanLog(strings.NewReader(long + "\n"))
+	if !strings.Contains(strings.Join(got.Evidence, "\n"), "load tracker: checksum of the index file does not fit") {
+		t.Errorf("the chain's root is not quoted: %q", got.Evidence)
+	}
+	short := ScanLog(strings.NewReader("error: open store: load tracker: bad checksum\n"))
+	if len(short.Evidence) != 1 {
+		t.Errorf("a short chain is quoted once, got %q", short.Evidence)
+	}
+}
+
+// TestReportWordsNameCPUAndMemory checks reports in words: lscpu's flags
+// pasted under a title with several tags, and a cause clause whose effect
+// names the OOM kill.
+func TestReportWordsNameCPUAndMemory(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want Category
+	}{
+		{"[Bug][Cluster][Kubernetes]: All workers are stuck in CrashLoopBackOff\n\n$ lscpu | grep Flags\nFlags: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat sse sse2 ht syscall nx lm\n", ExecFormat},
+		{"We saw the controller use more than its default requests, which caused several restarts from OOM kills of the container.\n", OOMKilled},
+	} {
+		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": tc.text}})
+		if r.Category != tc.want {
+			t.Errorf("%q: got %s, want %s: %s", tc.text, r.Category, tc.want, r.Summary)
+		}
+	}
+}
