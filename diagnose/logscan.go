@@ -545,6 +545,9 @@ func (s *logScanner) result() LogScan {
 	}
 
 	best := s.best
+	if p := s.deniedJustBefore(best); p != nil {
+		best = p
+	}
 	if best == nil || best.score < weightGeneric {
 		// No crash shape: the last error-looking line is the best guess
 		// (Go's log.Fatal, a CLI's final "failed to ..." line).
@@ -787,6 +790,23 @@ func (s *logScanner) quoteOthers(ev []string, best *candidate, cat Category, red
 		redacted = redacted || r
 	}
 	return ev, redacted
+}
+
+// deniedJustBefore is a refused access in the three lines before a
+// configuration error or a plain error line: the program could not read
+// what it needed ("cat: /etc/app/root.key: Permission denied"), so what it
+// then says about that thing ("FATAL: invalid secret key") is the
+// consequence.
+func (s *logScanner) deniedJustBefore(best *candidate) *candidate {
+	if best == nil || (best.pat != nil && best.pat.cat != ConfigError) {
+		return nil
+	}
+	for _, c := range s.second {
+		if c.pat != nil && c.pat.cat == PermissionDenied && c.pat.weight >= weightSpecific && c.lineNo < best.lineNo && c.lineNo >= best.lineNo-3 {
+			return c
+		}
+	}
+	return nil
 }
 
 // stopsOnError reports an error line that names no bug and is not a

@@ -52,3 +52,27 @@ func TestReportWordsNameCPUAndMemory(t *testing.T) {
 		}
 	}
 }
+
+// TestRules43 checks the wordings of held-out rounds 43 to 45.
+func TestRules43(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a refused read before what it says of the thing", "Database directory appears to contain a database; Skipping initialization\ncat: /etc/app/root.key: Permission denied\nFATAL:  invalid secret key\n", PermissionDenied, "root.key: Permission denied"},
+		{"a NIF's shared library", "Failed to load NIF library: 'Error loading shared library libzstd.so.1: No such file or directory (needed by /app/lib/zstd.so)'\n", AppCrash, "Error loading shared library"},
+	})
+	// A refusal far above the error, or about something else entirely
+	// later, does not take its place.
+	checkNotRead(t, []notRead{
+		{"cat: /etc/motd: Permission denied\nstarting\nloading plugins\nreading settings\nconnecting\nFATAL: invalid value for max_connections: -1\n", PermissionDenied},
+	})
+	for _, tc := range []struct {
+		text string
+		want Category
+	}{
+		{"Node-RED keeps restarting on our old industrial PC: with limited CPU and many plugins it is slow to start and ends in a crashloop.\n", LivenessProbe},
+	} {
+		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": tc.text}})
+		if r.Category != tc.want {
+			t.Errorf("%q: got %s, want %s: %s", tc.text, r.Category, tc.want, r.Summary)
+		}
+	}
+}

@@ -25,7 +25,7 @@ var topicFamilies = []struct {
 }{
 	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b`)},
 	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b|内存|メモリ|\bmemoria\b|\bspeicher\b|памят`)},
-	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
+	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b|\bslow(?:ly|er)? (?:to )?(?:start|starts|startup|boot)\w*|\b(?:limit(?:ed)?|low|little) cpu\b|\bcpu (?:limits?|throttl\w*)\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
 	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\w*\b|\bsse ?4\w*\b|\binstruction sets?\b|\bcpu (?:flags|instructions?)\b|架构|アーキテクチャ|\barquitectura\b`)},
 	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b|端口.{0,12}(?:占用|冲突)|ポート.{0,12}(?:使用中|競合)|\bpuerto\b.{0,20}\ben uso\b`)},
 	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b|权限|権限|\bpermisos?\b|\bberechtigung\w*|прав доступа`)},
