@@ -3,8 +3,6 @@ package diagnose
 import (
 	"strings"
 	"testing"
-
-	corev1 "k8s.io/api/core/v1"
 )
 
 // TestRules40 checks the wordings of held-out rounds 40 to 42: each with
@@ -39,18 +37,10 @@ func TestWrappedErrorQuotesItsRoot(t *testing.T) {
 // pasted under a title with several tags, and a cause clause whose effect
 // names the OOM kill.
 func TestReportWordsNameCPUAndMemory(t *testing.T) {
-	for _, tc := range []struct {
-		text string
-		want Category
-	}{
+	checkReportsRead(t, []reportRead{
 		{"[Bug][Cluster][Kubernetes]: All workers are stuck in CrashLoopBackOff\n\n$ lscpu | grep Flags\nFlags: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat sse sse2 ht syscall nx lm\n", ExecFormat},
 		{"We saw the controller use more than its default requests, which caused several restarts from OOM kills of the container.\n", OOMKilled},
-	} {
-		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": tc.text}})
-		if r.Category != tc.want {
-			t.Errorf("%q: got %s, want %s: %s", tc.text, r.Category, tc.want, r.Summary)
-		}
-	}
+	})
 }
 
 // TestRules43 checks the wordings of held-out rounds 43 to 45.
@@ -64,15 +54,7 @@ func TestRules43(t *testing.T) {
 	checkNotRead(t, []notRead{
 		{"cat: /etc/motd: Permission denied\nstarting\nloading plugins\nreading settings\nconnecting\nFATAL: invalid value for max_connections: -1\n", PermissionDenied},
 	})
-	for _, tc := range []struct {
-		text string
-		want Category
-	}{
+	checkReportsRead(t, []reportRead{
 		{"Node-RED keeps restarting on our old industrial PC: with limited CPU and many plugins it is slow to start and ends in a crashloop.\n", LivenessProbe},
-	} {
-		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": tc.text}})
-		if r.Category != tc.want {
-			t.Errorf("%q: got %s, want %s: %s", tc.text, r.Category, tc.want, r.Summary)
-		}
-	}
+	})
 }

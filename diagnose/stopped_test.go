@@ -32,10 +32,7 @@ func TestStopsOnErrorIsASettingFirst(t *testing.T) {
 // TestStopsOnErrorKeepsBugs checks the lines the default leaves alone: a
 // bug's words, a warning, a step the program recovers from.
 func TestStopsOnErrorKeepsBugs(t *testing.T) {
-	for _, tc := range []struct {
-		log string
-		not Category
-	}{
+	checkNotRead(t, []notRead{
 		{"panic: assignment went wrong in the scheduler loop\n", ConfigError},
 		{"Uncaught TypeError: items.map is not a function\n", ConfigError},
 		{"Error: the worker hit a bug in the batching code\n", ConfigError},
@@ -43,29 +40,37 @@ func TestStopsOnErrorKeepsBugs(t *testing.T) {
 		{"The page failed with a PHP error in the theme\n", ConfigError},
 		{"WARN job 42 failed, it will be picked up again\n", ConfigError},
 		{"error loading the cache, falling back to a cold start\n", ConfigError},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)); got.Category == tc.not {
-			t.Errorf("%q read as %s (%q)", tc.log, got.Category, got.Line)
-		}
-	}
+	})
 }
 
 // TestQuietLogIsATaskOnlyWhenItEndsLikeOne checks a log that ends without
 // an error and with nothing else given: a task's last words (a greeting,
 // "done") say it finished; any other quiet end is a possible setting.
 func TestQuietLogIsATaskOnlyWhenItEndsLikeOne(t *testing.T) {
-	for _, tc := range []struct {
-		log  string
-		want Category
-	}{
+	checkReportsRead(t, []reportRead{
 		{"Hello from the demo!\nThis message shows that your installation appears to be working correctly.\n", Completed},
 		{"copying assets\nall done\n", Completed},
 		{"Registering the snapshot repository\nCreating index templates\n", ConfigError},
 		{"Server starting\nListening on :8080\n", ConfigError},
-	} {
-		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": tc.log}})
+	})
+}
+
+// reportRead is a report given as a log alone (the program's lines, the
+// reporter's words, or both) and the category it must be read as.
+type reportRead struct {
+	text string
+	want Category
+}
+
+// checkReportsRead diagnoses each text as the log of a crash-looping
+// container with nothing else given; the verdict must be want, and never
+// certain.
+func checkReportsRead(t *testing.T, cases []reportRead) {
+	t.Helper()
+	for _, tc := range cases {
+		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": tc.text}})
 		if r.Category != tc.want || r.Confidence == Certain {
-			t.Errorf("%q: got %s (%s), want %s: %s", tc.log, r.Category, r.Confidence, tc.want, r.Summary)
+			t.Errorf("%q: got %s (%s), want %s: %s", tc.text, r.Category, r.Confidence, tc.want, r.Summary)
 		}
 	}
 }
