@@ -58,3 +58,15 @@ func TestRules43(t *testing.T) {
 		{"Node-RED keeps restarting on our old industrial PC: with limited CPU and many plugins it is slow to start and ends in a crashloop.\n", LivenessProbe},
 	})
 }
+
+// TestRules46 checks the wordings of held-out rounds 46 to 48: a Hello
+// World app named in words, and npm's update notice (a box of output, not
+// an error and not words).
+func TestRules46(t *testing.T) {
+	checkReportsRead(t, []reportRead{
+		{"After following the Hello-World quickstart, the pod keeps restarting in CrashLoopBackOff.\n", Completed},
+	})
+	checkNotRead(t, []notRead{
+		{"Hello from Node.js 12!\n┌──────────────────────────────┐\n│   npm update check failed    │\n│ Try running with sudo or get access │\n│ to the local update config store via │\n└──────────────────────────────┘\n", ConfigError},
+	})
+}

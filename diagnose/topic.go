@@ -33,7 +33,7 @@ var topicFamilies = []struct {
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?(?:[\s,;:)!?]|$)|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
 	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b|\bkernel (?:modules?|headers)\b|\bmodprobe\b|\bversions? *(?:<|>|<=|>=|older|newer|below|above|before|prior)|\bincompatib\w*|\bnot compatible\b|\bmismatch\w*|配置|設定|\bconfiguraci[oó]n\b|\bkonfiguration\b|конфиг`)},
-	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b|--image[= ](?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\brestart ?polic(?:y|ies)\b|\bcomplete[sd]? (?:without (?:an? )?errors?|successfully)\b|\bessential container in task exited\b|\bimage (?:of )?(?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\b(?:hello-world|busybox)(?::\S+)? image\b`)},
+	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b|--image[= ](?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\brestart ?polic(?:y|ies)\b|\bcomplete[sd]? (?:without (?:an? )?errors?|successfully)\b|\bessential container in task exited\b|\bimage (?:of )?(?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\b(?:hello-world|busybox)(?::\S+)? image\b|\bhello[- ]?world\b`)},
 	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
 }
 
@@ -72,6 +72,11 @@ var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.
 func (t *topicCounter) add(lower, trimmed []byte) {
 	if reSettingLine.Match(trimmed) {
 		t.settings++
+		return
+	}
+	if r, _ := utf8.DecodeRune(trimmed); r >= 0x2500 && r <= 0x257F {
+		// A line of a box a program draws round a notice (npm's update
+		// check, a banner): the program's output, not the reporter's words.
 		return
 	}
 	if bytes.HasPrefix(trimmed, []byte("#")) {
