@@ -1067,13 +1067,15 @@ var kubectlNotices = [][]byte{
 }
 
 // clientNotices are lines every in-cluster Kubernetes client prints at
-// start, and npm's notice that it could not check for its own update:
-// they never say why it crashed.
+// start, npm's notice that it could not check for its own update and a
+// logger's that it has no syslog to write to: they never say why it
+// crashed.
 var clientNotices = [][]byte{
 	[]byte("Neither --kubeconfig nor --master was specified"),
 	[]byte("npm update check failed"),
 	[]byte("Try running with sudo or get access"),
 	[]byte("to the local update config store via"),
+	[]byte("can't connect to syslog"),
 }
 
 func kubectlNotice(line []byte) bool {

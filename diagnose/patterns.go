@@ -261,6 +261,7 @@ var patterns = []*pattern{
 	pat("java_options_as_class", ConfigError, weightPrecise+2, "The JVM took an option or a quote for its main class: an environment variable that holds JVM options (JAVA_OPTS, *_MEM) is quoted or split wrongly in the command or the chart's values; remove the extra quotes.", "could not find or load main class").matching(`(?i)could not find or load main class\s*(?:["']|-X|-D|-[a-z]|$)`),
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
+	pat("binary_missing_words", CommandNotFound, weightSpecific, hintEntry, "binary", "executable").matching(`(?i)\bmissing [\w.-]+ (?:binary|executable)\b|\b[\w.-]+ (?:binary|executable) (?:is )?(?:missing|not (?:found|included|installed|present|shipped)|absent)\b`),
 	pat("npm_script", CommandNotFound, weightSpecific, hintEntry, "missing script", "could not find a production build"),
 	pat("node_main", CommandNotFound, weightSpecific+1, hintEntry, "cannot find module '/").without("require stack", "/node_modules/", "imported from"),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),

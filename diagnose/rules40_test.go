@@ -66,7 +66,12 @@ func TestRules46(t *testing.T) {
 	checkReportsRead(t, []reportRead{
 		{"After following the Hello-World quickstart, the pod keeps restarting in CrashLoopBackOff.\n", Completed},
 	})
+	checkLogRules(t, []logRule{
+		{"a binary the image lacks, in words", "The curl binary is not included in the slim image, so the init script exits.\n", CommandNotFound, "curl binary is not included"},
+		{"a logger without syslog before the real error", "E0731 21:11:45.228239       1 syslogger.go:149] can't connect to syslog\nunknown flag: --enable_metrics\n", ConfigError, "unknown flag: --enable_metrics"},
+	})
 	checkNotRead(t, []notRead{
+		{"INFO binary cache is missing, rebuilding it\n", CommandNotFound},
 		{"Hello from Node.js 12!\n┌──────────────────────────────┐\n│   npm update check failed    │\n│ Try running with sudo or get access │\n│ to the local update config store via │\n└──────────────────────────────┘\n", ConfigError},
 	})
 }
