@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,8 +25,8 @@ func TestStopsOnErrorIsASettingFirst(t *testing.T) {
 	}
 	in := Input{Pod: testPod([]string{"app"}, setStatus(crashLoop("app", 1, "Error", 5))), Logs: map[string]string{"app": "ERROR: node pool blue has gone away, aborting\n"}}
 	r := Diagnose(in)
-	if r.Category != ConfigError || r.Confidence == Certain || !strings.Contains(r.Summary, "names no bug") {
-		t.Errorf("got %s (%s): %s", r.Category, r.Confidence, r.Summary)
+	if r.Category != ConfigError || r.Confidence == Certain || !strings.Contains(r.Summary, "names no bug") || !slices.Contains(r.Alternatives, AppCrash) {
+		t.Errorf("got %s (%s, alternatives %v): %s", r.Category, r.Confidence, r.Alternatives, r.Summary)
 	}
 }
 

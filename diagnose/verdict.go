@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -59,6 +60,10 @@ func (d *diagContext) classify(v *containerView, term *corev1.ContainerStateTerm
 		if t.score*10 >= win.score*4 {
 			vd.alternatives = append(vd.alternatives, t.cat)
 		}
+	}
+	if id := sigs[0].patID; (id == "stopped_on_error" || id == "words_guess") && !slices.Contains(vd.alternatives, AppCrash) {
+		// A guess: the next likeliest reading of such reports is a bug.
+		vd.alternatives = append(vd.alternatives, AppCrash)
 	}
 	vd.probable = win.cat == LivenessProbe && !hasKind(sigs, "event", "log")
 	if vd.confidence != Certain {
