@@ -75,3 +75,14 @@ func TestRules46(t *testing.T) {
 		{"Hello from Node.js 12!\n┌──────────────────────────────┐\n│   npm update check failed    │\n│ Try running with sudo or get access │\n│ to the local update config store via │\n└──────────────────────────────┘\n", ConfigError},
 	})
 }
+
+// TestRules49 checks the wordings of held-out rounds 49 to 51.
+func TestRules49(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"zsh's command not found", "> start\nsh: command not found: knex\n", CommandNotFound, "command not found: knex"},
+		{"Ruby's YAML parser", "/usr/lib/ruby/3.1.0/psych.rb:455:in `parse': (<unknown>): did not find expected key while parsing a block mapping at line 3 column 1 (Psych::SyntaxError)\n", ConfigError, "while parsing a block mapping"},
+	})
+	checkNotRead(t, []notRead{
+		{"  File \"app.py\", line 3\n    print 'hi'\nSyntaxError: Missing parentheses in call to 'print'\n", ConfigError},
+	})
+}
