@@ -347,12 +347,14 @@ func (s *logScanner) line(raw []byte) {
 	if g := genericWeight(trimmed, lower, sev); g > weight {
 		weight, best = g, nil
 	}
+	if best == nil && reGoesOn.Match(lower) {
+		return // a failure it carries on after is not what it stopped on
+	}
 	if weight == 0 {
 		if advice(trimmed) {
 			return // "If this container fails to start, ...": a hint, not an error
 		}
-		if sev >= sevError || looksLikeError(lower) {
-			s.noteError(raw, trimmed, lower)
+		if (sev >= sevError || looksLikeError(lower)) && s.noteError(raw, trimmed, lower) {
 			s.addGeneric(s.lastError)
 			if !continuing && bytes.HasSuffix(trimmed, []byte(":")) {
 				s.detailOf, s.detailNext = s.lastError, 3
@@ -425,11 +427,17 @@ func (s *logScanner) line(raw []byte) {
 
 // noteError remembers an error-looking line as the last one, unless it
 // only points at the errors before it ("can't continue due to the errors
-// above"): those say why.
-func (s *logScanner) noteError(raw, trimmed, lower []byte) {
+// above"): those say why. A failure the program says it goes on without
+// ("Failed to start the shared cache. Continue without using it") is not
+// what it stopped on.
+func (s *logScanner) noteError(raw, trimmed, lower []byte) bool {
+	if reGoesOn.Match(lower) {
+		return false
+	}
 	if s.lastError == nil || !reRefersBack.Match(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
+	return true
 }
 
 // continueDetail appends the line to the best line when that one is an
@@ -710,8 +718,19 @@ func severity(lower, trimmed []byte) int {
 	if sev, ok := structuredLevel(lower); ok {
 		return sev
 	}
+	if m := reMessageID.FindSubmatch(trimmed); m != nil {
+		// IBM's message ids end in their severity: CWWKE0044E, AMQ7017E.
+		switch m[1][0] {
+		case 'E':
+			return sevError
+		case 'W':
+			return sevWarn
+		case 'I':
+			return sevInfo
+		}
+	}
 	switch {
-	case bytes.HasPrefix(trimmed, []byte("panic:")), bytes.HasPrefix(trimmed, []byte("fatal error:")), has("fatal"), has("[emerg]"), has("[crit]"), has("[alert]"),
+	case bytes.HasPrefix(trimmed, []byte("panic:")), bytes.HasPrefix(trimmed, []byte("fatal error:")), has("fatal") && !has("nonfatal") && !has("non-fatal"), has("[emerg]"), has("[crit]"), has("[alert]"),
 		has("critical"), has("exception in thread"), has("unhandled exception"), has("uncaught"), has("unhandled"), has("panic"):
 		return sevFatal
 	case has("error"), has("exception"), has("failed"), has("[err]"), has(" err "):
@@ -723,6 +742,11 @@ func severity(lower, trimmed []byte) int {
 	}
 	return sevPlain
 }
+
+// reMessageID is a message id that ends in its severity letter, as IBM's
+// products print them at the start of a line ("CWWKE0044E: ...",
+// "AMQ7017E: ...", "JVMSHRC686I ...").
+var reMessageID = regexp.MustCompile(`^[A-Z]{3,8}\d{3,5}([EIW]):?\s`)
 
 // genericWeight recognises crash shapes that name no specific cause.
 func genericWeight(trimmed, lower []byte, sev int) int {
@@ -825,6 +849,9 @@ func stopsOnError(msg, lower string) bool {
 
 // reLowLevel is a line that starts with a warning's or a notice's level.
 var reLowLevel = regexp.MustCompile(`^\W{0,2}(?:warn|warning|info|debug|notice|trace)\b`)
+
+// reGoesOn are the words of a failure the program carries on after.
+var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
@@ -952,7 +979,7 @@ func looksLikeError(lower []byte) bool {
 		lower = reNoError.ReplaceAll(lower, nil) // "completes without error" says none
 	}
 	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
-		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out"} {
+		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out", "no write permission"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
@@ -1028,7 +1055,7 @@ var (
 	reCPUWords    = regexp.MustCompile(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
 	reCrashWords  = regexp.MustCompile(`nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|required by\b`)
 	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later`)
-	rePermWords   = regexp.MustCompile(`\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
+	rePermWords   = regexp.MustCompile(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|readonly file|\beacces\b|\beperm\b|not writable|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
 	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )
 

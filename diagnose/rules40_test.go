@@ -86,3 +86,19 @@ func TestRules49(t *testing.T) {
 		{"  File \"app.py\", line 3\n    print 'hi'\nSyntaxError: Missing parentheses in call to 'print'\n", ConfigError},
 	})
 }
+
+// TestRules52 checks the wordings of held-out rounds 52 to 54: IBM's
+// message ids carry their severity, a failure the program carries on
+// after (or calls nonfatal) is not what it stopped on, Go YAML's "field X
+// not found in type" is no unresolved host, and refused chmods and
+// missing write permission are permissions.
+func TestRules52(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"IBM ids and a nonfatal notice", "JVMSHRC686I Failed to startup shared class cache. Continue without using it as -Xshareclasses:nonfatal is specified\nCWWKE0005E: The runtime environment could not be launched.\nCWWKE0044E: There is no write permission for server directory /opt/ibm/wlp/output/defaultServer\n", PermissionDenied, "no write permission"},
+		{"a yaml field named like a host", "level=error msg=\"Loading configuration file failed\" err=\"yaml: unmarshal errors:\\n line 8: field smarthost not found in type config.plain\"\n", ConfigError, "Loading configuration file failed"},
+		{"a refused chmod", "chmod 2775 on file /mnt/data/ failed\n", PermissionDenied, "chmod 2775"},
+	})
+	checkNotRead(t, []notRead{
+		{"AMQ5026I: The listener 'SYSTEM.LISTENER.TCP.1' has started.\nAMQ8024I: IBM MQ channel initiator started.\n", PermissionDenied},
+	})
+}
