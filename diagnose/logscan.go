@@ -347,7 +347,7 @@ func (s *logScanner) line(raw []byte) {
 	if g := genericWeight(trimmed, lower, sev); g > weight {
 		weight, best = g, nil
 	}
-	if best == nil && reGoesOn.Match(lower) {
+	if best == nil && goesOn(lower) {
 		return // a failure it carries on after is not what it stopped on
 	}
 	if weight == 0 {
@@ -431,7 +431,7 @@ func (s *logScanner) line(raw []byte) {
 // ("Failed to start the shared cache. Continue without using it") is not
 // what it stopped on.
 func (s *logScanner) noteError(raw, trimmed, lower []byte) bool {
-	if reGoesOn.Match(lower) {
+	if goesOn(lower) {
 		return false
 	}
 	if s.lastError == nil || !reRefersBack.Match(lower) {
@@ -718,16 +718,8 @@ func severity(lower, trimmed []byte) int {
 	if sev, ok := structuredLevel(lower); ok {
 		return sev
 	}
-	if m := reMessageID.FindSubmatch(trimmed); m != nil {
-		// IBM's message ids end in their severity: CWWKE0044E, AMQ7017E.
-		switch m[1][0] {
-		case 'E':
-			return sevError
-		case 'W':
-			return sevWarn
-		case 'I':
-			return sevInfo
-		}
+	if sev, ok := messageIDSeverity(trimmed); ok {
+		return sev
 	}
 	switch {
 	case bytes.HasPrefix(trimmed, []byte("panic:")), bytes.HasPrefix(trimmed, []byte("fatal error:")), has("fatal") && !has("nonfatal") && !has("non-fatal"), has("[emerg]"), has("[crit]"), has("[alert]"),
@@ -741,6 +733,27 @@ func severity(lower, trimmed []byte) int {
 		return sevInfo
 	}
 	return sevPlain
+}
+
+// messageIDSeverity reads the severity letter that ends an IBM message id
+// at the start of a line: CWWKE0044E (error), AMQ7017W (warning),
+// JVMSHRC686I (information).
+func messageIDSeverity(trimmed []byte) (int, bool) {
+	upper := func(i int) bool { return trimmed[i] >= 'A' && trimmed[i] <= 'Z' }
+	if len(trimmed) < 8 || !upper(0) || !upper(1) || !upper(2) {
+		return 0, false // severity runs on every line: most lines stop here
+	}
+	m := reMessageID.FindSubmatch(trimmed)
+	if m == nil {
+		return 0, false
+	}
+	switch m[1][0] {
+	case 'E':
+		return sevError, true
+	case 'W':
+		return sevWarn, true
+	}
+	return sevInfo, true
 }
 
 // reMessageID is a message id that ends in its severity letter, as IBM's
@@ -849,6 +862,13 @@ func stopsOnError(msg, lower string) bool {
 
 // reLowLevel is a line that starts with a warning's or a notice's level.
 var reLowLevel = regexp.MustCompile(`^\W{0,2}(?:warn|warning|info|debug|notice|trace)\b`)
+
+// goesOn reports the words of a failure the program carries on after
+// ("Continue without using it"). It runs on every line of a scan, so the
+// regexp runs only on lines that have one of its words.
+func goesOn(lower []byte) bool {
+	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("proceeding"))) && reGoesOn.Match(lower)
+}
 
 // reGoesOn are the words of a failure the program carries on after.
 var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b`)
@@ -1093,11 +1113,11 @@ var kubectlNotices = [][]byte{
 	[]byte("unable to retrieve container logs for "),
 }
 
-// clientNotices are lines every in-cluster Kubernetes client prints at
+// startupNotices are lines every in-cluster Kubernetes client prints at
 // start, npm's notice that it could not check for its own update and a
 // logger's that it has no syslog to write to: they never say why it
 // crashed.
-var clientNotices = [][]byte{
+var startupNotices = [][]byte{
 	[]byte("Neither --kubeconfig nor --master was specified"),
 	[]byte("npm update check failed"),
 	[]byte("Try running with sudo or get access"),
@@ -1111,7 +1131,7 @@ func kubectlNotice(line []byte) bool {
 			return true
 		}
 	}
-	for _, p := range clientNotices {
+	for _, p := range startupNotices {
 		if bytes.Contains(line, p) {
 			return true
 		}

@@ -17,12 +17,15 @@ import (
 // the kind of cause its words name most often, a weak vote that any fact
 // outweighs.
 
-// topicFamilies are the words of each kind of cause, the most specific
-// first (the first wins a tie).
-var topicFamilies = []struct {
+// topicFamily is the words of one kind of cause.
+type topicFamily struct {
 	cat Category
 	re  *regexp.Regexp
-}{
+}
+
+// topicFamilies are the words of each kind of cause, the most specific
+// first (the first wins a tie).
+var topicFamilies = []topicFamily{
 	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b`)},
 	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b|内存|メモリ|\bmemoria\b|\bspeicher\b|памят`)},
 	{LivenessProbe, regexp.MustCompile(`\bliveness\b|\bliveliness\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b|\bslow(?:ly|er)? (?:to )?(?:start|starts|startup|boot)\w*|\b(?:limit(?:ed)?|low|little) cpu\b|\bcpu (?:limits?|throttl\w*)\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
@@ -88,7 +91,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	if bytes.HasPrefix(lower, []byte("flags:")) && bytes.Contains(lower, []byte(" sse2")) {
 		// lscpu's CPU flags, pasted when the CPU's instruction sets are
 		// in question (AVX, SSE4.2).
-		t.count(topicExecFormat, string(trimmed))
+		t.count(topicExecFormat, 1, string(trimmed))
 		return
 	}
 	if programLine(trimmed) {
@@ -114,28 +117,21 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	if t.crashLine == "" && reCrashTalk.Match(lower) && !loopSymptom(lower) {
 		t.crashLine = string(trimmed)
 	}
+	if ruledOut {
+		return
+	}
 	for i, f := range topicFamilies {
-		if ruledOut {
-			break
-		}
 		if n := len(f.re.FindAllIndex(lower, -1)); n > 0 {
-			t.countN(i, n, string(trimmed))
+			t.count(i, n, string(trimmed))
 		}
 	}
 }
 
 // topicExecFormat is the index of ExecFormat among topicFamilies.
-var topicExecFormat = slices.IndexFunc(topicFamilies, func(f struct {
-	cat Category
-	re  *regexp.Regexp
-}) bool {
-	return f.cat == ExecFormat
-})
+var topicExecFormat = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == ExecFormat })
 
-// count counts one word of topic family i, first said in line.
-func (t *topicCounter) count(i int, line string) { t.countN(i, 1, line) }
-
-func (t *topicCounter) countN(i, n int, line string) {
+// count counts n words of topic family i, first said in line.
+func (t *topicCounter) count(i, n int, line string) {
 	if t.counts == nil {
 		t.counts, t.first = make([]int, len(topicFamilies)), make([]string, len(topicFamilies))
 	}
