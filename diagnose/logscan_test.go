@@ -67,7 +67,7 @@ var logFixtures = []struct {
 	{"mysql_access_denied.log", ConfigError, "Access denied for user 'wordpress'"},
 	{"mysql_init_files.log", ConfigError, "--initialize specified but the data directory has files in it"},
 	{"redis_client.log", DependencyUnavailable, "connect ETIMEDOUT"},
-	{"redis_server_conf.log", ConfigError, "FATAL CONFIG FILE ERROR"},
+	{"redis_server_conf.log", ConfigError, "must be one of the following"},
 	{"shell_not_found.log", CommandNotFound, "envsubst: command not found"},
 	{"shell_crlf.log", CommandNotFound, `'bash\r': No such file or directory`},
 	{"shell_exec_format.log", ExecFormat, "exec format error"},
