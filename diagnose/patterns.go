@@ -229,6 +229,10 @@ var patterns = []*pattern{
 	// to use is not this.
 	pat("cpu_feature_words", ExecFormat, weightPrecise, "The binary needs CPU instructions (AVX/AVX2) the node lacks: run it on nodes whose CPUs have them (for VMs, pass the host CPU type through), or use an image built for older CPUs.", "avx").matching(`(?i)\bdoes (?:your|the|my|this|that) (?:machine|cpu|node|host|processor|vm|server)\b.{0,20}\bsupport avx2?\b|\b(?:no|without|lacks?|lacking|missing)\s+(?:the\s+)?avx2?\b|\bavx2?\b.{0,20}\b(?:not supported|unsupported|is missing|are missing|is required|are required)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:support|have|expose) (?:the )?avx2?\b`).without("compiled to use", "not compiled", "falling back", "fall back", "fallback", "using generic", "using sse", "using the generic"),
 	pat("sigill_code", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks (SIGILL): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "code 132", "signal 4").matching(`(?i)\bwas sent code 132\b|\b(?:killed by|received|got|terminated by) signal 4\b`),
+	// A script saved with Windows line endings: the carriage return at the
+	// end of its command's name sends the cursor back, so the message is
+	// printed over its own start ("': No such file or directorycute 'php").
+	pat("crlf_folded", CommandNotFound, weightPrecise+1, hintEntry, "': no such file or directory", "': not found", ": not found").matching(`(?i)^\s*'?: (?:no such file or directory|not found)`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
@@ -479,7 +483,7 @@ var patterns = []*pattern{
 
 	// Permissions.
 	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user"),
-	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "erofs", "readonlyfilesystemexception"),
+	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "read-only filesystem", "read only filesystem", "erofs", "readonlyfilesystemexception"),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
 	// port 80").
@@ -495,7 +499,7 @@ var patterns = []*pattern{
 	// client-go's report of a 403 without a status body: "unknown (get
 	// pods)", "the server does not allow access to the requested resource".
 	pat("rbac_bodyless", PermissionDenied, weightPrecise, hintRBAC, "unknown (", "does not allow access to the requested resource").matching(`(?i)\bunknown \((?:get|list|watch|create|update|patch|delete|deletecollection) [\w.]+\)|\bthe server does not allow access to the requested resource\b`),
-	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`),
+	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored"),
 	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to", "has group or world access", "permissions should be u=", "permissions should be 0"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
 	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),

@@ -106,6 +106,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		// where the reporter read, not what the report is about.
 		lower = reLink.ReplaceAll(lower, nil)
 	}
+	lower = reConfigName.ReplaceAll(lower, []byte("NAME"))
 	ruledOut := reNotTheCause.Match(lower) // counts as prose, names no topic
 	t.prose++
 	if !t.failing && reFailureWords.Match(lower) {
@@ -201,6 +202,11 @@ func topicWords(c Category) string {
 }
 
 // reLink is a URL, with a Markdown link's parentheses around it.
+// reConfigName is a name made of words joined by hyphens one of which is
+// "config" ("prometheus-config-reloader", "config-volume"): a container's,
+// volume's or object's name, not words about a configuration.
+var reConfigName = regexp.MustCompile(`\b[a-z0-9]+(?:-[a-z0-9]+)*-config\w*(?:-[a-z0-9]+)*\b|\bconfig\w*(?:-[a-z0-9]+)+\b`)
+
 var reLink = regexp.MustCompile(`\(?https?://[^\s)]+\)?`)
 
 // hasCJK reports Chinese, Japanese or Korean script in a line: sentences

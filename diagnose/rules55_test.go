@@ -1,0 +1,27 @@
+package diagnose
+
+import "testing"
+
+// Rules from the misses of held-out rounds 55 to 57 (storage systems,
+// sidecars and init containers, PHP and web-server stacks), each written
+// for the general shape, not the report.
+func TestRules55(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"read only, without the hyphen", "velero pod not starting complaining of /tmp/plugin123: read only file system\n", PermissionDenied, "read only file system"},
+		{"a carriage return folds the message", "Executing script cache:clear [OK]\n': No such file or directorycute 'php\n", CommandNotFound, "No such file or directorycute"},
+		{"a folded 'not found'", "starting\n: not found: 3: /docker-entrypoint.sh:\n", CommandNotFound, ": not found"},
+		{"a probe's 403 is the probe's", "Readiness probe failed: HTTP probe failed with statuscode: 403\nLiveness probe failed: HTTP probe failed with statuscode: 403\nKilling container with id docker://operator:Container failed liveness probe.. Container will be killed and recreated.\n", LivenessProbe, "probe failed"},
+		{"a refused 403 still is a permission", "error: failed to list nodes: the server responded with status code 403\n", PermissionDenied, "403"},
+	})
+}
+
+func TestLexicalIgnoresConfigNames(t *testing.T) {
+	for _, line := range []string{"failed to start prometheus-config-reloader", "config-volume sidecar stopped", "argocd-config-watcher terminated"} {
+		if cat, _ := lexicalCategory(line); cat == ConfigError {
+			t.Errorf("%q: read as a configuration error", line)
+		}
+	}
+	if cat, _ := lexicalCategory("failed to load config file"); cat != ConfigError {
+		t.Errorf("a config file that fails to load: got %s", cat)
+	}
+}
