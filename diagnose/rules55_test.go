@@ -11,7 +11,7 @@ func TestRules55(t *testing.T) {
 		{"a carriage return folds the message", "Executing script cache:clear [OK]\n': No such file or directorycute 'php\n", CommandNotFound, "No such file or directorycute"},
 		{"a folded 'not found'", "starting\n: not found: 3: /docker-entrypoint.sh:\n", CommandNotFound, ": not found"},
 		{"a probe's 403 is the probe's", "Readiness probe failed: HTTP probe failed with statuscode: 403\nLiveness probe failed: HTTP probe failed with statuscode: 403\nKilling container with id docker://operator:Container failed liveness probe.. Container will be killed and recreated.\n", LivenessProbe, "probe failed"},
-		{"a host that does not resolve", "curl: (6) Could not resolve host: api.internal\nerror: cannot resolve host api.internal\n", DependencyUnavailable, "resolve host"},
+		{"a host that does not resolve", "starting worker\nerror: cannot resolve host api.internal\n", DependencyUnavailable, "resolve host"},
 		{"a refused 403 still is a permission", "error: failed to list nodes: the server responded with status code 403\n", PermissionDenied, "403"},
 	})
 }
