@@ -1,6 +1,11 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
 
 // Rules from the misses of held-out rounds 55 to 57 (storage systems,
 // sidecars and init containers, PHP and web-server stacks), each written
@@ -24,5 +29,24 @@ func TestLexicalIgnoresConfigNames(t *testing.T) {
 	}
 	if cat, _ := lexicalCategory("failed to load config file"); cat != ConfigError {
 		t.Errorf("a config file that fails to load: got %s", cat)
+	}
+}
+
+// TestOOMStepsClaimNoLimitOnlyFromASpec: with no spec given, the steps do
+// not say the container has no memory limit; they say how to see it.
+func TestOOMStepsClaimNoLimitOnlyFromASpec(t *testing.T) {
+	bare := func(p *corev1.Pod) { p.Spec.Containers[0] = corev1.Container{Name: "app"} }
+	for _, tc := range []struct {
+		name string
+		pod  *corev1.Pod
+		want string
+	}{
+		{"spec given, no limit", testPod([]string{"app"}, setStatus(crashLoop("app", 137, "OOMKilled", 4))), "has no memory limit of its own"},
+		{"spec not given", testPod([]string{"app"}, bare, setStatus(crashLoop("app", 137, "OOMKilled", 4))), "its spec was not given"},
+	} {
+		r := Diagnose(Input{Pod: tc.pod})
+		if steps := strings.Join(r.NextSteps, "\n"); r.Category != OOMKilled || !strings.Contains(steps, tc.want) {
+			t.Errorf("%s: %s, steps:\n%s\nwant %q", tc.name, r.Category, steps, tc.want)
+		}
 	}
 }

@@ -382,14 +382,14 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 	var out []corev1.Event
 	for _, e := range o.Events {
 		if e.InvolvedObject.Kind == "Pod" && e.InvolvedObject.Name == pod.Name &&
-			(e.InvolvedObject.UID == "" || pod.UID == "" || e.InvolvedObject.UID == pod.UID) {
+			(e.InvolvedObject.UID == "" || pod.UID == "" || e.InvolvedObject.UID == pod.UID) || nodeOOM(e) {
 			out = append(out, e)
 		}
 	}
 	sibling := o.siblingEvents(pod)
 	for _, r := range o.textEvents {
 		e := r.event
-		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling {
+		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling && e.Reason != "OOMKilling" {
 			continue
 		}
 		e.InvolvedObject.Kind, e.InvolvedObject.Name, e.InvolvedObject.Namespace = "Pod", pod.Name, pod.Namespace
@@ -413,6 +413,12 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return diagnose.EventTime(&out[i]).Before(diagnose.EventTime(&out[j])) })
 	return out
+}
+
+// nodeOOM reports a node's OOMKilling event: the kernel killed a process
+// on the pod's node, which the diagnosis weighs by its time.
+func nodeOOM(e corev1.Event) bool {
+	return e.InvolvedObject.Kind == "Node" && e.Reason == "OOMKilling"
 }
 
 // latestTime is the latest absolute timestamp of the pod and its events.

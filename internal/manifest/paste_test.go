@@ -753,3 +753,28 @@ func TestParseProbeFragment(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeOOMEventIsKept: `kubectl get events` lists the kernel's OOM kill
+// on the node's row, not the pod's; it is the pod's evidence all the same,
+// while other objects' events are not.
+func TestNodeOOMEventIsKept(t *testing.T) {
+	var o Objects
+	in := "LAST SEEN   TYPE      REASON      OBJECT                    MESSAGE\n" +
+		"4m          Warning   OOMKilling  node/ip-10-0-1-23         Memory cgroup out of memory: Killed process 12345 (java) total-vm:5123456kB\n" +
+		"4m          Warning   FailedCreate replicaset/web-5c9d8     Error creating: pods \"web-5c9d8-\" is forbidden\n" +
+		"2m          Warning   BackOff     pod/api-7d9f8c-x2x1       Back-off restarting failed container api in pod api-7d9f8c-x2x1_prod(abc)\n"
+	if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reasons []string
+	for _, e := range got.Events {
+		reasons = append(reasons, e.Reason)
+	}
+	if strings.Join(reasons, ",") != "OOMKilling,BackOff" {
+		t.Fatalf("pod %s events %v, want OOMKilling,BackOff", got.Pod.Name, reasons)
+	}
+}
