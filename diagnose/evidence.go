@@ -482,6 +482,9 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 			// The "log" is the reporter's prose: it does not end like a
 			// finished task's log, but it says what it is about.
 			e.add(topicSignal(e.ls))
+			if p := e.ls.passedOver; p != "" && p != e.ls.topicLine {
+				e.context = append(e.context, "log: "+p)
+			}
 			return
 		}
 		if !reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3))) {

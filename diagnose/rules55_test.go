@@ -50,3 +50,25 @@ func TestOOMStepsClaimNoLimitOnlyFromASpec(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsOutweighTheirOwnSentence: when the only error-looking line is
+// the reporter's sentence and their words name a probe, memory, a finished
+// task or a permission, the words say what happened; a program's own
+// error line still decides.
+func TestWordsOutweighTheirOwnSentence(t *testing.T) {
+	text := "Pod restarts after the upgrade\nThe liveness probes failing result in the pod getting killed by the kubelet.\n"
+	r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app", State: waitingCLB()})), Logs: map[string]string{"app": text}})
+	if !strings.Contains(strings.Join(r.Evidence, "\n"), "getting killed by the kubelet") {
+		t.Errorf("the sentence passed over is not quoted: %q", r.Evidence)
+	}
+	checkReportsRead(t, []reportRead{
+		{"Pod restarts every few minutes after the upgrade\nThe livenessProbe of the chart hits /health, which the new version no longer serves.\nThe liveness probes failing result in the pod getting killed by the kubelet.\n", LivenessProbe},
+		{"Worker keeps restarting\nIt loads every message into memory at start and the memory grows past the limit.\nThe container fails after a few minutes.\n", OOMKilled},
+	})
+	checkNotRead(t, []notRead{
+		{"The liveness probe looks fine to me.\nlevel=error msg=\"failed to open state file\" path=/data/state.db\n", LivenessProbe},
+		// A program's message quoted whole in the reporter's words is the
+		// program's, not a sentence of theirs.
+		{"zeek keeps crashing due to high memory usage\n`Error: failed to update symlink '/zeek/live/logs/current': [Errno 21] Is a directory`\n", OOMKilled},
+	})
+}
