@@ -17,6 +17,7 @@ func TestRules55(t *testing.T) {
 		{"a folded 'not found'", "starting\n: not found: 3: /docker-entrypoint.sh:\n", CommandNotFound, ": not found"},
 		{"a probe's 403 is the probe's", "Readiness probe failed: HTTP probe failed with statuscode: 403\nLiveness probe failed: HTTP probe failed with statuscode: 403\nKilling container with id docker://operator:Container failed liveness probe.. Container will be killed and recreated.\n", LivenessProbe, "probe failed"},
 		{"a host that does not resolve", "starting worker\nerror: cannot resolve host api.internal\n", DependencyUnavailable, "resolve host"},
+		{"a Python ValueError is a value it was given", "Traceback (most recent call last):\n  File \"/app/main.py\", line 4, in <module>\n    WORKERS = int(os.environ.get(\"WORKERS\", \"\"))\nValueError: invalid literal for int() with base 10: ''\n", ConfigError, "ValueError"},
 		{"a refused 403 still is a permission", "error: failed to list nodes: the server responded with status code 403\n", PermissionDenied, "403"},
 	})
 }
