@@ -18,6 +18,7 @@ func TestRules55(t *testing.T) {
 		{"a probe's 403 is the probe's", "Readiness probe failed: HTTP probe failed with statuscode: 403\nLiveness probe failed: HTTP probe failed with statuscode: 403\nKilling container with id docker://operator:Container failed liveness probe.. Container will be killed and recreated.\n", LivenessProbe, "probe failed"},
 		{"a host that does not resolve", "starting worker\nerror: cannot resolve host api.internal\n", DependencyUnavailable, "resolve host"},
 		{"a Python ValueError is a value it was given", "Traceback (most recent call last):\n  File \"/app/main.py\", line 4, in <module>\n    WORKERS = int(os.environ.get(\"WORKERS\", \"\"))\nValueError: invalid literal for int() with base 10: ''\n", ConfigError, "ValueError"},
+		{"a ValueError about a resource it was told to use", "INFO 05-01 12:00:00 Loading model\nValueError: Free memory on device cuda:0 (36.75/121.63 GiB) on startup is less than desired GPU memory utilization (0.9, 109.47 GiB).\n", ConfigError, "ValueError: Free memory"},
 		{"a refused 403 still is a permission", "error: failed to list nodes: the server responded with status code 403\n", PermissionDenied, "403"},
 	})
 }
