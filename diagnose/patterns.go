@@ -59,32 +59,33 @@ func (p *pattern) vetoed(text []byte) bool {
 
 // Hints shared by several patterns.
 const (
-	hintDepend   = "Check that the dependency's Service exists, has ready endpoints and the host/port in the app's config are right; make the app retry with back-off instead of exiting, or wait for it in an init container."
-	hintAuth     = "The dependency answered but rejected the credentials: check the user/password (usually from a Secret) against what the server expects."
-	hintCert     = "TLS verification failed: mount the right CA bundle, fix the hostname the app connects to, or renew the certificate."
-	hintEnv      = "Set the missing environment variable in the container spec (env or envFrom a ConfigMap/Secret)."
-	hintFlag     = "Fix the command/args in the container spec: the program rejects a flag or argument (often after an image upgrade renamed it)."
-	hintStopped  = "The program stopped on this error: read the line for the setting, file or stored data it names (a value, a version the data or a peer does not support, state left on a volume) and fix that; if it names none, compare the configuration with the version's upgrade notes."
-	hintParse    = "Fix the configuration file the app loads (often a ConfigMap): it does not parse or has an invalid value."
-	hintFile     = "A file the app needs is missing: check volumeMounts (ConfigMap/Secret items and keys, subPath) and the path in its config."
-	hintPort     = "Another process in the pod's network namespace (another container, a second instance, or the node with hostNetwork: true) already listens on that port: change one of the ports."
-	hintPerm     = "Make the path writable for the container's user: set securityContext.fsGroup / runAsUser to match the files, or mount an emptyDir at paths the app writes."
-	hintReadOnly = "The root filesystem is read-only (securityContext.readOnlyRootFilesystem: true): mount an emptyDir at the path the app writes to (e.g. /tmp, cache dirs)."
-	hintPrivPort = "Non-root processes cannot bind ports below 1024: listen on a port >= 1024 (e.g. 8080) and map it in the Service, or add capability NET_BIND_SERVICE."
-	hintRBAC     = "The ServiceAccount lacks RBAC permission: add a Role/ClusterRole and RoleBinding granting the verb and resource named in the error."
-	hintModule   = "A module/library the app imports is missing from the image: fix the build (dependencies installed in the final stage) or the image tag."
-	hintSigterm  = "Something stopped the process with SIGTERM while it was starting or running: most often a failing liveness or startup probe (give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold); otherwise a deletion, eviction or node drain. The pod's events say which."
-	hintOOMHeap  = "The runtime's heap limit was reached: raise -Xmx / -XX:MaxRAMPercentage (Java) or --max-old-space-size (Node.js) together with resources.limits.memory, or fix the leak."
-	hintEntry    = "The entrypoint is missing or cannot run: check command/args in the spec against the image (path, executable bit, CRLF line endings in scripts, glibc binary on an Alpine/musl image)."
-	hintMount    = "A volumeMount does not fit the image: a subPath names a missing ConfigMap/Secret key, or a file is mounted over a directory (or the reverse): check volumeMounts, subPath and the volume's items."
-	hintIdentity = "The server refused this identity: grant the pod's ServiceAccount (or the cloud identity bound to it: IRSA, Workload Identity) the role or policy it needs, or fix the role it logs in with."
-	hintSigill   = "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs."
-	hintNative   = "The process crashed in native code: check the image version (roll back), native libraries and architecture."
-	hintGlibc    = "The binary needs a newer glibc than the image has: build it on the same base image it runs on, link it statically, or install the matching libc in the final stage."
-	hintData     = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
-	hintLoopback = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
-	hintOOMLimit = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
-	hintArch     = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
+	hintDepend      = "Check that the dependency's Service exists, has ready endpoints and the host/port in the app's config are right; make the app retry with back-off instead of exiting, or wait for it in an init container."
+	hintAuth        = "The dependency answered but rejected the credentials: check the user/password (usually from a Secret) against what the server expects."
+	hintCert        = "TLS verification failed: mount the right CA bundle, fix the hostname the app connects to, or renew the certificate."
+	hintEnv         = "Set the missing environment variable in the container spec (env or envFrom a ConfigMap/Secret)."
+	hintFlag        = "Fix the command/args in the container spec: the program rejects a flag or argument (often after an image upgrade renamed it)."
+	hintStopped     = "The program stopped on this error: read the line for the setting, file or stored data it names (a value, a version the data or a peer does not support, state left on a volume) and fix that; if it names none, compare the configuration with the version's upgrade notes."
+	hintParse       = "Fix the configuration file the app loads (often a ConfigMap): it does not parse or has an invalid value."
+	hintFile        = "A file the app needs is missing: check volumeMounts (ConfigMap/Secret items and keys, subPath) and the path in its config."
+	hintPort        = "Another process in the pod's network namespace (another container, a second instance, or the node with hostNetwork: true) already listens on that port: change one of the ports."
+	hintPerm        = "Make the path writable for the container's user: set securityContext.fsGroup / runAsUser to match the files, or mount an emptyDir at paths the app writes."
+	hintReadOnly    = "The root filesystem is read-only (securityContext.readOnlyRootFilesystem: true): mount an emptyDir at the path the app writes to (e.g. /tmp, cache dirs)."
+	hintPrivPort    = "Non-root processes cannot bind ports below 1024: listen on a port >= 1024 (e.g. 8080) and map it in the Service, or add capability NET_BIND_SERVICE."
+	hintRBAC        = "The ServiceAccount lacks RBAC permission: add a Role/ClusterRole and RoleBinding granting the verb and resource named in the error."
+	hintModule      = "A module/library the app imports is missing from the image: fix the build (dependencies installed in the final stage) or the image tag."
+	hintSigterm     = "Something stopped the process with SIGTERM while it was starting or running: most often a failing liveness or startup probe (give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold); otherwise a deletion, eviction or node drain. The pod's events say which."
+	hintOOMHeap     = "The runtime's heap limit was reached: raise -Xmx / -XX:MaxRAMPercentage (Java) or --max-old-space-size (Node.js) together with resources.limits.memory, or fix the leak."
+	hintEntry       = "The entrypoint is missing or cannot run: check command/args in the spec against the image (path, executable bit, CRLF line endings in scripts, glibc binary on an Alpine/musl image)."
+	hintMount       = "A volumeMount does not fit the image: a subPath names a missing ConfigMap/Secret key, or a file is mounted over a directory (or the reverse): check volumeMounts, subPath and the volume's items."
+	hintServiceLink = "A Service named like this app makes Kubernetes inject <NAME>_PORT=tcp://IP:PORT (and <NAME>_SERVICE_HOST/_PORT) into the pod, and the app read it as its own setting: set enableServiceLinks: false in the pod spec, rename the Service, or set the variable the app reads explicitly."
+	hintIdentity    = "The server refused this identity: grant the pod's ServiceAccount (or the cloud identity bound to it: IRSA, Workload Identity) the role or policy it needs, or fix the role it logs in with."
+	hintSigill      = "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs."
+	hintNative      = "The process crashed in native code: check the image version (roll back), native libraries and architecture."
+	hintGlibc       = "The binary needs a newer glibc than the image has: build it on the same base image it runs on, link it statically, or install the matching libc in the final stage."
+	hintData        = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
+	hintLoopback    = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
+	hintOOMLimit    = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
+	hintArch        = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
 )
 
 func pat(id string, cat Category, weight int, hint string, any ...string) *pattern {
@@ -587,6 +588,10 @@ var patterns = []*pattern{
 	// refuses ("-consul-api-timeout must be set to a value greater than 0",
 	// cobra's `required flag(s) "config" not set`).
 	pat("flag_required", ConfigError, weightSpecific+1, hintFlag, "must be", "required", "cannot be empty", "is mandatory").matching("(?i)(?:^|[\\s\"'`(])--?[a-z][\\w.-]*[a-z0-9]['\"`]?\\s+(?:flag\\s+|option\\s+)?(?:must be (?:set|specified|provided|given|greater than|positive|non-empty|a positive)|must not be empty|cannot be empty|is mandatory|is required(?:\\s*$|[.;:,!]|\\s+(?:but|when|if)\\b))|\\brequired flags?\\(?s?\\)? [\"'][\\w.-]+[\"'](?:, [\"'][\\w.-]+[\"'])* not set\\b"),
+	// A Service named like the app makes the kubelet inject
+	// <NAME>_PORT=tcp://IP:PORT into the pod; an app that reads
+	// <NAME>_PORT as its own port or address cannot parse it.
+	pat("service_link_env", ConfigError, weightPrecise+1, hintServiceLink, "tcp://", "port is deprecated. please use kafka_advertised_listeners").matching(`(?i)(?:invalid|pars\w*|too many colons|not a valid|bad (?:port|uri|url|address)|expect\w*|syntax|must be|out of range|unknown port|\bnan\b)\b.{0,160}tcp://\d{1,3}(?:\.\d{1,3}){3}:\d+|tcp://\d{1,3}(?:\.\d{1,3}){3}:\d+.{0,160}\b(?:invalid|pars\w*|too many colons|not a valid|bad|expect\w*|syntax|must be|out of range|unknown port|nan)\b|port is deprecated\. please use kafka_advertised_listeners`),
 	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A value the program decodes from its configuration is not in the
 	// encoding it expects (a hex or base64 secret, key or cookie).

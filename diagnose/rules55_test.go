@@ -19,6 +19,8 @@ func TestRules55(t *testing.T) {
 		{"a host that does not resolve", "starting worker\nerror: cannot resolve host api.internal\n", DependencyUnavailable, "resolve host"},
 		{"a Python ValueError is a value it was given", "Traceback (most recent call last):\n  File \"/app/main.py\", line 4, in <module>\n    WORKERS = int(os.environ.get(\"WORKERS\", \"\"))\nValueError: invalid literal for int() with base 10: ''\n", ConfigError, "ValueError"},
 		{"a ValueError about a resource it was told to use", "INFO 05-01 12:00:00 Loading model\nValueError: Free memory on device cuda:0 (36.75/121.63 GiB) on startup is less than desired GPU memory utilization (0.9, 109.47 GiB).\n", ConfigError, "ValueError: Free memory"},
+		{"a service link's port read as the app's", "Caught deploying to the canary: the pod crash-looped immediately with `listen tcp: address tcp://10.43.12.7:8080: too many colons in address`\n", ConfigError, "too many colons"},
+		{"Confluent's service link message", "===> Configuring ...\nport is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead.\n", ConfigError, "port is deprecated"},
 		{"a refused 403 still is a permission", "error: failed to list nodes: the server responded with status code 403\n", PermissionDenied, "403"},
 	})
 }
@@ -72,5 +74,11 @@ func TestWordsOutweighTheirOwnSentence(t *testing.T) {
 		// A program's message quoted whole in the reporter's words is the
 		// program's, not a sentence of theirs.
 		{"zeek keeps crashing due to high memory usage\n`Error: failed to update symlink '/zeek/live/logs/current': [Errno 21] Is a directory`\n", OOMKilled},
+	})
+}
+
+func TestServiceLinkNeedsAParseFailure(t *testing.T) {
+	checkNotRead(t, []notRead{
+		{"dial tcp://10.0.0.5:5432: connect: connection refused\n", ConfigError},
 	})
 }
