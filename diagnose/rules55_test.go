@@ -67,7 +67,7 @@ func TestWordsOutweighTheirOwnSentence(t *testing.T) {
 	}
 	checkReportsRead(t, []reportRead{
 		{"Pod restarts every few minutes after the upgrade\nThe livenessProbe of the chart hits /health, which the new version no longer serves.\nThe liveness probes failing result in the pod getting killed by the kubelet.\n", LivenessProbe},
-		{"After finishing its job, the pod enters CrashLoopBackOff again and again.\nThe pod should be terminated when the work is done.\n", Completed},
+		{"After finishing its job, the pod enters CrashLoopBackOff again and again.\n", Completed},
 		{"Worker keeps restarting\nIt loads every message into memory at start and the memory grows past the limit.\nThe container fails after a few minutes.\n", OOMKilled},
 	})
 	checkNotRead(t, []notRead{
