@@ -639,7 +639,7 @@ var patterns = []*pattern{
 	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`),
 
 	// App-level crashes with a specific cause.
-	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "cannot find package", "module not found"),
+	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "cannot find package", "module not found"),
 	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
