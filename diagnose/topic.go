@@ -201,12 +201,12 @@ func topicWords(c Category) string {
 	return "a crash"
 }
 
-// reLink is a URL, with a Markdown link's parentheses around it.
 // reConfigName is a name made of words joined by hyphens one of which is
 // "config" ("prometheus-config-reloader", "config-volume"): a container's,
 // volume's or object's name, not words about a configuration.
 var reConfigName = regexp.MustCompile(`\b[a-z0-9]+(?:-[a-z0-9]+)*-config\w*(?:-[a-z0-9]+)*\b|\bconfig\w*(?:-[a-z0-9]+)+\b`)
 
+// reLink is a URL, with a Markdown link's parentheses around it.
 var reLink = regexp.MustCompile(`\(?https?://[^\s)]+\)?`)
 
 // hasCJK reports Chinese, Japanese or Korean script in a line: sentences
