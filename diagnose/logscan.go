@@ -327,6 +327,11 @@ func (s *logScanner) line(raw []byte) {
 			best = p
 		}
 	}
+	if best != nil && best.id == "arm_host" && sev == sevInfo {
+		// A program's own note about the CPU it runs on ("[Note] InnoDB:
+		// Using ARMv8 crc32 + pmull instructions") says it runs there.
+		best = nil
+	}
 	// A KeyError where the program reads its configuration is a missing
 	// setting, not a bug.
 	if endsTraceback && (best == nil || best.cat == AppCrash) && bytes.HasPrefix(trimmed, []byte("KeyError: ")) && reConfigSource.MatchString(s.tbSource) {
@@ -351,8 +356,10 @@ func (s *logScanner) line(raw []byte) {
 	if g := genericWeight(trimmed, lower, sev); g > weight {
 		weight, best = g, nil
 	}
-	if best == nil && goesOn(lower) {
-		return // a failure it carries on after is not what it stopped on
+	if (best == nil || sev == sevWarn) && goesOn(lower) {
+		// A failure it carries on after is not what it stopped on, nor is
+		// a warning about a feature it goes on without.
+		return
 	}
 	if weight == 0 {
 		if advice(trimmed) {
@@ -738,7 +745,7 @@ func severity(lower, trimmed []byte) int {
 		return sevError
 	case has("warn"):
 		return sevWarn
-	case has(" info "), has("[info]"), has(" debug "), has("[debug]"), has("info:"), has(" notice "), has("[notice]"):
+	case has(" info "), has("[info]"), has(" debug "), has("[debug]"), has("info:"), has(" notice "), has("[notice]"), has("[note]"), has("[system]"):
 		return sevInfo
 	}
 	return sevPlain
@@ -912,11 +919,11 @@ var reLowLevel = regexp.MustCompile(`^\W{0,2}(?:warn|warning|info|debug|notice|t
 // ("Continue without using it"). It runs on every line of a scan, so the
 // regexp runs only on lines that have one of its words.
 func goesOn(lower []byte) bool {
-	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("proceeding"))) && reGoesOn.Match(lower)
+	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("proceeding")) || bytes.Contains(lower, []byte("functionality")) || bytes.Contains(lower, []byte("disabled"))) && reGoesOn.Match(lower)
 }
 
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b`)
+var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
@@ -983,7 +990,7 @@ var reSlowStep = regexp.MustCompile(`\bplease be patient\b|\bcan take (?:several
 var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The log stops as a long first-start step begins (setup, a migration): the container was killed before it could finish, most often by a liveness probe that starts too early. Give it a startupProbe (or a longer initialDelaySeconds) that covers the step.")
 
 // reRefersBack is a final line that only points at the errors before it.
-var reRefersBack = regexp.MustCompile(`\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b`)
+var reRefersBack = regexp.MustCompile(`\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$`)
 
 // reNoError says there was no error ("without error", "no errors", "0
 // errors"); reErrorWord is any other mention of one.
@@ -1098,6 +1105,9 @@ func lexicalCategory(line string) (Category, string) {
 	// read as words.
 	l := strings.ReplaceAll(strings.ToLower(line), "_", " ")
 	l = reConfigName.ReplaceAllString(l, "NAME")
+	// EAGAIN names a limit of this host or container (processes, AIO
+	// requests), not a service that is down.
+	l = strings.ReplaceAll(l, "resource temporarily unavailable", "resource limit reached")
 	if reCrashWords.MatchString(l) {
 		return Unknown, ""
 	}
