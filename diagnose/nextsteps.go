@@ -51,8 +51,8 @@ func (d *diagContext) nextSteps(v *containerView, f *Finding, vd verdict) []stri
 			if workload != "" {
 				add("%s set resources %s -c %s --limits=memory=%s", k, workload, v.name, next.String())
 			}
-		case v != nil && !specKnown(v):
-			add("Raise the memory limit of container %s, or find what uses the memory (its spec was not given; its resources: %s get pod %s -o jsonpath='{.spec.containers[?(@.name==\"%s\")].resources}').", v.name, k, pod, v.name)
+		case v != nil && !resourcesKnown(v):
+			add("Raise the memory limit of container %s, or find what uses the memory (its limits were not in what was given; see them: %s get pod %s -o jsonpath='{.spec.containers[?(@.name==\"%s\")].resources}').", v.name, k, pod, v.name)
 		case v != nil:
 			add("Container %s has no memory limit of its own: it was killed at a LimitRange default or under node memory pressure; set resources.requests/limits.memory explicitly (check %s get limitrange).", v.name, k)
 		}

@@ -46,7 +46,10 @@ func TestOOMStepsClaimNoLimitOnlyFromASpec(t *testing.T) {
 		want string
 	}{
 		{"spec given, no limit", testPod([]string{"app"}, setStatus(crashLoop("app", 137, "OOMKilled", 4))), "has no memory limit of its own"},
-		{"spec not given", testPod([]string{"app"}, bare, setStatus(crashLoop("app", 137, "OOMKilled", 4))), "its spec was not given"},
+		{"spec not given", testPod([]string{"app"}, bare, setStatus(crashLoop("app", 137, "OOMKilled", 4))), "its limits were not in what was given"},
+		{"only a probe given", testPod([]string{"app"}, bare, func(p *corev1.Pod) {
+			p.Spec.Containers[0].LivenessProbe = &corev1.Probe{PeriodSeconds: 10}
+		}, setStatus(crashLoop("app", 137, "OOMKilled", 4))), "its limits were not in what was given"},
 	} {
 		r := Diagnose(Input{Pod: tc.pod})
 		if steps := strings.Join(r.NextSteps, "\n"); r.Category != OOMKilled || !strings.Contains(steps, tc.want) {
