@@ -18,6 +18,7 @@ type dockerContainer struct {
 		OOMKilled  bool
 		ExitCode   *int
 		Error      string
+		Health     *dockerHealth
 	}
 	RestartCount int
 	Config       struct {
@@ -27,15 +28,71 @@ type dockerContainer struct {
 	}
 }
 
+// dockerHealth is a container's health check as `docker inspect` shows
+// it (also alone: `--format '{{json .State.Health}}'`). A container that
+// autoheal, Swarm, ECS or Nomad restarts for failing it is killed by its
+// health check, as a pod is by its liveness probe.
+type dockerHealth struct {
+	Status        string
+	FailingStreak int
+	Log           []struct {
+		ExitCode int
+		Output   string
+	}
+}
+
+// events returns a failing health check as the kubelet's Unhealthy event
+// of a liveness probe: the last failed check's output, counted by the
+// failing streak.
+func (h *dockerHealth) events(container string) []eventRow {
+	if h == nil || !strings.EqualFold(h.Status, "unhealthy") {
+		return nil
+	}
+	out := "the health check failed"
+	for i := len(h.Log) - 1; i >= 0; i-- {
+		if l := h.Log[i]; l.ExitCode != 0 {
+			if o := strings.TrimSpace(l.Output); o != "" {
+				out = shortenOutput(o)
+			}
+			break
+		}
+	}
+	r := newRow("Warning", "Unhealthy", "Liveness probe failed: "+out)
+	r.container = container
+	r.event.Count = int32(max(h.FailingStreak, 1))
+	return []eventRow{r}
+}
+
+// shortenOutput keeps a health check's output to its first line, within
+// what an event message holds.
+func shortenOutput(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	if len(s) > 300 {
+		s = s[:300]
+	}
+	return s
+}
+
+// dockerHealthAlone reads `docker inspect --format '{{json .State.Health}}'`.
+func dockerHealthAlone(js []byte) ([]eventRow, bool) {
+	var h dockerHealth
+	if json.Unmarshal(js, &h) != nil || h.Status == "" || h.Log == nil {
+		return nil, false
+	}
+	return h.events(""), true
+}
+
 // dockerInspect reads `docker inspect` JSON (an array of containers, or
-// one) into a pod with one container per inspected container.
-func dockerInspect(js []byte) (corev1.Pod, bool) {
+// one) into a pod with one container per inspected container, and the
+// failing health checks as events.
+func dockerInspect(js []byte) (corev1.Pod, []eventRow, bool) {
 	var pod corev1.Pod
+	var events []eventRow
 	var list []dockerContainer
 	if json.Unmarshal(js, &list) != nil {
 		var one dockerContainer
 		if json.Unmarshal(js, &one) != nil {
-			return pod, false
+			return pod, nil, false
 		}
 		list = []dockerContainer{one}
 	}
@@ -64,10 +121,11 @@ func dockerInspect(js []byte) (corev1.Pod, bool) {
 		}
 		pod.Status.ContainerStatuses = append(pod.Status.ContainerStatuses, st)
 		pod.Spec.Containers = append(pod.Spec.Containers, corev1.Container{Name: name, Image: d.Config.Image, Command: d.Config.Entrypoint, Args: d.Config.Cmd})
+		events = append(events, d.State.Health.events(name)...)
 	}
 	if len(pod.Status.ContainerStatuses) == 0 {
-		return pod, false
+		return pod, nil, false
 	}
 	pod.Status.Phase = corev1.PodRunning
-	return pod, true
+	return pod, events, true
 }

@@ -118,8 +118,9 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 		}
 		// No kind: a fragment of a pod (its status, one container's
 		// status) as people paste it.
-		if pod, ok := parseFragment(data); ok {
-			o.Pods = append(o.Pods, pod)
+		if pod, events, ok := parseFragment(data); ok {
+			o.Pods = append(o.Pods, pod...)
+			o.textEvents = append(o.textEvents, events...)
 			return f, nil
 		}
 		// Broken YAML or JSON (cut off, re-indented): its status keys.
@@ -232,19 +233,33 @@ func hasKind(data []byte) bool {
 // parseFragment reads YAML or JSON without a kind: a pod (metadata, spec,
 // status), a pod status (containerStatuses, phase), one container status
 // (state, lastState) or a list of container statuses.
-func parseFragment(data []byte) (corev1.Pod, bool) {
-	var pod corev1.Pod
+// `docker inspect` output, whole or only a container's health, is read
+// too; a failing health check comes back as events.
+func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
 	js, err := utilyaml.ToJSON(dedent(data))
 	if err != nil {
-		return pod, false
+		return nil, nil, false
 	}
 	var probe any
 	if err := json.Unmarshal(js, &probe); err != nil {
-		return pod, false
+		return nil, nil, false
 	}
-	if dp, ok := dockerInspect(js); ok {
-		return dp, true
+	if dp, events, ok := dockerInspect(js); ok {
+		return []corev1.Pod{dp}, events, true
 	}
+	if events, ok := dockerHealthAlone(js); ok {
+		return nil, events, true
+	}
+	pod, ok := fragmentPod(js, probe)
+	if !ok {
+		return nil, nil, false
+	}
+	return []corev1.Pod{pod}, nil, true
+}
+
+// fragmentPod reads a fragment of a pod from its JSON.
+func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
+	var pod corev1.Pod
 	switch v := probe.(type) {
 	case []any:
 		var list []corev1.ContainerStatus

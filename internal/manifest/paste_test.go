@@ -778,3 +778,28 @@ func TestNodeOOMEventIsKept(t *testing.T) {
 		t.Fatalf("pod %s events %v, want OOMKilling,BackOff", got.Pod.Name, reasons)
 	}
 }
+
+// TestDockerHealthIsTheProbe: `docker inspect` shows a failing health
+// check (whole, or alone with --format '{{json .State.Health}}'); a
+// container that autoheal, Swarm or ECS restarts for it is killed by it.
+func TestDockerHealthIsTheProbe(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"health alone", `{"Status":"unhealthy","FailingStreak":79,"Log":[{"ExitCode":0,"Output":"ok"},{"ExitCode":-1,"Output":"OCI runtime exec failed: exec: \"curl\": executable file not found in $PATH"}]}`,
+			`Liveness probe failed: OCI runtime exec failed: exec: "curl": executable file not found in $PATH`},
+		{"whole inspect", `[{"Name":"/web","RestartCount":4,"State":{"Status":"restarting","Restarting":true,"ExitCode":137,"Health":{"Status":"unhealthy","FailingStreak":3,"Log":[{"ExitCode":1,"Output":"curl: (7) Failed to connect to localhost port 80\n"}]}},"Config":{"Image":"app:1"}}]`,
+			"Liveness probe failed: curl: (7) Failed to connect to localhost port 80"},
+		{"healthy", `{"Status":"healthy","FailingStreak":0,"Log":[{"ExitCode":0,"Output":"ok"}]}`, ""},
+	} {
+		var o Objects
+		if _, err := o.ParseAny("p", strings.NewReader(tc.in)); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		var msgs []string
+		for _, r := range o.textEvents {
+			msgs = append(msgs, r.event.Message)
+		}
+		if got := strings.Join(msgs, "|"); got != tc.want {
+			t.Errorf("%s: events %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
