@@ -93,6 +93,7 @@ func TestRules64(t *testing.T) {
 	checkLogRules(t, []logRule{
 		{"MySQL's notes are info, its bare Aborting refers back", "0 [ERROR] Can't init tc log\n0 [ERROR] Aborting\n[Warn] [Entrypoint]: /sys/fs/cgroup///memory.pressure not writable, functionality unavailable to MariaDB\n0 [Note] InnoDB: Using ARMv8 crc32 + pmull instructions\n", ConfigError, "Can't init tc log"},
 		{"an unknown server variable", "0 [ERROR] [MY-000067] [Server] unknown variable 'default-authentication-plugin=mysql_native_password'.\n0 [ERROR] [MY-010119] [Server] Aborting\napp exited with code 0\n", ConfigError, "unknown variable"},
+		{"a directory it cannot write", "Cannot write to /var/solr as 8983:8983\n", PermissionDenied, "Cannot write to /var/solr"},
 		{"EAGAIN is a limit, not a service down", "FATAL: Exception during startup, aborting: std::runtime_error (Could not setup Async I/O: Resource temporarily unavailable. The most common cause is not enough request capacity in /proc/sys/fs/aio-max-nr. Try increasing that number)\n", ConfigError, "Async I/O"},
 	})
 }
