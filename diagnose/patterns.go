@@ -484,7 +484,7 @@ var patterns = []*pattern{
 
 	// Permissions.
 	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user"),
-	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "read-only filesystem", "read only filesystem", "erofs", "readonlyfilesystemexception"),
+	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "no usable temporary directory", "read-only filesystem", "read only filesystem", "erofs", "readonlyfilesystemexception"),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
 	// port 80").
@@ -508,6 +508,9 @@ var patterns = []*pattern{
 	// not about memory.
 	pat("mlock", PermissionDenied, weightPrecise+1, "The process may not lock memory: add the IPC_LOCK capability to the container's securityContext, or disable mlock in its configuration (Vault: disable_mlock = true).", "failed to lock memory", "mlock syscall is not available", "mlockall failed", "unable to lock jvm memory"),
 	// An explicit denial outranks a symptom of one ("cannot create directory").
+	// A process that starts as root and switches to another user
+	// (supervisord, gosu, su-exec) cannot when SETUID/SETGID are dropped.
+	pat("setuid_refused", PermissionDenied, weightSpecific+2, "The process cannot switch to its user: the pod drops the SETUID/SETGID capabilities (capabilities.drop: [ALL]) or forbids privilege escalation; add SETUID and SETGID back, or run the container as that user from the start (runAsUser).", "setuid", "setgid", "set groups", "setgroups").matching(`(?i)\b(?:couldn't|could not|can't|cannot|unable to|failed to) (?:setuid|setgid|set groups|setgroups|change to user)\b|\bset(?:uid|gid|groups)(?:\(\))?(?: failed)?: operation not permitted`),
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user"),
 

@@ -93,6 +93,8 @@ func TestRules64(t *testing.T) {
 	checkLogRules(t, []logRule{
 		{"MySQL's notes are info, its bare Aborting refers back", "0 [ERROR] Can't init tc log\n0 [ERROR] Aborting\n[Warn] [Entrypoint]: /sys/fs/cgroup///memory.pressure not writable, functionality unavailable to MariaDB\n0 [Note] InnoDB: Using ARMv8 crc32 + pmull instructions\n", ConfigError, "Can't init tc log"},
 		{"an unknown server variable", "0 [ERROR] [MY-000067] [Server] unknown variable 'default-authentication-plugin=mysql_native_password'.\n0 [ERROR] [MY-010119] [Server] Aborting\napp exited with code 0\n", ConfigError, "unknown variable"},
+		{"Python finds no writable temporary directory", "Traceback (most recent call last):\n  File \"/usr/lib/python3.11/tempfile.py\", line 159, in _get_default_tempdir\nFileNotFoundError: [Errno 2] No usable temporary directory found in ['/tmp', '/var/tmp', '/usr/tmp', '/app']\n", PermissionDenied, "No usable temporary directory"},
+		{"supervisord cannot switch users", "supervisor: couldn't setuid to 1000: Could not set groups of effective user\n2026-08-23 22:18:19,795 INFO exited: comfyui (exit status 127; not expected)\n2026-08-23 22:18:19,797 INFO gave up: comfyui entered FATAL state, too many start retries too quickly\n", PermissionDenied, "couldn't setuid"},
 		{"a directory it cannot write", "Cannot write to /var/solr as 8983:8983\n", PermissionDenied, "Cannot write to /var/solr"},
 		{"EAGAIN is a limit, not a service down", "FATAL: Exception during startup, aborting: std::runtime_error (Could not setup Async I/O: Resource temporarily unavailable. The most common cause is not enough request capacity in /proc/sys/fs/aio-max-nr. Try increasing that number)\n", ConfigError, "Async I/O"},
 	})
