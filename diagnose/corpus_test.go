@@ -53,21 +53,21 @@ var corpusFloors = map[string][2]float64{
 	"round9":  {0.91, 1},    // batch 1 20/35 (18/27 quoted) when first measured (BASELINE_ROUND9.md)
 	"round10": {0.97, 1},    // batch 1 25/40 (18/22 quoted), batch 2 1/5 (2/2) when first measured (BASELINE_ROUND10.md)
 	"round11": {0.94, 0.96}, // held out: 38/50 (25/29 quoted) when measured once after all other tuning (BASELINE_ROUND11.md), then developed against
-	"round12": {0.91, 1},    // held out: 37/45 (21/24 quoted) when measured once after all other tuning (BASELINE_ROUND12.md), then developed against
+	"round12": {0.93, 1},    // held out: 37/45 (21/24 quoted) when measured once after all other tuning (BASELINE_ROUND12.md), then developed against
 	"round13": {0.82, 0.95}, // held out: 22/35 (19/23 quoted) when measured once after all other tuning (BASELINE_ROUND13.md), then developed against
 	"round14": {0.83, 0.81}, // held out: 18/31 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND14.md), then developed against
-	"round15": {0.82, 1},    // held out: 19/34 (11/11 quoted) when measured once after all other tuning (BASELINE_ROUND15.md), then developed against
+	"round15": {0.85, 1},    // held out: 19/34 (11/11 quoted) when measured once after all other tuning (BASELINE_ROUND15.md), then developed against
 	"round16": {0.78, 0.83}, // held out: 18/23 (8/12 quoted), measured once at the end of session 4 (BASELINE_ROUND16.md); its misses read in session 5
 	"round17": {0.77, 1},    // held out: 20/27 (14/17 quoted) when measured once after all other tuning (BASELINE_ROUND17.md), then developed against
-	"round18": {0.68, 0.88}, // held out: 7/22 (7/9 quoted) when measured once after all other tuning (BASELINE_ROUND18.md), then developed against
+	"round18": {0.72, 0.88}, // held out: 7/22 (7/9 quoted) when measured once after all other tuning (BASELINE_ROUND18.md), then developed against
 	"round19": {0.88, 1},    // held out: 19/27 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND19.md), then developed against
 	"round20": {0.87, 0.85}, // held out: 9/16 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND20.md), then developed against
 	"round21": {0.91, 1},    // held out: 18/24 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND21.md), then developed against
-	"round22": {0.81, 1},    // held out: 9/16 (6/6 quoted) when measured once after all other tuning (BASELINE_ROUND22.md), then developed against
+	"round22": {0.87, 1},    // held out: 9/16 (6/6 quoted) when measured once after all other tuning (BASELINE_ROUND22.md), then developed against
 	"round23": {0.82, 1},    // held out: 14/17 (7/7 quoted) when measured once after all other tuning (BASELINE_ROUND23.md), then developed against
 	"round24": {0.97, 0.96}, // held out: 31/38 (20/26 quoted) when measured once after all other tuning (BASELINE_ROUND24.md), then developed against
 	"round25": {0.75, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
-	"round26": {0.83, 0.82}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
+	"round26": {0.86, 0.82}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
 	"round27": {1, 0.75},    // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
 	"round28": {0.84, 0.71}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
 	"round29": {0.8, 0.9},   // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
@@ -85,36 +85,36 @@ var corpusFloors = map[string][2]float64{
 	"round41": {0.82, 1},    // held out: 22/28 (11/11 quoted) when measured once with this session's general rules (BASELINE_ROUND41.md), then developed against
 	"round42": {0.86, 1},    // held out: 17/22 (9/11 quoted) when measured once with this session's general rules (BASELINE_ROUND42.md), then developed against
 	"round43": {0.84, 1},    // held out: 22/26 (14/14 quoted) when measured once (BASELINE_ROUND43.md), then developed against
-	"round44": {0.66, 1},    // held out: 11/18 (6/6 quoted) when measured once (BASELINE_ROUND44.md), then developed against
-	"round45": {0.72, 0.88}, // held out: 14/22 (8/9 quoted) when measured once (BASELINE_ROUND45.md), then developed against
+	"round44": {0.72, 1},    // held out: 11/18 (6/6 quoted) when measured once (BASELINE_ROUND44.md), then developed against
+	"round45": {0.77, 0.88}, // held out: 14/22 (8/9 quoted) when measured once (BASELINE_ROUND45.md), then developed against
 	"round46": {0.85, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
-	"round47": {0.73, 1},    // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
-	"round48": {0.48, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
-	"round49": {0.83, 0.94}, // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
+	"round47": {0.8, 1},     // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
+	"round48": {0.59, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
+	"round49": {0.9, 0.94},  // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
 	"round50": {0.66, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
-	"round51": {0.69, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
-	"round52": {0.87, 0.91}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
+	"round51": {0.78, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
+	"round52": {0.93, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
 	"round53": {0.53, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
-	"round54": {0.75, 0.8},  // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
-	"round55": {0.76, 0.78}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md)
-	"round56": {0.81, 0.91}, // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md)
-	"round57": {0.84, 0.94}, // held out: 21/25 (17/18 quoted) when measured once (BASELINE_ROUND57.md)
-	"round58": {0.7, 0.8},   // held out: 17/24 (8/10 quoted) when measured once (BASELINE_ROUND58.md)
-	"round59": {0.73, 0.87}, // held out: 19/26 (14/16 quoted) when measured once (BASELINE_ROUND59.md)
-	"round60": {0.75, 1},    // held out: 12/16 (6/6 quoted) when measured once (BASELINE_ROUND60.md)
+	"round54": {0.81, 1},    // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
+	"round55": {0.83, 0.85}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md), then developed against
+	"round56": {0.88, 0.91}, // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md), then developed against
+	"round57": {0.88, 0.94}, // held out: 21/25 (17/18 quoted) when measured once (BASELINE_ROUND57.md), then developed against
+	"round58": {0.83, 0.8},  // held out: 17/24 (8/10 quoted) when measured once (BASELINE_ROUND58.md), then developed against
+	"round59": {0.88, 0.87}, // held out: 19/26 (14/16 quoted) when measured once (BASELINE_ROUND59.md), then developed against
+	"round60": {0.81, 1},    // held out: 12/16 (6/6 quoted) when measured once (BASELINE_ROUND60.md), then developed against
 	"round61": {0.82, 1},    // held out: 19/23 (9/9 quoted) when measured once (BASELINE_ROUND61.md)
 	"round62": {0.84, 1},    // held out: 22/26 (9/9 quoted) when measured once (BASELINE_ROUND62.md)
-	"round63": {0.77, 1},    // held out: 17/22 (7/7 quoted) when measured once (BASELINE_ROUND63.md)
+	"round63": {0.81, 1},    // held out: 17/22 (7/7 quoted) when measured once (BASELINE_ROUND63.md), then developed against
 	"round64": {0.88, 0.95}, // held out: 30/34 (19/20 quoted) when measured once (BASELINE_ROUND64.md)
 	"round65": {0.76, 0.88}, // held out: 20/26 (16/18 quoted) when measured once (BASELINE_ROUND65.md)
-	"round66": {0.8, 0.83},  // held out: 25/31 (20/24 quoted) when measured once (BASELINE_ROUND66.md)
+	"round66": {0.9, 0.91},  // held out: 25/31 (20/24 quoted) when measured once (BASELINE_ROUND66.md), then developed against
 	"round67": {0.71, 0.9},  // held out: 10/14 (9/10 quoted) when measured once (BASELINE_ROUND67.md)
 	"round68": {0.66, 0.87}, // held out: 10/15 (7/8 quoted) when measured once (BASELINE_ROUND68.md)
-	"round69": {0.75, 0.6},  // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md)
+	"round69": {0.8, 0.6},   // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
 	"round70": {0.91, 1},    // held out: 34/37 (2/2 quoted) when measured once (BASELINE_ROUND70.md)
 	"round71": {0.94, 0.87}, // held out: 18/19 (7/8 quoted) when measured once (BASELINE_ROUND71.md)
-	"round72": {0.71, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND72.md)
-	"round73": {0.76, 0.9},  // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md)
+	"round72": {0.78, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND72.md), then developed against
+	"round73": {0.9, 0.95},  // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md), then developed against
 	"round74": {0.7, 0.85},  // held out: 17/24 (6/7 quoted) when measured once (BASELINE_ROUND74.md)
 	"round75": {0.89, 0.88}, // held out: 26/29 (8/9 quoted) when measured once (BASELINE_ROUND75.md)
 }
