@@ -311,7 +311,7 @@ var patterns = []*pattern{
 	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
-	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) "[^"]+" not found`),
+	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),
 	// The kubelet's volume manager has no such object in its cache: a
 	// ConfigMap or Secret a volume names does not exist (or not yet).
