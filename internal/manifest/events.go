@@ -198,8 +198,11 @@ func parseTypedRow(line string) (eventRow, bool) {
 		r.setAges(m[1], m[2], m[3])
 		if kind, name, ok := strings.Cut(m[6], "/"); ok {
 			r.event.InvolvedObject.Name = name
-			if strings.EqualFold(kind, "pod") {
+			switch {
+			case strings.EqualFold(kind, "pod"):
 				r.event.InvolvedObject.Kind = "Pod"
+			case strings.EqualFold(kind, "node"):
+				r.event.InvolvedObject.Kind = "Node"
 			}
 		}
 		return r, true

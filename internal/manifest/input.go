@@ -389,7 +389,7 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 	sibling := o.siblingEvents(pod)
 	for _, r := range o.textEvents {
 		e := r.event
-		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling && e.Reason != "OOMKilling" {
+		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling && !nodeOOM(e) {
 			continue
 		}
 		e.InvolvedObject.Kind, e.InvolvedObject.Name, e.InvolvedObject.Namespace = "Pod", pod.Name, pod.Namespace

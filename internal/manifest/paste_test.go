@@ -762,6 +762,7 @@ func TestNodeOOMEventIsKept(t *testing.T) {
 	in := "LAST SEEN   TYPE      REASON      OBJECT                    MESSAGE\n" +
 		"4m          Warning   OOMKilling  node/ip-10-0-1-23         Memory cgroup out of memory: Killed process 12345 (java) total-vm:5123456kB\n" +
 		"4m          Warning   FailedCreate replicaset/web-5c9d8     Error creating: pods \"web-5c9d8-\" is forbidden\n" +
+		"3m          Warning   OOMKilling  pod/other-6c9f8-abcde     Memory cgroup out of memory: Killed process 999 (other)\n" +
 		"2m          Warning   BackOff     pod/api-7d9f8c-x2x1       Back-off restarting failed container api in pod api-7d9f8c-x2x1_prod(abc)\n"
 	if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
 		t.Fatal(err)
