@@ -3,6 +3,7 @@ package manifest
 import (
 	"encoding/json"
 	"strings"
+	"unicode/utf8"
 
 	corev1 "k8s.io/api/core/v1"
 )
@@ -68,7 +69,11 @@ func (h *dockerHealth) events(container string) []eventRow {
 func shortenOutput(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	if len(s) > 300 {
-		s = s[:300]
+		cut := 300
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut-- // never inside a character
+		}
+		s = s[:cut]
 	}
 	return s
 }

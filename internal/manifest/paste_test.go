@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // describeText is `kubectl describe pod` output of today's kubectl.
@@ -802,5 +803,13 @@ func TestDockerHealthIsTheProbe(t *testing.T) {
 		if got := strings.Join(msgs, "|"); got != tc.want {
 			t.Errorf("%s: events %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestShortenOutputKeepsCharactersWhole(t *testing.T) {
+	long := strings.Repeat("é", 200) // 400 bytes
+	got := shortenOutput(long + "\nsecond line")
+	if !utf8.ValidString(got) || len(got) > 300 || !strings.HasPrefix(long, got) {
+		t.Fatalf("shortenOutput cut %d bytes, valid %v", len(got), utf8.ValidString(got))
 	}
 }
