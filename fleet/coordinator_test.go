@@ -3,6 +3,7 @@ package fleet
 import (
 	"context"
 	"fmt"
+	"net"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -339,8 +340,18 @@ func TestFleetOutage(t *testing.T) {
 	}
 
 	resume := make(chan time.Time)
+	var resumeOnce sync.Once
+	resumeNow := func() { resumeOnce.Do(func() { close(resume) }) }
 	restarted := make(chan error, 1)
-	go func() { restarted <- srv.RestartWhen(t.Context(), resume) }()
+	// Not the test's context: a test that fails during the outage still
+	// brings the shared server back for the tests after it.
+	go func() { restarted <- srv.RestartWhen(context.Background(), resume) }()
+	t.Cleanup(func() {
+		resumeNow()
+		<-restarted
+	})
+	// The update must find the database down, not race its shutdown.
+	waitDown(t, srv.Port)
 	notify(eu, known, incident.Updated, incident.Note{Kind: incident.PodCrashing, Pod: "orders-9", Pods: 4})
 	eu.sink.waitFor(t, "the update told without the database", func(l []string) bool { return count(l, "incident "+g+" updated") == 1 })
 	fresh := crash("eu", incident.Open)
@@ -358,10 +369,11 @@ func TestFleetOutage(t *testing.T) {
 		t.Fatalf("the known message's reference during the outage: %+v %v %v", r, ok, err)
 	}
 
-	close(resume)
+	resumeNow()
 	if err := <-restarted; err != nil {
 		t.Fatal(err)
 	}
+	restarted <- nil // for the cleanup
 	deadline := time.Now().Add(30 * time.Second)
 	for st := eu.c.Stats(); st.Offline || st.Backlog > 0; st = eu.c.Stats() {
 		if time.Now().After(deadline) {
@@ -386,6 +398,24 @@ func TestFleetOutage(t *testing.T) {
 	err = conn.QueryRow(t.Context(), `SELECT told_version, version, owner_cluster FROM crashloop_bot.fleet_incidents WHERE id = $1`, y).Scan(&told, &version, &owner)
 	if err != nil || told != version || owner != "eu" {
 		t.Fatalf("the fleet incident founded alone: told %d of %d, owner %s, %v", told, version, owner, err)
+	}
+}
+
+// waitDown waits until the server on port refuses connections.
+func waitDown(t *testing.T, port int) {
+	t.Helper()
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		if err != nil {
+			return
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Fatalf("postgres on %s did not stop", addr)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
