@@ -238,7 +238,7 @@ func limitNote(v *containerView) string {
 	if v.spec == nil {
 		return ""
 	}
-	if len(v.spec.Resources.Limits) == 0 && !resourcesKnown(v) {
+	if !resourcesKnown(v) {
 		return "" // the spec was not given: its limit is not known
 	}
 	if q, ok := v.spec.Resources.Limits[corev1.ResourceMemory]; ok {

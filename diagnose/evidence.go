@@ -343,8 +343,6 @@ func configVolumeIn(pod *corev1.Pod, msg string) string {
 	return ""
 }
 
-// specKnown reports whether the container's spec was given (a pasted
-// status alone says nothing about its probes).
 // resourcesKnown reports a container spec given whole enough that a
 // missing resources block means none was set: it names the image, as every
 // full spec and `kubectl describe` block does. A describe excerpt of only
@@ -353,6 +351,8 @@ func resourcesKnown(v *containerView) bool {
 	return v.spec != nil && (v.spec.Image != "" || len(v.spec.Resources.Limits) > 0 || len(v.spec.Resources.Requests) > 0)
 }
 
+// specKnown reports whether the container's spec was given (a pasted
+// status alone says nothing about its probes).
 func specKnown(v *containerView) bool {
 	return v.spec != nil && (v.spec.Image != "" || len(v.spec.Command) > 0 || v.spec.LivenessProbe != nil || v.spec.ReadinessProbe != nil || v.spec.StartupProbe != nil)
 }

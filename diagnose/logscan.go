@@ -365,7 +365,8 @@ func (s *logScanner) line(raw []byte) {
 		if advice(trimmed) {
 			return // "If this container fails to start, ...": a hint, not an error
 		}
-		if (sev >= sevError || looksLikeError(lower)) && s.noteError(raw, trimmed, lower) {
+		if sev >= sevError || looksLikeError(lower) {
+			s.noteError(raw, trimmed, lower)
 			s.addGeneric(s.lastError)
 			if !continuing && bytes.HasSuffix(trimmed, []byte(":")) {
 				s.detailOf, s.detailNext = s.lastError, 3
@@ -441,14 +442,13 @@ func (s *logScanner) line(raw []byte) {
 // above"): those say why. A failure the program says it goes on without
 // ("Failed to start the shared cache. Continue without using it") is not
 // what it stopped on.
-func (s *logScanner) noteError(raw, trimmed, lower []byte) bool {
+func (s *logScanner) noteError(raw, trimmed, lower []byte) {
 	if goesOn(lower) {
-		return false
+		return
 	}
 	if s.lastError == nil || !reRefersBack.Match(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
-	return true
 }
 
 // continueDetail appends the line to the best line when that one is an

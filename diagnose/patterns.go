@@ -507,10 +507,10 @@ var patterns = []*pattern{
 	// mlock needs the IPC_LOCK capability; "cannot allocate memory" here is
 	// not about memory.
 	pat("mlock", PermissionDenied, weightPrecise+1, "The process may not lock memory: add the IPC_LOCK capability to the container's securityContext, or disable mlock in its configuration (Vault: disable_mlock = true).", "failed to lock memory", "mlock syscall is not available", "mlockall failed", "unable to lock jvm memory"),
-	// An explicit denial outranks a symptom of one ("cannot create directory").
 	// A process that starts as root and switches to another user
 	// (supervisord, gosu, su-exec) cannot when SETUID/SETGID are dropped.
 	pat("setuid_refused", PermissionDenied, weightSpecific+2, "The process cannot switch to its user: the pod drops the SETUID/SETGID capabilities (capabilities.drop: [ALL]) or forbids privilege escalation; add SETUID and SETGID back, or run the container as that user from the start (runAsUser).", "setuid", "setgid", "set groups", "setgroups").matching(`(?i)\b(?:couldn't|could not|can't|cannot|unable to|failed to) (?:setuid|setgid|set groups|setgroups|change to user)\b|\bset(?:uid|gid|groups)(?:\(\))?(?: failed)?: operation not permitted`),
+	// An explicit denial outranks a symptom of one ("cannot create directory").
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user"),
 
