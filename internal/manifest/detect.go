@@ -49,7 +49,7 @@ var (
 	reTableHeader = regexp.MustCompile(`(?mi)^\s*\|?(?:NAMESPACE\s+)?\|?NAME\s*\|?\s+READY\s*\|?\s+(?:STATUS|REASON)\s*\|?\s+RESTARTS\s*\|?\s+AGE\b`)
 	// reTableRow is one row of `kubectl get pods` (also with a namespace
 	// column, markdown pipes or -o wide columns).
-	reTableRow = regexp.MustCompile(`^\s*\|?\s*(?:\S+\s+)?(\S+?)\s*\|?\s+(\d+)/(\d+)\s*\|?\s+([A-Za-z][\w:/-]*)\s*\|?\s+(\d+)(?:\s+\(([^)]*)\))?\s*\|?\s+(\S+)`)
+	reTableRow = regexp.MustCompile(`^\s*\|?\s*(?:\S+\s+)?(\S+?)\s*\|?\s+(\d+)/(\d+)\s*\|?\s+([A-Za-z][\w:/-]*)\s*\|?(?:\s+(\d+)(?:\s+\(([^)]*)\))?\s*\|?\s+(\S+)|\s*$)`)
 )
 
 // Detect guesses the format of one pasted input.

@@ -813,3 +813,30 @@ func TestShortenOutputKeepsCharactersWhole(t *testing.T) {
 		t.Fatalf("shortenOutput cut %d bytes, valid %v", len(got), utf8.ValidString(got))
 	}
 }
+
+// A row cut after its STATUS (the paste ends there, or the pod has just
+// been listed) still names the failing pod, and a `kubectl get pods` table
+// after a `kubectl logs` prompt's output is no longer that log.
+func TestShortRowAfterALog(t *testing.T) {
+	const paste = "[root@m ~]# kubectl logs web-6pvxk\nerror: v1alpha1.Config: FeatureGates: expect { or n, but found \"\n\n" +
+		"NAMESPACE     NAME          READY     STATUS             RESTARTS   AGE\n" +
+		"kube-system   etcd-m        1/1       Running            0          6d\n" +
+		"kube-system   web-6pvxk     0/1       CrashLoopBackOff\n"
+	var o Objects
+	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "web-6pvxk" || in.Pod.Status.ContainerStatuses[0].State.Waiting == nil {
+		t.Fatalf("pod %s %+v, want web-6pvxk waiting", in.Pod.Name, in.Pod.Status.ContainerStatuses)
+	}
+	if log := in.Logs[""]; !strings.Contains(log, "FeatureGates") || strings.Contains(log, "etcd-m") {
+		t.Fatalf("log %q: want the error line alone", log)
+	}
+	if len(parseTable("web 0/1 CrashLoopBackOff trailing words\n")) != 0 {
+		t.Error("a row cut after its status must end there")
+	}
+}

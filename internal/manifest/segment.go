@@ -149,6 +149,7 @@ func paragraphs(text string) []paragraph {
 		case reTableHeader.MatchString(line):
 			flush()
 			mode = cutTable
+			inLog = false // `kubectl get pods` output ends the log before it
 		case (reEventsTitle.MatchString(line) || reEventsHeader.MatchString(line) || reFullEventRow(line)) && mode != cutEvents:
 			if !describeBefore(cur) {
 				flush()
