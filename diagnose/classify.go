@@ -60,6 +60,10 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 		code := term.ExitCode
 		f.ExitCode = &code
 		f.ExitMeaning = ExitCodeMeaning(code)
+		if code == 0 && term.Reason == "OOMKilled" {
+			// Some runtimes record a memory kill with exit code 0.
+			f.ExitMeaning = "recorded with reason OOMKilled: the runtime killed it for memory (some runtimes record that kill as 0)"
+		}
 		if sig := signalOf(code, term.Signal); sig > 0 {
 			f.Signal = SignalName(sig)
 		}

@@ -182,10 +182,10 @@ func Diagnose(in Input) Report {
 		}
 		if len(failing) == 0 {
 			// Running and ready now, but restarted, with a log given
-			// that names a cause: the previous instance crashed, and
-			// that crash is what was asked about.
+			// that names a cause (or killed for memory): the previous
+			// instance crashed, and that crash is what was asked about.
 			for _, v := range views {
-				if v.status != nil && v.status.RestartCount > 0 && crashLog(in, v, len(views)) {
+				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(v, in.Now)) {
 					failing = append(failing, v)
 				}
 			}
@@ -229,6 +229,19 @@ func crashLog(in Input, v *containerView, containers int) bool {
 	}
 	ls := ScanLog(strings.NewReader(oldestFirst(text)))
 	return ls.Category != Unknown && !ls.generic
+}
+
+// oomKilledBefore reports a container whose previous instance was killed
+// for memory lately: running and ready again now, it restarts every time
+// it reaches its limit, and that is what was asked about. A kill long
+// before now (or before a quarter of an hour) is an old one it recovered
+// from.
+func oomKilledBefore(v *containerView, now time.Time) bool {
+	t := v.status.LastTerminationState.Terminated
+	if t == nil || t.Reason != "OOMKilled" {
+		return false
+	}
+	return now.IsZero() || t.FinishedAt.IsZero() || now.Sub(t.FinishedAt.Time) < 15*time.Minute
 }
 
 // emptyFinding returns a Finding whose lists marshal as [] rather than null.

@@ -229,7 +229,9 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 // eventVotes reads the container's events near its last termination.
 func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 	term := e.term
-	if kills := d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe"); len(kills) > 0 {
+	// Kubelets before 1.5 said "container X is unhealthy, it will be
+	// killed and re-created".
+	if kills := d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe", "is unhealthy, it will be killed"); len(kills) > 0 {
 		w := voteDecisive
 		if !e.signalledExit() {
 			w = 40 // it exited with its own error code, not by the kill

@@ -40,8 +40,12 @@ var (
 	reGetEventsRow = regexp.MustCompile(`^\s*(?:[\w-]+\s+)?` + reAgePart + `\s+(Normal|Warning)\s+(\w+)\s+(\S+/\S+)\s+(.*\S)\s*$`)
 	// reOldRow: FirstSeen LastSeen Count From [SubObjectPath] Type Reason Message
 	// (kubectl < 1.10, tab separated).
-	reOldRow    = regexp.MustCompile(`^\s*(\S+(?:\s\S+)*?)\t+(\S+(?:\s\S+)*?)\t+(\d+)\t+(\{[^}]*\}|\S+(?:\s\S+)*?)\t+(?:(spec\.\S+)\t+)?(?:(Normal|Warning)\t+)?(\w+)\t+(.*\S)\s*$`)
-	reSubObject = regexp.MustCompile(`\{([^}]+)\}`)
+	reOldRow = regexp.MustCompile(`^\s*(\S+(?:\s\S+)*?)\t+(\S+(?:\s\S+)*?)\t+(\d+)\t+(\{[^}]*\}|\S+(?:\s\S+)*?)\t+(?:(spec\.\S+)\t+)?(?:(Normal|Warning)\t+)?(\w+)\t+(.*\S)\s*$`)
+	// reOldSpacedRow is the same row copied with its tabs turned into
+	// spaces; it needs the From column's braces and a Type to tell it from
+	// a log line.
+	reOldSpacedRow = regexp.MustCompile(`^\s*(\S+(?:\s\S+)*?) {2,}(\S+(?:\s\S+)*?) {2,}(\d+) {2,}(\{[^}]*\}) {2,}(?:(spec\.\S+) {2,})?(Normal|Warning) {2,}(\w+) {2,}(.*\S)\s*$`)
+	reSubObject    = regexp.MustCompile(`\{([^}]+)\}`)
 	// reTimestampLine is a line holding only a time (UI exports put the
 	// time on its own line above the message).
 	reTimestampLine = regexp.MustCompile(`^\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(:\d{2})?\S*\s*$`)
@@ -122,8 +126,12 @@ func parseEventLine(line string) (eventRow, bool) {
 			return r, true
 		}
 	}
+	old := reOldSpacedRow
 	if strings.Contains(line, "\t") {
-		if m := reOldRow.FindStringSubmatch(line); m != nil {
+		old = reOldRow
+	}
+	if strings.Contains(line, "\t") || (typed && strings.Contains(line, "{")) {
+		if m := old.FindStringSubmatch(line); m != nil {
 			typ := m[6]
 			if typ == "" {
 				typ = "Normal"

@@ -840,3 +840,21 @@ func TestShortRowAfterALog(t *testing.T) {
 		t.Error("a row cut after its status must end there")
 	}
 }
+
+// Events of kubectl before 1.10, copied with their tabs turned into
+// spaces, still name the container and the kubelet's kill.
+func TestOldEventsWithSpaces(t *testing.T) {
+	const events = "  7m    7m      1       {kubelet 16.186.74.94}  spec.containers{lb}       Normal  Killing         Killing container with docker id e1d3670bad8c: pod \"lb-du1gp_default(ac3b)\" container \"lb\" is unhealthy, it will be killed and re-created.\n" +
+		"  2m    2m      1       {kubelet 16.186.74.94}  spec.containers{lb}       Normal  Started         Started container with docker id 6e71d8c77211\n"
+	var o Objects
+	if f, err := o.ParseAny("events", strings.NewReader(events)); err != nil || f != FormatEvents {
+		t.Fatalf("format %s, err %v", f, err)
+	}
+	if len(o.textEvents) != 2 || o.textEvents[0].event.Reason != "Killing" || o.textEvents[0].container != "lb" {
+		t.Fatalf("events %+v", o.textEvents)
+	}
+	// A log line with wide gaps is no event row.
+	if reOldSpacedRow.MatchString("2024-01-01  12:00:00  3  worker  Normal  started  the queue") {
+		t.Error("a log line read as an old event row")
+	}
+}

@@ -1,0 +1,46 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Rules from the misses of held-out rounds 79 to 89 (observability, CI/CD,
+// networking, storage, operators, Kubernetes' own components), each
+// written for the general shape, not the report.
+func TestRules79(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Beats refuses a config file it does not own", "Exiting: error loading config file: config file (\"filebeat.yml\") must be owned by the user identifier (uid=0) or root\n", PermissionDenied, "must be owned by the"},
+		{"Beats refuses a group-writable config file", "Exiting: error loading config file: config file (\"/etc/filebeat/filebeat.yml\") can only be writable by the owner but the permissions are \"-rw-rw-r--\"\n", PermissionDenied, "writable by the owner"},
+		{"flags required by a server are settings", "TokenRequest and TokenRequestProjection are now GA features. The following flags are required by the API server: --service-account-issuer, --service-account-signing-key-file\n", ConfigError, "required by the API server"},
+		{"a sealed Vault answers 503", "Error making API request.\n\nURL: GET https://vault:8200/v1/secret/data/app\nCode: 503. Errors:\n\n* Vault is sealed\n", DependencyUnavailable, "Vault is sealed"},
+		{"a cache sync given up after the API server timed out", "E0101 10:00:00.000000 1 reflector.go:138] failed to list *v1.Pod: Get \"https://10.96.0.1:443/api/v1/pods?limit=500\": dial tcp 10.96.0.1:443: i/o timeout\nF0101 10:00:30.000000 1 main.go:77] failed to sync cache: timed out waiting for caches to sync\n", DependencyUnavailable, "i/o timeout"},
+		{"a library's missing version is still a bug's", "/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)\n", AppCrash, "GLIBC_2.34"},
+	})
+	checkNotRead(t, []notRead{
+		{"E0225 21:32:20.051895 1 proxier.go:733] \"Error cleaning up nftables rules\" err=\"could not find nftables binary: exec: \\\"nft\\\": executable file not found in $PATH\"\nI0225 21:32:20.1 1 server.go:680] \"Successfully retrieved node IP(s)\"\n", CommandNotFound},
+		{"argocd: v2.13.0-rc1+74a367d\n  BuildDate: 2024-09-16T08:51:02Z\n  GoVersion: go1.22.7\n  Platform: darwin/arm64\n", ExecFormat},
+		{"I0101 10:00:00 1 main.go:12] waiting for caches to sync\nF0101 10:00:30 1 main.go:77] failed to sync cache: timed out waiting for caches to sync\n", DependencyUnavailable},
+	})
+}
+
+// TestOOMKilledBeforeIsNoHealthyPod: running and ready again, a container
+// whose previous instance was OOM-killed restarts each time it reaches its
+// limit; that is the finding, not a healthy pod (some runtimes record the
+// kill with exit code 0).
+func TestOOMKilledBeforeIsNoHealthyPod(t *testing.T) {
+	st := running("app")
+	st.RestartCount = 12
+	st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{Reason: "OOMKilled", ExitCode: 0, StartedAt: ts(20 * time.Minute), FinishedAt: ts(10 * time.Minute)}
+	r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(st)), Now: now})
+	if r.Healthy || r.Category != OOMKilled || strings.Contains(r.ExitMeaning, "success") {
+		t.Fatalf("healthy=%v %s (%s): %s", r.Healthy, r.Category, r.ExitMeaning, r.Summary)
+	}
+	st.LastTerminationState.Terminated.Reason, st.LastTerminationState.Terminated.ExitCode = "Error", 1
+	if r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(st)), Now: now}); !r.Healthy {
+		t.Errorf("recovered after an error, with no log: want healthy, got %s: %s", r.Category, r.Summary)
+	}
+}
