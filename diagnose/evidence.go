@@ -487,14 +487,17 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 			detail: "nothing given says why it restarts, but a " + p + " probe is configured: when it fails, the kubelet restarts the container"})
 		return
 	}
-	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && !e.ls.daemon && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
-		if e.ls.topic != "" { // set only when the prose names a kind
+	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
+		if e.ls.topic != "" && (!e.ls.daemon || e.ls.topicNamed) { // set only when the prose names a kind
 			// The "log" is the reporter's prose: it does not end like a
 			// finished task's log, but it says what it is about.
 			e.add(topicSignal(e.ls))
 			if p := e.ls.passedOver; p != "" && p != e.ls.topicLine {
 				e.context = append(e.context, "log: "+p)
 			}
+			return
+		}
+		if e.ls.daemon {
 			return
 		}
 		if !reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3))) {

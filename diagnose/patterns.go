@@ -234,6 +234,14 @@ var patterns = []*pattern{
 	// end of its command's name sends the cursor back, so the message is
 	// printed over its own start ("': No such file or directorycute 'php").
 	pat("crlf_folded", CommandNotFound, weightPrecise+1, hintEntry, "': no such file or directory", "': not found", ": not found").matching(`(?i)^\s*'?: (?:no such file or directory|not found)`),
+	// Windows containers: the runtime cannot find the entrypoint
+	// ("hcs::System::CreateProcess app: The system cannot find the file
+	// specified").
+	pat("windows_createprocess", CommandNotFound, weightPrecise+1, hintEntry, "createprocess").matching(`(?i)\bcreateprocess\b.{0,200}\bcannot find the (?:file|path) specified\b`),
+	// A console (Symfony/Laravel artisan, Cobra-like) asked for a command
+	// it does not have: the container's args name a sub-command removed or
+	// renamed in this version, or a package that provides it is gone.
+	pat("console_command_undefined", ConfigError, weightPrecise, hintFlag, "is not defined").matching(`(?i)\bcommand "[^"]+" is not defined\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
@@ -427,7 +435,7 @@ var patterns = []*pattern{
 	// Round 30. A file the program cannot open for writing (a log file on
 	// a volume owned by another user), and a database created with the
 	// wrong collation or encoding for the program.
-	pat("open_for_writing", PermissionDenied, weightSpecific+1, hintPerm, "for writing").matching(`(?i)\b(?:unable to|cannot|can't|could not|couldn't|failed to) open\b.{0,100}\bfor writing\b`),
+	pat("open_for_writing", PermissionDenied, weightSpecific+1, hintPerm, "for writing").matching(`(?i)\b(?:unable to|cannot|can't|could not|couldn't|failed to) open\b.{0,100}\bfor writing\b`).without("file exists", "already exists"),
 	pat("db_collation", ConfigError, weightPrecise, "The database was created with a collation, ctype or encoding the program refuses: create it with the values its documentation names (e.g. LC_COLLATE 'C', ENCODING 'UTF8'), or recreate it.", "collation", "ctype", "incorrectdatabasesetup", "encoding").matching(`(?i)\bincorrectdatabasesetup\b|\b(?:incorrect|wrong|unsupported) (?:database )?(?:collation|ctype|lc_collate|lc_ctype|encoding)\b|\bhas (?:an )?incorrect (?:collation|ctype|encoding)\b`),
 	// Round 29. Calico finds no address of the family it is told to use
 	// on the host's interfaces (IP_AUTODETECTION_METHOD, or an IPv6-only

@@ -18,11 +18,14 @@ func TestRules79(t *testing.T) {
 		{"flags required by a server are settings", "TokenRequest and TokenRequestProjection are now GA features. The following flags are required by the API server: --service-account-issuer, --service-account-signing-key-file\n", ConfigError, "required by the API server"},
 		{"a sealed Vault answers 503", "Error making API request.\n\nURL: GET https://vault:8200/v1/secret/data/app\nCode: 503. Errors:\n\n* Vault is sealed\n", DependencyUnavailable, "Vault is sealed"},
 		{"a cache sync given up after the API server timed out", "E0101 10:00:00.000000 1 reflector.go:138] failed to list *v1.Pod: Get \"https://10.96.0.1:443/api/v1/pods?limit=500\": dial tcp 10.96.0.1:443: i/o timeout\nF0101 10:00:30.000000 1 main.go:77] failed to sync cache: timed out waiting for caches to sync\n", DependencyUnavailable, "i/o timeout"},
+		{"Windows cannot find the entrypoint", "Error: failed to start containerd task \"web\": hcs::System::CreateProcess web: The system cannot find the file specified.: unknown\n", CommandNotFound, "CreateProcess"},
+		{"a console command that does not exist", "  ERROR  Command \"horizon\" is not defined.\n\n  Did you mean one of these?\n", ConfigError, "is not defined"},
 		{"a library's missing version is still a bug's", "/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)\n", AppCrash, "GLIBC_2.34"},
 	})
 	checkNotRead(t, []notRead{
 		{"E0225 21:32:20.051895 1 proxier.go:733] \"Error cleaning up nftables rules\" err=\"could not find nftables binary: exec: \\\"nft\\\": executable file not found in $PATH\"\nI0225 21:32:20.1 1 server.go:680] \"Successfully retrieved node IP(s)\"\n", CommandNotFound},
 		{"argocd: v2.13.0-rc1+74a367d\n  BuildDate: 2024-09-16T08:51:02Z\n  GoVersion: go1.22.7\n  Platform: darwin/arm64\n", ExecFormat},
+		{"Error: Unable to open file /mosquitto/config/passwords for writing. File exists.\n", PermissionDenied},
 		{"I0101 10:00:00 1 main.go:12] waiting for caches to sync\nF0101 10:00:30 1 main.go:77] failed to sync cache: timed out waiting for caches to sync\n", DependencyUnavailable},
 	})
 }
@@ -42,5 +45,22 @@ func TestOOMKilledBeforeIsNoHealthyPod(t *testing.T) {
 	st.LastTerminationState.Terminated.Reason, st.LastTerminationState.Terminated.ExitCode = "Error", 1
 	if r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(st)), Now: now}); !r.Healthy {
 		t.Errorf("recovered after an error, with no log: want healthy, got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// TestDaemonLogThatStopsWithWordsOfACause: a service's info log that simply
+// stops (the kill came from outside) and the reporter's words that name
+// the kind of cause ("goes OOM"): the words are the only hint, a weak one.
+func TestDaemonLogThatStopsWithWordsOfACause(t *testing.T) {
+	log := "The compactor uses up 23GB of RAM and goes OOM, rinse and repeat\n" +
+		"level=info ts=2018-09-13T08:25:44Z caller=main.go:243 msg=\"Listening for metrics\" address=0.0.0.0:10902\n" +
+		"level=info ts=2018-09-13T08:25:44Z caller=compact.go:231 msg=\"starting compact node\"\n" +
+		"level=info ts=2018-09-13T08:25:46Z caller=compact.go:171 msg=\"start first pass of downsampling\"\n" +
+		"It takes about 20 minutes from container startup to OOM, then it is killed.\n" +
+		"That was the last log entry each time, there is nothing after it.\n" +
+		"Kubernetes then starts it again and the same happens on the same block.\n"
+	r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app"})), Logs: map[string]string{"app": log}})
+	if r.Category != OOMKilled || r.Confidence == Certain {
+		t.Errorf("got %s (%s): %s", r.Category, r.Confidence, r.Summary)
 	}
 }
