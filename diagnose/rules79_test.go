@@ -59,8 +59,17 @@ func TestDaemonLogThatStopsWithWordsOfACause(t *testing.T) {
 		"It takes about 20 minutes from container startup to OOM, then it is killed.\n" +
 		"That was the last log entry each time, there is nothing after it.\n" +
 		"Kubernetes then starts it again and the same happens on the same block.\n"
-	r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app"})), Logs: map[string]string{"app": log}})
-	if r.Category != OOMKilled || r.Confidence == Certain {
-		t.Errorf("got %s (%s): %s", r.Category, r.Confidence, r.Summary)
+	// Words that say it is stuck and hits its limit speak of a failure
+	// as much as "crash" does.
+	stuck := "The compactor is stuck on downsampling and makes no progress.\n" +
+		"It eventually hit the memory limit (40GB) for the pod and is terminated.\n" +
+		"level=info ts=2019-11-21T00:19:33Z caller=compact.go:271 msg=\"start first pass of downsampling\"\n" +
+		"level=info ts=2019-11-21T00:28:48Z caller=downsample.go:257 msg=\"downloaded block\"\n" +
+		"This is where the log ends, every time it starts again.\n"
+	for _, log := range []string{log, stuck} {
+		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app"})), Logs: map[string]string{"app": log}})
+		if r.Category != OOMKilled || r.Confidence == Certain {
+			t.Errorf("got %s (%s): %s", r.Category, r.Confidence, r.Summary)
+		}
 	}
 }

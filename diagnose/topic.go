@@ -41,7 +41,7 @@ var topicFamilies = []topicFamily{
 }
 
 // reFailureWords say a text is about something failing.
-var reFailureWords = regexp.MustCompile(`crash|restart|fail|error|kill|\boom|loop|backoff|\bdown\b|\bexit(?:s|ed|ing)\b|\bexit (?:code|status)|cannot|can't|unable|issue|problem|broken|\bfix|blame|` +
+var reFailureWords = regexp.MustCompile(`crash|restart|fail|error|kill|\boom|loop|backoff|\bdown\b|\bterminat(?:ed|es|ing)\b|\bstuck\b|\bhits? (?:the |its )?(?:memory )?limit|\bexit(?:s|ed|ing)\b|\bexit (?:code|status)|cannot|can't|unable|issue|problem|broken|\bfix|blame|` +
 	`重启|崩溃|失败|错误|报错|出错|异常|无法|不能|挂了|再起動|エラー|失敗|落ちる|\bfall[aoó]|\berror|reinici|no funciona|\bfehler|absturz|startet neu|ошибк|пада|перезапуск`)
 
 // reCrashTalk say a text is about a program crashing or failing, not
