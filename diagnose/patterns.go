@@ -110,6 +110,10 @@ var patterns = []*pattern{
 	// Out of memory inside the runtime.
 	pat("java_oom", OOMKilled, weightPrecise, hintOOMHeap, "java.lang.outofmemoryerror", "outofmemoryerror:", "gc overhead limit exceeded"),
 	pat("node_heap_oom", OOMKilled, weightPrecise, hintOOMHeap, "javascript heap out of memory", "reached heap limit", "allocation failed - javascript heap"),
+	// The Go runtime's own fatal errors: a data race on a map, a deadlock,
+	// a runaway recursion. Always a bug in the program (or a library it
+	// links), never a setting.
+	pat("go_runtime_fatal", AppCrash, weightPrecise, "", "fatal error: concurrent map", "fatal error: all goroutines are asleep", "fatal error: stack overflow", "fatal error: sync: ", "goroutine stack exceeds"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
 	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception"),
 	// The kernel's own report of an OOM kill (dmesg, journal, a node's

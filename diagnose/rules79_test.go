@@ -20,6 +20,8 @@ func TestRules79(t *testing.T) {
 		{"a cache sync given up after the API server timed out", "E0101 10:00:00.000000 1 reflector.go:138] failed to list *v1.Pod: Get \"https://10.96.0.1:443/api/v1/pods?limit=500\": dial tcp 10.96.0.1:443: i/o timeout\nF0101 10:00:30.000000 1 main.go:77] failed to sync cache: timed out waiting for caches to sync\n", DependencyUnavailable, "i/o timeout"},
 		{"Windows cannot find the entrypoint", "Error: failed to start containerd task \"web\": hcs::System::CreateProcess web: The system cannot find the file specified.: unknown\n", CommandNotFound, "CreateProcess"},
 		{"a console command that does not exist", "  ERROR  Command \"horizon\" is not defined.\n\n  Did you mean one of these?\n", ConfigError, "is not defined"},
+		{"Go's own fatal error outweighs the probe that trips after it", "The previous container's log ends in a Go runtime crash:\nfatal error: concurrent map writes\n  ... pkg/container-collection.(*GadgetPubSub).Publish (pubsub.go:124)\nIt crashes, the kubelet restarts it, then the startup probe trips a few times with `context deadline exceeded` while it starts.\n", AppCrash, "concurrent map writes"},
+		{"a Go deadlock", "2023/01/02 10:00:00 starting bot\nfatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\nmain.main()\n", AppCrash, "deadlock"},
 		{"a library's missing version is still a bug's", "/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)\n", AppCrash, "GLIBC_2.34"},
 	})
 	checkNotRead(t, []notRead{
