@@ -29,14 +29,14 @@ var topicFamilies = []topicFamily{
 	{MissingConfigObject, regexp.MustCompile(`\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created)|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b`)},
 	{OOMKilled, regexp.MustCompile(`\bmemory\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b|内存|メモリ|\bmemoria\b|\bspeicher\b|памят`)},
 	{LivenessProbe, regexp.MustCompile(`\blive(?:ness|liness|lyness)(?: ?probes?)?\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b|\bslow(?:ly|er)? (?:to )?(?:start|starts|startup|boot)\w*|\b(?:limit(?:ed)?|low|little) cpu\b|\bcpu (?:limits?|throttl\w*)\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
-	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\w*\b|\bsse ?4\w*\b|\binstruction sets?\b|\bcpu (?:flags|instructions?)\b|架构|アーキテクチャ|\barquitectura\b`)},
+	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\barm[- ]?(?:based|machines?|macs?|chips?|processors?|cpus?|laptops?|hosts?|nodes?|servers?|instances?)\b|\bm[1-4](?: pro| max| ultra)?(?: mac\w*| chips?)\b|\bmac(?:book)?(?: pro| air| mini)? (?:with )?(?:an? )?m[1-4]\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\w*\b|\bsse ?4\w*\b|\binstruction sets?\b|\bcpu (?:flags|instructions?)\b|架构|アーキテクチャ|\barquitectura\b`)},
 	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b|端口.{0,12}(?:占用|冲突)|ポート.{0,12}(?:使用中|競合)|\bpuerto\b.{0,20}\ben uso\b`)},
 	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b|权限|権限|\bpermisos?\b|\bberechtigung\w*|прав доступа`)},
 	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b|\bwait(?:s|ing)?[- ]for\b|\bwait \w+ init\b|\bstart(?:s|ed|ing)? before\b|\bstart ?up order\w*\b|\bnot (?:yet )?(?:ready|up) yet\b|连接|連接|超时|网络|代理|接続|タイムアウト|\bconexi[oó]n|\bverbindung\w*|подключ`)},
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?(?:[\s,;:)!?]|$)|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
 	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b|\bkernel (?:modules?|headers)\b|\bmodprobe\b|\bversions? *(?:<|>|<=|>=|older|newer|below|above|before|prior)|\bincompatib\w*|\bnot compatible\b|\bmismatch\w*|配置|設定|\bconfiguraci[oó]n\b|\bkonfiguration\b|конфиг`)},
-	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\b(?:after|once|when) (?:it )?(?:complet|finish)\w* (?:the |its |a |his |her |their )?(?:task|job|work|run|script|processing)\b|\bone-?off\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b|--image[= ](?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\brestart ?polic(?:y|ies)\b|\bcomplete[sd]? (?:without (?:an? )?errors?|successfully)\b|\bessential container in task exited\b|\bimage (?:of )?(?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\b(?:hello-world|busybox)(?::\S+)? image\b|\bhello[- ]?world\b`)},
+	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\b(?:after|once|when) (?:it )?(?:complet|finish)\w* (?:the |its |a |his |her |their )?(?:task|job|work|run|script|processing)\b|\bone-?off\b|\bone-?shot\b|\bno (?:evidence of (?:any )?)?errors?\b|--image[= ](?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\brestart ?polic(?:y|ies)\b|\bcomplete[sd]? (?:without (?:an? )?errors?|successfully)\b|\bessential container in task exited\b|\bimage (?:of )?(?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\b(?:hello-world|busybox)(?::\S+)? image\b|\bhello[- ]?world\b|\bdocker (?:service create|run)\b[^|;&]*\s(?:docker\.io/)?(?:library/)?(?:centos|ubuntu|debian|alpine|busybox|fedora|rockylinux|almalinux|amazonlinux)(?::[\w.-]+)?\s*$`)},
 	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
 }
 
@@ -197,6 +197,8 @@ func topicWords(c Category) string {
 		return "a segmentation fault"
 	case ConfigError:
 		return "its configuration"
+	case Completed:
+		return "a task that finishes"
 	}
 	return "a crash"
 }

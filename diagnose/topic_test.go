@@ -24,6 +24,8 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a lease lost in an outage", "In single-node clusters the operator enters a crash loop after every node reboot, when leader election lease renewal fails during the API outage.\n", DependencyUnavailable},
 		{"a host network port", "The daemonset runs with hostNetwork: true and the metrics server crashes on a node where another agent has the port already in use.\n", PortConflict},
 		{"an ARM node", "The pod keeps restarting on our Raspberry Pi cluster, the image seems to be amd64 only.\n", ExecFormat},
+		{"an image built on an ARM Mac", "The service keeps failing on Fargate ever since I build the image on my M1 Mac.\n", ExecFormat},
+		{"a base image as a service, with no command", "The service keeps failing and restarting, I only ran:\ndocker service create --name my-web centos:latest\n", Completed},
 		{"a pull request that waits for the broker", "Functions Worker: add wait broker init container to avoid crashloopback\n", DependencyUnavailable},
 		{"startup ordering", "feat(manifests): Add init containers for startup ordering\n\nBefore this change, pods had 6-9 restarts because the API server started before MySQL.\n", DependencyUnavailable},
 		{"a missing secret", "The deployment fails to start because of it: the secret tls-certs does not exist in that namespace.\n", MissingConfigObject},
