@@ -115,8 +115,12 @@ func programLine(t []byte) bool {
 	case klogHeader(t):
 		return true
 	}
-	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`))
+	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t)
 }
+
+// reLevelTagNear is a level in brackets near the start of a line, after a
+// platform's own prefix ("app[148ed6e1f7d248] mia [info] ..." on Fly.io).
+var reLevelTagNear = regexp.MustCompile(`^\S{1,40}(?: \S{1,20})? \[(?i:info|warn|warning|error|debug|notice|fatal|crit|trace)\] `)
 
 // reTitleTag is an issue title's tag before its words ("[BUG] the
 // operator crashes", "[stable/grafana] sidecar keeps restarting"), not a

@@ -75,3 +75,20 @@ func TestDaemonLogThatStopsWithWordsOfACause(t *testing.T) {
 		}
 	}
 }
+
+// TestPlatformPrefixedLinesAreNoProse: a platform's log prefix before a
+// bracketed level (Fly.io's "app[id] region [info]") marks a program's
+// line, whose words ("DNS: ...") are not the reporter's.
+func TestPlatformPrefixedLinesAreNoProse(t *testing.T) {
+	for _, line := range []string{
+		"app[148ed6e1f7d248] mia [info] 2023/08/15 15:45:33 listening on [fdaa::2]:22 (DNS: [fdaa::3]:53)",
+		"runner[148ed6e1f7d248] mia [info] machine has reached its max restart count (10)",
+	} {
+		if !programLine([]byte(line)) {
+			t.Errorf("%q read as the reporter's words", line)
+		}
+	}
+	if programLine([]byte("The pod keeps restarting after [info] lines stop")) {
+		t.Error("a sentence read as a program's line")
+	}
+}
