@@ -309,7 +309,7 @@ var patterns = []*pattern{
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
 	// failure, so anything that names one outweighs it.
-	pat("arm_host", ExecFormat, 12, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1)\b`).without("darwin/", "windows/"),
+	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1)\b`).without("darwin/", "windows/"),
 
 	// A usage dump: the program lists its flags ("  --kubeconfig string
 	// The path to ...") because it was given one it does not accept.
