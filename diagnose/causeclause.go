@@ -115,8 +115,12 @@ func programLine(t []byte) bool {
 	case klogHeader(t):
 		return true
 	}
-	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t)
+	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t) || reProgressDone.Match(t)
 }
+
+// reProgressDone is a step a program reports done ("Waiting for user
+// info...OK", "Checking config... done").
+var reProgressDone = regexp.MustCompile(`(?i)\.\.\.\s*(?:ok|done|success|passed)[.!]?$`)
 
 // reLevelTagNear is a level in brackets near the start of a line, after a
 // platform's own prefix ("app[148ed6e1f7d248] mia [info] ..." on Fly.io).

@@ -564,7 +564,7 @@ func (s *logScanner) result() LogScan {
 	}
 
 	best := s.best
-	if p := s.deniedJustBefore(best); p != nil {
+	if p := s.causeJustBefore(best); p != nil {
 		best = p
 	}
 	if p := s.whyCachesDidNotSync(best); p != nil {
@@ -848,17 +848,21 @@ func (s *logScanner) quoteOthers(ev []string, best *candidate, cat Category, red
 	return ev, redacted
 }
 
-// deniedJustBefore is a refused access in the three lines before a
-// configuration error or a plain error line: the program could not read
-// what it needed ("cat: /etc/app/root.key: Permission denied"), so what it
-// then says about that thing ("FATAL: invalid secret key") is the
-// consequence.
-func (s *logScanner) deniedJustBefore(best *candidate) *candidate {
+// causeJustBefore is a refused access or a failed allocation in the three
+// lines before a configuration error or a plain error line: the program
+// could not read what it needed ("cat: /etc/app/root.key: Permission
+// denied") or had no memory to load it ("Can't allocate memory"), so what
+// it then says about that thing ("FATAL: invalid secret key", "Malformed
+// database") is the consequence.
+func (s *logScanner) causeJustBefore(best *candidate) *candidate {
 	if best == nil || (best.pat != nil && best.pat.cat != ConfigError) {
 		return nil
 	}
 	for _, c := range s.second {
-		if c.pat != nil && c.pat.cat == PermissionDenied && c.pat.weight >= weightSpecific && c.lineNo < best.lineNo && c.lineNo >= best.lineNo-3 {
+		if c.pat == nil || c.lineNo >= best.lineNo || c.lineNo < best.lineNo-3 {
+			continue
+		}
+		if (c.pat.cat == PermissionDenied && c.pat.weight >= weightSpecific) || c.pat.id == "oom_generic" {
 			return c
 		}
 	}

@@ -120,7 +120,7 @@ var patterns = []*pattern{
 	// kernel log pasted with the pod's).
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror").matching(`(^|[\s.])MemoryError\b`),
-	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror"),
+	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
@@ -151,7 +151,7 @@ var patterns = []*pattern{
 	// the line to quote, before prose that names it.
 	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal instruction(?:\s+\(core dumped\))?\s*$`),
 	// The kernel's trap and systemd-coredump's signal name for SIGILL.
-	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode").matching(`(?i)\btraps:.{0,80}\btrap invalid opcode\b`),
+	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode").matching(`(?i)\btrap invalid opcode\b`),
 	pat("sigill_signal", ExecFormat, weightPrecise, hintSigill, "4/ill").matching(`(?i)\bsignal 4/ill\b`),
 	// SIGBUS, a native crash like SIGSEGV: the shell's "Bus error (core
 	// dumped)", a quoted "Bus error", the signal's name.

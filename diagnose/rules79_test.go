@@ -22,6 +22,8 @@ func TestRules79(t *testing.T) {
 		{"a console command that does not exist", "  ERROR  Command \"horizon\" is not defined.\n\n  Did you mean one of these?\n", ConfigError, "is not defined"},
 		{"Go's own fatal error outweighs the probe that trips after it", "The previous container's log ends in a Go runtime crash:\nfatal error: concurrent map writes\n  ... pkg/container-collection.(*GadgetPubSub).Publish (pubsub.go:124)\nIt crashes, the kubelet restarts it, then the startup probe trips a few times with `context deadline exceeded` while it starts.\n", AppCrash, "concurrent map writes"},
 		{"a Go deadlock", "2023/01/02 10:00:00 starting bot\nfatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\nmain.main()\n", AppCrash, "deadlock"},
+		{"a failed allocation before the parse error it caused", "LibClamAV Warning: Cannot dlopen libclamunrar_iface: file not found\nLibClamAV Error: mpool_malloc(): Can't allocate memory (262144 bytes).\nLibClamAV Error: cli_mpool_strdup(): Can't allocate memory (22 bytes).\nLibClamAV Error: cli_loadhash: Problem parsing database at line 2387764\nLibClamAV Error: Can't load main.mdb: Malformed database\n", OOMKilled, "allocate memory"},
+		{"the kernel's invalid opcode, without its traps: prefix", "rspamd - trap invalid opcode - libhs.so.5.4.8\n", ExecFormat, "invalid opcode"},
 		{"a library's missing version is still a bug's", "/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)\n", AppCrash, "GLIBC_2.34"},
 	})
 	checkNotRead(t, []notRead{
@@ -84,6 +86,8 @@ func TestPlatformPrefixedLinesAreNoProse(t *testing.T) {
 	for _, line := range []string{
 		"app[148ed6e1f7d248] mia [info] 2023/08/15 15:45:33 listening on [fdaa::2]:22 (DNS: [fdaa::3]:53)",
 		"runner[148ed6e1f7d248] mia [info] machine has reached its max restart count (10)",
+		"Waiting for user info...OK",
+		"Checking the configuration... done",
 	} {
 		if !programLine([]byte(line)) {
 			t.Errorf("%q read as the reporter's words", line)
@@ -91,5 +95,14 @@ func TestPlatformPrefixedLinesAreNoProse(t *testing.T) {
 	}
 	if programLine([]byte("The pod keeps restarting after [info] lines stop")) {
 		t.Error("a sentence read as a program's line")
+	}
+}
+
+// TestIllegalInstructionIsSaidAsSuch: a binary that needs CPU instructions
+// the node lacks is not said to be built for another architecture.
+func TestIllegalInstructionIsSaidAsSuch(t *testing.T) {
+	r := Diagnose(Input{Pod: noState, Logs: map[string]string{"app": "rspamd - trap invalid opcode - libhs.so.5.4.8\n"}})
+	if r.Category != ExecFormat || !strings.Contains(r.Summary, "CPU instructions") {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
 	}
 }

@@ -167,7 +167,7 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		return fmt.Sprintf("%s was killed%s with no OOM recorded and no error in its log; its %s probe%s most likely killed it: a slow start or a stall outlasted the probe", name, exitNote, probe, desc)
 	case ExecFormat:
 		what := "its binary is built for another CPU architecture than %s (exec format error)"
-		if e.exit == 132 || strings.Contains(strings.ToLower(top.quote+top.detail), "illegal instruction") {
+		if q := strings.ToLower(top.quote + top.detail); e.exit == 132 || top.hint == hintSigill || strings.Contains(q, "illegal instruction") || strings.Contains(q, "invalid opcode") || strings.Contains(q, "sigill") {
 			what = "its binary uses CPU instructions %s lacks (illegal instruction)"
 		}
 		return fmt.Sprintf("%s cannot run: "+what+"%s", name, nodePhrase(d.pod), exitNote)
