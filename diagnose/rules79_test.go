@@ -24,6 +24,8 @@ func TestRules79(t *testing.T) {
 		{"a Go deadlock", "2023/01/02 10:00:00 starting bot\nfatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\nmain.main()\n", AppCrash, "deadlock"},
 		{"a failed allocation before the parse error it caused", "LibClamAV Warning: Cannot dlopen libclamunrar_iface: file not found\nLibClamAV Error: mpool_malloc(): Can't allocate memory (262144 bytes).\nLibClamAV Error: cli_mpool_strdup(): Can't allocate memory (22 bytes).\nLibClamAV Error: cli_loadhash: Problem parsing database at line 2387764\nLibClamAV Error: Can't load main.mdb: Malformed database\n", OOMKilled, "allocate memory"},
 		{"the kernel's invalid opcode, without its traps: prefix", "rspamd - trap invalid opcode - libhs.so.5.4.8\n", ExecFormat, "invalid opcode"},
+		{"a Rust program that unwraps the connection error it gave up on", "WARN rpc: Connection attempt 1 failed, retrying in 1000ms: transport error\nERROR rpc: Failed to establish connection after 5 attempts\n\nthread 'main' (1) panicked at src/main.rs:55:6:\ncalled `Result::unwrap()` on an `Err` value: FlagdError(\"transport error\")\n", DependencyUnavailable, "Failed to establish connection"},
+		{"a crash loop told as happening when a dependency is not reachable", "The shipping service crash-loops if flagd isn't reachable within 5 startup retries.\n", DependencyUnavailable, "isn't reachable"},
 		{"a library's missing version is still a bug's", "/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)\n", AppCrash, "GLIBC_2.34"},
 	})
 	checkNotRead(t, []notRead{
