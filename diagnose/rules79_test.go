@@ -108,3 +108,14 @@ func TestIllegalInstructionIsSaidAsSuch(t *testing.T) {
 		t.Errorf("got %s: %s", r.Category, r.Summary)
 	}
 }
+
+// TestCleanupErrorIsNoCause: an error a program logs while cleaning up
+// another mode's leftovers (kube-proxy's nftables rules) is not what it
+// stopped on; the reporter's words name the cause.
+func TestCleanupErrorIsNoCause(t *testing.T) {
+	checkReportsRead(t, []reportRead{{text: "kube-proxy crash looping due to high resource utilization and failed liveness checks\n" +
+		"After the upgrade from 1.31.4 to 1.32.1 the kube-proxy pods use a lot of CPU on every node.\n" +
+		"The kubelet keeps restarting them on all three nodes of the cluster.\n" +
+		"E0225 21:32:20.051895 1 proxier.go:733] \"Error cleaning up nftables rules\" err=\"could not find nftables binary: exec: \\\"nft\\\": executable file not found in $PATH\"\n" +
+		"I0225 21:32:20.100000 1 server.go:680] \"Successfully retrieved node IP(s)\"\n", want: LivenessProbe}})
+}
