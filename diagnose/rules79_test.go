@@ -73,12 +73,7 @@ func TestDaemonLogThatStopsWithWordsOfACause(t *testing.T) {
 		"level=info ts=2019-11-21T00:19:33Z caller=compact.go:271 msg=\"start first pass of downsampling\"\n" +
 		"level=info ts=2019-11-21T00:28:48Z caller=downsample.go:257 msg=\"downloaded block\"\n" +
 		"This is where the log ends, every time it starts again.\n"
-	for _, log := range []string{log, stuck} {
-		r := Diagnose(Input{Pod: testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "app"})), Logs: map[string]string{"app": log}})
-		if r.Category != OOMKilled || r.Confidence == Certain {
-			t.Errorf("got %s (%s): %s", r.Category, r.Confidence, r.Summary)
-		}
-	}
+	checkReportsRead(t, []reportRead{{log, OOMKilled}, {stuck, OOMKilled}})
 }
 
 // TestPlatformPrefixedLinesAreNoProse: a platform's log prefix before a
