@@ -1039,7 +1039,7 @@ var reSlowStep = regexp.MustCompile(`\bplease be patient\b|\bcan take (?:several
 var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The log stops as a long first-start step begins (setup, a migration): the container was killed before it could finish, most often by a liveness probe that starts too early. Give it a startupProbe (or a longer initialDelaySeconds) that covers the step.")
 
 // reRefersBack is a final line that only points at the errors before it.
-var reRefersBack = regexp.MustCompile(`\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$`)
+var reRefersBack = regexp.MustCompile(`\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$`)
 
 // reNoError says there was no error ("without error", "no errors", "0
 // errors"); reErrorWord is any other mention of one.

@@ -246,6 +246,10 @@ var patterns = []*pattern{
 	// it does not have: the container's args name a sub-command removed or
 	// renamed in this version, or a package that provides it is gone.
 	pat("console_command_undefined", ConfigError, weightPrecise, hintFlag, "is not defined").matching(`(?i)\bcommand "[^"]+" is not defined\b`),
+	// An entrypoint that creates its user or group again on a restart of
+	// the same container ("addgroup: group 'smb' in use", "useradd: user
+	// 'app' already exists"): state left by its first start.
+	pat("user_exists", ConfigError, weightSpecific, "The entrypoint creates a user or group that the container's first start already created: its script is not safe to run twice. Recreate the container (docker rm, then up) instead of restarting it, or make the script skip a user or group that exists.", "in use", "already exists").matching(`(?i)\b(?:addgroup|adduser|useradd|groupadd|usermod|groupmod): (?:group|user|the (?:group|user))? ?'?[\w.-]+'? (?:is )?(?:in use|already exists)\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:

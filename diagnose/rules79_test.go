@@ -26,6 +26,9 @@ func TestRules79(t *testing.T) {
 		{"the kernel's invalid opcode, without its traps: prefix", "rspamd - trap invalid opcode - libhs.so.5.4.8\n", ExecFormat, "invalid opcode"},
 		{"a Rust program that unwraps the connection error it gave up on", "WARN rpc: Connection attempt 1 failed, retrying in 1000ms: transport error\nERROR rpc: Failed to establish connection after 5 attempts\n\nthread 'main' (1) panicked at src/main.rs:55:6:\ncalled `Result::unwrap()` on an `Err` value: FlagdError(\"transport error\")\n", DependencyUnavailable, "Failed to establish connection"},
 		{"a crash loop told as happening when a dependency is not reachable", "The shipping service crash-loops if flagd isn't reachable within 5 startup retries.\n", DependencyUnavailable, "isn't reachable"},
+		{"HAProxy's summary refers back to the parse errors above it", "[ALERT] 013/235213 (1) : parsing [/usr/local/etc/haproxy/haproxy.cfg:8] : unexpected character 'e' in 'timeout client'\n[ALERT] 013/235213 (1) : Error(s) found in configuration file : /usr/local/etc/haproxy/haproxy.cfg\n[ALERT] 013/235213 (1) : Fatal errors found in configuration.\n", ConfigError, "unexpected character"},
+		{"an entrypoint that adds its group again on a restart", "Add user 'smb' $addgroup: group 'smb' in use,\n", ConfigError, "in use"},
+		{"useradd finds the user it made before", "useradd: user 'app' already exists\n", ConfigError, "already exists"},
 		{"a library's missing version is still a bug's", "/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)\n", AppCrash, "GLIBC_2.34"},
 	})
 	checkNotRead(t, []notRead{
