@@ -34,113 +34,118 @@ var (
 )
 
 // corpusSets are the corpus's sets, in the order they were collected.
-var corpusSets = []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34", "round35", "round36", "round37", "round38", "round39", "round40", "round41", "round42", "round43", "round44", "round45", "round46", "round47", "round48", "round49", "round50", "round51", "round52", "round53", "round54", "round55", "round56", "round57", "round58", "round59", "round60", "round61", "round62", "round63", "round64", "round65", "round66", "round67", "round68", "round69", "round70", "round71", "round72", "round73", "round74", "round75", "round76", "round77", "round78", "round79", "round80", "round81", "round82", "round83", "round84", "round85", "round86", "round87", "round88", "round89", "round90", "round91", "round92", "round93", "round94", "round95", "round96", "round97", "round98", "round99"}
+var corpusSets = []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34", "round35", "round36", "round37", "round38", "round39", "round40", "round41", "round42", "round43", "round44", "round45", "round46", "round47", "round48", "round49", "round50", "round51", "round52", "round53", "round54", "round55", "round56", "round57", "round58", "round59", "round60", "round61", "round62", "round63", "round64", "round65", "round66", "round67", "round68", "round69", "round70", "round71", "round72", "round73", "round74", "round75", "round76", "round77", "round78", "round79", "round80", "round81", "round82", "round83", "round84", "round85", "round86", "round87", "round88", "round89", "round90", "round91", "round92", "round93", "round94", "round95", "round96", "round97", "round98", "round99", "round100", "round101", "round102", "round103", "round104"}
 
 // corpusFloors are the accuracies the engine must not fall below (per
 // set: category right, explaining log line quoted). They are what the
 // engine measured when the floors were last raised.
 var corpusFloors = map[string][2]float64{
-	"tune":    {1, 1},
-	"holdout": {1, 1},
-	"fresh":   {1, 1},
-	"round2":  {0.97, 1},
-	"round3":  {0.84, 1},
-	"round4":  {0.98, 1},
-	"round5":  {0.6, 1},     // measured once after round 4, never developed against
-	"round6":  {0.94, 1},    // batch 1 44/56, batch 2 8/15, batch 3 10/15, batch 4 5/5 (2/5 quoted), batch 5 1/3 when first measured (BASELINE_ROUND6.md)
-	"round7":  {0.98, 1},    // batch 1 34/41, batch 2 11/14, batch 3 7/10, batch 4 5/7, batch 5 2/5, batch 6 5/6, batch 7 2/4 when first measured (BASELINE_ROUND7.md)
-	"round8":  {0.95, 1},    // batch 1 29/43, batch 2 3/4 when first measured (BASELINE_ROUND8.md)
-	"round9":  {0.91, 1},    // batch 1 20/35 (18/27 quoted) when first measured (BASELINE_ROUND9.md)
-	"round10": {0.97, 1},    // batch 1 25/40 (18/22 quoted), batch 2 1/5 (2/2) when first measured (BASELINE_ROUND10.md)
-	"round11": {0.94, 0.96}, // held out: 38/50 (25/29 quoted) when measured once after all other tuning (BASELINE_ROUND11.md), then developed against
-	"round12": {0.93, 1},    // held out: 37/45 (21/24 quoted) when measured once after all other tuning (BASELINE_ROUND12.md), then developed against
-	"round13": {0.82, 0.95}, // held out: 22/35 (19/23 quoted) when measured once after all other tuning (BASELINE_ROUND13.md), then developed against
-	"round14": {0.83, 0.81}, // held out: 18/31 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND14.md), then developed against
-	"round15": {0.85, 1},    // held out: 19/34 (11/11 quoted) when measured once after all other tuning (BASELINE_ROUND15.md), then developed against
-	"round16": {0.78, 0.83}, // held out: 18/23 (8/12 quoted), measured once at the end of session 4 (BASELINE_ROUND16.md); its misses read in session 5
-	"round17": {0.77, 1},    // held out: 20/27 (14/17 quoted) when measured once after all other tuning (BASELINE_ROUND17.md), then developed against
-	"round18": {0.72, 0.88}, // held out: 7/22 (7/9 quoted) when measured once after all other tuning (BASELINE_ROUND18.md), then developed against
-	"round19": {0.88, 1},    // held out: 19/27 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND19.md), then developed against
-	"round20": {0.87, 0.85}, // held out: 9/16 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND20.md), then developed against
-	"round21": {0.91, 1},    // held out: 18/24 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND21.md), then developed against
-	"round22": {0.87, 1},    // held out: 9/16 (6/6 quoted) when measured once after all other tuning (BASELINE_ROUND22.md), then developed against
-	"round23": {0.82, 1},    // held out: 14/17 (7/7 quoted) when measured once after all other tuning (BASELINE_ROUND23.md), then developed against
-	"round24": {0.97, 0.96}, // held out: 31/38 (20/26 quoted) when measured once after all other tuning (BASELINE_ROUND24.md), then developed against
-	"round25": {0.75, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
-	"round26": {0.86, 0.82}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
-	"round27": {1, 0.75},    // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
-	"round28": {0.84, 0.71}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
-	"round29": {0.8, 0.9},   // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
-	"round30": {0.91, 0.93}, // held out: 19/24 (13/16 quoted) when measured once after all other tuning (BASELINE_ROUND30.md), then developed against
-	"round31": {0.84, 1},    // held out: 22/32 (18/20 quoted) when measured once after all other tuning (BASELINE_ROUND31.md), then developed against
-	"round32": {0.8, 0.87},  // held out: 16/25 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND32.md), then developed against
-	"round33": {0.72, 1},    // held out: 13/22 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND33.md), then developed against
-	"round34": {0.64, 1},    // held out: 16/25 (9/10 quoted) when measured once after all other tuning (BASELINE_ROUND34.md), then developed against
-	"round35": {0.7, 0.88},  // held out: 17/30 (15/18 quoted) when measured once after all other tuning (BASELINE_ROUND35.md), then developed against
-	"round36": {0.85, 0.9},  // held out: 13/20 (8/11 quoted) when measured once after all other tuning (BASELINE_ROUND36.md), then developed against
-	"round37": {0.88, 0.75}, // held out: 11/18 (7/12 quoted) when measured once after all other tuning (BASELINE_ROUND37.md), then developed against
-	"round38": {0.84, 1},    // held out: 9/13 (2/5 quoted) when measured once after all other tuning (BASELINE_ROUND38.md), then developed against
-	"round39": {0.82, 0.83}, // held out: 11/17 (5/6 quoted) when measured once after all other tuning (BASELINE_ROUND39.md), then developed against
-	"round40": {0.88, 1},    // held out: 22/25 (17/17 quoted) when measured once with this session's general rules (BASELINE_ROUND40.md), then developed against
-	"round41": {0.82, 1},    // held out: 22/28 (11/11 quoted) when measured once with this session's general rules (BASELINE_ROUND41.md), then developed against
-	"round42": {0.86, 1},    // held out: 17/22 (9/11 quoted) when measured once with this session's general rules (BASELINE_ROUND42.md), then developed against
-	"round43": {0.84, 1},    // held out: 22/26 (14/14 quoted) when measured once (BASELINE_ROUND43.md), then developed against
-	"round44": {0.72, 1},    // held out: 11/18 (6/6 quoted) when measured once (BASELINE_ROUND44.md), then developed against
-	"round45": {0.77, 0.88}, // held out: 14/22 (8/9 quoted) when measured once (BASELINE_ROUND45.md), then developed against
-	"round46": {0.85, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
-	"round47": {0.8, 1},     // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
-	"round48": {0.59, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
-	"round49": {0.9, 0.94},  // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
-	"round50": {0.66, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
-	"round51": {0.78, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
-	"round52": {0.93, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
-	"round53": {0.53, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
-	"round54": {0.81, 1},    // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
-	"round55": {0.83, 0.85}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md), then developed against
-	"round56": {0.88, 0.91}, // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md), then developed against
-	"round57": {0.88, 0.94}, // held out: 21/25 (17/18 quoted) when measured once (BASELINE_ROUND57.md), then developed against
-	"round58": {0.83, 0.8},  // held out: 17/24 (8/10 quoted) when measured once (BASELINE_ROUND58.md), then developed against
-	"round59": {0.88, 0.87}, // held out: 19/26 (14/16 quoted) when measured once (BASELINE_ROUND59.md), then developed against
-	"round60": {0.81, 1},    // held out: 12/16 (6/6 quoted) when measured once (BASELINE_ROUND60.md), then developed against
-	"round61": {0.82, 1},    // held out: 19/23 (9/9 quoted) when measured once (BASELINE_ROUND61.md)
-	"round62": {0.84, 1},    // held out: 22/26 (9/9 quoted) when measured once (BASELINE_ROUND62.md)
-	"round63": {0.81, 1},    // held out: 17/22 (7/7 quoted) when measured once (BASELINE_ROUND63.md), then developed against
-	"round64": {0.88, 0.95}, // held out: 30/34 (19/20 quoted) when measured once (BASELINE_ROUND64.md)
-	"round65": {0.76, 0.88}, // held out: 20/26 (16/18 quoted) when measured once (BASELINE_ROUND65.md)
-	"round66": {0.9, 0.91},  // held out: 25/31 (20/24 quoted) when measured once (BASELINE_ROUND66.md), then developed against
-	"round67": {0.71, 0.9},  // held out: 10/14 (9/10 quoted) when measured once (BASELINE_ROUND67.md)
-	"round68": {0.66, 0.87}, // held out: 10/15 (7/8 quoted) when measured once (BASELINE_ROUND68.md)
-	"round69": {0.8, 0.6},   // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
-	"round70": {0.91, 1},    // held out: 34/37 (2/2 quoted) when measured once (BASELINE_ROUND70.md)
-	"round71": {0.94, 0.87}, // held out: 18/19 (7/8 quoted) when measured once (BASELINE_ROUND71.md)
-	"round72": {0.78, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND72.md), then developed against
-	"round73": {0.9, 0.95},  // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md), then developed against
-	"round74": {0.7, 0.85},  // held out: 17/24 (6/7 quoted) when measured once (BASELINE_ROUND74.md)
-	"round75": {0.89, 0.88}, // held out: 26/29 (8/9 quoted) when measured once (BASELINE_ROUND75.md)
-	"round76": {0.71, 1},    // held out: 10/14 (7/7 quoted) when measured once (BASELINE_ROUND76.md)
-	"round77": {0.71, 1},    // held out: 14/21 (11/11 quoted) when measured once (BASELINE_ROUND77.md), then developed against
-	"round78": {0.93, 1},    // held out: 14/15 (8/8 quoted) when measured once (BASELINE_ROUND78.md)
-	"round79": {0.78, 1},    // held out: 18/23 (18/18 quoted) when measured once (BASELINE_ROUND79.md)
-	"round80": {0.63, 1},    // held out: 12/19 (10/10 quoted) when measured once (BASELINE_ROUND80.md)
-	"round81": {0.75, 0},    // held out: 3/4 (no log line to quote) when measured once (BASELINE_ROUND81.md)
-	"round82": {0.61, 0.75}, // held out: 16/26 (9/12 quoted) when measured once (BASELINE_ROUND82.md)
-	"round83": {0.68, 1},    // held out: 11/16 (10/10 quoted) when measured once (BASELINE_ROUND83.md)
-	"round84": {1, 1},       // held out: 2/2 (2/2 quoted) when measured once (BASELINE_ROUND84.md)
-	"round85": {0.9, 1},     // held out: 18/20 (13/13 quoted) when measured once (BASELINE_ROUND85.md)
-	"round86": {0.9, 1},     // held out: 9/10 (5/5 quoted) when measured once (BASELINE_ROUND86.md)
-	"round87": {0.84, 1},    // held out: 11/13 (4/4 quoted) when measured once (BASELINE_ROUND87.md)
-	"round88": {0.83, 1},    // held out: 10/12 (9/9 quoted) when measured once (BASELINE_ROUND88.md)
-	"round89": {0.53, 0.83}, // held out: 8/15 (5/6 quoted) when measured once (BASELINE_ROUND89.md)
-	"round90": {0.84, 0.87}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md)
-	"round91": {0.86, 0.7},  // held out: 13/15 (7/10 quoted) when measured once (BASELINE_ROUND91.md)
-	"round92": {0.45, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md)
-	"round93": {0.6, 1},     // held out: 3/5 (4/4 quoted) when measured once (BASELINE_ROUND93.md)
-	"round94": {0.85, 1},    // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND94.md)
-	"round95": {1, 1},       // held out: 6/6 (2/2 quoted) when measured once (BASELINE_ROUND95.md)
-	"round96": {0.63, 0.66}, // held out: 7/11 (2/3 quoted) when measured once (BASELINE_ROUND96.md)
-	"round97": {0.4, 1},     // held out: 4/10 (3/3 quoted) when measured once (BASELINE_ROUND97.md)
-	"round98": {0.86, 0.75}, // held out: 13/15 (9/12 quoted) when measured once (BASELINE_ROUND98.md)
-	"round99": {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND99.md)
+	"tune":     {1, 1},
+	"holdout":  {1, 1},
+	"fresh":    {1, 1},
+	"round2":   {0.97, 1},
+	"round3":   {0.84, 1},
+	"round4":   {0.98, 1},
+	"round5":   {0.6, 1},     // measured once after round 4, never developed against
+	"round6":   {0.94, 1},    // batch 1 44/56, batch 2 8/15, batch 3 10/15, batch 4 5/5 (2/5 quoted), batch 5 1/3 when first measured (BASELINE_ROUND6.md)
+	"round7":   {0.98, 1},    // batch 1 34/41, batch 2 11/14, batch 3 7/10, batch 4 5/7, batch 5 2/5, batch 6 5/6, batch 7 2/4 when first measured (BASELINE_ROUND7.md)
+	"round8":   {0.95, 1},    // batch 1 29/43, batch 2 3/4 when first measured (BASELINE_ROUND8.md)
+	"round9":   {0.91, 1},    // batch 1 20/35 (18/27 quoted) when first measured (BASELINE_ROUND9.md)
+	"round10":  {0.97, 1},    // batch 1 25/40 (18/22 quoted), batch 2 1/5 (2/2) when first measured (BASELINE_ROUND10.md)
+	"round11":  {0.94, 0.96}, // held out: 38/50 (25/29 quoted) when measured once after all other tuning (BASELINE_ROUND11.md), then developed against
+	"round12":  {0.93, 1},    // held out: 37/45 (21/24 quoted) when measured once after all other tuning (BASELINE_ROUND12.md), then developed against
+	"round13":  {0.82, 0.95}, // held out: 22/35 (19/23 quoted) when measured once after all other tuning (BASELINE_ROUND13.md), then developed against
+	"round14":  {0.83, 0.81}, // held out: 18/31 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND14.md), then developed against
+	"round15":  {0.85, 1},    // held out: 19/34 (11/11 quoted) when measured once after all other tuning (BASELINE_ROUND15.md), then developed against
+	"round16":  {0.78, 0.83}, // held out: 18/23 (8/12 quoted), measured once at the end of session 4 (BASELINE_ROUND16.md); its misses read in session 5
+	"round17":  {0.77, 1},    // held out: 20/27 (14/17 quoted) when measured once after all other tuning (BASELINE_ROUND17.md), then developed against
+	"round18":  {0.72, 0.88}, // held out: 7/22 (7/9 quoted) when measured once after all other tuning (BASELINE_ROUND18.md), then developed against
+	"round19":  {0.88, 1},    // held out: 19/27 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND19.md), then developed against
+	"round20":  {0.87, 0.85}, // held out: 9/16 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND20.md), then developed against
+	"round21":  {0.91, 1},    // held out: 18/24 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND21.md), then developed against
+	"round22":  {0.87, 1},    // held out: 9/16 (6/6 quoted) when measured once after all other tuning (BASELINE_ROUND22.md), then developed against
+	"round23":  {0.82, 1},    // held out: 14/17 (7/7 quoted) when measured once after all other tuning (BASELINE_ROUND23.md), then developed against
+	"round24":  {0.97, 0.96}, // held out: 31/38 (20/26 quoted) when measured once after all other tuning (BASELINE_ROUND24.md), then developed against
+	"round25":  {0.75, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
+	"round26":  {0.86, 0.82}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
+	"round27":  {1, 0.75},    // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
+	"round28":  {0.84, 0.71}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
+	"round29":  {0.8, 0.9},   // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
+	"round30":  {0.91, 0.93}, // held out: 19/24 (13/16 quoted) when measured once after all other tuning (BASELINE_ROUND30.md), then developed against
+	"round31":  {0.84, 1},    // held out: 22/32 (18/20 quoted) when measured once after all other tuning (BASELINE_ROUND31.md), then developed against
+	"round32":  {0.8, 0.87},  // held out: 16/25 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND32.md), then developed against
+	"round33":  {0.72, 1},    // held out: 13/22 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND33.md), then developed against
+	"round34":  {0.64, 1},    // held out: 16/25 (9/10 quoted) when measured once after all other tuning (BASELINE_ROUND34.md), then developed against
+	"round35":  {0.7, 0.88},  // held out: 17/30 (15/18 quoted) when measured once after all other tuning (BASELINE_ROUND35.md), then developed against
+	"round36":  {0.85, 0.9},  // held out: 13/20 (8/11 quoted) when measured once after all other tuning (BASELINE_ROUND36.md), then developed against
+	"round37":  {0.88, 0.75}, // held out: 11/18 (7/12 quoted) when measured once after all other tuning (BASELINE_ROUND37.md), then developed against
+	"round38":  {0.84, 1},    // held out: 9/13 (2/5 quoted) when measured once after all other tuning (BASELINE_ROUND38.md), then developed against
+	"round39":  {0.82, 0.83}, // held out: 11/17 (5/6 quoted) when measured once after all other tuning (BASELINE_ROUND39.md), then developed against
+	"round40":  {0.88, 1},    // held out: 22/25 (17/17 quoted) when measured once with this session's general rules (BASELINE_ROUND40.md), then developed against
+	"round41":  {0.82, 1},    // held out: 22/28 (11/11 quoted) when measured once with this session's general rules (BASELINE_ROUND41.md), then developed against
+	"round42":  {0.86, 1},    // held out: 17/22 (9/11 quoted) when measured once with this session's general rules (BASELINE_ROUND42.md), then developed against
+	"round43":  {0.84, 1},    // held out: 22/26 (14/14 quoted) when measured once (BASELINE_ROUND43.md), then developed against
+	"round44":  {0.72, 1},    // held out: 11/18 (6/6 quoted) when measured once (BASELINE_ROUND44.md), then developed against
+	"round45":  {0.77, 0.88}, // held out: 14/22 (8/9 quoted) when measured once (BASELINE_ROUND45.md), then developed against
+	"round46":  {0.85, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
+	"round47":  {0.8, 1},     // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
+	"round48":  {0.59, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
+	"round49":  {0.9, 0.94},  // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
+	"round50":  {0.66, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
+	"round51":  {0.78, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
+	"round52":  {0.93, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
+	"round53":  {0.53, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
+	"round54":  {0.81, 1},    // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
+	"round55":  {0.83, 0.85}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md), then developed against
+	"round56":  {0.88, 0.91}, // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md), then developed against
+	"round57":  {0.88, 0.94}, // held out: 21/25 (17/18 quoted) when measured once (BASELINE_ROUND57.md), then developed against
+	"round58":  {0.83, 0.8},  // held out: 17/24 (8/10 quoted) when measured once (BASELINE_ROUND58.md), then developed against
+	"round59":  {0.88, 0.87}, // held out: 19/26 (14/16 quoted) when measured once (BASELINE_ROUND59.md), then developed against
+	"round60":  {0.81, 1},    // held out: 12/16 (6/6 quoted) when measured once (BASELINE_ROUND60.md), then developed against
+	"round61":  {0.82, 1},    // held out: 19/23 (9/9 quoted) when measured once (BASELINE_ROUND61.md)
+	"round62":  {0.84, 1},    // held out: 22/26 (9/9 quoted) when measured once (BASELINE_ROUND62.md)
+	"round63":  {0.81, 1},    // held out: 17/22 (7/7 quoted) when measured once (BASELINE_ROUND63.md), then developed against
+	"round64":  {0.88, 0.95}, // held out: 30/34 (19/20 quoted) when measured once (BASELINE_ROUND64.md)
+	"round65":  {0.76, 0.88}, // held out: 20/26 (16/18 quoted) when measured once (BASELINE_ROUND65.md)
+	"round66":  {0.9, 0.91},  // held out: 25/31 (20/24 quoted) when measured once (BASELINE_ROUND66.md), then developed against
+	"round67":  {0.71, 0.9},  // held out: 10/14 (9/10 quoted) when measured once (BASELINE_ROUND67.md)
+	"round68":  {0.66, 0.87}, // held out: 10/15 (7/8 quoted) when measured once (BASELINE_ROUND68.md)
+	"round69":  {0.8, 0.6},   // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
+	"round70":  {0.91, 1},    // held out: 34/37 (2/2 quoted) when measured once (BASELINE_ROUND70.md)
+	"round71":  {0.94, 0.87}, // held out: 18/19 (7/8 quoted) when measured once (BASELINE_ROUND71.md)
+	"round72":  {0.78, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND72.md), then developed against
+	"round73":  {0.9, 0.95},  // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md), then developed against
+	"round74":  {0.7, 0.85},  // held out: 17/24 (6/7 quoted) when measured once (BASELINE_ROUND74.md)
+	"round75":  {0.89, 0.88}, // held out: 26/29 (8/9 quoted) when measured once (BASELINE_ROUND75.md)
+	"round76":  {0.71, 1},    // held out: 10/14 (7/7 quoted) when measured once (BASELINE_ROUND76.md)
+	"round77":  {0.71, 1},    // held out: 14/21 (11/11 quoted) when measured once (BASELINE_ROUND77.md), then developed against
+	"round78":  {0.93, 1},    // held out: 14/15 (8/8 quoted) when measured once (BASELINE_ROUND78.md)
+	"round79":  {0.78, 1},    // held out: 18/23 (18/18 quoted) when measured once (BASELINE_ROUND79.md)
+	"round80":  {0.63, 1},    // held out: 12/19 (10/10 quoted) when measured once (BASELINE_ROUND80.md)
+	"round81":  {0.75, 0},    // held out: 3/4 (no log line to quote) when measured once (BASELINE_ROUND81.md)
+	"round82":  {0.61, 0.75}, // held out: 16/26 (9/12 quoted) when measured once (BASELINE_ROUND82.md)
+	"round83":  {0.68, 1},    // held out: 11/16 (10/10 quoted) when measured once (BASELINE_ROUND83.md)
+	"round84":  {1, 1},       // held out: 2/2 (2/2 quoted) when measured once (BASELINE_ROUND84.md)
+	"round85":  {0.9, 1},     // held out: 18/20 (13/13 quoted) when measured once (BASELINE_ROUND85.md)
+	"round86":  {0.9, 1},     // held out: 9/10 (5/5 quoted) when measured once (BASELINE_ROUND86.md)
+	"round87":  {0.84, 1},    // held out: 11/13 (4/4 quoted) when measured once (BASELINE_ROUND87.md)
+	"round88":  {0.83, 1},    // held out: 10/12 (9/9 quoted) when measured once (BASELINE_ROUND88.md)
+	"round89":  {0.53, 0.83}, // held out: 8/15 (5/6 quoted) when measured once (BASELINE_ROUND89.md)
+	"round90":  {0.84, 0.87}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md)
+	"round91":  {0.86, 0.7},  // held out: 13/15 (7/10 quoted) when measured once (BASELINE_ROUND91.md)
+	"round92":  {0.45, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md)
+	"round93":  {0.6, 1},     // held out: 3/5 (4/4 quoted) when measured once (BASELINE_ROUND93.md)
+	"round94":  {0.85, 1},    // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND94.md)
+	"round95":  {1, 1},       // held out: 6/6 (2/2 quoted) when measured once (BASELINE_ROUND95.md)
+	"round96":  {0.63, 0.66}, // held out: 7/11 (2/3 quoted) when measured once (BASELINE_ROUND96.md)
+	"round97":  {0.4, 1},     // held out: 4/10 (3/3 quoted) when measured once (BASELINE_ROUND97.md)
+	"round98":  {0.86, 0.75}, // held out: 13/15 (9/12 quoted) when measured once (BASELINE_ROUND98.md)
+	"round99":  {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND99.md)
+	"round100": {0.82, 1},    // held out: 19/23 (13/13 quoted) when measured once (BASELINE_ROUND100.md)
+	"round101": {0.5, 0.8},   // held out: 5/10 (4/5 quoted) when measured once (BASELINE_ROUND101.md)
+	"round102": {0.54, 0.88}, // held out: 6/11 (8/9 quoted) when measured once (BASELINE_ROUND102.md)
+	"round103": {0.66, 1},    // held out: 4/6 (3/3 quoted) when measured once (BASELINE_ROUND103.md)
+	"round104": {0.75, 0.66}, // held out: 3/4 (2/3 quoted) when measured once (BASELINE_ROUND104.md)
 }
 
 // corpusCase is one file of the corpus.
