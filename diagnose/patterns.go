@@ -250,6 +250,18 @@ var patterns = []*pattern{
 	// the same container ("addgroup: group 'smb' in use", "useradd: user
 	// 'app' already exists"): state left by its first start.
 	pat("user_exists", ConfigError, weightSpecific, "The entrypoint creates a user or group that the container's first start already created: its script is not safe to run twice. Recreate the container (docker rm, then up) instead of restarting it, or make the script skip a user or group that exists.", "in use", "already exists").matching(`(?i)\b(?:addgroup|adduser|useradd|groupadd|usermod|groupmod): (?:group|user|the (?:group|user))? ?'?[\w.-]+'? (?:is )?(?:in use|already exists)\b`),
+	// musl's loader refusing a binary linked against glibc (an Alpine image
+	// given a glibc build): the program cannot start at all.
+	pat("musl_not_dynamic", CommandNotFound, weightPrecise+1, hintEntry, "not a valid dynamic program").matching(`(?i)\bld-musl-[\w.-]+\.so\.1: .{0,200}\bnot a valid dynamic program\b`),
+	// controller-runtime (v0.19 on) refuses two controllers registered under
+	// one name: the program registers them so, a bug to fix in its code or
+	// a version to move off, not a setting.
+	pat("controller_name_unique", AppCrash, weightPrecise, "The program registers two controllers under one name, which controller-runtime 0.19 and later refuse: move to a release of it that fixes this (or back to the one before), or set SkipNameValidation where the controllers are built.", "controller names must be unique", "controller with name").matching(`(?i)\bcontroller names must be unique\b|\bcontroller with name \S+ already exists\b`),
+	// Exit code 132 (SIGILL) told in words or by `docker ps` ("crashing with
+	// error 132", "Restarting (132)"). The same for 139 lost a report whose
+	// .NET program exits 139 on a setting, so SIGSEGV's code is left to the
+	// recorded status.
+	pat("exit_132_words", ExecFormat, weightSpecific-1, hintSigill, "132").matching(`(?i)(?:\bexit(?:ed|s)?(?: with)?(?: exit)?(?: code| status)?|\berror(?: code)?|\bcode|\bstatus|\brestarting) ?\(?132\)?(?:\.(?:\D|$)|[^\w.]|$)`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:

@@ -29,12 +29,16 @@ func TestRules79(t *testing.T) {
 		{"HAProxy's summary refers back to the parse errors above it", "[ALERT] 013/235213 (1) : parsing [/usr/local/etc/haproxy/haproxy.cfg:8] : unexpected character 'e' in 'timeout client'\n[ALERT] 013/235213 (1) : Error(s) found in configuration file : /usr/local/etc/haproxy/haproxy.cfg\n[ALERT] 013/235213 (1) : Fatal errors found in configuration.\n", ConfigError, "unexpected character"},
 		{"an entrypoint that adds its group again on a restart", "Add user 'smb' $addgroup: group 'smb' in use,\n", ConfigError, "in use"},
 		{"useradd finds the user it made before", "useradd: user 'app' already exists\n", ConfigError, "already exists"},
+		{"two controllers under one name are a bug", "ERROR setup unable to create controller {\"error\": \"controller with name node already exists. Controller names must be unique to avoid multiple controllers reporting to the same metric\"}\n", AppCrash, "must be unique"},
+		{"musl's loader refuses a glibc binary", "/lib/ld-musl-aarch64.so.1: /usr/bin/torrserver: Not a valid dynamic program\n", CommandNotFound, "Not a valid dynamic program"},
+		{"exit code 132 in words", "Container is always crashing with error 132.\n", ExecFormat, "132"},
 		{"a library's missing version is still a bug's", "/app/server: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by /app/server)\n", AppCrash, "GLIBC_2.34"},
 	})
 	checkNotRead(t, []notRead{
 		{"E0225 21:32:20.051895 1 proxier.go:733] \"Error cleaning up nftables rules\" err=\"could not find nftables binary: exec: \\\"nft\\\": executable file not found in $PATH\"\nI0225 21:32:20.1 1 server.go:680] \"Successfully retrieved node IP(s)\"\n", CommandNotFound},
 		{"argocd: v2.13.0-rc1+74a367d\n  BuildDate: 2024-09-16T08:51:02Z\n  GoVersion: go1.22.7\n  Platform: darwin/arm64\n", ExecFormat},
 		{"Error: Unable to open file /mosquitto/config/passwords for writing. File exists.\n", PermissionDenied},
+		{"Started 132 workers, exiting after 139 jobs\nerror: listen tcp :8080: bind: address already in use\n", ExecFormat},
 		{"2024-03-01 10:00:00.000 UTC [1] LOG node arm64, 4 CPUs\n2024-03-01 10:00:00.100 UTC [1] FATAL main section missing from the ini file\n", ExecFormat},
 		{"I0101 10:00:00 1 main.go:12] waiting for caches to sync\nF0101 10:00:30 1 main.go:77] failed to sync cache: timed out waiting for caches to sync\n", DependencyUnavailable},
 	})
