@@ -73,7 +73,7 @@ var corpusFloors = map[string][2]float64{
 	"round29":  {0.8, 0.9},   // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
 	"round30":  {0.91, 0.93}, // held out: 19/24 (13/16 quoted) when measured once after all other tuning (BASELINE_ROUND30.md), then developed against
 	"round31":  {0.84, 1},    // held out: 22/32 (18/20 quoted) when measured once after all other tuning (BASELINE_ROUND31.md), then developed against
-	"round32":  {0.8, 0.87},  // held out: 16/25 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND32.md), then developed against
+	"round32":  {0.84, 1},    // held out: 16/25 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND32.md), then developed against
 	"round33":  {0.72, 1},    // held out: 13/22 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND33.md), then developed against
 	"round34":  {0.64, 1},    // held out: 16/25 (9/10 quoted) when measured once after all other tuning (BASELINE_ROUND34.md), then developed against
 	"round35":  {0.7, 0.88},  // held out: 17/30 (15/18 quoted) when measured once after all other tuning (BASELINE_ROUND35.md), then developed against
@@ -89,7 +89,7 @@ var corpusFloors = map[string][2]float64{
 	"round45":  {0.77, 0.88}, // held out: 14/22 (8/9 quoted) when measured once (BASELINE_ROUND45.md), then developed against
 	"round46":  {0.85, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
 	"round47":  {0.8, 1},     // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
-	"round48":  {0.59, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
+	"round48":  {0.62, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
 	"round49":  {0.9, 0.94},  // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
 	"round50":  {0.66, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
 	"round51":  {0.78, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
@@ -110,7 +110,7 @@ var corpusFloors = map[string][2]float64{
 	"round66":  {0.9, 0.91},  // held out: 25/31 (20/24 quoted) when measured once (BASELINE_ROUND66.md), then developed against
 	"round67":  {0.71, 0.9},  // held out: 10/14 (9/10 quoted) when measured once (BASELINE_ROUND67.md)
 	"round68":  {0.66, 0.87}, // held out: 10/15 (7/8 quoted) when measured once (BASELINE_ROUND68.md)
-	"round69":  {0.8, 0.6},   // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
+	"round69":  {0.85, 0.6},  // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
 	"round70":  {0.91, 1},    // held out: 34/37 (2/2 quoted) when measured once (BASELINE_ROUND70.md)
 	"round71":  {0.94, 0.87}, // held out: 18/19 (7/8 quoted) when measured once (BASELINE_ROUND71.md)
 	"round72":  {0.78, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND72.md), then developed against
@@ -120,29 +120,29 @@ var corpusFloors = map[string][2]float64{
 	"round76":  {0.71, 1},    // held out: 10/14 (7/7 quoted) when measured once (BASELINE_ROUND76.md)
 	"round77":  {0.71, 1},    // held out: 14/21 (11/11 quoted) when measured once (BASELINE_ROUND77.md), then developed against
 	"round78":  {0.93, 1},    // held out: 14/15 (8/8 quoted) when measured once (BASELINE_ROUND78.md)
-	"round79":  {0.78, 1},    // held out: 18/23 (18/18 quoted) when measured once (BASELINE_ROUND79.md)
+	"round79":  {0.95, 1},    // held out: 18/23 (18/18 quoted) when measured once (BASELINE_ROUND79.md), then developed against
 	"round80":  {0.63, 1},    // held out: 12/19 (10/10 quoted) when measured once (BASELINE_ROUND80.md)
 	"round81":  {0.75, 0},    // held out: 3/4 (no log line to quote) when measured once (BASELINE_ROUND81.md)
-	"round82":  {0.61, 0.75}, // held out: 16/26 (9/12 quoted) when measured once (BASELINE_ROUND82.md)
+	"round82":  {0.76, 0.75}, // held out: 16/26 (9/12 quoted) when measured once (BASELINE_ROUND82.md), then developed against
 	"round83":  {0.68, 1},    // held out: 11/16 (10/10 quoted) when measured once (BASELINE_ROUND83.md)
 	"round84":  {1, 1},       // held out: 2/2 (2/2 quoted) when measured once (BASELINE_ROUND84.md)
-	"round85":  {0.9, 1},     // held out: 18/20 (13/13 quoted) when measured once (BASELINE_ROUND85.md)
+	"round85":  {0.95, 1},    // held out: 18/20 (13/13 quoted) when measured once (BASELINE_ROUND85.md), then developed against
 	"round86":  {0.9, 1},     // held out: 9/10 (5/5 quoted) when measured once (BASELINE_ROUND86.md)
-	"round87":  {0.84, 1},    // held out: 11/13 (4/4 quoted) when measured once (BASELINE_ROUND87.md)
+	"round87":  {0.92, 1},    // held out: 11/13 (4/4 quoted) when measured once (BASELINE_ROUND87.md), then developed against
 	"round88":  {0.83, 1},    // held out: 10/12 (9/9 quoted) when measured once (BASELINE_ROUND88.md)
-	"round89":  {0.53, 0.83}, // held out: 8/15 (5/6 quoted) when measured once (BASELINE_ROUND89.md)
-	"round90":  {0.84, 0.87}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md)
+	"round89":  {0.66, 0.83}, // held out: 8/15 (5/6 quoted) when measured once (BASELINE_ROUND89.md), then developed against
+	"round90":  {0.89, 0.87}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md), then developed against
 	"round91":  {0.86, 0.7},  // held out: 13/15 (7/10 quoted) when measured once (BASELINE_ROUND91.md)
-	"round92":  {0.45, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md)
+	"round92":  {0.63, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md), then developed against
 	"round93":  {0.6, 1},     // held out: 3/5 (4/4 quoted) when measured once (BASELINE_ROUND93.md)
 	"round94":  {0.85, 1},    // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND94.md)
 	"round95":  {1, 1},       // held out: 6/6 (2/2 quoted) when measured once (BASELINE_ROUND95.md)
-	"round96":  {0.63, 0.66}, // held out: 7/11 (2/3 quoted) when measured once (BASELINE_ROUND96.md)
-	"round97":  {0.4, 1},     // held out: 4/10 (3/3 quoted) when measured once (BASELINE_ROUND97.md)
-	"round98":  {0.86, 0.75}, // held out: 13/15 (9/12 quoted) when measured once (BASELINE_ROUND98.md)
+	"round96":  {0.72, 1},    // held out: 7/11 (2/3 quoted) when measured once (BASELINE_ROUND96.md), then developed against
+	"round97":  {0.5, 1},     // held out: 4/10 (3/3 quoted) when measured once (BASELINE_ROUND97.md), then developed against
+	"round98":  {1, 1},       // held out: 13/15 (9/12 quoted) when measured once (BASELINE_ROUND98.md), then developed against
 	"round99":  {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND99.md)
-	"round100": {0.82, 1},    // held out: 19/23 (13/13 quoted) when measured once (BASELINE_ROUND100.md)
-	"round101": {0.5, 0.8},   // held out: 5/10 (4/5 quoted) when measured once (BASELINE_ROUND101.md)
+	"round100": {0.95, 1},    // held out: 19/23 (13/13 quoted) when measured once (BASELINE_ROUND100.md), then developed against
+	"round101": {0.7, 0.8},   // held out: 5/10 (4/5 quoted) when measured once (BASELINE_ROUND101.md), then developed against
 	"round102": {0.54, 0.88}, // held out: 6/11 (8/9 quoted) when measured once (BASELINE_ROUND102.md)
 	"round103": {0.66, 1},    // held out: 4/6 (3/3 quoted) when measured once (BASELINE_ROUND103.md)
 	"round104": {0.75, 0.66}, // held out: 3/4 (2/3 quoted) when measured once (BASELINE_ROUND104.md)
