@@ -327,6 +327,12 @@ func (s *logScanner) line(raw []byte) {
 			best = p
 		}
 	}
+	if best != nil && best.cat == ConfigError && best.weight < weightPrecise && sev == sevInfo {
+		// A setting the program reports at info or debug level ("[DEBUG]
+		// P2P_PEER_ID was not set, using the first available key") is one
+		// it copes with, not what it stopped on.
+		best = nil
+	}
 	if best != nil && best.id == "arm_host" && sev == sevInfo {
 		// A program's own note about the CPU it runs on ("[Note] InnoDB:
 		// Using ARMv8 crc32 + pmull instructions") says it runs there.

@@ -38,6 +38,8 @@ func TestRules79(t *testing.T) {
 		{"E0225 21:32:20.051895 1 proxier.go:733] \"Error cleaning up nftables rules\" err=\"could not find nftables binary: exec: \\\"nft\\\": executable file not found in $PATH\"\nI0225 21:32:20.1 1 server.go:680] \"Successfully retrieved node IP(s)\"\n", CommandNotFound},
 		{"argocd: v2.13.0-rc1+74a367d\n  BuildDate: 2024-09-16T08:51:02Z\n  GoVersion: go1.22.7\n  Platform: darwin/arm64\n", ExecFormat},
 		{"Error: Unable to open file /mosquitto/config/passwords for writing. File exists.\n", PermissionDenied},
+		{"2021-09-03T18:35:03Z [DEBUG] P2P_PEER_ID was not set, using the first available key\n", ConfigError},
+		{"time=\"2022-03-08T15:59:28Z\" level=info msg=\"cannot list the content of the src directory /var/lib/engine-binaries for the copy, will do nothing: no such file or directory\"\n", ConfigError},
 		{"Started 132 workers, exiting after 139 jobs\nerror: listen tcp :8080: bind: address already in use\n", ExecFormat},
 		{"2024-03-01 10:00:00.000 UTC [1] LOG node arm64, 4 CPUs\n2024-03-01 10:00:00.100 UTC [1] FATAL main section missing from the ini file\n", ExecFormat},
 		{"I0101 10:00:00 1 main.go:12] waiting for caches to sync\nF0101 10:00:30 1 main.go:77] failed to sync cache: timed out waiting for caches to sync\n", DependencyUnavailable},

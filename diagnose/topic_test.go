@@ -24,6 +24,7 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a lease lost in an outage", "In single-node clusters the operator enters a crash loop after every node reboot, when leader election lease renewal fails during the API outage.\n", DependencyUnavailable},
 		{"a host network port", "The daemonset runs with hostNetwork: true and the metrics server crashes on a node where another agent has the port already in use.\n", PortConflict},
 		{"an ARM node", "The pod keeps restarting on our Raspberry Pi cluster, the image seems to be amd64 only.\n", ExecFormat},
+		{"an old CPU", "After updating to the latest release the container keeps restarting. On another PC it starts fine; I think the problem is my old CPU (Intel Atom N2600).\n", ExecFormat},
 		{"an image built on an ARM Mac", "The service keeps failing on Fargate ever since I build the image on my M1 Mac.\n", ExecFormat},
 		{"a base image as a service, with no command", "The service keeps failing and restarting, I only ran:\ndocker service create --name my-web centos:latest\n", Completed},
 		{"a pull request that waits for the broker", "Functions Worker: add wait broker init container to avoid crashloopback\n", DependencyUnavailable},
