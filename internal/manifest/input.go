@@ -135,6 +135,11 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 			best, found = r, true
 		}
 	}
+	if !found && pod != nil && len(o.rows) == 1 {
+		// One row beside a nameless describe or status: the same pod,
+		// running again between its crashes.
+		return o.rows[0], true
+	}
 	if !found && pod == nil {
 		if len(o.Logs) > 0 && !o.anyRestarted() {
 			// Every row is running ready and never restarted: none of

@@ -858,3 +858,26 @@ func TestOldEventsWithSpaces(t *testing.T) {
 		t.Error("a log line read as an old event row")
 	}
 }
+
+// A describe fragment without its Name beside a one-row `get pods` table
+// is that row's pod, running again between its crashes.
+func TestNamelessDescribeTakesTheOnlyRow(t *testing.T) {
+	const paste = "NAME            READY   STATUS    RESTARTS   AGE\ncoredns-6d9j4   1/1     Running   379        9d\n\n" +
+		"    State:          Running\n      Started:      Mon, 21 Oct 2019 11:17:49 +0800\n    Last State:     Terminated\n      Reason:       OOMKilled\n      Exit Code:    0\n" +
+		"      Started:      Mon, 21 Oct 2019 11:07:41 +0800\n      Finished:     Mon, 21 Oct 2019 11:17:46 +0800\n    Ready:          True\n"
+	var o Objects
+	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := in.Pod.Status.ContainerStatuses
+	if in.Pod.Name != "coredns-6d9j4" || len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" {
+		t.Fatalf("pod %q %+v: want coredns-6d9j4 with its OOMKilled last state", in.Pod.Name, st)
+	}
+	if len(in.Neighbours) != 0 {
+		t.Errorf("neighbours %+v: the only row is the pod itself", in.Neighbours)
+	}
+}
