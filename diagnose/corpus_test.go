@@ -374,6 +374,23 @@ func TestCorpus(t *testing.T) {
 	if only := os.Getenv("CORPUS_SETS"); only != "" {
 		sets = strings.Split(only, ",") // e.g. CORPUS_SETS=tune while developing
 	}
+	if corpusSample > 1 {
+		// Under -race the whole corpus takes minutes and a sample finds any
+		// data race the rest would: read a sample, and leave the floors to
+		// `make test`'s run of TestCorpus without -race.
+		seen := 0
+		for _, set := range sets {
+			for _, c := range loadCorpus(t, set) {
+				if seen++; seen%corpusSample != 0 {
+					continue
+				}
+				if in, err := c.input(); err == nil {
+					diagnose.Diagnose(in)
+				}
+			}
+		}
+		return
+	}
 	for _, set := range sets {
 		results := runCorpus(t, set)
 		ok, quoted, withLine, first := 0, 0, 0, 0

@@ -233,9 +233,8 @@ func crashLog(in Input, v *containerView, containers int) bool {
 
 // oomKilledBefore reports a container whose previous instance was killed
 // for memory lately: running and ready again now, it restarts every time
-// it reaches its limit, and that is what was asked about. A kill long
-// before now (or before a quarter of an hour) is an old one it recovered
-// from.
+// it reaches its limit, and that is what was asked about. A kill more than
+// a quarter of an hour before now is an old one it recovered from.
 func oomKilledBefore(v *containerView, now time.Time) bool {
 	t := v.status.LastTerminationState.Terminated
 	if t == nil || t.Reason != "OOMKilled" {

@@ -488,7 +488,9 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		return
 	}
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
-		if e.ls.topic != "" && (!e.ls.daemon || e.ls.topicNamed) { // set only when the prose names a kind
+		// A service's own log that simply stops (daemon) says nothing of
+		// its own; then only words that name a kind of cause count.
+		if e.ls.topic != "" && (!e.ls.daemon || e.ls.topicNamed) {
 			// The "log" is the reporter's prose: it does not end like a
 			// finished task's log, but it says what it is about.
 			e.add(topicSignal(e.ls))
