@@ -262,6 +262,9 @@ var patterns = []*pattern{
 	// .NET program exits 139 on a setting, so SIGSEGV's code is left to the
 	// recorded status.
 	pat("exit_132_words", ExecFormat, weightSpecific-1, hintSigill, "132").matching(`(?i)(?:\bexit(?:ed|s)?(?: with)?(?: exit)?(?: code| status)?|\berror(?: code)?|\bcode|\bstatus|\brestarting) ?\(?132\)?(?:\.(?:\D|$)|[^\w.]|$)`),
+	// .NET's connection-string parser: the string it was given (usually from
+	// an environment variable or appsettings) is malformed or empty.
+	pat("dotnet_connection_string", ConfigError, weightPrecise, "The connection string the app was given does not parse: check the environment variable or appsettings value it comes from (often empty, or quoted twice from a Secret).", "initialization string does not conform").matching(`(?i)\bformat of the initialization string does not conform to specification\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
@@ -508,7 +511,7 @@ var patterns = []*pattern{
 	// conflict that causes CrashLoopBackoff", "tries to bind on port 8080
 	// which is a port that nginx-proxy listens on").
 	pat("port_words", PortConflict, weightPrecise, hintPort, "port", "in use").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b|\b(?:fail\w*|error|exit\w*)\b.{0,40}\bport (?:\d+ )?is (?:already )?in use\b|\bport (?:\d+ )?is (?:already )?in use\b.{0,40}\b(?:fail\w*|exit\w*|crash\w*)\b|(?:^|[\s\x60'"(])(?:[\w.-]+)?:\d{2,5}[\x60'")]?\s+(?:is|was)\s+(?:already\s+)?(?:in use|taken|occupied)\b`).without("trying", "will use", "using port", "instead"),
-	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
+	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
 
 	// Permissions.
 	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user"),
