@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/crashloop-bot/crashloop-bot/diagnose"
 )
 
 // describeText is `kubectl describe pod` output of today's kubectl.
@@ -822,14 +824,7 @@ func TestShortRowAfterALog(t *testing.T) {
 		"NAMESPACE     NAME          READY     STATUS             RESTARTS   AGE\n" +
 		"kube-system   etcd-m        1/1       Running            0          6d\n" +
 		"kube-system   web-6pvxk     0/1       CrashLoopBackOff\n"
-	var o Objects
-	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
-		t.Fatal(err)
-	}
-	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := pastedInput(t, paste)
 	if in.Pod.Name != "web-6pvxk" || in.Pod.Status.ContainerStatuses[0].State.Waiting == nil {
 		t.Fatalf("pod %s %+v, want web-6pvxk waiting", in.Pod.Name, in.Pod.Status.ContainerStatuses)
 	}
@@ -865,6 +860,19 @@ func TestNamelessDescribeTakesTheOnlyRow(t *testing.T) {
 	const paste = "NAME            READY   STATUS    RESTARTS   AGE\ncoredns-6d9j4   1/1     Running   379        9d\n\n" +
 		"    State:          Running\n      Started:      Mon, 21 Oct 2019 11:17:49 +0800\n    Last State:     Terminated\n      Reason:       OOMKilled\n      Exit Code:    0\n" +
 		"      Started:      Mon, 21 Oct 2019 11:07:41 +0800\n      Finished:     Mon, 21 Oct 2019 11:17:46 +0800\n    Ready:          True\n"
+	in := pastedInput(t, paste)
+	st := in.Pod.Status.ContainerStatuses
+	if in.Pod.Name != "coredns-6d9j4" || len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" {
+		t.Fatalf("pod %q %+v: want coredns-6d9j4 with its OOMKilled last state", in.Pod.Name, st)
+	}
+	if len(in.Neighbours) != 0 {
+		t.Errorf("neighbours %+v: the only row is the pod itself", in.Neighbours)
+	}
+}
+
+// pastedInput reads one paste as `diagnose -f` does and builds its input.
+func pastedInput(t *testing.T, paste string) diagnose.Input {
+	t.Helper()
 	var o Objects
 	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
 		t.Fatal(err)
@@ -873,11 +881,5 @@ func TestNamelessDescribeTakesTheOnlyRow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := in.Pod.Status.ContainerStatuses
-	if in.Pod.Name != "coredns-6d9j4" || len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" {
-		t.Fatalf("pod %q %+v: want coredns-6d9j4 with its OOMKilled last state", in.Pod.Name, st)
-	}
-	if len(in.Neighbours) != 0 {
-		t.Errorf("neighbours %+v: the only row is the pod itself", in.Neighbours)
-	}
+	return in
 }
