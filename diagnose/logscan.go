@@ -362,9 +362,10 @@ func (s *logScanner) line(raw []byte) {
 	if g := genericWeight(trimmed, lower, sev); g > weight {
 		weight, best = g, nil
 	}
-	if (best == nil || sev == sevWarn || bytes.Contains(lower, []byte("cleaning up"))) && goesOn(lower) {
+	if ((best == nil || sev == sevWarn) && goesOn(lower)) || cleanupError(lower) {
 		// A failure it carries on after is not what it stopped on, nor is
-		// a warning about a feature it goes on without.
+		// a warning about a feature it goes on without, nor an error while
+		// cleaning up, whatever it names.
 		return
 	}
 	if weight == 0 {
@@ -974,11 +975,20 @@ var reLowLevel = regexp.MustCompile(`^\W{0,2}(?:warn|warning|info|debug|notice|t
 // ("Continue without using it"). It runs on every line of a scan, so the
 // regexp runs only on lines that have one of its words.
 func goesOn(lower []byte) bool {
-	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("proceeding")) || bytes.Contains(lower, []byte("functionality")) || bytes.Contains(lower, []byte("disabled")) || bytes.Contains(lower, []byte("cleaning up"))) && reGoesOn.Match(lower)
+	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("proceeding")) || bytes.Contains(lower, []byte("functionality")) || bytes.Contains(lower, []byte("disabled"))) && reGoesOn.Match(lower)
 }
 
+// cleanupError reports an error a program logs while cleaning up
+// (kube-proxy's "Error cleaning up nftables rules" when the other mode's
+// tools are missing): a step it goes on from.
+func cleanupError(lower []byte) bool {
+	return bytes.Contains(lower, []byte("cleaning up")) && reCleanupError.Match(lower)
+}
+
+var reCleanupError = regexp.MustCompile(`\berror (?:while )?cleaning up\b`)
+
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = regexp.MustCompile(`\berror (?:while )?cleaning up\b|\bcontinu(?:e|ing) without\b|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
+var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.

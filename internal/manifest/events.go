@@ -126,11 +126,12 @@ func parseEventLine(line string) (eventRow, bool) {
 			return r, true
 		}
 	}
+	tabbed := strings.Contains(line, "\t")
 	old := reOldSpacedRow
-	if strings.Contains(line, "\t") {
+	if tabbed {
 		old = reOldRow
 	}
-	if strings.Contains(line, "\t") || (typed && strings.Contains(line, "{")) {
+	if tabbed || (typed && strings.Contains(line, "{")) {
 		if m := old.FindStringSubmatch(line); m != nil {
 			typ := m[6]
 			if typ == "" {
