@@ -215,6 +215,7 @@ func Diagnose(in Input) Report {
 	if n := len(rep.Containers); n > 1 {
 		rep.Message += " (" + itoa(n) + " containers failing)"
 	}
+	rep.Redacted = redactRepeats(&rep, knownSecrets(in)) || rep.Redacted
 	return rep
 }
 

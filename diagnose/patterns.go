@@ -60,7 +60,7 @@ func (p *pattern) vetoed(text []byte) bool {
 // Hints shared by several patterns.
 const (
 	hintDepend      = "Check that the dependency's Service exists, has ready endpoints and the host/port in the app's config are right; make the app retry with back-off instead of exiting, or wait for it in an init container."
-	hintAuth        = "The dependency answered but rejected the credentials: check the user/password (usually from a Secret) against what the server expects."
+	hintAuth        = "The dependency answered but rejected the credentials; check the user and password (usually from a Secret) against what the server expects."
 	hintCert        = "TLS verification failed: mount the right CA bundle, fix the hostname the app connects to, or renew the certificate."
 	hintEnv         = "Set the missing environment variable in the container spec (env or envFrom a ConfigMap/Secret)."
 	hintFlag        = "Fix the command/args in the container spec: the program rejects a flag or argument (often after an image upgrade renamed it)."
@@ -614,7 +614,7 @@ var patterns = []*pattern{
 	// A schema or data migration the program refuses or cannot finish:
 	// the data on the volume is from a version it cannot upgrade from.
 	pat("migration", ConfigError, weightSpecific, hintData, "migrate", "migration", "upgrade to version", "unknown column").matching(`(?i)(\bfailed to migrate\b|\bmigrations? (?:failed|error)|\bplease upgrade to version\b|\bupgrade to version \S+ first\b|\bhas migration lock\b|\bunknown column '[^']+' in\b|\bmigration transaction rolls back\b)`),
-	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie: keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
+	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie; keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise
 	// patterns above.

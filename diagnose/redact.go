@@ -144,6 +144,10 @@ var redactRules = []redactRule{
 	{re: regexp.MustCompile(`(?i)(\bredis-cli\b[^;&|\n]*?[\s"',\[](?:-a|--pass)(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"redis-cli"}},
 	{re: regexp.MustCompile(`(?i)(\b(?:mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mariadb|mariadb-admin|mariadb-dump)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?)?)([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"mysql", "mariadb"}},
 	{re: regexp.MustCompile(`(?i)(\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|cqlsh)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"mongo", "cqlsh"}},
+	// A password quoted after its word ("(password \"...\")", as drivers
+	// repeat the one they were given). Only password words: a quoted
+	// name after "secret" is the Secret object's name.
+	{re: regexp.MustCompile(`(?i)(\b(?:password|passwd|passphrase)\s+["'])([^\s"']+)`), keep: 1, skip: isHarmless, hints: []string{"pass"}},
 	// key=value and "key": "value" pairs whose key ends in a secret word.
 	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse, hints: []string{"pass", "pwd", "secret", "token", "key", "credential"}},
 }
@@ -154,6 +158,12 @@ var redactRules = []redactRule{
 // tokens and a few other well-known token formats. It reports whether it
 // replaced anything.
 func Redact(s string) (string, bool) {
+	return redactCollect(s, nil)
+}
+
+// redactCollect is Redact that also appends each secret value it replaces
+// to found, when found is not nil.
+func redactCollect(s string, found *[]string) (string, bool) {
 	if s == "" {
 		return s, false
 	}
@@ -164,17 +174,17 @@ func Redact(s string) (string, bool) {
 			continue
 		}
 		var c bool
-		s, c = rule.apply(s)
+		s, c = rule.apply(s, found)
 		changed = changed || c
 	}
 	return s, changed
 }
 
-// apply replaces every secret rule finds in s. A value that turns out to
-// be the key of the next pair ("password": "api_key": "..." after a
-// prompt) is not the secret: the search resumes at it, so the pair it
-// starts is found.
-func (rule redactRule) apply(s string) (string, bool) {
+// apply replaces every secret rule finds in s (appending each to found
+// when it is not nil). A value that turns out to be the key of the next
+// pair ("password": "api_key": "..." after a prompt) is not the secret:
+// the search resumes at it, so the pair it starts is found.
+func (rule redactRule) apply(s string, found *[]string) (string, bool) {
 	changed := false
 	for pos := 0; pos < len(s); {
 		sub := rule.re.FindStringSubmatchIndex(s[pos:])
@@ -206,6 +216,9 @@ func (rule redactRule) apply(s string) (string, bool) {
 			continue
 		}
 		changed = true
+		if found != nil {
+			*found = append(*found, value)
+		}
 		s = s[:start] + redacted + s[end:]
 		pos = start + len(redacted)
 	}
