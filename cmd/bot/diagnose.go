@@ -68,7 +68,7 @@ input (when the output was printed).`, s)
 	var err error
 	switch {
 	case len(files) > 0 && fs.NArg() == 0:
-		in, err = offlineInput(files, logs, s.in)
+		in, err = offlineInput(files, logs, s.in, s.err)
 	case len(files) == 0 && fs.NArg() == 1:
 		if len(logs) > 0 {
 			fmt.Fprintln(s.err, "diagnose: --logs is for offline mode (-f); live mode fetches the logs itself")
@@ -153,12 +153,16 @@ func writeWhatChanged(w io.Writer, r change.Rollout, now time.Time) error {
 
 // offlineInput reads pods, events and logs from files, each in whatever
 // shape it was saved or pasted in.
-func offlineInput(files, logs []string, stdin io.Reader) (diagnose.Input, error) {
+// Objects that did not parse whole are read as text, and said on warn.
+func offlineInput(files, logs []string, stdin io.Reader, warn io.Writer) (diagnose.Input, error) {
 	var objs manifest.Objects
 	for _, f := range files {
 		if err := parseFile(&objs, f, stdin); err != nil {
 			return diagnose.Input{}, err
 		}
+	}
+	for _, w := range objs.Warnings() {
+		fmt.Fprintf(warn, "crashloop-bot diagnose: note: %v; read what it has as text\n", w)
 	}
 	named := map[string]bool{}
 	for _, l := range logs {

@@ -113,3 +113,17 @@ func TestDiagnoseBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestDiagnoseBrokenManifest: a pod manifest pasted without its
+// indentation is still diagnosed from what it has, and stderr says why it
+// was not read whole.
+func TestDiagnoseBrokenManifest(t *testing.T) {
+	broken := "kind: Pod\nmetadata:\nname: api\nspec:\ncontainers:\n- name: web\nimage: acme/web:1\n  restartCount: 7\n    state:\n  waiting:\n      reason: CrashLoopBackOff\n"
+	code, out, stderr := runCLI(t, broken, "diagnose", "-f", "-")
+	if code != 0 || !strings.Contains(out, "Category:") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	if !strings.Contains(stderr, "not YAML or JSON") || !strings.Contains(stderr, "read what it has as text") {
+		t.Fatalf("stderr does not say the manifest was not read whole: %q", stderr)
+	}
+}

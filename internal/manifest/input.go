@@ -63,6 +63,11 @@ func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
 	return in, nil
 }
 
+// Warnings are the objects that did not parse whole (broken YAML or JSON
+// with a kind) and were read as a fragment or text instead, each with the
+// parser's reason.
+func (o *Objects) Warnings() []error { return o.warnings }
+
 // HasPod reports whether the inputs describe a pod (as opposed to events
 // or logs only).
 func (o *Objects) HasPod() bool { return len(o.Pods) > 0 || len(o.rows) > 0 }

@@ -38,6 +38,7 @@ type Objects struct {
 	textEvents []eventRow // events read from text, with relative ages
 	rows       []tableRow // `kubectl get pods` rows
 	skipped    []error    // objects of kinds that say nothing about a pod
+	warnings   []error    // objects that did not parse and were read as text
 }
 
 // ErrUnsupportedKind is returned for Kubernetes objects that are neither

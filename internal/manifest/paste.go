@@ -114,7 +114,10 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 			return f, nil
 		}
 		if hasKind(data) {
-			return f, err
+			// An object that does not parse (re-indented, cut off,
+			// templated with placeholders): read what it has like a
+			// fragment, and say why it was not read whole.
+			o.warnings = append(o.warnings, err)
 		}
 		// No kind: a fragment of a pod (its status, one container's
 		// status) as people paste it.
@@ -186,6 +189,7 @@ func (o *Objects) merge(from *Objects) {
 	o.textEvents = append(o.textEvents, from.textEvents...)
 	o.rows = append(o.rows, from.rows...)
 	o.skipped = append(o.skipped, from.skipped...)
+	o.warnings = append(o.warnings, from.warnings...)
 }
 
 // fencedObjects reads the Kubernetes objects that text quotes in

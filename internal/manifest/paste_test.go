@@ -883,3 +883,25 @@ func pastedInput(t *testing.T, paste string) diagnose.Input {
 	}
 	return in
 }
+
+// TestBrokenObjectWithKind: a manifest that names its kind but does not
+// parse (pasted without its indentation, cut off) is read for what it has,
+// like a fragment, and the parser's reason is kept as a warning instead of
+// refusing the whole input.
+func TestBrokenObjectWithKind(t *testing.T) {
+	broken := "kind: Pod\nmetadata:\nname: api\nspec:\ncontainers:\n- name: web\nimage: acme/web:1\n  restartCount: 7\n    state:\n  waiting:\n      reason: CrashLoopBackOff\n"
+	var o Objects
+	if _, err := o.ParseAny("pod.yaml", strings.NewReader(broken)); err != nil {
+		t.Fatalf("a broken object refused the input: %v", err)
+	}
+	if w := o.Warnings(); len(w) != 1 || !strings.Contains(w[0].Error(), "pod.yaml") || !strings.Contains(w[0].Error(), "line") {
+		t.Fatalf("warnings = %v, want the parser's reason with the file and line", w)
+	}
+	if _, err := o.Input(time.Time{}); err != nil {
+		t.Fatalf("nothing read from a broken object: %v", err)
+	}
+	var good Objects
+	if _, err := good.ParseAny("p", strings.NewReader(podYAML)); err != nil || len(good.Warnings()) != 0 {
+		t.Fatalf("a whole pod: err = %v, warnings = %v", err, good.Warnings())
+	}
+}
