@@ -263,6 +263,10 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 
+	if levelList(lower) {
+		return // "level: info # trace, debug, info, warn, error, fatal, panic": a setting's choices
+	}
+
 	continuing := s.detailNext > 0
 	if continuing {
 		s.continueDetail(raw, content, trimmed)
@@ -1002,6 +1006,29 @@ var reNativeFrame = regexp.MustCompile(`^#0\s+0x[0-9a-fA-F]+\s+in\s+\S`)
 // reRustPanic is a Rust panic: "thread 'main' panicked at ...".
 var reRustPanic = regexp.MustCompile(`^thread '[^']*' panicked at`)
 
+// reRejectsChoice is a line that rejects a value it lists the choices for.
+var reRejectsChoice = regexp.MustCompile(`invalid|unknown|unrecogni[sz]ed|unsupported|not (?:a )?valid|must be|should be|expected|failed|cannot|can't|not allowed`)
+
+// levelWords are the names of log levels.
+var levelWords = [][]byte{[]byte("trace"), []byte("debug"), []byte("info"), []byte("warn"), []byte("error"), []byte("fatal"), []byte("panic"), []byte("critical")}
+
+// levelList reports a line that lists the log levels (a config file's
+// comment, a flag's help): it names "error", "fatal" and "panic" as
+// choices, not as something that happened. A line that rejects a level
+// ("invalid log level \"verbose\": must be one of ...") is an error.
+func levelList(lower []byte) bool {
+	if !bytes.Contains(lower, []byte("debug")) || !bytes.Contains(lower, []byte("error")) || reRejectsChoice.Match(lower) {
+		return false
+	}
+	n := 0
+	for _, w := range levelWords {
+		if bytes.Contains(lower, w) {
+			n++
+		}
+	}
+	return n >= 5
+}
+
 // isFrame reports stack-trace frames, which never explain a crash on their own.
 func isFrame(t []byte, indented bool) bool {
 	switch {
@@ -1116,7 +1143,7 @@ func looksLikeError(lower []byte) bool {
 		lower = reNoError.ReplaceAll(lower, nil) // "completes without error" says none
 	}
 	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
-		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "timed out", "no write permission"} {
+		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "already exists", "timed out", "no write permission"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}
