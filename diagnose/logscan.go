@@ -848,6 +848,19 @@ func (s *logScanner) quoteOthers(ev []string, best *candidate, cat Category, red
 			break
 		}
 	}
+	if best.pat == nil {
+		// A generic last error ("Failed to new daemon: failed t...") often
+		// wraps the error logged just before it, which says what failed.
+		var before *candidate
+		for _, c := range s.generics {
+			if c.lineNo < best.lineNo && c.lineNo >= best.lineNo-2 && !quoted(c.line) && !slices.Contains(others, c) {
+				before = c
+			}
+		}
+		if before != nil {
+			others = append(others, before)
+		}
+	}
 	for _, c := range others {
 		if c == nil {
 			continue

@@ -1,6 +1,10 @@
 package diagnose
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // Rules from the misses of held-out rounds 105 to 109 (telecom, science,
 // test infrastructure, e-commerce, edge), each written for the general
@@ -11,6 +15,11 @@ func TestRules105(t *testing.T) {
 		{"a variable that does not exist in the environment", "F1023 12:47:55.184364       1 util.go:82] env MY_NODE_NAME not exist\n", ConfigError, "MY_NODE_NAME not exist"},
 		{"a script with Windows line endings outweighs the proxy that waits for it", "2021/08/23 16:40:52 [emerg] 1#1: host not found in upstream \"frontend\" in /etc/nginx/conf.d/default.conf:10\n/app/run.sh: line 2: $'\\r': command not found\n", CommandNotFound, "command not found"},
 		{"state a previous run left: a table that already exists", "gorethink: Table `app.Jobs` already exists. in: \nr.DB(\"app\").TableCreate(\"Jobs\")\n", ConfigError, "already exists"},
+		{"containerd on Windows cannot find the program of the command", "Error: failed to start containerd task \"powershell\": failed to get application name from commandline \"pwsh.exe -command Write-Host hi\": The system cannot find the file specified.\n", CommandNotFound, "failed to get application name"},
+		{"a Windows program that is not found", "Windows NPM crashes with logs like `npm.exe not found` after the upgrade.\n", CommandNotFound, "npm.exe not found"},
+		{"a Windows named pipe no host service serves", "panic: open \\\\.\\pipe\\csi-proxy-filesystem-v1: The system cannot find the file specified.\n", DependencyUnavailable, "csi-proxy-filesystem-v1"},
+		{"an agent's server that is not accessible", "time=\"2020-01-01T10:00:00Z\" level=fatal msg=\"https://rancher.example.com is not accessible (Could not resolve host: rancher.example.com)\"\n", DependencyUnavailable, "is not accessible"},
+		{"the API's RBAC refusal without its forbidden (a copied line split in two)", "\u2502 en: User \\\"system:serviceaccount:nfd:nfd-worker\\\" cannot get resource \\\"nodefeatures\\\" in API group \\\"nfd.k8s-sigs.io\\\" in the namespace \\\"nfd\\\"\"\n", PermissionDenied, "cannot get resource"},
 		{"a log level the program rejects, with its choices", "time=\"2024-01-01T10:00:00Z\" level=fatal msg=\"invalid log level \\\"verbose\\\": must be one of trace, debug, info, warn, error, fatal, panic\"\n", ConfigError, "invalid log level"},
 	})
 	checkNotRead(t, []notRead{
@@ -18,4 +27,22 @@ func TestRules105(t *testing.T) {
 		{"logger:\n  enable: true  # true or false\n  level: info  # how detailed to output, value: trace, debug, info, warn, error, fatal, panic\n", AppCrash},
 		{"      --log-level string   one of: debug | info | warn | error | fatal | panic (default \"info\")\n", AppCrash},
 	})
+}
+
+// A generic last error that wraps the one logged just before it quotes
+// that one too: it says what failed.
+func TestErrorBeforeAGenericOneIsQuoted(t *testing.T) {
+	got := ScanLog(strings.NewReader("I0407 08:24:42.006907 1 daemon.go:99] Starting daemon\nE0407 08:24:42.415328 1 factory.go:214] /run/docker.sock exists, but not found /run/dockershim.sock\nF0407 08:24:42.415356 1 main.go:66] Failed to new daemon: failed t\n"))
+	if !slices.ContainsFunc(got.Evidence, func(e string) bool { return strings.Contains(e, "dockershim.sock") }) {
+		t.Fatalf("the error before the generic one is not quoted: %q", got.Evidence)
+	}
+}
+
+// An issue template's choices in parentheses name no topic ("(CPU/memory)"
+// is a question, not the reporter saying it ran out of memory).
+func TestTemplateChoicesNameNoTopic(t *testing.T) {
+	got := ScanLog(strings.NewReader("cattle-node-agent CrashLoopBackOff: Back-off 5m0s restarting failed\n**Other details that may be helpful:**\nDocker containers work on the nodes.\n- Machine type (cloud/VM/metal) and specifications (CPU/memory): metal (16 cores/1TB for node, 4 nodes)\n"))
+	if got.Category == OOMKilled || got.topic == OOMKilled {
+		t.Fatalf("a template's (CPU/memory) read as memory: %s %q", got.Category, got.Line)
+	}
 }

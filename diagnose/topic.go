@@ -71,6 +71,10 @@ type topicCounter struct {
 // of value or none, a list item, a YAML document marker.
 var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.\-]+:.*|- \S+|---)$`)
 
+// reTemplateChoices is a list of choices in parentheses, as issue
+// templates ask their questions: "(cloud/vm/metal)", "(cpu/memory)".
+var reTemplateChoices = regexp.MustCompile(`\((?:[a-z][\w -]*/)+[a-z][\w -]*\)`)
+
 // add reads one line, lower-cased and trimmed.
 func (t *topicCounter) add(lower, trimmed []byte) {
 	if reSettingLine.Match(trimmed) {
@@ -106,6 +110,9 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		// where the reporter read, not what the report is about.
 		lower = reLink.ReplaceAll(lower, nil)
 	}
+	// An issue template's choices in parentheses ("Machine type
+	// (cloud/VM/metal) and specifications (CPU/memory)") name no topic.
+	lower = reTemplateChoices.ReplaceAll(lower, nil)
 	lower = reConfigName.ReplaceAll(lower, []byte("NAME"))
 	ruledOut := reNotTheCause.Match(lower) // counts as prose, names no topic
 	t.prose++
