@@ -125,6 +125,10 @@ var patterns = []*pattern{
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
 	// unless the words deny it ("OOMKilled: false", "not OOM").
+	// The kernel's report of a memory cgroup at its limit, printed when it
+	// OOM-kills a process in it ("memory: usage 512000kB, limit 512000kB,
+	// failcnt 0").
+	pat("oom_memcg_report", OOMKilled, weightSpecific, hintOOMLimit, "failcnt").matching(`(?i)\bmemory(?:\+swap)?: usage \d+kB, limit \d+kB, failcnt \d+`),
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
