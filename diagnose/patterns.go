@@ -409,7 +409,7 @@ var patterns = []*pattern{
 	// A pid file left on the volume by an earlier instance ("ERROR:
 	// already running as 43", "server is already running (pid 12)"): the
 	// program thinks it still runs.
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile").matching(`(?i)\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
 	// A database extension the program needs is missing or of another
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
