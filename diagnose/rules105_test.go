@@ -22,7 +22,6 @@ func TestRules105(t *testing.T) {
 		{"the API's RBAC refusal without its forbidden (a copied line split in two)", "\u2502 en: User \\\"system:serviceaccount:nfd:nfd-worker\\\" cannot get resource \\\"nodefeatures\\\" in API group \\\"nfd.k8s-sigs.io\\\" in the namespace \\\"nfd\\\"\"\n", PermissionDenied, "cannot get resource"},
 		{"the kernel's report of a memory cgroup at its limit", "[51829.022859] memory: usage 512000kB, limit 512000kB, failcnt 0\n[51829.022859] memory+swap: usage 512000kB, limit 512000kB, failcnt 83530\n[51829.022859] kmem: usage 2936kB, limit 9007199254740988kB, failcnt 0\n[51829.023027] cache 506646528\n", OOMKilled, "memory: usage 512000kB"},
 		{"a lock an earlier start left: another setup is running", "* Another setup is currently running...\n\n* Checking if mysql is available...\n\n* DB server mysql is available, let's continue !\n\n* Another setup is currently running...\n", ConfigError, "Another setup is currently running"},
-		{"a run told as ending when its time is reached", "Stop the master pod when --run-time is completed\nWhen the run time is reached the master container is stopped but the pod re-creates it and testing is restarted.\n", Completed, "is completed"},
 		{"a log level the program rejects, with its choices", "time=\"2024-01-01T10:00:00Z\" level=fatal msg=\"invalid log level \\\"verbose\\\": must be one of trace, debug, info, warn, error, fatal, panic\"\n", ConfigError, "invalid log level"},
 	})
 	checkNotRead(t, []notRead{
@@ -48,5 +47,13 @@ func TestTemplateChoicesNameNoTopic(t *testing.T) {
 	got := ScanLog(strings.NewReader("cattle-node-agent CrashLoopBackOff: Back-off 5m0s restarting failed\n**Other details that may be helpful:**\nDocker containers work on the nodes.\n- Machine type (cloud/VM/metal) and specifications (CPU/memory): metal (16 cores/1TB for node, 4 nodes)\n"))
 	if got.Category == OOMKilled || got.topic == OOMKilled {
 		t.Fatalf("a template's (CPU/memory) read as memory: %s %q", got.Category, got.Line)
+	}
+}
+
+// A run told as ending when its time is up is a task that finishes.
+func TestWordsOfARunThatEnds(t *testing.T) {
+	got := ScanLog(strings.NewReader("Stop the master pod when --run-time is completed\nWhen the run time is reached the master container is stopped but the pod re-creates it and testing is restarted.\n"))
+	if got.topic != Completed {
+		t.Fatalf("topic = %q, want completed", got.topic)
 	}
 }
