@@ -224,6 +224,9 @@ func (s *logScanner) line(raw []byte) {
 	if isTableRule(trimmed) {
 		return // "-- | -- | --": a Markdown table's rule, pasted with the log
 	}
+	if reBannerRule.Match(trimmed) {
+		return // "********** ERROR **********": a banner round the message, not the message
+	}
 	if kubectlNotice(trimmed) {
 		return // kubectl's own message, pasted with the log: not the app's
 	}
@@ -404,6 +407,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if bytes.Contains(lower, []byte("retrying")) || bytes.Contains(lower, []byte("will retry")) || bytes.Contains(lower, []byte("retry in")) || bytes.Contains(lower, []byte("waiting for")) {
 		score -= 2 // a transient condition the app is still handling
+	}
+	if bytes.HasSuffix(bytes.TrimRight(lower, ")\"' "), []byte("context canceled")) {
+		score -= 3 // a request cut short because the program is stopping: what stopped it is elsewhere
 	}
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy, words: !programLine(bytes.TrimSpace(raw))}
 	s.excCand, s.excFrames = nil, 0
@@ -1087,6 +1093,10 @@ func advice(t []byte) bool {
 func isTableRule(t []byte) bool {
 	return bytes.IndexByte(t, '|') >= 0 && bytes.IndexByte(t, '-') >= 0 && len(bytes.Trim(t, "-|: ")) == 0
 }
+
+// reBannerRule is a banner's rule that frames a message with its level
+// ("********** ERROR **********", "===== FATAL =====").
+var reBannerRule = regexp.MustCompile(`^[*=#~-]{3,} *(?i:error|fatal|warning|critical)!? *[*=#~-]{3,}$`)
 
 // reSlowStep is a program's notice that a long step begins (a migration,
 // a first-time setup): a log that ends on it was cut short.
