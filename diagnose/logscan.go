@@ -1169,7 +1169,7 @@ func looksLikeError(lower []byte) bool {
 		lower = bytes.ReplaceAll(lower, []byte("failcnt"), nil) // the kernel's count of a cgroup's limit hits, no failure word
 	}
 	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
-		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "already exists", "timed out", "no write permission"} {
+		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "already exists", "timed out", "no write permission", "please configure", "please specify"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
 		}

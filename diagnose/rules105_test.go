@@ -26,6 +26,7 @@ func TestRules105(t *testing.T) {
 		{"a Kafka client that reaches no broker", "panic: kafka: client has run out of available brokers to talk to (Is your cluster reachable?)\n", DependencyUnavailable, "run out of available brokers"},
 		{"ownCloud's console run as another user than the owner of config.php", "Console has to be executed with the user that owns the file config/config.php\nCurrent user id: 33\nOwner id of config.php: 0\n", PermissionDenied, "owns the file"},
 		{"a disk smaller than the program requires, beside a request its stop cancelled", "2019-06-24T20:43:57.117Z\tERROR\tpiecestore:monitor\tTotal disk space less than required minimum\t{\"bytes\": 500000000000}\n2019-06-24T20:43:57.118Z\tERROR\tFailed to do periodic version check: Get https://version.example.io: context canceled\nFatal error: piecestore monitor: disk space requirement not met\n", ConfigError, "disk space requirement not met"},
+		{"a program that asks to be configured before it stops", "==> Multiple private IPv4 addresses found. Please configure one with 'bind' and/or 'advertise'.\n", ConfigError, "Please configure one"},
 		{"a log level the program rejects, with its choices", "time=\"2024-01-01T10:00:00Z\" level=fatal msg=\"invalid log level \\\"verbose\\\": must be one of trace, debug, info, warn, error, fatal, panic\"\n", ConfigError, "invalid log level"},
 	})
 	checkNotRead(t, []notRead{
