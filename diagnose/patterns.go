@@ -662,6 +662,9 @@ var patterns = []*pattern{
 	pat("bad_encoding", ConfigError, weightSpecific+1, "A configured value (a secret, key or cookie, often from a Secret or env var) is not in the encoding the program expects (hex, base64): generate it in that form, e.g. openssl rand -hex 32.", "non-hexadecimal digit", "odd-length string", "illegal base64 data", "incorrect padding", "invalid base64", "encoding/hex: invalid byte", "encoding/hex: odd length", "not valid base64", "invalid hex string", "invalid hex"),
 	// Redis names the rejected directive on the line below its banner
 	// ("*** FATAL CONFIG FILE ERROR ***"): that line is the one to quote.
+	// MongoDB names a rejected option or value by its error code
+	// ("BadValue: configdb supports only replica set connection string").
+	pat("mongo_bad_value", ConfigError, weightSpecific, hintStopped, "badvalue", "failedtoparse", "invalidoptions").matching(`\b(?:BadValue|FailedToParse|InvalidOptions):`),
 	pat("redis_directive", ConfigError, weightPrecise+2, hintParse, "bad directive or wrong number of arguments"),
 	// A sentinel whose "sentinel monitor" names the master by a hostname
 	// that does not resolve yet (its pod or headless Service is not up).
