@@ -665,6 +665,8 @@ var patterns = []*pattern{
 	// MongoDB names a rejected option or value by its error code
 	// ("BadValue: configdb supports only replica set connection string").
 	pat("mongo_bad_value", ConfigError, weightSpecific, hintStopped, "badvalue", "failedtoparse", "invalidoptions").matching(`\b(?:BadValue|FailedToParse|InvalidOptions):`),
+	// Consul cannot pick the address to bind to (none private, or several).
+	pat("consul_bind_address", ConfigError, weightPrecise, "Consul cannot choose its bind address: set -bind/-advertise (bind_addr, or CONSUL_BIND_INTERFACE in Bitnami's image) to the pod's address, e.g. -bind=$(POD_IP) from the downward API.", "private ipv4 address").matching(`(?i)\b(?:no|multiple) private ipv4 address(?:es)? found\b`),
 	pat("redis_directive", ConfigError, weightPrecise+2, hintParse, "bad directive or wrong number of arguments"),
 	// A sentinel whose "sentinel monitor" names the master by a hostname
 	// that does not resolve yet (its pod or headless Service is not up).

@@ -33,6 +33,7 @@ func TestRules105(t *testing.T) {
 		{"Rosetta cannot find the loader of another architecture", "rosetta error: failed to open elf at /lib64/ld-linux-x86-64.so.2\n", ExecFormat, "rosetta error"},
 		{"Kafka's ZooKeeper client timeout named by its exception", "Kafka Helm Chart : ZooKeeperClientTimeoutException\n", DependencyUnavailable, "ZooKeeperClientTimeoutException"},
 		{"MongoDB's BadValue, as a cloud console prints it", "mongos-container May 8, 2018, 3:05:43 PM BadValue: configdb supports only\nreplica set connection string\n", ConfigError, "BadValue: configdb"},
+		{"Consul without a private address to bind to", " 06:45:27.15 INFO  ==> ** Starting Consul **\n==> No private IPv4 address found\n", ConfigError, "No private IPv4 address found"},
 		{"a log level the program rejects, with its choices", "time=\"2024-01-01T10:00:00Z\" level=fatal msg=\"invalid log level \\\"verbose\\\": must be one of trace, debug, info, warn, error, fatal, panic\"\n", ConfigError, "invalid log level"},
 	})
 	checkNotRead(t, []notRead{
