@@ -129,6 +129,9 @@ var patterns = []*pattern{
 	// OOM-kills a process in it ("memory: usage 512000kB, limit 512000kB,
 	// failcnt 0").
 	pat("oom_memcg_report", OOMKilled, weightSpecific, hintOOMLimit, "failcnt").matching(`(?i)\bmemory(?:\+swap)?: usage \d+kB, limit \d+kB, failcnt \d+`),
+	// Docker's event stream (`docker events`): the daemon saw the kernel
+	// OOM-kill the container, then it died and was started again.
+	pat("docker_event_oom", OOMKilled, weightPrecise, hintOOMLimit, "container oom").matching(`(?i)\bcontainer oom\b.{0,40}\b(?:container id|id=|[0-9a-f]{12})`),
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
@@ -372,7 +375,7 @@ var patterns = []*pattern{
 	// A file the program reads is a directory in the container (EISDIR): a
 	// volume, or a ConfigMap mounted without subPath, sits where the file
 	// was expected.
-	pat("is_directory", ConfigError, weightPrecise, hintMount, "is a directory", "eisdir").matching(`(?i)\b(?:read|open|load|loading|reading|opening)\s+\S+:\s+is a directory\b|\beisdir\b|: is a directory"?\s*$`),
+	pat("is_directory", ConfigError, weightPrecise, hintMount, "is a directory", "eisdir").matching(`(?i)\b(?:read|open|load|loading|reading|opening)\s+\S+:\s+is a directory\b|\beisdir\b|: is a directory"?\s*$|\bcan't open "?\S+?"? for (?:reading|writing), is a directory\b`),
 	// The runtime failed while mounting a volume into the container's root
 	// filesystem: whatever the final errno says (no such file, not a
 	// directory, permission denied), the volumeMounts do not fit the image.
@@ -603,6 +606,9 @@ var patterns = []*pattern{
 
 	// Configuration the app rejects.
 	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
+	// A value the program requires, named in words ("FATAL ERROR: Jigasi
+	// auth password must be set").
+	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b`).without("must be set to true", "must be set to false"),
 	pat("env_please_set", ConfigError, weightSpecific+1, hintEnv, "please").matching(`(?i)\bplease (?:define|set|provide|specify|export|configure)\b.{0,20}\b(?:an? |the )?(?:environment variable|env var(?:iable)?|variable)\b|\bplease (?:define|set|provide|specify|export) \$?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '[A-Z][A-Z0-9_]+'`),
@@ -693,7 +699,7 @@ var patterns = []*pattern{
 	// The NVIDIA driver's libraries are not in the container: the node's
 	// runtime does not inject them (nvidia is not its default runtime, the
 	// toolkit is missing, or it is no GPU node at all).
-	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli").matching(`(?i)\bcould not load nvml library\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
+	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli", "libcuda").matching(`(?i)\bcould not load nvml library\b|\blibcuda\.so(?:\.1)?: cannot open shared object file\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
 	// A shell cannot parse a file it sources for its settings
 	// ("/conf/java.env: line 1: unexpected EOF while looking for matching"):
 	// the configuration file is broken, not the program.

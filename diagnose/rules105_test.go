@@ -34,6 +34,10 @@ func TestRules105(t *testing.T) {
 		{"Kafka's ZooKeeper client timeout named by its exception", "Kafka Helm Chart : ZooKeeperClientTimeoutException\n", DependencyUnavailable, "ZooKeeperClientTimeoutException"},
 		{"MongoDB's BadValue, as a cloud console prints it", "mongos-container May 8, 2018, 3:05:43 PM BadValue: configdb supports only\nreplica set connection string\n", ConfigError, "BadValue: configdb"},
 		{"Consul without a private address to bind to", " 06:45:27.15 INFO  ==> ** Starting Consul **\n==> No private IPv4 address found\n", ConfigError, "No private IPv4 address found"},
+		{"a value the program requires, named in words", "[cont-init.d] 10-config: executing...\nFATAL ERROR: Jigasi auth password must be set\n[cont-init.d] 10-config: exited 1.\n[cont-finish.d] executing container finish scripts...\n", ConfigError, "must be set"},
+		{"Docker's event stream: the container OOM-killed, then it dies", "[2022-03-29 01:17:56] container oom Container ID: c924744b0a1d Container Name: trilium\n[2022-03-29 01:17:57] container die Container ID: c924744b0a1d Container Name: trilium\n[2022-03-29 01:17:58] container start Container ID: c924744b0a1d Container Name: trilium\n", OOMKilled, "container oom"},
+		{"openssl cannot write a key where a directory is mounted", "req: Can't open \"/etc/ssl/private/apache-selfsigned.key\" for writing, Is a directory\n", ConfigError, "Is a directory"},
+		{"a GPU build on a node without the NVIDIA driver", "/usr/bin/tensorflow_model_server: error while loading shared libraries: libcuda.so.1: cannot open shared object file: No such file or directory\n", ConfigError, "libcuda.so.1"},
 		{"a log level the program rejects, with its choices", "time=\"2024-01-01T10:00:00Z\" level=fatal msg=\"invalid log level \\\"verbose\\\": must be one of trace, debug, info, warn, error, fatal, panic\"\n", ConfigError, "invalid log level"},
 	})
 	checkNotRead(t, []notRead{

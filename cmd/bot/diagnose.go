@@ -153,16 +153,14 @@ func writeWhatChanged(w io.Writer, r change.Rollout, now time.Time) error {
 
 // offlineInput reads pods, events and logs from files, each in whatever
 // shape it was saved or pasted in.
-// Objects that did not parse whole are read as text, and said on warn.
+// What the reading decided (an object read as text, which pod of several)
+// is said on warn.
 func offlineInput(files, logs []string, stdin io.Reader, warn io.Writer) (diagnose.Input, error) {
 	var objs manifest.Objects
 	for _, f := range files {
 		if err := parseFile(&objs, f, stdin); err != nil {
 			return diagnose.Input{}, err
 		}
-	}
-	for _, w := range objs.Warnings() {
-		fmt.Fprintf(warn, "crashloop-bot diagnose: note: %v; read what it has as text\n", w)
 	}
 	named := map[string]bool{}
 	for _, l := range logs {
@@ -180,6 +178,9 @@ func offlineInput(files, logs []string, stdin io.Reader, warn io.Writer) (diagno
 		objs.Logs = append(objs.Logs, manifest.Log{Container: container, Text: data})
 	}
 	in, err := objs.Input(time.Now())
+	for _, n := range objs.Notes() {
+		fmt.Fprintf(warn, "crashloop-bot diagnose: note: %s\n", n)
+	}
 	if errors.Is(err, manifest.ErrNothing) {
 		return diagnose.Input{}, fmt.Errorf("%s: %w", strings.Join(files, ", "), err)
 	}

@@ -98,7 +98,6 @@ func TestDiagnoseBadInput(t *testing.T) {
 		{"missing file", []string{"-f", "testdata/nope.yaml"}, 1, "no such file"},
 		{"healthy pod", []string{"-f", "testdata/healthy-pod.yaml"}, 3, ""},
 		{"logs for a container the pod lacks", []string{"-f", "testdata/crashing-pod.yaml", "--logs", "db=testdata/payments.log"}, 1, `has no container "db"`},
-		{"two pods", []string{"-f", "testdata/crashing-pod.yaml", "-f", "testdata/describe.txt"}, 1, "one pod at a time"},
 		{"bad target", []string{"shop"}, 1, `"shop" is not NAMESPACE/POD`},
 		{"bad namespace", []string{"Shop/x"}, 1, `namespace "Shop"`},
 	} {
@@ -125,5 +124,17 @@ func TestDiagnoseBrokenManifest(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "not YAML or JSON") || !strings.Contains(stderr, "read what it has as text") {
 		t.Fatalf("stderr does not say the manifest was not read whole: %q", stderr)
+	}
+}
+
+// TestDiagnoseSeveralPods: of two pods given, the failing one is diagnosed
+// and stderr names which, rather than refusing the input.
+func TestDiagnoseSeveralPods(t *testing.T) {
+	code, out, stderr := runCLI(t, "", "diagnose", "-o", "json", "-f", "testdata/healthy-pod.yaml", "-f", "testdata/crashing-pod.yaml")
+	if code != 0 || !strings.Contains(out, `"container": "payments"`) {
+		t.Fatalf("exit %d, stdout %s, stderr %q", code, out, stderr)
+	}
+	if !strings.Contains(stderr, "2 pods given") || !strings.Contains(stderr, "diagnosing") {
+		t.Fatalf("stderr does not say which pod was diagnosed: %q", stderr)
 	}
 }

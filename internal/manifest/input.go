@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -52,6 +53,11 @@ func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
 			in.Neighbours = append(in.Neighbours, diagnose.Neighbour{Name: r.name, Status: r.status, Ready: r.ready == r.total && r.total > 0, Restarts: int32(r.restarts)})
 		}
 	}
+	for _, p := range o.others {
+		if !slices.ContainsFunc(in.Neighbours, func(n diagnose.Neighbour) bool { return n.Name == p.Name }) {
+			in.Neighbours = append(in.Neighbours, neighbourOf(p))
+		}
+	}
 	in.Events = o.podEvents(pod, now)
 	for _, l := range o.Logs {
 		if prev, ok := in.Logs[l.Container]; ok {
@@ -63,10 +69,55 @@ func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
 	return in, nil
 }
 
-// Warnings are the objects that did not parse whole (broken YAML or JSON
-// with a kind) and were read as a fragment or text instead, each with the
-// parser's reason.
-func (o *Objects) Warnings() []error { return o.warnings }
+// Notes say what the input building decided that the user may not
+// expect: objects that did not parse whole (broken YAML or JSON with a
+// kind) and were read as a fragment or text instead, with the parser's
+// reason, and which of several pods given was diagnosed. Input must have
+// been called for the latter.
+func (o *Objects) Notes() []string {
+	notes := make([]string, 0, len(o.warnings)+len(o.notes))
+	for _, w := range o.warnings {
+		notes = append(notes, w.Error()+"; read what it has as text")
+	}
+	return append(notes, o.notes...)
+}
+
+// neighbourOf says of another pod given what a `get pods` row would.
+func neighbourOf(p *corev1.Pod) diagnose.Neighbour {
+	n := diagnose.Neighbour{Name: p.Name, Status: string(p.Status.Phase), Ready: len(p.Status.ContainerStatuses) > 0}
+	for _, st := range p.Status.ContainerStatuses {
+		n.Ready = n.Ready && st.Ready
+		n.Restarts += st.RestartCount
+		if w := st.State.Waiting; w != nil && w.Reason != "" {
+			n.Status = w.Reason
+		}
+	}
+	return n
+}
+
+// failingScore is how plainly a pod is failing: containers waiting to be
+// restarted or terminated, then restarts, then containers not ready.
+func failingScore(p *corev1.Pod) int {
+	score := 0
+	if p.Status.Phase == corev1.PodFailed {
+		score += 100
+	}
+	for _, list := range [][]corev1.ContainerStatus{p.Status.InitContainerStatuses, p.Status.ContainerStatuses} {
+		for _, st := range list {
+			if w := st.State.Waiting; w != nil && w.Reason != "" && w.Reason != "ContainerCreating" && w.Reason != "PodInitializing" {
+				score += 100
+			}
+			if st.State.Terminated != nil || st.LastTerminationState.Terminated != nil {
+				score += 50
+			}
+			if !st.Ready {
+				score += 10
+			}
+			score += int(min(st.RestartCount, 9))
+		}
+	}
+	return score
+}
 
 // HasPod reports whether the inputs describe a pod (as opposed to events
 // or logs only).
@@ -74,17 +125,38 @@ func (o *Objects) HasPod() bool { return len(o.Pods) > 0 || len(o.rows) > 0 }
 
 // pod picks or builds the pod to diagnose.
 func (o *Objects) pod() (*corev1.Pod, error) {
-	var pod *corev1.Pod
+	o.notes, o.others = nil, nil
+	// The pods given, those of one name (or none) merged into one.
+	var pods []*corev1.Pod
 	for i := range o.Pods {
 		p := o.Pods[i].DeepCopy()
-		switch {
-		case pod == nil:
-			pod = p
-		case pod.Name == "" || p.Name == "" || pod.Name == p.Name:
-			mergePod(pod, p)
-		default:
-			return nil, fmt.Errorf("%d pods given (%s, %s, ...); diagnose one pod at a time", len(o.Pods), pod.Name, p.Name)
+		j := slices.IndexFunc(pods, func(q *corev1.Pod) bool { return q.Name == "" || p.Name == "" || q.Name == p.Name })
+		if j < 0 {
+			pods = append(pods, p)
+			continue
 		}
+		mergePod(pods[j], p)
+	}
+	var pod *corev1.Pod
+	if len(pods) > 0 {
+		pod = pods[0]
+	}
+	if len(pods) > 1 {
+		// Several pods pasted (a question that shows two workloads, two
+		// files): the one failing most is what was asked about.
+		names := make([]string, len(pods))
+		for i, p := range pods {
+			names[i] = p.Name
+			if failingScore(p) > failingScore(pod) {
+				pod = p
+			}
+		}
+		for _, p := range pods {
+			if p != pod {
+				o.others = append(o.others, p)
+			}
+		}
+		o.notes = append(o.notes, fmt.Sprintf("%d pods given (%s); diagnosing %s, the one failing most; give one pod's output to diagnose another", len(pods), strings.Join(names, ", "), pod.Name))
 	}
 	if row, ok := o.pickRow(pod); ok {
 		rp := row.pod()

@@ -35,10 +35,12 @@ type Objects struct {
 	// logs the caller adds by name.
 	Logs []Log
 
-	textEvents []eventRow // events read from text, with relative ages
-	rows       []tableRow // `kubectl get pods` rows
-	skipped    []error    // objects of kinds that say nothing about a pod
-	warnings   []error    // objects that did not parse and were read as text
+	textEvents []eventRow    // events read from text, with relative ages
+	rows       []tableRow    // `kubectl get pods` rows
+	skipped    []error       // objects of kinds that say nothing about a pod
+	warnings   []error       // objects that did not parse and were read as text
+	notes      []string      // what building the input decided (which of several pods)
+	others     []*corev1.Pod // the pods given besides the one diagnosed
 }
 
 // ErrUnsupportedKind is returned for Kubernetes objects that are neither

@@ -351,8 +351,11 @@ func TestInputErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := two.Input(time.Time{}); err == nil || !strings.Contains(err.Error(), "one pod at a time") {
+	if _, err := two.Input(time.Time{}); err != nil {
 		t.Fatalf("two pods: err = %v", err)
+	}
+	if notes := two.Notes(); len(notes) != 1 || !strings.Contains(notes[0], "2 pods given (api-1, api-2); diagnosing api-1") {
+		t.Fatalf("two pods: notes = %q", notes)
 	}
 	// A Service alone says nothing about a pod: Input names it.
 	var dep Objects
@@ -894,14 +897,41 @@ func TestBrokenObjectWithKind(t *testing.T) {
 	if _, err := o.ParseAny("pod.yaml", strings.NewReader(broken)); err != nil {
 		t.Fatalf("a broken object refused the input: %v", err)
 	}
-	if w := o.Warnings(); len(w) != 1 || !strings.Contains(w[0].Error(), "pod.yaml") || !strings.Contains(w[0].Error(), "line") {
-		t.Fatalf("warnings = %v, want the parser's reason with the file and line", w)
+	if n := o.Notes(); len(n) != 1 || !strings.Contains(n[0], "pod.yaml") || !strings.Contains(n[0], "line") || !strings.Contains(n[0], "read what it has as text") {
+		t.Fatalf("notes = %q, want the parser's reason with the file and line", n)
 	}
 	if _, err := o.Input(time.Time{}); err != nil {
 		t.Fatalf("nothing read from a broken object: %v", err)
 	}
 	var good Objects
-	if _, err := good.ParseAny("p", strings.NewReader(podYAML)); err != nil || len(good.Warnings()) != 0 {
-		t.Fatalf("a whole pod: err = %v, warnings = %v", err, good.Warnings())
+	if _, err := good.ParseAny("p", strings.NewReader(podYAML)); err != nil || len(good.Notes()) != 0 {
+		t.Fatalf("a whole pod: err = %v, notes = %q", err, good.Notes())
+	}
+}
+
+// TestSeveralPodsTheFailingOneIsDiagnosed: of several pods pasted (a
+// question that shows its app and its database), the one failing is
+// diagnosed, the others are its neighbours, and a note says so.
+func TestSeveralPodsTheFailingOneIsDiagnosed(t *testing.T) {
+	healthy := "apiVersion: v1\nkind: Pod\nmetadata: {name: db-0, namespace: shop}\nstatus:\n  phase: Running\n  containerStatuses:\n  - name: db\n    ready: true\n    restartCount: 0\n    state: {running: {startedAt: \"2024-03-01T10:00:00Z\"}}\n"
+	crashing := "apiVersion: v1\nkind: Pod\nmetadata: {name: api-7d9f, namespace: shop}\nstatus:\n  phase: Running\n  containerStatuses:\n  - name: api\n    ready: false\n    restartCount: 7\n    state: {waiting: {reason: CrashLoopBackOff}}\n    lastState: {terminated: {exitCode: 1, reason: Error}}\n"
+	var o Objects
+	for _, y := range []string{healthy, crashing} {
+		if _, err := o.ParseAny("p", strings.NewReader(y)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "api-7d9f" {
+		t.Fatalf("diagnosed %s, want the crashing api-7d9f", in.Pod.Name)
+	}
+	if len(in.Neighbours) != 1 || in.Neighbours[0].Name != "db-0" || !in.Neighbours[0].Ready {
+		t.Fatalf("neighbours = %+v, want the ready db-0", in.Neighbours)
+	}
+	if n := o.Notes(); len(n) != 1 || !strings.Contains(n[0], "diagnosing api-7d9f") {
+		t.Fatalf("notes = %q", n)
 	}
 }
