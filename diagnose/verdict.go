@@ -170,6 +170,12 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		if q := strings.ToLower(top.quote + top.detail); e.exit == 132 || top.hint == hintSigill || strings.Contains(q, "illegal instruction") || strings.Contains(q, "invalid opcode") || strings.Contains(q, "sigill") {
 			what = "its binary uses CPU instructions %s lacks (illegal instruction)"
 		}
+		switch top.patID {
+		case "jemalloc_page_size":
+			what = "its binary is built for smaller memory pages than the kernel of %s uses (jemalloc: unsupported system page size)"
+		case "emulated_loader":
+			what = "its binary is built for another CPU architecture than %s, and the emulator finds no loader for it"
+		}
 		return fmt.Sprintf("%s cannot run: "+what+"%s", name, nodePhrase(d.pod), exitNote)
 	case CommandNotFound:
 		return fmt.Sprintf("%s cannot start its command %s: %s", name, commandOf(v), top.detail)
