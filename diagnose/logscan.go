@@ -224,7 +224,7 @@ func (s *logScanner) line(raw []byte) {
 	if isTableRule(trimmed) {
 		return // "-- | -- | --": a Markdown table's rule, pasted with the log
 	}
-	if reBannerRule.Match(trimmed) {
+	if bytes.IndexByte([]byte("*=#~-"), trimmed[0]) >= 0 && reBannerRule.Match(trimmed) {
 		return // "********** ERROR **********": a banner round the message, not the message
 	}
 	if kubectlNotice(trimmed) {
