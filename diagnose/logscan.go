@@ -135,6 +135,7 @@ type logScanner struct {
 	detailNext int
 	sigterm    bool       // the app said it was sent SIGTERM: what follows is its shutdown
 	loopbackOf *candidate // the best line when one of the two after it names a loopback address
+	pgSocketAt int        // the last line that names PostgreSQL's local socket
 	topics     topicCounter
 	excCand    *candidate
 	excFrames  int          // stack frames seen after excCand
@@ -301,6 +302,9 @@ func (s *logScanner) line(raw []byte) {
 		s.tbIndent = len(content) - len(bytes.TrimLeft(content, " \t"))
 	}
 
+	if bytes.Contains(raw, []byte(".s.PGSQL.")) && reLocalPostgresSocket.Match(raw) {
+		s.pgSocketAt = s.lines
+	}
 	if s.best != nil && s.lines-s.best.lineNo <= 2 && s.lines > s.best.lineNo && loopbackTarget(string(trimmed)) {
 		// The error's next lines name where it connects: Postgres's
 		// "Is the server running on host "localhost" (127.0.0.1)".
@@ -638,7 +642,8 @@ func (s *logScanner) result() LogScan {
 			out.Category, out.hint, out.patID = ConfigError, hintStopped, "stopped_on_error"
 		}
 	}
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best) && !s.sidecar {
+	localSocket := s.pgSocketAt > 0 && best.lineNo >= s.pgSocketAt && best.lineNo-s.pgSocketAt <= 1 // psql's hint below the socket it tried
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket) && !s.sidecar {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this
@@ -1253,6 +1258,10 @@ var (
 	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )
 
+// reLocalPostgresSocket is PostgreSQL's local socket, which its clients
+// use when no host is set.
+var reLocalPostgresSocket = regexp.MustCompile(`\bsocket "?/(?:var/run|run|tmp)/(?:postgresql/)?\.s\.PGSQL\.\d+`)
+
 // reLoopback is a loopback address with its port, as a connection error
 // names it.
 var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\])(?:[:/](\d{2,5}))?`)
@@ -1262,6 +1271,9 @@ var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\])(
 // component's (a static pod on the host network reaches etcd, the kubelet
 // and a service mesh's proxy on localhost by design).
 func loopbackTarget(line string) bool {
+	if strings.Contains(line, ".s.PGSQL.") && reLocalPostgresSocket.MatchString(line) {
+		return true // a client that fell back to the local socket: no host was set
+	}
 	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
 		if m[1] == "" {
 			return true

@@ -109,6 +109,8 @@ func (p *pattern) matching(re string) *pattern { p.re = regexp.MustCompile(re); 
 var patterns = []*pattern{
 	// Out of memory inside the runtime.
 	pat("java_oom", OOMKilled, weightPrecise, hintOOMHeap, "java.lang.outofmemoryerror", "outofmemoryerror:", "gc overhead limit exceeded"),
+	// PHP's own memory_limit, reached by a script or a worker.
+	pat("php_memory_limit", OOMKilled, weightPrecise, "PHP reached its memory_limit (php.ini or -d memory_limit): raise it, together with the container's memory limit, or make the script use less (batch the work).", "allowed memory size of").matching(`(?i)\ballowed memory size of \d+ bytes exhausted\b`),
 	pat("node_heap_oom", OOMKilled, weightPrecise, hintOOMHeap, "javascript heap out of memory", "reached heap limit", "allocation failed - javascript heap"),
 	// The Go runtime's own fatal errors: a data race on a map, a deadlock,
 	// a runaway recursion. Always a bug in the program (or a library it
@@ -681,6 +683,9 @@ var patterns = []*pattern{
 	pat("mongo_bad_value", ConfigError, weightSpecific, hintStopped, "badvalue", "failedtoparse", "invalidoptions").matching(`\b(?:BadValue|FailedToParse|InvalidOptions):`),
 	// Consul cannot pick the address to bind to (none private, or several).
 	pat("consul_bind_address", ConfigError, weightPrecise, "Consul cannot choose its bind address: set -bind/-advertise (bind_addr, or CONSUL_BIND_INTERFACE in Bitnami's image) to the pod's address, e.g. -bind=$(POD_IP) from the downward API.", "private ipv4 address").matching(`(?i)\b(?:no|multiple) private ipv4 address(?:es)? found\b`),
+	// MongoDB's data directory does not exist (no volume mounted at the
+	// dbpath, or --dbpath names another path).
+	pat("mongo_dbpath_missing", ConfigError, weightPrecise, hintMount, "nonexistentpath").matching(`(?i)\bNonExistentPath: Data directory \S+ not found\b`),
 	pat("redis_directive", ConfigError, weightPrecise+2, hintParse, "bad directive or wrong number of arguments"),
 	// A sentinel whose "sentinel monitor" names the master by a hostname
 	// that does not resolve yet (its pod or headless Service is not up).
@@ -692,7 +697,7 @@ var patterns = []*pattern{
 	// cursor, position or checkpoint file) that it can no longer read:
 	// fluentd's "Invalid contents (not object) in plugin storage file".
 	pat("state_file_corrupt", ConfigError, weightPrecise, hintData, "invalid contents", "corrupt", "malformed", "truncated").matching(`(?i)\b(?:invalid contents?|corrupt(?:ed)?|malformed|truncated)\b(?:\s*\([^)]{0,20}\))?(?:\s+(?:in|of|the|its|a|an|plugin)){0,3}\s+(?:storage|state|cursor|position|pos|checkpoint|offsets?|lock|snapshot)\s+file\b|\b(?:storage|state|cursor|position|checkpoint|snapshot)\s+file\b.{0,60}\b(?:is|was|seems|looks)\s+(?:corrupt(?:ed)?|malformed|truncated|invalid)\b`),
-	pat("data_state", ConfigError, weightPrecise, hintData, "bad file format reading the append only file", "corruption in segment", "corrupted wal", "invalid magic number", "unexpected checksum", "checksum mismatch", "inconsistentclusteridexception", "inconsistentnodeidexception", "doesn't match stored", "nodeexistsexception", "node already exists", "database disk image is malformed", "invalid featurecompatibilityversion", "wiredtiger error", "wt_panic", "wiredtiger library panic", "opening storage failed", "unable to replay value log", "error replaying wal", "failed to replay wal", "wal replay failed", "log directory is already formatted", "can't lock", "could not get an exclusive lock", "in use by another process"),
+	pat("data_state", ConfigError, weightPrecise, hintData, "bad file format reading the append only file", "corruption in segment", "corrupted wal", "invalid magic number", "unexpected checksum", "checksum mismatch", "inconsistentclusteridexception", "inconsistentnodeidexception", "doesn't match stored", "nodeexistsexception", "node already exists", "database disk image is malformed", "invalid featurecompatibilityversion", "wiredtiger error", "wt_panic", "wiredtiger library panic", "opening storage failed", "unable to replay value log", "error replaying wal", "failed to replay wal", "wal replay failed", "log directory is already formatted", "can't lock", "could not get an exclusive lock", "in use by another process").without("permission denied"),
 	pat("dns_loop", ConfigError, weightPrecise, "CoreDNS forwards queries to itself: the node's /etc/resolv.conf points at a local resolver (127.0.0.53, systemd-resolved). Set the kubelet's resolvConf to /run/systemd/resolve/resolv.conf, or forward to an upstream DNS server in the Corefile instead of /etc/resolv.conf.", "plugin/loop", "loop detected"),
 	pat("settings_missing", ConfigError, weightSpecific+1, hintEnv, "provided", "specified", "validation error", "connectionstring", "field required").matching(`(?i)(\bno [\w.-]+(?: [\w.-]+)? (?:setting|option|parameter|property|value)s? (?:was |were |is )?(?:provided|specified|given|set)\b|validation errors? for \w*(?:settings|config)|\(parameter 'connectionstring'\)|connectionstring\S* (?:is|was) (?:null|empty|missing|not (?:set|found))|\bfield required\b)`),
 	// Elasticsearch announces that it enforces its bootstrap checks; in a
