@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"strconv"
@@ -154,10 +155,28 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 
 // normalizeSpace turns Windows line ends into newlines and the no-break
 // spaces of text copied out of a web console or page into spaces, so
-// "Exit Code:\u00a0137" reads like kubectl printed it.
+// "Exit Code:\u00a0137" reads like kubectl printed it, and undoes HTML entities
+// a page's source kept (unescapeHTML).
 func normalizeSpace(data []byte) []byte {
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	return bytes.ReplaceAll(data, []byte("\u00a0"), []byte(" "))
+	data = bytes.ReplaceAll(data, []byte("\u00a0"), []byte(" "))
+	return unescapeHTML(data)
+}
+
+// htmlEscapes are the entities a page's text keeps when it is copied from
+// its HTML source ("&quot;", "&lt;", "&#39;").
+var htmlEscapes = [][]byte{[]byte("&quot;"), []byte("&lt;"), []byte("&gt;"), []byte("&amp;"), []byte("&#39;"), []byte("&#x27;"), []byte("&#34;")}
+
+// unescapeHTML turns a paste copied with its HTML entities back into the
+// text it shows, so `secret &quot;db&quot; not found` reads as the kubelet
+// wrote it. Text without those entities is returned as it is.
+func unescapeHTML(data []byte) []byte {
+	for _, e := range htmlEscapes {
+		if bytes.Contains(data, e) {
+			return []byte(html.UnescapeString(string(data)))
+		}
+	}
+	return data
 }
 
 // readTail reads r, keeping at most the last limit bytes.

@@ -935,3 +935,23 @@ func TestSeveralPodsTheFailingOneIsDiagnosed(t *testing.T) {
 		t.Fatalf("notes = %q", n)
 	}
 }
+
+// TestHTMLEntitiesUndone: a paste copied from a page's HTML source keeps
+// its entities; it is read as the text the page shows.
+func TestHTMLEntitiesUndone(t *testing.T) {
+	paste := "Events:\n  Type     Reason  Age   From     Message\n  ----     ------  ----  ----     -------\n  Warning  Failed  10s   kubelet  Error: secret &quot;db-creds&quot; not found\n"
+	var o Objects
+	if _, err := o.ParseAny("page.txt", strings.NewReader(paste)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Events) != 1 || in.Events[0].Message != `Error: secret "db-creds" not found` {
+		t.Fatalf("events = %+v", in.Events)
+	}
+	if got := unescapeHTML([]byte("a & b <c>")); string(got) != "a & b <c>" {
+		t.Fatalf("text without entities changed: %q", got)
+	}
+}
