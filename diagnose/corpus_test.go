@@ -52,7 +52,7 @@ var corpusFloors = map[string][2]float64{
 	"round8":   {0.95, 1},    // batch 1 29/43, batch 2 3/4 when first measured (BASELINE_ROUND8.md)
 	"round9":   {0.91, 1},    // batch 1 20/35 (18/27 quoted) when first measured (BASELINE_ROUND9.md)
 	"round10":  {0.97, 1},    // batch 1 25/40 (18/22 quoted), batch 2 1/5 (2/2) when first measured (BASELINE_ROUND10.md)
-	"round11":  {0.94, 0.96}, // held out: 38/50 (25/29 quoted) when measured once after all other tuning (BASELINE_ROUND11.md), then developed against
+	"round11":  {0.96, 0.96}, // held out: 38/50 (25/29 quoted) when measured once after all other tuning (BASELINE_ROUND11.md), then developed against
 	"round12":  {0.93, 1},    // held out: 37/45 (21/24 quoted) when measured once after all other tuning (BASELINE_ROUND12.md), then developed against
 	"round13":  {0.82, 0.95}, // held out: 22/35 (19/23 quoted) when measured once after all other tuning (BASELINE_ROUND13.md), then developed against
 	"round14":  {0.83, 0.81}, // held out: 18/31 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND14.md), then developed against
@@ -69,7 +69,7 @@ var corpusFloors = map[string][2]float64{
 	"round25":  {0.75, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
 	"round26":  {0.86, 0.82}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
 	"round27":  {1, 0.75},    // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
-	"round28":  {0.84, 0.71}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
+	"round28":  {0.84, 0.85}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
 	"round29":  {0.8, 0.9},   // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
 	"round30":  {0.91, 0.93}, // held out: 19/24 (13/16 quoted) when measured once after all other tuning (BASELINE_ROUND30.md), then developed against
 	"round31":  {0.84, 1},    // held out: 22/32 (18/20 quoted) when measured once after all other tuning (BASELINE_ROUND31.md), then developed against
@@ -94,10 +94,10 @@ var corpusFloors = map[string][2]float64{
 	"round50":  {0.66, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
 	"round51":  {0.78, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
 	"round52":  {0.93, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
-	"round53":  {0.53, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
+	"round53":  {0.57, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
 	"round54":  {0.81, 1},    // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
-	"round55":  {0.83, 0.85}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md), then developed against
-	"round56":  {0.88, 0.91}, // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md), then developed against
+	"round55":  {0.86, 0.85}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md), then developed against
+	"round56":  {0.88, 1},    // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md), then developed against
 	"round57":  {0.88, 0.94}, // held out: 21/25 (17/18 quoted) when measured once (BASELINE_ROUND57.md), then developed against
 	"round58":  {0.83, 0.8},  // held out: 17/24 (8/10 quoted) when measured once (BASELINE_ROUND58.md), then developed against
 	"round59":  {0.88, 0.87}, // held out: 19/26 (14/16 quoted) when measured once (BASELINE_ROUND59.md), then developed against
@@ -122,7 +122,7 @@ var corpusFloors = map[string][2]float64{
 	"round78":  {0.93, 1},    // held out: 14/15 (8/8 quoted) when measured once (BASELINE_ROUND78.md)
 	"round79":  {0.95, 1},    // held out: 18/23 (18/18 quoted) when measured once (BASELINE_ROUND79.md), then developed against
 	"round80":  {0.63, 1},    // held out: 12/19 (10/10 quoted) when measured once (BASELINE_ROUND80.md)
-	"round81":  {0.75, 0},    // held out: 3/4 (no log line to quote) when measured once (BASELINE_ROUND81.md)
+	"round81":  {0.75, 1},    // held out: 3/4 (no log line to quote) when measured once (BASELINE_ROUND81.md)
 	"round82":  {0.76, 0.75}, // held out: 16/26 (9/12 quoted) when measured once (BASELINE_ROUND82.md), then developed against
 	"round83":  {0.68, 1},    // held out: 11/16 (10/10 quoted) when measured once (BASELINE_ROUND83.md)
 	"round84":  {1, 1},       // held out: 2/2 (2/2 quoted) when measured once (BASELINE_ROUND84.md)
@@ -131,7 +131,7 @@ var corpusFloors = map[string][2]float64{
 	"round87":  {0.92, 1},    // held out: 11/13 (4/4 quoted) when measured once (BASELINE_ROUND87.md), then developed against
 	"round88":  {0.83, 1},    // held out: 10/12 (9/9 quoted) when measured once (BASELINE_ROUND88.md)
 	"round89":  {0.66, 0.83}, // held out: 8/15 (5/6 quoted) when measured once (BASELINE_ROUND89.md), then developed against
-	"round90":  {0.89, 0.87}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md), then developed against
+	"round90":  {0.89, 0.93}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md), then developed against
 	"round91":  {0.86, 0.7},  // held out: 13/15 (7/10 quoted) when measured once (BASELINE_ROUND91.md)
 	"round92":  {0.63, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md), then developed against
 	"round93":  {0.6, 1},     // held out: 3/5 (4/4 quoted) when measured once (BASELINE_ROUND93.md)
@@ -142,40 +142,40 @@ var corpusFloors = map[string][2]float64{
 	"round98":  {1, 1},       // held out: 13/15 (9/12 quoted) when measured once (BASELINE_ROUND98.md), then developed against
 	"round99":  {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND99.md)
 	"round100": {0.95, 1},    // held out: 19/23 (13/13 quoted) when measured once (BASELINE_ROUND100.md), then developed against
-	"round101": {0.7, 0.8},   // held out: 5/10 (4/5 quoted) when measured once (BASELINE_ROUND101.md), then developed against
+	"round101": {1, 1},       // held out: 5/10 (4/5 quoted) when measured once (BASELINE_ROUND101.md), then developed against
 	"round102": {0.54, 0.88}, // held out: 6/11 (8/9 quoted) when measured once (BASELINE_ROUND102.md)
 	"round103": {0.66, 1},    // held out: 4/6 (3/3 quoted) when measured once (BASELINE_ROUND103.md)
-	"round104": {0.75, 0.66}, // held out: 3/4 (2/3 quoted) when measured once (BASELINE_ROUND104.md)
-	"round105": {0.58, 1},    // held out: 7/12 (5/5 quoted) when measured once (BASELINE_ROUND105.md)
-	"round106": {0.8, 0.83},  // held out: 8/10 (5/6 quoted) when measured once (BASELINE_ROUND106.md)
-	"round107": {0.75, 0.5},  // held out: 9/12 (2/4 quoted) when measured once (BASELINE_ROUND107.md)
-	"round108": {0.85, 0.71}, // held out: 6/7 (5/7 quoted) when measured once (BASELINE_ROUND108.md)
-	"round109": {0.58, 0.66}, // held out: 7/12 (4/6 quoted) when measured once (BASELINE_ROUND109.md)
-	"round110": {0.75, 0.83}, // held out: 9/12 (5/6 quoted) when measured once (BASELINE_ROUND110.md)
-	"round111": {0.75, 1},    // held out: 6/8 (3/3 quoted) when measured once (BASELINE_ROUND111.md)
-	"round112": {0.7, 0.83},  // held out: 7/10 (5/6 quoted) when measured once (BASELINE_ROUND112.md)
-	"round113": {0.33, 1},    // held out: 3/9 (4/4 quoted) when measured once (BASELINE_ROUND113.md)
-	"round114": {0.88, 1},    // held out: 16/18 (11/11 quoted) when measured once (BASELINE_ROUND114.md)
-	"round115": {0.66, 0.66}, // held out: 6/9 (2/3 quoted) when measured once (BASELINE_ROUND115.md)
-	"round116": {0.72, 0.85}, // held out: 8/11 (6/7 quoted) when measured once (BASELINE_ROUND116.md)
-	"round117": {0.69, 1},    // held out: 9/13 (9/9 quoted) when measured once (BASELINE_ROUND117.md)
-	"round118": {0.5, 0.6},   // held out: 4/8 (3/5 quoted) when measured once (BASELINE_ROUND118.md)
-	"round119": {0.41, 1},    // held out: 5/12 (5/5 quoted) when measured once (BASELINE_ROUND119.md)
-	"round120": {0.7, 0.87},  // held out: 7/10 (7/8 quoted) when measured once (BASELINE_ROUND120.md)
-	"round121": {0.77, 1},    // held out: 7/9 (5/5 quoted) when measured once (BASELINE_ROUND121.md)
-	"round122": {0.5, 0.85},  // held out: 6/12 (6/7 quoted) when measured once (BASELINE_ROUND122.md)
-	"round123": {0.81, 1},    // held out: 9/11 (7/7 quoted) when measured once (BASELINE_ROUND123.md)
-	"round124": {1, 1},       // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND124.md)
-	"round125": {0.7, 1},     // held out: 7/10 (8/8 quoted) when measured once (BASELINE_ROUND125.md)
-	"round126": {0.75, 0.75}, // held out: 6/8 (3/4 quoted) when measured once (BASELINE_ROUND126.md)
-	"round127": {0.6, 0.71},  // held out: 6/10 (5/7 quoted) when measured once (BASELINE_ROUND127.md)
-	"round128": {0.58, 1},    // held out: 7/12 (3/3 quoted) when measured once (BASELINE_ROUND128.md)
-	"round129": {0.8, 0.85},  // held out: 17/21 (6/7 quoted) when measured once (BASELINE_ROUND129.md)
-	"round130": {0.85, 0.66}, // held out: 6/7 (2/3 quoted) when measured once (BASELINE_ROUND130.md)
-	"round131": {1, 1},       // held out: 7/7 (no log line to quote) when measured once (BASELINE_ROUND131.md)
-	"round132": {0.2, 0.75},  // held out: 1/5 (3/4 quoted) when measured once (BASELINE_ROUND132.md)
-	"round133": {0.66, 1},    // held out: 6/9 (7/7 quoted) when measured once (BASELINE_ROUND133.md)
-	"round134": {0.8, 0.6},   // held out: 4/5 (3/5 quoted) when measured once (BASELINE_ROUND134.md)
+	"round104": {0.75, 1},    // held out: 3/4 (2/3 quoted) when measured once (BASELINE_ROUND104.md)
+	"round105": {0.66, 1},    // held out: 7/12 (5/5 quoted) when measured once (BASELINE_ROUND105.md), then developed against
+	"round106": {0.8, 1},     // held out: 8/10 (5/6 quoted) when measured once (BASELINE_ROUND106.md), then developed against
+	"round107": {0.91, 0.5},  // held out: 9/12 (2/4 quoted) when measured once (BASELINE_ROUND107.md), then developed against
+	"round108": {1, 1},       // held out: 6/7 (5/7 quoted) when measured once (BASELINE_ROUND108.md), then developed against
+	"round109": {0.75, 0.83}, // held out: 7/12 (4/6 quoted) when measured once (BASELINE_ROUND109.md), then developed against
+	"round110": {0.75, 1},    // held out: 9/12 (5/6 quoted) when measured once (BASELINE_ROUND110.md), then developed against
+	"round111": {0.75, 1},    // held out: 6/8 (3/3 quoted) when measured once (BASELINE_ROUND111.md), then developed against
+	"round112": {0.7, 0.83},  // held out: 7/10 (5/6 quoted) when measured once (BASELINE_ROUND112.md), then developed against
+	"round113": {0.88, 1},    // held out: 3/9 (4/4 quoted) when measured once (BASELINE_ROUND113.md), then developed against
+	"round114": {0.94, 1},    // held out: 16/18 (11/11 quoted) when measured once (BASELINE_ROUND114.md), then developed against
+	"round115": {0.66, 0.66}, // held out: 6/9 (2/3 quoted) when measured once (BASELINE_ROUND115.md), then developed against
+	"round116": {0.81, 1},    // held out: 8/11 (6/7 quoted) when measured once (BASELINE_ROUND116.md), then developed against
+	"round117": {0.76, 1},    // held out: 9/13 (9/9 quoted) when measured once (BASELINE_ROUND117.md), then developed against
+	"round118": {0.5, 0.8},   // held out: 4/8 (3/5 quoted) when measured once (BASELINE_ROUND118.md), then developed against
+	"round119": {0.58, 1},    // held out: 5/12 (5/5 quoted) when measured once (BASELINE_ROUND119.md), then developed against
+	"round120": {0.7, 1},     // held out: 7/10 (7/8 quoted) when measured once (BASELINE_ROUND120.md), then developed against
+	"round121": {0.77, 1},    // held out: 7/9 (5/5 quoted) when measured once (BASELINE_ROUND121.md), then developed against
+	"round122": {0.75, 1},    // held out: 6/12 (6/7 quoted) when measured once (BASELINE_ROUND122.md), then developed against
+	"round123": {1, 1},       // held out: 9/11 (7/7 quoted) when measured once (BASELINE_ROUND123.md), then developed against
+	"round124": {1, 1},       // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND124.md), then developed against
+	"round125": {0.8, 1},     // held out: 7/10 (8/8 quoted) when measured once (BASELINE_ROUND125.md), then developed against
+	"round126": {0.87, 1},    // held out: 6/8 (3/4 quoted) when measured once (BASELINE_ROUND126.md), then developed against
+	"round127": {0.7, 0.71},  // held out: 6/10 (5/7 quoted) when measured once (BASELINE_ROUND127.md), then developed against
+	"round128": {0.66, 1},    // held out: 7/12 (3/3 quoted) when measured once (BASELINE_ROUND128.md), then developed against
+	"round129": {0.8, 0.85},  // held out: 17/21 (6/7 quoted) when measured once (BASELINE_ROUND129.md), then developed against
+	"round130": {0.85, 0.66}, // held out: 6/7 (2/3 quoted) when measured once (BASELINE_ROUND130.md), then developed against
+	"round131": {1, 1},       // held out: 7/7 (no log line to quote) when measured once (BASELINE_ROUND131.md), then developed against
+	"round132": {0.6, 1},     // held out: 1/5 (3/4 quoted) when measured once (BASELINE_ROUND132.md), then developed against
+	"round133": {0.77, 1},    // held out: 6/9 (7/7 quoted) when measured once (BASELINE_ROUND133.md), then developed against
+	"round134": {0.8, 0.6},   // held out: 4/5 (3/5 quoted) when measured once (BASELINE_ROUND134.md), then developed against
 }
 
 // corpusCase is one file of the corpus.
