@@ -61,7 +61,11 @@ func scriptCases() []realCase {
 				"\tIs the server running locally and accepting\n\tconnections on Unix domain socket \"/var/run/postgresql/.s.PGSQL.5432\"?\n\n\n" +
 				"Caused by:\nPG::ConnectionBad: could not connect to server: No such file or directory (PG::ConnectionBad)\n\tIs the server running locally and accepting\n" +
 				"\tconnections on Unix domain socket \"/var/run/postgresql/.s.PGSQL.5432\"?\n\nTasks: TOP => db:prepare\n(See full trace by running task with --trace)\n"),
-			cat: DependencyUnavailable, ev: "could not connect to server",
+			// No DATABASE_HOST: the client fell back to PostgreSQL's local
+			// socket, the app pointed at localhost where nothing of its own
+			// listens, which the category table calls a configuration error
+			// (this case said "dependency" before the local socket was read).
+			cat: ConfigError, ev: "could not connect to server",
 		},
 		{
 			name: "rails master key mismatch", eco: "ruby",
