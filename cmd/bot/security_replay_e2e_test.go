@@ -27,7 +27,10 @@ func TestBinaryReplicasRunARequestOnce(t *testing.T) {
 	a := launchSlackBot(t, env, srv, in, yaml)
 	b := launchSlackBot(t, env, srv, in, yaml)
 	for i, order := range [][2]*slackBot{{a, b}, {b, a}} {
-		req := signedSlash(t, order[0].addr, "U0ALICE", "C0ALERTS", "help", in.ResponseURL("r"), time.Now().Add(time.Duration(-i)*time.Second))
+		// Each round's request differs in its body (its response URL), not
+		// only in its timestamp: Slack's timestamps are in seconds, and one
+		// second earlier can be the very second of the round before.
+		req := signedSlash(t, order[0].addr, "U0ALICE", "C0ALERTS", "help", in.ResponseURL(fmt.Sprintf("r%d", i)), time.Now())
 		body, _ := io.ReadAll(req.Body)
 		req.Body = io.NopCloser(strings.NewReader(string(body)))
 		if status, ack := send(t, req); status != http.StatusOK || !strings.Contains(ack, "describe") {
