@@ -215,7 +215,7 @@ func Diagnose(in Input) Report {
 	if n := len(rep.Containers); n > 1 {
 		rep.Message += " (" + itoa(n) + " containers failing)"
 	}
-	rep.Redacted = redactRepeats(&rep, knownSecrets(in)) || rep.Redacted
+	rep.Redacted = redactRepeats(&rep, knownSecrets(in, views)) || rep.Redacted
 	return rep
 }
 

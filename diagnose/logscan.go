@@ -302,7 +302,7 @@ func (s *logScanner) line(raw []byte) {
 		s.tbIndent = len(content) - len(bytes.TrimLeft(content, " \t"))
 	}
 
-	if bytes.Contains(raw, []byte(".s.PGSQL.")) && reLocalPostgresSocket.Match(raw) {
+	if localPostgresSocket(raw) {
 		s.pgSocketAt = s.lines
 	}
 	if s.best != nil && s.lines-s.best.lineNo <= 2 && s.lines > s.best.lineNo && loopbackTarget(string(trimmed)) {
@@ -1262,6 +1262,11 @@ var (
 // use when no host is set.
 var reLocalPostgresSocket = regexp.MustCompile(`\bsocket "?/(?:var/run|run|tmp)/(?:postgresql/)?\.s\.PGSQL\.\d+`)
 
+// localPostgresSocket reports a line that names PostgreSQL's local socket.
+func localPostgresSocket(line []byte) bool {
+	return bytes.Contains(line, []byte(".s.PGSQL.")) && reLocalPostgresSocket.Match(line)
+}
+
 // reLoopback is a loopback address with its port, as a connection error
 // names it.
 var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\])(?:[:/](\d{2,5}))?`)
@@ -1271,7 +1276,7 @@ var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\])(
 // component's (a static pod on the host network reaches etcd, the kubelet
 // and a service mesh's proxy on localhost by design).
 func loopbackTarget(line string) bool {
-	if strings.Contains(line, ".s.PGSQL.") && reLocalPostgresSocket.MatchString(line) {
+	if localPostgresSocket([]byte(line)) {
 		return true // a client that fell back to the local socket: no host was set
 	}
 	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -21,8 +22,8 @@ import (
 const minRepeatLen = 8
 
 // knownSecrets returns the secret values found in the logs, events, and
-// the pod's env, commands and status messages, longest first.
-func knownSecrets(in Input) []string {
+// the containers' env, commands and status messages, longest first.
+func knownSecrets(in Input, views []*containerView) []string {
 	var found []string
 	add := func(text string) {
 		for line := range strings.SplitSeq(text, "\n") {
@@ -35,27 +36,22 @@ func knownSecrets(in Input) []string {
 	for i := range in.Events {
 		add(in.Events[i].Message)
 	}
-	if pod := in.Pod; pod != nil {
-		for _, list := range [][]corev1.Container{pod.Spec.InitContainers, pod.Spec.Containers} {
-			for i := range list {
-				c := &list[i]
-				for _, e := range c.Env {
-					if e.Value != "" {
-						add(e.Name + "=" + e.Value)
-					}
+	for _, v := range views {
+		if c := v.spec; c != nil {
+			for _, e := range c.Env {
+				if e.Value != "" {
+					add(e.Name + "=" + e.Value)
 				}
-				add(strings.Join(append(append([]string{}, c.Command...), c.Args...), " "))
 			}
+			add(strings.Join(slices.Concat(c.Command, c.Args), " "))
 		}
-		for _, list := range [][]corev1.ContainerStatus{pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses} {
-			for i := range list {
-				for _, st := range []corev1.ContainerState{list[i].State, list[i].LastTerminationState} {
-					if w := st.Waiting; w != nil {
-						add(w.Message)
-					}
-					if t := st.Terminated; t != nil {
-						add(t.Message)
-					}
+		if st := v.status; st != nil {
+			for _, state := range []corev1.ContainerState{st.State, st.LastTerminationState} {
+				if w := state.Waiting; w != nil {
+					add(w.Message)
+				}
+				if t := state.Terminated; t != nil {
+					add(t.Message)
 				}
 			}
 		}

@@ -876,15 +876,25 @@ func TestNamelessDescribeTakesTheOnlyRow(t *testing.T) {
 // pastedInput reads one paste as `diagnose -f` does and builds its input.
 func pastedInput(t *testing.T, paste string) diagnose.Input {
 	t.Helper()
+	_, in := parsedInput(t, paste)
+	return in
+}
+
+// parsedInput reads each paste as `diagnose -f` reads its files and builds
+// the input; the Objects are returned for their notes.
+func parsedInput(t *testing.T, pastes ...string) (*Objects, diagnose.Input) {
+	t.Helper()
 	var o Objects
-	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
-		t.Fatal(err)
+	for _, p := range pastes {
+		if _, err := o.ParseAny("paste", strings.NewReader(p)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return in
+	return &o, in
 }
 
 // TestBrokenObjectWithKind: a manifest that names its kind but does not
@@ -915,16 +925,7 @@ func TestBrokenObjectWithKind(t *testing.T) {
 func TestSeveralPodsTheFailingOneIsDiagnosed(t *testing.T) {
 	healthy := "apiVersion: v1\nkind: Pod\nmetadata: {name: db-0, namespace: shop}\nstatus:\n  phase: Running\n  containerStatuses:\n  - name: db\n    ready: true\n    restartCount: 0\n    state: {running: {startedAt: \"2024-03-01T10:00:00Z\"}}\n"
 	crashing := "apiVersion: v1\nkind: Pod\nmetadata: {name: api-7d9f, namespace: shop}\nstatus:\n  phase: Running\n  containerStatuses:\n  - name: api\n    ready: false\n    restartCount: 7\n    state: {waiting: {reason: CrashLoopBackOff}}\n    lastState: {terminated: {exitCode: 1, reason: Error}}\n"
-	var o Objects
-	for _, y := range []string{healthy, crashing} {
-		if _, err := o.ParseAny("p", strings.NewReader(y)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	in, err := o.Input(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	o, in := parsedInput(t, healthy, crashing)
 	if in.Pod.Name != "api-7d9f" {
 		t.Fatalf("diagnosed %s, want the crashing api-7d9f", in.Pod.Name)
 	}
@@ -940,14 +941,7 @@ func TestSeveralPodsTheFailingOneIsDiagnosed(t *testing.T) {
 // its entities; it is read as the text the page shows.
 func TestHTMLEntitiesUndone(t *testing.T) {
 	paste := "Events:\n  Type     Reason  Age   From     Message\n  ----     ------  ----  ----     -------\n  Warning  Failed  10s   kubelet  Error: secret &quot;db-creds&quot; not found\n"
-	var o Objects
-	if _, err := o.ParseAny("page.txt", strings.NewReader(paste)); err != nil {
-		t.Fatal(err)
-	}
-	in, err := o.Input(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := pastedInput(t, paste)
 	if len(in.Events) != 1 || in.Events[0].Message != `Error: secret "db-creds" not found` {
 		t.Fatalf("events = %+v", in.Events)
 	}
