@@ -17,7 +17,7 @@ const (
 	maxLineBytes  = 4096 // bytes of one line that are examined; the rest is skipped
 	readBuffer    = 64 << 10
 	excerptLines  = 20  // lines kept for LogScan.Excerpt
-	maxQuoteBytes = 300 // longest quoted line in evidence and excerpts
+	maxQuoteBytes = 600 // longest quoted line in evidence and excerpts
 	maxSummary    = 180 // longest detail in a summary
 )
 

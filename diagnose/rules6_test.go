@@ -242,7 +242,7 @@ func TestScanLogRules6bNegatives(t *testing.T) {
 // keeps the line's start.
 func TestFocusKeepsTheTail(t *testing.T) {
 	rbac := pat("t", PermissionDenied, weightSpecific, "", "is forbidden")
-	long := `2018-05-09 15:56:00 +0000 [error]: fluent/supervisor.rb:369:rescue in main_process: config error file="/etc/td-agent/td-agent.conf" error="Exception encountered fetching metadata from Kubernetes API endpoint: pods is forbidden: User \"system:serviceaccount:logging:default\" cannot list pods at the cluster scope"`
+	long := `2018-05-09 15:56:00 +0000 [error]: fluent/supervisor.rb:369:rescue in main_process: config error file="/etc/td-agent/td-agent.conf" ` + strings.Repeat("padding ", maxQuoteBytes/8) + `error="Exception encountered fetching metadata from Kubernetes API endpoint: pods is forbidden: User \"system:serviceaccount:logging:default\" cannot list pods at the cluster scope"`
 	if got := focus(long, rbac, maxQuoteBytes); !strings.Contains(got, "cannot list pods at the cluster scope") || !strings.HasPrefix(got, "…") {
 		t.Errorf("tail cut: %q", got)
 	}

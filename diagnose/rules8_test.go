@@ -129,7 +129,7 @@ func TestRound8WordsYieldToStatus(t *testing.T) {
 // when the window into the raw record lost one end of the message; a
 // short structured line or a long plain line is quoted once.
 func TestLongStructuredLineQuotesItsMessage(t *testing.T) {
-	pad := strings.Repeat("x", 120)
+	pad := strings.Repeat("x", maxQuoteBytes-180) // a line too long to quote whole
 	for _, tc := range []struct {
 		name, log, want string
 	}{
