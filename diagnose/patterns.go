@@ -277,6 +277,22 @@ var patterns = []*pattern{
 	pat("exit_132_words", ExecFormat, weightSpecific-1, hintSigill, "132").matching(`(?i)(?:\bexit(?:ed|s)?(?: with)?(?: exit)?(?: code| status)?|\berror(?: code)?|\bcode|\bstatus|\brestarting) ?\(?132\)?(?:\.(?:\D|$)|[^\w.]|$)`),
 	// .NET's connection-string parser: the string it was given (usually from
 	// an environment variable or appsettings) is malformed or empty.
+	// A setting the program reads as a connection's part (a host, a URL, a
+	// connection string, a user) that it was not given: Npgsql's "Host
+	// can't be null", "URL must not be empty".
+	pat("setting_null", ConfigError, weightSpecific+1, hintEnv, "be null", "be empty", "be blank").matching(`(?i)\b(?:host(?:name)?|server|url|uri|endpoint|connection ?string|database|db|username|user ?name|password|port)\s+(?:can't|cannot|can not|must not|may not|should not)\s+be\s+(?:null|empty|blank)\b`),
+	// .NET without ICU (an Alpine or chiseled image lacking libicu, or
+	// invariant mode set) asked for a culture: the image the app ships in
+	// does not carry what its code uses.
+	pat("dotnet_icu_missing", AppCrash, weightPrecise, "The .NET app needs ICU (culture data) that its image does not have: install libicu in the image (apk add icu-libs on Alpine), or, if the app needs no cultures, set DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true and stop asking for one.", "only the invariant culture is supported", "couldn't find a valid icu package", "could not find a valid icu package"),
+	// A migration the database has already applied was edited afterwards:
+	// Flyway and Liquibase refuse to start on the changed checksum. The
+	// release changed history; the data is not damaged.
+	pat("migration_checksum", AppCrash, weightPrecise+1, "A schema migration the database already applied was changed afterwards, so its checksum no longer matches the one recorded: put the applied migration back as it was and make the change in a new one (or, if the edit is intended, flyway repair / liquibase clearCheckSums).", "checksum", "check sum").matching(`(?i)\bmigrations? checksum mismatch\b|\bchangesets? check ?sums?\b|\bcheck ?sum (?:of|for) (?:the )?(?:applied )?(?:migration|changeset)\b`),
+	// Two replicas creating the same table or type at once: PostgreSQL
+	// refuses the second one on its catalog's unique index. The program
+	// migrates at start without a lock; a restart usually gets past it.
+	pat("pg_concurrent_create", AppCrash, weightPrecise+2, "Several replicas ran the same schema migration at the same moment and PostgreSQL refused the second CREATE: the program migrates at start without a lock. Run the migration once (a Job, an init step, one replica on first install) or use a migration tool that takes an advisory lock.", "pg_type_typname_nsp_index", "pg_class_relname_nsp_index"),
 	pat("dotnet_connection_string", ConfigError, weightPrecise, "The connection string the app was given does not parse: check the environment variable or appsettings value it comes from (often empty, or quoted twice from a Secret).", "initialization string does not conform").matching(`(?i)\bformat of the initialization string does not conform to specification\b`),
 	// A shell that trips on a carriage return runs a script saved with
 	// Windows line endings: nothing in it can run, so it outweighs the
@@ -547,6 +563,10 @@ var patterns = []*pattern{
 
 	// Permissions.
 	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user"),
+	// The disk under the data answers with I/O errors (EIO): a failing
+	// drive, a cloud disk detached under the node, a broken NFS or btrfs
+	// volume. The program cannot fix that; the storage must be.
+	pat("disk_io_error", DependencyUnavailable, weightPrecise+2, "The volume under the container's data returns I/O errors: the disk is failing, detached (a cloud disk) or its file system broke. Check the node's kernel log (dmesg) and the PersistentVolume's disk; move the data to a healthy volume or restore it.", "input/output error"),
 	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "no usable temporary directory", "read-only filesystem", "read only filesystem", "erofs", "readonlyfilesystemexception"),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
@@ -615,7 +635,7 @@ var patterns = []*pattern{
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed"),
 
 	// Configuration the app rejects.
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
 	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b`).without("must be set to true", "must be set to false"),

@@ -1,0 +1,27 @@
+package diagnose
+
+import "testing"
+
+// Rules from the misses of held-out rounds 135 to 140 (front-ends, NewSQL
+// and time-series databases, migrations and database sidecars, .NET,
+// workflow engines, backends-as-a-service), each written for the general
+// shape, not the report.
+func TestRules135(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a disk that answers with I/O errors under a panic", "panic: FATAL: cannot read /data/cache/metric_ids: read /data/cache/metric_ids: input/output error\n", DependencyUnavailable, "input/output error"},
+		{"a raft store that cannot write to its disk", "{\"level\":\"fatal\",\"msg\":\"failed to save Raft hard state and entries\",\"error\":\"write /var/lib/etcd/member/wal/0.wal: input/output error\"}\n", DependencyUnavailable, "input/output error"},
+		{"Npgsql given a connection string without its host", "Unhandled exception. System.ArgumentException: Host can't be null\n   at Npgsql.NpgsqlConnector.Open()\n", ConfigError, "Host can't be null"},
+		{"a URL setting left empty", "Error: server url must not be empty\n", ConfigError, "must not be empty"},
+		{".NET on an image without ICU asked for a culture", "Unhandled exception. System.Globalization.CultureNotFoundException: Only the invariant culture is supported in globalization-invariant mode. See https://aka.ms/GlobalizationInvariantMode for more information. (Parameter 'name')\nen is an invalid culture identifier.\n", AppCrash, "Only the invariant culture is supported"},
+		{".NET without libicu at all", "Process terminated. Couldn't find a valid ICU package installed on the system. Set the configuration flag System.Globalization.Invariant to true if you want to run with no globalization support.\n", AppCrash, "Couldn't find a valid ICU package"},
+		{"Flyway refusing an applied migration that was edited", "org.flywaydb.core.api.exception.FlywayValidateException: Validate failed: Migrations have failed validation\nMigration checksum mismatch for migration version 3\n-> Applied to database : 1254687\n-> Resolved locally    : -188234\n", AppCrash, "Migration checksum mismatch"},
+		{"Liquibase refusing edited changesets", "liquibase.exception.ValidationFailedException: Validation Failed:\n     1 changesets check sum\n          db/changelog.yaml::4::dev was: 8:1b2c but is now: 8:9f3e\n", AppCrash, "changesets check sum"},
+		{"replicas creating the same table at once", "error: duplicate key value violates unique constraint \"pg_type_typname_nsp_index\"\nDETAIL:  Key (typname, typnamespace)=(events, 2200) already exists.\n", AppCrash, "pg_type_typname_nsp_index"},
+		{"a variable named in words as not being set", "The failure was traced to the variable `IDENTITY_URL` not being set.\n", ConfigError, "not being set"},
+	})
+	checkNotRead(t, []notRead{
+		{"2025-06-16 14:04:06 Exception on Url: org.springframework.web.client.ResourceAccessException: I/O error on GET request for \"http://config:8080/app\": Connection refused\n", AppCrash},
+		{"level=info msg=\"the cache can't be null-terminated here\"\n", ConfigError},
+		{"Kafka: found invalid messages in segment: checksum mismatch at offset 1024\n", AppCrash},
+	})
+}
