@@ -51,8 +51,9 @@ var causeClauses = []*pattern{
 var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perhaps|might be|could it be|is it because|was it because|any idea|i guess|i think)\b|\?\s*$`)
 
 // reNotTheCause is a sentence that rules a cause out ("it did not appear
-// that OOM was the cause", "it wasn't the memory limit").
-var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b`)
+// that OOM was the cause", "it wasn't the memory limit", "I doubt it is a
+// memory problem").
+var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b|\bdoubt (?:it|this|that)(?:'s| is| was| would be)\b|(?:\bnot|n't) an? [\w-]+ (?:problem|issue)\b`)
 
 // causeClause returns the kind of cause a sentence gives, or nil when it
 // gives none (or only wonders). Only the clause that gives the cause is

@@ -597,6 +597,10 @@ var patterns = []*pattern{
 	// ownCloud's and Nextcloud's console refuses to run as another user than
 	// the owner of config.php (files left owned by root, a changed uid).
 	pat("occ_file_owner", PermissionDenied, weightPrecise, hintPerm, "has to be executed with the user that owns the file"),
+	// A directory, link or file the entrypoint makes that is already there:
+	// what an earlier start of the same container or volume left, not a
+	// denial ("mkdir: cannot create directory '/tmp/x': File exists").
+	pat("create_exists", ConfigError, weightSpecific+2, "A path the entrypoint creates is already there, left by an earlier start of the same container or volume: make the step accept an existing path (mkdir -p, ln -sf) or remove what the last start left (recreate the container, empty the volume's directory).", "file exists").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:create|make) (?:the )?(?:directory|dir|symbolic link|symlink|link|file|fifo)\b.{0,200}\bfile exists\b`),
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user"),
 

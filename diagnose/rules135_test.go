@@ -17,6 +17,7 @@ func TestRules135(t *testing.T) {
 		{"Flyway refusing an applied migration that was edited", "org.flywaydb.core.api.exception.FlywayValidateException: Validate failed: Migrations have failed validation\nMigration checksum mismatch for migration version 3\n-> Applied to database : 1254687\n-> Resolved locally    : -188234\n", AppCrash, "Migration checksum mismatch"},
 		{"Liquibase refusing edited changesets", "liquibase.exception.ValidationFailedException: Validation Failed:\n     1 changesets check sum\n          db/changelog.yaml::4::dev was: 8:1b2c but is now: 8:9f3e\n", AppCrash, "changesets check sum"},
 		{"replicas creating the same table at once", "error: duplicate key value violates unique constraint \"pg_type_typname_nsp_index\"\nDETAIL:  Key (typname, typnamespace)=(events, 2200) already exists.\n", AppCrash, "pg_type_typname_nsp_index"},
+		{"a directory an earlier start left, not a denial", "mkdir: cannot create directory '/tmp/tmp-dir': File exists\n", ConfigError, "File exists"},
 		{"a variable named in words as not being set", "The failure was traced to the variable `IDENTITY_URL` not being set.\n", ConfigError, "not being set"},
 	})
 	checkNotRead(t, []notRead{
@@ -24,4 +25,27 @@ func TestRules135(t *testing.T) {
 		{"level=info msg=\"the cache can't be null-terminated here\"\n", ConfigError},
 		{"Kafka: found invalid messages in segment: checksum mismatch at offset 1024\n", AppCrash},
 	})
+}
+
+// Words of rounds 135 to 146: a container Swarm replaces while its health
+// check is still "starting" names its probe; a memory problem the reporter
+// doubts is no vote for memory.
+func TestReportInWords135(t *testing.T) {
+	for _, tt := range []struct {
+		name, words string
+		want        Category
+	}{
+		{"a health check that never leaves starting", "The worker container restarts every 3 or 4 minutes.\nWith the latest image it always keeps the status 'starting' and then it is replaced.\n", LivenessProbe},
+		{"docker ps's health column", "The web container keeps restarting, docker ps shows Up 2 minutes (health: starting) each time.\n", LivenessProbe},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
+				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
+			}
+		})
+	}
+	doubt := "The worker restarts every few minutes, nothing in its log before it stops.\nI doubt it is a memory problem: the container can claim all memory available.\n"
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": doubt}}); r.Category == OOMKilled {
+		t.Errorf("a doubted memory problem read as memory: %s", r.Summary)
+	}
 }
