@@ -18,6 +18,9 @@ func TestRules135(t *testing.T) {
 		{"Liquibase refusing edited changesets", "liquibase.exception.ValidationFailedException: Validation Failed:\n     1 changesets check sum\n          db/changelog.yaml::4::dev was: 8:1b2c but is now: 8:9f3e\n", AppCrash, "changesets check sum"},
 		{"replicas creating the same table at once", "error: duplicate key value violates unique constraint \"pg_type_typname_nsp_index\"\nDETAIL:  Key (typname, typnamespace)=(events, 2200) already exists.\n", AppCrash, "pg_type_typname_nsp_index"},
 		{"a directory an earlier start left, not a denial", "mkdir: cannot create directory '/tmp/tmp-dir': File exists\n", ConfigError, "File exists"},
+		{"an image whose licence is not accepted", "Before you can continue, the product license\nmust be accepted. The license can be viewed at\n\n    https://example.com/eula\n\nProduct license not accepted. Stopping.\n", ConfigError, "license not accepted"},
+		{"a Rust command line given an argument it does not take", "error: Found argument '-r' which wasn't expected, or isn't valid in this context\n\nUSAGE:\n    hbbr [OPTIONS]\n", ConfigError, "Found argument '-r'"},
+		{"a value the program does not recognise", "Caused by: java.lang.IllegalArgumentException: 'hub' is not a recognized cluster app type.\n", ConfigError, "is not a recognized"},
 		{"a variable named in words as not being set", "The failure was traced to the variable `IDENTITY_URL` not being set.\n", ConfigError, "not being set"},
 	})
 	checkNotRead(t, []notRead{
