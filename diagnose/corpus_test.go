@@ -34,7 +34,7 @@ var (
 )
 
 // corpusSets are the corpus's sets, in the order they were collected.
-var corpusSets = []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34", "round35", "round36", "round37", "round38", "round39", "round40", "round41", "round42", "round43", "round44", "round45", "round46", "round47", "round48", "round49", "round50", "round51", "round52", "round53", "round54", "round55", "round56", "round57", "round58", "round59", "round60", "round61", "round62", "round63", "round64", "round65", "round66", "round67", "round68", "round69", "round70", "round71", "round72", "round73", "round74", "round75", "round76", "round77", "round78", "round79", "round80", "round81", "round82", "round83", "round84", "round85", "round86", "round87", "round88", "round89", "round90", "round91", "round92", "round93", "round94", "round95", "round96", "round97", "round98", "round99", "round100", "round101", "round102", "round103", "round104", "round105", "round106", "round107", "round108", "round109", "round110", "round111", "round112", "round113", "round114", "round115", "round116", "round117", "round118", "round119", "round120", "round121", "round122", "round123", "round124", "round125", "round126", "round127", "round128", "round129", "round130", "round131", "round132", "round133", "round134"}
+var corpusSets = []string{"tune", "fresh", "holdout", "round2", "round3", "round4", "round5", "round6", "round7", "round8", "round9", "round10", "round11", "round12", "round13", "round14", "round15", "round16", "round17", "round18", "round19", "round20", "round21", "round22", "round23", "round24", "round25", "round26", "round27", "round28", "round29", "round30", "round31", "round32", "round33", "round34", "round35", "round36", "round37", "round38", "round39", "round40", "round41", "round42", "round43", "round44", "round45", "round46", "round47", "round48", "round49", "round50", "round51", "round52", "round53", "round54", "round55", "round56", "round57", "round58", "round59", "round60", "round61", "round62", "round63", "round64", "round65", "round66", "round67", "round68", "round69", "round70", "round71", "round72", "round73", "round74", "round75", "round76", "round77", "round78", "round79", "round80", "round81", "round82", "round83", "round84", "round85", "round86", "round87", "round88", "round89", "round90", "round91", "round92", "round93", "round94", "round95", "round96", "round97", "round98", "round99", "round100", "round101", "round102", "round103", "round104", "round105", "round106", "round107", "round108", "round109", "round110", "round111", "round112", "round113", "round114", "round115", "round116", "round117", "round118", "round119", "round120", "round121", "round122", "round123", "round124", "round125", "round126", "round127", "round128", "round129", "round130", "round131", "round132", "round133", "round134", "round135", "round136", "round137", "round138", "round139", "round140", "round141", "round142", "round143", "round144", "round145", "round146"}
 
 // corpusFloors are the accuracies the engine must not fall below (per
 // set: category right, explaining log line quoted). They are what the
@@ -176,6 +176,18 @@ var corpusFloors = map[string][2]float64{
 	"round132": {0.6, 1},     // held out: 1/5 (3/4 quoted) when measured once (BASELINE_ROUND132.md), then developed against
 	"round133": {0.77, 1},    // held out: 6/9 (7/7 quoted) when measured once (BASELINE_ROUND133.md), then developed against
 	"round134": {0.8, 0.6},   // held out: 4/5 (3/5 quoted) when measured once (BASELINE_ROUND134.md), then developed against
+	"round135": {0.92, 1},    // held out: 12/13 (7/7 quoted) when measured once (BASELINE_ROUND135.md), then developed against
+	"round136": {1, 0.75},    // held out: 9/10 (3/4 quoted) when measured once (BASELINE_ROUND136.md), then developed against
+	"round137": {0.68, 0.83}, // held out: 7/16 (4/6 quoted) when measured once (BASELINE_ROUND137.md), then developed against
+	"round138": {1, 1},       // held out: 4/6 (6/6 quoted) when measured once (BASELINE_ROUND138.md), then developed against
+	"round139": {0.83, 1},    // held out: 9/12 (4/5 quoted) when measured once (BASELINE_ROUND139.md), then developed against
+	"round140": {0.66, 1},    // held out: 2/3 (3/3 quoted) when measured once (BASELINE_ROUND140.md), then developed against
+	"round141": {1, 1},       // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND141.md), then developed against
+	"round142": {1, 1},       // held out: 4/4 (4/4 quoted) when measured once (BASELINE_ROUND142.md), then developed against
+	"round143": {0.85, 1},    // held out: 5/7 (2/2 quoted) when measured once (BASELINE_ROUND143.md), then developed against
+	"round144": {0.8, 1},     // held out: 4/5 (3/4 quoted) when measured once (BASELINE_ROUND144.md), then developed against
+	"round145": {0.66, 1},    // held out: 2/3 (1/3 quoted) when measured once (BASELINE_ROUND145.md), then developed against
+	"round146": {0.81, 1},    // held out: 9/11 (8/8 quoted) when measured once (BASELINE_ROUND146.md), then developed against
 }
 
 // corpusCase is one file of the corpus.
