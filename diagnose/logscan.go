@@ -386,7 +386,7 @@ func (s *logScanner) line(raw []byte) {
 		if sev >= sevError || looksLikeError(lower) {
 			s.noteError(raw, trimmed, lower)
 			s.addGeneric(s.lastError)
-			if !continuing && bytes.HasSuffix(trimmed, []byte(":")) {
+			if !continuing && opensDetail(trimmed) {
 				s.detailOf, s.detailNext = s.lastError, 3
 			}
 		} else if sev == sevWarn {
@@ -443,7 +443,7 @@ func (s *logScanner) line(raw []byte) {
 		if !continuing {
 			s.detailOf, s.detailNext = nil, 0
 		}
-		if !continuing && (best == nil || best.id != "usage") && bytes.HasSuffix(trimmed, []byte(":")) {
+		if !continuing && (best == nil || best.id != "usage") && opensDetail(trimmed) {
 			s.detailOf, s.detailNext = c, 3
 		}
 	}
@@ -470,6 +470,13 @@ func (s *logScanner) noteError(raw, trimmed, lower []byte) {
 	if s.lastError == nil || !reRefersBack.Match(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
+}
+
+// opensDetail reports a line whose message goes on on the next lines: it
+// ends in a colon ("yaml: unmarshal errors:"), or opens a quoted value
+// that the next lines hold (Go's logfmt of a multi-line error: err=").
+func opensDetail(trimmed []byte) bool {
+	return bytes.HasSuffix(trimmed, []byte(":")) || bytes.HasSuffix(trimmed, []byte("=\""))
 }
 
 // continueDetail appends the line to the best line when that one is an
@@ -1109,8 +1116,10 @@ var reSlowStep = regexp.MustCompile(`\bplease be patient\b|\bcan take (?:several
 
 var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The log stops as a long first-start step begins (setup, a migration): the container was killed before it could finish, most often by a liveness probe that starts too early. Give it a startupProbe (or a longer initialDelaySeconds) that covers the step.")
 
-// reRefersBack is a final line that only points at the errors before it.
-var reRefersBack = regexp.MustCompile(`\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$`)
+// reRefersBack is a final line that only points at the errors before it
+// (a package manager's "ELIFECYCLE Command failed with exit code 1" after
+// the program's own error).
+var reRefersBack = regexp.MustCompile(`\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$`)
 
 // reNoError says there was no error ("without error", "no errors", "0
 // errors"); reErrorWord is any other mention of one.

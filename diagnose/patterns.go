@@ -620,6 +620,10 @@ var patterns = []*pattern{
 	// Dependencies that cannot be reached.
 	// An agent's check of the server it registers with (Rancher's
 	// "https://rancher.example.com is not accessible").
+	// The same agent's check answered with a 4xx: the server is up and
+	// refuses the request, so the URL names the wrong server or path (an
+	// agent given the Kubernetes API's address instead of its server's).
+	pat("url_refused_4xx", ConfigError, weightSpecific+2, "The server answered, but refused the request (an HTTP 4xx): the URL the agent was given names the wrong server or path (for example the Kubernetes API on :6443 instead of the server's own URL), or its token is wrong. Fix the server URL or token in its settings.", "is not accessible").matching(`(?i)\bhttps?://\S+ is not accessible \(the requested url returned error: 4\d\d\b`),
 	pat("url_not_accessible", DependencyUnavailable, weightSpecific+1, hintDepend, "is not accessible").matching(`(?i)\bhttps?://\S+ is not accessible\b`),
 	// Kafka clients (Sarama) that reach no broker at start.
 	pat("kafka_no_brokers", DependencyUnavailable, weightSpecific+1, hintDepend, "run out of available brokers", "is your cluster reachable"),
@@ -682,7 +686,7 @@ var patterns = []*pattern{
 	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
 	// A schema or data migration the program refuses or cannot finish:
 	// the data on the volume is from a version it cannot upgrade from.
-	pat("migration", ConfigError, weightSpecific, hintData, "migrate", "migration", "upgrade to version", "unknown column").matching(`(?i)(\bfailed to migrate\b|\bmigrations? (?:failed|error)|\bplease upgrade to version\b|\bupgrade to version \S+ first\b|\bhas migration lock\b|\bunknown column '[^']+' in\b|\bmigration transaction rolls back\b)`),
+	pat("migration", ConfigError, weightSpecific-1, hintData, "migrate", "migration", "upgrade to version", "unknown column").matching(`(?i)(\bfailed to migrate\b|\bmigrations? (?:failed|error)|\bplease upgrade to version\b|\bupgrade to version \S+ first\b|\bhas migration lock\b|\bunknown column '[^']+' in\b|\bmigration transaction rolls back\b)`),
 	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie; keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise

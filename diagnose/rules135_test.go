@@ -52,3 +52,38 @@ func TestReportInWords135(t *testing.T) {
 		t.Errorf("a doubted memory problem read as memory: %s", r.Summary)
 	}
 }
+
+// Rules from the misses of held-out rounds 147 to 152 (release
+// regressions, start order, Python and Node services, controllers that
+// panic on an object, network paths out of the pod).
+func TestRules147(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a database server not reachable yet, then the migrations that needed it fail", "Error: P1001\nCan't reach database server at `db:5432`\nApplying database migrations failed.\nExiting...\n", DependencyUnavailable, "Can't reach database server"},
+		{"a package manager's exit line after the program's own error", " [error]: TypeError: Cannot read properties of undefined (reading 'schedule')\n\n    at startJobs (/app/dist/job/schedule.js:66:64)\n\n ELIFECYCLE  Command failed with exit code 1.\n", AppCrash, "TypeError: Cannot read properties of undefined"},
+		{"npm's error lines after the program's own error", "Error: connect ECONNREFUSED 10.0.0.12:6379\nnpm ERR! code ELIFECYCLE\nnpm ERR! errno 1\n", DependencyUnavailable, "ECONNREFUSED"},
+		{"an agent's server that answers 403: the wrong URL", "ERROR: https://192.168.1.52:6443/ping is not accessible (The requested URL returned error: 403)\n", ConfigError, "returned error: 403"},
+		{"a multi-line error in a logfmt value", "ts=2023-08-06T17:08:59Z caller=log.go:65 level=error msg=\"error running application\" err=\"\n  no s3 endpoint in config file\n  github.com/thanos-io/objstore/providers/s3.validate\n    /src/s3.go:349\n", ConfigError, "no s3 endpoint in config file"},
+	})
+}
+
+// A cause named in words: the Kubernetes API not being available is a
+// dependency; an image's name is no topic, whatever words it holds.
+func TestReportInWords147(t *testing.T) {
+	for _, tt := range []struct {
+		name, words string
+		want        Category
+	}{
+		{"the Kubernetes API named as the cause", "The control plane pod went into CrashLoopBackOff because of the k8s api not being available during the upgrade.\n", DependencyUnavailable},
+		{"the API server named as the cause", "The operator keeps crashing because the kubernetes API is not available while the masters restart.\n", DependencyUnavailable},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
+				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
+			}
+		})
+	}
+	image := "The `acme/ai-memory:latest` container keeps restarting since v1.27.0.\n"
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": image}}); r.Category == OOMKilled {
+		t.Errorf("an image named ai-memory read as memory: %s", r.Summary)
+	}
+}

@@ -114,6 +114,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	// (cloud/VM/metal) and specifications (CPU/memory)") name no topic.
 	lower = reTemplateChoices.ReplaceAll(lower, nil)
 	lower = reConfigName.ReplaceAll(lower, []byte("NAME"))
+	lower = reImageRef.ReplaceAll(lower, []byte("NAME"))
 	ruledOut := reNotTheCause.Match(lower) // counts as prose, names no topic
 	t.prose++
 	if !t.failing && reFailureWords.Match(lower) {
@@ -214,6 +215,10 @@ func topicWords(c Category) string {
 // "config" ("prometheus-config-reloader", "config-volume"): a container's,
 // volume's or object's name, not words about a configuration.
 var reConfigName = regexp.MustCompile(`\b[a-z0-9]+(?:-[a-z0-9]+)*-config\w*(?:-[a-z0-9]+)*\b|\bconfig\w*(?:-[a-z0-9]+)+\b`)
+
+// reImageRef is an image reference with its repository and tag
+// ("akitaonrails/ai-memory:latest"): a name, whatever words it holds.
+var reImageRef = regexp.MustCompile(`\b[a-z0-9][\w.-]*(?:/[\w.-]+)+:[\w][\w.-]*`)
 
 // reLink is a URL, with a Markdown link's parentheses around it.
 var reLink = regexp.MustCompile(`\(?https?://[^\s)]+\)?`)
