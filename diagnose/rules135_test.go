@@ -87,3 +87,29 @@ func TestReportInWords147(t *testing.T) {
 		t.Errorf("an image named ai-memory read as memory: %s", r.Summary)
 	}
 }
+
+// Rules from the misses of held-out rounds 153 to 158 (permissions,
+// probes, memory, finished programs, commands, settings): MinIO's drive
+// access, chown in words, a pasted command's flags.
+func TestRules153(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"MinIO refused its drive", "ERROR Unable to use the drive /export: drive access denied: Invalid arguments specified\n", PermissionDenied, "drive access denied"},
+	})
+	for _, tt := range []struct {
+		name, words string
+		want        Category
+	}{
+		{"an init container's chown named in words", "On CephFS with root squash the init container's chown is refused, so it keeps crashing and the pod never starts.\n", PermissionDenied},
+		{"files of the wrong ownership", "After the update the container keeps restarting; the data volume has the wrong ownership for the new image's user.\n", PermissionDenied},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
+				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
+			}
+		})
+	}
+	flags := "I used the old image for over a year and now moved to the new release.\nWhen I start the docker service, I used to do:\ndocker service create \\\n--name=web --replicas=\"1\" \\\n--reserve-memory=\"12M\" --limit-memory=\"20M\" \\\n--health-cmd \"curl -fs http://localhost:2015/ || exit 1\" \\\nNow, with the new release, the service can't start and keeps restarting. Any idea why?\n"
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": flags}}); r.Category == OOMKilled {
+		t.Errorf("a pasted command's memory flags read as memory: %s", r.Summary)
+	}
+}

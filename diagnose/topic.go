@@ -31,7 +31,7 @@ var topicFamilies = []topicFamily{
 	{LivenessProbe, regexp.MustCompile(`\blive(?:ness|liness|lyness)(?: ?probes?)?\b|\bstartup ?probes?\b|\bhealth ?checks?\b|\bprobes?\b|\bhealth: ?(?:starting|unhealthy)\b|\b(?:status|state) ['"]?starting['"]?(?:\W|$)|\bslow(?:ly|er)? (?:to )?(?:start|starts|startup|boot)\w*|\b(?:limit(?:ed)?|low|little) cpu\b|\bcpu (?:limits?|throttl\w*)\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
 	{ExecFormat, regexp.MustCompile(`\barm64\b|\baarch64\b|\bold(?:er)? (?:cpu|processor)s?\b|\b(?:cpu|processor) (?:is |was )?too old\b|\b(?:intel )?atom [cdjn]\d{3,4}\b|\barm[- ]?(?:based|machines?|macs?|chips?|processors?|cpus?|laptops?|hosts?|nodes?|servers?|instances?)\b|\bm[1-4](?: pro| max| ultra)?(?: mac\w*| chips?)\b|\bmac(?:book)?(?: pro| air| mini)? (?:with )?(?:an? )?m[1-4]\b|\barmv\d|\barchitecture\b|\bexec format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\w*\b|\bsse ?4\w*\b|\binstruction sets?\b|\bcpu (?:flags|instructions?)\b|架构|アーキテクチャ|\barquitectura\b`)},
 	{PortConflict, regexp.MustCompile(`\bport conflicts?\b|\balready in use\b|\bhost ?network\b|\bhost ?ports?\b|端口.{0,12}(?:占用|冲突)|ポート.{0,12}(?:使用中|競合)|\bpuerto\b.{0,20}\ben uso\b`)},
-	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b|权限|権限|\bpermisos?\b|\bberechtigung\w*|прав доступа`)},
+	{PermissionDenied, regexp.MustCompile(`\bpermissions?\b|\bchown\w*\b|\bownership\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\bselinux\b|\bnon-?root\b|权限|権限|\bpermisos?\b|\bberechtigung\w*|прав доступа`)},
 	{DependencyUnavailable, regexp.MustCompile(`\bapi ?server\b|\bapiserver\b|\bleases?\b|\bleader election\b|\boutages?\b|\bconnection refused\b|\btimed? ?outs?\b|\bunreachable\b|\bdns\b|\bdatabase (?:is |was )?(?:down|not ready|unavailable)\b|\bwait(?:s|ing)?[- ]for\b|\bwait \w+ init\b|\bstart(?:s|ed|ing)? before\b|\bstart ?up order\w*\b|\bnot (?:yet )?(?:ready|up) yet\b|连接|連接|超时|网络|代理|接続|タイムアウト|\bconexi[oó]n|\bverbindung\w*|подключ`)},
 	{CommandNotFound, regexp.MustCompile(`\bentry ?points?(?:[\s,;:)!?]|$)|\bcommand not found\b|\bnot executable\b|\bno such file or directory\b`)},
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b`)},
@@ -99,6 +99,12 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		return
 	}
 	if programLine(trimmed) {
+		return
+	}
+	if bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasSuffix(trimmed, []byte(" \\")) {
+		// A pasted command's flags ("--limit-memory=20M \\"): what was run,
+		// not what the report is about.
+		t.settings++
 		return
 	}
 	if bytes.Count(trimmed, []byte(" ")) < 2 && !hasCJK(trimmed) {
