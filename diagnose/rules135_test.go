@@ -113,3 +113,36 @@ func TestRules153(t *testing.T) {
 		t.Errorf("a pasted command's memory flags read as memory: %s", r.Summary)
 	}
 }
+
+// Rules from held-out rounds 159 to 161 (missing objects, credentials,
+// ports) and from the textbook shapes written beside them: bugs that read
+// like settings, a broker refusing credentials, a non-root policy, a port
+// Quarkus finds in use.
+func TestRules159(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"an MQTT broker refusing the client's credentials", "PHP Fatal error:  Uncaught PhpMqtt\\Client\\Exceptions\\ConnectingToBrokerFailedException: [6] Establishing a connection to the MQTT broker failed: Connection refused: Not authorized. in /opt/app/vendor/php-mqtt/client/src/MqttClient.php:271\n", ConfigError, "Not authorized"},
+		{"Rust's panic message on the line after it (1.73 and later)", "thread 'tokio-runtime-worker' panicked at src/consumer.rs:87:47:\ncalled `Option::unwrap()` on a `None` value\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n", AppCrash, "Option::unwrap()"},
+		{"Kotlin's lateinit property never set", "Caused by: kotlin.UninitializedPropertyAccessException: lateinit property catalogRepository has not been initialized\n\tat com.acme.CatalogSeeder.run(CatalogSeeder.kt:22)\n", AppCrash, "lateinit property"},
+		{"Zeitwerk's file that does not define its constant", "/usr/local/bundle/gems/zeitwerk-2.6.12/lib/zeitwerk/loader/callbacks.rb:31:in `on_file_autoloaded': expected file /app/app/services/pdf_exporter.rb to define constant PdfExporter, but didn't (Zeitwerk::NameError)\n", AppCrash, "Zeitwerk::NameError"},
+		{"PHP's parser refusing the app's own code", "PHP Parse error:  syntax error, unexpected token \"}\", expecting \";\" in /var/www/html/app/Http/Controllers/OrderController.php on line 57\n", AppCrash, "PHP Parse error"},
+		{"Quarkus finds its port in use", "ERROR [io.qua.run.Application] (main) Port 8080 seems to be in use by another process. Quarkus may already be running or the port is used by another application.\nERROR [io.qua.run.Application] (main) Failed to start application: io.quarkus.runtime.QuarkusBindException: Port(s) already bound: 8080: Address already in use\n", PortConflict, "Address already in use"},
+		{"the kubelet refusing a runAsUser under a non-root policy", "Error: container's runAsUser breaks non-root policy (pod: \"w_jobs(2f1c)\", container: w)\n", PermissionDenied, "breaks non-root policy"},
+	})
+	checkNotRead(t, []notRead{
+		{"Error: yaml: line 4: could not find expected ':' while parsing config.yaml\n", AppCrash},
+		{"database files are in use by another process: lock /data/LOCK: resource temporarily unavailable\n", PortConflict},
+	})
+	for _, tt := range []struct {
+		name, words string
+		want        Category
+	}{
+		{"CreateContainerConfigError told in words", "After upgrading the chart from 10.16 to 11.6 the pod is stuck in CreateContainerConfigError and never starts.\n", MissingConfigObject},
+		{"a missing Secret named as what the pod crashes on", "The adapter pod keeps crashing when a secret is missing, and only a restart of the pod fixes it once the secret exists.\n", MissingConfigObject},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
+				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
+			}
+		})
+	}
+}

@@ -626,6 +626,33 @@ traefik   traefik-ingress-controller-5d96649bb7-v5q4b   0/1     Error           
 	}
 }
 
+// TestWatchedRowsKeepTheLastEnd: the row kubectl prints once the pod
+// waits in CrashLoopBackOff no longer shows how the container ended; the
+// row before it did (OOMKilled, Completed), and that is its last state.
+func TestWatchedRowsKeepTheLastEnd(t *testing.T) {
+	for _, tc := range []struct {
+		name, rows, reason string
+		code               int32
+	}{
+		{"OOMKilled", "api-8c9d7f6b5-xt4pl   1/1     Running            3 (70s ago)   9m\napi-8c9d7f6b5-xt4pl   0/1     OOMKilled          3 (2m ago)    10m\napi-8c9d7f6b5-xt4pl   0/1     CrashLoopBackOff   3 (1s ago)    10m\n", "OOMKilled", 137},
+		{"Completed", "debug-5b8c7-qx2mt   0/1     Completed           1 (2s ago)    6s\ndebug-5b8c7-qx2mt   0/1     CrashLoopBackOff    1 (2s ago)    7s\n", "Completed", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, in := parsedInput(t, "NAME   READY   STATUS   RESTARTS   AGE\n"+tc.rows)
+			st := in.Pod.Status.ContainerStatuses[0]
+			last := st.LastTerminationState.Terminated
+			if st.State.Waiting == nil || last == nil || last.Reason != tc.reason || last.ExitCode != tc.code {
+				t.Fatalf("state %+v, last state %+v", st.State, last)
+			}
+		})
+	}
+	// One row alone keeps no last state it did not show.
+	_, in := parsedInput(t, "NAME   READY   STATUS   RESTARTS   AGE\napi-1   0/1     CrashLoopBackOff   3   10m\n")
+	if last := in.Pod.Status.ContainerStatuses[0].LastTerminationState.Terminated; last != nil {
+		t.Fatalf("a last state from nowhere: %+v", last)
+	}
+}
+
 // TestOcStatus: `oc status -v` names the crash-looping pod and, in its
 // advice, the container.
 func TestOcStatus(t *testing.T) {

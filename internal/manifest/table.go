@@ -14,6 +14,10 @@ type tableRow struct {
 	status         string
 	restarts       int
 	lastRestartAgo string // "2m38s ago"
+	// lastTerminated is the latest end the pod's other rows showed
+	// (OOMKilled, Completed...), when `kubectl get pods -w` printed one row
+	// per change and this row, CrashLoopBackOff, no longer shows it.
+	lastTerminated string
 }
 
 // parseTable reads `kubectl get pods` rows (any column layout kubectl has
@@ -63,13 +67,8 @@ func (r tableRow) pod() corev1.Pod {
 	switch status {
 	case "Running":
 		st.State.Running = &corev1.ContainerStateRunning{}
-	case "Completed":
-		st.State.Terminated = &corev1.ContainerStateTerminated{Reason: "Completed"}
-	case "Error", "OOMKilled", "ContainerCannotRun", "StartError", "DeadlineExceeded":
-		st.State.Terminated = &corev1.ContainerStateTerminated{Reason: status, ExitCode: -1}
-		if status == "OOMKilled" {
-			st.State.Terminated.ExitCode = 137
-		}
+	case "Completed", "Error", "OOMKilled", "ContainerCannotRun", "StartError", "DeadlineExceeded":
+		st.State.Terminated = terminatedAs(status)
 	case "Pending", "ContainerCreating", "PodInitializing":
 		p.Status.Phase = corev1.PodPending
 		if status != "Pending" {
@@ -89,6 +88,9 @@ func (r tableRow) pod() corev1.Pod {
 			st.State.Waiting = &corev1.ContainerStateWaiting{Reason: status}
 		}
 	}
+	if st.State.Waiting != nil && r.lastTerminated != "" {
+		st.LastTerminationState.Terminated = terminatedAs(r.lastTerminated)
+	}
 	if init {
 		p.Status.Phase = corev1.PodPending
 		p.Status.InitContainerStatuses = []corev1.ContainerStatus{st}
@@ -96,4 +98,32 @@ func (r tableRow) pod() corev1.Pod {
 	}
 	p.Status.ContainerStatuses = []corev1.ContainerStatus{st}
 	return p
+}
+
+// terminatedAs is the termination a STATUS column names: OOMKilled is the
+// kernel's kill (137), Completed a clean exit, the rest an exit whose code
+// the table does not show.
+func terminatedAs(status string) *corev1.ContainerStateTerminated {
+	switch status {
+	case "Completed":
+		return &corev1.ContainerStateTerminated{Reason: status}
+	case "OOMKilled":
+		return &corev1.ContainerStateTerminated{Reason: status, ExitCode: 137}
+	case "Error", "ContainerCannotRun", "StartError", "DeadlineExceeded":
+		return &corev1.ContainerStateTerminated{Reason: status, ExitCode: -1}
+	}
+	return nil
+}
+
+// lastTermination returns the latest end (OOMKilled, Completed, Error...)
+// among the rows of the pod called name: `kubectl get pods -w` prints a
+// row per change, and its last row, CrashLoopBackOff, no longer shows it.
+func lastTermination(rows []tableRow, name string) string {
+	last := ""
+	for _, r := range rows {
+		if r.name == name && terminatedAs(r.status) != nil {
+			last = r.status
+		}
+	}
+	return last
 }
