@@ -219,6 +219,12 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		return o.rows[0], true
 	}
 	if !found && pod == nil {
+		if r, ok := o.rowNamedInLogs(); ok {
+			// No row fails, but the log speaks of one pod ("Unable to
+			// mount volumes for pod \"gogs-2-91275_infra...\""): that
+			// pod, stuck where it is, is what the report is about.
+			return r, true
+		}
 		if len(o.Logs) > 0 && !o.anyRestarted() {
 			// Every row is running ready and never restarted: none of
 			// them is the container whose crash the log shows (the
@@ -235,6 +241,25 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		return top, true
 	}
 	return best, found
+}
+
+// rowNamedInLogs returns the one row whose pod the logs name, when they
+// name exactly one of the rows.
+func (o *Objects) rowNamedInLogs() (tableRow, bool) {
+	var hit tableRow
+	n := 0
+	for _, r := range o.rows {
+		if r.name == "" || r.name == hit.name {
+			continue
+		}
+		for _, l := range o.Logs {
+			if strings.Contains(l.Text, r.name) {
+				hit, n = r, n+1
+				break
+			}
+		}
+	}
+	return hit, n == 1
 }
 
 // anyRestarted reports a `kubectl get pods` row with restarts.

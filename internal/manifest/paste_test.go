@@ -653,6 +653,17 @@ func TestWatchedRowsKeepTheLastEnd(t *testing.T) {
 	}
 }
 
+// TestRowNamedInTheLog: no row fails, but the pasted log speaks of one
+// pod (stuck in ContainerCreating): that pod is diagnosed, not the
+// neighbour that restarted most.
+func TestRowNamedInTheLog(t *testing.T) {
+	_, in := parsedInput(t, "NAME                 READY     STATUS              RESTARTS   AGE\ngogs-1-hlut3         1/1       Running             0          26m\ngogs-2-91275         0/1       ContainerCreating   0          5m\npostgresql-1-n767j   1/1       Running             3          30m\n",
+		"May 24 16:07:17 node2 atomic-openshift-node[2474]: E0524 16:07:17.915440 2474 kubelet.go:1796] Unable to mount volumes for pod \"gogs-2-91275_infra(3c2d0709)\": timeout expired waiting for volumes to attach/mount\n")
+	if in.Pod.Name != "gogs-2-91275" {
+		t.Fatalf("diagnosed %q, want the pod the log names", in.Pod.Name)
+	}
+}
+
 // TestOcStatus: `oc status -v` names the crash-looping pod and, in its
 // advice, the container.
 func TestOcStatus(t *testing.T) {
