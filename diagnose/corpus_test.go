@@ -57,17 +57,17 @@ var corpusFloors = map[string][2]float64{
 	"round13":  {0.82, 0.95}, // held out: 22/35 (19/23 quoted) when measured once after all other tuning (BASELINE_ROUND13.md), then developed against
 	"round14":  {0.83, 0.81}, // held out: 18/31 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND14.md), then developed against
 	"round15":  {0.85, 1},    // held out: 19/34 (11/11 quoted) when measured once after all other tuning (BASELINE_ROUND15.md), then developed against
-	"round16":  {0.78, 0.83}, // held out: 18/23 (8/12 quoted), measured once at the end of session 4 (BASELINE_ROUND16.md); its misses read in session 5
+	"round16":  {0.78, 1},    // held out: 18/23 (8/12 quoted), measured once at the end of session 4 (BASELINE_ROUND16.md); its misses read in session 5
 	"round17":  {0.77, 1},    // held out: 20/27 (14/17 quoted) when measured once after all other tuning (BASELINE_ROUND17.md), then developed against
 	"round18":  {0.72, 0.88}, // held out: 7/22 (7/9 quoted) when measured once after all other tuning (BASELINE_ROUND18.md), then developed against
 	"round19":  {0.88, 1},    // held out: 19/27 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND19.md), then developed against
 	"round20":  {0.87, 0.85}, // held out: 9/16 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND20.md), then developed against
-	"round21":  {0.91, 1},    // held out: 18/24 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND21.md), then developed against
+	"round21":  {0.95, 1},    // held out: 18/24 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND21.md), then developed against
 	"round22":  {0.87, 1},    // held out: 9/16 (6/6 quoted) when measured once after all other tuning (BASELINE_ROUND22.md), then developed against
 	"round23":  {0.82, 1},    // held out: 14/17 (7/7 quoted) when measured once after all other tuning (BASELINE_ROUND23.md), then developed against
 	"round24":  {0.97, 0.96}, // held out: 31/38 (20/26 quoted) when measured once after all other tuning (BASELINE_ROUND24.md), then developed against
 	"round25":  {0.75, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
-	"round26":  {0.86, 0.82}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
+	"round26":  {0.86, 0.86}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
 	"round27":  {1, 0.75},    // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
 	"round28":  {0.84, 0.85}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
 	"round29":  {0.8, 0.9},   // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
@@ -76,9 +76,9 @@ var corpusFloors = map[string][2]float64{
 	"round32":  {0.84, 1},    // held out: 16/25 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND32.md), then developed against
 	"round33":  {0.72, 1},    // held out: 13/22 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND33.md), then developed against
 	"round34":  {0.64, 1},    // held out: 16/25 (9/10 quoted) when measured once after all other tuning (BASELINE_ROUND34.md), then developed against
-	"round35":  {0.7, 0.88},  // held out: 17/30 (15/18 quoted) when measured once after all other tuning (BASELINE_ROUND35.md), then developed against
+	"round35":  {0.7, 0.94},  // held out: 17/30 (15/18 quoted) when measured once after all other tuning (BASELINE_ROUND35.md), then developed against
 	"round36":  {0.85, 0.9},  // held out: 13/20 (8/11 quoted) when measured once after all other tuning (BASELINE_ROUND36.md), then developed against
-	"round37":  {0.88, 0.75}, // held out: 11/18 (7/12 quoted) when measured once after all other tuning (BASELINE_ROUND37.md), then developed against
+	"round37":  {0.94, 0.75}, // held out: 11/18 (7/12 quoted) when measured once after all other tuning (BASELINE_ROUND37.md), then developed against
 	"round38":  {0.84, 1},    // held out: 9/13 (2/5 quoted) when measured once after all other tuning (BASELINE_ROUND38.md), then developed against
 	"round39":  {0.82, 0.83}, // held out: 11/17 (5/6 quoted) when measured once after all other tuning (BASELINE_ROUND39.md), then developed against
 	"round40":  {0.88, 1},    // held out: 22/25 (17/17 quoted) when measured once with this session's general rules (BASELINE_ROUND40.md), then developed against
@@ -90,10 +90,10 @@ var corpusFloors = map[string][2]float64{
 	"round46":  {0.85, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
 	"round47":  {0.8, 1},     // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
 	"round48":  {0.62, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
-	"round49":  {0.9, 0.94},  // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
+	"round49":  {0.9, 1},     // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
 	"round50":  {0.66, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
 	"round51":  {0.78, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
-	"round52":  {0.93, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
+	"round52":  {0.96, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
 	"round53":  {0.57, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
 	"round54":  {0.81, 1},    // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
 	"round55":  {0.86, 0.85}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md), then developed against
@@ -117,7 +117,7 @@ var corpusFloors = map[string][2]float64{
 	"round73":  {0.9, 0.95},  // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md), then developed against
 	"round74":  {0.7, 0.85},  // held out: 17/24 (6/7 quoted) when measured once (BASELINE_ROUND74.md)
 	"round75":  {0.89, 0.88}, // held out: 26/29 (8/9 quoted) when measured once (BASELINE_ROUND75.md)
-	"round76":  {0.71, 1},    // held out: 10/14 (7/7 quoted) when measured once (BASELINE_ROUND76.md)
+	"round76":  {0.78, 1},    // held out: 10/14 (7/7 quoted) when measured once (BASELINE_ROUND76.md)
 	"round77":  {0.71, 1},    // held out: 14/21 (11/11 quoted) when measured once (BASELINE_ROUND77.md), then developed against
 	"round78":  {0.93, 1},    // held out: 14/15 (8/8 quoted) when measured once (BASELINE_ROUND78.md)
 	"round79":  {0.95, 1},    // held out: 18/23 (18/18 quoted) when measured once (BASELINE_ROUND79.md), then developed against
@@ -143,7 +143,7 @@ var corpusFloors = map[string][2]float64{
 	"round99":  {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND99.md)
 	"round100": {0.95, 1},    // held out: 19/23 (13/13 quoted) when measured once (BASELINE_ROUND100.md), then developed against
 	"round101": {1, 1},       // held out: 5/10 (4/5 quoted) when measured once (BASELINE_ROUND101.md), then developed against
-	"round102": {0.54, 0.88}, // held out: 6/11 (8/9 quoted) when measured once (BASELINE_ROUND102.md)
+	"round102": {0.54, 1},    // held out: 6/11 (8/9 quoted) when measured once (BASELINE_ROUND102.md)
 	"round103": {0.66, 1},    // held out: 4/6 (3/3 quoted) when measured once (BASELINE_ROUND103.md)
 	"round104": {0.75, 1},    // held out: 3/4 (2/3 quoted) when measured once (BASELINE_ROUND104.md)
 	"round105": {0.66, 1},    // held out: 7/12 (5/5 quoted) when measured once (BASELINE_ROUND105.md), then developed against
@@ -159,7 +159,7 @@ var corpusFloors = map[string][2]float64{
 	"round115": {0.66, 0.66}, // held out: 6/9 (2/3 quoted) when measured once (BASELINE_ROUND115.md), then developed against
 	"round116": {0.81, 1},    // held out: 8/11 (6/7 quoted) when measured once (BASELINE_ROUND116.md), then developed against
 	"round117": {0.76, 1},    // held out: 9/13 (9/9 quoted) when measured once (BASELINE_ROUND117.md), then developed against
-	"round118": {0.5, 0.8},   // held out: 4/8 (3/5 quoted) when measured once (BASELINE_ROUND118.md), then developed against
+	"round118": {0.5, 1},     // held out: 4/8 (3/5 quoted) when measured once (BASELINE_ROUND118.md), then developed against
 	"round119": {0.58, 1},    // held out: 5/12 (5/5 quoted) when measured once (BASELINE_ROUND119.md), then developed against
 	"round120": {0.7, 1},     // held out: 7/10 (7/8 quoted) when measured once (BASELINE_ROUND120.md), then developed against
 	"round121": {0.77, 1},    // held out: 7/9 (5/5 quoted) when measured once (BASELINE_ROUND121.md), then developed against
@@ -170,7 +170,7 @@ var corpusFloors = map[string][2]float64{
 	"round126": {0.87, 1},    // held out: 6/8 (3/4 quoted) when measured once (BASELINE_ROUND126.md), then developed against
 	"round127": {0.7, 0.71},  // held out: 6/10 (5/7 quoted) when measured once (BASELINE_ROUND127.md), then developed against
 	"round128": {0.66, 1},    // held out: 7/12 (3/3 quoted) when measured once (BASELINE_ROUND128.md), then developed against
-	"round129": {0.8, 0.85},  // held out: 17/21 (6/7 quoted) when measured once (BASELINE_ROUND129.md), then developed against
+	"round129": {0.8, 1},     // held out: 17/21 (6/7 quoted) when measured once (BASELINE_ROUND129.md), then developed against
 	"round130": {0.85, 0.66}, // held out: 6/7 (2/3 quoted) when measured once (BASELINE_ROUND130.md), then developed against
 	"round131": {1, 1},       // held out: 7/7 (no log line to quote) when measured once (BASELINE_ROUND131.md), then developed against
 	"round132": {0.6, 1},     // held out: 1/5 (3/4 quoted) when measured once (BASELINE_ROUND132.md), then developed against
