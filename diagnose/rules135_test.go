@@ -34,23 +34,12 @@ func TestRules135(t *testing.T) {
 // check is still "starting" names its probe; a memory problem the reporter
 // doubts is no vote for memory.
 func TestReportInWords135(t *testing.T) {
-	for _, tt := range []struct {
-		name, words string
-		want        Category
-	}{
+	checkWords(t, []wordsCase{
 		{"a health check that never leaves starting", "The worker container restarts every 3 or 4 minutes.\nWith the latest image it always keeps the status 'starting' and then it is replaced.\n", LivenessProbe},
 		{"docker ps's health column", "The web container keeps restarting, docker ps shows Up 2 minutes (health: starting) each time.\n", LivenessProbe},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
-				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
-			}
-		})
-	}
+	})
 	doubt := "The worker restarts every few minutes, nothing in its log before it stops.\nI doubt it is a memory problem: the container can claim all memory available.\n"
-	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": doubt}}); r.Category == OOMKilled {
-		t.Errorf("a doubted memory problem read as memory: %s", r.Summary)
-	}
+	notAbout(t, doubt, OOMKilled, "a doubted memory problem read as memory")
 }
 
 // Rules from the misses of held-out rounds 147 to 152 (release
@@ -69,23 +58,12 @@ func TestRules147(t *testing.T) {
 // A cause named in words: the Kubernetes API not being available is a
 // dependency; an image's name is no topic, whatever words it holds.
 func TestReportInWords147(t *testing.T) {
-	for _, tt := range []struct {
-		name, words string
-		want        Category
-	}{
+	checkWords(t, []wordsCase{
 		{"the Kubernetes API named as the cause", "The control plane pod went into CrashLoopBackOff because of the k8s api not being available during the upgrade.\n", DependencyUnavailable},
 		{"the API server named as the cause", "The operator keeps crashing because the kubernetes API is not available while the masters restart.\n", DependencyUnavailable},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
-				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
-			}
-		})
-	}
+	})
 	image := "The `acme/ai-memory:latest` container keeps restarting since v1.27.0.\n"
-	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": image}}); r.Category == OOMKilled {
-		t.Errorf("an image named ai-memory read as memory: %s", r.Summary)
-	}
+	notAbout(t, image, OOMKilled, "an image named ai-memory read as memory")
 }
 
 // Rules from the misses of held-out rounds 153 to 158 (permissions,
@@ -95,23 +73,12 @@ func TestRules153(t *testing.T) {
 	checkLogRules(t, []logRule{
 		{"MinIO refused its drive", "ERROR Unable to use the drive /export: drive access denied: Invalid arguments specified\n", PermissionDenied, "drive access denied"},
 	})
-	for _, tt := range []struct {
-		name, words string
-		want        Category
-	}{
+	checkWords(t, []wordsCase{
 		{"an init container's chown named in words", "On CephFS with root squash the init container's chown is refused, so it keeps crashing and the pod never starts.\n", PermissionDenied},
 		{"files of the wrong ownership", "After the update the container keeps restarting; the data volume has the wrong ownership for the new image's user.\n", PermissionDenied},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
-				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
-			}
-		})
-	}
+	})
 	flags := "I used the old image for over a year and now moved to the new release.\nWhen I start the docker service, I used to do:\ndocker service create \\\n--name=web --replicas=\"1\" \\\n--reserve-memory=\"12M\" --limit-memory=\"20M\" \\\n--health-cmd \"curl -fs http://localhost:2015/ || exit 1\" \\\nNow, with the new release, the service can't start and keeps restarting. Any idea why?\n"
-	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": flags}}); r.Category == OOMKilled {
-		t.Errorf("a pasted command's memory flags read as memory: %s", r.Summary)
-	}
+	notAbout(t, flags, OOMKilled, "a pasted command's memory flags read as memory")
 }
 
 // Rules from held-out rounds 159 to 161 (missing objects, credentials,
@@ -132,17 +99,35 @@ func TestRules159(t *testing.T) {
 		{"Error: yaml: line 4: could not find expected ':' while parsing config.yaml\n", AppCrash},
 		{"database files are in use by another process: lock /data/LOCK: resource temporarily unavailable\n", PortConflict},
 	})
-	for _, tt := range []struct {
-		name, words string
-		want        Category
-	}{
+	checkWords(t, []wordsCase{
 		{"CreateContainerConfigError told in words", "After upgrading the chart from 10.16 to 11.6 the pod is stuck in CreateContainerConfigError and never starts.\n", MissingConfigObject},
 		{"a missing Secret named as what the pod crashes on", "The adapter pod keeps crashing when a secret is missing, and only a restart of the pod fixes it once the secret exists.\n", MissingConfigObject},
-	} {
+	})
+}
+
+// wordsCase is a report told in words and the category its words name.
+type wordsCase struct {
+	name, words string
+	want        Category
+}
+
+// checkWords diagnoses each report given only in words (no state, no
+// exit) and checks the category its words name.
+func checkWords(t *testing.T, cases []wordsCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
 				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
 			}
 		})
+	}
+}
+
+// notAbout checks that words given alone are not read as cat.
+func notAbout(t *testing.T, words string, cat Category, what string) {
+	t.Helper()
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": words}}); r.Category == cat {
+		t.Errorf("%s: %s", what, r.Summary)
 	}
 }

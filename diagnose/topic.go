@@ -102,7 +102,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		return
 	}
 	if bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasSuffix(trimmed, []byte(" \\")) {
-		// A pasted command's flags ("--limit-memory=20M \\"): what was run,
+		// A pasted command's flags (`--limit-memory=20M \`): what was run,
 		// not what the report is about.
 		t.settings++
 		return
