@@ -1077,9 +1077,16 @@ func isFrame(t []byte, indented bool) bool {
 		return true // a function line of a goroutine dump
 	case reGoFuncName.Match(t):
 		return true // a function line of zap's stacktrace (no arguments)
+	case reSourceLocation.Match(t):
+		return true // "/usr/local/go/src/runtime/panic.go:522": a frame as apimachinery's runtime prints it
 	}
 	return false
 }
+
+// reSourceLocation is a line that is only a source file's path and line
+// number (a frame without its function, as k8s.io/apimachinery's
+// HandleCrash prints the stack after "Observed a panic").
+var reSourceLocation = regexp.MustCompile(`^/\S+\.(?:go|rs|c|cc|cpp|py|rb|js|ts|java|kt):\d+$`)
 
 // reGoFrame matches the function lines of a Go goroutine dump:
 // "pkg/path.(*T).Method(0xc000123, 0x0)", "panic({0x16c2700, 0x29018a0})".

@@ -131,3 +131,12 @@ func notAbout(t *testing.T, words string, cat Category, what string) {
 		t.Errorf("%s: %s", what, r.Summary)
 	}
 }
+
+// A stack printed as bare source locations after "Observed a panic"
+// (k8s.io/apimachinery's HandleCrash) is frames: the panic's own line is
+// quoted, not "/usr/local/go/src/runtime/panic.go:522".
+func TestSourceLocationsAreFrames(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"apimachinery's panic with its frames", "E1120 14:02:18.341472       1 runtime.go:69] Observed a panic: &runtime.TypeAssertionError{missingMethod:\"\"} (interface conversion: runtime.Object is *unstructured.UnstructuredList, not *unstructured.Unstructured)\n/go/pkg/mod/k8s.io/apimachinery/pkg/util/runtime/runtime.go:76\n/usr/local/go/src/runtime/panic.go:522\n/usr/local/go/src/runtime/iface.go:248\n", AppCrash, "interface conversion"},
+	})
+}
