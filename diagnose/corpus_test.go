@@ -192,7 +192,7 @@ var corpusFloors = map[string][2]float64{
 	"round148": {0.61, 1},    // held out: 6/13 (3/3 quoted) when measured once (BASELINE_ROUND148.md), then developed against
 	"round149": {1, 1},       // held out: 9/9 (2/2 quoted) when measured once (BASELINE_ROUND149.md), then developed against
 	"round150": {0.71, 1},    // held out: 4/7 (6/7 quoted) when measured once (BASELINE_ROUND150.md), then developed against
-	"round151": {0.72, 0.93}, // held out: 21/29 (15/16 quoted) when measured once (BASELINE_ROUND151.md), then developed against
+	"round151": {0.72, 1},    // held out: 21/29 (15/16 quoted) when measured once (BASELINE_ROUND151.md), then developed against
 	"round152": {0.77, 0.85}, // held out: 6/9 (5/7 quoted) when measured once (BASELINE_ROUND152.md), then developed against
 	"round153": {0.94, 0.9},  // held out: 14/17 (10/11 quoted) when measured once (BASELINE_ROUND153.md), then developed against
 	"round154": {0.9, 1},     // held out: 18/21 (no log line to quote) when measured once (BASELINE_ROUND154.md), then developed against
