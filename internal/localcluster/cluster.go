@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"k8s.io/client-go/rest"
@@ -101,7 +102,7 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 		}
 	}()
 
-	ports, err := freePorts(3)
+	ports, err := choosePorts(3)
 	if err != nil {
 		return nil, err
 	}
@@ -144,8 +145,24 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 		"--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname",
 	}
 	start := time.Now()
-	if err := c.startAPIServer(ctx); err != nil {
-		return nil, err
+	for attempt := 1; ; attempt++ {
+		err := c.startAPIServer(ctx)
+		if err == nil {
+			break
+		}
+		// The port was free when it was chosen, but another process (a
+		// cluster started beside this one, an outgoing connection's
+		// ephemeral port) can take it before kube-apiserver binds it:
+		// choose another and start again.
+		if attempt == 3 || c.apiserver == nil || !c.apiserver.logSays("address already in use") {
+			return nil, err
+		}
+		p, perr := choosePorts(1)
+		if perr != nil {
+			return nil, err
+		}
+		c.setSecurePort(p[0])
+		fmt.Fprintf(progress, "local cluster: the port was taken meanwhile; starting kube-apiserver again on %s\n", c.URL)
 	}
 	fmt.Fprintf(progress, "local cluster: ready after %s\n", time.Since(start).Round(100*time.Millisecond))
 	ok = true
@@ -215,6 +232,20 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
+// setSecurePort moves kube-apiserver (not yet started) to port.
+func (c *Cluster) setSecurePort(port int) {
+	c.URL = "https://127.0.0.1:" + strconv.Itoa(port)
+	for i, a := range c.apiserverArgs {
+		if strings.HasPrefix(a, "--secure-port=") {
+			c.apiserverArgs[i] = "--secure-port=" + strconv.Itoa(port)
+		}
+	}
+}
+
+// choosePorts picks the ports a cluster listens on; a test replaces it to
+// hand out a port that is already taken.
+var choosePorts = freePorts
+
 // freePorts asks the kernel for n free loopback ports.
 func freePorts(n int) ([]int, error) {
 	var ports []int
@@ -264,6 +295,12 @@ func waitHTTP(ctx context.Context, client *http.Client, url string, timeout time
 }
 
 // process is a child process whose output goes to a log file.
+// logSays reports whether the process's log holds text (why it exited).
+func (p *process) logSays(text string) bool {
+	b, err := os.ReadFile(p.logPath)
+	return err == nil && strings.Contains(string(b), text)
+}
+
 type process struct {
 	cmd     *exec.Cmd
 	logPath string
