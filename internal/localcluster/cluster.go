@@ -176,7 +176,7 @@ func (c *Cluster) startAPIServer(ctx context.Context) error {
 		return err
 	}
 	if err := waitHTTP(ctx, insecureClient, c.URL+"/readyz", 90*time.Second, c.apiserver); err != nil {
-		return fmt.Errorf("kube-apiserver did not become ready (see %s): %w", c.apiserver.logPath, err)
+		return fmt.Errorf("kube-apiserver did not become ready (see %s, removed with the cluster; it ended: %s): %w", c.apiserver.logPath, c.apiserver.logTail(3), err)
 	}
 	return nil
 }
@@ -295,6 +295,17 @@ func waitHTTP(ctx context.Context, client *http.Client, url string, timeout time
 }
 
 // process is a child process whose output goes to a log file.
+// logTail returns the last n lines of the process's log on one line: a
+// cluster that fails to start removes its directory, and with it the log.
+func (p *process) logTail(n int) string {
+	b, err := os.ReadFile(p.logPath)
+	if err != nil {
+		return "no log"
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], " | ")
+}
+
 // logSays reports whether the process's log holds text (why it exited).
 func (p *process) logSays(text string) bool {
 	b, err := os.ReadFile(p.logPath)
