@@ -156,3 +156,39 @@ func checkNotRead(t *testing.T, cases []notRead) {
 		}
 	}
 }
+
+// wordsCase is a report told in words and the category its words name.
+type wordsCase struct {
+	name, words string
+	want        Category
+}
+
+// checkWords diagnoses each report given only in words (no state, no
+// exit) and checks the category its words name.
+func checkWords(t *testing.T, cases []wordsCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}}); r.Category != tt.want {
+				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
+			}
+		})
+	}
+}
+
+// notAbout checks that words given alone are not read as cat.
+func notAbout(t *testing.T, words string, cat Category, what string) {
+	t.Helper()
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": words}}); r.Category == cat {
+		t.Errorf("%s: %s", what, r.Summary)
+	}
+}
+
+// A stack printed as bare source locations after "Observed a panic"
+// (k8s.io/apimachinery's HandleCrash) is frames: the panic's own line is
+// quoted, not "/usr/local/go/src/runtime/panic.go:522".
+func TestSourceLocationsAreFrames(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"apimachinery's panic with its frames", "E1120 14:02:18.341472       1 runtime.go:69] Observed a panic: &runtime.TypeAssertionError{missingMethod:\"\"} (interface conversion: runtime.Object is *unstructured.UnstructuredList, not *unstructured.Unstructured)\n/go/pkg/mod/k8s.io/apimachinery/pkg/util/runtime/runtime.go:76\n/usr/local/go/src/runtime/panic.go:522\n/usr/local/go/src/runtime/iface.go:248\n", AppCrash, "interface conversion"},
+	})
+}

@@ -14,10 +14,7 @@ var noState = testPod([]string{"app"}, setStatus(corev1.ContainerStatus{Name: "a
 // A report given only in words: a title, a pull request's description,
 // the reporter's sentences. Its topic is a weak vote.
 func TestReportInWordsIsReadForItsTopic(t *testing.T) {
-	tests := []struct {
-		name, words string
-		want        Category
-	}{
+	checkWords(t, []wordsCase{
 		{"a pull request that raises memory", "increase memory limits on all service catalog pods\n\nfighting issues with continuous restarts on pods, bumping up memory a bit for now.\n", OOMKilled},
 		{"a title that names RBAC", "aad-pod-identity-nmi pods suddenly start crashing (AKS, RBAC enabled)\n", PermissionDenied},
 		{"a probe, misspelt", "Increased the liveliness probe's initialDelay time to 600 sec from 15 sec\n\nWith a large backup the migration takes time and the pods restart continuously.\n", LivenessProbe},
@@ -53,15 +50,7 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a link's words are not the topic", "The Example of pod in projected volume keeps restarting. The yaml in the [Example](https://kubernetes.io/docs/concepts/storage/projected-volumes/#example-configuration-secrets-nondefault-permission-mode) always crashes.\n", AppCrash},
 		{"a sample that completes", "Sample app completes without error, but restarts since the restart policy is Always\n", Completed},
 		{"a process that runs once", "The container runs once and ends successfully, then the pod goes to CrashLoopBackOff.\n", Completed},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": tt.words}})
-			if r.Category != tt.want {
-				t.Errorf("got %s, want %s: %s", r.Category, tt.want, r.Summary)
-			}
-		})
-	}
+	})
 }
 
 // Output that is prose but no report of a failure, and a program's own

@@ -298,18 +298,23 @@ func waitHTTP(ctx context.Context, client *http.Client, url string, timeout time
 // logTail returns the last n lines of the process's log on one line: a
 // cluster that fails to start removes its directory, and with it the log.
 func (p *process) logTail(n int) string {
-	b, err := os.ReadFile(p.logPath)
-	if err != nil {
+	log := p.log()
+	if log == "" {
 		return "no log"
 	}
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	lines := strings.Split(strings.TrimSpace(log), "\n")
 	return strings.Join(lines[max(0, len(lines)-n):], " | ")
 }
 
 // logSays reports whether the process's log holds text (why it exited).
 func (p *process) logSays(text string) bool {
-	b, err := os.ReadFile(p.logPath)
-	return err == nil && strings.Contains(string(b), text)
+	return strings.Contains(p.log(), text)
+}
+
+// log returns what the process wrote to its log ("" when it cannot be read).
+func (p *process) log() string {
+	b, _ := os.ReadFile(p.logPath)
+	return string(b)
 }
 
 type process struct {
