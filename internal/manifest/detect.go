@@ -44,7 +44,7 @@ var (
 	// reDescribeKey matches the container and pod keys of describe output.
 	reDescribeKey = regexp.MustCompile(`(?m)^\s*(State|Last State|Restart Count|Exit Code|Controlled By|Containers|Init Containers|Container ID|Image ID|QoS Class|Liveness|Readiness)\s*:`)
 	// reYAMLKey matches keys that only YAML/JSON of a pod or its status has.
-	reYAMLKey = regexp.MustCompile(`(?m)^\s*(?:-\s+)?"?(apiVersion|kind|containerStatuses|initContainerStatuses|lastState|restartCount|exitCode|startedAt|finishedAt|terminated|waiting|containerID|imageID|phase|metadata|spec|status|state|livenessProbe|readinessProbe|startupProbe|failureThreshold|periodSeconds|initialDelaySeconds|timeoutSeconds)"?\s*:`)
+	reYAMLKey = regexp.MustCompile(`(?m)^\s*(?:-\s+)?"?(apiVersion|kind|containers|initContainers|image|command|args|containerStatuses|initContainerStatuses|lastState|restartCount|exitCode|startedAt|finishedAt|terminated|waiting|containerID|imageID|phase|metadata|spec|status|state|livenessProbe|readinessProbe|startupProbe|failureThreshold|periodSeconds|initialDelaySeconds|timeoutSeconds)"?\s*:`)
 	// reTableHeader is the header of `kubectl get pods`.
 	reTableHeader = regexp.MustCompile(`(?mi)^\s*\|?(?:NAMESPACE\s+)?\|?NAME\s*\|?\s+READY\s*\|?\s+(?:STATUS|REASON)\s*\|?\s+RESTARTS\s*\|?\s+AGE\b`)
 	// reTableRow is one row of `kubectl get pods` (also with a namespace

@@ -100,6 +100,8 @@ func TestDetect(t *testing.T) {
 		{"log", "2024-01-01T00:00:00Z INFO starting\npanic: boom\n\ngoroutine 1 [running]:\n", FormatLog},
 		{"one-line app error is a log", "Error: unknown flag: --secure-port\n", FormatLog},
 		{"yaml-looking log", "hello: world\n", FormatLog},
+		{"containers fragment", "  containers:\n    - name: test\n      image: busybox:1.28\n", FormatObjects},
+		{"log naming an image", "pulling image: nginx:1.25\nstarting\n", FormatLog},
 		{"empty", "", FormatLog},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -279,6 +281,23 @@ func TestParseTableAndMerge(t *testing.T) {
 	}
 	if in.Logs[""] == "" || !in.Now.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("logs %v now %s", in.Logs, in.Now)
+	}
+}
+
+// A pasted piece of a pod spec (only its containers, as a diff or a
+// question quotes it) is the pod's spec, not a log.
+func TestParseContainersFragment(t *testing.T) {
+	var o Objects
+	frag := "  containers:\n    - name: test\n      image: busybox:1.28\n"
+	if f, err := o.ParseAny("y", strings.NewReader(frag)); err != nil || f != FormatObjects {
+		t.Fatalf("format %s err %v", f, err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs := in.Pod.Spec.Containers; len(cs) != 1 || cs[0].Name != "test" || cs[0].Image != "busybox:1.28" {
+		t.Fatalf("containers %+v", in.Pod.Spec.Containers)
 	}
 }
 
