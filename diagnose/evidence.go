@@ -624,7 +624,16 @@ func oneShotImage(v *containerView, img string) string {
 var oneShotCommands = map[string]bool{
 	"echo": true, "printf": true, "true": true, "date": true, "hostname": true, "env": true, "printenv": true,
 	"whoami": true, "id": true, "uname": true, "pwd": true, "ls": true, "cat": true, "nslookup": true, "ping": true,
+	"grep": true, "egrep": true, "fgrep": true, "wc": true, "head": true, "tail": true, "cut": true, "sort": true,
+	"uniq": true, "tr": true, "awk": true, "sed": true, "test": true, "[": true, "exit": true, "mkdir": true,
+	"cp": true, "mv": true, "rm": true, "touch": true, "ln": true, "chmod": true, "df": true, "du": true,
+	"free": true, "nproc": true, "nvidia-smi": true, "dig": true, "host": true, "curl": true, "wget": true,
+	"cd": true, "set": true, "export": true, "mount": true, "find": true, "stat": true, "sha256sum": true,
 }
+
+// reShellAssign is a shell variable assignment before a command or alone
+// ("devs=$(ls /dev", "FOO=bar").
+var reShellAssign = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=`)
 
 // reFiniteSleep is a sleep with a finite duration ("30", "30s", "1.5m").
 var reFiniteSleep = regexp.MustCompile(`^\d+(?:\.\d+)?[smhd]?$`)
@@ -641,7 +650,8 @@ func oneShotCommand(v *containerView) string {
 		return ""
 	}
 	if sh := path.Base(argv[0]); (sh == "sh" || sh == "bash" || sh == "ash" || sh == "dash") && len(argv) >= 3 && argv[1] == "-c" {
-		script := strings.Join(argv[2:], " ")
+		// describe text gives a multi-line script one line per argument.
+		script := strings.Join(argv[2:], "\n")
 		for _, c := range strings.FieldsFunc(script, func(r rune) bool { return r == ';' || r == '\n' || r == '&' || r == '|' }) {
 			if !oneShotStep(strings.Fields(c)) {
 				return ""
@@ -657,14 +667,28 @@ func oneShotCommand(v *containerView) string {
 
 // oneShotStep reports whether one simple command returns by itself.
 func oneShotStep(words []string) bool {
+	// Assignments first ("X=1 cmd"), and a command substitution's
+	// command ("devs=$(ls /dev"): what runs is the command after them.
+	for len(words) > 0 && reShellAssign.MatchString(words[0]) {
+		if val := reShellAssign.ReplaceAllString(words[0], ""); strings.HasPrefix(val, "$(") && len(val) > 2 {
+			words[0] = val
+			break
+		}
+		words = words[1:]
+	}
 	if len(words) == 0 {
 		return true
 	}
-	name := path.Base(words[0])
-	if name == "sleep" {
+	name := path.Base(strings.TrimPrefix(words[0], "$("))
+	switch name {
+	case "sleep":
 		return len(words) == 2 && reFiniteSleep.MatchString(words[1])
+	case "ping":
+		return containsWord(words, "-c")
+	case "tail":
+		return !containsWord(words, "-f") && !containsWord(words, "-F") && !containsWord(words, "--follow")
 	}
-	return oneShotCommands[name] && !(name == "ping" && !containsWord(words, "-c"))
+	return oneShotCommands[name]
 }
 
 func containsWord(words []string, w string) bool {

@@ -90,6 +90,9 @@ func TestOneShotCommand(t *testing.T) {
 		{"echo", "$(HOSTNAME)"},
 		{"sh", "-c", "echo hello; sleep 5"},
 		{"/bin/bash", "-c", "date && printenv"},
+		{"sh", "-c", "devs=$(ls /dev/ | egrep '^nvidia[0-9]+$') && echo gpu devices: $devs"},
+		{"sh", "-c", "nvidia-smi; cat /etc/config/app.properties"},
+		{"curl", "-s", "http://example.test/ping"},
 	} {
 		pod := testPod([]string{"job"}, clb("job"), withCommand("job", cmd...))
 		r := Diagnose(Input{Pod: pod, Now: now})
@@ -103,6 +106,9 @@ func TestOneShotCommand(t *testing.T) {
 		{"sh", "-c", "echo starting && exec nginx -g 'daemon off;'"},
 		{"/app/server", "--port", "8080"},
 		{"ping", "10.0.0.1"},
+		{"sh", "-c", "echo ready; tail -f /dev/null"},
+		{"sh", "-c", "PORT=8080 ./server"},
+		{"sh", "-c", "x=$(./server --check)"},
 	} {
 		pod := testPod([]string{"job"}, clb("job"), withCommand("job", cmd...))
 		if r := Diagnose(Input{Pod: pod, Now: now}); r.Category == Completed {

@@ -91,6 +91,21 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	return first, nil
 }
 
+// objectsBeforeText reads YAML that a paragraph of prose after a blank line
+// was taken to continue ("- check the pod's status" reads like a list
+// item): the longest run of its leading paragraphs that parses, and the
+// rest as text.
+func objectsBeforeText(name string, data []byte) (Objects, []byte, bool) {
+	parts := bytes.Split(data, []byte("\n\n"))
+	for k := len(parts) - 1; k > 0; k-- {
+		var one Objects
+		if one.parseSkipping(name, bytes.NewReader(bytes.Join(parts[:k], []byte("\n\n")))) == nil && len(one.Pods)+len(one.Events) > 0 {
+			return one, bytes.Join(parts[k:], []byte("\n\n")), true
+		}
+	}
+	return Objects{}, nil, false
+}
+
 // parseOne reads data of one shape (YAML or JSON possibly quoted in
 // Markdown fences, describe text, events, get pods rows or a log).
 func (o *Objects) parseOne(name string, data []byte) (Format, error) {
@@ -112,6 +127,11 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 			if len(bytes.TrimSpace(rest)) > 0 {
 				o.Logs = append(o.Logs, Log{Text: string(rest)})
 			}
+			return f, nil
+		}
+		if in, rest, ok := objectsBeforeText(name, data); ok {
+			o.merge(&in)
+			o.Logs = append(o.Logs, Log{Text: string(rest)})
 			return f, nil
 		}
 		if hasKind(data) {

@@ -301,6 +301,30 @@ func TestParseContainersFragment(t *testing.T) {
 	}
 }
 
+// A prose bullet after a pod's YAML and a blank line ("- check this pod
+// status, ...") reads like a list item; the pod is still read, and the
+// bullet is text.
+func TestObjectsBeforeAProseBullet(t *testing.T) {
+	paste := "how to reproduce:\n\napiVersion: v1\nkind: Pod\nmetadata:\n  name: busybox\nspec:\n  containers:\n  - image: busybox\n    name: busybox\n\n- check this pod status, it will be `CrashLoopBackOff` and it will restart periodically.\n"
+	var o Objects
+	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "busybox" || len(in.Pod.Spec.Containers) != 1 || in.Pod.Spec.Containers[0].Image != "busybox" {
+		t.Fatalf("pod %s %+v", in.Pod.Name, in.Pod.Spec.Containers)
+	}
+	if !strings.Contains(fmt.Sprint(in.Logs), "check this pod status") {
+		t.Errorf("the bullet was lost: logs %q", in.Logs)
+	}
+	if n := o.Notes(); len(n) != 0 {
+		t.Errorf("notes %q", n)
+	}
+}
+
 func TestParseFragment(t *testing.T) {
 	var o Objects
 	frag := "    state:\n      waiting:\n        message: 'container has runAsNonRoot and image will run as root'\n        reason: CreateContainerConfigError\n"
