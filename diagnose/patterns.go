@@ -218,7 +218,7 @@ var patterns = []*pattern{
 	pat("mount_removed_fix", ConfigError, weightPrecise, hintMount, "mount").matching(`(?i)\b(?:fix\w*|solv\w*|resolv\w*|work\w*\s*around)\b.{0,80}\b(?:remov\w*|delet\w*|drop\w*)\s+(?:the\s+|a\s+|that\s+|this\s+)?(?:[\w-]+\s+)?(?:volume\s*)?mounts?\b`).without("mount point"),
 	// A full disk in words ("due to disk fill event", "on disk full"):
 	// the volume needs space, whatever signal the program died of.
-	pat("disk_full_words", ConfigError, weightPrecise, "The volume the program writes to is full: free space or resize the PVC (and set retention so it does not fill again).", "disk", "space", "storage").matching(`(?i)\bdisks? (?:is |was |got |gets |became |being )?full\b|\bdisk[- ]fill\b|\bon (?:a )?full disk\b|\bout of (?:disk|storage) space\b|\b(?:disk|volume|pvc|storage)\b.{0,20}\bran out of (?:space|storage|disk)\b|\bran out of disk(?: space)?\b|\bdisk space (?:is |was )?(?:exhausted|used up|full)\b|\bdisk space (?:requirement not met|(?:is )?less than (?:the )?required minimum)\b|\b(?:not enough|insufficient) (?:free )?disk space\b`).without("not full", "isn't full", "no disk full", "disk full: false"),
+	pat("disk_full_words", ConfigError, weightPrecise, "The volume the program writes to is full: free space or resize the PVC (and set retention so it does not fill again).", "disk", "space", "storage").matching(`(?i)\bdisks? (?:is |was |got |gets |became |being )?full\b|\bdisk[- ]fill\b|\bon (?:a )?full disk\b|\bout of (?:disk|storage) space\b|\b(?:disk|volume|pvc|storage)\b.{0,20}\bran out of (?:space|storage|disk)\b|\bran out of disk(?: space)?\b|\bdisk space (?:is |was )?(?:exhausted|used up|full)\b|\bdisk space (?:requirement not met|(?:is )?less than (?:the )?required minimum)\b|\b(?:not enough|insufficient) (?:free )?disk space\b|\b(?:disk|host|free|storage|volume) (?:space |usage |usage is |space is )?(?:become|became|reach(?:es|ed)?|hits?|at|is|was) 100 ?%`).without("not full", "isn't full", "no disk full", "disk full: false"),
 	// The program starts before what it needs is up, or cannot reach it,
 	// in words ("created before the APIServer is up, hence it can not
 	// reach it").
@@ -306,9 +306,16 @@ var patterns = []*pattern{
 	// not there: the service on the Windows node is not running.
 	pat("windows_pipe_missing", DependencyUnavailable, weightPrecise, "The Windows node's service that serves this named pipe (csi-proxy, the container runtime) is not running or not installed: start it on the node, or install it as the driver's docs say.", "\\pipe\\").matching(`(?i)\\pipe\\+[\w.-]+"?: the system cannot find the file specified`),
 	// An emulator (QEMU's binfmt, Rosetta on Apple silicon) running a binary
-	// of another architecture that cannot find that architecture's loader:
-	// the image is built for another CPU than the node's.
-	pat("emulated_loader", ExecFormat, weightPrecise+1, hintArch, "qemu-", "rosetta error").matching(`(?i)\bqemu-(?:x86_64|aarch64|arm|armeb|i386|ppc64le|s390x|riscv64)(?:-static)?: could not open '?/lib|\brosetta error: failed to open elf at /lib`),
+	// of another architecture that cannot find that architecture's loader,
+	// or Rosetta failing at its own start ("assertion failed
+	// [!result.is_error]: Failed to create temporary file"): the image is
+	// built for another CPU than the node's.
+	// Docker's warning that it runs an image built for another platform
+	// ("The requested image's platform (linux/arm/v7) does not match the
+	// detected host platform (linux/arm/v6)"): a loop after it is the
+	// binary failing on that CPU.
+	pat("platform_mismatch", ExecFormat, weightSpecific, hintArch, "does not match the detected host platform").matching(`(?i)\brequested image's platform \(\S+\) does not match the detected host platform\b`),
+	pat("emulated_loader", ExecFormat, weightPrecise+1, hintArch, "qemu-", "rosetta error", "result.is_error").matching(`(?i)\bqemu-(?:x86_64|aarch64|arm|armeb|i386|ppc64le|s390x|riscv64)(?:-static)?: could not open '?/lib|\brosetta error: failed to open elf at /lib|^\s*assertion failed \[!result\.is_error\]: failed to create temporary file\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
@@ -326,7 +333,7 @@ var patterns = []*pattern{
 	// policies").
 	pat("pod_security_words", PermissionDenied, weightPrecise, "The pod's security rules refuse the image's user: give the image a numeric non-root USER (or set securityContext.runAsUser to a UID the image supports), or run it under a policy that allows it.", "security", "user by name", "non-numeric user").matching(`(?i)\b(?:violat\w*|block\w*|denied by|forbidden by|rejected by|not allowed by)\b.{0,40}\bpod ?security (?:polic(?:y|ies)|admission|standards?|context constraints?)\b|\bsecurity permissions? (?:issue|problem|error)\b|\buser by name rather than (?:a )?uid\b|\bnon-numeric user\b`),
 	pat("exec_permission", CommandNotFound, weightPrecise+1, hintEntry, "permission denied").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? permission denied|starting container process caused.*permission denied|\bexec \S+ failed: permission denied|^(?:/bin/|/usr/bin/)?(?:ba|da)?sh: (?:(?:line )?\d+: )?\S+: permission denied\s*$)`),
-	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found|^\S+: \d+: (?:exec: )?[^:]+: not found\s*$|^\S+: (?:exec: )?line \d+: (?:exec: )?[^:]+: not found\s*$`),
+	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found|^\s*\S+: \d+: (?:exec: )?[^:]+: not found\s*$|^\s*\S+: (?:exec: )?line \d+: (?:exec: )?[^:]+: not found\s*$`),
 	// The reporter's or a maintainer's words: the image has no shell for
 	// the command that needs one ("the container no longer has a shell").
 	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
@@ -357,10 +364,23 @@ var patterns = []*pattern{
 	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b.{0,80}\b(?:fail(?:s|ed|ing|ures?)?\b|time[sd]? ?out\b|timeouts?\b|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail(?:s|ed|ing|ures?)?|time[sd]? ?outs?|timeouts?|kill\w*|restart\w*|don't meet|doesn't meet|never pass\w*)\b.{0,60}\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b|\b(?:increas|rais|bump|lengthen|extend)\w*\s+(?:the\s+|its\s+)?(?:initial ?delay\w*|delay|timeout\w*|failure ?threshold|period\w*)\s+(?:of|for|on|in)\s+(?:the\s+|its\s+)?(?:liveness|liveliness|startup)[ -]?probe|\b(?:liveness|liveliness|startup)[ -]?probe'?s?\s+(?:initial ?)?(?:delay|timeout|threshold|initialdelayseconds|timeoutseconds|failurethreshold)\w*\s+(?:should|must|needs? to|has to|have to)\s+be\s+(?:increased|raised|longer|higher|bigger|bumped)|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:liveness|liveliness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`),
 	// A health check the reporter says fails ("the pod is due to
 	// healthcheck failed, not OOM"): the kubelet's probe.
+	// A supervisor's watchdog that stops an app its health check finds
+	// unresponsive (Home Assistant's Supervisor: "Watchdog found a problem
+	// with ... application!"): a health check restarts it, as a liveness
+	// probe would.
+	// A Cassandra node that reaches none of its seeds ("Unable to gossip
+	// with any seeds"), or whose seed names do not resolve yet ("The seed
+	// provider lists no seeds"): the seed nodes are not up or not reachable.
+	pat("cassandra_no_seeds", DependencyUnavailable, weightPrecise, "The node reaches none of its seed nodes: check that the seed pods are running and that the seeds setting names them as they resolve (the headless Service's pod names), with the gossip port (7000) open between pods.", "gossip with any seeds", "lists no seeds"),
+	// The reporter says a flag is unknown to the program it was given to
+	// ("the --watch-filter is unknown to the kube-rbac-proxy container").
+	pat("flag_unknown_words", ConfigError, weightSpecific, "The program was given a flag it does not accept: check the container's command and args (a chart may pass it to the wrong container, or the image may be of another version).", "--").matching(`(?i)(?:^|\s)\x60?--[a-z][\w-]*\x60? (?:argument |flag |option )?(?:is|was) (?:unknown|not (?:recogni[sz]ed|known))\b`).without("ignor"),
+	pat("watchdog_restart", LivenessProbe, weightPrecise, "", "watchdog").matching(`(?i)\bwatchdog (?:found a problem with|found (?:addon|add-on|app) .{1,60} is unhealthy)\b`),
+	pat("watchdog_no_response", LivenessProbe, weightSpecific, "", "watchdog").matching(`(?i)\bwatchdog missing application response\b`),
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
 
 	// A reporter's cause clause that names the configuration ("stuck on
 	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a
@@ -442,7 +462,7 @@ var patterns = []*pattern{
 	// taken because of /tmp/.X1-lock. Remove this file if there is no X
 	// server"): the display the program then cannot open is its result.
 	pat("stale_x_lock", ConfigError, weightPrecise+6, hintData, "-lock").matching(`(?i)\bis taken because of /tmp/\.X\d+-lock\b`),
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b`),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) pid ?files?\b`),
 	// A database extension the program needs is missing or of another
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
@@ -536,7 +556,7 @@ var patterns = []*pattern{
 	// dead) instance; Prisma's failed-migration state; envconfig's
 	// rejected environment; a driver newer than its server; Cloud Run's
 	// startup probe; Spring Cloud Config's fail-fast.
-	pat("data_lock_held", ConfigError, weightPrecise, hintData, "acquire lock", "lock on file").matching(`(?i)\b(?:failed to|unable to|could not|couldn't) acquire (?:the )?lock on (?:file )?\S+`),
+	pat("data_lock_held", ConfigError, weightPrecise, hintData, "acquire lock", "lock on file", "lock file", "get lock", "locked by", "path failed").matching(`(?i)\b(?:failed to|unable to|could not|couldn't) acquire (?:the )?lock on (?:file )?\S+|\bwhile lock file: \S+: resource temporarily unavailable\b|\b(?:could not|couldn't|cannot|can't|unable to) get (?:the )?lock\b|\block (?:wal|data) path failed\b|\b(?:is|was|are|were) locked by (?:the |a |an |another )?\S*(?:\.lock|lock file|process|instance)\b`),
 	pat("prisma_migrate_state", ConfigError, weightPrecise, hintData, "p3009", "p3005", "p3018", "failed migrations").matching(`(?i)\bP30(?:05|09|18)\b|\bmigrate found failed migrations\b`),
 	pat("envconfig_env", ConfigError, weightPrecise, hintParse, "processing env", "envconfig").matching(`(?i)\berror processing env\b|\benvconfig\.process\b`),
 	pat("driver_server_version", ConfigError, weightPrecise, "The database server is older than the client driver in the image supports: upgrade the server (or pin an older image whose driver still supports it).", "wire version").matching(`(?i)\breports maximum wire version \d+, but this version of the [\w.\s-]+ requires at least \d+`),
@@ -589,6 +609,10 @@ var patterns = []*pattern{
 	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),
 	// mlock needs the IPC_LOCK capability; "cannot allocate memory" here is
 	// not about memory.
+	// Elasticsearch's mlockall refused with ENOMEM (error=12) and its
+	// bootstrap check after it: the memlock ulimit is too low, a setting
+	// of the runtime, not a missing capability.
+	pat("memlock_ulimit", ConfigError, weightPrecise+2, "The process may lock no more memory than its memlock ulimit allows: raise it (Compose: ulimits: memlock: -1; Kubernetes: the runtime's default ulimits on the node) or turn memory locking off (Elasticsearch: bootstrap.memory_lock: false).", "error=12", "memory is not locked").matching(`(?i)\bunable to lock jvm memory: error=12\b|\bmemory locking requested for \S+ process but memory is not locked\b`),
 	pat("mlock", PermissionDenied, weightPrecise+1, "The process may not lock memory: add the IPC_LOCK capability to the container's securityContext, or disable mlock in its configuration (Vault: disable_mlock = true).", "failed to lock memory", "mlock syscall is not available", "mlockall failed", "unable to lock jvm memory"),
 	// A process that starts as root and switches to another user
 	// (supervisord, gosu, su-exec) cannot when SETUID/SETGID are dropped.
@@ -602,7 +626,7 @@ var patterns = []*pattern{
 	// denial ("mkdir: cannot create directory '/tmp/x': File exists").
 	pat("create_exists", ConfigError, weightSpecific+2, "A path the entrypoint creates is already there, left by an earlier start of the same container or volume: make the step accept an existing path (mkdir -p, ln -sf) or remove what the last start left (recreate the container, empty the volume's directory).", "file exists").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:create|make) (?:the )?(?:directory|dir|symbolic link|symlink|link|file|fifo)\b.{0,200}\bfile exists\b`),
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
-	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user"),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded"),
 
 	// Credentials and certificates: the dependency answered.
 	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
