@@ -556,7 +556,7 @@ var patterns = []*pattern{
 	// dead) instance; Prisma's failed-migration state; envconfig's
 	// rejected environment; a driver newer than its server; Cloud Run's
 	// startup probe; Spring Cloud Config's fail-fast.
-	pat("data_lock_held", ConfigError, weightPrecise, hintData, "acquire lock", "lock on file", "lock file", "get lock", "locked by", "path failed").matching(`(?i)\b(?:failed to|unable to|could not|couldn't) acquire (?:the )?lock on (?:file )?\S+|\bwhile lock file: \S+: resource temporarily unavailable\b|\b(?:could not|couldn't|cannot|can't|unable to) get (?:the )?lock\b|\block (?:wal|data) path failed\b|\b(?:is|was|are|were) locked by (?:the |a |an |another )?\S*(?:\.lock|lock file|process|instance)\b`),
+	pat("data_lock_held", ConfigError, weightPrecise, hintData, "acquire lock", "lock on file", "lock file", "get lock", "locked by", "path failed").matching(`(?i)\b(?:failed to|unable to|could not|couldn't) acquire (?:the )?lock on (?:file )?\S+|\bwhile lock file: \S+: resource temporarily unavailable\b|\b(?:could not|couldn't|cannot|can't|unable to) get (?:the )?lock\b|\block (?:wal|data) path failed\b|\b(?:is|was|are|were) (?:already )?locked by (?:the |a |an |another )?\S*(?:\.lock|lock file|process|instance)\b`),
 	pat("prisma_migrate_state", ConfigError, weightPrecise, hintData, "p3009", "p3005", "p3018", "failed migrations").matching(`(?i)\bP30(?:05|09|18)\b|\bmigrate found failed migrations\b`),
 	pat("envconfig_env", ConfigError, weightPrecise, hintParse, "processing env", "envconfig").matching(`(?i)\berror processing env\b|\benvconfig\.process\b`),
 	pat("driver_server_version", ConfigError, weightPrecise, "The database server is older than the client driver in the image supports: upgrade the server (or pin an older image whose driver still supports it).", "wire version").matching(`(?i)\breports maximum wire version \d+, but this version of the [\w.\s-]+ requires at least \d+`),
@@ -732,6 +732,10 @@ var patterns = []*pattern{
 	pat("license_not_accepted", ConfigError, weightPrecise, "The image will not run until its licence (EULA) is accepted: set the environment variable or value its documentation names for that (ACCEPT_EULA=Y, EULA=TRUE, DOCKER_VERNEMQ_ACCEPT_EULA=yes...) in the container spec or chart values.", "accept").matching(`(?i)\b(?:license|licence|eula)(?: agreement)? (?:was |has |is )?not (?:been |yet )?accepted\b|\b(?:license|licence|eula)(?: agreement)? must be accepted\b|\bmust accept the (?:eula|license|licence|end[- ]user licen[cs]e)\b`),
 	// A value the program does not know among the ones it accepts ("'hub'
 	// is not a recognized cluster app type").
+	// A setting that names a choice the program does not offer ("unknown
+	// provider. please select one of either filesystem or s3", "unknown
+	// storage driver \"s4\"").
+	pat("unknown_choice", ConfigError, weightSpecific, hintStopped, "unknown ", "one of").matching(`(?i)\bunknown (?:[\w-]+ )?(?:provider|driver|backend|dialect|engine|store|storage|strategy|protocol|scheme|mode)s?\b(?:[:.]|\s+['"\x60]|\s+[\w.-]+\s*$|\s*$)|\bplease (?:select|choose|pick|specify) one of\b`),
 	pat("value_not_recognized", ConfigError, weightSpecific, hintStopped, "is not a recognized", "is not a recognised").matching(`(?i)['"\x60][^'"\x60]{1,80}['"\x60] is not a recogni[sz]ed\b`),
 	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown variable", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "which wasn't expected, or isn't valid", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A value the program decodes from its configuration is not in the

@@ -16,11 +16,15 @@ func TestRules163(t *testing.T) {
 		{"Rosetta that cannot start", "assertion failed [!result.is_error]: Failed to create temporary file\n", ExecFormat, "Failed to create temporary file"},
 		{"a Cassandra node that reaches no seed", "ERROR [main] 2017-02-07 CassandraDaemon.java:583 - Exception encountered during startup\njava.lang.RuntimeException: Unable to gossip with any seeds\n\tat org.apache.cassandra.gms.Gossiper.doShadowRound(Gossiper.java:1360)\n", DependencyUnavailable, "Unable to gossip with any seeds"},
 		{"a supervisor's watchdog", "22-08-14 21:38:30 WARNING (MainThread) [supervisor.misc.tasks] Watchdog missing application response from addon_x\n22-08-14 21:40:30 WARNING (MainThread) [supervisor.misc.tasks] Watchdog found a problem with addon_x application!\n22-08-14 21:40:30 INFO (SyncWorker_5) [supervisor.docker.interface] Stopping addon_x application\n", LivenessProbe, "Watchdog found a problem"},
+		{"a database another pod holds", "Database at /var/lib/app/planner.db/LOCK is already locked by another process\n", ConfigError, "already locked by another process"},
+		{"a provider the program does not offer", "init.go:276: unknown provider. please select one of either filesystem or s3\n", ConfigError, "unknown provider"},
+		{"a storage driver the program does not know", "Error: unknown storage driver \"s4\"\n", ConfigError, "unknown storage driver"},
 		{"Docker's platform warning", "WARNING: The requested image's platform (linux/arm/v7) does not match the detected host platform (linux/arm/v6) and no specific platform was requested\n", ExecFormat, "does not match the detected host platform"},
 	})
 	checkNotRead(t, []notRead{
 		{"level=info msg=\"acquired lock\" name=leader\n", ConfigError},
 		{"mkdir: cannot create directory '/data/x': Permission denied\n", ConfigError},
+		{"level=info msg=\"unknown provider metrics skipped\" count=0\n", ConfigError},
 	})
 }
 
