@@ -288,7 +288,7 @@ var patterns = []*pattern{
 	// A migration the database has already applied was edited afterwards:
 	// Flyway and Liquibase refuse to start on the changed checksum. The
 	// release changed history; the data is not damaged.
-	pat("migration_checksum", AppCrash, weightPrecise+1, "A schema migration the database already applied was changed afterwards, so its checksum no longer matches the one recorded: put the applied migration back as it was and make the change in a new one (or, if the edit is intended, flyway repair / liquibase clearCheckSums).", "checksum", "check sum").matching(`(?i)\bmigrations? checksum mismatch\b|\bchangesets? check ?sums?\b|\bcheck ?sum (?:of|for) (?:the )?(?:applied )?(?:migration|changeset)\b`),
+	pat("migration_checksum", AppCrash, weightPrecise+1, "A schema migration the database already applied was changed afterwards, so its checksum no longer matches the one recorded: put the applied migration back as it was and make the change in a new one (or, if the edit is intended, flyway repair / liquibase clearCheckSums).", "checksum", "check sum", "resolved migration").matching(`(?i)\bmigrations? checksum mismatch\b|\bchangesets? check ?sums?\b|\bcheck ?sum (?:of|for) (?:the )?(?:applied )?(?:migration|changeset)\b|\bdetected resolved migration not applied to database\b`),
 	// Two replicas creating the same table or type at once: PostgreSQL
 	// refuses the second one on its catalog's unique index. The program
 	// migrates at start without a lock; a restart usually gets past it.
@@ -392,7 +392,7 @@ var patterns = []*pattern{
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
 	// failure, so anything that names one outweighs it.
-	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1)\b`).without("darwin/", "windows/"),
+	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1", "arm ").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1|arm (?:architecture|arch|cpus?|chips?|machines?|hosts?|nodes?))\b`).without("darwin/", "windows/"),
 
 	// A usage dump: the program lists its flags ("  --kubeconfig string
 	// The path to ...") because it was given one it does not accept.
@@ -407,7 +407,10 @@ var patterns = []*pattern{
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found`),
-	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent"),
+	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent", "did not contain json key"),
+	// A secret that lacks a field the task needs, told in words ("a secrets
+	// manager secret field isn't found").
+	pat("missing_key_words", MissingConfigObject, weightSpecific, "", "secret").matching(`(?i)\bsecrets?\b.{0,30}\b(?:field|key)s?\s+(?:isn't|is not|wasn't|was not|not|were not|weren't|aren't|are not)\s+found\b`),
 	// The kubelet's volume manager has no such object in its cache: a
 	// ConfigMap or Secret a volume names does not exist (or not yet).
 	pat("object_not_registered", MissingConfigObject, weightPrecise, "", "not registered").matching(`(?i)\bobject "[^"]*"/"[^"]+" not registered\b`),
@@ -526,7 +529,7 @@ var patterns = []*pattern{
 	// Round 30. A file the program cannot open for writing (a log file on
 	// a volume owned by another user), and a database created with the
 	// wrong collation or encoding for the program.
-	pat("open_for_writing", PermissionDenied, weightSpecific+1, hintPerm, "for writing").matching(`(?i)\b(?:unable to|cannot|can't|could not|couldn't|failed to) open\b.{0,100}\bfor writing\b`).without("file exists", "already exists"),
+	pat("open_for_writing", PermissionDenied, weightSpecific+1, hintPerm, "for writing").matching(`(?i)\b(?:unable to|cannot|can't|could not|couldn't|failed to) open\b.{0,100}\bfor writing\b`).without("file exists", "already exists", "no such file or directory"),
 	pat("db_collation", ConfigError, weightPrecise, "The database was created with a collation, ctype or encoding the program refuses: create it with the values its documentation names (e.g. LC_COLLATE 'C', ENCODING 'UTF8'), or recreate it.", "collation", "ctype", "incorrectdatabasesetup", "encoding").matching(`(?i)\bincorrectdatabasesetup\b|\b(?:incorrect|wrong|unsupported) (?:database )?(?:collation|ctype|lc_collate|lc_ctype|encoding)\b|\bhas (?:an )?incorrect (?:collation|ctype|encoding)\b`),
 	// Round 29. Calico finds no address of the family it is told to use
 	// on the host's interfaces (IP_AUTODETECTION_METHOD, or an IPv6-only
@@ -579,6 +582,10 @@ var patterns = []*pattern{
 	// conflict that causes CrashLoopBackoff", "tries to bind on port 8080
 	// which is a port that nginx-proxy listens on").
 	pat("port_words", PortConflict, weightPrecise, hintPort, "port", "in use").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b|\b(?:fail\w*|error|exit\w*)\b.{0,40}\bport (?:\d+ )?is (?:already )?in use\b|\bport (?:\d+ )?is (?:already )?in use\b.{0,40}\b(?:fail\w*|exit\w*|crash\w*)\b|(?:^|[\s\x60'"(])(?:[\w.-]+)?:\d{2,5}[\x60'")]?\s+(?:is|was)\s+(?:already\s+)?(?:in use|taken|occupied)\b`).without("trying", "will use", "using port", "instead"),
+	// A Unix socket's file left by an instance that did not shut down
+	// ("bind() to unix:/kong_prefix/worker_events.sock failed (98: Address
+	// already in use)"): no port is taken, a stale file is in the way.
+	pat("stale_unix_socket", ConfigError, weightPrecise+1, "A socket file left by an earlier instance (killed before it could remove it) is in the way: delete it at start (or keep it on an emptyDir that is not reused), and let the program shut down cleanly.", "unix").matching(`(?i)\bbind\(\) to unix:\S+ failed \(98: address (?:already )?in use\)|\blisten unix \S+: bind: address already in use\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
 
 	// Permissions.
@@ -657,7 +664,11 @@ var patterns = []*pattern{
 	// user name or password") is the broker up and refusing the client's
 	// credentials: db_auth reads it, not this.
 	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused, not authorized", "refused: identifier rejected"),
-	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname").without("_host not found", "not found in type"),
+	// Erlang's epmd cannot resolve the node's own DNS name (a headless
+	// Service's pod name before its record is published). A bare host name
+	// (a container ID under Compose) is a setting, read elsewhere.
+	pat("epmd_nxdomain", DependencyUnavailable, weightSpecific+1, "The node's own DNS name does not resolve yet: the headless Service publishes a pod's record only once the pod is ready (or with publishNotReadyAddresses: true); set that on the Service, or wait before starting the node.", "nxdomain").matching(`(?i)\bepmd error for host [\w-]+\.[\w.-]+: nxdomain\b`),
+	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname").without("_host not found", "not found in type"),
 	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection", "request timeout after", "errors.timeoutexception", "timed out waiting for a node assignment", "failed to update metadata after").without("liveness", "readiness"),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
