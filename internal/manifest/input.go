@@ -368,6 +368,13 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 			break
 		}
 	}
+	// A pasted prompt names them ("$ kubectl logs api-7d9f -n payments").
+	if pod.Name == "" {
+		pod.Name = o.prompt.pod
+	}
+	if pod.Namespace == "" && (o.prompt.pod == "" || o.prompt.pod == pod.Name) {
+		pod.Namespace = o.prompt.namespace
+	}
 	if pod.Name == "" {
 		pod.Name = UnknownPod
 	}
@@ -384,6 +391,9 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 	}
 	if eventContainer == "" {
 		eventContainer = onlyMatch(o.textEvents, reCreatedContainer)
+	}
+	if eventContainer == "" {
+		eventContainer = o.prompt.container // "kubectl logs POD -c app"
 	}
 	nameStatuses := func(statuses []corev1.ContainerStatus, specs []corev1.Container) {
 		for i := range statuses {

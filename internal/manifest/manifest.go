@@ -41,6 +41,7 @@ type Objects struct {
 	warnings   []error       // objects that did not parse and were read as text
 	notes      []string      // what building the input decided (which of several pods)
 	others     []*corev1.Pod // the pods given besides the one diagnosed
+	prompt     promptNames   // what a pasted `kubectl logs POD -n NS` names
 }
 
 // ErrUnsupportedKind is returned for Kubernetes objects that are neither

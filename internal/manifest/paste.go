@@ -40,6 +40,9 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
 	data = stripBorders(normalizeSpace(data))
+	if o.prompt == (promptNames{}) {
+		o.prompt = readPrompts(string(data))
+	}
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
 	}

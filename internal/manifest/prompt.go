@@ -1,0 +1,103 @@
+package manifest
+
+import (
+	"strings"
+)
+
+// promptNames are the pod, namespace and container a pasted shell prompt
+// names ("$ kubectl logs api-7d9f -n payments -c app --previous"), so the
+// commands the report suggests can be run as they are.
+type promptNames struct {
+	pod, namespace, container string
+}
+
+// readPrompts reads the names from the first `kubectl`/`oc` prompts in
+// text that name a pod (logs, describe pod, get pod NAME); a namespace
+// given to any prompt counts when no prompt names another pod.
+func readPrompts(text string) promptNames {
+	var found promptNames
+	for line := range strings.Lines(text) {
+		if !rePrompt.MatchString(line) {
+			continue
+		}
+		p := promptOf(strings.Fields(line))
+		if found.pod == "" && p.pod != "" {
+			found.pod, found.container = p.pod, p.container
+			if p.namespace != "" {
+				found.namespace = p.namespace
+			}
+		}
+		if found.namespace == "" && p.namespace != "" && (p.pod == "" || p.pod == found.pod) {
+			found.namespace = p.namespace
+		}
+	}
+	return found
+}
+
+// promptOf reads one prompt's words: the verb after kubectl or oc, its
+// pod argument and the -n and -c flags.
+func promptOf(words []string) promptNames {
+	var p promptNames
+	i := 0
+	for i < len(words) && words[i] != "kubectl" && words[i] != "oc" && !strings.HasSuffix(words[i], ".kubectl") {
+		i++
+	}
+	var args []string
+	for i++; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "|" || w == ">" || w == "&&" || w == ";" || w == "2>&1":
+			i = len(words) // the rest is another command
+		case w == "-n" || w == "--namespace":
+			if i+1 < len(words) {
+				p.namespace = words[i+1]
+				i++
+			}
+		case strings.HasPrefix(w, "--namespace="):
+			p.namespace = strings.TrimPrefix(w, "--namespace=")
+		case w == "-c" || w == "--container":
+			if i+1 < len(words) {
+				p.container = words[i+1]
+				i++
+			}
+		case strings.HasPrefix(w, "--container="):
+			p.container = strings.TrimPrefix(w, "--container=")
+		case w == "-l" || w == "--selector" || w == "--tail" || w == "--since" || w == "-o" || w == "--context":
+			i++ // a flag's value, not a name
+		case strings.HasPrefix(w, "-"):
+		default:
+			args = append(args, w)
+		}
+	}
+	if len(args) == 0 {
+		return p
+	}
+	switch args[0] {
+	case "logs", "log":
+		if len(args) > 1 {
+			p.pod = podArg(args[1])
+		}
+	case "describe", "get":
+		if len(args) > 2 && (args[1] == "pod" || args[1] == "pods" || args[1] == "po") {
+			p.pod = podArg(args[2])
+		} else if len(args) > 1 && strings.Contains(args[1], "/") {
+			p.pod = podArg(args[1]) // "describe pod/web-1"
+		}
+	}
+	return p
+}
+
+// podArg is the pod a command's argument names: "web-1" or "pod/web-1",
+// not a workload ("deploy/web") or a placeholder ("<pod>").
+func podArg(a string) string {
+	if kind, name, ok := strings.Cut(a, "/"); ok {
+		if kind != "pod" && kind != "pods" && kind != "po" {
+			return ""
+		}
+		a = name
+	}
+	if a == "" || strings.ContainsAny(a, "<>{}$*") {
+		return ""
+	}
+	return a
+}
