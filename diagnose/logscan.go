@@ -271,9 +271,17 @@ func (s *logScanner) line(raw []byte) {
 		return // "level: info # trace, debug, info, warn, error, fatal, panic": a setting's choices
 	}
 
+	if s.detailNext > 0 && opensBlock(trimmed) {
+		s.detailOf, s.detailNext = nil, 0 // a banner starts a message of its own
+	}
 	continuing := s.detailNext > 0
 	if continuing {
 		s.continueDetail(raw, content, trimmed)
+	} else if s.best != nil && s.best.lineNo == s.lines-1 && reDetailLine.Match(trimmed) && len(s.best.line) < maxQuoteBytes {
+		// "initdb: detail: It contains a lost+found directory": the
+		// error's own detail, printed as a line of its own.
+		s.best.line += " " + string(trimmed)
+		s.best.msg += " " + string(trimmed)
 	} else if s.best != nil && s.best.lineNo == s.lines-1 && wrapFragment(raw, content, trimmed) {
 		// A pasted line wrapped by a terminal or an issue tracker: its
 		// last word ("*v1alpha1.Registries") belongs to the line before.
@@ -476,7 +484,15 @@ func (s *logScanner) noteError(raw, trimmed, lower []byte) {
 // ends in a colon ("yaml: unmarshal errors:"), or opens a quoted value
 // that the next lines hold (Go's logfmt of a multi-line error: err=").
 func opensDetail(trimmed []byte) bool {
-	return bytes.HasSuffix(trimmed, []byte(":")) || bytes.HasSuffix(trimmed, []byte("=\""))
+	return bytes.HasSuffix(trimmed, []byte(":")) || bytes.HasSuffix(trimmed, []byte("=\"")) || opensBlock(trimmed)
+}
+
+// opensBlock reports a banner whose message is the next few lines, none
+// ending in a colon: Redis's "*** FATAL CONFIG FILE ERROR (Redis 7.4.1)
+// ***", then "Reading the configuration file, at line 4", ">>>
+// 'requirepass'" and "wrong number of arguments".
+func opensBlock(trimmed []byte) bool {
+	return bytes.Contains(trimmed, []byte("*** FATAL CONFIG FILE ERROR"))
 }
 
 // continueDetail appends the line to the best line when that one is an
@@ -490,13 +506,24 @@ func (s *logScanner) continueDetail(raw, content, trimmed []byte) {
 		s.detailOf, s.detailNext = nil, 0
 		return
 	}
+	if reOnlyTimestamp.Match(trimmed) {
+		return // "2026-05-11 11:53:44" alone: the time of the next line
+	}
 	c.line += " " + string(trimmed)
 	c.msg += " " + string(trimmed)
 	s.detailNext--
-	if !bytes.HasSuffix(trimmed, []byte(":")) {
+	if !bytes.HasSuffix(trimmed, []byte(":")) && !opensBlock([]byte(c.line)) {
 		s.detailNext = 0
 	}
 }
+
+// reDetailLine is the detail a program prints on the line after its error
+// (PostgreSQL's initdb and server: "initdb: detail: ...", "DETAIL:  ...").
+var reDetailLine = regexp.MustCompile(`^(?:[\w-]+: )?(?:detail|DETAIL):\s`)
+
+// reOnlyTimestamp is a line that is only a date and time, as some log
+// viewers print before each line.
+var reOnlyTimestamp = regexp.MustCompile(`^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?$`)
 
 // wrapFragment reports a line that is the wrapped end of the line before
 // it: a single short word with no timestamp, level, JSON or frame shape

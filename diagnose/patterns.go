@@ -59,33 +59,34 @@ func (p *pattern) vetoed(text []byte) bool {
 
 // Hints shared by several patterns.
 const (
-	hintDepend      = "Check that the dependency's Service exists, has ready endpoints and the host/port in the app's config are right; make the app retry with back-off instead of exiting, or wait for it in an init container."
-	hintAuth        = "The dependency answered but rejected the credentials; check the user and password (usually from a Secret) against what the server expects."
-	hintCert        = "TLS verification failed: mount the right CA bundle, fix the hostname the app connects to, or renew the certificate."
-	hintEnv         = "Set the missing environment variable in the container spec (env or envFrom a ConfigMap/Secret)."
-	hintFlag        = "Fix the command/args in the container spec: the program rejects a flag or argument (often after an image upgrade renamed it)."
-	hintStopped     = "The program stopped on this error: read the line for the setting, file or stored data it names (a value, a version the data or a peer does not support, state left on a volume) and fix that; if it names none, compare the configuration with the version's upgrade notes."
-	hintParse       = "Fix the configuration file the app loads (often a ConfigMap): it does not parse or has an invalid value."
-	hintFile        = "A file the app needs is missing: check volumeMounts (ConfigMap/Secret items and keys, subPath) and the path in its config."
-	hintPort        = "Another process in the pod's network namespace (another container, a second instance, or the node with hostNetwork: true) already listens on that port: change one of the ports."
-	hintPerm        = "Make the path writable for the container's user: set securityContext.fsGroup / runAsUser to match the files, or mount an emptyDir at paths the app writes."
-	hintReadOnly    = "The root filesystem is read-only (securityContext.readOnlyRootFilesystem: true): mount an emptyDir at the path the app writes to (e.g. /tmp, cache dirs)."
-	hintPrivPort    = "Non-root processes cannot bind ports below 1024: listen on a port >= 1024 (e.g. 8080) and map it in the Service, or add capability NET_BIND_SERVICE."
-	hintRBAC        = "The ServiceAccount lacks RBAC permission: add a Role/ClusterRole and RoleBinding granting the verb and resource named in the error."
-	hintModule      = "A module/library the app imports is missing from the image: fix the build (dependencies installed in the final stage) or the image tag."
-	hintSigterm     = "Something stopped the process with SIGTERM while it was starting or running: most often a failing liveness or startup probe (give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold); otherwise a deletion, eviction or node drain. The pod's events say which."
-	hintOOMHeap     = "The runtime's heap limit was reached: raise -Xmx / -XX:MaxRAMPercentage (Java) or --max-old-space-size (Node.js) together with resources.limits.memory, or fix the leak."
-	hintEntry       = "The entrypoint is missing or cannot run: check command/args in the spec against the image (path, executable bit, CRLF line endings in scripts, glibc binary on an Alpine/musl image)."
-	hintMount       = "A volumeMount does not fit the image: a subPath names a missing ConfigMap/Secret key, or a file is mounted over a directory (or the reverse): check volumeMounts, subPath and the volume's items."
-	hintServiceLink = "A Service named like this app makes Kubernetes inject <NAME>_PORT=tcp://IP:PORT (and <NAME>_SERVICE_HOST/_PORT) into the pod, and the app read it as its own setting: set enableServiceLinks: false in the pod spec, rename the Service, or set the variable the app reads explicitly."
-	hintIdentity    = "The server refused this identity: grant the pod's ServiceAccount (or the cloud identity bound to it: IRSA, Workload Identity) the role or policy it needs, or fix the role it logs in with."
-	hintSigill      = "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs."
-	hintNative      = "The process crashed in native code: check the image version (roll back), native libraries and architecture."
-	hintGlibc       = "The binary needs a newer glibc than the image has: build it on the same base image it runs on, link it statically, or install the matching libc in the final stage."
-	hintData        = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
-	hintLoopback    = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
-	hintOOMLimit    = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
-	hintArch        = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
+	hintDepend         = "Check that the dependency's Service exists, has ready endpoints and the host/port in the app's config are right; make the app retry with back-off instead of exiting, or wait for it in an init container."
+	hintAuth           = "The dependency answered but rejected the credentials; check the user and password (usually from a Secret) against what the server expects."
+	hintCert           = "TLS verification failed: mount the right CA bundle, fix the hostname the app connects to, or renew the certificate."
+	hintEnv            = "Set the missing environment variable in the container spec (env or envFrom a ConfigMap/Secret)."
+	hintFlag           = "Fix the command/args in the container spec: the program rejects a flag or argument (often after an image upgrade renamed it)."
+	hintStopped        = "The program stopped on this error: read the line for the setting, file or stored data it names (a value, a version the data or a peer does not support, state left on a volume) and fix that; if it names none, compare the configuration with the version's upgrade notes."
+	hintParse          = "Fix the configuration file the app loads (often a ConfigMap): it does not parse or has an invalid value."
+	hintFile           = "A file the app needs is missing: check volumeMounts (ConfigMap/Secret items and keys, subPath) and the path in its config."
+	hintPort           = "Another process in the pod's network namespace (another container, a second instance, or the node with hostNetwork: true) already listens on that port: change one of the ports."
+	hintPerm           = "Make the path writable for the container's user: set securityContext.fsGroup / runAsUser to match the files, or mount an emptyDir at paths the app writes."
+	hintReadOnly       = "The root filesystem is read-only (securityContext.readOnlyRootFilesystem: true): mount an emptyDir at the path the app writes to (e.g. /tmp, cache dirs)."
+	hintPrivPort       = "Non-root processes cannot bind ports below 1024: listen on a port >= 1024 (e.g. 8080) and map it in the Service, or add capability NET_BIND_SERVICE."
+	hintRBAC           = "The ServiceAccount lacks RBAC permission: add a Role/ClusterRole and RoleBinding granting the verb and resource named in the error."
+	hintModule         = "A module/library the app imports is missing from the image: fix the build (dependencies installed in the final stage) or the image tag."
+	hintSigterm        = "Something stopped the process with SIGTERM while it was starting or running: most often a failing liveness or startup probe (give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold); otherwise a deletion, eviction or node drain. The pod's events say which."
+	hintOOMHeap        = "The runtime's heap limit was reached: raise -Xmx / -XX:MaxRAMPercentage (Java) or --max-old-space-size (Node.js) together with resources.limits.memory, or fix the leak."
+	hintEntry          = "The entrypoint is missing or cannot run: check command/args in the spec against the image (path, executable bit, CRLF line endings in scripts, glibc binary on an Alpine/musl image)."
+	hintMount          = "A volumeMount does not fit the image: a subPath names a missing ConfigMap/Secret key, or a file is mounted over a directory (or the reverse): check volumeMounts, subPath and the volume's items."
+	hintServiceLink    = "A Service named like this app makes Kubernetes inject <NAME>_PORT=tcp://IP:PORT (and <NAME>_SERVICE_HOST/_PORT) into the pod, and the app read it as its own setting: set enableServiceLinks: false in the pod spec, rename the Service, or set the variable the app reads explicitly."
+	hintIdentity       = "The server refused this identity: grant the pod's ServiceAccount (or the cloud identity bound to it: IRSA, Workload Identity) the role or policy it needs, or fix the role it logs in with."
+	hintSigill         = "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs."
+	hintNative         = "The process crashed in native code: check the image version (roll back), native libraries and architecture."
+	hintGlibc          = "The binary needs a newer glibc than the image has: build it on the same base image it runs on, link it statically, or install the matching libc in the final stage."
+	hintData           = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
+	hintJenkinsPlugins = "The Jenkins plugins given do not fit the core or each other: pin versions that go together (or update the Jenkins image), e.g. let the plugin manager resolve the dependencies instead of pinning each."
+	hintLoopback       = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
+	hintOOMLimit       = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
+	hintArch           = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
 )
 
 func pat(id string, cat Category, weight int, hint string, any ...string) *pattern {
@@ -138,6 +139,9 @@ var patterns = []*pattern{
 	// with 16 or 64 KiB pages: a Raspberry Pi 5, Asahi, some cloud ARM
 	// images): the binary does not fit the node's platform.
 	pat("jemalloc_page_size", ExecFormat, weightPrecise, "The program's jemalloc was built for 4 KiB memory pages, and this ARM64 node's kernel uses larger ones (16K/64K): run an image built for that page size, or a kernel with 4 KiB pages (on a Raspberry Pi 5: kernel=kernel8.img).", "unsupported system page size"),
+	// The loader refusing a library built for 4 KiB pages on a kernel with
+	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
+	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
@@ -375,6 +379,23 @@ var patterns = []*pattern{
 	// The reporter says a flag is unknown to the program it was given to
 	// ("the --watch-filter is unknown to the kube-rbac-proxy container").
 	pat("flag_unknown_words", ConfigError, weightSpecific, "The program was given a flag it does not accept: check the container's command and args (a chart may pass it to the wrong container, or the image may be of another version).", "--").matching(`(?i)(?:^|\s)\x60?--[a-z][\w-]*\x60? (?:argument |flag |option )?(?:is|was) (?:unknown|not (?:recogni[sz]ed|known))\b`).without("ignor"),
+	// Jenkins plugins that do not fit the core or each other ("You must
+	// update Jenkins from version 2.161 to version 2.176.1 or later to run
+	// this plugin", "Multiple plugin prerequisites not met", "Failed to
+	// load: Kubernetes plugin (1.28.6)"): the plugin list pins versions that
+	// do not go together.
+	pat("jenkins_plugin_core", ConfigError, weightPrecise+2, hintJenkinsPlugins, "you must update jenkins").matching(`(?i)\byou must update jenkins from version \S+ to version \S+`),
+	pat("jenkins_plugin_deps", ConfigError, weightPrecise+1, hintJenkinsPlugins, "prerequisites not met", "depends on").matching(`(?i)\bplugin prerequisites not met\b|\bplugin [\w.-]+:[\w.-]+ (?:\(via [^)]*\) )?depends on [\w.-]+:[\w.-]+, but there is an older version\b`),
+	pat("jenkins_plugin_load", ConfigError, weightPrecise, hintJenkinsPlugins, "failed to load: ", "failed loading plugin").matching(`(?i)\bfailed to load: [\w .:()-]*\bplugin\b|\bfailed loading plugin\b`),
+	// Python failing to parse a date it was handed ("unconverted data
+	// remains", "Invalid isoformat string", "time data ... does not match
+	// format"): the program does not handle the format it receives.
+	// glog writing its log files to a /tmp the image does not have (a
+	// scratch image): "log: exiting because of error: log: cannot create
+	// log: open /tmp/...: no such file or directory". A /tmp that is
+	// there but read-only or not writable is a denial, read elsewhere.
+	pat("glog_no_tmp", AppCrash, weightPrecise, "The image has no /tmp (a scratch image) and glog writes its log files there: mount an emptyDir at /tmp, or run it with --logtostderr; an image that needs it is the image's bug.", "cannot create log").matching(`(?i)\blog: cannot create log: open \S+: no such file or directory\b`),
+	pat("date_parse", AppCrash, weightSpecific-2, "", "unconverted data remains", "invalid isoformat string", "does not match format").matching(`(?i)\bValueError: (?:unconverted data remains\b|invalid isoformat string\b|time data .{1,80} does not match format\b)`),
 	pat("watchdog_restart", LivenessProbe, weightPrecise, "", "watchdog").matching(`(?i)\bwatchdog (?:found a problem with|found (?:addon|add-on|app) .{1,60} is unhealthy)\b`),
 	pat("watchdog_no_response", LivenessProbe, weightSpecific, "", "watchdog").matching(`(?i)\bwatchdog missing application response\b`),
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
