@@ -23,3 +23,12 @@ func TestRules179(t *testing.T) {
 		{"ValueError: invalid literal for int() with base 10: ''\n", AppCrash},
 	})
 }
+
+// Words of rounds 179 to 186: a read-only mount named as the cause is a
+// denial, not a setting.
+func TestReportInWords179(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a read-only ConfigMap file", "When the manifest is applied the pods get into crashlooping due to read-only ConfigMap file.\n", PermissionDenied},
+	})
+	notAbout(t, "The pod is stuck in CrashLoopBackOff due to two datasource entries in the configmap.\n", PermissionDenied, "a cause clause about a ConfigMap's content read as a denial")
+}
