@@ -287,15 +287,11 @@ func TestParseTableAndMerge(t *testing.T) {
 // A pasted piece of a pod spec (only its containers, as a diff or a
 // question quotes it) is the pod's spec, not a log.
 func TestParseContainersFragment(t *testing.T) {
-	var o Objects
 	frag := "  containers:\n    - name: test\n      image: busybox:1.28\n"
-	if f, err := o.ParseAny("y", strings.NewReader(frag)); err != nil || f != FormatObjects {
-		t.Fatalf("format %s err %v", f, err)
+	if f := Detect([]byte(frag)); f != FormatObjects {
+		t.Fatalf("format %s", f)
 	}
-	in, err := o.Input(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := pastedInput(t, frag)
 	if cs := in.Pod.Spec.Containers; len(cs) != 1 || cs[0].Name != "test" || cs[0].Image != "busybox:1.28" {
 		t.Fatalf("containers %+v", in.Pod.Spec.Containers)
 	}
@@ -306,14 +302,7 @@ func TestParseContainersFragment(t *testing.T) {
 // bullet is text.
 func TestObjectsBeforeAProseBullet(t *testing.T) {
 	paste := "how to reproduce:\n\napiVersion: v1\nkind: Pod\nmetadata:\n  name: busybox\nspec:\n  containers:\n  - image: busybox\n    name: busybox\n\n- check this pod status, it will be `CrashLoopBackOff` and it will restart periodically.\n"
-	var o Objects
-	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
-		t.Fatal(err)
-	}
-	in, err := o.Input(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	o, in := parsedInput(t, paste)
 	if in.Pod.Name != "busybox" || len(in.Pod.Spec.Containers) != 1 || in.Pod.Spec.Containers[0].Image != "busybox" {
 		t.Fatalf("pod %s %+v", in.Pod.Name, in.Pod.Spec.Containers)
 	}

@@ -48,20 +48,7 @@ func promptOf(words []string) promptNames {
 		switch {
 		case w == "|" || w == ">" || w == "&&" || w == ";" || w == "2>&1":
 			i = len(words) // the rest is another command
-		case w == "-n" || w == "--namespace":
-			if i+1 < len(words) {
-				p.namespace = words[i+1]
-				i++
-			}
-		case strings.HasPrefix(w, "--namespace="):
-			p.namespace = strings.TrimPrefix(w, "--namespace=")
-		case w == "-c" || w == "--container":
-			if i+1 < len(words) {
-				p.container = words[i+1]
-				i++
-			}
-		case strings.HasPrefix(w, "--container="):
-			p.container = strings.TrimPrefix(w, "--container=")
+		case flagValue(words, &i, "-n", "--namespace", &p.namespace), flagValue(words, &i, "-c", "--container", &p.container):
 		case w == "-l" || w == "--selector" || w == "--tail" || w == "--since" || w == "-o" || w == "--context":
 			i++ // a flag's value, not a name
 		case strings.HasPrefix(w, "-"):
@@ -85,6 +72,25 @@ func promptOf(words []string) promptNames {
 		}
 	}
 	return p
+}
+
+// flagValue reads the flag at words[*i] into v when it is short or long
+// ("-n shop", "--namespace shop", "--namespace=shop"), moving *i past a
+// separate value.
+func flagValue(words []string, i *int, short, long string, v *string) bool {
+	w := words[*i]
+	if val, ok := strings.CutPrefix(w, long+"="); ok {
+		*v = val
+		return true
+	}
+	if w != short && w != long {
+		return false
+	}
+	if *i+1 < len(words) {
+		*i++
+		*v = words[*i]
+	}
+	return true
 }
 
 // podArg is the pod a command's argument names: "web-1" or "pod/web-1",

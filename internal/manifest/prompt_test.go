@@ -1,10 +1,6 @@
 package manifest
 
-import (
-	"strings"
-	"testing"
-	"time"
-)
+import "testing"
 
 func TestReadPrompts(t *testing.T) {
 	for _, tc := range []struct {
@@ -31,15 +27,7 @@ func TestReadPrompts(t *testing.T) {
 // A paste of a log after its `kubectl logs` prompt names the pod and the
 // namespace the suggested commands use.
 func TestPromptNamesThePod(t *testing.T) {
-	var o Objects
-	paste := "$ kubectl logs api-7d9f -n payments -c server --previous\nError: connect ECONNREFUSED 10.0.0.5:5432\n"
-	if _, err := o.ParseAny("paste", strings.NewReader(paste)); err != nil {
-		t.Fatal(err)
-	}
-	in, err := o.Input(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := pastedInput(t, "$ kubectl logs api-7d9f -n payments -c server --previous\nError: connect ECONNREFUSED 10.0.0.5:5432\n")
 	if in.Pod.Name != "api-7d9f" || in.Pod.Namespace != "payments" {
 		t.Errorf("pod %s/%s, want payments/api-7d9f", in.Pod.Namespace, in.Pod.Name)
 	}
