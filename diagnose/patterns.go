@@ -396,6 +396,16 @@ var patterns = []*pattern{
 	// there but read-only or not writable is a denial, read elsewhere.
 	pat("glog_no_tmp", AppCrash, weightPrecise, "The image has no /tmp (a scratch image) and glog writes its log files there: mount an emptyDir at /tmp, or run it with --logtostderr; an image that needs it is the image's bug.", "cannot create log").matching(`(?i)\blog: cannot create log: open \S+: no such file or directory\b`),
 	pat("date_parse", AppCrash, weightSpecific-2, "", "unconverted data remains", "invalid isoformat string", "does not match format").matching(`(?i)\bValueError: (?:unconverted data remains\b|invalid isoformat string\b|time data .{1,80} does not match format\b)`),
+	// PostgreSQL refusing its configuration file ("configuration file
+	// \"/var/lib/postgresql/data/postgresql.conf\" contains errors", after
+	// "syntax error in file ... line 533").
+	pat("pg_config_file", ConfigError, weightPrecise, hintParse, "contains errors", "syntax error in file").matching(`(?i)\bconfiguration file "[^"]+" contains errors\b|\bsyntax error in file "[^"]+" line \d+`),
+	// A program's own word that its arguments are not ones it takes
+	// ("Unrecognized command-line input arguments: 'labels'").
+	pat("unrecognized_args", ConfigError, weightSpecific+1, "The program was given arguments it does not take: check the container's command and args against the image's version (an entrypoint or chart may pass one this version removed).", "unrecognized", "unrecognised").matching(`(?i)\bunrecogni[sz]ed (?:command[- ]line )?(?:input )?(?:arguments?|options?|flags?|parameters?)\b`),
+	// A program that names the fix in the pod's spec ("/runner should be
+	// an emptyDir mount. Please fix the pod spec.").
+	pat("fix_the_spec", ConfigError, weightSpecific, "", "please fix").matching(`(?i)\bplease fix (?:the|your) (?:pod ?spec|pod's spec|deployment|manifest|config(?:uration)?|settings|values)\b`),
 	pat("watchdog_restart", LivenessProbe, weightPrecise, "", "watchdog").matching(`(?i)\bwatchdog (?:found a problem with|found (?:addon|add-on|app) .{1,60} is unhealthy)\b`),
 	pat("watchdog_no_response", LivenessProbe, weightSpecific, "", "watchdog").matching(`(?i)\bwatchdog missing application response\b`),
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),

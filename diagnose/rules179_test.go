@@ -32,3 +32,16 @@ func TestReportInWords179(t *testing.T) {
 	})
 	notAbout(t, "The pod is stuck in CrashLoopBackOff due to two datasource entries in the configmap.\n", PermissionDenied, "a cause clause about a ConfigMap's content read as a denial")
 }
+
+// Rules from the misses of held-out rounds 187 to 189 (CI runners, model
+// servers, collaboration servers).
+func TestRules187(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"PostgreSQL refusing its configuration file", "2026-01-02 10:00:00.000 UTC [1] LOG:  syntax error in file \"/var/lib/postgresql/data/postgresql.conf\" line 533, near end of line\n2026-01-02 10:00:00.000 UTC [1] FATAL:  configuration file \"/var/lib/postgresql/data/postgresql.conf\" contains errors\nchmod: /var/run/postgresql: Operation not permitted\n", ConfigError, "postgresql.conf"},
+		{"arguments the program does not take", "Unrecognized command-line input arguments: 'labels'. For usage refer to: ./config.sh --help\n", ConfigError, "Unrecognized command-line input arguments"},
+		{"a program naming the fix in the pod spec", "/runner should be an emptyDir mount. Please fix the pod spec.\n", ConfigError, "Please fix the pod spec"},
+	})
+	checkNotRead(t, []notRead{
+		{"level=info msg=\"please fix the typo in the docs\" count=1\n", ConfigError},
+	})
+}
