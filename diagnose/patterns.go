@@ -406,6 +406,19 @@ var patterns = []*pattern{
 	// A program that names the fix in the pod's spec ("/runner should be
 	// an emptyDir mount. Please fix the pod spec.").
 	pat("fix_the_spec", ConfigError, weightSpecific, "", "please fix").matching(`(?i)\bplease fix (?:the|your) (?:pod ?spec|pod's spec|deployment|manifest|config(?:uration)?|settings|values)\b`),
+	// A URL whose port does not parse ("invalid port \":5432\\r\" after
+	// host": an env file saved with Windows line endings): a setting,
+	// though the line says it could not connect.
+	pat("invalid_port", ConfigError, weightPrecise+1, hintParse, "invalid port").matching(`(?i)\binvalid port "[^"]*"`),
+	// Go's duration parser given a bare number or a typo ("time: missing
+	// unit in duration \"30\"").
+	pat("go_duration", ConfigError, weightPrecise+2, hintParse, "in duration").matching(`(?i)\btime: (?:missing unit|unknown unit .{1,20}|invalid duration) in duration\b|\btime: invalid duration\b`),
+	// The kubelet's check of a hostPath's type ("hostPath type check
+	// failed: /var/log/journal is not a directory"): the node lacks it.
+	pat("hostpath_type", ConfigError, weightPrecise, "The hostPath volume's path is not on this node as its type says (a directory, a file, a socket): create it on the nodes, fix the path for this OS or distribution, or use type: DirectoryOrCreate.", "hostpath type check failed"),
+	// Swarm replacing a task its HEALTHCHECK found unhealthy ("task:
+	// non-zero exit (143): dockerexec: unhealthy container").
+	pat("swarm_unhealthy", LivenessProbe, weightPrecise+1, "", "unhealthy container"),
 	pat("watchdog_restart", LivenessProbe, weightPrecise, "", "watchdog").matching(`(?i)\bwatchdog (?:found a problem with|found (?:addon|add-on|app) .{1,60} is unhealthy)\b`),
 	pat("watchdog_no_response", LivenessProbe, weightSpecific, "", "watchdog").matching(`(?i)\bwatchdog missing application response\b`),
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
