@@ -52,6 +52,21 @@ func isProse(prefix, v string) bool {
 	return true
 }
 
+// readsAsWord reports a value in prose that is a word, not a secret: only
+// lower-case letters (a sentence's full stop aside), or a harmless value.
+func readsAsWord(prefix, v string) bool {
+	if isHarmless(prefix, v) {
+		return true
+	}
+	w := strings.TrimRight(v, ".!?")
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // notSecretValue reports values that are the text around a password
 // prompt rather than a password: a label that ends in a colon
 // ("Retype new password: /entrypoint.sh: line 51: ..."), or a file path
@@ -148,6 +163,15 @@ var redactRules = []redactRule{
 	// repeat the one they were given). Only password words: a quoted
 	// name after "secret" is the Secret object's name.
 	{re: regexp.MustCompile(`(?i)(\b(?:password|passwd|passphrase)\s+["'])([^\s"']+)`), keep: 1, skip: isHarmless, hints: []string{"pass"}},
+	// Redis's password directives, as its config file and its
+	// FATAL CONFIG FILE ERROR quote them ("requirepass s3cr3t",
+	// ">>> 'masterauth s3cr3t'", "sentinel auth-pass mymaster s3cr3t").
+	{re: regexp.MustCompile(`(?i)(\b(?:requirepass|masterauth|auth-pass\s+[\w.-]+)\s+["']?)([^\s"'-][^\s"']*)`), keep: 1, skip: isHarmless, hints: []string{"requirepass", "masterauth", "auth-pass"}},
+	// A password given in the reporter's words ("the password is
+	// hunter2secret"): only a value that does not read as a word (it has
+	// a digit, a symbol or a capital after its first letter), not "the
+	// password is incorrect".
+	{re: regexp.MustCompile(`(?i)(\bpassword (?:is|was)\s+["'\x60]?)([^\s"'\x60,;]{6,})`), keep: 1, skip: readsAsWord, hints: []string{"password "}},
 	// key=value and "key": "value" pairs whose key ends in a secret word.
 	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse, hints: []string{"pass", "pwd", "secret", "token", "key", "credential"}},
 }
