@@ -167,6 +167,10 @@ var redactRules = []redactRule{
 	// FATAL CONFIG FILE ERROR quote them ("requirepass s3cr3t",
 	// ">>> 'masterauth s3cr3t'", "sentinel auth-pass mymaster s3cr3t").
 	{re: regexp.MustCompile(`(?i)(\b(?:requirepass|masterauth|auth-pass\s+[\w.-]+)\s+["']?)([^\s"'-][^\s"']*)`), keep: 1, skip: isHarmless, hints: []string{"requirepass", "masterauth", "auth-pass"}},
+	// SQL's password clause in a statement a log or a set -x trace
+	// echoes ("CREATE USER 'app'@'%' IDENTIFIED BY 's3cr3t'"), not
+	// Alembic's "revision identified by '2026...'".
+	{re: regexp.MustCompile(`(?i)(\b(?:user|role|to)\b[^;\n]{0,120}?\bidentified (?:with \w+ )?by (?:password )?')([^']+)`), keep: 1, skip: isHarmless, hints: []string{"identified"}},
 	// A password given in the reporter's words ("the password is
 	// hunter2secret"): only a value that does not read as a word (it has
 	// a digit, a symbol or a capital after its first letter), not "the
