@@ -669,8 +669,12 @@ func oneShotCommand(v *containerView) string {
 func oneShotStep(words []string) bool {
 	// Assignments first ("X=1 cmd"), and a command substitution's
 	// command ("devs=$(ls /dev"): what runs is the command after them.
-	for len(words) > 0 && reShellAssign.MatchString(words[0]) {
-		if val := reShellAssign.ReplaceAllString(words[0], ""); strings.HasPrefix(val, "$(") && len(val) > 2 {
+	for len(words) > 0 {
+		loc := reShellAssign.FindStringIndex(words[0])
+		if loc == nil {
+			break
+		}
+		if val := words[0][loc[1]:]; strings.HasPrefix(val, "$(") && len(val) > 2 {
 			words[0] = val
 			break
 		}

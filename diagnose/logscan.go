@@ -86,6 +86,13 @@ type candidate struct {
 	words    bool // not shaped like a program's line: a reporter's title or sentence
 }
 
+// extend appends a line that continues c's message (its detail, the
+// wrapped end of it) to both its quoted line and its message.
+func (c *candidate) extend(t []byte) {
+	c.line += " " + string(t)
+	c.msg += " " + string(t)
+}
+
 // better reports whether c should replace the current best b.
 func (c *candidate) better(b *candidate) bool {
 	if b == nil || c.score > b.score {
@@ -237,8 +244,7 @@ func (s *logScanner) line(raw []byte) {
 	if s.usageNext && s.best != nil {
 		// "Usage:" on its own line: its synopsis is the detail, and is
 		// quoted with it (a bare "Usage:" says nothing).
-		s.best.msg += " " + string(trimmed)
-		s.best.line += " " + string(trimmed)
+		s.best.extend(trimmed)
 		s.usageNext = false
 	}
 	indented := content[0] == ' ' || content[0] == '\t'
@@ -280,13 +286,11 @@ func (s *logScanner) line(raw []byte) {
 	} else if s.best != nil && s.best.lineNo == s.lines-1 && reDetailLine.Match(trimmed) && len(s.best.line) < maxQuoteBytes {
 		// "initdb: detail: It contains a lost+found directory": the
 		// error's own detail, printed as a line of its own.
-		s.best.line += " " + string(trimmed)
-		s.best.msg += " " + string(trimmed)
+		s.best.extend(trimmed)
 	} else if s.best != nil && s.best.lineNo == s.lines-1 && wrapFragment(raw, content, trimmed) {
 		// A pasted line wrapped by a terminal or an issue tracker: its
 		// last word ("*v1alpha1.Registries") belongs to the line before.
-		s.best.line += " " + string(trimmed)
-		s.best.msg += " " + string(trimmed)
+		s.best.extend(trimmed)
 	}
 	descBonus := 0
 	switch {
@@ -509,8 +513,7 @@ func (s *logScanner) continueDetail(raw, content, trimmed []byte) {
 	if reOnlyTimestamp.Match(trimmed) {
 		return // "2026-05-11 11:53:44" alone: the time of the next line
 	}
-	c.line += " " + string(trimmed)
-	c.msg += " " + string(trimmed)
+	c.extend(trimmed)
 	s.detailNext--
 	if !bytes.HasSuffix(trimmed, []byte(":")) && !opensBlock([]byte(c.line)) {
 		s.detailNext = 0

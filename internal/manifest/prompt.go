@@ -1,8 +1,6 @@
 package manifest
 
-import (
-	"strings"
-)
+import "strings"
 
 // promptNames are the pod, namespace and container a pasted shell prompt
 // names ("$ kubectl logs api-7d9f -n payments -c app --previous"), so the
@@ -65,7 +63,7 @@ func promptOf(words []string) promptNames {
 			p.pod = podArg(args[1])
 		}
 	case "describe", "get":
-		if len(args) > 2 && (args[1] == "pod" || args[1] == "pods" || args[1] == "po") {
+		if len(args) > 2 && isPodKind(args[1]) {
 			p.pod = podArg(args[2])
 		} else if len(args) > 1 && strings.Contains(args[1], "/") {
 			p.pod = podArg(args[1]) // "describe pod/web-1"
@@ -97,7 +95,7 @@ func flagValue(words []string, i *int, short, long string, v *string) bool {
 // not a workload ("deploy/web") or a placeholder ("<pod>").
 func podArg(a string) string {
 	if kind, name, ok := strings.Cut(a, "/"); ok {
-		if kind != "pod" && kind != "pods" && kind != "po" {
+		if !isPodKind(kind) {
 			return ""
 		}
 		a = name
@@ -107,3 +105,6 @@ func podArg(a string) string {
 	}
 	return a
 }
+
+// isPodKind reports kubectl's names for the pod kind.
+func isPodKind(k string) bool { return k == "pod" || k == "pods" || k == "po" }
