@@ -1019,3 +1019,26 @@ func TestHTMLEntitiesUndone(t *testing.T) {
 		t.Fatalf("text without entities changed: %q", got)
 	}
 }
+
+// TestRowRestartedLately: a row running and ready but restarted seconds
+// ago ("2 (14s ago)") is a container looping between its crashes, not a
+// healthy pod; one restarted long ago, or never, is running fine.
+func TestRowRestartedLately(t *testing.T) {
+	const header = "NAME                                      READY   STATUS    RESTARTS      AGE\n"
+	for _, tc := range []struct {
+		name, row string
+		healthy   bool
+	}{
+		{"seconds ago", "sentry-ingest-consumer-7d6789fc96-rljl6   1/1     Running   2 (14s ago)   103s\n", false},
+		{"minutes ago", "sentry-ingest-consumer-7d6789fc96-rljl6   1/1     Running   7 (3m12s ago)   40m\n", false},
+		{"hours ago", "sentry-ingest-consumer-7d6789fc96-rljl6   1/1     Running   1 (5h2m ago)   3d\n", true},
+		{"never", "sentry-ingest-consumer-7d6789fc96-rljl6   1/1     Running   0               3d\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep := diagnose.Diagnose(pastedInput(t, header+tc.row))
+			if rep.Healthy != tc.healthy {
+				t.Fatalf("healthy=%v, want %v: %s", rep.Healthy, tc.healthy, rep.Message)
+			}
+		})
+	}
+}

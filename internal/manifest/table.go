@@ -3,6 +3,7 @@ package manifest
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 )
@@ -52,6 +53,17 @@ func (r tableRow) failing() bool {
 	return true
 }
 
+// restartedLately reports a row whose last restart kubectl shows as
+// recent ("2 (14s ago)"): within the 10 minutes after which the kubelet
+// resets its back-off, the container is still looping.
+func (r tableRow) restartedLately() bool {
+	if r.restarts == 0 {
+		return false
+	}
+	ago := parseAge(strings.TrimSuffix(strings.TrimSpace(r.lastRestartAgo), " ago"))
+	return ago >= 0 && ago < 10*time.Minute
+}
+
 // pod turns a row into a pod whose single status carries what kubectl
 // printed: the STATUS column is the reason of the container's current
 // state (CrashLoopBackOff, CreateContainerConfigError, Error, OOMKilled,
@@ -88,8 +100,13 @@ func (r tableRow) pod() corev1.Pod {
 			st.State.Waiting = &corev1.ContainerStateWaiting{Reason: status}
 		}
 	}
-	if st.State.Waiting != nil && r.lastTerminated != "" {
+	switch {
+	case st.State.Waiting != nil && r.lastTerminated != "":
 		st.LastTerminationState.Terminated = terminatedAs(r.lastTerminated)
+	case st.State.Running != nil && r.restartedLately():
+		// Running again between its crashes ("2 (14s ago)"): the
+		// previous instance ended, how the table does not say.
+		st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: -1}
 	}
 	if init {
 		p.Status.Phase = corev1.PodPending
