@@ -145,6 +145,27 @@ var redactRules = []redactRule{
 	{re: regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{35}\b`), hints: []string{"aiza"}},
 	{re: regexp.MustCompile(`\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,}\b`), hints: []string{"_live_", "_test_"}},
 	{re: regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}\b`), hints: []string{"npm_"}},
+	// AI providers' keys (OpenAI "sk-proj-...", Anthropic "sk-ant-...",
+	// Hugging Face "hf_..."), as a client's error or a start-up line prints
+	// them; Vault's service and batch tokens; SendGrid, DigitalOcean,
+	// Grafana service-account, Google OAuth client and Tailscale auth keys.
+	{re: regexp.MustCompile(`\bsk-(?:proj-|ant-(?:api\d+-)?|svcacct-|admin-)?[A-Za-z0-9_-]{32,}`), hints: []string{"sk-"}},
+	{re: regexp.MustCompile(`\bhf_[A-Za-z0-9]{30,}\b`), hints: []string{"hf_"}},
+	{re: regexp.MustCompile(`\bhv[sbr]\.[A-Za-z0-9_-]{20,}`), hints: []string{"hvs.", "hvb.", "hvr."}},
+	{re: regexp.MustCompile(`\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}`), hints: []string{"sg."}},
+	{re: regexp.MustCompile(`\bdo[por]_v1_[a-f0-9]{64}\b`), hints: []string{"_v1_"}},
+	{re: regexp.MustCompile(`\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\b`), hints: []string{"glsa_"}},
+	{re: regexp.MustCompile(`\bGOCSPX-[A-Za-z0-9_-]{20,}`), hints: []string{"gocspx-"}},
+	{re: regexp.MustCompile(`\btskey-[a-z]+-[A-Za-z0-9]+-[A-Za-z0-9]{16,}`), hints: []string{"tskey-"}},
+	// Discord's webhook URLs carry their token; an Azure SAS URL its
+	// signature.
+	{re: regexp.MustCompile(`(?i)(https://(?:\w+\.)?discord(?:app)?\.com/api/webhooks/\d+/)[A-Za-z0-9_-]+`), keep: 1, hints: []string{"discord"}},
+	{re: regexp.MustCompile(`(?i)([?&]sig=)[^&\s"']+`), keep: 1, hints: []string{"sig="}},
+	// A registry login in a Docker config ("auth": "<base64 of user:pass>").
+	{re: regexp.MustCompile(`(?i)("auth"\s*:\s*")([A-Za-z0-9+/]{8,}={0,2})(")`), keep: 1, hints: []string{`"auth"`}},
+	// curl's user:password (curl -u elastic:changeme, as a probe or a
+	// script runs it).
+	{re: regexp.MustCompile(`(?i)(\bcurl\b[^;&|\n]*?[\s"',\[](?:-u|--user)(?:["']?(?:\s*,\s*|\s+)["']?|=)[^\s:"']+:)([^\s"',;&|)\]]+)`), keep: 1, hints: []string{"curl"}},
 	// AWS secret access key near an aws/secret keyword.
 	{re: regexp.MustCompile(`(?i)(aws.{0,20}?(?:secret|key)[\w"']{0,20}\s*[:=]\s*["']?)[A-Za-z0-9/+]{40}\b`), keep: 1, hints: []string{"aws"}},
 	// Command-line flags: --password hunter2, --token=abc, and the same
@@ -157,7 +178,7 @@ var redactRules = []redactRule{
 	// mongo/mongosh/cqlsh -p PASS. The flag must follow the client within
 	// the same command (not past ; & | or a line end).
 	{re: regexp.MustCompile(`(?i)(\bredis-cli\b[^;&|\n]*?[\s"',\[](?:-a|--pass)(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"redis-cli"}},
-	{re: regexp.MustCompile(`(?i)(\b(?:mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mariadb|mariadb-admin|mariadb-dump)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?)?)([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"mysql", "mariadb"}},
+	{re: regexp.MustCompile(`(?i)(\b(?:mysql|mysqladmin|mysqldump|mysqlcheck|mysqlimport|mysqlshow|mysqlpump|mariadb|mariadb-admin|mariadb-dump|sshpass)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?)?)([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"mysql", "mariadb", "sshpass"}},
 	{re: regexp.MustCompile(`(?i)(\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop|cqlsh)\b[^;&|\n]*?[\s"',\[]-p(?:["']?(?:\s*,\s*|\s+)["']?|=))([^\s"',;&|)\]-][^\s"',;&|)\]]*)`), keep: 1, hints: []string{"mongo", "cqlsh"}},
 	// A password quoted after its word ("(password \"...\")", as drivers
 	// repeat the one they were given). Only password words: a quoted
@@ -178,6 +199,12 @@ var redactRules = []redactRule{
 	{re: regexp.MustCompile(`(?i)(\bpassword (?:is|was)\s+["'\x60]?)([^\s"'\x60,;]{6,})`), keep: 1, skip: readsAsWord, hints: []string{"password "}},
 	// key=value and "key": "value" pairs whose key ends in a secret word.
 	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:password|passwd|passphrase|pwd|pass|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key(?:[_-]?base)?|credentials?|auth[_-]?key|session[_-]?key|signing[_-]?key)(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']|:\s+))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse, hints: []string{"pass", "pwd", "secret", "token", "key", "credential"}},
+	// Keys named for what they unlock (AccountKey=, APP_KEY=,
+	// LICENSE_KEY=, ENCRYPTION_KEY=, "master_key": "..."): only as a pair
+	// with "=" or a quoted value, since their names also start sentences
+	// ("Refusing to auto-generate STORAGE_ENCRYPTION_KEY: encrypted
+	// credentials already exist").
+	{re: regexp.MustCompile(`(?i)(\b[a-z0-9_.-]*(?:account|app|license|licence|encryption|master)[_-]?key(?:\s*=\s*["']?|["']\s*[:=]\s*["']?|:\s*["']))([^\s"',;&}\])(][^\s"',;&}\])]*)`), keep: 1, skip: isProse, hints: []string{"key"}},
 }
 
 // Redact replaces secrets in s with "[REDACTED]": bearer tokens and
