@@ -345,7 +345,7 @@ var patterns = []*pattern{
 	// -javaagent jar that is not in the image, an unknown -XX option, a
 	// heap it cannot reserve.
 	pat("jvm_options", ConfigError, weightPrecise, hintParse, "error opening zip file or jar manifest missing", "could not find agent library", "unrecognized vm option", "invalid maximum heap size", "invalid initial heap size", "could not reserve enough space for"),
-	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute", "error: invalid or corrupt jarfile"),
+	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute"),
 	// Round 28. A JVM option or a stray quote taken for the main class
 	// (`PULSAR_MEM=" -Xms64m"` quoted into the command): the options are
 	// set wrong, the class is not missing.
@@ -354,6 +354,16 @@ var patterns = []*pattern{
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
 	pat("binary_missing_words", CommandNotFound, weightSpecific, hintEntry, "binary", "executable").matching(`(?i)\bmissing [\w.-]+ (?:binary|executable)\b|\b[\w.-]+ (?:binary|executable) (?:is )?(?:missing|not (?:found|included|installed|present|shipped)|absent)\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),
+	// "Sequelize command not found", "yarn: command not found" told in
+	// words, without the shell's prefix.
+	pat("cmd_not_found_words", CommandNotFound, weightSpecific, hintEntry, "command not found").matching(`(?i)^\W{0,3}[\w.-]+:? command not found\W{0,3}$`),
+	// urfave/cli's answer to a command it does not have ("No help topic
+	// for 'pumba'": the arguments name the program again, or an old
+	// subcommand).
+	pat("cli_no_help_topic", ConfigError, weightPrecise, hintFlag, "no help topic for").matching(`(?i)\bNo help topic for '[^']+'`),
+	// java -jar given a file that is not a jar (a download cut short, an
+	// HTML error page saved under the jar's name).
+	pat("corrupt_jarfile", ConfigError, weightPrecise, "The file given to java -jar is not a valid jar (a broken or partial download, or a wrong path): delete it so it is fetched again, or point to the right file.", "invalid or corrupt jarfile"),
 	pat("npm_script", CommandNotFound, weightSpecific, hintEntry, "missing script", "could not find a production build"),
 	pat("node_main", CommandNotFound, weightSpecific+1, hintEntry, "cannot find module '/").without("require stack", "/node_modules/", "imported from"),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
@@ -663,7 +673,13 @@ var patterns = []*pattern{
 	// Elasticsearch's mlockall refused with ENOMEM (error=12) and its
 	// bootstrap check after it: the memlock ulimit is too low, a setting
 	// of the runtime, not a missing capability.
-	pat("memlock_ulimit", ConfigError, weightPrecise+2, "The process may lock no more memory than its memlock ulimit allows: raise it (Compose: ulimits: memlock: -1; Kubernetes: the runtime's default ulimits on the node) or turn memory locking off (Elasticsearch: bootstrap.memory_lock: false).", "error=12", "memory is not locked").matching(`(?i)\bunable to lock jvm memory: error=12\b|\bmemory locking requested for \S+ process but memory is not locked\b`),
+	pat("memlock_ulimit", ConfigError, weightPrecise+2, "The process may lock no more memory than its memlock ulimit allows: raise it (Compose: ulimits: memlock: -1; Kubernetes: the runtime's default ulimits on the node) or turn memory locking off (Elasticsearch: bootstrap.memory_lock: false).", "error=12", "memory is not locked", "memlock may be too low").matching(`(?i)\bunable to lock jvm memory: error=12\b|\bmemory locking requested for \S+ process but memory is not locked\b|\bMEMLOCK may be too low\b`),
+	// A limit nginx raises for itself (worker_rlimit_nofile) above the
+	// hard limit the runtime gives the container: a setting of one or the
+	// other, not a denial. (A script's `ulimit -n` that "cannot modify
+	// limit" is left to the permission rules: round 12's was fixed by
+	// running privileged.)
+	pat("rlimit_above_hard", ConfigError, weightPrecise+2, "The program asks for a higher limit than the container runtime allows (its hard ulimit): lower the program's setting (nginx: worker_rlimit_nofile) or raise the runtime's default ulimits on the node (containerd's LimitNOFILE, Docker's --default-ulimit).", "setrlimit(").matching(`(?i)\bsetrlimit\(RLIMIT_\w+, \d+\) failed \(1: Operation not permitted\)`),
 	pat("mlock", PermissionDenied, weightPrecise+1, "The process may not lock memory: add the IPC_LOCK capability to the container's securityContext, or disable mlock in its configuration (Vault: disable_mlock = true).", "failed to lock memory", "mlock syscall is not available", "mlockall failed", "unable to lock jvm memory"),
 	// A process that starts as root and switches to another user
 	// (supervisord, gosu, su-exec) cannot when SETUID/SETGID are dropped.
@@ -702,6 +718,9 @@ var patterns = []*pattern{
 	pat("url_not_accessible", DependencyUnavailable, weightSpecific+1, hintDepend, "is not accessible").matching(`(?i)\bhttps?://\S+ is not accessible\b`),
 	// Kafka clients (Sarama) that reach no broker at start.
 	pat("kafka_no_brokers", DependencyUnavailable, weightSpecific+1, hintDepend, "run out of available brokers", "is your cluster reachable"),
+	// An upstream service refusing for a quota or rate limit (HTTP 429):
+	// it answers, but will not serve the program until the window passes.
+	pat("http_429", DependencyUnavailable, weightSpecific+3, "An upstream service refuses the program for its rate limit or quota (HTTP 429): wait for the window to pass, lower how often the container calls it (a restart loop makes it worse), or raise the quota.", "429", "too many requests", "rate limit", "download limit").matching(`(?i)\b(?:status(?: code)?:? 429\b|429 too many requests\b|http(?:/[\d.]+)? 429\b)|\b(?:rate limit|download limit|api rate limit) (?:exceeded|reached)\b`),
 	// Kafka's broker that gives up reaching ZooKeeper at start.
 	pat("zk_client_timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "zookeeperclienttimeoutexception"),
 	// An MQTT broker's answer "Connection refused: Not authorized" (or "bad
@@ -857,6 +876,10 @@ var patterns = []*pattern{
 	// package is not installed. Please install the updated requirements").
 	pat("package_not_installed", AppCrash, weightSpecific, hintModule, "is not installed").matching(`(?i)\b(?:python )?(?:package|module|library) ['"\x60]?[\w.-]+['"\x60]? is not installed\b|\b[\w.-]+ is not installed\. please install (?:it|the|updated|requirements|with pip)|\b[\w.-]+-package is not installed\b`),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "cannot find package", "module not found"),
+	// Python's "cannot import name 'X' from 'config.config'": the program
+	// imports a setting its configuration module (a file users write or
+	// mount: config.py, settings.py) does not define.
+	pat("import_from_config_module", ConfigError, weightPrecise, "The program imports a setting its configuration module does not define: add it to the config/settings file the container is given (compare with the release's example config; a newer version may need new settings).", "cannot import name").matching(`(?i)\bImportError: cannot import name '\w+' from '(?:[\w.]+\.)?(?:config|settings|conf|configuration|local_settings)'`).without("partially initialized"),
 	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
