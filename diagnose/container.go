@@ -261,7 +261,7 @@ func podStatus(pod *corev1.Pod) string {
 			}
 			return "Init:ExitCode:" + itoa(int(st.State.Terminated.ExitCode))
 		case st.State.Terminated == nil:
-			return "Init:" + itoa(i) + "/" + itoa(len(pod.Spec.InitContainers))
+			return "Init:" + itoa(i) + "/" + itoa(max(len(pod.Spec.InitContainers), len(pod.Status.InitContainerStatuses)))
 		}
 	}
 	status := string(pod.Status.Phase)

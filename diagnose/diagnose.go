@@ -175,8 +175,15 @@ func Diagnose(in Input) Report {
 			rep.Redacted = rep.Redacted || red
 		} else {
 			for _, v := range views {
-				if !v.settled(pod) {
-					failing = append(failing, v)
+				if stuckInit(pod, v, in, len(views)) {
+					failing = append(failing, v) // the app containers wait for it
+				}
+			}
+			if len(failing) == 0 {
+				for _, v := range views {
+					if !v.settled(pod) {
+						failing = append(failing, v)
+					}
 				}
 			}
 		}
@@ -230,6 +237,14 @@ func crashLog(in Input, v *containerView, containers int) bool {
 	}
 	ls := ScanLog(strings.NewReader(oldestFirst(text)))
 	return ls.Category != Unknown && !ls.generic
+}
+
+// stuckInit reports an init container still running while the pod waits
+// for it, whose log names why it cannot finish (a wait-for loop on a
+// Service that does not resolve): the pod never starts, and that is what
+// was asked about.
+func stuckInit(pod *corev1.Pod, v *containerView, in Input, containers int) bool {
+	return v.kind == "init" && v.status != nil && pod.Status.Phase == corev1.PodPending && v.status.State.Running != nil && crashLog(in, v, containers)
 }
 
 // oomKilledBefore reports a container whose previous instance was killed

@@ -233,8 +233,11 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 	// killed and re-created".
 	if kills := d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe", "is unhealthy, it will be killed"); len(kills) > 0 {
 		w := voteDecisive
-		if !e.signalledExit() {
-			w = 40 // it exited with its own error code, not by the kill
+		if !e.signalledExit() && e.exit != 0 {
+			// It exited with its own error code, not by the kill. (Exit
+			// 0 is a program stopping cleanly on the kubelet's signal:
+			// nginx on SIGQUIT, a server's graceful shutdown.)
+			w = 40
 		}
 		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: kills[0], detail: "killed by the kubelet after its probe failed"})
 	}

@@ -431,6 +431,43 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 		}
 		pod.Spec.Containers = []corev1.Container{{Name: name}}
 	}
+	o.prompt.run.fill(pod)
+}
+
+// fill gives a pod of one container what the `kubectl run` prompt that
+// made it says and the pasted output does not: its image, its arguments
+// and its restart policy.
+func (r runPrompt) fill(pod *corev1.Pod) {
+	if r.image == "" {
+		return
+	}
+	if len(pod.Spec.Containers) == 0 && len(pod.Status.ContainerStatuses) == 1 {
+		pod.Spec.Containers = []corev1.Container{{Name: pod.Status.ContainerStatuses[0].Name}}
+	}
+	if len(pod.Spec.Containers) != 1 {
+		return
+	}
+	c := &pod.Spec.Containers[0]
+	if c.Image != "" {
+		return
+	}
+	c.Image = r.image
+	if len(c.Command) == 0 && len(c.Args) == 0 && len(r.args) > 0 {
+		if r.command {
+			c.Command = r.args
+		} else {
+			c.Args = r.args
+		}
+	}
+	if len(pod.Status.ContainerStatuses) == 1 && pod.Status.ContainerStatuses[0].Image == "" {
+		pod.Status.ContainerStatuses[0].Image = r.image
+	}
+	if pod.Spec.RestartPolicy == "" {
+		switch r.restart {
+		case "Always", "Never", "OnFailure":
+			pod.Spec.RestartPolicy = corev1.RestartPolicy(r.restart)
+		}
+	}
 }
 
 var (

@@ -40,7 +40,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
 	data = stripBorders(normalizeSpace(data))
-	if o.prompt == (promptNames{}) {
+	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
 	if pod, ok := rancherStatus(string(data)); ok {
@@ -324,6 +324,23 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 			return false
 		}
 		switch {
+		case isContainerPair(v):
+			// One container's spec and status side by side, as jq
+			// reshapes them ('{spec: .spec.containers[0], status:
+			// .status.containerStatuses[0]}').
+			var pair struct {
+				Spec   corev1.Container       `json:"spec"`
+				Status corev1.ContainerStatus `json:"status"`
+			}
+			if json.Unmarshal(js, &pair) != nil {
+				return pod, false
+			}
+			if pair.Status.Name == "" {
+				pair.Status.Name = pair.Spec.Name
+			}
+			pod.Spec.Containers = []corev1.Container{pair.Spec}
+			pod.Status.ContainerStatuses = []corev1.ContainerStatus{pair.Status}
+			return pod, true
 		case has("metadata", "spec", "status"):
 			return pod, json.Unmarshal(js, &pod) == nil
 		case has("containerStatuses", "initContainerStatuses", "phase", "conditions"):
@@ -349,6 +366,22 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 		}
 	}
 	return pod, false
+}
+
+// isContainerPair reports an object whose status is one container's
+// (state, lastState) rather than a pod's, and whose spec, if any, is one
+// container's (image, no containers list).
+func isContainerPair(v map[string]any) bool {
+	st, ok := v["status"].(map[string]any)
+	if !ok || v["metadata"] != nil {
+		return false
+	}
+	if spec, ok := v["spec"].(map[string]any); ok && spec["containers"] != nil {
+		return false
+	}
+	_, state := st["state"]
+	_, last := st["lastState"]
+	return state || last
 }
 
 // dedent removes the indentation every line shares, so a block copied from

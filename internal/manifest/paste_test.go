@@ -1042,3 +1042,42 @@ func TestRowRestartedLately(t *testing.T) {
 		})
 	}
 }
+
+// TestContainerPair: jq's reshaping of one container's spec and status
+// side by side is read as that container, not as a pod whose spec and
+// status it cannot be.
+func TestContainerPair(t *testing.T) {
+	in := pastedInput(t, `{
+  "spec": {"image": "alpine:3.20", "name": "debug"},
+  "status": {"name": "debug", "restartCount": 7, "lastState": {"terminated": {"exitCode": 0, "reason": "Completed"}}, "state": {"waiting": {"reason": "CrashLoopBackOff"}}}
+}`)
+	c, st := in.Pod.Spec.Containers, in.Pod.Status.ContainerStatuses
+	if len(c) != 1 || c[0].Image != "alpine:3.20" || len(st) != 1 || st[0].RestartCount != 7 || st[0].LastTerminationState.Terminated == nil {
+		t.Fatalf("containers %+v, statuses %+v", c, st)
+	}
+	// A pod's own spec and status stay a pod's.
+	in = pastedInput(t, `{"spec": {"containers": [{"name": "web", "image": "nginx"}]}, "status": {"phase": "Running", "containerStatuses": [{"name": "web", "restartCount": 2, "state": {"running": {}}}]}}`)
+	if c := in.Pod.Spec.Containers; len(c) != 1 || c[0].Image != "nginx" || in.Pod.Status.ContainerStatuses[0].RestartCount != 2 {
+		t.Fatalf("pod %+v", in.Pod)
+	}
+}
+
+// TestLogAfterYAML: the output of a `kubectl logs` prompt after a YAML
+// fragment is the log, even when its line reads like a key.
+func TestLogAfterYAML(t *testing.T) {
+	in := pastedInput(t, "$ kubectl get pod db-0 -o yaml | sed -n '/containerStatuses/,$p'\n  containerStatuses:\n  - image: postgres:16\n    lastState:\n      terminated:\n        exitCode: 1\n        reason: Error\n    name: postgres\n    restartCount: 8\n    state:\n      waiting:\n        reason: CrashLoopBackOff\n\n$ kubectl logs db-0 --previous\nchown: changing ownership of '/var/lib/postgresql/data': Operation not permitted\n")
+	if !strings.Contains(logsOf(in), "chown: changing ownership") {
+		t.Fatalf("logs %q, want the chown line", in.Logs)
+	}
+	if st := in.Pod.Status.ContainerStatuses; len(st) != 1 || st[0].RestartCount != 8 {
+		t.Fatalf("statuses %+v", st)
+	}
+}
+
+func logsOf(in diagnose.Input) string {
+	var b strings.Builder
+	for _, l := range in.Logs {
+		b.WriteString(l)
+	}
+	return b.String()
+}

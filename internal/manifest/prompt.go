@@ -4,9 +4,25 @@ import "strings"
 
 // promptNames are the pod, namespace and container a pasted shell prompt
 // names ("$ kubectl logs api-7d9f -n payments -c app --previous"), so the
-// commands the report suggests can be run as they are.
+// commands the report suggests can be run as they are; and what a
+// `kubectl run` prompt says the pod runs: its image, the command after
+// "--" and the restart policy.
 type promptNames struct {
 	pod, namespace, container string
+	run                       runPrompt
+}
+
+// empty reports that no prompt named anything.
+func (p promptNames) empty() bool {
+	return p.pod == "" && p.namespace == "" && p.container == "" && p.run.image == ""
+}
+
+// runPrompt is what `kubectl run NAME --image=IMG [--restart=R] [--command]
+// [-- ARGS...]` asked for.
+type runPrompt struct {
+	image, restart string
+	args           []string
+	command        bool // --command: the words after "--" replace the entrypoint
 }
 
 // readPrompts reads the names from the first `kubectl`/`oc` prompts in
@@ -28,6 +44,9 @@ func readPrompts(text string) promptNames {
 		if found.namespace == "" && p.namespace != "" && (p.pod == "" || p.pod == found.pod) {
 			found.namespace = p.namespace
 		}
+		if found.run.image == "" {
+			found.run = p.run
+		}
 	}
 	return found
 }
@@ -41,12 +60,19 @@ func promptOf(words []string) promptNames {
 		i++
 	}
 	var args []string
+	var run runPrompt
 	for i++; i < len(words); i++ {
 		w := words[i]
 		switch {
 		case w == "|" || w == ">" || w == "&&" || w == ";" || w == "2>&1":
 			i = len(words) // the rest is another command
-		case flagValue(words, &i, "-n", "--namespace", &p.namespace), flagValue(words, &i, "-c", "--container", &p.container):
+		case w == "--":
+			run.args = words[i+1:] // the container's arguments (kubectl run)
+			i = len(words)
+		case w == "--command":
+			run.command = true
+		case flagValue(words, &i, "-n", "--namespace", &p.namespace), flagValue(words, &i, "-c", "--container", &p.container),
+			flagValue(words, &i, "", "--image", &run.image), flagValue(words, &i, "", "--restart", &run.restart):
 		case w == "-l" || w == "--selector" || w == "--tail" || w == "--since" || w == "-o" || w == "--context":
 			i++ // a flag's value, not a name
 		case strings.HasPrefix(w, "-"):
@@ -58,6 +84,8 @@ func promptOf(words []string) promptNames {
 		return p
 	}
 	switch args[0] {
+	case "run":
+		p.run = run
 	case "logs", "log":
 		if len(args) > 1 {
 			p.pod = podArg(args[1])

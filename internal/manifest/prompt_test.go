@@ -1,6 +1,9 @@
 package manifest
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestReadPrompts(t *testing.T) {
 	for _, tc := range []struct {
@@ -17,8 +20,10 @@ func TestReadPrompts(t *testing.T) {
 		{"$ kubectl logs -l app=web --tail 20 | grep error\n", promptNames{}},
 		{"$ kubectl get pods\n", promptNames{}},
 		{"the logs say kubectl logs is empty\n", promptNames{}},
+		{"$ kubectl run ubuntu --image=ubuntu:18.04\n", promptNames{run: runPrompt{image: "ubuntu:18.04"}}},
+		{"$ kubectl run test --image busybox:1.36 --restart=Never --command -- sleep 30\n", promptNames{run: runPrompt{image: "busybox:1.36", restart: "Never", args: []string{"sleep", "30"}, command: true}}},
 	} {
-		if got := readPrompts(tc.in); got != tc.want {
+		if got := readPrompts(tc.in); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%q: got %+v, want %+v", tc.in, got, tc.want)
 		}
 	}
@@ -33,5 +38,26 @@ func TestPromptNamesThePod(t *testing.T) {
 	}
 	if len(in.Pod.Spec.Containers) != 1 || in.Pod.Spec.Containers[0].Name != "server" {
 		t.Errorf("containers %+v, want one named server", in.Pod.Spec.Containers)
+	}
+}
+
+// A `kubectl run` prompt says what the pod it made runs, which the
+// pasted status does not: the image (a bare OS image finishes at once),
+// the arguments after "--" and the restart policy.
+func TestRunPromptFillsTheSpec(t *testing.T) {
+	const rows = "NAME                      READY   STATUS             RESTARTS   AGE\nubuntu-5d8f6b7c94-kd8xs   0/1     CrashLoopBackOff   4          2m\n"
+	in := pastedInput(t, "$ kubectl run ubuntu --image=ubuntu:18.04\ndeployment.apps/ubuntu created\n\n$ kubectl get pods\n"+rows)
+	if c := in.Pod.Spec.Containers; len(c) != 1 || c[0].Image != "ubuntu:18.04" || len(c[0].Args) != 0 {
+		t.Fatalf("containers %+v, want one running ubuntu:18.04 with no arguments", c)
+	}
+	in = pastedInput(t, "$ kubectl run web --image=nginx:1.27 --restart=Always -- nginx -g 'daemon off;'\n$ kubectl get pods\nNAME   READY   STATUS   RESTARTS   AGE\nweb    0/1     Error    3          1m\n")
+	c := in.Pod.Spec.Containers
+	if len(c) != 1 || c[0].Image != "nginx:1.27" || len(c[0].Args) != 4 || c[0].Args[0] != "nginx" || len(c[0].Command) != 0 || in.Pod.Spec.RestartPolicy != "Always" {
+		t.Fatalf("containers %+v, restart policy %q", c, in.Pod.Spec.RestartPolicy)
+	}
+	// A pasted spec that names its own image keeps it.
+	in = pastedInput(t, "$ kubectl run ubuntu --image=ubuntu:18.04\n$ kubectl get pod ubuntu -o yaml\nspec:\n  containers:\n  - name: ubuntu\n    image: ubuntu:22.04\nstatus:\n  phase: Running\n")
+	if c := in.Pod.Spec.Containers; len(c) != 1 || c[0].Image != "ubuntu:22.04" {
+		t.Fatalf("containers %+v, want the pasted spec's image", c)
 	}
 }

@@ -36,7 +36,11 @@ func segments(text string) []segment {
 		if p.log && f != FormatObjects && f != FormatDescribe {
 			f = FormatLog // the output of `kubectl logs` is a log whatever it looks like
 		}
-		if n := len(out); n > 0 && p.block == out[n-1].block && joins(out[n-1].format, f, p.text) {
+		// A `kubectl logs` prompt's output is a log, never the later part
+		// of the YAML or describe output before the prompt, however much
+		// its lines look like keys ("chown: changing ownership of ...").
+		afterLogsPrompt := p.log && f == FormatLog
+		if n := len(out); n > 0 && p.block == out[n-1].block && (!afterLogsPrompt || out[n-1].format == FormatLog) && joins(out[n-1].format, f, p.text) {
 			b := &out[n-1].text
 			b.WriteByte('\n')
 			if p.afterBlank {
