@@ -41,6 +41,12 @@ func isProse(prefix, v string) bool {
 	if v == "secrets" && strings.EqualFold(strings.TrimRight(prefix, ": "), "secret") {
 		return true
 	}
+	if !strings.Contains(prefix, "=") && strings.HasSuffix(v, ":") && strings.Contains(strings.TrimRight(prefix, ` :"'`), "-") {
+		// An object's name in an error chain, before the head of the
+		// nested error ("default-server-secret: x509: cannot validate
+		// certificate"); not "password: hunter2:".
+		return true
+	}
 	if strings.Contains(prefix, "=") || len(v) < 2 || v[0] < 'A' || v[0] > 'Z' {
 		return false
 	}

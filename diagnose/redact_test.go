@@ -62,6 +62,7 @@ func TestRedact(t *testing.T) {
 		{"laravel app key", "APP_KEY=base64:q2w3e4r5t6y7u8i9o0p1a2s3d4f5g6h7=", "APP_KEY=[REDACTED]", true},
 		{"licence key", "NEW_RELIC_LICENSE_KEY=eu01xx1234567890abcdefNRAL", "NEW_RELIC_LICENSE_KEY=[REDACTED]", true},
 		{"encryption and master keys", `ENCRYPTION_KEY=9f86d081884c7d65 "master_key": "8f14e45fceea167a"`, `ENCRYPTION_KEY=[REDACTED] "master_key": "[REDACTED]"`, true},
+		{"a Secret's name before a nested error", "could not get kube-system/default-server-secret: Get https://10.0.0.1:443/api/v1/secrets/default-server-secret: x509: cannot validate certificate", "could not get kube-system/default-server-secret: Get https://10.0.0.1:443/api/v1/secrets/default-server-secret: x509: cannot validate certificate", false},
 		{"a key's name starting a sentence", "Refusing to auto-generate STORAGE_ENCRYPTION_KEY: encrypted credentials already exist", "Refusing to auto-generate STORAGE_ENCRYPTION_KEY: encrypted credentials already exist", false},
 		{"openai key in a client's error", "Incorrect API key provided: sk-proj-abcdefghijklmnopqrstuvwxyz0123456789AB.", "Incorrect API key provided: [REDACTED].", true},
 		{"anthropic key", "using sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCDEF-x", "using [REDACTED]", true},
