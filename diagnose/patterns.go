@@ -87,6 +87,7 @@ const (
 	hintLoopback       = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
 	hintOOMLimit       = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
 	hintArch           = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
+	hintSystemd        = "The command needs systemd running as PID 1 (systemctl, a unit): run the service's own program in the foreground instead, or make systemd itself the container's PID 1 with what it needs."
 )
 
 func pat(id string, cat Category, weight int, hint string, any ...string) *pattern {
@@ -112,6 +113,9 @@ var patterns = []*pattern{
 	pat("java_oom", OOMKilled, weightPrecise, hintOOMHeap, "java.lang.outofmemoryerror", "outofmemoryerror:", "gc overhead limit exceeded"),
 	// PHP's own memory_limit, reached by a script or a worker.
 	pat("php_memory_limit", OOMKilled, weightPrecise, "PHP reached its memory_limit (php.ini or -d memory_limit): raise it, together with the container's memory limit, or make the script use less (batch the work).", "allowed memory size of").matching(`(?i)\ballowed memory size of \d+ bytes exhausted\b`),
+	// Cloud Run's, App Engine's and Cloud Functions' kill at the instance's
+	// memory limit.
+	pat("serverless_memory_limit", OOMKilled, weightPrecise+1, hintOOMLimit, "memory limit of").matching(`(?i)\bmemory limit of \d+(?:\.\d+)? ?[mg]i?b exceeded with \d+(?:\.\d+)? ?[mg]i?b used\b`),
 	pat("node_heap_oom", OOMKilled, weightPrecise, hintOOMHeap, "javascript heap out of memory", "reached heap limit", "allocation failed - javascript heap"),
 	// The Go runtime's own fatal errors: a data race on a map, a deadlock,
 	// a runaway recursion. Always a bug in the program (or a library it
@@ -142,7 +146,7 @@ var patterns = []*pattern{
 	// The loader refusing a library built for 4 KiB pages on a kernel with
 	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
 	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -464,7 +468,7 @@ var patterns = []*pattern{
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent", "did not contain json key"),
 	// A secret that lacks a field the task needs, told in words ("a secrets
 	// manager secret field isn't found").
-	pat("missing_key_words", MissingConfigObject, weightSpecific, "", "secret").matching(`(?i)\bsecrets?\b.{0,30}\b(?:field|key)s?\s+(?:isn't|is not|wasn't|was not|not|were not|weren't|aren't|are not)\s+found\b`),
+	pat("missing_key_words", MissingConfigObject, weightSpecific, "", "secret").matching(`(?i)\bsecrets?\b.{0,30}\b(?:field|key)s?\s+(?:isn't|is not|wasn't|was not|not|were not|weren't|aren't|are not)\s+found\b`).without("generating", "creating a new", "creating new", "will be created", "will create"),
 	// The kubelet's volume manager has no such object in its cache: a
 	// ConfigMap or Secret a volume names does not exist (or not yet).
 	pat("object_not_registered", MissingConfigObject, weightPrecise, "", "not registered").matching(`(?i)\bobject "[^"]*"/"[^"]+" not registered\b`),
@@ -745,6 +749,24 @@ var patterns = []*pattern{
 	pat("leader_lease", DependencyUnavailable, weightGeneric+3, hintDepend, "leader election lost", "lost lease", "leaderelection lost", "lost leadership"),
 	pat("leader_lease_renew", DependencyUnavailable, weightSpecific, hintDepend, "failed to renew lease", "failed to tryacquireorrenew", "error retrieving resource lock"),
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed"),
+	// A server told to listen on an address that is not the pod's or the
+	// host's (an old node IP, an IPv6 address the node lacks): a setting,
+	// not a dependency.
+	pat("bind_not_local", ConfigError, weightPrecise, "The server is told to listen on an address this pod or host does not have (an old node IP, an IPv6 address the node lacks): listen on 0.0.0.0 or [::], or on the address it has now.", "cannot assign requested address").matching(`(?i)\bbind: cannot assign requested address\b|\bbind\(\) to \S+ failed \(99: cannot assign requested address\)`),
+	// systemctl or a systemd unit in a container whose PID 1 is not
+	// systemd: how the container is started, not a dependency down.
+	pat("systemd_not_pid1", ConfigError, weightPrecise+1, hintSystemd, "booted with systemd").matching(`(?i)\bhas not been booted with systemd as init system\b`),
+	pat("systemd_no_bus", ConfigError, weightPrecise, hintSystemd, "failed to connect to bus").matching(`(?i)\bfailed to connect to bus: (?:host is down|no such file or directory)\b`),
+	// Xvfb finding the lock file of a display a previous start left: the
+	// container's writable layer or a volume kept /tmp/.X99-lock.
+	pat("xvfb_stale_lock", ConfigError, weightPrecise, "A lock file of the X display (/tmp/.X99-lock) survived the restart: remove it before starting Xvfb (or keep /tmp on an emptyDir/tmpfs) so the display can start again.", "already active for display").matching(`(?i)\bserver is already active for display \d+`),
+	// A server binding an IPv6 socket on a node or host whose kernel has
+	// IPv6 turned off (nginx's "[::]:80 failed (97: ...)", Collabora's
+	// "Failed to bind to: IPv6 port"): its listen setting.
+	pat("ipv6_unavailable", ConfigError, weightPrecise, "The server listens on IPv6, which this node or host has turned off: make it listen on IPv4 only (nginx: drop the listen [::] line; many images have an env var for it), or enable IPv6 on the node.", "address family not supported", "eafnosupport", "failed to bind to: ipv6").matching(`(?i)\baddress family not supported by protocol\b|\bEAFNOSUPPORT\b|\bfailed to bind to: ipv6 port\b`),
+	// Hugging Face's libraries in offline mode (HF_HUB_OFFLINE,
+	// TRANSFORMERS_OFFLINE) asked for a model that is not in the cache.
+	pat("hf_offline_not_cached", ConfigError, weightPrecise, "The model is loaded in offline mode but is not in the cache: download it into the cache volume first (or mount it), or allow downloads (unset HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE).", "outgoing traffic has been disabled").matching(`(?i)\bcannot find an appropriate cached snapshot folder for the specified revision on the local disk and outgoing traffic has been disabled\b`),
 
 	// Configuration the app rejects.
 	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
@@ -791,6 +813,10 @@ var patterns = []*pattern{
 	// A schema or data migration the program refuses or cannot finish:
 	// the data on the volume is from a version it cannot upgrade from.
 	pat("migration", ConfigError, weightSpecific-1, hintData, "migrate", "migration", "upgrade to version", "unknown column").matching(`(?i)(\bfailed to migrate\b|\bmigrations? (?:failed|error)|\bplease upgrade to version\b|\bupgrade to version \S+ first\b|\bhas migration lock\b|\bunknown column '[^']+' in\b|\bmigration transaction rolls back\b)`),
+	// JavaScript's TypeError on a value that is not there: a bug in the
+	// code that runs (a migration's own script included), not the state it
+	// migrates.
+	pat("js_undefined_property", AppCrash, weightPrecise, "", "cannot read propert").matching(`(?i)\bcannot read propert(?:y|ies) of (?:undefined|null)\b`),
 	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie; keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise
