@@ -49,9 +49,13 @@ func TestCorpusNeverPrintsSecrets(t *testing.T) {
 	}
 }
 
-// plantSecrets checks every case of set with planted secrets in its log.
+// plantSecrets checks every case of set with planted secrets in its log
+// (under -race one in corpusSample: `make test` runs it whole without -race).
 func plantSecrets(t *testing.T, set, planted string) {
-	for _, c := range loadCorpus(t, set) {
+	for n, c := range loadCorpus(t, set) {
+		if n%corpusSample != 0 {
+			continue
+		}
 		hasLog := false
 		for i, s := range c.sections {
 			if s.kind != "log" {
