@@ -398,7 +398,7 @@ func (s *logScanner) line(raw []byte) {
 		if sev >= sevError || looksLikeError(lower) {
 			s.noteError(raw, trimmed, lower)
 			s.addGeneric(s.lastError)
-			if !continuing && opensDetail(trimmed) {
+			if (!continuing || s.proseHeader(trimmed)) && opensDetail(trimmed) {
 				s.detailOf, s.detailNext = s.lastError, 3
 			}
 		} else if sev == sevWarn {
@@ -452,10 +452,11 @@ func (s *logScanner) line(raw []byte) {
 			// what was wrong; the usage only follows from it.
 			c.line, c.msg, s.usageNext = s.cliErr.line, s.cliErr.msg, false
 		}
-		if !continuing {
+		takesOver := continuing && s.proseHeader(trimmed)
+		if !continuing || takesOver {
 			s.detailOf, s.detailNext = nil, 0
 		}
-		if !continuing && (best == nil || best.id != "usage") && opensDetail(trimmed) {
+		if (!continuing || takesOver) && (best == nil || best.id != "usage") && opensDetail(trimmed) {
 			s.detailOf, s.detailNext = c, 3
 		}
 	}
@@ -482,6 +483,18 @@ func (s *logScanner) noteError(raw, trimmed, lower []byte) {
 	if s.lastError == nil || !reRefersBack.Match(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 	}
+}
+
+// proseHeader reports that the detail being followed belongs to the
+// reporter's sentence ("The error from the deployment logs:") and this
+// line is the program's own error it introduces: the lines after it are
+// that error's detail, not more of the sentence.
+func (s *logScanner) proseHeader(trimmed []byte) bool {
+	if s.detailOf == nil || !programLine(trimmed) {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(s.detailOf.line), "\n")
+	return !programLine([]byte(first))
 }
 
 // opensDetail reports a line whose message goes on on the next lines: it

@@ -146,7 +146,7 @@ var patterns = []*pattern{
 	// The loader refusing a library built for 4 KiB pages on a kernel with
 	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
 	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -167,10 +167,10 @@ var patterns = []*pattern{
 	// Wrong architecture and missing entrypoints.
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
 	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
-	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "sigill", "attempt to execute an instruction failed", "cpu does not support", "your cpu does not support").without("signal 4"),
+	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "illegal hardware instruction", "sigill", "attempt to execute an instruction failed", "cpu does not support", "your cpu does not support").without("signal 4"),
 	// Round 9. A shell's or a supervisor's own report of the signal is
 	// the line to quote, before prose that names it.
-	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal instruction(?:\s+\(core dumped\))?\s*$`),
+	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction", "illegal hardware instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s*$`),
 	// The kernel's trap and systemd-coredump's signal name for SIGILL.
 	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode").matching(`(?i)\btrap invalid opcode\b`),
 	pat("sigill_signal", ExecFormat, weightPrecise, hintSigill, "4/ill").matching(`(?i)\bsignal 4/ill\b`),
@@ -897,6 +897,9 @@ var patterns = []*pattern{
 	// upstream" (a backend Service that is missing or not ready).
 	pat("nginx_resolver", ConfigError, weightPrecise+1, "nginx's resolver directive names a DNS server that does not exist in this cluster: set it to the cluster DNS Service (kubectl -n kube-system get svc; e.g. kube-dns.kube-system.svc.cluster.local or its ClusterIP, which some distributions name differently).", "host not found in resolver"),
 	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "emfile"),
+	// A program that stops writing because its volume is nearly full
+	// (OrientDB's OLowDiskSpaceException in Nexus): the volume's size.
+	pat("disk_low_space", ConfigError, weightPrecise, "The volume is (nearly) full: resize the PVC or free space on it (old data, logs), or lower what the program keeps.", "diskspace", "disk space", "free space on the disk").matching(`(?i)\bOLowDiskSpaceException\b|\blimited free space on the disk\b|\b(?:not enough|insufficient|low) (?:free )?disk space\b`),
 	pat("missing_file", ConfigError, weightSpecific-2, hintFile, "no such file or directory", "filenotfounderror", "filenotfoundexception", "enoent", "errno::enoent", "could not find file", "nosuchfileexception", "cannot find the file", "could not find a part of the path", "cannot open", "could not open", "failed to open", "unable to open", "file is missing", "file not found", "file does not exist"),
 	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`),
 
@@ -905,10 +908,17 @@ var patterns = []*pattern{
 	// package is not installed. Please install the updated requirements").
 	pat("package_not_installed", AppCrash, weightSpecific, hintModule, "is not installed").matching(`(?i)\b(?:python )?(?:package|module|library) ['"\x60]?[\w.-]+['"\x60]? is not installed\b|\b[\w.-]+ is not installed\. please install (?:it|the|updated|requirements|with pip)|\b[\w.-]+-package is not installed\b`),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "cannot find package", "module not found"),
+	// A library's own advice for a module the image lacks ("python-dotenv
+	// is not installed, run pip install pydantic[dotenv]").
+	pat("module_not_installed_pip", AppCrash, weightPrecise, hintModule, "is not installed, run pip install").matching(`(?i)\b[\w.-]+ is not installed, run pip install\b`),
 	// Python's "cannot import name 'X' from 'config.config'": the program
 	// imports a setting its configuration module (a file users write or
 	// mount: config.py, settings.py) does not define.
 	pat("import_from_config_module", ConfigError, weightPrecise, "The program imports a setting its configuration module does not define: add it to the config/settings file the container is given (compare with the release's example config; a newer version may need new settings).", "cannot import name").matching(`(?i)\bImportError: cannot import name '\w+' from '(?:[\w.]+\.)?(?:config|settings|conf|configuration|local_settings)'`).without("partially initialized"),
+	// Node's JSON.parse refusing what it read (a config.json with single
+	// quotes or a trailing comma). "<" is an HTML page read as JSON: a
+	// server's answer, not a file.
+	pat("node_json_parse", ConfigError, weightSpecific+1, hintParse, "in json at position").matching(`(?i)\bSyntaxError: Unexpected token [^<\s] in JSON at position \d+`),
 	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).

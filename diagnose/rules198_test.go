@@ -23,3 +23,20 @@ func TestRules198(t *testing.T) {
 		{"dial tcp 10.0.0.9:5432: connect: cannot assign requested address\n", ConfigError},
 	})
 }
+
+// Rules from the misses of held-out rounds 206 to 213 (other languages,
+// enterprise databases, JVM flags, config formats, registries, runtimes,
+// state after a node failure, data apps).
+func TestRules206(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"zsh's report of SIGILL", "Illegal hardware instruction (core dumped)\n", ExecFormat, "Illegal hardware instruction"},
+		{"OrientDB's low disk space", "Caused by: com.orientechnologies.orient.core.exception.OLowDiskSpaceException: Error occurred while executing a write operation to database 'OSystem' due to limited free space on the disk (868 MB). The database is now working in read-only mode.\n", ConfigError, "limited free space on the disk"},
+		{"a library's advice for a module the image lacks", "ImportError: python-dotenv is not installed, run pip install pydantic[dotenv]\n", AppCrash, "python-dotenv is not installed"},
+		{"an error the reporter introduces with a colon keeps its own detail", "The error from the deployment logs:\n\nError: adapting config using caddyfile: parsing caddyfile tokens for 'handle':\ndirective 'log' is not an ordered HTTP handler, so it cannot be used here -\ntry placing within a route block or using the order global option\n", ConfigError, "parsing caddyfile tokens for 'handle': directive 'log' is not an ordered HTTP handler"},
+		{"a config.json with single quotes", "/app/node_modules/config/index.js:12\nSyntaxError: Unexpected token ' in JSON at position 2\n    at JSON.parse (<anonymous>)\n", ConfigError, "Unexpected token ' in JSON"},
+	})
+	checkNotRead(t, []notRead{
+		{"SyntaxError: Unexpected token < in JSON at position 0\n", ConfigError},
+		{"Setting -Xmx above the limit carries a high risk of getting the container OOMKilled.\n", OOMKilled},
+	})
+}

@@ -2,6 +2,8 @@ package manifest
 
 import (
 	"encoding/json"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -133,4 +135,66 @@ func dockerInspect(js []byte) (corev1.Pod, []eventRow, bool) {
 	}
 	pod.Status.Phase = corev1.PodRunning
 	return pod, events, true
+}
+
+// reDockerState finds the State object of `docker inspect` output, and
+// reDockerStateKey its fields, in a paste cut short or edited so that it
+// no longer parses as JSON.
+var (
+	reDockerState    = regexp.MustCompile(`"State"\s*:\s*\{([^{}]*)`)
+	reDockerStateKey = regexp.MustCompile(`"(Status|Restarting|OOMKilled|ExitCode|Error)"\s*:\s*("(?:[^"\\]|\\.)*"|[\w.-]+)`)
+	reDockerName     = regexp.MustCompile(`"Name"\s*:\s*"/([^"]+)"`)
+)
+
+// scrapeDockerState reads the last end of a container out of `docker
+// inspect` output that does not parse whole: its non-zero exit code,
+// OOMKilled and whether Docker is restarting it, as dockerInspect does.
+func scrapeDockerState(text string) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	m := reDockerState.FindStringSubmatch(text)
+	if m == nil {
+		return pod, false
+	}
+	var d dockerContainer
+	if n := reDockerName.FindStringSubmatch(text); n != nil {
+		d.Name = n[1]
+	}
+	d.State = &struct {
+		Status     string
+		Restarting bool
+		OOMKilled  bool
+		ExitCode   *int
+		Error      string
+		Health     *dockerHealth
+	}{}
+	for _, kv := range reDockerStateKey.FindAllStringSubmatch(m[1], -1) {
+		val := strings.Trim(kv[2], `"`)
+		switch kv[1] {
+		case "Status":
+			d.State.Status = val
+		case "Restarting":
+			d.State.Restarting = val == "true"
+		case "OOMKilled":
+			d.State.OOMKilled = val == "true"
+		case "ExitCode":
+			if n, err := strconv.Atoi(val); err == nil {
+				d.State.ExitCode = &n
+			}
+		case "Error":
+			d.State.Error = val
+		}
+	}
+	if d.State.ExitCode == nil || *d.State.ExitCode == 0 {
+		// Exit 0 from a paste cut short is left out: without the rest
+		// (the command, the log) it cannot tell a finished task from a
+		// program that exits 0 on its error (round 88's frpc, without
+		// its config file, under --restart=always).
+		return pod, false
+	}
+	js, err := json.Marshal([]dockerContainer{d})
+	if err != nil {
+		return pod, false
+	}
+	pod, _, ok := dockerInspect(js)
+	return pod, ok
 }

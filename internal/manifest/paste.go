@@ -417,6 +417,9 @@ var reKV = regexp.MustCompile(`"?([A-Za-z]+)"?[ \t]*:[ \t]*("(?:[^"\\\n]|\\.)*"|
 // its keys, in order: lastState / state, then waiting / running /
 // terminated, then their fields.
 func scrapeStatus(text string) (corev1.Pod, bool) {
+	if pod, ok := scrapeDockerState(text); ok {
+		return pod, true // `docker inspect` cut short
+	}
 	var pod corev1.Pod
 	var st corev1.ContainerStatus
 	var target *corev1.ContainerState

@@ -1081,3 +1081,18 @@ func logsOf(in diagnose.Input) string {
 	}
 	return b.String()
 }
+
+// TestDockerInspectCutShort: `docker inspect` output cut before its end
+// (a paste that stops after the State object) still gives the exit code,
+// the OOM kill and Docker's restarting.
+func TestDockerInspectCutShort(t *testing.T) {
+	in := pastedInput(t, "[\n    {\n        \"Id\": \"ce0ee35e174e\",\n        \"State\": {\n            \"Status\": \"restarting\",\n            \"Restarting\": true,\n            \"OOMKilled\": false,\n            \"ExitCode\": 132,\n            \"Error\": \"\"\n        },\n        \"Name\": \"/clickhouse\",\n        \"Image\": \"sha256:89b1\",\n")
+	st := in.Pod.Status.ContainerStatuses
+	if len(st) != 1 || st[0].State.Waiting == nil || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.ExitCode != 132 || in.Pod.Name != "clickhouse" {
+		t.Fatalf("pod %s, statuses %+v", in.Pod.Name, st)
+	}
+	in = pastedInput(t, "[\n    {\n        \"State\": {\n            \"Status\": \"exited\",\n            \"OOMKilled\": true,\n            \"ExitCode\": 137,\n")
+	if st := in.Pod.Status.ContainerStatuses; len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" {
+		t.Fatalf("statuses %+v", st)
+	}
+}
