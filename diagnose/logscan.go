@@ -1168,8 +1168,9 @@ var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The
 
 // reRefersBack is a final line that only points at the errors before it
 // (a package manager's "ELIFECYCLE Command failed with exit code 1" after
-// the program's own error).
-var reRefersBack = regexp.MustCompile(`\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$`)
+// the program's own error; client-go's "failed to sync *v1.Ingress:
+// context deadline exceeded" after the reflector's errors that say why).
+var reRefersBack = regexp.MustCompile(`\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$|\bfailed to (?:sync|wait for) (?:\S+ )?(?:caches?|informers?|\*[\w.]+)(?: to sync)?: (?:context deadline exceeded|timed out waiting for the condition)|\btimed out waiting for caches? to sync\b`)
 
 // reNoError says there was no error ("without error", "no errors", "0
 // errors"); reErrorWord is any other mention of one.

@@ -438,7 +438,7 @@ var patterns = []*pattern{
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
 
 	// A reporter's cause clause that names the configuration ("stuck on
 	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a
@@ -698,6 +698,10 @@ var patterns = []*pattern{
 	pat("create_exists", ConfigError, weightSpecific+2, "A path the entrypoint creates is already there, left by an earlier start of the same container or volume: make the step accept an existing path (mkdir -p, ln -sf) or remove what the last start left (recreate the container, empty the volume's directory).", "file exists").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:create|make) (?:the )?(?:directory|dir|symbolic link|symlink|link|file|fifo)\b.{0,200}\bfile exists\b`),
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded"),
+	// Java opening a file it may not write: the JVM says "(Permission
+	// denied)" after the path, also inside a logging framework's
+	// configuration error.
+	pat("java_file_denied", PermissionDenied, weightPrecise+1, hintPerm, "(permission denied)").matching(`(?i)\bFileNotFoundException: \S+ \(Permission denied\)`),
 
 	// Credentials and certificates: the dependency answered.
 	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
@@ -730,7 +734,7 @@ var patterns = []*pattern{
 	// An MQTT broker's answer "Connection refused: Not authorized" (or "bad
 	// user name or password") is the broker up and refusing the client's
 	// credentials: db_auth reads it, not this.
-	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused, not authorized", "refused: identifier rejected"),
+	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "[errno 111] connect call failed", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused, not authorized", "refused: identifier rejected"),
 	// Erlang's epmd cannot resolve the node's own DNS name (a headless
 	// Service's pod name before its record is published). A bare host name
 	// (a container ID under Compose) is a setting, read elsewhere.
@@ -817,6 +821,10 @@ var patterns = []*pattern{
 	// code that runs (a migration's own script included), not the state it
 	// migrates.
 	pat("js_undefined_property", AppCrash, weightPrecise, "", "cannot read propert").matching(`(?i)\bcannot read propert(?:y|ies) of (?:undefined|null)\b`),
+	// Runtime errors that are bugs in the code that runs: JavaScript's
+	// invalid Date, .NET's Nullable without a value, Java's toMap on
+	// duplicate keys, Rust's slice and index bounds.
+	pat("runtime_bug_message", AppCrash, weightPrecise, "", "invalid time value", "nullable object must have a value", "duplicate key", "slice index", "index out of bounds", "byte index", "range end index", "range start index").matching(`(?i)\bRangeError: Invalid time value\b|\bNullable object must have a value\b|\bIllegalStateException: Duplicate key .{1,120} \(attempted merging values\b|\bslice index starts at \d+ but ends at \d+|\brange (?:end|start) index \d+ out of range for slice\b|\bindex out of bounds: the len is \d+ but the index is \d+|\bbyte index \d+ is (?:out of bounds|not a char boundary)\b`),
 	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie; keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise

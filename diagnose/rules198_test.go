@@ -40,3 +40,20 @@ func TestRules206(t *testing.T) {
 		{"Setting -Xmx above the limit carries a high risk of getting the container OOMKilled.\n", OOMKilled},
 	})
 }
+
+// Rules from textbook shapes in the forms issues and Q&A posts take
+// (session 12's second batch).
+func TestRulesClassic13(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{".NET's Nullable without a value", "Unhandled exception. System.InvalidOperationException: Nullable object must have a value.\n   at System.Nullable`1.get_Value()\n", AppCrash, "Nullable object must have a value"},
+		{"Java's toMap on duplicate keys", "Caused by: java.lang.IllegalStateException: Duplicate key SKU-100482 (attempted merging values 19.90 and 21.50)\n", AppCrash, "Duplicate key SKU-100482"},
+		{"JavaScript's invalid Date", "0|scheduler | RangeError: Invalid time value\n0|scheduler |     at Date.toISOString (<anonymous>)\n", AppCrash, "RangeError: Invalid time value"},
+		{"Rust's slice bounds", "thread 'tokio-runtime-worker' panicked at src/parser/frame.rs:88:27:\nslice index starts at 12 but ends at 8\n", AppCrash, "slice index starts at 12 but ends at 8"},
+		{"asyncpg's refused connection", "ConnectionRefusedError: [Errno 111] Connect call failed ('10.0.3.14', 5432)\n", DependencyUnavailable, "Connect call failed"},
+		{"a log file Java may not open", "Exception in thread \"main\" java.lang.IllegalStateException: Logback configuration error detected: \nERROR in ch.qos.logback.core.rolling.RollingFileAppender[FILE] - openFile(/opt/app/logs/orders.log,true) call failed. java.io.FileNotFoundException: /opt/app/logs/orders.log (Permission denied)\n", PermissionDenied, "(Permission denied)"},
+		{"RBAC errors before an informer's sync timeout", "E0614 09:21:07.418233       1 reflector.go:150] k8s.io/client-go@v0.30.1/tools/cache/reflector.go:232: Failed to watch *v1.Ingress: failed to list *v1.Ingress: ingresses.networking.k8s.io is forbidden: User \"system:serviceaccount:kube-system:external-dns\" cannot list resource \"ingresses\" in API group \"networking.k8s.io\" at the cluster scope\ntime=\"2024-06-14T09:22:07Z\" level=fatal msg=\"failed to sync *v1.Ingress: context deadline exceeded\"\n", PermissionDenied, "is forbidden"},
+	})
+	checkWords(t, []wordsCase{
+		{"an exit code 0 retyped in words", "Last State: Terminated, Reason: Completed, Exit Code: 0. It is a Deployment, we wanted it to run nightly.\n", Completed},
+	})
+}

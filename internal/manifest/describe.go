@@ -274,8 +274,12 @@ func (p *describeParser) containerField(key, value string, indent int) {
 		if key != "State" {
 			st = &c.status.LastTerminationState
 		}
-		p.setState(st, value)
+		state, inline := splitInlineState(value)
+		p.setState(st, state)
 		p.state, p.stateIndent = st, indent
+		for _, kv := range inline {
+			p.stateField(kv[0], kv[1], indent+1)
+		}
 	case "Ready":
 		c.hasSt = true
 		c.status.Ready = strings.EqualFold(value, "true")
@@ -312,6 +316,27 @@ func (p *describeParser) containerField(key, value string, indent int) {
 			c.spec.StartupProbe = pr
 		}
 	}
+}
+
+// reInlineField is a state's field written on the state's own line, as
+// people retype describe output in a sentence ("Last State: Terminated,
+// Reason: Completed, Exit Code: 0.").
+var reInlineField = regexp.MustCompile(`^(Reason|Exit Code|Signal): ([\w-]+)`)
+
+// splitInlineState separates a state's one-word value from the fields
+// written after it on the same line, comma-separated.
+func splitInlineState(value string) (string, [][2]string) {
+	parts := strings.Split(value, ", ")
+	var fields [][2]string
+	for _, part := range parts[1:] {
+		if m := reInlineField.FindStringSubmatch(strings.TrimSpace(part)); m != nil {
+			fields = append(fields, [2]string{m[1], m[2]})
+		}
+	}
+	if len(fields) == 0 {
+		return value, nil
+	}
+	return strings.TrimSpace(parts[0]), fields
 }
 
 // setState starts a state from its one-word value (Waiting, Running,

@@ -432,6 +432,25 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 		pod.Spec.Containers = []corev1.Container{{Name: name}}
 	}
 	o.prompt.run.fill(pod)
+	o.prompt.fillExitCode(pod)
+}
+
+// fillExitCode gives the one container the exit code a jsonpath prompt
+// printed, when nothing else recorded how it ended.
+func (p promptNames) fillExitCode(pod *corev1.Pod) {
+	if !p.hasExit || len(pod.Status.ContainerStatuses) != 1 {
+		return
+	}
+	st := &pod.Status.ContainerStatuses[0]
+	if st.State.Terminated != nil || st.LastTerminationState.Terminated != nil {
+		return
+	}
+	t := &corev1.ContainerStateTerminated{ExitCode: int32(p.exitCode)}
+	if p.lastState || st.State.Waiting != nil || st.State.Running != nil {
+		st.LastTerminationState.Terminated = t
+		return
+	}
+	st.State.Terminated = t
 }
 
 // fill gives a pod of one container what the `kubectl run` prompt that

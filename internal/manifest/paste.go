@@ -352,6 +352,22 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 			}
 			pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
 			return pod, true
+		case has("terminated", "waiting", "running") && len(v) == 1:
+			// One state alone, as `-o jsonpath='{...lastState}'` prints
+			// it: a terminated one is the last state of a container
+			// restarted since.
+			var cs corev1.ContainerState
+			if json.Unmarshal(js, &cs) != nil {
+				return pod, false
+			}
+			var st corev1.ContainerStatus
+			if cs.Terminated != nil {
+				st.LastTerminationState = cs
+			} else {
+				st.State = cs
+			}
+			pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+			return pod, true
 		case has("containers"):
 			return pod, json.Unmarshal(js, &pod.Spec) == nil
 		case has("livenessProbe", "startupProbe", "readinessProbe"):

@@ -1096,3 +1096,21 @@ func TestDockerInspectCutShort(t *testing.T) {
 		t.Fatalf("statuses %+v", st)
 	}
 }
+
+// TestStateAlone: what the report's own suggestion prints (`-o
+// jsonpath='{...lastState}'`, a state alone), a jsonpath that prints only
+// the exit code, and a describe state retyped on one line are read.
+func TestStateAlone(t *testing.T) {
+	in := pastedInput(t, `{"terminated":{"containerID":"containerd://0c1d","exitCode":137,"finishedAt":"2026-01-01T00:00:00Z","reason":"OOMKilled","startedAt":"2025-12-31T23:59:00Z"}}`)
+	if st := in.Pod.Status.ContainerStatuses; len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" {
+		t.Fatalf("statuses %+v", st)
+	}
+	in = pastedInput(t, "$ kubectl get pods\nNAME    READY   STATUS             RESTARTS   AGE\nweb-1   0/1     CrashLoopBackOff   6          9m\n$ kubectl get pod web-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n0\n")
+	if st := in.Pod.Status.ContainerStatuses; len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.ExitCode != 0 || st[0].State.Waiting == nil {
+		t.Fatalf("statuses %+v", st)
+	}
+	in = pastedInput(t, "Containers:\n  app:\n    Image:  ghcr.io/acme/app:1.2\n    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated, Reason: OOMKilled, Exit Code: 137\n    Restart Count:  4\n")
+	if st := in.Pod.Status.ContainerStatuses; len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.ExitCode != 137 || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" {
+		t.Fatalf("statuses %+v", st)
+	}
+}

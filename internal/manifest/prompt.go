@@ -1,6 +1,10 @@
 package manifest
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
 
 // promptNames are the pod, namespace and container a pasted shell prompt
 // names ("$ kubectl logs api-7d9f -n payments -c app --previous"), so the
@@ -10,12 +14,21 @@ import "strings"
 type promptNames struct {
 	pod, namespace, container string
 	run                       runPrompt
+	// exitCode is what a `-o jsonpath='{...terminated.exitCode}'` prompt
+	// printed on the line after it (when hasExit), lastState whether it
+	// asked for the last state's.
+	exitCode           int
+	hasExit, lastState bool
 }
 
 // empty reports that no prompt named anything.
 func (p promptNames) empty() bool {
-	return p.pod == "" && p.namespace == "" && p.container == "" && p.run.image == ""
+	return p.pod == "" && p.namespace == "" && p.container == "" && p.run.image == "" && !p.hasExit
 }
+
+// reExitCodePath is a prompt that prints a container's exit code alone
+// (kubectl get pod P -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}').
+var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
 
 // runPrompt is what `kubectl run NAME --image=IMG [--restart=R] [--command]
 // [-- ARGS...]` asked for.
@@ -30,9 +43,15 @@ type runPrompt struct {
 // given to any prompt counts when no prompt names another pod.
 func readPrompts(text string) promptNames {
 	var found promptNames
-	for line := range strings.Lines(text) {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
 		if !rePrompt.MatchString(line) {
 			continue
+		}
+		if !found.hasExit && reExitCodePath.MatchString(line) && i+1 < len(lines) {
+			if n, err := strconv.Atoi(strings.TrimSpace(lines[i+1])); err == nil {
+				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
+			}
 		}
 		p := promptOf(strings.Fields(line))
 		if found.pod == "" && p.pod != "" {
