@@ -14,21 +14,24 @@ import (
 // container last ended: a Docker, Compose or ECS restart loop reported with
 // it has the same causes as a pod's.
 type dockerContainer struct {
-	Name  string
-	State *struct {
-		Status     string
-		Restarting bool
-		OOMKilled  bool
-		ExitCode   *int
-		Error      string
-		Health     *dockerHealth
-	}
+	Name         string
+	State        *dockerState
 	RestartCount int
 	Config       struct {
 		Image      string
 		Cmd        []string
 		Entrypoint []string
 	}
+}
+
+// dockerState is how `docker inspect` says a container last ended.
+type dockerState struct {
+	Status     string
+	Restarting bool
+	OOMKilled  bool
+	ExitCode   *int
+	Error      string
+	Health     *dockerHealth
 }
 
 // dockerHealth is a container's health check as `docker inspect` shows
@@ -159,14 +162,7 @@ func scrapeDockerState(text string) (corev1.Pod, bool) {
 	if n := reDockerName.FindStringSubmatch(text); n != nil {
 		d.Name = n[1]
 	}
-	d.State = &struct {
-		Status     string
-		Restarting bool
-		OOMKilled  bool
-		ExitCode   *int
-		Error      string
-		Health     *dockerHealth
-	}{}
+	d.State = &dockerState{}
 	for _, kv := range reDockerStateKey.FindAllStringSubmatch(m[1], -1) {
 		val := strings.Trim(kv[2], `"`)
 		switch kv[1] {
