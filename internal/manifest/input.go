@@ -435,60 +435,6 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 	o.prompt.fillExitCode(pod)
 }
 
-// fillExitCode gives the one container the exit code a jsonpath prompt
-// printed, when nothing else recorded how it ended.
-func (p promptNames) fillExitCode(pod *corev1.Pod) {
-	if !p.hasExit || len(pod.Status.ContainerStatuses) != 1 {
-		return
-	}
-	st := &pod.Status.ContainerStatuses[0]
-	if st.State.Terminated != nil || st.LastTerminationState.Terminated != nil {
-		return
-	}
-	t := &corev1.ContainerStateTerminated{ExitCode: int32(p.exitCode)}
-	if p.lastState || st.State.Waiting != nil || st.State.Running != nil {
-		st.LastTerminationState.Terminated = t
-		return
-	}
-	st.State.Terminated = t
-}
-
-// fill gives a pod of one container what the `kubectl run` prompt that
-// made it says and the pasted output does not: its image, its arguments
-// and its restart policy.
-func (r runPrompt) fill(pod *corev1.Pod) {
-	if r.image == "" {
-		return
-	}
-	if len(pod.Spec.Containers) == 0 && len(pod.Status.ContainerStatuses) == 1 {
-		pod.Spec.Containers = []corev1.Container{{Name: pod.Status.ContainerStatuses[0].Name}}
-	}
-	if len(pod.Spec.Containers) != 1 {
-		return
-	}
-	c := &pod.Spec.Containers[0]
-	if c.Image != "" {
-		return
-	}
-	c.Image = r.image
-	if len(c.Command) == 0 && len(c.Args) == 0 && len(r.args) > 0 {
-		if r.command {
-			c.Command = r.args
-		} else {
-			c.Args = r.args
-		}
-	}
-	if len(pod.Status.ContainerStatuses) == 1 && pod.Status.ContainerStatuses[0].Image == "" {
-		pod.Status.ContainerStatuses[0].Image = r.image
-	}
-	if pod.Spec.RestartPolicy == "" {
-		switch r.restart {
-		case "Always", "Never", "OnFailure":
-			pod.Spec.RestartPolicy = corev1.RestartPolicy(r.restart)
-		}
-	}
-}
-
 var (
 	// reAssigned is the scheduler's event: "Successfully assigned ns/pod to node".
 	reAssigned = regexp.MustCompile(`^Successfully assigned (\S+/)?(\S+) to (\S+)`)
