@@ -825,6 +825,10 @@ var patterns = []*pattern{
 	// invalid Date, .NET's Nullable without a value, Java's toMap on
 	// duplicate keys, Rust's slice and index bounds.
 	pat("runtime_bug_message", AppCrash, weightPrecise, "", "invalid time value", "nullable object must have a value", "duplicate key", "slice index", "index out of bounds", "byte index", "range end index", "range start index").matching(`(?i)\bRangeError: Invalid time value\b|\bNullable object must have a value\b|\bIllegalStateException: Duplicate key .{1,120} \(attempted merging values\b|\bslice index starts at \d+ but ends at \d+|\brange (?:end|start) index \d+ out of range for slice\b|\bindex out of bounds: the len is \d+ but the index is \d+|\bbyte index \d+ is (?:out of bounds|not a char boundary)\b`),
+	// Builds that mix what does not fit: a module compiled against NumPy
+	// 1.x under NumPy 2 (an unpinned rebuild), and two Go packages that
+	// register the same protobuf file (a vendored copy of generated code).
+	pat("build_mismatch", AppCrash, weightPrecise+4, "The image was built with parts that do not fit each other (a dependency upgraded by an unpinned rebuild, or two copies of one generated package): pin the versions that worked (numpy<2), or rebuild the part against the new one.", "compiled using numpy 1.x", "is already registered").matching(`(?i)\ba module that was compiled using numpy 1\.x cannot be run in\b|\bpanic: proto: file "[^"]+" is already registered\b`),
 	pat("cookie_mismatch", ConfigError, weightPrecise+1, "The nodes do not share their Erlang cookie; keep .erlang.cookie on the volume equal to the cookie in the Secret (or delete the stale file).", "erlang.cookie contents do not match", "check the erlang cookie", "check if the erlang cookie is identical"),
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise

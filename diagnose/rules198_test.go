@@ -57,3 +57,12 @@ func TestRulesClassic13(t *testing.T) {
 		{"an exit code 0 retyped in words", "Last State: Terminated, Reason: Completed, Exit Code: 0. It is a Deployment, we wanted it to run nightly.\n", Completed},
 	})
 }
+
+// Rules from the misses of held-out rounds 214 to 217 (Airflow, licences,
+// users, shared libraries).
+func TestRules214(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a module built for NumPy 1.x under NumPy 2", "A module that was compiled using NumPy 1.x cannot be run in\nNumPy 2.0.0 as it may crash. To support both 1.x and 2.x\nversions of NumPy, modules must be compiled with NumPy 2.0.\nImportError: numpy.core.multiarray failed to import\n", AppCrash, "compiled using NumPy 1.x"},
+		{"one protobuf file registered twice", "panic: proto: file \"pb.proto\" is already registered\n\ngoroutine 1 [running]:\n", AppCrash, "is already registered"},
+	})
+}
