@@ -345,8 +345,14 @@ func (s *logScanner) line(raw []byte) {
 		s.serverStart = true
 	}
 	var best *pattern
+	matchOn := content
+	if bytes.Contains(content, escapedQuote) {
+		// A message quoted inside JSON (ECS's stoppedReason, a JSON log's
+		// "msg"): the rules read its quotes unescaped.
+		matchOn = bytes.ReplaceAll(content, escapedQuote, []byte(`"`))
+	}
 	for _, p := range patterns {
-		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw, content) {
+		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw, matchOn) {
 			best = p
 		}
 	}
@@ -1165,6 +1171,9 @@ var reBannerRule = regexp.MustCompile(`^[*=#~-]{3,} *(?i:error|fatal|warning|cri
 var reSlowStep = regexp.MustCompile(`\bplease be patient\b|\bcan take (?:several|a few) minutes\b|\bmay take (?:a while|several minutes|a few minutes|some time)\b|\bthis (?:can|could|might|will) take (?:a while|some time)\b`)
 
 var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The log stops as a long first-start step begins (setup, a migration): the container was killed before it could finish, most often by a liveness probe that starts too early. Give it a startupProbe (or a longer initialDelaySeconds) that covers the step.")
+
+// escapedQuote is a double quote escaped inside a JSON string.
+var escapedQuote = []byte(`\"`)
 
 // reRefersBack is a final line that only points at the errors before it
 // (a package manager's "ELIFECYCLE Command failed with exit code 1" after

@@ -66,3 +66,20 @@ func TestRules214(t *testing.T) {
 		{"one protobuf file registered twice", "panic: proto: file \"pb.proto\" is already registered\n\ngoroutine 1 [running]:\n", AppCrash, "is already registered"},
 	})
 }
+
+// Rules from textbook shapes in the output formats of platforms (session
+// 12's third batch).
+func TestRulesClassic14(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"crun's missing executable", "Jun 03 09:14:22 srv01 api[48211]: Error: crun: executable file `uvicorn` not found in $PATH: No such file or directory: OCI runtime attempted to invoke a command that was not found\n", CommandNotFound, "executable file `uvicorn` not found"},
+		{"Cloud Run's missing executable", "terminated: Application failed to start: failed to resolve binary path: error finding executable \"uvicorn\" in PATH [/usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin]\n", CommandNotFound, "error finding executable"},
+		{"a runtime error quoted inside JSON", `"stoppedReason": "CannotStartContainerError: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"./start.sh\": stat ./start.sh: no such file or directory: unknown",` + "\n", CommandNotFound, "stat ./start.sh"},
+		{"StackExchange.Redis reaching no server", "Unhandled exception. StackExchange.Redis.RedisConnectionException: It was not possible to connect to the redis server(s). Error connecting right now. To allow this multiplexer to continue retrying until it's able to connect, use abortConnect=false in your connection string or AbortOnConnectFail=false; in your code.\n", DependencyUnavailable, "It was not possible to connect to the redis server"},
+		{"docker events of an unhealthy container", "2024-03-01T10:00:01.000000000Z container health_status: unhealthy 3f2a (image=acme/api:2.1, name=api.1.x7)\n2024-03-01T10:00:02.000000000Z container kill 3f2a (signal=15)\n2024-03-01T10:00:12.000000000Z container die 3f2a (exitCode=143)\n", LivenessProbe, "health_status: unhealthy"},
+		{"a Python NameError", "NameError: name 'setings' is not defined. Did you mean: 'settings'?\n", AppCrash, "NameError"},
+	})
+	checkWords(t, []wordsCase{
+		{"a systemd unit that finished and is restarted", "Jul 14 02:00:31 nas01 systemd[1]: restic-backup.service: Deactivated successfully.\nJul 14 02:00:31 nas01 systemd[1]: restic-backup.service: Scheduled restart job, restart counter is at 212.\n", Completed},
+	})
+	notAbout(t, "app[9080524f610e87] ams [info] INFO Main child exited normally with code: 1\n", Completed, "a supervisor's 'exited normally with code: 1' read as a clean exit")
+}

@@ -48,7 +48,12 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	}
 	if pod, ok := ocStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod)
-		return FormatTable, nil // the rest is OpenShift's advice, not a log
+		// The rest is OpenShift's advice, not a log; but the output of
+		// the `oc logs` it advises, when pasted after it, is the log.
+		if l := logsPromptOutput(string(data)); strings.TrimSpace(l) != "" {
+			o.Logs = append(o.Logs, Log{Text: l})
+		}
+		return FormatTable, nil
 	}
 	var segs []segment
 	if len(data) <= maxMixedPaste {
@@ -92,6 +97,26 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		o.Logs = append(o.Logs, Log{Text: text})
 	}
 	return first, nil
+}
+
+// logsPromptOutput returns what follows the last `oc logs` / `kubectl
+// logs` prompt of text, up to the next prompt.
+func logsPromptOutput(text string) string {
+	lines := strings.Split(text, "\n")
+	start := -1
+	for i, l := range lines {
+		if rePrompt.MatchString(l) && reLogsCommand.MatchString(l) {
+			start = i + 1
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	end := start
+	for end < len(lines) && !rePrompt.MatchString(lines[end]) {
+		end++
+	}
+	return strings.Join(lines[start:end], "\n")
 }
 
 // objectsBeforeText reads YAML that a paragraph of prose after a blank line

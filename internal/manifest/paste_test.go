@@ -1114,3 +1114,12 @@ func TestStateAlone(t *testing.T) {
 		t.Fatalf("statuses %+v", st)
 	}
 }
+
+// TestOcStatusThenLogs: the `oc logs` output pasted after `oc status` is
+// the log; OpenShift's advice between them is not.
+func TestOcStatusThenLogs(t *testing.T) {
+	in := pastedInput(t, "$ oc status\nErrors:\n  * pod/static-site-6d9c8b7f5-w2kzq is crash-looping\n\n    The container is starting and exiting repeatedly. This usually means the container is unable\n    to start, misconfigured, or limited by security restrictions. Check the container logs with\n\n$ oc logs -p static-site-6d9c8b7f5-w2kzq\nnginx: [emerg] mkdir() \"/var/cache/nginx/client_temp\" failed (13: Permission denied)\n")
+	if l := logsOf(in); !strings.Contains(l, "Permission denied") || strings.Contains(l, "misconfigured") {
+		t.Fatalf("logs %q", l)
+	}
+}
