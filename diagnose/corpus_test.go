@@ -87,12 +87,12 @@ var corpusFloors = map[string][2]float64{
 	"round43":  {0.84, 1},    // held out: 22/26 (14/14 quoted) when measured once (BASELINE_ROUND43.md), then developed against
 	"round44":  {0.72, 1},    // held out: 11/18 (6/6 quoted) when measured once (BASELINE_ROUND44.md), then developed against
 	"round45":  {0.77, 0.88}, // held out: 14/22 (8/9 quoted) when measured once (BASELINE_ROUND45.md), then developed against
-	"round46":  {0.85, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
+	"round46":  {0.92, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
 	"round47":  {0.8, 1},     // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
 	"round48":  {0.62, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
 	"round49":  {0.9, 1},     // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
-	"round50":  {0.66, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
-	"round51":  {0.78, 0.92}, // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
+	"round50":  {0.79, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
+	"round51":  {0.78, 1},    // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
 	"round52":  {0.96, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
 	"round53":  {0.57, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
 	"round54":  {0.81, 1},    // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
@@ -111,7 +111,7 @@ var corpusFloors = map[string][2]float64{
 	"round67":  {0.71, 0.9},  // held out: 10/14 (9/10 quoted) when measured once (BASELINE_ROUND67.md)
 	"round68":  {0.66, 0.87}, // held out: 10/15 (7/8 quoted) when measured once (BASELINE_ROUND68.md)
 	"round69":  {0.85, 0.6},  // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
-	"round70":  {0.91, 1},    // held out: 34/37 (2/2 quoted) when measured once (BASELINE_ROUND70.md)
+	"round70":  {0.94, 1},    // held out: 34/37 (2/2 quoted) when measured once (BASELINE_ROUND70.md)
 	"round71":  {0.94, 0.87}, // held out: 18/19 (7/8 quoted) when measured once (BASELINE_ROUND71.md)
 	"round72":  {0.78, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND72.md), then developed against
 	"round73":  {0.9, 0.95},  // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md), then developed against
@@ -133,9 +133,9 @@ var corpusFloors = map[string][2]float64{
 	"round89":  {0.66, 0.83}, // held out: 8/15 (5/6 quoted) when measured once (BASELINE_ROUND89.md), then developed against
 	"round90":  {0.89, 0.93}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md), then developed against
 	"round91":  {0.86, 0.7},  // held out: 13/15 (7/10 quoted) when measured once (BASELINE_ROUND91.md)
-	"round92":  {0.63, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md), then developed against
+	"round92":  {0.72, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md), then developed against
 	"round93":  {0.6, 1},     // held out: 3/5 (4/4 quoted) when measured once (BASELINE_ROUND93.md)
-	"round94":  {0.85, 1},    // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND94.md)
+	"round94":  {1, 1},       // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND94.md)
 	"round95":  {1, 1},       // held out: 6/6 (2/2 quoted) when measured once (BASELINE_ROUND95.md)
 	"round96":  {0.72, 1},    // held out: 7/11 (2/3 quoted) when measured once (BASELINE_ROUND96.md), then developed against
 	"round97":  {0.5, 1},     // held out: 4/10 (3/3 quoted) when measured once (BASELINE_ROUND97.md), then developed against
@@ -169,7 +169,7 @@ var corpusFloors = map[string][2]float64{
 	"round125": {0.8, 1},     // held out: 7/10 (8/8 quoted) when measured once (BASELINE_ROUND125.md), then developed against
 	"round126": {0.87, 1},    // held out: 6/8 (3/4 quoted) when measured once (BASELINE_ROUND126.md), then developed against
 	"round127": {0.7, 0.71},  // held out: 6/10 (5/7 quoted) when measured once (BASELINE_ROUND127.md), then developed against
-	"round128": {0.66, 1},    // held out: 7/12 (3/3 quoted) when measured once (BASELINE_ROUND128.md), then developed against
+	"round128": {0.83, 1},    // held out: 7/12 (3/3 quoted) when measured once (BASELINE_ROUND128.md), then developed against
 	"round129": {0.8, 1},     // held out: 17/21 (6/7 quoted) when measured once (BASELINE_ROUND129.md), then developed against
 	"round130": {0.85, 0.66}, // held out: 6/7 (2/3 quoted) when measured once (BASELINE_ROUND130.md), then developed against
 	"round131": {1, 1},       // held out: 7/7 (no log line to quote) when measured once (BASELINE_ROUND131.md), then developed against
@@ -223,7 +223,7 @@ var corpusFloors = map[string][2]float64{
 	"round179": {1, 1},       // held out: 16/17 (7/7 quoted) when measured once (BASELINE_ROUND179.md), then developed against
 	"round180": {0.76, 1},    // held out: 8/13 (11/11 quoted) when measured once (BASELINE_ROUND180.md), then developed against
 	"round181": {1, 1},       // held out: 15/15 (10/14 quoted) when measured once (BASELINE_ROUND181.md), then developed against
-	"round182": {0.5, 1},     // held out: 5/10 (5/5 quoted) when measured once (BASELINE_ROUND182.md), then developed against
+	"round182": {0.6, 1},     // held out: 5/10 (5/5 quoted) when measured once (BASELINE_ROUND182.md), then developed against
 	"round183": {0.8, 0.66},  // held out: 8/10 (4/6 quoted) when measured once (BASELINE_ROUND183.md), then developed against
 	"round184": {0.92, 0.81}, // held out: 12/13 (6/11 quoted) when measured once (BASELINE_ROUND184.md), then developed against
 	"round185": {0.81, 1},    // held out: 6/11 (8/8 quoted) when measured once (BASELINE_ROUND185.md), then developed against
@@ -244,7 +244,7 @@ var corpusFloors = map[string][2]float64{
 	"round200": {0.91, 1},    // held out: 21/23 (9/11 quoted) when measured once (BASELINE_ROUND200.md), then developed against
 	"round201": {0.57, 1},    // held out: 4/7 (3/3 quoted) when measured once (BASELINE_ROUND201.md), nothing in it was a fault or a wording fixed since
 	"round202": {0.78, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND202.md), then developed against
-	"round203": {0.78, 0.66}, // held out: 8/14 (0/3 quoted) when measured once (BASELINE_ROUND203.md), then developed against
+	"round203": {0.78, 1},    // held out: 8/14 (0/3 quoted) when measured once (BASELINE_ROUND203.md), then developed against
 	"round204": {0.61, 1},    // held out: 8/13 (5/6 quoted) when measured once (BASELINE_ROUND204.md), then developed against
 	"round205": {0.77, 1},    // held out: 13/18 (9/10 quoted) when measured once (BASELINE_ROUND205.md), then developed against
 	"round206": {1, 1},       // held out: 7/8 (7/7 quoted) when measured once (BASELINE_ROUND206.md), then developed against
