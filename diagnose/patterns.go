@@ -329,6 +329,9 @@ var patterns = []*pattern{
 	// `uvicorn` not found in $PATH", "error finding executable "uvicorn" in
 	// PATH".
 	pat("exec_not_found_named", CommandNotFound, weightPrecise+1, hintEntry, "not found in $path", "error finding executable", "attempted to invoke a command that was not found").matching("(?i)\\bexecutable file \x60[^\x60]+\x60 not found in \\$PATH|\\berror finding executable \"[^\"]+\" in PATH|\\bOCI runtime attempted to invoke a command that was not found\\b"),
+	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
+	// server without SSL where the client requires it (a setting).
+	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bthe server does not support SSL connections\b`),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
 	// line 37: /etc/hosts: Permission denied" from a redirect): the same
@@ -706,6 +709,10 @@ var patterns = []*pattern{
 	pat("create_exists", ConfigError, weightSpecific+2, "A path the entrypoint creates is already there, left by an earlier start of the same container or volume: make the step accept an existing path (mkdir -p, ln -sf) or remove what the last start left (recreate the container, empty the volume's directory).", "file exists").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:create|make) (?:the )?(?:directory|dir|symbolic link|symlink|link|file|fifo)\b.{0,200}\bfile exists\b`),
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded"),
+	// A database or broker refusing what the user's role may not do: PostgreSQL's
+	// "permission denied for schema public", MongoDB's "not authorized on
+	// catalog to execute command", RabbitMQ's "access to vhost ... refused".
+	pat("service_denies_role", PermissionDenied, weightPrecise+1, "The service accepted the login but the user's role may not do this: grant the role what it needs (PostgreSQL: GRANT ... ON SCHEMA public; MongoDB: readWrite on the database; RabbitMQ: set_permissions on the vhost), or use a user that has it.", "permission denied for", "not authorized on", "access to vhost").matching(`(?i)\bpermission denied for (?:schema|table|relation|database|sequence|function) \S+|\bnot authorized on \S+ to execute command\b|\baccess to vhost '[^']+' refused for user\b`),
 	// Java opening a file it may not write: the JVM says "(Permission
 	// denied)" after the path, also inside a logging framework's
 	// configuration error.
@@ -734,6 +741,10 @@ var patterns = []*pattern{
 	pat("url_not_accessible", DependencyUnavailable, weightSpecific+1, hintDepend, "is not accessible").matching(`(?i)\bhttps?://\S+ is not accessible\b`),
 	// Kafka clients (Sarama) that reach no broker at start.
 	pat("kafka_no_brokers", DependencyUnavailable, weightSpecific+1, hintDepend, "run out of available brokers", "is your cluster reachable"),
+	// Clients that name a server they cannot reach in their own words:
+	// NATS with none up, Prisma's P1002 (reached, then no answer), redis-py's
+	// timeout, MySQL's "Unknown server host" (a name that does not resolve).
+	pat("client_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "no servers available for connection", "was reached but timed out", "timeout connecting to server", "unknown server host", "unknown mysql server host").matching(`(?i)\bnats: no servers available for connection\b|\bwas reached but timed out\b|\btimeout connecting to server\b|\bunknown (?:mysql )?server host\b`),
 	// An upstream service refusing for a quota or rate limit (HTTP 429):
 	// it answers, but will not serve the program until the window passes.
 	pat("http_429", DependencyUnavailable, weightSpecific+3, "An upstream service refuses the program for its rate limit or quota (HTTP 429): wait for the window to pass, lower how often the container calls it (a restart loop makes it worse), or raise the quota.", "429", "too many requests", "rate limit", "download limit").matching(`(?i)\b(?:status(?: code)?:? 429\b|429 too many requests\b|http(?:/[\d.]+)? 429\b)|\b(?:rate limit|download limit|api rate limit) (?:exceeded|reached)\b`),

@@ -83,3 +83,19 @@ func TestRulesClassic14(t *testing.T) {
 	})
 	notAbout(t, "app[9080524f610e87] ams [info] INFO Main child exited normally with code: 1\n", Completed, "a supervisor's 'exited normally with code: 1' read as a clean exit")
 }
+
+// Rules from textbook shapes in the wordings of database, cache, broker,
+// cloud-SDK and TLS clients (session 12's fourth batch).
+func TestRulesClassic15(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"NATS with no server up", "2024/04/09 13:55:04 nats connect failed: nats: no servers available for connection\n", DependencyUnavailable, "no servers available"},
+		{"Prisma's P1002", "Error: P1002\nThe database server at `pg-main.data.svc.cluster.local:5432` was reached but timed out.\n", DependencyUnavailable, "was reached but timed out"},
+		{"redis-py's connect timeout", "redis.exceptions.TimeoutError: Timeout connecting to server\n", DependencyUnavailable, "Timeout connecting to server"},
+		{"MySQL's unknown host", "MySQLdb.OperationalError: (2005, \"Unknown server host 'cms-mysql' (-2)\")\n", DependencyUnavailable, "Unknown server host"},
+		{"PostgreSQL 15's schema grant", "psycopg2.errors.InsufficientPrivilege: permission denied for schema public\nLINE 1: CREATE TABLE \"django_migrations\" (\"id\" bigint NOT NULL PRIMARY KEY\n", PermissionDenied, "permission denied for schema public"},
+		{"MongoDB's role", "MongoServerError: not authorized on catalog to execute command { createIndexes: \"products\" }\n", PermissionDenied, "not authorized on catalog"},
+		{"RabbitMQ's vhost permissions", "Error: Handshake terminated by server: 530 (NOT-ALLOWED) with message \"NOT_ALLOWED - access to vhost 'orders' refused for user 'orders-svc'\"\n", PermissionDenied, "access to vhost 'orders' refused"},
+		{".NET's untrusted root", " ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot\n", ConfigError, "UntrustedRoot"},
+		{"a client requiring SSL from a server without it", "Unable to connect to the database: ConnectionError [SequelizeConnectionError]: The server does not support SSL connections\n", ConfigError, "does not support SSL connections"},
+	})
+}
