@@ -106,19 +106,27 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	etcdURL := "http://127.0.0.1:" + strconv.Itoa(ports[0])
-	peerURL := "http://127.0.0.1:" + strconv.Itoa(ports[1])
-	fmt.Fprintf(progress, "local cluster: starting etcd %s on %s\n", EtcdVersion, etcdURL)
-	c.etcd, err = startProcess(filepath.Join(binDir, "etcd"), filepath.Join(c.Dir, "etcd.log"),
-		"--name=local", "--data-dir="+filepath.Join(c.Dir, "etcd"),
-		"--listen-client-urls="+etcdURL, "--advertise-client-urls="+etcdURL,
-		"--listen-peer-urls="+peerURL, "--initial-advertise-peer-urls="+peerURL,
-		"--initial-cluster=local="+peerURL, "--unsafe-no-fsync=true", "--log-level=warn")
-	if err != nil {
-		return nil, err
-	}
-	if err := waitHTTP(ctx, plainClient, etcdURL+"/health", 30*time.Second, c.etcd); err != nil {
-		return nil, fmt.Errorf("etcd did not become healthy (see %s): %w", c.etcd.logPath, err)
+	var etcdURL string
+	for attempt := 1; ; attempt++ {
+		if attempt == 1 {
+			fmt.Fprintf(progress, "local cluster: starting etcd %s on 127.0.0.1:%d\n", EtcdVersion, ports[0])
+		}
+		etcdURL, err = c.startEtcd(ctx, binDir, ports[0], ports[1], attempt)
+		if err == nil {
+			break
+		}
+		// As for kube-apiserver below: a port free when chosen can be
+		// taken before etcd binds it (clusters started side by side).
+		if attempt == 3 || c.etcd == nil || !c.etcd.logSays("address already in use") {
+			return nil, err
+		}
+		c.etcd.stop()
+		p, perr := choosePorts(2)
+		if perr != nil {
+			return nil, err
+		}
+		ports[0], ports[1] = p[0], p[1]
+		fmt.Fprintf(progress, "local cluster: a port was taken meanwhile; starting etcd again on port %d\n", ports[0])
 	}
 
 	if err := c.writeAuthFiles(); err != nil {
@@ -167,6 +175,26 @@ func Start(ctx context.Context, opts Options) (*Cluster, error) {
 	fmt.Fprintf(progress, "local cluster: ready after %s\n", time.Since(start).Round(100*time.Millisecond))
 	ok = true
 	return c, nil
+}
+
+// startEtcd starts etcd on the client and peer ports given (its data in a
+// directory of its own for each attempt) and waits until it is healthy.
+func (c *Cluster) startEtcd(ctx context.Context, binDir string, clientPort, peerPort, attempt int) (string, error) {
+	etcdURL := "http://127.0.0.1:" + strconv.Itoa(clientPort)
+	peerURL := "http://127.0.0.1:" + strconv.Itoa(peerPort)
+	var err error
+	c.etcd, err = startProcess(filepath.Join(binDir, "etcd"), filepath.Join(c.Dir, "etcd.log"),
+		"--name=local", "--data-dir="+filepath.Join(c.Dir, "etcd"+strings.Repeat("-again", attempt-1)),
+		"--listen-client-urls="+etcdURL, "--advertise-client-urls="+etcdURL,
+		"--listen-peer-urls="+peerURL, "--initial-advertise-peer-urls="+peerURL,
+		"--initial-cluster=local="+peerURL, "--unsafe-no-fsync=true", "--log-level=warn")
+	if err != nil {
+		return "", err
+	}
+	if err := waitHTTP(ctx, plainClient, etcdURL+"/health", 30*time.Second, c.etcd); err != nil {
+		return "", fmt.Errorf("etcd did not become healthy (see %s): %w", c.etcd.logPath, err)
+	}
+	return etcdURL, nil
 }
 
 func (c *Cluster) startAPIServer(ctx context.Context) error {
