@@ -96,16 +96,23 @@ func dockerHealthAlone(js []byte) ([]eventRow, bool) {
 // one) into a pod with one container per inspected container, and the
 // failing health checks as events.
 func dockerInspect(js []byte) (corev1.Pod, []eventRow, bool) {
-	var pod corev1.Pod
-	var events []eventRow
 	var list []dockerContainer
 	if json.Unmarshal(js, &list) != nil {
 		var one dockerContainer
 		if json.Unmarshal(js, &one) != nil {
-			return pod, nil, false
+			return corev1.Pod{}, nil, false
 		}
 		list = []dockerContainer{one}
 	}
+	return dockerPod(list)
+}
+
+// dockerPod turns inspected containers into a pod with one container per
+// container that recorded an exit, and their failing health checks into
+// events.
+func dockerPod(list []dockerContainer) (corev1.Pod, []eventRow, bool) {
+	var pod corev1.Pod
+	var events []eventRow
 	for _, d := range list {
 		if d.State == nil || d.State.ExitCode == nil {
 			continue
@@ -187,10 +194,6 @@ func scrapeDockerState(text string) (corev1.Pod, bool) {
 		// its config file, under --restart=always).
 		return pod, false
 	}
-	js, err := json.Marshal([]dockerContainer{d})
-	if err != nil {
-		return pod, false
-	}
-	pod, _, ok := dockerInspect(js)
+	pod, _, ok := dockerPod([]dockerContainer{d})
 	return pod, ok
 }
