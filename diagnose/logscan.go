@@ -162,7 +162,8 @@ type logScanner struct {
 	goFrames int // Go frame locations ("file.go:12 +0x1a5") seen
 
 	nonEmpty, infoLines int // lines with text, and those at a logger's info level
-	// sidecar is set when the log speaks of a sidecar (the program is one,
+	// sidecar is set when the log speaks of a sidecar or another container
+	// of the pod (the program is one,
 	// "caller=sidecar.go", or the report says the pod has one): on
 	// localhost it reaches the pod's other container, a dependency.
 	sidecar     bool
@@ -335,7 +336,7 @@ func (s *logScanner) line(raw []byte) {
 		s.slowAt, s.slowLine = s.lines, string(raw)
 	}
 	s.topics.add(lower, trimmed)
-	if !s.sidecar && bytes.Contains(lower, []byte("sidecar")) {
+	if !s.sidecar && (bytes.Contains(lower, []byte("sidecar")) || bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)) {
 		s.sidecar = true
 	}
 	if sev == sevInfo {
@@ -1168,6 +1169,11 @@ var reBannerRule = regexp.MustCompile(`^[*=#~-]{3,} *(?i:error|fatal|warning|cri
 
 // reSlowStep is a program's notice that a long step begins (a migration,
 // a first-time setup): a log that ends on it was cut short.
+// reOtherContainer is the report speaking of another container of the pod
+// ("the proxy container", "both containers"): a refused localhost is then
+// that container, not yet listening.
+var reOtherContainer = regexp.MustCompile(`\b(?:proxy|sidecar|envoy|gateway|another|other|second|both)\s+containers?\b`)
+
 var reSlowStep = regexp.MustCompile(`\bplease be patient\b|\bcan take (?:several|a few) minutes\b|\bmay take (?:a while|several minutes|a few minutes|some time)\b|\bthis (?:can|could|might|will) take (?:a while|some time)\b`)
 
 var slowStepPattern = pat("slow_step_cut", LivenessProbe, weightSpecific-3, "The log stops as a long first-start step begins (setup, a migration): the container was killed before it could finish, most often by a liveness probe that starts too early. Give it a startupProbe (or a longer initialDelaySeconds) that covers the step.")

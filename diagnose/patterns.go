@@ -476,6 +476,11 @@ var patterns = []*pattern{
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found`),
+	// flannel's network settings, which every manifest mounts from a
+	// ConfigMap's net-conf.json key ("failed to read net conf: open
+	// /etc/kube-flannel/net-conf.json: no such file or directory"): the
+	// ConfigMap lacks the key, or is not the one mounted.
+	pat("flannel_net_conf", MissingConfigObject, weightPrecise+1, "flannel reads its network settings from the net-conf.json key of its ConfigMap (kube-flannel-cfg, canal-config): check the ConfigMap has that key and is the one the DaemonSet mounts.", "failed to read net conf").matching(`(?i)\bfailed to read net conf: open \S*net-conf\.json: no such file or directory`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent", "did not contain json key"),
 	// A secret that lacks a field the task needs, told in words ("a secrets
 	// manager secret field isn't found").
