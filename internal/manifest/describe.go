@@ -49,6 +49,10 @@ var (
 	reConsole = regexp.MustCompile(`^(Waiting|Running|Terminated)(?:\s+at\s+(.*?))?\s*(?:\((\w+)\))?$`)
 )
 
+// reInitName is the name of an init container ("linkerd-init",
+// "init-db"), which a describe cut by grep no longer heads as one.
+var reInitName = regexp.MustCompile(`^init-|-init$|^init$`)
+
 // describeKeys are the container-level keys of describe output; any other
 // key line inside a Message continues the message.
 var describeKeys = map[string]bool{
@@ -138,6 +142,15 @@ func (p *describeParser) key(key, value string, indent int) {
 			p.section, p.cur, p.state = "skip", nil, nil
 		}
 		return
+	}
+	// A describe cut by grep keeps the containers' names (two spaces in,
+	// "  payments:") but not the Containers heading above them.
+	if p.section == "pod" && indent == 2 && value == "" && reDNSName.MatchString(key) && !describeKeys[key] {
+		p.section = "containers"
+		if reInitName.MatchString(key) {
+			p.section = "init"
+		}
+		defer func() { p.section = "pod" }()
 	}
 	// A container's name opens its block.
 	if (p.section == "containers" || p.section == "init") && value == "" && reDNSName.MatchString(key) {
@@ -302,6 +315,13 @@ func (p *describeParser) containerField(key, value string, indent int) {
 			}
 		}
 		p.stateField(key, value, indent)
+	case "Restart Policy":
+		// An init container's own policy (kubectl 1.29 on): Always makes
+		// it a sidecar, restarted whenever it exits.
+		if strings.EqualFold(value, "Always") {
+			always := corev1.ContainerRestartPolicyAlways
+			c.spec.RestartPolicy = &always
+		}
 	case "Liveness", "Readiness", "Startup":
 		pr := parseProbe(value)
 		if pr == nil {

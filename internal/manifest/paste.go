@@ -393,6 +393,16 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 			}
 			pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
 			return pod, true
+		case has("exitCode") && has("reason", "finishedAt", "startedAt", "signal"):
+			// One termination alone, as `-o jsonpath='{...lastState.terminated}'`
+			// prints it: the last run of a container restarted since.
+			var term corev1.ContainerStateTerminated
+			if json.Unmarshal(js, &term) != nil {
+				return pod, false
+			}
+			st := corev1.ContainerStatus{LastTerminationState: corev1.ContainerState{Terminated: &term}}
+			pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+			return pod, true
 		case has("containers"):
 			return pod, json.Unmarshal(js, &pod.Spec) == nil
 		case has("livenessProbe", "startupProbe", "readinessProbe"):

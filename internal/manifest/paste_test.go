@@ -1123,3 +1123,22 @@ func TestOcStatusThenLogs(t *testing.T) {
 		t.Fatalf("logs %q", l)
 	}
 }
+
+// TestShapesOfSession13: a termination alone (`-o
+// jsonpath='{...lastState.terminated}'`), an init container's own
+// restartPolicy in describe (a native sidecar), and a describe cut by grep
+// that keeps the containers' names but not their headings.
+func TestShapesOfSession13(t *testing.T) {
+	in := pastedInput(t, `{"containerID":"docker://77a6","exitCode":0,"finishedAt":"2024-04-22T18:03:11Z","reason":"Completed","startedAt":"2024-04-22T18:03:11Z"}`)
+	if st := in.Pod.Status.ContainerStatuses; len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "Completed" {
+		t.Fatalf("statuses %+v", st)
+	}
+	in = pastedInput(t, "Init Containers:\n  migrate:\n    Image:           acme/accounts:7.2.0\n    State:           Waiting\n      Reason:        CrashLoopBackOff\n    Restart Count:   9\n    Restart Policy:  Always\n  wait-db:\n    Image:  busybox\n    State:  Terminated\n      Reason:  Completed\n      Exit Code:  0\nContainers:\n  accounts:\n    Image:  acme/accounts:7.2.0\n    State:  Running\n")
+	if ic := in.Pod.Spec.InitContainers; len(ic) != 2 || ic[0].RestartPolicy == nil || *ic[0].RestartPolicy != "Always" || ic[1].RestartPolicy != nil {
+		t.Fatalf("init containers %+v", ic)
+	}
+	in = pastedInput(t, "  linkerd-init:\n    State:          Terminated\n      Reason:       Completed\n      Exit Code:    0\n    Restart Count:  0\n  linkerd-proxy:\n    State:          Running\n    Restart Count:  0\n  payments:\n    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    1\n    Restart Count:  9\n")
+	if st, ic := in.Pod.Status.ContainerStatuses, in.Pod.Status.InitContainerStatuses; len(st) != 2 || len(ic) != 1 || ic[0].Name != "linkerd-init" || st[1].Name != "payments" || st[1].RestartCount != 9 || st[1].LastTerminationState.Terminated == nil || st[1].LastTerminationState.Terminated.ExitCode != 1 {
+		t.Fatalf("statuses %+v, init %+v", st, ic)
+	}
+}
