@@ -163,7 +163,7 @@ type logScanner struct {
 
 	nonEmpty, infoLines int // lines with text, and those at a logger's info level
 	// sidecar is set when the log speaks of a sidecar or another container
-	// of the pod (the program is one,
+	// of the pod, or of Dapr, whose daprd is one (the program is one,
 	// "caller=sidecar.go", or the report says the pod has one): on
 	// localhost it reaches the pod's other container, a dependency.
 	sidecar     bool
@@ -336,7 +336,7 @@ func (s *logScanner) line(raw []byte) {
 		s.slowAt, s.slowLine = s.lines, string(raw)
 	}
 	s.topics.add(lower, trimmed)
-	if !s.sidecar && (bytes.Contains(lower, []byte("sidecar")) || bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)) {
+	if !s.sidecar && (bytes.Contains(lower, []byte("sidecar")) || bytes.Contains(lower, []byte("side car")) || bytes.Contains(lower, []byte("dapr")) || bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)) {
 		s.sidecar = true
 	}
 	if sev == sevInfo {

@@ -120,6 +120,14 @@ var patterns = []*pattern{
 	// The Go runtime's own fatal errors: a data race on a map, a deadlock,
 	// a runaway recursion. Always a bug in the program (or a library it
 	// links), never a setting.
+	// The BEAM's own exceptions and exit reasons for code that cannot run
+	// as written (a function clause no argument matches, a division by
+	// zero, a failed match): a bug. A match that failed on an error tuple
+	// ("{badmatch,{error,...}}") is about that error, read on its own.
+	pat("beam_code_error", AppCrash, weightPrecise, "", "error)", "function_clause", "badarith", "badmatch", "case_clause", "undef").matching(`\*\* \((?:FunctionClauseError|ArithmeticError|MatchError|CaseClauseError|CondClauseError|WithClauseError|BadMapError|BadArityError|BadFunctionError|UndefinedFunctionError|Protocol\.UndefinedError)\)|\*\* \(KeyError\) key :\w+ not found|\{:?(?:function_clause|badarith|badmatch|case_clause|undef),`).without("badmatch,{error", "badmatch, {error", "badmatch, {:error", "right hand side value: {:error"),
+	// The BEAM itself out of memory ("eheap_alloc: Cannot allocate
+	// 3936326656 bytes of memory (of type \"heap\")").
+	pat("beam_oom", OOMKilled, weightPrecise, hintOOMHeap, "cannot allocate").matching(`(?i)\b\w+_alloc: cannot allocate \d+ bytes of memory\b`),
 	pat("go_runtime_fatal", AppCrash, weightPrecise, "", "fatal error: concurrent map", "fatal error: all goroutines are asleep", "fatal error: stack overflow", "fatal error: sync: ", "goroutine stack exceeds"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
 	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception"),
@@ -165,6 +173,10 @@ var patterns = []*pattern{
 	pat("runc_init_oom", OOMKilled, weightPrecise+3, hintOOMLimit, "init-p: connection reset by peer", "init was oom-killed", "init was oom killed"),
 
 	// Wrong architecture and missing entrypoints.
+	// A kernel module the node's kernel refuses ("modprobe: ERROR: could
+	// not insert 'rbd': Exec format error"): built for another kernel, not
+	// a binary for another CPU.
+	pat("kmod_exec_format", ConfigError, weightPrecise+3, "The node's kernel refuses the module (built for another kernel version, or the distribution's module is missing): load it on the host with the host's own modules, or install the module package that matches the node's kernel.", "exec format error").matching(`(?i)\b(?:could not insert|insmod|modprobe|init_module|finit_module)\b.{0,80}\bexec format error\b`),
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
 	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "illegal hardware instruction", "sigill", "attempt to execute an instruction failed", "cpu does not support", "your cpu does not support").without("signal 4"),
@@ -386,7 +398,7 @@ var patterns = []*pattern{
 	// liveness probe times out during startup", "they don't meet the
 	// liveness probe - getting connection refused"): about the probe,
 	// whatever else the line names.
-	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b.{0,80}\b(?:fail(?:s|ed|ing|ures?)?\b|time[sd]? ?out\b|timeouts?\b|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail(?:s|ed|ing|ures?)?|time[sd]? ?outs?|timeouts?|kill\w*|restart\w*|don't meet|doesn't meet|never pass\w*)\b.{0,60}\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b|\b(?:increas|rais|bump|lengthen|extend)\w*\s+(?:the\s+|its\s+)?(?:initial ?delay\w*|delay|timeout\w*|failure ?threshold|period\w*)\s+(?:of|for|on|in)\s+(?:the\s+|its\s+)?(?:liveness|liveliness|startup)[ -]?probe|\b(?:liveness|liveliness|startup)[ -]?probe'?s?\s+(?:initial ?)?(?:delay|timeout|threshold|initialdelayseconds|timeoutseconds|failurethreshold)\w*\s+(?:should|must|needs? to|has to|have to)\s+be\s+(?:increased|raised|longer|higher|bigger|bumped)|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:liveness|liveliness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`),
+	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b.{0,80}\b(?:fail(?:s|ed|ing|ures?)?\b|time[sd]? ?out\b|timeouts?\b|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail(?:s|ed|ing|ures?)?|time[sd]? ?outs?|timeouts?|kill\w*|restart\w*|don't meet|doesn't meet|never pass\w*)\b.{0,60}\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b|\b(?:increas|rais|bump|lengthen|extend)\w*\s+(?:the\s+|its\s+)?(?:initial ?delay\w*|delay|timeout\w*|failure ?threshold|period\w*)\s+(?:of|for|on|in)\s+(?:the\s+|its\s+)?(?:liveness|liveliness|startup)[ -]?probe|\b(?:liveness|liveliness|startup)[ -]?probe'?s?\s+(?:initial ?)?(?:delay|timeout|threshold|initialdelayseconds|timeoutseconds|failurethreshold)\w*\s+(?:should|must|needs? to|has to|have to)\s+be\s+(?:increased|raised|longer|higher|bigger|bumped)|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:liveness|liveliness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`).without("address already in use"),
 	// A health check the reporter says fails ("the pod is due to
 	// healthcheck failed, not OOM"): the kubelet's probe.
 	// A supervisor's watchdog that stops an app its health check finds
@@ -762,6 +774,14 @@ var patterns = []*pattern{
 	// Erlang's epmd cannot resolve the node's own DNS name (a headless
 	// Service's pod name before its record is published). A bare host name
 	// (a container ID under Compose) is a setting, read elsewhere.
+	// A host setting that holds a variable's whole assignment
+	// ("{:nxdomain, ~c\"MQTT_HOST=mosquitto\", 1883}": a Compose
+	// environment map written as a list item): the value is wrong, not
+	// the server down.
+	pat("host_is_assignment", ConfigError, weightPrecise+1, "The host name the app resolves is a whole VAR=value assignment: the environment is written wrong (a Compose map entry written as `KEY=value`, or quotes around both); set the variable to the host name alone.", "nxdomain", "no such host", "unknownhostexception", "enotfound", "could not translate host name").matching(`(?i)(?:nxdomain|no such host|unknownhostexception|enotfound|could not translate host name)\W{1,6}(?:~c)?["'\x60]?[A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+|\blookup [A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+`),
+	// Erlang's and Elixir's resolver failing ("Connection failed:
+	// {:nxdomain, ~c\"mqtt.local\", 1883}").
+	pat("beam_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "nxdomain").matching(`(?i)\{:?nxdomain\b|\berror, :?nxdomain\b`),
 	pat("epmd_nxdomain", DependencyUnavailable, weightSpecific+1, "The node's own DNS name does not resolve yet: the headless Service publishes a pod's record only once the pod is ready (or with publishNotReadyAddresses: true); set that on the Service, or wait before starting the node.", "nxdomain").matching(`(?i)\bepmd error for host [\w-]+\.[\w.-]+: nxdomain\b`),
 	// nslookup's answer for a name the cluster DNS does not know (an init
 	// container waiting for a Service that does not exist yet).
@@ -960,6 +980,15 @@ var patterns = []*pattern{
 	// data on the volume that does not fit (the convention for a stale lock).
 	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
 	pat("di_unresolved", AppCrash, weightSpecific-2, "The app's dependency injection could not build a component: a provider or service it needs is not registered in its module (a wiring bug in the code, or a setting that turns the provider off): register it or roll back.", "can't resolve dependencies of", "unable to resolve service for type", "nullinjectorerror: no provider for"),
+	// Dependency injection that cannot be wired as the code is written
+	// (Micronaut's "No bean of type [...] exists", Spring's bean cycle),
+	// and routes the framework refuses (axum 0.8's ":param" segments,
+	// Laravel's duplicate route names): a bug, whatever the hint says of
+	// configuration.
+	pat("di_code_error", AppCrash, weightPrecise+1, "", "no bean of type", "form a cycle", "circular reference", "must not start with", "already been assigned name").matching(`(?i)\bno bean of type \[[\w.$]+\] exists\b|\bthe dependencies of some of the beans in the application context form a cycle\b|\bpath segments must not start with \x60:\x60|\bunable to prepare route \[[^\]]*\] for serialization\. another route has already been assigned name\b`),
+	// An image whose Ruby is not the one the Gemfile pins: the image was
+	// built from the wrong base.
+	pat("ruby_version_mismatch", AppCrash, weightPrecise+1, "The image's Ruby is not the version the Gemfile pins: rebuild from the base image of that Ruby version (or change the Gemfile's ruby line together with the lock file).", "your ruby version is").matching(`(?i)\byour ruby version is [\d.]+, but your gemfile specified [\d.]+`),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
 	// Round 32. The runtime cannot enter the working directory the image
