@@ -46,6 +46,11 @@ func (o *Objects) Input(fallbackNow time.Time) (diagnose.Input, error) {
 	now := latestTime(pod, o.Events)
 	if now.IsZero() {
 		now = fallbackNow
+	} else {
+		// Events pasted as text count their age back from when they were
+		// printed, which is after every time the pod's status records:
+		// their newest is no older than the newest of those.
+		now = now.Add(o.newestTextEventAge())
 	}
 	in := diagnose.Input{Pod: pod, Now: now, Logs: map[string]string{}}
 	for _, r := range o.rows {
@@ -533,6 +538,18 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return diagnose.EventTime(&out[i]).Before(diagnose.EventTime(&out[j])) })
 	return out
+}
+
+// newestTextEventAge is the age of the newest event pasted as text with an
+// age ("2m", "2m (x7 over 8m)"), or 0.
+func (o *Objects) newestTextEventAge() time.Duration {
+	newest := time.Duration(-1)
+	for _, r := range o.textEvents {
+		if r.age >= 0 && (newest < 0 || r.age < newest) {
+			newest = r.age
+		}
+	}
+	return max(newest, 0)
 }
 
 // nodeOOM reports a node's OOMKilling event: the kernel killed a process

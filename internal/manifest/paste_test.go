@@ -149,9 +149,10 @@ func TestParseDescribe(t *testing.T) {
 	if term == nil || term.Reason != "OOMKilled" || term.ExitCode != 137 || term.Message != "first line\nsecond line" || term.FinishedAt.Sub(term.StartedAt.Time) != 40*time.Second {
 		t.Fatalf("last state: %+v", term)
 	}
-	// The latest timestamp (the last finish) is the moment of the paste;
-	// event ages count back from it.
-	if want := time.Date(2020, 3, 4, 12, 34, 54, 0, time.UTC); !in.Now.Equal(want) {
+	// The paste was printed after the latest timestamp (the last finish)
+	// by the newest event's age (the back-off 10s ago); event ages count
+	// back from then.
+	if want := time.Date(2020, 3, 4, 12, 35, 4, 0, time.UTC); !in.Now.Equal(want) {
 		t.Fatalf("now = %s, want %s", in.Now, want)
 	}
 	if len(in.Events) != 3 {

@@ -32,6 +32,28 @@ func (p promptNames) empty() bool {
 // (kubectl get pod P -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}').
 var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
 
+// printedExitCode reads the exit code a jsonpath prompt printed: the number
+// alone, or beside the reason the same jsonpath asked for ("Completed 0").
+func printedExitCode(out string) (int, bool) {
+	f := strings.Fields(out)
+	if len(f) == 0 || len(f) > 2 {
+		return 0, false
+	}
+	code := -1
+	for _, w := range f {
+		if n, err := strconv.Atoi(w); err == nil {
+			code = n
+		} else if !reReasonWord.MatchString(w) {
+			return 0, false
+		}
+	}
+	return code, code >= 0
+}
+
+// reReasonWord is a termination reason as kubectl prints it (Completed,
+// Error, OOMKilled, ContainerCannotRun).
+var reReasonWord = regexp.MustCompile(`^[A-Z][A-Za-z]+$`)
+
 // runPrompt is what `kubectl run NAME --image=IMG [--restart=R] [--command]
 // [-- ARGS...]` asked for.
 type runPrompt struct {
@@ -51,7 +73,7 @@ func readPrompts(text string) promptNames {
 			continue
 		}
 		if !found.hasExit && reExitCodePath.MatchString(line) && i+1 < len(lines) {
-			if n, err := strconv.Atoi(strings.TrimSpace(lines[i+1])); err == nil {
+			if n, ok := printedExitCode(lines[i+1]); ok {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
 			}
 		}
