@@ -376,6 +376,17 @@ var patterns = []*pattern{
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
 	pat("binary_missing_words", CommandNotFound, weightSpecific, hintEntry, "binary", "executable").matching(`(?i)\bmissing [\w.-]+ (?:binary|executable)\b|\b[\w.-]+ (?:binary|executable) (?:is )?(?:missing|not (?:found|included|installed|present|shipped)|absent)\b`),
+	// The same system messages in the node's or the desktop's language:
+	// a segmentation fault (段错误, Speicherzugriffsfehler, Ошибка
+	// сегментирования), a permission denied (权限不够, Отказано в доступе),
+	// a command not found (未找到命令, команда не найдена), a socket
+	// address used once only (Windows' WSAEADDRINUSE).
+	pat("localized_segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "段错误", "speicherzugriffsfehler", "ошибка сегментирования", "erreur de segmentation", "violación de segmento", "falha de segmentação", "セグメンテーション違反", "세그멘테이션"),
+	pat("localized_permission", PermissionDenied, weightPrecise, hintPerm, "权限不够", "拒绝访问", "отказано в доступе", "keine berechtigung", "permission non accordée", "permiso denegado", "permissão negada", "許可がありません", "권한이 거부", "izin ditolak", "quyền bị từ chối"),
+	pat("localized_cmd_not_found", CommandNotFound, weightPrecise, hintEntry, "未找到命令", "команда не найдена", "befehl nicht gefunden", "commande introuvable", "orden no encontrada", "comando não encontrado", "コマンドが見つかりません"),
+	pat("localized_addr_in_use", PortConflict, weightPrecise, hintPort, "nur jeweils einmal verwendet werden", "只允许使用一次", "1 つのみを使用できます", "une seule utilisation de chaque adresse", "solo se permite un uso de cada dirección"),
+	// Java's division by zero: a bug.
+	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),
 	// "Sequelize command not found", "yarn: command not found" told in
 	// words, without the shell's prefix.
@@ -782,6 +793,10 @@ var patterns = []*pattern{
 	// Erlang's and Elixir's resolver failing ("Connection failed:
 	// {:nxdomain, ~c\"mqtt.local\", 1883}").
 	pat("beam_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "nxdomain").matching(`(?i)\{:?nxdomain\b|\berror, :?nxdomain\b`),
+	// A shell script probing a service through bash's /dev/tcp: the name
+	// does not resolve ("line 15: mongo: Try again", EAI_AGAIN's words),
+	// so the connection is refused as "Invalid argument".
+	pat("bash_dev_tcp", DependencyUnavailable, weightSpecific+1, hintDepend, "/dev/tcp/", "try again").matching(`/dev/tcp/[\w.-]+/\d+: (?:Invalid argument|Connection refused|Connection timed out|No route to host|Name or service not known)|\bline \d+: [\w.-]+: Try again$`),
 	pat("epmd_nxdomain", DependencyUnavailable, weightSpecific+1, "The node's own DNS name does not resolve yet: the headless Service publishes a pod's record only once the pod is ready (or with publishNotReadyAddresses: true); set that on the Service, or wait before starting the node.", "nxdomain").matching(`(?i)\bepmd error for host [\w-]+\.[\w.-]+: nxdomain\b`),
 	// nslookup's answer for a name the cluster DNS does not know (an init
 	// container waiting for a Service that does not exist yet).
@@ -952,6 +967,9 @@ var patterns = []*pattern{
 	// not found in resolver"): its configuration, unlike "host not found in
 	// upstream" (a backend Service that is missing or not ready).
 	pat("nginx_resolver", ConfigError, weightPrecise+1, "nginx's resolver directive names a DNS server that does not exist in this cluster: set it to the cluster DNS Service (kubectl -n kube-system get svc; e.g. kube-dns.kube-system.svc.cluster.local or its ClusterIP, which some distributions name differently).", "host not found in resolver"),
+	// InnoDB's partial writes: the volume is full ("1048576 bytes should
+	// have been written. Only 720896 bytes written.").
+	pat("innodb_partial_write", ConfigError, weightSpecific+1, "The volume is full: InnoDB could not write its files. Free space on the volume or resize the PVC (and purge old binary logs: binlog_expire_logs_seconds).", "bytes should have been written").matching(`(?i)\b\d+ bytes should have been written\. only \d+ bytes written\b`),
 	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "emfile"),
 	// A program that stops writing because its volume is nearly full
 	// (OrientDB's OLowDiskSpaceException in Nexus): the volume's size.

@@ -48,3 +48,29 @@ func TestRulesClassic17(t *testing.T) {
 		{"an image's Ruby unlike the Gemfile's", "Your Ruby version is 3.2.4, but your Gemfile specified 3.3.1\n", AppCrash, "Your Ruby version is 3.2.4"},
 	})
 }
+
+// Rules from the misses of held-out rounds 230 to 232 (DNS, application
+// secrets, full disks).
+func TestRules230(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"bash's /dev/tcp on a name that does not resolve", "/docker-entrypoint.sh: line 15: mongo: Try again\n/docker-entrypoint.sh: line 15: /dev/tcp/mongo/27017: Invalid argument\n", DependencyUnavailable, "mongo"},
+		{"InnoDB's partial writes on a full volume", "2020-12-02T20:43:17.534375Z 1 [Warning] [MY-012637] [InnoDB] 1048576 bytes should have been written. Only 720896 bytes written. Retrying for the remaining bytes.\n", ConfigError, "bytes should have been written"},
+	})
+}
+
+// Rules from textbook shapes of reports in other languages (session 13's
+// third batch).
+func TestRulesClassic18(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a segmentation fault in Chinese", "./start.sh: 第 12 行：    7 段错误               (核心已转储) ./server\n", Segfault, "段错误"},
+		{"a segmentation fault in German", "./start.sh: Zeile 12:     7 Speicherzugriffsfehler  (Speicherabzug geschrieben) ./server\n", Segfault, "Speicherzugriffsfehler"},
+		{"a permission denied in Chinese", "mkdir: 无法创建目录 \"/data/logs\": 权限不够\n", PermissionDenied, "权限不够"},
+		{"a command not found in Russian", "/entrypoint.sh: строка 5: gunicorn: команда не найдена\n", CommandNotFound, "команда не найдена"},
+		{"Windows' socket address in use, in German", "Error response from daemon: Ports are not available: exposing port TCP 0.0.0.0:3306 -> 0.0.0.0:0: listen tcp 0.0.0.0:3306: bind: Normalerweise darf jede Socketadresse (Protokoll, Netzwerkadresse oder Anschluss) nur jeweils einmal verwendet werden.\n", PortConflict, "nur jeweils einmal verwendet werden"},
+		{"Java's division by zero", "Exception in thread \"main\" java.lang.ArithmeticException: / by zero\n\tat com.acme.Rates.spread(Rates.java:31)\n", AppCrash, "ArithmeticException"},
+	})
+	checkWords(t, []wordsCase{
+		{"memory in Korean", "큰 이미지를 처리할 때마다 메모리가 부족해서 컨테이너가 강제 종료되고 계속 재시작됩니다.\n", OOMKilled},
+		{"a port taken, in Vietnamese", "Pod liên tục khởi động lại vì cổng 8080 đã được sử dụng bởi một tiến trình khác trên node.\n", PortConflict},
+	})
+}
