@@ -385,6 +385,18 @@ var patterns = []*pattern{
 	pat("localized_permission", PermissionDenied, weightPrecise, hintPerm, "权限不够", "拒绝访问", "отказано в доступе", "keine berechtigung", "permission non accordée", "permiso denegado", "permissão negada", "許可がありません", "권한이 거부", "izin ditolak", "quyền bị từ chối"),
 	pat("localized_cmd_not_found", CommandNotFound, weightPrecise, hintEntry, "未找到命令", "команда не найдена", "befehl nicht gefunden", "commande introuvable", "orden no encontrada", "comando não encontrado", "コマンドが見つかりません"),
 	pat("localized_addr_in_use", PortConflict, weightPrecise, hintPort, "nur jeweils einmal verwendet werden", "只允许使用一次", "1 つのみを使用できます", "une seule utilisation de chaque adresse", "solo se permite un uso de cada dirección"),
+	// Node's require() of a package that became ESM-only, and ESM syntax in
+	// a CommonJS build: the code and its dependencies do not fit together.
+	pat("node_esm", AppCrash, weightPrecise, "A package the code require()s is ESM-only now (or the build mixes ES modules into CommonJS): pin the dependency to its last CommonJS version, or load it with import(); rebuild the image.", "err_require_esm", "cannot use import statement outside a module"),
+	// Go without a time zone database (a scratch or distroless image):
+	// "unknown time zone Africa/Johannesburg" for a zone that exists.
+	pat("no_tzdata", AppCrash, weightPrecise, "The image has no time zone database (scratch, distroless, slim): add tzdata to the image (or build the Go binary with -tags timetzdata / import time/tzdata); check the zone's spelling too.", "unknown time zone").matching(`\bunknown time zone (?:[A-Z][A-Za-z_]+/[A-Z][A-Za-z_+-]+|Local)\b`),
+	// sharp's native part built for another platform or libc, or without
+	// its libvips: the image was built wrong.
+	pat("sharp_load", AppCrash, weightPrecise, "The image's sharp was installed for another platform, CPU or libc (or without its libvips): install it for the image's platform (npm install --os=linux --cpu=<arch> sharp, or install inside the image) and rebuild.", "could not load the \"sharp\" module"),
+	// A Python module whose name came from a setting with brackets,
+	// quotes or spaces in it ("No module named 'backends.[transmission]'").
+	pat("module_name_setting", ConfigError, weightPrecise+1, "The module's name comes from a setting that holds more than the name (brackets, quotes, spaces): set the value to the bare name.", "no module named").matching(`\bNo module named '[\w.]*[\[\]<>{}" =][^']*'`),
 	// Java's division by zero: a bug.
 	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),

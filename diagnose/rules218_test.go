@@ -74,3 +74,18 @@ func TestRulesClassic18(t *testing.T) {
 		{"a port taken, in Vietnamese", "Pod liên tục khởi động lại vì cổng 8080 đã được sử dụng bởi một tiến trình khác trên node.\n", PortConflict},
 	})
 }
+
+// Rules from the misses of held-out rounds 233 to 238 (TLS at start, Python
+// imports, Node.js start failures, database operators, Java application
+// servers, Go services).
+func TestRules233(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Go without a time zone database", "panic: failed to parse cron job schedule 'CRON_TZ=America/Sao_Paulo 0,30 * * * *': provided bad location America/Sao_Paulo: unknown time zone America/Sao_Paulo\n", AppCrash, "unknown time zone America/Sao_Paulo"},
+		{"sharp built for another platform", "Error: Could not load the \"sharp\" module using the linux-arm64 runtime\nPossible solutions:\n- Ensure optional dependencies can be installed:\n", AppCrash, "Could not load the \"sharp\" module"},
+		{"an ESM-only package require()d", "Error [ERR_REQUIRE_ESM]: require() of ES Module /app/node_modules/uuid/dist-node/index.js from /app/controllers/projectController.js not supported.\n", AppCrash, "ERR_REQUIRE_ESM"},
+		{"a module name from a setting with brackets", "ModuleNotFoundError: No module named 'backends.[transmission]'\n", ConfigError, "No module named 'backends.[transmission]'"},
+	})
+	checkNotRead(t, []notRead{
+		{"ModuleNotFoundError: No module named 'backends.transmission'\n", ConfigError},
+	})
+}
