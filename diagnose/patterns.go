@@ -397,6 +397,9 @@ var patterns = []*pattern{
 	// A Python module whose name came from a setting with brackets,
 	// quotes or spaces in it ("No module named 'backends.[transmission]'").
 	pat("module_name_setting", ConfigError, weightPrecise+1, "The module's name comes from a setting that holds more than the name (brackets, quotes, spaces): set the value to the bare name.", "no module named").matching(`\bNo module named '[\w.]*[\[\]<>{}" =][^']*'`),
+	// Runtime errors of code that cannot run as written: Python's runaway
+	// recursion, .NET's index out of range.
+	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b`),
 	// Java's division by zero: a bug.
 	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),
@@ -510,7 +513,7 @@ var patterns = []*pattern{
 	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
-	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found`),
+	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`),
 	// flannel's network settings, which every manifest mounts from a
 	// ConfigMap's net-conf.json key ("failed to read net conf: open
 	// /etc/kube-flannel/net-conf.json: no such file or directory"): the

@@ -89,3 +89,12 @@ func TestRules233(t *testing.T) {
 		{"ModuleNotFoundError: No module named 'backends.transmission'\n", ConfigError},
 	})
 }
+
+// Rules from textbook shapes of sparse evidence (session 13's fourth batch).
+func TestRulesClassic19(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Python's runaway recursion", "RecursionError: maximum recursion depth exceeded while calling a Python object\n", AppCrash, "RecursionError"},
+		{".NET's index out of range", "Unhandled exception. System.ArgumentOutOfRangeException: Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')\n", AppCrash, "ArgumentOutOfRangeException"},
+		{"a ConfigMap's name cut by less -S", "  Warning  Failed     12s (x5 over 70s)  kubelet  Error: configmap \"notifier-env\" not f\n", MissingConfigObject, "notifier-env"},
+	})
+}

@@ -37,6 +37,7 @@ type describeParser struct {
 	listIndent  int
 	msg         *string // a Message value that may continue on the next lines
 	msgIndent   int
+	prevLen     int    // the length of the line before, to tell a terminal's wrap
 	pendingKey  string // a key whose value is on the next line (console copy)
 	pendingInd  int
 	rest        string // text after the Events section (a log pasted with it)
@@ -48,6 +49,14 @@ var (
 	reProbe   = regexp.MustCompile(`^(http-get|exec|tcp-socket|grpc)\s+(.*?)\s+delay=(\d+)s\s+timeout=(\d+)s\s+period=(\d+)s\s+#success=(\d+)\s+#failure=(\d+)`)
 	reConsole = regexp.MustCompile(`^(Waiting|Running|Terminated)(?:\s+at\s+(.*?))?\s*(?:\((\w+)\))?$`)
 )
+
+// minWrapWidth is the narrowest terminal whose wrap is taken for one: a
+// line at least this long may go on at the next line's margin.
+const minWrapWidth = 79
+
+// reRecordStart is a line that starts a record of its own (a JSON object,
+// a timestamped or levelled log line), never the rest of a wrapped one.
+var reRecordStart = regexp.MustCompile(`^(?:[{\[]|\d{4}[-/]\d{2}[-/]\d{2}|[IWEF]\d{4} |(?:INFO|WARN|WARNING|ERROR|FATAL|DEBUG)\b)`)
 
 // reInitName is the name of an init container ("linkerd-init",
 // "init-db"), which a describe cut by grep no longer heads as one.
@@ -85,6 +94,8 @@ func parseDescribe(text string) (corev1.Pod, []eventRow, string) {
 }
 
 func (p *describeParser) line(line string) {
+	prevLen := p.prevLen
+	p.prevLen = len(line)
 	if strings.TrimSpace(line) == "" {
 		p.msg = nil
 		return
@@ -102,8 +113,16 @@ func (p *describeParser) line(line string) {
 		p.field(k, strings.TrimSpace(line), p.pendingInd)
 		return
 	}
-	// Continuation of a multi-line Message.
-	if p.msg != nil && (m == nil || (!describeKeys[key] && indent >= p.msgIndent)) {
+	// Continuation of a multi-line Message. A terminal that wraps a long
+	// line at its width starts the rest at the margin, in mid-word or
+	// after the space where it cut ("... runc create\n failed: ...",
+	// "bind: ad\ndress already in use"): that rest is joined back as it was.
+	wrapped := prevLen >= minWrapWidth && indent <= 1 && !reRecordStart.MatchString(strings.TrimSpace(line))
+	if p.msg != nil && (m == nil || (!describeKeys[key] && (indent >= p.msgIndent || wrapped))) {
+		if wrapped {
+			*p.msg += strings.TrimRight(line, " ")
+			return
+		}
 		*p.msg += "\n" + strings.TrimSpace(line)
 		return
 	}

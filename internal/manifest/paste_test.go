@@ -1143,3 +1143,28 @@ func TestShapesOfSession13(t *testing.T) {
 		t.Fatalf("statuses %+v, init %+v", st, ic)
 	}
 }
+
+// TestWrappedDescribeMessage: a state's Message a terminal wrapped at its
+// width is joined back as it was (mid-word, or after the space where it
+// cut); a JSON line after it stays a line of its own.
+func TestWrappedDescribeMessage(t *testing.T) {
+	in := pastedInput(t, "    Last State:     Terminated\n      Reason:       StartError\n      Message:      failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create\n failed: unable to start container process: exec: \"gunicorn\": executable file not found in $PATH: unknown\n      Exit Code:    128\n    Restart Count:  4\n")
+	st := in.Pod.Status.ContainerStatuses
+	if len(st) != 1 || st[0].LastTerminationState.Terminated == nil || !strings.Contains(st[0].LastTerminationState.Terminated.Message, "runc create failed: unable to start") || st[0].LastTerminationState.Terminated.ExitCode != 128 {
+		t.Fatalf("statuses %+v", st)
+	}
+	in = pastedInput(t, "    Last State:     Terminated\n      Reason:       Error\n      Message:      short line\n failed: not a wrap\n      Exit Code:    1\n")
+	if m := in.Pod.Status.ContainerStatuses[0].LastTerminationState.Terminated.Message; m != "short line" {
+		t.Fatalf("message %q", m)
+	}
+}
+
+// TestWatchRowsInitOOMKilled: `kubectl get pods -w` rows that alternate
+// Init:OOMKilled and Init:CrashLoopBackOff keep the init container's kill.
+func TestWatchRowsInitOOMKilled(t *testing.T) {
+	in := pastedInput(t, "$ kubectl get po -w\nNAME                       READY   STATUS                  RESTARTS      AGE\ncatalog-6f4d8b7c9-8mxkp    0/1     Init:0/1                0             5s\ncatalog-6f4d8b7c9-8mxkp    0/1     Init:OOMKilled          0             48s\ncatalog-6f4d8b7c9-8mxkp    0/1     Init:CrashLoopBackOff   1 (2s ago)    96s\n")
+	st := in.Pod.Status.InitContainerStatuses
+	if len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" {
+		t.Fatalf("init statuses %+v", st)
+	}
+}

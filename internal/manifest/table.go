@@ -138,8 +138,9 @@ func terminatedAs(status string) *corev1.ContainerStateTerminated {
 func lastTermination(rows []tableRow, name string) string {
 	last := ""
 	for _, r := range rows {
-		if r.name == name && terminatedAs(r.status) != nil {
-			last = r.status
+		status := strings.TrimPrefix(r.status, "Init:") // an init container's end ("Init:OOMKilled")
+		if r.name == name && terminatedAs(status) != nil {
+			last = status
 		}
 	}
 	return last
