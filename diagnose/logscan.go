@@ -292,6 +292,15 @@ func (s *logScanner) line(raw []byte) {
 		// A pasted line wrapped by a terminal or an issue tracker: its
 		// last word ("*v1alpha1.Registries") belongs to the line before.
 		s.best.extend(trimmed)
+	} else if reJSONMessage.Match(trimmed) {
+		// An error that dumps its issues as JSON ("ZodError: [", then
+		// {"path": [...], "message": "..."}): the first message is its
+		// detail.
+		for _, c := range []*candidate{s.best, s.lastError} {
+			if c != nil && s.lines-c.lineNo <= 20 && opensJSON(c.msg) {
+				c.extend(trimmed)
+			}
+		}
 	}
 	descBonus := 0
 	switch {
@@ -538,6 +547,17 @@ func (s *logScanner) continueDetail(raw, content, trimmed []byte) {
 	if !bytes.HasSuffix(trimmed, []byte(":")) && !opensBlock([]byte(c.line)) {
 		s.detailNext = 0
 	}
+}
+
+// reJSONMessage is a "message" member of a JSON object printed over
+// several lines.
+var reJSONMessage = regexp.MustCompile(`^"message":\s*".+"`)
+
+// opensJSON reports an error line whose detail follows as JSON ("ZodError:
+// [", "Error: {").
+func opensJSON(msg string) bool {
+	t := strings.TrimSpace(msg)
+	return strings.HasSuffix(t, ": [") || strings.HasSuffix(t, ": {")
 }
 
 // reDetailLine is the detail a program prints on the line after its error

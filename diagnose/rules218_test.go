@@ -98,3 +98,11 @@ func TestRulesClassic19(t *testing.T) {
 		{"a ConfigMap's name cut by less -S", "  Warning  Failed     12s (x5 over 70s)  kubelet  Error: configmap \"notifier-env\" not f\n", MissingConfigObject, "notifier-env"},
 	})
 }
+
+// An error that dumps its issues as JSON keeps the first issue's message
+// (round 231's Zod error, a fault left at first measurement).
+func TestJSONDumpedErrorKeepsItsMessage(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Zod's issues", "ZodError: [\n  {\n    \"origin\": \"string\",\n    \"code\": \"too_small\",\n    \"minimum\": 32,\n    \"path\": [\n      \"MASTER_KEY\"\n    ],\n    \"message\": \"Too small: expected string to have >=32 characters\"\n  }\n]\n    at initializeServerConfig (file:///app/dist-server/env-config-server.mjs:118:38)\n", ConfigError, "Too small: expected string to have >=32 characters"},
+	})
+}
