@@ -400,6 +400,14 @@ var patterns = []*pattern{
 	// Runtime errors of code that cannot run as written: Python's runaway
 	// recursion, .NET's index out of range.
 	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b`),
+	// Go's failed type assertion ("panic: interface conversion:
+	// client.Object is *v1.ConfigMap, not *v1.Secret"): a bug, whatever
+	// kind it names.
+	pat("go_type_assertion", AppCrash, weightPrecise+2, "", "interface conversion:").matching(`\bpanic: interface conversion: `),
+	// A webhook or aggregated API whose Service has no ready pods ("no
+	// endpoints available for service \"capi-webhook-service\""): the
+	// program serving it is down.
+	pat("no_endpoints", DependencyUnavailable, weightPrecise+1, "The webhook's or API's Service has no ready endpoints: the pod that serves it is down or not ready; fix that one first (its logs), then this one recovers.", "no endpoints available for service"),
 	// Java's division by zero: a bug.
 	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),
@@ -712,6 +720,18 @@ var patterns = []*pattern{
 	// port 80").
 	pat("priv_port_words", PermissionDenied, weightPrecise, hintPrivPort, "capabilit", "net_bind_service").matching(`(?i)\b(?:missing|lacks?|lacking|without|no|needs?|requires?|not have|doesn't have)\s+(?:the\s+)?(?:[\w_]+\s+)?capabilit\w*\b.{0,40}\b(?:listen|bind)\w*\b|\b(?:needs?|requires?|missing|without|lacks?|lacking)\b[^.]{0,20}\bnet_bind_service\b.{0,40}\b(?:listen|bind)\w*\b|\b(?:listen|bind)\w*\b.{0,40}\b(?:without|missing|lacks?)\s+(?:the\s+)?(?:cap_)?net_bind_service\b`),
 	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
+	// A service account's refusal told without "is forbidden" (OpenShift's
+	// oauth-proxy: "unable to retrieve authentication information for
+	// tokens: User \"system:serviceaccount:ns:sa\" cannot create
+	// tokenreviews..."): RBAC, whatever the line says of configuration.
+	pat("rbac_sa_cannot", PermissionDenied, weightPrecise+2, hintRBAC, "system:serviceaccount:").matching(`(?i)\buser \\?"system:serviceaccount:[^"\\]+\\?" cannot (?:get|list|watch|create|update|patch|delete)\b`),
+	// Grafana refusing to install a plugin that is now built in
+	// ("plugin.forbiddenCorePluginInstall"): remove it from the list.
+	pat("grafana_core_plugin", ConfigError, weightPrecise+2, "The plugin is part of Grafana now: remove it from GF_INSTALL_PLUGINS (or the chart's plugins list).", "core plugin and cannot be installed", "forbiddencoreplugininstall"),
+	// Kafka's log directory on a volume whose root holds lost+found (an
+	// ext4 PVC mounted straight at log.dirs): set log.dirs to a
+	// subdirectory.
+	pat("kafka_lost_found", ConfigError, weightPrecise+1, "The volume's root holds lost+found (ext4) and Kafka takes every directory there for a partition: point log.dirs at a subdirectory of the mount.", "is not in the form").matching(`(?i)\bfound directory \S*lost\+found, 'lost\+found' is not in the form\b`),
 	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User \\?"[^"\\]+\\?" cannot`),
 	// The API's refusal without its "User ... cannot" tail, as a title
 	// quotes it ("\"kong-proxy\" is forbidden:", "services \"x\" is
@@ -830,7 +850,7 @@ var patterns = []*pattern{
 	// A server told to listen on an address that is not the pod's or the
 	// host's (an old node IP, an IPv6 address the node lacks): a setting,
 	// not a dependency.
-	pat("bind_not_local", ConfigError, weightPrecise, "The server is told to listen on an address this pod or host does not have (an old node IP, an IPv6 address the node lacks): listen on 0.0.0.0 or [::], or on the address it has now.", "cannot assign requested address").matching(`(?i)\bbind: cannot assign requested address\b|\bbind\(\) to \S+ failed \(99: cannot assign requested address\)`),
+	pat("bind_not_local", ConfigError, weightPrecise, "The server is told to listen on an address this pod or host does not have (an old node IP, an IPv6 address the node lacks): listen on 0.0.0.0 or [::], or on the address it has now.", "cannot assign requested address").matching(`(?i)\bbind: cannot assign requested address\b|\bcannot assign requested address\W{0,3}(?:\(port\)\W{0,2})?to (?:the )?\w+ listener\b|\bbind\(\) to \S+ failed \(99: cannot assign requested address\)`),
 	// systemctl or a systemd unit in a container whose PID 1 is not
 	// systemd: how the container is started, not a dependency down.
 	pat("systemd_not_pid1", ConfigError, weightPrecise+1, hintSystemd, "booted with systemd").matching(`(?i)\bhas not been booted with systemd as init system\b`),
@@ -1023,7 +1043,7 @@ var patterns = []*pattern{
 	// built from the wrong base.
 	pat("ruby_version_mismatch", AppCrash, weightPrecise+1, "The image's Ruby is not the version the Gemfile pins: rebuild from the base image of that Ruby version (or change the Gemfile's ruby line together with the lock file).", "your ruby version is").matching(`(?i)\byour ruby version is [\d.]+, but your gemfile specified [\d.]+`),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
-	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
+	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "signal arrived during cgo execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
 	// Round 32. The runtime cannot enter the working directory the image
 	// sets, as the user it runs as (OpenShift's random UID): a permission
 	// of the image's directory, not a missing command.

@@ -106,3 +106,26 @@ func TestJSONDumpedErrorKeepsItsMessage(t *testing.T) {
 		{"Zod's issues", "ZodError: [\n  {\n    \"origin\": \"string\",\n    \"code\": \"too_small\",\n    \"minimum\": 32,\n    \"path\": [\n      \"MASTER_KEY\"\n    ],\n    \"message\": \"Too small: expected string to have >=32 characters\"\n  }\n]\n    at initializeServerConfig (file:///app/dist-server/env-config-server.mjs:118:38)\n", ConfigError, "Too small: expected string to have >=32 characters"},
 	})
 }
+
+// Rules from the misses of held-out rounds 239 to 244 (OpenShift, the
+// control plane's static pods, dashboards, devices, brokers, big data).
+func TestRules239(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a service account refused without 'is forbidden'", "2019/03/01 10:00:00 main.go:134: Invalid configuration:\n  unable to load OpenShift configuration: unable to retrieve authentication information for tokens: User \"system:serviceaccount:fuse:syndesis-oauth-client\" cannot create tokenreviews.authentication.k8s.io at the cluster scope\n", PermissionDenied, "cannot create tokenreviews"},
+		{"Grafana's built-in plugin in the install list", "Error: ✗ [plugin.forbiddenCorePluginInstall] plugin grafana-pyroscope-datasource is a core plugin and cannot be installed separately\n", ConfigError, "core plugin"},
+		{"Kafka's log dir on a volume with lost+found", "Found directory /var/lib/kafka/data/lost+found, 'lost+found' is not in the form\nof topic-partition or topic-partition.uniqueId-delete (if marked for deletion).\n", ConfigError, "lost+found"},
+	})
+	checkWords(t, []wordsCase{
+		{"a listener on an address the container lacks", "Container is exiting again and again and it says cannot assign requested address(port) to EXTERNAL listener.\n", ConfigError},
+	})
+}
+
+// Rules from textbook shapes of operators and controllers (session 13's
+// fifth batch).
+func TestRulesClassic20(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Go's failed type assertion naming a kind", "panic: interface conversion: client.Object is *v1.ConfigMap, not *v1.Secret\n\ngoroutine 214 [running]:\n", AppCrash, "interface conversion"},
+		{"a conversion webhook without endpoints", "E0612 08:14:02.118 1 reflector.go:147] failed to list *v1beta1.Cluster: conversion webhook for cluster.x-k8s.io/v1alpha4, Kind=Cluster failed: Post \"https://capi-webhook-service.capi-system.svc:443/convert?timeout=30s\": no endpoints available for service \"capi-webhook-service\"\n{\"level\":\"error\",\"ts\":\"2024-06-12T08:16:02Z\",\"msg\":\"Could not wait for Cache to sync\",\"controller\":\"cluster\",\"error\":\"failed to wait for cluster caches to sync: timed out waiting for cache to be synced for Kind *v1beta1.Cluster\"}\n", DependencyUnavailable, "no endpoints available"},
+		{"a SIGSEGV inside cgo", "SIGSEGV: segmentation violation\nPC=0x7f3a9c2e1d40 m=5 sigcode=1 addr=0x0\nsignal arrived during cgo execution\n\ngoroutine 88 gp=0xc000602a80 m=5 mp=0xc000100008 [syscall]:\nruntime.cgocall(0x1a2b, 0xc0004)\n", Segfault, "cgo"},
+	})
+}
