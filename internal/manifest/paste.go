@@ -39,7 +39,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = stripBorders(normalizeSpace(data))
+	data = stripLinePrefixes(stripBorders(normalizeSpace(data)))
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
@@ -636,4 +636,83 @@ func ocStatus(text string) (corev1.Pod, bool) {
 	pod.Status.Phase = corev1.PodRunning
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: name, State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}}}
 	return pod, true
+}
+
+// reLineNumber and reClockPrefix are what a paste tool or an editor puts
+// before every line: a line number (" 52      State:"), the time of the
+// copy ("09:14:02  Exit Code: 139").
+var (
+	reLineNumber  = regexp.MustCompile(`^\s*(\d+)(?:[\t ]+|$)`)
+	reClockPrefix = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[\t ]+|$)`)
+	reNumberOnly  = regexp.MustCompile(`^\s*\d+`)
+	reClockOnly   = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(?:\.\d+)?`)
+)
+
+// stripLinePrefixes removes a prefix every line of the paste carries that
+// is none of its content: consecutive line numbers, or one and the same
+// clock time. The whitespace after it is removed as far as every line has
+// it, so the lines keep their indentation relative to each other.
+func stripLinePrefixes(data []byte) []byte {
+	lines := bytes.Split(data, []byte("\n"))
+	var idx []int // the non-empty lines
+	for i, l := range lines {
+		if len(bytes.TrimSpace(l)) > 0 {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) < 3 {
+		return data
+	}
+	numbered, clocked := true, true
+	var clock []byte
+	for k, i := range idx {
+		if numbered {
+			m := reLineNumber.FindSubmatch(lines[i])
+			n, err := 0, error(nil)
+			if m != nil {
+				n, err = strconv.Atoi(string(m[1]))
+			}
+			if m == nil || err != nil {
+				numbered = false
+			} else if k > 0 {
+				prev, _ := strconv.Atoi(string(reLineNumber.FindSubmatch(lines[idx[k-1]])[1]))
+				numbered = n == prev+(i-idx[k-1])
+			}
+		}
+		if clocked {
+			m := reClockPrefix.Find(lines[i])
+			t := bytes.TrimRight(m, " \t")
+			if m == nil || (clock != nil && !bytes.Equal(t, clock)) {
+				clocked = false
+			}
+			clock = t
+		}
+	}
+	var re *regexp.Regexp
+	switch {
+	case numbered:
+		re = reNumberOnly
+	case clocked:
+		re = reClockOnly
+	default:
+		return data
+	}
+	pad := -1 // the whitespace every line has after the prefix
+	for _, i := range idx {
+		rest := lines[i][len(re.Find(lines[i])):]
+		if len(bytes.TrimSpace(rest)) == 0 {
+			continue
+		}
+		if w := len(rest) - len(bytes.TrimLeft(rest, " \t")); pad < 0 || w < pad {
+			pad = w
+		}
+	}
+	for _, i := range idx {
+		rest := lines[i][len(re.Find(lines[i])):]
+		if len(rest) >= pad && pad > 0 {
+			rest = rest[pad:]
+		}
+		lines[i] = rest
+	}
+	return bytes.Join(lines, []byte("\n"))
 }

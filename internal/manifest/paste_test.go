@@ -1168,3 +1168,20 @@ func TestWatchRowsInitOOMKilled(t *testing.T) {
 		t.Fatalf("init statuses %+v", st)
 	}
 }
+
+// TestStripLinePrefixes: consecutive line numbers and one clock time that
+// a paste tool put before every line are removed, keeping the lines'
+// indentation relative to each other; times that differ (a log's own) and
+// numbers that do not count up are content.
+func TestStripLinePrefixes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{" 52      State:          Waiting\n 53        Reason:       CrashLoopBackOff\n 54      Last State:     Terminated\n 55        Exit Code:    139\n", "State:          Waiting\n  Reason:       CrashLoopBackOff\nLast State:     Terminated\n  Exit Code:    139\n"},
+		{"09:14:02  $ kubectl describe pod p\n09:14:02      State:          Waiting\n09:14:02        Reason:       CrashLoopBackOff\n", "$ kubectl describe pod p\n    State:          Waiting\n      Reason:       CrashLoopBackOff\n"},
+		{"09:14:02 starting\n09:14:03 listening on :8080\n09:14:04 panic: boom\n", "09:14:02 starting\n09:14:03 listening on :8080\n09:14:04 panic: boom\n"},
+		{"1 apple\n3 pears\n7 plums\n", "1 apple\n3 pears\n7 plums\n"},
+	} {
+		if got := string(stripLinePrefixes([]byte(tc.in))); got != tc.want {
+			t.Errorf("stripLinePrefixes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
