@@ -408,6 +408,24 @@ var patterns = []*pattern{
 	// endpoints available for service \"capi-webhook-service\""): the
 	// program serving it is down.
 	pat("no_endpoints", DependencyUnavailable, weightPrecise+1, "The webhook's or API's Service has no ready endpoints: the pod that serves it is down or not ready; fix that one first (its logs), then this one recovers.", "no endpoints available for service"),
+	// The official images' own words for a data directory they may not
+	// write (MySQL's "Operating system error number 13", Confluent's
+	// preflight "dub path /var/lib/kafka/data writable] FAILED").
+	pat("datadir_not_writable", PermissionDenied, weightPrecise+1, hintPerm, "operating system error number 13", "writable] failed").matching(`(?i)\boperating system error number 13\b|\bdub path \S+ writable\] FAILED`),
+	// A port another process holds, in servers' own words (RabbitMQ's
+	// distribution port "in use by another node", MinIO's "Specified port
+	// is already in use").
+	pat("port_in_use_words", PortConflict, weightPrecise, hintPort, "in use by another node", "specified port is already in use").matching(`(?i)\bcould not bind to distribution port \d+, it is in use by another node\b|\bspecified port is already in use\b`),
+	// Elasticsearch's node lock held by another node on a shared volume:
+	// two replicas on one ReadWriteMany volume, not a permission.
+	pat("es_lock_held", ConfigError, weightPrecise+3, "Another node holds the data path's lock: each replica needs a volume of its own (a StatefulSet's volumeClaimTemplates, not one ReadWriteMany claim), or the old process still runs.", "lock held by another program"),
+	// A secret or parameter the platform cannot find (ECS's Secrets
+	// Manager and SSM references, Cloud Run's secret versions, Container
+	// Apps' secretRef): the object the task names does not exist.
+	pat("platform_secret_missing", MissingConfigObject, weightPrecise+1, "The secret or parameter the task or revision references does not exist under that name (or in that account/region/project): create it, or fix the reference.", "can't find the specified secret", "invalid ssm parameters", "was not found", "secretrefnotfound", "secretref").matching(`(?i)\bsecrets manager can't find the specified secret\b|\binvalid ssm parameters: \S+|\bsecret projects/\S+/secrets/\S+ was not found\b|\bcontainerappsecretrefnotfound\b|\bsecretref '[^']+'.{0,60}\bnot found\b`),
+	// Fly's init failing to start the command ("failed to spawn command:
+	// /app/bin/api: No such file or directory").
+	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// Java's division by zero: a bug.
 	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),
@@ -974,7 +992,7 @@ var patterns = []*pattern{
 	// cursor, position or checkpoint file) that it can no longer read:
 	// fluentd's "Invalid contents (not object) in plugin storage file".
 	pat("state_file_corrupt", ConfigError, weightPrecise, hintData, "invalid contents", "corrupt", "malformed", "truncated").matching(`(?i)\b(?:invalid contents?|corrupt(?:ed)?|malformed|truncated)\b(?:\s*\([^)]{0,20}\))?(?:\s+(?:in|of|the|its|a|an|plugin)){0,3}\s+(?:storage|state|cursor|position|pos|checkpoint|offsets?|lock|snapshot)\s+file\b|\b(?:storage|state|cursor|position|checkpoint|snapshot)\s+file\b.{0,60}\b(?:is|was|seems|looks)\s+(?:corrupt(?:ed)?|malformed|truncated|invalid)\b`),
-	pat("data_state", ConfigError, weightPrecise, hintData, "bad file format reading the append only file", "corruption in segment", "corrupted wal", "invalid magic number", "unexpected checksum", "checksum mismatch", "inconsistentclusteridexception", "inconsistentnodeidexception", "doesn't match stored", "nodeexistsexception", "node already exists", "database disk image is malformed", "invalid featurecompatibilityversion", "wiredtiger error", "wt_panic", "wiredtiger library panic", "opening storage failed", "unable to replay value log", "error replaying wal", "failed to replay wal", "wal replay failed", "log directory is already formatted", "can't lock", "could not get an exclusive lock", "in use by another process").without("permission denied", "port "),
+	pat("data_state", ConfigError, weightPrecise, hintData, "bad file format reading the append only file", "unexpected end of file reading the append only file", "corruption in segment", "corrupted wal", "invalid magic number", "unexpected checksum", "checksum mismatch", "inconsistentclusteridexception", "inconsistentnodeidexception", "doesn't match stored", "nodeexistsexception", "node already exists", "database disk image is malformed", "invalid featurecompatibilityversion", "wiredtiger error", "wt_panic", "wiredtiger library panic", "opening storage failed", "unable to replay value log", "error replaying wal", "failed to replay wal", "wal replay failed", "log directory is already formatted", "can't lock", "could not get an exclusive lock", "in use by another process").without("permission denied", "port "),
 	pat("dns_loop", ConfigError, weightPrecise, "CoreDNS forwards queries to itself: the node's /etc/resolv.conf points at a local resolver (127.0.0.53, systemd-resolved). Set the kubelet's resolvConf to /run/systemd/resolve/resolv.conf, or forward to an upstream DNS server in the Corefile instead of /etc/resolv.conf.", "plugin/loop", "loop detected"),
 	pat("settings_missing", ConfigError, weightSpecific+1, hintEnv, "provided", "specified", "validation error", "connectionstring", "field required").matching(`(?i)(\bno [\w.-]+(?: [\w.-]+)? (?:setting|option|parameter|property|value)s? (?:was |were |is )?(?:provided|specified|given|set)\b|validation errors? for \w*(?:settings|config)|\(parameter 'connectionstring'\)|connectionstring\S* (?:is|was) (?:null|empty|missing|not (?:set|found))|\bfield required\b)`),
 	// Elasticsearch announces that it enforces its bootstrap checks; in a

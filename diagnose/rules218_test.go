@@ -129,3 +129,17 @@ func TestRulesClassic20(t *testing.T) {
 		{"a SIGSEGV inside cgo", "SIGSEGV: segmentation violation\nPC=0x7f3a9c2e1d40 m=5 sigcode=1 addr=0x0\nsignal arrived during cgo execution\n\ngoroutine 88 gp=0xc000602a80 m=5 mp=0xc000100008 [syscall]:\nruntime.cgocall(0x1a2b, 0xc0004)\n", Segfault, "cgo"},
 	})
 }
+
+// Rules from textbook shapes of official images and managed platforms
+// (session 13's sixth batch).
+func TestRulesClassic21(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"MySQL's OS error 13", "2024-03-02T10:11:12.345678Z 1 [ERROR] [MY-012592] [InnoDB] Operating system error number 13 in a file operation.\n2024-03-02T10:11:12.345700Z 1 [ERROR] [MY-012595] [InnoDB] The error means mysqld does not have the access rights to the directory.\n2024-03-02T10:11:12.345800Z 1 [ERROR] [MY-012646] [InnoDB] File ./ibdata1: 'open' returned OS error 113. Cannot continue operation\n", PermissionDenied, "Operating system error number 13"},
+		{"Confluent's preflight", "===> Check if /var/lib/kafka/data is writable ...\nCommand [/usr/local/bin/dub path /var/lib/kafka/data writable] FAILED !\n", PermissionDenied, "writable] FAILED"},
+		{"RabbitMQ's distribution port", "BOOT FAILED\n===========\nERROR: could not bind to distribution port 25672, it is in use by another node: rabbit@worker-3\n", PortConflict, "in use by another node"},
+		{"Elasticsearch's node lock held", "Caused by: org.apache.lucene.store.LockObtainFailedException: Lock held by another program: /usr/share/elasticsearch/data/node.lock\n", ConfigError, "Lock held by another program"},
+		{"Redis 7's truncated AOF", "1:M 04 Mar 2024 10:00:00.000 # Unexpected end of file reading the append only file appendonly.aof.1.incr.aof. You can: 1) Make a backup of your AOF file, then use ./redis-check-aof --fix <filename.manifest>. 2) Alternatively you can set the 'aof-load-truncated' configuration option to yes and restart the server.\n", ConfigError, "Unexpected end of file reading the append only file"},
+		{"ECS's missing Secrets Manager secret", "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret arn:aws:secretsmanager:eu-west-1:123456789012:secret:staging/db-AbCdEf from secrets manager: ResourceNotFoundException: Secrets Manager can't find the specified secret.\n", MissingConfigObject, "can't find the specified secret"},
+		{"Fly's missing binary", "Error: failed to spawn command: /app/bin/acme-api: No such file or directory (os error 2)\n", CommandNotFound, "failed to spawn command"},
+	})
+}

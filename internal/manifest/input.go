@@ -339,8 +339,17 @@ func mergeRow(pod, row *corev1.Pod) {
 func (o *Objects) fillNames(pod *corev1.Pod) {
 	names := map[string]int{}
 	for _, r := range o.textEvents {
+		if k := r.event.InvolvedObject.Kind; k != "" && k != "Pod" {
+			continue // a ReplicaSet's, a Node's, an HPA's events name no pod
+		}
 		if n := r.event.InvolvedObject.Name; n != "" {
 			names[n]++
+			if r.event.Reason == "BackOff" && strings.Contains(r.event.Message, "restarting failed container") {
+				// Of a namespace's events the pod in back-off is the
+				// one the report is about, however many events
+				// another pod has.
+				names[n] += 1000
+			}
 			if pod.Namespace == "" && r.event.InvolvedObject.Namespace != "" && (pod.Name == "" || pod.Name == n) {
 				pod.Namespace = r.event.InvolvedObject.Namespace
 			}

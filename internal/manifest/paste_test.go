@@ -1185,3 +1185,25 @@ func TestStripLinePrefixes(t *testing.T) {
 		}
 	}
 }
+
+// TestNamespaceEventsNameThePodInBackOff: of a namespace's events the pod
+// in back-off is the one diagnosed, however many events another pod has,
+// and a ReplicaSet's or Node's events name no pod; an exit code a jsonpath
+// printed is that pod's one container's.
+func TestNamespaceEventsNameThePodInBackOff(t *testing.T) {
+	paste := "NAMESPACE   LAST SEEN   TYPE      REASON         OBJECT                            MESSAGE\n" +
+		"ranking     2m          Warning   BackOff        pod/rank-worker-7c8d9e0f1-p5tqz   Back-off restarting failed container worker in pod rank-worker-7c8d9e0f1-p5tqz_ranking(0b1c)\n" +
+		"ranking     2h          Warning   Unhealthy      pod/rank-api-5b6c7d8e9-gg2xm      Liveness probe failed: HTTP probe failed with statuscode: 500\n" +
+		"ranking     2h          Normal    Killing        pod/rank-api-5b6c7d8e9-gg2xm      Container api failed liveness probe, will be restarted\n" +
+		"ranking     3m          Warning   FailedCreate   replicaset/aaa-batch-5f6b8d7c9    Error creating: pods \"aaa-batch-5f6b8d7c9-\" is forbidden: exceeded quota\n" +
+		"ranking     3m          Warning   FailedCreate   replicaset/aaa-batch-5f6b8d7c9    Error creating: pods \"aaa-batch-5f6b8d7c9-\" is forbidden: exceeded quota\n" +
+		"\n$ kubectl get pod rank-worker-7c8d9e0f1-p5tqz -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n0\n"
+	in := pastedInput(t, paste)
+	if in.Pod.Name != "rank-worker-7c8d9e0f1-p5tqz" {
+		t.Fatalf("pod %q", in.Pod.Name)
+	}
+	st := in.Pod.Status.ContainerStatuses
+	if len(st) != 1 || st[0].Name != "worker" || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.ExitCode != 0 {
+		t.Fatalf("statuses %+v", st)
+	}
+}

@@ -183,8 +183,16 @@ func isPodKind(k string) bool { return k == "pod" || k == "pods" || k == "po" }
 // fillExitCode gives the one container the exit code a jsonpath prompt
 // printed, when nothing else recorded how it ended.
 func (p promptNames) fillExitCode(pod *corev1.Pod) {
-	if !p.hasExit || len(pod.Status.ContainerStatuses) != 1 {
+	if !p.hasExit || len(pod.Status.ContainerStatuses) > 1 {
 		return
+	}
+	if len(pod.Status.ContainerStatuses) == 0 {
+		// Only events and the printed code: the one container they
+		// name ended so.
+		if len(pod.Spec.Containers) != 1 {
+			return
+		}
+		pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: pod.Spec.Containers[0].Name}}
 	}
 	st := &pod.Status.ContainerStatuses[0]
 	if st.State.Terminated != nil || st.LastTerminationState.Terminated != nil {
