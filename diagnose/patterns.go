@@ -426,6 +426,23 @@ var patterns = []*pattern{
 	// Fly's init failing to start the command ("failed to spawn command:
 	// /app/bin/api: No such file or directory").
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
+	// supervisord and init shims that cannot start the program: a command
+	// missing or not executable ("spawnerr: can't find command
+	// '/usr/sbin/php-fpm8.2'", "spawnerr: command at '...' is not
+	// executable", "[dumb-init] /app/run.sh: Permission denied"), a script
+	// run through a shell that reads its CRLF endings (dash's "set:
+	// Illegal option -"); a binary for another CPU ("couldn't exec ...:
+	// ENOEXEC").
+	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|^\S+: \d+: set: illegal option -\s*$`),
+	pat("supervisor_enoexec", ExecFormat, weightPrecise+2, hintArch, "enoexec").matching(`(?i)\bcouldn't exec \S+: enoexec\b`),
+	// Probes of a wait loop that find nothing: BusyBox nc's "bad address
+	// 'redis-master'" (the name does not resolve), pg_isready's "host:5432
+	// - no response".
+	pat("wait_probe_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "bad address '", " - no response").matching(`(?i)\bnc: bad address '[^']+'|:\d+ - no response\s*$`),
+	// A template's placeholder left in a config a server reads (nginx's
+	// "host not found in \"__PORT__\"", "${BACKEND_HOST}"): the
+	// templating step did not run or did not know the variable.
+	pat("unreplaced_placeholder", ConfigError, weightPrecise+2, "The config still holds a template placeholder: the step that fills it in (envsubst, sed, the image's templates) did not run or did not have the variable; check the entrypoint and the variable's name.", "__", "${").matching(`\[emerg\].{0,120}(?:"__[A-Z][A-Z0-9_]*__|\$\{[A-Z][A-Z0-9_]*\})`),
 	// Java's division by zero: a bug.
 	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),
@@ -724,7 +741,7 @@ var patterns = []*pattern{
 	// ("bind() to unix:/kong_prefix/worker_events.sock failed (98: Address
 	// already in use)"): no port is taken, a stale file is in the way.
 	pat("stale_unix_socket", ConfigError, weightPrecise+1, "A socket file left by an earlier instance (killed before it could remove it) is in the way: delete it at start (or keep it on an emptyDir that is not reused), and let the program shut down cleanly.", "unix").matching(`(?i)\bbind\(\) to unix:\S+ failed \(98: address (?:already )?in use\)|\blisten unix \S+: bind: address already in use\b`),
-	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "port already in use", "bindexception: address"),
+	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
 
 	// Permissions.
 	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user", "runasuser breaks non-root policy"),

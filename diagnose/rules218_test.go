@@ -143,3 +143,18 @@ func TestRulesClassic21(t *testing.T) {
 		{"Fly's missing binary", "Error: failed to spawn command: /app/bin/acme-api: No such file or directory (os error 2)\n", CommandNotFound, "failed to spawn command"},
 	})
 }
+
+// Rules from textbook shapes of entrypoint scripts (session 13's seventh
+// batch).
+func TestRulesClassic24(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"supervisord cannot find the program", "2024-11-12 09:14:03,498 CRIT Supervisor is running as root.  Privileges were not dropped because no user is specified in the config file.\n2024-11-12 09:14:04,520 INFO spawnerr: can't find command '/usr/sbin/php-fpm8.2'\n", CommandNotFound, "spawnerr: can't find command"},
+		{"dumb-init's script without its bit", "[dumb-init] /app/run.sh: Permission denied\n", CommandNotFound, "[dumb-init]"},
+		{"dash reading CRLF endings", "/entrypoint.sh: 2: set: Illegal option -\n", CommandNotFound, "Illegal option"},
+		{"supervisord's ENOEXEC", "2024-05-02 10:00:01,002 INFO spawnerr: couldn't exec /usr/local/bin/node_exporter: ENOEXEC\n", ExecFormat, "ENOEXEC"},
+		{"BusyBox nc on a name that does not resolve", "waiting for redis-master:6379\nnc: bad address 'redis-master.cache.svc.cluster.local'\n", DependencyUnavailable, "bad address"},
+		{"pg_isready without an answer", "orders-db:5432 - no response\n", DependencyUnavailable, "no response"},
+		{"a template placeholder left in nginx's config", "nginx: [emerg] host not found in \"__PORT__\" of the \"listen\" directive in /etc/nginx/conf.d/default.conf:2\n", ConfigError, "__PORT__"},
+		{"supervisord's own HTTP port taken", "Error: Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this program down first before starting supervisord.\n", PortConflict, "already listening on a port"},
+	})
+}

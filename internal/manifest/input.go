@@ -550,10 +550,17 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 }
 
 // newestTextEventAge is the age of the newest event pasted as text with an
-// age ("2m", "2m (x7 over 8m)"), or 0.
+// age ("2m", "2m (x7 over 8m)") that marks a container starting or being
+// killed, or 0. A back-off or a failing probe repeats while the container
+// waits or runs, after the last time its status records.
 func (o *Objects) newestTextEventAge() time.Duration {
 	newest := time.Duration(-1)
 	for _, r := range o.textEvents {
+		switch r.event.Reason {
+		case "Killing", "Started", "Created", "Pulled", "Pulling":
+		default:
+			continue
+		}
 		if r.age >= 0 && (newest < 0 || r.age < newest) {
 			newest = r.age
 		}

@@ -150,9 +150,10 @@ func TestParseDescribe(t *testing.T) {
 		t.Fatalf("last state: %+v", term)
 	}
 	// The paste was printed after the latest timestamp (the last finish)
-	// by the newest event's age (the back-off 10s ago); event ages count
-	// back from then.
-	if want := time.Date(2020, 3, 4, 12, 35, 4, 0, time.UTC); !in.Now.Equal(want) {
+	// by the newest start or kill event's age (the image pulled 3m ago;
+	// the back-off 10s ago repeats while it waits); event ages count back
+	// from then.
+	if want := time.Date(2020, 3, 4, 12, 37, 54, 0, time.UTC); !in.Now.Equal(want) {
 		t.Fatalf("now = %s, want %s", in.Now, want)
 	}
 	if len(in.Events) != 3 {
@@ -1205,5 +1206,15 @@ func TestNamespaceEventsNameThePodInBackOff(t *testing.T) {
 	st := in.Pod.Status.ContainerStatuses
 	if len(st) != 1 || st[0].Name != "worker" || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.ExitCode != 0 {
 		t.Fatalf("statuses %+v", st)
+	}
+}
+
+// TestEventAgesCountFromTheLastKill: a back-off repeats while the
+// container waits, so the paste's time is set by the newest start or kill
+// event (the liveness kill 4m ago ends the run the describe records).
+func TestEventAgesCountFromTheLastKill(t *testing.T) {
+	in := pastedInput(t, "    Last State:     Terminated\n      Reason:       Error\n      Exit Code:    137\n      Started:      Wed, 11 Sep 2024 09:02:11 +0000\n      Finished:     Wed, 11 Sep 2024 09:03:41 +0000\n    Restart Count:  5\nEvents:\n  Type     Reason     Age                  From     Message\n  ----     ------     ----                 ----     -------\n  Warning  Unhealthy  4m (x15 over 12m)    kubelet  Liveness probe failed: connection refused\n  Normal   Killing    4m (x5 over 12m)     kubelet  Container storefront failed liveness probe, will be restarted\n  Warning  BackOff    60s (x22 over 10m)   kubelet  Back-off restarting failed container storefront in pod storefront-6b8c9d7f5-2wqzt_shop(0c1d)\n")
+	if want := time.Date(2024, 9, 11, 9, 7, 41, 0, time.UTC); !in.Now.Equal(want) {
+		t.Fatalf("now = %s, want %s", in.Now, want)
 	}
 }
