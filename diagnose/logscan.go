@@ -425,6 +425,9 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	score := weight + sev + descBonus
+	if askedLine(trimmed) {
+		score -= 8 // the reporter's question ("Liveness probe killing my service?") is a guess, not a finding
+	}
 	if causedBy {
 		score++
 	}
@@ -1651,4 +1654,12 @@ func shorten(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// askedLine reports a line of the reporter's that asks rather than tells:
+// prose ending in a question mark ("Missing environment variable?", "Port
+// already in use?").
+func askedLine(trimmed []byte) bool {
+	t := bytes.TrimRight(trimmed, " *_\x60")
+	return bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1 && !programLine(t)
 }

@@ -398,8 +398,12 @@ var patterns = []*pattern{
 	// quotes or spaces in it ("No module named 'backends.[transmission]'").
 	pat("module_name_setting", ConfigError, weightPrecise+1, "The module's name comes from a setting that holds more than the name (brackets, quotes, spaces): set the value to the bare name.", "no module named").matching(`\bNo module named '[\w.]*[\[\]<>{}" =][^']*'`),
 	// Runtime errors of code that cannot run as written: Python's runaway
-	// recursion, .NET's index out of range.
-	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b`),
+	// recursion and division by zero, .NET's index out of range, Rust's
+	// integer overflow.
+	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception", "zerodivisionerror", "with overflow").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b|\bzerodivisionerror: \S|\battempt to (?:add|subtract|multiply|divide|negate|shift left|shift right) with overflow\b`),
+	// C and C++'s failed assertion and the abort it ends in (exit 134):
+	// a bug, not a segmentation fault, whatever "core dumped" says.
+	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b"),
 	// Go's failed type assertion ("panic: interface conversion:
 	// client.Object is *v1.ConfigMap, not *v1.Secret"): a bug, whatever
 	// kind it names.
@@ -443,6 +447,23 @@ var patterns = []*pattern{
 	// "host not found in \"__PORT__\"", "${BACKEND_HOST}"): the
 	// templating step did not run or did not know the variable.
 	pat("unreplaced_placeholder", ConfigError, weightPrecise+2, "The config still holds a template placeholder: the step that fills it in (envsubst, sed, the image's templates) did not run or did not have the variable; check the entrypoint and the variable's name.", "__", "${").matching(`\[emerg\].{0,120}(?:"__[A-Z][A-Z0-9_]*__|\$\{[A-Z][A-Z0-9_]*\})`),
+	// The JVM refusing contradictory heap flags ("Initial heap size set to
+	// a larger value than the maximum heap size": -Xms above -Xmx, from two
+	// sources of options).
+	pat("jvm_heap_flags", ConfigError, weightPrecise+2, "The JVM's heap flags contradict each other (-Xms above -Xmx, often from JAVA_OPTS and JAVA_TOOL_OPTIONS together): set one source of heap flags, with -Xms at most -Xmx.", "initial heap size set to a larger value than the maximum heap size"),
+	// sudo under no_new_privs (allowPrivilegeEscalation: false, which the
+	// restricted Pod Security profile requires).
+	pat("sudo_no_new_privs", PermissionDenied, weightPrecise+1, hintPerm, "\"no new privileges\" flag is set"),
+	// An image whose runtime does not fit what was built into it: a native
+	// addon for another Node.js ("compiled against a different Node.js
+	// version using NODE_MODULE_VERSION 108"), a package whose engines the
+	// image's Node does not meet, PDO without its driver, a
+	// framework-dependent .NET app on an image without the runtime.
+	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application").matching(`(?i)\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\byou must install \.net to run this application\b`),
+	// Python refusing its own environment at start: PYTHONHOME pointing
+	// elsewhere ("No module named 'encodings'" under "Fatal Python error:
+	// init_fs_encoding"), PYTHONIOENCODING naming no codec.
+	pat("python_env_fatal", ConfigError, weightPrecise+2, "Python's own environment variables are wrong (PYTHONHOME, PYTHONPATH, PYTHONIOENCODING in the pod's env): remove or fix them; the image's defaults are usually right.", "fatal python error: init_").matching(`(?i)\bfatal python error: init_(?:fs_encoding|stdio_encoding|sys_streams|import_site)\b`),
 	// Java's division by zero: a bug.
 	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),
@@ -872,7 +893,7 @@ var patterns = []*pattern{
 	// container waiting for a Service that does not exist yet).
 	pat("nslookup_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "server can't find").matching(`(?i)\bserver can't find \S+: NXDOMAIN\b`),
 	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname").without("_host not found", "not found in type"),
-	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection", "request timeout after", "errors.timeoutexception", "timed out waiting for a node assignment", "failed to update metadata after").without("liveness", "readiness"),
+	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "net::opentimeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection", "request timeout after", "errors.timeoutexception", "timed out waiting for a node assignment", "failed to update metadata after").without("liveness", "readiness"),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
 	// "leader election lost" is the exit, usually logged fatal; the renewal

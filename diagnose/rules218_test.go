@@ -158,3 +158,36 @@ func TestRulesClassic24(t *testing.T) {
 		{"supervisord's own HTTP port taken", "Error: Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this program down first before starting supervisord.\n", PortConflict, "already listening on a port"},
 	})
 }
+
+// Rules from textbook shapes where the asker's guess is wrong (session
+// 13's eighth batch): a question is a guess, not a finding.
+func TestRulesClassic28(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a question in the title against a Go panic", "Liveness probe killing my Go service?\npanic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:42 +0x1d\n", AppCrash, "index out of range"},
+		{"a question in the title against an invalid port", "Port already in use?\n2024/05/01 10:00:00 listen tcp: address 80800: invalid port\n", ConfigError, "invalid port"},
+		{"Python's division by zero", "Traceback (most recent call last):\n  File \"/app/rates.py\", line 12, in <module>\n    share = total / buckets\nZeroDivisionError: division by zero\n", AppCrash, "ZeroDivisionError"},
+		{"Rust's integer overflow", "thread 'tokio-runtime-worker' panicked at src/window.rs:88:21:\nattempt to subtract with overflow\n", AppCrash, "attempt to subtract with overflow"},
+		{"a C++ assertion's abort", "tiler: src/tile.cc:212: void Tile::encode(): Assertion `len_ > 0' failed.\nAborted (core dumped)\n", AppCrash, "Assertion"},
+	})
+}
+
+// Rules from textbook shapes of resource and security settings (session
+// 13's ninth batch).
+func TestRulesClassic26(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"the JVM's contradictory heap flags", "Picked up JAVA_TOOL_OPTIONS: -Xms2g\nError occurred during initialization of VM\nInitial heap size set to a larger value than the maximum heap size\n", ConfigError, "Initial heap size"},
+		{"sudo under no_new_privs", "sudo: The \"no new privileges\" flag is set, which prevents sudo from running as root.\nsudo: If sudo is running in a container, you may need to adjust the container configuration to disable the flag.\n", PermissionDenied, "no new privileges"},
+	})
+}
+
+// Rules from textbook shapes of runtimes failing at start (session 13's
+// tenth batch).
+func TestRulesClassic25(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a native addon for another Node.js", "Error: The module '/app/node_modules/bcrypt/lib/binding/napi-v3/bcrypt_lib.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 108. This version of Node.js requires\nNODE_MODULE_VERSION 115.\n", AppCrash, "compiled against a different Node.js version"},
+		{"PDO without its driver", "In Connection.php line 829:\n  could not find driver (Connection: mysql, SQL: select * from `migrations`)\n", AppCrash, "could not find driver"},
+		{"a framework-dependent .NET app without the runtime", "You must install .NET to run this application.\n\nApp: /app/Orders.Api\nArchitecture: x64\n", AppCrash, "You must install .NET"},
+		{"PYTHONHOME pointing elsewhere", "Fatal Python error: init_fs_encoding: failed to get the Python codec of the filesystem encoding\nPython runtime state: core initialized\nModuleNotFoundError: No module named 'encodings'\n", ConfigError, "init_fs_encoding"},
+		{"rubygems out of reach", "Fetching source index from https://rubygems.org/\nNet::OpenTimeout: Failed to open TCP connection to rubygems.org:443 (execution expired)\n", DependencyUnavailable, "Net::OpenTimeout"},
+	})
+}
