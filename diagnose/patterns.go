@@ -464,6 +464,12 @@ var patterns = []*pattern{
 	// elsewhere ("No module named 'encodings'" under "Fatal Python error:
 	// init_fs_encoding"), PYTHONIOENCODING naming no codec.
 	pat("python_env_fatal", ConfigError, weightPrecise+2, "Python's own environment variables are wrong (PYTHONHOME, PYTHONPATH, PYTHONIOENCODING in the pod's env): remove or fix them; the image's defaults are usually right.", "fatal python error: init_").matching(`(?i)\bfatal python error: init_(?:fs_encoding|stdio_encoding|sys_streams|import_site)\b`),
+	// A registration token the server refuses (gitlab-runner's
+	// "Registering runner... forbidden (check registration token)"): wrong
+	// or reset credentials, not RBAC.
+	pat("registration_token", ConfigError, weightPrecise+2, "The runner's registration or authentication token is wrong, expired or reset: create a new one and put it in the Secret the chart reads.", "check registration token"),
+	// Alertmanager's route naming a receiver its config lacks.
+	pat("alertmanager_receiver", ConfigError, weightPrecise, hintParse, "undefined receiver").matching(`(?i)\bundefined receiver "[^"]+" used in route\b`),
 	// Java's division by zero: a bug.
 	pat("java_arithmetic", AppCrash, weightPrecise, "", "arithmeticexception").matching(`(?i)\bjava\.lang\.arithmeticexception\b`),
 	pat("cmd_not_found_colon", CommandNotFound, weightPrecise, hintEntry, "command not found: ").matching(`(?i)\bcommand not found: [\w./-]+`),

@@ -23,6 +23,10 @@ type redactRule struct {
 	hints []string
 }
 
+// reSecretRefKey is a key whose value names a Secret object, as charts
+// and manifests refer to one.
+var reSecretRefKey = regexp.MustCompile(`(?i)(?:existing[_-]?secret(?:[_-]?name)?|secret[_-]?(?:name|ref)|tls[_-]?secret(?:[_-]?name)?)$`)
+
 // harmlessValues are values of password-like keys that carry no secret.
 var harmlessValues = map[string]bool{
 	"yes": true, "no": true, "true": true, "false": true, "null": true, "none": true,
@@ -34,6 +38,11 @@ var harmlessValues = map[string]bool{
 // sentence ("validate_secret_key_base': Missing ..."), not a secret.
 func isProse(prefix, v string) bool {
 	if isHarmless(prefix, v) || notSecretValue(v) {
+		return true
+	}
+	if reSecretRefKey.MatchString(strings.TrimRight(prefix, " :=\"'")) {
+		// A key that names a Secret object ("existingSecret:
+		// grafana-admin", "secretName: app-tls"): its value is a name.
 		return true
 	}
 	// The API's plural for the kind ("in a secret: secrets \"app-tls\"

@@ -22,6 +22,8 @@ func TestRedact(t *testing.T) {
 		{"password pair", "host=db user=app password=hunter2 sslmode=disable", "host=db user=app password=[REDACTED] sslmode=disable", true},
 		{"env dump", "DB_PASSWORD=hunter2", "DB_PASSWORD=[REDACTED]", true},
 		{"secret pair", "client_secret: abc123xyz", "client_secret: [REDACTED]", true},
+		{"a key naming a Secret object", "  existingSecret: grafana-admin", "  existingSecret: grafana-admin", false},
+		{"a TLS secret's name", "secretName: shop-tls", "secretName: shop-tls", false},
 		{"api key json", `{"api_key": "k-123456"}`, `{"api_key": "[REDACTED]"}`, true},
 		{"jdbc", "jdbc:mysql://db/app?user=root&password=toor&ssl=true", "jdbc:mysql://db/app?user=root&password=[REDACTED]&ssl=true", true},
 		{"flag", "starting with --db-password hunter2 --port 5432", "starting with --db-password [REDACTED] --port 5432", true},

@@ -191,3 +191,12 @@ func TestRulesClassic25(t *testing.T) {
 		{"rubygems out of reach", "Fetching source index from https://rubygems.org/\nNet::OpenTimeout: Failed to open TCP connection to rubygems.org:443 (execution expired)\n", DependencyUnavailable, "Net::OpenTimeout"},
 	})
 }
+
+// Rules from textbook shapes of Helm values and upgrades (session 13's
+// eleventh batch).
+func TestRulesClassic27(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"gitlab-runner's refused registration token", "Registering runner... forbidden (check registration token)  runner=GR1348941\nPANIC: Failed to register the runner.\n", ConfigError, "check registration token"},
+		{"Alertmanager's undefined receiver", "ts=2024-05-01T10:00:00Z caller=coordinator.go:118 level=error component=configuration msg=\"Loading configuration file failed\" file=/etc/alertmanager/alertmanager.yml err=\"undefined receiver \\\"slack-critical\\\" used in route\"\n", ConfigError, "undefined receiver"},
+	})
+}
