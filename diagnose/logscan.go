@@ -345,7 +345,7 @@ func (s *logScanner) line(raw []byte) {
 		s.slowAt, s.slowLine = s.lines, string(raw)
 	}
 	s.topics.add(lower, trimmed)
-	if !s.sidecar && (bytes.Contains(lower, []byte("sidecar")) || bytes.Contains(lower, []byte("side car")) || bytes.Contains(lower, []byte("dapr")) || bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)) {
+	if !s.sidecar && speaksOfSidecar(lower) {
 		s.sidecar = true
 	}
 	if sev == sevInfo {
@@ -1192,6 +1192,17 @@ var reBannerRule = regexp.MustCompile(`^[*=#~-]{3,} *(?i:error|fatal|warning|cri
 
 // reSlowStep is a program's notice that a long step begins (a migration,
 // a first-time setup): a log that ends on it was cut short.
+// speaksOfSidecar reports a lower-cased line about a sidecar or another
+// container of the pod, or about Dapr, whose daprd is one.
+func speaksOfSidecar(lower []byte) bool {
+	for _, w := range []string{"sidecar", "side car", "dapr"} {
+		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)
+}
+
 // reOtherContainer is the report speaking of another container of the pod
 // ("the proxy container", "both containers"): a refused localhost is then
 // that container, not yet listening.

@@ -162,21 +162,15 @@ func (p *describeParser) key(key, value string, indent int) {
 		}
 		return
 	}
+	// A container's name opens its block.
+	if (p.section == "containers" || p.section == "init") && value == "" && reDNSName.MatchString(key) {
+		p.openContainer(key, p.section == "init")
+		return
+	}
 	// A describe cut by grep keeps the containers' names (two spaces in,
 	// "  payments:") but not the Containers heading above them.
 	if p.section == "pod" && indent == 2 && value == "" && reDNSName.MatchString(key) && !describeKeys[key] {
-		p.section = "containers"
-		if reInitName.MatchString(key) {
-			p.section = "init"
-		}
-		defer func() { p.section = "pod" }()
-	}
-	// A container's name opens its block.
-	if (p.section == "containers" || p.section == "init") && value == "" && reDNSName.MatchString(key) {
-		p.cur = &describeContainer{init: p.section == "init"}
-		p.cur.spec.Name, p.cur.status.Name = key, key
-		p.containers = append(p.containers, p.cur)
-		p.state = nil
+		p.openContainer(key, reInitName.MatchString(key))
 		return
 	}
 	if p.section == "skip" && !describeKeys[key] {
@@ -258,6 +252,14 @@ func (p *describeParser) field(key, value string, indent int) {
 			p.containerField(key, value, indent)
 		}
 	}
+}
+
+// openContainer starts the block of the container called name.
+func (p *describeParser) openContainer(name string, init bool) {
+	p.cur = &describeContainer{init: init}
+	p.cur.spec.Name, p.cur.status.Name = name, name
+	p.containers = append(p.containers, p.cur)
+	p.state = nil
 }
 
 // container returns the current container, opening an unnamed one for a

@@ -642,10 +642,8 @@ func ocStatus(text string) (corev1.Pod, bool) {
 // before every line: a line number (" 52      State:"), the time of the
 // copy ("09:14:02  Exit Code: 139").
 var (
-	reLineNumber  = regexp.MustCompile(`^\s*(\d+)(?:[\t ]+|$)`)
-	reClockPrefix = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[\t ]+|$)`)
-	reNumberOnly  = regexp.MustCompile(`^\s*\d+`)
-	reClockOnly   = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(?:\.\d+)?`)
+	reLineNumber  = regexp.MustCompile(`^\s*(\d+)`)
+	reClockPrefix = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(?:\.\d+)?`)
 )
 
 // stripLinePrefixes removes a prefix every line of the paste carries that
@@ -663,56 +661,74 @@ func stripLinePrefixes(data []byte) []byte {
 	if len(idx) < 3 {
 		return data
 	}
-	numbered, clocked := true, true
-	var clock []byte
-	for k, i := range idx {
-		if numbered {
-			m := reLineNumber.FindSubmatch(lines[i])
-			n, err := 0, error(nil)
-			if m != nil {
-				n, err = strconv.Atoi(string(m[1]))
-			}
-			if m == nil || err != nil {
-				numbered = false
-			} else if k > 0 {
-				prev, _ := strconv.Atoi(string(reLineNumber.FindSubmatch(lines[idx[k-1]])[1]))
-				numbered = n == prev+(i-idx[k-1])
-			}
+	re := reLineNumber
+	if !numberedLines(lines, idx) {
+		if !sameClock(lines, idx) {
+			return data
 		}
-		if clocked {
-			m := reClockPrefix.Find(lines[i])
-			t := bytes.TrimRight(m, " \t")
-			if m == nil || (clock != nil && !bytes.Equal(t, clock)) {
-				clocked = false
-			}
-			clock = t
-		}
+		re = reClockPrefix
 	}
-	var re *regexp.Regexp
-	switch {
-	case numbered:
-		re = reNumberOnly
-	case clocked:
-		re = reClockOnly
-	default:
-		return data
-	}
+	rests := make([][]byte, len(idx))
 	pad := -1 // the whitespace every line has after the prefix
-	for _, i := range idx {
-		rest := lines[i][len(re.Find(lines[i])):]
-		if len(bytes.TrimSpace(rest)) == 0 {
+	for k, i := range idx {
+		rests[k] = lines[i][len(re.Find(lines[i])):]
+		if len(bytes.TrimSpace(rests[k])) == 0 {
 			continue
 		}
-		if w := len(rest) - len(bytes.TrimLeft(rest, " \t")); pad < 0 || w < pad {
+		if w := len(rests[k]) - len(bytes.TrimLeft(rests[k], " \t")); pad < 0 || w < pad {
 			pad = w
 		}
 	}
-	for _, i := range idx {
-		rest := lines[i][len(re.Find(lines[i])):]
-		if len(rest) >= pad && pad > 0 {
-			rest = rest[pad:]
+	for k, i := range idx {
+		if pad > 0 && len(rests[k]) >= pad {
+			rests[k] = rests[k][pad:]
 		}
-		lines[i] = rest
+		lines[i] = rests[k]
 	}
 	return bytes.Join(lines, []byte("\n"))
+}
+
+// linePrefix returns what re matches at the start of line when a space, a
+// tab or the line's end follows it.
+func linePrefix(re *regexp.Regexp, line []byte) ([][]byte, bool) {
+	m := re.FindSubmatchIndex(line)
+	if m == nil || (m[1] < len(line) && line[m[1]] != ' ' && line[m[1]] != '\t') {
+		return nil, false
+	}
+	subs := make([][]byte, len(m)/2)
+	for j := range subs {
+		subs[j] = line[m[2*j]:m[2*j+1]]
+	}
+	return subs, true
+}
+
+// numberedLines reports lines that each start with their line number,
+// counting up by one per line (blank lines included).
+func numberedLines(lines [][]byte, idx []int) bool {
+	prev := 0
+	for k, i := range idx {
+		m, ok := linePrefix(reLineNumber, lines[i])
+		if !ok {
+			return false
+		}
+		n, err := strconv.Atoi(string(m[1]))
+		if err != nil || (k > 0 && n != prev+(i-idx[k-1])) {
+			return false
+		}
+		prev = n
+	}
+	return true
+}
+
+// sameClock reports lines that each start with one and the same time.
+func sameClock(lines [][]byte, idx []int) bool {
+	var clock []byte
+	for _, i := range idx {
+		m, ok := linePrefix(reClockPrefix, lines[i])
+		if !ok || (clock != nil && !bytes.Equal(m[0], clock)) {
+			return false
+		}
+		clock = m[0]
+	}
+	return true
 }
