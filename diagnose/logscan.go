@@ -427,6 +427,8 @@ func (s *logScanner) line(raw []byte) {
 	score := weight + sev + descBonus
 	if askedLine(trimmed) {
 		score -= 8 // the reporter's question ("Liveness probe killing my service?") is a guess, not a finding
+	} else if rest, ok := questionFirst(trimmed); ok && best != nil && !best.match(s.idx, bytes.ToLower(rest), rest, rest) {
+		score -= 8 // the same, with more of the paste joined after it
 	}
 	if causedBy {
 		score++
@@ -1096,7 +1098,7 @@ func cleanupError(lower []byte) bool {
 var reCleanupError = regexp.MustCompile(`\berror (?:while )?cleaning up\b`)
 
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
+var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
@@ -1195,6 +1197,9 @@ var reBannerRule = regexp.MustCompile(`^[*=#~-]{3,} *(?i:error|fatal|warning|cri
 // speaksOfSidecar reports a lower-cased line about a sidecar or another
 // container of the pod, or about Dapr, whose daprd is one.
 func speaksOfSidecar(lower []byte) bool {
+	if bytes.Contains(lower, []byte("car")) && reNotASidecar.Match(lower) {
+		lower = reNotASidecar.ReplaceAll(lower, nil) // "postgres runs on its own, not as a sidecar"
+	}
 	for _, w := range []string{"sidecar", "side car", "dapr"} {
 		if bytes.Contains(lower, []byte(w)) {
 			return true
@@ -1202,6 +1207,9 @@ func speaksOfSidecar(lower []byte) bool {
 	}
 	return bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)
 }
+
+// reNotASidecar is a sidecar the report rules out.
+var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?side ?cars?\b`)
 
 // reOtherContainer is the report speaking of another container of the pod
 // ("the proxy container", "both containers"): a refused localhost is then
@@ -1665,6 +1673,16 @@ func shorten(s string, n int) string {
 		cut--
 	}
 	return s[:cut] + "…"
+}
+
+// questionFirst returns what follows a question that opens a line ("My
+// pod fails the liveness probe and restarts? Events: ..."), when it does.
+func questionFirst(trimmed []byte) ([]byte, bool) {
+	i := bytes.Index(trimmed, []byte("? "))
+	if i < 0 || i > 200 || bytes.Count(trimmed[:i], []byte(" ")) < 2 || bytes.Contains(trimmed[:i], []byte("://")) || programLine(trimmed[:i]) {
+		return nil, false
+	}
+	return trimmed[i+2:], true
 }
 
 // askedLine reports a line of the reporter's that asks rather than tells:

@@ -309,6 +309,10 @@ var patterns = []*pattern{
 	// Flyway and Liquibase refuse to start on the changed checksum. The
 	// release changed history; the data is not damaged.
 	pat("migration_checksum", AppCrash, weightPrecise+1, "A schema migration the database already applied was changed afterwards, so its checksum no longer matches the one recorded: put the applied migration back as it was and make the change in a new one (or, if the edit is intended, flyway repair / liquibase clearCheckSums).", "checksum", "check sum", "resolved migration").matching(`(?i)\bmigrations? checksum mismatch\b|\bchangesets? check ?sums?\b|\bcheck ?sum (?:of|for) (?:the )?(?:applied )?(?:migration|changeset)\b|\bdetected resolved migration not applied to database\b`),
+	// Migrations shipped so that they do not fit together: Django's two
+	// leaf migrations and a history applied out of order, sqlx's applied
+	// migration edited afterwards.
+	pat("migration_graph", AppCrash, weightPrecise+1, "The release's schema migrations do not fit together (two migrations claim the same place, or one already applied was edited or reordered): use a release that fixes its migrations, or merge them (manage.py makemigrations --merge) before deploying.", "conflicting migrations", "inconsistentmigrationhistory", "previously applied but").matching(`(?i)\bconflicting migrations detected\b|\binconsistentmigrationhistory\b|\bmigration \S+ was previously applied but (?:has been modified|is missing)\b`),
 	// Two replicas creating the same table or type at once: PostgreSQL
 	// refuses the second one on its catalog's unique index. The program
 	// migrates at start without a lock; a restart usually gets past it.
@@ -343,7 +347,7 @@ var patterns = []*pattern{
 	pat("exec_not_found_named", CommandNotFound, weightPrecise+1, hintEntry, "not found in $path", "error finding executable", "attempted to invoke a command that was not found").matching("(?i)\\bexecutable file \x60[^\x60]+\x60 not found in \\$PATH|\\berror finding executable \"[^\"]+\" in PATH|\\bOCI runtime attempted to invoke a command that was not found\\b"),
 	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
 	// server without SSL where the client requires it (a setting).
-	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bthe server does not support SSL connections\b`),
+	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
 	// line 37: /etc/hosts: Permission denied" from a redirect): the same
@@ -373,6 +377,7 @@ var patterns = []*pattern{
 	// (`PULSAR_MEM=" -Xms64m"` quoted into the command): the options are
 	// set wrong, the class is not missing.
 	pat("java_options_as_class", ConfigError, weightPrecise+2, "The JVM took an option or a quote for its main class: an environment variable that holds JVM options (JAVA_OPTS, *_MEM) is quoted or split wrongly in the command or the chart's values; remove the extra quotes.", "could not find or load main class").matching(`(?i)could not find or load main class\s*(?:["']|-X|-D|-[a-z]|$)`),
+	pat("php_entry", CommandNotFound, weightSpecific, hintEntry, "could not open input file").matching(`(?i)^\W{0,3}could not open input file: \S+`),
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
 	pat("binary_missing_words", CommandNotFound, weightSpecific, hintEntry, "binary", "executable").matching(`(?i)\bmissing [\w.-]+ (?:binary|executable)\b|\b[\w.-]+ (?:binary|executable) (?:is )?(?:missing|not (?:found|included|installed|present|shipped)|absent)\b`),
@@ -400,7 +405,7 @@ var patterns = []*pattern{
 	// Runtime errors of code that cannot run as written: Python's runaway
 	// recursion and division by zero, .NET's index out of range, Rust's
 	// integer overflow.
-	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception", "zerodivisionerror", "with overflow").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b|\bzerodivisionerror: \S|\battempt to (?:add|subtract|multiply|divide|negate|shift left|shift right) with overflow\b`),
+	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception", "zerodivisionerror", "with overflow", "concurrentmodificationexception").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bjava\.util\.concurrentmodificationexception\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b|\bzerodivisionerror: \S|\battempt to (?:add|subtract|multiply|divide|negate|shift left|shift right) with overflow\b`),
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
 	// a bug, not a segmentation fault, whatever "core dumped" says.
 	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b"),
@@ -427,8 +432,15 @@ var patterns = []*pattern{
 	// Manager and SSM references, Cloud Run's secret versions, Container
 	// Apps' secretRef): the object the task names does not exist.
 	pat("platform_secret_missing", MissingConfigObject, weightPrecise+1, "The secret or parameter the task or revision references does not exist under that name (or in that account/region/project): create it, or fix the reference.", "can't find the specified secret", "invalid ssm parameters", "was not found", "secretrefnotfound", "secretref").matching(`(?i)\bsecrets manager can't find the specified secret\b|\binvalid ssm parameters: \S+|\bsecret projects/\S+/secrets/\S+ was not found\b|\bcontainerappsecretrefnotfound\b|\bsecretref '[^']+'.{0,60}\bnot found\b`),
+	// chroot's and unshare's own words when the program they should start
+	// is not there, and nsenter's for a host without a shell ("nsenter:
+	// failed to execute sh: No such file or directory"; a host tool an
+	// agent checks for, such as iscsiadm, is a missing prerequisite).
+	pat("wrapper_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to execute", "failed to run command").matching(`(?i)\bnsenter: failed to execute ['"‘\x60]?(?:/(?:usr/)?bin/)?(?:sh|bash|ash|dash)['"’\x60]?: no such file or directory|\b(?:chroot|unshare|setsid|setpriv|runuser|su-exec|gosu|chpst|taskset|numactl|ionice|nice|timeout|env): (?:failed to execute|failed to run command) ['"‘\x60]?[\w./-]+['"’\x60]?: no such file or directory`),
 	// Fly's init failing to start the command ("failed to spawn command:
 	// /app/bin/api: No such file or directory").
+	// crun cannot open the entrypoint for execution (no executable bit).
+	pat("crun_open_executable", CommandNotFound, weightPrecise+2, hintEntry, "open executable").matching(`(?i)\bcrun: open executable: permission denied\b`),
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// supervisord and init shims that cannot start the program: a command
 	// missing or not executable ("spawnerr: can't find command
@@ -548,7 +560,9 @@ var patterns = []*pattern{
 	// Swarm replacing a task its HEALTHCHECK found unhealthy ("task:
 	// non-zero exit (143): dockerexec: unhealthy container").
 	pat("swarm_unhealthy", LivenessProbe, weightPrecise+1, "", "unhealthy container"),
-	pat("docker_events_unhealthy", LivenessProbe, weightPrecise+2, "", "health_status: unhealthy"),
+	pat("docker_events_unhealthy", LivenessProbe, weightPrecise+2, "", "health_status: unhealthy", "health_status=unhealthy"),
+	// autoheal restarting a container its health check marks unhealthy.
+	pat("autoheal_restart", LivenessProbe, weightPrecise+2, "", "found to be unhealthy").matching(`(?i)\bfound to be unhealthy\b.{0,20}\brestarting\b`),
 	pat("watchdog_restart", LivenessProbe, weightPrecise, "", "watchdog").matching(`(?i)\bwatchdog (?:found a problem with|found (?:addon|add-on|app) .{1,60} is unhealthy)\b`),
 	pat("watchdog_no_response", LivenessProbe, weightSpecific, "", "watchdog").matching(`(?i)\bwatchdog missing application response\b`),
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
@@ -590,6 +604,8 @@ var patterns = []*pattern{
 	// ConfigMap lacks the key, or is not the one mounted.
 	pat("flannel_net_conf", MissingConfigObject, weightPrecise+1, "flannel reads its network settings from the net-conf.json key of its ConfigMap (kube-flannel-cfg, canal-config): check the ConfigMap has that key and is the one the DaemonSet mounts.", "failed to read net conf").matching(`(?i)\bfailed to read net conf: open \S*net-conf\.json: no such file or directory`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent", "did not contain json key"),
+	// podman's secrets: "no secret with name or id \"pg-password\": no such secret".
+	pat("podman_secret_missing", MissingConfigObject, weightPrecise+1, "The podman secret the container uses does not exist for this user (rootless and rootful podman keep separate secrets): create it with podman secret create, as the user that runs the container.", "no such secret").matching(`(?i)\bno secret with name or id "[^"]+": no such secret\b`),
 	// A secret that lacks a field the task needs, told in words ("a secrets
 	// manager secret field isn't found").
 	pat("missing_key_words", MissingConfigObject, weightSpecific, "", "secret").matching(`(?i)\bsecrets?\b.{0,30}\b(?:field|key)s?\s+(?:isn't|is not|wasn't|was not|not|were not|weren't|aren't|are not)\s+found\b`).without("generating", "creating a new", "creating new", "will be created", "will create"),
@@ -760,6 +776,9 @@ var patterns = []*pattern{
 
 	// Port conflicts.
 	pat("port_taken", PortConflict, weightPrecise, hintPort, "already in use").matching(`(?i)\bport:? \d+ (?:is )?already in use`),
+	// Quarkus's warning before its bind exception (which names the port
+	// the bind failed on, and is quoted when it is there).
+	pat("port_seems_taken", PortConflict, weightSpecific, hintPort, "seems to be in use").matching(`(?i)\bport \d+ seems to be in use by another process\b`),
 	// A port conflict in the reporter's or a maintainer's words ("a port
 	// conflict that causes CrashLoopBackoff", "tries to bind on port 8080
 	// which is a port that nginx-proxy listens on").
@@ -899,7 +918,15 @@ var patterns = []*pattern{
 	// container waiting for a Service that does not exist yet).
 	pat("nslookup_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "server can't find").matching(`(?i)\bserver can't find \S+: NXDOMAIN\b`),
 	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname").without("_host not found", "not found in type"),
-	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "net::opentimeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection", "request timeout after", "errors.timeoutexception", "timed out waiting for a node assignment", "failed to update metadata after").without("liveness", "readiness"),
+	// Alpine's apk cannot fetch its index at start (an image that installs
+	// packages when it starts): "fetching https://dl-cdn.../APKINDEX.tar.gz:
+	// temporary error (try again later)", "DNS lookup error".
+	pat("apk_fetch", DependencyUnavailable, weightSpecific+2, hintDepend, "fetching http").matching(`(?i)\bfetching https?://\S+: (?:temporary error|dns lookup error|network error|could not connect to server|operation timed out|connection refused|i/o error)`),
+	// Start order in anyone's words: the app starts before its database or
+	// broker is ready and crashes until it is ("pods crash looping until
+	// Redis instances are healthy", "pachd does not wait for postgres").
+	pat("start_order_words", DependencyUnavailable, weightSpecific-2, hintDepend, "until", "wait", "before", "race").without("wait until the container is running").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|exit\w*|loop\w*|backoff)\b.{0,60}\buntil (?:the |its |all |our )?[\w-]+(?: [\w-]+){0,2} (?:is|are|becomes?|comes?|gets?) (?:ready|up|healthy|available|running|initiali[sz]ed|able to)\b|^(?:do not|don't) (?:deploy|start|run) .{0,60}\buntil (?:the |its )?[\w-]+ (?:is|are) (?:ready|up|healthy|available|running)\b|\b(?:does(?:n't| not)|didn't|did not|should|must) wait (?:for|until) (?:the )?[\w-]+(?: (?:pods?|database|db|server|service|broker|instances?))? (?:to (?:start|be ready|come up|be up|be available|initiali[sz]e)|is ready|to be healthy)\b|\b(?:starts?|started|starting|comes? up|came up|boots?|is deployed|are deployed) (?:up )?before (?:the |its |our )?[\w-]+(?: [\w-]+)? (?:is |are |was |were |has |have |becomes? )?(?:ready|up|available|running|initiali[sz]ed|healthy|accepting)\b|\b(?:startup|start-up|boot) race\b`),
+	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "net::opentimeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection", "request timeout after", "errors.timeoutexception", "concurrent.timeoutexception", "timed out waiting for a node assignment", "failed to update metadata after").without("liveness", "readiness"),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
 	// "leader election lost" is the exit, usually logged fatal; the renewal
@@ -1007,8 +1034,18 @@ var patterns = []*pattern{
 	// provider. please select one of either filesystem or s3", "unknown
 	// storage driver \"s4\"").
 	pat("unknown_choice", ConfigError, weightSpecific, hintStopped, "unknown ", "one of").matching(`(?i)\bunknown (?:[\w-]+ )?(?:provider|driver|backend|dialect|engine|store|storage|strategy|protocol|scheme|mode)s?\b(?:[:.]|\s+['"\x60]|\s+[\w.-]+\s*$|\s*$)|\bplease (?:select|choose|pick|specify) one of\b`),
+	// jsoniter decoding a resource or config whose value has the wrong
+	// type ("MTLSSpec.Enabled: ReadBool: expect t or f, but found \"": a
+	// quoted "true").
+	pat("json_wrong_type", ConfigError, weightPrecise, hintStopped, "but found").matching(`\bRead(?:Bool|String|Int\d*|Uint\d*|Float\d*|Array|Object|Map|Number): expects? .{1,20}, but found\b`),
+	// State on the volume that belongs to another instance or setting
+	// (stolon's "saved uid \"keeper0\" differs from configuration uid").
+	pat("saved_differs", ConfigError, weightSpecific, hintStopped, "differs from").matching(`(?i)\bsaved [\w ]{1,30}? ?"?[^"\s]*"? differs from (?:the )?(?:configuration|configured|config)\b`),
+	// DPDK without the huge pages it needs ("EAL: FATAL: Cannot init
+	// memory", "EAL: No free hugepages reported"): the node's setting.
+	pat("dpdk_hugepages", ConfigError, weightPrecise+2, "DPDK (VPP, OVS-DPDK, an SR-IOV data plane) cannot set up its huge-page memory: reserve huge pages on the node (vm.nr_hugepages or the kernel command line), request hugepages-2Mi/1Gi in the pod's resources and mount them.", "eal:").matching(`(?i)\bEAL: (?:FATAL: )?(?:Cannot init memory|Cannot get hugepage information|No free (?:\d+ \w+ )?hugepages reported|Cannot obtain physical addresses)`),
 	pat("value_not_recognized", ConfigError, weightSpecific, hintStopped, "is not a recognized", "is not a recognised").matching(`(?i)['"\x60][^'"\x60]{1,80}['"\x60] is not a recogni[sz]ed\b`),
-	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown variable", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "invalid option", "unknown option", "illegal option", "unexpected argument", "which wasn't expected, or isn't valid", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
+	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown variable", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "unrecognized subcommand", "unrecognised subcommand", "unknown subcommand", "no such subcommand", "invalid option", "unknown option", "illegal option", "unexpected argument", "which wasn't expected, or isn't valid", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A value the program decodes from its configuration is not in the
 	// encoding it expects (a hex or base64 secret, key or cookie).
 	pat("bad_encoding", ConfigError, weightSpecific+1, "A configured value (a secret, key or cookie, often from a Secret or env var) is not in the encoding the program expects (hex, base64): generate it in that form, e.g. openssl rand -hex 32.", "non-hexadecimal digit", "odd-length string", "illegal base64 data", "incorrect padding", "invalid base64", "encoding/hex: invalid byte", "encoding/hex: odd length", "not valid base64", "invalid hex string", "invalid hex"),
@@ -1079,6 +1116,12 @@ var patterns = []*pattern{
 	// package is not installed. Please install the updated requirements").
 	pat("package_not_installed", AppCrash, weightSpecific, hintModule, "is not installed").matching(`(?i)\b(?:python )?(?:package|module|library) ['"\x60]?[\w.-]+['"\x60]? is not installed\b|\b[\w.-]+ is not installed\. please install (?:it|the|updated|requirements|with pip)|\b[\w.-]+-package is not installed\b`),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "cannot find package", "module not found"),
+	// A file missing inside an installed package (package data left out of
+	// the wheel or the image's build): the build, not the app's settings.
+	pat("package_file_missing", AppCrash, weightPrecise, hintModule, "site-packages/", "dist-packages/", "node_modules/").matching(`(?i)\bno such file or directory:? ['"]?/\S*/(?:site-packages|dist-packages|node_modules)/[^'"\s]+\.(?:ya?ml|json|txt|html?|css|js|cfg|ini|toml|csv|dat|pem)['"]?`),
+	// PHP's autoloader without the class (a package left out of the
+	// build, composer install --no-dev): "Class "App\\Foo" not found".
+	pat("php_class_missing", AppCrash, weightSpecific+1, hintModule, "class").matching(`(?:\bClass|\bInterface|\bTrait) ["'][A-Za-z_][\w\\]*\\[\w\\]*["'] not found\b`),
 	// A library's own advice for a module the image lacks ("python-dotenv
 	// is not installed, run pip install pydantic[dotenv]").
 	pat("module_not_installed_pip", AppCrash, weightPrecise, hintModule, "is not installed, run pip install").matching(`(?i)\b[\w.-]+ is not installed, run pip install\b`),

@@ -103,6 +103,7 @@ var errorWords = map[string]bool{
 	"permission": true, "no": true, "not": true, "denied": true, "cannot": true, "could": true, "unable": true,
 	"failed": true, "invalid": true, "missing": true, "expired": true, "unknown": true, "eof": true, "empty": true,
 	"is": true, "was": true, "does": true, "the": true, "connection": true, "operation": true, "read-only": true,
+	"resource": true, // client-go's "resource name may not be empty" after "secret:"
 }
 
 var (

@@ -338,21 +338,31 @@ func mergeRow(pod, row *corev1.Pod) {
 // with placeholders.
 func (o *Objects) fillNames(pod *corev1.Pod) {
 	names := map[string]int{}
-	for _, r := range o.textEvents {
-		if k := r.event.InvolvedObject.Kind; k != "" && k != "Pod" {
-			continue // a ReplicaSet's, a Node's, an HPA's events name no pod
+	count := func(e *corev1.Event) {
+		if k := e.InvolvedObject.Kind; k != "" && k != "Pod" {
+			return // a ReplicaSet's, a Node's, an HPA's events name no pod
 		}
-		if n := r.event.InvolvedObject.Name; n != "" {
+		if n := e.InvolvedObject.Name; n != "" {
 			names[n]++
-			if r.event.Reason == "BackOff" && strings.Contains(r.event.Message, "restarting failed container") {
+			if e.Reason == "BackOff" && strings.Contains(e.Message, "restarting failed container") {
 				// Of a namespace's events the pod in back-off is the
 				// one the report is about, however many events
 				// another pod has.
 				names[n] += 1000
 			}
-			if pod.Namespace == "" && r.event.InvolvedObject.Namespace != "" && (pod.Name == "" || pod.Name == n) {
-				pod.Namespace = r.event.InvolvedObject.Namespace
+			if pod.Namespace == "" && e.InvolvedObject.Namespace != "" && (pod.Name == "" || pod.Name == n) {
+				pod.Namespace = e.InvolvedObject.Namespace
 			}
+		}
+	}
+	for i := range o.textEvents {
+		count(&o.textEvents[i].event)
+	}
+	if pod.Name == "" {
+		// Events pasted as YAML or JSON (`kubectl get events -o yaml`)
+		// name the pod as well.
+		for i := range o.Events {
+			count(&o.Events[i])
 		}
 	}
 	if pod.Name == "" {
@@ -405,6 +415,15 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 	}
 	if eventContainer == "" {
 		eventContainer = onlyMatch(o.textEvents, reCreatedContainer)
+	}
+	for i := 0; eventContainer == "" && i < len(o.Events); i++ {
+		// An event pasted as YAML or JSON names its container in its
+		// field path ("spec.containers{invoicer}").
+		if e := &o.Events[i]; e.InvolvedObject.Name == pod.Name {
+			if c, ok := strings.CutPrefix(e.InvolvedObject.FieldPath, "spec.containers{"); ok {
+				eventContainer = strings.TrimSuffix(c, "}")
+			}
+		}
 	}
 	if eventContainer == "" {
 		eventContainer = o.prompt.container // "kubectl logs POD -c app"

@@ -69,8 +69,12 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	// the stretches that are none (the log, the reporter's words) are one
 	// log, in order.
 	first := FormatLog
-	var logs []string
+	var logs, noise []string
 	for _, s := range segs {
+		if s.noise {
+			noise = append(noise, s.text)
+			continue
+		}
 		if s.format == FormatLog {
 			logs = append(logs, s.text)
 			continue
@@ -93,7 +97,11 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 			first = f
 		}
 	}
-	if text := strings.Join(logs, "\n"); strings.TrimSpace(text) != "" {
+	text := strings.Join(logs, "\n")
+	if strings.TrimSpace(text) == "" {
+		text = strings.Join(noise, "\n") // a proxy's log is all there is
+	}
+	if strings.TrimSpace(text) != "" {
 		o.Logs = append(o.Logs, Log{Text: text})
 	}
 	return first, nil

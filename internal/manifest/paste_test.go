@@ -1218,3 +1218,74 @@ func TestEventAgesCountFromTheLastKill(t *testing.T) {
 		t.Fatalf("now = %s, want %s", in.Now, want)
 	}
 }
+
+// A fronting proxy's current log pasted beside the crashed container's
+// previous log is left out: its refused upstreams are the app being down.
+// Alone, it is the log; a proxy on the way out (cloud-sql-proxy) is kept.
+func TestProxyLogBesideTheCrashedOne(t *testing.T) {
+	const app = "$ kubectl logs web-1 -c web --previous\nError: Cannot find module 'express'\n\n"
+	const proxy = "$ kubectl logs web-1 -c nginx --tail=1\n2024/08/30 09:51:17 [error] 30#30: *61 connect() failed (111: Connection refused) while connecting to upstream, upstream: \"http://127.0.0.1:3000/\"\n\n"
+	const outbound = "$ kubectl logs web-1 -c cloud-sql-proxy | tail -1\n2024/12/09 11:05:41 failed to connect to instance: googleapi: Error 403: NOT_AUTHORIZED\n"
+	for _, tc := range []struct {
+		name, in   string
+		want, lose string
+	}{
+		{"beside the app's", proxy + app, "Cannot find module", "connect() failed"},
+		{"alone", proxy, "connect() failed", ""},
+		{"with --previous", strings.Replace(proxy, "--tail=1", "--previous", 1) + app, "connect() failed", ""},
+		{"outbound proxy", app + outbound, "Error 403", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var o Objects
+			if _, err := o.ParseAny("paste", strings.NewReader(tc.in)); err != nil {
+				t.Fatal(err)
+			}
+			var all string
+			for _, l := range o.Logs {
+				all += l.Text + "\n"
+			}
+			if !strings.Contains(all, tc.want) || tc.lose != "" && strings.Contains(all, tc.lose) {
+				t.Errorf("logs = %q, want %q without %q", all, tc.want, tc.lose)
+			}
+		})
+	}
+}
+
+// Events pasted as YAML (`kubectl get events -o yaml`) name the pod and
+// its container when nothing else does.
+func TestStructuredEventsNameThePod(t *testing.T) {
+	const events = `apiVersion: v1
+items:
+- apiVersion: v1
+  involvedObject:
+    fieldPath: spec.containers{invoicer}
+    kind: Pod
+    name: invoicer-66f9c7d8b4-p7rkd
+    namespace: billing
+  kind: Event
+  message: Container invoicer failed liveness probe, will be restarted
+  metadata:
+    name: invoicer-66f9c7d8b4-p7rkd.183e2a1b3f4a5b6c
+    namespace: billing
+  reason: Killing
+  type: Normal
+kind: List
+`
+	var o Objects
+	if _, err := o.ParseAny("events.yaml", strings.NewReader(events)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Date(2025, 5, 12, 10, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod.Name != "invoicer-66f9c7d8b4-p7rkd" || in.Pod.Namespace != "billing" {
+		t.Errorf("pod = %s/%s, want billing/invoicer-66f9c7d8b4-p7rkd", in.Pod.Namespace, in.Pod.Name)
+	}
+	if len(in.Events) != 1 {
+		t.Errorf("events = %d, want the Killing event", len(in.Events))
+	}
+	if cs := in.Pod.Spec.Containers; len(cs) != 1 || cs[0].Name != "invoicer" {
+		t.Errorf("containers = %+v, want one named invoicer", cs)
+	}
+}

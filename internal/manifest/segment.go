@@ -9,6 +9,7 @@ import (
 type segment struct {
 	format Format
 	text   string
+	noise  bool // a proxy sidecar's current log (proxyLogPrompt)
 }
 
 var (
@@ -40,7 +41,7 @@ func segments(text string) []segment {
 		// of the YAML or describe output before the prompt, however much
 		// its lines look like keys ("chown: changing ownership of ...").
 		afterLogsPrompt := p.log && f == FormatLog
-		if n := len(out); n > 0 && p.block == out[n-1].block && (!afterLogsPrompt || out[n-1].format == FormatLog) && joins(out[n-1].format, f, p.text) {
+		if n := len(out); n > 0 && p.block == out[n-1].block && p.noise == out[n-1].noise && (!afterLogsPrompt || out[n-1].format == FormatLog) && joins(out[n-1].format, f, p.text) {
 			b := &out[n-1].text
 			b.WriteByte('\n')
 			if p.afterBlank {
@@ -49,12 +50,12 @@ func segments(text string) []segment {
 			b.WriteString(p.text)
 			continue
 		}
-		out = append(out, blockSegment{format: f, block: p.block})
+		out = append(out, blockSegment{format: f, block: p.block, noise: p.noise})
 		out[len(out)-1].text.WriteString(p.text)
 	}
 	segs := make([]segment, len(out))
 	for i := range out {
-		segs[i] = segment{format: out[i].format, text: out[i].text.String()}
+		segs[i] = segment{format: out[i].format, text: out[i].text.String(), noise: out[i].noise}
 	}
 	return segs
 }
@@ -64,6 +65,7 @@ type blockSegment struct {
 	format Format
 	text   strings.Builder
 	block  int // the code block (or the text between two) it came from
+	noise  bool
 }
 
 // joins reports whether a paragraph of format next continues the stretch
@@ -109,6 +111,7 @@ type paragraph struct {
 	text       string
 	block      int  // which code block or text between code blocks
 	log        bool // follows a `kubectl logs` prompt
+	noise      bool // follows one that fetches a proxy sidecar's current log
 	afterBlank bool // a blank line separates it from the one before
 }
 
@@ -121,13 +124,14 @@ func paragraphs(text string) []paragraph {
 		cur     []string
 		block   int
 		inLog   bool    // after a `kubectl logs` prompt
+		noise   bool    // after one of a proxy sidecar's current log
 		logSeen bool    // a paragraph of that log was cut
 		mode    cutMode // the shape cur is in, when it has to end somewhere
 		blank   bool    // a blank line came after the last paragraph
 	)
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, afterBlank: blank})
+			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, afterBlank: blank})
 			logSeen = logSeen || inLog
 		}
 		cur, mode, blank = nil, cutNone, false
@@ -149,6 +153,7 @@ func paragraphs(text string) []paragraph {
 		case rePrompt.MatchString(line):
 			flush() // the prompt itself is neither output nor log
 			inLog, logSeen = reLogsCommand.MatchString(line), false
+			noise = inLog && proxyLogPrompt(line)
 			continue
 		case reTableHeader.MatchString(line):
 			flush()
@@ -240,4 +245,30 @@ func eventRowNear(lines []string) bool {
 		}
 	}
 	return false
+}
+
+// proxyLogPrompt reports a prompt that fetches the current log of a proxy
+// sidecar (`kubectl logs POD -c linkerd-proxy | tail`, no --previous):
+// pasted beside the crashed container's log, its refused upstreams and
+// failed inbound requests are the app being down, not why it went down.
+func proxyLogPrompt(line string) bool {
+	args, _, _ := strings.Cut(line, "|")
+	c := reLogsContainer.FindStringSubmatch(args)
+	return c != nil && proxyContainers[c[1]] && !reLogsPrevious.MatchString(args)
+}
+
+var (
+	// reLogsContainer is the container a logs command names.
+	reLogsContainer = regexp.MustCompile(`\s(?:-c|--container)(?:\s+|=)([\w.-]+)`)
+	// reLogsPrevious asks for the previous (crashed) instance's log.
+	reLogsPrevious = regexp.MustCompile(`\s(?:-p|--previous)(?:=true)?(?:\s|$)`)
+)
+
+// proxyContainers are sidecars that front an app and log its absence as
+// errors of their own (a proxy on the way out, such as cloud-sql-proxy,
+// logs the dependency's failures instead, which may be the cause).
+var proxyContainers = map[string]bool{
+	"istio-proxy": true, "linkerd-proxy": true, "envoy": true, "envoy-sidecar": true, "nginx": true,
+	"nginx-proxy": true, "oauth2-proxy": true, "kube-rbac-proxy": true, "haproxy": true, "caddy": true,
+	"httpd": true,
 }
