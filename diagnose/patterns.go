@@ -183,6 +183,9 @@ var patterns = []*pattern{
 	// Round 9. A shell's or a supervisor's own report of the signal is
 	// the line to quote, before prose that names it.
 	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction", "illegal hardware instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s*$`),
+	// The JVM's fatal error report naming SIGILL: an instruction the CPU
+	// (or its emulator) refuses, whatever the report says of native code.
+	pat("jvm_sigill", ExecFormat, weightPrecise+3, hintSigill, "sigill (0x4)").matching(`(?:^|\s)#\s+SIGILL \(0x4\) at pc=`),
 	// The kernel's trap and systemd-coredump's signal name for SIGILL.
 	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode").matching(`(?i)\btrap invalid opcode\b`),
 	pat("sigill_signal", ExecFormat, weightPrecise, hintSigill, "4/ill").matching(`(?i)\bsignal 4/ill\b`),
@@ -824,6 +827,9 @@ var patterns = []*pattern{
 	// pods)", "the server does not allow access to the requested resource".
 	pat("rbac_bodyless", PermissionDenied, weightPrecise, hintRBAC, "unknown (", "does not allow access to the requested resource").matching(`(?i)\bunknown \((?:get|list|watch|create|update|patch|delete|deletecollection) [\w.]+\)|\bthe server does not allow access to the requested resource\b`),
 	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored"),
+	// SQLite cannot open or create its database file: in public reports
+	// almost always a data directory its (non-root) user may not write.
+	pat("sqlite_cantopen", PermissionDenied, weightSpecific+2, "SQLite cannot create or open its database file: make the data directory writable by the container's user (fsGroup, or chown the volume), and check the path exists.", "unable to open database file", "sqlite_cantopen").matching(`(?i)\bunable to open database file\b|\bSQLITE_CANTOPEN\b`),
 	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to", "has group or world access", "permissions should be u=", "permissions should be 0", "must be owned by the", "can only be writable by the owner", "only be writable by the owner"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
 	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),

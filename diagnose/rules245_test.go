@@ -75,3 +75,15 @@ func TestRules264(t *testing.T) {
 		{"DPDK's hugepage count", "EAL: No free 2048 kB hugepages reported on node 0\nEAL: FATAL: Cannot get hugepage information.\n", ConfigError, "hugepage"},
 	})
 }
+
+// Rules from the misses of held-out rounds 266 to 271 (JavaScript
+// servers, instrumentation agents, cloud credentials, embedded databases,
+// ARM64 nodes, entrypoint scripts), and words from round 251.
+func TestRules266(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"the JVM's report of SIGILL", "#\n# The crash happened outside the Java Virtual Machine in native code.\n# See problematic frame for where to report the bug.\n#\n# A fatal error has been detected by the Java Runtime Environment:\n#\n#  SIGILL (0x4) at pc=0x0000ee7f37d40c5c, pid=1, tid=7\n", ExecFormat, "SIGILL (0x4)"},
+		{"a root cause in the CPU's vector extension", "The root cause seems to be related to how the JVM interacts with the M4's architecture. A workaround involves disabling the Scalable Vector Extension (SVE) with -XX:UseSVE=0 when configuring Docker images.\n", ExecFormat, "architecture"},
+		{"SQLite without a writable data directory", "/app/node_modules/better-sqlite3/lib/database.js:69\nSqliteError: unable to open database file\n    at new Database (/app/node_modules/better-sqlite3/lib/database.js:69:26)\n", PermissionDenied, "unable to open database file"},
+		{"an issue's title is no fatal line", "[Bug]: JVM fatal crash on fresh deploy — logs directory not created on the mounted volume\nWhen the PVC is empty, the `logs/` subdirectory does not exist and no entrypoint script creates it.\n", ConfigError, "does not exist"},
+	})
+}
