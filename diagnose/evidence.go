@@ -242,9 +242,14 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: kills[0], detail: "killed by the kubelet after its probe failed"})
 	}
 	unhealthy := d.containerEventsMatching(v, term, "Unhealthy", "Liveness probe", "Startup probe")
+	// A probe that failed fewer times than the kubelet's default
+	// threshold (3), with no kill recorded, most likely did not restart
+	// it: the log's own error, when it names a cause, says why it stopped.
+	fewFailures := len(unhealthy) > 0 && e.ls != nil && e.ls.Category != Unknown && !e.ls.generic &&
+		e.ls.Category != LivenessProbe && d.probeFailures(v, term) < 3
 	for i, u := range unhealthy {
 		w := 50
-		if !e.signalledExit() {
+		if !e.signalledExit() || fewFailures {
 			w = voteWeak
 		}
 		if i > 0 {
@@ -857,4 +862,21 @@ func probeSpec(v *containerView) *corev1.Probe {
 		return v.spec.LivenessProbe
 	}
 	return v.spec.StartupProbe
+}
+
+// probeFailures counts the liveness and startup probe failures the
+// container's events near its termination record (an event seen N times
+// counts N).
+func (d *diagContext) probeFailures(v *containerView, term *corev1.ContainerStateTerminated) int {
+	n := 0
+	for i := range d.events {
+		ev := &d.events[i]
+		if ev.Reason != "Unhealthy" || !forContainer(ev, v) || !nearTermination(ev, term) {
+			continue
+		}
+		if strings.Contains(ev.Message, "Liveness probe") || strings.Contains(ev.Message, "Startup probe") {
+			n += max(1, int(ev.Count))
+		}
+	}
+	return n
 }

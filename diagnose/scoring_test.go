@@ -255,6 +255,13 @@ func TestEvidenceScoring(t *testing.T) {
 			want: LivenessProbe, conf: Certain, inEv: "failed liveness probe", inSum: "statuscode: 500",
 		},
 		{
+			name:   "two probe failures, no kill, and a log that names the cause",
+			pod:    testPod([]string{"traefik"}, sparse("traefik", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 7})),
+			events: []corev1.Event{event("Unhealthy", "traefik", `Liveness probe failed: Get "http://10.1.3.19:9000/ping": dial tcp 10.1.3.19:9000: connect: connection refused`, 7*time.Minute, 2)},
+			log:    "2025/03/05 15:40:18 command traefik error: failed to decode configuration from flags: field not found, node: entrypoint\n",
+			want:   ConfigError, inEv: "field not found",
+		},
+		{
 			name:   "startup probe refused, only Unhealthy events",
 			pod:    testPod([]string{"api"}, sparse("api", corev1.ContainerStatus{State: waitingCLB()})),
 			events: []corev1.Event{event("Unhealthy", "api", "Startup probe failed: Get \"http://10.1.2.3:8080/ready\": dial tcp 10.1.2.3:8080: connect: connection refused", time.Minute, 31)},
