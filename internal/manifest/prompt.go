@@ -78,11 +78,16 @@ func readPrompts(text string) promptNames {
 			}
 		}
 		p := promptOf(strings.Fields(line))
+		if proxyLogPrompt(line) {
+			p.container = "" // a fronting proxy's log, pasted beside the crashed container's
+		}
 		if found.pod == "" && p.pod != "" {
 			found.pod, found.container = p.pod, p.container
 			if p.namespace != "" {
 				found.namespace = p.namespace
 			}
+		} else if found.container == "" && p.container != "" && p.pod == found.pod {
+			found.container = p.container
 		}
 		if found.namespace == "" && p.namespace != "" && (p.pod == "" || p.pod == found.pod) {
 			found.namespace = p.namespace

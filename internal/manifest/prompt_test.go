@@ -23,6 +23,8 @@ func TestReadPrompts(t *testing.T) {
 		{"$ kubectl get pod web-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n137\n", promptNames{pod: "web-1", exitCode: 137, hasExit: true, lastState: true}},
 		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.reason} {.status.containerStatuses[0].lastState.terminated.exitCode}'\nCompleted 0\n", promptNames{pod: "job-1", exitCode: 0, hasExit: true, lastState: true}},
 		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\nerror: pod not found\n", promptNames{pod: "job-1"}},
+		{"$ kubectl logs web-1 -c nginx --tail=1\n$ kubectl logs web-1 -c web --previous\n", promptNames{pod: "web-1", container: "web"}},
+		{"$ kubectl logs web-1 -c nginx --previous\n", promptNames{pod: "web-1", container: "nginx"}},
 		{"$ kubectl run ubuntu --image=ubuntu:18.04\n", promptNames{run: runPrompt{image: "ubuntu:18.04"}}},
 		{"$ kubectl run test --image busybox:1.36 --restart=Never --command -- sleep 30\n", promptNames{run: runPrompt{image: "busybox:1.36", restart: "Never", args: []string{"sleep", "30"}, command: true}}},
 	} {
