@@ -207,11 +207,7 @@ func (d *diagContext) containerEvents(v *containerView, term *corev1.ContainerSt
 // the termination.
 func (d *diagContext) containerEventsMatching(v *containerView, term *corev1.ContainerStateTerminated, reason string, words ...string) []string {
 	var out []string
-	for i := range d.events {
-		e := &d.events[i]
-		if e.Reason != reason || !forContainer(e, v) || !nearTermination(e, term) {
-			continue
-		}
+	for _, e := range d.eventsNear(v, term, reason) {
 		ok := len(words) == 0
 		for _, w := range words {
 			if strings.Contains(e.Message, w) {
@@ -220,6 +216,18 @@ func (d *diagContext) containerEventsMatching(v *containerView, term *corev1.Con
 		}
 		if ok && len(out) < 3 {
 			out = append(out, describeEvent(e))
+		}
+	}
+	return out
+}
+
+// eventsNear returns the container's events with reason near its
+// termination.
+func (d *diagContext) eventsNear(v *containerView, term *corev1.ContainerStateTerminated, reason string) []*corev1.Event {
+	var out []*corev1.Event
+	for i := range d.events {
+		if e := &d.events[i]; e.Reason == reason && forContainer(e, v) && nearTermination(e, term) {
+			out = append(out, e)
 		}
 	}
 	return out

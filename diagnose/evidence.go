@@ -869,11 +869,7 @@ func probeSpec(v *containerView) *corev1.Probe {
 // counts N).
 func (d *diagContext) probeFailures(v *containerView, term *corev1.ContainerStateTerminated) int {
 	n := 0
-	for i := range d.events {
-		ev := &d.events[i]
-		if ev.Reason != "Unhealthy" || !forContainer(ev, v) || !nearTermination(ev, term) {
-			continue
-		}
+	for _, ev := range d.eventsNear(v, term, "Unhealthy") {
 		if strings.Contains(ev.Message, "Liveness probe") || strings.Contains(ev.Message, "Startup probe") {
 			n += max(1, int(ev.Count))
 		}

@@ -896,7 +896,7 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg), reNativeFrame.Match(msg),
 		bytes.HasPrefix(msg, []byte("terminate called after throwing")), bytes.HasPrefix(msg, []byte("terminate called without an active exception")):
 		return weightGeneric
-	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")) && !issueTitle(trimmed):
+	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")) && !reIssueTitle.Match(trimmed):
 		return weightGeneric - 2
 	case bytes.HasPrefix(msg, []byte("Traceback (most recent call last)")), bytes.HasPrefix(msg, []byte("goroutine 1 [")),
 		bytes.Contains(lower, []byte("throw er;")), bytes.Contains(lower, []byte("npm err!")), bytes.Contains(lower, []byte("npm error")),
@@ -1693,11 +1693,7 @@ func askedLine(trimmed []byte) bool {
 	return bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1 && !programLine(t)
 }
 
-// issueTitle reports an issue's title as its template writes it ("[Bug]:
-// JVM fatal crash on fresh deploy"): the reporter's summary, not a
-// program's fatal line.
-func issueTitle(trimmed []byte) bool {
-	return reIssueTitle.Match(trimmed)
-}
-
+// reIssueTitle is an issue's title as its template writes it ("[Bug]: JVM
+// fatal crash on fresh deploy"): the reporter's summary, not a program's
+// fatal line.
 var reIssueTitle = regexp.MustCompile(`^\[(?i:bug|issue|question|feature|help)\]:? `)
