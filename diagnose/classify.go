@@ -233,16 +233,28 @@ func (d *diagContext) eventsNear(v *containerView, term *corev1.ContainerStateTe
 	return out
 }
 
-// oomEvents quotes kernel OOM events (node events the caller may include).
-func (d *diagContext) oomEvents(term *corev1.ContainerStateTerminated) []string {
-	var out []string
+// oomEvents quotes kernel OOM events (node events the caller may include):
+// a memory cgroup's OOM kills first, then the node's own ("SystemOOM": the
+// whole node ran out of memory and the kernel killed a victim, which may
+// be another pod's process); system is set when only the node's were seen.
+func (d *diagContext) oomEvents(term *corev1.ContainerStateTerminated) (out []string, system bool) {
+	var node []string
 	for i := range d.events {
 		e := &d.events[i]
-		if (e.Reason == "OOMKilling" || strings.Contains(e.Message, "Memory cgroup out of memory")) && nearTermination(e, term) && len(out) < 2 {
+		if !nearTermination(e, term) {
+			continue
+		}
+		switch {
+		case e.Reason == "OOMKilling" || strings.Contains(e.Message, "Memory cgroup out of memory"):
 			out = append(out, describeEvent(e))
+		case e.Reason == "SystemOOM" || strings.HasPrefix(e.Message, "System OOM encountered"):
+			node = append(node, describeEvent(e))
 		}
 	}
-	return out
+	if len(out) == 0 && len(node) > 0 {
+		return node[:min(len(node), 2)], true
+	}
+	return out[:min(len(out), 2)], false
 }
 
 // limitNote names the container's memory limit: " (limit 256Mi)".

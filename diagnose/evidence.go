@@ -281,8 +281,12 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 	if r := d.containerEventsMatching(v, term, "Unhealthy", "Readiness probe"); len(r) > 0 {
 		e.context = append(e.context, r[0])
 	}
-	if o := d.oomEvents(term); len(o) > 0 {
+	if o, system := d.oomEvents(term); len(o) > 0 && !system {
 		e.add(signal{cat: OOMKilled, weight: 90, kind: "event", quote: o[0], detail: "the kernel OOM killer killed it"})
+	} else if len(o) > 0 {
+		e.add(signal{cat: OOMKilled, weight: 45, kind: "event", quote: o[0],
+			detail: "its node ran out of memory and the kernel killed a process (most likely this one; a container without a memory limit is not killed by its own cgroup)",
+			hint:   "Set memory requests and limits so the scheduler places the pod where the memory is, and raise them if the app needs more."})
 	}
 	// Failed / FailedMount / FailedCreatePodSandBox events carry the
 	// kubelet's or runtime's message.
@@ -507,7 +511,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 			}
 			return
 		}
-		if e.ls.daemon {
+		if e.ls.daemon && !selfExit(lastLine(e.ls)) {
 			return
 		}
 		if !reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3))) {
@@ -526,6 +530,19 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 // reTaskEnd are a finished task's last words: a demo's greeting, a
 // console program's prompt, a job's "done".
 var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|all (?:done|migrations)|get-started)\b`)
+
+// reSelfExit is a service's last line saying it exits of its own accord
+// ("no messages, exiting", "nothing to do"), not because it was told to
+// stop.
+var (
+	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)\W*$`)
+	reToldToStop = regexp.MustCompile(`signal|sig(?:term|int|kill)|terminat|shut|stop|kill|interrupt|error|fail`)
+)
+
+func selfExit(line string) bool {
+	l := strings.ToLower(line)
+	return reSelfExit.MatchString(l) && !reToldToStop.MatchString(l)
+}
 
 // tailOf joins the last n lines of a log's excerpt.
 func tailOf(ls *LogScan, n int) string {
@@ -692,6 +709,13 @@ func oneShotStep(words []string) bool {
 		return true
 	}
 	name := path.Base(strings.TrimPrefix(words[0], "$("))
+	if len(words) >= 2 && (words[len(words)-1] == "start" || words[len(words)-1] == "restart") &&
+		(name == "service" && len(words) == 3 || strings.HasPrefix(words[0], "/etc/init.d/") && len(words) == 2 ||
+			(name == "apachectl" || name == "apache2ctl") && len(words) == 2) {
+		// An init script starts the daemon in the background and returns
+		// ("service apache2 start"): nothing is left in the foreground.
+		return true
+	}
 	switch name {
 	case "sleep":
 		return len(words) == 2 && reFiniteSleep.MatchString(words[1])

@@ -572,6 +572,11 @@ var patterns = []*pattern{
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
 	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "with code: 1", "with code: 2", "with code: 3", "with code: 4", "with code: 5", "with code: 6", "with code: 7", "with code: 8", "with code: 9", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
+	// A `docker ps` / `podman ps` / `docker compose ps` row whose
+	// container last exited 0 and is being restarted: a program that
+	// ended by itself. Weaker than any line naming an error (a program
+	// may exit 0 on its own error).
+	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) (?:\d+|an?|about an?|About an?|Less than a(?:n)?) \w+ ago\b`),
 	// systemd's account of a unit (a Podman quadlet) whose process ended
 	// by itself: "Deactivated successfully", "status=0/SUCCESS".
 	pat("systemd_unit_done", Completed, 17, "", "deactivated successfully", "status=0/success").matching(`(?i)\.service: (?:deactivated successfully|main process exited, code=exited, status=0/success)\b`),
@@ -798,7 +803,9 @@ var patterns = []*pattern{
 	// drive, a cloud disk detached under the node, a broken NFS or btrfs
 	// volume. The program cannot fix that; the storage must be.
 	pat("disk_io_error", DependencyUnavailable, weightPrecise+2, "The volume under the container's data returns I/O errors: the disk is failing, detached (a cloud disk) or its file system broke. Check the node's kernel log (dmesg) and the PersistentVolume's disk; move the data to a healthy volume or restore it.", "input/output error"),
-	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "no usable temporary directory", "read-only filesystem", "read only filesystem", "erofs", "readonlyfilesystemexception"),
+	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "no usable temporary directory", "read-only filesystem", "read only filesystem", "readonlyfilesystemexception"),
+	// errno's name alone, as a word ("numberOfServers" holds its letters).
+	pat("read_only_erofs", PermissionDenied, weightPrecise, hintReadOnly, "erofs").matching(`(?i)\berofs\b`),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
 	// port 80").

@@ -81,7 +81,9 @@ func parseDescribe(text string) (corev1.Pod, []eventRow, string) {
 	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\t", "    "), "\n")
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimRight(lines[i], " ")
-		if p.section == "events" {
+		if p.section == "events" || reDescribeRow.MatchString(line) {
+			// An event row without the "Events:" heading (`describe |
+			// grep -E 'Exit Code|Unhealthy|Killing'`) starts the events.
 			rows, rest := parseEventsUntil(strings.Join(lines[i:], "\n"))
 			p.events = append(p.events, rows...)
 			p.rest = rest

@@ -92,8 +92,8 @@ func dockerHealthAlone(js []byte) ([]eventRow, bool) {
 	return h.events(""), true
 }
 
-// dockerInspect reads `docker inspect` JSON (an array of containers, or
-// one) into a pod with one container per inspected container, and the
+// dockerInspect reads `docker inspect` JSON (an array of containers, one,
+// or one's State alone) into a pod with one container per inspected container, and the
 // failing health checks as events.
 func dockerInspect(js []byte) (corev1.Pod, []eventRow, bool) {
 	var list []dockerContainer
@@ -103,6 +103,15 @@ func dockerInspect(js []byte) (corev1.Pod, []eventRow, bool) {
 			return corev1.Pod{}, nil, false
 		}
 		list = []dockerContainer{one}
+	}
+	if len(list) == 1 && list[0].State == nil {
+		// The State object alone (`--format '{{json .State}}'`).
+		var st dockerState
+		// A running container's ExitCode is 0 until it exits: it
+		// records nothing.
+		if json.Unmarshal(js, &st) == nil && st.Status != "" && st.ExitCode != nil && (st.Status != "running" || st.Restarting || *st.ExitCode != 0) {
+			list[0].State = &st
+		}
 	}
 	return dockerPod(list)
 }

@@ -68,7 +68,7 @@ var kubeletReasons = map[string]string{
 	"BackOff": "Warning", "Failed": "Warning", "FailedMount": "Warning", "FailedSync": "Warning",
 	"Unhealthy": "Warning", "FailedScheduling": "Warning", "FailedAttachVolume": "Warning",
 	"FailedCreatePodSandBox": "Warning", "FailedPostStartHook": "Warning", "FailedPreStopHook": "Warning",
-	"OOMKilling": "Warning", "Evicted": "Warning", "ErrImageNeverPull": "Warning", "InspectFailed": "Warning",
+	"OOMKilling": "Warning", "SystemOOM": "Warning", "Evicted": "Warning", "ErrImageNeverPull": "Warning", "InspectFailed": "Warning",
 }
 
 // bareEventReasons infers the kubelet reason of an event message pasted
@@ -110,6 +110,7 @@ var bareEventReasons = []struct {
 	{"Error: context deadline exceeded", "Failed"},
 	{"Failed to pull image", "Failed"},
 	{"Memory cgroup out of memory", "OOMKilling"},
+	{"System OOM encountered", "SystemOOM"},
 	{"Killing container with id", "Killing"},
 	{"Stopping container", "Killing"},
 }

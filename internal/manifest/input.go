@@ -316,6 +316,18 @@ func mergePod(dst, src *corev1.Pod) {
 // elsewhere: its status when the pod has none, else the restart count and
 // readiness a partial describe paste left out.
 func mergeRow(pod, row *corev1.Pod) {
+	if len(row.Status.InitContainerStatuses) > 0 && len(pod.Status.InitContainerStatuses) == 0 &&
+		len(pod.Spec.InitContainers) == 0 && len(pod.Status.ContainerStatuses) == 1 && len(pod.Spec.Containers) <= 1 {
+		// The row says an init container fails (Init:CrashLoopBackOff)
+		// and the one container described (`describe | grep -A12
+		// wait-deps:`, without its "Init Containers:" heading) is in
+		// back-off: it is that init container, not an app container,
+		// which would wait for the init containers to finish.
+		if st := pod.Status.ContainerStatuses[0]; st.State.Waiting != nil && st.State.Waiting.Reason == "CrashLoopBackOff" {
+			pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses = pod.Status.ContainerStatuses, nil
+			pod.Spec.InitContainers, pod.Spec.Containers = pod.Spec.Containers, nil
+		}
+	}
 	if len(pod.Status.ContainerStatuses) == 0 && len(pod.Status.InitContainerStatuses) == 0 {
 		mergePod(pod, row)
 		return
@@ -587,10 +599,11 @@ func (o *Objects) newestTextEventAge() time.Duration {
 	return max(newest, 0)
 }
 
-// nodeOOM reports a node's OOMKilling event: the kernel killed a process
-// on the pod's node, which the diagnosis weighs by its time.
+// nodeOOM reports a node's OOMKilling or SystemOOM event: the kernel
+// killed a process on the pod's node, which the diagnosis weighs by its
+// time.
 func nodeOOM(e corev1.Event) bool {
-	return e.InvolvedObject.Kind == "Node" && e.Reason == "OOMKilling"
+	return e.InvolvedObject.Kind == "Node" && (e.Reason == "OOMKilling" || e.Reason == "SystemOOM")
 }
 
 // latestTime is the latest absolute timestamp of the pod and its events.

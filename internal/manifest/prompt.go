@@ -200,6 +200,14 @@ func (p promptNames) fillExitCode(pod *corev1.Pod) {
 		pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: pod.Spec.Containers[0].Name}}
 	}
 	st := &pod.Status.ContainerStatuses[0]
+	for _, t := range []*corev1.ContainerStateTerminated{st.State.Terminated, st.LastTerminationState.Terminated} {
+		if t != nil && t.ExitCode == -1 && t.Reason == "Error" {
+			// A `get pods` row's "Error" does not show the code; the
+			// jsonpath printed it.
+			t.ExitCode = int32(p.exitCode)
+			return
+		}
+	}
 	if st.State.Terminated != nil || st.LastTerminationState.Terminated != nil {
 		return
 	}
