@@ -116,9 +116,16 @@ func programLine(t []byte) bool {
 		return true
 	case klogHeader(t):
 		return true
+	case c == '*' && bytes.HasPrefix(t, []byte("*** ")) && reLevelPipe.Match(bytes.TrimLeft(t[3:], " ")):
+		return true // osixia's light-baseimage: "***  INFO  | <time> | ..."
+	case c >= 'A' && c <= 'Z' && reLevelPipe.Match(t):
+		return true // the same with its stars stripped
 	}
 	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t) || reProgressDone.Match(t)
 }
+
+// reLevelPipe is a level in capitals before a column bar ("ERROR  | ").
+var reLevelPipe = regexp.MustCompile(`^(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TRACE|NOTICE|CRITICAL)\s+\| `)
 
 // reProgressDone is a step a program reports done ("Waiting for user
 // info...OK", "Checking config... done").
@@ -135,7 +142,7 @@ var reLevelTagNear = regexp.MustCompile(`^\S{1,40}(?: \S{1,20})? \[(?i:info|warn
 var reTitleTag = regexp.MustCompile(`^(?:\[(?i:bug|feature|question|help|issue|proposal|rfc|enhancement|\w+[ /-][\w./ -]+|[a-z][\w.-]*/[\w.-]+)])(?:\[[\w./ -]{1,30}])*:? +[A-Za-z][\w-]*\b[^:=]*$`)
 
 // reListItem is an item of a numbered list in a reporter's words.
-var reListItem = regexp.MustCompile(`^\d{1,2}[.)] +[A-Za-z][\w-]* [A-Za-z]`)
+var reListItem = regexp.MustCompile("^\\d{1,2}[.)] +[*_\\\\`]{0,4}[A-Za-z][\\w:.-]*[*_\\\\`]{0,4} [A-Za-z]")
 
 // reNamePrefix is a program's "name: message" or "LEVEL: message" start.
 var reNamePrefix = regexp.MustCompile(`^[\w.\-/]+:\s`)

@@ -170,6 +170,10 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 				w = 90
 			}
 			e.add(signal{cat: Completed, weight: w, kind: "status", quote: termQuote, detail: "exits 0"})
+		case e.exit == 127 && e.ls != nil && strings.Contains(strings.ToLower(e.ls.Line), "while loading shared librar"):
+			// The dynamic loader exits 127 when a library is missing:
+			// the command was found; the image lacks what it links to.
+			e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: termQuote, detail: "exit 127: " + ExitCodeMeaning(127)})
 		case e.exit == 127:
 			e.add(signal{cat: CommandNotFound, weight: 55, kind: "status", quote: termQuote, detail: "exit 127: " + ExitCodeMeaning(127)})
 		case e.exit == 126:

@@ -427,6 +427,9 @@ func (s *logScanner) line(raw []byte) {
 	score := weight + sev + descBonus
 	if askedLine(trimmed) {
 		score -= 8 // the reporter's question ("Liveness probe killing my service?") is a guess, not a finding
+		if !programLine(trimmed) && reHedgeFirst.Match(trimmed) {
+			score -= 4 // "I think the probe ...": a guess that does not even ask
+		}
 	} else if rest, ok := questionFirst(trimmed); ok && best != nil && !best.match(s.idx, bytes.ToLower(rest), rest, rest) {
 		score -= 8 // the same, with more of the paste joined after it
 	}
@@ -672,6 +675,12 @@ func (s *logScanner) result() LogScan {
 	}
 	if p := s.whyCachesDidNotSync(best); p != nil {
 		best = p
+	}
+	if best != nil && best.pat != nil && best.pat.id == "arm_host" && s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) {
+		// A line naming the node's platform ("on a Raspberry Pi 4") is
+		// no failure: an error the program printed (not the reporter's
+		// sentence) outweighs it.
+		best = nil
 	}
 	if best == nil || best.score < weightGeneric {
 		// No crash shape: the last error-looking line is the best guess
@@ -1314,7 +1323,7 @@ func stripPrefixes(b []byte) []byte {
 	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
 		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
-			b = b[11+i+1:]
+			b = bytes.TrimLeft(b[11+i+1:], " ")
 		}
 		for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P "} {
 			b = bytes.TrimPrefix(b, []byte(p))
@@ -1323,6 +1332,12 @@ func stripPrefixes(b []byte) []byte {
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '/' && b[7] == '/' && b[10] == ' ' && b[13] == ':' {
 		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
 			b = b[11+i+1:]
+		}
+	}
+	// osixia's light-baseimage: "***  ERROR  | <time> | <line>".
+	if len(b) > 12 && b[0] == '*' && b[1] == '*' && b[2] == '*' && b[3] == ' ' {
+		if t := bytes.TrimLeft(b[3:], " "); reLevelPipe.Match(t) {
+			b = t
 		}
 	}
 	// Log viewers (Rancher, Lens) export "<time> | <line>"; Portainer's
@@ -1690,8 +1705,16 @@ func questionFirst(trimmed []byte) ([]byte, bool) {
 // already in use?").
 func askedLine(trimmed []byte) bool {
 	t := bytes.TrimRight(trimmed, " *_\x60")
-	return bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1 && !programLine(t)
+	if programLine(t) {
+		return false
+	}
+	return bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1 || reHedgeFirst.Match(t)
 }
+
+// reHedgeFirst is a sentence that opens with the reporter's guess ("I
+// think the liveness probe is too aggressive, ..."): a guess, as a
+// question is.
+var reHedgeFirst = regexp.MustCompile(`^(?i:i (?:think|suspect|guess|believe|assume|wonder)|maybe|perhaps|probably|my guess is|it (?:might|may|could) be)\b`)
 
 // reIssueTitle is an issue's title as its template writes it ("[Bug]: JVM
 // fatal crash on fresh deploy"): the reporter's summary, not a program's

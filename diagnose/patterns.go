@@ -430,7 +430,7 @@ var patterns = []*pattern{
 	pat("port_in_use_words", PortConflict, weightPrecise, hintPort, "in use by another node", "specified port is already in use").matching(`(?i)\bcould not bind to distribution port \d+, it is in use by another node\b|\bspecified port is already in use\b`),
 	// Elasticsearch's node lock held by another node on a shared volume:
 	// two replicas on one ReadWriteMany volume, not a permission.
-	pat("es_lock_held", ConfigError, weightPrecise+3, "Another node holds the data path's lock: each replica needs a volume of its own (a StatefulSet's volumeClaimTemplates, not one ReadWriteMany claim), or the old process still runs.", "lock held by another program"),
+	pat("es_lock_held", ConfigError, weightPrecise+6, "Another node holds the data path's lock: each replica needs a volume of its own (a StatefulSet's volumeClaimTemplates, not one ReadWriteMany claim), or the old process still runs.", "lock held by another program"),
 	// A secret or parameter the platform cannot find (ECS's Secrets
 	// Manager and SSM references, Cloud Run's secret versions, Container
 	// Apps' secretRef): the object the task names does not exist.
@@ -569,6 +569,13 @@ var patterns = []*pattern{
 	pat("watchdog_restart", LivenessProbe, weightPrecise, "", "watchdog").matching(`(?i)\bwatchdog (?:found a problem with|found (?:addon|add-on|app) .{1,60} is unhealthy)\b`),
 	pat("watchdog_no_response", LivenessProbe, weightSpecific, "", "watchdog").matching(`(?i)\bwatchdog missing application response\b`),
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
+	// `file` on a script saved with Windows line endings: its "#!" line
+	// names an interpreter with a carriage return, which does not exist.
+	pat("file_crlf", CommandNotFound, weightPrecise+2, hintEntry, "crlf line terminators").matching(`(?i)\bscript(?: text)?,? .{0,60}\bwith CRLF line terminators\b`),
+	// ECS's stopped reason: the task's container health check failed and
+	// ECS replaced it (the check's own command failing, "curl: not
+	// found", is why it fails, not the task's command).
+	pat("ecs_health_stop", LivenessProbe, weightPrecise+4, "", "failed container health checks", "failed elb health checks").matching(`(?i)\btask failed (?:container|elb) health checks\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
 	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "with code: 1", "with code: 2", "with code: 3", "with code: 4", "with code: 5", "with code: 6", "with code: 7", "with code: 8", "with code: 9", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
@@ -602,7 +609,7 @@ var patterns = []*pattern{
 
 	// A controller whose informer cache never syncs: a kind it watches is
 	// not installed (its CRD) or not listable by its ServiceAccount.
-	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`),
+	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`).without("403 forbidden", "authorizationfailed", "is forbidden"),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`),
@@ -672,6 +679,10 @@ var patterns = []*pattern{
 	// server"): the display the program then cannot open is its result.
 	pat("stale_x_lock", ConfigError, weightPrecise+6, hintData, "-lock").matching(`(?i)\bis taken because of /tmp/\.X\d+-lock\b`),
 	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) pid ?files?\b`),
+	// The program kills the process its old pid file names, which in a
+	// new container is one of its own ("Found old pid for service: x.
+	// Terminating it"), and then is killed (137): the pid file, not memory.
+	pat("old_pid_killed", ConfigError, weightPrecise+3, hintData, "pid").matching(`(?i)\bfound (?:an? )?(?:old|stale|existing|leftover) pid\b[^\n]{0,60}\b(?:terminat|kill)`),
 	// A database extension the program needs is missing or of another
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
@@ -765,6 +776,9 @@ var patterns = []*pattern{
 	// dead) instance; Prisma's failed-migration state; envconfig's
 	// rejected environment; a driver newer than its server; Cloud Run's
 	// startup probe; Spring Cloud Config's fail-fast.
+	// bbolt's Open gives up on the file lock another process holds with
+	// a bare "timeout" (InfluxDB, Loki's index, Consul, etcd's tools).
+	pat("bolt_lock_timeout", ConfigError, weightPrecise, hintData, "bolt").matching(`(?i)\bb?bolt\w*\b[^\n]{0,60}?:\s*timeout\b|\bb?boltdb timeout\b`),
 	pat("data_lock_held", ConfigError, weightPrecise, hintData, "acquire lock", "lock on file", "lock file", "get lock", "locked by", "path failed").matching(`(?i)\b(?:failed to|unable to|could not|couldn't) acquire (?:the )?lock on (?:file )?\S+|\bwhile lock file: \S+: resource temporarily unavailable\b|\b(?:could not|couldn't|cannot|can't|unable to) get (?:the )?lock\b|\block (?:wal|data) path failed\b|\b(?:is|was|are|were) (?:already )?locked by (?:the |a |an |another )?\S*(?:\.lock|lock file|process|instance)\b`),
 	pat("prisma_migrate_state", ConfigError, weightPrecise, hintData, "p3009", "p3005", "p3018", "failed migrations").matching(`(?i)\bP30(?:05|09|18)\b|\bmigrate found failed migrations\b`),
 	pat("envconfig_env", ConfigError, weightPrecise, hintParse, "processing env", "envconfig").matching(`(?i)\berror processing env\b|\benvconfig\.process\b`),
@@ -805,6 +819,23 @@ var patterns = []*pattern{
 	pat("disk_io_error", DependencyUnavailable, weightPrecise+2, "The volume under the container's data returns I/O errors: the disk is failing, detached (a cloud disk) or its file system broke. Check the node's kernel log (dmesg) and the PersistentVolume's disk; move the data to a healthy volume or restore it.", "input/output error"),
 	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "no usable temporary directory", "read-only filesystem", "read only filesystem", "readonlyfilesystemexception"),
 	// errno's name alone, as a word ("numberOfServers" holds its letters).
+	// Samba's (and others') check of a directory's mode: "invalid
+	// permissions on directory '/var/run/samba/nmbd': has 0750 should be
+	// 0755".
+	pat("invalid_mode", PermissionDenied, weightPrecise, hintPerm, "invalid permissions on").matching(`(?i)\binvalid permissions on (?:directory|file|socket|dir)\b`),
+	// A connection string the driver cannot take apart: go-sql-driver's
+	// DSN without "tcp(...)" ("default addr for network 'db:3306'
+	// unknown"), a host name holding a password's '@' ("could not
+	// translate host name "kT2@db.svc""), mongodb's unescaped password.
+	pat("dsn_malformed", ConfigError, weightPrecise+2, hintParse, "default addr for network", "translate host name", "illegal unescaped").matching(`(?i)\bdefault addr for network '[^']*' unknown\b|\bcould not translate host name "[^"@\s]*@[^"]*"|\bpassword contains an illegal unescaped character\b`),
+	// Two instances on one data path: Neo4j's store lock, a beat's data
+	// path. (Elasticsearch's "failed to obtain node locks" alone is either
+	// this or a data path it may not write: its cause line decides.)
+	pat("data_path_locked", ConfigError, weightPrecise+4, hintData, "locked by another process", "already locked by another").matching(`(?i)\block file has been locked by another process\b|\bdata path already locked by another\b`),
+	// A Go binary built for a newer x86-64 level than the node's CPU.
+	pat("amd64_level", ExecFormat, weightPrecise+2, hintSigill, "microarchitecture", "isa level").matching(`(?i)\bcan only be run on amd64 processors with v\d microarchitecture support\b|\bcpu isa level is lower than required\b`),
+	// Broker and directory clients that find nothing to talk to.
+	pat("broker_absent", DependencyUnavailable, weightPrecise, hintDepend, "nobrokersavailable", "contact ldap server").matching(`(?i)\bNoBrokersAvailable\b|\bcan't contact ldap server\b`),
 	pat("read_only_erofs", PermissionDenied, weightPrecise, hintReadOnly, "erofs").matching(`(?i)\berofs\b`),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
@@ -829,7 +860,7 @@ var patterns = []*pattern{
 	// forbidden"; a quoted path an access log forbids does not count), and
 	// RBAC that lacks a permission in anyone's words ("the addon's RBAC is
 	// missing configurationstates permissions").
-	pat("rbac_words", PermissionDenied, weightPrecise, hintRBAC, "forbidden", "permission", "have access", "cannot get resource", "cannot list resource", "cannot watch resource", "cannot create resource", "cannot update resource", "cannot patch resource", "cannot delete resource").matching(`(?i)\b(?:user|serviceaccount) \\?"[^"]+\\?" cannot (?:get|list|watch|create|update|patch|delete|deletecollection) resource \\?"|\b(?:configured )?service ?account (?:doesn't|does not) have access\b|\b[a-z][a-z0-9-]*s(?:\.[a-z0-9.-]+)? "[^"]+" is forbidden\b|"[^"]+" is forbidden:|\b(?:rbac|cluster ?roles?|role ?bindings?|service ?accounts?)\b.{0,20}\b(?:is |are )?(?:missing|lacks?|lacking|without|not granting|doesn't (?:have|grant)|does not (?:have|grant))\b.{0,60}\bpermissions?\b|\b(?:missing|insufficient|lacking) (?:rbac )?permissions?\b.{0,40}\b(?:rbac|cluster ?role|role|service ?account)\b`),
+	pat("rbac_words", PermissionDenied, weightPrecise, hintRBAC, "forbidden", "permission", "have access", "cannot get resource", "cannot list resource", "cannot watch resource", "cannot create resource", "cannot update resource", "cannot patch resource", "cannot delete resource").matching(`(?i)\b(?:user|serviceaccount) \\?"[^"]+\\?" cannot (?:get|list|watch|create|update|patch|delete|deletecollection) resource \\?"|\b(?:configured )?service ?account (?:doesn't|does not) have access\b|\b[a-z][a-z0-9-]*s(?:\.[a-z0-9.-]+)? "[^"]+" is forbidden\b|\b(?:configmaps|secrets|pods|services|endpoints|endpointslices|nodes|namespaces|deployments|replicasets|statefulsets|daemonsets|jobs|cronjobs|leases|events|serviceaccounts|persistentvolumes|persistentvolumeclaims|ingresses|networkpolicies|customresourcedefinitions)(?:\.[a-z0-9.-]+)? is forbidden\b|"[^"]+" is forbidden:|\b(?:rbac|cluster ?roles?|role ?bindings?|service ?accounts?)\b.{0,20}\b(?:is |are )?(?:missing|lacks?|lacking|without|not granting|doesn't (?:have|grant)|does not (?:have|grant))\b.{0,60}\bpermissions?\b|\b(?:missing|insufficient|lacking) (?:rbac )?permissions?\b.{0,40}\b(?:rbac|cluster ?role|role|service ?account)\b`),
 	// client-go's report of a 403 without a status body: "unknown (get
 	// pods)", "the server does not allow access to the requested resource".
 	pat("rbac_bodyless", PermissionDenied, weightPrecise, hintRBAC, "unknown (", "does not allow access to the requested resource").matching(`(?i)\bunknown \((?:get|list|watch|create|update|patch|delete|deletecollection) [\w.]+\)|\bthe server does not allow access to the requested resource\b`),
@@ -839,7 +870,11 @@ var patterns = []*pattern{
 	pat("sqlite_cantopen", PermissionDenied, weightSpecific+2, "SQLite cannot create or open its database file: make the data directory writable by the container's user (fsGroup, or chown the volume), and check the path exists.", "unable to open database file", "sqlite_cantopen").matching(`(?i)\bunable to open database file\b|\bSQLITE_CANTOPEN\b`),
 	pat("pg_data_perm", PermissionDenied, weightPrecise, hintPerm, "has wrong ownership", "has invalid permissions", "must be accessible by owner only", "bad permissions", "are too open", "unprotected private key file", "could not change permissions", "could not change directory to", "has group or world access", "permissions should be u=", "permissions should be 0", "must be owned by the", "can only be writable by the owner", "only be writable by the owner"),
 	pat("db_privilege", ConfigError, weightPrecise, "The database user lacks a privilege: grant it, or use the right user.", "permission denied for "),
-	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied"),
+	// (Elasticsearch's own guess, "maybe these locations are not writable
+	// or multiple nodes were started ...", names both causes: the line
+	// under it, AccessDeniedException or "Lock held by another program",
+	// decides.)
+	pat("es_path_access", PermissionDenied, weightPrecise, hintPerm, "unable to access 'path.", "maybe these locations are not writable", "file access denied", "access is denied").without("or multiple nodes were started"),
 	// mlock needs the IPC_LOCK capability; "cannot allocate memory" here is
 	// not about memory.
 	// Elasticsearch's mlockall refused with ENOMEM (error=12) and its
@@ -865,7 +900,7 @@ var patterns = []*pattern{
 	// denial ("mkdir: cannot create directory '/tmp/x': File exists").
 	pat("create_exists", ConfigError, weightSpecific+2, "A path the entrypoint creates is already there, left by an earlier start of the same container or volume: make the step accept an existing path (mkdir -p, ln -sf) or remove what the last start left (recreate the container, empty the volume's directory).", "file exists").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:create|make) (?:the )?(?:directory|dir|symbolic link|symlink|link|file|fifo)\b.{0,200}\bfile exists\b`),
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
-	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded"),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started"),
 	// A database or broker refusing what the user's role may not do: PostgreSQL's
 	// "permission denied for schema public", MongoDB's "not authorized on
 	// catalog to execute command", RabbitMQ's "access to vhost ... refused".
@@ -876,7 +911,7 @@ var patterns = []*pattern{
 	pat("java_file_denied", PermissionDenied, weightPrecise+1, hintPerm, "(permission denied)").matching(`(?i)\bFileNotFoundException: \S+ \(Permission denied\)`),
 
 	// Credentials and certificates: the dependency answered.
-	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
+	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "login was refused using authentication mechanism", "access-refused", "probableauthenticationerror", "unable to validate user", "failed authentication due to", "mongoparseerror: password contains", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
 	// A login the program or the reporter says fails ("unable to login to
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
@@ -1128,7 +1163,11 @@ var patterns = []*pattern{
 	// A package the program needs that the image lacks ("comfyui-frontend-
 	// package is not installed. Please install the updated requirements").
 	pat("package_not_installed", AppCrash, weightSpecific, hintModule, "is not installed").matching(`(?i)\b(?:python )?(?:package|module|library) ['"\x60]?[\w.-]+['"\x60]? is not installed\b|\b[\w.-]+ is not installed\. please install (?:it|the|updated|requirements|with pip)|\b[\w.-]+-package is not installed\b`),
-	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "cannot find package", "module not found"),
+	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
+	// A shared object the image lacks, opened by the program (a NIF, a
+	// cffi library); a plugin's .so named in its configuration is a
+	// setting instead (the plugin patterns read those).
+	pat("so_missing", AppCrash, weightSpecific+1, hintModule, "cannot open shared object file").without("plugin"),
 	// A file missing inside an installed package (package data left out of
 	// the wheel or the image's build): the build, not the app's settings.
 	pat("package_file_missing", AppCrash, weightPrecise, hintModule, "site-packages/", "dist-packages/", "node_modules/").matching(`(?i)\bno such file or directory:? ['"]?/\S*/(?:site-packages|dist-packages|node_modules)/[^'"\s]+\.(?:ya?ml|json|txt|html?|css|js|cfg|ini|toml|csv|dat|pem)['"]?`),

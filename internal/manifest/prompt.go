@@ -32,6 +32,10 @@ func (p promptNames) empty() bool {
 // (kubectl get pod P -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}').
 var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
 
+// reDockerExitFormat is a `docker inspect` prompt whose format prints the
+// exit code first.
+var reDockerExitFormat = regexp.MustCompile(`\binspect\b.*(?:--format|-f)[= ]['"]?\{\{\s*(?:json\s+)?\.State\.ExitCode\s*\}\}`)
+
 // printedExitCode reads the exit code a jsonpath prompt printed: the number
 // alone, or beside the reason the same jsonpath asked for ("Completed 0").
 func printedExitCode(out string) (int, bool) {
@@ -75,6 +79,15 @@ func readPrompts(text string) promptNames {
 		if !found.hasExit && reExitCodePath.MatchString(line) && i+1 < len(lines) {
 			if n, ok := printedExitCode(lines[i+1]); ok {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
+			}
+		}
+		if !found.hasExit && reDockerExitFormat.MatchString(line) && i+1 < len(lines) {
+			// `docker inspect C --format '{{.State.ExitCode}} ...'`: the
+			// first word printed is the exit code it last ended with.
+			if f := strings.Fields(lines[i+1]); len(f) > 0 {
+				if n, err := strconv.Atoi(f[0]); err == nil {
+					found.exitCode, found.hasExit, found.lastState = n, true, true
+				}
 			}
 		}
 		p := promptOf(strings.Fields(line))

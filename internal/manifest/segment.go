@@ -34,8 +34,11 @@ func segments(text string) []segment {
 	var out []blockSegment
 	for _, p := range paragraphs(text) {
 		f := Detect([]byte(p.text))
-		if p.log && f != FormatObjects && f != FormatDescribe {
-			f = FormatLog // the output of `kubectl logs` is a log whatever it looks like
+		if p.log && f != FormatObjects && f != FormatDescribe && !(f == FormatEvents && eventsHeading(p.text)) {
+			// The output of `kubectl logs` is a log whatever it looks
+			// like; an "Events:" table (its heading or header row) is the
+			// describe output pasted below it.
+			f = FormatLog
 		}
 		// A `kubectl logs` prompt's output is a log, never the later part
 		// of the YAML or describe output before the prompt, however much
@@ -58,6 +61,13 @@ func segments(text string) []segment {
 		segs[i] = segment{format: out[i].format, text: out[i].text.String(), noise: out[i].noise}
 	}
 	return segs
+}
+
+// eventsHeading reports a paragraph that opens with describe's "Events:"
+// heading or an events table's header row.
+func eventsHeading(text string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	return strings.TrimSpace(first) == "Events:" || reEventHeader.MatchString(first)
 }
 
 // blockSegment is a segment being built.

@@ -131,3 +131,45 @@ LAST SEEN   TYPE      REASON      OBJECT                        MESSAGE
 		t.Fatalf("events = %+v, want the node's SystemOOM", in.Events)
 	}
 }
+
+// describe's Events pasted under a `kubectl logs` prompt's output are
+// events, not more of the log.
+func TestEventsAfterALogsPrompt(t *testing.T) {
+	in := pasteInput(t, `$ kubectl logs catalog-6c5f8d7b9-qz4tn --previous | tail -1
+2024-10-02T08:15:24.990Z  INFO 1 --- [catalog] o.s.b.w.e.tomcat.GracefulShutdown : Commencing graceful shutdown.
+
+Events:
+  Type     Reason     Age                From     Message
+  ----     ------     ----               ----     -------
+  Warning  Unhealthy  40s (x30 over 6m)  kubelet  Startup probe failed: OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown
+  Normal   Killing    40s (x5 over 5m)   kubelet  Container catalog failed startup probe, will be restarted
+`)
+	if len(in.Events) != 2 {
+		t.Fatalf("events = %d, want Unhealthy and Killing", len(in.Events))
+	}
+	for _, l := range in.Logs {
+		if strings.Contains(l, "Startup probe failed") {
+			t.Errorf("the events were read as log too: %q", l)
+		}
+	}
+}
+
+// `docker inspect C --format '{{.State.ExitCode}} {{.RestartCount}}'`
+// prints the exit code first.
+func TestDockerFormatExitCode(t *testing.T) {
+	in := pasteInput(t, `services:
+  backup:
+    image: rclone/rclone:1.68
+    restart: always
+
+$ docker logs rclone-backup --tail 1
+2025/03/09 04:00:12 INFO  : There was nothing to transfer
+
+$ docker inspect rclone-backup --format '{{.State.ExitCode}} {{.RestartCount}}'
+0 214
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].LastTerminationState.Terminated == nil || sts[0].LastTerminationState.Terminated.ExitCode != 0 {
+		t.Fatalf("statuses = %+v, want a last exit of 0", sts)
+	}
+}
