@@ -506,7 +506,13 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 	if e.ls != nil && e.ls.Lines > 0 && e.ls.Category == Unknown && e.exit < 0 && !hasKind(e.signals, "event", "status", "message", "neighbour") {
 		// A service's own log that simply stops (daemon) says nothing of
 		// its own; then only words that name a kind of cause count.
-		if e.ls.topic != "" && (!e.ls.daemon || e.ls.topicNamed) {
+		taskEnd := reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3)))
+		last := lastLine(e.ls)
+		endsAsTask := len(last) <= 60 && reTaskEnd.MatchString(strings.ToLower(last)) // the program's own last words, not a sentence
+		if e.ls.topic != "" && (!e.ls.daemon || e.ls.topicNamed) && (e.ls.topicNamed || !endsAsTask) {
+			// (Words that only say it fails do not outweigh a log that
+			// ends like a finished task's: "Inserted 1204 documents",
+			// "Done.")
 			// The "log" is the reporter's prose: it does not end like a
 			// finished task's log, but it says what it is about.
 			e.add(topicSignal(e.ls))
@@ -518,7 +524,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		if e.ls.daemon && !selfExit(lastLine(e.ls)) {
 			return
 		}
-		if !reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3))) {
+		if !taskEnd {
 			// A log that stops without an error or a task's last words:
 			// in public reports the cause is then a setting far more
 			// often than a task that finished.

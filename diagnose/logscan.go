@@ -143,6 +143,7 @@ type logScanner struct {
 	sigterm    bool       // the app said it was sent SIGTERM: what follows is its shutdown
 	loopbackOf *candidate // the best line when one of the two after it names a loopback address
 	pgSocketAt int        // the last line that names PostgreSQL's local socket
+	fatalAt    int        // the last line at a fatal level
 	topics     topicCounter
 	excCand    *candidate
 	excFrames  int          // stack frames seen after excCand
@@ -383,7 +384,10 @@ func (s *logScanner) line(raw []byte) {
 		best = configKey
 	}
 	afterSigterm := s.sigterm
-	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) {
+	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) {
+		// (A SIGTERM just after the program's own fatal line is its
+		// entrypoint stopping the rest, as supervisord is told to: the
+		// fatal line says why.)
 		best = sigtermPattern
 		s.sigterm = true
 	}
@@ -492,6 +496,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if sev >= sevError || looksLikeError(lower) {
 		s.noteError(raw, trimmed, lower)
+	}
+	if sev == sevFatal {
+		s.fatalAt = s.lines
 	}
 }
 
@@ -1401,7 +1408,7 @@ func localPostgresSocket(line []byte) bool {
 
 // reLoopback is a loopback address with its port, as a connection error
 // names it.
-var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\])(?:[:/](\d{2,5}))?`)
+var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\]|(?:^|[\s(])::1)(?:[:/](\d{2,5}))?`)
 
 // loopbackTarget reports a connection error aimed at the pod's own
 // loopback address, on a port that is not a node agent's or control-plane

@@ -154,7 +154,7 @@ var patterns = []*pattern{
 	// The loader refusing a library built for 4 KiB pages on a kernel with
 	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
 	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without(".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -350,7 +350,7 @@ var patterns = []*pattern{
 	pat("exec_not_found_named", CommandNotFound, weightPrecise+1, hintEntry, "not found in $path", "error finding executable", "attempted to invoke a command that was not found").matching("(?i)\\bexecutable file \x60[^\x60]+\x60 not found in \\$PATH|\\berror finding executable \"[^\"]+\" in PATH|\\bOCI runtime attempted to invoke a command that was not found\\b"),
 	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
 	// server without SSL where the client requires it (a setting).
-	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
+	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "certificate chain was issued by an authority that is not trusted", "rejected by the provided remotecertificatevalidationcallback", "no pg_hba.conf entry for host", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bcertificate chain was issued by an authority that is not trusted\b|\brejected by the provided RemoteCertificateValidationCallback\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
 	// line 37: /etc/hosts: Permission denied" from a redirect): the same
@@ -836,6 +836,27 @@ var patterns = []*pattern{
 	pat("amd64_level", ExecFormat, weightPrecise+2, hintSigill, "microarchitecture", "isa level").matching(`(?i)\bcan only be run on amd64 processors with v\d microarchitecture support\b|\bcpu isa level is lower than required\b`),
 	// Broker and directory clients that find nothing to talk to.
 	pat("broker_absent", DependencyUnavailable, weightPrecise, hintDepend, "nobrokersavailable", "contact ldap server").matching(`(?i)\bNoBrokersAvailable\b|\bcan't contact ldap server\b`),
+	// Elasticsearch clients that find no node they can use: the cluster
+	// is down or not ready, or (weaker, so a cause given in words wins)
+	// its version is one the client cannot talk to.
+	pat("es_no_node", DependencyUnavailable, weightGeneric+6, hintDepend, "elasticsearch node available", "nonodeavailableexception", "no living connections").matching(`(?i)\bno elasticsearch node available\b|\bNoNodeAvailableException\b|\bno living connections\b`),
+	// TensorFlow's own check of the CPU before it aborts (134): "was
+	// compiled to use AVX instructions, but these aren't available on
+	// your machine".
+	pat("tf_avx_abort", ExecFormat, weightPrecise+4, hintSigill, "but these aren't available on your machine").matching(`(?i)\bcompiled to use \w+ instructions, but these aren't available on your machine\b`),
+	// Bugs in the program's code or build, in their own words: a metric
+	// registered twice, a Go plugin built against other packages, a tokio
+	// runtime dropped inside async code, EF Core's model without its
+	// migration, a NestJS module import that is undefined (a cycle).
+	pat("code_bug_words", AppCrash, weightPrecise, "", "duplicate metrics collector", "plugin was built with a different version", "cannot drop a runtime", "pendingmodelchangeswarning", "has pending changes. add a new migration", "the module at index"),
+	// A build that left out a generated or installed piece: Prisma's
+	// client or query engine, a driver Sequelize loads, a package's
+	// subpath its exports no longer list.
+	pat("build_piece_missing", AppCrash, weightPrecise, hintModule, "did not initialize yet", "could not locate the query engine", "package manually", "err_package_path_not_exported"),
+	// A client speaking TLS to a server that does not (or the reverse).
+	pat("tls_plain_mismatch", ConfigError, weightPrecise+3, hintCert, "first record does not look like a tls handshake", "wrong version number", "http: server gave http response to https client"),
+	// `docker events` of a container that ends by itself again and again.
+	pat("docker_die_exit0", Completed, weightGeneric+4, "", "exitcode=0").matching(`\bcontainer die\b.*\bexitCode=0\b`),
 	pat("read_only_erofs", PermissionDenied, weightPrecise, hintReadOnly, "erofs").matching(`(?i)\berofs\b`),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
@@ -864,7 +885,7 @@ var patterns = []*pattern{
 	// client-go's report of a 403 without a status body: "unknown (get
 	// pods)", "the server does not allow access to the requested resource".
 	pat("rbac_bodyless", PermissionDenied, weightPrecise, hintRBAC, "unknown (", "does not allow access to the requested resource").matching(`(?i)\bunknown \((?:get|list|watch|create|update|patch|delete|deletecollection) [\w.]+\)|\bthe server does not allow access to the requested resource\b`),
-	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored"),
+	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(forbidden: 403\b|\bpermission '[\w.]+' denied\b|\bdoes not have [\w.]+ access\b|error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored"),
 	// SQLite cannot open or create its database file: in public reports
 	// almost always a data directory its (non-root) user may not write.
 	pat("sqlite_cantopen", PermissionDenied, weightSpecific+2, "SQLite cannot create or open its database file: make the data directory writable by the container's user (fsGroup, or chown the volume), and check the path exists.", "unable to open database file", "sqlite_cantopen").matching(`(?i)\bunable to open database file\b|\bSQLITE_CANTOPEN\b`),

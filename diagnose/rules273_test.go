@@ -165,3 +165,33 @@ func TestRules293(t *testing.T) {
 		{"Runtime error: cannot load plugin /usr/share/falco/plugins/libk8saudit.so: can't load plugin dynamic library: /usr/share/falco/plugins/libk8saudit.so: cannot open shared object file: No such file or directory. Exiting.\n", AppCrash},
 	})
 }
+
+// A SIGTERM just after the program's own fatal line is its entrypoint
+// stopping the rest: the fatal line says why. Alone, it is the kubelet's.
+func TestSigtermAfterFatal(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"supervisord told to stop after a fatal check", "[ TASKLOG ]  Checking configuration,\n[  FATAL  ]  Unless using LDAP, you need at least 1 email account to start Dovecot.,\n2021-10-13 12:54:08,083 WARN received SIGTERM indicating exit request\n[  ERROR  ]  Shutting down..,\n", ConfigError, "at least 1 email account"},
+		{"a SIGTERM alone", "2021-10-13 12:54:01,000 INFO loading the index\n2021-10-13 12:54:08,083 WARN received SIGTERM indicating exit request\n", LivenessProbe, "SIGTERM"},
+	})
+}
+
+// Rules from session 15's textbook batches 43-47 (beginners' questions,
+// Go and Rust, .NET and Node.js, describe-only reports, Docker).
+func TestRules300(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"TensorFlow's AVX check", "The TensorFlow library was compiled to use AVX instructions, but these aren't available on your machine.\n", ExecFormat, "AVX instructions"},
+		{"a metric registered twice", "panic: duplicate metrics collector registration attempted\n\ngoroutine 1 [running]:\n", AppCrash, "duplicate metrics collector"},
+		{"a Go plugin built elsewhere", "plugin.Open(\"/plugins/ratelimit\"): plugin was built with a different version of package internal/goarch\n", AppCrash, "different version of package"},
+		{"EF Core's missing migration", "System.InvalidOperationException: An error was generated for warning 'Microsoft.EntityFrameworkCore.Migrations.PendingModelChangesWarning': The model for context 'AssetsDbContext' has pending changes. Add a new migration before updating the database.\n", AppCrash, "PendingModelChangesWarning"},
+		{"Prisma without its client", "Error: @prisma/client did not initialize yet. Please run \"prisma generate\" and try to import it again.\n", AppCrash, "did not initialize yet"},
+		{"gRPC over TLS to a plain server", "rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: tls: first record does not look like a TLS handshake\"\n", ConfigError, "first record does not look like a TLS handshake"},
+		{"SqlClient's untrusted server certificate", "Microsoft.Data.SqlClient.SqlException (0x80131904): A connection was successfully established with the server, but then an error occurred during the pre-login handshake.\n ---> System.Security.Authentication.AuthenticationException: The remote certificate was rejected by the provided RemoteCertificateValidationCallback.\n", ConfigError, "RemoteCertificateValidationCallback"},
+		{"docker events of a container that ends", "2025-01-10T09:00:01.000000000Z container die 3f2a (exitCode=0, image=busybox:1.36, name=app-ready-1)\n", Completed, "exitCode=0"},
+		{"GCS refusing the workload's identity", "google.api_core.exceptions.Forbidden: 403 GET https://storage.googleapis.com/b/x: exporter@p.iam.gserviceaccount.com does not have storage.objects.get access to the Google Cloud Storage object. Permission 'storage.objects.get' denied on resource (or it may not exist).\n", PermissionDenied, "storage.objects.get"},
+		{"an Elasticsearch client without a node", "{\"level\":\"fatal\",\"error\":\"no Elasticsearch node available\",\"message\":\"elastic client\"}\n", DependencyUnavailable, "no Elasticsearch node available"},
+		{"node-postgres refused on ::1", "AggregateError [ECONNREFUSED]: \n    at internalConnectMultiple (node:net:1118:18) {\n  code: 'ECONNREFUSED',\n  [errors]: [\n    Error: connect ECONNREFUSED ::1:5432\n", ConfigError, "::1:5432"},
+	})
+	checkNotRead(t, []notRead{
+		{"$ docker inspect feedparser --format 'status={{.State.Status}} exit={{.State.ExitCode}} oom={{.State.OOMKilled}}'\n", OOMKilled},
+	})
+}

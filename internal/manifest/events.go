@@ -163,6 +163,22 @@ func parseEventLine(line string) (eventRow, bool) {
 	for _, p := range []string{"Warning ", "Normal "} {
 		if strings.HasPrefix(msg, p) {
 			rest := strings.Fields(strings.TrimPrefix(msg, p))
+			if _, known := kubeletReasons[rest[0]]; !known && len(rest) >= 2 {
+				// Lens's events table has no Reason column: the type,
+				// then the message ("Warning  Liveness probe failed: ...").
+				body := strings.TrimSpace(strings.TrimPrefix(msg, p))
+				if i := strings.Index(body, "   "); i > 0 {
+					body = body[:i] // the Namespace, Involved Object... columns after it
+				}
+				for _, b := range bareEventReasons {
+					if strings.HasPrefix(body, b.prefix) {
+						return newRow(strings.TrimSpace(p), b.reason, body), true
+					}
+				}
+				if strings.Contains(body, "failed liveness probe, will be restarted") || strings.Contains(body, "failed startup probe, will be restarted") {
+					return newRow("Normal", "Killing", body), true
+				}
+			}
 			if len(rest) >= 2 {
 				r := newRow(strings.TrimSpace(p), rest[0], strings.Join(rest[1:], " "))
 				return r, true

@@ -198,6 +198,12 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		}
 		return tableRow{}, false
 	}
+	if pod == nil && o.prompt.pod != "" && !o.anyRowOf(o.prompt.pod) {
+		// The log's prompt names the pod (`kubectl logs ledger-edge-...`)
+		// and the rows are another workload's (its dependency's pods,
+		// listed by label): they are neighbours, not this pod.
+		return tableRow{}, false
+	}
 	named := map[string]bool{}
 	for _, e := range o.textEvents {
 		if n := e.event.InvolvedObject.Name; n != "" {
@@ -246,6 +252,17 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		return top, true
 	}
 	return best, found
+}
+
+// anyRowOf reports a row of pod, or of its workload (a sibling replica).
+func (o *Objects) anyRowOf(pod string) bool {
+	w := workloadOf(pod)
+	for _, r := range o.rows {
+		if r.name == pod || w != "" && workloadOf(r.name) == w || strings.HasPrefix(r.name, pod) || strings.HasPrefix(pod, r.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // rowNamedInLogs returns the one row whose pod the logs name, when they

@@ -188,6 +188,10 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 			o.Pods = append(o.Pods, pod)
 			return f, nil
 		}
+		if text, ok := logEntryText(data); ok {
+			o.Logs = append(o.Logs, Log{Text: text})
+			return FormatLog, nil
+		}
 		o.Logs = append(o.Logs, Log{Text: string(data)})
 		return FormatLog, nil
 	case FormatDescribe:

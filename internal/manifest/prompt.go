@@ -32,9 +32,50 @@ func (p promptNames) empty() bool {
 // (kubectl get pod P -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}').
 var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
 
-// reDockerExitFormat is a `docker inspect` prompt whose format prints the
-// exit code first.
-var reDockerExitFormat = regexp.MustCompile(`\binspect\b.*(?:--format|-f)[= ]['"]?\{\{\s*(?:json\s+)?\.State\.ExitCode\s*\}\}`)
+// reDockerFormat is a `docker inspect` prompt's Go template, and
+// reTemplateField one field of it.
+var (
+	reDockerFormat  = regexp.MustCompile(`\binspect\b.*(?:--format|-f)[= ](?:'([^']*)'|"([^"]*)")`)
+	reTemplateField = regexp.MustCompile(`\{\{[^}]*\}\}`)
+	reExitCodeField = regexp.MustCompile(`^\{\{\s*\.State\.ExitCode\s*\}\}$`)
+)
+
+// dockerFormatExitCode reads the exit code a `docker inspect --format`
+// prompt printed on the line after it: the format's literal text is
+// matched, each field a word ("status={{.State.Status}}
+// exit={{.State.ExitCode}}" printed as "status=restarting exit=139").
+func dockerFormatExitCode(prompt, out string) (int, bool) {
+	m := reDockerFormat.FindStringSubmatch(prompt)
+	if m == nil {
+		return 0, false
+	}
+	format := m[1] + m[2]
+	var re strings.Builder
+	re.WriteString(`^\s*`)
+	at, idx := 0, -1
+	for i, loc := range reTemplateField.FindAllStringIndex(format, -1) {
+		re.WriteString(regexp.QuoteMeta(format[at:loc[0]]))
+		re.WriteString(`(\S+)`)
+		if reExitCodeField.MatchString(format[loc[0]:loc[1]]) {
+			idx = i + 1
+		}
+		at = loc[1]
+	}
+	if idx < 0 {
+		return 0, false
+	}
+	re.WriteString(regexp.QuoteMeta(strings.TrimRight(format[at:], " ")))
+	got, err := regexp.Compile(re.String())
+	if err != nil {
+		return 0, false
+	}
+	v := got.FindStringSubmatch(out)
+	if v == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(v[idx])
+	return n, err == nil
+}
 
 // printedExitCode reads the exit code a jsonpath prompt printed: the number
 // alone, or beside the reason the same jsonpath asked for ("Completed 0").
@@ -81,13 +122,9 @@ func readPrompts(text string) promptNames {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
 			}
 		}
-		if !found.hasExit && reDockerExitFormat.MatchString(line) && i+1 < len(lines) {
-			// `docker inspect C --format '{{.State.ExitCode}} ...'`: the
-			// first word printed is the exit code it last ended with.
-			if f := strings.Fields(lines[i+1]); len(f) > 0 {
-				if n, err := strconv.Atoi(f[0]); err == nil {
-					found.exitCode, found.hasExit, found.lastState = n, true, true
-				}
+		if !found.hasExit && i+1 < len(lines) {
+			if n, ok := dockerFormatExitCode(line, lines[i+1]); ok {
+				found.exitCode, found.hasExit, found.lastState = n, true, true
 			}
 		}
 		p := promptOf(strings.Fields(line))

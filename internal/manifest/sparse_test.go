@@ -173,3 +173,78 @@ $ docker inspect rclone-backup --format '{{.State.ExitCode}} {{.RestartCount}}'
 		t.Fatalf("statuses = %+v, want a last exit of 0", sts)
 	}
 }
+
+// Lens's events table has no Reason column: the reason is read from the
+// message, and the columns after it are left out.
+func TestLensEventRows(t *testing.T) {
+	in := pasteInput(t, `Type      Message                                                                  Namespace   Involved Object   Source    Count   Age    Last Seen
+Warning   Back-off restarting failed container redis in pod redis-0_cache(1d2c3b4a-5e6f-4a7b-8c9d-0e1f2a3b4c5d)   cache   Pod: redis-0   kubelet   4   1m   1m
+Normal    Container redis failed liveness probe, will be restarted                 cache       Pod: redis-0      kubelet   4       3m     3m
+Warning   Liveness probe failed: command "sh -c redis-cli ping" timed out          cache       Pod: redis-0      kubelet   12      3m     3m
+`)
+	got := map[string]string{}
+	for _, e := range in.Events {
+		got[e.Reason] = e.Message
+	}
+	if got["Killing"] != "Container redis failed liveness probe, will be restarted" || !strings.HasPrefix(got["Unhealthy"], "Liveness probe failed") || strings.Contains(got["Unhealthy"], "Pod: redis-0") {
+		t.Fatalf("events = %q, want Killing and Unhealthy with their messages alone", got)
+	}
+}
+
+// A log store's entries (Cloud Logging's textPayload, Docker's json-file
+// lines) hold the log with escaped newlines: the lines are read.
+func TestLogEntries(t *testing.T) {
+	for name, paste := range map[string]string{
+		"cloud logging": `{
+  "textPayload": "Traceback (most recent call last):\n  File \"/app/main.py\", line 7, in <module>\n    run()\nKeyError: 'refund.partial'",
+  "severity": "ERROR"
+}`,
+		"docker json-file": `{"log":"Traceback (most recent call last):\n","stream":"stderr","time":"2025-03-04T15:41:19.557Z"}
+{"log":"KeyError: 'refund.partial'\n","stream":"stderr","time":"2025-03-04T15:41:19.558Z"}`,
+	} {
+		in := pasteInput(t, paste)
+		found := false
+		for _, l := range in.Logs {
+			found = found || strings.Contains(l, "\nKeyError: 'refund.partial'")
+		}
+		if !found {
+			t.Errorf("%s: logs = %q, want the traceback's lines", name, in.Logs)
+		}
+	}
+}
+
+// Rows of another workload's pods (a dependency's, listed by label)
+// beside a log whose prompt names the pod are its neighbours.
+func TestRowsOfAnotherWorkload(t *testing.T) {
+	in := pasteInput(t, `$ kubectl logs ledger-edge-5d6c8b7f9-rr4xt --previous
+thread 'main' panicked at src/main.rs:27:64:
+called Result::unwrap() on an Err value: Os { code: 111, kind: ConnectionRefused, message: "Connection refused" }
+
+$ kubectl get pods -n fin -l app=ledger-core
+NAME                           READY   STATUS             RESTARTS      AGE
+ledger-core-7b9f8c6d5-4nqzp    0/1     ImagePullBackOff   0             12m
+`)
+	if in.Pod.Name != "ledger-edge-5d6c8b7f9-rr4xt" {
+		t.Errorf("pod = %q, want the one the logs prompt names", in.Pod.Name)
+	}
+	for _, st := range in.Pod.Status.ContainerStatuses {
+		if st.State.Waiting != nil && st.State.Waiting.Reason == "ImagePullBackOff" {
+			t.Errorf("the dependency's row was read as this pod's state: %+v", st)
+		}
+	}
+}
+
+// A `docker inspect --format` with labels around its fields prints the
+// exit code where its field is.
+func TestDockerLabelledFormatExitCode(t *testing.T) {
+	in := pasteInput(t, `$ docker inspect feedparser --format 'status={{.State.Status}} exit={{.State.ExitCode}} oom={{.State.OOMKilled}} restarts={{.RestartCount}}'
+status=restarting exit=139 oom=false restarts=7
+
+$ docker logs --tail 1 feedparser
+2024-09-05 16:20:11,877 INFO parsing with lxml 5.1.0
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].LastTerminationState.Terminated == nil || sts[0].LastTerminationState.Terminated.ExitCode != 139 {
+		t.Fatalf("statuses = %+v, want a last exit of 139", sts)
+	}
+}

@@ -1,0 +1,63 @@
+package manifest
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+)
+
+// logEntry is a log line as a log store or Docker keeps it: Cloud
+// Logging's entry (textPayload, or jsonPayload's message) as Logs
+// Explorer shows it, Docker's json-file line ({"log": "...", "stream":
+// ...}). A traceback in one entry is one string with escaped newlines.
+type logEntry struct {
+	TextPayload string `json:"textPayload"`
+	Log         string `json:"log"`
+	JSONPayload struct {
+		Message string `json:"message"`
+	} `json:"jsonPayload"`
+}
+
+func (e logEntry) text() string {
+	switch {
+	case e.TextPayload != "":
+		return e.TextPayload
+	case e.JSONPayload.Message != "":
+		return e.JSONPayload.Message
+	}
+	return e.Log
+}
+
+// logEntryText returns the log lines held in pasted log entries (one JSON
+// object, an array of them, or one per line), in order, or false when
+// the data is not such entries.
+func logEntryText(data []byte) (string, bool) {
+	var entries []logEntry
+	var one logEntry
+	switch {
+	case json.Unmarshal(data, &entries) == nil:
+	case json.Unmarshal(data, &one) == nil:
+		entries = []logEntry{one}
+	default:
+		for line := range bytes.Lines(data) {
+			if len(bytes.TrimSpace(line)) == 0 {
+				continue
+			}
+			var e logEntry
+			if json.Unmarshal(line, &e) != nil {
+				return "", false
+			}
+			entries = append(entries, e)
+		}
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		t := e.text()
+		if t == "" {
+			return "", false
+		}
+		b.WriteString(strings.TrimRight(t, "\n"))
+		b.WriteByte('\n')
+	}
+	return b.String(), b.Len() > 0
+}
