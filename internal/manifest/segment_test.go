@@ -151,14 +151,7 @@ func hasEventReason(events []corev1.Event, reason string) bool {
 // Windows line ends; it reads like kubectl's own output.
 func TestParseAnyReadsCopiedText(t *testing.T) {
 	copied := strings.ReplaceAll("    State:          Waiting\r\n      Reason:       CrashLoopBackOff\r\n    Last State:     Terminated\r\n      Reason:       OOMKilled\r\n      Exit Code:    137\r\n    Restart Count:  4\r\n", "  ", "\u00a0 ")
-	var o Objects
-	if _, err := o.ParseAny("copied", strings.NewReader(copied)); err != nil {
-		t.Fatal(err)
-	}
-	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := pasteInput(t, copied)
 	if len(in.Pod.Status.ContainerStatuses) != 1 {
 		t.Fatalf("container statuses %+v, want 1", in.Pod.Status.ContainerStatuses)
 	}
