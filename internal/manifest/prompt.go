@@ -21,6 +21,9 @@ type promptNames struct {
 	// asked for the last state's.
 	exitCode           int
 	hasExit, lastState bool
+	// restarts is the count a `docker inspect --format` with
+	// {{.RestartCount}} printed beside the exit code (0 when not).
+	restarts int
 }
 
 // empty reports that no prompt named anything.
@@ -35,46 +38,53 @@ var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
 // reDockerFormat is a `docker inspect` prompt's Go template, and
 // reTemplateField one field of it.
 var (
-	reDockerFormat  = regexp.MustCompile(`\binspect\b.*(?:--format|-f)[= ](?:'([^']*)'|"([^"]*)")`)
-	reTemplateField = regexp.MustCompile(`\{\{[^}]*\}\}`)
-	reExitCodeField = regexp.MustCompile(`^\{\{\s*\.State\.ExitCode\s*\}\}$`)
+	reDockerFormat      = regexp.MustCompile(`\binspect\b.*(?:--format|-f)[= ](?:'([^']*)'|"([^"]*)")`)
+	reTemplateField     = regexp.MustCompile(`\{\{[^}]*\}\}`)
+	reExitCodeField     = regexp.MustCompile(`^\{\{\s*\.State\.ExitCode\s*\}\}$`)
+	reRestartCountField = regexp.MustCompile(`^\{\{\s*\.RestartCount\s*\}\}$`)
 )
 
 // dockerFormatExitCode reads the exit code a `docker inspect --format`
 // prompt printed on the line after it: the format's literal text is
 // matched, each field a word ("status={{.State.Status}}
 // exit={{.State.ExitCode}}" printed as "status=restarting exit=139").
-func dockerFormatExitCode(prompt, out string) (int, bool) {
+func dockerFormatExitCode(prompt, out string) (code, restarts int, ok bool) {
 	m := reDockerFormat.FindStringSubmatch(prompt)
 	if m == nil {
-		return 0, false
+		return 0, 0, false
 	}
 	format := m[1] + m[2]
 	var re strings.Builder
 	re.WriteString(`^\s*`)
-	at, idx := 0, -1
+	at, idx, ridx := 0, -1, -1
 	for i, loc := range reTemplateField.FindAllStringIndex(format, -1) {
 		re.WriteString(regexp.QuoteMeta(format[at:loc[0]]))
 		re.WriteString(`(\S+)`)
-		if reExitCodeField.MatchString(format[loc[0]:loc[1]]) {
+		switch field := format[loc[0]:loc[1]]; {
+		case reExitCodeField.MatchString(field):
 			idx = i + 1
+		case reRestartCountField.MatchString(field):
+			ridx = i + 1
 		}
 		at = loc[1]
 	}
 	if idx < 0 {
-		return 0, false
+		return 0, 0, false
 	}
 	re.WriteString(regexp.QuoteMeta(strings.TrimRight(format[at:], " ")))
 	got, err := regexp.Compile(re.String())
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
 	v := got.FindStringSubmatch(out)
 	if v == nil {
-		return 0, false
+		return 0, 0, false
 	}
-	n, err := strconv.Atoi(v[idx])
-	return n, err == nil
+	code, err = strconv.Atoi(v[idx])
+	if ridx > 0 {
+		restarts, _ = strconv.Atoi(v[ridx])
+	}
+	return code, restarts, err == nil
 }
 
 // printedExitCode reads the exit code a jsonpath prompt printed: the number
@@ -123,8 +133,8 @@ func readPrompts(text string) promptNames {
 			}
 		}
 		if !found.hasExit && i+1 < len(lines) {
-			if n, ok := dockerFormatExitCode(line, lines[i+1]); ok {
-				found.exitCode, found.hasExit, found.lastState = n, true, true
+			if n, restarts, ok := dockerFormatExitCode(line, lines[i+1]); ok {
+				found.exitCode, found.hasExit, found.lastState, found.restarts = n, true, true, restarts
 			}
 		}
 		p := promptOf(strings.Fields(line))
@@ -250,6 +260,9 @@ func (p promptNames) fillExitCode(pod *corev1.Pod) {
 		pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: pod.Spec.Containers[0].Name}}
 	}
 	st := &pod.Status.ContainerStatuses[0]
+	if st.RestartCount == 0 && p.restarts > 0 {
+		st.RestartCount = int32(p.restarts)
+	}
 	for _, t := range []*corev1.ContainerStateTerminated{st.State.Terminated, st.LastTerminationState.Terminated} {
 		if t != nil && t.ExitCode == -1 && t.Reason == "Error" {
 			// A `get pods` row's "Error" does not show the code; the

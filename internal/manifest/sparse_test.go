@@ -247,4 +247,7 @@ $ docker logs --tail 1 feedparser
 	if len(sts) != 1 || sts[0].LastTerminationState.Terminated == nil || sts[0].LastTerminationState.Terminated.ExitCode != 139 {
 		t.Fatalf("statuses = %+v, want a last exit of 139", sts)
 	}
+	if sts[0].RestartCount != 7 {
+		t.Errorf("restarts = %d, want the 7 the format printed", sts[0].RestartCount)
+	}
 }
