@@ -542,13 +542,15 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|all (?:done|migrations)|get-started)\b`)
 
 // reSelfExit is a service's last line saying it exits of its own accord
-// ("no messages, exiting", "nothing to do"), not because it was told to
-// stop.
+// ("no messages, exiting", "nothing to do"); reToldToStop, the words of a
+// stop it was told to make.
 var (
 	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)\W*$`)
 	reToldToStop = regexp.MustCompile(`signal|sig(?:term|int|kill)|terminat|shut|stop|kill|interrupt|error|fail`)
 )
 
+// selfExit reports a last line that says the program exits of its own
+// accord (reSelfExit) and not because it was told to stop.
 func selfExit(line string) bool {
 	l := strings.ToLower(line)
 	return reSelfExit.MatchString(l) && !reToldToStop.MatchString(l)

@@ -429,9 +429,9 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	score := weight + sev + descBonus
-	if askedLine(trimmed) {
+	if asked, hedged := askedLine(trimmed); asked {
 		score -= 8 // the reporter's question ("Liveness probe killing my service?") is a guess, not a finding
-		if !programLine(trimmed) && reHedgeFirst.Match(trimmed) {
+		if hedged {
 			score -= 4 // "I think the probe ...": a guess that does not even ask
 		}
 	} else if rest, ok := questionFirst(trimmed); ok && best != nil && !best.match(s.idx, bytes.ToLower(rest), rest, rest) {
@@ -1709,13 +1709,15 @@ func questionFirst(trimmed []byte) ([]byte, bool) {
 
 // askedLine reports a line of the reporter's that asks rather than tells:
 // prose ending in a question mark ("Missing environment variable?", "Port
-// already in use?").
-func askedLine(trimmed []byte) bool {
+// already in use?") or opening with a guess (hedged: "I think the probe
+// ...").
+func askedLine(trimmed []byte) (asked, hedged bool) {
 	t := bytes.TrimRight(trimmed, " *_\x60")
 	if programLine(t) {
-		return false
+		return false, false
 	}
-	return bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1 || reHedgeFirst.Match(t)
+	hedged = reHedgeFirst.Match(t)
+	return hedged || bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1, hedged
 }
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I

@@ -200,14 +200,7 @@ func TestParseAnyReadsDockerInspect(t *testing.T) {
         "Config": {"Image": "acme/server:1.2", "Cmd": ["--serve"], "Entrypoint": ["/opt/app/bin/server"]}
     }
 ]`
-	var o Objects
-	if _, err := o.ParseAny("inspect", strings.NewReader(inspect)); err != nil {
-		t.Fatal(err)
-	}
-	in, err := o.Input(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := pasteInput(t, inspect)
 	if len(in.Pod.Status.ContainerStatuses) != 1 {
 		t.Fatalf("statuses %+v", in.Pod.Status.ContainerStatuses)
 	}
