@@ -225,6 +225,7 @@ func (s *logScanner) line(raw []byte) {
 	if m := reComposePrefix.Find(raw); m != nil && len(m) < len(raw) {
 		raw = raw[len(m):]
 	}
+	raw = trimKubectlPrefix(raw)
 
 	content := stripPrefixes(raw)
 	trimmed := bytes.TrimSpace(content)
@@ -1251,6 +1252,25 @@ var (
 	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )errors?\b`)
 	reErrorWord = regexp.MustCompile(`\berrors?\b|\bfail|\bfatal\b|\bexception\b|\bpanic\b`)
 )
+
+// trimKubectlPrefix removes the "[pod/NAME/CONTAINER] " that `kubectl logs
+// --prefix` (often with --all-containers) puts before each line.
+func trimKubectlPrefix(raw []byte) []byte {
+	if len(raw) < 8 || raw[0] != '[' || !bytes.HasPrefix(raw, []byte("[pod/")) {
+		return raw
+	}
+	i := bytes.IndexByte(raw, ']')
+	if i < 0 || i > 300 || bytes.Count(raw[:i], []byte("/")) != 2 {
+		return raw
+	}
+	if i+1 == len(raw) {
+		return raw[i+1:] // an empty line
+	}
+	if raw[i+1] != ' ' {
+		return raw
+	}
+	return raw[i+2:]
+}
 
 // reComposePrefix is Docker Compose's prefix of a service's log line
 // ("web_1      | ", "example-apps-java-1  | ").
