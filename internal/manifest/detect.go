@@ -90,6 +90,9 @@ func looksLikeObjects(text []byte) bool {
 	if text[0] == '{' || text[0] == '[' {
 		return true
 	}
+	if looksLikeCompose(text) {
+		return true
+	}
 	keys := reYAMLKey.FindAll(text, 2)
 	if len(keys) == 0 {
 		return false

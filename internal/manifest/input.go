@@ -135,9 +135,18 @@ func (o *Objects) pod() (*corev1.Pod, error) {
 	var pods []*corev1.Pod
 	for i := range o.Pods {
 		p := o.Pods[i].DeepCopy()
-		j := slices.IndexFunc(pods, func(q *corev1.Pod) bool { return q.Name == "" || p.Name == "" || q.Name == p.Name })
+		j := slices.IndexFunc(pods, func(q *corev1.Pod) bool {
+			return q.Name == "" || p.Name == "" || q.Name == p.Name || fromCompose(p) != fromCompose(q)
+		})
 		if j < 0 {
 			pods = append(pods, p)
+			continue
+		}
+		if fromCompose(pods[j]) && !fromCompose(p) {
+			pods[j], p = p, pods[j] // the container's own output names it
+		}
+		if fromCompose(p) {
+			mergeCompose(pods[j], p)
 			continue
 		}
 		mergePod(pods[j], p)

@@ -333,6 +333,9 @@ func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
 	if events, ok := dockerHealthAlone(js); ok {
 		return nil, events, true
 	}
+	if pod, ok := composePod(js); ok {
+		return []corev1.Pod{pod}, nil, true
+	}
 	pod, ok := fragmentPod(js, probe)
 	if !ok {
 		return nil, nil, false

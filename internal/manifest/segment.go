@@ -44,7 +44,10 @@ func segments(text string) []segment {
 		// of the YAML or describe output before the prompt, however much
 		// its lines look like keys ("chown: changing ownership of ...").
 		afterLogsPrompt := p.log && f == FormatLog
-		if n := len(out); n > 0 && p.block == out[n-1].block && p.noise == out[n-1].noise && (!afterLogsPrompt || out[n-1].format == FormatLog) && joins(out[n-1].format, f, p.text) {
+		// Objects a command of their own prints (`docker inspect` after a
+		// Compose file) are not the later part of the objects before it.
+		ownObjects := p.prompted && f == FormatObjects
+		if n := len(out); n > 0 && p.block == out[n-1].block && p.noise == out[n-1].noise && (!afterLogsPrompt || out[n-1].format == FormatLog) && !ownObjects && joins(out[n-1].format, f, p.text) {
 			b := &out[n-1].text
 			b.WriteByte('\n')
 			if p.afterBlank {
@@ -123,6 +126,7 @@ type paragraph struct {
 	log        bool // follows a `kubectl logs` prompt
 	noise      bool // follows one that fetches a proxy sidecar's current log
 	afterBlank bool // a blank line separates it from the one before
+	prompted   bool // the first after a shell prompt: a command's output of its own
 }
 
 // paragraphs cuts text at code fences, blank lines and shell prompts, and
@@ -138,11 +142,13 @@ func paragraphs(text string) []paragraph {
 		logSeen bool    // a paragraph of that log was cut
 		mode    cutMode // the shape cur is in, when it has to end somewhere
 		blank   bool    // a blank line came after the last paragraph
+		prompt  bool    // a shell prompt came after the last paragraph
 	)
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, afterBlank: blank})
+			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, afterBlank: blank, prompted: prompt})
 			logSeen = logSeen || inLog
+			prompt = false
 		}
 		cur, mode, blank = nil, cutNone, false
 	}
@@ -162,6 +168,7 @@ func paragraphs(text string) []paragraph {
 			continue
 		case rePrompt.MatchString(line):
 			flush() // the prompt itself is neither output nor log
+			prompt = true
 			inLog, logSeen = reLogsCommand.MatchString(line), false
 			noise = inLog && proxyLogPrompt(line)
 			continue
