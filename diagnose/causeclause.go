@@ -142,7 +142,7 @@ var reLevelTagNear = regexp.MustCompile(`^\S{1,40}(?: \S{1,20})? \[(?i:info|warn
 var reTitleTag = regexp.MustCompile(`^(?:\[(?i:bug|feature|question|help|issue|proposal|rfc|enhancement|\w+[ /-][\w./ -]+|[a-z][\w.-]*/[\w.-]+)])(?:\[[\w./ -]{1,30}])*:? +[A-Za-z][\w-]*\b[^:=]*$`)
 
 // reListItem is an item of a numbered list in a reporter's words.
-var reListItem = regexp.MustCompile("^\\d{1,2}[.)] +[*_\\\\`]{0,4}[A-Za-z][\\w:.-]*[*_\\\\`]{0,4} [A-Za-z]")
+var reListItem = regexp.MustCompile("^\\d{1,2}[.)] +[*_\\\\`]{0,4}[A-Za-z][\\w:.-]*[*_\\\\`]{0,4}:? (?:[—–-]+ )?[A-Za-z`]")
 
 // reNamePrefix is a program's "name: message" or "LEVEL: message" start.
 var reNamePrefix = regexp.MustCompile(`^[\w.\-/]+:\s`)

@@ -619,6 +619,23 @@ var oneShotImages = map[string]bool{
 	"opensuse": true, "oraclelinux": true, "photon": true, "bash": true, "ubi8": true, "ubi9": true,
 }
 
+// replImages are official language images whose default command is the
+// language's interactive shell (python, node, irb, R, jshell) or bash:
+// without a terminal it reads the end of its input and exits.
+var replImages = map[string]bool{
+	"python": true, "pypy": true, "node": true, "ruby": true, "jruby": true, "r-base": true, "julia": true,
+	"elixir": true, "erlang": true, "haskell": true, "perl": true, "php": true, "openjdk": true, "golang": true,
+	"rust": true, "gcc": true, "groovy": true, "swift": true, "buildpack-deps": true,
+	"rocker/r-ver": true, "rocker/r-base": true, "bitnami/python": true, "bitnami/node": true, "bitnami/ruby": true,
+}
+
+// replImage reports whether repo (without its tag) is one of replImages,
+// as Docker Hub names it.
+func replImage(repo string) bool {
+	repo = strings.TrimPrefix(strings.TrimPrefix(repo, "docker.io/"), "library/")
+	return replImages[repo]
+}
+
 // imageRepo returns an image reference without its digest and tag, and
 // that repository's last path element ("docker.io/library/postgres:13" ->
 // "docker.io/library/postgres", "postgres").
@@ -639,14 +656,14 @@ func oneShotImage(v *containerView, img string) string {
 	if img == "(unknown)" || img == "" {
 		return ""
 	}
-	_, base := imageRepo(img)
+	repo, base := imageRepo(img)
 	if base == "hello-world" {
 		return img
 	}
 	if v.spec != nil && (len(v.spec.Command) > 0 || len(v.spec.Args) > 0) {
 		return ""
 	}
-	if oneShotImages[base] {
+	if oneShotImages[base] || replImage(repo) {
 		return img
 	}
 	// "alpine-bash", "ubuntu-tools": an OS image with extra packages.

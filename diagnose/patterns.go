@@ -851,8 +851,10 @@ var patterns = []*pattern{
 	pat("code_bug_words", AppCrash, weightPrecise, "", "duplicate metrics collector", "plugin was built with a different version", "cannot drop a runtime", "pendingmodelchangeswarning", "has pending changes. add a new migration", "the module at index"),
 	// A build that left out a generated or installed piece: Prisma's
 	// client or query engine, a driver Sequelize loads, a package's
-	// subpath its exports no longer list.
-	pat("build_piece_missing", AppCrash, weightPrecise, hintModule, "did not initialize yet", "could not locate the query engine", "package manually", "err_package_path_not_exported"),
+	// subpath its exports no longer list, an engine the image lacks for its
+	// platform that Prisma tries to download, a package.json pnpm does not
+	// find where the image should have it.
+	pat("build_piece_missing", AppCrash, weightPrecise, hintModule, "did not initialize yet", "could not locate the query engine", "package manually", "err_package_path_not_exported", "failed to fetch the engine file", "err_pnpm_no_importer_manifest_found"),
 	// A client speaking TLS to a server that does not (or the reverse).
 	pat("tls_plain_mismatch", ConfigError, weightPrecise+3, hintCert, "first record does not look like a tls handshake", "wrong version number", "http: server gave http response to https client"),
 	// `docker events` of a container that ends by itself again and again.
@@ -1226,7 +1228,7 @@ var patterns = []*pattern{
 	// sets, as the user it runs as (OpenShift's random UID): a permission
 	// of the image's directory, not a missing command.
 	pat("workdir_denied", PermissionDenied, weightPrecise+4, hintPerm, "chdir to cwd").matching(`(?i)\bchdir to cwd\b.{0,120}\b(?:permission denied|operation not permitted)\b`),
-	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler"),
+	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),
 	// Round 25. "Segmentation violation" is the Go runtime's wording: a Go
 	// program dereferenced a nil pointer, a bug in the program (C programs
 	// say "segmentation fault").

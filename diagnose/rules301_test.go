@@ -1,6 +1,10 @@
 package diagnose
 
-import "testing"
+import (
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+)
 
 // `kubectl logs --all-containers --prefix` puts "[pod/NAME/CONTAINER] "
 // before each line: the program's line is read as if unprefixed (a usage
@@ -16,5 +20,61 @@ func TestKubectlPrefixedLog(t *testing.T) {
 		if got := string(trimKubectlPrefix([]byte(keep))); got != keep {
 			t.Errorf("%q is not kubectl's prefix: got %q", keep, got)
 		}
+	}
+}
+
+// An official language image run with no command of its own starts the
+// language's interactive shell (python, node, R), which ends at once
+// without a terminal; one given a command, or an image of the same base
+// name from another publisher, is not.
+func TestLanguageImageWithoutCommand(t *testing.T) {
+	for _, tc := range []struct {
+		image string
+		cmd   []string
+		want  bool
+	}{
+		{"python:3.12-slim", nil, true},
+		{"docker.io/library/node:20", nil, true},
+		{"rocker/r-ver:4.3.1", nil, true},
+		{"python:3.12-slim", []string{"python", "-m", "worker"}, false},
+		{"ghcr.io/acme/python:1.0", nil, false},
+	} {
+		pod := testPod([]string{"app"}, setStatus(waitingOnly("app")), withImage("app", tc.image))
+		if tc.cmd != nil {
+			pod = testPod([]string{"app"}, setStatus(waitingOnly("app")), withImage("app", tc.image), withCommand("app", tc.cmd...))
+		}
+		r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{backOff("app")}})
+		if got := r.Category == Completed; got != tc.want {
+			t.Errorf("%s %q: got %s: %s", tc.image, tc.cmd, r.Category, r.Summary)
+		}
+	}
+}
+
+// Words about a terminal or standard input, about a bare language image
+// run in a cluster, about locks and pid files left behind, about a port
+// "already being in use" and readOnlyRootFilesystem name their causes.
+func TestWords301(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"read without a TTY", "`read` command in entrypoint may not work without a TTY\n\nI think having `read` in the entrypoint is causing the daemonset pods to crashloop, since there's not a tty\n", Completed},
+		{"a console that wants its input", "Add non-interactive flag\n\nAdded the command-line flag \"--non-interactive\" to fix a bug where the process would get stuck in an infinite restart loop in the Docker container\n", Completed},
+		{"the python image pulled into a cluster", "When I do pull the python to kubernetes, the pod get fails and shows crashloopbackoff.\n", Completed},
+		{"a pid file left behind", "If the container doesn't cleanly exit the PID files aren't cleaned up. Upon restart it sees them and assumes it's already running, so it restarts forever.\n", ConfigError},
+		{"a stale lock", "fix: clean up stale Xvfb lock so the container survives restarts; with restart: always and a healthcheck this becomes a permanent restart loop\n", ConfigError},
+		{"a port already being in use", "The container always attempts to bind to port 53 even after changing the configuration, causing it to continuously restart due to the port already being in use\n", PortConflict},
+		{"a read-only root filesystem", "Playwright CrashLoopBackOff: readOnlyRootFilesystem: true prevents Playwright from creating temp directories\n", PermissionDenied},
+	})
+}
+
+// Rules from rounds 301-308: wordings of pieces an image lacks, a
+// reporter's "segmentation faults" beside a Go nil dereference, a numbered
+// list item whose emphasis is followed by a dash.
+func TestRules308(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Prisma's engine for another platform", "Error: Failed to fetch the engine file at https://binaries.prisma.sh/all_commits/2060c79/linux-arm-openssl-3.0.x/libquery_engine.so.node.gz - 404 Not Found\n", AppCrash, "Failed to fetch the engine file"},
+		{"pnpm without a package.json", "[worker]  ERR_PNPM_NO_IMPORTER_MANIFEST_FOUND  No package.json (or package.yaml, or package.json5) was found in \"/app\".\n/app/dist/src/harness.js:91\n", AppCrash, "ERR_PNPM_NO_IMPORTER_MANIFEST_FOUND"},
+		{"a Go nil dereference the title calls a segfault", "cost-model pod segmentation faults with Panic error\n\n2023-06-15T00:06:09Z INF Savings Plan watcher running\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x20 pc=0x21e2219]\n", AppCrash, "nil pointer dereference"},
+	})
+	if !reListItem.MatchString("1. **ImagePullBackOff** — Image `ghcr.io/x/y:v2` doesn't exist on GHCR") {
+		t.Error("a numbered item with emphasis and a dash is not read as a list in words")
 	}
 }
