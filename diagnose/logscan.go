@@ -347,6 +347,9 @@ func (s *logScanner) line(raw []byte) {
 		s.slowAt, s.slowLine = s.lines, string(raw)
 	}
 	s.topics.add(lower, trimmed)
+	if markdownHeading(trimmed) {
+		return // "### Exceptions (if any)": an issue template's question, not an error
+	}
 	if !s.sidecar && speaksOfSidecar(lower) {
 		s.sidecar = true
 	}
@@ -1252,6 +1255,19 @@ var (
 	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )errors?\b`)
 	reErrorWord = regexp.MustCompile(`\berrors?\b|\bfail|\bfatal\b|\bexception\b|\bpanic\b`)
 )
+
+// markdownHeading reports a short Markdown heading of level two or more,
+// as issue templates ask their questions ("## Logs", "### Exceptions (if
+// any)"); a longer one may state the cause in the reporter's words. A
+// single "# " is not one: the JVM's fatal error report starts its lines
+// with it.
+func markdownHeading(t []byte) bool {
+	if len(t) < 4 || t[0] != '#' || t[1] != '#' {
+		return false
+	}
+	rest := bytes.TrimLeft(t, "#")
+	return len(t)-len(rest) <= 6 && len(rest) > 1 && rest[0] == ' ' && bytes.Count(bytes.TrimSpace(rest), []byte(" ")) < 5
+}
 
 // trimKubectlPrefix removes the "[pod/NAME/CONTAINER] " that `kubectl logs
 // --prefix` (often with --all-containers) puts before each line.

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -76,5 +77,30 @@ func TestRules308(t *testing.T) {
 	})
 	if !reListItem.MatchString("1. **ImagePullBackOff** — Image `ghcr.io/x/y:v2` doesn't exist on GHCR") {
 		t.Error("a numbered item with emphasis and a dash is not read as a list in words")
+	}
+}
+
+// An issue template's short heading is not an error line, and "stack
+// overflow" in words is a crash unless it names the question site.
+func TestTemplateHeadingsAndStackOverflowWords(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a .NET stack overflow under a template's headings", "Stackoverflow. In Dotnet core 3.1 with ef core\n\n### Describe the bug\nI have deployed my API in kubernetes, i frequently see the pod getting crashed and restarted. Upon looking logs i found the following message \"Stackoverflow .\"\n### Exceptions (if any)\n\n\"Stackoverflow .\"\n", AppCrash},
+	})
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"### Exceptions (if any)", true},
+		{"## Logs", true},
+		{"## Fifth consequence: the pod gets killed by its own liveness probe", false},
+		{"# A fatal error has been detected by the Java Runtime Environment:", false},
+		{"#### ", false},
+	} {
+		if got := markdownHeading([]byte(tc.line)); got != tc.want {
+			t.Errorf("markdownHeading(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+	if got := reStackOverflowSite.ReplaceAllString("i asked on stack overflow and the pod keeps restarting", ""); strings.Contains(got, "stack overflow") {
+		t.Errorf("the question site is left in %q", got)
 	}
 }

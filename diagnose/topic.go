@@ -40,7 +40,7 @@ var topicFamilies = []topicFamily{
 	{Segfault, regexp.MustCompile(`\bsegfaults?\b|\bsegmentation\b|\bsigsegv\b|\bcore dumped\b|段错误|сегментир|speicherzugriffsfehler`)},
 	{ConfigError, regexp.MustCompile(`\bconfig\w*\b|\bpid ?files?\b|\b(?:stale|leftover|left-over) (?:\w+ )?(?:lock|pid)\w*|\bthe existing (?:\w+ )?lock\b|\b(?:is |was |it's |its )?already running\b|\b(?:being used|used|held|locked|in use|opened) by another (?:instance|process|pod|replica|container)\b|\b(?:sub)?(?:directory|directories|dir|folder)\b[^.]{0,40}\b(?:does not exist|doesn't exist|not created|is missing|are missing)\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bflags?\b|\bcrds?\b|\binvalid\b|\bmisconfigur\w*\b|\bvalues\.yaml\b|\bkernel (?:modules?|headers)\b|\bmodprobe\b|\bversions? *(?:<|>|<=|>=|older|newer|below|above|before|prior)|\bincompatib\w*|\bnot compatible\b|\bmismatch\w*|配置|設定|\bconfiguraci[oó]n\b|\bkonfiguration\b|конфиг`)},
 	{Completed, regexp.MustCompile(`\bexit(?:s|ed|ing)?(?: with)?(?: an?)?(?: exit)?(?: status| code)?(?: of| is| was|:| =)? (?:0|zero)\b|\bexit 0|\bclean(?:ly)? exit|\bexit(?:s|ed)? (?:cleanly|successfully|normally)|\bsuccessfully (?:exit|complet|finish)\w*|\bruns? (?:once|to completion)\b|\b(?:after|once|when) (?:it )?(?:complet|finish)\w* (?:the |its |a |his |her |their )?(?:task|job|work|run|script|processing)\b|\b(?:tests?|runs?|jobs?|tasks?|scripts?|migrations?|backups?|load tests?) (?:is |are |was |were )?(?:completed|finished|over)\b|\bwhen (?:the )?[\w-]+ is (?:reached|completed|finished)\b|\bone-?off\b|\bone-?shot\b|\bterminates after\b|\b(?:expects?|expected|supposed) (?:\w+ ){0,3}to run forever\b|\bterminating job\b|\b(?:should|would|must) (?:be|run as) an? (?:kubernetes )?(?:cron ?)?job\b|\bno (?:evidence of (?:any )?)?errors?\b|--image[= ](?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\brestart ?polic(?:y|ies)\b|\bcomplete[sd]? (?:without (?:an? )?errors?|successfully)\b|\bessential container in task exited\b|\bimage (?:of )?(?:docker\.io/)?(?:library/)?(?:hello-world|busybox)\b|\b(?:hello-world|busybox)(?::\S+)? image\b|\bhello[- ]?world\b|\b(?:pull(?:ed|ing)?|run(?:ning)?|deploy(?:ed|ing)?) (?:the |an? )?(?:official |bare |plain )?(?:python|node(?:js)?|ruby|golang|openjdk|ubuntu|alpine|busybox|debian|centos)(?: (?:docker )?image)? (?:to|on|in|into) (?:kubernetes|k8s|a pod|the cluster|minikube)\b|\bdocker (?:service create|run)\b[^|;&]*\s(?:docker\.io/)?(?:library/)?(?:centos|ubuntu|debian|alpine|busybox|fedora|rockylinux|almalinux|amazonlinux)(?::[\w.-]+)?\s*$`)},
-	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b`)},
+	{AppCrash, regexp.MustCompile(`\bpanic\w*\b|\bnil pointer\b|\bexceptions?\b|\bregression\b|\bstack ?overflow(?:error|exception)?\b`)},
 }
 
 // reFailureWords say a text is about something failing.
@@ -118,6 +118,10 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		// A link's words ("...#secrets-nondefault-permission-mode") are
 		// where the reporter read, not what the report is about.
 		lower = reLink.ReplaceAll(lower, nil)
+	}
+	if bytes.Contains(lower, []byte("overflow")) {
+		// The question site ("asked on Stack Overflow") is not the error.
+		lower = reStackOverflowSite.ReplaceAll(lower, nil)
 	}
 	// An issue template's choices in parentheses ("Machine type
 	// (cloud/VM/metal) and specifications (CPU/memory)") name no topic.
@@ -228,6 +232,9 @@ var reConfigName = regexp.MustCompile(`\b[a-z0-9]+(?:-[a-z0-9]+)*-config\w*(?:-[
 // reImageRef is an image reference with its repository and tag
 // ("akitaonrails/ai-memory:latest"): a name, whatever words it holds.
 var reImageRef = regexp.MustCompile(`\b[a-z0-9][\w.-]*(?:/[\w.-]+)+:[\w][\w.-]*`)
+
+// reStackOverflowSite is the question site named in words.
+var reStackOverflowSite = regexp.MustCompile(`\b(?:on|at|to|in|from|via) stack ?overflow\b`)
 
 // reLink is a URL, with a Markdown link's parentheses around it.
 var reLink = regexp.MustCompile(`\(?https?://[^\s)]+\)?`)
