@@ -545,7 +545,7 @@ var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:f
 // ("no messages, exiting", "nothing to do"); reToldToStop, the words of a
 // stop it was told to make.
 var (
-	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)\W*$`)
+	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)\W*$|\bexit(?:ing|s)? with (?:exit )?(?:status|code) 0\W*$`)
 	reToldToStop = regexp.MustCompile(`signal|sig(?:term|int|kill)|terminat|shut|stop|kill|interrupt|error|fail`)
 )
 

@@ -1289,8 +1289,9 @@ func trimKubectlPrefix(raw []byte) []byte {
 }
 
 // reComposePrefix is Docker Compose's prefix of a service's log line
-// ("web_1      | ", "example-apps-java-1  | ").
-var reComposePrefix = regexp.MustCompile(`^[a-zA-Z0-9][\w.-]*\s+\| `)
+// ("web_1      | ", "example-apps-java-1  | "), also indented as a
+// Markdown code block.
+var reComposePrefix = regexp.MustCompile(`^[ \t]*[a-zA-Z0-9][\w.-]*\s+\| `)
 
 // reProse is a line in a reporter's words pasted with the log ("I
 // checked the logs ...", "Now I'm getting ..."): programs do not write in
@@ -1332,12 +1333,18 @@ func loopSymptom(lower []byte) bool {
 // looksLikeError reports wording typical of a final error message,
 // including a program's plain statement of what its configuration lacks
 // ("at least one bucket name must be specified").
+// reExitingZero is a program saying it exits with status 0.
+var reExitingZero = regexp.MustCompile(`exiting with (?:exit )?(?:status|code) 0\b`)
+
 func looksLikeError(lower []byte) bool {
 	if reSpecKey.Match(lower) {
 		return false // a spec's key and value ("failureThreshold: 3"), pasted with the log
 	}
 	if reNoError.Match(lower) {
 		lower = reNoError.ReplaceAll(lower, nil) // "completes without error" says none
+	}
+	if bytes.Contains(lower, []byte("exiting with")) {
+		lower = reExitingZero.ReplaceAll(lower, nil) // "all done, exiting with status 0": no failure
 	}
 	if bytes.Contains(lower, []byte("failcnt")) {
 		lower = bytes.ReplaceAll(lower, []byte("failcnt"), nil) // the kernel's count of a cgroup's limit hits, no failure word
@@ -1370,6 +1377,13 @@ func stripPrefixes(b []byte) []byte {
 		}
 		for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P "} {
 			b = bytes.TrimPrefix(b, []byte(p))
+		}
+		// Loki's logcli prints the stream's labels after the time:
+		// `{container="api", pod="api-7d9f"} <line>`.
+		if len(b) > 4 && b[0] == '{' && b[1] != '"' {
+			if i := bytes.Index(b, []byte("} ")); i > 0 && bytes.Contains(b[:i], []byte(`="`)) {
+				b = b[i+2:]
+			}
 		}
 	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '/' && b[7] == '/' && b[10] == ' ' && b[13] == ':' {

@@ -104,3 +104,20 @@ func TestTemplateHeadingsAndStackOverflowWords(t *testing.T) {
 		t.Errorf("the question site is left in %q", got)
 	}
 }
+
+// Faults from textbook batches 48 and 49 (Stack Overflow's Markdown source,
+// multi-pod log tools): a Compose prefix indented as a code block, Loki's
+// labels before each line, a program that says it exits with status 0, and
+// a question's words weaker than a statement's.
+func TestClassicBatches48And49(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"an indented Compose log", "    Attaching to worker-1\n    worker-1  | /usr/local/bin/entrypoint.sh: 4: exec: gosu: not found\n    worker-1 exited with code 127\n", CommandNotFound, "gosu: not found"},
+	})
+	r := ScanLog(strings.NewReader("2025-03-17T06:00:02Z {container=\"weekly-report\", pod=\"weekly-report-8f7c\"} starting weekly-report 3.2.0\n2025-03-17T06:00:31Z {container=\"weekly-report\", pod=\"weekly-report-8f7c\"} all done, exiting with status 0\n"))
+	if r.Category != Unknown || !selfExit(lastLine(&r)) {
+		t.Errorf("logcli's labelled lines: got %s (%q), last line %q; want no error and a last line that exits by itself", r.Category, r.Line, lastLine(&r))
+	}
+	checkWords(t, []wordsCase{
+		{"a statement beside a question", "Spring Boot app starts and immediately shuts down in Kubernetes.\nExit code is 0, the pod goes CrashLoopBackOff. There is no \"Tomcat started\" line. Is it the readiness probe?\n", Completed},
+	})
+}

@@ -98,7 +98,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	if bytes.HasPrefix(lower, []byte("flags:")) && bytes.Contains(lower, []byte(" sse2")) {
 		// lscpu's CPU flags, pasted when the CPU's instruction sets are
 		// in question (AVX, SSE4.2).
-		t.count(topicExecFormat, 1, string(trimmed))
+		t.count(topicExecFormat, 2, string(trimmed))
 		return
 	}
 	if programLine(trimmed) {
@@ -142,17 +142,39 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	if ruledOut {
 		return
 	}
-	for i, f := range topicFamilies {
-		if n := len(f.re.FindAllIndex(lower, -1)); n > 0 {
-			t.count(i, n, string(trimmed))
+	// A question's words are a guess ("Is it the readiness probe?"): they
+	// count half as much as a statement's.
+	for rest := lower; len(rest) > 0; {
+		var sentence []byte
+		sentence, rest = nextSentence(rest)
+		per := 2
+		if bytes.HasSuffix(sentence, []byte("?")) {
+			per = 1
+		}
+		for i, f := range topicFamilies {
+			if n := len(f.re.FindAllIndex(sentence, -1)); n > 0 {
+				t.count(i, per*n, string(trimmed))
+			}
 		}
 	}
+}
+
+// nextSentence cuts b after its first sentence: at a ".", "?" or "!" that
+// ends the text or comes before a space (not the dot inside "v1.2").
+func nextSentence(b []byte) (sentence, rest []byte) {
+	for i, c := range b {
+		if (c == '.' || c == '?' || c == '!') && (i+1 == len(b) || b[i+1] == ' ') {
+			return b[:i+1], b[i+1:]
+		}
+	}
+	return b, nil
 }
 
 // topicExecFormat is the index of ExecFormat among topicFamilies.
 var topicExecFormat = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == ExecFormat })
 
-// count counts n words of topic family i, first said in line.
+// count counts n words of topic family i (two for each word of a
+// statement, one for each of a question), first said in line.
 func (t *topicCounter) count(i, n int, line string) {
 	if t.counts == nil {
 		t.counts, t.first = make([]int, len(topicFamilies)), make([]string, len(topicFamilies))

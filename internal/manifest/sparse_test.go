@@ -251,3 +251,15 @@ $ docker logs --tail 1 feedparser
 		t.Errorf("restarts = %d, want the 7 the format printed", sts[0].RestartCount)
 	}
 }
+
+// k9s's pods view has a port-forward column and a dot after each name,
+// and IP and NODE before AGE: its rows are `kubectl get pods` rows.
+func TestK9sPodsView(t *testing.T) {
+	in := pasteInput(t, "It keeps restarting:\n\n Pods(netpol-test)[2]\n NAME            PF  READY  STATUS     RESTARTS  IP           NODE      AGE\n backend         ●   1/1    Running    0         10.42.1.17   agent-1   20m\n probe-client    ●   0/1    Completed  9         10.42.2.23   agent-2   20m\n")
+	if in.Pod == nil || in.Pod.Name != "probe-client" {
+		t.Fatalf("pod = %+v, want probe-client's row", in.Pod)
+	}
+	if sts := in.Pod.Status.ContainerStatuses; len(sts) != 1 || sts[0].RestartCount != 9 {
+		t.Errorf("statuses = %+v, want 9 restarts", sts)
+	}
+}

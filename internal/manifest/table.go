@@ -29,6 +29,8 @@ func parseTable(text string) []tableRow {
 		if reTableHeader.MatchString(line) {
 			continue
 		}
+		// k9s marks each row's port-forward state with a dot after the name.
+		line = strings.Replace(line, " ● ", "   ", 1)
 		m := reTableRow.FindStringSubmatch(line)
 		if m == nil {
 			continue
