@@ -69,6 +69,10 @@ type LogScan struct {
 	// topicNamed is false when the words only say it fails and topic is
 	// the likeliest kind for such reports, a guess.
 	topicNamed bool
+	// ranOnce is Spring Boot's "Started X in N seconds" line when its
+	// shutdown hook ran after it and no web server had started: an app
+	// with nothing to serve, which finishes.
+	ranOnce string
 	// passedOver is the reporter's sentence that looked like an error
 	// but whose words' topic decided (wordsOutweigh), redacted: quoted
 	// beside the topic, since it may be what the program printed.
@@ -169,6 +173,12 @@ type logScanner struct {
 	// localhost it reaches the pod's other container, a dependency.
 	sidecar     bool
 	serverStart bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
+	// springStarted is Spring Boot's "Started X in 4.2 seconds" line,
+	// springWeb that an embedded web server started, springStopped that
+	// the shutdown hook ran after the start.
+	springStarted string
+	springWeb     bool
+	springStopped bool
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -359,6 +369,7 @@ func (s *logScanner) line(raw []byte) {
 	if !s.serverStart && mayStartServer(lower) && reServerStart.Match(trimmed) {
 		s.serverStart = true
 	}
+	s.springLifecycle(lower, raw)
 	var best *pattern
 	matchOn := content
 	if bytes.Contains(content, escapedQuote) {
@@ -656,6 +667,23 @@ func (s *logScanner) goDump(raw, t []byte, indented bool) {
 // goDumpPattern is a goroutine dump whose error line is missing.
 var goDumpPattern = pat("go_dump", AppCrash, weightGeneric+5, "A goroutine stack dump without the error above it: the program crashed (a runtime fatal error such as a stack overflow, a concurrent map write, or a panic whose first line was cut off). Get the full previous log (kubectl logs --previous) for the line above the stack, then fix the code or roll back.")
 
+// springLifecycle follows a Spring Boot app's start and end: started,
+// with or without an embedded web server, then stopped by its shutdown
+// hook.
+func (s *logScanner) springLifecycle(lower, raw []byte) {
+	switch {
+	case s.springStarted == "" && bytes.Contains(lower, []byte(" seconds")) && reSpringStarted.Match(lower):
+		s.springStarted = string(raw)
+	case bytes.Contains(lower, []byte(" started on port")):
+		s.springWeb = true // "Tomcat started on port 8080", Netty, Undertow, Jetty
+	case s.springStarted != "" && (bytes.Contains(lower, []byte("ionshutdownhook]")) || bytes.Contains(lower, []byte("[springapplicationshutdownhook]"))):
+		s.springStopped = true
+	}
+}
+
+// reSpringStarted is Spring Boot's line that the application started.
+var reSpringStarted = regexp.MustCompile(`\bstarted \w+ in \d+(?:\.\d+)? seconds\b`)
+
 // keep stores raw in the excerpt ring, reusing its buffers.
 func (s *logScanner) keep(raw []byte) {
 	slot := s.ring[s.ringNext%excerptLines]
@@ -666,6 +694,9 @@ func (s *logScanner) keep(raw []byte) {
 func (s *logScanner) result() LogScan {
 	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
 		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1)}
+	if s.springStopped && !s.springWeb {
+		out.ranOnce, _ = Redact(quote(s.springStarted))
+	}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.
 	for i := s.ringNext - n; i < s.ringNext; i++ {

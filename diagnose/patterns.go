@@ -134,7 +134,7 @@ var patterns = []*pattern{
 	// The kernel's own report of an OOM kill (dmesg, journal, a node's
 	// kernel log pasted with the pod's).
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
-	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror").matching(`(^|[\s.])MemoryError\b`),
+	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror", "for an array").matching(`(^|[\s.])MemoryError\b|\b_ArrayMemoryError\b|\b[Uu]nable to allocate [\d.]+ [KMGT]i?B for an array\b`),
 	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
@@ -612,6 +612,9 @@ var patterns = []*pattern{
 	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`).without("403 forbidden", "authorizationfailed", "is forbidden"),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
+	// Docker Swarm's stack deploy of a service whose external secret or
+	// config was never created: "service proxy: config not found: nginx_conf".
+	pat("swarm_object_missing", MissingConfigObject, weightPrecise+1, "", "not found: ").matching(`\bservice \S+: (?:secret|config) not found: \S+`),
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`),
 	// flannel's network settings, which every manifest mounts from a
 	// ConfigMap's net-conf.json key ("failed to read net conf: open
@@ -848,6 +851,9 @@ var patterns = []*pattern{
 	// registered twice, a Go plugin built against other packages, a tokio
 	// runtime dropped inside async code, EF Core's model without its
 	// migration, a NestJS module import that is undefined (a cycle).
+	// PHP's error on a method called on null (Laravel's Collision prints
+	// it under a bare "Error" heading).
+	pat("php_null_call", AppCrash, weightPrecise, "", "call to a member function").matching(`(?i)\bcall to a member function \S+\(\) on (?:null|bool|array|int|string|float)\b`),
 	pat("code_bug_words", AppCrash, weightPrecise, "", "duplicate metrics collector", "plugin was built with a different version", "cannot drop a runtime", "pendingmodelchangeswarning", "has pending changes. add a new migration", "the module at index"),
 	// A build that left out a generated or installed piece: Prisma's
 	// client or query engine, a driver Sequelize loads, a package's
@@ -938,6 +944,10 @@ var patterns = []*pattern{
 	// A login the program or the reporter says fails ("unable to login to
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
+	// A client's own login refused for its user or password ("Unable to
+	// Login: {...\"error\":403,\"reason\":\"User not found\"}"): the
+	// credentials it was given, whatever status the server answers with.
+	pat("login_refused", ConfigError, weightPrecise+2, hintAuth, "login").matching(`(?i)\b(?:unable to|failed to|could not|cannot) log ?in\b.{0,120}\b(?:user not found|unknown user|invalid (?:credentials|password|username|user)|wrong (?:password|credentials)|incorrect (?:password|credentials))`),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
 	// An expired certificate named as the crash's cause in words or by a
 	// JVM's exception ("webhook crashlooping on certificate expiration",

@@ -121,3 +121,48 @@ func TestClassicBatches48And49(t *testing.T) {
 		{"a statement beside a question", "Spring Boot app starts and immediately shuts down in Kubernetes.\nExit code is 0, the pod goes CrashLoopBackOff. There is no \"Tomcat started\" line. Is it the readiness probe?\n", Completed},
 	})
 }
+
+// A Spring Boot app that started and whose shutdown hook ran at once, with
+// no web server started, has nothing to serve: it finishes. One whose web
+// server started, then stopped, does not.
+func TestSpringBootThatRunsOnce(t *testing.T) {
+	const start = "2024-10-20T10:11:02.114Z  INFO 1 --- [catalog] [           main] c.a.catalog.CatalogApplication : Starting CatalogApplication using Java 21.0.4 with PID 1\n"
+	const started = "2024-10-20T10:11:05.872Z  INFO 1 --- [catalog] [           main] c.a.catalog.CatalogApplication : Started CatalogApplication in 4.213 seconds (process running for 4.9)\n"
+	const hook = "2024-10-20T10:11:05.905Z  INFO 1 --- [catalog] [ionShutdownHook] com.zaxxer.hikari.HikariDataSource : HikariPool-1 - Shutdown initiated...\n"
+	const web = "2024-10-20T10:11:05.700Z  INFO 1 --- [catalog] [           main] o.s.b.w.embedded.tomcat.TomcatWebServer : Tomcat started on port 8080 (http) with context path '/'\n"
+	pod := testPod([]string{"catalog"}, setStatus(waitingOnly("catalog")))
+	for _, tc := range []struct {
+		log  string
+		want bool
+	}{
+		{start + started + hook, true},
+		{start + web + started + hook, false},
+		{start + started, false},
+	} {
+		r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{backOff("catalog")}, Logs: map[string]string{"catalog": tc.log}})
+		if got := r.Category == Completed; got != tc.want {
+			t.Errorf("%q: got %s: %s", tc.log, r.Category, r.Summary)
+		}
+	}
+}
+
+// Faults from textbook batches 50 (Compose) and 51 (issue templates).
+func TestRules51(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a swarm secret never created", "Creating network shop_default\nservice payments: secret not found: stripe_api_key\n", MissingConfigObject, "secret not found: stripe_api_key"},
+		{"a swarm config never created", "service proxy: config not found: nginx_conf\n", MissingConfigObject, "config not found: nginx_conf"},
+		{"numpy's array too large", "Traceback (most recent call last):\n  File \"/app/build.py\", line 12, in <module>\n    m = np.zeros((57120, 8760))\nnumpy.core._exceptions._ArrayMemoryError: Unable to allocate 3.73 GiB for an array with shape (57120, 8760) and data type float64\n", OOMKilled, "Unable to allocate 3.73 GiB"},
+		{"PHP's method call on null", "   Error \n\n  Call to a member function format() on null\n\n  at app/Console/Kernel.php:41\n", AppCrash, "Call to a member function format() on null"},
+	})
+	checkWords(t, []wordsCase{
+		{"an exit code of 0 in words", "We run a small container that syncs the reports bucket and it keeps restarting. Exit code of the last run is 0 according to describe.\n", Completed},
+	})
+}
+
+// A bot's login refused for an unknown user is its credentials, though the
+// server answers 403.
+func TestLoginRefusedForItsUser(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"hubot's Rocket.Chat login", "[Fri Jan 08 2021 13:18:11 GMT+0000 (UTC)] ERROR Unable to Login: {\"isClientSafe\":true,\"error\":403,\"reason\":\"User not found\",\"message\":\"User not found [403]\",\"errorType\":\"Meteor.Error\"} Reason: User not found\n", ConfigError, "Unable to Login"},
+	})
+}
