@@ -135,7 +135,7 @@ var patterns = []*pattern{
 	// kernel log pasted with the pod's).
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror", "for an array").matching(`(^|[\s.])MemoryError\b|\b_ArrayMemoryError\b|\b[Uu]nable to allocate [\d.]+ [KMGT]i?B for an array\b`),
-	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror"),
+	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
@@ -723,7 +723,7 @@ var patterns = []*pattern{
 	pat("security_profile", ConfigError, weightPrecise+2, "The container runtime cannot apply the AppArmor or seccomp profile the pod's securityContext names (missing on the node, empty, or not allowed in this Kubernetes version): set a profile that exists on every node (RuntimeDefault), or load it on the nodes first.", "apparmor", "seccomp").matching(`(?i)\b(?:apparmor|seccomp)\b.{0,40}\bprofile\b.{0,100}\b(?:forbidden|not found|not loaded|empty|does not exist|doesn't exist|cannot|could not|failed|invalid|unable|no such file)|\b(?:failed|error|cannot|unable|could not)\b.{0,40}\b(?:apparmor|seccomp) profile\b`),
 	// Docker Compose's report of a container that died of SIGSEGV ("NAME
 	// exited with code 139"), and a bare "Exit Code: 139" line.
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b`),
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.
@@ -928,8 +928,8 @@ var patterns = []*pattern{
 	// what an earlier start of the same container or volume left, not a
 	// denial ("mkdir: cannot create directory '/tmp/x': File exists").
 	pat("create_exists", ConfigError, weightSpecific+2, "A path the entrypoint creates is already there, left by an earlier start of the same container or volume: make the step accept an existing path (mkdir -p, ln -sf) or remove what the last start left (recreate the container, empty the volume's directory).", "file exists").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:create|make) (?:the )?(?:directory|dir|symbolic link|symlink|link|file|fifo)\b.{0,200}\bfile exists\b`),
-	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user"),
-	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started"),
+	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted"),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted"),
 	// A database or broker refusing what the user's role may not do: PostgreSQL's
 	// "permission denied for schema public", MongoDB's "not authorized on
 	// catalog to execute command", RabbitMQ's "access to vhost ... refused".
@@ -948,6 +948,9 @@ var patterns = []*pattern{
 	// Login: {...\"error\":403,\"reason\":\"User not found\"}"): the
 	// credentials it was given, whatever status the server answers with.
 	pat("login_refused", ConfigError, weightPrecise+2, hintAuth, "login").matching(`(?i)\b(?:unable to|failed to|could not|cannot) log ?in\b.{0,120}\b(?:user not found|unknown user|invalid (?:credentials|password|username|user)|wrong (?:password|credentials)|incorrect (?:password|credentials))`),
+	// MariaDB's transaction coordinator log (tc.log) left damaged on the
+	// volume by an unclean stop.
+	pat("tc_log_damaged", ConfigError, weightPrecise, "The server's transaction coordinator log (tc.log) on the data volume is damaged, left by an unclean stop: delete the tc.log in the data directory (or start once with --tc-heuristic-recover=rollback), then start normally.", "bad magic header in tc log", "can't init tc log"),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
 	// An expired certificate named as the crash's cause in words or by a
 	// JVM's exception ("webhook crashlooping on certificate expiration",
@@ -1201,6 +1204,9 @@ var patterns = []*pattern{
 	// cffi library); a plugin's .so named in its configuration is a
 	// setting instead (the plugin patterns read those).
 	pat("so_missing", AppCrash, weightSpecific+1, hintModule, "cannot open shared object file").without("plugin"),
+	// A module the server's configuration loads that is not where it says
+	// (Redis's loadmodule, nginx's load_module): a setting, as a plugin's.
+	pat("config_module_missing", ConfigError, weightSpecific+2, "A module the configuration loads is not at the path it gives (not in this image, or renamed): correct the path (loadmodule, load_module) or use an image that ships the module.", "failed to load").matching(`(?i)\bmodule \S+ failed to load: .*\bcannot open shared object file\b`),
 	// A file missing inside an installed package (package data left out of
 	// the wheel or the image's build): the build, not the app's settings.
 	pat("package_file_missing", AppCrash, weightPrecise, hintModule, "site-packages/", "dist-packages/", "node_modules/").matching(`(?i)\bno such file or directory:? ['"]?/\S*/(?:site-packages|dist-packages|node_modules)/[^'"\s]+\.(?:ya?ml|json|txt|html?|css|js|cfg|ini|toml|csv|dat|pem)['"]?`),

@@ -166,3 +166,20 @@ func TestLoginRefusedForItsUser(t *testing.T) {
 		{"hubot's Rocket.Chat login", "[Fri Jan 08 2021 13:18:11 GMT+0000 (UTC)] ERROR Unable to Login: {\"isClientSafe\":true,\"error\":403,\"reason\":\"User not found\",\"message\":\"User not found [403]\",\"errorType\":\"Meteor.Error\"} Reason: User not found\n", ConfigError, "Unable to Login"},
 	})
 }
+
+// Rules from rounds 321-324 (MySQL and MariaDB, Redis, MongoDB): MySQL's
+// harmless "mbind: Operation not permitted", MariaDB's advice that names
+// memory only as an example, its damaged tc.log, a Redis module the
+// configuration loads from a path the image lacks, and exit 139 in a
+// report's words.
+func TestRules324(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"lower_case_table_names beside mbind", "mbind: Operation not permitted\nmbind: Operation not permitted\n2018-06-27T02:08:13.215Z 1 [ERROR] [MY-011087] [Server] Different lower_case_table_names settings for server ('0') and data dictionary ('2').\n2018-06-27T02:08:13.216Z 0 [ERROR] [MY-010020] [Server] Data Dictionary initialization failed.\n", ConfigError, "lower_case_table_names"},
+		{"MariaDB's damaged tc.log", "2018-09-19  4:29:31 0 [ERROR] Bad magic header in tc log\n2018-09-19  4:29:31 0 [ERROR] Crash recovery failed. Either correct the problem (if it's, for example, out of memory error) and restart, or delete tc log and start server with --tc-heuristic-recover={commit|rollback}\n2018-09-19  4:29:31 0 [ERROR] Can't init tc log\n", ConfigError, "Bad magic header in tc log"},
+		{"a Redis module not in the image", "1:M 12 Dec 2025 10:00:00.000 # Module /opt/bitnami/redis/lib/redis/modules/redisearch.so failed to load: /opt/bitnami/redis/lib/redis/modules/redisearch.so: cannot open shared object file: No such file or directory\n1:M 12 Dec 2025 10:00:00.000 # Can't load module from /opt/bitnami/redis/lib/redis/modules/redisearch.so: server aborting\n", ConfigError, "redisearch.so failed to load"},
+		{"a library the program opens", "Error: libvips-cpp.so.42: cannot open shared object file: No such file or directory\n", AppCrash, "libvips-cpp.so.42"},
+	})
+	checkWords(t, []wordsCase{
+		{"exit 139 in words", "mongo container keeps crashing (exit 139) after upgrading to OrbStack 2.1.0\n\nThe official mongo:8.0 image exits with code **139 (SIGSEGV)** on a clockwork ~30-second cadence.\n  CPU: arm64, 10 cores\n", Segfault},
+	})
+}
