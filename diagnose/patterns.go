@@ -864,6 +864,9 @@ var patterns = []*pattern{
 	// A client speaking TLS to a server that does not (or the reverse).
 	pat("tls_plain_mismatch", ConfigError, weightPrecise+3, hintCert, "first record does not look like a tls handshake", "wrong version number", "http: server gave http response to https client"),
 	// `docker events` of a container that ends by itself again and again.
+	// A last state printed as JSON in a log store's column (AKS's
+	// KubePodInventory ContainerLastStatus): terminated, reason Completed.
+	pat("json_last_completed", Completed, weightGeneric+4, "", "\"completed\"").matching(`"lastState":\s*"terminated",\s*"reason":\s*"Completed"`),
 	pat("docker_die_exit0", Completed, weightGeneric+4, "", "exitcode=0").matching(`\bcontainer die\b.*\bexitCode=0\b`),
 	pat("read_only_erofs", PermissionDenied, weightPrecise, hintReadOnly, "erofs").matching(`(?i)\berofs\b`),
 	// A privileged port the program may not bind, in words ("Missing

@@ -183,3 +183,23 @@ func TestRules324(t *testing.T) {
 		{"exit 139 in words", "mongo container keeps crashing (exit 139) after upgrading to OrbStack 2.1.0\n\nThe official mongo:8.0 image exits with code **139 (SIGSEGV)** on a clockwork ~30-second cadence.\n  CPU: arm64, 10 cores\n", Segfault},
 	})
 }
+
+// AKS's KubePodInventory prints the last state as JSON in a column: a
+// termination whose reason is Completed is a task that finished.
+func TestLogStoreLastStateCompleted(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"KubePodInventory's ContainerLastStatus", "3/6/2025, 3:10:01.000 PM   seed-data-5f6c8d9b7-k4nvz     ReplicaSet      waiting          CrashLoopBackOff       58                     {\"lastState\":\"terminated\",\"reason\":\"Completed\",\"startedAt\":\"2025-03-06T15:05:11Z\",\"finishedAt\":\"2025-03-06T15:05:19Z\"}\n", Completed, "\"reason\":\"Completed\""},
+	})
+	checkNotRead(t, []notRead{
+		{"{\"lastState\":\"terminated\",\"reason\":\"Error\",\"exitCode\":1}\n", Completed},
+	})
+}
+
+// Words from round 326: Go's "invalid memory address" is a crash, not
+// memory; a start that is not fast enough for the "live checks" is a probe.
+func TestWords326(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a nil pointer in words", "Operator crashes: invalid memory address or nil pointer in operator when custom http certs are given\n", AppCrash},
+		{"a start not fast enough", "With a tiny CPU limit it routinely doesn't startup fast enough to not get killed for failing live checks.\n", LivenessProbe},
+	})
+}
