@@ -343,7 +343,7 @@ var patterns = []*pattern{
 	// binary failing on that CPU.
 	pat("platform_mismatch", ExecFormat, weightSpecific, hintArch, "does not match the detected host platform").matching(`(?i)\brequested image's platform \(\S+\) does not match the detected host platform\b`),
 	pat("emulated_loader", ExecFormat, weightPrecise+1, hintArch, "qemu-", "rosetta error", "result.is_error").matching(`(?i)\bqemu-(?:x86_64|aarch64|arm|armeb|i386|ppc64le|s390x|riscv64)(?:-static)?: could not open '?/lib|\brosetta error: failed to open elf at /lib|^\s*assertion failed \[!result\.is_error\]: failed to create temporary file\b`),
-	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
+	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "cannot execute: required file not found", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
 	// crun's and Cloud Run's wordings of the same: "executable file
 	// `uvicorn` not found in $PATH", "error finding executable "uvicorn" in
 	// PATH".
@@ -954,6 +954,13 @@ var patterns = []*pattern{
 	// MariaDB's transaction coordinator log (tc.log) left damaged on the
 	// volume by an unclean stop.
 	pat("tc_log_damaged", ConfigError, weightPrecise, "The server's transaction coordinator log (tc.log) on the data volume is damaged, left by an unclean stop: delete the tc.log in the data directory (or start once with --tc-heuristic-recover=rollback), then start normally.", "bad magic header in tc log", "can't init tc log"),
+	// A PostgreSQL replica whose timeline left the primary's (a failover
+	// it did not follow): its data on the volume must be rebuilt.
+	pat("pg_timeline_diverged", ConfigError, weightPrecise, "The replica's data has a timeline the primary's history does not contain (it diverged at a failover): rebuild the replica from the primary (delete its volume or run pg_rewind), or let the operator re-clone it.", "is not a child of this server's history"),
+	// RabbitMQ's Kubernetes peer discovery refused by the API server.
+	pat("k8s_api_refused", PermissionDenied, weightPrecise+2, hintPerm, "from kubernetes api: 40").matching(`(?i)\bfrom kubernetes api: 40[13]\b`),
+	// Kubelet events retold in a report's words: "Unhealthy" -> "Killing".
+	pat("probe_kill_words", LivenessProbe, weightSpecific, "", "killing").matching(`(?i)\bunhealthy"?\s*(?:->|→|,|then|and)\s*"?killing\b`),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
 	// An expired certificate named as the crash's cause in words or by a
 	// JVM's exception ("webhook crashlooping on certificate expiration",

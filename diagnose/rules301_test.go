@@ -203,3 +203,16 @@ func TestWords326(t *testing.T) {
 		{"a start not fast enough", "With a tiny CPU limit it routinely doesn't startup fast enough to not get killed for failing live checks.\n", LivenessProbe},
 	})
 }
+
+// Rules from rounds 325-327 (PostgreSQL, RabbitMQ): bash 5's words for a
+// script whose interpreter is not found (a CRLF shebang), a replica's
+// diverged timeline, peer discovery refused by the API server, and the
+// kubelet's events retold in words.
+func TestRules327(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"bash 5 on a CRLF init script", "/usr/local/bin/docker-entrypoint.sh: running /docker-entrypoint-initdb.d/10-app-role.sh\n/usr/local/bin/docker-entrypoint.sh: line 185: /docker-entrypoint-initdb.d/10-app-role.sh: cannot execute: required file not found\n", CommandNotFound, "required file not found"},
+		{"a replica's diverged timeline", "2024-08-01 10:00:00.000 UTC [27] FATAL:  requested timeline 4 is not a child of this server's history\n2024-08-01 10:00:00.000 UTC [27] DETAIL:  Latest checkpoint is at 0/9000028 on timeline 3\n", ConfigError, "is not a child of this server's history"},
+		{"RabbitMQ's peer discovery refused", "2021-02-19 15:19:08.068 [error] <0.269.0> Failed to fetch a list of nodes from Kubernetes API: 403\n2021-02-19 15:19:13.205 [error] <0.269.0> BOOT FAILED\n2021-02-19 15:19:13.205 [error] <0.269.0> error:{badmatch,ok}\n", PermissionDenied, "Kubernetes API: 403"},
+		{"events retold in words", "The events list contains an infinite sequence of \"Unhealthy\" -> \"Killing\" -> \"Created\".\n2. Running the probe by hand: `/opt/bitnami/rabbitmq/sbin/rabbitmq-diagnostics: line 21: rabbitmq-env: No such file or directory`\n", LivenessProbe, "\"Unhealthy\" -> \"Killing\""},
+	})
+}
