@@ -1782,7 +1782,7 @@ func shorten(s string, n int) string {
 // pod fails the liveness probe and restarts? Events: ..."), when it does.
 func questionFirst(trimmed []byte) ([]byte, bool) {
 	i := bytes.Index(trimmed, []byte("? "))
-	if i < 0 || i > 200 || bytes.Count(trimmed[:i], []byte(" ")) < 2 || bytes.Contains(trimmed[:i], []byte("://")) || programLine(trimmed[:i]) {
+	if i < 0 || i > 200 || bytes.Count(trimmed[:i], []byte(" ")) < 1 || bytes.Contains(trimmed[:i], []byte("://")) || programLine(trimmed[:i]) {
 		return nil, false
 	}
 	return trimmed[i+2:], true

@@ -800,6 +800,9 @@ var patterns = []*pattern{
 	pat("exit_sigill", ExecFormat, weightSpecific-2, "The process died of SIGILL (exit code 132): the binary uses CPU instructions this node lacks (AVX, or a newer ARM/x86 level): run on a node whose CPU has them, or use an image built for this CPU.", "code 132").matching(`(?i)\bexited with code 132\b`),
 
 	// Port conflicts.
+	// Cassandra's "ConfigurationException: /10.0.4.12:7000 is in use by
+	// another process": the address is taken, whatever the class says.
+	pat("addr_in_use_by_process", PortConflict, weightPrecise+2, hintPort, "is in use by another process").matching(`:\d+ is in use by another process\b`),
 	pat("port_taken", PortConflict, weightPrecise, hintPort, "already in use").matching(`(?i)\bport:? \d+ (?:is )?already in use`),
 	// Quarkus's warning before its bind exception (which names the port
 	// the bind failed on, and is quoted when it is there).
@@ -961,6 +964,9 @@ var patterns = []*pattern{
 	pat("k8s_api_refused", PermissionDenied, weightPrecise+2, hintPerm, "from kubernetes api: 40").matching(`(?i)\bfrom kubernetes api: 40[13]\b`),
 	// Kubelet events retold in a report's words: "Unhealthy" -> "Killing".
 	pat("probe_kill_words", LivenessProbe, weightSpecific, "", "killing").matching(`(?i)\bunhealthy"?\s*(?:->|→|,|then|and)\s*"?killing\b`),
+	// A server told to daemonize (mongod --fork): the parent the
+	// container runs exits once its child starts.
+	pat("daemon_forked", Completed, weightSpecific, "The program forks into the background and its first process, the container's, exits: run it in the foreground (drop --fork / daemonize options).", "parent exiting", "about to fork child process").matching(`(?i)\bchild process started successfully, parent exiting\b|\babout to fork child process\b`),
 	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
 	// An expired certificate named as the crash's cause in words or by a
 	// JVM's exception ("webhook crashlooping on certificate expiration",
@@ -1101,7 +1107,7 @@ var patterns = []*pattern{
 	// Runtime errors that are bugs in the code that runs: JavaScript's
 	// invalid Date, .NET's Nullable without a value, Java's toMap on
 	// duplicate keys, Rust's slice and index bounds, Python's NameError.
-	pat("runtime_bug_message", AppCrash, weightPrecise, "", "invalid time value", "nullable object must have a value", "duplicate key", "slice index", "index out of bounds", "byte index", "range end index", "range start index", "nameerror: name").matching(`(?i)\bRangeError: Invalid time value\b|\bNullable object must have a value\b|\bIllegalStateException: Duplicate key .{1,120} \(attempted merging values\b|\bslice index starts at \d+ but ends at \d+|\brange (?:end|start) index \d+ out of range for slice\b|\bindex out of bounds: the len is \d+ but the index is \d+|\bbyte index \d+ is (?:out of bounds|not a char boundary)\b|\bNameError: name '\w+' is not defined\b`),
+	pat("runtime_bug_message", AppCrash, weightPrecise, "", "invalid time value", "nullable object must have a value", "duplicate key", "slice index", "index out of bounds", "byte index", "range end index", "range start index", "nameerror: name", "unboundlocalerror").matching(`(?i)\bRangeError: Invalid time value\b|\bNullable object must have a value\b|\bIllegalStateException: Duplicate key .{1,120} \(attempted merging values\b|\bslice index starts at \d+ but ends at \d+|\brange (?:end|start) index \d+ out of range for slice\b|\bindex out of bounds: the len is \d+ but the index is \d+|\bbyte index \d+ is (?:out of bounds|not a char boundary)\b|\bNameError: name '\w+' is not defined\b|\bUnboundLocalError: (?:cannot access )?local variable '\w+'`),
 	// Builds that mix what does not fit: a module compiled against NumPy
 	// 1.x under NumPy 2 (an unpinned rebuild), and two Go packages that
 	// register the same protobuf file (a vendored copy of generated code).

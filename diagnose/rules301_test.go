@@ -216,3 +216,14 @@ func TestRules327(t *testing.T) {
 		{"events retold in words", "The events list contains an infinite sequence of \"Unhealthy\" -> \"Killing\" -> \"Created\".\n2. Running the probe by hand: `/opt/bitnami/rabbitmq/sbin/rabbitmq-diagnostics: line 21: rabbitmq-env: No such file or directory`\n", LivenessProbe, "\"Unhealthy\" -> \"Killing\""},
 	})
 }
+
+// Faults from textbook batches 53 (databases' and brokers' own logs) and 54
+// (a reporter who suspects the wrong cause).
+func TestRules54(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"mongod told to fork", "about to fork child process, waiting until server is ready for connections.\nforked process: 27\nchild process started successfully, parent exiting\n", Completed, "about to fork child process"},
+		{"Cassandra's storage port taken", "org.apache.cassandra.exceptions.ConfigurationException: /10.0.4.12:7000 is in use by another process.  Change listen_address:storage_port in cassandra.yaml to values that do not conflict with other services\n", PortConflict, "is in use by another process"},
+		{"Python's unbound local", "Traceback (most recent call last):\n  File \"/app/report.py\", line 40, in build\n    return total\nUnboundLocalError: cannot access local variable 'total' where it is not associated with a value\n", AppCrash, "UnboundLocalError"},
+		{"a short question before the log", "port conflict? both the api and nats are on 4222 I think... the api restarts:\napi-1  | 2025/03/19 14:22:10 nats: no servers available for connection\napi-1 exited with code 1\n", DependencyUnavailable, "no servers available"},
+	})
+}
