@@ -1361,12 +1361,12 @@ func loopSymptom(lower []byte) bool {
 	return false
 }
 
-// looksLikeError reports wording typical of a final error message,
-// including a program's plain statement of what its configuration lacks
-// ("at least one bucket name must be specified").
 // reExitingZero is a program saying it exits with status 0.
 var reExitingZero = regexp.MustCompile(`exiting with (?:exit )?(?:status|code) 0\b`)
 
+// looksLikeError reports wording typical of a final error message,
+// including a program's plain statement of what its configuration lacks
+// ("at least one bucket name must be specified").
 func looksLikeError(lower []byte) bool {
 	if reSpecKey.Match(lower) {
 		return false // a spec's key and value ("failureThreshold: 3"), pasted with the log
