@@ -899,6 +899,9 @@ var patterns = []*pattern{
 	// client-go's report of a 403 without a status body: "unknown (get
 	// pods)", "the server does not allow access to the requested resource".
 	pat("rbac_bodyless", PermissionDenied, weightPrecise, hintRBAC, "unknown (", "does not allow access to the requested resource").matching(`(?i)\bunknown \((?:get|list|watch|create|update|patch|delete|deletecollection) [\w.]+\)|\bthe server does not allow access to the requested resource\b`),
+	// AWS's refusal of a key that is not valid (deleted, mistyped, of a
+	// recreated user): the credentials given, though it answers 403.
+	pat("aws_bad_key", ConfigError, weightPrecise+1, hintAuth, "invalidclienttokenid", "security token included in the request is invalid", "signaturedoesnotmatch", "invalidaccesskeyid", "aws access key id you provided does not exist"),
 	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(forbidden: 403\b|\bpermission '[\w.]+' denied\b|\bdoes not have [\w.]+ access\b|error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored"),
 	// SQLite cannot open or create its database file: in public reports
 	// almost always a data directory its (non-root) user may not write.

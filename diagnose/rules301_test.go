@@ -227,3 +227,11 @@ func TestRules54(t *testing.T) {
 		{"a short question before the log", "port conflict? both the api and nats are on 4222 I think... the api restarts:\napi-1  | 2025/03/19 14:22:10 nats: no servers available for connection\napi-1 exited with code 1\n", DependencyUnavailable, "no servers available"},
 	})
 }
+
+// AWS's refusal of a key that is not valid is the credentials given,
+// though it answers 403 (textbook batch 57).
+func TestAWSInvalidKey(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"an SQS client with a recreated user's key", `{"level":"fatal","ts":1710000000.1,"msg":"cannot resolve queue","error":"operation error SQS: GetQueueUrl, https response error StatusCode: 403, RequestID: 7e2c, api error InvalidClientTokenId: The security token included in the request is invalid."}` + "\n", ConfigError, "InvalidClientTokenId"},
+	})
+}
