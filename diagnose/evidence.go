@@ -526,6 +526,11 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 				detail: "the Spring Boot app started and its shutdown hook ran at once, with no web server started: it has nothing to serve (no web starter, or a command-line runner that returns), so it finishes"})
 			return
 		}
+		if e.ls.built != "" {
+			e.add(signal{cat: Completed, weight: 30, kind: "log", quote: "log: " + e.ls.built,
+				detail: "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"})
+			return
+		}
 		if e.ls.daemon && !selfExit(lastLine(e.ls)) {
 			return
 		}

@@ -73,6 +73,10 @@ type LogScan struct {
 	// shutdown hook ran after it and no web server had started: an app
 	// with nothing to serve, which finishes.
 	ranOnce string
+	// built is Maven's or Gradle's "BUILD SUCCESS" line near the end of
+	// a log with no failure after it: a build run as the container's
+	// program, which finishes.
+	built string
 	// passedOver is the reporter's sentence that looked like an error
 	// but whose words' topic decided (wordsOutweigh), redacted: quoted
 	// beside the topic, since it may be what the program printed.
@@ -176,9 +180,10 @@ type logScanner struct {
 	// springStarted is Spring Boot's "Started X in 4.2 seconds" line,
 	// springWeb that an embedded web server started, springStopped that
 	// the shutdown hook ran after the start.
-	springStarted string
-	springWeb     bool
-	springStopped bool
+	springStarted  string
+	springWeb      bool
+	springStopped  bool
+	buildSucceeded string // Maven's or Gradle's "BUILD SUCCESS" line, when nothing failed after it
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -370,6 +375,11 @@ func (s *logScanner) line(raw []byte) {
 		s.serverStart = true
 	}
 	s.springLifecycle(lower, raw)
+	if bytes.Contains(lower, []byte("build success")) && reBuildSuccess.Match(trimmed) {
+		s.buildSucceeded = string(raw)
+	} else if s.buildSucceeded != "" && (sev >= sevError || bytes.Contains(lower, []byte("build failure"))) {
+		s.buildSucceeded = ""
+	}
 	var best *pattern
 	matchOn := content
 	if bytes.Contains(content, escapedQuote) {
@@ -681,6 +691,9 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 	}
 }
 
+// reBuildSuccess is Maven's or Gradle's line that the build succeeded.
+var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
+
 // reSpringStarted is Spring Boot's line that the application started.
 var reSpringStarted = regexp.MustCompile(`\bstarted \w+ in \d+(?:\.\d+)? seconds\b`)
 
@@ -696,6 +709,9 @@ func (s *logScanner) result() LogScan {
 		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1)}
 	if s.springStopped && !s.springWeb {
 		out.ranOnce, _ = Redact(quote(s.springStarted))
+	}
+	if s.buildSucceeded != "" {
+		out.built, _ = Redact(quote(s.buildSucceeded))
 	}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.

@@ -857,6 +857,28 @@ var patterns = []*pattern{
 	// PHP's error on a method called on null (Laravel's Collision prints
 	// it under a bare "Error" heading).
 	pat("php_null_call", AppCrash, weightPrecise, "", "call to a member function").matching(`(?i)\bcall to a member function \S+\(\) on (?:null|bool|array|int|string|float)\b`),
+	// The JVM's words for code that breaks its own rules (an immutable
+	// list changed, an Optional read empty, a Kafka Streams topology that
+	// registers a topic twice) and for a classpath built from parts that
+	// do not fit (two versions of a library, two logging backends).
+	pat("jvm_code_bug", AppCrash, weightPrecise, "", "unsupportedoperationexception", "nosuchelementexception: no value present", "invalid topology", "incompatibleclasschangeerror", "abstractmethoderror", "nosuchfielderror", "is not a logback loggercontext but logback is on the classpath", "an attempt was made to call a method that does not exist").matching(`(?i)\bjava\.lang\.UnsupportedOperationException\b|\bNoSuchElementException: No value present\b|\bTopologyException: Invalid topology\b|\b(?:IncompatibleClassChangeError|AbstractMethodError|NoSuchFieldError)\b|\bis not a Logback LoggerContext but Logback is on the classpath\b|\bAn attempt was made to call a method that does not exist\b`),
+	// Python's and Node's words for code (or an unpinned library under it)
+	// that no longer works: Django models imported before setup, a route
+	// Express 5's path-to-regexp rejects, pydantic 2's removed arguments,
+	// asyncio's get_event_loop on Python 3.14.
+	pat("py_node_code_bug", AppCrash, weightPrecise, "", "apps aren't loaded yet", "missing parameter name at", "pydanticusererror", "there is no current event loop").matching(`(?i)\bAppRegistryNotReady: Apps aren't loaded yet\b|\bTypeError: Missing parameter name at \d+|\bPydanticUserError\b|\bRuntimeError: There is no current event loop\b`),
+	// Yarn's "Couldn't find a script named" (npm's "Missing script").
+	pat("yarn_missing_script", CommandNotFound, weightPrecise+1, hintEntry, "couldn't find a script named"),
+	// Passport's JWT strategy built without its secret (an unset variable).
+	pat("jwt_secret_unset", ConfigError, weightPrecise+1, "", "requires a secret or key"),
+	// A server told to bind an address the pod does not have (the
+	// laptop's IP in --host): EADDRNOTAVAIL while binding.
+	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b`),
+	// Node's DNS SRV lookup of a mongodb+srv:// host timing out, and
+	// undici's connect timeout (fetch failed, its cause).
+	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
+	// sharp's prebuilt binaries need x86-64-v2.
+	pat("x86_level_prebuilt", ExecFormat, weightPrecise+2, hintSigill, "microarchitecture").matching(`(?i)\bUnsupported CPU: Prebuilt binaries for \S+ require v\d microarchitecture\b`),
 	pat("code_bug_words", AppCrash, weightPrecise, "", "duplicate metrics collector", "plugin was built with a different version", "cannot drop a runtime", "pendingmodelchangeswarning", "has pending changes. add a new migration", "the module at index"),
 	// A build that left out a generated or installed piece: Prisma's
 	// client or query engine, a driver Sequelize loads, a package's
@@ -1263,6 +1285,8 @@ var patterns = []*pattern{
 	// sets, as the user it runs as (OpenShift's random UID): a permission
 	// of the image's directory, not a missing command.
 	pat("workdir_denied", PermissionDenied, weightPrecise+4, hintPerm, "chdir to cwd").matching(`(?i)\bchdir to cwd\b.{0,120}\b(?:permission denied|operation not permitted)\b`),
+	// GraalVM native images' own segfault handler.
+	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),
 	// Round 25. "Segmentation violation" is the Go runtime's wording: a Go
 	// program dereferenced a nil pointer, a bug in the program (C programs

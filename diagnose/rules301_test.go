@@ -235,3 +235,33 @@ func TestAWSInvalidKey(t *testing.T) {
 		{"an SQS client with a recreated user's key", `{"level":"fatal","ts":1710000000.1,"msg":"cannot resolve queue","error":"operation error SQS: GetQueueUrl, https response error StatusCode: 403, RequestID: 7e2c, api error InvalidClientTokenId: The security token included in the request is invalid."}` + "\n", ConfigError, "InvalidClientTokenId"},
 	})
 }
+
+// Faults from textbook batches 56 (JVM services) and 58 (Python and
+// Node.js services).
+func TestRules58(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"an immutable list changed", "Caused by: java.lang.UnsupportedOperationException: null\n\tat java.base/java.util.ImmutableCollections.uoe(ImmutableCollections.java:142)\n\tat com.acme.rules.RuleRegistry.<init>(RuleRegistry.java:31)\n", AppCrash, "UnsupportedOperationException"},
+		{"two versions of a library", "java.lang.IncompatibleClassChangeError: Found interface org.objectweb.asm.ClassVisitor, but class was expected\n", AppCrash, "IncompatibleClassChangeError"},
+		{"an empty Optional", "java.lang.IllegalStateException: Failed to execute CommandLineRunner\nCaused by: java.util.NoSuchElementException: No value present\n\tat java.base/java.util.Optional.get(Optional.java:143)\n", AppCrash, "No value present"},
+		{"GraalVM's segfault handler", "[ [ SubstrateSegfaultHandler caught a segfault in thread 0x00007f1c ] ]\nsiginfo: si_signo: 11, si_code: 1, si_addr: 0x0000000000000010\nSegfault detected, aborting process. Use '-XX:-InstallSegfaultHandler' to disable the segfault handler at run time and create a core file instead.\n", Segfault, "egfault"},
+		{"Django models before setup", "django.core.exceptions.AppRegistryNotReady: Apps aren't loaded yet.\n", AppCrash, "Apps aren't loaded yet"},
+		{"yarn without the script", "Usage Error: Couldn't find a script named \"start:prod\".\n\n$ yarn run [--inspect] [--inspect-brk] [-T,--top-level] [-B,--binaries-only] <scriptName> ...\n", CommandNotFound, "Couldn't find a script named"},
+		{"passport without its secret", "TypeError: JwtStrategy requires a secret or key\n    at new JwtStrategy (/app/node_modules/passport-jwt/lib/strategy.js:45:15)\n", ConfigError, "requires a secret or key"},
+		{"uvicorn on the laptop's address", "INFO:     Started server process [1]\nERROR:    [Errno 99] error while attempting to bind on address ('192.168.1.40', 8000): cannot assign requested address\n", ConfigError, "cannot assign requested address"},
+		{"a mongodb+srv lookup timing out", "Error: querySrv ETIMEOUT _mongodb._tcp.cluster0.ab1cd.mongodb.net\n    at QueryReqWrap.onresolve [as oncomplete] (node:internal/dns/promises:275:17)\n", DependencyUnavailable, "querySrv ETIMEOUT"},
+		{"sharp on an old CPU", "Error: Could not load the \"sharp\" module using the linux-x64 runtime\nUnsupported CPU: Prebuilt binaries for linux-x64 require v2 microarchitecture\n", ExecFormat, "v2 microarchitecture"},
+	})
+	pod := testPod([]string{"build"}, setStatus(waitingOnly("build")))
+	for _, tc := range []struct {
+		log  string
+		want bool
+	}{
+		{"[INFO] --- jar:3.4.1:jar (default-jar) @ orders ---\n[INFO] ------------------------------------------------------------------------\n[INFO] BUILD SUCCESS\n[INFO] ------------------------------------------------------------------------\n[INFO] Total time:  41.213 s\n", true},
+		{"[INFO] BUILD SUCCESS\n[ERROR] Failed to execute goal on project orders\n", false},
+	} {
+		r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{backOff("build")}, Logs: map[string]string{"build": tc.log}})
+		if got := r.Category == Completed; got != tc.want {
+			t.Errorf("%q: got %s: %s", tc.log, r.Category, r.Summary)
+		}
+	}
+}
