@@ -21,6 +21,13 @@ func SignalName(n int32) string {
 	return "signal " + strconv.Itoa(int(n))
 }
 
+// Windows containers end with an NTSTATUS, which Kubernetes reports as a
+// negative int32 (Docker prints it unsigned: 3221225477, 3221225781).
+const (
+	ntAccessViolation int32 = -1073741819 // 0xC0000005
+	ntDLLNotFound     int32 = -1073741515 // 0xC0000135
+)
+
 // ExitCodeMeaning explains a container exit code in plain language.
 func ExitCodeMeaning(code int32) string {
 	switch code {
@@ -48,6 +55,10 @@ func ExitCodeMeaning(code int32) string {
 		return "terminated by SIGTERM: asked to stop (liveness probe, pod deletion, eviction or rollout)"
 	case 255:
 		return "exit status out of range (exit(-1) or a fatal error in the runtime)"
+	case ntAccessViolation:
+		return "Windows STATUS_ACCESS_VIOLATION (0xC0000005): the program accessed invalid memory, Windows' segmentation fault"
+	case ntDLLNotFound:
+		return "Windows STATUS_DLL_NOT_FOUND (0xC0000135): a DLL the program needs is not in the image (often the Visual C++ runtime)"
 	}
 	if code > 128 && code < 128+65 {
 		sig := code - 128

@@ -818,7 +818,7 @@ var patterns = []*pattern{
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
 
 	// Permissions.
-	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user", "runasuser breaks non-root policy"),
+	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user", "runasuser breaks non-root policy", "will break non-root policy"),
 	// The disk under the data answers with I/O errors (EIO): a failing
 	// drive, a cloud disk detached under the node, a broken NFS or btrfs
 	// volume. The program cannot fix that; the storage must be.
@@ -879,6 +879,14 @@ var patterns = []*pattern{
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// sharp's prebuilt binaries need x86-64-v2.
 	pat("x86_level_prebuilt", ExecFormat, weightPrecise+2, hintSigill, "microarchitecture").matching(`(?i)\bUnsupported CPU: Prebuilt binaries for \S+ require v\d microarchitecture\b`),
+	// Windows: an access violation (its segfault) and a DLL the image
+	// lacks, by their NTSTATUS in any of its spellings; cmd's and
+	// PowerShell's words for a command that does not exist; a package
+	// installed on another platform (node_modules copied from Windows).
+	pat("win_access_violation", Segfault, weightPrecise, hintNative, "c0000005", "3221225477", "1073741819").matching(`(?i)\b0x[cC]0000005\b|\b(?:exit(?:ed)?|code)\W{0,3}\(?(?:3221225477|-1073741819)\b`),
+	pat("win_dll_not_found", AppCrash, weightPrecise, hintModule, "c0000135", "3221225781", "1073741515").matching(`(?i)\b0x[cC]0000135\b|\b(?:exit(?:ed)?|code)\W{0,3}\(?(?:3221225781|-1073741515)\b`),
+	pat("win_not_recognized", CommandNotFound, weightPrecise+1, hintEntry, "is not recognized as").matching(`(?i)\bis not recognized as an internal or external command\b|\bis not recognized as (?:the )?name of a cmdlet\b`),
+	pat("other_platform_package", AppCrash, weightPrecise+1, hintModule, "another platform", "invalid elf header").matching(`(?i)\binstalled \S+ for another platform than the one you're currently using\b|\.node: invalid ELF header\b`),
 	pat("code_bug_words", AppCrash, weightPrecise, "", "duplicate metrics collector", "plugin was built with a different version", "cannot drop a runtime", "pendingmodelchangeswarning", "has pending changes. add a new migration", "the module at index"),
 	// A build that left out a generated or installed piece: Prisma's
 	// client or query engine, a driver Sequelize loads, a package's

@@ -265,3 +265,20 @@ func TestRules58(t *testing.T) {
 		}
 	}
 }
+
+// Windows (textbook batch 55): NTSTATUS exit codes as Kubernetes and
+// Docker print them, cmd's and PowerShell's command not found, a package
+// installed for another platform, runAsUserName against a non-root policy.
+func TestWindowsShapes(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"an access violation", "Faulting application name: RenderHost.exe, version: 2.4.0.0\nException code: 0xc0000005\n", Segfault, "0xc0000005"},
+		{"a DLL the image lacks", "CONTAINER ID   IMAGE            STATUS\n4f1c2a9e0b7d   acme/agent:1.2   Exited (3221225781) 5 seconds ago\n", AppCrash, "3221225781"},
+		{"cmd without the batch file", "'C:\\app\\bin\\import.cmd' is not recognized as an internal or external command,\noperable program or batch file.\n", CommandNotFound, "is not recognized"},
+		{"PowerShell without the script", "C:\\app\\run.ps1 : The term 'C:\\app\\run.ps1' is not recognized as the name of a cmdlet, function, script file, or operable program.\n", CommandNotFound, "is not recognized"},
+		{"esbuild from Windows", "Error: \nYou installed esbuild for another platform than the one you're currently using.\nThis won't work because esbuild is written with native code and needs to\ninstall a platform-specific binary executable.\n", AppCrash, "for another platform"},
+		{"runAsUserName against the policy", "Error: container's runAsUserName (ContainerAdministrator) which will be regarded as root identity and will break non-root policy (pod: agent-7d9f, container: agent)\n", PermissionDenied, "will break non-root policy"},
+	})
+	if got := ExitCodeMeaning(-1073741819); !strings.Contains(got, "0xC0000005") {
+		t.Errorf("ExitCodeMeaning(-1073741819) = %q", got)
+	}
+}
