@@ -525,14 +525,8 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 			}
 			return
 		}
-		if e.ls.ranOnce != "" {
-			e.add(signal{cat: Completed, weight: 30, kind: "log", quote: "log: " + e.ls.ranOnce,
-				detail: "the Spring Boot app started and its shutdown hook ran at once, with no web server started: it has nothing to serve (no web starter, or a command-line runner that returns), so it finishes"})
-			return
-		}
-		if e.ls.built != "" {
-			e.add(signal{cat: Completed, weight: 30, kind: "log", quote: "log: " + e.ls.built,
-				detail: "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"})
+		if e.ls.finished != "" {
+			e.add(signal{cat: Completed, weight: 30, kind: "log", quote: "log: " + e.ls.finished, detail: e.ls.finishedHow})
 			return
 		}
 		if e.ls.daemon && !selfExit(lastLine(e.ls)) {

@@ -69,14 +69,12 @@ type LogScan struct {
 	// topicNamed is false when the words only say it fails and topic is
 	// the likeliest kind for such reports, a guess.
 	topicNamed bool
-	// ranOnce is Spring Boot's "Started X in N seconds" line when its
-	// shutdown hook ran after it and no web server had started: an app
-	// with nothing to serve, which finishes.
-	ranOnce string
-	// built is Maven's or Gradle's "BUILD SUCCESS" line near the end of
-	// a log with no failure after it: a build run as the container's
-	// program, which finishes.
-	built string
+	// finished is the line that shows the program ran its course, and
+	// finishedHow says how: Spring Boot's "Started X in N seconds" when its
+	// shutdown hook ran after it and no web server had started (an app with
+	// nothing to serve), or Maven's or Gradle's "BUILD SUCCESS" with no
+	// failure after it (a build run as the container's program).
+	finished, finishedHow string
 	// passedOver is the reporter's sentence that looked like an error
 	// but whose words' topic decided (wordsOutweigh), redacted: quoted
 	// beside the topic, since it may be what the program printed.
@@ -707,11 +705,13 @@ func (s *logScanner) keep(raw []byte) {
 func (s *logScanner) result() LogScan {
 	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
 		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1)}
-	if s.springStopped && !s.springWeb {
-		out.ranOnce, _ = Redact(quote(s.springStarted))
-	}
-	if s.buildSucceeded != "" {
-		out.built, _ = Redact(quote(s.buildSucceeded))
+	switch {
+	case s.springStopped && !s.springWeb:
+		out.finished, _ = Redact(quote(s.springStarted))
+		out.finishedHow = "the Spring Boot app started and its shutdown hook ran at once, with no web server started: it has nothing to serve (no web starter, or a command-line runner that returns), so it finishes"
+	case s.buildSucceeded != "":
+		out.finished, _ = Redact(quote(s.buildSucceeded))
+		out.finishedHow = "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"
 	}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.

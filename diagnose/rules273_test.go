@@ -56,16 +56,27 @@ func TestInitScriptStartsADaemon(t *testing.T) {
 // A service's log whose last line says it exits of its own accord is a
 // task that finished; one told to stop is not.
 func TestServiceLogThatSaysItExits(t *testing.T) {
-	pod := testPod([]string{"worker"}, setStatus(waitingOnly("worker")))
-	for _, tc := range []struct {
-		log  string
-		want bool
-	}{
+	checkLogFinishes(t, "worker", []finishCase{
 		{"2024-11-20 08:14:02 INFO polling queue jobs-default\n2024-11-20 08:14:02 INFO no messages, exiting\n", true},
 		{"2024-11-20 08:14:02 INFO polling queue jobs-default\n2024-11-20 08:14:02 INFO received SIGTERM, exiting\n", false},
 		{"2024-11-20 08:14:02 INFO polling queue jobs-default\n2024-11-20 08:14:02 INFO serving on :8080\n", false},
-	} {
-		r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{backOff("worker")}, Logs: map[string]string{"worker": tc.log}})
+	})
+}
+
+// finishCase is a container's log and whether it reads as a task that
+// finished.
+type finishCase struct {
+	log  string
+	want bool
+}
+
+// checkLogFinishes diagnoses a container in back-off with each log and
+// checks whether the verdict is completed.
+func checkLogFinishes(t *testing.T, container string, cases []finishCase) {
+	t.Helper()
+	pod := testPod([]string{container}, setStatus(waitingOnly(container)))
+	for _, tc := range cases {
+		r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{backOff(container)}, Logs: map[string]string{container: tc.log}})
 		if got := r.Category == Completed; got != tc.want {
 			t.Errorf("%q: got %s: %s", tc.log, r.Category, r.Summary)
 		}

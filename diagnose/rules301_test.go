@@ -130,20 +130,11 @@ func TestSpringBootThatRunsOnce(t *testing.T) {
 	const started = "2024-10-20T10:11:05.872Z  INFO 1 --- [catalog] [           main] c.a.catalog.CatalogApplication : Started CatalogApplication in 4.213 seconds (process running for 4.9)\n"
 	const hook = "2024-10-20T10:11:05.905Z  INFO 1 --- [catalog] [ionShutdownHook] com.zaxxer.hikari.HikariDataSource : HikariPool-1 - Shutdown initiated...\n"
 	const web = "2024-10-20T10:11:05.700Z  INFO 1 --- [catalog] [           main] o.s.b.w.embedded.tomcat.TomcatWebServer : Tomcat started on port 8080 (http) with context path '/'\n"
-	pod := testPod([]string{"catalog"}, setStatus(waitingOnly("catalog")))
-	for _, tc := range []struct {
-		log  string
-		want bool
-	}{
+	checkLogFinishes(t, "catalog", []finishCase{
 		{start + started + hook, true},
 		{start + web + started + hook, false},
 		{start + started, false},
-	} {
-		r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{backOff("catalog")}, Logs: map[string]string{"catalog": tc.log}})
-		if got := r.Category == Completed; got != tc.want {
-			t.Errorf("%q: got %s: %s", tc.log, r.Category, r.Summary)
-		}
-	}
+	})
 }
 
 // Faults from textbook batches 50 (Compose) and 51 (issue templates).
@@ -251,19 +242,10 @@ func TestRules58(t *testing.T) {
 		{"a mongodb+srv lookup timing out", "Error: querySrv ETIMEOUT _mongodb._tcp.cluster0.ab1cd.mongodb.net\n    at QueryReqWrap.onresolve [as oncomplete] (node:internal/dns/promises:275:17)\n", DependencyUnavailable, "querySrv ETIMEOUT"},
 		{"sharp on an old CPU", "Error: Could not load the \"sharp\" module using the linux-x64 runtime\nUnsupported CPU: Prebuilt binaries for linux-x64 require v2 microarchitecture\n", ExecFormat, "v2 microarchitecture"},
 	})
-	pod := testPod([]string{"build"}, setStatus(waitingOnly("build")))
-	for _, tc := range []struct {
-		log  string
-		want bool
-	}{
+	checkLogFinishes(t, "build", []finishCase{
 		{"[INFO] --- jar:3.4.1:jar (default-jar) @ orders ---\n[INFO] ------------------------------------------------------------------------\n[INFO] BUILD SUCCESS\n[INFO] ------------------------------------------------------------------------\n[INFO] Total time:  41.213 s\n", true},
 		{"[INFO] BUILD SUCCESS\n[ERROR] Failed to execute goal on project orders\n", false},
-	} {
-		r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{backOff("build")}, Logs: map[string]string{"build": tc.log}})
-		if got := r.Category == Completed; got != tc.want {
-			t.Errorf("%q: got %s: %s", tc.log, r.Category, r.Summary)
-		}
-	}
+	})
 }
 
 // Windows (textbook batch 55): NTSTATUS exit codes as Kubernetes and
