@@ -31,6 +31,11 @@ var consequenceMarkers = [][]byte{
 	[]byte("is the cause"), []byte("was the problem"), []byte("was the issue"), []byte(", so the pod"),
 	[]byte(", so the container"), []byte(", so it "), []byte(", so my "), []byte("causing the"), []byte("which causes"),
 	[]byte("which caused"), []byte("causes the pod"), []byte("caused the pod"),
+	// What was changed to end the loop comes before these ("I removed
+	// the health checks in order to resolve the issue").
+	[]byte("in order to resolve"), []byte("to resolve the issue"), []byte("to fix the issue"), []byte("and that fixed"),
+	[]byte("which fixed"), []byte("fixed the issue"), []byte("fixed the problem"), []byte("resolved the issue"),
+	[]byte("solved the issue"), []byte("solved the problem"),
 }
 
 // causeClauses are the kinds of cause a clause can name, the most specific
@@ -40,7 +45,7 @@ var causeClauses = []*pattern{
 	pat("clause_command", CommandNotFound, weightSpecific-2, hintEntry).matching(`(?i)\b(?:entry ?point|command|cmd|start(?:up)? script|script|binary|executable)s?\b(?:\s+\S+){0,4}?\s+(?:was|is|were)?\s*(?:wrong|missing|not found|not executable|incorrect|misspelled|not in the image|not on the path|not in \$?path)|\bexecutable (?:bit|permission|flag)\b|\bchmod \+x\b|\bcrlf\b|\b(?:windows|dos) line endings\b`),
 	pat("clause_port", PortConflict, weightSpecific-2, hintPort).matching(`(?i)\bsame port\b|\bport (?:\d+ )?(?:was |is )?(?:already )?(?:in use|taken|used by|occupied)\b|\bboth \w+(?: \w+){0,3} (?:listen|bind|use)\w* (?:on )?(?:the same )?port\b`),
 	pat("clause_oom", OOMKilled, weightSpecific-2, hintOOMLimit).matching(`(?i)\bmemory limits?\b|\bout of memory\b|\boom(?:killed|-?kill\w*)?\b|\bnot enough memory\b|\bran out of memory\b|\bmemory (?:was |is )?too (?:low|small)\b`),
-	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|liveliness|startup) ?probes?\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
+	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|liveliness|startup) ?probes?\b|\b(?:removed|removing|disabled|disabling|increased|increasing|raised|relaxed|turned off|commented out)\b.{0,20}\b(?:hea?l?th ?checks?|probes?)\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
 	pat("clause_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bpermissions?\b|\bnot writable\b|\b(?:can't|cannot|couldn't|could not|unable to|wasn't able to|was not able to) (?:write|create|open|read)\b|\bread-?only\b|\bruns? as (?:a )?(?:non-?root|root|user|uid)\b|\brunasuser\b|\bfsgroup\b|\bsecuritycontext\b|\bowned by\b|\bownership\b|\bselinux\b|\bscc\b|\bpod ?security\b|\brbac\b|\bforbidden\b`),
 	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b|\b(?:kafka|zookeeper|database|db|mysql|mariadb|postgres\w*|redis|mongo\w*|rabbitmq|broker|etcd|elasticsearch|opensearch|cassandra|nats|api ?server|(?:k8s|kubernetes|kube)[- ]?api)\b(?:\s+\S+){0,2}?\s+(?:crash\w*|(?:was |is |being |went )?down|restart\w*|(?:was |is )?not (?:being )?(?:ready|up|running|available)(?: yet)?)\b`),
 	pat("clause_arch", ExecFormat, weightSpecific-2, hintSigill).matching(`(?i)\b(?:cpu |processor )?architectures?\b|\barm64\b|\baarch64\b|\bapple silicon\b|\bexec format\b|\billegal instruction\b|\binstruction sets?\b|\bscalable vector extension\b|\busesve\b`),
@@ -49,7 +54,7 @@ var causeClauses = []*pattern{
 
 // reFirstPersonDoubt is a sentence that wonders rather than states ("I
 // wonder if it is because of the memory limit?").
-var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perhaps|might be|could it be|is it because|was it because|any idea|i guess|i think)\b|\?\s*$`)
+var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perhaps|might be|could it be|is it because|was it because|any idea|i guess|i think|i suspect|(?:is|was) (?:most )?likely)\b|\?\s*$`)
 
 // reNotTheCause is a sentence that rules a cause out ("it did not appear
 // that OOM was the cause", "it wasn't the memory limit", "I doubt it is a
@@ -132,8 +137,9 @@ var reLevelPipe = regexp.MustCompile(`^(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TR
 var reProgressDone = regexp.MustCompile(`(?i)\.\.\.\s*(?:ok|done|success|passed)[.!]?$`)
 
 // reLevelTagNear is a level in brackets near the start of a line, after a
-// platform's own prefix ("app[148ed6e1f7d248] mia [info] ..." on Fly.io).
-var reLevelTagNear = regexp.MustCompile(`^\S{1,40}(?: \S{1,20})? \[(?i:info|warn|warning|error|debug|notice|fatal|crit|trace)\] `)
+// platform's own prefix ("app[148ed6e1f7d248] mia [info] ..." on Fly.io)
+// or a syslog-style time ("Feb 02 21:14:09.000 [warn] ..." from Tor).
+var reLevelTagNear = regexp.MustCompile(`^\S{1,40}(?: \S{1,20}){0,2} \[(?i:info|warn|warning|error|err|debug|notice|fatal|crit|trace)\] `)
 
 // reTitleTag is an issue title's tag before its words ("[BUG] the
 // operator crashes", "[stable/grafana] sidecar keeps restarting"), not a

@@ -494,10 +494,14 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		e.add(signal{cat: Completed, weight: 30, kind: "image", quote: "container name: " + v.name + " (the image was not given; the container is probably the " + v.name + " image)", detail: v.name})
 	}
 	if (e.ls == nil || e.ls.Category == Unknown) && e.exit < 0 && len(e.signals) == 0 {
-		if n := d.datastoreNeighbour(v); n != "" {
+		if n, status := d.datastoreNeighbour(v); n != "" && status == "Running" {
 			e.add(signal{cat: DependencyUnavailable, weight: 20, kind: "neighbour",
 				quote:  "pod " + n + " (a database or broker) runs beside it",
 				detail: "nothing given names the cause, but " + n + " runs beside it: the app most likely starts before it can reach that dependency (or cannot reach it at all)"})
+		} else if n != "" {
+			e.add(signal{cat: DependencyUnavailable, weight: 30, kind: "neighbour",
+				quote:  "pod " + n + " (a database or broker) beside it is " + status,
+				detail: "nothing given names the cause, but " + n + " beside it is " + status + ", not running: the app cannot reach that dependency"})
 		}
 	}
 	// A kill-capable probe is configured and nothing else explains the
@@ -547,7 +551,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 
 // reTaskEnd are a finished task's last words: a demo's greeting, a
 // console program's prompt, a job's "done".
-var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|all (?:done|migrations)|get-started)\b`)
+var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|nothing to migrate|all (?:done|migrations)|get-started)\b`)
 
 // reSelfExit is a service's last line saying it exits of its own accord
 // ("no messages, exiting", "nothing to do"); reToldToStop, the words of a
@@ -586,18 +590,27 @@ func topicSignal(ls *LogScan) signal {
 // reDatastore names a database, cache or broker in a pod or container name.
 var reDatastore = regexp.MustCompile(`(?i)(?:^|[-_.])(?:mysql|mariadb|postgres(?:ql)?|pg|pgbouncer|redis|mongo(?:db)?|kafka|rabbitmq|zookeeper|zk|elasticsearch|opensearch|minio|etcd|cassandra|nats|memcached|db|database|cockroach(?:db)?|clickhouse)(?:$|[-_.\d])`)
 
-// datastoreNeighbour names a running database or broker pod beside v's
-// pod, when v itself is not one.
-func (d *diagContext) datastoreNeighbour(v *containerView) string {
+// datastoreNeighbour names a database or broker pod beside v's pod, when
+// v itself is not one, with its status: a running one first, else one
+// that never started (Pending, ContainerCreating).
+func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string) {
 	if reDatastore.MatchString(v.name) || reDatastore.MatchString(d.pod.Name) {
-		return ""
+		return "", ""
 	}
 	for _, n := range d.in.Neighbours {
-		if n.Name != d.pod.Name && n.Status == "Running" && reDatastore.MatchString(n.Name) {
-			return n.Name
+		if n.Name == d.pod.Name || !reDatastore.MatchString(n.Name) {
+			continue
+		}
+		switch n.Status {
+		case "Running":
+			return n.Name, n.Status
+		case "Pending", "ContainerCreating":
+			if name == "" {
+				name, status = n.Name, n.Status
+			}
 		}
 	}
-	return ""
+	return name, status
 }
 
 func hasKind(signals []signal, kinds ...string) bool {
@@ -741,6 +754,18 @@ func oneShotStep(words []string) bool {
 			break
 		}
 		words = words[1:]
+	}
+	// A loop's or a test's keywords: a for over a list ends, a while
+	// or until loop is taken to run on.
+	if len(words) > 0 {
+		switch words[0] {
+		case "do", "then", "else", "elif", "if", "{":
+			words = words[1:]
+		case "done", "fi", "}", "for":
+			return true
+		case "while", "until":
+			return false
+		}
 	}
 	if len(words) == 0 {
 		return true

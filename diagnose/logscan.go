@@ -182,6 +182,8 @@ type logScanner struct {
 	springWeb      bool
 	springStopped  bool
 	buildSucceeded string // Maven's or Gradle's "BUILD SUCCESS" line, when nothing failed after it
+	caretAt        int    // the last line that was only a caret (^) under a source line
+	caretSource    string // the source line above that caret
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -451,6 +453,9 @@ func (s *logScanner) line(raw []byte) {
 		}
 		return
 	}
+	if best != nil && deniedLine(trimmed, lower) {
+		return // "I don't think this is an OOM scenario": a cause the reporter rules out
+	}
 	score := weight + sev + descBonus
 	if asked, hedged := askedLine(trimmed); asked {
 		score -= 8 // the reporter's question ("Liveness probe killing my service?") is a guess, not a finding
@@ -511,8 +516,14 @@ func (s *logScanner) line(raw []byte) {
 			s.detailOf, s.detailNext = c, 3
 		}
 	}
+	if c.line != "" && s.caretSyntax(trimmed) {
+		c.extend([]byte("(in: " + s.caretSource + ")"))
+	}
 	if endsTraceback && best != nil {
 		s.lastExc = &candidate{line: string(raw), lineNo: s.lines, pat: best}
+		if c.line != "" {
+			s.lastExc.line = c.line
+		}
 	}
 	if s.firstFatal == nil && weight >= weightGeneric && sev == sevFatal {
 		s.firstFatal = &candidate{line: string(raw), lineNo: s.lines}
@@ -536,7 +547,17 @@ func (s *logScanner) noteError(raw, trimmed, lower []byte) {
 	}
 	if s.lastError == nil || !reRefersBack.Match(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
+		if s.caretSyntax(trimmed) {
+			s.lastError.extend([]byte("(in: " + s.caretSource + ")"))
+		}
 	}
+}
+
+// caretSyntax reports Python's SyntaxError just under its caret: the
+// source line above the caret is what does not parse ("APP_NAME = Jump
+// into the Brave databases"), and is quoted with it.
+func (s *logScanner) caretSyntax(trimmed []byte) bool {
+	return s.caretAt == s.lines-1 && s.caretSource != "" && bytes.HasPrefix(trimmed, []byte("SyntaxError: "))
 }
 
 // proseHeader reports that the detail being followed belongs to the
@@ -1294,7 +1315,7 @@ var escapedQuote = []byte(`\"`)
 // (a package manager's "ELIFECYCLE Command failed with exit code 1" after
 // the program's own error; client-go's "failed to sync *v1.Ingress:
 // context deadline exceeded" after the reflector's errors that say why).
-var reRefersBack = regexp.MustCompile(`\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\berrors? (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$|\bfailed to (?:sync|wait for) (?:\S+ )?(?:caches?|informers?|\*[\w.]+)(?: to sync)?: (?:context deadline exceeded|timed out waiting for the condition)|\btimed out waiting for caches? to sync\b`)
+var reRefersBack = regexp.MustCompile(`\bfailed to parse/validate config\b|\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\b(?:errors?|warnings?) (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$|\bfailed to (?:sync|wait for) (?:\S+ )?(?:caches?|informers?|\*[\w.]+)(?: to sync)?: (?:context deadline exceeded|timed out waiting for the condition)|\btimed out waiting for caches? to sync\b`)
 
 // reNoError says there was no error ("without error", "no errors", "0
 // errors"); reErrorWord is any other mention of one.
@@ -1419,11 +1440,22 @@ func stripPrefixes(b []byte) []byte {
 		b = bytes.TrimLeft(b[1:], " \t")
 	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
-		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
+		if e := clockEnd(b, 11); e < len(b) && b[e] != ' ' && b[e] != '\t' && e-11 >= 8 && isLetter(b[e]) {
+			// A log store that glued the line to its time
+			// ("...14:51:30.508058+00:00Config: ...").
+			b = b[e:]
+		} else if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
 			b = bytes.TrimLeft(b[11+i+1:], " ")
 		}
-		for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P "} {
+		for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P ", "| stdout | ", "| stderr | "} {
 			b = bytes.TrimPrefix(b, []byte(p))
+		}
+		// Heroku's log names the dyno after the time: "app[web.1]: <line>",
+		// "heroku[worker.1]: <line>".
+		if len(b) > 8 && (b[0] == 'a' || b[0] == 'h') {
+			if i := bytes.Index(b, []byte("]: ")); i > 4 && i < 40 && (bytes.HasPrefix(b, []byte("app[")) || bytes.HasPrefix(b, []byte("heroku["))) {
+				b = b[i+3:]
+			}
 		}
 		// Loki's logcli prints the stream's labels after the time:
 		// `{container="api", pod="api-7d9f"} <line>`.
@@ -1436,6 +1468,20 @@ func stripPrefixes(b []byte) []byte {
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '/' && b[7] == '/' && b[10] == ' ' && b[13] == ':' {
 		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
 			b = b[11+i+1:]
+		}
+	}
+	// jlesage's baseimage-gui names the step in padded brackets, and an
+	// init script by its file: "[cont-init   ] 10-init-users.sh: <line>".
+	if len(b) > 15 && b[0] == '[' && b[13] == ']' && b[14] == ' ' && reJlesageStep.Match(b[:14]) {
+		b = b[15:]
+		if i := bytes.Index(b, []byte(".sh: ")); i > 0 && i < 48 && bytes.IndexByte(b[:i], ' ') < 0 {
+			b = b[i+5:]
+		}
+	}
+	// Splunk's events table: "3/14/25 10:45:12.008 AM    <line>".
+	if len(b) > 20 && b[0] >= '0' && b[0] <= '9' && (b[1] == '/' || b[2] == '/') {
+		if m := reSplunkTime.Find(b); m != nil {
+			b = b[len(m):]
 		}
 	}
 	// osixia's light-baseimage: "***  ERROR  | <time> | <line>".
@@ -1455,6 +1501,24 @@ func stripPrefixes(b []byte) []byte {
 	return b
 }
 
+// clockEnd returns the end of a time of day starting at b[i]
+// ("14:51:30.508058+00:00", "14:51:30Z"): digits, colons and a fraction,
+// then a zone.
+func clockEnd(b []byte, i int) int {
+	for i < len(b) && (b[i] >= '0' && b[i] <= '9' || b[i] == ':' || b[i] == '.' || b[i] == ',') {
+		i++
+	}
+	if i < len(b) && b[i] == 'Z' {
+		return i + 1
+	}
+	if i+6 <= len(b) && (b[i] == '+' || b[i] == '-') && isDigits(b[i+1:i+3]) && b[i+3] == ':' && isDigits(b[i+4:i+6]) {
+		return i + 6
+	}
+	return i
+}
+
+func isLetter(c byte) bool { return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' }
+
 // lexicalCategory reads the category of an error line no pattern knows
 // by the words it uses: a refused or timed-out connection, a denied
 // access, a rejected setting. A bug's crash (a panic, a null dereference,
@@ -1467,6 +1531,9 @@ func lexicalCategory(line string) (Category, string) {
 	// EAGAIN names a limit of this host or container (processes, AIO
 	// requests), not a service that is down.
 	l = strings.ReplaceAll(l, "resource temporarily unavailable", "resource limit reached")
+	// A watchdog's "error rate limit" is its own threshold of failures,
+	// not a service's rate limit.
+	l = strings.ReplaceAll(l, "error rate limit", "error threshold")
 	if reCrashWords.MatchString(l) {
 		return Unknown, ""
 	}
@@ -1475,6 +1542,8 @@ func lexicalCategory(line string) (Category, string) {
 		return ExecFormat, hintSigill
 	case reDependWords.MatchString(l):
 		return DependencyUnavailable, hintDepend
+	case reLoginDenied.MatchString(l):
+		return ConfigError, hintAuth // a login refused: its credentials, not a file's permissions
 	case rePermWords.MatchString(l):
 		return PermissionDenied, hintPerm
 	case reConfigWords.MatchString(l):
@@ -1486,13 +1555,17 @@ func lexicalCategory(line string) (Category, string) {
 var (
 	// reBugWords are the words of an error line that speak of a bug
 	// rather than of what the program was given.
-	reBugWords    = regexp.MustCompile(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)`)
+	reBugWords    = regexp.MustCompile(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = regexp.MustCompile(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
 	reCrashWords  = regexp.MustCompile(`option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
-	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later`)
-	rePermWords   = regexp.MustCompile(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) write (?:to |into |in )?['"]?/|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|\b403\b`)
+	reDependWords = regexp.MustCompile(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
+	rePermWords   = regexp.MustCompile(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) write (?:to |into |in )?['"]?/|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = regexp.MustCompile(`\bconfig|\bsettings?\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )
+
+// reLoginDenied is a login a server refused ("root access denied",
+// "access denied for user 'app'").
+var reLoginDenied = regexp.MustCompile(`\b(?:root|user|login|password|credentials?)\b[^.]{0,12}\baccess denied\b|\baccess denied\b[^.]{0,12}\bfor user\b`)
 
 // reLocalPostgresSocket is PostgreSQL's local socket, which its clients
 // use when no host is set.
@@ -1550,6 +1623,12 @@ var startupNotices = [][]byte{
 	[]byte("Try running with sudo or get access"),
 	[]byte("to the local update config store via"),
 	[]byte("can't connect to syslog"),
+	// Helm's and kubectl's own waits running out: the rollout they waited
+	// for failed, for reasons the pod's own lines give.
+	[]byte("UPGRADE FAILED"),
+	[]byte("INSTALLATION FAILED"),
+	[]byte("rolled back due to atomic being set"),
+	[]byte("exceeded its progress deadline"),
 }
 
 func kubectlNotice(line []byte) bool {
@@ -1563,8 +1642,20 @@ func kubectlNotice(line []byte) bool {
 			return true
 		}
 	}
-	return false
+	// kubectl rollout status or Helm giving up ("error: timed out waiting
+	// for the condition", "helm.go:84: [debug] timed out waiting for the
+	// condition"); `kubectl wait` in an init container names what it
+	// waited for ("... condition on pods/db-0"), a dependency.
+	t := bytes.TrimSpace(line)
+	before, found := bytes.CutSuffix(t, []byte("timed out waiting for the condition"))
+	return found && (bytes.EqualFold(before, []byte("error: ")) || bytes.Contains(before, []byte("helm.go:")))
 }
+
+// reSplunkTime is the time column of Splunk's events table.
+var reSplunkTime = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4} \d{1,2}:\d{2}:\d{2}(?:\.\d+)? [AP]M\s+`)
+
+// reJlesageStep is the padded step name of jlesage's baseimage-gui.
+var reJlesageStep = regexp.MustCompile(`^\[[a-z][a-z-]+ *\]$`)
 
 // reViewerTime is the time column of a log viewer's export.
 var reViewerTime = regexp.MustCompile(`\d{1,2}:\d{2}(:\d{2})?`)
@@ -1816,6 +1907,16 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 	hedged = reHedgeFirst.Match(t)
 	return hedged || bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1, hedged
 }
+
+// deniedLine reports the reporter's sentence that rules a cause out ("I
+// don't think this is a OOM scenario, as I never saw the OOM killed
+// messages").
+func deniedLine(trimmed, lower []byte) bool {
+	return !programLine(trimmed) && mayBeProse(trimmed) && (reNotTheCause.Match(lower) || reDenied.Match(lower))
+}
+
+// reDenied is the words of a sentence that rules a cause out.
+var reDenied = regexp.MustCompile(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b`)
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I
 // think the liveness probe is too aggressive, ..."): a guess, as a

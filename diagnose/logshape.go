@@ -53,6 +53,9 @@ func isCaret(t []byte) bool {
 // above a caret, so whatever it matched is code, not the error.
 func (s *logScanner) sourceEcho() {
 	prev := s.lines - 1
+	if s.ringNext >= 2 {
+		s.caretAt, s.caretSource = s.lines, string(bytes.TrimSpace(s.ring[(s.ringNext-2)%excerptLines]))
+	}
 	if s.best != nil && s.best.lineNo == prev {
 		s.best, s.prevBest = s.prevBest, nil
 	}

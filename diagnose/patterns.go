@@ -136,7 +136,7 @@ var patterns = []*pattern{
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror", "for an array").matching(`(^|[\s.])MemoryError\b|\b_ArrayMemoryError\b|\b[Uu]nable to allocate [\d.]+ [KMGT]i?B for an array\b`),
 	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory"),
-	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`),
+	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`).without("killed with signal", "killed by signal"),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
 	// unless the words deny it ("OOMKilled: false", "not OOM").
@@ -390,9 +390,23 @@ var patterns = []*pattern{
 	// a command not found (未找到命令, команда не найдена), a socket
 	// address used once only (Windows' WSAEADDRINUSE).
 	pat("localized_segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "段错误", "speicherzugriffsfehler", "ошибка сегментирования", "erreur de segmentation", "violación de segmento", "falha de segmentação", "セグメンテーション違反", "세그멘테이션"),
-	pat("localized_permission", PermissionDenied, weightPrecise, hintPerm, "权限不够", "拒绝访问", "отказано в доступе", "keine berechtigung", "permission non accordée", "permiso denegado", "permissão negada", "許可がありません", "권한이 거부", "izin ditolak", "quyền bị từ chối"),
-	pat("localized_cmd_not_found", CommandNotFound, weightPrecise, hintEntry, "未找到命令", "команда не найдена", "befehl nicht gefunden", "commande introuvable", "orden no encontrada", "comando não encontrado", "コマンドが見つかりません"),
-	pat("localized_addr_in_use", PortConflict, weightPrecise, hintPort, "nur jeweils einmal verwendet werden", "只允许使用一次", "1 つのみを使用できます", "une seule utilisation de chaque adresse", "solo se permite un uso de cada dirección"),
+	pat("localized_permission", PermissionDenied, weightPrecise, hintPerm, "权限不够", "拒绝访问", "отказано в доступе", "keine berechtigung", "permission non accordée", "permiso denegado", "permissão negada", "許可がありません", "권한이 거부", "izin ditolak", "quyền bị từ chối", "Отказано в доступе",
+		"operação não permitida", "opération non permise", "vorgang nicht zulässig", "операция не позволена", "dateisystem ist nur lesbar", "système de fichiers accessible en lecture seule", "sistema de archivos de sólo lectura", "только для чтения", "只读文件系统", "hat falschen eigentümer"),
+	pat("localized_cmd_not_found", CommandNotFound, weightPrecise, hintEntry, "未找到命令", "команда не найдена", "befehl nicht gefunden", "commande introuvable", "orden no encontrada", "comando não encontrado", "コマンドが見つかりません",
+		"no se encontró la orden", "명령어를 찾을 수 없음", "명령을 찾을 수 없음", "defekter interpreter", "mauvais interpréteur", "zugriff auf jarfile", "impossible d'accéder au fichier jar", "no se ha podido acceder al archivo jar"),
+	// A shell's "no such file" for the script it runs, in the node's
+	// language ("/bin/bash: /app/entrypoint.sh: Aucun fichier ou dossier de
+	// ce type").
+	pat("localized_script_missing", CommandNotFound, weightPrecise, hintEntry, "aucun fichier ou dossier", "datei oder verzeichnis nicht gefunden", "no existe el archivo o el directorio", "нет такого файла или каталога", "没有那个文件或目录", "arquivo ou diretório inexistente").matching(`(?i)^(?:/(?:usr/)?bin/)?(?:ba|da|a)?sh: (?:(?:line|zeile|ligne|línea|linha|строка|行) \d+: )?\S+: (?:Aucun fichier ou dossier de ce type|Datei oder Verzeichnis nicht gefunden|No existe el archivo o el directorio|Нет такого файла или каталога|没有那个文件或目录|Arquivo ou diretório inexistente)`),
+	pat("localized_addr_in_use", PortConflict, weightPrecise, hintPort, "nur jeweils einmal verwendet werden", "只允许使用一次", "1 つのみを使用できます", "une seule utilisation de chaque adresse", "solo se permite un uso de cada dirección",
+		"adresse wird bereits verwendet", "adresse déjà utilisée", "dirección ya se está usando", "адрес уже используется", "地址已在使用", "endereço já está em uso", "endereço já em uso", "アドレスは既に使用中", "Адрес уже используется"),
+	// A refused connection or a name that does not resolve, in the node's
+	// or the runtime's language.
+	pat("localized_refused", DependencyUnavailable, weightSpecific+2, hintDepend, "verbindungsaufbau abgelehnt", "die verbindung verweigerte", "connexion refusée", "expressément refusée", "conexión rehusada", "denegó expresamente", "conexão recusada", "в соединении отказано", "拒绝连接", "积极拒绝", "接続を拒否", "연결이 거부", "fehler bei der namensauflösung", "échec temporaire dans la résolution du nom", "fallo temporal en la resolución del nombre", "временный сбой в разрешении имен", "域名解析暂时失败"),
+	// A login refused or a database missing, in PostgreSQL's translations.
+	pat("localized_db_config", ConfigError, weightPrecise, hintAuth, "l'authentification par mot de passe a échoué", "passwort-authentifizierung für benutzer", "autentificación password falló", "не прошёл проверку подлинности", "не существует", "existiert nicht", "n'existe pas", "no existe").matching(`(?i)l'authentification par mot de passe a échoué|passwort-authentifizierung für benutzer|autentificación password falló|не прошёл проверку подлинности|(?:база данных|datenbank|la base de données|la base de datos) «?»?"?\S+"?»? (?:не существует|existiert nicht|n'existe pas|no existe)`),
+	// An unhandled exception in .NET's translations.
+	pat("localized_unhandled", AppCrash, weightSpecific, "", "exception non gérée", "unbehandelte ausnahme", "excepción no controlada", "необработанное исключение", "未经处理的异常", "未處理的例外狀況"),
 	// Node's require() of a package that became ESM-only, and ESM syntax in
 	// a CommonJS build: the code and its dependencies do not fit together.
 	pat("node_esm", AppCrash, weightPrecise, "A package the code require()s is ESM-only now (or the build mixes ES modules into CommonJS): pin the dependency to its last CommonJS version, or load it with import(); rebuild the image.", "err_require_esm", "cannot use import statement outside a module"),
@@ -681,7 +695,7 @@ var patterns = []*pattern{
 	// taken because of /tmp/.X1-lock. Remove this file if there is no X
 	// server"): the display the program then cannot open is its result.
 	pat("stale_x_lock", ConfigError, weightPrecise+6, hintData, "-lock").matching(`(?i)\bis taken because of /tmp/\.X\d+-lock\b`),
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) pid ?files?\b`),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) pid ?files?\b|\balready running\b[^\n]{0,40}\bremove \S*\.(?:sock|pid|lock)\b`),
 	// The program kills the process its old pid file names, which in a
 	// new container is one of its own ("Found old pid for service: x.
 	// Terminating it"), and then is killed (137): the pid file, not memory.
@@ -814,7 +828,7 @@ var patterns = []*pattern{
 	// A Unix socket's file left by an instance that did not shut down
 	// ("bind() to unix:/kong_prefix/worker_events.sock failed (98: Address
 	// already in use)"): no port is taken, a stale file is in the way.
-	pat("stale_unix_socket", ConfigError, weightPrecise+1, "A socket file left by an earlier instance (killed before it could remove it) is in the way: delete it at start (or keep it on an emptyDir that is not reused), and let the program shut down cleanly.", "unix").matching(`(?i)\bbind\(\) to unix:\S+ failed \(98: address (?:already )?in use\)|\blisten unix \S+: bind: address already in use\b`),
+	pat("stale_unix_socket", ConfigError, weightPrecise+1, "A socket file left by an earlier instance (killed before it could remove it) is in the way: delete it at start (or keep it on an emptyDir that is not reused), and let the program shut down cleanly.", "unix").matching(`(?i)\bbind\(\) to unix:\S+ failed \(98: address (?:already )?in use\)|\blisten unix \S+: bind: address already in use\b|\blisten EADDRINUSE: address already in use /\S+\.sock\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
 
 	// Permissions.
@@ -873,7 +887,7 @@ var patterns = []*pattern{
 	pat("jwt_secret_unset", ConfigError, weightPrecise+1, "", "requires a secret or key"),
 	// A server told to bind an address the pod does not have (the
 	// laptop's IP in --host): EADDRNOTAVAIL while binding.
-	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b`),
+	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address", "addrnotavailable").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b|\b(?:bind|binding|listen|create local)\w*\b.{0,80}\bkind: AddrNotAvailable\b`),
 	// Node's DNS SRV lookup of a mongodb+srv:// host timing out, and
 	// undici's connect timeout (fetch failed, its cause).
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
@@ -1024,7 +1038,7 @@ var patterns = []*pattern{
 	pat("client_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "no servers available for connection", "was reached but timed out", "timeout connecting to server", "unknown server host", "unknown mysql server host").matching(`(?i)\bnats: no servers available for connection\b|\bwas reached but timed out\b|\btimeout connecting to server\b|\bunknown (?:mysql )?server host\b`),
 	// An upstream service refusing for a quota or rate limit (HTTP 429):
 	// it answers, but will not serve the program until the window passes.
-	pat("http_429", DependencyUnavailable, weightSpecific+3, "An upstream service refuses the program for its rate limit or quota (HTTP 429): wait for the window to pass, lower how often the container calls it (a restart loop makes it worse), or raise the quota.", "429", "too many requests", "rate limit", "download limit").matching(`(?i)\b(?:status(?: code)?:? 429\b|429 too many requests\b|http(?:/[\d.]+)? 429\b)|\b(?:rate limit|download limit|api rate limit) (?:exceeded|reached)\b`),
+	pat("http_429", DependencyUnavailable, weightSpecific+3, "An upstream service refuses the program for its rate limit or quota (HTTP 429): wait for the window to pass, lower how often the container calls it (a restart loop makes it worse), or raise the quota.", "429", "too many requests", "rate limit", "download limit", "ratelimited", "rate-limited", "too many certificates", "too many failed authorizations", "quota", "requestlimitexceeded", "request limit exceeded", "rate exceeded", "resourceexhausted", "resource_exhausted", "ratelimiterror", "overloaded_error", "flood control", "retryafter", "sessions remaining", "secondary rate limit", "toomanyrequests", "retry later", "too many registrations", "too many requests").matching(`(?i)\b(?:status(?: code)?:? 429\b|429 too many requests\b|http(?:/[\d.]+)? 429\b|error: 429 ::)|\b(?:rate limit|download limit|api rate limit) (?:exceeded|reached)\b|\brate[- ]?limited\b|\btoo many (?:certificates|failed authorizations)\b|\bexhausted (?:your |the |its )?(?:daily |monthly )?quota\b|\bTerminalQuotaError\b|\b(?:api|request|daily|rate|usage) quota (?:exceeded|exhausted|reached)\b|\bquota exceeded for quota metric\b|\bexceeded your current quota\b|\binsufficient_quota\b|\bRequestLimitExceeded\b|\brequest limit exceeded\b|\bThrottling(?:Exception)?: Rate exceeded\b|\bResourceExhausted\b[^\n]{0,60}\b(?:quota|429|exhausted)|\bRESOURCE_EXHAUSTED\b[^\n]{0,60}\bquota|\bRateLimitError\b|\boverloaded_error\b|\bflood control exceeded\b|\bnot enough sessions remaining\b|'ratelimited'|"ratelimited"|\bsecondary rate limit\b|\brate limit quota exceeded\b|\btoomanyrequests\b|\b429\b[^\n]{0,40}\bretry later\b|\btoo many registrations\b|\breceived too many requests\b`).without("disk quota", "larger than max"),
 	// Kafka's broker that gives up reaching ZooKeeper at start.
 	pat("zk_client_timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "zookeeperclienttimeoutexception"),
 	// An MQTT broker's answer "Connection refused: Not authorized" (or "bad
@@ -1083,12 +1097,15 @@ var patterns = []*pattern{
 	// A server binding an IPv6 socket on a node or host whose kernel has
 	// IPv6 turned off (nginx's "[::]:80 failed (97: ...)", Collabora's
 	// "Failed to bind to: IPv6 port"): its listen setting.
-	pat("ipv6_unavailable", ConfigError, weightPrecise, "The server listens on IPv6, which this node or host has turned off: make it listen on IPv4 only (nginx: drop the listen [::] line; many images have an env var for it), or enable IPv6 on the node.", "address family not supported", "eafnosupport", "failed to bind to: ipv6").matching(`(?i)\baddress family not supported by protocol\b|\bEAFNOSUPPORT\b|\bfailed to bind to: ipv6 port\b`),
+	pat("ipv6_unavailable", ConfigError, weightPrecise, "The server listens on IPv6, which this node or host has turned off: make it listen on IPv4 only (nginx: drop the listen [::] line; many images have an env var for it), or enable IPv6 on the node.", "address family not supported", "eafnosupport", "failed to bind to: ipv6", "failed to listen on :::", "connect to ('::'").matching(`(?i)\baddress family not supported by protocol\b|\bEAFNOSUPPORT\b|\bfailed to bind to: ipv6 port\b|\bfailed to listen on :::\d+\b|\bcan't connect to \('::', \d+\)`),
 	// Hugging Face's libraries in offline mode (HF_HUB_OFFLINE,
 	// TRANSFORMERS_OFFLINE) asked for a model that is not in the cache.
 	pat("hf_offline_not_cached", ConfigError, weightPrecise, "The model is loaded in offline mode but is not in the cache: download it into the cache volume first (or mount it), or allow downloads (unset HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE).", "outgoing traffic has been disabled").matching(`(?i)\bcannot find an appropriate cached snapshot folder for the specified revision on the local disk and outgoing traffic has been disabled\b`),
 
 	// Configuration the app rejects.
+	// A URL built from a variable that is empty ("Get \"http:///health\":
+	// http: no Host in request URL"): the host was never set.
+	pat("url_host_empty", ConfigError, weightSpecific+1, hintEnv, "no host in request url", ":///").matching(`(?i)\bno host in request url\b|\bhttps?:///[a-z]`),
 	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
@@ -1157,7 +1174,7 @@ var patterns = []*pattern{
 	// A Service named like the app makes the kubelet inject
 	// <NAME>_PORT=tcp://IP:PORT into the pod; an app that reads
 	// <NAME>_PORT as its own port or address cannot parse it.
-	pat("service_link_env", ConfigError, weightPrecise+1, hintServiceLink, "tcp://", "port is deprecated. please use kafka_advertised_listeners").matching(`(?i)(?:invalid|pars\w*|too many colons|not a valid|bad (?:port|uri|url|address)|expect\w*|syntax|must be|out of range|unknown port|\bnan\b)\b.{0,160}tcp://\d{1,3}(?:\.\d{1,3}){3}:\d+|tcp://\d{1,3}(?:\.\d{1,3}){3}:\d+.{0,160}\b(?:invalid|pars\w*|too many colons|not a valid|bad|expect\w*|syntax|must be|out of range|unknown port|nan)\b|port is deprecated\. please use kafka_advertised_listeners`),
+	pat("service_link_env", ConfigError, weightPrecise+1, hintServiceLink, "tcp://", "port is deprecated. please use").matching(`(?i)(?:invalid|pars\w*|too many colons|not a valid|bad (?:port|uri|url|address)|expect\w*|syntax|must be|out of range|unknown port|\bnan\b)\b.{0,160}tcp://\d{1,3}(?:\.\d{1,3}){3}:\d+|tcp://\d{1,3}(?:\.\d{1,3}){3}:\d+.{0,160}\b(?:invalid|pars\w*|too many colons|not a valid|bad|expect\w*|syntax|must be|out of range|unknown port|nan)\b|port is deprecated\. please use \w+_(?:advertised_)?listeners\b`),
 	// An image that will not run until its licence is accepted (VerneMQ,
 	// SQL Server, Minecraft's EULA): a value the container's env must set.
 	pat("license_not_accepted", ConfigError, weightPrecise, "The image will not run until its licence (EULA) is accepted: set the environment variable or value its documentation names for that (ACCEPT_EULA=Y, EULA=TRUE, DOCKER_VERNEMQ_ACCEPT_EULA=yes...) in the container spec or chart values.", "accept").matching(`(?i)\b(?:license|licence|eula)(?: agreement)? (?:was |has |is )?not (?:been |yet )?accepted\b|\b(?:license|licence|eula)(?: agreement)? must be accepted\b|\bmust accept the (?:eula|license|licence|end[- ]user licen[cs]e)\b`),
@@ -1177,6 +1194,59 @@ var patterns = []*pattern{
 	// DPDK without the huge pages it needs ("EAL: FATAL: Cannot init
 	// memory", "EAL: No free hugepages reported"): the node's setting.
 	pat("dpdk_hugepages", ConfigError, weightPrecise+2, "DPDK (VPP, OVS-DPDK, an SR-IOV data plane) cannot set up its huge-page memory: reserve huge pages on the node (vm.nr_hugepages or the kernel command line), request hugepages-2Mi/1Gi in the pod's resources and mount them.", "eal:").matching(`(?i)\bEAL: (?:FATAL: )?(?:Cannot init memory|Cannot get hugepage information|No free (?:\d+ \w+ )?hugepages reported|Cannot obtain physical addresses)`),
+	// Two settings that exclude each other ("Config: You can not run
+	// inv_sig_helper and invidious_companion at the same time", "--a and
+	// --b are mutually exclusive").
+	pat("settings_exclusive", ConfigError, weightSpecific, hintParse, "at the same time", "mutually exclusive", "together").matching(`(?i)\b(?:can ?not|can't|cannot|must not|may not|not allowed to) (?:run|use|set|enable|specify|combine|configure|define|have|be (?:used|set|specified|combined|enabled|configured|defined))\b[^\n]{0,80}\b(?:at the same time|together|simultaneously)\b|\b(?:are|is) mutually exclusive\b`),
+	// Tor's torrc does not validate ("[warn] Failed to parse/validate
+	// config: ...", "[err] Reading config failed--see warnings above").
+	pat("tor_config", ConfigError, weightSpecific, hintParse, "failed to parse/validate config", "reading config failed--"),
+	// Tor refuses a data directory another user owns ("/var/lib/tor is
+	// not owned by this user (debian-tor, 101) but by root (0)").
+	pat("tor_not_owned", PermissionDenied, weightPrecise, hintPerm, "is not owned by this user").matching(`(?i)\bis not owned by this user\b`),
+	// vsftpd cannot bind its port ("500 OOPS: could not bind listening
+	// IPv4 socket"): another FTP server or a second instance holds it.
+	pat("vsftpd_bind", PortConflict, weightPrecise, hintPort, "could not bind listening").matching(`(?i)\bOOPS: could not bind listening IPv[46] socket\b`),
+	// The line before them says which (" Unparseable address in hidden
+	// service port configuration").
+	pat("unparseable_setting", ConfigError, weightPrecise+3, hintParse, "unparseable").matching(`(?i)\bunparseable\b[^\n]{0,60}\bconfig`),
+	// Heroku's router errors: a web dyno that does not listen on $PORT
+	// within 60 s is killed (R10), as a failing startup probe would; one
+	// over its memory quota is killed (R14 warns, R15 kills).
+	pat("heroku_boot_timeout", LivenessProbe, weightPrecise+2, "Heroku kills a web dyno that does not listen on the port it passes in $PORT within 60 seconds: listen on $PORT (not a fixed port), and start faster.", "r10 (boot timeout)", "failed to bind to $port").matching(`(?i)\bError R10 \(Boot timeout\)|\bfailed to bind to \$PORT within \d+ seconds\b`),
+	// uWSGI sizes its router's tables by the open-files limit; a runtime
+	// that gives the container an unbounded one (~2^30) makes it allocate
+	// gigabytes at start ("detected max file descriptor number: 1073741816").
+	pat("uwsgi_huge_fd", OOMKilled, weightSpecific, "uWSGI allocates tables by the open-files limit, which this runtime leaves unbounded (about 2^30): set max-fd in uwsgi.ini (or a lower nofile ulimit) so it does not allocate gigabytes at start.", "detected max file descriptor number").matching(`(?i)\bdetected max file descriptor number: \d{9,}\b`),
+	pat("heroku_memory_quota", OOMKilled, weightPrecise, hintOOMLimit, "memory quota").matching(`(?i)\bError R1[45] \(Memory quota (?:vastly )?exceeded\)`),
+	// A second live server already holds the socket ("ERROR: Another FPM
+	// instance seems to already listen on /run/php/php-fpm.sock", Puma's
+	// "There is already a server bound to: .../puma.sock").
+	pat("socket_held", PortConflict, weightPrecise+2, hintPort, "another fpm instance", "already a server bound to").matching(`(?i)\banother FPM instance seems to already listen on\b|\bthere is already a server bound to:`),
+	// The container runtime's or Docker's socket is not where the program
+	// looks: not mounted, or at another path (k3s keeps containerd's under
+	// /run/k3s).
+	pat("runtime_socket_missing", ConfigError, weightPrecise, "The runtime's socket the program uses is not mounted into the container, or is at another path on this node (k3s: /run/k3s/containerd/containerd.sock): mount the node's socket (hostPath) at the path the program expects.", "containerd.sock", "docker.sock", "crio.sock").matching(`(?i)\bdial unix \S*(?:containerd|docker|crio|cri-dockerd|dockershim)\.sock: connect: no such file or directory\b`),
+	// ACME refuses an account contact ("invalid contact domain. Contact
+	// emails @example.com are forbidden"): the e-mail setting.
+	pat("acme_invalid_contact", ConfigError, weightPrecise+1, "The ACME server refuses the account's contact e-mail: set a real address (not an example or placeholder domain).", "invalid contact", "invalidcontact").matching(`(?i)\binvalid contact domain\b|\berror:invalidContact\b|\bcontact emails @\S+ are forbidden\b`),
+	// A GitHub App's token lacks a permission ("Resource not accessible by
+	// integration").
+	pat("github_app_permission", PermissionDenied, weightPrecise, "The GitHub App's installation token lacks a permission this call needs: add it to the App's permissions (and accept it on the installation).", "resource not accessible by integration"),
+	// Flyway 10 split its databases into modules: without the module the
+	// database is "Unsupported": the build lacks a library.
+	pat("flyway_db_module", AppCrash, weightPrecise+1, "Flyway 10 and later need the module of their database (flyway-database-postgresql, flyway-mysql, ...) on the classpath: add it to the build.", "unsupported database").matching(`\bFlywayException: Unsupported Database\b`),
+	// A wait loop (an init container's nc, curl or psql) that gives up on
+	// its dependency ("gave up waiting for cms-mysql:3306 after 30 tries",
+	// "elasticsearch cluster not ready, exiting").
+	pat("wait_gave_up", DependencyUnavailable, weightSpecific+1, hintDepend, "gave up waiting for", "not ready").matching(`(?i)\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker) (?:is )?(?:still )?not ready,? (?:exiting|giving up|aborting)\b`),
+	// Redis Sentinel clients find no sentinel to ask for the master
+	// ("No sentinels available"): the sentinels are not running.
+	pat("no_sentinels", DependencyUnavailable, weightPrecise, hintDepend, "no sentinels available", "all sentinels down"),
+	// Kafka refuses a topic whose replication factor exceeds its brokers
+	// ("Replication factor: 3 larger than available brokers: 1"): the
+	// setting, on a cluster too small for it.
+	pat("kafka_replication_factor", ConfigError, weightPrecise+2, "A topic (often an internal one: offsets, configs, status) asks for more replicas than the cluster has brokers: lower its replication factor setting (e.g. *.storage.replication.factor, offsets.topic.replication.factor) or add brokers.", "larger than available brokers", "invalidreplicationfactor").matching(`(?i)\breplication factor: \d+ larger than available brokers\b|\bInvalidReplicationFactorException\b`),
 	pat("value_not_recognized", ConfigError, weightSpecific, hintStopped, "is not a recognized", "is not a recognised").matching(`(?i)['"\x60][^'"\x60]{1,80}['"\x60] is not a recogni[sz]ed\b`),
 	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown variable", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "unrecognized subcommand", "unrecognised subcommand", "unknown subcommand", "no such subcommand", "invalid option", "unknown option", "illegal option", "unexpected argument", "which wasn't expected, or isn't valid", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A value the program decodes from its configuration is not in the
@@ -1201,7 +1271,14 @@ var patterns = []*pattern{
 	// release): a broken build, not a configuration file.
 	pat("php_parse_error", AppCrash, weightPrecise, "The app's own PHP code does not parse (a syntax error shipped in this release): fix the file and line the error names, and rebuild the image.", "parse error").matching(`(?i)\bphp parse error:\s+syntax error\b|\bparse error:\s+syntax error, unexpected .{0,160}\.php\b`),
 	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format"),
-	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data", "designated data directory", "directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count", "max file descriptors", "data directory was initialized by postgresql version", "superuser password is not specified", "you need to specify one of"),
+	// PostgreSQL's DETAIL under "database files are incompatible with
+	// server" says which versions: the line that explains it.
+	pat("pg_data_version", ConfigError, weightPrecise+7, "The data on the volume was written by another PostgreSQL major version: run an image of that version, or upgrade the data (pg_upgrade, or dump and restore into the new version).", "data directory was initialized by postgresql version"),
+	// SQLite finds its file locked: another instance holds it (a second
+	// replica, the old pod of a rolling update), or the file is on a
+	// network share whose locks SQLite cannot use.
+	pat("sqlite_locked", ConfigError, weightSpecific+1, "SQLite finds its database locked: another instance holds it (a second replica, or the old pod during a rolling update: run one replica with the Recreate strategy), or the file is on a network share (NFS, SMB, Azure Files) where SQLite's locks do not work: put it on a local or block volume.", "database is locked", "database file is locked", "sqlite_busy").matching(`(?i)\bdatabase (?:file )?is locked\b|\bSQLITE_BUSY\b`),
+	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data", "designated data directory", "directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count", "max file descriptors", "superuser password is not specified", "you need to specify one of"),
 	// A state file the program keeps on its volume or the node (a storage,
 	// cursor, position or checkpoint file) that it can no longer read:
 	// fluentd's "Invalid contents (not object) in plugin storage file".
@@ -1309,7 +1386,7 @@ var patterns = []*pattern{
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137").matching(`(?i)\bwas sent code 137\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
-	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed by|received|got|terminated by|died (?:of|with)) signal 11\b`),
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }

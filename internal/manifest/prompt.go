@@ -175,7 +175,7 @@ func promptOf(words []string) promptNames {
 		case w == "|" || w == ">" || w == "&&" || w == ";" || w == "2>&1":
 			i = len(words) // the rest is another command
 		case w == "--":
-			run.args = words[i+1:] // the container's arguments (kubectl run)
+			run.args = joinQuoted(words[i+1:]) // the container's arguments (kubectl run)
 			i = len(words)
 		case w == "--command":
 			run.command = true
@@ -316,4 +316,29 @@ func (r runPrompt) fill(pod *corev1.Pod) {
 			pod.Spec.RestartPolicy = corev1.RestartPolicy(r.restart)
 		}
 	}
+}
+
+// joinQuoted joins the words a shell would read as one quoted argument
+// (sh -c 'for i in 1 2; do echo $i; done') and drops their quotes.
+func joinQuoted(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if len(w) == 0 || (w[0] != '\'' && w[0] != '"') {
+			out = append(out, w)
+			continue
+		}
+		q := w[:1]
+		j := i
+		if len(w) == 1 || !strings.HasSuffix(w, q) {
+			for j = i + 1; j < len(words)-1 && !strings.HasSuffix(words[j], q); j++ {
+			}
+			j = min(j, len(words)-1)
+		}
+		joined := strings.Join(words[i:j+1], " ")
+		joined = strings.TrimSuffix(strings.TrimPrefix(joined, q), q)
+		out = append(out, joined)
+		i = j
+	}
+	return out
 }

@@ -2,6 +2,8 @@ package manifest
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -57,12 +59,30 @@ func TestRunPromptFillsTheSpec(t *testing.T) {
 	}
 	in = pastedInput(t, "$ kubectl run web --image=nginx:1.27 --restart=Always -- nginx -g 'daemon off;'\n$ kubectl get pods\nNAME   READY   STATUS   RESTARTS   AGE\nweb    0/1     Error    3          1m\n")
 	c := in.Pod.Spec.Containers
-	if len(c) != 1 || c[0].Image != "nginx:1.27" || len(c[0].Args) != 4 || c[0].Args[0] != "nginx" || len(c[0].Command) != 0 || in.Pod.Spec.RestartPolicy != "Always" {
+	if len(c) != 1 || c[0].Image != "nginx:1.27" || len(c[0].Args) != 3 || c[0].Args[0] != "nginx" || c[0].Args[2] != "daemon off;" || len(c[0].Command) != 0 || in.Pod.Spec.RestartPolicy != "Always" {
 		t.Fatalf("containers %+v, restart policy %q", c, in.Pod.Spec.RestartPolicy)
 	}
 	// A pasted spec that names its own image keeps it.
 	in = pastedInput(t, "$ kubectl run ubuntu --image=ubuntu:18.04\n$ kubectl get pod ubuntu -o yaml\nspec:\n  containers:\n  - name: ubuntu\n    image: ubuntu:22.04\nstatus:\n  phase: Running\n")
 	if c := in.Pod.Spec.Containers; len(c) != 1 || c[0].Image != "ubuntu:22.04" {
 		t.Fatalf("containers %+v, want the pasted spec's image", c)
+	}
+}
+
+// The arguments after `--` are split as a shell would: a quoted script is
+// one argument, without its quotes.
+func TestJoinQuoted(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{`sh -c 'for i in 1 2 3; do echo "line $i"; done'`, []string{"sh", "-c", `for i in 1 2 3; do echo "line $i"; done`}},
+		{`sleep 3600`, []string{"sleep", "3600"}},
+		{`echo "hello"`, []string{"echo", "hello"}},
+		{`sh -c 'unterminated script`, []string{"sh", "-c", "unterminated script"}},
+	} {
+		if got := joinQuoted(strings.Fields(tc.in)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
