@@ -38,6 +38,58 @@ var consequenceMarkers = [][]byte{
 	[]byte("solved the issue"), []byte("solved the problem"),
 }
 
+// A fix clause is a sentence that says what was changed to end the loop:
+// "Removing mem_limit: 256m fixed the restarts", "after I created the
+// secret it started", "the fix was to run dos2unix on the entrypoint".
+// What was changed names the cause.
+
+// fixBefore markers precede what was changed; fixAfter markers follow it.
+var (
+	fixBefore = [][]byte{[]byte("the fix was"), []byte("the fix is"), []byte("fixed it by"), []byte("fixed by"), []byte("solved it by"),
+		[]byte("solved by"), []byte("resolved by"), []byte("the solution was"), []byte("the workaround was")}
+	fixAfter = [][]byte{[]byte("fixed it"), []byte("fixes it"), []byte("fixed the"), []byte("fixes the"), []byte("solved it"),
+		[]byte("resolved it"), []byte("did the trick"), []byte("it started"), []byte("started working"), []byte("now it works"),
+		[]byte("it works now"), []byte("and it works"), []byte("it worked"), []byte("made it work"), []byte("it runs now")}
+)
+
+// fixClauses are the kinds of change a fix clause can name, the most
+// specific first.
+var fixClauses = []*pattern{
+	pat("fix_missing_object", MissingConfigObject, weightSpecific-2, "").matching(`(?i)\b(?:created|create|creating|added|adding|applied|applying)\b.{0,40}\b(?:secret|config ?map)s?\b|\bkubectl create (?:secret|configmap)\b|\brenam\w+ (?:the )?key\b`),
+	pat("fix_command", CommandNotFound, weightSpecific-2, hintEntry).matching(`(?i)\bdos2unix\b|\bcrlf\b|\b(?:unix|windows|dos) line endings\b|\bchmod \+x\b|\bexecutable (?:bit|permission)\b|\bno [\x60'"]?[\w.-]+[\x60'"]? (?:binary|executable)\b`),
+	pat("fix_completed", Completed, weightSpecific-2, "").matching(`(?i)\bsleep\W{1,5}infinity\b|\btail -f /dev/null\b|\brestartpolicy:? ?(?:never|onfailure)\b|\bas an? (?:kubernetes )?(?:cron ?)?job\b|\b(?:stdin|tty): ?true\b`),
+	pat("fix_arch", ExecFormat, weightSpecific-2, hintSigill).matching(`(?i)\barm64\b|\bamd64\b|\baarch64\b|\bmulti-?arch\w*\b|--platform\b`),
+	pat("fix_port", PortConflict, weightSpecific-2, hintPort).matching(`(?i)\b(?:chang\w+|mov\w+)\b.{0,40}\bports?\b|--[\w-]*(?:addr|port)\w*[ =]:?\d{2,5}\b|\bto :\d{2,5}\b|\bdnsstublistener\b|\balready listen\w* on (?:port )?:?\d+`),
+	pat("fix_oom", OOMKilled, weightSpecific-2, hintOOMLimit).matching(`(?i)\bmem(?:ory)?[_ ]?limits?\b|\bmax[-_]old[-_]space[-_]size\b|\bnode_options\b|-xmx\d|\bheap\b|\bmore memory\b|\bmemory (?:to|from) \d`),
+	pat("fix_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\bprobes?\b|\bhea?l?th ?checks?\b|\binitialdelayseconds\b|\bfailurethreshold\b|\btimeoutseconds\b|\bperiodseconds\b`),
+	pat("fix_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bcluster ?roles?\b|\brole ?bindings?\b|\brbac\b|\bchown\b|\bfsgroup\b|\brunasuser\b|\bpermissions?\b|\bsecurity ?context\b`),
+	pat("fix_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\bnetwork ?polic\w*\b|\begress\b|\bfirewall\b|\bscal\w+ (?:\S+ ){0,4}(?:back )?up\b`),
+	pat("fix_app", AppCrash, weightSpecific-2, "").matching(`(?i)\bdevdependencies\b|\binstead of\b.{0,20}\b(?:python|node|ruby|openjdk|golang)[: ]?\d|\b(?:python|node|ruby|openjdk|golang)[: ]?\d[\d.]*\b.{0,20}\binstead of\b|\bdowngrad\w+\b|\b(?:revert\w*|roll\w* back)\b(?: \w+){0,3}? (?:to )?(?:the )?(?:previous|older|old|last|prior|earlier) (?:version|release|image|tag)\b`),
+	pat("fix_config", ConfigError, weightSpecific-2, hintParse).matching(`(?i)\becho -n\b|\btrailing newline\b|\benv(?:ironment)? ?var\w*\b|\bsettings?\b|\bconfig\w*\b|\bflags?\b`),
+}
+
+// fixPart is the part of a sentence that says what was changed to fix
+// the loop, or nil.
+func fixPart(lower []byte) []byte {
+	for _, m := range fixBefore {
+		if i := bytes.Index(lower, m); i >= 0 {
+			return lower[i+len(m):]
+		}
+	}
+	// What was changed comes before the last of these ("After I fixed
+	// the NetworkPolicy to allow egress it started").
+	end := -1
+	for _, m := range fixAfter {
+		if i := bytes.LastIndex(lower, m); i > end {
+			end = i
+		}
+	}
+	if end > 0 {
+		return lower[:end]
+	}
+	return nil
+}
+
 // causeClauses are the kinds of cause a clause can name, the most specific
 // first; the first whose words occur in the sentence names the category.
 var causeClauses = []*pattern{
@@ -68,6 +120,13 @@ var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b
 func causeClause(lower, trimmed []byte) *pattern {
 	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) || reNotTheCause.Match(lower) {
 		return nil
+	}
+	if fix := fixPart(lower); fix != nil {
+		for _, p := range fixClauses {
+			if p.re.Match(fix) && !p.vetoed(fix) {
+				return p
+			}
+		}
 	}
 	clause, effect := causePart(lower)
 	if clause == nil {

@@ -1247,6 +1247,26 @@ var patterns = []*pattern{
 	// ("Replication factor: 3 larger than available brokers: 1"): the
 	// setting, on a cluster too small for it.
 	pat("kafka_replication_factor", ConfigError, weightPrecise+2, "A topic (often an internal one: offsets, configs, status) asks for more replicas than the cluster has brokers: lower its replication factor setting (e.g. *.storage.replication.factor, offsets.topic.replication.factor) or add brokers.", "larger than available brokers", "invalidreplicationfactor").matching(`(?i)\breplication factor: \d+ larger than available brokers\b|\bInvalidReplicationFactorException\b`),
+	// Node-RED's words when its port is taken ("[error] Unable to listen
+	// on http://127.0.0.1:1880/", "[error] Error: port in use").
+	pat("port_in_use_short", PortConflict, weightPrecise, hintPort, "port in use").matching(`(?i)\berror: port in use\b`),
+	// Rust's unwrap of an empty Option ("called `Option::unwrap()` on a
+	// `None` value", the line after "thread 'main' panicked at
+	// src/index.rs:112:18:" since Rust 1.73): a bug in the program.
+	pat("rust_unwrap_none", AppCrash, weightPrecise, "", "option::unwrap()").matching("(?i)called `?Option::unwrap\\(\\)`? on a `?None`? value"),
+	// Less common runtimes' own words for a module the image lacks (Perl,
+	// R, Julia, Lua and OpenResty) and for a bug in the code (Haskell's
+	// partial functions, Lua's nil calls, Scala's unmatched case, Swift's
+	// traps).
+	pat("runtime_module_missing", AppCrash, weightPrecise, hintModule, "in @inc", "there is no package called", "not found in current path", "module '").matching(`(?i)\bcan't locate \S+\.pm in @INC\b|\bthere is no package called\b|\bPackage \S+ not found in current path\b|\bmodule '[\w.]+' not found:`),
+	pat("runtime_code_bug", AppCrash, weightPrecise, "", "prelude.", "attempt to call a nil value", "attempt to index a nil value", "scala.matcherror", "fatal error: index out of range", "fatal error: unexpectedly found nil").matching(`(?i)\bPrelude\.(?:head|tail|last|init|!!|maximum|minimum|foldr1|read): (?:empty list|no parse|index too large|negative index)\b|\battempt to (?:call|index) a nil value\b|\bscala\.MatchError\b|\bFatal error: (?:Index out of range|Unexpectedly found nil)\b`),
+	// Swift's crash report names the signal in its own words ("💣 Program
+	// crashed: Bad pointer dereference at 0x0").
+	pat("swift_bad_pointer", Segfault, weightPrecise, hintNative, "program crashed: bad pointer dereference"),
+	// A heap exhausted in GHC's, Julia's and R's words.
+	pat("runtime_heap_oom", OOMKilled, weightPrecise, hintOOMHeap, "heap exhausted", "outofmemoryerror()", "cannot allocate vector of size").matching(`(?i)^\S*:? ?Heap exhausted;|\bOutOfMemoryError\(\)|\bcannot allocate vector of size\b`),
+	// HOCON (Typesafe Config) cannot fill a ${VAR} it was not given.
+	pat("hocon_unresolved", ConfigError, weightPrecise, hintEnv, "could not resolve substitution").matching(`(?i)\bcould not resolve substitution to a value: \$\{`),
 	pat("value_not_recognized", ConfigError, weightSpecific, hintStopped, "is not a recognized", "is not a recognised").matching(`(?i)['"\x60][^'"\x60]{1,80}['"\x60] is not a recogni[sz]ed\b`),
 	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown variable", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "unrecognized subcommand", "unrecognised subcommand", "unknown subcommand", "no such subcommand", "invalid option", "unknown option", "illegal option", "unexpected argument", "which wasn't expected, or isn't valid", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A value the program decodes from its configuration is not in the

@@ -103,11 +103,12 @@ func TestOneShotLoops(t *testing.T) {
 	}
 }
 
-// Textbook batches 59-66: outside services' rate limits and quotas,
+// Textbook batches 59-70: outside services' rate limits and quotas,
 // sockets a second server holds or a runtime's socket not mounted,
 // wait loops that give up, service links Confluent's
-// images refuse, and messages in the node's language.
-func TestRules59to66(t *testing.T) {
+// images refuse, messages in the node's language, and less common
+// runtimes' words for missing modules, code bugs and heaps.
+func TestRules59to70(t *testing.T) {
 	checkLogRules(t, []logRule{
 		{"ACME's rate limit", "An unexpected error occurred:\nError creating new order :: too many certificates (5) already issued for this exact set of identifiers in the last 168h0m0s\n", DependencyUnavailable, "too many certificates"},
 		{"AWS's request limit", "F0312 cloud_provider_builder.go:44] Failed to create AWS Manager: RequestLimitExceeded: Request limit exceeded.\n", DependencyUnavailable, "RequestLimitExceeded"},
@@ -121,6 +122,14 @@ func TestRules59to66(t *testing.T) {
 		{"Flyway 10 without its module", "Caused by: org.flywaydb.core.api.FlywayException: Unsupported Database: PostgreSQL 16.2\n", AppCrash, "Unsupported Database"},
 		{"a wait loop gives up", "waiting for cms-mysql:3306...\ngave up waiting for cms-mysql:3306 after 30 tries\n", DependencyUnavailable, "gave up waiting for"},
 		{"a service link Confluent refuses", "===> Configuring ...\nPORT is deprecated. Please use SCHEMA_REGISTRY_LISTENERS instead.\n", ConfigError, "SCHEMA_REGISTRY_LISTENERS"},
+		{"Node-RED's port in use", "[error] Unable to listen on http://127.0.0.1:1880/\n[error] Error: port in use\n", PortConflict, "port in use"},
+		{"Rust's unwrap of None", "thread 'main' panicked at src/index.rs:112:18:\ncalled `Option::unwrap()` on a `None` value\n", AppCrash, "unwrap()"},
+		{"Perl's module missing", "Can't locate Mojolicious/Lite.pm in @INC (you may need to install the Mojolicious::Lite module) (@INC contains: /etc/perl /usr/local/lib/perl5) at app.pl line 3.\n", AppCrash, "Can't locate"},
+		{"R's package missing", "Error in loadNamespace(x) : there is no package called \u2018shiny\u2019\nExecution halted\n", AppCrash, "there is no package called"},
+		{"Haskell's partial function", "rates-server: Prelude.head: empty list\nCallStack (from HasCallStack):\n", AppCrash, "Prelude.head"},
+		{"Swift's trap is not a CPU", "Fatal error: Index out of range\n\U0001f4a3 Program crashed: Illegal instruction at 0x00007f3c\n", AppCrash, "Index out of range"},
+		{"GHC's heap", "ledger: Heap exhausted;\nledger: Current maximum heap size is 268435456 bytes (256 MB).\n", OOMKilled, "Heap exhausted"},
+		{"HOCON's unset variable", "Exception in thread \"main\" com.typesafe.config.ConfigException$UnresolvedSubstitution: application.conf @ file:/app/application.conf: 12: Could not resolve substitution to a value: ${LEDGER_DB_PASSWORD}\n", ConfigError, "Could not resolve substitution"},
 		{"more replicas than brokers", "org.apache.kafka.common.errors.InvalidReplicationFactorException: Replication factor: 3 larger than available brokers: 1.\n", ConfigError, "larger than available brokers"},
 		{"no sentinels", "/usr/local/bundle/gems/redis-client-0.22.2/lib/redis_client/sentinel_config.rb:120:in `resolve_master': No sentinels available (RedisClient::ConnectionError)\n", DependencyUnavailable, "No sentinels available"},
 		{"a port in use, in Russian", "Exception in thread \"main\" java.net.BindException: Адрес уже используется (Bind failed)\n", PortConflict, "Адрес уже используется"},
@@ -128,4 +137,22 @@ func TestRules59to66(t *testing.T) {
 		{"a script missing, in French", "/bin/bash: /app/docker-entrypoint.sh: Aucun fichier ou dossier de ce type\n", CommandNotFound, "Aucun fichier ou dossier"},
 		{"a database missing, in Russian", "FATAL: ВАЖНО: база данных \"billing_prod\" не существует (SQLSTATE 3D000)\n", ConfigError, "не существует"},
 	})
+}
+
+// What a reporter changed to end the loop names its cause: a memory
+// limit raised, a Secret created, a script converted, a policy opened; a
+// configuration reverted is not a release rolled back.
+func TestFixClauses(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a heap raised", "Strapi keeps restarting during the admin build.\n\nSetting NODE_OPTIONS=--max-old-space-size=3072 fixed it.\n", OOMKilled},
+		{"a Secret created", "The n8n pod never starts, it shows CreateContainerConfigError.\n\nAfter I created the secret it started.\n", MissingConfigObject},
+		{"line endings", "The worker container exits with code 127 right away.\n\nRunning dos2unix on docker-entrypoint.sh fixed it.\n", CommandNotFound},
+		{"a policy opened", "The api pod keeps restarting, the log only says startup failed after 30s.\n\nAfter I fixed the NetworkPolicy to allow egress to the database on 5432 it started.\n", DependencyUnavailable},
+		{"a role granted", "The controller crash loops with initial sync failed, exiting.\n\nGiving the ServiceAccount a ClusterRole with get/list/watch on pods fixed it.\n", PermissionDenied},
+		{"a command that never ends", "My ubuntu toolbox pod restarts all the time.\n\nAdding command: [\"sleep\", \"infinity\"] fixed it.\n", Completed},
+		{"a release rolled back", "The app crash loops since 2.4.0.\n\nRolling back to the previous version fixed it.\n", AppCrash},
+	})
+	if p := causeClause([]byte("reverting the secret fixes it."), []byte("Reverting the secret fixes it.")); p != nil && p.cat == AppCrash {
+		t.Errorf("a reverted setting read as a release rolled back: %s", p.id)
+	}
 }
