@@ -102,13 +102,19 @@ func (d *diagContext) nextSteps(v *containerView, f *Finding, vd verdict) []stri
 			add("Create the Secret/ConfigMap the pod references, or fix its name in the pod spec.")
 		}
 	case DependencyUnavailable:
+		specific := vd.hint != "" && vd.hint != hintDepend
+		if specific {
+			add("%s", vd.hint) // what the line that decided says to do (a rate limit, no sentinels, ...)
+		}
 		if host := targetOf(evidence); host != "" {
 			add("The app cannot reach %s: check the Service/host and port it is configured with.", host)
 			if net.ParseIP(host) == nil {
 				add("%s run dns-test --rm -it --restart=Never --image=busybox:1.36 -- nslookup %s", k, host)
 			}
 		}
-		add("%s", hintDepend)
+		if !specific {
+			add("%s", hintDepend)
+		}
 		if v != nil {
 			if hint := meshHint(d.pod, v); hint != "" {
 				add("%s", hint)

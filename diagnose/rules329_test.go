@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -154,5 +155,23 @@ func TestFixClauses(t *testing.T) {
 	})
 	if p := causeClause([]byte("reverting the secret fixes it."), []byte("Reverting the secret fixes it.")); p != nil && p.cat == AppCrash {
 		t.Errorf("a reverted setting read as a release rolled back: %s", p.id)
+	}
+}
+
+// A dependency refusal whose line says what to do (a rate limit) leads the
+// next steps with that advice, not with the generic Service check.
+func TestDependencyStepsFollowTheLine(t *testing.T) {
+	r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": "Error creating new order :: too many certificates (5) already issued for this exact set of identifiers in the last 168h0m0s\n"}})
+	if r.Category != DependencyUnavailable || len(r.NextSteps) == 0 || !strings.Contains(r.NextSteps[0], "rate limit") {
+		t.Fatalf("got %s, steps %q", r.Category, r.NextSteps)
+	}
+	for _, s := range r.NextSteps {
+		if s == hintDepend {
+			t.Errorf("the generic dependency hint beside a rate limit's: %q", r.NextSteps)
+		}
+	}
+	r = Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": "Error: connect ECONNREFUSED 10.0.0.5:5432\n"}})
+	if !slices.Contains(r.NextSteps, hintDepend) {
+		t.Errorf("a refused connection without the generic hint: %q", r.NextSteps)
 	}
 }
