@@ -1440,7 +1440,7 @@ func stripPrefixes(b []byte) []byte {
 		b = bytes.TrimLeft(b[1:], " \t")
 	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
-		if e := clockEnd(b, 11); e < len(b) && b[e] != ' ' && b[e] != '\t' && e-11 >= 8 && isLetter(b[e]) {
+		if e := clockEnd(b, 11); e-11 >= 8 && e < len(b) && isLetter(b[e]) {
 			// A log store that glued the line to its time
 			// ("...14:51:30.508058+00:00Config: ...").
 			b = b[e:]
@@ -1914,9 +1914,6 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 func deniedLine(trimmed, lower []byte) bool {
 	return !programLine(trimmed) && mayBeProse(trimmed) && (reNotTheCause.Match(lower) || reDenied.Match(lower))
 }
-
-// reDenied is the words of a sentence that rules a cause out.
-var reDenied = regexp.MustCompile(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b`)
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I
 // think the liveness probe is too aggressive, ..."): a guess, as a

@@ -328,12 +328,14 @@ func joinQuoted(words []string) []string {
 			out = append(out, w)
 			continue
 		}
+		// The argument ends at the first word that closes its quote, or
+		// at the last word when none does.
 		q := w[:1]
 		j := i
-		if len(w) == 1 || !strings.HasSuffix(w, q) {
-			for j = i + 1; j < len(words)-1 && !strings.HasSuffix(words[j], q); j++ {
-			}
-			j = min(j, len(words)-1)
+		closed := len(w) > 1 && strings.HasSuffix(w, q)
+		for !closed && j < len(words)-1 {
+			j++
+			closed = strings.HasSuffix(words[j], q)
 		}
 		joined := strings.Join(words[i:j+1], " ")
 		joined = strings.TrimSuffix(strings.TrimPrefix(joined, q), q)
