@@ -28,6 +28,13 @@ func runtimeCases() []realCase {
 			cat: CommandNotFound, ev: "executable file not found",
 		},
 		{
+			// The message is often not given (a get pods row, a describe cut
+			// before it): the command not found is still the usual cause.
+			name: "RunContainerError without its message", eco: "runtime",
+			pod: waitingPod("RunContainerError", ""),
+			cat: CommandNotFound, ev: "RunContainerError",
+		},
+		{
 			name: "standard_init no such file (CRLF or missing interpreter)", eco: "runtime",
 			pod:  app(1, "Error"),
 			logs: logOf("standard_init_linux.go:211: exec user process caused \"no such file or directory\"\n"),

@@ -49,7 +49,8 @@ var (
 		[]byte("solved by"), []byte("resolved by"), []byte("the solution was"), []byte("the workaround was")}
 	fixAfter = [][]byte{[]byte("fixed it"), []byte("fixes it"), []byte("fixed the"), []byte("fixes the"), []byte("solved it"),
 		[]byte("resolved it"), []byte("did the trick"), []byte("it started"), []byte("started working"), []byte("now it works"),
-		[]byte("it works now"), []byte("and it works"), []byte("it worked"), []byte("made it work"), []byte("it runs now")}
+		[]byte("it works now"), []byte("and it works"), []byte("it worked"), []byte("made it work"), []byte("it runs now"),
+		[]byte("works as expected"), []byte("everything is working")}
 )
 
 // fixClauses are the kinds of change a fix clause can name, the most
@@ -62,7 +63,7 @@ var fixClauses = []*pattern{
 	pat("fix_port", PortConflict, weightSpecific-2, hintPort).matching(`(?i)\b(?:chang\w+|mov\w+)\b.{0,40}\bports?\b|--[\w-]*(?:addr|port)\w*[ =]:?\d{2,5}\b|\bto :\d{2,5}\b|\bdnsstublistener\b|\balready listen\w* on (?:port )?:?\d+`),
 	pat("fix_oom", OOMKilled, weightSpecific-2, hintOOMLimit).matching(`(?i)\bmem(?:ory)?[_ ]?limits?\b|\bmax[-_]old[-_]space[-_]size\b|\bnode_options\b|-xmx\d|\bheap\b|\bmore memory\b|\bmemory (?:to|from) \d`),
 	pat("fix_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\bprobes?\b|\bhea?l?th ?checks?\b|\binitialdelayseconds\b|\bfailurethreshold\b|\btimeoutseconds\b|\bperiodseconds\b`),
-	pat("fix_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bcluster ?roles?\b|\brole ?bindings?\b|\brbac\b|\bchown\b|\bfsgroup\b|\brunasuser\b|\bpermissions?\b|\bsecurity ?context\b`),
+	pat("fix_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\biam (?:polic\w*|roles?|permissions?)\b|\bcluster ?roles?\b|\brole ?bindings?\b|\brbac\b|\bchown\b|\bfsgroup\b|\brunasuser\b|\bpermissions?\b|\bsecurity ?context\b`),
 	pat("fix_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\bnetwork ?polic\w*\b|\begress\b|\bfirewall\b|\bscal\w+ (?:\S+ ){0,4}(?:back )?up\b`),
 	pat("fix_app", AppCrash, weightSpecific-2, "").matching(`(?i)\bdevdependencies\b|\binstead of\b.{0,20}\b(?:python|node|ruby|openjdk|golang)[: ]?\d|\b(?:python|node|ruby|openjdk|golang)[: ]?\d[\d.]*\b.{0,20}\binstead of\b|\bdowngrad\w+\b|\b(?:revert\w*|roll\w* back)\b(?: \w+){0,3}? (?:to )?(?:the )?(?:previous|older|old|last|prior|earlier) (?:version|release|image|tag)\b`),
 	pat("fix_config", ConfigError, weightSpecific-2, hintParse).matching(`(?i)\becho -n\b|\btrailing newline\b|\benv(?:ironment)? ?var\w*\b|\bsettings?\b|\bconfig\w*\b|\bflags?\b`),

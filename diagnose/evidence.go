@@ -229,6 +229,11 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			explained = true
 		}
 	}
+	if w.Reason == "RunContainerError" && !explained {
+		// The runtime could not start the process and its message was
+		// not given: most often the command is not in the image.
+		e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: quote, detail: "the runtime could not start the process (RunContainerError)"})
+	}
 	if w.Reason == "CreateContainerConfigError" && !explained {
 		e.pendingConfig = &signal{cat: ConfigError, weight: voteModerate, kind: "status", quote: quote, detail: "the kubelet cannot build the container's configuration: " + orDefault(w.Message, "CreateContainerConfigError")}
 	}

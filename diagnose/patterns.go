@@ -144,9 +144,25 @@ var patterns = []*pattern{
 	// OOM-kills a process in it ("memory: usage 512000kB, limit 512000kB,
 	// failcnt 0").
 	pat("oom_memcg_report", OOMKilled, weightSpecific, hintOOMLimit, "failcnt").matching(`(?i)\bmemory(?:\+swap)?: usage \d+kB, limit \d+kB, failcnt \d+`),
+	// A node whose kernel runs without the memory cgroup (Raspberry Pi OS
+	// and balenaOS kernels boot with cgroup_disable=memory): the runtime
+	// cannot set the container's memory limit or memory.oom.group, so the
+	// container fails at each start. A setting of the node, not memory.
+	pat("memory_cgroup_off", ConfigError, weightPrecise+2, "The node's kernel runs without the memory cgroup, which the runtime needs to set a container's memory limit: enable it on the kernel command line (on a Raspberry Pi add cgroup_enable=memory cgroup_memory=1 to /boot/cmdline.txt or /boot/firmware/cmdline.txt) and reboot the node.", "memory").matching(`(?i)\bcontroller "?memory"? (?:is )?not available\b|\bmemory\.oom\.group"? can'?t be set\b|\bcgroup_disable=memory\b|\bmemory cgroups? (?:controller )?(?:is |are )?(?:not (?:supported|enabled|mounted|available|found)|disabled|missing)\b|\bfailed to find memory cgroup\b|\bmissing required cgroups?: memory\b|\bcgroups? memory (?:option |controller )?(?:will be |is |was |are )?(?:disabled|not enabled)\b`),
+	// A WireGuard container on a host whose kernel has no WireGuard module
+	// (wg-easy: "Cannot find device "wg0"", "your host's kernel does not
+	// support WireGuard"): a setting of the node.
+	pat("wireguard_kernel", ConfigError, weightPrecise+1, "The host's kernel has no WireGuard support: load the wireguard module on the node (modprobe wireguard; a kernel 5.6 or later has it built in, older ones need the wireguard-dkms package), then start the container again.", "wireguard", "wg").matching(`(?i)\bkernel does not support wireguard\b|\bcannot find device "?wg\d+"?`),
+	// CoreDNS given a plugin twice in one server block (a forward added
+	// through a custom ConfigMap beside the default one).
+	pat("coredns_plugin_twice", ConfigError, weightPrecise+1, "The Corefile uses a plugin twice in one server block: keep one (for example one forward line per zone), or put the second in a server block of its own; with a custom ConfigMap (coredns-custom), override the zone instead of adding to it.", "once per server block").matching(`(?i)\bthis plugin can only be used once per server block\b`),
 	// Docker's event stream (`docker events`): the daemon saw the kernel
 	// OOM-kill the container, then it died and was started again.
-	pat("docker_event_oom", OOMKilled, weightPrecise, hintOOMLimit, "container oom").matching(`(?i)\bcontainer oom\b.{0,40}\b(?:container id|id=|[0-9a-f]{12})`),
+	pat("docker_event_oom", OOMKilled, weightPrecise, hintOOMLimit, "container oom", `"oom"`).matching(`(?i)\bcontainer oom\b.{0,40}\b(?:container id|id=|[0-9a-f]{12})|"(?:action|status)":\s*"oom"`),
+	// The same stream as JSON (`docker events --format '{{json .}}'`,
+	// `docker compose events --json`): a container that died with 139
+	// (SIGSEGV).
+	pat("docker_die_exit139", Segfault, weightSpecific, hintNative, "139").matching(`(?i)\bcontainer die\b.*\bexitCode=139\b|"(?:action|status)":\s*"die".*"exitcode":\s*"139"`),
 	// jemalloc built for 4 KiB pages on a kernel with larger ones (ARM64
 	// with 16 or 64 KiB pages: a Raspberry Pi 5, Asahi, some cloud ARM
 	// images): the binary does not fit the node's platform.
@@ -154,7 +170,7 @@ var patterns = []*pattern{
 	// The loader refusing a library built for 4 KiB pages on a kernel with
 	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
 	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without(".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -177,6 +193,21 @@ var patterns = []*pattern{
 	// not insert 'rbd': Exec format error"): built for another kernel, not
 	// a binary for another CPU.
 	pat("kmod_exec_format", ConfigError, weightPrecise+3, "The node's kernel refuses the module (built for another kernel version, or the distribution's module is missing): load it on the host with the host's own modules, or install the module package that matches the node's kernel.", "exec format error").matching(`(?i)\b(?:could not insert|insmod|modprobe|init_module|finit_module)\b.{0,80}\bexec format error\b`),
+	// Go's os.UserConfigDir and os.UserHomeDir with no home in the
+	// environment (a runtime that sets no HOME, a user with none):
+	// "neither $XDG_CONFIG_HOME nor $HOME are defined", "$HOME is not
+	// defined".
+	pat("home_unset", ConfigError, weightPrecise, "The program needs a home or config directory from its environment and has none: set HOME (or XDG_CONFIG_HOME) in the container's env to a writable directory, or run it as a user whose passwd entry has a home.", "$home", "xdg_config_home").matching(`(?i)\bneither \$XDG_CONFIG_HOME nor \$HOME (?:are|is) defined\b|\$HOME is not defined\b`),
+	// A VPN container without the TUN device or the right to use it
+	// (OpenVPN's "Cannot open TUN/TAP dev /dev/net/tun: No such file",
+	// "couldn't access device /dev/net/tun"): what the container is
+	// allowed, not its program.
+	pat("tun_device", PermissionDenied, weightSpecific+2, "The container cannot use the TUN device: give it the device and the NET_ADMIN capability (Docker: --device /dev/net/tun --cap-add NET_ADMIN; Kubernetes: securityContext.capabilities.add [NET_ADMIN] with the device mounted, or privileged: true where the cluster allows it).", "/dev/net/tun", "tuntap", "tun device").matching(`(?i)\bcannot open tun/tap dev /dev/net/tun\b|\b(?:couldn't|could not|cannot|can't|unable to|failed to) (?:access|open) (?:the )?(?:device )?\x60?/dev/net/tun\b|\bunable to create tun(?:tap)? device\b`),
+	// A kernel module the container needs that the node's kernel does not
+	// have ("modprobe: FATAL: Module iptable_nat not found in directory
+	// /lib/modules/6.18...", iptables' "Table does not exist (do you need
+	// to insmod?)"): a setting of the node.
+	pat("kmod_missing", ConfigError, weightPrecise+1, "A kernel module the container needs is not available on the node's kernel: load it on the host (modprobe), or install the package that has it for the running kernel; where a legacy iptables module is gone, use an image whose iptables speaks nftables (iptables-nft).", "not found in directory", "do you need to insmod", "table does not exist").matching(`(?i)\bmodule \S+ not found in directory /lib/modules\b|\btable does not exist \(do you need to insmod\?\)|\bcan't initialize ip6?tables table \S+: table does not exist\b`),
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
 	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "illegal hardware instruction", "sigill", "attempt to execute an instruction failed", "cpu does not support", "your cpu does not support").without("signal 4"),
@@ -293,6 +324,10 @@ var patterns = []*pattern{
 	// one name: the program registers them so, a bug to fix in its code or
 	// a version to move off, not a setting.
 	pat("controller_name_unique", AppCrash, weightPrecise, "The program registers two controllers under one name, which controller-runtime 0.19 and later refuse: move to a release of it that fixes this (or back to the one before), or set SkipNameValidation where the controllers are built.", "controller names must be unique", "controller with name").matching(`(?i)\bcontroller names must be unique\b|\bcontroller with name \S+ already exists\b`),
+	// The reporter's settings work unchanged with another release ("Same
+	// configurations works just fine with latest release 1.23.0"): the
+	// release's own change breaks the start, not the settings.
+	pat("same_config_other_release", AppCrash, weightSpecific-2, "The same settings work with another release, so this release's own change breaks the start (a regression): stay on or roll back to the release that works, and report it to the project with the log.", "work", "run", "ran").matching(`(?i)\b(?:same|identical|unchanged) (?:config\w*|settings?|setup|compose(?: file)?|values(?: file)?|manifests?|deployment)\b.{0,20}\b(?:works?|worked|working|runs?|ran)\b.{0,30}\b(?:with|on|in|using|under)\b.{0,30}(?:\bv?\d+\.\d+|\bversions?\b|\breleases?\b|\bimages?\b|\btags?\b)`),
 	// Exit code 132 (SIGILL) told in words or by `docker ps` ("crashing with
 	// error 132", "Restarting (132)"). The same for 139 lost a report whose
 	// .NET program exits 139 on a setting, so SIGSEGV's code is left to the
@@ -592,12 +627,21 @@ var patterns = []*pattern{
 	pat("ecs_health_stop", LivenessProbe, weightPrecise+4, "", "failed container health checks", "failed elb health checks").matching(`(?i)\btask failed (?:container|elb) health checks\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash.
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "with code: 1", "with code: 2", "with code: 3", "with code: 4", "with code: 5", "with code: 6", "with code: 7", "with code: 8", "with code: 9", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate"),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "with code: 1", "with code: 2", "with code: 3", "with code: 4", "with code: 5", "with code: 6", "with code: 7", "with code: 8", "with code: 9", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits"),
 	// A `docker ps` / `podman ps` / `docker compose ps` row whose
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
 	// may exit 0 on its own error).
 	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) (?:\d+|an?|about an?|About an?|Less than a(?:n)?) \w+ ago\b`),
+	// A program that ends itself with status 0 (`sys.exit(0)`,
+	// `process.exit(0)`, `os.Exit(0)`), as its code or the reporter's
+	// analysis shows: as weak as a row that shows the 0.
+	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)`),
+	// The same row whose container last exited 137 (SIGKILL): with no
+	// probe to kill it, Docker's restarts after a kill are most often its
+	// memory limit (mem_limit, --memory). As weak as the row for 0: any
+	// line naming another cause outweighs it.
+	pat("ps_row_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "(137)").matching(`\b(?:Restarting|Exited) \(137\) (?:\d+|an?|about an?|About an?|Less than a(?:n)?) \w+ ago\b`),
 	// systemd's account of a unit (a Podman quadlet) whose process ended
 	// by itself: "Deactivated successfully", "status=0/SUCCESS".
 	pat("systemd_unit_done", Completed, 17, "", "deactivated successfully", "status=0/success").matching(`(?i)\.service: (?:deactivated successfully|main process exited, code=exited, status=0/success)\b`),
@@ -695,7 +739,7 @@ var patterns = []*pattern{
 	// taken because of /tmp/.X1-lock. Remove this file if there is no X
 	// server"): the display the program then cannot open is its result.
 	pat("stale_x_lock", ConfigError, weightPrecise+6, hintData, "-lock").matching(`(?i)\bis taken because of /tmp/\.X\d+-lock\b`),
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists|is stale|left over)\b|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) pid ?files?\b|\balready running\b[^\n]{0,40}\bremove \S*\.(?:sock|pid|lock)\b`),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|^\s*daemon is already running\.?\s*$|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists?|is stale|left over)\b|\balready running \(\S+\.pid exists\)|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) pid ?files?\b|\balready running\b[^\n]{0,40}\bremove \S*\.(?:sock|pid|lock)\b`).without("removing stale pid", "removed stale pid", "deleting stale pid", "deleted stale pid", "cleaning stale pid", "cleaned stale pid"),
 	// The program kills the process its old pid file names, which in a
 	// new container is one of its own ("Found old pid for service: x.
 	// Terminating it"), and then is killed (137): the pid file, not memory.
@@ -914,7 +958,7 @@ var patterns = []*pattern{
 	// A last state printed as JSON in a log store's column (AKS's
 	// KubePodInventory ContainerLastStatus): terminated, reason Completed.
 	pat("json_last_completed", Completed, weightGeneric+4, "", "\"completed\"").matching(`"lastState":\s*"terminated",\s*"reason":\s*"Completed"`),
-	pat("docker_die_exit0", Completed, weightGeneric+4, "", "exitcode=0").matching(`\bcontainer die\b.*\bexitCode=0\b`),
+	pat("docker_die_exit0", Completed, weightGeneric+4, "", "exitcode=0", `"exitcode":"0"`, `"exitcode": "0"`).matching(`\bcontainer die\b.*\bexitCode=0\b|"(?:[Aa]ction|status)":\s*"die".*"exitCode":\s*"0"`),
 	pat("read_only_erofs", PermissionDenied, weightPrecise, hintReadOnly, "erofs").matching(`(?i)\berofs\b`),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
@@ -981,6 +1025,11 @@ var patterns = []*pattern{
 	// what an earlier start of the same container or volume left, not a
 	// denial ("mkdir: cannot create directory '/tmp/x': File exists").
 	pat("create_exists", ConfigError, weightSpecific+2, "A path the entrypoint creates is already there, left by an earlier start of the same container or volume: make the step accept an existing path (mkdir -p, ln -sf) or remove what the last start left (recreate the container, empty the volume's directory).", "file exists").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to) (?:create|make) (?:the )?(?:directory|dir|symbolic link|symlink|link|file|fifo)\b.{0,200}\bfile exists\b`),
+	// The same for a network link, interface or route the program adds
+	// ("Error adding vxlan link host:vx-e1-1: file exists", "RTNETLINK
+	// answers: File exists"): left by its last start in the same pod's or
+	// node's network namespace.
+	pat("link_exists", ConfigError, weightSpecific+2, "A network interface, link or route the program adds is already there, left by its last start in the same pod's (or node's) network namespace: remove it, or delete the pod for a fresh network namespace, or make the program reuse what exists.", "file exists").matching(`(?i)\b(?:error|failed|cannot|can't|unable to)\b.{0,20}\b(?:add(?:ing)?|creat(?:e|ing))\b.{0,40}\b(?:link|interface|veth|vxlan|bridge|route|macvlan|tunnel)\b.{0,80}:\s*file exists\b|\brtnetlink answers: file exists\b`),
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted"),
 	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted"),
 	// A database or broker refusing what the user's role may not do: PostgreSQL's
@@ -1242,7 +1291,7 @@ var patterns = []*pattern{
 	pat("wait_gave_up", DependencyUnavailable, weightSpecific+1, hintDepend, "gave up waiting for", "not ready").matching(`(?i)\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker) (?:is )?(?:still )?not ready,? (?:exiting|giving up|aborting)\b`),
 	// Redis Sentinel clients find no sentinel to ask for the master
 	// ("No sentinels available"): the sentinels are not running.
-	pat("no_sentinels", DependencyUnavailable, weightPrecise, hintDepend, "no sentinels available", "all sentinels down"),
+	pat("no_sentinels", DependencyUnavailable, weightPrecise, hintDepend, "no sentinels available", "all sentinels down", "all sentinels specified in configuration are unreachable"),
 	// Kafka refuses a topic whose replication factor exceeds its brokers
 	// ("Replication factor: 3 larger than available brokers: 1"): the
 	// setting, on a cluster too small for it.

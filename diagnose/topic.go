@@ -74,6 +74,12 @@ type topicCounter struct {
 // of value or none, a list item, a YAML document marker.
 var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.\-]+:.*|- \S+|---)$`)
 
+// reProgressStep is a program's step and its outcome ("fixing
+// permissions on existing directory /var/lib/pgsql/data ... ok",
+// "selecting dynamic shared memory implementation ... posix"): initdb's
+// or a configure script's output, not the reporter's words.
+var reProgressStep = regexp.MustCompile(`^[A-Za-z][\w ./'"-]{3,120}? \.\.\. ?[\w.-]*$`)
+
 // reTemplateChoices is a list of choices in parentheses, as issue
 // templates ask their questions: "(cloud/vm/metal)", "(cpu/memory)".
 var reTemplateChoices = regexp.MustCompile(`\((?:[a-z][\w -]*/)+[a-z][\w -]*\)`)
@@ -101,7 +107,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.count(topicExecFormat, 2, string(trimmed))
 		return
 	}
-	if programLine(trimmed) {
+	if programLine(trimmed) || reProgressStep.Match(trimmed) {
 		return
 	}
 	if bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasSuffix(trimmed, []byte(" \\")) {

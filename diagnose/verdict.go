@@ -131,6 +131,9 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			// reporter's words or the runtime's error: not a heap limit.
 			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
+		if top.patID == "ps_row_exit137" {
+			return fmt.Sprintf("%s last exited 137 (SIGKILL) and is being restarted; with no probe to kill it, that is most often the kernel OOM killer at its memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
+		}
 		if top.patID == "shell_killed" {
 			return fmt.Sprintf("%s: a process in it was killed (SIGKILL), most likely by the kernel OOM killer at the memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}

@@ -46,8 +46,9 @@ var (
 	// reYAMLKey matches keys that only YAML/JSON of a pod or its status has.
 	reYAMLKey = regexp.MustCompile(`(?m)^\s*(?:-\s+)?"?(apiVersion|kind|containers|initContainers|image|command|args|containerStatuses|initContainerStatuses|lastState|restartCount|exitCode|startedAt|finishedAt|terminated|waiting|containerID|imageID|phase|metadata|spec|status|state|livenessProbe|readinessProbe|startupProbe|failureThreshold|periodSeconds|initialDelaySeconds|timeoutSeconds)"?\s*:`)
 	// reTableHeader is the header of `kubectl get pods` (k9s's pods view
-	// has its port-forward column, PF, after the name).
-	reTableHeader = regexp.MustCompile(`(?mi)^\s*\|?(?:NAMESPACE\s+)?\|?NAME\s*\|?\s+(?:PF\s+)?READY\s*\|?\s+(?:STATUS|REASON)\s*\|?\s+RESTARTS\b[A-Z%/| \t]*?\bAGE\b`)
+	// has its port-forward column, PF, after the name, and an arrow after
+	// the column it sorts by).
+	reTableHeader = regexp.MustCompile(`(?mi)^\s*\|?(?:NAMESPACE[↑↓]?\s+)?\|?NAME[↑↓]?\s*\|?\s+(?:PF\s+)?READY[↑↓]?\s*\|?\s+(?:STATUS|REASON)[↑↓]?\s*\|?\s+RESTARTS\b[↑↓]?[A-Z%/|↑↓ \t]*?\bAGE\b`)
 	// reTableRow is one row of `kubectl get pods` (also with a namespace
 	// column, markdown pipes or -o wide columns).
 	reTableRow = regexp.MustCompile(`^\s*\|?\s*(?:\S+\s+)?(\S+?)\s*\|?\s+(\d+)/(\d+)\s*\|?\s+([A-Za-z][\w:/-]*)\s*\|?(?:\s+(\d+)(?:\s+\(([^)]*)\))?\s*\|?\s+(\S+)|\s*$)`)

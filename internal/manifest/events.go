@@ -333,7 +333,11 @@ func parseEventsUntil(text string) ([]eventRow, string) {
 			continue
 		}
 		if n := len(out); n > 0 && (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") || !looksLikeNewBlock(line)) {
-			out[n-1].event.Message += " " + strings.TrimSpace(line)
+			sep := " "
+			if i > 0 && terminalWrap(lines[i-1], line) && !strings.HasSuffix(lines[i-1], " ") {
+				sep = "" // a word the terminal cut in two
+			}
+			out[n-1].event.Message += sep + strings.TrimSpace(line)
 			continue
 		}
 		if len(out) > 0 {

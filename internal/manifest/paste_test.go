@@ -3,6 +3,7 @@ package manifest
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -1287,5 +1288,34 @@ kind: List
 	}
 	if cs := in.Pod.Spec.Containers; len(cs) != 1 || cs[0].Name != "invoicer" {
 		t.Errorf("containers = %+v, want one named invoicer", cs)
+	}
+}
+
+// TestEventMessageWrappedByTheTerminal checks that an event message a
+// terminal cut at its width, inside a word, is read whole, also as the
+// paste's last line.
+func TestEventMessageWrappedByTheTerminal(t *testing.T) {
+	text := "describe events only, copied out of a 100-col terminal:\n\nEvents:\n" +
+		"  Type     Reason     Age                 From               Message\n" +
+		"  ----     ------     ----                ----               -------\n" +
+		"  Warning  Failed     10s (x15 over 3m)   kubelet            Error: secret \"oauth2-proxy-cookie-secr\n" +
+		"et\" not found\n"
+	var o Objects
+	if _, err := o.ParseAny("paste", strings.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, e := range in.Events {
+		msgs = append(msgs, e.Message)
+	}
+	if !slices.Contains(msgs, `Error: secret "oauth2-proxy-cookie-secret" not found`) {
+		t.Fatalf("events %q, want the wrapped message whole", msgs)
+	}
+	if strings.Contains(fmt.Sprint(in.Logs), `et" not found`) {
+		t.Fatalf("the message's end was read as a log: %q", in.Logs)
 	}
 }

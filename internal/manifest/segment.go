@@ -191,7 +191,7 @@ func paragraphs(text string) []paragraph {
 			mode = cutYAML
 		case mode == cutTable && !reTableRow.MatchString(line),
 			mode == cutYAML && !reYAMLTopLine.MatchString(line),
-			mode == cutEvents && !eventRowNear(lines[i:]),
+			mode == cutEvents && !eventRowNear(lines[i:]) && !terminalWrap(lines[i-1], line),
 			mode == cutDescribe && !isSpace(line[0]) && !reDescribeTop.MatchString(line):
 			flush()
 		}
@@ -262,6 +262,15 @@ func eventRowNear(lines []string) bool {
 		}
 	}
 	return false
+}
+
+// terminalWrap reports a line that continues the long line before it,
+// cut where a terminal wrapped it (a describe's event message split at
+// the window's width, often inside a word): it starts at the margin and
+// starts nothing new.
+func terminalWrap(prev, line string) bool {
+	return len(prev) >= minWrapWidth && line != "" && !isSpace(line[0]) && len(line) < len(prev) &&
+		!looksLikeNewBlock(line) && !reRecordStart.MatchString(line)
 }
 
 // proxyLogPrompt reports a prompt that fetches the current log of a proxy

@@ -263,3 +263,20 @@ func TestK9sPodsView(t *testing.T) {
 		t.Errorf("statuses = %+v, want 9 restarts", sts)
 	}
 }
+
+// k9s marks the column it sorts by with an arrow ("NAME↑", "AGE↓"), and
+// shows CPU and memory columns: the header is still the pods view's.
+func TestK9sPodsViewSortArrow(t *testing.T) {
+	for _, header := range []string{
+		" NAME↑                 PF  READY  STATUS     RESTARTS  CPU  MEM  %CPU/R  %CPU/L  %MEM/R  %MEM/L  IP           NODE     AGE",
+		" NAME                  PF  READY  STATUS     RESTARTS↓ CPU  MEM  IP           NODE     AGE",
+	} {
+		in := pasteInput(t, "k9s pods view:\n\n Pods(reporting)[2]\n"+header+"\n report-gen-7f8c9d6b5  ●   0/1    Completed  11        0    0    10.244.2.15  node-b   38m\n report-ui-5d6c7b8a9   ●   1/1    Running    0         1    42   10.244.1.9   node-a   3d\n")
+		if in.Pod == nil || in.Pod.Name != "report-gen-7f8c9d6b5" {
+			t.Fatalf("%q: pod = %+v, want report-gen's row", header, in.Pod)
+		}
+		if sts := in.Pod.Status.ContainerStatuses; len(sts) != 1 || sts[0].RestartCount != 11 {
+			t.Errorf("%q: statuses = %+v, want 11 restarts", header, sts)
+		}
+	}
+}
