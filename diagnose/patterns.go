@@ -461,6 +461,37 @@ var patterns = []*pattern{
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
 	// a bug, not a segmentation fault, whatever "core dumped" says.
 	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b"),
+	// Native programs' own reports of a broken invariant or corrupted
+	// memory before they abort (exit 134): glog's and Abseil's "Check
+	// failed:", Envoy's "assert failure:", glibc's heap checks ("double
+	// free or corruption", "corrupted size vs. prev_size", "free():
+	// invalid pointer"), the stack protector and _FORTIFY_SOURCE ("stack
+	// smashing detected", "buffer overflow detected"), CPython's "Fatal
+	// Python error" from an extension, Rust's unreachable!(): bugs in the
+	// program or a library it loads, not its settings.
+	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list").matching(`(?i)^\s*[FE]\d{4} [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b`).without("fatal python error: init_"),
+	// A JavaScript name the code uses and never defined ("ReferenceError:
+	// fetchRates is not defined", often under a wrapping error's
+	// "[cause]:"), and asyncio's future from another event loop: bugs.
+	pat("js_reference_error", AppCrash, weightSpecific, "", "referenceerror:", "attached to a different loop").matching(`\bReferenceError: [\w$.]+ is not defined\b|\battached to a different loop\b`),
+	// The kernel's report of a process's general protection fault
+	// ("traps: ingestd[2817] general protection fault ip:... in
+	// libcrypto.so.3"): a crash in native code, as a segfault is.
+	pat("kernel_gpf", Segfault, weightPrecise, hintNative, "general protection fault").matching(`(?i)\btraps: \S+\[\d+\] general protection fault\b`),
+	// Rust's std::env::var for a variable that is not set, unwrapped
+	// ("called `Result::unwrap()` on an `Err` value: NotPresent").
+	pat("rust_env_not_present", ConfigError, weightPrecise+1, hintEnv, "notpresent").matching("\\bon an `?Err`? value: NotPresent\\b"),
+	// yaml-cpp asked to load a file that is not there ("terminate called
+	// after throwing an instance of 'YAML::BadFile'", "what(): bad file:
+	// /etc/app/config.yaml"): the mount or the path it was given.
+	pat("yaml_cpp_bad_file", ConfigError, weightPrecise+1, hintFile, "yaml::badfile", "bad file: ").matching(`\bYAML::BadFile\b|\bwhat\(\):\s+bad file: \S`),
+	// A connection string with a keyword its driver does not know
+	// (.NET's "Keyword not supported: 'initial catalogue'"): a typo in
+	// the setting.
+	pat("conn_keyword", ConfigError, weightPrecise+1, hintEnv, "keyword not supported: ").matching(`\bKeyword not supported: '`),
+	// A Kafka client that reaches none of its bootstrap servers
+	// (aiokafka's "Unable to bootstrap from [...]").
+	pat("kafka_bootstrap", DependencyUnavailable, weightSpecific+1, hintDepend, "unable to bootstrap from").matching(`(?i)\bunable to bootstrap from\b`),
 	// Go's failed type assertion ("panic: interface conversion:
 	// client.Object is *v1.ConfigMap, not *v1.Secret"): a bug, whatever
 	// kind it names.
@@ -931,6 +962,10 @@ var patterns = []*pattern{
 	pat("jwt_secret_unset", ConfigError, weightPrecise+1, "", "requires a secret or key"),
 	// A server told to bind an address the pod does not have (the
 	// laptop's IP in --host): EADDRNOTAVAIL while binding.
+	// The same error named without its bind (an issue's title, Node's
+	// "listen EADDRNOTAVAIL"): in the reports, an address the program is
+	// told to listen on that it does not have, unless it connects.
+	pat("addr_not_available", ConfigError, weightSpecific, "The program is told to use an address this container or pod does not have (a host's IP, an old node IP, an IPv6 address the node lacks): listen on 0.0.0.0 (or ::), or on an address it has.", "cannot assign requested address", "eaddrnotavail").without("connect: cannot assign", "connect eaddrnotavail", "dial tcp", "dial udp"),
 	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address", "addrnotavailable").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b|\b(?:bind|binding|listen|create local)\w*\b.{0,80}\bkind: AddrNotAvailable\b`),
 	// Node's DNS SRV lookup of a mongodb+srv:// host timing out, and
 	// undici's connect timeout (fetch failed, its cause).

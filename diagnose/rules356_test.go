@@ -102,3 +102,42 @@ func TestProgressStepsAreNotWords(t *testing.T) {
 		t.Errorf("initdb's steps read as %s: %s", r.Category, r.Summary)
 	}
 }
+
+// Native programs' reports of a broken invariant or corrupted memory, and
+// what a few runtimes say of a missing setting or dependency.
+func TestNativeAbortsAndRootCauses(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"glog's check", "I0612 09:14:01.118402     1 main.cc:41] shard 3 starting\nF0612 09:14:01.120233     1 shard_map.cc:144] Check failed: !owners.empty()\n*** Check failure stack trace: ***\nAborted (core dumped)\n", AppCrash, "Check failed"},
+		{"glibc's heap check", "worker: processing batch 17\ncorrupted size vs. prev_size\nAborted (core dumped)\n", AppCrash, "corrupted size"},
+		{"old glibc's double free", "*** Error in `/usr/local/bin/mapd': double free or corruption (fasttop): 0x00007f3c1c0008f0 ***\n======= Backtrace: =========\n======= Memory map: ========\n", AppCrash, "double free"},
+		{"the stack protector", "gateway: polling 12 devices\n*** stack smashing detected ***: terminated\n", AppCrash, "stack smashing"},
+		{"Envoy's assert", "[2024-06-12 09:14:03.221][1][critical][assert] [source/common/network/io_socket_handle_impl.cc:77] assert failure: SOCKET_VALID(fd_).\n[2024-06-12 09:14:03.221][1][critical][backtrace] Caught Aborted, suspect faulting address 0x1\n", AppCrash, "assert failure"},
+		{"Rust's unreachable", "thread 'tokio-runtime-worker' panicked at src/pool/state.rs:58:22:\ninternal error: entered unreachable code: state Draining after Closed\n", AppCrash, "entered unreachable code"},
+		{"a JavaScript name never defined", "Error: Failed to bootstrap pricing module\n  [cause]: ReferenceError: fetchRates is not defined\n", AppCrash, "ReferenceError"},
+		{"the kernel's general protection fault", "[Wed Jun 12 09:15:37 2024] traps: ingestd[3026] general protection fault ip:7fe41a3e9b41 sp:7ffe3c1a2f70 error:0 in libcrypto.so.3[7fe41a2a0000+1f4000]\n", Segfault, "general protection fault"},
+		{"Rust's env var not present", "thread 'main' panicked at src/main.rs:23:50:\ncalled `Result::unwrap()` on an `Err` value: NotPresent\n", ConfigError, "NotPresent"},
+		{"yaml-cpp's bad file", "terminate called after throwing an instance of 'YAML::BadFile'\n  what():  bad file: /etc/edge-router/config.yaml\n", ConfigError, "BadFile"},
+		{".NET's connection string keyword", "Unhandled exception. System.TypeInitializationException: The type initializer for 'Acme.Ledger.Data.LedgerDb' threw an exception.\n ---> System.ArgumentException: Keyword not supported: 'initial catalogue'.\n", ConfigError, "Keyword not supported"},
+		{"aiokafka's bootstrap", "aiokafka.errors.KafkaConnectionError: KafkaConnectionError: Unable to bootstrap from [('kafka-bootstrap.streams.svc', 9092, <AddressFamily.AF_UNSPEC: 0>)]\n", DependencyUnavailable, "Unable to bootstrap"},
+	})
+	checkNotRead(t, []notRead{
+		// A check that failed on a cause it names is that cause's.
+		{"F0612 09:14:01.120233     1 wal.cc:77] Check failed: fd >= 0 open /var/lib/tsdb/wal/00000001 : Permission denied [13]\n", AppCrash},
+		{"Warning  FailedMount  kubelet  MountVolume.SetUp failed for volume \"varlog\" : hostPath type check failed: /var/log/journal is not a directory\n", AppCrash},
+		{"fatal python error: init_fs_encoding: failed to get the Python codec of the filesystem encoding\n", AppCrash},
+	})
+}
+
+// Words about seccomp and AppArmor profiles, a component named
+// "system-probe", and an address the program cannot have.
+func TestProfilesAndAddressesInWords(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a seccomp profile reverted", "On some kernels system-probe ends in CrashLoopBackOff with the chart's seccomp profile. Reverting to the default seccomp profile fixes the issue.", PermissionDenied},
+		{"an AppArmor profile", "[Bug]: containerd AppArmor profile breaks Postgres. Since the OS upgrade the database pods restart in a loop.", PermissionDenied},
+		{"an address in a title", "opentelemetry-collector pod: cannot assign requested address. The pods are in CrashLoopBackOff.", ConfigError},
+		{"Node's EADDRNOTAVAIL in a title", "[bug] App restart loop when the server throws `EADDRNOTAVAIL` error", ConfigError},
+	})
+	checkNotRead(t, []notRead{
+		{"Error: dial tcp 10.0.0.9:5432: connect: cannot assign requested address\n", ConfigError},
+	})
+}

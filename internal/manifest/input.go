@@ -258,6 +258,12 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 				top = r
 			}
 		}
+		if len(o.rows) > 1 && len(o.Logs) > 0 && top.restarts < 2 && !top.restartedLately() {
+			// One old restart among running, ready neighbours (a
+			// namespace's system pods): not a crash loop, and not the
+			// pod the log or words are about.
+			return tableRow{}, false
+		}
 		return top, true
 	}
 	return best, found

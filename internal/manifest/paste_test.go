@@ -1319,3 +1319,23 @@ func TestEventMessageWrappedByTheTerminal(t *testing.T) {
 		t.Fatalf("the message's end was read as a log: %q", in.Logs)
 	}
 }
+
+// TestOldRestartAmongSystemPodsIsNotTheCrash checks that a namespace's
+// running, ready pods, one of which restarted once long ago, do not
+// stand for the crash the words describe (the crashing pod's row was cut
+// from the paste).
+func TestOldRestartAmongSystemPodsIsNotTheCrash(t *testing.T) {
+	var o Objects
+	table := "NAME                      READY   STATUS    RESTARTS   AGE\netcd-silver               1/1     Running   0          20h\nkube-flannel-ds-02q5k     2/2     Running   1          20h\nkube-proxy-2w7pg          1/1     Running   0          20h\n"
+	if _, err := o.ParseAny("t", strings.NewReader(table)); err != nil {
+		t.Fatal(err)
+	}
+	o.Logs = append(o.Logs, Log{Text: "InfluxDB pod in CrashLoopBackoff - need advice on how to debug\n"})
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Pod != nil && strings.HasPrefix(in.Pod.Name, "kube-flannel") {
+		t.Fatalf("a neighbour that restarted once 20h ago stands for the crash: %s", in.Pod.Name)
+	}
+}
