@@ -1656,6 +1656,9 @@ func kubectlNotice(line []byte) bool {
 	// condition"); `kubectl wait` in an init container names what it
 	// waited for ("... condition on pods/db-0"), a dependency.
 	t := bytes.TrimSpace(line)
+	if (bytes.Contains(t, []byte("Upgrade \"")) || bytes.Contains(t, []byte("Install \""))) && bytes.Contains(t, []byte("\" failed: ")) {
+		return true // `helm history`'s description of a failed release: Helm's wait, as above
+	}
 	before, found := bytes.CutSuffix(t, []byte("timed out waiting for the condition"))
 	return found && (bytes.EqualFold(before, []byte("error: ")) || bytes.Contains(before, []byte("helm.go:")))
 }

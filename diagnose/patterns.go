@@ -198,6 +198,10 @@ var patterns = []*pattern{
 	// "neither $XDG_CONFIG_HOME nor $HOME are defined", "$HOME is not
 	// defined".
 	pat("home_unset", ConfigError, weightPrecise, "The program needs a home or config directory from its environment and has none: set HOME (or XDG_CONFIG_HOME) in the container's env to a writable directory, or run it as a user whose passwd entry has a home.", "$home", "xdg_config_home").matching(`(?i)\bneither \$XDG_CONFIG_HOME nor \$HOME (?:are|is) defined\b|\$HOME is not defined\b`),
+	// sed in an entrypoint refusing the expression it was built (most
+	// often a value with a "/", "&" or newline put into s/.../.../:
+	// "sed: -e expression #1, char 42: unknown option to `s'").
+	pat("sed_expression", ConfigError, weightSpecific, "The entrypoint's sed could not use the expression it built, most often from a setting whose value holds a character sed treats as syntax (/, &, a newline) or is empty: change the value (or quote it for sed), or check the image's script for the sed your base image ships.", "expression #").matching(`(?i)^\s*sed: -e expression #\d+, char \d+: `),
 	// A VPN container without the TUN device or the right to use it
 	// (OpenVPN's "Cannot open TUN/TAP dev /dev/net/tun: No such file",
 	// "couldn't access device /dev/net/tun"): what the container is

@@ -141,3 +141,12 @@ func TestProfilesAndAddressesInWords(t *testing.T) {
 		{"Error: dial tcp 10.0.0.9:5432: connect: cannot assign requested address\n", ConfigError},
 	})
 }
+
+// sed refusing an entrypoint's expression, and `helm history`'s failed
+// release beside the pod's own error.
+func TestSedExpressionAndHelmHistory(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"sed and a value with a slash", "Configuring database...\nsed: -e expression #1, char 30: unknown option to `s'\n", ConfigError, "expression #1"},
+		{"helm history beside a panic", "12      \tWed Mar 12 09:33:02 2025\tfailed    \tindexer-2.4.0  \t2.4.0      \tUpgrade \"indexer\" failed: context deadline exceeded\nthread 'shard-2' panicked at src/shard.rs:88:41:\nattempt to subtract with overflow\n", AppCrash, "overflow"},
+	})
+}

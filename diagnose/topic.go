@@ -78,7 +78,7 @@ var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.
 // permissions on existing directory /var/lib/pgsql/data ... ok",
 // "selecting dynamic shared memory implementation ... posix"): initdb's
 // or a configure script's output, not the reporter's words.
-var reProgressStep = regexp.MustCompile(`^[A-Za-z][\w ./'"-]{3,120}? \.\.\. ?[\w.-]*$`)
+var reProgressStep = regexp.MustCompile(`^[a-z][\w ./'"-]{3,120}? \.\.\. [\w.-]+$`)
 
 // reTemplateChoices is a list of choices in parentheses, as issue
 // templates ask their questions: "(cloud/vm/metal)", "(cpu/memory)".

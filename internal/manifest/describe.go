@@ -78,13 +78,16 @@ var pendingKeys = map[string]bool{"State": true, "Last State": true, "Ready": tr
 // parseDescribe reads describe text into a pod and its events.
 func parseDescribe(text string) (corev1.Pod, []eventRow, string) {
 	p := &describeParser{section: "pod"}
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\t", "    "), "\n")
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimRight(lines[i], " ")
 		if p.section == "events" || reDescribeRow.MatchString(line) {
 			// An event row without the "Events:" heading (`describe |
 			// grep -E 'Exit Code|Unhealthy|Killing'`) starts the events.
-			rows, rest := parseEventsUntil(strings.Join(lines[i:], "\n"))
+			// They are read with their tabs: kubectl before 1.10 separates
+			// its events' columns with them.
+			rows, rest := parseEventsUntil(strings.Join(raw[i:], "\n"))
 			p.events = append(p.events, rows...)
 			p.rest = rest
 			break

@@ -1339,3 +1339,24 @@ func TestOldRestartAmongSystemPodsIsNotTheCrash(t *testing.T) {
 		t.Fatalf("a neighbour that restarted once 20h ago stands for the crash: %s", in.Pod.Name)
 	}
 }
+
+// TestOldDescribeKeepsItsTabbedEvents checks that kubectl 1.7's describe,
+// whose events table separates its columns with tabs, gives its events:
+// the describe's tabs are spaces to its keys, but the table needs them.
+func TestOldDescribeKeepsItsTabbedEvents(t *testing.T) {
+	text := "Containers:\n  app:\n    Image:\t\tregistry.example.com/shop/app:2.3.0\n    State:\t\tWaiting\n      Reason:\t\tCreateContainerConfigError\n    Restart Count:\t0\n" +
+		"Events:\n  FirstSeen\tLastSeen\tCount\tFrom\t\t\tSubObjectPath\t\tType\t\tReason\t\tMessage\n" +
+		"  ---------\t--------\t-----\t----\t\t\t-------------\t\t--------\t------\t\t-------\n" +
+		"  2m\t\t9s\t\t12\tkubelet, node-a\tspec.containers{app}\tWarning\t\tFailed\t\tError: secrets \"app-secrets\" not found\n"
+	var o Objects
+	if _, err := o.ParseAny("describe", strings.NewReader(text)); err != nil {
+		t.Fatal(err)
+	}
+	in, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(in.Events) != 1 || in.Events[0].Reason != "Failed" || in.Events[0].Count != 12 || !strings.Contains(in.Events[0].Message, `secrets "app-secrets" not found`) {
+		t.Fatalf("events %+v, want the Failed row with its count", in.Events)
+	}
+}
