@@ -16,6 +16,10 @@ const (
 	weightPrecise  = 22 // more precise than a specific pattern matching the same line
 )
 
+// psRowAgo is the rest of a `docker ps` / `podman ps` / `docker compose ps`
+// STATUS after its exit code: "Restarting (N) 8 seconds ago".
+const psRowAgo = `(?:\d+|an?|about an?|About an?|Less than a(?:n)?) \w+ ago\b`
+
 // pattern recognises one kind of log line.
 type pattern struct {
 	id     string
@@ -473,7 +477,7 @@ var patterns = []*pattern{
 	// smashing detected", "buffer overflow detected"), CPython's "Fatal
 	// Python error" from an extension, Rust's unreachable!(): bugs in the
 	// program or a library it loads, not its settings.
-	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list").matching(`(?i)^\s*[FE]\d{4} [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b`).without("fatal python error: init_"),
+	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list").matching(`(?i)^\s*[FE]\d{4} [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b`),
 	// A JavaScript name the code uses and never defined ("ReferenceError:
 	// fetchRates is not defined", often under a wrapping error's
 	// "[cause]:"), and asyncio's future from another event loop: bugs.
@@ -667,7 +671,7 @@ var patterns = []*pattern{
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
 	// may exit 0 on its own error).
-	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) (?:\d+|an?|about an?|About an?|Less than a(?:n)?) \w+ ago\b`),
+	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) ` + psRowAgo),
 	// A program that ends itself with status 0 (`sys.exit(0)`,
 	// `process.exit(0)`, `os.Exit(0)`), as its code or the reporter's
 	// analysis shows: as weak as a row that shows the 0.
@@ -676,7 +680,7 @@ var patterns = []*pattern{
 	// probe to kill it, Docker's restarts after a kill are most often its
 	// memory limit (mem_limit, --memory). As weak as the row for 0: any
 	// line naming another cause outweighs it.
-	pat("ps_row_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "(137)").matching(`\b(?:Restarting|Exited) \(137\) (?:\d+|an?|about an?|About an?|Less than a(?:n)?) \w+ ago\b`),
+	pat("ps_row_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "(137)").matching(`\b(?:Restarting|Exited) \(137\) ` + psRowAgo),
 	// systemd's account of a unit (a Podman quadlet) whose process ended
 	// by itself: "Deactivated successfully", "status=0/SUCCESS".
 	pat("systemd_unit_done", Completed, 17, "", "deactivated successfully", "status=0/success").matching(`(?i)\.service: (?:deactivated successfully|main process exited, code=exited, status=0/success)\b`),

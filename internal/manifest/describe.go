@@ -78,8 +78,9 @@ var pendingKeys = map[string]bool{"State": true, "Last State": true, "Ready": tr
 // parseDescribe reads describe text into a pod and its events.
 func parseDescribe(text string) (corev1.Pod, []eventRow, string) {
 	p := &describeParser{section: "pod"}
-	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	lines := strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\t", "    "), "\n")
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	raw := strings.Split(text, "\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n")
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimRight(lines[i], " ")
 		if p.section == "events" || reDescribeRow.MatchString(line) {
