@@ -96,9 +96,14 @@ func TestSlackLearnsFromRateLimits(t *testing.T) {
 // workspace-wide budget) does not hold up first posts or thread replies,
 // and pending updates of one message are merged.
 func TestSlackUpdatesNeverStarvePosts(t *testing.T) {
+	// The server's rates sit a quarter above the bot's budgets, as Slack's
+	// do: at exactly the same rate, a request the race detector or a busy
+	// machine delays lets the next one reach the server early, and the
+	// server's bucket (not the budget) decides. Bursts stay equal, so a
+	// bot that ignored its budgets still gets 429s.
 	e := newEnv(t, slackserver.Options{Limits: map[string]slackserver.Limit{
-		"chat.postMessage": {PerMinute: 1200, Burst: 3, PerChannel: true},
-		"chat.update":      {PerMinute: 120, Burst: 1},
+		"chat.postMessage": {PerMinute: 1500, Burst: 3, PerChannel: true},
+		"chat.update":      {PerMinute: 150, Burst: 1},
 	}}, SlackOptions{PerSecond: 20, PostBurst: 3, UpdatesPerMinute: 120, UpdateBurst: 1}, true)
 	var incs []incident.Incident
 	for i := range 5 {
