@@ -214,7 +214,13 @@ func describeProbe(p *corev1.Probe) string {
 	case p.TCPSocket != nil:
 		check = "tcpSocket port " + p.TCPSocket.Port.String()
 	case p.GRPC != nil:
-		check = fmt.Sprintf("grpc port %d", p.GRPC.Port)
+		check = "grpc"
+		if p.GRPC.Port != 0 {
+			check = fmt.Sprintf("grpc port %d", p.GRPC.Port)
+		}
+		if p.GRPC.Service != nil && *p.GRPC.Service != "" {
+			check += " service " + *p.GRPC.Service
+		}
 	case p.Exec != nil:
 		check = fmt.Sprintf("exec %q", p.Exec.Command)
 	}

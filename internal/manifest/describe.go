@@ -556,7 +556,14 @@ func parseProbe(s string) *corev1.Probe {
 		_, port, _ := strings.Cut(target, ":")
 		pr.TCPSocket = &corev1.TCPSocketAction{Port: intstr.Parse(port)}
 	case "grpc":
-		pr.GRPC = &corev1.GRPCAction{}
+		// "grpc <pod>:9090 my.Service" (the service name is optional).
+		hostPort, service, _ := strings.Cut(strings.TrimSpace(target), " ")
+		_, port, _ := strings.Cut(hostPort, ":")
+		n, _ := strconv.Atoi(port)
+		pr.GRPC = &corev1.GRPCAction{Port: int32(n)}
+		if service = strings.TrimSpace(service); service != "" {
+			pr.GRPC.Service = &service
+		}
 	}
 	return pr
 }

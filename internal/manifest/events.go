@@ -30,7 +30,8 @@ var (
 	reEventHeader  = regexp.MustCompile(`(?i)^\s*-+(\s+-+)*\s*$|^\s*(?:` + eventsHeaderTitles + `)`)
 	// reAge is kubectl's relative age, optionally with a repeat count:
 	// "14m", "2m40s", "<unknown>", "3m28s (x5 over 5m4s)".
-	reAgePart = `(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)(?:\s+\(x(\d+)\s+over\s+(\d+[smhdy](?:\d+[smh])?)\))?`
+	// A node whose clock runs ahead prints "<invalid> (x4 over <invalid>)".
+	reAgePart = `(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)(?:\s+\(x(\d+)\s+over\s+(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)\))?`
 	// reDescribeRow: Type Reason Age From Message (kubectl >= 1.10).
 	reDescribeRow = regexp.MustCompile(`^\s*(Normal|Warning)\s+(\w+)\s+` + reAgePart + `\s+((?:[\w.-]+|<[\w-]+>)(?:,\s*\S+)?)\s+(.*\S)\s*$`)
 	// reDescribeRowCut is a describe row whose Message column is empty (cut

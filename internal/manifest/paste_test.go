@@ -1360,3 +1360,54 @@ func TestOldDescribeKeepsItsTabbedEvents(t *testing.T) {
 		t.Fatalf("events %+v, want the Failed row with its count", in.Events)
 	}
 }
+
+// TestParseProbeGRPC: describe prints a gRPC probe as "grpc <pod>:PORT
+// SERVICE"; the port and the optional service are kept, so next steps can
+// name them.
+func TestParseProbeGRPC(t *testing.T) {
+	for _, tc := range []struct {
+		in      string
+		port    int32
+		service string
+	}{
+		{"grpc <pod>:9090 grpc.health.v1.Health delay=5s timeout=1s period=10s #success=1 #failure=3", 9090, "grpc.health.v1.Health"},
+		{"grpc <pod>:50051  delay=0s timeout=1s period=10s #success=1 #failure=3", 50051, ""},
+	} {
+		p := parseProbe(tc.in)
+		if p == nil || p.GRPC == nil {
+			t.Fatalf("%q: no grpc probe: %+v", tc.in, p)
+		}
+		service := ""
+		if p.GRPC.Service != nil {
+			service = *p.GRPC.Service
+		}
+		if p.GRPC.Port != tc.port || service != tc.service || p.PeriodSeconds != 10 {
+			t.Errorf("%q: port %d service %q period %d", tc.in, p.GRPC.Port, service, p.PeriodSeconds)
+		}
+	}
+}
+
+// TestEventsInvalidAge: a node whose clock runs ahead makes kubectl print
+// "<invalid> (x9 over <invalid>)"; the row is still an event with its
+// count, not a message that starts with the age.
+func TestEventsInvalidAge(t *testing.T) {
+	in := "Events:\n" +
+		"  Type     Reason     Age                            From               Message\n" +
+		"  ----     ------     ----                           ----               -------\n" +
+		"  Normal   Started    <invalid> (x4 over <invalid>)  kubelet, node-1    Started container app\n" +
+		"  Warning  BackOff    <invalid> (x9 over <invalid>)  kubelet, node-1    Back-off restarting failed container\n"
+	var o Objects
+	if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := o.Input(time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 2 {
+		t.Fatalf("events %+v", got.Events)
+	}
+	if e := got.Events[1]; e.Reason != "BackOff" || e.Count != 9 || e.Message != "Back-off restarting failed container" {
+		t.Fatalf("event %s x%d %q", e.Reason, e.Count, e.Message)
+	}
+}
