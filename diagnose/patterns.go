@@ -174,7 +174,7 @@ var patterns = []*pattern{
 	// The loader refusing a library built for 4 KiB pages on a kernel with
 	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
 	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -368,7 +368,9 @@ var patterns = []*pattern{
 	// Windows line endings: nothing in it can run, so it outweighs the
 	// errors of what waits for it (nginx's upstream, a client's refused
 	// connection), whatever their level.
-	pat("crlf_script", CommandNotFound, weightPrecise+4, hintEntry, "\\r'").matching(`\$'\\r'|\\r'?: (?:command )?not found|\\r'?: no such file|\$'[^'\s]*\\r''`),
+	// Its closing quote may come as a curly one or, from a Windows console,
+	// as mojibake ("ÔÇÖ", "â€™").
+	pat("crlf_script", CommandNotFound, weightPrecise+4, hintEntry, "\\r").matching(`(?i)\$'\\r'|\\r(?:'|’|ÔÇÖ|â€™)?: (?:command )?not found|\\r(?:'|’|ÔÇÖ|â€™)?: no such file|\$'[^'\s]*\\r''`),
 	// Windows: the program a container (a HostProcess one runs it from
 	// the host) starts is not where its command says.
 	pat("windows_exe_not_found", CommandNotFound, weightPrecise+1, hintEntry, "failed to get application name", ".exe").matching(`(?i)failed to get application name from commandline|\b[\w.-]+\.exe[\x60"']? (?:was |is )?not found\b`),
@@ -394,7 +396,7 @@ var patterns = []*pattern{
 	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
 	// server without SSL where the client requires it (a setting).
 	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "certificate chain was issued by an authority that is not trusted", "rejected by the provided remotecertificatevalidationcallback", "no pg_hba.conf entry for host", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bcertificate chain was issued by an authority that is not trusted\b|\brejected by the provided RemoteCertificateValidationCallback\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
-	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found)`),
+	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found|\bexec container process (?:\(missing dynamic library\?\) )?\x60[^\x60]+\x60: no such file or directory)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
 	// line 37: /etc/hosts: Permission denied" from a redirect): the same
 	// wording as a script it cannot execute, but a configuration, log or pid
@@ -591,6 +593,10 @@ var patterns = []*pattern{
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
 	// Kubelet probe messages pasted with the log.
+	// "Fix the crashloop caused by misconfigured liveness/readiness
+	// probes"; the kubelet's own word for a probe sent to another host by a
+	// redirect ("Probe terminated redirects").
+	pat("probe_caused_loop", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bcrash ?loop\w*\s+(?:is\s+|was\s+)?(?:caused by|due to|because of)\s+(?:\w+\s+){0,3}(?:liveness|liveliness|startup)(?: ?(?:/|and|or|&) ?(?:readiness|liveness|startup))?[ -]?probes?\b|\bProbe terminated redirects\b`),
 	pat("probe_kill", LivenessProbe, weightSpecific, "", "liveness probe failed", "liveness probe errored", "startup probe failed", "startup probe errored", "failed liveness probe", "failed startup probe", "liveness probe failing"),
 
 	// A probe's failure in the reporter's words or a tool's output ("the
@@ -657,6 +663,9 @@ var patterns = []*pattern{
 	pat("watchdog_restart", LivenessProbe, weightPrecise, "", "watchdog").matching(`(?i)\bwatchdog (?:found a problem with|found (?:addon|add-on|app) .{1,60} is unhealthy)\b`),
 	pat("watchdog_no_response", LivenessProbe, weightSpecific, "", "watchdog").matching(`(?i)\bwatchdog missing application response\b`),
 	pat("health_check_words", LivenessProbe, weightSpecific-1, "", "health").matching(`(?i)\bhealth ?checks? (?:failed|failing|fails|timed out|times out)\b`),
+	// "the pod becomes "Unhealthy" and restarts": the kubelet's event told
+	// in words.
+	pat("unhealthy_then_restarts", LivenessProbe, weightSpecific, "", "unhealthy").matching(`(?i)\b(?:becomes?|became|is marked|gets marked|marked|goes|went|turns?|turned)\s+["“']?unhealthy["”']?,?\s+(?:and|then)\s+(?:is\s+|gets\s+)?(?:restart|kill)`),
 	// `file` on a script saved with Windows line endings: its "#!" line
 	// names an interpreter with a carriage return, which does not exist.
 	pat("file_crlf", CommandNotFound, weightPrecise+2, hintEntry, "crlf line terminators").matching(`(?i)\bscript(?: text)?,? .{0,60}\bwith CRLF line terminators\b`),
@@ -977,9 +986,30 @@ var patterns = []*pattern{
 	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address", "addrnotavailable").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b|\b(?:bind|binding|listen|create local)\w*\b.{0,80}\bkind: AddrNotAvailable\b`),
 	// Node's DNS SRV lookup of a mongodb+srv:// host timing out, and
 	// undici's connect timeout (fetch failed, its cause).
+	// A native library unpacked into the temp directory at start (JNA,
+	// snappy-java, netty, RocksDB) that cannot be loaded from there: /tmp is
+	// read-only (readOnlyRootFilesystem) or mounted noexec.
+	pat("tmp_native_library", PermissionDenied, weightPrecise+1, "The program unpacks a native library into its temp directory (/tmp, java.io.tmpdir) and cannot load it from there: the directory is read-only or mounted noexec. Mount a writable emptyDir at /tmp (without noexec), or point java.io.tmpdir (or the library's own tmp setting) at one.", "failed to map segment from shared object", "org.xerial.snappy.snappy").matching(`(?i)\bfailed to map segment from shared object\b|\bCould not initialize class org\.xerial\.snappy\.Snappy\b`),
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
-	// sharp's prebuilt binaries need x86-64-v2.
-	pat("x86_level_prebuilt", ExecFormat, weightPrecise+2, hintSigill, "microarchitecture").matching(`(?i)\bUnsupported CPU: Prebuilt binaries for \S+ require v\d microarchitecture\b`),
+	// A download at start (an engine, a model, a plugin) that the server
+	// answered with a 5xx: the server is failing, not the program.
+	pat("fetch_server_error", DependencyUnavailable, weightPrecise, hintDepend, "internal server error", "bad gateway", "service unavailable", "gateway time").matching(`(?i)\bfailed to (?:fetch|download|get|retrieve)\b.{0,120}\b50[0234]\b\W{0,3}(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b`),
+	// An image's own start-up check that finds its native modules broken
+	// (built for another platform or Node.js, or not installed): the image.
+	pat("native_module_check", AppCrash, weightSpecific, hintModule, "native module").matching(`(?i)\bnative modules? (?:compatibility issues?|errors?) detected\b|\bnative modules? (?:are|is) not working\b`),
+	// A server with no connection slots left refuses the program's
+	// connection (PostgreSQL's, MySQL's and Redis's words for it): the
+	// dependency is full, not down. The server's own log of it (PostgreSQL's
+	// "[pid] FATAL: sorry, too many clients already") is what a loop of the
+	// server itself shows when its probes cannot connect either, as does a
+	// line that calls the pod "Unhealthy" for it.
+	pat("server_connections_full", DependencyUnavailable, weightPrecise, "The server the program connects to has no free connection slots: find what holds them (idle connections, a pool per replica, leaked connections), raise the server's limit (max_connections, maxclients) or put a pooler in front.", "too many clients already", "remaining connection slots are reserved", "too many connections", "max number of clients reached").matching(`(?i)\bsorry, too many clients already\b|\bremaining connection slots are reserved\b|\b1040\b.{0,20}too many connections\b|\bconn=\d+\)\s*too many connections\b|(?:^|[:\]]\s*)too many connections\W{0,3}$|\bmax number of clients reached\b`).without("] fatal:  sorry", "] fatal: sorry", "unhealthy"),
+	pat("server_refuses_own_clients", LivenessProbe, weightSpecific, "The server refuses new connections once its slots are full, so its probes fail as well and the kubelet restarts it: raise max_connections (and memory), or limit the clients' pools.", "too many clients already").matching(`(?i)\[\d+\]\s+FATAL:\s+sorry, too many clients already\b`),
+	// Code built for a newer x86-64 level than the CPU's (often a virtual
+	// CPU such as kvm64): sharp's prebuilt binaries, NumPy's baseline,
+	// glibc of RHEL 9 and its rebuilds. It explains the module load or
+	// import error printed above it, whatever that one's level.
+	pat("x86_level_prebuilt", ExecFormat, weightPrecise+5, hintSigill, "microarchitecture", "baseline optimizations", "x86-64-v", "(x86_v").matching(`(?i)\bUnsupported CPU: Prebuilt binaries for \S+ require v\d microarchitecture\b|\bNumPy was built with baseline optimizations\b|\bbut your machine doesn't support:?\s*\(X86_V\d|\bCPU does not support x86-64-v\d\b`),
 	// Windows: an access violation (its segfault) and a DLL the image
 	// lacks, by their NTSTATUS in any of its spellings; cmd's and
 	// PowerShell's words for a command that does not exist; a package
