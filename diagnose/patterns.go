@@ -715,7 +715,10 @@ var patterns = []*pattern{
 
 	// A controller whose informer cache never syncs: a kind it watches is
 	// not installed (its CRD) or not listable by its ServiceAccount.
-	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync").matching(`(?i)(failed to sync cache|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`).without("403 forbidden", "authorizationfailed", "is forbidden"),
+	// "Ingress doesn't work with k8s 1.22": a chart or controller that
+	// uses an API the newer cluster no longer serves, told in words.
+	pat("cluster_version_words", ConfigError, weightSpecific, "The workload uses an API or a behaviour the cluster's Kubernetes version no longer has (APIs removed in 1.22 and 1.25): upgrade the chart or controller to a release made for it.", "k8s", "kubernetes").matching(`(?i)\b(?:doesn't|does not|don't|do not|won't|will not|no longer|isn't|is not|not)\s+(?:work\w*|compatible|run\w*|start\w*)\s+(?:with|on|in|under)\s+(?:k8s|kubernetes)\s+v?1\.\d+|\b(?:removed|deprecated and removed) (?:in|from|since) (?:k8s|kubernetes) v?1\.\d+|\bdue to (?:the )?(?:updates?|changes?) in (?:k8s|kubernetes)\b`),
+	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync", "failed to sync *").matching(`(?i)(failed to sync cache|\bfailed to sync \*v\w+\.\w+: context deadline exceeded|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`).without("403 forbidden", "authorizationfailed", "is forbidden"),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	// Docker Swarm's stack deploy of a service whose external secret or
@@ -990,6 +993,12 @@ var patterns = []*pattern{
 	// snappy-java, netty, RocksDB) that cannot be loaded from there: /tmp is
 	// read-only (readOnlyRootFilesystem) or mounted noexec.
 	pat("tmp_native_library", PermissionDenied, weightPrecise+1, "The program unpacks a native library into its temp directory (/tmp, java.io.tmpdir) and cannot load it from there: the directory is read-only or mounted noexec. Mount a writable emptyDir at /tmp (without noexec), or point java.io.tmpdir (or the library's own tmp setting) at one.", "failed to map segment from shared object", "org.xerial.snappy.snappy").matching(`(?i)\bfailed to map segment from shared object\b|\bCould not initialize class org\.xerial\.snappy\.Snappy\b`),
+	// A Java keystore or truststore the program cannot open: the wrong
+	// password, another store type (PKCS12 read as JKS), a missing file.
+	// mysqld refusing an option's value at start (a start script that
+	// appended to max_connections at each start).
+	pat("mysqld_option_value", ConfigError, weightPrecise+1, "", "error while setting value").matching(`(?i)\berror while setting value '[^']*' to '[\w-]+'`),
+	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bfailed to (?:load|initialize|read|open) (?:the )?(?:ssl )?(?:key|trust) ?store\b|\bUnrecoverableKeyException\b`),
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// A download at start (an engine, a model, a plugin) that the server
 	// answered with a 5xx: the server is failing, not the program.

@@ -26,6 +26,13 @@ func TestRules379(t *testing.T) {
 		{"an engine download answered 500", "Error: Failed to fetch the engine file at https://binaries.example.sh/all_commits/x/debian-openssl-3.0.x/libquery_engine.so.node.gz - 500 Internal Server Error\n", DependencyUnavailable, "500 Internal Server Error"},
 		{"an image's native module check", "🔍 Found native modules, testing compatibility...\n❌ Native module compatibility issue detected\n", AppCrash, "Native module compatibility"},
 		{"snappy-java under a read-only /tmp", "ERROR [ReplicaManager broker=2] Error processing append operation on partition payments-3\njava.lang.NoClassDefFoundError: Could not initialize class org.xerial.snappy.Snappy\n", PermissionDenied, "org.xerial.snappy.Snappy"},
+		{"a keystore's password", "Caused by: java.io.IOException: Keystore was tampered with, or password was incorrect\n", ConfigError, "Keystore was tampered with"},
+		{"a PKCS12 store read as JKS", "java.io.IOException: Invalid keystore format\n", ConfigError, "Invalid keystore format"},
+		{"Bitnami Kafka without its stores", "kafka 10:21:07.15 ERROR ==> Couldn't find the expected Java Key Stores (JKS) files! They are mandatory when encryption via TLS is enabled.\n", ConfigError, "Java Key Stores"},
+		{"NiFi's truststore", "org.apache.nifi.security.util.TlsException: The truststore properties are not valid\n", ConfigError, "truststore properties"},
+		{"mysqld refuses an option's value", "150829  7:35:46 [ERROR] Incorrect integer value: '1000000000000000000000000000000000000000000000000000'\n150829  7:35:46 [ERROR] /usr/sbin/mysqld: Error while setting value '1000000000000000000000000000000000000000000000000000' to 'max_connections'\n", ConfigError, "to 'max_connections'"},
+		{"external-dns waiting for a kind the cluster does not serve", "time=\"2024-04-09T10:02:11Z\" level=info msg=\"Created GKE client\"\nfailed to sync *v1.Gateway: context deadline exceeded\n", ConfigError, "failed to sync *v1.Gateway"},
+		{"a chart that does not work with a newer cluster", "Ingress in zeebe-full-helm doesn't work with k8s 1.22\n", ConfigError, "doesn't work with k8s 1.22"},
 		{"JNA from a noexec /tmp", "java.lang.UnsatisfiedLinkError: /tmp/jna-3506402/jna1780.tmp: /tmp/jna-3506402/jna1780.tmp: failed to map segment from shared object\n", PermissionDenied, "failed to map segment"},
 	})
 	checkNotRead(t, []notRead{
@@ -37,5 +44,7 @@ func TestRules379(t *testing.T) {
 		{"We OOM-proofed the workers on hosts with many CPUs.\n", OOMKilled},
 		{"The crashloop is not caused by the liveness probe; removing it changed nothing.\n", LivenessProbe},
 		{"Failed to fetch metrics: 404 Not Found\n", DependencyUnavailable},
+		{"INFO Loaded keystore from /etc/kafka/secrets/kafka.keystore.jks\n", ConfigError},
+		{"The same values work on Kubernetes 1.29 and 1.30.\n", ConfigError},
 	})
 }
