@@ -46,5 +46,9 @@ func TestRules379(t *testing.T) {
 		{"Failed to fetch metrics: 404 Not Found\n", DependencyUnavailable},
 		{"INFO Loaded keystore from /etc/kafka/secrets/kafka.keystore.jks\n", ConfigError},
 		{"The same values work on Kubernetes 1.29 and 1.30.\n", ConfigError},
+		// An informer that cannot reach the API server says so after the
+		// timeout; a keystore that could not be loaded says why below.
+		{"failed to sync *v1.Service: context deadline exceeded: Get \"https://10.43.0.1:443/api/v1/services?limit=500\": dial tcp 10.43.0.1:443: connect: no route to host\n", ConfigError},
+		{"Caused by: org.apache.kafka.common.KafkaException: Failed to load SSL keystore /etc/kafka/secrets/client.keystore.p12 of type PKCS12\nCaused by: java.nio.file.AccessDeniedException: /etc/kafka/secrets/client.keystore.p12\n", ConfigError},
 	})
 }
