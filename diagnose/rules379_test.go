@@ -33,6 +33,10 @@ func TestRules379(t *testing.T) {
 		{"mysqld refuses an option's value", "150829  7:35:46 [ERROR] Incorrect integer value: '1000000000000000000000000000000000000000000000000000'\n150829  7:35:46 [ERROR] /usr/sbin/mysqld: Error while setting value '1000000000000000000000000000000000000000000000000000' to 'max_connections'\n", ConfigError, "to 'max_connections'"},
 		{"external-dns waiting for a kind the cluster does not serve", "time=\"2024-04-09T10:02:11Z\" level=info msg=\"Created GKE client\"\nfailed to sync *v1.Gateway: context deadline exceeded\n", ConfigError, "failed to sync *v1.Gateway"},
 		{"a chart that does not work with a newer cluster", "Ingress in zeebe-full-helm doesn't work with k8s 1.22\n", ConfigError, "doesn't work with k8s 1.22"},
+		{"OOM crashing in words", "My prometheus deployment with everything default was working for about a week and then it started OOM crashing.\n", OOMKilled, "OOM crashing"},
+		{"a loop that causes OOM", "Store: consumes lots of memory at startup and loop restart cause OOM\n", OOMKilled, "cause OOM"},
+		{"killed with signal 9", "Heapster is killed with signal 9 on 100-nodes Kubernetes cluster\n", OOMKilled, "signal 9"},
+		{"memory above the limit, then killed", "Unfortunately repo-server pods are very bursty in memory usage as well, so they went above the defaults given in the chart - and hence they got killed :)\n", OOMKilled, "got killed"},
 		{"JNA from a noexec /tmp", "java.lang.UnsatisfiedLinkError: /tmp/jna-3506402/jna1780.tmp: /tmp/jna-3506402/jna1780.tmp: failed to map segment from shared object\n", PermissionDenied, "failed to map segment"},
 	})
 	checkNotRead(t, []notRead{
@@ -46,6 +50,10 @@ func TestRules379(t *testing.T) {
 		{"Failed to fetch metrics: 404 Not Found\n", DependencyUnavailable},
 		{"INFO Loaded keystore from /etc/kafka/secrets/kafka.keystore.jks\n", ConfigError},
 		{"The same values work on Kubernetes 1.29 and 1.30.\n", ConfigError},
+		{"We fixed the OOM crashing pods by raising the limit, and the probe kept killing them.\n", AppCrash},
+		{"The memory went above 2 GiB at peak; nothing was killed.\n", OOMKilled},
+		{"It does not cause OOM; the process exits 1 on its own.\n", OOMKilled},
+		{"If the host restarts abruptly (or the container is killed with SIGKILL), Apache leaves a stale pid file and exits at once.\n", OOMKilled},
 		// An informer that cannot reach the API server says so after the
 		// timeout; a keystore that could not be loaded says why below.
 		{"failed to sync *v1.Service: context deadline exceeded: Get \"https://10.43.0.1:443/api/v1/services?limit=500\": dial tcp 10.43.0.1:443: connect: no route to host\n", ConfigError},

@@ -126,7 +126,7 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s was killed by SIGKILL%s with no probe configured and no OOMKilled reason recorded; the kernel OOM killer is the usual cause%s", name, exitNote, limitNote(v))
 		}
 		switch top.patID {
-		case "oom_words", "memory_limit_words", "kernel_oom", "oom_memcg_report", "docker_event_oom", "runc_init_oom":
+		case "oom_words", "memory_limit_words", "memory_over_killed", "kernel_oom", "oom_memcg_report", "docker_event_oom", "runc_init_oom":
 			// The kernel's kill at the container's limit, in a log, a
 			// reporter's words or the runtime's error: not a heap limit.
 			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)
@@ -134,7 +134,7 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		if top.patID == "ps_row_exit137" {
 			return fmt.Sprintf("%s last exited 137 (SIGKILL) and is being restarted; with no probe to kill it, that is most often the kernel OOM killer at its memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
-		if top.patID == "shell_killed" {
+		if top.patID == "shell_killed" || top.patID == "child_sigkill" {
 			return fmt.Sprintf("%s: a process in it was killed (SIGKILL), most likely by the kernel OOM killer at the memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
 		return fmt.Sprintf("%s ran out of memory inside its runtime (heap limit, not the container limit): %s%s", name, top.detail, exitNote)
