@@ -115,10 +115,11 @@ var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perh
 var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b|\bdoubt (?:it|this|that)(?:'s| is| was| would be)\b|(?:\bnot|n't) an? [\w-]+ (?:problem|issue)\b`)
 
 // reDenied is more of a sentence that rules a cause out ("I don't think
-// this is a OOM scenario", "I never saw the OOM killed messages"), read
+// this is a OOM scenario", "I never saw the OOM killed messages", "I
+// thought the liveness probe was killing it, but ..."), read
 // only where a log line's own rule would otherwise count the cause it
 // names (deniedLine); reNotTheCause is read everywhere.
-var reDenied = regexp.MustCompile(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b`)
+var reDenied = regexp.MustCompile(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b|\bi (?:first )?(?:thought|assumed|suspected)\b.{0,80},? but\b`)
 
 // causeClause returns the kind of cause a sentence gives, or nil when it
 // gives none (or only wonders). Only the clause that gives the cause is

@@ -995,12 +995,55 @@ var patterns = []*pattern{
 	// A native library unpacked into the temp directory at start (JNA,
 	// snappy-java, netty, RocksDB) that cannot be loaded from there: /tmp is
 	// read-only (readOnlyRootFilesystem) or mounted noexec.
-	pat("tmp_native_library", PermissionDenied, weightPrecise+1, "The program unpacks a native library into its temp directory (/tmp, java.io.tmpdir) and cannot load it from there: the directory is read-only or mounted noexec. Mount a writable emptyDir at /tmp (without noexec), or point java.io.tmpdir (or the library's own tmp setting) at one.", "failed to map segment from shared object", "org.xerial.snappy.snappy").matching(`(?i)\bfailed to map segment from shared object\b|\bCould not initialize class org\.xerial\.snappy\.Snappy\b`),
+	pat("tmp_native_library", PermissionDenied, weightPrecise+1, "The program unpacks a native library into its temp directory (/tmp, java.io.tmpdir) and cannot load it from there: the directory is read-only or mounted noexec. Mount a writable emptyDir at /tmp (without noexec), or point java.io.tmpdir (or the library's own tmp setting) at one.", "failed to map segment from shared object", "org.xerial.snappy.snappy", "noexec").matching(`(?i)\bfailed to map segment from shared object\b|\bcheck volume for "noexec" flag\b|\bCould not initialize class org\.xerial\.snappy\.Snappy\b`),
 	// A Java keystore or truststore the program cannot open: the wrong
 	// password, another store type (PKCS12 read as JKS), a missing file.
 	// mysqld refusing an option's value at start (a start script that
 	// appended to max_connections at each start).
 	pat("mysqld_option_value", ConfigError, weightPrecise+1, "", "error while setting value").matching(`(?i)\berror while setting value '[^']*' to '[\w-]+'`),
+	// State on the volume that the program cannot read back: bbolt's
+	// page checks (a database file torn by a kill), Elasticsearch's
+	// metadata holding an index and an alias of one name.
+	pat("stored_state_corrupt", ConfigError, weightPrecise+2, hintData, "self identifies as", "invalid freelist page", "already freed", "alias names need to be unique").matching(`(?i)\bPage expected to be: \d+, but self identifies as \d+|\binvalid freelist page\b|\bpage \d+ already freed\b|\bindex and alias names need to be unique\b`),
+	// "until I manually delete the corrupted buffers": the reporter's
+	// fix names data on the volume.
+	pat("delete_corrupt_words", ConfigError, weightSpecific+1, hintData, "corrupt").matching(`(?i)\b(?:delet|remov|wip|purg|clean)\w*\s+(?:the\s+|all\s+|those\s+)?corrupt(?:ed)?\s+(?:buffers?|files?|chunks?|data|database|index(?:es)?|wal|queue|segments?|blocks?)\b`),
+	// Apache's pid file that the last start left and it cannot read back.
+	pat("apache_pid_unreadable", ConfigError, weightPrecise+1, "A pid file from an earlier run (a host reboot, a killed container) is left where the server writes its own: remove stale pid files in the entrypoint before starting, or keep them on a tmpfs.", "ah00058", "ah00059").matching(`(?i)\bAH00058: Error retrieving pid file\b|\bAH00059: Remove it before continuing if it is corrupted\b`),
+	// A RabbitMQ node whose virtual host is down or that has not booted:
+	// the broker, not the client.
+	pat("rabbitmq_vhost_down", DependencyUnavailable, weightPrecise, hintDepend, "vhost_supervisor_not_running", "has not fully booted yet").matching(`(?i)\bvhost_supervisor_not_running\b|\bis not running or has not fully booted yet\b`),
+	// A volume without hard links (SMB/CIFS shares such as Azure Files):
+	// PostgreSQL's initdb links its first WAL segment.
+	pat("volume_no_hard_links", ConfigError, weightPrecise+2, "The volume's file system does not support what the program needs (hard links, locks, ownership changes on SMB/CIFS shares such as Azure Files): use a block-storage volume (a disk) for its data.", "could not link file").matching(`(?i)\bcould not link file "[^"]+" to "[^"]+": Operation not supported\b`),
+	// Native code shipped for another platform than the image's (a build
+	// made on Windows or macOS, a package installed outside the image).
+	pat("native_for_other_platform", AppCrash, weightPrecise, "The image carries native code built for another platform (a build made on Windows or macOS, node_modules or a publish copied from the host): build or install it inside the image, for linux and the node's CPU.", "could not find a binding", "failed to load swc binary", "java.library.path", "is not supported on this platform").matching(`(?i)\bNode Sass could not find a binding for your current environment\b|\bFailed to load SWC binary for\b|\bUnsatisfiedLinkError: no \S+ in java\.library\.path\b|\bPlatformNotSupportedException: .{1,80} is not supported on this platform\b`),
+	// Keys, secrets and values that cannot be used as given: .NET's
+	// Data Protection keys not kept between pods, an SSH key that needs a
+	// passphrase or was mangled, a value that carries a carriage return from
+	// a CRLF env file, a JDBC URL built from a service-link variable, a JSON
+	// config that starts with a byte-order mark.
+	pat("key_or_value_unusable", ConfigError, weightPrecise+5, "", "key ring", "read_passphrase", "load key", "\\r", "malformed database url", "unexpected token").matching(`(?i)\bThe key \{?[0-9a-f-]{36}\}? was not found in the key ring\b|\bread_passphrase: can't open /dev/tty\b|\bLoad key \\?"[^"]+?\\?": (?:error in libcrypto|invalid format)\b|(?:\bparsing |literal for int\(\) with base 10: |Invalid value for '[^']+': )["']\w[^"'\s]*\\r["']|\bMalformed database URL, failed to parse the main URL sections\b|\bUnexpected token '?\x{FEFF}`),
+	// SSH refusing a config or key file others may write, and a key the
+	// server does not know.
+	// An SSH server that refuses every key offered: the key is not the one
+	// registered (a deploy key never added, another key mounted).
+	pat("ssh_key_refused", ConfigError, weightPrecise, "The SSH server refused the key the container offers: register its public key (a deploy key) with the server, or mount the private key that is registered.", "permission denied (publickey").matching(`(?i)\bPermission denied \(publickey[),]`),
+	pat("ssh_file_modes", PermissionDenied, weightPrecise+2, "SSH refuses a key or config file that others can read or write: mount it with defaultMode 0400/0600 and owned by the user the container runs as.", "bad owner or permissions").matching(`(?i)\bBad owner or permissions on \S+`),
+	// A server that is up but not ready: etcd throttling, Redis still
+	// loading its dataset, the API server timing out a list.
+	pat("server_busy", DependencyUnavailable, weightPrecise+1, hintDepend, "too many requests", "is loading the dataset", "busyloadingerror", "unable to return a response in the time allotted").matching(`(?i)\betcdserver: too many requests\b|\bRedis is loading the dataset in memory\b|\bBusyLoadingError\b|\bthe server was unable to return a response in the time allotted\b`),
+	// etcd over its space quota (its own or an embedded one): a setting
+	// (quota, compaction), not a bug of the program that panics on it.
+	pat("etcd_space_quota", ConfigError, weightPrecise+2, "etcd's database is over its space quota (mvcc: database space exceeded): compact and defragment it, disarm the NOSPACE alarm, and raise --quota-backend-bytes or turn on auto-compaction.", "database space exceeded").matching(`(?i)\bmvcc: database space exceeded\b`),
+	// Node's spawn of a binary the kernel cannot execute (ENOEXEC: built
+	// for another OS or CPU).
+	pat("spawn_enoexec", ExecFormat, weightPrecise, hintArch, "unknown system error -8").matching(`(?i)\bspawn (?:\S+ )?Unknown system error -8\b`),
+	// ClickHouse's own memory limit while it loads its tables.
+	pat("clickhouse_memory_limit", OOMKilled, weightPrecise+2, hintOOMLimit, "memory limit (total) exceeded", "memory_limit_exceeded").matching(`(?i)\bMemory limit \(total\) exceeded\b|\bMEMORY_LIMIT_EXCEEDED\b`),
+	// A one-file bundle (PyInstaller) that unpacks itself into /tmp.
+	pat("bundle_no_tmp", PermissionDenied, weightPrecise, "The program unpacks itself into a temporary directory and cannot create one: give it a writable /tmp (an emptyDir) under readOnlyRootFilesystem.", "cannot create temporary directory").matching(`(?i)\bINTERNAL ERROR: cannot create temporary directory!?`),
 	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b`),
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// A download at start (an engine, a model, a plugin) that the server
@@ -1015,7 +1058,7 @@ var patterns = []*pattern{
 	// "[pid] FATAL: sorry, too many clients already") is what a loop of the
 	// server itself shows when its probes cannot connect either, as does a
 	// line that calls the pod "Unhealthy" for it.
-	pat("server_connections_full", DependencyUnavailable, weightPrecise, "The server the program connects to has no free connection slots: find what holds them (idle connections, a pool per replica, leaked connections), raise the server's limit (max_connections, maxclients) or put a pooler in front.", "too many clients already", "remaining connection slots are reserved", "too many connections", "max number of clients reached").matching(`(?i)\bsorry, too many clients already\b|\bremaining connection slots are reserved\b|\b1040\b.{0,20}too many connections\b|\bconn=\d+\)\s*too many connections\b|(?:^|[:\]]\s*)too many connections\W{0,3}$|\bmax number of clients reached\b`).without("] fatal:  sorry", "] fatal: sorry", "unhealthy"),
+	pat("server_connections_full", DependencyUnavailable, weightPrecise, "The server the program connects to has no free connection slots: find what holds them (idle connections, a pool per replica, leaked connections), raise the server's limit (max_connections, maxclients) or put a pooler in front.", "too many clients already", "remaining connection slots are reserved", "too many connections", "max number of clients reached", "no more connections allowed").matching(`(?i)\bsorry, too many clients already\b|\bno more connections allowed \(max_client_conn\)|"too many connections"|\bremaining connection slots are reserved\b|\b1040\b.{0,20}too many connections\b|\bconn=\d+\)\s*too many connections\b|(?:^|[:\]]\s*)too many connections\W{0,3}$|\bmax number of clients reached\b`).without("] fatal:  sorry", "] fatal: sorry", "unhealthy"),
 	pat("server_refuses_own_clients", LivenessProbe, weightSpecific, "The server refuses new connections once its slots are full, so its probes fail as well and the kubelet restarts it: raise max_connections (and memory), or limit the clients' pools.", "too many clients already").matching(`(?i)\[\d+\]\s+FATAL:\s+sorry, too many clients already\b`),
 	// Code built for a newer x86-64 level than the CPU's (often a virtual
 	// CPU such as kvm64): sharp's prebuilt binaries, NumPy's baseline,

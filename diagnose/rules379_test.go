@@ -37,6 +37,24 @@ func TestRules379(t *testing.T) {
 		{"a loop that causes OOM", "Store: consumes lots of memory at startup and loop restart cause OOM\n", OOMKilled, "cause OOM"},
 		{"killed with signal 9", "Heapster is killed with signal 9 on 100-nodes Kubernetes cluster\n", OOMKilled, "signal 9"},
 		{"memory above the limit, then killed", "Unfortunately repo-server pods are very bursty in memory usage as well, so they went above the defaults given in the chart - and hence they got killed :)\n", OOMKilled, "got killed"},
+		{"a torn bbolt file", "panic: assertion failed: Page expected to be: 604, but self identifies as 3990861278525940264\n\ngoroutine 1 [running]:\ngo.etcd.io/bbolt._assert(...)\n", ConfigError, "self identifies as"},
+		{"Elasticsearch's index and alias of one name", "org.elasticsearch.bootstrap.StartupException: java.lang.IllegalStateException: index and alias names need to be unique, but the following duplicates were found [.kibana (alias of [.kibana-6/_ixMMN4zRK2YKBzfQmUwzA])]\n", ConfigError, "alias names need to be unique"},
+		{"deleting corrupted buffers, in words", "It would be great if fluentd could handle this without going into a crash backoff loop until I manually SSH in and delete the corrupted buffers.\n", ConfigError, "corrupted buffers"},
+		{"Apache's unreadable pid file", "(20014)Internal error (specific information not available): AH00058: Error retrieving pid file /var/run/apache2/apache2.pid\nAH00059: Remove it before continuing if it is corrupted.\n", ConfigError, "AH00058"},
+		{"RabbitMQ's vhost down", "INTERNAL_ERROR - Cannot declare a queue 'q.reply.celery.pidbox' in vhost '/' on node 'rabbit@mq-0': {vhost_supervisor_not_running,<<\"/\">>}\n", DependencyUnavailable, "vhost_supervisor_not_running"},
+		{"initdb on a share without hard links", "2019-02-11 10:11:12.345 UTC [36] LOG:  could not link file \"pg_wal/xlogtemp.36\" to \"pg_wal/000000010000000000000001\": Operation not supported\n", ConfigError, "could not link file"},
+		{"node-sass built on another OS", "Error: Node Sass could not find a binding for your current environment: Linux 64-bit with Node.js 18.x\n", AppCrash, "could not find a binding"},
+		{"a JNI library only for Windows", "java.lang.UnsatisfiedLinkError: no sapjco3 in java.library.path: /opt/bridge/lib\n", AppCrash, "java.library.path"},
+		{".NET's key ring without persisted keys", "System.Security.Cryptography.CryptographicException: The key {6a1d8e4e-2f0b-4c34-9b8e-0d6b1b7a4c11} was not found in the key ring.\n", ConfigError, "key ring"},
+		{"a deploy key with a passphrase", "read_passphrase: can't open /dev/tty: No such device or address\ngit@gitlab.com: Permission denied (publickey).\n", ConfigError, "read_passphrase"},
+		{"a key the server does not know", "Cloning into '/work/repo'...\ngit@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.\n", ConfigError, "Permission denied (publickey)"},
+		{"a port with a carriage return", "config: DB_PORT: strconv.Atoi: parsing \"5432\\r\": invalid syntax\n", ConfigError, "5432\\r"},
+		{"ssh refusing a config others may write", "fatal: [db1]: UNREACHABLE! => {\"msg\": \"Failed to connect to the host via ssh: Bad owner or permissions on /home/runner/.ssh/config\"}\n", PermissionDenied, "Bad owner or permissions"},
+		{"Redis still loading", "redis.exceptions.BusyLoadingError: Redis is loading the dataset in memory\n", DependencyUnavailable, "loading the dataset"},
+		{"an embedded etcd over its quota", "panic: etcdserver: mvcc: database space exceeded\n", ConfigError, "database space exceeded"},
+		{"ClickHouse's own memory limit", "<Error> Application: DB::Exception: Cannot attach table `db`.`events` from metadata file: Code: 241. DB::Exception: Memory limit (total) exceeded: would use 7.21 GiB. (MEMORY_LIMIT_EXCEEDED)\n", OOMKilled, "Memory limit (total) exceeded"},
+		{"PyInstaller without a /tmp", "[1] INTERNAL ERROR: cannot create temporary directory!\n", PermissionDenied, "cannot create temporary directory"},
+		{"a guess ruled out before a panic", "I thought the liveness probe was killing it, but there are no Unhealthy events and it dies within a second:\npanic: runtime error: index out of range [3] with length 3\n", AppCrash, "index out of range"},
 		{"JNA from a noexec /tmp", "java.lang.UnsatisfiedLinkError: /tmp/jna-3506402/jna1780.tmp: /tmp/jna-3506402/jna1780.tmp: failed to map segment from shared object\n", PermissionDenied, "failed to map segment"},
 	})
 	checkNotRead(t, []notRead{
@@ -53,6 +71,7 @@ func TestRules379(t *testing.T) {
 		{"We fixed the OOM crashing pods by raising the limit, and the probe kept killing them.\n", AppCrash},
 		{"The memory went above 2 GiB at peak; nothing was killed.\n", OOMKilled},
 		{"It does not cause OOM; the process exits 1 on its own.\n", OOMKilled},
+		{"We found corrupted buffers in the logs but deleting nothing helped.\n", ConfigError},
 		{"If the host restarts abruptly (or the container is killed with SIGKILL), Apache leaves a stale pid file and exits at once.\n", OOMKilled},
 		// An informer that cannot reach the API server says so after the
 		// timeout; a keystore that could not be loaded says why below.
