@@ -1044,6 +1044,8 @@ var patterns = []*pattern{
 	pat("clickhouse_memory_limit", OOMKilled, weightPrecise+2, hintOOMLimit, "memory limit (total) exceeded", "memory_limit_exceeded").matching(`(?i)\bMemory limit \(total\) exceeded\b|\bMEMORY_LIMIT_EXCEEDED\b`),
 	// A one-file bundle (PyInstaller) that unpacks itself into /tmp.
 	pat("bundle_no_tmp", PermissionDenied, weightPrecise, "The program unpacks itself into a temporary directory and cannot create one: give it a writable /tmp (an emptyDir) under readOnlyRootFilesystem.", "cannot create temporary directory").matching(`(?i)\bINTERNAL ERROR: cannot create temporary directory!?`),
+	// dockerize's wait for a dependency that gave up.
+	pat("dockerize_wait_timeout", DependencyUnavailable, weightPrecise, hintDepend, "waiting on dependencies to become available").matching(`(?i)\bTimeout after \S+ waiting on dependencies to become available\b`),
 	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b`),
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// A download at start (an engine, a model, a plugin) that the server
@@ -1064,7 +1066,7 @@ var patterns = []*pattern{
 	// CPU such as kvm64): sharp's prebuilt binaries, NumPy's baseline,
 	// glibc of RHEL 9 and its rebuilds. It explains the module load or
 	// import error printed above it, whatever that one's level.
-	pat("x86_level_prebuilt", ExecFormat, weightPrecise+5, hintSigill, "microarchitecture", "baseline optimizations", "x86-64-v", "(x86_v").matching(`(?i)\bUnsupported CPU: Prebuilt binaries for \S+ require v\d microarchitecture\b|\bNumPy was built with baseline optimizations\b|\bbut your machine doesn't support:?\s*\(X86_V\d|\bCPU does not support x86-64-v\d\b`),
+	pat("x86_level_prebuilt", ExecFormat, weightPrecise+5, hintSigill, "microarchitecture", "baseline optimizations", "x86-64-v", "(x86_v", "cpu features that are required").matching(`(?i)\bUnsupported CPU: Prebuilt binaries for \S+ require v\d microarchitecture\b|\bNumPy was built with baseline optimizations\b|\bbut your machine doesn't support:?\s*\(X86_V\d|\bCPU does not support x86-64-v\d\b|\bdoes not support all of the following CPU features that are required by the image\b`),
 	// Windows: an access violation (its segfault) and a DLL the image
 	// lacks, by their NTSTATUS in any of its spellings; cmd's and
 	// PowerShell's words for a command that does not exist; a package

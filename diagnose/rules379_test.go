@@ -55,6 +55,8 @@ func TestRules379(t *testing.T) {
 		{"ClickHouse's own memory limit", "<Error> Application: DB::Exception: Cannot attach table `db`.`events` from metadata file: Code: 241. DB::Exception: Memory limit (total) exceeded: would use 7.21 GiB. (MEMORY_LIMIT_EXCEEDED)\n", OOMKilled, "Memory limit (total) exceeded"},
 		{"PyInstaller without a /tmp", "[1] INTERNAL ERROR: cannot create temporary directory!\n", PermissionDenied, "cannot create temporary directory"},
 		{"a guess ruled out before a panic", "I thought the liveness probe was killing it, but there are no Unhealthy events and it dies within a second:\npanic: runtime error: index out of range [3] with length 3\n", AppCrash, "index out of range"},
+		{"a native image built for newer CPU features", "The current machine does not support all of the following CPU features that are required by the image: [CX8, CMOV, SSE4_2, POPCNT, AVX, AVX2, BMI1, FMA].\nPlease rebuild the executable with an appropriate setting of the -march option.\n", ExecFormat, "CPU features that are required"},
+		{"dockerize gives up", "2016/05/16 08:07:27 Timeout after 40s waiting on dependencies to become available: [tcp://172.17.0.2:5672]\n*** /etc/my_init.d/01_wait_for_rabbit.bash failed with status 1\n", DependencyUnavailable, "waiting on dependencies"},
 		{"JNA from a noexec /tmp", "java.lang.UnsatisfiedLinkError: /tmp/jna-3506402/jna1780.tmp: /tmp/jna-3506402/jna1780.tmp: failed to map segment from shared object\n", PermissionDenied, "failed to map segment"},
 	})
 	checkNotRead(t, []notRead{
