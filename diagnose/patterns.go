@@ -981,6 +981,14 @@ var patterns = []*pattern{
 	pat("py_node_code_bug", AppCrash, weightPrecise, "", "apps aren't loaded yet", "missing parameter name at", "pydanticusererror", "there is no current event loop").matching(`(?i)\bAppRegistryNotReady: Apps aren't loaded yet\b|\bTypeError: Missing parameter name at \d+|\bPydanticUserError\b|\bRuntimeError: There is no current event loop\b`),
 	// Yarn's "Couldn't find a script named" (npm's "Missing script").
 	pat("yarn_missing_script", CommandNotFound, weightPrecise+1, hintEntry, "couldn't find a script named"),
+	// pnpm's: "ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL", then "× Command "x" not found".
+	pat("pnpm_command_not_found", CommandNotFound, weightPrecise+1, hintEntry, "not found").matching(`^\s*×\s+Command "[^"]+" not found\s*$`),
+	// The image runs another version of the package manager than the one
+	// the project pins: the image is built wrong.
+	pat("package_manager_pin", AppCrash, weightPrecise, "The image runs another version of the package manager than the project pins (packageManager in package.json): enable Corepack in the image (corepack enable) with network at build time, or start the built app with node directly.", "packagemanager").matching(`(?i)\bdefines "packageManager": "[\w@.+-]+"\. However the current global version of \w+ is\b`),
+	// "pnpm is not installed inside the Docker image", "pnpm not found
+	// (exit code 127)": the start command's tool, told in words.
+	pat("package_tool_missing_words", CommandNotFound, weightSpecific+1, hintEntry, "pnpm", "yarn", "poetry", "pipenv", "foreman", "bundle").matching(`(?i)\b(?:pnpm|yarn|poetry|pipenv|foreman|bundler?)\b:?\s+(?:is\s+)?not (?:found|installed)\b`),
 	// Passport's JWT strategy built without its secret (an unset variable).
 	pat("jwt_secret_unset", ConfigError, weightPrecise+1, "", "requires a secret or key"),
 	// A server told to bind an address the pod does not have (the
@@ -1013,9 +1021,6 @@ var patterns = []*pattern{
 	// A RabbitMQ node whose virtual host is down or that has not booted:
 	// the broker, not the client.
 	pat("rabbitmq_vhost_down", DependencyUnavailable, weightPrecise, hintDepend, "vhost_supervisor_not_running", "has not fully booted yet").matching(`(?i)\bvhost_supervisor_not_running\b|\bis not running or has not fully booted yet\b`),
-	// A volume without hard links (SMB/CIFS shares such as Azure Files):
-	// PostgreSQL's initdb links its first WAL segment.
-	pat("volume_no_hard_links", ConfigError, weightPrecise+2, "The volume's file system does not support what the program needs (hard links, locks, ownership changes on SMB/CIFS shares such as Azure Files): use a block-storage volume (a disk) for its data.", "could not link file").matching(`(?i)\bcould not link file "[^"]+" to "[^"]+": Operation not supported\b`),
 	// Native code shipped for another platform than the image's (a build
 	// made on Windows or macOS, a package installed outside the image).
 	pat("native_for_other_platform", AppCrash, weightPrecise, "The image carries native code built for another platform (a build made on Windows or macOS, node_modules or a publish copied from the host): build or install it inside the image, for linux and the node's CPU.", "could not find a binding", "failed to load swc binary", "java.library.path", "is not supported on this platform").matching(`(?i)\bNode Sass could not find a binding for your current environment\b|\bFailed to load SWC binary for\b|\bUnsatisfiedLinkError: no \S+ in java\.library\.path\b|\bPlatformNotSupportedException: .{1,80} is not supported on this platform\b`),

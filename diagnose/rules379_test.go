@@ -42,7 +42,6 @@ func TestRules379(t *testing.T) {
 		{"deleting corrupted buffers, in words", "It would be great if fluentd could handle this without going into a crash backoff loop until I manually SSH in and delete the corrupted buffers.\n", ConfigError, "corrupted buffers"},
 		{"Apache's unreadable pid file", "(20014)Internal error (specific information not available): AH00058: Error retrieving pid file /var/run/apache2/apache2.pid\nAH00059: Remove it before continuing if it is corrupted.\n", ConfigError, "AH00058"},
 		{"RabbitMQ's vhost down", "INTERNAL_ERROR - Cannot declare a queue 'q.reply.celery.pidbox' in vhost '/' on node 'rabbit@mq-0': {vhost_supervisor_not_running,<<\"/\">>}\n", DependencyUnavailable, "vhost_supervisor_not_running"},
-		{"initdb on a share without hard links", "2019-02-11 10:11:12.345 UTC [36] LOG:  could not link file \"pg_wal/xlogtemp.36\" to \"pg_wal/000000010000000000000001\": Operation not supported\n", ConfigError, "could not link file"},
 		{"node-sass built on another OS", "Error: Node Sass could not find a binding for your current environment: Linux 64-bit with Node.js 18.x\n", AppCrash, "could not find a binding"},
 		{"a JNI library only for Windows", "java.lang.UnsatisfiedLinkError: no sapjco3 in java.library.path: /opt/bridge/lib\n", AppCrash, "java.library.path"},
 		{".NET's key ring without persisted keys", "System.Security.Cryptography.CryptographicException: The key {6a1d8e4e-2f0b-4c34-9b8e-0d6b1b7a4c11} was not found in the key ring.\n", ConfigError, "key ring"},
@@ -57,6 +56,9 @@ func TestRules379(t *testing.T) {
 		{"a guess ruled out before a panic", "I thought the liveness probe was killing it, but there are no Unhealthy events and it dies within a second:\npanic: runtime error: index out of range [3] with length 3\n", AppCrash, "index out of range"},
 		{"a native image built for newer CPU features", "The current machine does not support all of the following CPU features that are required by the image: [CX8, CMOV, SSE4_2, POPCNT, AVX, AVX2, BMI1, FMA].\nPlease rebuild the executable with an appropriate setting of the -march option.\n", ExecFormat, "CPU features that are required"},
 		{"dockerize gives up", "2016/05/16 08:07:27 Timeout after 40s waiting on dependencies to become available: [tcp://172.17.0.2:5672]\n*** /etc/my_init.d/01_wait_for_rabbit.bash failed with status 1\n", DependencyUnavailable, "waiting on dependencies"},
+		{"pnpm's script not found", "2026-09-17T05:08:58.068427703Z Error: ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL\n2026-09-17T05:08:58.068460072Z   × Command \"start-docker\" not found\n", CommandNotFound, "start-docker"},
+		{"Yarn 1 under a Yarn 4 pin", "error This project's package.json defines \"packageManager\": \"yarn@4.12.0\". However the current global version of Yarn is 1.22.22.\n", AppCrash, "packageManager"},
+		{"a start tool missing, in words", "Docker image v6.4.0 fails to start — pnpm not found (exit code 127)\n", CommandNotFound, "pnpm not found"},
 		{"JNA from a noexec /tmp", "java.lang.UnsatisfiedLinkError: /tmp/jna-3506402/jna1780.tmp: /tmp/jna-3506402/jna1780.tmp: failed to map segment from shared object\n", PermissionDenied, "failed to map segment"},
 	})
 	checkNotRead(t, []notRead{
@@ -74,6 +76,7 @@ func TestRules379(t *testing.T) {
 		{"The memory went above 2 GiB at peak; nothing was killed.\n", OOMKilled},
 		{"It does not cause OOM; the process exits 1 on its own.\n", OOMKilled},
 		{"We found corrupted buffers in the logs but deleting nothing helped.\n", ConfigError},
+		{"ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL  Command failed with exit code 1: node dist/server.js\n", CommandNotFound},
 		{"If the host restarts abruptly (or the container is killed with SIGKILL), Apache leaves a stale pid file and exits at once.\n", OOMKilled},
 		// An informer that cannot reach the API server says so after the
 		// timeout; a keystore that could not be loaded says why below.
