@@ -1004,8 +1004,6 @@ var patterns = []*pattern{
 	// snappy-java, netty, RocksDB) that cannot be loaded from there: /tmp is
 	// read-only (readOnlyRootFilesystem) or mounted noexec.
 	pat("tmp_native_library", PermissionDenied, weightPrecise+1, "The program unpacks a native library into its temp directory (/tmp, java.io.tmpdir) and cannot load it from there: the directory is read-only or mounted noexec. Mount a writable emptyDir at /tmp (without noexec), or point java.io.tmpdir (or the library's own tmp setting) at one.", "failed to map segment from shared object", "org.xerial.snappy.snappy", "noexec").matching(`(?i)\bfailed to map segment from shared object\b|\bcheck volume for "noexec" flag\b|\bCould not initialize class org\.xerial\.snappy\.Snappy\b`),
-	// A Java keystore or truststore the program cannot open: the wrong
-	// password, another store type (PKCS12 read as JKS), a missing file.
 	// mysqld refusing an option's value at start (a start script that
 	// appended to max_connections at each start).
 	pat("mysqld_option_value", ConfigError, weightPrecise+1, "", "error while setting value").matching(`(?i)\berror while setting value '[^']*' to '[\w-]+'`),
@@ -1030,11 +1028,10 @@ var patterns = []*pattern{
 	// a CRLF env file, a JDBC URL built from a service-link variable, a JSON
 	// config that starts with a byte-order mark.
 	pat("key_or_value_unusable", ConfigError, weightPrecise+5, "", "key ring", "read_passphrase", "load key", "\\r", "malformed database url", "unexpected token").matching(`(?i)\bThe key \{?[0-9a-f-]{36}\}? was not found in the key ring\b|\bread_passphrase: can't open /dev/tty\b|\bLoad key \\?"[^"]+?\\?": (?:error in libcrypto|invalid format)\b|(?:\bparsing |literal for int\(\) with base 10: |Invalid value for '[^']+': )["']\w[^"'\s]*\\r["']|\bMalformed database URL, failed to parse the main URL sections\b|\bUnexpected token '?\x{FEFF}`),
-	// SSH refusing a config or key file others may write, and a key the
-	// server does not know.
 	// An SSH server that refuses every key offered: the key is not the one
 	// registered (a deploy key never added, another key mounted).
 	pat("ssh_key_refused", ConfigError, weightPrecise, "The SSH server refused the key the container offers: register its public key (a deploy key) with the server, or mount the private key that is registered.", "permission denied (publickey").matching(`(?i)\bPermission denied \(publickey[),]`),
+	// SSH refusing a config or key file others may write.
 	pat("ssh_file_modes", PermissionDenied, weightPrecise+2, "SSH refuses a key or config file that others can read or write: mount it with defaultMode 0400/0600 and owned by the user the container runs as.", "bad owner or permissions").matching(`(?i)\bBad owner or permissions on \S+`),
 	// A server that is up but not ready: etcd throttling, Redis still
 	// loading its dataset, the API server timing out a list.
@@ -1051,6 +1048,8 @@ var patterns = []*pattern{
 	pat("bundle_no_tmp", PermissionDenied, weightPrecise, "The program unpacks itself into a temporary directory and cannot create one: give it a writable /tmp (an emptyDir) under readOnlyRootFilesystem.", "cannot create temporary directory").matching(`(?i)\bINTERNAL ERROR: cannot create temporary directory!?`),
 	// dockerize's wait for a dependency that gave up.
 	pat("dockerize_wait_timeout", DependencyUnavailable, weightPrecise, hintDepend, "waiting on dependencies to become available").matching(`(?i)\bTimeout after \S+ waiting on dependencies to become available\b`),
+	// A Java keystore or truststore the program cannot open: the wrong
+	// password, another store type (PKCS12 read as JKS), a missing file.
 	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b`),
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// A download at start (an engine, a model, a plugin) that the server
