@@ -22,6 +22,9 @@ type eventRow struct {
 // of today's and older kubectl.
 const eventsHeaderTitles = `Type\s+Reason\s+Age|LAST SEEN\s+TYPE|FirstSeen\s+LastSeen|LAST SEEN\s+FIRST SEEN`
 
+// ageOne is one of kubectl's ages: "14m", "2m40s", "<unknown>", "<invalid>".
+const ageOne = `<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?`
+
 var (
 	reEventsTitle = regexp.MustCompile(`^\s*Events:\s*(<none>)?\s*$`)
 	// reEventsHeader is the header row of an events table; reEventHeader
@@ -29,9 +32,9 @@ var (
 	reEventsHeader = regexp.MustCompile(`(?i)^\s*(?:` + eventsHeaderTitles + `)`)
 	reEventHeader  = regexp.MustCompile(`(?i)^\s*-+(\s+-+)*\s*$|^\s*(?:` + eventsHeaderTitles + `)`)
 	// reAge is kubectl's relative age, optionally with a repeat count:
-	// "14m", "2m40s", "<unknown>", "3m28s (x5 over 5m4s)".
-	// A node whose clock runs ahead prints "<invalid> (x4 over <invalid>)".
-	reAgePart = `(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)(?:\s+\(x(\d+)\s+over\s+(<unknown>|<invalid>|\d+[smhdy](?:\d+[smh])?)\))?`
+	// "14m", "2m40s", "<unknown>", "3m28s (x5 over 5m4s)". A node whose
+	// clock runs ahead prints "<invalid> (x4 over <invalid>)".
+	reAgePart = `(` + ageOne + `)(?:\s+\(x(\d+)\s+over\s+(` + ageOne + `)\))?`
 	// reDescribeRow: Type Reason Age From Message (kubectl >= 1.10).
 	reDescribeRow = regexp.MustCompile(`^\s*(Normal|Warning)\s+(\w+)\s+` + reAgePart + `\s+((?:[\w.-]+|<[\w-]+>)(?:,\s*\S+)?)\s+(.*\S)\s*$`)
 	// reDescribeRowCut is a describe row whose Message column is empty (cut

@@ -1396,14 +1396,7 @@ func TestEventsInvalidAge(t *testing.T) {
 		"  ----     ------     ----                           ----               -------\n" +
 		"  Normal   Started    <invalid> (x4 over <invalid>)  kubelet, node-1    Started container app\n" +
 		"  Warning  BackOff    <invalid> (x9 over <invalid>)  kubelet, node-1    Back-off restarting failed container\n"
-	var o Objects
-	if _, err := o.ParseAny("p", strings.NewReader(in)); err != nil {
-		t.Fatal(err)
-	}
-	got, err := o.Input(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := pastedInput(t, in)
 	if len(got.Events) != 2 {
 		t.Fatalf("events %+v", got.Events)
 	}
