@@ -158,7 +158,13 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 			per = 1
 		}
 		for i, f := range topicFamilies {
-			if n := len(f.re.FindAllIndex(sentence, -1)); n > 0 {
+			n := len(f.re.FindAllIndex(sentence, -1))
+			if i == topicOOM {
+				// "fails due to invalid memory address": a nil pointer
+				// (the crash's words), not memory.
+				n -= bytes.Count(sentence, []byte("memory address"))
+			}
+			if n > 0 {
 				t.count(i, per*n, string(trimmed))
 			}
 		}
@@ -178,6 +184,9 @@ func nextSentence(b []byte) (sentence, rest []byte) {
 
 // topicExecFormat is the index of ExecFormat among topicFamilies.
 var topicExecFormat = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == ExecFormat })
+
+// topicOOM is the index of OOMKilled's words among topicFamilies.
+var topicOOM = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == OOMKilled })
 
 // count counts n words of topic family i (two for each word of a
 // statement, one for each of a question), first said in line.

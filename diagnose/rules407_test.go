@@ -1,0 +1,38 @@
+package diagnose
+
+import "testing"
+
+// Rules from the misses of held-out rounds 407 to 414 (leader election,
+// clocks, locales, model servers, identity providers, kernel limits,
+// workflow engines, vector databases).
+func TestRules407(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a panic that cannot make its directory", "[2023-07-10T14:52:55.183Z INFO storage::content_manager::consensus::persistent] Loading raft state from ./storage/raft_state\n[2023-07-10T14:52:55.195Z ERROR qdrant::startup] Panic occurred in file lib/collection/src/shards/shard_holder.rs at line 60: Can't create Snapshots directory\n", PermissionDenied, "Can't create Snapshots directory"},
+		{"a data folder it could not create", "Error: could not create data folder /var/lib/app/data\n", PermissionDenied, "could not create data folder"},
+		{"a program out of file descriptors, in words", "mongodb ran out of file descriptors and aborted with exit code 139 (SIGSEGV).\n", ConfigError, "out of file descriptors"},
+		{"a lease client sharing the limiter, in words", "When leaderElection.leaderElect is true, the lease renewal client shares the client-side rate limiter with every controller client, and the manager exits with leader election lost.\n", AppCrash, "shares the client-side rate limiter"},
+		{"the lease client rate-limited, in words", "the leader election client was getting client-side rate-limited by other requests that were made to the apiserver.\n", AppCrash, "rate-limited"},
+		{"leader election starved, in words", "[Bug] Leader election starved by global client-go rate limits during cold start with multiple replicas of admission controller\n", AppCrash, "starved by global client-go rate limits"},
+		{"leader election failing, in words", "* The etcd defragmentation is causing the leader election to fail frequently, crashing the service\n", DependencyUnavailable, "leader election to fail"},
+		{"a password's special characters, in words", "Grafana 5.0.2 panics on startup if database URL has special characters in the password\npanic: runtime error: invalid memory address or nil pointer dereference\n", ConfigError, "special characters in the password"},
+		{"CloudNativePG's instance manager on a full WAL volume", "{\"level\":\"info\",\"ts\":\"2024-11-21T22:32:52.250211742Z\",\"msg\":\"Checking for free disk space for WALs before starting PostgreSQL\",\"logger\":\"instance-manager\"}\n{\"level\":\"info\",\"ts\":\"2024-11-21T22:32:52.273202361Z\",\"msg\":\"Detected low-disk space condition, avoid starting the instance\",\"logger\":\"instance-manager\"}\n", ConfigError, "low-disk space condition"},
+		{"a nil pointer told with a hyphen", "Unspecified `spec.kubernetesConfig.resources` causes nil-pointer dereference inside operator\n", AppCrash, "nil-pointer dereference"},
+		{"old data deleted as the fix", "prometheus in start loop with panic message\npanic: runtime error: slice bounds out of range\nsolution, delete old data in\n/var/lib/docker/volumes/prometheus_prometheus/_data\n", ConfigError, "delete old data"},
+		{"killed by the kubelet before it boots, in words", "We've recently noticed webservice pods getting killed by kubelet before Puma finishes booting.\n", LivenessProbe, "killed by kubelet before"},
+		{"RabbitMQ waiting for its peers' tables", "2024-05-13 08:34:32.688959+00:00 [info] <0.235.0> Waiting for Mnesia tables for 30000 ms, 8 retries left\n2024-05-13 08:35:02.689586+00:00 [warning] <0.235.0> Error while waiting for Mnesia tables: {timeout_waiting_for_tables,\n2024-05-13 08:35:02.689586+00:00 [warning] <0.235.0>                                         ['rabbit@rabbitmq-2.rabbitmq-headless.default.svc.cluster.local',\n", DependencyUnavailable, "timeout_waiting_for_tables"},
+		{"Vert.x cannot make its cache folder", "java.lang.IllegalStateException: Unable to create folder at path '/tmp/vertx-cache/1082414833831755185'\n", PermissionDenied, "Unable to create folder"},
+		{"an XML attribute added twice", "/camunda/conf/server.xml:47.492: Attribute testOnBorrow redefined\n", ConfigError, "Attribute testOnBorrow redefined"},
+		{"vLLM without a GPU platform", "INFO 05-20 20:12:25 [__init__.py:252] No platform detected, vLLM is running on UnspecifiedPlatform\n", ConfigError, "No platform detected"},
+	})
+	checkNotRead(t, []notRead{
+		{"The kubelet then liveness-kills the container (exit 137, reason `Error`, not `OOMKilled`).\n", OOMKilled},
+		{"{\"level\":\"error\",\"msg\":\"error retrieving resource lock rabbitmq-operator-system/messaging-topology-operator-leader-election: client rate limiter Wait returned an error: context deadline exceeded\"}\n", AppCrash},
+		{"mkdir: cannot create directory '/var/lib/mysql//mysql': No space left on device\nFatal error Can't create database directory '/var/lib/mysql//mysql'\n", PermissionDenied},
+		{"The password has no special characters, so it is not the escaping.\npanic: runtime error: invalid memory address or nil pointer dereference\n", ConfigError},
+		{"E0129 05:26:25.921Z leaderelection.go:369] Failed to update lock: Put \"https://10.96.0.1:443/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/karpenter\": context deadline exceeded\nE0129 05:26:27.001Z leaderelection.go:285] failed to renew lease kube-system/karpenter: timed out waiting for the condition\n", AppCrash},
+		{"mkdir: can't create directory '/data/db': File exists\n", PermissionDenied},
+		{"Error: cannot create cache directory /nonexistent/cache: no such file or directory\n", PermissionDenied},
+		{"fatal: could not create work tree dir 'repo': No space left on device\n", PermissionDenied},
+	})
+	notAbout(t, "Upgrading Control Plane fails due to invalid memory address. During upgrade, due to some unknown error, the pod crashes.", OOMKilled, "a nil pointer's invalid memory address is not memory")
+}
