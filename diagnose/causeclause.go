@@ -182,6 +182,8 @@ func programLine(t []byte) bool {
 	switch c := t[0]; {
 	case c >= '0' && c <= '9' && reListItem.Match(t):
 		return false // "1) CRD issues with ...", "2. Deploy a service": a list in words
+	case c == '[' && reS6Stage.Match(t):
+		return true // s6-overlay's "[fix-attrs.d] applying ownership & permissions fixes..."
 	case c == '[' && reTitleTag.Match(t):
 		return false // "[BUG] pods crash ...", "[RHEL 10] ...": an issue title's tag
 	case c == '[' || c == '{' || c == '<' || (c >= '0' && c <= '9'):
@@ -195,6 +197,11 @@ func programLine(t []byte) bool {
 	}
 	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t) || reProgressDone.Match(t)
 }
+
+// reS6Stage is an s6-overlay stage tag at a line's start ("[cont-init.d]
+// 10-adduser: exited 0.", "[fix-attrs.d] applying ownership &
+// permissions fixes..."): the image's init, not a title's tag.
+var reS6Stage = regexp.MustCompile(`^\[(?:fix-attrs|cont-init|cont-finish|services|s6-init|s6-finish|s6-rc)(?:\.d)?\]`)
 
 // reLevelPipe is a level in capitals before a column bar ("ERROR  | ").
 var reLevelPipe = regexp.MustCompile(`^(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TRACE|NOTICE|CRITICAL)\s+\| `)

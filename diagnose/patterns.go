@@ -602,7 +602,7 @@ var patterns = []*pattern{
 	// "Fix the crashloop caused by misconfigured liveness/readiness
 	// probes"; the kubelet's own word for a probe sent to another host by a
 	// redirect ("Probe terminated redirects").
-	pat("probe_caused_loop", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bcrash ?loop\w*\s+(?:is\s+|was\s+)?(?:caused by|due to|because of)\s+(?:\w+\s+){0,3}(?:liveness|liveliness|startup)(?: ?(?:/|and|or|&) ?(?:readiness|liveness|startup))?[ -]?probes?\b|\bProbe terminated redirects\b`),
+	pat("probe_caused_loop", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bcrash ?loop\w*\s+(?:is\s+|was\s+)?(?:caused by|due to|because of)\s+(?:\w+\s+){0,3}(?:(?:liveness|liveliness|startup)(?: ?(?:/|and|or|&) ?(?:readiness|liveness|startup))?[ -]?)?probes?\b|\bProbe terminated redirects\b`),
 	pat("probe_kill", LivenessProbe, weightSpecific, "", "liveness probe failed", "liveness probe errored", "startup probe failed", "startup probe errored", "failed liveness probe", "failed startup probe", "liveness probe failing"),
 
 	// A probe's failure in the reporter's words or a tool's output ("the
@@ -982,6 +982,10 @@ var patterns = []*pattern{
 	// Express 5's path-to-regexp rejects, pydantic 2's removed arguments,
 	// asyncio's get_event_loop on Python 3.14.
 	pat("py_node_code_bug", AppCrash, weightPrecise, "", "apps aren't loaded yet", "missing parameter name at", "pydanticusererror", "there is no current event loop").matching(`(?i)\bAppRegistryNotReady: Apps aren't loaded yet\b|\bTypeError: Missing parameter name at \d+|\bPydanticUserError\b|\bRuntimeError: There is no current event loop\b`),
+	// Yarn 1's check of node_modules against yarn.lock, which Rails'
+	// Webpacker runs at boot: the installed packages (a node_modules volume
+	// from another build or platform) do not match.
+	pat("yarn_integrity", ConfigError, weightPrecise, "Yarn's check of the installed packages against yarn.lock failed: node_modules (often a volume from another build or platform) does not match; run yarn install --check-files in the image, drop the stale node_modules volume, or set check_yarn_integrity: false (Webpacker).", "integrity check failed").matching(`(?i)^\s*error integrity check failed\b`),
 	// Yarn's "Couldn't find a script named" (npm's "Missing script").
 	pat("yarn_missing_script", CommandNotFound, weightPrecise+1, hintEntry, "couldn't find a script named"),
 	// pnpm's: "ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL", then "× Command "x" not found".
@@ -1020,6 +1024,10 @@ var patterns = []*pattern{
 	pat("delete_corrupt_words", ConfigError, weightPrecise, hintData, "corrupt", "old ", "stale ").matching(`(?i)\b(?:delet|remov|wip|purg|clean)\w*\s+(?:the\s+|all\s+|those\s+)?(?:corrupt(?:ed)?|old|stale)\s+(?:buffers?|files?|chunks?|data|database|index(?:es)?|wal|queue|segments?|blocks?)\b`),
 	// Apache's pid file that the last start left and it cannot read back.
 	pat("apache_pid_unreadable", ConfigError, weightPrecise+1, "A pid file from an earlier run (a host reboot, a killed container) is left where the server writes its own: remove stale pid files in the entrypoint before starting, or keep them on a tmpfs.", "ah00058", "ah00059").matching(`(?i)\bAH00058: Error retrieving pid file\b|\bAH00059: Remove it before continuing if it is corrupted\b`),
+	// A PostgreSQL extension older in the database than in the image after
+	// an upgrade (repmgr's "extension version 5.3 is installed but newer
+	// version 5.4 is available"): the data needs ALTER EXTENSION.
+	pat("pg_extension_outdated", ConfigError, weightPrecise, "The database holds an older version of the extension than the upgraded image ships: update it in the database (ALTER EXTENSION ... UPDATE; Bitnami postgresql-ha: upgradeRepmgrExtension=true), or keep the image that matches.", "is installed but newer version").matching(`(?i)\bextension version [\d.]+ is installed but newer version [\d.]+ is available\b`),
 	// A RabbitMQ node that waits for the peers it last ran with (their
 	// Mnesia tables) and gives up: after all nodes went down, OrderedReady
 	// starts one at a time and the peers never come.

@@ -22,6 +22,9 @@ func TestRules407(t *testing.T) {
 		{"RabbitMQ waiting for its peers' tables", "2024-05-13 08:34:32.688959+00:00 [info] <0.235.0> Waiting for Mnesia tables for 30000 ms, 8 retries left\n2024-05-13 08:35:02.689586+00:00 [warning] <0.235.0> Error while waiting for Mnesia tables: {timeout_waiting_for_tables,\n2024-05-13 08:35:02.689586+00:00 [warning] <0.235.0>                                         ['rabbit@rabbitmq-2.rabbitmq-headless.default.svc.cluster.local',\n", DependencyUnavailable, "timeout_waiting_for_tables"},
 		{"Vert.x cannot make its cache folder", "java.lang.IllegalStateException: Unable to create folder at path '/tmp/vertx-cache/1082414833831755185'\n", PermissionDenied, "Unable to create folder"},
 		{"an XML attribute added twice", "/camunda/conf/server.xml:47.492: Attribute testOnBorrow redefined\n", ConfigError, "Attribute testOnBorrow redefined"},
+		{"a crash loop because of probe failures", "For examples on a Raspberry Pi, it takes a little bit longer than allowed by the `initialDelaySeconds`, `periodSeconds` and `failureThreshold`. This result in a CrashLoopBackOff because of the probe failures.\n", LivenessProbe, "because of the probe failures"},
+		{"repmgr's extension older than the image's", "postgresql-repmgr 09:12:44.41 INFO  ==> Upgrading repmgr extension...\nERROR: extension version 5.3 is installed but newer version 5.4 is available\n", ConfigError, "extension version 5.3 is installed"},
+		{"Yarn's integrity check at boot", "web_1  | warning Integrity check: System parameters don't match\nweb_1  | error Integrity check failed\nweb_1  | error Found 1 errors.\n", ConfigError, "Integrity check failed"},
 		{"vLLM without a GPU platform", "INFO 05-20 20:12:25 [__init__.py:252] No platform detected, vLLM is running on UnspecifiedPlatform\n", ConfigError, "No platform detected"},
 	})
 	checkNotRead(t, []notRead{
@@ -35,4 +38,6 @@ func TestRules407(t *testing.T) {
 		{"fatal: could not create work tree dir 'repo': No space left on device\n", PermissionDenied},
 	})
 	notAbout(t, "Upgrading Control Plane fails due to invalid memory address. During upgrade, due to some unknown error, the pod crashes.", OOMKilled, "a nil pointer's invalid memory address is not memory")
+	notAbout(t, "mediawiki pod gets in to crashloopbackoff\n- helm upgrade --install -n wiki mediawiki bitnami/mediawiki --set mediawikiUser=admin,mediawikiPassword=password,readinessProbe.failureThreshold=10,livenessProbe.initialDelaySeconds=600\nif i install without the values, then there is no crash in the pod.", LivenessProbe, "a pasted helm command's probe values are not words about probes")
+	notAbout(t, "readsb exited 267 and the container keeps restarting.\n[fix-attrs.d] applying ownership & permissions fixes...\n[fix-attrs.d] done.\n[cont-init.d] executing container initialization scripts...", PermissionDenied, "s6-overlay's routine stages are not words about permissions")
 }

@@ -80,6 +80,11 @@ var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.
 // or a configure script's output, not the reporter's words.
 var reProgressStep = regexp.MustCompile(`^[a-z][\w ./'"-]{3,120}? \.\.\. [\w.-]+$`)
 
+// reCommandWithFlags is a helm command line with a flag. (A docker or
+// kubectl command's image is words about what ran: "docker service create
+// ... centos" is a one-shot image.)
+var reCommandWithFlags = regexp.MustCompile(`^(?:[-$>]\s*)?(?:sudo\s+)?helm\s+[\w-]+\b.*\s--?[a-z]`)
+
 // reTemplateChoices is a list of choices in parentheses, as issue
 // templates ask their questions: "(cloud/vm/metal)", "(cpu/memory)".
 var reTemplateChoices = regexp.MustCompile(`\((?:[a-z][\w -]*/)+[a-z][\w -]*\)`)
@@ -113,6 +118,13 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	if bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasSuffix(trimmed, []byte(" \\")) {
 		// A pasted command's flags (`--limit-memory=20M \`): what was run,
 		// not what the report is about.
+		t.settings++
+		return
+	}
+	if reCommandWithFlags.Match(lower) {
+		// A pasted helm command ("- helm upgrade --install mediawiki ... --set
+		// readinessProbe.failureThreshold=10"): its values are what was
+		// run, not what the report is about.
 		t.settings++
 		return
 	}
