@@ -114,6 +114,15 @@ func (p *pattern) matching(re string) *pattern { p.re = regexp.MustCompile(re); 
 // against all of them; the one with the highest weight names the category.
 var patterns = []*pattern{
 	// Out of memory inside the runtime.
+	// The JVM cannot start another thread: "OutOfMemoryError: unable to
+	// create native thread: possibly out of memory or process/resource
+	// limits reached" is the pids limit or ulimit -u far more often than
+	// memory.
+	pat("jvm_native_thread", ConfigError, weightPrecise+1, "The JVM could not start another thread: the container's process limit (pids.max, the kubelet's podPidsLimit) or ulimit -u was reached, or the threads' native memory ran out. Count the app's threads (pools sized to the node's CPUs), raise the pids limit, or lower the thread counts.", "native thread").matching(`(?i)\bunable to create (?:new )?native thread\b`),
+	// A JVM in an image with a newer glibc on an old Docker or runc: its
+	// seccomp profile refuses clone3 with EPERM instead of ENOSYS, and the
+	// JVM reports it as memory ("Out of Memory Error (workerManager.hpp:70)").
+	pat("jvm_thread_seccomp", PermissionDenied, weightPrecise+2, "The container runtime's seccomp profile refuses the JVM's thread creation: an old Docker (before 20.10.10) or runc runs an image with a newer glibc. Upgrade Docker/runc (and libseccomp), or as a stopgap run with --security-opt seccomp=unconfined.", "workermanager.hpp", "pthread_create failed (eperm)").matching(`(?i)\bout of memory error \(workermanager\.hpp:\d+\)|\bpthread_create failed \(EPERM\)`),
 	pat("java_oom", OOMKilled, weightPrecise, hintOOMHeap, "java.lang.outofmemoryerror", "outofmemoryerror:", "gc overhead limit exceeded"),
 	// PHP's own memory_limit, reached by a script or a worker.
 	pat("php_memory_limit", OOMKilled, weightPrecise, "PHP reached its memory_limit (php.ini or -d memory_limit): raise it, together with the container's memory limit, or make the script use less (batch the work).", "allowed memory size of").matching(`(?i)\ballowed memory size of \d+ bytes exhausted\b`),
@@ -429,8 +438,9 @@ var patterns = []*pattern{
 	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute"),
 	// Round 28. A JVM option or a stray quote taken for the main class
 	// (`PULSAR_MEM=" -Xms64m"` quoted into the command): the options are
-	// set wrong, the class is not missing.
-	pat("java_options_as_class", ConfigError, weightPrecise+2, "The JVM took an option or a quote for its main class: an environment variable that holds JVM options (JAVA_OPTS, *_MEM) is quoted or split wrongly in the command or the chart's values; remove the extra quotes.", "could not find or load main class").matching(`(?i)could not find or load main class\s*(?:["']|-X|-D|-[a-z]|$)`),
+	// set wrong, the class is not missing. So is "$JAVA_OPTS" itself: the
+	// exec form of ENTRYPOINT does not expand variables.
+	pat("java_options_as_class", ConfigError, weightPrecise+2, "The JVM took an option or a quote for its main class: an environment variable that holds JVM options (JAVA_OPTS, *_MEM) is quoted or split wrongly in the command or the chart's values; remove the extra quotes.", "could not find or load main class").matching(`(?i)could not find or load main class\s*(?:["']|-X|-D|-[a-z]|\$\{?\w|$)`),
 	pat("php_entry", CommandNotFound, weightSpecific, hintEntry, "could not open input file").matching(`(?i)^\W{0,3}could not open input file: \S+`),
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
@@ -1024,10 +1034,22 @@ var patterns = []*pattern{
 	pat("delete_corrupt_words", ConfigError, weightPrecise, hintData, "corrupt", "old ", "stale ").matching(`(?i)\b(?:delet|remov|wip|purg|clean)\w*\s+(?:the\s+|all\s+|those\s+)?(?:corrupt(?:ed)?|old|stale)\s+(?:buffers?|files?|chunks?|data|database|index(?:es)?|wal|queue|segments?|blocks?)\b`),
 	// Apache's pid file that the last start left and it cannot read back.
 	pat("apache_pid_unreadable", ConfigError, weightPrecise+1, "A pid file from an earlier run (a host reboot, a killed container) is left where the server writes its own: remove stale pid files in the entrypoint before starting, or keep them on a tmpfs.", "ah00058", "ah00059").matching(`(?i)\bAH00058: Error retrieving pid file\b|\bAH00059: Remove it before continuing if it is corrupted\b`),
+	// The same wait for peers named by pod IPs ('rabbit@10.244.3.17'):
+	// the IPs changed on restart, so the peers will never come; the node
+	// names are the setting to fix.
+	pat("mnesia_ip_node_names", ConfigError, weightSpecific+2, "RabbitMQ's node names are built from pod IPs, which change when pods restart, so a node waits for peers that no longer exist: name the nodes by the StatefulSet's stable DNS names (RABBITMQ_USE_LONGNAME=true, RABBITMQ_NODENAME=rabbit@$(POD_NAME).<headless service>), then reset the nodes' old cluster state.", "timeout_waiting_for_tables").matching(`(?i)\btimeout_waiting_for_tables,\s*\[\s*'rabbit@\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}'`),
 	// A PostgreSQL extension older in the database than in the image after
 	// an upgrade (repmgr's "extension version 5.3 is installed but newer
 	// version 5.4 is available"): the data needs ALTER EXTENSION.
 	pat("pg_extension_outdated", ConfigError, weightPrecise, "The database holds an older version of the extension than the upgraded image ships: update it in the database (ALTER EXTENSION ... UPDATE; Bitnami postgresql-ha: upgradeRepmgrExtension=true), or keep the image that matches.", "is installed but newer version").matching(`(?i)\bextension version [\d.]+ is installed but newer version [\d.]+ is available\b`),
+	// Elasticsearch's launcher cannot run its bundled java: an old Docker's
+	// seccomp profile refuses faccessat2, or the JDK is not readable by
+	// the user the image runs as (a custom uid).
+	pat("es_java_not_found", PermissionDenied, weightPrecise, "Elasticsearch's launcher cannot run its bundled java: on Docker before 20.10 (or an old libseccomp) the seccomp profile refuses the check it makes (faccessat2), so upgrade the engine; with a custom user, make the JDK directory readable and executable by it.", "could not find java in").matching(`(?i)\bcould not find java in (?:es_java_home|bundled jdk|java_home)\b`),
+	// client-go's list refused with 401: the API server does not accept
+	// the client's token or certificate (a deleted token Secret, an
+	// expired certificate), not an RBAC denial (403, "forbidden").
+	pat("apiserver_unauthorized", ConfigError, weightPrecise, "The API server rejects the client's credentials (401 Unauthorized): its token or certificate is invalid or expired (a deleted ServiceAccount token Secret, a rotated certificate, a kubeconfig from another cluster). Give it valid credentials; RBAC would answer 403 Forbidden instead.", "unauthorized", "provide credentials").matching(`(?i)\bfailed to (?:list|watch) \*?[\w./-]+: unauthorized\b|\bthe server has asked for the client to provide credentials\b`),
 	// A RabbitMQ node that waits for the peers it last ran with (their
 	// Mnesia tables) and gives up: after all nodes went down, OrderedReady
 	// starts one at a time and the peers never come.
@@ -1627,7 +1649,7 @@ var patterns = []*pattern{
 	// killer did, at the cgroup's memory limit. (A supervisor's own SIGKILL
 	// after a timeout, gunicorn's "was sent SIGKILL!", is not this, nor a
 	// line that says a probe killed it.)
-	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe"),
+	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
 	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)`),

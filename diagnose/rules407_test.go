@@ -25,9 +25,16 @@ func TestRules407(t *testing.T) {
 		{"a crash loop because of probe failures", "For examples on a Raspberry Pi, it takes a little bit longer than allowed by the `initialDelaySeconds`, `periodSeconds` and `failureThreshold`. This result in a CrashLoopBackOff because of the probe failures.\n", LivenessProbe, "because of the probe failures"},
 		{"repmgr's extension older than the image's", "postgresql-repmgr 09:12:44.41 INFO  ==> Upgrading repmgr extension...\nERROR: extension version 5.3 is installed but newer version 5.4 is available\n", ConfigError, "extension version 5.3 is installed"},
 		{"Yarn's integrity check at boot", "web_1  | warning Integrity check: System parameters don't match\nweb_1  | error Integrity check failed\nweb_1  | error Found 1 errors.\n", ConfigError, "Integrity check failed"},
+		{"JAVA_OPTS left unexpanded as the main class", "Error: Could not find or load main class $JAVA_OPTS\n", ConfigError, "$JAVA_OPTS"},
+		{"the JVM out of threads", "Exception in thread \"main\" java.lang.OutOfMemoryError: unable to create native thread: possibly out of memory or process/resource limits reached\n", ConfigError, "unable to create native thread"},
+		{"the JVM's threads refused by an old seccomp profile", "There is insufficient memory for the Java Runtime Environment to continue.\nOut of Memory Error (workerManager.hpp:70), pid=1, tid=1\n", PermissionDenied, "workerManager.hpp"},
+		{"Elasticsearch's launcher without its java", "could not find java in ES_JAVA_HOME at /opt/java/openjdk/bin/java\n", PermissionDenied, "could not find java in ES_JAVA_HOME"},
+		{"an informer's list refused with 401", "E1115 07:02:11.913301       1 reflector.go:147] pkg/mod/k8s.io/client-go@v0.29.3/tools/cache/reflector.go:229: Failed to watch *v1.Pod: failed to list *v1.Pod: Unauthorized\nF1115 07:03:11.002977       1 main.go:74] failed to sync informer caches\n", ConfigError, "Unauthorized"},
+		{"RabbitMQ waiting for peers named by pod IPs", "2024-03-02 10:11:12.000 [error] <0.230.0> Error during startup: {error,{timeout_waiting_for_tables,['rabbit@10.244.3.17','rabbit@10.244.1.42'],[rabbit_user,rabbit_user_permission]}}\n", ConfigError, "rabbit@10.244.3.17"},
 		{"vLLM without a GPU platform", "INFO 05-20 20:12:25 [__init__.py:252] No platform detected, vLLM is running on UnspecifiedPlatform\n", ConfigError, "No platform detected"},
 	})
 	checkNotRead(t, []notRead{
+		{"After 3 consecutive failures, the kubelet kills the container (exit code 137).\n", OOMKilled},
 		{"The kubelet then liveness-kills the container (exit 137, reason `Error`, not `OOMKilled`).\n", OOMKilled},
 		{"{\"level\":\"error\",\"msg\":\"error retrieving resource lock rabbitmq-operator-system/messaging-topology-operator-leader-election: client rate limiter Wait returned an error: context deadline exceeded\"}\n", AppCrash},
 		{"mkdir: cannot create directory '/var/lib/mysql//mysql': No space left on device\nFatal error Can't create database directory '/var/lib/mysql//mysql'\n", PermissionDenied},
