@@ -114,11 +114,18 @@ func (p *pattern) matching(re string) *pattern { p.re = regexp.MustCompile(re); 
 // against all of them; the one with the highest weight names the category.
 var patterns = []*pattern{
 	// Out of memory inside the runtime.
-	// The JVM cannot start another thread: "OutOfMemoryError: unable to
-	// create native thread: possibly out of memory or process/resource
-	// limits reached" is the pids limit or ulimit -u far more often than
-	// memory.
-	pat("jvm_native_thread", ConfigError, weightPrecise+1, "The JVM could not start another thread: the container's process limit (pids.max, the kubelet's podPidsLimit) or ulimit -u was reached, or the threads' native memory ran out. Count the app's threads (pools sized to the node's CPUs), raise the pids limit, or lower the thread counts.", "native thread").matching(`(?i)\bunable to create (?:new )?native thread\b`),
+	// A program that cannot start another thread: the container's process
+	// limit (pids.max, podPidsLimit) or ulimit -u far more often than
+	// memory. The JVM's "OutOfMemoryError: unable to create native
+	// thread", glibc's pthread_create EAGAIN, Go's "failed to create new OS
+	// thread", tokio's "OS can't spawn worker thread", libuv's
+	// uv_thread_create assertion in Node.
+	pat("thread_limit", ConfigError, weightPrecise+3, "The program could not start another thread: the container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) or ulimit -u was reached, or the threads' memory ran out. Count the app's threads (pools and workers sized to the node's CPUs), raise the pids limit, or lower the thread counts.", "native thread", "pthread_create", "os thread", "spawn worker thread", "uv_thread_create").matching(`(?i)\bunable to create (?:new )?native thread\b|\bpthread_create failed \(EAGAIN\)|\bfailed to create new OS thread\b|\bOS can't spawn worker thread: Resource temporarily unavailable\b|\(uv_thread_create\(`),
+	// Kernel and shared-memory limits a program names at start: Oracle's
+	// MEMORY_TARGET above /dev/shm, Seastar's aio-max-nr, NCCL's segment
+	// in a /dev/shm that is too small, the JVM's initial heap given
+	// without a unit.
+	pat("kernel_shm_limits", ConfigError, weightPrecise+2, "A kernel or shared-memory limit is too small for the program: give /dev/shm the size it needs (an emptyDir with medium: Memory and a sizeLimit; Docker's --shm-size), raise the node's sysctl it names (fs.aio-max-nr), or correct the JVM size (-Xms/-Xmx need a unit: 512m).", "ora-00845", "aio-max-nr", "shared memory segment", "too small initial heap").matching(`(?i)\bORA-00845: MEMORY_TARGET not supported\b|\bCould not setup Async I/O\b.{0,120}\baio-max-nr\b|\bError while creating shared memory segment /dev/shm/|^\s*Too small initial heap\s*$`),
 	// A JVM in an image with a newer glibc on an old Docker or runc: its
 	// seccomp profile refuses clone3 with EPERM instead of ENOSYS, and the
 	// JVM reports it as memory ("Out of Memory Error (workerManager.hpp:70)").
@@ -440,7 +447,7 @@ var patterns = []*pattern{
 	// (`PULSAR_MEM=" -Xms64m"` quoted into the command): the options are
 	// set wrong, the class is not missing. So is "$JAVA_OPTS" itself: the
 	// exec form of ENTRYPOINT does not expand variables.
-	pat("java_options_as_class", ConfigError, weightPrecise+2, "The JVM took an option or a quote for its main class: an environment variable that holds JVM options (JAVA_OPTS, *_MEM) is quoted or split wrongly in the command or the chart's values; remove the extra quotes.", "could not find or load main class").matching(`(?i)could not find or load main class\s*(?:["']|-X|-D|-[a-z]|\$\{?\w|$)`),
+	pat("java_options_as_class", ConfigError, weightPrecise+2, "The JVM took an option or a quote for its main class: an environment variable that holds JVM options (JAVA_OPTS, *_MEM) is quoted or split wrongly in the command or the chart's values; remove the extra quotes.", "could not find or load main class").matching(`(?i)could not find or load main class\s*(?:["'“”‘’]|[-–—]X|[-–—]D|[-–—][a-z]|\$\{?\w|$)`),
 	pat("php_entry", CommandNotFound, weightSpecific, hintEntry, "could not open input file").matching(`(?i)^\W{0,3}could not open input file: \S+`),
 	pat("python_entry", CommandNotFound, weightSpecific, hintEntry, "can't open file").matching(`can't open file '[^']+': \[Errno 2\]`),
 	pat("python_app_ref", CommandNotFound, weightSpecific+1, hintEntry, "error loading asgi app", "failed to find attribute", "failed to find application object", "could not import module"),
@@ -700,6 +707,9 @@ var patterns = []*pattern{
 	// A program that ends itself with status 0 (`sys.exit(0)`,
 	// `process.exit(0)`, `os.Exit(0)`), as its code or the reporter's
 	// analysis shows: as weak as a row that shows the 0.
+	// The reporter says the program exits 0 and is restarted ("prints
+	// this, exits 0 and gets restarted, forever"): a program that ends.
+	pat("exit0_restarted_words", Completed, weightSpecific, "", "exit").matching(`(?i)\bexit(?:s|ed)? (?:with )?(?:code |status )?0\b[^.;]{0,30}\b(?:and|then|but)\b[^.;]{0,20}\b(?:gets?|is|was|got) restarted\b`),
 	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)`),
 	// The same row whose container last exited 137 (SIGKILL): with no
 	// probe to kill it, Docker's restarts after a kill are most often its

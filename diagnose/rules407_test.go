@@ -1,6 +1,9 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules from the misses of held-out rounds 407 to 414 (leader election,
 // clocks, locales, model servers, identity providers, kernel limits,
@@ -31,9 +34,19 @@ func TestRules407(t *testing.T) {
 		{"Elasticsearch's launcher without its java", "could not find java in ES_JAVA_HOME at /opt/java/openjdk/bin/java\n", PermissionDenied, "could not find java in ES_JAVA_HOME"},
 		{"an informer's list refused with 401", "E1115 07:02:11.913301       1 reflector.go:147] pkg/mod/k8s.io/client-go@v0.29.3/tools/cache/reflector.go:229: Failed to watch *v1.Pod: failed to list *v1.Pod: Unauthorized\nF1115 07:03:11.002977       1 main.go:74] failed to sync informer caches\n", ConfigError, "Unauthorized"},
 		{"RabbitMQ waiting for peers named by pod IPs", "2024-03-02 10:11:12.000 [error] <0.230.0> Error during startup: {error,{timeout_waiting_for_tables,['rabbit@10.244.3.17','rabbit@10.244.1.42'],[rabbit_user,rabbit_user_permission]}}\n", ConfigError, "rabbit@10.244.3.17"},
+		{"exits 0 and is restarted, in words", "Caused by `args: [\"validate\", \"/etc/vector/vector.yaml\"]` that I left in the DaemonSet while debugging: vector checks the config, prints this, exits 0 and gets restarted, forever.\n", Completed, "exits 0 and gets restarted"},
+		{"Go out of OS threads", "runtime: failed to create new OS thread (have 62 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc\n", ConfigError, "failed to create new OS thread"},
+		{"tokio out of worker threads", "thread 'main' panicked at /usr/local/cargo/registry/src/index.crates.io-6f17d22bba15001f/tokio-1.38.0/src/runtime/blocking/pool.rs:474:21:\nOS can't spawn worker thread: Resource temporarily unavailable (os error 11)\n", ConfigError, "OS can't spawn worker thread"},
+		{"Node's libuv out of threads", "node[1]: ../src/node_platform.cc:68:std::unique_ptr<long unsigned int> node::WorkerThreadsTaskRunner::DelayedTaskScheduler::Start(): Assertion `(0) == (uv_thread_create(t.get(), start_thread, this))' failed.\n", ConfigError, "uv_thread_create"},
+		{"Oracle's MEMORY_TARGET above /dev/shm", "SQL> ORA-00845: MEMORY_TARGET not supported on this system\n", ConfigError, "ORA-00845"},
+		{"Seastar's aio-max-nr", "Could not setup Async I/O: Resource temporarily unavailable. The most common cause is not enough request capacity in /proc/sys/fs/aio-max-nr. Try increasing that number\n", ConfigError, "aio-max-nr"},
+		{"NCCL's segment in a small /dev/shm", "Error while creating shared memory segment /dev/shm/nccl-vzIpS6 (size 9637888) rank=1\ntorch.distributed.DistBackendError: NCCL error in: ../torch/csrc/distributed/c10d/ProcessGroupNCCL.cpp:1970, unhandled system error\n", ConfigError, "shared memory segment"},
+		{"the JVM's initial heap without a unit", "Error occurred during initialization of VM\nToo small initial heap\n", ConfigError, "Too small initial heap"},
+		{"JVM options with an en dash as the main class", "Error: Could not find or load main class \u2013Xmx768m\n", ConfigError, "Xmx768m"},
 		{"vLLM without a GPU platform", "INFO 05-20 20:12:25 [__init__.py:252] No platform detected, vLLM is running on UnspecifiedPlatform\n", ConfigError, "No platform detected"},
 	})
 	checkNotRead(t, []notRead{
+		{"thread 'main' panicked at 'OS can't spawn worker thread: Operation not permitted (os error 1)'\n", ConfigError},
 		{"After 3 consecutive failures, the kubelet kills the container (exit code 137).\n", OOMKilled},
 		{"The kubelet then liveness-kills the container (exit 137, reason `Error`, not `OOMKilled`).\n", OOMKilled},
 		{"{\"level\":\"error\",\"msg\":\"error retrieving resource lock rabbitmq-operator-system/messaging-topology-operator-leader-election: client rate limiter Wait returned an error: context deadline exceeded\"}\n", AppCrash},
@@ -47,4 +60,16 @@ func TestRules407(t *testing.T) {
 	notAbout(t, "Upgrading Control Plane fails due to invalid memory address. During upgrade, due to some unknown error, the pod crashes.", OOMKilled, "a nil pointer's invalid memory address is not memory")
 	notAbout(t, "mediawiki pod gets in to crashloopbackoff\n- helm upgrade --install -n wiki mediawiki bitnami/mediawiki --set mediawikiUser=admin,mediawikiPassword=password,readinessProbe.failureThreshold=10,livenessProbe.initialDelaySeconds=600\nif i install without the values, then there is no crash in the pod.", LivenessProbe, "a pasted helm command's probe values are not words about probes")
 	notAbout(t, "readsb exited 267 and the container keeps restarting.\n[fix-attrs.d] applying ownership & permissions fixes...\n[fix-attrs.d] done.\n[cont-init.d] executing container initialization scripts...", PermissionDenied, "s6-overlay's routine stages are not words about permissions")
+}
+
+// A bare CreateContainerConfigError (no kubelet message) is summarised by
+// what it means, not by an empty message after a colon.
+func TestCreateContainerConfigErrorWithoutMessage(t *testing.T) {
+	r := Diagnose(Input{Pod: waitingPod("CreateContainerConfigError", ""), Now: now})
+	if r.Category != ConfigError {
+		t.Errorf("category = %s, want config_error", r.Category)
+	}
+	if strings.HasSuffix(strings.TrimSpace(r.Summary), ":") || !strings.Contains(r.Summary, "CreateContainerConfigError") {
+		t.Errorf("summary %q ends without what went wrong", r.Summary)
+	}
 }

@@ -220,7 +220,7 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		return fmt.Sprintf("%s cannot start: %s", name, shorten(top.detail, maxSummary))
 	}
 	if top.kind == "status" {
-		if w := waitingState(v); w != nil && w.Reason == "CreateContainerConfigError" {
+		if w := waitingState(v); w != nil && w.Reason == "CreateContainerConfigError" && w.Message != "" {
 			return fmt.Sprintf("%s cannot be created: %s", name, shorten(w.Message, maxSummary))
 		}
 	}
