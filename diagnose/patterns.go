@@ -118,7 +118,8 @@ var patterns = []*pattern{
 	// limit (pids.max, podPidsLimit) or ulimit -u far more often than
 	// memory. The JVM's "OutOfMemoryError: unable to create native
 	// thread", glibc's pthread_create EAGAIN, Go's "failed to create new OS
-	// thread", tokio's "OS can't spawn worker thread", libuv's
+	// thread", tokio's "OS can't spawn worker thread: Resource temporarily
+	// unavailable" (its EPERM is an old seccomp profile), libuv's
 	// uv_thread_create assertion in Node.
 	pat("thread_limit", ConfigError, weightPrecise+3, "The program could not start another thread: the container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) or ulimit -u was reached, or the threads' memory ran out. Count the app's threads (pools and workers sized to the node's CPUs), raise the pids limit, or lower the thread counts.", "native thread", "pthread_create", "os thread", "spawn worker thread", "uv_thread_create").matching(`(?i)\bunable to create (?:new )?native thread\b|\bpthread_create failed \(EAGAIN\)|\bfailed to create new OS thread\b|\bOS can't spawn worker thread: Resource temporarily unavailable\b|\(uv_thread_create\(`),
 	// Kernel and shared-memory limits a program names at start: Oracle's
