@@ -18,7 +18,10 @@ func TestClassicShapes(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no classic shapes found: %v", err)
 	}
-	for _, path := range files {
+	for i, path := range files {
+		if i%corpusSample != 0 {
+			continue // under -race a sample; `make test` reads every shape without it
+		}
 		name := filepath.Base(path)
 		want, _, _ := strings.Cut(name, "__")
 		f, err := os.Open(path)
