@@ -1448,6 +1448,10 @@ func stripPrefixes(b []byte) []byte {
 	if len(b) > 1 && b[0] == '>' && (b[1] == ' ' || b[1] == '\t') {
 		b = bytes.TrimLeft(b[1:], " \t")
 	}
+	// A line a reporter set as inline code: "`/entrypoint.sh: exec: gosu: not found`".
+	if t := bytes.TrimSpace(b); len(t) > 2 && t[0] == '`' && t[1] != '`' && t[len(t)-1] == '`' && bytes.IndexByte(t[1:len(t)-1], '`') < 0 {
+		b = t[1 : len(t)-1]
+	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
 		if e := clockEnd(b, 11); e-11 >= 8 && e < len(b) && isLetter(b[e]) {
 			// A log store that glued the line to its time
@@ -1596,6 +1600,13 @@ var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\]|(
 func loopbackTarget(line string) bool {
 	if localPostgresSocket([]byte(line)) {
 		return true // a client that fell back to the local socket: no host was set
+	}
+	// "...10.96.0.1:443: i/o timeout; trying with fallback:
+	// http://localhost:8080": the error is about the address before it.
+	for _, f := range []string{"fallback", "Fallback"} {
+		if i := strings.Index(line, f); i > 0 {
+			line = line[:i]
+		}
 	}
 	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
 		if m[1] == "" {

@@ -91,6 +91,7 @@ const (
 	hintLoopback       = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
 	hintOOMLimit       = "The container was killed at its memory limit: raise resources.limits.memory (and requests) to what it really needs, or lower its heap/worker settings so it fits."
 	hintArch           = "The image is built for another CPU architecture than the node: build a multi-arch image (docker buildx build --platform linux/amd64,linux/arm64) or pin the pod to matching nodes with a nodeSelector on kubernetes.io/arch."
+	hintPlaceholder    = "The config still holds a template placeholder or an unexpanded variable: the step that fills it in (envsubst, sed, the image's templates, a shell) did not run or did not have the variable; check the entrypoint, the variable's name and that it is set in the container's env."
 	hintSystemd        = "The command needs systemd running as PID 1 (systemctl, a unit): run the service's own program in the foreground instead, or make systemd itself the container's PID 1 with what it needs."
 )
 
@@ -119,9 +120,16 @@ var patterns = []*pattern{
 	// memory. The JVM's "OutOfMemoryError: unable to create native
 	// thread", glibc's pthread_create EAGAIN, Go's "failed to create new OS
 	// thread", tokio's "OS can't spawn worker thread: Resource temporarily
-	// unavailable" (its EPERM is an old seccomp profile), libuv's
-	// uv_thread_create assertion in Node.
-	pat("thread_limit", ConfigError, weightPrecise+3, "The program could not start another thread: the container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) or ulimit -u was reached, or the threads' memory ran out. Count the app's threads (pools and workers sized to the node's CPUs), raise the pids limit, or lower the thread counts.", "native thread", "pthread_create", "os thread", "spawn worker thread", "uv_thread_create").matching(`(?i)\bunable to create (?:new )?native thread\b|\bpthread_create failed \(EAGAIN\)|\bfailed to create new OS thread\b|\bOS can't spawn worker thread: Resource temporarily unavailable\b|\(uv_thread_create\(`),
+	// unavailable" (its EPERM is an old seccomp profile).
+	pat("thread_limit", ConfigError, weightPrecise+3, "The program could not start another thread: the container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) or ulimit -u was reached, or the threads' memory ran out. Count the app's threads (pools and workers sized to the node's CPUs), raise the pids limit, or lower the thread counts.", "native thread", "pthread_create", "os thread", "spawn worker thread").matching(`(?i)\bunable to create (?:new )?native thread\b|\bpthread_create failed \(EAGAIN\)|\bfailed to create new OS thread\b|\bOS can't spawn worker thread: Resource temporarily unavailable\b`),
+	// libuv's assertions at Node's start ("Assertion `(0) ==
+	// (uv_thread_create(...))' failed", "uv_gettimeofday"): most often an
+	// old Docker or libseccomp whose seccomp profile refuses a newer
+	// syscall (clone3, the 64-bit time calls on 32-bit ARM) with EPERM.
+	pat("libuv_syscall_refused", PermissionDenied, weightPrecise+2, "Node's libuv could not make a basic system call at start: most often the container runtime's seccomp profile refuses a newer syscall (clone3 for threads, the 64-bit time calls on 32-bit ARM) because Docker or libseccomp2 on the host is old. Upgrade Docker/containerd and libseccomp2, or run with --security-opt seccomp=unconfined to confirm; if a pids limit is set (podPidsLimit, --pids-limit), it may be that limit instead.", "uv_thread_create", "uv_gettimeofday", "uv_clock_gettime").matching(`\(uv_(?:thread_create|gettimeofday|clock_gettime)\(`),
+	// A process limit stated beside a thread that could not start
+	// ("the cluster has podPidsLimit: 512", "--pids-limit 100").
+	pat("pids_limit_named", ConfigError, weightPrecise+3, "The container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) was reached: raise it, or lower the app's thread and worker counts (pools sized to the node's CPUs).", "pidslimit", "pids-limit", "pids_limit", "pids.max").matching(`(?i)\bpodPidsLimit\b|--pids-limit\b|\bpids_limit\b|\bpids\.max\b`),
 	// Kernel and shared-memory limits a program names at start: Oracle's
 	// MEMORY_TARGET above /dev/shm, Seastar's aio-max-nr, NCCL's segment
 	// in a /dev/shm that is too small, the JVM's initial heap given
@@ -331,7 +339,7 @@ var patterns = []*pattern{
 	// AVX2"); TensorFlow's info line about instructions it was not compiled
 	// to use is not this.
 	pat("cpu_feature_words", ExecFormat, weightPrecise, "The binary needs CPU instructions (AVX/AVX2) the node lacks: run it on nodes whose CPUs have them (for VMs, pass the host CPU type through), or use an image built for older CPUs.", "avx").matching(`(?i)\bdoes (?:your|the|my|this|that) (?:machine|cpu|node|host|processor|vm|server)\b.{0,20}\bsupport avx2?\b|\b(?:no|without|lacks?|lacking|missing)\s+(?:the\s+)?avx2?\b|\bavx2?\b.{0,20}\b(?:not supported|unsupported|is missing|are missing|is required|are required)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:support|have|expose) (?:the )?avx2?\b`).without("compiled to use", "not compiled", "falling back", "fall back", "fallback", "using generic", "using sse", "using the generic"),
-	pat("sigill_code", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks (SIGILL): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "code 132", "signal 4").matching(`(?i)\bwas sent code 132\b|\b(?:killed by|received|got|terminated by) signal 4\b`),
+	pat("sigill_code", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks (SIGILL): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "code 132", "signal 4").matching(`(?i)\bwas sent code 132\b|\b(?:killed by|received|got|terminated by) signal 4\b|\(by signal 4\)`),
 	// A script saved with Windows line endings: the carriage return at the
 	// end of its command's name sends the cursor back, so the message is
 	// printed over its own start ("': No such file or directorycute 'php").
@@ -435,7 +443,7 @@ var patterns = []*pattern{
 	// policies").
 	pat("pod_security_words", PermissionDenied, weightPrecise, "The pod's security rules refuse the image's user: give the image a numeric non-root USER (or set securityContext.runAsUser to a UID the image supports), or run it under a policy that allows it.", "security", "user by name", "non-numeric user").matching(`(?i)\b(?:violat\w*|block\w*|denied by|forbidden by|rejected by|not allowed by)\b.{0,40}\bpod ?security (?:polic(?:y|ies)|admission|standards?|context constraints?)\b|\bsecurity permissions? (?:issue|problem|error)\b|\buser by name rather than (?:a )?uid\b|\bnon-numeric user\b`),
 	pat("exec_permission", CommandNotFound, weightPrecise+1, hintEntry, "permission denied").matching(`(?i)(exec(?: user process caused)?:? "?[^\s"]*"?:? permission denied|starting container process caused.*permission denied|\bexec \S+ failed: permission denied|^(?:/bin/|/usr/bin/)?(?:ba|da)?sh: (?:(?:line )?\d+: )?\S+: permission denied\s*$)`),
-	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found|^\s*\S+: \d+: (?:exec: )?[^:]+: not found\s*$|^\s*\S+: (?:exec: )?line \d+: (?:exec: )?[^:]+: not found\s*$`),
+	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found|^\s*\S+: \d+: (?:exec: )?[^:]+: not found\s*$|^\s*\S+: \d+: exec: [^\s:]+(?::[^\s:]+)*: not found\s*$|^\s*\S+: (?:exec: )?line \d+: (?:exec: )?[^:]+: not found\s*$`),
 	// The reporter's or a maintainer's words: the image has no shell for
 	// the command that needs one ("the container no longer has a shell").
 	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
@@ -573,9 +581,31 @@ var patterns = []*pattern{
 	// - no response".
 	pat("wait_probe_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "bad address '", " - no response").matching(`(?i)\bnc: bad address '[^']+'|:\d+ - no response\s*$`),
 	// A template's placeholder left in a config a server reads (nginx's
-	// "host not found in \"__PORT__\"", "${BACKEND_HOST}"): the
-	// templating step did not run or did not know the variable.
-	pat("unreplaced_placeholder", ConfigError, weightPrecise+2, "The config still holds a template placeholder: the step that fills it in (envsubst, sed, the image's templates) did not run or did not have the variable; check the entrypoint and the variable's name.", "__", "${").matching(`\[emerg\].{0,120}(?:"__[A-Z][A-Z0-9_]*__|\$\{[A-Z][A-Z0-9_]*\})`),
+	// "host not found in \"__PORT__\"", "${BACKEND_HOST}", "upstream
+	// \"$INTERNAL_API_HOST\""): the templating step did not run or did not
+	// know the variable.
+	pat("unreplaced_placeholder", ConfigError, weightPrecise+2, hintPlaceholder, "__", "${", "\"$").matching(`\[emerg\].{0,120}(?:"__[A-Z][A-Z0-9_]*__|\$\{[A-Z][A-Z0-9_]*\}|"\$[A-Z][A-Z0-9_]*")`),
+	// nginx's load_module of a module the image does not have there ("a
+	// ConfigMap mounted over /etc/nginx hides its modules/ link"): the
+	// config and the image disagree, nothing crashed.
+	pat("nginx_module_missing", ConfigError, weightPrecise+2, "nginx.conf loads a dynamic module (load_module) that is not at that path in the image: install the module's package, fix the path, or stop a volume hiding it (mount nginx.conf alone with subPath instead of over /etc/nginx).", "dlopen()").matching(`\[emerg\].{0,40}\bdlopen\(\) "[^"]+" failed \([^)]*No such file or directory\)`),
+	// A reporter's words that a volume hides the image's own files ("this
+	// hides the image's pyproject.toml and venv", "the bind mount
+	// overwrites node_modules", "mounted as folder, masking everything
+	// else"): the mount is the cause, whatever the program then misses.
+	pat("mount_hides_image_files", ConfigError, weightPrecise, "A volume is mounted over a directory the image ships files in, so the program no longer sees them: mount only the files it needs (subPath, a narrower path), move the data elsewhere, or copy the image's files into the volume first.", "mount", "volume").matching(`(?i)\b(?:bind[- ]?mount\w*|mount(?:s|ed|ing)?|volumes?)\b(?:[^\n.]|\.\S){0,60}\b(?:hides?|hid|hidden|hiding|mask(?:s|ed|ing)?|shadow(?:s|ed|ing)?|overwrit(?:es?|ing|ten)|overrid(?:es?|ing|den)|wip(?:es|ed|ing) out)\b(?:[^\n.]|\.\S){0,40}\b(?:the )?(?:image(?:'s|’s)?|node_modules|venv|virtualenv|\.venv|everything|contents?|code|files?|folder|director(?:y|ies)|jars?|plugins?|binar(?:y|ies)|gems?|vendor)\b`),
+	// The cluster's DNS Service by its usual name ("kube-dns.kube-system")
+	// that does not resolve: a chart's resolver setting names a Service
+	// this cluster calls otherwise (coredns, rke2-coredns).
+	pat("cluster_dns_name", ConfigError, weightPrecise+2, "The cluster's DNS Service is not called kube-dns in kube-system here (some distributions name it coredns or rke2-coredns): set the chart's DNS service setting (e.g. global.dnsService / dnsNamespace) to the real Service, or point the resolver at it.", "kube-dns.kube-system").matching(`(?i)(?:host not found in resolver|resolve|no such host|not found|lookup)[^\n]{0,80}\bkube-dns\.kube-system\b|\bkube-dns\.kube-system\S*[^\n]{0,40}(?:no such host|not found|could not be resolved)`),
+	// PyYAML asked by a config for a Python object it cannot import
+	// (MkDocs' "!!python/name:materialx.emoji.twemoji"): the config names
+	// a module the image does not have.
+	pat("yaml_python_object", ConfigError, weightPrecise, hintParse, "while constructing a python object"),
+	// A name to resolve that is still a variable ("lookup ${DB_HOST}",
+	// "getaddrinfo ENOTFOUND $REDIS_HOST", "could not translate host name
+	// \"${POSTGRES_HOST}\""): nothing expanded it, a setting, not the network.
+	pat("host_unexpanded_variable", ConfigError, weightPrecise+2, hintPlaceholder, " $", "\"$", "'$", "`$").matching(`(?i)(?:\blookup|\benotfound|could not translate host name|unknownhostexception:|could not resolve host:|unknown host|no such host:?|host not found(?: in upstream)?)\s*["'\x60]?\$\{?[A-Za-z_][A-Za-z0-9_]*\}?(?:["'\x60:\s]|$)`),
 	// The JVM refusing contradictory heap flags ("Initial heap size set to
 	// a larger value than the maximum heap size": -Xms above -Xmx, from two
 	// sources of options).
@@ -628,6 +658,13 @@ var patterns = []*pattern{
 	// liveness probe - getting connection refused"): about the probe,
 	// whatever else the line names.
 	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b.{0,80}\b(?:fail(?:s|ed|ing|ures?)?\b|time[sd]? ?out\b|timeouts?\b|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail(?:s|ed|ing|ures?)?|time[sd]? ?outs?|timeouts?|kill\w*|restart\w*|don't meet|doesn't meet|never pass\w*)\b.{0,60}\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b|\b(?:increas|rais|bump|lengthen|extend)\w*\s+(?:the\s+|its\s+)?(?:initial ?delay\w*|delay|timeout\w*|failure ?threshold|period\w*)\s+(?:of|for|on|in)\s+(?:the\s+|its\s+)?(?:liveness|liveliness|startup)[ -]?probe|\b(?:liveness|liveliness|startup)[ -]?probe'?s?\s+(?:initial ?)?(?:delay|timeout|threshold|initialdelayseconds|timeoutseconds|failurethreshold)\w*\s+(?:should|must|needs? to|has to|have to)\s+be\s+(?:increased|raised|longer|higher|bigger|bumped)|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:liveness|liveliness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`).without("address already in use"),
+	// A read-only root file system named as the cause, in words
+	// ("readOnlyRootFilesystem: true is causing odf-console pod
+	// crashloopbackoff").
+	pat("readonly_root_words", PermissionDenied, weightPrecise, hintReadOnly, "readonlyrootfilesystem").matching(`(?i)\breadOnlyRootFilesystem\b["':\s]*(?:true\b)?["']?.{0,30}\b(?:is |was )?(?:caus(?:es|ed|ing)|break(?:s|ing)?|broke|makes?|made|leads? to|led to)\b`),
+	// A restart for failing its checks, in words ("the pod being
+	// periodically restarted for failing it's healthchecks").
+	pat("restarted_for_failing_checks", LivenessProbe, weightPrecise, "", "for failing").matching(`(?i)\b(?:restart\w*|kill\w*)\b.{0,30}\b(?:for|after|by) failing (?:its |it's |their |the )?(?:liveness |livliness |startup |health )?(?:health ?checks?|probes?|checks?)\b`),
 	// A health check the reporter says fails ("the pod is due to
 	// healthcheck failed, not OOM"): the kubelet's probe.
 	// A supervisor's watchdog that stops an app its health check finds
@@ -817,7 +854,7 @@ var patterns = []*pattern{
 	// taken because of /tmp/.X1-lock. Remove this file if there is no X
 	// server"): the display the program then cannot open is its result.
 	pat("stale_x_lock", ConfigError, weightPrecise+6, hintData, "-lock").matching(`(?i)\bis taken because of /tmp/\.X\d+-lock\b`),
-	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|^\s*daemon is already running\.?\s*$|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists?|is stale|left over)\b|\balready running \(\S+\.pid exists\)|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) pid ?files?\b|\balready running\b[^\n]{0,40}\bremove \S*\.(?:sock|pid|lock)\b`).without("removing stale pid", "removed stale pid", "deleting stale pid", "deleted stale pid", "cleaning stale pid", "cleaned stale pid"),
+	pat("stale_pid", ConfigError, weightSpecific, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|^\s*daemon is already running\.?\s*$|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists?|is stale|left over)\b|\balready running \(\S+\.pid exists\)|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) \.?pid ?files?\b|\banother twistd server is running\b|\balready running\b[^\n]{0,40}\bremove \S*\.(?:sock|pid|lock)\b|\.pid['"]? exists\b[^\n]{0,30}\bstill running\b`).without("removing stale pid", "removed stale pid", "deleting stale pid", "deleted stale pid", "cleaning stale pid", "cleaned stale pid"),
 	// The program kills the process its old pid file names, which in a
 	// new container is one of its own ("Found old pid for service: x.
 	// Terminating it"), and then is killed (137): the pid file, not memory.
@@ -859,7 +896,7 @@ var patterns = []*pattern{
 	pat("security_profile", ConfigError, weightPrecise+2, "The container runtime cannot apply the AppArmor or seccomp profile the pod's securityContext names (missing on the node, empty, or not allowed in this Kubernetes version): set a profile that exists on every node (RuntimeDefault), or load it on the nodes first.", "apparmor", "seccomp").matching(`(?i)\b(?:apparmor|seccomp)\b.{0,40}\bprofile\b.{0,100}\b(?:forbidden|not found|not loaded|empty|does not exist|doesn't exist|cannot|could not|failed|invalid|unable|no such file)|\b(?:failed|error|cannot|unable|could not)\b.{0,40}\b(?:apparmor|seccomp) profile\b`),
 	// Docker Compose's report of a container that died of SIGSEGV ("NAME
 	// exited with code 139"), and a bare "Exit Code: 139" line.
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)`),
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.
@@ -1326,7 +1363,7 @@ var patterns = []*pattern{
 	// an error" alone is not enough: a slow API server ends the same way.
 	pat("lease_rate_limited", AppCrash, weightPrecise+2, "The controller's own API client rate limiter (its QPS/burst) held the lease renewal back past its deadline, so it lost leadership and exited; the API server answered. Raise the controller's client QPS/burst settings, or upgrade to a release that gives leader election a client of its own.", "rate limit", "rate-limit", "throttled").matching(`(?i)\b(?:leader election|lease (?:renewal|update)s?)\b[^\n]{0,40}\b(?:starved|rate[- ]limited|throttled)\b|\bshar\w* (?:the |a |one |its )?(?:client-side |client-go |global )?rate limiter\b|\bstarved by (?:the )?(?:global |shared )?client-go rate limits?\b`),
 	pat("leader_lease_renew", DependencyUnavailable, weightSpecific, hintDepend, "failed to renew lease", "failed to tryacquireorrenew", "error retrieving resource lock"),
-	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "it was not possible to connect to the redis server", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed"),
+	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "it was not possible to connect to the redis server", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed", "connect to this container", "connect to the container", "connect to my container"),
 	// A server told to listen on an address that is not the pod's or the
 	// host's (an old node IP, an IPv6 address the node lacks): a setting,
 	// not a dependency.
@@ -1663,7 +1700,7 @@ var patterns = []*pattern{
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
-	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)`),
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "nil-pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }

@@ -506,10 +506,29 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 		if name == "" {
 			name = UnknownContainer
 		}
-		pod.Spec.Containers = []corev1.Container{{Name: name}}
+		if name != UnknownContainer && o.initByEvents(name) {
+			// "spec.initContainers{init}": an init container that fails
+			// holds the pod; it is not an app container that finishes.
+			pod.Spec.InitContainers = []corev1.Container{{Name: name}}
+		} else {
+			pod.Spec.Containers = []corev1.Container{{Name: name}}
+		}
 	}
 	o.prompt.run.fill(pod)
 	o.prompt.fillExitCode(pod)
+}
+
+// initByEvents reports whether the events name container only by an init
+// container's field path ("spec.initContainers{init}").
+func (o *Objects) initByEvents(container string) bool {
+	var paths []string
+	for _, r := range o.textEvents {
+		paths = append(paths, r.event.InvolvedObject.FieldPath)
+	}
+	for i := range o.Events {
+		paths = append(paths, o.Events[i].InvolvedObject.FieldPath)
+	}
+	return slices.Contains(paths, "spec.initContainers{"+container+"}") && !slices.Contains(paths, "spec.containers{"+container+"}")
 }
 
 var (

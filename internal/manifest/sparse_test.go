@@ -280,3 +280,24 @@ func TestK9sPodsViewSortArrow(t *testing.T) {
 		}
 	}
 }
+
+// Events alone that name an init container by its field path describe an
+// init container (a failing one holds the pod), not an app container that
+// a one-shot image's exit would explain.
+func TestEventsAloneNameAnInitContainer(t *testing.T) {
+	in := pasteInput(t, `  2m	1m	4	{kubelet n9}	spec.initContainers{init}	Normal	Pulled		Container image "busybox" already present on machine
+  2m	12s	14	{kubelet n9}	spec.initContainers{init}	Warning	BackOff		Back-off restarting failed docker container
+`)
+	if len(in.Pod.Spec.InitContainers) != 1 || in.Pod.Spec.InitContainers[0].Name != "init" || len(in.Pod.Spec.Containers) != 0 {
+		t.Fatalf("init containers %+v, containers %+v: want only init container \"init\"", in.Pod.Spec.InitContainers, in.Pod.Spec.Containers)
+	}
+	if got := diagnose.Diagnose(in); got.Category == diagnose.Completed {
+		t.Fatalf("a failing init container diagnosed as %s: %s", got.Category, got.Summary)
+	}
+	app := pasteInput(t, `  2m	1m	4	{kubelet n9}	spec.containers{init}	Normal	Pulled		Container image "busybox" already present on machine
+  2m	12s	14	{kubelet n9}	spec.containers{init}	Warning	BackOff		Back-off restarting failed docker container
+`)
+	if len(app.Pod.Spec.Containers) != 1 || len(app.Pod.Spec.InitContainers) != 0 {
+		t.Fatalf("an app container's events gave containers %+v, init containers %+v", app.Pod.Spec.Containers, app.Pod.Spec.InitContainers)
+	}
+}
