@@ -111,8 +111,9 @@ var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perh
 
 // reNotTheCause is a sentence that rules a cause out ("it did not appear
 // that OOM was the cause", "it wasn't the memory limit", "I doubt it is a
-// memory problem", "I checked the permission on the volume and it is r/w").
-var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b|\bdoubt (?:it|this|that)(?:'s| is| was| would be)\b|(?:\bnot|n't) an? [\w-]+ (?:problem|issue)\b|\b(?:checked|verified|made sure|double[- ]checked|confirmed)\b.{0,60}\b(?:and|,)\s*(?:it|they|that|everything|all)(?:'s| is| are| was| were| seems?| looks?)\b.{0,20}\b(?:fine|ok|okay|correct|right|good|r/?w|writable|readable|accessible|present|valid)\b`)
+// memory problem", "I checked the permission on the volume and it is r/w",
+// "both nodes have plenty of free memory").
+var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b|\bdoubt (?:it|this|that)(?:'s| is| was| would be)\b|(?:\bnot|n't) an? [\w-]+ (?:problem|issue)\b|\b(?:plenty|lots) of (?:free|spare|available|unused) (?:memory|ram)\b|\b(?:checked|verified|made sure|double[- ]checked|confirmed)\b.{0,60}\b(?:and|,)\s*(?:it|they|that|everything|all)(?:'s| is| are| was| were| seems?| looks?)\b.{0,20}\b(?:fine|ok|okay|correct|right|good|r/?w|writable|readable|accessible|present|valid)\b`)
 
 // reDenied is more of a sentence that rules a cause out ("I don't think
 // this is a OOM scenario", "I never saw the OOM killed messages", "I

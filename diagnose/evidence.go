@@ -169,6 +169,9 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			if term.Reason == "Completed" {
 				w = 90
 			}
+			if e.ls != nil && e.ls.patID == "stale_pid" {
+				w = 40 // "httpd (pid 1) already running": it refuses to start, and says so with 0
+			}
 			e.add(signal{cat: Completed, weight: w, kind: "status", quote: termQuote, detail: "exits 0"})
 		case e.exit == 127 && e.ls != nil && strings.Contains(strings.ToLower(e.ls.Line), "while loading shared librar"):
 			// The dynamic loader exits 127 when a library is missing:
@@ -404,6 +407,16 @@ func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 			e.context = append(e.context, s.quote)
 			return
 		}
+		if hiddenFilePatterns[s.patID] {
+			if m := d.hidingMount(v, s.quote); m != "" {
+				// The image has it; a volume mounted over its directory
+				// hides it.
+				s.cat, s.hint = ConfigError, hintHiddenByMount
+				e.add(s)
+				e.add(signal{cat: ConfigError, weight: 10, kind: "spec", quote: "spec: a volume is mounted at " + m + ", over what the image ships there"})
+				return
+			}
+		}
 		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1) {
 			// Another container of the pod (a proxy sidecar) or the node
 			// should listen there: it is that dependency that is down.
@@ -411,6 +424,66 @@ func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 		}
 		e.add(s)
 	}
+}
+
+// hiddenFilePatterns are the lines of a program that misses a file,
+// module or library of its own: the image has it, unless a volume mounted
+// over its directory hides it.
+var hiddenFilePatterns = map[string]bool{"module_missing": true, "runtime_build_mismatch": true, "php_entry": true, "python_entry": true}
+
+// hintHiddenByMount is the fix for a volume over the image's own files.
+const hintHiddenByMount = "A volume is mounted over a directory the image ships files in (the code, node_modules, a virtualenv, installed gems or extensions), so the program no longer sees them: mount only what must be shared (a narrower path, a subPath), keep dependencies out of the mount (an anonymous volume for node_modules, or rebuild it with `docker compose up -V`), or copy the image's files into the volume first."
+
+// reAbsPath is an absolute path in a line, quoted or not.
+var reAbsPath = regexp.MustCompile(`(?:^|[\s'"(\x60])(/[\w.@+-]+(?:/[\w.@+-]+)*)`)
+
+// codeDirs are the last parts of the directories images keep code and
+// dependencies in.
+var codeDirs = map[string]bool{"app": true, "src": true, "code": true, "html": true, "www": true, "rails": true, "node_modules": true,
+	".venv": true, "venv": true, "vendor": true, "bundle": true, "site-packages": true, "gems": true, "conf.d": true, "plugins": true,
+	"extensions": true, "modules": true, "lib": true, "usr": true, "opt": true}
+
+// hidingMount returns the mount path of a volume of v that hides the file
+// the line misses: the path the line names lies under it, or it is a
+// directory images keep code and dependencies in. "" if none.
+func (d *diagContext) hidingMount(v *containerView, line string) string {
+	if v.spec == nil {
+		return ""
+	}
+	if repo, _ := imageRepo(v.spec.Image); replImage(repo) {
+		return "" // node:20 with the code mounted: the image never had the app's modules
+	}
+	var paths []string
+	for _, m := range reAbsPath.FindAllStringSubmatch(line, -1) {
+		paths = append(paths, m[1])
+	}
+	for _, m := range v.spec.VolumeMounts {
+		mp := strings.TrimSuffix(m.MountPath, "/")
+		if m.SubPath != "" || mp == "" || !d.sharedVolume(m.Name) {
+			continue
+		}
+		for _, p := range paths {
+			if strings.HasPrefix(p, mp+"/") {
+				return m.MountPath
+			}
+		}
+		if codeDirs[path.Base(mp)] {
+			return m.MountPath
+		}
+	}
+	return ""
+}
+
+// sharedVolume reports a volume that brings its own files in (a host
+// directory, a claim, an emptyDir, a ConfigMap over a whole directory)
+// rather than one the image's files would be copied into.
+func (d *diagContext) sharedVolume(name string) bool {
+	for _, vol := range d.pod.Spec.Volumes {
+		if vol.Name == name {
+			return vol.HostPath != nil || vol.PersistentVolumeClaim != nil || vol.EmptyDir != nil || vol.ConfigMap != nil || vol.NFS != nil
+		}
+	}
+	return false
 }
 
 // podContainers names the pod's long-running containers: app containers

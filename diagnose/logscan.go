@@ -1553,7 +1553,9 @@ func lexicalCategory(line string) (Category, string) {
 	switch {
 	case reCPUWords.MatchString(l):
 		return ExecFormat, hintSigill
-	case reDependWords.MatchString(l):
+	case reDependWords.MatchString(l) && !strings.Contains(l, "sqlite"):
+		// (SQLite is a file in the process, never a server it connects
+		// to: "Unable to connect to the database: SQLITE_ERROR: ...".)
 		return DependencyUnavailable, hintDepend
 	case reLoginDenied.MatchString(l):
 		return ConfigError, hintAuth // a login refused: its credentials, not a file's permissions

@@ -30,6 +30,24 @@ func TestRules434(t *testing.T) {
 		{"restarted for failing its health checks, in words", "the pod healthcheck is trying to access the `/health` endpoint resulting in a 404 error and resulting in the pod being periodically restarted for failing it's healthchecks.\n", LivenessProbe, "restarted for failing"},
 		{"an API server timeout before a fallback to localhost", "error contacting APIServer: Get https://10.96.0.1:443/api/v1/nodes: dial tcp 10.96.0.1:443: i/o timeout; trying with fallback: http://localhost:8080\n", DependencyUnavailable, "10.96.0.1:443: i/o timeout"},
 		{"a read-only root file system named as the cause", "SecurityContext: \"readOnlyRootFilesystem: true\" is causing odf-console pod crashloopbackoff.\n", PermissionDenied, "readOnlyRootFilesystem"},
+		{"a base URL flag and restarts, in words", "Pod restarting when using -base-url flag\n", LivenessProbe, "-base-url"},
+		{"a servlet context path and crashes, in words", "Setting SERVER_SERVLET_CONTEXT_PATH causes container to crash.\n", LivenessProbe, "SERVER_SERVLET_CONTEXT_PATH"},
+		{"Grafana's root_url and a pod that will not start, in words", "[bitnami/grafana] Pod won't start after specifying root_url\n", LivenessProbe, "root_url"},
+		{"a liveness check that fails with 401, in words", "The readiness/liveness-check for the OpenCTI-Containers fails with an HTTP-Error-Code 401. This could be caused by hardcoded values in the http-get-request of the Probes.\n", LivenessProbe, "liveness-check"},
+		{"SQLite's error behind 'unable to connect'", "[BUG] Unable to connect to the database: SQLITE_ERROR: duplicate column name: orderId\n", ConfigError, "duplicate column name"},
+		{"golang-migrate's dirty database", "Applying clickhouse migrations failed. This is mostly caused by the database being unavailable. Exiting...\nerror: Dirty database version 13. Fix and force version.\n", ConfigError, "Dirty database version 13"},
+		{"variables named env.X missing", "[REPO SERVICE]: env.REPO_SERVER_URL or env.REPO_SERVICE_SECRET_KEY missing\n", ConfigError, "REPO_SERVICE_SECRET_KEY missing"},
+		{"s6-rc's start step killed by SIGSEGV", "s6-rc: warning: unable to start service base-addon-banner: command exited 139\n/run/s6/basedir/scripts/rc.init: warning: s6-rc failed to properly bring all the services up! Check the logs above.\n", Segfault, "command exited 139"},
+		{".NET's runtime that cannot start", "Failed to create CoreCLR, HRESULT: 0x80070008\n", PermissionDenied, "Failed to create CoreCLR"},
+		{"Redis's background threads refused", "1:M 29 Jun 2023 08:58:09.984 # Fatal: Can't initialize Background Jobs.\n", PermissionDenied, "Can't initialize Background Jobs"},
+		{"Tor's clock refused", "INTERNAL ERROR: Raw assertion failed in Tor 0.4.6.6 at src/lib/wallclock/tor_gettimeofday.c:70: 0\ngettimeofday failed\n", PermissionDenied, "gettimeofday failed"},
+		{"Symfony's cache directory not writable", "PHP Fatal error:  Uncaught RuntimeException: Unable to write in the \"/var/www/html/var/cache/prod\" directory. in /var/www/html/vendor/symfony/http-kernel/Kernel.php:614\n", PermissionDenied, "Unable to write in the"},
+		{"Kafka Connect without the connector on its plugin path", "org.apache.kafka.connect.errors.ConnectException: Failed to find any class that implements Connector and which name matches io.confluent.connect.jdbc.JdbcSinkConnector\n", ConfigError, "Failed to find any class that implements Connector"},
+		{"Node listening on a variable's name", "Error: listen EACCES: permission denied ${PORT}\n", ConfigError, "${PORT}"},
+		{"a Helm template never rendered, looked up", "nats: dial tcp: lookup {{ .Values.nats.host }}: no such host\n", ConfigError, "{{ .Values.nats.host }}"},
+		{"a Kubernetes $(VAR) declared too late, looked up", "dial tcp: lookup $(REDIS_HOST) on 10.96.0.10:53: no such host\n", ConfigError, "$(REDIS_HOST)"},
+		{"MariaDB's client given a literal variable", "ERROR 2005 (HY000): Unknown server host '${MARIADB_HOST}' (-2)\n", ConfigError, "${MARIADB_HOST}"},
+		{"BusyBox wget given a literal variable", "wget: bad address '${CONFIG_SERVER}'\n", ConfigError, "${CONFIG_SERVER}"},
 		{"libpq translating a variable's name", "psql: error: could not translate host name \"${POSTGRES_HOST}\" to address: Name or service not known\n", ConfigError, "${POSTGRES_HOST}"},
 	})
 	checkNotRead(t, []notRead{
@@ -41,10 +59,17 @@ func TestRules434(t *testing.T) {
 		{"Mounted volume /data, files: 3\n", ConfigError},
 		{"I cannot connect to this container since it keeps restarting.\n", DependencyUnavailable},
 		{"      readOnlyRootFilesystem: true\n", PermissionDenied},
+		{"mount the ConfigMap with subPath and the pod crashes\n", LivenessProbe},
+		{"the liveness check is fine\n", LivenessProbe},
+		{"**CPU architecture:** x86_64/arm32/arm64\n", ExecFormat},
+		{"wget: bad address 'config-server'\n", ConfigError},
+		{"Error: listen EACCES: permission denied 0.0.0.0:80\n", ConfigError},
+		{"time=\"2022-03-16T21:24:22Z\" level=error msg=\"Failure running the storage provider startup check: the encryption key is not valid against the schema check value\"\n", LivenessProbe},
 		{"every crash drops all active sessions (in-memory `express-session` store), forcing all operators to log in again.\n", OOMKilled},
 		{"`a` and `b`\n", CommandNotFound},
 		{"2024/01/02 10:00:00 [emerg] 1#1: dlopen() \"/etc/nginx/modules/ngx_stream_module.so\" failed (/etc/nginx/modules/ngx_stream_module.so: undefined symbol: ngx_stream_module) in /etc/nginx/nginx.conf:3\n", ConfigError},
 	})
 	notAbout(t, "After the update I got the following error:\n❌ SQLITE_ERROR: no such column: productivity_assistant_enabled\nI checked the permission on the volume and it is r/w everyone.\nRestarted the container several times, still the same.", PermissionDenied, "a permission checked and found fine is ruled out")
 	notAbout(t, "The console process repeatedly crashes with SIGABRT shortly after better-sqlite3 write operations. supervisord restarts the process, but every crash drops all active sessions (in-memory express-session store).", OOMKilled, "an in-memory store is not words about memory")
+	notAbout(t, "The service moved from aspnet:6.0 to aspnet:8.0 this sprint. Both nodes have plenty of free memory and no pids limit is set.\nThe pod restarts every few seconds.", OOMKilled, "plenty of free memory rules memory out")
 }

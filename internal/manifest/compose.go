@@ -25,6 +25,7 @@ type composeService struct {
 	Restart       json.RawMessage `json:"restart"` // a string, or false for an unquoted no
 	Environment   json.RawMessage `json:"environment"`
 	MemLimit      json.RawMessage `json:"mem_limit"`
+	Volumes       json.RawMessage `json:"volumes"`
 	Deploy        *struct {
 		RestartPolicy *struct {
 			Condition string `json:"condition"`
@@ -40,8 +41,9 @@ type composeService struct {
 // reComposeLine is a line only a Compose service has, beside its image.
 var reComposeLine = regexp.MustCompile(`(?m)^services:\s*$|^\s+(?:restart|container_name|mem_limit|depends_on|stdin_open|tty):`)
 
-// reComposeImage is a service's image on the line of its key.
-var reComposeImage = regexp.MustCompile(`(?m)^\s+image:\s*\S`)
+// reComposeImage is a service's image (or the build it is made by) on the
+// line of its key.
+var reComposeImage = regexp.MustCompile(`(?m)^\s+(?:image|build):\s*\S`)
 
 // looksLikeCompose reports text that is a Compose file or a piece of one.
 func looksLikeCompose(text []byte) bool {
@@ -91,6 +93,7 @@ func (s *composeService) pod(name string) corev1.Pod {
 		c.Resources.Limits = corev1.ResourceList{corev1.ResourceMemory: q}
 	}
 	var p corev1.Pod
+	p.Spec.Volumes, c.VolumeMounts = composeVolumes(s.Volumes)
 	p.Name = name
 	p.Annotations = map[string]string{composeAnnotation: "true"}
 	p.Spec.Containers = []corev1.Container{c}
@@ -137,6 +140,71 @@ func mergeCompose(dst, compose *corev1.Pod) {
 	if len(c.Resources.Limits) == 0 {
 		c.Resources.Limits = src.Resources.Limits
 	}
+	if len(c.VolumeMounts) == 0 && len(dst.Spec.Volumes) == 0 {
+		c.VolumeMounts, dst.Spec.Volumes = src.VolumeMounts, compose.Spec.Volumes
+	}
+}
+
+// composeVolumes reads a service's volumes, short ("./src:/app:ro",
+// "data:/var/lib/x", "/app/node_modules") or long ({type, source,
+// target}), as a pod's volumes: a host path for a bind mount, a claim for
+// a named volume, an emptyDir for an anonymous one.
+func composeVolumes(raw json.RawMessage) ([]corev1.Volume, []corev1.VolumeMount) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil {
+		return nil, nil
+	}
+	var vols []corev1.Volume
+	var mounts []corev1.VolumeMount
+	for i, item := range items {
+		var src, dst string
+		readOnly := false
+		var short string
+		var long struct {
+			Type     string `json:"type"`
+			Source   string `json:"source"`
+			Target   string `json:"target"`
+			ReadOnly bool   `json:"read_only"`
+		}
+		switch {
+		case json.Unmarshal(item, &short) == nil:
+			parts := strings.Split(short, ":")
+			if len(parts) >= 3 && len(parts[0]) == 1 {
+				parts = append([]string{parts[0] + ":" + parts[1]}, parts[2:]...) // a Windows drive: "d:/data:/code/data"
+			}
+			switch len(parts) {
+			case 1:
+				dst = parts[0]
+			default:
+				src, dst = parts[0], parts[1]
+				readOnly = len(parts) > 2 && strings.Contains(parts[2], "ro")
+			}
+		case json.Unmarshal(item, &long) == nil:
+			src, dst, readOnly = long.Source, long.Target, long.ReadOnly
+			if long.Type == "tmpfs" {
+				src = ""
+			}
+		}
+		if !strings.HasPrefix(dst, "/") {
+			continue
+		}
+		name := "volume-" + strconv.Itoa(i)
+		v := corev1.Volume{Name: name}
+		switch {
+		case src == "":
+			v.EmptyDir = &corev1.EmptyDirVolumeSource{}
+		case strings.ContainsAny(src[:1], "./~$") || strings.Contains(src, "\\") || strings.Contains(src, "/"):
+			v.HostPath = &corev1.HostPathVolumeSource{Path: src}
+		default:
+			v.PersistentVolumeClaim = &corev1.PersistentVolumeClaimVolumeSource{ClaimName: src}
+		}
+		vols = append(vols, v)
+		mounts = append(mounts, corev1.VolumeMount{Name: name, MountPath: dst, ReadOnly: readOnly})
+	}
+	return vols, mounts
 }
 
 // composeRestart maps a service's restart policy to a pod's; Compose's

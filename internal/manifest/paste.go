@@ -39,7 +39,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = stripLinePrefixes(stripBorders(normalizeSpace(data)))
+	data = stripLinePrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data))))
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
@@ -660,6 +660,37 @@ var (
 	reLineNumber  = regexp.MustCompile(`^\s*(\d+)`)
 	reClockPrefix = regexp.MustCompile(`^\d{2}:\d{2}:\d{2}(?:\.\d+)?`)
 )
+
+// stripQuoteBlocks takes Markdown's quote marks off runs of two or more
+// lines that all begin with ">" (a reply quoting describe output or a log:
+// "> State:          Waiting", ">   Reason:       Completed"), keeping
+// the indentation after the mark's one space.
+func stripQuoteBlocks(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\n>")) && !bytes.HasPrefix(data, []byte(">")) {
+		return data
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	quoted := func(l []byte) bool { return len(l) > 0 && l[0] == '>' && (len(l) == 1 || l[1] == ' ' || l[1] == '\t') }
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && quoted(lines[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			for k := i; k < j; k++ {
+				lines[k] = lines[k][1:]
+				if len(lines[k]) > 0 && lines[k][0] == ' ' {
+					lines[k] = lines[k][1:]
+				}
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	return bytes.Join(lines, []byte("\n"))
+}
 
 // stripLinePrefixes removes a prefix every line of the paste carries that
 // is none of its content: consecutive line numbers, or one and the same

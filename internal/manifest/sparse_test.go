@@ -301,3 +301,55 @@ func TestEventsAloneNameAnInitContainer(t *testing.T) {
 		t.Fatalf("an app container's events gave containers %+v, init containers %+v", app.Pod.Spec.Containers, app.Pod.Spec.InitContainers)
 	}
 }
+
+// A describe block quoted in Markdown ("> Last State: Terminated") is
+// read as describe output.
+func TestQuotedDescribeBlock(t *testing.T) {
+	in := pasteInput(t, `From describe, as you asked:
+
+> State:          Waiting
+>   Reason:       CrashLoopBackOff
+> Last State:     Terminated
+>   Reason:       Completed
+>   Exit Code:    0
+> Restart Count:  12
+
+The container runs a script that downloads a feed and ends.
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].LastTerminationState.Terminated == nil || sts[0].LastTerminationState.Terminated.Reason != "Completed" {
+		t.Fatalf("statuses = %+v, want one whose last termination is Completed", sts)
+	}
+}
+
+// A Compose service's volumes are the container's mounts: a module the
+// built image installed, missing under a directory a bind mount covers, is
+// that mount's; with a language's official image (no build) the module was
+// never installed.
+func TestComposeVolumeHidesTheImagesFiles(t *testing.T) {
+	paste := func(image string) string {
+		return `services:
+  web:
+    ` + image + `
+    command: python -m app.serve
+    restart: always
+    volumes:
+      - ./:/app
+
+$ docker compose logs web --tail 3
+web-1  | Traceback (most recent call last):
+web-1  |   File "/app/app/serve.py", line 1, in <module>
+web-1  | ModuleNotFoundError: No module named 'uvicorn'
+`
+	}
+	in := pasteInput(t, paste("build: ."))
+	if ms := in.Pod.Spec.Containers[0].VolumeMounts; len(ms) != 1 || ms[0].MountPath != "/app" {
+		t.Fatalf("mounts = %+v, want /app", ms)
+	}
+	if got := diagnose.Diagnose(in); got.Category != diagnose.ConfigError {
+		t.Errorf("a bind mount over the built app: %s (%s), want config_error", got.Category, got.Summary)
+	}
+	if got := diagnose.Diagnose(pasteInput(t, paste("image: python:3.12-slim"))); got.Category == diagnose.ConfigError {
+		t.Errorf("the official python image with the code mounted: %s (%s), want the missing module", got.Category, got.Summary)
+	}
+}
