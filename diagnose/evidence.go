@@ -439,9 +439,10 @@ var reAbsPath = regexp.MustCompile(`(?:^|[\s'"(\x60])(/[\w.@+-]+(?:/[\w.@+-]+)*)
 
 // codeDirs are the last parts of the directories images keep code and
 // dependencies in.
+// (Not /lib/modules, /usr or /opt: DaemonSets mount the node's own there.)
 var codeDirs = map[string]bool{"app": true, "src": true, "code": true, "html": true, "www": true, "rails": true, "node_modules": true,
 	".venv": true, "venv": true, "vendor": true, "bundle": true, "site-packages": true, "gems": true, "conf.d": true, "plugins": true,
-	"extensions": true, "modules": true, "lib": true, "usr": true, "opt": true}
+	"extensions": true}
 
 // hidingMount returns the mount path of a volume of v that hides the file
 // the line misses: the path the line names lies under it, or it is a
