@@ -113,14 +113,14 @@ var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perh
 // that OOM was the cause", "it wasn't the memory limit", "I doubt it is a
 // memory problem", "I checked the permission on the volume and it is r/w",
 // "both nodes have plenty of free memory").
-var reNotTheCause = regexp.MustCompile(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b|\bdoubt (?:it|this|that)(?:'s| is| was| would be)\b|(?:\bnot|n't) an? [\w-]+ (?:problem|issue)\b|\b(?:plenty|lots) of (?:free|spare|available|unused) (?:memory|ram)\b|\b(?:checked|verified|made sure|double[- ]checked|confirmed)\b.{0,60}\b(?:and|,)\s*(?:it|they|that|everything|all)(?:'s| is| are| was| were| seems?| looks?)\b.{0,20}\b(?:fine|ok|okay|correct|right|good|r/?w|writable|readable|accessible|present|valid)\b`)
+var reNotTheCause = mustGate(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b|\bdoubt (?:it|this|that)(?:'s| is| was| would be)\b|(?:\bnot|n't) an? [\w-]+ (?:problem|issue)\b|\b(?:plenty|lots) of (?:free|spare|available|unused) (?:memory|ram)\b|\b(?:checked|verified|made sure|double[- ]checked|confirmed)\b.{0,60}\b(?:and|,)\s*(?:it|they|that|everything|all)(?:'s| is| are| was| were| seems?| looks?)\b.{0,20}\b(?:fine|ok|okay|correct|right|good|r/?w|writable|readable|accessible|present|valid)\b`)
 
 // reDenied is more of a sentence that rules a cause out ("I don't think
 // this is a OOM scenario", "I never saw the OOM killed messages", "I
 // thought the liveness probe was killing it, but ..."), read
 // only where a log line's own rule would otherwise count the cause it
 // names (deniedLine); reNotTheCause is read everywhere.
-var reDenied = regexp.MustCompile(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b|\bi (?:first )?(?:thought|assumed|suspected)\b.{0,80},? but\b`)
+var reDenied = mustGate(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b|\bi (?:first )?(?:thought|assumed|suspected)\b.{0,80},? but\b`)
 
 // causeClause returns the kind of cause a sentence gives, or nil when it
 // gives none (or only wonders). Only the clause that gives the cause is
@@ -132,7 +132,7 @@ func causeClause(lower, trimmed []byte) *pattern {
 	}
 	if fix := fixPart(lower); fix != nil {
 		for _, p := range fixClauses {
-			if p.re.Match(fix) && !p.vetoed(fix) {
+			if p.matchLower(fix) && !p.vetoed(fix) {
 				return p
 			}
 		}
@@ -144,12 +144,12 @@ func causeClause(lower, trimmed []byte) *pattern {
 	// The effect may name the mechanism that did the killing ("..., which
 	// caused several restarts from OOM"): that is the category.
 	for _, p := range causeClauses {
-		if (p.cat == OOMKilled || p.cat == LivenessProbe) && p.re.Match(effect) && !p.vetoed(effect) {
+		if (p.cat == OOMKilled || p.cat == LivenessProbe) && p.matchLower(effect) && !p.vetoed(effect) {
 			return p
 		}
 	}
 	for _, p := range causeClauses {
-		if p.re.Match(clause) && !p.vetoed(clause) {
+		if p.matchLower(clause) && !p.vetoed(clause) {
 			return p
 		}
 	}

@@ -31,6 +31,7 @@ import (
 var (
 	writeReport = flag.Bool("corpus-report", false, "write testdata/corpus/REPORT.md with every case's result")
 	reportPath  = flag.String("corpus-report-to", filepath.Join("testdata", "corpus", "REPORT.md"), "where -corpus-report writes (a batch's first measurement goes elsewhere)")
+	pasteAll    = flag.Bool("corpus-paste-all", false, "paste every case in every layout (TestCorpusAsOnePaste), not each case in one layout in turn")
 )
 
 // corpusSets are the corpus's sets, in the order they were collected.
@@ -642,15 +643,20 @@ func (c corpusCase) pasted(l pasteLayout) (diagnose.Input, error) {
 // describe output, YAML and the log in one input, as a whole issue is
 // pasted) and checks the diagnosis is the one its separate sections get.
 // Back to back, with no blank line, prompt or code block between shapes,
-// a few cases may differ.
+// a few cases may differ. Each case is pasted in one layout, the layouts
+// taken in turn (every case in every one takes minutes; -corpus-paste-all
+// does that).
 func TestCorpusAsOnePaste(t *testing.T) {
 	sets := corpusSets
-	for _, l := range pasteLayouts {
+	for li, l := range pasteLayouts {
 		t.Run(l.name, func(t *testing.T) {
 			cases, differ, seen := 0, 0, 0
 			for _, set := range sets {
 				for _, c := range loadCorpus(t, set) {
 					if seen++; seen%corpusSample != 0 || pasteKnownFaults[set+"/"+c.file] {
+						continue
+					}
+					if !*pasteAll && (seen/corpusSample)%len(pasteLayouts) != li {
 						continue
 					}
 					cases++

@@ -28,6 +28,7 @@ type pattern struct {
 	any    [][]byte       // lower-case substrings; at least one must occur
 	not    [][]byte       // lower-case substrings that veto the pattern
 	re     *regexp.Regexp // optional; must match the line as well
+	gate   [][]byte       // re's gate (see gate.go), looked for in the lower-cased line
 	hint   string         // what to change, for next steps
 }
 
@@ -45,10 +46,15 @@ func (p *pattern) match(idx *lineIndex, lower, line, content []byte) bool {
 	if !hit {
 		return false
 	}
-	if p.vetoed(lower) {
+	if p.vetoed(lower) || !gateOpen(p.gate, lower) {
 		return false
 	}
 	return p.re == nil || p.re.Match(line) || (len(content) != len(line) && p.re.Match(content))
+}
+
+// matchLower reports whether p's expression matches lower-cased text.
+func (p *pattern) matchLower(lower []byte) bool {
+	return gateOpen(p.gate, lower) && p.re.Match(lower)
 }
 
 // vetoed reports whether text holds one of p's veto words.
@@ -109,7 +115,10 @@ func toBytes(ss []string) [][]byte {
 	return out
 }
 
-func (p *pattern) matching(re string) *pattern { p.re = regexp.MustCompile(re); return p }
+func (p *pattern) matching(re string) *pattern {
+	p.re, p.gate = regexp.MustCompile(re), gateOf(re, true)
+	return p
+}
 
 // patterns is the table of recognised log lines. Every line is checked
 // against all of them; the one with the highest weight names the category.
