@@ -99,6 +99,7 @@ var causeClauses = []*pattern{
 	pat("clause_port", PortConflict, weightSpecific-2, hintPort).matching(`(?i)\bsame port\b|\bport (?:\d+ )?(?:was |is )?(?:already )?(?:in use|taken|used by|occupied)\b|\bboth \w+(?: \w+){0,3} (?:listen|bind|use)\w* (?:on )?(?:the same )?port\b`),
 	pat("clause_oom", OOMKilled, weightSpecific-2, hintOOMLimit).matching(`(?i)\bmemory limits?\b|\bout of memory\b|\boom(?:killed|-?kill\w*)?\b|\bnot enough memory\b|\bran out of memory\b|\bmemory (?:was |is )?too (?:low|small)\b`),
 	pat("clause_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)\b(?:liveness|liveliness|startup) ?probes?\b|\b(?:removed|removing|disabled|disabling|increased|increasing|raised|relaxed|turned off|commented out)\b.{0,20}\b(?:hea?l?th ?checks?|probes?)\b|\bhealth ?checks? (?:was |were |is )?(?:failing|failed|too)\b|\binitialdelayseconds\b|\bprobe (?:was |is )?(?:killing|failing|too)\b`),
+	pat("clause_data", ConfigError, weightSpecific-2, hintData).matching(`(?i)\bcorrupt\w*\b|\b(?:zero|0)[- ]sized?\b|\b(?:zero|0)[- ]?bytes? (?:file|data)\b`),
 	pat("clause_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bpermissions?\b|\bnot writable\b|\b(?:can't|cannot|couldn't|could not|unable to|wasn't able to|was not able to) (?:write|create|open|read)\b|\bread-?only\b|\bruns? as (?:a )?(?:non-?root|root|user|uid)\b|\brunasuser\b|\bfsgroup\b|\bsecuritycontext\b|\bowned by\b|\bownership\b|\bselinux\b|\bscc\b|\bpod ?security\b|\brbac\b|\bforbidden\b`),
 	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b|\b(?:kafka|zookeeper|database|db|mysql|mariadb|postgres\w*|redis|mongo\w*|rabbitmq|broker|etcd|elasticsearch|opensearch|cassandra|nats|api ?server|(?:k8s|kubernetes|kube)[- ]?api)\b(?:\s+\S+){0,2}?\s+(?:crash\w*|(?:was |is |being |went )?down|restart\w*|(?:was |is )?not (?:being )?(?:ready|up|running|available)(?: yet)?)\b`),
 	pat("clause_arch", ExecFormat, weightSpecific-2, hintSigill).matching(`(?i)\b(?:cpu |processor )?architectures?\b|\barm64\b|\baarch64\b|\bapple silicon\b|\bexec format\b|\billegal instruction\b|\binstruction sets?\b|\bscalable vector extension\b|\busesve\b`),
@@ -162,7 +163,16 @@ func causeClause(lower, trimmed []byte) *pattern {
 func causePart(lower []byte) (cause, effect []byte) {
 	for _, m := range causeMarkers {
 		if i := bytes.Index(lower, m); i >= 0 {
-			return lower[i+len(m):], nil // what comes before is often what was tried
+			// What comes before is often what was tried. A conjunction's
+			// cause ends with its sentence, and the next one is the next
+			// thing said ("... because the volumes keep the old id. In this
+			// case, Kafka pods start crash looping": not Kafka down); "Root
+			// cause:" and "the problem was" may go on to explain.
+			cause := lower[i+len(m):]
+			if string(m) == "because" || string(m) == "due to" {
+				cause, _ = nextSentence(bytes.TrimLeft(cause, " "))
+			}
+			return cause, nil
 		}
 	}
 	for _, m := range consequenceMarkers {
@@ -219,11 +229,14 @@ var reLevelTagNear = regexp.MustCompile(`^\S{1,40}(?: \S{1,20}){0,2} \[(?i:info|
 // reTitleTag is an issue title's tag before its words ("[BUG] the
 // operator crashes", "[stable/grafana] sidecar keeps restarting"), not a
 // log level, timestamp or thread in brackets ("[ERROR]", "[2024-01-01
-// ...]", "[main] INFO").
-var reTitleTag = regexp.MustCompile(`^(?:\[(?i:bug|feature|question|help|issue|proposal|rfc|enhancement|\w+[ /-][\w./ -]+|[a-z][\w.-]*/[\w.-]+)])(?:\[[\w./ -]{1,30}])*:? +[A-Za-z][\w-]*\b[^:=]*$`)
+// ...]", "[main] INFO"). After a tag such as [BUG] the words may hold a
+// colon ("[BUG] gateway.yaml: permission 0600 causes ...").
+var reTitleTag = regexp.MustCompile(`^(?:\[(?i:bug|feature|question|help|issue|proposal|rfc|enhancement)](?:\[[\w./ -]{1,30}])*:? +[A-Za-z]|(?:\[(?:\w+[ /-][\w./ -]+|[a-z][\w.-]*/[\w.-]+)])(?:\[[\w./ -]{1,30}])*:? +[A-Za-z][\w-]*\b[^:=]*$)`)
 
 // reListItem is an item of a numbered list in a reporter's words.
 var reListItem = regexp.MustCompile("^\\d{1,2}[.)] +[*_\\\\`]{0,4}[A-Za-z][\\w:.-]*[*_\\\\`]{0,4}:? (?:[—–-]+ )?[A-Za-z`]")
 
-// reNamePrefix is a program's "name: message" or "LEVEL: message" start.
-var reNamePrefix = regexp.MustCompile(`^[\w.\-/]+:\s`)
+// reNamePrefix is a program's "name: message" or "LEVEL: message" start,
+// or a key its column of settings pads before the colon ("log            :
+// tty", RabbitMQ's start-up summary).
+var reNamePrefix = regexp.MustCompile(`^(?:[\w.\-/]+:\s|[\w.()\-/]+(?: [\w.()\-/]+)?\s{2,}: \S)`)

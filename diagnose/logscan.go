@@ -1173,7 +1173,7 @@ var reLowLevel = regexp.MustCompile(`^\W{0,2}(?:warn|warning|info|debug|notice|t
 // ("Continue without using it"). It runs on every line of a scan, so the
 // regexp runs only on lines that have one of its words.
 func goesOn(lower []byte) bool {
-	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("proceeding")) || bytes.Contains(lower, []byte("functionality")) || bytes.Contains(lower, []byte("disabled"))) && reGoesOn.Match(lower)
+	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("skip")) || bytes.Contains(lower, []byte("proceeding")) || bytes.Contains(lower, []byte("functionality")) || bytes.Contains(lower, []byte("disabled"))) && reGoesOn.Match(lower)
 }
 
 // cleanupError reports an error a program logs while cleaning up
@@ -1186,7 +1186,7 @@ func cleanupError(lower []byte) bool {
 var reCleanupError = regexp.MustCompile(`\berror (?:while )?cleaning up\b`)
 
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = regexp.MustCompile(`\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
+var reGoesOn = regexp.MustCompile(`\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
@@ -1661,7 +1661,7 @@ func kubectlNotice(line []byte) bool {
 	}
 	for _, p := range startupNotices {
 		if bytes.Contains(line, p) {
-			return true
+			return !bytes.Contains(line, []byte("execution error at ("))
 		}
 	}
 	// kubectl rollout status or Helm giving up ("error: timed out waiting
