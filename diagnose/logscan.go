@@ -101,7 +101,16 @@ func (c *candidate) extend(t []byte) {
 
 // better reports whether c should replace the current best b.
 func (c *candidate) better(b *candidate) bool {
-	if b == nil || c.score > b.score {
+	if b == nil {
+		return true
+	}
+	// An entrypoint's chmod or chown refused is often a step it goes on
+	// from: a later line of the program's that names a cause of its own
+	// says more.
+	if b.pat == chmodRefused && c.pat != nil && c.pat.cat != b.pat.cat && c.pat.weight >= weightSpecific-2 && !c.words {
+		return true
+	}
+	if c.score > b.score {
 		return true
 	}
 	// The deepest "Caused by:" is the root cause; otherwise the first
@@ -175,6 +184,10 @@ type logScanner struct {
 	// localhost it reaches the pod's other container, a dependency.
 	sidecar     bool
 	serverStart bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
+	// causedByBug is set by a "Caused by:" that names a bug (a null
+	// pointer, an index out of range): the wrapper above it stopped on a
+	// bug, not on what it was given.
+	causedByBug bool
 	// springStarted is Spring Boot's "Started X in 4.2 seconds" line,
 	// springWeb that an embedded web server started, springStopped that
 	// the shutdown hook ran after the start.
@@ -269,6 +282,9 @@ func (s *logScanner) line(raw []byte) {
 	s.lower = appendLower(s.lower[:0], raw)
 	lower := s.lower
 	s.idx.reset(lower)
+	if bytes.HasPrefix(trimmed, []byte("Caused by: ")) && reCrashWords.Match(lower) {
+		s.causedByBug = true // "Caused by: java.lang.NullPointerException" under a wrapper
+	}
 
 	endsTraceback := false
 	if s.inTraceback {
@@ -545,6 +561,9 @@ func (s *logScanner) noteError(raw, trimmed, lower []byte) {
 	if goesOn(lower) {
 		return
 	}
+	if s.lastError != nil && len(trimmed) > 0 && trimmed[0] >= '0' && trimmed[0] <= '9' && reListItem.Match(trimmed) {
+		return // a step of the reporter's list ("5. The migrate step throws the error above") after an error says less
+	}
 	if s.lastError == nil || !reRefersBack.Match(lower) {
 		s.lastError = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: 1}
 		if s.caretSyntax(trimmed) {
@@ -805,7 +824,7 @@ func (s *logScanner) result() LogScan {
 		switch l := strings.ToLower(best.msg); {
 		case cat != Unknown:
 			out.Category, out.hint, out.patID = cat, hint, "lexical"
-		case stopsOnError(best.msg, l):
+		case stopsOnError(best.msg, l) && !s.causedByBug:
 			// An error the program stopped on that names no bug: in
 			// public reports such a stop is a setting, or state the
 			// program was given, about three times as often as a bug.

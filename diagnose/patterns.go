@@ -138,6 +138,11 @@ var patterns = []*pattern{
 	// old Docker or libseccomp whose seccomp profile refuses a newer
 	// syscall (clone3, the 64-bit time calls on 32-bit ARM) with EPERM.
 	pat("libuv_syscall_refused", PermissionDenied, weightPrecise+2, "Node's libuv could not make a basic system call at start: most often the container runtime's seccomp profile refuses a newer syscall (clone3 for threads, the 64-bit time calls on 32-bit ARM) because Docker or libseccomp2 on the host is old. Upgrade Docker/containerd and libseccomp2, or run with --security-opt seccomp=unconfined to confirm; if a pids limit is set (podPidsLimit, --pids-limit), it may be that limit instead.", "uv_thread_create", "uv_gettimeofday", "uv_clock_gettime", "gettimeofday failed", "background jobs").matching(`\(uv_(?:thread_create|gettimeofday|clock_gettime)\(|^\s*gettimeofday failed\s*$|\bCan't initialize Background Jobs\b`),
+	// V8's fatal error from a release build ("# Fatal error in , line 0"
+	// then "# unreachable code"), printed at each start of Node on 32-bit
+	// ARM when an old libseccomp2 on the host refuses the 64-bit time
+	// calls.
+	pat("v8_fatal_old_seccomp", PermissionDenied, weightPrecise, "Node's V8 stopped at start with no file named: on 32-bit ARM (Raspberry Pi OS Buster and the like) this is the container runtime's seccomp profile refusing the 64-bit time calls because libseccomp2 on the host is old. Upgrade libseccomp2 (from buster-backports) and Docker, or run with --security-opt seccomp=unconfined to confirm.", "fatal error in , line 0").matching(`^\s*#?\s*Fatal error in , line 0\s*$`),
 	// .NET's host that cannot start its runtime ("Failed to create CoreCLR,
 	// HRESULT: 0x80070008"): no writable /tmp under a read-only root, or an
 	// old Docker's seccomp profile refusing its threads.
@@ -196,6 +201,11 @@ var patterns = []*pattern{
 	// OOM-kills a process in it ("memory: usage 512000kB, limit 512000kB,
 	// failcnt 0").
 	pat("oom_memcg_report", OOMKilled, weightSpecific, hintOOMLimit, "failcnt").matching(`(?i)\bmemory(?:\+swap)?: usage \d+kB, limit \d+kB, failcnt \d+`),
+	// An image's start script reading the memory limit from a cgroup file
+	// this node does not have ("cat: /sys/fs/cgroup/memory/memory.limit_in_bytes:
+	// No such file or directory" on a cgroup v2 host, "memory.max" on a v1
+	// one): the script assumes one cgroup version.
+	pat("cgroup_file_missing", AppCrash, weightPrecise, "The image's start script reads the memory limit from a cgroup file this node does not have (cgroup v1's memory/memory.limit_in_bytes on a cgroup v2 host, or v2's memory.max on a v1 one): use a release of the image that reads both, or a node with the cgroup version it expects.", "/sys/fs/cgroup/").matching(`(?i)/sys/fs/cgroup/(?:memory/)?memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)\b.{0,20}No such file or directory`),
 	// A node whose kernel runs without the memory cgroup (Raspberry Pi OS
 	// and balenaOS kernels boot with cgroup_disable=memory): the runtime
 	// cannot set the container's memory limit or memory.oom.group, so the
@@ -1292,8 +1302,9 @@ var patterns = []*pattern{
 	// often the volume is not writable by the container's user. Not when the
 	// path is already there, its parent is missing or the disk is full.
 	pat("create_named_dir", PermissionDenied, weightGeneric+5, hintPerm, "create").matching(`(?i)\b(?:can't|cannot|can not|could not|couldn't|unable to|failed to) create (?:the |a |its )?(?:[\w.-]+ ){0,2}(?:directory|dir|folder)\b`).without("file exists", "no such file or directory", "no space left on device", "disk quota exceeded", "temporary directory"),
-	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted"),
-	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted"),
+	chmodRefused,
+	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of"),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of"),
 	// A database or broker refusing what the user's role may not do: PostgreSQL's
 	// "permission denied for schema public", MongoDB's "not authorized on
 	// catalog to execute command", RabbitMQ's "access to vhost ... refused".
@@ -1375,7 +1386,7 @@ var patterns = []*pattern{
 	// nslookup's answer for a name the cluster DNS does not know (an init
 	// container waiting for a Service that does not exist yet).
 	pat("nslookup_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "server can't find").matching(`(?i)\bserver can't find \S+: NXDOMAIN\b`),
-	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname").without("_host not found", "not found in type"),
+	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname", "ip address. please check your dns").without("_host not found", "not found in type"),
 	// Alpine's apk cannot fetch its index at start (an image that installs
 	// packages when it starts): "fetching https://dl-cdn.../APKINDEX.tar.gz:
 	// temporary error (try again later)", "DNS lookup error".
@@ -1615,7 +1626,7 @@ var patterns = []*pattern{
 	// PHP's parser refusing the app's own code (a .php file of the
 	// release): a broken build, not a configuration file.
 	pat("php_parse_error", AppCrash, weightPrecise, "The app's own PHP code does not parse (a syntax error shipped in this release): fix the file and line the error names, and rebuild the image.", "parse error").matching(`(?i)\bphp parse error:\s+syntax error\b|\bparse error:\s+syntax error, unexpected .{0,160}\.php\b`),
-	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format", "permission"),
+	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "could not be parsed", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format", "permission"),
 	// A feature gate the program does not know or no longer lets be set
 	// (an OpenTelemetry collector's --feature-gates after an upgrade, a
 	// Kubernetes component's --feature-gates).
@@ -1711,6 +1722,10 @@ var patterns = []*pattern{
 	// quotes or a trailing comma). "<" is an HTML page read as JSON: a
 	// server's answer, not a file.
 	pat("node_json_parse", ConfigError, weightSpecific+1, hintParse, "in json at position").matching(`(?i)\bSyntaxError: Unexpected token [^<\s] in JSON at position \d+`),
+	// An app that needs a newer Node.js than its image runs ("You are
+	// using Node.js 18.20.8. For Next.js, Node.js version \">=20.9.0\" is
+	// required.", "Prisma 7 requires Node.js >= 20.19.0").
+	pat("node_version_required", AppCrash, weightSpecific, "The app needs a newer Node.js than the image runs: rebuild on a newer base image (node:20, node:22) or run a release of the image built for this app version.", "node").matching(`(?i)\bnode(?:\.?js)? version "?[>=^~v\d. x]+"? is required\b|\brequires? node(?:\.?js)? (?:version )?(?:>=? ?|v)?\d+(?:\.\d+)*\+?(?: or (?:higher|later|newer))?|\bnode(?:\.?js)? v?\d+(?:\.\d+)* is (?:not|no longer) supported\b|\bonly supports node(?:\.?js)? versions? \d|\bplease upgrade your node(?:\.?js)? version\b`),
 	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
@@ -1752,6 +1767,13 @@ var patterns = []*pattern{
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "nil-pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }
+
+// chmodRefused is an entrypoint's chmod or chown refused on a path it
+// does not own ("chmod: changing permissions of '/var/run/postgresql':
+// Operation not permitted"): often only a step it goes on from, so a later
+// line of the program's that names a cause of its own says more
+// (candidate.better).
+var chmodRefused = pat("chmod_refused", PermissionDenied, weightSpecific+1, hintPerm, "changing permissions of", "changing ownership of").matching(`(?i)\bch(?:mod|own|grp): changing (?:permissions|ownership|group) of .{1,200}: (?:Operation not permitted|Permission denied|Read-only file system)`)
 
 // configKey recognises a KeyError raised where the program reads its
 // configuration (the traceback's last source line names it).

@@ -12,6 +12,18 @@ func TestRules461(t *testing.T) {
 		{"a stable feature gate that can no longer be disabled", "Error: invalid argument \"-confmap.unifyEnvVarExpansion\" for \"--feature-gates\" flag: feature gate \"confmap.unifyEnvVarExpansion\" is stable, can not be disabled\n", ConfigError, "can not be disabled"},
 		{"a chart's own check of its values, run in a pod", "+ helm upgrade --namespace traefik traefik traefik/traefik --values /config/values-01_HelmChart.yaml\nError: UPGRADE FAILED: execution error at (traefik/templates/_podtemplate.tpl:601:18): ERROR: redirectTo syntax has been removed in v34 of this Chart. See Release notes or EXAMPLES.md for new syntax.\n", ConfigError, "execution error at"},
 		{"Vector's VRL program that does not compile", "error[E630]: fallible argument\n.level = downcase(to_string(parsed_json.level))\n                 ^^^^^^^^^^^^^^^^^^^^^^^^^^\n", ConfigError, "error[E630]"},
+		{"V8's fatal error with no file, on 32-bit ARM", " Fatal error in , line 0\n unreachable code\n\nFailureMessage Object: 0xbe878674\n\n Fatal error in , line 0\n unreachable code\n", PermissionDenied, "Fatal error in , line 0"},
+		{"NATS given a token its config cannot parse", "nats-server: variable reference for 'NATS_TOKEN' on line 3 could not be parsed:\nParse error on line 1: 'Expected a top-level value to end with a new line, comment or EOF, but got '1' instead.\n", ConfigError, "Parse error on line 1"},
+		{"a wrapper exception caused by a null pointer", "Exception in thread \"main\" java.lang.reflect.InvocationTargetException\nCaused by: java.lang.NullPointerException\n    at jdk.internal.platform.cgroupv2.CgroupV2Subsystem.getInstance(Unknown Source)\n", AppCrash, "InvocationTargetException"},
+		{"the program's error, then the reporter's list of steps", "Instance commands failed: Unable to run instance commands. Some workspace(s) have not completed the last workspace command for 2.3.0.\nUse --force to bypass this check (not recommended).\n4. Restart the server, which re-runs the migrations on startup.\n5. The migrate step throws the error above\n", ConfigError, "Instance commands failed"},
+		{"a connection named as the cause, in words", "Orkestra pod still crashes on initialization due to connection to Chart Museum\n\n- Orkestra pod still goes into CrashLoopBackoff on start-up. Readiness probe is not helping prevent this.\n", DependencyUnavailable, "due to connection to Chart Museum"},
+		{"an entrypoint's chmod refused, then the server's own error", "chmod: changing permissions of '/var/run/postgresql': Operation not permitted\n\nPostgreSQL Database directory appears to contain a database; Skipping initialization\n\npostgres: could not access the server configuration file \"/bitnami/postgresql/data/postgresql.conf\": No such file or directory\n", ConfigError, "postgresql.conf"},
+		{"a chmod refused and nothing else", "chmod: changing permissions of '/data': Operation not permitted\n", PermissionDenied, "changing permissions of '/data'"},
+		{"Next.js on a Node.js too old", "You are using Node.js 18.20.8. For Next.js, Node.js version \">=20.9.0\" is required.\n", AppCrash, "is required"},
+		{"Prisma on a Node.js too old", "Error: Prisma 7 requires Node.js >= 20.19.0\n", AppCrash, "requires Node.js"},
+		{"Prisma's install step on a Node.js too old", ".../node_modules/prisma preinstall: │    Prisma only supports Node.js versions 20.19+, 22.12+, 24.0+.    │\n.../node_modules/prisma preinstall: │    Please upgrade your Node.js version.                            │\n.../node_modules/prisma preinstall: Failed\nELIFECYCLE Command failed with exit code 1.\n", AppCrash, "only supports Node.js versions"},
+		{"a name that does not resolve, in icloudpd's words", "2025-01-02 10:00:00 ERROR    Cannot find icloud.com.cn IP address. Please check your DNS/Firewall settings. DNS server must be available using TCP port 53 - exiting\n", DependencyUnavailable, "Cannot find icloud.com.cn IP address"},
+		{"a start script reading cgroup v1's memory limit on a v2 host", "cat: /sys/fs/cgroup/memory/memory.limit_in_bytes: No such file or directory\n/opt/start.sh: line 12: [: -gt: unary operator expected\n", AppCrash, "memory.limit_in_bytes"},
 	})
 	checkWords(t, []wordsCase{
 		{"a config file's mode in an issue title", "[BUG] gateway.yaml: permission 0600 causes infinite restart loop with misleading error + state-file data loss\n", PermissionDenied},
@@ -25,5 +37,10 @@ func TestRules461(t *testing.T) {
 		// Helm's own wait running out is still not the cause.
 		{"Error: UPGRADE FAILED: timed out waiting for the condition\n", ConfigError},
 		{"the feature gate docs were unclear\n", ConfigError},
+		// A wrapper over a setting's error is still that setting's.
+		{"Exception in thread \"main\" java.lang.reflect.InvocationTargetException\nCaused by: java.lang.IllegalStateException: no value for app.url\n", AppCrash},
+		{"It crashes due to connection string typo in the config\n", DependencyUnavailable},
+		{"npm notice: Node.js 18.20.8 is what this image runs\n", AppCrash},
+		{"cat: /etc/app/config.yaml: No such file or directory\n", AppCrash},
 	})
 }
