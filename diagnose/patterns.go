@@ -138,6 +138,17 @@ var patterns = []*pattern{
 	// old Docker or libseccomp whose seccomp profile refuses a newer
 	// syscall (clone3, the 64-bit time calls on 32-bit ARM) with EPERM.
 	pat("libuv_syscall_refused", PermissionDenied, weightPrecise+2, "Node's libuv could not make a basic system call at start: most often the container runtime's seccomp profile refuses a newer syscall (clone3 for threads, the 64-bit time calls on 32-bit ARM) because Docker or libseccomp2 on the host is old. Upgrade Docker/containerd and libseccomp2, or run with --security-opt seccomp=unconfined to confirm; if a pids limit is set (podPidsLimit, --pids-limit), it may be that limit instead.", "uv_thread_create", "uv_gettimeofday", "uv_clock_gettime", "gettimeofday failed", "background jobs").matching(`\(uv_(?:thread_create|gettimeofday|clock_gettime)\(|^\s*gettimeofday failed\s*$|\bCan't initialize Background Jobs\b`),
+	// s6's supervisor refused its wait ("s6-svscan: warning: unable to
+	// iopause: Operation not permitted", then it execs .s6-svscan/crash,
+	// which is missing): on 32-bit ARM an old libseccomp2 on the host
+	// refuses the 64-bit time calls of a newer Alpine base. (The exec
+	// patterns leave that missing .s6-svscan/crash alone: a consequence.)
+	pat("s6_iopause_refused", PermissionDenied, weightPrecise+3, "s6's supervisor could not wait for its services: on 32-bit ARM (Raspberry Pi OS Buster and the like) the container runtime's seccomp profile refuses the 64-bit time calls of a newer base image because libseccomp2 on the host is old. Upgrade libseccomp2 (from buster-backports) and Docker, use an image on an older base, or run with --security-opt seccomp=unconfined to confirm.", "unable to iopause").matching(`(?i)\bunable to iopause: (?:Operation not permitted|Function not implemented)`),
+	// The kubelet has no serving certificate yet (its CSR not approved),
+	// so an agent that reads the kubelet's API fails at start: "http: TLS
+	// handshake error from ...: no serving certificate available for the
+	// kubelet".
+	pat("kubelet_no_serving_cert", DependencyUnavailable, weightPrecise, "The kubelet this pod reads from has no serving certificate yet (its certificate signing request is not approved): approve the node's kubelet-serving CSR (kubectl get csr), or let the agent wait and retry instead of exiting.", "no serving certificate available for the kubelet"),
 	// V8's fatal error from a release build ("# Fatal error in , line 0"
 	// then "# unreachable code"), printed at each start of Node on 32-bit
 	// ARM when an old libseccomp2 on the host refuses the 64-bit time
@@ -460,7 +471,7 @@ var patterns = []*pattern{
 	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
 	// server without SSL where the client requires it (a setting).
 	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "certificate chain was issued by an authority that is not trusted", "rejected by the provided remotecertificatevalidationcallback", "no pg_hba.conf entry for host", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bcertificate chain was issued by an authority that is not trusted\b|\brejected by the provided RemoteCertificateValidationCallback\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
-	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found|\bexec container process (?:\(missing dynamic library\?\) )?\x60[^\x60]+\x60: no such file or directory)`),
+	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").without(".s6-svscan/crash").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found|\bexec container process (?:\(missing dynamic library\?\) )?\x60[^\x60]+\x60: no such file or directory)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
 	// line 37: /etc/hosts: Permission denied" from a redirect): the same
 	// wording as a script it cannot execute, but a configuration, log or pid
@@ -993,7 +1004,7 @@ var patterns = []*pattern{
 	// Round 36. The shebang's interpreter is not found: env names it with
 	// a carriage return (a script saved with Windows line ends) or the
 	// image lacks it; s6's "unable to exec bash" is the same.
-	pat("shebang_interpreter", CommandNotFound, weightPrecise+2, hintEntry, "env:", "unable to exec").matching(`(?i)(?:^|[\s/])env: (?:can't execute )?['‘"]?[\w./-]+(?:\\r|\r)?\s*['’"]?: no such file or directory|\bunable to exec [\w./-]+`),
+	pat("shebang_interpreter", CommandNotFound, weightPrecise+2, hintEntry, "env:", "unable to exec").without(".s6-svscan/crash").matching(`(?i)(?:^|[\s/])env: (?:can't execute )?['‘"]?[\w./-]+(?:\\r|\r)?\s*['’"]?: no such file or directory|\bunable to exec [\w./-]+`),
 	// Rounds 37-39. A lock file on the data volume held by another (or a
 	// dead) instance; Prisma's failed-migration state; envconfig's
 	// rejected environment; a driver newer than its server; Cloud Run's
@@ -1304,7 +1315,7 @@ var patterns = []*pattern{
 	pat("create_named_dir", PermissionDenied, weightGeneric+5, hintPerm, "create").matching(`(?i)\b(?:can't|cannot|can not|could not|couldn't|unable to|failed to) create (?:the |a |its )?(?:[\w.-]+ ){0,2}(?:directory|dir|folder)\b`).without("file exists", "no such file or directory", "no space left on device", "disk quota exceeded", "temporary directory"),
 	chmodRefused,
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of"),
-	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of"),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted"),
 	// A database or broker refusing what the user's role may not do: PostgreSQL's
 	// "permission denied for schema public", MongoDB's "not authorized on
 	// catalog to execute command", RabbitMQ's "access to vhost ... refused".
@@ -1434,7 +1445,7 @@ var patterns = []*pattern{
 	// A URL built from a variable that is empty ("Get \"http:///health\":
 	// http: no Host in request URL"): the host was never set.
 	pat("url_host_empty", ConfigError, weightSpecific+1, hintEnv, "no host in request url", ":///").matching(`(?i)\bno host in request url\b|\bhttps?:///[a-z]`),
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b)`),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
 	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b`).without("must be set to true", "must be set to false"),
@@ -1773,7 +1784,7 @@ var patterns = []*pattern{
 // Operation not permitted"): often only a step it goes on from, so a later
 // line of the program's that names a cause of its own says more
 // (candidate.better).
-var chmodRefused = pat("chmod_refused", PermissionDenied, weightSpecific+1, hintPerm, "changing permissions of", "changing ownership of").matching(`(?i)\bch(?:mod|own|grp): changing (?:permissions|ownership|group) of .{1,200}: (?:Operation not permitted|Permission denied|Read-only file system)`)
+var chmodRefused = pat("chmod_refused", PermissionDenied, weightSpecific+1, hintPerm, "changing permissions of", "changing ownership of").matching(`(?i)\bch(?:mod|own|grp): changing (?:permissions|ownership|group) of `)
 
 // configKey recognises a KeyError raised where the program reads its
 // configuration (the traceback's last source line names it).

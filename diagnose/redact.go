@@ -123,6 +123,21 @@ func isHarmless(_, v string) bool {
 	return harmlessValues[strings.ToLower(v)] || isMask(v)
 }
 
+// isFileError reports a "value" that is the system's error about the
+// file before the colon ("/opt/rabbitmq/.erlang.cookie: Permission
+// denied"), not a cookie.
+func isFileError(_, v string) bool {
+	v = strings.ToLower(v)
+	for _, e := range fileErrors {
+		if strings.HasPrefix(v, e) {
+			return true
+		}
+	}
+	return false
+}
+
+var fileErrors = []string{"permission denied", "no such file or directory", "operation not permitted", "read-only file system", "is a directory", "not a directory"}
+
 // isMask reports a value that already hides a secret or stands for one:
 // asterisks or x's ("**", "xxxxxx"), a placeholder ("<password>",
 // "${DB_PASSWORD}", "$(DB_PASSWORD)"). Replacing it would only make the
@@ -145,7 +160,7 @@ var redactRules = []redactRule{
 	{re: regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|\z)`), hints: []string{"private key"}},
 	// Authorization / cookie headers: keep the header name and scheme.
 	{re: regexp.MustCompile(`(?i)(\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(?:bearer|basic|token|digest|negotiate|apikey)?\s*)[^\s"',;]+`), keep: 1, hints: []string{"authorization"}},
-	{re: regexp.MustCompile(`(?i)(\b(?:set-)?cookie["']?\s*:\s*)[^\r\n"]+`), keep: 1, hints: []string{"cookie"}},
+	{re: regexp.MustCompile(`(?i)(\b(?:set-)?cookie["']?\s*:\s*)[^\r\n"]+`), keep: 1, skip: isFileError, hints: []string{"cookie"}},
 	{re: regexp.MustCompile(`(?i)(\bbearer\s+)[A-Za-z0-9\-._~+/]{8,}=*`), keep: 1, hints: []string{"bearer"}},
 	// Credentials in URLs and DSNs: scheme://user:PASSWORD@host.
 	{re: regexp.MustCompile(`(?i)(\b[a-z][a-z0-9+.\-]*://[^:/?#\s@"']*:)([^@\s/"']+)(@)`), keep: 1, skip: isHarmless, hints: []string{"://"}},

@@ -82,6 +82,8 @@ func TestRedact(t *testing.T) {
 		{"curl user without password", "curl -u elastic http://localhost:9200", "curl -u elastic http://localhost:9200", false},
 		{"sshpass", "sshpass -p 'Hunter2Pass' ssh root@host", "sshpass -p '[REDACTED]' ssh root@host", true},
 		{"cookie", "Cookie: session=abc; theme=dark", "Cookie: [REDACTED]", true},
+		{"a cookie file's error, not a cookie", "/librabbitmq.sh: line 181: /opt/bitnami/rabbitmq/.rabbitmq/.erlang.cookie: Permission denied", "/librabbitmq.sh: line 181: /opt/bitnami/rabbitmq/.rabbitmq/.erlang.cookie: Permission denied", false},
+		{"a cookie that begins like an error is still redacted", "Cookie: permission=abc123", "Cookie: [REDACTED]", true},
 		{"redis-cli -a", "redis-cli -h 127.0.0.1 -a S3cret ping", "redis-cli -h 127.0.0.1 -a [REDACTED] ping", true},
 		{"redis-cli -p is a port", "redis-cli -h db -p 6379 ping", "redis-cli -h db -p 6379 ping", false},
 		{"redis-cli in an arg list", `exec [redis-cli -a S3cret ping]`, `exec [redis-cli -a [REDACTED] ping]`, true},
