@@ -27,8 +27,10 @@ func TestRules461(t *testing.T) {
 		{"s6's wait refused under an old libseccomp2", "2021-09-05T08:07:41.445250199Z s6-svscan: warning: unable to iopause: Operation not permitted\n2021-09-05T08:07:41.446833654Z s6-svscan: warning: executing into .s6-svscan/crash\n2021-09-05T08:07:41.446893839Z s6-svscan: fatal: unable to exec .s6-svscan/crash: No such file or directory\n", PermissionDenied, "unable to iopause"},
 		{"a kubelet without its serving certificate", "2025/05/02 10:11:12 E! cannot get pod from kubelet: Get \"https://10.0.1.5:10250/pods\": remote error: tls: internal error\nhttp: TLS handshake error from <host-ip>:46396: no serving certificate available for the kubelet\n", DependencyUnavailable, "no serving certificate available"},
 		{"Datadog's agent without its API key", "[cont-init.d] 01-check-apikey.sh: executing...\n\n==================================================================================\nYou must set an DD_API_KEY environment variable to run the Datadog Agent container\n==================================================================================\n\n[cont-init.d] 01-check-apikey.sh: exited 1.\n", ConfigError, "You must set an DD_API_KEY"},
+		{"Node listening on a Service's injected address", "Error: bind EACCES tcp://10.109.210.16:8000\n    at listenOnPrimaryHandle (node:net:2031:18)\n", ConfigError, "bind EACCES tcp://"},
 	})
 	checkWords(t, []wordsCase{
+		{"a chown the entrypoint cannot do under runAsNonRoot, in words", "The new non-root replica CrashLooped because the image entrypoint runs `chown /app` + copies a template config into /data, all impossible under `runAsNonRoot` + `readOnlyRootFilesystem`.\n", PermissionDenied},
 		{"a config file's mode in an issue title", "[BUG] gateway.yaml: permission 0600 causes infinite restart loop with misleading error + state-file data loss\n", PermissionDenied},
 	})
 	checkNotRead(t, []notRead{
