@@ -99,15 +99,22 @@ func (c *candidate) extend(t []byte) {
 	c.msg += " " + string(t)
 }
 
+// chmodRefusal reports a chmod, chown or chgrp that was refused
+// ("chmod: changing permissions of '/etc/redis/redis.conf': Read-only file
+// system").
+func (c *candidate) chmodRefusal() bool {
+	return c.pat != nil && c.pat.cat == PermissionDenied && (c.pat == chmodRefused || strings.Contains(c.line, ": changing permissions of ") || strings.Contains(c.line, ": changing ownership of "))
+}
+
 // better reports whether c should replace the current best b.
 func (c *candidate) better(b *candidate) bool {
 	if b == nil {
 		return true
 	}
 	// An entrypoint's chmod or chown refused is often a step it goes on
-	// from: a later line of the program's that names a cause of its own
-	// says more.
-	if b.pat == chmodRefused && c.pat != nil && c.pat.cat != b.pat.cat && c.pat.weight >= weightSpecific-2 && !c.words {
+	// from: a later line of the program's that names a cause of its own,
+	// or a crash, says more.
+	if b.chmodRefusal() && !c.words && (c.pat != nil && c.pat.cat != b.pat.cat && c.pat.weight >= weightSpecific-2 || c.pat == nil && c.score >= weightGeneric) {
 		return true
 	}
 	if c.score > b.score {

@@ -212,11 +212,13 @@ var patterns = []*pattern{
 	// OOM-kills a process in it ("memory: usage 512000kB, limit 512000kB,
 	// failcnt 0").
 	pat("oom_memcg_report", OOMKilled, weightSpecific, hintOOMLimit, "failcnt").matching(`(?i)\bmemory(?:\+swap)?: usage \d+kB, limit \d+kB, failcnt \d+`),
-	// An image's start script reading the memory limit from a cgroup file
-	// this node does not have ("cat: /sys/fs/cgroup/memory/memory.limit_in_bytes:
-	// No such file or directory" on a cgroup v2 host, "memory.max" on a v1
-	// one): the script assumes one cgroup version.
-	pat("cgroup_file_missing", AppCrash, weightPrecise, "The image's start script reads the memory limit from a cgroup file this node does not have (cgroup v1's memory/memory.limit_in_bytes on a cgroup v2 host, or v2's memory.max on a v1 one): use a release of the image that reads both, or a node with the cgroup version it expects.", "/sys/fs/cgroup/").matching(`(?i)/sys/fs/cgroup/(?:memory/)?memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)\b.{0,20}No such file or directory`),
+	// An image's start script or config reading the memory or CPU limit
+	// from a cgroup file this node does not have ("cat:
+	// /sys/fs/cgroup/memory/memory.limit_in_bytes: No such file or
+	// directory" on a cgroup v2 host, "memory.max" on a v1 one; Python's,
+	// Node's and Ruby's ENOENT name the path after the error): the script
+	// assumes one cgroup version.
+	pat("cgroup_file_missing", AppCrash, weightPrecise, "The image's start script or config reads the memory or CPU limit from a cgroup file this node does not have (cgroup v1's memory/memory.limit_in_bytes or cpu/cpu.cfs_quota_us on a cgroup v2 host, or v2's memory.max on a v1 one): use a release of the image that reads both, or a node with the cgroup version it expects.", "/sys/fs/cgroup/").matching(`(?i)/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b.{0,20}(?:No such file or directory|ENOENT)|(?:No such file or directory|ENOENT)\b.{0,60}/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b`),
 	// A node whose kernel runs without the memory cgroup (Raspberry Pi OS
 	// and balenaOS kernels boot with cgroup_disable=memory): the runtime
 	// cannot set the container's memory limit or memory.oom.group, so the
@@ -1736,7 +1738,13 @@ var patterns = []*pattern{
 	// An app that needs a newer Node.js than its image runs ("You are
 	// using Node.js 18.20.8. For Next.js, Node.js version \">=20.9.0\" is
 	// required.", "Prisma 7 requires Node.js >= 20.19.0").
-	pat("node_version_required", AppCrash, weightSpecific, "The app needs a newer Node.js than the image runs: rebuild on a newer base image (node:20, node:22) or run a release of the image built for this app version.", "node").matching(`(?i)\bnode(?:\.?js)? version "?[>=^~v\d. x]+"? is required\b|\brequires? node(?:\.?js)? (?:version )?(?:>=? ?|v)?\d+(?:\.\d+)*\+?(?: or (?:higher|later|newer))?|\bnode(?:\.?js)? v?\d+(?:\.\d+)* is (?:not|no longer) supported\b|\bonly supports node(?:\.?js)? versions? \d|\bplease upgrade your node(?:\.?js)? version\b`),
+	pat("node_version_required", AppCrash, weightSpecific, "The app needs a newer Node.js than the image runs: rebuild on a newer base image (node:20, node:22) or run a release of the image built for this app version.", "node").matching(`(?i)\bnode(?:\.?js)? version "?[>=^~v\d. x|]+"? is required\b|\brequires a minimum node\.?js version\b|\brequires a node version compatible with\b|\bnode\.?js version v?[\d.]+ is (?:currently )?not supported\b|\bERR_PNPM_UNSUPPORTED_ENGINE\b|\brequires? node(?:\.?js)? (?:version )?(?:>=? ?|v)?\d+(?:\.\d+)*\+?(?: or (?:higher|later|newer))?|\bnode(?:\.?js)? v?\d+(?:\.\d+)* is (?:not|no longer) supported\b|\bonly supports node(?:\.?js)? versions? \d|\bplease upgrade your node(?:\.?js)? version\b`),
+	// Python, Go and Java too old for the app ("requires a different
+	// Python: 3.8.18 not in '>=3.10'", poetry's "is not supported by the
+	// project (^3.11)", "go.mod requires go >= 1.23.0 (running go
+	// 1.22.7 ...)", Jenkins' "older than the minimum required version
+	// (Java 17)").
+	pat("runtime_too_old", AppCrash, weightSpecific, "The app needs a newer runtime than the image runs: rebuild on a base image with the version it asks for, or run a release of the app built for this runtime.", "requires a different python", "is not supported by the project", "go.mod requires go", "older than the minimum required version"),
 	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
