@@ -1196,23 +1196,21 @@ func stopsOnError(msg, lower string) bool {
 var reLowLevel = regexp.MustCompile(`^\W{0,2}(?:warn|warning|info|debug|notice|trace)\b`)
 
 // goesOn reports the words of a failure the program carries on after
-// ("Continue without using it"). It runs on every line of a scan, so the
-// regexp runs only on lines that have one of its words.
-func goesOn(lower []byte) bool {
-	return (bytes.Contains(lower, []byte("continu")) || bytes.Contains(lower, []byte("skip")) || bytes.Contains(lower, []byte("proceeding")) || bytes.Contains(lower, []byte("functionality")) || bytes.Contains(lower, []byte("disabled"))) && reGoesOn.Match(lower)
-}
+// ("Continue without using it"). It runs on every line of a scan; the
+// expression's gate keeps it to lines that have one of its words.
+func goesOn(lower []byte) bool { return reGoesOn.Match(lower) }
 
 // cleanupError reports an error a program logs while cleaning up
 // (kube-proxy's "Error cleaning up nftables rules" when the other mode's
 // tools are missing): a step it goes on from.
 func cleanupError(lower []byte) bool {
-	return bytes.Contains(lower, []byte("cleaning up")) && reCleanupError.Match(lower)
+	return reCleanupError.Match(lower)
 }
 
-var reCleanupError = regexp.MustCompile(`\berror (?:while )?cleaning up\b`)
+var reCleanupError = mustGate(`\berror (?:while )?cleaning up\b`)
 
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = regexp.MustCompile(`\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
+var reGoesOn = mustGate(`\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
