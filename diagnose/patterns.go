@@ -144,6 +144,11 @@ var patterns = []*pattern{
 	// refuses the 64-bit time calls of a newer Alpine base. (The exec
 	// patterns leave that missing .s6-svscan/crash alone: a consequence.)
 	pat("s6_iopause_refused", PermissionDenied, weightPrecise+3, "s6's supervisor could not wait for its services: on 32-bit ARM (Raspberry Pi OS Buster and the like) the container runtime's seccomp profile refuses the 64-bit time calls of a newer base image because libseccomp2 on the host is old. Upgrade libseccomp2 (from buster-backports) and Docker, use an image on an older base, or run with --security-opt seccomp=unconfined to confirm.", "unable to iopause").matching(`(?i)\bunable to iopause: (?:Operation not permitted|Function not implemented)`),
+	// s6-supervise's own "can't happen: timeout while the service is up!"
+	// repeated for every service: its clock calls fail (the same refused
+	// 64-bit time calls of a newer Alpine base on 32-bit ARM), so a
+	// timeout it never set fires.
+	pat("s6_timeout_cant_happen", PermissionDenied, weightPrecise+2, "s6's supervisor sees timeouts it never set: on 32-bit ARM (Raspberry Pi OS Buster and the like) the container runtime's seccomp profile refuses the 64-bit time calls of a newer base image (Alpine 3.13 and later) because libseccomp2 on the host is old. Upgrade libseccomp2 (from buster-backports) and Docker, use an image on an older base, or run with --security-opt seccomp=unconfined to confirm.", "can't happen: timeout while the service is up").matching(`(?i)\bs6-supervise \S+: warning: can't happen: timeout while the service is up\b`),
 	// The kubelet has no serving certificate yet (its CSR not approved),
 	// so an agent that reads the kubelet's API fails at start: "http: TLS
 	// handshake error from ...: no serving certificate available for the
@@ -794,8 +799,10 @@ var patterns = []*pattern{
 	// found", is why it fails, not the task's command).
 	pat("ecs_health_stop", LivenessProbe, weightPrecise+4, "", "failed container health checks", "failed elb health checks").matching(`(?i)\btask failed (?:container|elb) health checks\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
-	// scheduler exits", "exit code 0"): a finished task, not a crash.
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "with code: 1", "with code: 2", "with code: 3", "with code: 4", "with code: 5", "with code: 6", "with code: 7", "with code: 8", "with code: 9", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits"),
+	// scheduler exits", "exit code 0"): a finished task, not a crash. (Not
+	// a child process it reaped: "Process psutil.Process(pid=35, ...)
+	// terminated with exit code 0".)
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "with code: 1", "with code: 2", "with code: 3", "with code: 4", "with code: 5", "with code: 6", "with code: 7", "with code: 8", "with code: 9", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid="),
 	// A `docker ps` / `podman ps` / `docker compose ps` row whose
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
