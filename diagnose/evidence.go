@@ -630,7 +630,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 
 // reTaskEnd are a finished task's last words: a demo's greeting, a
 // console program's prompt, a job's "done".
-var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|nothing to migrate|all (?:done|migrations)|get-started)\b`)
+var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|nothing to migrate|all (?:done|migrations)|get-started|seeded \d+|total in \d+ ?ms)\b`)
 
 // reSelfExit is a service's last line saying it exits of its own accord
 // ("no messages, exiting", "nothing to do"); reToldToStop, the words of a

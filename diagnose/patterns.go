@@ -1816,7 +1816,7 @@ var (
 	// sigtermPattern recognises the app saying it was sent SIGTERM: the
 	// kubelet stopped it (a liveness or startup probe, most often).
 	sigtermPattern = pat("sigterm", LivenessProbe, weightSpecific-2, hintSigterm)
-	reSigterm      = regexp.MustCompile(`(?i)(due to signal SIGTERM|received (?:signal )?SIGTERM|caught SIGTERM|got SIGTERM|SIGTERM received|signal 15 received|Received signal - signal:15|received signal 15|signal: ?terminated\b|Received SIG(?:TERM|INT), (?:shutting|exiting)|shutting down (?:due to|on) SIGTERM|terminating quiet workers|received shutdown signal|shutdown signal received|gracefully shutting down|shutting down gracefully|initiating graceful shutdown|graceful shutdown (?:initiated|started|requested))`)
+	reSigterm      = regexp.MustCompile(`(?i)(due to signal SIGTERM|received (?:signal )?SIGTERM|caught SIGTERM|got SIGTERM|SIGTERM received|signal 15 received|Received signal - signal:15|received signal 15|signal: ?terminated\b|Received SIG(?:TERM|INT), (?:shutting|exiting)|shutting down (?:due to|on) SIGTERM|terminating quiet workers|received shutdown signal|shutdown signal received|gracefully shutting down|shutting down gracefully|initiating graceful shutdown|graceful shutdown (?:initiated|started|requested)|Received SHUTDOWN from user <via user signal>|received (?:fast|smart) shutdown request|upon receiving signal 15\b|signal 15 \(SIGTERM\) received|received signal terminated)`)
 	reConfigSource = regexp.MustCompile(`(?i)(config|settings|environ|getenv|\bconf\b|\bcfg\b|yaml|\bdocs?\[|\benv\b)`)
 )
 

@@ -327,7 +327,9 @@ func mergePod(dst, src *corev1.Pod) {
 	if dst.Spec.NodeName == "" {
 		dst.Spec.NodeName = src.Spec.NodeName
 	}
-	if len(dst.Spec.Containers) == 0 {
+	if len(dst.Spec.Containers) == 0 || unnamedOne(dst.Spec.Containers) && len(src.Spec.Containers) == 1 && src.Spec.Containers[0].Name != "" {
+		// (A describe State block pasted without its container's header
+		// is one unnamed container; the spec pasted beside it names it.)
 		dst.Spec.Containers = src.Spec.Containers
 	}
 	if len(dst.Spec.InitContainers) == 0 {
@@ -338,11 +340,49 @@ func mergePod(dst, src *corev1.Pod) {
 	}
 	if len(dst.Status.ContainerStatuses) == 0 {
 		dst.Status.ContainerStatuses = src.Status.ContainerStatuses
+	} else if d, s := dst.Status.ContainerStatuses, src.Status.ContainerStatuses; len(d) == 1 && len(s) == 1 && (d[0].Name == "" || s[0].Name == "" || d[0].Name == s[0].Name) {
+		mergeStatus(&d[0], &s[0])
 	}
 	if len(dst.Status.InitContainerStatuses) == 0 {
 		dst.Status.InitContainerStatuses = src.Status.InitContainerStatuses
 	}
+	if st, cs := dst.Status.ContainerStatuses, dst.Spec.Containers; len(st) == 1 && len(cs) == 1 {
+		switch {
+		case st[0].Name == "":
+			st[0].Name = cs[0].Name
+		case cs[0].Name == "":
+			cs[0].Name = st[0].Name
+		}
+	}
 }
+
+// mergeStatus joins two halves of one container's status: a YAML
+// fragment that names the container and its resources, and a describe
+// State block pasted without its container's header that holds its
+// state.
+func mergeStatus(dst, src *corev1.ContainerStatus) {
+	if dst.Name == "" {
+		dst.Name = src.Name
+	}
+	if dst.State == (corev1.ContainerState{}) {
+		dst.State = src.State
+	}
+	if dst.LastTerminationState == (corev1.ContainerState{}) {
+		dst.LastTerminationState = src.LastTerminationState
+	}
+	if dst.RestartCount == 0 {
+		dst.RestartCount = src.RestartCount
+	}
+	if dst.Image == "" {
+		dst.Image = src.Image
+	}
+	if dst.Resources == nil {
+		dst.Resources = src.Resources
+	}
+}
+
+// unnamedOne reports a pod spec's one container without a name.
+func unnamedOne(cs []corev1.Container) bool { return len(cs) == 1 && cs[0].Name == "" }
 
 // mergeRow adds what a `kubectl get pods` row knows to a pod read from
 // elsewhere: its status when the pod has none, else the restart count and

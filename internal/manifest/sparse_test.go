@@ -353,3 +353,20 @@ web-1  | ModuleNotFoundError: No module named 'uvicorn'
 		t.Errorf("the official python image with the code mounted: %s (%s), want the missing module", got.Category, got.Summary)
 	}
 }
+
+// A container's resources pasted as a fragment that names it, and the
+// describe State block below without its container's header: one
+// container, named, with the state.
+func TestFragmentAndHeaderlessStateAreOneContainer(t *testing.T) {
+	in := pasteInput(t, "Keycloak keeps restarting\n\n```yaml\n        - name: keycloak\n          image: quay.io/keycloak/keycloak:24.0.5\n          args: [\"start\", \"--optimized\"]\n          resources:\n            limits:\n              memory: 256Mi\n```\n\n```\n$ kubectl describe pod keycloak-0 -n iam\n...\n    State:          Waiting\n      Reason:       CrashLoopBackOff\n    Last State:     Terminated\n      Reason:       OOMKilled\n      Exit Code:    137\n    Ready:          False\n    Restart Count:  6\n```\n")
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].Name != "keycloak" {
+		t.Fatalf("statuses = %+v, want one, keycloak's", sts)
+	}
+	if term := sts[0].LastTerminationState.Terminated; term == nil || term.Reason != "OOMKilled" || sts[0].RestartCount != 6 {
+		t.Errorf("keycloak's status = %+v, want the OOMKilled termination and 6 restarts", sts[0])
+	}
+	if r := diagnose.Diagnose(in); r.Category != diagnose.OOMKilled {
+		t.Errorf("category = %s, want oom_killed", r.Category)
+	}
+}
