@@ -30,7 +30,7 @@ var consequenceMarkers = [][]byte{
 	[]byte("that's why"), []byte("that is why"), []byte("which is why"), []byte("was the cause"),
 	[]byte("is the cause"), []byte("was the problem"), []byte("was the issue"), []byte(", so the pod"),
 	[]byte(", so the container"), []byte(", so it "), []byte(", so my "), []byte("causing the"), []byte("which causes"),
-	[]byte("which caused"), []byte("causes the pod"), []byte("caused the pod"),
+	[]byte("which caused"), []byte("causes the pod"), []byte("caused the pod"), []byte(", causing "),
 	// What was changed to end the loop comes before these ("I removed
 	// the health checks in order to resolve the issue").
 	[]byte("in order to resolve"), []byte("to resolve the issue"), []byte("to fix the issue"), []byte("and that fixed"),
@@ -103,7 +103,7 @@ var causeClauses = []*pattern{
 	pat("clause_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\bpermissions?\b|\bnot writable\b|\b(?:can't|cannot|couldn't|could not|unable to|wasn't able to|was not able to) (?:write|create|open|read)\b|\bread-?only\b|\bruns? as (?:a )?(?:non-?root|root|user|uid)\b|\brunasuser\b|\brunasnonroot\b|\breadonlyrootfilesystem\b|\bchown\b|\bfsgroup\b|\bsecuritycontext\b|\bowned by\b|\bownership\b|\bselinux\b|\bscc\b|\bpod ?security\b|\brbac\b|\bforbidden\b`),
 	pat("clause_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\b(?:not reachable|unreachable|unavailable)\b|\b(?:couldn't|could not|can't|cannot|unable to|wasn't able to|was not able to) (?:reach|connect|resolve|talk to)\b|\bnot resolv\w*\b|\bdns\b|\b(?:was|is|were|went) down\b|\b(?:wasn't|was not|isn't|is not|weren't|were not) (?:up|running|ready|reachable|available|started) yet\b|\bnetwork ?polic\w*\b|\bfirewall\b|\bconnection (?:was )?(?:refused|timed? ?out|reset)\b|^\W*(?:the |a |its |their )?connections? (?:to|with)\b|\b(?:kafka|zookeeper|database|db|mysql|mariadb|postgres\w*|redis|mongo\w*|rabbitmq|broker|etcd|elasticsearch|opensearch|cassandra|nats|api ?server|(?:k8s|kubernetes|kube)[- ]?api)\b(?:\s+\S+){0,2}?\s+(?:crash\w*|(?:was |is |being |went )?down|restart\w*|(?:was |is )?not (?:being )?(?:ready|up|running|available)(?: yet)?)\b`),
 	pat("clause_arch", ExecFormat, weightSpecific-2, hintSigill).matching(`(?i)\b(?:cpu |processor )?architectures?\b|\barm64\b|\baarch64\b|\bapple silicon\b|\bexec format\b|\billegal instruction\b|\binstruction sets?\b|\bscalable vector extension\b|\busesve\b`),
-	pat("clause_config", ConfigError, weightSpecific-2, hintParse).without("change", "update", "reload", "rotat", "refresh").matching(`(?i)\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bvariables?\b|\bflags?\b|\barguments?\b|\bargs\b|\bpasswords?\b|\bcredentials?\b|\btokens?\b|\btypo\b|\bmisconfigur\w*\b|\bvalues?\b|\bwrong (?:\w+ ){0,2}(?:name|path|version|url|host|key)\b|\bversion mismatch\b|\bincompatible\b`),
+	pat("clause_config", ConfigError, weightSpecific-2, hintParse).without("change", "update", "reload", "rotat", "refresh").matching(`(?i)\bconfig\w*\b|\bsettings?\b|\benv(?:ironment)? ?var\w*\b|\bvariables?\b|\bflags?\b|\barguments?\b|\bargs\b|\bpasswords?\b|\bcredentials?\b|\btokens?\b|\btypo\b|\bmisconfigur\w*\b|\bvalues?\b|\bwrong (?:\w+ ){0,2}(?:name|path|version|url|host|key)\b|\bversion mismatch\b|\bincompatible\b|\b(?:incorrectly|wrongly) named\b|\bmisnamed\b`),
 }
 
 // reFirstPersonDoubt is a sentence that wonders rather than states ("I

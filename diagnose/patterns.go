@@ -149,6 +149,26 @@ var patterns = []*pattern{
 	// 64-bit time calls of a newer Alpine base on 32-bit ARM), so a
 	// timeout it never set fires.
 	pat("s6_timeout_cant_happen", PermissionDenied, weightPrecise+2, "s6's supervisor sees timeouts it never set: on 32-bit ARM (Raspberry Pi OS Buster and the like) the container runtime's seccomp profile refuses the 64-bit time calls of a newer base image (Alpine 3.13 and later) because libseccomp2 on the host is old. Upgrade libseccomp2 (from buster-backports) and Docker, use an image on an older base, or run with --security-opt seccomp=unconfined to confirm.", "can't happen: timeout while the service is up").matching(`(?i)\bs6-supervise \S+: warning: can't happen: timeout while the service is up\b`),
+	// Bugs in the program's own code, as less common runtimes word them:
+	// GHC's <<loop>> (a value defined by itself) and fromJust of Nothing,
+	// Julia's MethodError, Perl's undeclared variable under strict.
+	pat("haskell_loop", AppCrash, weightPrecise, "", "<<loop>>").matching(`^\S+: <<loop>>\s*$`),
+	pat("haskell_fromjust", AppCrash, weightPrecise, "", "fromjust: nothing").matching(`\bMaybe\.fromJust: Nothing\b`),
+	pat("julia_method_error", AppCrash, weightPrecise, "", "methoderror: no method matching").matching(`\bMethodError: no method matching\b`),
+	pat("perl_strict_symbol", AppCrash, weightPrecise, "", "requires explicit package name").matching(`\bGlobal symbol "[$@%][\w:]+" requires explicit package name\b`),
+	// Ruby 3.1's Psych 4 no longer loads YAML aliases (database.yml's
+	// "<<: *default") unless asked: Rails before 7.0 does not ask.
+	pat("psych4_aliases", AppCrash, weightPrecise+1, "Ruby 3.1 ships Psych 4, which no longer loads YAML aliases by default, and this Rails (before 7.0) loads database.yml without enabling them: upgrade Rails, pin psych below 4 in the Gemfile, or stay on Ruby 3.0.", "alias parsing was not enabled", "psych::badalias", "psych::aliasesnotenabled").matching(`(?i)\bAlias parsing was not enabled\b|\bPsych::(?:BadAlias|AliasesNotEnabled)\b`),
+	// Deno's and Bun's entry file missing: "error: Module not found
+	// "file:///app/main.ts"." with no importer after it.
+	pat("deno_bun_entry_missing", CommandNotFound, weightPrecise, hintEntry, "module not found \"").matching(`^error: Module not found "[^"]+"\.?\s*$`),
+	// Postgrex told to use TLS against a server without it.
+	pat("postgrex_ssl_not_available", ConfigError, weightPrecise, "The app asks the database for TLS (ssl: true) and the server does not offer it: turn TLS on in the server, or set ssl: false for this database.", "ssl not available").matching(`\(DBConnection\.ConnectionError\) ssl not available\b`),
+	// .NET's X509 store under a HOME another user created.
+	pat("dotnet_store_owner", PermissionDenied, weightPrecise, hintPerm, "is not the current user").matching(`\bThe owner of '[^']+' is not the current user\b`),
+	// ADO.NET without a connection string (the name the code asks for is
+	// not set).
+	pat("dotnet_connection_string_unset", ConfigError, weightPrecise, "The connection string the code asks for is not set: check the name GetConnectionString reads against the ConnectionStrings__<Name> variable or appsettings section.", "connectionstring property has not been initialized").matching(`\bThe ConnectionString property has not been initialized\b`),
 	// The kubelet has no serving certificate yet (its CSR not approved),
 	// so an agent that reads the kubelet's API fails at start: "http: TLS
 	// handshake error from ...: no serving certificate available for the
@@ -239,6 +259,13 @@ var patterns = []*pattern{
 	// Docker's event stream (`docker events`): the daemon saw the kernel
 	// OOM-kill the container, then it died and was started again.
 	pat("docker_event_oom", OOMKilled, weightPrecise, hintOOMLimit, "container oom", `"oom"`).matching(`(?i)\bcontainer oom\b.{0,40}\b(?:container id|id=|[0-9a-f]{12})|"(?:action|status)":\s*"oom"`),
+	// The stream in a format of the reporter's (`docker events --format
+	// '{{.Time}} {{.Action}} {{.Actor.Attributes.exitCode}}'`): a time,
+	// then "oom" alone.
+	pat("docker_event_oom_format", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)^\s*(?:\d{9,10}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\s+oom\s*$`),
+	// crictl's inspect, grepped to its state keys: the runtime recorded
+	// exit 139, a segmentation fault.
+	pat("crictl_exit139", Segfault, weightSpecific, "", `"exitcode"`).matching(`(?i)^\s*"exitCode":\s*139,?\s*$`),
 	// The same stream as JSON (`docker events --format '{{json .}}'`,
 	// `docker compose events --json`): a container that died with 139
 	// (SIGSEGV).
@@ -814,7 +841,9 @@ var patterns = []*pattern{
 	// The reporter says the program exits 0 and is restarted ("prints
 	// this, exits 0 and gets restarted, forever"): a program that ends.
 	pat("exit0_restarted_words", Completed, weightSpecific, "", "exit").matching(`(?i)\bexit(?:s|ed)? (?:with )?(?:code |status )?0\b[^.;]{0,30}\b(?:and|then|but)\b[^.;]{0,20}\b(?:gets?|is|was|got) restarted\b`),
-	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)`),
+	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)|\bcontainer called exit\(0\)`),
+	// Azure Container Apps' system log: the container ended by itself.
+	pat("aca_terminated_completed", Completed, weightGeneric+4, "", "reason 'completed'").matching(`(?i)\bwas terminated with exit code '0' and reason 'Completed'`),
 	// The same row whose container last exited 137 (SIGKILL): with no
 	// probe to kill it, Docker's restarts after a kill are most often its
 	// memory limit (mem_limit, --memory). As weak as the row for 0: any
@@ -1335,7 +1364,7 @@ var patterns = []*pattern{
 	pat("java_file_denied", PermissionDenied, weightPrecise+1, hintPerm, "(permission denied)").matching(`(?i)\bFileNotFoundException: \S+ \(Permission denied\)`),
 
 	// Credentials and certificates: the dependency answered.
-	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "login was refused using authentication mechanism", "access-refused", "probableauthenticationerror", "unable to validate user", "failed authentication due to", "mongoparseerror: password contains", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
+	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "login was refused using authentication mechanism", "access-refused", "probableauthenticationerror", "unable to validate user", "failed authentication due to", "mongoparseerror: password contains", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "no ec2 imds role found", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials"),
 	// A login the program or the reporter says fails ("unable to login to
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
@@ -1353,6 +1382,10 @@ var patterns = []*pattern{
 	pat("k8s_api_refused", PermissionDenied, weightPrecise+2, hintPerm, "from kubernetes api: 40").matching(`(?i)\bfrom kubernetes api: 40[13]\b`),
 	// Kubelet events retold in a report's words: "Unhealthy" -> "Killing".
 	pat("probe_kill_words", LivenessProbe, weightSpecific, "", "killing").matching(`(?i)\bunhealthy"?\s*(?:->|→|,|then|and)\s*"?killing\b`),
+	// A config file pasted with its daemonize switch on (php-fpm.conf's
+	// "daemonize = yes", redis.conf's "daemonize yes" copied from a VM):
+	// the server goes to the background and the container's process ends.
+	pat("daemonize_setting", Completed, weightSpecific, "The server is told to daemonize: it forks into the background and the container's process exits. Set daemonize = no (php-fpm), daemonize no (Redis) or run it with its foreground flag.", "daemoni").matching(`(?i)^\s*daemoni[sz]e\s*=?\s*(?:yes|true|on)\s*;?\s*$`),
 	// A server told to daemonize (mongod --fork): the parent the
 	// container runs exits once its child starts.
 	pat("daemon_forked", Completed, weightSpecific, "The program forks into the background and its first process, the container's, exits: run it in the foreground (drop --fork / daemonize options).", "parent exiting", "about to fork child process").matching(`(?i)\bchild process started successfully, parent exiting\b|\babout to fork child process\b`),
@@ -1397,7 +1430,7 @@ var patterns = []*pattern{
 	pat("host_is_assignment", ConfigError, weightPrecise+1, "The host name the app resolves is a whole VAR=value assignment: the environment is written wrong (a Compose map entry written as `KEY=value`, or quotes around both); set the variable to the host name alone.", "nxdomain", "no such host", "unknownhostexception", "enotfound", "could not translate host name").matching(`(?i)(?:nxdomain|no such host|unknownhostexception|enotfound|could not translate host name)\W{1,6}(?:~c)?["'\x60]?[A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+|\blookup [A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+`),
 	// Erlang's and Elixir's resolver failing ("Connection failed:
 	// {:nxdomain, ~c\"mqtt.local\", 1883}").
-	pat("beam_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "nxdomain").matching(`(?i)\{:?nxdomain\b|\berror, :?nxdomain\b`),
+	pat("beam_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "nxdomain", "non-existing domain").matching(`(?i)\{:?nxdomain\b|\berror, :?nxdomain\b|\breason => nxdomain\b|\(Mint\.TransportError\) non-existing domain\b`),
 	// A shell script probing a service through bash's /dev/tcp: the name
 	// does not resolve ("line 15: mongo: Try again", EAI_AGAIN's words),
 	// so the connection is refused as "Invalid argument".
