@@ -218,10 +218,14 @@ func ScanLog(r io.Reader) LogScan {
 	defer lineIndexPool.Put(idx)
 	s := &logScanner{lower: make([]byte, 0, maxLineBytes), idx: idx}
 	br := bufio.NewReaderSize(r, readBuffer)
+	wrap := wrapJoiner{idx: idx}
 	for {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
 			// Overlong line: examine its start, skip the rest.
+			if l, ok := wrap.flush(); ok {
+				s.line(l)
+			}
 			s.line(line[:min(len(line), maxLineBytes)])
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
@@ -232,11 +236,16 @@ func ScanLog(r io.Reader) LogScan {
 			continue
 		}
 		if len(line) > 0 {
-			s.line(line[:min(len(line), maxLineBytes)])
+			if l, ok := wrap.push(line[:min(len(line), maxLineBytes)]); ok {
+				s.line(l)
+			}
 		}
 		if err != nil {
 			break
 		}
+	}
+	if l, ok := wrap.flush(); ok {
+		s.line(l)
 	}
 	return s.result()
 }
@@ -1596,9 +1605,9 @@ var (
 	// rather than of what the program was given.
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
-	reCrashWords  = mustGate(`option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
+	reCrashWords  = mustGate(`changed size during iteration|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
 	reDependWords = mustGate(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
-	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) write (?:to |into |in )?['"]?/|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
+	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )
 

@@ -162,6 +162,10 @@ var patterns = []*pattern{
 	// Deno's and Bun's entry file missing: "error: Module not found
 	// "file:///app/main.ts"." with no importer after it.
 	pat("deno_bun_entry_missing", CommandNotFound, weightPrecise, hintEntry, "module not found \"").matching(`^error: Module not found "[^"]+"\.?\s*$`),
+	// An older fabric8 Kubernetes client (Strimzi, other Java operators)
+	// cannot read the /version answer of a newer API server (1.32's
+	// emulationMajor): the operator is too old for the cluster.
+	pat("fabric8_version_field", AppCrash, weightPrecise+1, "The operator's Kubernetes client (fabric8) is older than this API server and cannot read its /version answer: upgrade the operator to a release built for this Kubernetes version.", "kubernetes.client.versioninfo").matching(`\bUnrecognized field "\w+" \(class io\.fabric8\.kubernetes\.client\.VersionInfo\)`),
 	// Postgrex told to use TLS against a server without it.
 	pat("postgrex_ssl_not_available", ConfigError, weightPrecise, "The app asks the database for TLS (ssl: true) and the server does not offer it: turn TLS on in the server, or set ssl: false for this database.", "ssl not available").matching(`\(DBConnection\.ConnectionError\) ssl not available\b`),
 	// .NET's X509 store under a HOME another user created.
