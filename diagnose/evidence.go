@@ -172,6 +172,14 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			if e.ls != nil && e.ls.patID == "stale_pid" {
 				w = 40 // "httpd (pid 1) already running": it refuses to start, and says so with 0
 			}
+			if e.ls != nil && (e.ls.patID == "sigterm" || e.ls.patID == "probe_path_failing") ||
+				len(d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe")) > 0 {
+				// A server that was told to stop (its log says SIGTERM or
+				// shows the kubelet's probe failing, or the kubelet's
+				// events say it killed it for a probe) exits 0 when it
+				// shuts down cleanly: the 0 is the kill's, not a task's end.
+				w = 30
+			}
 			e.add(signal{cat: Completed, weight: w, kind: "status", quote: termQuote, detail: "exits 0"})
 		case e.exit == 127 && e.ls != nil && strings.Contains(strings.ToLower(e.ls.Line), "while loading shared librar"):
 			// The dynamic loader exits 127 when a library is missing:

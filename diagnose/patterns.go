@@ -780,6 +780,9 @@ var patterns = []*pattern{
 	// do not go together.
 	pat("jenkins_plugin_core", ConfigError, weightPrecise+2, hintJenkinsPlugins, "you must update jenkins").matching(`(?i)\byou must update jenkins from version \S+ to version \S+`),
 	pat("jenkins_plugin_deps", ConfigError, weightPrecise+1, hintJenkinsPlugins, "prerequisites not met", "depends on").matching(`(?i)\bplugin prerequisites not met\b|\bplugin [\w.-]+:[\w.-]+ (?:\(via [^)]*\) )?depends on [\w.-]+:[\w.-]+, but there is an older version\b`),
+	// The reason under "Failed to load: X Plugin": a plugin it needs is
+	// older than X requires, or missing.
+	pat("jenkins_plugin_update_required", ConfigError, weightPrecise+1, hintJenkinsPlugins, "update required: ", "plugin is missing: ").matching(`(?i)^\s*-?\s*Update required: .+\bto be updated to \S+ or higher\b|^\s*-?\s*Plugin is missing: \S+`),
 	pat("jenkins_plugin_load", ConfigError, weightPrecise, hintJenkinsPlugins, "failed to load: ", "failed loading plugin").matching(`(?i)\bfailed to load: [\w .:()-]*\bplugin\b|\bfailed loading plugin\b`),
 	// Python failing to parse a date it was handed ("unconverted data
 	// remains", "Invalid isoformat string", "time data ... does not match
@@ -828,6 +831,10 @@ var patterns = []*pattern{
 	// ECS's stopped reason: the task's container health check failed and
 	// ECS replaced it (the check's own command failing, "curl: not
 	// found", is why it fails, not the task's command).
+	// The program's access log shows the kubelet's probe requests failing
+	// ("GET /healthz HTTP/1.1" 404): the probe asks a path or port the
+	// program does not serve (or not yet).
+	pat("probe_path_failing", LivenessProbe, weightSpecific-1, "", "get /", "http/1.").matching(`(?i)"GET /(?:[\w.-]+/)*(?:healthz?|livez|readyz|liveness|readiness|alive|ping|ready|health-?check|ingress-controller-healthz|-/healthy|-/ready)(?:\?[^" ]*)? HTTP/1\.[01]" (?:4\d\d|5\d\d)\b|"GET [^"]*" (?:4\d\d|5\d\d)\b.*"kube-probe/`),
 	pat("ecs_health_stop", LivenessProbe, weightPrecise+4, "", "failed container health checks", "failed elb health checks").matching(`(?i)\btask failed (?:container|elb) health checks\b`),
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash. (Not
@@ -1823,6 +1830,24 @@ var patterns = []*pattern{
 	// killer did, at the cgroup's memory limit. (A supervisor's own SIGKILL
 	// after a timeout, gunicorn's "was sent SIGKILL!", is not this, nor a
 	// line that says a probe killed it.)
+	// A child process SIGKILLed, in the words of what ran it: Go's exec
+	// ("signal: killed"), Python's CalledProcessError ("died with
+	// <Signals.SIGKILL: 9>"), Yarn's and npm's ("Command failed with
+	// signal \"SIGKILL\"", "npm ERR! signal SIGKILL"), cargo's, Celery's
+	// pool, PostgreSQL's postmaster ("terminated by signal 9: Killed"),
+	// make's "*** [...] Killed". In a container that is most often the
+	// kernel OOM killer at the memory limit.
+	pat("child_sigkill_words", OOMKilled, weightSpecific+1, hintOOMLimit, "sigkill", "signal 9", "signal: killed", "killed").matching(`(?i)\bsignal: killed\b|\bdied with <Signals\.SIGKILL: 9>|\bcommand failed with signal "?SIGKILL\b|\bnpm ERR! signal SIGKILL\b|\(signal: 9, SIGKILL: kill\)|\bexited prematurely: signal 9 \(SIGKILL\)|\bterminated by signal 9: Killed\b|\bexited with signal (?:9|SIGKILL)\b|^make(?:\[\d+\])?: \*\*\* \[[^\]]*\] Killed\b`).without("liveness", "probe", "timeout", "time limit", "harakiri"),
+	// systemd's account of a unit's process: its executable missing
+	// (203/EXEC) or a segmentation fault (status=11/SEGV).
+	pat("systemd_exec_missing", CommandNotFound, weightPrecise, hintEntry, "203/exec", "failed to locate executable").matching(`(?i)\bstatus=203/EXEC\b|\bFailed to locate executable\b`),
+	pat("systemd_segv", Segfault, weightPrecise, hintNative, "11/segv").matching(`(?i)\bstatus=11/SEGV\b`),
+	// Swarm's task state for a segmentation fault.
+	pat("swarm_exit139", Segfault, weightSpecific, hintNative, "non-zero exit (139)").matching(`(?i)\btask: non-zero exit \(139\)`),
+	// Vector's topology check: an input names no component.
+	pat("vector_input_unmatched", ConfigError, weightPrecise, hintParse, "doesn't match any components").matching(`(?i)\bInput "[^"]+" for (?:sink|transform) "[^"]+" doesn't match any components\b`),
+	// Cloud Foundry's health check gave up on a slow start.
+	pat("cf_health_never_passed", LivenessProbe, weightPrecise, "", "health check never passed").matching(`(?i)\bhealth check never passed\b`),
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
@@ -1853,7 +1878,7 @@ var (
 	// sigtermPattern recognises the app saying it was sent SIGTERM: the
 	// kubelet stopped it (a liveness or startup probe, most often).
 	sigtermPattern = pat("sigterm", LivenessProbe, weightSpecific-2, hintSigterm)
-	reSigterm      = regexp.MustCompile(`(?i)(due to signal SIGTERM|received (?:signal )?SIGTERM|caught SIGTERM|got SIGTERM|SIGTERM received|signal 15 received|Received signal - signal:15|received signal 15|signal: ?terminated\b|Received SIG(?:TERM|INT), (?:shutting|exiting)|shutting down (?:due to|on) SIGTERM|terminating quiet workers|received shutdown signal|shutdown signal received|gracefully shutting down|shutting down gracefully|initiating graceful shutdown|graceful shutdown (?:initiated|started|requested)|Received SHUTDOWN from user <via user signal>|received (?:fast|smart) shutdown request|upon receiving signal 15\b|signal 15 \(SIGTERM\) received|received signal terminated)`)
+	reSigterm      = regexp.MustCompile(`(?i)(due to signal SIGTERM|received (?:signal )?SIGTERM|caught SIGTERM|got SIGTERM|SIGTERM received|signal 15 received|Received signal - signal:15|received signal 15|signal: ?terminated\b|Received SIG(?:TERM|INT), (?:shutting|exiting)|shutting down (?:due to|on) SIGTERM|terminating quiet workers|received shutdown signal|shutdown signal received|gracefully shutting down|shutting down gracefully|initiating graceful shutdown|graceful shutdown (?:initiated|started|requested)|Received SHUTDOWN from user <via user signal>|received (?:fast|smart) shutdown request|upon receiving signal 15\b|signal 15 \(SIGTERM\) received|received signal terminated|SIGTERM signal received|Handling signal: term\b|Gracefully stopping, waiting for requests to finish)`)
 	reConfigSource = regexp.MustCompile(`(?i)(config|settings|environ|getenv|\bconf\b|\bcfg\b|yaml|\bdocs?\[|\benv\b)`)
 )
 

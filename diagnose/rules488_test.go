@@ -1,6 +1,12 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
 
 // Rules from the misses of held-out rounds 488 to 495 (leads, reports
 // with little evidence, Helm values, PHP and Ruby apps).
@@ -19,6 +25,18 @@ func TestRules488(t *testing.T) {
 		{"Python's dict changed while it was iterated", "Traceback (most recent call last):\n  File \"/app/worker.py\", line 41, in refresh\n    for key in cache:\nRuntimeError: dictionary changed size during iteration\n", AppCrash, "changed size during iteration"},
 		{"a directory it cannot create, with its own advice", "time=\"2020-11-29T21:37:41+01:00\" level=fatal msg=\"can't create /photoprism/storage/sidecar: please check configuration and permissions\"\n", PermissionDenied, "can't create /photoprism/storage/sidecar"},
 		{"an older fabric8 client against a newer API server", "Caused by: com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException: Unrecognized field \"emulationMajor\" (class io.fabric8.kubernetes.client.VersionInfo), not marked as ignorable (9 known properties: \"buildDate\", \"major\"])\n", AppCrash, "emulationMajor"},
+		{"the probe's requests failing in the access log", "172.17.0.1 - [172.17.0.1] - - [30/Sep/2016:20:56:26 +0000] \"GET /ingress-controller-healthz HTTP/1.1\" 404 21 \"-\" \"Go-http-client/1.1\" 139 0.000 172.17.0.4:8080 21 0.000 404\n", LivenessProbe, "GET /ingress-controller-healthz HTTP/1.1\" 404"},
+		{"Go's exec reporting its child SIGKILLed", "2025/01/10 10:00:01 transcode: signal: killed\n", OOMKilled, "signal: killed"},
+		{"Python's subprocess killed by SIGKILL", "subprocess.CalledProcessError: Command '['ffmpeg', '-i', 'in.mp4', 'out.webm']' died with <Signals.SIGKILL: 9>.\n", OOMKilled, "died with <Signals.SIGKILL: 9>"},
+		{"PostgreSQL's backend killed", "2025-01-10 10:00:01.000 UTC [1] LOG:  server process (PID 4242) was terminated by signal 9: Killed\n", OOMKilled, "terminated by signal 9: Killed"},
+		{"make's recipe killed", "make: *** [Makefile:12: build] Killed\n", OOMKilled, "Killed"},
+		{"systemd's executable missing", "api.service: Failed to locate executable /opt/api/bin/api: No such file or directory\napi.service: Main process exited, code=exited, status=203/EXEC\n", CommandNotFound, "Failed to locate executable"},
+		{"systemd's segmentation fault", "tiles.service: Main process exited, code=dumped, status=11/SEGV\n", Segfault, "status=11/SEGV"},
+		{"Swarm's task exit 139", "ocr.1.x2k  ocr:1.4  node-2  Shutdown  Failed 10 seconds ago  \"task: non-zero exit (139)\"\n", Segfault, "non-zero exit (139)"},
+		{"Vector's input that matches no component", "2025-01-10T10:00:01.000Z ERROR vector::topology: Configuration error. error=Input \"kubernetes_log\" for sink \"loki\" doesn't match any components.\n", ConfigError, "doesn't match any components"},
+		{"Cloud Foundry's health check that never passed", "2025-01-10T10:01:01.00+0000 [HEALTH/0] ERR Failed after 1m0.284s: health check never passed.\n", LivenessProbe, "health check never passed"},
+		{"a server that closes on SIGTERM", "catalog-web listening on :3000\nSIGTERM signal received: closing HTTP server\nHTTP server closed\n", LivenessProbe, "SIGTERM signal received"},
+		{"gunicorn told to stop after the probe's 404s", "10.42.0.1 - - [09/Apr/2024:13:20:16 +0000] \"GET /heathz HTTP/1.1\" 404 207 \"-\" \"kube-probe/1.27\"\n[2024-04-09 13:20:36 +0000] [1] [INFO] Handling signal: term\n", LivenessProbe, "kube-probe/1.27"},
 		{"GHC's <<loop>>", "invoice-render: loading templates from /srv/templates\ninvoice-render: <<loop>>\n", AppCrash, "<<loop>>"},
 		{"GHC's fromJust of Nothing", "router: Maybe.fromJust: Nothing\nCallStack (from HasCallStack):\n  fromJust, called at src/Router/Table.hs:63:22 in router-0.5.0:Router.Table\n", AppCrash, "fromJust: Nothing"},
 		{"Julia's MethodError", "ERROR: LoadError: MethodError: no method matching +(::String, ::Int64)\n", AppCrash, "no method matching"},
@@ -41,6 +59,18 @@ func TestRules488(t *testing.T) {
 		{"Exited (0) in a desktop app's words", "Docker Desktop shows `migrate` as \"Restarting\" all the time, every few seconds \"Exited (0)\". Logs:\n", Completed},
 		{"exit code 137 and no error in the logs, in words", "The operator container was restarting a lot with exit code 137. No errors showed up in the logs, the container just stopped working.\n", OOMKilled},
 	})
+	// The reason under Jenkins's "Failed to load" is quoted with it.
+	jenkins := "2021-04-09 14:43:44.547+0000 [id=26]    SEVERE  jenkins.InitReactorRunner$1#onTaskFailed: Failed Loading plugin Credentials Plugin v2.3.15 (credentials)\njava.io.IOException: Failed to load: Credentials Plugin (2.3.15)\n - Update required: Configuration as Code Plugin (1.46) to be updated to 1.47 or higher\n        at hudson.PluginWrapper.resolvePluginDependencies(PluginWrapper.java:952)\n"
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": jenkins}}); r.Category != ConfigError || !strings.Contains(strings.Join(r.Containers[0].Evidence, "\n"), "Update required: Configuration as Code Plugin") {
+		t.Errorf("Jenkins's plugin reason: got %s, evidence %q", r.Category, r.Containers[0].Evidence)
+	}
+	// A server's clean exit 0 after the kubelet killed it for its probe
+	// is the kill's, not a finished task's.
+	killed := Input{Now: now, Pod: app(0, "Completed", withLiveness("app")), Events: []corev1.Event{
+		event("Killing", "app", "Container app failed liveness probe, will be restarted", 20*time.Second, 46), backOff("app")}}
+	if r := Diagnose(killed); r.Category != LivenessProbe {
+		t.Errorf("exit 0 after probe kills: got %s, want liveness_probe: %s", r.Category, r.Summary)
+	}
 	// Logs that end the way a finished task's do.
 	for _, log := range []string{
 		"Start building sites …\nhugo v0.126.1+extended linux/amd64 BuildDate=2024-05-15T10:42:34Z\n\n  Pages            | 48\n  Static files     | 31\n\nTotal in 412 ms\n",

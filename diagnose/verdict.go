@@ -134,7 +134,7 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		if top.patID == "ps_row_exit137" {
 			return fmt.Sprintf("%s last exited 137 (SIGKILL) and is being restarted; with no probe to kill it, that is most often the kernel OOM killer at its memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
-		if top.patID == "shell_killed" || top.patID == "child_sigkill" {
+		if top.patID == "shell_killed" || top.patID == "child_sigkill" || top.patID == "child_sigkill_words" {
 			return fmt.Sprintf("%s: a process in it was killed (SIGKILL), most likely by the kernel OOM killer at the memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
 		return fmt.Sprintf("%s ran out of memory inside its runtime (heap limit, not the container limit): %s%s", name, top.detail, exitNote)
