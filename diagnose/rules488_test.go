@@ -37,6 +37,8 @@ func TestRules488(t *testing.T) {
 		{"Cloud Foundry's health check that never passed", "2025-01-10T10:01:01.00+0000 [HEALTH/0] ERR Failed after 1m0.284s: health check never passed.\n", LivenessProbe, "health check never passed"},
 		{"a server that closes on SIGTERM", "catalog-web listening on :3000\nSIGTERM signal received: closing HTTP server\nHTTP server closed\n", LivenessProbe, "SIGTERM signal received"},
 		{"gunicorn told to stop after the probe's 404s", "10.42.0.1 - - [09/Apr/2024:13:20:16 +0000] \"GET /heathz HTTP/1.1\" 404 207 \"-\" \"kube-probe/1.27\"\n[2024-04-09 13:20:36 +0000] [1] [INFO] Handling signal: term\n", LivenessProbe, "kube-probe/1.27"},
+		{"S3 refusing a request signed with a skewed clock", "An error occurred (RequestTimeTooSkewed) when calling the PutObject operation: The difference between the request time and the current time is too large.\n", ConfigError, "RequestTimeTooSkewed"},
+		{"an operator's words about fabric8's VersionInfo", "[Bug]: Operator won't start on Kubernetes 1.33 due to changed / new fields in io.fabric8.kubernetes.client.VersionInfo\n", AppCrash, "io.fabric8.kubernetes.client.VersionInfo"},
 		{"GHC's <<loop>>", "invoice-render: loading templates from /srv/templates\ninvoice-render: <<loop>>\n", AppCrash, "<<loop>>"},
 		{"GHC's fromJust of Nothing", "router: Maybe.fromJust: Nothing\nCallStack (from HasCallStack):\n  fromJust, called at src/Router/Table.hs:63:22 in router-0.5.0:Router.Table\n", AppCrash, "fromJust: Nothing"},
 		{"Julia's MethodError", "ERROR: LoadError: MethodError: no method matching +(::String, ::Int64)\n", AppCrash, "no method matching"},
@@ -81,6 +83,8 @@ func TestRules488(t *testing.T) {
 		}
 	}
 	checkNotRead(t, []notRead{
+		// tini's "normally" means not by a signal: its status is 1.
+		{"[INFO  tini (1)] Main child exited normally (with status '1')\n", Completed},
 		// A process the program reaped is not the container's exit.
 		{"INFO - Process psutil.Process(pid=35, status='terminated', exitcode=0) (35) terminated with exit code 0\n", Completed},
 	})
