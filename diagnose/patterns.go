@@ -166,6 +166,8 @@ var patterns = []*pattern{
 	// cannot read the /version answer of a newer API server (1.32's
 	// emulationMajor): the operator is too old for the cluster.
 	pat("fabric8_version_field", AppCrash, weightPrecise+1, "The operator's Kubernetes client (fabric8) is older than this API server and cannot read its /version answer: upgrade the operator to a release built for this Kubernetes version.", "kubernetes.client.versioninfo").matching(`\bUnrecognized field "\w+" \(class io\.fabric8\.kubernetes\.client\.VersionInfo\)|(?i)\b(?:changed|new|unknown|unrecognized) fields? in io\.fabric8\.kubernetes\.client\.VersionInfo\b`),
+	// php-fpm's pool runs as a user or group the image lacks.
+	pat("phpfpm_pool_user", ConfigError, weightPrecise, "The php-fpm pool's user or group does not exist in this image: set user/group in the pool config to one it has (www-data in the official images), or create it.", "cannot get uid for user", "cannot get gid for group").matching(`(?i)\bcannot get (?:uid for user|gid for group) '[^']*'`),
 	// Postgrex told to use TLS against a server without it.
 	pat("postgrex_ssl_not_available", ConfigError, weightPrecise, "The app asks the database for TLS (ssl: true) and the server does not offer it: turn TLS on in the server, or set ssl: false for this database.", "ssl not available").matching(`\(DBConnection\.ConnectionError\) ssl not available\b`),
 	// .NET's X509 store under a HOME another user created.
