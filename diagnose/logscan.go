@@ -419,11 +419,7 @@ func (s *logScanner) line(raw []byte) {
 		// "msg"): the rules read its quotes unescaped.
 		matchOn = bytes.ReplaceAll(content, escapedQuote, []byte(`"`))
 	}
-	for _, p := range patterns {
-		if (best == nil || p.weight > best.weight) && p.match(s.idx, lower, raw, matchOn) {
-			best = p
-		}
-	}
+	best = strongestPattern(s.idx, lower, raw, matchOn)
 	if best != nil && best.cat == ConfigError && best.weight < weightPrecise && sev == sevInfo {
 		// A setting the program reports at info or debug level ("[DEBUG]
 		// P2P_PEER_ID was not set, using the first available key") is one

@@ -60,13 +60,10 @@ func (w *wrapJoiner) saysMore(next []byte) bool {
 func (w *wrapJoiner) ruleWeight(line []byte) int {
 	w.lower = appendLower(w.lower[:0], line)
 	w.idx.reset(w.lower)
-	best := 0
-	for _, p := range patterns {
-		if p.weight > best && p.match(w.idx, w.lower, line, line) {
-			best = p.weight
-		}
+	if p := strongestPattern(w.idx, w.lower, line, line); p != nil {
+		return p.weight
 	}
-	return best
+	return 0
 }
 
 // flush returns the pending line, if any.

@@ -52,6 +52,18 @@ func (p *pattern) match(idx *lineIndex, lower, line, content []byte) bool {
 	return p.re == nil || p.re.Match(line) || (len(content) != len(line) && p.re.Match(content))
 }
 
+// strongestPattern returns the heaviest pattern the line matches (the
+// first of equal weight), or nil; idx must index lower.
+func strongestPattern(idx *lineIndex, lower, line, content []byte) *pattern {
+	var best *pattern
+	for _, p := range patterns {
+		if (best == nil || p.weight > best.weight) && p.match(idx, lower, line, content) {
+			best = p
+		}
+	}
+	return best
+}
+
 // matchLower reports whether p's expression matches lower-cased text.
 func (p *pattern) matchLower(lower []byte) bool {
 	return gateOpen(p.gate, lower) && p.re.Match(lower)
