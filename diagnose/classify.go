@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -303,6 +304,29 @@ func commandOf(v *containerView) string {
 	}
 	parts := append(append([]string{}, v.spec.Command...), v.spec.Args...)
 	return shorten(fmt.Sprintf("%q", parts), 200)
+}
+
+// exitMask finds what a shell command puts after a program to turn its
+// failure into exit 0: "|| true", "|| echo ...", "|| :", "|| exit 0", or a
+// trailing "; sleep N" / "; exit 0" / "; true".
+var exitMask = regexp.MustCompile(`\|\|\s*(true|:|echo\b|printf\b|exit\s+0)|;\s*(sleep\s+\S+|exit\s+0|true)\s*['"]?\s*$`)
+
+// shellMasksExit reports whether the container runs a shell -c string that
+// masks its program's exit status, so an exit 0 need not mean it finished.
+func shellMasksExit(v *containerView) bool {
+	if v.spec == nil {
+		return false
+	}
+	parts := append(append([]string{}, v.spec.Command...), v.spec.Args...)
+	shell := false
+	for _, p := range parts {
+		if p == "-c" || strings.HasSuffix(p, " -c") {
+			shell = true
+		} else if shell && exitMask.MatchString(p) {
+			return true
+		}
+	}
+	return false
 }
 
 // probeOf names the kill-capable probe the container has, if any.

@@ -161,6 +161,7 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 				e.add(s)
 			}
 		}
+		n := len(e.signals)
 		switch {
 		case term.Reason == "OOMKilled":
 			e.add(signal{cat: OOMKilled, weight: voteDecisive, kind: "status", quote: termQuote, detail: "killed at its memory limit (OOMKilled)"})
@@ -178,6 +179,12 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 				// shows the kubelet's probe failing, or the kubelet's
 				// events say it killed it for a probe) exits 0 when it
 				// shuts down cleanly: the 0 is the kill's, not a task's end.
+				w = 30
+			}
+			if e.ls != nil && e.ls.Category != Unknown && e.ls.Category != Completed && shellMasksExit(v) {
+				// `sh -c "server || true"` or "...; sleep 5": the shell
+				// turns the program's failure into exit 0, so the 0 says
+				// less than the error the program logged.
 				w = 30
 			}
 			e.add(signal{cat: Completed, weight: w, kind: "status", quote: termQuote, detail: "exits 0"})
@@ -215,6 +222,13 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 		case e.exit == 143:
 			if probeOf(v) != "" {
 				e.add(signal{cat: LivenessProbe, weight: 30, kind: "probe", quote: termQuote, detail: "terminated by SIGTERM with a kill-capable probe configured"})
+			}
+		}
+		if st != nil && st.State.Waiting != nil && st.State.Waiting.Reason == "CreateContainerConfigError" {
+			// The kubelet cannot even create the container now: how the
+			// last one ended is history, the configuration is today's.
+			for i := n; i < len(e.signals); i++ {
+				e.signals[i].weight /= 3
 			}
 		}
 	}
