@@ -363,3 +363,112 @@ func looksLikeNewBlock(line string) bool {
 // reLogStart matches the start of a log line: a date, a klog header, a
 // level.
 var reLogStart = regexp.MustCompile(`^(\d{4}[-/]\d{2}[-/]\d{2}|[IWEF]\d{4} |\[?(INFO|WARN|WARNING|ERROR|FATAL|DEBUG)\b|\{"|level=|ts=)`)
+
+// reEventYAMLLine is one `key: value` line of YAML (a list item's dash kept
+// out of the key).
+var reEventYAMLLine = regexp.MustCompile(`^\s*(?:-\s+)?([A-Za-z]+):\s*(.*?)\s*$`)
+
+// parseEventsYAMLCut reads events printed as YAML (`kubectl get events -o
+// yaml`) but cut by grep or sed to a few lines around their messages: each
+// message, with the reason, count and container path its own lines give.
+// It declines text that has a pod's status keys.
+func parseEventsYAMLCut(text string) ([]eventRow, bool) {
+	type item struct{ msg, reason, typ, count, path string }
+	var items []item
+	eventKeys := 0
+	var fieldPath string // the last one seen: it comes before its message
+	msgIndent := -1      // a message's key while its value goes on below it
+	for _, line := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(line)
+		if msgIndent >= 0 {
+			if indent := len(line) - len(strings.TrimLeft(line, " ")); indent > msgIndent && t != "" {
+				items[len(items)-1].msg += " " + t // a long message folded onto more lines
+				continue
+			}
+			msgIndent = -1
+		}
+		if t == "--" || t == "---" {
+			fieldPath = ""
+			continue
+		}
+		m := reEventYAMLLine.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		key, val := m[1], m[2]
+		cur := len(items) - 1
+		switch key {
+		case "containerStatuses", "lastState", "state", "containers", "exitCode", "terminated", "waiting":
+			return nil, false
+		case "message":
+			items = append(items, item{msg: val, path: fieldPath})
+			msgIndent = len(line) - len(strings.TrimLeft(line, " "))
+			fieldPath = ""
+		case "reason", "type", "count":
+			if cur < 0 {
+				continue
+			}
+			switch key {
+			case "reason":
+				items[cur].reason = yamlScalar(val)
+			case "type":
+				items[cur].typ = yamlScalar(val)
+			case "count":
+				items[cur].count = yamlScalar(val)
+			}
+			eventKeys++
+		case "fieldPath":
+			fieldPath = yamlScalar(val)
+		case "involvedObject", "firstTimestamp", "lastTimestamp", "reportingComponent", "reportingInstance", "eventTime":
+			eventKeys++
+		case "kind":
+			if val == "Event" {
+				eventKeys++
+			}
+		}
+	}
+	if len(items) == 0 || (eventKeys == 0 && !strings.Contains(text, "\n--\n")) {
+		return nil, false
+	}
+	var rows []eventRow
+	for _, it := range items {
+		it.msg = yamlScalar(it.msg)
+		var r eventRow
+		if typ, known := kubeletReasons[it.reason]; known {
+			if it.typ != "" {
+				typ = it.typ
+			}
+			r = newRow(typ, it.reason, it.msg)
+		} else if br, ok := parseEventLine(it.msg); ok {
+			r = br
+		} else {
+			continue
+		}
+		if n, err := strconv.Atoi(it.count); err == nil && n > 0 {
+			r.event.Count = int32(n)
+		}
+		if it.path != "" {
+			r.event.InvolvedObject.FieldPath = it.path
+			if s := reSubObject.FindStringSubmatch(it.path); s != nil {
+				r.container = s[1]
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows, len(rows) > 0
+}
+
+// yamlScalar undoes a YAML scalar's quoting: single quotes (a doubled one
+// inside is one) and double quotes (with Go-like escapes).
+func yamlScalar(s string) string {
+	switch {
+	case len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'':
+		return strings.ReplaceAll(s[1:len(s)-1], "''", "'")
+	case len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"':
+		if u, err := strconv.Unquote(s); err == nil {
+			return u
+		}
+		return s[1 : len(s)-1]
+	}
+	return s
+}

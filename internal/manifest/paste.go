@@ -176,6 +176,11 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 			// fragment, and say why it was not read whole.
 			o.warnings = append(o.warnings, err)
 		}
+		// Events as YAML cut by grep to lines around their messages.
+		if rows, ok := parseEventsYAMLCut(string(data)); ok {
+			o.textEvents = append(o.textEvents, rows...)
+			return FormatEvents, nil
+		}
 		// No kind: a fragment of a pod (its status, one container's
 		// status) as people paste it.
 		if pod, events, ok := parseFragment(data); ok {

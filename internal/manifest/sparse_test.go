@@ -370,3 +370,22 @@ func TestFragmentAndHeaderlessStateAreOneContainer(t *testing.T) {
 		t.Errorf("category = %s, want oom_killed", r.Category)
 	}
 }
+
+func TestEventsYAMLCutByGrep(t *testing.T) {
+	// `grep -A2 message`: messages alone, their reasons inferred.
+	in := pasteInput(t, "$ kubectl get events -o yaml | grep -A2 message\n  message: 'Error: secret \"worker-db\" not found'\n  metadata:\n    creationTimestamp: \"2026-12-01T10:01:09Z\"\n--\n  message: Back-off restarting failed container worker in pod worker-5d8_default(abc)\n  metadata:\n    creationTimestamp: \"2026-12-01T10:02:09Z\"\n")
+	if r := diagnose.Diagnose(in); r.Category != diagnose.MissingConfigObject || len(r.Containers) == 0 || r.Containers[0].Container != "worker" {
+		t.Errorf("grep -A2: got %s for %+v, want missing_config_object for worker", r.Category, r.Containers)
+	}
+	// `grep -B3 -A12`: a node's OOM event whose message is folded onto
+	// three lines, and the pod's back-off.
+	in = pasteInput(t, "    kind: Node\n    name: ip-10-0-3-17.ec2.internal\n  kind: Event\n  lastTimestamp: \"2026-12-01T10:14:22Z\"\n  message: 'Memory cgroup out of memory: Killed process 48213 (java) total-vm:5201312kB,\n    anon-rss:1046520kB, file-rss:18240kB, shmem-rss:0kB, UID:1000 pgtables:2480kB\n    oom_score_adj:985'\n  metadata:\n    name: ip-10-0-3-17.ec2.internal.17d2\n  reason: OOMKilling\n  type: Warning\n--\n    fieldPath: spec.containers{orders}\n    kind: Pod\n    name: orders-7c9d5-2kq9x\n  kind: Event\n  message: Back-off restarting failed container orders in pod orders-7c9d5-2kq9x_default(a1b2)\n  reason: BackOff\n  type: Warning\n")
+	r := diagnose.Diagnose(in)
+	if r.Category != diagnose.OOMKilled || len(r.Containers) == 0 || !strings.Contains(strings.Join(r.Containers[0].Evidence, "\n"), "oom_score_adj:985") {
+		t.Errorf("grep -B3 -A12: got %s, evidence %+v, want oom_killed quoting the whole folded message", r.Category, r.Containers)
+	}
+	// A container status fragment is not read as events.
+	if _, ok := parseEventsYAMLCut("    lastState:\n      terminated:\n        exitCode: 1\n        message: 'boom'\n        reason: Error\n"); ok {
+		t.Error("a container status was read as events")
+	}
+}
