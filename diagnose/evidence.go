@@ -439,7 +439,7 @@ func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 				return
 			}
 		}
-		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1) {
+		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1 || d.otherContainerLogged(v)) {
 			// Another container of the pod (a proxy sidecar) or the node
 			// should listen there: it is that dependency that is down.
 			s.cat, s.hint = DependencyUnavailable, hintDepend
@@ -511,6 +511,18 @@ func (d *diagContext) sharedVolume(name string) bool {
 
 // podContainers names the pod's long-running containers: app containers
 // and sidecars (restartable init containers).
+// otherContainerLogged reports a log given for another container of v's
+// pod (`kubectl logs POD -c proxy` pasted beside the app's): the pod has
+// more containers than its spec, if given at all, shows.
+func (d *diagContext) otherContainerLogged(v *containerView) bool {
+	for name, log := range d.in.Logs {
+		if name != "" && name != v.name && strings.TrimSpace(log) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *diagContext) podContainers() []string {
 	var out []string
 	for _, c := range d.pod.Spec.InitContainers {

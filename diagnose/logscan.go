@@ -150,6 +150,8 @@ type logScanner struct {
 	lastExc    *candidate // exception that ended the last traceback
 
 	inTraceback  bool
+	tbHandled    bool   // the traceback follows a line that says the program goes on
+	goesOnAt     int    // the last line of a failure the program goes on after
 	tbIndent     int    // the indentation of the Traceback line (pasted logs are often indented)
 	tbSource     string // the last source line quoted in a Python traceback
 	inPrivateKey bool
@@ -190,7 +192,8 @@ type logScanner struct {
 	// "caller=sidecar.go", or the report says the pod has one): on
 	// localhost it reaches the pod's other container, a dependency.
 	sidecar     bool
-	serverStart bool // a line says a server starts ("Starting SonarQube", "Listening on :8080")
+	loopListen  []string // loopback ports a line of the paste listens on ("Listening on 127.0.0.1:5432")
+	serverStart bool     // a line says a server starts ("Starting SonarQube", "Listening on :8080")
 	// causedByBug is set by a "Caused by:" that names a bug (a null
 	// pointer, an index out of range): the wrapper above it stopped on a
 	// bug, not on what it was given.
@@ -371,6 +374,9 @@ func (s *logScanner) line(raw []byte) {
 	if bytes.HasPrefix(trimmed, []byte("Traceback (most recent call last)")) {
 		s.inTraceback = true
 		s.tbIndent = len(content) - len(bytes.TrimLeft(content, " \t"))
+		// "statsd send failed, metrics are optional, continuing" just
+		// above: the traceback is of a failure the program handled.
+		s.tbHandled = s.goesOnAt > 0 && s.goesOnAt == s.lines-1
 	}
 
 	if localPostgresSocket(raw) {
@@ -399,6 +405,11 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if !s.sidecar && speaksOfSidecar(lower) {
 		s.sidecar = true
+	}
+	if bytes.Contains(lower, []byte("listening on")) {
+		if m := reLoopback.FindSubmatch(lower); m != nil && len(m[1]) > 0 && len(s.loopListen) < 8 {
+			s.loopListen = append(s.loopListen, string(m[1]))
+		}
 	}
 	if sev == sevInfo {
 		s.infoLines++
@@ -462,6 +473,7 @@ func (s *logScanner) line(raw []byte) {
 		// A failure it carries on after is not what it stopped on, nor is
 		// a warning about a feature it goes on without, nor an error while
 		// cleaning up, whatever it names.
+		s.goesOnAt = s.lines
 		return
 	}
 	if weight == 0 {
@@ -498,6 +510,12 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if endsTraceback {
 		score += 3 // the exception that ended a traceback is the one that crashed
+		if s.tbHandled {
+			score -= 15 // ...unless the line above it said the program goes on
+		}
+	}
+	if best != nil && best.cat == DependencyUnavailable && reTelemetryExport.Match(lower) {
+		score -= 6 // traces or metrics it could not ship: most programs go on without them
 	}
 	if afterSigterm && best == nil {
 		score -= 4 // an error while shutting down after SIGTERM is not why it stopped
@@ -844,7 +862,7 @@ func (s *logScanner) result() LogScan {
 		}
 	}
 	localSocket := s.pgSocketAt > 0 && best.lineNo >= s.pgSocketAt && best.lineNo-s.pgSocketAt <= 1 // psql's hint below the socket it tried
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket) && !s.sidecar {
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket) && !s.sidecar && !s.listensOn(best.line) {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this
@@ -1214,8 +1232,12 @@ func cleanupError(lower []byte) bool {
 
 var reCleanupError = mustGate(`\berror (?:while )?cleaning up\b`)
 
+// reTelemetryExport is a line about traces, metrics or spans a program
+// could not send to its collector.
+var reTelemetryExport = mustGate(`\btraces? export\b|\bfailed to (?:upload|export|send) (?:metrics|traces|spans|logs)\b|\bexporterror\b|\bspanprocessor\b|\bspan exporter\b|\bmetrics? exporter\b|\botlp\b.{0,60}\bexport|\bexport(?:ing)? (?:spans|traces|metrics)\b|\bstatsd\b`)
+
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = mustGate(`\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
+var reGoesOn = mustGate(`\boptional\W{1,3}continuing\b|\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
@@ -1311,6 +1333,20 @@ var reBannerRule = regexp.MustCompile(`^[*=#~-]{3,} *(?i:error|fatal|warning|cri
 
 // reSlowStep is a program's notice that a long step begins (a migration,
 // a first-time setup): a log that ends on it was cut short.
+// listensOn reports that another line of the paste (another container's
+// log) listens on the loopback port line connects to: that container is
+// the dependency, in the pod, not yet up.
+func (s *logScanner) listensOn(line string) bool {
+	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
+		for _, p := range s.loopListen {
+			if m[1] == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // speaksOfSidecar reports a lower-cased line about a sidecar or another
 // container of the pod, or about Dapr, whose daprd is one.
 func speaksOfSidecar(lower []byte) bool {

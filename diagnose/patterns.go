@@ -741,6 +741,10 @@ var patterns = []*pattern{
 	// HTML error page saved under the jar's name).
 	pat("corrupt_jarfile", ConfigError, weightPrecise, "The file given to java -jar is not a valid jar (a broken or partial download, or a wrong path): delete it so it is fetched again, or point to the right file.", "invalid or corrupt jarfile"),
 	pat("npm_script", CommandNotFound, weightSpecific, hintEntry, "missing script", "could not find a production build"),
+	pat("pm2_script_missing", CommandNotFound, weightPrecise, hintEntry, "script not found").matching(`(?i)\bpm2 error: (?:error: )?script not found: \S+`),
+	// Node's own account of a rejected promise nobody handled: a bug
+	// unless the reason it quotes says more (a rule for the reason wins).
+	pat("node_unhandled_rejection", AppCrash, weightGeneric+5, "", "unhandledpromiserejection", "err_unhandled_rejection").matching(`(?i)\bthe promise rejected with the reason "|\[UnhandledPromiseRejection: This error originated|\bcode: 'ERR_UNHANDLED_REJECTION'`),
 	pat("node_main", CommandNotFound, weightSpecific+1, hintEntry, "cannot find module '/").without("require stack", "/node_modules/", "imported from"),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
@@ -902,7 +906,11 @@ var patterns = []*pattern{
 	// "Ingress doesn't work with k8s 1.22": a chart or controller that
 	// uses an API the newer cluster no longer serves, told in words.
 	pat("cluster_version_words", ConfigError, weightSpecific, "The workload uses an API or a behaviour the cluster's Kubernetes version no longer has (APIs removed in 1.22 and 1.25): upgrade the chart or controller to a release made for it.", "k8s", "kubernetes").matching(`(?i)\b(?:doesn't|does not|don't|do not|won't|will not|no longer|isn't|is not|not)\s+(?:work\w*|compatible|run\w*|start\w*)\s+(?:with|on|in|under)\s+(?:k8s|kubernetes)\s+v?1\.\d+|\b(?:removed|deprecated and removed) (?:in|from|since) (?:k8s|kubernetes) v?1\.\d+|\bdue to (?:the )?(?:updates?|changes?) in (?:k8s|kubernetes)\b`),
-	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync", "failed to sync *").matching(`(?i)(failed to sync cache|\bfailed to sync \*v\w+\.\w+: context deadline exceeded\W*$|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`).without("403 forbidden", "authorizationfailed", "is forbidden"),
+	// EndpointSlices, which external-dns 0.18 and other controllers watch
+	// instead of Endpoints: a ClusterRole written for the older release
+	// does not let it list them, and its cache never syncs.
+	pat("endpointslice_rbac", PermissionDenied, weightPrecise+1, "The controller now watches EndpointSlices (discovery.k8s.io), which its ClusterRole does not grant: add endpointslices (get, list, watch) to the role, or upgrade the chart together with the image.", "*v1.endpointslice").matching(`(?i)\bfailed to sync \*v1\.EndpointSlice\b|\btimed out waiting for caches? to (?:be )?sync(?:ed)? for kind \*v1\.EndpointSlice\b`),
+	pat("cache_sync", ConfigError, weightPrecise, "The controller waits for a resource kind it watches and gives up: install the CRDs of the sources or features it is configured with (or remove them from its flags), and check its ServiceAccount may list and watch them.", "sync cache", "caches to sync", "cache to be synced", "cache sync", "waitforcachesync", "failed to sync *").matching(`(?i)(failed to sync cache|\bfailed to sync \*v\w+\.\w+(?: after \w+)?: context deadline exceeded(?: with timeout \w+)?(?:\W*$|\\?",)|timed out waiting for caches? to (?:be )?sync(?:ed)?|failed to wait for caches? to sync|\bcaches to sync: |cache sync(?:ing)? (?:timed out|failed)|waitforcachesync)`).without("403 forbidden", "authorizationfailed", "is forbidden"),
 
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	// Docker Swarm's stack deploy of a service whose external secret or
@@ -1016,6 +1024,9 @@ var patterns = []*pattern{
 	pat("security_profile", ConfigError, weightPrecise+2, "The container runtime cannot apply the AppArmor or seccomp profile the pod's securityContext names (missing on the node, empty, or not allowed in this Kubernetes version): set a profile that exists on every node (RuntimeDefault), or load it on the nodes first.", "apparmor", "seccomp").matching(`(?i)\b(?:apparmor|seccomp)\b.{0,40}\bprofile\b.{0,100}\b(?:forbidden|not found|not loaded|empty|does not exist|doesn't exist|cannot|could not|failed|invalid|unable|no such file)|\b(?:failed|error|cannot|unable|could not)\b.{0,40}\b(?:apparmor|seccomp) profile\b`),
 	// Docker Compose's report of a container that died of SIGSEGV ("NAME
 	// exited with code 139"), and a bare "Exit Code: 139" line.
+	// s6-overlay's account of its main command ("[cmd] /app/run.sh exited
+	// 127"): the shell's code for a command it could not find.
+	pat("s6_cmd_127", CommandNotFound, weightSpecific-2, hintEntry, "exited 127").matching(`(?i)\[cmd\] \S+ exited 127\b|\bcommand exited 127\b`),
 	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
@@ -1149,6 +1160,7 @@ var patterns = []*pattern{
 	// migration, a NestJS module import that is undefined (a cycle).
 	// PHP's error on a method called on null (Laravel's Collision prints
 	// it under a bare "Error" heading).
+	pat("php_type_error", AppCrash, weightPrecise, "", "uncaught typeerror").matching(`(?i)\buncaught typeerror:.{0,240}\bmust be (?:of the type|of type|an instance of) [^,]{1,80}, \S+ given\b`),
 	pat("php_null_call", AppCrash, weightPrecise, "", "call to a member function").matching(`(?i)\bcall to a member function \S+\(\) on (?:null|bool|array|int|string|float)\b`),
 	// The JVM's words for code that breaks its own rules (an immutable
 	// list changed, an Optional read empty, a Kafka Streams topology that
@@ -1299,6 +1311,7 @@ var patterns = []*pattern{
 	// KubePodInventory ContainerLastStatus): terminated, reason Completed.
 	pat("json_last_completed", Completed, weightGeneric+4, "", "\"completed\"").matching(`"lastState":\s*"terminated",\s*"reason":\s*"Completed"`),
 	pat("docker_die_exit0", Completed, weightGeneric+4, "", "exitcode=0", `"exitcode":"0"`, `"exitcode": "0"`).matching(`\bcontainer die\b.*\bexitCode=0\b|"(?:[Aa]ction|status)":\s*"die".*"exitCode":\s*"0"`),
+	pat("fluentbit_sqldb", PermissionDenied, weightSpecific, "Fluent Bit cannot create its tail position database (the DB option of a tail input): the directory is read-only or not writable by its user (a readOnly hostPath or volume mount). Put DB on a writable volume, or drop the option.", "cannot open database").matching(`(?i)\[sqldb\] cannot open database\b`),
 	pat("read_only_erofs", PermissionDenied, weightPrecise, hintReadOnly, "erofs").matching(`(?i)\berofs\b`),
 	// A privileged port the program may not bind, in words ("Missing
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
@@ -1488,7 +1501,7 @@ var patterns = []*pattern{
 	// an error" alone is not enough: a slow API server ends the same way.
 	pat("lease_rate_limited", AppCrash, weightPrecise+2, "The controller's own API client rate limiter (its QPS/burst) held the lease renewal back past its deadline, so it lost leadership and exited; the API server answered. Raise the controller's client QPS/burst settings, or upgrade to a release that gives leader election a client of its own.", "rate limit", "rate-limit", "throttled").matching(`(?i)\b(?:leader election|lease (?:renewal|update)s?)\b[^\n]{0,40}\b(?:starved|rate[- ]limited|throttled)\b|\bshar\w* (?:the |a |one |its )?(?:client-side |client-go |global )?rate limiter\b|\bstarved by (?:the )?(?:global |shared )?client-go rate limits?\b`),
 	pat("leader_lease_renew", DependencyUnavailable, weightSpecific, hintDepend, "failed to renew lease", "failed to tryacquireorrenew", "error retrieving resource lock"),
-	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "it was not possible to connect to the redis server", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed", "connect to this container", "connect to the container", "connect to my container", "sqlite_error", "sqliteerror"),
+	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "it was not possible to connect to the redis server", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "not yet accepting connections", "sqlstate 57p03", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed", "connect to this container", "connect to the container", "connect to my container", "sqlite_error", "sqliteerror"),
 	// A server told to listen on an address that is not the pod's or the
 	// host's (an old node IP, an IPv6 address the node lacks): a setting,
 	// not a dependency.
@@ -1704,6 +1717,9 @@ var patterns = []*pattern{
 	// PHP's parser refusing the app's own code (a .php file of the
 	// release): a broken build, not a configuration file.
 	pat("php_parse_error", AppCrash, weightPrecise, "The app's own PHP code does not parse (a syntax error shipped in this release): fix the file and line the error names, and rebuild the image.", "parse error").matching(`(?i)\bphp parse error:\s+syntax error\b|\bparse error:\s+syntax error, unexpected .{0,160}\.php\b`),
+	// serde's account of a config file or environment that lacks a key
+	// the program's settings struct requires.
+	pat("serde_missing_field", ConfigError, weightSpecific-1, "", "missing field `").matching("(?i)\\bmissing field `[\\w.-]+`"),
 	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "could not be parsed", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format", "permission"),
 	// A feature gate the program does not know or no longer lets be set
 	// (an OpenTelemetry collector's --feature-gates after an upgrade, a

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +10,30 @@ import (
 
 // Rules from session 24's textbook faults and held-out rounds 506 on.
 func TestRules506(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"PHP's uncaught TypeError", "[15-May-2024 10:20:31] NOTICE: ready to handle connections\nPHP Fatal error:  Uncaught TypeError: App\\Cache\\Warmup::run(): Argument #1 ($items) must be of type array, null given, called in /var/www/html/bin/boot.php on line 27\n", AppCrash, "Uncaught TypeError"},
+		{"a refused localhost whose port the pod's proxy listens on, a moment later", "{\"level\":\"fatal\",\"msg\":\"connect to database\",\"error\":\"dial tcp 127.0.0.1:5432: connect: connection refused\"}\n2024/05/08 06:30:05 [acme-prod:us-central1:orders-pg] Listening on 127.0.0.1:5432\n", DependencyUnavailable, "127.0.0.1:5432: connect: connection refused"},
+		{"Fluent Bit's tail database it cannot create", "[2024/03/18 09:10:44] [error] [sqldb] cannot open database /var/log/app/flb_tail.db\n[2024/03/18 09:10:44] [error] [input:tail:tail.0] could not open/create database\n", PermissionDenied, "cannot open database"},
+		{"a Node promise nobody handled", "node:internal/process/promises:289\n            triggerUncaughtException(err, true /* fromPromise */);\n\n[UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \"feed parser returned no items\".] {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n", AppCrash, "UnhandledPromiseRejection"},
+		{"a promise rejected for a refused connection", "[UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason \"connect ECONNREFUSED 10.0.0.5:5432\".] {\n", DependencyUnavailable, "ECONNREFUSED"},
+		{"pm2's script missing, then its shutdown noise", "2024-08-12T06:31:02: PM2 error: Error: Script not found: /usr/src/app/build/server.js\n2024-08-12T06:31:08: PM2 log: Stopping app:all id:undefined\n2024-08-12T06:31:08: PM2 error: app=all id=undefined does not have a pid\n", CommandNotFound, "Script not found"},
+		{"a traceback the program said it goes on after, then the one it died of", "WARNING:root:statsd send failed, metrics are optional, continuing\nTraceback (most recent call last):\n  File \"/app/metrics.py\", line 18, in emit\n    sock.sendto(payload, (STATSD_HOST, 8125))\nConnectionRefusedError: [Errno 111] Connection refused\nTraceback (most recent call last):\n  File \"/app/runner.py\", line 71, in main\n    base = rules[0].base_price\nIndexError: list index out of range\n", AppCrash, "IndexError"},
+		{"traces it could not export, then a missing setting", "2024/07/30 15:22:03 traces export: context deadline exceeded: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp 10.96.201.7:4317: connect: connection refused\"\n2024/07/30 15:22:04 ERROR config error=\"required key LEDGER_SIGNING_KEY missing value\"\n", ConfigError, "LEDGER_SIGNING_KEY"},
+		{"spans it could not export, then serde's missing field", "2025-03-04T09:10:11.204512Z  WARN opentelemetry_sdk: name=\"BatchSpanProcessor.Flush.ExportError\" reason=\"ExportFailed(Status { code: Unavailable, message: \\\"tcp connect error: Connection refused (os error 111)\\\" })\"\nError: missing field `database_url`\n", ConfigError, "missing field `database_url`"},
+		{"external-dns's EndpointSlice cache under an older ClusterRole", "{\"level\":\"fatal\",\"msg\":\"failed to sync *v1.EndpointSlice: context deadline exceeded with timeout 1m0s\",\"time\":\"2025-06-26T09:02:07Z\"}\n", PermissionDenied, "*v1.EndpointSlice"},
+		{"a cache that never syncs, in newer words", "time=\"2022-09-06T12:07:37Z\" level=fatal msg=\"failed to sync *v1.Gateway after 1m0s: context deadline exceeded\"\n", ConfigError, "failed to sync *v1.Gateway"},
+		{"s6-overlay's main command not found", "[cmd] /app/run.sh exited 127\n", CommandNotFound, "exited 127"},
+		{"PostgreSQL still in recovery, in a pull request's words", "- The app crashed on startup when Postgres was still in recovery (SQLSTATE 57P03 \"not yet accepting connections\"), relying on kubelet restarts to eventually connect.\n", DependencyUnavailable, "not yet accepting connections"},
+	})
+	// Traces it cannot export are still the cause when nothing else is.
+	if ls := ScanLog(strings.NewReader("2024/07/30 15:22:03 traces export: context deadline exceeded: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp 10.96.201.7:4317: connect: connection refused\"\n")); ls.Category != DependencyUnavailable {
+		t.Errorf("traces it could not export, alone: got %s", ls.Category)
+	}
+	// A localhost its own server listens on, on another port, is still
+	// no dependency of the pod.
+	if ls := ScanLog(strings.NewReader("Listening on 127.0.0.1:8080\ndial tcp 127.0.0.1:5432: connect: connection refused\n")); ls.Category != ConfigError {
+		t.Errorf("a refused localhost beside its own listener on another port: got %s, want config_error", ls.Category)
+	}
 	// A shell that masks its program's failure: the exit 0 is the
 	// shell's, the error the program logged is the cause.
 	refused := "MongooseServerSelectionError: connect ECONNREFUSED 10.96.14.2:27017\n    at NativeConnection.Connection.openUri (/app/node_modules/mongoose/lib/connection.js:825:32)\n"
