@@ -161,6 +161,11 @@ var patterns = []*pattern{
 	// 64-bit time calls of a newer Alpine base on 32-bit ARM), so a
 	// timeout it never set fires.
 	pat("s6_timeout_cant_happen", PermissionDenied, weightPrecise+2, "s6's supervisor sees timeouts it never set: on 32-bit ARM (Raspberry Pi OS Buster and the like) the container runtime's seccomp profile refuses the 64-bit time calls of a newer base image (Alpine 3.13 and later) because libseccomp2 on the host is old. Upgrade libseccomp2 (from buster-backports) and Docker, use an image on an older base, or run with --security-opt seccomp=unconfined to confirm.", "can't happen: timeout while the service is up").matching(`(?i)\bs6-supervise \S+: warning: can't happen: timeout while the service is up\b`),
+	// Haskell's read and OCaml's int_of_string on a value that does not
+	// parse: at start, nearly always a setting's value (an env var, a
+	// chart value left empty).
+	pat("haskell_read_no_parse", ConfigError, weightPrecise+1, hintParse, "prelude.read: no parse").matching(`(?i)\bPrelude\.read: no parse\b`),
+	pat("ocaml_of_string", ConfigError, weightPrecise+1, hintParse, "_of_string").matching(`\bFailure\("(?:int|float|bool|int32|int64)_of_string"\)`),
 	// Bugs in the program's own code, as less common runtimes word them:
 	// GHC's <<loop>> (a value defined by itself) and fromJust of Nothing,
 	// Julia's MethodError, Perl's undeclared variable under strict.
@@ -1525,7 +1530,11 @@ var patterns = []*pattern{
 	// A URL built from a variable that is empty ("Get \"http:///health\":
 	// http: no Host in request URL"): the host was never set.
 	pat("url_host_empty", ConfigError, weightSpecific+1, hintEnv, "no host in request url", ":///").matching(`(?i)\bno host in request url\b|\bhttps?:///[a-z]`),
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`),
+	// Compose's own warning about a variable its file names: printed for
+	// every unset one, most of them optional; the container's own log
+	// says more when there is one.
+	pat("compose_var_unset", ConfigError, weightGeneric, hintEnv, "defaulting to a blank string"),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string"),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
 	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b`).without("must be set to true", "must be set to false"),

@@ -24,6 +24,10 @@ func TestRules506(t *testing.T) {
 		{"a cache that never syncs, in newer words", "time=\"2022-09-06T12:07:37Z\" level=fatal msg=\"failed to sync *v1.Gateway after 1m0s: context deadline exceeded\"\n", ConfigError, "failed to sync *v1.Gateway"},
 		{"s6-overlay's main command not found", "[cmd] /app/run.sh exited 127\n", CommandNotFound, "exited 127"},
 		{"PostgreSQL still in recovery, in a pull request's words", "- The app crashed on startup when Postgres was still in recovery (SQLSTATE 57P03 \"not yet accepting connections\"), relying on kubelet restarts to eventually connect.\n", DependencyUnavailable, "not yet accepting connections"},
+		{"Compose's unset variable above the program's own error", "WARNING: The WATCHDOG_NOTIFY_EMAIL variable is not set. Defaulting to a blank string.\nAttaching to mailcow_netfilter_1\nnetfilter_1  | Traceback (most recent call last):\nnetfilter_1  |   File \"/server.py\", line 507, in <module>\nnetfilter_1  | ImportError: No module named geoip\n", AppCrash, "ImportError"},
+		{"Compose's unset variable alone", "WARNING: The DB_PASSWORD variable is not set. Defaulting to a blank string.\n", ConfigError, "DB_PASSWORD"},
+		{"Haskell's read of a setting that does not parse", "ledger-api: Prelude.read: no parse\n", ConfigError, "Prelude.read: no parse"},
+		{"OCaml's int_of_string on an empty value", "Fatal error: exception Failure(\"int_of_string\")\n", ConfigError, "int_of_string"},
 	})
 	// Traces it cannot export are still the cause when nothing else is.
 	if ls := ScanLog(strings.NewReader("2024/07/30 15:22:03 traces export: context deadline exceeded: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp 10.96.201.7:4317: connect: connection refused\"\n")); ls.Category != DependencyUnavailable {
