@@ -33,6 +33,9 @@ func (p promptNames) empty() bool {
 
 // reExitCodePath is a prompt that prints a container's exit code alone
 // (kubectl get pod P -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}').
+// reDockerWait is a `docker wait` prompt, which prints an exit code.
+var reDockerWait = regexp.MustCompile(`\bdocker (?:container )?wait \S`)
+
 var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
 
 // reDockerFormat is a `docker inspect` prompt's Go template, and
@@ -130,6 +133,12 @@ func readPrompts(text string) promptNames {
 		if !found.hasExit && reExitCodePath.MatchString(line) && i+1 < len(lines) {
 			if n, ok := printedExitCode(lines[i+1]); ok {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
+			}
+		}
+		if !found.hasExit && i+1 < len(lines) && reDockerWait.MatchString(line) {
+			// `docker wait NAME` prints the container's exit code alone.
+			if n, err := strconv.Atoi(strings.TrimSpace(lines[i+1])); err == nil {
+				found.exitCode, found.hasExit, found.lastState = n, true, true
 			}
 		}
 		if !found.hasExit && i+1 < len(lines) {

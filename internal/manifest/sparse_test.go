@@ -389,3 +389,15 @@ func TestEventsYAMLCutByGrep(t *testing.T) {
 		t.Error("a container status was read as events")
 	}
 }
+
+func TestDockerWaitPrintsTheExitCode(t *testing.T) {
+	in := pasteInput(t, "$ docker wait ocr-api\n139\n$ docker logs ocr-api\n[2024-05-01 10:00:02] INFO warming up 4 workers\n")
+	if r := diagnose.Diagnose(in); r.Category != diagnose.Segfault {
+		t.Errorf("docker wait's 139: got %s, want segfault", r.Category)
+	}
+	// A number on the line after another prompt is not an exit code.
+	in = pasteInput(t, "$ docker logs ocr-api\n139\n")
+	if r := diagnose.Diagnose(in); r.Category == diagnose.Segfault {
+		t.Errorf("a log's bare 139 read as an exit code")
+	}
+}
