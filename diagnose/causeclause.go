@@ -131,6 +131,9 @@ func causeClause(lower, trimmed []byte) *pattern {
 	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) || reNotTheCause.Match(lower) {
 		return nil
 	}
+	if bytes.Contains(lower, []byte("nullpointerexception: cannot ")) {
+		return nil // Java's own account of a null ("Cannot invoke X because Y is null"): a bug's message
+	}
 	if fix := fixPart(lower); fix != nil {
 		for _, p := range fixClauses {
 			if p.matchLower(fix) && !p.vetoed(fix) {

@@ -133,7 +133,14 @@ func (c *candidate) better(b *candidate) bool {
 	// A "Caused by:" that names a specific cause of the same kind refines
 	// the wrapper above it ("Invalid config" ... "Caused by: myid file is
 	// missing").
-	return c.causedBy && c.pat != nil && b.pat != nil && c.pat.cat == b.pat.cat && c.score >= b.score-3
+	if c.causedBy && c.pat != nil && b.pat != nil && c.pat.cat == b.pat.cat && c.score >= b.score-3 {
+		return true
+	}
+	// An inner exception a precise rule knows, under a wrapper only a
+	// general one does ("TimeoutException ... selecting a server", then
+	// "---> MongoAuthenticationException ... Authentication failed"): the
+	// inner one is what happened.
+	return c.causedBy && c.pat != nil && b.pat != nil && c.pat.weight >= weightPrecise && b.pat.weight < weightPrecise && c.score >= b.score-6
 }
 
 // logScanner holds the small state of one scan.
@@ -465,7 +472,7 @@ func (s *logScanner) line(raw []byte) {
 	if best != nil {
 		weight = best.weight
 	}
-	causedBy := bytes.HasPrefix(trimmed, []byte("Caused by:"))
+	causedBy := bytes.HasPrefix(trimmed, []byte("Caused by:")) || bytes.HasPrefix(trimmed, []byte("---> ")) // .NET prints its inner exceptions after an arrow
 	if g := genericWeight(trimmed, lower, sev); g > weight {
 		weight, best = g, nil
 	}
