@@ -189,6 +189,7 @@ type logScanner struct {
 	xtrace   xtraceState
 	cliErr   *candidate // the last "Error: ..." line, which a usage text may follow
 	slowAt   int        // the line that says a long step has begun ("please be patient")
+	progAt   int        // the last line after slowAt that is not a reporter's sentence
 	slowLine string
 	lastAt   int // the last line with text
 	goFrames int // Go frame locations ("file.go:12 +0x1a5") seen
@@ -405,6 +406,9 @@ func (s *logScanner) line(raw []byte) {
 	s.lastAt = s.lines
 	if reSlowStep.Match(lower) {
 		s.slowAt, s.slowLine = s.lines, string(raw)
+	}
+	if s.slowAt > 0 && !reportersWords(trimmed) {
+		s.progAt = s.lines // the reporter's sentences after the log do not go on from it
 	}
 	s.topics.add(lower, trimmed)
 	if markdownHeading(trimmed) {
@@ -829,7 +833,7 @@ func (s *logScanner) result() LogScan {
 			best = &candidate{line: s.lastError.line, msg: s.lastError.msg, lineNo: s.lastError.lineNo, score: 5}
 		}
 	}
-	if (best == nil || best.score < weightGeneric) && s.slowAt > 0 && s.slowAt == s.lastAt {
+	if (best == nil || best.score < weightGeneric) && s.slowAt > 0 && (s.slowAt == s.lastAt || s.slowAt == s.progAt) {
 		// The log stops as a long step begins: something killed it
 		// before the step could finish.
 		best = &candidate{line: s.slowLine, msg: s.slowLine, lineNo: s.slowAt, score: slowStepPattern.weight, pat: slowStepPattern}
@@ -1456,6 +1460,20 @@ func mayStartServer(lower []byte) bool {
 // capital letter, or holds a lone "I".
 func mayBeProse(t []byte) bool {
 	return (len(t) > 0 && t[0] >= 'A' && t[0] <= 'Z') || bytes.Contains(t, []byte("I ")) || bytes.Contains(t, []byte("I'"))
+}
+
+// reportersWords reports a line of the reporter's prose after a log:
+// their first person ("I have built it locally"), or a sentence of six
+// words or more that reads as theirs and is not a progress line
+// ("Recompiling assets, this could take a while...").
+func reportersWords(t []byte) bool {
+	if mayBeProse(t) && reProse.Match(t) {
+		return true
+	}
+	if bytes.HasSuffix(t, []byte("...")) || bytes.HasSuffix(t, []byte("…")) {
+		return false
+	}
+	return bytes.Count(t, []byte(" ")) >= 5 && reporterSentence(t)
 }
 
 // loopSymptom reports a line that only says the container is crash

@@ -40,6 +40,16 @@ func TestRules506(t *testing.T) {
 	checkWords(t, []wordsCase{
 		{"readOnlyRootFilesystem that causes it, in a non-native speaker's words", "klusterlet spec mount /tmp to emptydir volume\n\nIn our internal enviroment, pod PSP add security context readOnlyRootFilesystem: true, this cause klusterlet container failed to start up due to this error\n", PermissionDenied},
 	})
+	// A log that stops as a long step begins, with the reporter's own
+	// sentences pasted below it.
+	slow := "Configuring nginx::gitlab-pages...\nRecompiling assets (relative_url in use), this could take a while...\nIt stays on the last line for a minute or longer with NodeJS process consuming 100% CPU and then the container just dies.\n9.2.6 (I have built it locally from the provided Dockerfile with a version bump in it) didn't help :(\n"
+	if ls := ScanLog(strings.NewReader(slow)); ls.Category != LivenessProbe {
+		t.Errorf("a slow step, then the reporter's words: got %s, want liveness_probe", ls.Category)
+	}
+	// The program going on past the step is not a log cut short.
+	if ls := ScanLog(strings.NewReader("Recompiling assets (relative_url in use), this could take a while...\nAssets compiled.\nStarting unicorn...\n")); ls.Category == LivenessProbe {
+		t.Errorf("a slow step the program finished read as a probe kill")
+	}
 	// Traces it cannot export are still the cause when nothing else is.
 	if ls := ScanLog(strings.NewReader("2024/07/30 15:22:03 traces export: context deadline exceeded: rpc error: code = Unavailable desc = connection error: desc = \"transport: Error while dialing: dial tcp 10.96.201.7:4317: connect: connection refused\"\n")); ls.Category != DependencyUnavailable {
 		t.Errorf("traces it could not export, alone: got %s", ls.Category)
