@@ -57,7 +57,7 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 	if term != nil {
 		f.Reason = term.Reason
 	}
-	if term != nil && term.ExitCode >= 0 { // < 0: the exit code was not shown (a `kubectl get pods` STATUS)
+	if term != nil && (term.ExitCode >= 0 || ntStatus(term.ExitCode)) { // -1: the exit code was not shown (a `kubectl get pods` STATUS)
 		code := term.ExitCode
 		f.ExitCode = &code
 		f.ExitMeaning = ExitCodeMeaning(code)
@@ -178,7 +178,7 @@ func terminationEvidence(st *corev1.ContainerStatus) []string {
 	}
 	if t != nil {
 		s := fmt.Sprintf("status: %s: exitCode=%d", field, t.ExitCode)
-		if t.ExitCode < 0 {
+		if t.ExitCode < 0 && !ntStatus(t.ExitCode) {
 			s = fmt.Sprintf("status: %s: exit code not shown", field)
 		}
 		if t.Reason != "" {

@@ -200,10 +200,12 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: termQuote, detail: "the runtime could not start the process"})
 		case e.exit == 139 || term.Signal == 11:
 			e.add(signal{cat: Segfault, weight: 45, kind: "status", quote: termQuote, detail: "exit 139: segmentation fault (SIGSEGV)"})
-		case e.exit == ntAccessViolation:
+		case term.ExitCode == ntAccessViolation:
 			e.add(signal{cat: Segfault, weight: 45, kind: "status", quote: termQuote, detail: "exit -1073741819: " + ExitCodeMeaning(ntAccessViolation)})
-		case e.exit == ntDLLNotFound:
+		case term.ExitCode == ntDLLNotFound:
 			e.add(signal{cat: AppCrash, weight: 45, kind: "status", quote: termQuote, detail: "exit -1073741515: " + ExitCodeMeaning(ntDLLNotFound)})
+		case term.ExitCode == ntCLRException:
+			e.add(signal{cat: AppCrash, weight: voteModerate, kind: "status", quote: termQuote, detail: "exit -532462766: " + ExitCodeMeaning(ntCLRException)})
 		case e.exit == 132 || term.Signal == 4:
 			e.add(signal{cat: ExecFormat, weight: 45, kind: "status", quote: termQuote, detail: "exit 132: illegal instruction (SIGILL)"})
 		case e.exit == 134:

@@ -26,7 +26,12 @@ func SignalName(n int32) string {
 const (
 	ntAccessViolation int32 = -1073741819 // 0xC0000005
 	ntDLLNotFound     int32 = -1073741515 // 0xC0000135
+	ntCLRException    int32 = -532462766  // 0xE0434352
 )
+
+// ntStatus reports a negative exit code that is a Windows status rather
+// than the -1 that stands for a code not shown.
+func ntStatus(code int32) bool { return code < -255 }
 
 // ExitCodeMeaning explains a container exit code in plain language.
 func ExitCodeMeaning(code int32) string {
@@ -57,6 +62,8 @@ func ExitCodeMeaning(code int32) string {
 		return "exit status out of range (exit(-1) or a fatal error in the runtime)"
 	case ntAccessViolation:
 		return "Windows STATUS_ACCESS_VIOLATION (0xC0000005): the program accessed invalid memory, Windows' segmentation fault"
+	case ntCLRException:
+		return "Windows 0xE0434352: an unhandled .NET exception ended the process (its message is in the log or the Application event log)"
 	case ntDLLNotFound:
 		return "Windows STATUS_DLL_NOT_FOUND (0xC0000135): a DLL the program needs is not in the image (often the Visual C++ runtime)"
 	}

@@ -1690,8 +1690,8 @@ var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\]|(
 // component's (a static pod on the host network reaches etcd, the kubelet
 // and a service mesh's proxy on localhost by design).
 func loopbackTarget(line string) bool {
-	if localPostgresSocket([]byte(line)) {
-		return true // a client that fell back to the local socket: no host was set
+	if localPostgresSocket([]byte(line)) || strings.Contains(line, "[2002] No such file or directory") {
+		return true // a client that fell back to the local socket: no host was set, or "localhost" (PHP's PDO)
 	}
 	// "...10.96.0.1:443: i/o timeout; trying with fallback:
 	// http://localhost:8080": the error is about the address before it.

@@ -205,6 +205,10 @@ var patterns = []*pattern{
 	// .NET's host that cannot start its runtime ("Failed to create CoreCLR,
 	// HRESULT: 0x80070008"): no writable /tmp under a read-only root, or an
 	// old Docker's seccomp profile refusing its threads.
+	// The .NET GC cannot reserve the heap its settings ask for
+	// (DOTNET_GCHeapHardLimit, which it reads as hex, or a heap count or
+	// affinity setting beyond the container).
+	pat("dotnet_gc_heap_init", ConfigError, weightPrecise+1, "The .NET GC could not reserve its heap: check DOTNET_GCHeapHardLimit (read as hexadecimal: 0xC800000 is 200 MB) or GCHeapHardLimitPercent, GCHeapCount and GCHeapAffinitize settings against the container's memory limit.", "gc heap initialization failed").matching(`(?i)\bGC heap initialization failed with error 0x[0-9a-f]{8}\b`),
 	pat("coreclr_create_failed", PermissionDenied, weightPrecise, "The .NET runtime could not start: most often the root filesystem is read-only with no writable temp directory (mount an emptyDir at /tmp), or an old Docker/libseccomp2 on the node refuses its threads (clone3): upgrade Docker and libseccomp2, or try --security-opt seccomp=unconfined to confirm.", "failed to create coreclr").matching(`(?i)\bFailed to create CoreCLR, HRESULT: 0x(?:80070008|8007000E|80004005)\b`),
 	// Kafka Connect without the connector's class on its plugin path (not
 	// installed, or a volume over the plugin directory hides it).
@@ -612,6 +616,10 @@ var patterns = []*pattern{
 	// smashing detected", "buffer overflow detected"), CPython's "Fatal
 	// Python error" from an extension, Rust's unreachable!(): bugs in the
 	// program or a library it loads, not its settings.
+	// glibc's own account of a corrupted heap before it aborts ("malloc():
+	// invalid size (unsorted)", "munmap_chunk(): invalid pointer"): the
+	// program's memory bug, above the signal report a runtime prints next.
+	pat("glibc_heap_corruption", AppCrash, weightPrecise+1, "glibc found the heap corrupted and aborted the program (a double free, a write past a buffer): a bug in the program or a native library it loads; roll back the image, and report it with the log.", "double free or corruption", "corrupted size vs", "corrupted double-linked", "free(): ", "malloc(): ", "realloc(): ", "munmap_chunk(): ", "malloc_consolidate(): ", "_int_free(): ", "_int_malloc(): ").matching(`^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size(?: in fastbins)?|corrupted double-linked list(?: \(not small\))?|(?:free|malloc|realloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc)\(\): [a-z][\w .]+(?:\([\w ]+\))?)\s*$`),
 	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list").matching(`(?i)^\s*[FE]\d{4} [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b`),
 	// A JavaScript name the code uses and never defined ("ReferenceError:
 	// fetchRates is not defined", often under a wrapping error's
@@ -1476,7 +1484,10 @@ var patterns = []*pattern{
 	pat("host_is_assignment", ConfigError, weightPrecise+1, "The host name the app resolves is a whole VAR=value assignment: the environment is written wrong (a Compose map entry written as `KEY=value`, or quotes around both); set the variable to the host name alone.", "nxdomain", "no such host", "unknownhostexception", "enotfound", "could not translate host name").matching(`(?i)(?:nxdomain|no such host|unknownhostexception|enotfound|could not translate host name)\W{1,6}(?:~c)?["'\x60]?[A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+|\blookup [A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+`),
 	// Erlang's and Elixir's resolver failing ("Connection failed:
 	// {:nxdomain, ~c\"mqtt.local\", 1883}").
-	pat("beam_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "nxdomain", "non-existing domain").matching(`(?i)\{:?nxdomain\b|\berror, :?nxdomain\b|\breason => nxdomain\b|\(Mint\.TransportError\) non-existing domain\b`),
+	// .NET's socket error 11 (EAI_AGAIN on Linux): the name's lookup failed
+	// for now (cluster DNS down or unreachable, a Service not there yet).
+	pat("dotnet_eai_again", DependencyUnavailable, weightPrecise, "The name did not resolve (EAI_AGAIN): check the Service name and namespace, that the Service exists, and that cluster DNS answers from this pod (a NetworkPolicy may block port 53).", "resource temporarily unavailable (").matching(`\bHttpRequestException: Resource temporarily unavailable \([\w.-]+(?::\d+)?\)`),
+	pat("beam_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "nxdomain", "non-existing domain").matching(`(?i)\{:?nxdomain\b|\berror, :?nxdomain\b|\breason => nxdomain\b|\(Mint\.TransportError\) non-existing domain\b|\bnon-existing domain - :nxdomain\b`),
 	// A shell script probing a service through bash's /dev/tcp: the name
 	// does not resolve ("line 15: mongo: Try again", EAI_AGAIN's words),
 	// so the connection is refused as "Invalid argument".
@@ -1862,6 +1873,20 @@ var patterns = []*pattern{
 	// built from the wrong base.
 	pat("ruby_version_mismatch", AppCrash, weightPrecise+1, "The image's Ruby is not the version the Gemfile pins: rebuild from the base image of that Ruby version (or change the Gemfile's ruby line together with the lock file).", "your ruby version is").matching(`(?i)\byour ruby version is [\d.]+, but your gemfile specified [\d.]+`),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
+	// .NET's report of native code that touched memory it may not (Windows'
+	// 0xC0000005, SIGSEGV on Linux).
+	// PowerShell told to run a script file that is not there (pwsh on
+	// Linux, Windows PowerShell's -File), or to import a module the image
+	// lacks.
+	// Laravel's route cache naming a controller the code spells another
+	// way (case matters on Linux): the app's code.
+	pat("laravel_route_action", AppCrash, weightPrecise, "", "invalid route action").matching(`\bInvalid route action: \[[\w\\]+\]`),
+	// Symfony creates missing parents itself: a cache or log directory it
+	// cannot create is one it may not write.
+	pat("symfony_cannot_create_dir", PermissionDenied, weightPrecise, "Symfony cannot create its var/ directory: make var/cache and var/log writable by the app's user (chown in the image, fsGroup, or an emptyDir when the root filesystem is read-only).", "unable to create the").matching(`\bUnable to create the "(?:cache|logs?|build)" directory \(`),
+	pat("pwsh_script_missing", CommandNotFound, weightPrecise+1, hintEntry, "is not recognized as the name of a script file", "to the -file parameter does not exist").matching(`(?i)\bThe argument '[^']+' (?:is not recognized as the name of a script file|to the -File parameter does not exist)\b`),
+	pat("pwsh_module_missing", AppCrash, weightPrecise, hintModule, "was not loaded because no valid module file was found").matching(`(?i)\bThe specified module '[^']+' was not loaded because no valid module file was found\b`),
+	pat("dotnet_access_violation", Segfault, weightPrecise, "Native code the .NET program calls (an interop library, a driver) accessed invalid memory: check the native library's version and architecture against the image, and roll back the image.", "system.accessviolationexception").matching(`\bSystem\.AccessViolationException: Attempted to read or write protected memory\b`),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "signal arrived during cgo execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
 	// Round 32. The runtime cannot enter the working directory the image
 	// sets, as the user it runs as (OpenShift's random UID): a permission

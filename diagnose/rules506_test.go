@@ -36,6 +36,19 @@ func TestRules506(t *testing.T) {
 		{"a connector's failed connect that names a wrong password", "snowflake.connector.errors.DatabaseError: 250001 (08001): None: Failed to connect to DB: xy12345.eu-west-1.snowflakecomputing.com:443. Incorrect username or password was specified.\n", ConfigError, "Incorrect username or password"},
 		{"Java's SecretKeySpec given an empty key", "Caused by: org.springframework.beans.BeanInstantiationException: Failed to instantiate [com.acme.accounts.security.JwtService]: Constructor threw exception\nCaused by: java.lang.IllegalArgumentException: Empty key\n", ConfigError, "Empty key"},
 		{"the Java runtime not found, in a title", "Reboot loop on OMV docker - java not found\n", CommandNotFound, "java not found"},
+		{"glibc's heap check, then the abort", "renderer-1  | [renderer] scene loaded: 3 meshes, 12 textures\nrenderer-1  | malloc(): invalid size (unsorted)\nrenderer-1  | Aborted (core dumped)\n", AppCrash, "malloc(): invalid size (unsorted)"},
+		{"glibc's heap check above Go's cgo signal report", "malloc(): unaligned tcache chunk detected\nSIGABRT: abort\nPC=0x7f4d3e8a99fc m=5 sigcode=18446744073709551610\nsignal arrived during cgo execution\n", AppCrash, "unaligned tcache chunk"},
+		{"glibc's bad free", "munmap_chunk(): invalid pointer\nAborted (core dumped)\n", AppCrash, "munmap_chunk(): invalid pointer"},
+		{".NET's access violation in native code", "Fatal error. System.AccessViolationException: Attempted to read or write protected memory. This is often an indication that other memory is corrupt.\n   at ZplNative.Interop.zpl_render(IntPtr, Byte[], Int32)\n", Segfault, "AccessViolationException"},
+		{".NET's GC that cannot reserve its heap", "GC heap initialization failed with error 0x8007000E\nFailed to create CoreCLR, HRESULT: 0x8007000E\n", ConfigError, "GC heap initialization failed"},
+		{"pwsh's script file not there", "The argument '/scripts/start.ps1' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.\nUsage: pwsh[.exe] [-Login] [[-File] <filePath> [args]]\n", CommandNotFound, "is not recognized as the name of a script file"},
+		{"Windows PowerShell's -File not there", "The argument 'C:\\scripts\\Start-Loader.ps1' to the -File parameter does not exist. Provide the path to an existing '.ps1' file as an argument to the -File parameter.\n", CommandNotFound, "to the -File parameter does not exist"},
+		{"a PowerShell module the image lacks", "Import-Module : The specified module 'SqlServer' was not loaded because no valid module file was found in any module directory.\n    + CategoryInfo          : ResourceUnavailable: (SqlServer:String) [Import-Module], FileNotFoundException\n", AppCrash, "no valid module file was found"},
+		{"Postgrex's name that does not resolve, under the supervisor's shutdown", "10:41:07.118 [error] Postgrex.Protocol (#PID<0.2341.0>) failed to connect: ** (DBConnection.ConnectionError) tcp connect (shop-postgres:5432): non-existing domain - :nxdomain\n** (EXIT from #PID<0.95.0>) shutdown: failed to start child: Shop.Repo.Migrator\n", DependencyUnavailable, ":nxdomain"},
+		{".NET's EAI_AGAIN", "Unhandled exception. System.Net.Http.HttpRequestException: Resource temporarily unavailable (keycloak.auth.svc:8080)\n ---> System.Net.Sockets.SocketException (11): Resource temporarily unavailable\n", DependencyUnavailable, "Resource temporarily unavailable (keycloak.auth.svc:8080)"},
+		{"Symfony's cache directory it cannot create", "  Unable to create the \"cache\" directory (/srv/app/var/cache/prod).\n", PermissionDenied, "Unable to create the \"cache\" directory"},
+		{"Laravel's route to a controller spelled otherwise", "   UnexpectedValueException \n  Invalid route action: [App\\Http\\Controllers\\Api\\userController].\n", AppCrash, "Invalid route action"},
+		{"PDO's local socket for a database host of localhost", "SQLSTATE[HY000] [2002] No such file or directory (Connection: mysql, SQL: select * from `settings`)\n", ConfigError, "[2002] No such file or directory"},
 	})
 	checkWords(t, []wordsCase{
 		{"readOnlyRootFilesystem that causes it, in a non-native speaker's words", "klusterlet spec mount /tmp to emptydir volume\n\nIn our internal enviroment, pod PSP add security context readOnlyRootFilesystem: true, this cause klusterlet container failed to start up due to this error\n", PermissionDenied},
@@ -101,5 +114,15 @@ func TestRules506(t *testing.T) {
 	// not outweigh it.
 	if r := Diagnose(Input{Now: now, Pod: app(137, "OOMKilled")}); r.Category != OOMKilled {
 		t.Errorf("an OOM kill: got %s", r.Category)
+	}
+	// Windows statuses are exit codes, not the -1 of a code not shown.
+	for _, c := range []struct {
+		code int32
+		want Category
+	}{{-1073741515, AppCrash}, {-1073741819, Segfault}} {
+		r := Diagnose(Input{Now: now, Pod: app(c.code, "Error")})
+		if r.Category != c.want || r.Containers[0].ExitCode == nil || *r.Containers[0].ExitCode != c.code {
+			t.Errorf("exit %d: got %s (exit %v), want %s", c.code, r.Category, r.Containers[0].ExitCode, c.want)
+		}
 	}
 }
