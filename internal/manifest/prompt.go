@@ -105,7 +105,7 @@ func printedExitCode(out string) (int, bool) {
 			return 0, false
 		}
 	}
-	return code, code >= 0
+	return code, code >= 0 || code < -255 // a Windows status is a large negative number
 }
 
 // reReasonWord is a termination reason as kubectl prints it (Completed,

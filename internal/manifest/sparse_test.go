@@ -401,3 +401,11 @@ func TestDockerWaitPrintsTheExitCode(t *testing.T) {
 		t.Errorf("a log's bare 139 read as an exit code")
 	}
 }
+
+func TestJSONPathPrintsAWindowsStatus(t *testing.T) {
+	in := pasteInput(t, "$ kubectl get pod label-printer-5d6c -n warehouse -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n-1073741819\n")
+	r := diagnose.Diagnose(in)
+	if r.Category != diagnose.Segfault || len(r.Containers) == 0 || r.Containers[0].ExitCode == nil || *r.Containers[0].ExitCode != -1073741819 {
+		t.Errorf("a printed Windows status: got %s, %+v", r.Category, r.Containers)
+	}
+}
