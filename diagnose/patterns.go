@@ -1527,6 +1527,17 @@ var patterns = []*pattern{
 	// Java's SecretKeySpec given an empty key: a signing secret's setting
 	// (jwt.secret: ${JWT_SECRET:}) that nothing set.
 	pat("java_empty_key", ConfigError, weightPrecise, hintEnv, "empty key").matching(`\bIllegalArgumentException: Empty key\s*$`),
+	// Redis reached and refusing: no password given, or a database
+	// number its URL names beyond the server's databases.
+	pat("redis_auth_required", ConfigError, weightPrecise+1, hintAuth, "authentication required.").matching(`(?i)\bredis\S*:\s*authentication required\.|\bNOAUTH Authentication required\b`),
+	pat("redis_db_index", ConfigError, weightPrecise+1, "The Redis URL names a database number beyond the server's (databases 16 by default: 0-15): use a lower number in the URL, or raise databases in redis.conf.", "db index is out of range").matching(`(?i)\bDB index is out of range\b`),
+	// A stream consumer that creates its group on every start and does
+	// not handle the group already there: its own code.
+	pat("redis_busygroup", AppCrash, weightPrecise, "", "busygroup").matching(`\bBUSYGROUP Consumer Group name already exists\b`),
+	// ZooKeeper's client that lost its server, and a peer whose name does
+	// not resolve yet (ZooKeeper calls that an invalid config).
+	pat("zookeeper_connection_loss", DependencyUnavailable, weightPrecise, hintDepend, "keepererrorcode = connectionloss").matching(`\bKeeperErrorCode = ConnectionLoss\b`),
+	pat("zookeeper_peer_unresolved", DependencyUnavailable, weightPrecise+1, "A ZooKeeper peer's name does not resolve yet: its pod is not ready (a headless Service publishes only ready pods; set publishNotReadyAddresses: true) or the name is wrong.", "address unresolved: ").matching(`\bConfigException: Address unresolved: [\w.-]+:\d+`),
 	pat("consul_acl_not_found", ConfigError, weightPrecise+1, hintAuth, "acl not found").matching(`(?i)\b403 \(ACL not found\)|\brpc error making call: ACL not found\b`),
 	pat("aws_credentials_chain", ConfigError, weightPrecise+1, hintAuth, "any provider in the chain").matching(`(?i)\bunable to load (?:aws )?credentials from any (?:of the )?providers? in the chain\b`),
 	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "it was not possible to connect to the redis server", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "not yet accepting connections", "sqlstate 57p03", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed", "connect to this container", "connect to the container", "connect to my container", "sqlite_error", "sqliteerror", "any provider in the chain"),
@@ -1600,6 +1611,10 @@ var patterns = []*pattern{
 	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
 	// A schema or data migration the program refuses or cannot finish:
 	// the data on the volume is from a version it cannot upgrade from.
+	// A migration lock an earlier, killed start left in the database
+	// (Liquibase's DATABASECHANGELOGLOCK; Metabase says "Waiting for
+	// migration lock to be cleared"): it waits until something gives up.
+	pat("stale_migration_lock", ConfigError, weightPrecise, "A migration lock left by an earlier start that was killed mid-migration is still held in the database: release it (Metabase: java -jar metabase.jar migrate release-locks; Liquibase: clear DATABASECHANGELOGLOCK), and give the first start time to finish (a startupProbe).", "migration lock to be cleared", "waiting for changelog lock").matching(`(?i)\bwaiting for migration lock to be cleared\b|\bwaiting for changelog lock\b`),
 	pat("migration", ConfigError, weightSpecific-1, hintData, "migrate", "migration", "upgrade to version", "unknown column").matching(`(?i)(\bfailed to migrate\b|\bmigrations? (?:failed|error)|\bplease upgrade to version\b|\bupgrade to version \S+ first\b|\bhas migration lock\b|\bunknown column '[^']+' in\b|\bmigration transaction rolls back\b)`),
 	// JavaScript's TypeError on a value that is not there: a bug in the
 	// code that runs (a migration's own script included), not the state it

@@ -49,6 +49,12 @@ func TestRules506(t *testing.T) {
 		{"Symfony's cache directory it cannot create", "  Unable to create the \"cache\" directory (/srv/app/var/cache/prod).\n", PermissionDenied, "Unable to create the \"cache\" directory"},
 		{"Laravel's route to a controller spelled otherwise", "   UnexpectedValueException \n  Invalid route action: [App\\Http\\Controllers\\Api\\userController].\n", AppCrash, "Invalid route action"},
 		{"PDO's local socket for a database host of localhost", "SQLSTATE[HY000] [2002] No such file or directory (Connection: mysql, SQL: select * from `settings`)\n", ConfigError, "[2002] No such file or directory"},
+		{"a migration lock an earlier start left, at info level", "2023-10-09 09:33:05,719 INFO db.liquibase :: Database has unrun migrations. Waiting for migration lock to be cleared...\n2023-10-09 09:33:17,814 INFO metabase.core :: Metabase Shutting Down ...\n", ConfigError, "Waiting for migration lock to be cleared"},
+		{"Celery's Redis that wants a password", "[2024-01-09 13:44:20,871: ERROR/MainProcess] consumer: Cannot connect to redis://redis-master:6379/0: Authentication required..\n", ConfigError, "Authentication required"},
+		{"Celery's Redis database number beyond the server's", "[2023-05-25 07:30:14,601: ERROR/MainProcess] consumer: Cannot connect to redis://cache.internal:6379/20: DB index is out of range.\n", ConfigError, "DB index is out of range"},
+		{"a stream group created again on every start", "redis.exceptions.ResponseError: BUSYGROUP Consumer Group name already exists\n", AppCrash, "BUSYGROUP"},
+		{"ZooKeeper's lost connection under Pulsar's wrappers", "org.apache.pulsar.broker.PulsarServerException: org.apache.pulsar.metadata.api.MetadataStoreException: org.apache.zookeeper.KeeperException$ConnectionLossException: KeeperErrorCode = ConnectionLoss\n", DependencyUnavailable, "ConnectionLoss"},
+		{"a ZooKeeper peer not published yet, called an invalid config", "2023-08-21 12:40:18,915 [myid:] - ERROR [main:QuorumPeerMain@99] - Invalid config, exiting abnormally\norg.apache.zookeeper.server.quorum.QuorumPeerConfig$ConfigException: Address unresolved: zk-1.zk-hs.default.svc.cluster.local:3888 \n", DependencyUnavailable, "Address unresolved"},
 	})
 	checkWords(t, []wordsCase{
 		{"readOnlyRootFilesystem that causes it, in a non-native speaker's words", "klusterlet spec mount /tmp to emptydir volume\n\nIn our internal enviroment, pod PSP add security context readOnlyRootFilesystem: true, this cause klusterlet container failed to start up due to this error\n", PermissionDenied},
