@@ -497,7 +497,22 @@ func scrapeStatus(text string) (corev1.Pod, bool) {
 	var term *corev1.ContainerStateTerminated
 	var wait *corev1.ContainerStateWaiting
 	found := false
-	for _, m := range reKV.FindAllStringSubmatch(text, -1) {
+	for _, loc := range reKV.FindAllStringSubmatchIndex(text, -1) {
+		m := make([]string, 3)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = text[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if m[1] == "message" && m[2] != "" && m[2][0] != '"' && m[2][0] != '\'' {
+			// A YAML plain scalar runs to the end of its line ("message:
+			// couldn't find key password in Secret data/auth").
+			if end := strings.IndexByte(text[loc[4]:], '\n'); end >= 0 {
+				m[2] = strings.TrimSpace(text[loc[4] : loc[4]+end])
+			} else {
+				m[2] = strings.TrimSpace(text[loc[4]:])
+			}
+		}
 		key, val := m[1], strings.Trim(m[2], `"'`)
 		switch key {
 		case "lastState":

@@ -409,3 +409,10 @@ func TestJSONPathPrintsAWindowsStatus(t *testing.T) {
 		t.Errorf("a printed Windows status: got %s, %+v", r.Category, r.Containers)
 	}
 }
+
+func TestBrokenYAMLKeepsAPlainMessageWhole(t *testing.T) {
+	in := pasteInput(t, "- lastTransitionTime: \"2024-05-14T15:10:02Z\"\n    containerStatuses:\n    - image: docker.io/bitnami/mongodb:7.0.11-debian-12-r0\n      name: mongodb\n      ready: false\n      state:\n        waiting:\n          message: couldn't find key mongodb-root-password in Secret data/mongo-auth\n          reason: CreateContainerConfigError\n")
+	if r := diagnose.Diagnose(in); r.Category != diagnose.MissingConfigObject {
+		t.Errorf("a waiting message as a plain YAML scalar in a cut pod: got %s (%s)", r.Category, r.Summary)
+	}
+}
