@@ -1137,6 +1137,14 @@ var patterns = []*pattern{
 	// Permissions.
 	// A program that refuses to start as root (Elasticsearch's "can not
 	// run elasticsearch as root"): a pod-wide runAsUser: 0 it was given.
+	// Jupyter's server started as root without its flag for that.
+	pat("jupyter_allow_root", ConfigError, weightPrecise+1, "Jupyter refuses to run as root: run it as the image's user (securityContext.runAsUser), or add --allow-root to its command.", "use --allow-root to bypass").matching(`(?i)\bRunning as root is not recommended\. Use --allow-root to bypass\b`),
+	// Jupyter's port taken (another server on a hostNetwork node).
+	pat("jupyter_port_taken", PortConflict, weightPrecise+1, "", "is not available").matching(`(?i)\bthe Jupyter server could not be started because port \d+ is not available\b`),
+	// PyTorch's layers whose sizes do not fit: the model's code.
+	pat("torch_shape_mismatch", AppCrash, weightPrecise, "", "shapes cannot be multiplied").matching(`\bmat1 and mat2 shapes cannot be multiplied\b`),
+	// pandas' C parser out of memory: the container's limit, for the data.
+	pat("pandas_c_oom", OOMKilled, weightPrecise, hintOOMLimit, "c error: out of memory").matching(`(?i)\bC error: out of memory\b`),
 	pat("refuses_root", ConfigError, weightPrecise, "The program refuses to run as root: set securityContext.runAsUser to the image's non-root user (and runAsUser: 0 only on the init container that needs it).", "as root").matching(`(?i)\b(?:can ?not|must not|refus\w* to) run (?:\w+ )?as root\b`),
 	pat("run_as_root", PermissionDenied, weightPrecise+1, "The pod requires runAsNonRoot but the image runs as root (or as a non-numeric user): set securityContext.runAsUser to a non-zero UID, or use an image with a numeric non-root USER.", "runasnonroot and image will run as root", "runasnonroot and image has non-numeric user", "runasuser breaks non-root policy", "will break non-root policy"),
 	// The disk under the data answers with I/O errors (EIO): a failing

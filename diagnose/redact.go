@@ -104,6 +104,9 @@ var errorWords = map[string]bool{
 	"failed": true, "invalid": true, "missing": true, "expired": true, "unknown": true, "eof": true, "empty": true,
 	"is": true, "was": true, "does": true, "the": true, "connection": true, "operation": true, "read-only": true,
 	"resource": true, // client-go's "resource name may not be empty" after "secret:"
+	// A cache of Secrets that timed out ("kind source: *v1.Secret: timed
+	// out waiting for cache to be synced"), a call that failed.
+	"timed": true, "context": true, "dial": true, "error": true, "forbidden": true, "unauthorized": true,
 }
 
 var (

@@ -24,6 +24,7 @@ func TestRedact(t *testing.T) {
 		{"secret pair", "client_secret: abc123xyz", "client_secret: [REDACTED]", true},
 		{"a key naming a Secret object", "  existingSecret: grafana-admin", "  existingSecret: grafana-admin", false},
 		{"a TLS secret's name", "secretName: shop-tls", "secretName: shop-tls", false},
+		{"a cache of Secrets that timed out", "kind source: *v1.Secret: timed out waiting for cache to be synced for Kind *v1.Secret", "kind source: *v1.Secret: timed out waiting for cache to be synced for Kind *v1.Secret", false},
 		{"api key json", `{"api_key": "k-123456"}`, `{"api_key": "[REDACTED]"}`, true},
 		{"jdbc", "jdbc:mysql://db/app?user=root&password=toor&ssl=true", "jdbc:mysql://db/app?user=root&password=[REDACTED]&ssl=true", true},
 		{"flag", "starting with --db-password hunter2 --port 5432", "starting with --db-password [REDACTED] --port 5432", true},

@@ -55,6 +55,10 @@ func TestRules506(t *testing.T) {
 		{"a stream group created again on every start", "redis.exceptions.ResponseError: BUSYGROUP Consumer Group name already exists\n", AppCrash, "BUSYGROUP"},
 		{"ZooKeeper's lost connection under Pulsar's wrappers", "org.apache.pulsar.broker.PulsarServerException: org.apache.pulsar.metadata.api.MetadataStoreException: org.apache.zookeeper.KeeperException$ConnectionLossException: KeeperErrorCode = ConnectionLoss\n", DependencyUnavailable, "ConnectionLoss"},
 		{"a ZooKeeper peer not published yet, called an invalid config", "2023-08-21 12:40:18,915 [myid:] - ERROR [main:QuorumPeerMain@99] - Invalid config, exiting abnormally\norg.apache.zookeeper.server.quorum.QuorumPeerConfig$ConfigException: Address unresolved: zk-1.zk-hs.default.svc.cluster.local:3888 \n", DependencyUnavailable, "Address unresolved"},
+		{"Jupyter started as root", "[C 2024-05-07 09:31:18.015 ServerApp] Running as root is not recommended. Use --allow-root to bypass.\n", ConfigError, "--allow-root"},
+		{"Jupyter's port taken", "[C 2023-11-14 22:05:42.311 ServerApp] ERROR: the Jupyter server could not be started because port 8888 is not available.\n", PortConflict, "port 8888 is not available"},
+		{"PyTorch's layers that do not fit", "RuntimeError: mat1 and mat2 shapes cannot be multiplied (64x512 and 1024x10)\n", AppCrash, "mat1 and mat2"},
+		{"pandas' C parser out of memory", "pandas.errors.ParserError: Error tokenizing data. C error: out of memory\n", OOMKilled, "C error: out of memory"},
 	})
 	checkWords(t, []wordsCase{
 		{"readOnlyRootFilesystem that causes it, in a non-native speaker's words", "klusterlet spec mount /tmp to emptydir volume\n\nIn our internal enviroment, pod PSP add security context readOnlyRootFilesystem: true, this cause klusterlet container failed to start up due to this error\n", PermissionDenied},
