@@ -421,7 +421,7 @@ func mergeRow(pod, row *corev1.Pod) {
 // its events, a lone container from the spec or the events, and the rest
 // with placeholders.
 func (o *Objects) fillNames(pod *corev1.Pod) {
-	names := map[string]int{}
+	names, warned := map[string]int{}, map[string]bool{}
 	count := func(e *corev1.Event) {
 		if k := e.InvolvedObject.Kind; k != "" && k != "Pod" {
 			return // a ReplicaSet's, a Node's, an HPA's events name no pod
@@ -433,6 +433,13 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 				// one the report is about, however many events
 				// another pod has.
 				names[n] += 1000
+			}
+			if e.Type == "Warning" && !warned[n] {
+				// A pod with warnings over one whose events are only
+				// normal (a healthy neighbour listed after it); how many
+				// warnings it has does not count.
+				warned[n] = true
+				names[n] += 100
 			}
 			if pod.Namespace == "" && e.InvolvedObject.Namespace != "" && (pod.Name == "" || pod.Name == n) {
 				pod.Namespace = e.InvolvedObject.Namespace

@@ -416,3 +416,13 @@ func TestBrokenYAMLKeepsAPlainMessageWhole(t *testing.T) {
 		t.Errorf("a waiting message as a plain YAML scalar in a cut pod: got %s (%s)", r.Category, r.Summary)
 	}
 }
+
+func TestEventsOfManyPodsPickTheOneWithWarnings(t *testing.T) {
+	in := pasteInput(t, "$ kubectl get events -A --sort-by=.lastTimestamp | tail -4\nreporting   3m    Warning   FailedMount   pod/report-gen-6c9d8f7b5-2xq4k   MountVolume.SetUp failed for volume \"templates\" : configmap \"report-templates\" not found\ndefault     2m    Normal    Pulled        pod/nginx-7f8c6d9b5-q2wkz        Container image \"nginx:1.25\" already present on machine\ndefault     2m    Normal    Started       pod/nginx-7f8c6d9b5-q2wkz        Started container nginx\n")
+	if in.Pod.Name != "report-gen-6c9d8f7b5-2xq4k" {
+		t.Errorf("pod = %q, want the one with the warning", in.Pod.Name)
+	}
+	if r := diagnose.Diagnose(in); r.Category != diagnose.MissingConfigObject {
+		t.Errorf("category = %s, want missing_config_object", r.Category)
+	}
+}
