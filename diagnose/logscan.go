@@ -230,10 +230,17 @@ func ScanLog(r io.Reader) LogScan {
 	s := &logScanner{lower: make([]byte, 0, maxLineBytes), idx: idx}
 	br := bufio.NewReaderSize(r, readBuffer)
 	wrap := wrapJoiner{idx: idx}
+	var records jsonJoiner
+	unwrap := func(l []byte) {
+		if l, ok := wrap.push(l); ok {
+			s.line(l)
+		}
+	}
 	for {
 		line, err := br.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
 			// Overlong line: examine its start, skip the rest.
+			records.flush(unwrap)
 			if l, ok := wrap.flush(); ok {
 				s.line(l)
 			}
@@ -247,14 +254,13 @@ func ScanLog(r io.Reader) LogScan {
 			continue
 		}
 		if len(line) > 0 {
-			if l, ok := wrap.push(line[:min(len(line), maxLineBytes)]); ok {
-				s.line(l)
-			}
+			records.push(line[:min(len(line), maxLineBytes)], unwrap)
 		}
 		if err != nil {
 			break
 		}
 	}
+	records.flush(unwrap)
 	if l, ok := wrap.flush(); ok {
 		s.line(l)
 	}
