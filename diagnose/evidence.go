@@ -632,7 +632,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		taskEnd := reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3)))
 		last := lastLine(e.ls)
 		endsAsTask := len(last) <= 60 && reTaskEnd.MatchString(strings.ToLower(last)) // the program's own last words, not a sentence
-		if e.ls.topic != "" && (!e.ls.daemon || e.ls.topicNamed) && (e.ls.topicNamed || !endsAsTask) {
+		if e.ls.topic != "" && e.ls.finished == "" && (!e.ls.daemon || e.ls.topicNamed) && (e.ls.topicNamed || !endsAsTask) {
 			// (Words that only say it fails do not outweigh a log that
 			// ends like a finished task's: "Inserted 1204 documents",
 			// "Done.")

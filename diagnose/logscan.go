@@ -213,6 +213,8 @@ type logScanner struct {
 	springWeb      bool
 	springStopped  bool
 	buildSucceeded string // Maven's or Gradle's "BUILD SUCCESS" line, when nothing failed after it
+	taskDone       string // a one-shot task's last word of success ("No pending migrations to apply."), when nothing ran after it
+	afterTask      int    // lines of the program's output after taskDone
 	caretAt        int    // the last line that was only a caret (^) under a source line
 	caretSource    string // the source line above that caret
 }
@@ -440,6 +442,7 @@ func (s *logScanner) line(raw []byte) {
 	} else if s.buildSucceeded != "" && (sev >= sevError || bytes.Contains(lower, []byte("build failure"))) {
 		s.buildSucceeded = ""
 	}
+	s.oneShotTask(raw, trimmed, lower, sev)
 	var best *pattern
 	matchOn := content
 	if bytes.Contains(content, escapedQuote) {
@@ -777,6 +780,34 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 }
 
 // reBuildSuccess is Maven's or Gradle's line that the build succeeded.
+// oneShotTask follows a one-shot task's success line: a later error, a
+// server starting or more of the program's output means the task was
+// only a step of the program's start.
+func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
+	if bytes.Contains(lower, []byte("migrat")) || bytes.Contains(lower, []byte("static file")) || bytes.Contains(lower, []byte("up to date")) {
+		if reTaskSucceeded.Match(trimmed) {
+			s.taskDone, s.afterTask = string(raw), 0
+			return
+		}
+	}
+	if s.taskDone == "" || len(trimmed) == 0 {
+		return
+	}
+	if sev >= sevError || reServerStart.Match(trimmed) {
+		s.taskDone = ""
+		return
+	}
+	if programLine(trimmed) || !mayBeProse(trimmed) {
+		if s.afterTask++; s.afterTask > 2 {
+			s.taskDone = ""
+		}
+	}
+}
+
+// reTaskSucceeded is the last line a schema-migration or static-files
+// tool prints when it succeeded with nothing more to do.
+var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\b\d+ static files? copied\b|^already up to date\.?$`)
+
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 
 // reSpringStarted is Spring Boot's line that the application started.
@@ -799,6 +830,9 @@ func (s *logScanner) result() LogScan {
 	case s.buildSucceeded != "":
 		out.finished, _ = Redact(quote(s.buildSucceeded))
 		out.finishedHow = "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"
+	case s.taskDone != "":
+		out.finished, _ = Redact(quote(s.taskDone))
+		out.finishedHow = "its log ends with a one-shot task's success (a schema migration or a static-files step with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"
 	}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.

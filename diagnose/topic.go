@@ -170,6 +170,9 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	for rest := lower; len(rest) > 0; {
 		var sentence []byte
 		sentence, rest = nextSentence(rest)
+		if reThoughtBut.Match(sentence) {
+			continue // "I thought it was the probe, but disabling it did not help": a guess dropped
+		}
 		per := 2
 		if bytes.HasSuffix(sentence, []byte("?")) {
 			per = 1
@@ -187,6 +190,10 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		}
 	}
 }
+
+// reThoughtBut is a sentence that gives up a guess: "I thought it was the
+// probe, but ...", "we first suspected the memory limit but ...".
+var reThoughtBut = regexp.MustCompile(`\b(?:i|we) (?:first |initially |originally )?(?:thought|assumed|suspected)\b.{0,80}\bbut\b`)
 
 // nextSentence cuts b after its first sentence: at a ".", "?" or "!" that
 // ends the text or comes before a space (not the dot inside "v1.2").

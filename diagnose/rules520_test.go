@@ -1,0 +1,58 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// Rules from session 25's textbook faults and held-out rounds 520 on.
+func TestRules520(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a memory raise that did not help, beside a segfault", "thumbs listening on :8080\n/usr/local/bin/start.sh: line 9:    17 Segmentation fault      node dist/server.js\n\nI increased the memory limit to 2Gi but it still restarts. Image is node:20-alpine.\n", Segfault, "Segmentation fault"},
+		{"a memory raise that did not help, beside a config error", "Prometheus pod restarts in a loop. I increased the memory limit to 2Gi but it still restarts.\nts=2024-09-03T13:22:41.508Z caller=main.go:1172 level=error msg=\"Error loading config (--config.file=/etc/config/prometheus.yml)\" err=\"parsing YAML file /etc/config/prometheus.yml: yaml: unmarshal errors:\\n  line 58: field scrape_interval not found in type config.plain\"\n", ConfigError, "field scrape_interval not found"},
+		{"Java's sort refusing an inconsistent comparator", "Exception in thread \"main\" java.lang.IllegalArgumentException: Comparison method violates its general contract!\n\tat java.base/java.util.TimSort.mergeHi(TimSort.java:903)\n", AppCrash, "Comparison method violates its general contract"},
+		{"Procodile's supervisor left running by a stale pid", "Error: Procodile supervisor isn't running\n\n\nError: Cannot be started in the foreground because supervisor already running\n", ConfigError, "supervisor already running"},
+		{"freshclam's download that cannot connect", "Wed Apr 15 17:28:51 2020 -> ^fc_update_databases: fc_update_database failed: Connection failed (5)\nWed Apr 15 17:28:51 2020 -> !Database update process failed: Connection failed (5)\nWed Apr 15 17:28:51 2020 -> !Update failed.\n", DependencyUnavailable, "Connection failed (5)"},
+		{"Helm's wait running out over Alloy's config error", "alloy\t0.6.0\tFalse\tFalse\tHelm upgrade failed for release monitoring/alloy with chart alloy@0.6.0: context deadline exceeded\nError: /etc/alloy/config.alloy:23:17: component \"prometheus.remote_write.default.receiver\" does not exist or is out of scope\n", ConfigError, "config.alloy:23:17"},
+	})
+	checkNotRead(t, []notRead{
+		{"I increased the memory limit to 2Gi but it still restarts.\n", OOMKilled},
+		{"I made a DaemonSet to set vm.max_map_count on every node (command: [\"sysctl\", \"-w\", \"vm.max_map_count=262144\"]). The rollout never finishes:\nvm.max_map_count = 262144\n", ConfigError},
+	})
+	// Still read: a raise that helped, and the bootstrap check itself.
+	checkLogRules(t, []logRule{
+		{"a memory limit raised to fix it", "The worker was killed every few minutes; we bumped the memory limit to 2Gi and it is stable now.\n", OOMKilled, "memory limit"},
+		{"Elasticsearch's bootstrap check", "ERROR: [1] bootstrap checks failed\n[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]\n", ConfigError, "vm.max_map_count [65530]"},
+	})
+}
+
+// A one-shot task's success line, with nothing run after it, is a log
+// that finished; the same line as a step of a server's start is not.
+func TestOneShotTaskSucceeded(t *testing.T) {
+	for _, tc := range []struct {
+		name, log string
+		finished  bool
+	}{
+		{"prisma migrate deploy", "Prisma schema loaded from prisma/schema.prisma\nDatasource \"db\": PostgreSQL database \"shop\", schema \"public\" at \"shop-db:5432\"\n\n14 migrations found in prisma/migrations\n\n\nNo pending migrations to apply.\n", true},
+		{"collectstatic", "163 static files copied to '/app/staticfiles', 412 post-processed.\n", true},
+		{"flyway", "Successfully applied 3 migrations to schema \"public\", now at version v12 (execution time 00:00.214s)\n", true},
+		{"the reporter's question after it", "No migrations to apply.\n\nWhy does k8s restart it if it worked?\n", true},
+		{"migrations, then the server", "Operations to perform:\n  Apply all migrations: admin, auth\nRunning migrations:\n  No migrations to apply.\n[2024-05-01 10:00:01 +0000] [1] [INFO] Starting gunicorn 21.2.0\n[2024-05-01 10:00:01 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)\n", false},
+		{"migrations, then an error", "No pending migrations to apply.\nError: connect ECONNREFUSED 10.0.0.7:6379\n", false},
+		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
+	} {
+		ls := ScanLog(strings.NewReader(tc.log))
+		if got := ls.finished != ""; got != tc.finished {
+			t.Errorf("%s: finished = %q, want finished %v", tc.name, ls.finished, tc.finished)
+		}
+	}
+}
+
+// "I thought it was the probe, but ..." gives a guess up: its words name
+// no topic.
+func TestGuessGivenUp(t *testing.T) {
+	log := "After setting the command in values, the web pod restarts forever. I thought it was the probe, but disabling it did not help.\nThe pod keeps failing after every deploy and nobody knows why.\n"
+	if ls := ScanLog(strings.NewReader(log)); ls.topic == LivenessProbe {
+		t.Errorf("topic = %s from %q, want the probe guess dropped", ls.topic, ls.topicLine)
+	}
+}
