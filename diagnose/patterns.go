@@ -217,6 +217,10 @@ var patterns = []*pattern{
 	// ("listen EACCES: permission denied ${PORT}"): nothing expanded it.
 	pat("listen_unexpanded_variable", ConfigError, weightPrecise+2, hintPlaceholder, "listen e").matching(`(?i)\blisten E[A-Z]+\b[^\n]{0,40}(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\))`),
 	// Symfony's kernel that cannot write its cache or log directory.
+	// A program naming the write permission it lacks (Elasticsearch's
+	// keystore: "unable to create temporary keystore at [...], write
+	// permissions required for [...]").
+	pat("write_permission_required", PermissionDenied, weightPrecise, hintPerm, "permission").matching(`(?i)\bwrite permissions? (?:is |are )?required (?:for|on|to)\b`),
 	pat("symfony_unwritable_dir", PermissionDenied, weightPrecise, hintPerm, "unable to write in the").matching(`(?i)\bUnable to write in the "[^"]+" directory\b`),
 	// A process limit stated beside a thread that could not start
 	// ("the cluster has podPidsLimit: 512", "--pids-limit 100").
@@ -341,7 +345,7 @@ var patterns = []*pattern{
 	// sed in an entrypoint refusing the expression it was built (most
 	// often a value with a "/", "&" or newline put into s/.../.../:
 	// "sed: -e expression #1, char 42: unknown option to `s'").
-	pat("sed_expression", ConfigError, weightSpecific, "The entrypoint's sed could not use the expression it built, most often from a setting whose value holds a character sed treats as syntax (/, &, a newline) or is empty: change the value (or quote it for sed), or check the image's script for the sed your base image ships.", "expression #").matching(`(?i)^\s*sed: -e expression #\d+, char \d+: `),
+	pat("sed_expression", ConfigError, weightSpecific, "The entrypoint's sed could not use the expression it built, most often from a setting whose value holds a character sed treats as syntax (/, &, a newline) or is empty: change the value (or quote it for sed), or check the image's script for the sed your base image ships.", "expression #", "sed: unmatched", "bad option in substitution", "sed: unterminated").matching(`(?i)^\s*sed: -e expression #\d+, char \d+: |^\s*sed: (?:unmatched '/'|bad option in substitution expression|unterminated (?:` + "`s'|`y'" + `) command)`),
 	// A VPN container without the TUN device or the right to use it
 	// (OpenVPN's "Cannot open TUN/TAP dev /dev/net/tun: No such file",
 	// "couldn't access device /dev/net/tun"): what the container is

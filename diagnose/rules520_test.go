@@ -13,6 +13,8 @@ func TestRules520(t *testing.T) {
 		{"Java's sort refusing an inconsistent comparator", "Exception in thread \"main\" java.lang.IllegalArgumentException: Comparison method violates its general contract!\n\tat java.base/java.util.TimSort.mergeHi(TimSort.java:903)\n", AppCrash, "Comparison method violates its general contract"},
 		{"Procodile's supervisor left running by a stale pid", "Error: Procodile supervisor isn't running\n\n\nError: Cannot be started in the foreground because supervisor already running\n", ConfigError, "supervisor already running"},
 		{"freshclam's download that cannot connect", "Wed Apr 15 17:28:51 2020 -> ^fc_update_databases: fc_update_database failed: Connection failed (5)\nWed Apr 15 17:28:51 2020 -> !Database update process failed: Connection failed (5)\nWed Apr 15 17:28:51 2020 -> !Update failed.\n", DependencyUnavailable, "Connection failed (5)"},
+		{"Elasticsearch's keystore it may not write", "ERROR: unable to create temporary keystore at [/usr/share/elasticsearch/config/elasticsearch.keystore.tmp], write permissions required for [/usr/share/elasticsearch/config]\n", PermissionDenied, "write permissions required"},
+		{"BusyBox sed's broken expression from a value with a slash", "sed: unmatched '/'\n", ConfigError, "sed: unmatched '/'"},
 		{"Helm's wait running out over Alloy's config error", "alloy\t0.6.0\tFalse\tFalse\tHelm upgrade failed for release monitoring/alloy with chart alloy@0.6.0: context deadline exceeded\nError: /etc/alloy/config.alloy:23:17: component \"prometheus.remote_write.default.receiver\" does not exist or is out of scope\n", ConfigError, "config.alloy:23:17"},
 	})
 	checkNotRead(t, []notRead{
