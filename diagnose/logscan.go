@@ -304,6 +304,12 @@ func (s *logScanner) line(raw []byte) {
 	if kubectlNotice(trimmed) {
 		return // kubectl's own message, pasted with the log: not the app's
 	}
+	if reSuccessTally.Match(trimmed) {
+		// A tally of a task that went well ("unreachable=0 failed=0", "0
+		// document(s) failed to import"): its last word, not an error.
+		s.taskDone, s.afterTask = string(raw), 0
+		return
+	}
 	if trimmed[0] == '+' {
 		s.xtrace.line(trimmed, s.lines) // a shell's trace of a command it runs (set -x)
 	}
@@ -793,20 +799,29 @@ func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
 	if s.taskDone == "" || len(trimmed) == 0 {
 		return
 	}
+	if reportersWords(trimmed) || bytes.HasSuffix(trimmed, []byte("?")) {
+		return // the reporter's words after the log ("so why CrashLoopBackOff?")
+	}
 	if sev >= sevError || reServerStart.Match(trimmed) {
 		s.taskDone = ""
 		return
 	}
-	if programLine(trimmed) || !mayBeProse(trimmed) {
+	if len(trimmed) < len(bytes.TrimSpace(raw)) || trimmed[0] == '{' {
+		// A line of the program's own output (a time stamp, a level, a
+		// JSON record); a pasted prompt, table or sentence is not.
 		if s.afterTask++; s.afterTask > 2 {
 			s.taskDone = ""
 		}
 	}
 }
 
+// reSuccessTally is a task's closing tally with nothing failed: Ansible's
+// PLAY RECAP row, mongoimport's count.
+var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bdocument\(s\) imported successfully\. 0 document\(s\) failed to import\b`)
+
 // reTaskSucceeded is the last line a schema-migration or static-files
 // tool prints when it succeeded with nothing more to do.
-var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\b\d+ static files? copied\b|^already up to date\.?$`)
+var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$`)
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 

@@ -317,7 +317,7 @@ var patterns = []*pattern{
 	pat("memory_limit_words", OOMKilled, weightSpecific+1, hintOOMLimit, "memory").matching(`(?i)\bmemory limits?\b.{0,60}\b(?:too (?:low|small|tight)|not enough|insufficient|bump(?:ed|ing)? (?:it|them)\b|increas(?:ed|ing) (?:it|them)\b|rais(?:ed|ing) (?:it|them)\b|upped (?:it|them)\b)|\b(?:bump(?:ed|ing)?|increas(?:e|ed|ing)|rais(?:e|ed|ing)|upp(?:ed|ing)|doubl(?:e|ed|ing))\s+(?:the |its |their |our |my )?(?:container'?s? |pod'?s? )?memory(?: limits?| requests? and limits?)?\s+(?:to|from)\b`).without("heap", "-xmx", "memory_limiter", "gomemlimit",
 		// A raise that did not help rules memory out ("I increased the
 		// memory limit to 2Gi but it still restarts").
-		"but it still", "but still", "but it keeps", "but the pod still", "but the container still", "didn't help", "did not help", "doesn't help", "does not help", "no difference", "no luck", "to no avail", "same result", "still the same"),
+		"but it still", "but still", "but it keeps", "but the pod still", "but the container still", "still dies", "still crash", "still fails", "still restarts", "still exits", "still keeps", "didn't help", "did not help", "doesn't help", "does not help", "no difference", "no luck", "to no avail", "same result", "still the same"),
 	// A limit the process reached, in the reporter's words ("restarts when
 	// pods reach their 3GB javascript heap limit", "killed when they reached
 	// the pod memory limit"): a heap limit is the runtime's, the memory
@@ -345,6 +345,9 @@ var patterns = []*pattern{
 	// sed in an entrypoint refusing the expression it was built (most
 	// often a value with a "/", "&" or newline put into s/.../.../:
 	// "sed: -e expression #1, char 42: unknown option to `s'").
+	// Redis's reason for a line of its configuration file it rejects
+	// (under its FATAL CONFIG FILE ERROR banner and the line).
+	pat("redis_config_reason", ConfigError, weightPrecise, "Redis rejects a line of its configuration file (the banner above names the line): fix that directive (its name, its value's unit or format) in redis.conf or the chart's values.", "argument must be", "bad directive or wrong number of arguments").matching(`(?i)^\s*(?:argument must be (?:a memory|'yes' or 'no'|between|one of|a \w+)|bad directive or wrong number of arguments)`),
 	pat("sed_expression", ConfigError, weightSpecific, "The entrypoint's sed could not use the expression it built, most often from a setting whose value holds a character sed treats as syntax (/, &, a newline) or is empty: change the value (or quote it for sed), or check the image's script for the sed your base image ships.", "expression #", "sed: unmatched", "bad option in substitution", "sed: unterminated").matching(`(?i)^\s*sed: -e expression #\d+, char \d+: |^\s*sed: (?:unmatched '/'|bad option in substitution expression|unterminated (?:` + "`s'|`y'" + `) command)`),
 	// A VPN container without the TUN device or the right to use it
 	// (OpenVPN's "Cannot open TUN/TAP dev /dev/net/tun: No such file",

@@ -15,6 +15,7 @@ func TestRules520(t *testing.T) {
 		{"freshclam's download that cannot connect", "Wed Apr 15 17:28:51 2020 -> ^fc_update_databases: fc_update_database failed: Connection failed (5)\nWed Apr 15 17:28:51 2020 -> !Database update process failed: Connection failed (5)\nWed Apr 15 17:28:51 2020 -> !Update failed.\n", DependencyUnavailable, "Connection failed (5)"},
 		{"Elasticsearch's keystore it may not write", "ERROR: unable to create temporary keystore at [/usr/share/elasticsearch/config/elasticsearch.keystore.tmp], write permissions required for [/usr/share/elasticsearch/config]\n", PermissionDenied, "write permissions required"},
 		{"BusyBox sed's broken expression from a value with a slash", "sed: unmatched '/'\n", ConfigError, "sed: unmatched '/'"},
+		{"Redis's reason under its banner, after a memory raise", "I increased the memory limit to 2Gi (mem_limit in compose) and set maxmemory to match, and now redis won't even stay up:\ncache-1  | *** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\ncache-1  | Reading the configuration file, at line 12\ncache-1  | >>> 'maxmemory 1.5gb'\ncache-1  | argument must be a memory value\n", ConfigError, "argument must be a memory value"},
 		{"Helm's wait running out over Alloy's config error", "alloy\t0.6.0\tFalse\tFalse\tHelm upgrade failed for release monitoring/alloy with chart alloy@0.6.0: context deadline exceeded\nError: /etc/alloy/config.alloy:23:17: component \"prometheus.remote_write.default.receiver\" does not exist or is out of scope\n", ConfigError, "config.alloy:23:17"},
 	})
 	checkNotRead(t, []notRead{
@@ -40,12 +41,32 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 		{"flyway", "Successfully applied 3 migrations to schema \"public\", now at version v12 (execution time 00:00.214s)\n", true},
 		{"the reporter's question after it", "No migrations to apply.\n\nWhy does k8s restart it if it worked?\n", true},
 		{"migrations, then the server", "Operations to perform:\n  Apply all migrations: admin, auth\nRunning migrations:\n  No migrations to apply.\n[2024-05-01 10:00:01 +0000] [1] [INFO] Starting gunicorn 21.2.0\n[2024-05-01 10:00:01 +0000] [1] [INFO] Listening at: http://0.0.0.0:8000 (1)\n", false},
+		{"atlas with nothing to apply", "No migration files to execute\n", true},
+		{"Ansible's recap, then the reporter's question", "PLAY RECAP *********************************************************************\nedge-rtr-01                : ok=2    changed=0    unreachable=0    failed=0    skipped=0\n\neverything ok=, failed=0, so why CrashLoopBackOff?\n", true},
+		{"mongoimport's count", "2024-06-11T09:21:44.390+0000\t250 document(s) imported successfully. 0 document(s) failed to import.\n", true},
+		{"Ansible's recap with a host unreachable", "edge-rtr-01                : ok=0    changed=0    unreachable=1    failed=0    skipped=0\n", false},
 		{"migrations, then an error", "No pending migrations to apply.\nError: connect ECONNREFUSED 10.0.0.7:6379\n", false},
 		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
 	} {
 		ls := ScanLog(strings.NewReader(tc.log))
 		if got := ls.finished != ""; got != tc.finished {
 			t.Errorf("%s: finished = %q, want finished %v", tc.name, ls.finished, tc.finished)
+		}
+	}
+}
+
+// Confirmed words name a port another container holds, or the read-only
+// root, as the cause.
+func TestConfirmedWords(t *testing.T) {
+	for _, tc := range []struct {
+		log  string
+		want Category
+	}{
+		{"It was the port: the auth sidecar also listened on 8080, so the app could never bind it. After moving the app to 8081 it's stable.\n", PortConflict},
+		{"Solved. Port 9100 on the nodes is taken by the node-exporter DaemonSet, so our agent couldn't listen. After changing the agent to 9101 it runs on every node.\n", PortConflict},
+	} {
+		if ls := ScanLog(strings.NewReader(tc.log)); ls.topic != tc.want {
+			t.Errorf("%q: topic %s, want %s", tc.log, ls.topic, tc.want)
 		}
 	}
 }
