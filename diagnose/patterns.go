@@ -1339,7 +1339,7 @@ var patterns = []*pattern{
 	// find where the image should have it.
 	pat("build_piece_missing", AppCrash, weightPrecise, hintModule, "did not initialize yet", "could not locate the query engine", "package manually", "err_package_path_not_exported", "failed to fetch the engine file", "err_pnpm_no_importer_manifest_found"),
 	// A client speaking TLS to a server that does not (or the reverse).
-	pat("tls_plain_mismatch", ConfigError, weightPrecise+3, hintCert, "first record does not look like a tls handshake", "wrong version number", "http: server gave http response to https client"),
+	pat("tls_plain_mismatch", ConfigError, weightPrecise+3, hintCert, "first record does not look like a tls handshake", "wrong version number", "http: server gave http response to https client").without("probe"),
 	// `docker events` of a container that ends by itself again and again.
 	// A last state printed as JSON in a log store's column (AKS's
 	// KubePodInventory ContainerLastStatus): terminated, reason Completed.
@@ -1425,7 +1425,7 @@ var patterns = []*pattern{
 	pat("create_named_dir", PermissionDenied, weightGeneric+5, hintPerm, "create").matching(`(?i)\b(?:can't|cannot|can not|could not|couldn't|unable to|failed to) create (?:the |a |its )?(?:[\w.-]+ ){0,2}(?:directory|dir|folder)\b`).without("file exists", "no such file or directory", "no space left on device", "disk quota exceeded", "temporary directory"),
 	chmodRefused,
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of"),
-	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable", "changing ownership of", "changing permissions of").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted"),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted"),
 	// A database or broker refusing what the user's role may not do: PostgreSQL's
 	// "permission denied for schema public", MongoDB's "not authorized on
 	// catalog to execute command", RabbitMQ's "access to vhost ... refused".
