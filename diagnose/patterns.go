@@ -1090,6 +1090,13 @@ var patterns = []*pattern{
 	// Round 31. API discovery fails on an aggregated API that does not
 	// answer (a stale APIService of a removed metrics adapter): the API
 	// server's dependency is down, and every client that discovers fails.
+	// client-go's first call to the API server failing ("Error getting
+	// server version: Get \"https://10.96.0.1:443/version?timeout=32s\":
+	// dial tcp 10.96.0.1:443: i/o timeout"), often all an issue's title
+	// keeps of it: the pod cannot reach the API server (its Service IP,
+	// the CNI, a NetworkPolicy or the node's firewall). A reason given
+	// after it (forbidden, a certificate) is more precise.
+	pat("api_server_version", DependencyUnavailable, weightSpecific, "The pod cannot reach the Kubernetes API server (its first call, the server version, failed): check the pod network from that node (CNI, kube-proxy, firewall or iptables rules, a NetworkPolicy) and that https://kubernetes.default answers from a debug pod.", "error getting server version").without("forbidden", "unauthorized", "x509", "certificate"),
 	pat("aggregated_api_down", DependencyUnavailable, weightPrecise, "An aggregated API (an APIService, often a metrics adapter that was removed or is down) does not answer, so API discovery fails: find it with `kubectl get apiservices | grep False`, and fix or delete the stale APIService.", "complete list of server apis", "currently unable to handle the request").matching(`(?i)\bunable to retrieve the complete list of server apis\b|\bthe server is currently unable to handle the request\b`),
 	// The binary lacks a Go type it watches ("no kind is registered for
 	// the type X in scheme"): a build bug, not a setting.
@@ -1594,7 +1601,7 @@ var patterns = []*pattern{
 	// every unset one, most of them optional; the container's own log
 	// says more when there is one.
 	pat("compose_var_unset", ConfigError, weightGeneric, hintEnv, "defaulting to a blank string"),
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string"),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined", "is empty").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string"),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
 	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b`).without("must be set to true", "must be set to false"),

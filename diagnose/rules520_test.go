@@ -20,6 +20,8 @@ func TestRules520(t *testing.T) {
 		{"chown's own refusal", "chown: changing ownership of '/var/lib/mysql/': Operation not permitted\n", PermissionDenied, "changing ownership"},
 		{"a probe asking HTTPS of a plain HTTP server", "[ghost] livenessProbe/readinessProbe failing when ghostEnableHttps=true\nbug no 2 - missing options in readinessProbe/livenessProbe when ghostEnableHttps=true resulting in error - http: server gave HTTP response to HTTPS client\n", LivenessProbe, "livenessProbe"},
 		{"a client asking HTTPS of a plain HTTP server", "Error: Get \"https://minio:9000/bucket\": http: server gave HTTP response to HTTPS client\n", ConfigError, "HTTP response to HTTPS client"},
+		{"a variable the start script finds empty", " * Restarting nginx nginx                                                       start-stop-daemon: warning: failed to kill 39: No such process\n                                                                         [ OK ]\nMAIL_SERVER_API_HOST is empty\n", ConfigError, "MAIL_SERVER_API_HOST is empty"},
+		{"client-go's first call to the API server, in a title", "Error getting server version error in nfs-subdir-external-provisioner\n", DependencyUnavailable, "Error getting server version"},
 		{"Helm's wait running out over Alloy's config error", "alloy\t0.6.0\tFalse\tFalse\tHelm upgrade failed for release monitoring/alloy with chart alloy@0.6.0: context deadline exceeded\nError: /etc/alloy/config.alloy:23:17: component \"prometheus.remote_write.default.receiver\" does not exist or is out of scope\n", ConfigError, "config.alloy:23:17"},
 	})
 	checkNotRead(t, []notRead{
