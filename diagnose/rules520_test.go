@@ -26,6 +26,7 @@ func TestRules520(t *testing.T) {
 	})
 	checkNotRead(t, []notRead{
 		{"I increased the memory limit to 2Gi but it still restarts.\n", OOMKilled},
+		{"- probes keep failing due to waiting for results from wrong port\n", ConfigError},
 		{"I made a DaemonSet to set vm.max_map_count on every node (command: [\"sysctl\", \"-w\", \"vm.max_map_count=262144\"]). The rollout never finishes:\nvm.max_map_count = 262144\n", ConfigError},
 	})
 	// Still read: a raise that helped, and the bootstrap check itself.
@@ -61,14 +62,15 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 	}
 }
 
-// Confirmed words name a port another container holds, or the read-only
-// root, as the cause.
+// Confirmed words name a port another container holds as the cause, and
+// a wrong port in words about probes is the probes'.
 func TestConfirmedWords(t *testing.T) {
 	for _, tc := range []struct {
 		log  string
 		want Category
 	}{
 		{"It was the port: the auth sidecar also listened on 8080, so the app could never bind it. After moving the app to 8081 it's stable.\n", PortConflict},
+		{"[bitnami/minio] readinessProbe, startupProbe and LivenessProbe needs minio-api port\n- startup is failing, and pods are going in `CrashLoop`, if probes keeps failing\n- probes keep failing due to waiting for results from wrong port\n", LivenessProbe},
 		{"Solved. Port 9100 on the nodes is taken by the node-exporter DaemonSet, so our agent couldn't listen. After changing the agent to 9101 it runs on every node.\n", PortConflict},
 	} {
 		if ls := ScanLog(strings.NewReader(tc.log)); ls.topic != tc.want {
