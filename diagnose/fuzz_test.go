@@ -14,6 +14,7 @@ func FuzzScanLog(f *testing.F) {
 	f.Add("-----BEGIN PRIVATE KEY-----\nabc\n")
 	f.Add(strings.Repeat("x", 70000) + "\nconnection refused")
 	f.Add("2024-03-01T10:00:00Z stdout F level=error msg=\"unterminated")
+	f.Add("{\n  \"level\": \"error\",\n  \"msg\": \"x\",\n  \"caller\": {\n    \"file\": \"a.go\"\n  },\n  \"stacktrace\": \"main.main\\n\\tpkg/cer\n...\n")
 	f.Fuzz(func(t *testing.T, log string) {
 		got := ScanLog(strings.NewReader(log))
 		if got.Category == "" {
