@@ -557,7 +557,10 @@ func (s *logScanner) line(raw []byte) {
 	}
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy, words: !programLine(bytes.TrimSpace(raw))}
 	s.excCand, s.excFrames = nil, 0
-	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) {
+	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) && !bytes.Contains(lower, []byte(`because "this.`)) {
+		// (Java's account of a null field of the object itself, `because
+		// "this.sectionIndex" is null`, is the program's own state, not a
+		// value it read, whatever frame threw it.)
 		c.line, c.msg = string(raw), string(trimmed)
 		s.excCand = c // its first frames may show it reading configuration
 	}

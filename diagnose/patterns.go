@@ -411,6 +411,13 @@ var patterns = []*pattern{
 	pat("unbound_var_words", ConfigError, weightPrecise, "A variable a script needs (it runs with set -u) is not set: set it in the container's env or envFrom, or fix the script.", "unbound variable").matching(`(?i)\b(?:crash\w*|fail\w*|exit\w*|abort\w*|restart\w*|loop\w*)\b.{0,80}\bunbound variables?\b|\bunbound variables?\b.{0,60}\b(?:crash\w*|fail\w*|exit\w*|abort\w*|restart\w*)`).without("set -u", "nounset", "no unbound"),
 	// A flag or option the program's version or its environment does not
 	// accept, in words ("v1.25 clusters are incompatible with this flag").
+	// A setting a release renamed or deprecated, in anyone's words ("the
+	// template uses the deprecated MEILI_EXPERIMENTAL_DUMPLESS_UPGRADE
+	// environment variable", "v1.51 RENAMED the auto-migrate flag from A to
+	// B, silently ignoring the old name we had set"): the old name no longer
+	// does what the deployment relies on. A program's own deprecation
+	// warning ("Using deprecated flag --x") is not this.
+	pat("setting_renamed_words", ConfigError, weightSpecific, hintFlag, "renamed", "deprecated").matching(`(?i)\b(?:uses|used|using|sets|set|setting|still (?:uses|sets|has)|relies on|relied on|passes|passed) the (?:now[- ])?deprecated (?:[\w.$\x60-]+ ){0,3}(?:env(?:ironment)? ?var(?:iable)?s?|flags?|options?|settings?|parameters?|config(?:uration)? (?:keys?|options?))\b|\b(?:was |were |been |has |have |it |they )?renamed (?:the |its |their |our )?(?:[\w.$\x60-]+ ){0,3}(?:env(?:ironment)? ?var(?:iable)?s?|flags?|options?|settings?|parameters?|config(?:uration)? keys?)\b`).without("warn", "deprecationwarning", "deprecation warning"),
 	pat("flag_incompatible_words", ConfigError, weightPrecise, hintFlag, "compatible", "supported").matching(`(?i)\b(?:incompatible|not compatible|isn't supported|is not supported|are not supported|not supported)\s+with\s+(?:this|the|that|these|those)\s+(?:flags?|options?|settings?|parameters?|arguments?)\b|\b(?:flags?|options?)\b.{0,40}\b(?:is|are)\s+(?:incompatible|not compatible)\b`).without("ignor", "skipp", "falling back", "fall back"),
 	// A file the program needs, named missing in words ("crashing, due
 	// to not finding file \"myid\"").
@@ -615,6 +622,12 @@ var patterns = []*pattern{
 	// recursion and division by zero, .NET's index out of range, Rust's
 	// integer overflow.
 	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception", "zerodivisionerror", "with overflow", "concurrentmodificationexception", "comparison method violates its general contract").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bjava\.util\.concurrentmodificationexception\b|\bcomparison method violates its general contract\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b|\bzerodivisionerror: \S|\battempt to (?:add|subtract|multiply|divide|negate|shift left|shift right) with overflow\b`),
+	// Code that misuses its own objects: Ruby's runaway recursion ("stack
+	// level too deep") and a frozen object changed, Java's map updated
+	// from inside its own computeIfAbsent, Kotlin's lateinit property read
+	// before it was set, PHP's namespaced constant that no file defines.
+	// Bugs, whatever names the frames have.
+	pat("code_state", AppCrash, weightPrecise, "", "stack level too deep", "can't modify frozen", "recursive update", "lateinit property", "undefined constant").matching(`(?i)\bstack level too deep\b|\bcan't modify frozen [a-z]\w*|\billegalstateexception: recursive update\b|\blateinit property \w+ has not been initiali[sz]ed\b|\bundefined constant "\w+(?:\\\w+)+"`),
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
 	// a bug, not a segmentation fault, whatever "core dumped" says.
 	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b"),
@@ -997,7 +1010,7 @@ var patterns = []*pattern{
 	// Round 13. A database schema from another version of the program
 	// ("Found database schema version X != Y ... run `jupyterhub
 	// upgrade-db`"): the data must be migrated.
-	pat("schema_version", ConfigError, weightSpecific, hintData, "schema", "upgrade-db", "upgrade_db").matching(`(?i)\b(?:database |db )?schema version\b.{0,60}(?:!=|does not match|doesn't match|mismatch|expected|is newer|is older|too (?:new|old))|\brun\b.{0,40}\bupgrade[-_]db\b`),
+	pat("schema_version", ConfigError, weightSpecific, hintData, "schema", "upgrade-db", "upgrade_db", "database version", "db version", "data version").matching(`(?i)\b(?:database |db )?schema version\b.{0,60}(?:!=|does not match|doesn't match|mismatch|expected|is newer|is older|too (?:new|old))|\b(?:database|db|data) version\b.{0,40}\b(?:is|are) (?:incompatible|not compatible) with (?:your |the |this )?(?:current |running )?(?:engine|server|binary|program|software|application|app|release)(?: version)?\b|\brun\b.{0,40}\bupgrade[-_]db\b`),
 	// A pid file left on the volume by an earlier instance ("ERROR:
 	// already running as 43", "server is already running (pid 12)"): the
 	// program thinks it still runs.

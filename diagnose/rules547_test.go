@@ -1,0 +1,27 @@
+package diagnose
+
+import "testing"
+
+// Rules from session 26's held-out rounds 547 on and textbook batch 123.
+func TestRules547(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a template that sets a deprecated variable, in a bug's title", "[Bug] Failed to upgrade Meilisearch to v1.53 from the App Store: the template uses the deprecated MEILI_EXPERIMENTAL_DUMPLESS_UPGRADE environment variable\n", ConfigError, "uses the deprecated"},
+		{"a flag a release renamed, in a pull request's words", "v1.51 refuses to start against a v1.50 on-disk database unless told to migrate, and it RENAMED the auto-migrate flag from MEILI_EXPERIMENTAL_DUMPLESS_UPGRADE to MEILI_UPGRADE_DB. Result: CrashLoopBackOff (the app degrades to empty results when Meili is unreachable).\n", ConfigError, "RENAMED the auto-migrate flag"},
+		{"Ruby's runaway recursion", "/app/lib/app_settings.rb:31:in `method_missing': stack level too deep (SystemStackError)\n", AppCrash, "stack level too deep"},
+		{"Ruby's frozen hash changed by a gem", "/usr/local/bundle/gems/acme-settings-2.0.0/lib/acme/settings/store.rb:44:in `deep_merge!': can't modify frozen Hash: {\"pdf\"=>{\"engine\"=>\"grover\"}} (FrozenError)\n", AppCrash, "can't modify frozen Hash"},
+		{"Java's map updated inside its own computeIfAbsent", "Exception in thread \"main\" java.lang.IllegalStateException: Recursive update\n\tat java.base/java.util.concurrent.ConcurrentHashMap.computeIfAbsent(ConcurrentHashMap.java:1763)\n\tat com.acme.config.ConfigCache.get(ConfigCache.java:40)\n", AppCrash, "Recursive update"},
+		{"Kotlin's lateinit property read too early", "Exception in thread \"main\" kotlin.UninitializedPropertyAccessException: lateinit property settings has not been initialized\n\tat com.acme.notify.config.NotifierConfig.getSettings(NotifierConfig.kt:18)\n", AppCrash, "lateinit property settings"},
+		{"PHP's namespaced constant no file defines", "PHP Fatal error:  Uncaught Error: Undefined constant \"App\\Config\\DEFAULT_TTL\" in /app/src/Config/CacheSettings.php:27\n", AppCrash, "Undefined constant"},
+		{"Java's null field of the object, thrown in a config loader", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"java.util.Map.get(Object)\" because \"this.sectionIndex\" is null\n\tat com.acme.report.config.ConfigLoader.section(ConfigLoader.java:141)\n\tat com.acme.report.config.ConfigLoader.load(ConfigLoader.java:88)\n", AppCrash, "this.sectionIndex"},
+		{"Meilisearch's database from an older engine", "Your database version (1.50.0) is incompatible with your current engine version (1.51.0).\n", ConfigError, "is incompatible with your current engine version"},
+	})
+	// Still read as settings: a value the config loader did not find.
+	checkLogRules(t, []logRule{
+		{"Java's null value read in a config loader", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.trim()\" because the return value of \"java.util.Properties.getProperty(String)\" is null\n\tat com.acme.report.config.ConfigLoader.load(ConfigLoader.java:88)\n", ConfigError, "NullPointerException"},
+		{"PHP's constant a config file should define", "PHP Fatal error:  Uncaught Error: Undefined constant \"DB_HOST\" in /var/www/html/wp-includes/load.php:12\n", ConfigError, "DB_HOST"},
+	})
+	checkNotRead(t, []notRead{
+		// A program's own deprecation warning names no cause.
+		{"WARN: the deprecated flag --storage.tsdb.retention is used; set the renamed flag --storage.tsdb.retention.time instead\n", ConfigError},
+	})
+}
