@@ -997,6 +997,10 @@ var patterns = []*pattern{
 	// The reporter did not create a ConfigMap or Secret the program needs
 	// ("I missed to create config map for customizing NGINX config").
 	pat("missing_object_words", MissingConfigObject, weightPrecise, "", "config map", "configmap", "secret").matching(`(?i)\b(?:missed|forgot|forgotten|neglected|didn't|did not|hadn't|had not|never)\s+(?:to\s+)?(?:create|apply|deploy|install)\w*\s+(?:the\s+|a\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:config ?maps?|secrets?)\b`),
+	// A wait script's verdict on the host and port it waited for
+	// ("crm-mysql:3306 still not reachable", pg_isready's "db:5432 - no
+	// response"): the dependency is not up.
+	pat("host_port_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "reachable", "not available", "not ready", "no response").matching(`(?i)\b[a-z][\w.-]*:\d{2,5}\b(?: is| are| was)?(?: still)? (?:not reachable|unreachable|not available|not ready)\b|\b[a-z][\w.-]*:\d{2,5} - no response\b`).without("probe"),
 	// A dependency that is down, named as the reason the program crashes
 	// ("when Dapr Operator is down ... it causes all Dapr sidecars to
 	// crash").

@@ -25,3 +25,14 @@ func TestRules547(t *testing.T) {
 		{"WARN: the deprecated flag --storage.tsdb.retention is used; set the renamed flag --storage.tsdb.retention.time instead\n", ConfigError},
 	})
 }
+
+// A wait script's verdict on the host and port it waited for.
+func TestHostPortUnreachable(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a wait loop that gave up", "waiting for crm-mysql:3306\nwaiting for crm-mysql:3306\ncrm-mysql:3306 still not reachable\n", DependencyUnavailable, "still not reachable"},
+		{"pg_isready's answer", "db:5432 - no response\n", DependencyUnavailable, "no response"},
+	})
+	checkNotRead(t, []notRead{
+		{"Liveness probe failed: app:8080 is not ready\n", DependencyUnavailable},
+	})
+}
