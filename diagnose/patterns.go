@@ -941,7 +941,7 @@ var patterns = []*pattern{
 	// not installed (its CRD) or not listable by its ServiceAccount.
 	// "Ingress doesn't work with k8s 1.22": a chart or controller that
 	// uses an API the newer cluster no longer serves, told in words.
-	pat("cluster_version_words", ConfigError, weightSpecific, "The workload uses an API or a behaviour the cluster's Kubernetes version no longer has (APIs removed in 1.22 and 1.25): upgrade the chart or controller to a release made for it.", "k8s", "kubernetes").matching(`(?i)\b(?:doesn't|does not|don't|do not|won't|will not|no longer|isn't|is not|not)\s+(?:work\w*|compatible|run\w*|start\w*)\s+(?:with|on|in|under)\s+(?:k8s|kubernetes)\s+v?1\.\d+|\b(?:removed|deprecated and removed) (?:in|from|since) (?:k8s|kubernetes) v?1\.\d+|\bdue to (?:the )?(?:updates?|changes?) in (?:k8s|kubernetes)\b`),
+	pat("cluster_version_words", ConfigError, weightSpecific, "The workload uses an API or a behaviour the cluster's Kubernetes version no longer has (APIs removed in 1.22 and 1.25): upgrade the chart or controller to a release made for it.", "k8s", "kubernetes").matching(`(?i)\b(?:doesn't|does not|don't|do not|won't|will not|no longer|isn't|is not|not)\s+(?:work\w*|compatible|run\w*|start\w*)\s+(?:with|on|in|under)\s+(?:k8s|kubernetes)\s+v?1\.\d+|\b(?:removed|deprecated and removed) (?:in|from|since) (?:k8s|kubernetes) v?1\.\d+|\bdue to (?:the )?(?:updates?|changes?) in (?:k8s|kubernetes)\b|v\d+(?:beta|alpha)\d[\w./]*[^.]{0,80}\b(?:is |was |has been |were |got )?removed (?:in|since|from) (?:k8s |kubernetes )?v?1\.\d+\b`),
 	// EndpointSlices, which external-dns 0.18 and other controllers watch
 	// instead of Endpoints: a ClusterRole written for the older release
 	// does not let it list them, and its cache never syncs.

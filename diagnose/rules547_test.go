@@ -13,6 +13,7 @@ func TestRules547(t *testing.T) {
 		{"Kotlin's lateinit property read too early", "Exception in thread \"main\" kotlin.UninitializedPropertyAccessException: lateinit property settings has not been initialized\n\tat com.acme.notify.config.NotifierConfig.getSettings(NotifierConfig.kt:18)\n", AppCrash, "lateinit property settings"},
 		{"PHP's namespaced constant no file defines", "PHP Fatal error:  Uncaught Error: Undefined constant \"App\\Config\\DEFAULT_TTL\" in /app/src/Config/CacheSettings.php:27\n", AppCrash, "Undefined constant"},
 		{"Java's null field of the object, thrown in a config loader", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"java.util.Map.get(Object)\" because \"this.sectionIndex\" is null\n\tat com.acme.report.config.ConfigLoader.section(ConfigLoader.java:141)\n\tat com.acme.report.config.ConfigLoader.load(ConfigLoader.java:88)\n", AppCrash, "this.sectionIndex"},
+		{"an API version removed from the cluster, in a pull request's words", "Fix crash on Kubernetes 1.25\n\nOn Kubernetes 1.25, the operator gets into a crash loop, because it tries to get policyv1beta1.PodDisruptionBudget, but it is removed in 1.25.\n", ConfigError, "removed in 1.25"},
 		{"Meilisearch's database from an older engine", "Your database version (1.50.0) is incompatible with your current engine version (1.51.0).\n", ConfigError, "is incompatible with your current engine version"},
 	})
 	// Still read as settings: a value the config loader did not find.
