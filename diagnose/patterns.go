@@ -1937,6 +1937,11 @@ var patterns = []*pattern{
 	// An image whose Ruby is not the one the Gemfile pins: the image was
 	// built from the wrong base.
 	pat("ruby_version_mismatch", AppCrash, weightPrecise+1, "The image's Ruby is not the version the Gemfile pins: rebuild from the base image of that Ruby version (or change the Gemfile's ruby line together with the lock file).", "your ruby version is").matching(`(?i)\byour ruby version is [\d.]+, but your gemfile specified [\d.]+`),
+	// A JDBC driver that does not take the URL it was given
+	// ("Driver org.postgresql.Driver claims to not accept jdbcUrl,
+	// postgres://...", "No suitable driver found for postgres://..."): the
+	// URL lacks its jdbc: prefix or names another database's scheme.
+	pat("jdbc_url_refused", ConfigError, weightPrecise, "The JDBC driver does not take the datasource URL: write it as jdbc:<database>://host:port/name (a postgres:// or mysql:// URL from another service's settings lacks the jdbc: prefix), and check the driver matches the database.", "claims to not accept jdbcurl", "no suitable driver found for").matching(`(?i)\bclaims to not accept jdbcUrl\b|\bno suitable driver found for [a-z][a-z0-9+]*://`),
 	pat("spring_bean", AppCrash, weightSpecific-2, "Spring could not wire a bean: check component scanning, profiles and the configuration the bean needs.", "required a bean", "no qualifying bean", "unsatisfieddependencyexception"),
 	// .NET's report of native code that touched memory it may not (Windows'
 	// 0xC0000005, SIGSEGV on Linux).

@@ -1,6 +1,9 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules from session 26's held-out rounds 547 on and textbook batch 123.
 func TestRules547(t *testing.T) {
@@ -36,4 +39,16 @@ func TestHostPortUnreachable(t *testing.T) {
 	checkNotRead(t, []notRead{
 		{"Liveness probe failed: app:8080 is not ready\n", DependencyUnavailable},
 	})
+}
+
+// A JDBC driver that does not take the URL it was given.
+func TestJDBCURLRefused(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Hikari's driver refusing a postgres:// URL under Spring's wrapper", "2024-06-13T08:50:14.662Z ERROR 1 --- [           main] o.s.b.web.embedded.tomcat.TomcatStarter  : Error starting Tomcat context. Exception: org.springframework.beans.factory.UnsatisfiedDependencyException. Message: Error creating bean with name 'securityConfig': Unsatisfied dependency expressed through field 'userRepository'\nCaused by: java.lang.RuntimeException: Driver org.postgresql.Driver claims to not accept jdbcUrl, postgres://billing-db:5432/billing\n", ConfigError, "claims to not accept jdbcUrl"},
+		{"DriverManager without a driver for a plain URL", "java.sql.SQLException: No suitable driver found for mysql://db:3306/app\n", ConfigError, "No suitable driver found"},
+	})
+	// A jdbc: URL without its driver is the build's, not the URL's.
+	if got := ScanLog(strings.NewReader("java.sql.SQLException: No suitable driver found for jdbc:mysql://db:3306/app\n")); got.patID == "jdbc_url_refused" {
+		t.Errorf("a jdbc: URL read as a URL the driver refuses: %q", got.Line)
+	}
 }
