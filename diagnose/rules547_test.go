@@ -52,3 +52,11 @@ func TestJDBCURLRefused(t *testing.T) {
 		t.Errorf("a jdbc: URL read as a URL the driver refuses: %q", got.Line)
 	}
 }
+
+// Words that say the container is meant to end name a one-shot task.
+func TestMeantToExitWords(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a setup container that should stay exited", "After ERPNext is started normally, the erpnext-create-site container should be in the Exited state, but it remains in the Restarting state\n", Completed},
+		{"a migration job meant to run once", "The migrate container is supposed to run once and exit, but the Deployment keeps restarting it.\n", Completed},
+	})
+}
