@@ -704,9 +704,10 @@ var patterns = []*pattern{
 	// '/usr/sbin/php-fpm8.2'", "spawnerr: command at '...' is not
 	// executable", "[dumb-init] /app/run.sh: Permission denied"), a script
 	// run through a shell that reads its CRLF endings (dash's "set:
-	// Illegal option -"); a binary for another CPU ("couldn't exec ...:
+	// Illegal option -", BusyBox ash's "/bin/ash: illegal option -" and
+	// "set: line 3: illegal option -"); a binary for another CPU ("couldn't exec ...:
 	// ENOEXEC").
-	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|^\S+: \d+: set: illegal option -\s*$`),
+	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|^\S+: (?:\d+: )?(?:set: )?(?:line \d+: )?illegal option -\s*$`),
 	pat("supervisor_enoexec", ExecFormat, weightPrecise+2, hintArch, "enoexec").matching(`(?i)\bcouldn't exec \S+: enoexec\b`),
 	// Probes of a wait loop that find nothing: BusyBox nc's "bad address
 	// 'redis-master'" (the name does not resolve), pg_isready's "host:5432

@@ -17,6 +17,8 @@ func TestRules547(t *testing.T) {
 		{"PHP's namespaced constant no file defines", "PHP Fatal error:  Uncaught Error: Undefined constant \"App\\Config\\DEFAULT_TTL\" in /app/src/Config/CacheSettings.php:27\n", AppCrash, "Undefined constant"},
 		{"Java's null field of the object, thrown in a config loader", "Exception in thread \"main\" java.lang.NullPointerException: Cannot invoke \"java.util.Map.get(Object)\" because \"this.sectionIndex\" is null\n\tat com.acme.report.config.ConfigLoader.section(ConfigLoader.java:141)\n\tat com.acme.report.config.ConfigLoader.load(ConfigLoader.java:88)\n", AppCrash, "this.sectionIndex"},
 		{"an API version removed from the cluster, in a pull request's words", "Fix crash on Kubernetes 1.25\n\nOn Kubernetes 1.25, the operator gets into a crash loop, because it tries to get policyv1beta1.PodDisruptionBudget, but it is removed in 1.25.\n", ConfigError, "removed in 1.25"},
+		{"BusyBox ash reading a CRLF script", "app-nginx-1 | /bin/ash: illegal option -\n", CommandNotFound, "illegal option -"},
+		{"BusyBox ash's set on a CRLF line", "2024-02-22 14:37:05 ./entrypoint.sh: set: line 3: illegal option -\n", CommandNotFound, "illegal option -"},
 		{"Meilisearch's database from an older engine", "Your database version (1.50.0) is incompatible with your current engine version (1.51.0).\n", ConfigError, "is incompatible with your current engine version"},
 	})
 	// Still read as settings: a value the config loader did not find.
@@ -25,6 +27,8 @@ func TestRules547(t *testing.T) {
 		{"PHP's constant a config file should define", "PHP Fatal error:  Uncaught Error: Undefined constant \"DB_HOST\" in /var/www/html/wp-includes/load.php:12\n", ConfigError, "DB_HOST"},
 	})
 	checkNotRead(t, []notRead{
+		// An option that is there is the option's, not a line ending's.
+		{"/bin/sh: illegal option -x\n", CommandNotFound},
 		// A program's own deprecation warning names no cause.
 		{"WARN: the deprecated flag --storage.tsdb.retention is used; set the renamed flag --storage.tsdb.retention.time instead\n", ConfigError},
 	})
