@@ -173,12 +173,17 @@ type logScanner struct {
 	detailNext int
 	sigterm    bool       // the app said it was sent SIGTERM: what follows is its shutdown
 	loopbackOf *candidate // the best line when one of the two after it names a loopback address
-	pgSocketAt int        // the last line that names PostgreSQL's local socket
-	fatalAt    int        // the last line at a fatal level
-	topics     topicCounter
-	excCand    *candidate
-	excFrames  int          // stack frames seen after excCand
-	second     []*candidate // other lines a pattern recognised, to quote with the best
+	// loopbackConnAt is the last line that connects to a loopback address
+	// ("Failed to connect to 127.0.0.1:5432", Lettuce's "Connection
+	// refused: localhost/127.0.0.1:6379"): a wrapper's or an inner
+	// exception's line just after it is about that address.
+	loopbackConnAt int
+	pgSocketAt     int // the last line that names PostgreSQL's local socket
+	fatalAt        int // the last line at a fatal level
+	topics         topicCounter
+	excCand        *candidate
+	excFrames      int          // stack frames seen after excCand
+	second         []*candidate // other lines a pattern recognised, to quote with the best
 	// generics are crash-shaped lines no pattern recognised, and plain
 	// error lines, in order: when the best of them says nothing about a
 	// cause, one beside it may (a wrapper's "Failed to start" above the
@@ -403,6 +408,9 @@ func (s *logScanner) line(raw []byte) {
 
 	if localPostgresSocket(raw) {
 		s.pgSocketAt = s.lines
+	}
+	if bytes.Contains(lower, []byte("connect")) && loopbackTarget(string(trimmed)) {
+		s.loopbackConnAt = s.lines
 	}
 	if s.best != nil && s.lines-s.best.lineNo <= 2 && s.lines > s.best.lineNo && loopbackTarget(string(trimmed)) {
 		// The error's next lines name where it connects: Postgres's
@@ -931,7 +939,7 @@ func (s *logScanner) result() LogScan {
 		}
 	}
 	localSocket := s.pgSocketAt > 0 && best.lineNo >= s.pgSocketAt && best.lineNo-s.pgSocketAt <= 1 // psql's hint below the socket it tried
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket) && !s.sidecar && !s.listensOn(best.line) {
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket || s.loopbackConnAt > 0 && best.lineNo > s.loopbackConnAt && best.lineNo-s.loopbackConnAt <= 3) && !s.sidecar && !s.listensOn(best.line) {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this

@@ -790,13 +790,20 @@ var patterns = []*pattern{
 	// probes"; the kubelet's own word for a probe sent to another host by a
 	// redirect ("Probe terminated redirects").
 	pat("probe_caused_loop", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bcrash ?loop\w*\s+(?:is\s+|was\s+)?(?:caused by|due to|because of)\s+(?:\w+\s+){0,3}(?:(?:liveness|liveliness|startup)(?: ?(?:/|and|or|&) ?(?:readiness|liveness|startup))?[ -]?)?probes?\b|\bProbe terminated redirects\b`),
-	pat("probe_kill", LivenessProbe, weightSpecific, "", "liveness probe failed", "liveness probe errored", "startup probe failed", "startup probe errored", "failed liveness probe", "failed startup probe", "liveness probe failing"),
+	pat("probe_kill", LivenessProbe, weightSpecific, "", "liveness probe failed", "liveness probe errored", "startup probe failed", "startup probe errored", "failed liveness probe", "failed startup probe", "liveness probe failing").without("unhealthy", "events show", "event shows", "events say", "event says", "events only", "in the events", "events mention"),
 
 	// A probe's failure in the reporter's words or a tool's output ("the
 	// liveness probe times out during startup", "they don't meet the
 	// liveness probe - getting connection refused"): about the probe,
 	// whatever else the line names.
-	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b.{0,80}\b(?:fail(?:s|ed|ing|ures?)?\b|time[sd]? ?out\b|timeouts?\b|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail(?:s|ed|ing|ures?)?|time[sd]? ?outs?|timeouts?|kill\w*|restart\w*|don't meet|doesn't meet|never pass\w*)\b.{0,60}\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b|\b(?:increas|rais|bump|lengthen|extend)\w*\s+(?:the\s+|its\s+)?(?:initial ?delay\w*|delay|timeout\w*|failure ?threshold|period\w*)\s+(?:of|for|on|in)\s+(?:the\s+|its\s+)?(?:liveness|liveliness|startup)[ -]?probe|\b(?:liveness|liveliness|startup)[ -]?probe'?s?\s+(?:initial ?)?(?:delay|timeout|threshold|initialdelayseconds|timeoutseconds|failurethreshold)\w*\s+(?:should|must|needs? to|has to|have to)\s+be\s+(?:increased|raised|longer|higher|bigger|bumped)|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:liveness|liveliness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`).without("address already in use"),
+	pat("probe_words", LivenessProbe, weightPrecise, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b.{0,80}\b(?:fail(?:s|ed|ing|ures?)?\b|time[sd]? ?out\b|timeouts?\b|kill|restart|never pass|not met|don't meet|doesn't meet|too short|too early|too soon|too aggressive|too low|before (?:\w+ ){1,2}(?:finishes|starts|is ready|becomes ready))|\b(?:fail(?:s|ed|ing|ures?)?|time[sd]? ?outs?|timeouts?|kill\w*|restart\w*|don't meet|doesn't meet|never pass\w*)\b.{0,60}\b(?:liveness|liveliness|startup)-?(?: ?(?:/|and|or|&) ?(?:readiness|liveness|liveliness|startup))?[ -]?probes?\b|\b(?:increas|rais|bump|lengthen|extend)\w*\s+(?:the\s+|its\s+)?(?:initial ?delay\w*|delay|timeout\w*|failure ?threshold|period\w*)\s+(?:of|for|on|in)\s+(?:the\s+|its\s+)?(?:liveness|liveliness|startup)[ -]?probe|\b(?:liveness|liveliness|startup)[ -]?probe'?s?\s+(?:initial ?)?(?:delay|timeout|threshold|initialdelayseconds|timeoutseconds|failurethreshold)\w*\s+(?:should|must|needs? to|has to|have to)\s+be\s+(?:increased|raised|longer|higher|bigger|bumped)|\bprobe failures?\b.{0,60}\b(?:kill|restart)|\b(?:restart|kill)\w*\b.{0,80}\b(?:during|by|because of|due to) (?:the |its )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:can't|cannot|can not|unable to|fails? to|failed to|too slow to|doesn't|does not|didn't|did not)\s+(?:answer|respond to|reply to|pass)\s+(?:its |the |their |any )?(?:liveness |liveliness |startup |health )?probes?\b|\b(?:liveness|liveliness|startup)\b.{0,80}\bkubelet\b.{0,20}\b(?:sigkill|kill\w*|restart\w*)\b`).without("address already in use", "unhealthy", "events show", "event shows", "events say", "event says", "events only", "in the events", "events mention"),
+	// A probe's failure only reported: an Unhealthy event row pasted in the
+	// log, or the reporter's words that the events show it or a guess that
+	// it is the probe ("Events show liveness probe connection refused", "I
+	// think the liveness probe is killing it"). Every crash that outlives
+	// its probe's delay shows that, so the program's own error in the same
+	// paste says more; alone, it still points to the probe.
+	pat("probe_reported", LivenessProbe, weightGeneric-2, "", "probe", "liveness", "startup").matching(`(?i)\b(?:liveness|liveliness|startup)(?:/readiness|/liveness| and readiness| and liveness)?[ -]?probes?\b.{0,40}\b(?:fail\w*|errored|time[sd]? ?out\b|timeouts?\b|kill\w*|restart\w*|connection refused)|\b(?:readiness/liveness|liveness/readiness) probes? (?:fail\w*|kill\w*)|\bevents? (?:show|shows|say|says|only mention|mention)\b.{0,40}\b(?:liveness|startup|probe)`).without("address already in use", "readiness probe failed"),
 	// A server moved under a base URL or context path that then restarts
 	// or will not start ("Pod restarting when using -base-url flag",
 	// "Setting SERVER_SERVLET_CONTEXT_PATH causes container to crash",
@@ -1516,7 +1523,7 @@ var patterns = []*pattern{
 	// An MQTT broker's answer "Connection refused: Not authorized" (or "bad
 	// user name or password") is the broker up and refusing the client's
 	// credentials: db_auth reads it, not this.
-	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "[errno 111] connect call failed", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused, not authorized", "refused: identifier rejected"),
+	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "[errno 111] connect call failed", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused, not authorized", "refused: identifier rejected", "probe connection refused", "probes connection refused", "probe (connection refused", "probe: connection refused"),
 	// Erlang's epmd cannot resolve the node's own DNS name (a headless
 	// Service's pod name before its record is published). A bare host name
 	// (a container ID under Compose) is a setting, read elsewhere.
@@ -1557,6 +1564,11 @@ var patterns = []*pattern{
 		// Helm (or Flux driving it) waiting for the release's pods: the
 		// wait ran out because they crash, not a dependency.
 		"helm upgrade failed", "helm install failed", "upgrade retries exhausted", "install retries exhausted"),
+	// Azure SQL's database that is not up (error 40613: "Database 'orders'
+	// on server 'x' is not currently available. Please retry the
+	// connection later"): the server answered for a database that is
+	// failing over, paused or being moved.
+	pat("azure_sql_unavailable", DependencyUnavailable, weightPrecise, hintDepend, "is not currently available", "40613").matching(`(?i)\bdatabase '[^']+' on server '[^']+' is not currently available\b|\berror number: ?40613\b`),
 	pat("secret_store_sealed", DependencyUnavailable, weightSpecific+1, "The secret store (Vault/OpenBao) is sealed, so it answers 503 until it is unsealed: unseal it (or fix its auto-unseal), then the app starts.", "is sealed", "vault sealed", "sealed vault").matching(`(?i)\b(?:vault|openbao|bao|server|core)\b.{0,20}\bis sealed\b|\bvault sealed\b|\bsealed vault\b`),
 	// A controller that loses (or cannot renew) its leader lease could
 	// not reach the API server in time.
@@ -1811,6 +1823,11 @@ var patterns = []*pattern{
 	// A sentinel whose "sentinel monitor" names the master by a hostname
 	// that does not resolve yet (its pod or headless Service is not up).
 	pat("sentinel_master_hostname", DependencyUnavailable, weightPrecise+2, "The sentinel cannot resolve the master's hostname: the master pod (and its headless Service entry) is not up yet, or sentinels need `sentinel resolve-hostnames yes`; let it wait for the master instead of exiting.", "can't resolve master instance hostname"),
+	// A configuration file the program cannot parse, with the parser's
+	// complaint after it (node-config's "Cannot parse config file:
+	// '/app/config/production.json': SyntaxError: Expected double-quoted
+	// property name in JSON"): the file, not the code that reads it.
+	pat("config_file_unparsable", ConfigError, weightPrecise, hintParse, "config file", "configuration file", "settings file").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to|error) (?:parse|parsing|load|loading|decode|decoding|read|reading) (?:the )?(?:config(?:uration)?|settings) file\b[^\n]{0,200}\b(?:syntaxerror|syntax error|unexpected token|unexpected end|unexpected character|expected|malformed|parse error|invalid (?:json|yaml|toml|character))`).without("permission denied", "eacces", "no such file", "enoent"),
 	pat("yaml_syntax", ConfigError, weightSpecific, hintParse, "psych::syntaxerror", "while parsing a", "while scanning a").matching(`(?i)psych::syntaxerror|\bwhile parsing a (?:block|flow) (?:mapping|sequence|collection|node)\b|\bwhile scanning a (?:simple key|quoted scalar|plain scalar|block scalar)\b`),
 	// PHP's parser refusing the app's own code (a .php file of the
 	// release): a broken build, not a configuration file.

@@ -64,3 +64,34 @@ func TestMeantToExitWords(t *testing.T) {
 		{"a migration job meant to run once", "The migrate container is supposed to run once and exit, but the Deployment keeps restarting it.\n", Completed},
 	})
 }
+
+// A probe's failure only reported (an Unhealthy row pasted in the log, the
+// asker's words that the events show it) gives way to the program's own
+// error; alone it still points to the probe.
+func TestProbeReported(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a traceback beside an Unhealthy row", "FastAPI service, after merging a refactor the pod crashloops. Events show liveness probe connection refused; the probe hasn't changed.\nTraceback (most recent call last):\n  File \"/app/orders/main.py\", line 14, in <module>\n    app.include_router(routes.orders_router)\nAttributeError: module 'orders.routes' has no attribute 'orders_router'\n  Warning  Unhealthy  2m (x2 over 4m)   kubelet  Liveness probe failed: Get \"http://10.244.2.17:8000/health\": dial tcp 10.244.2.17:8000: connect: connection refused\n", AppCrash, "AttributeError"},
+		{"a missing variable beside an Unhealthy row", "Error: Missing required environment variable: JWT_ISSUER\n    at requireEnv (/app/dist/config.js:9:11)\n  Warning  Unhealthy  3m2s (x3 over 4m)   kubelet  Liveness probe failed: Get \"http://10.42.0.53:3000/health\": dial tcp 10.42.0.53:3000: connect: connection refused\n", ConfigError, "JWT_ISSUER"},
+		{"an Unhealthy row alone", "  Warning  Unhealthy  3m2s (x3 over 4m)   kubelet  Liveness probe failed: Get \"http://10.42.0.53:3000/health\": dial tcp 10.42.0.53:3000: connect: connection refused\n", LivenessProbe, "Liveness probe failed"},
+	})
+}
+
+// A loopback address named on the line before the refusal (an outer
+// exception, Lettuce's cause chain) is where the app connects.
+func TestLoopbackBeforeRefusal(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Npgsql's outer exception", "Unhandled exception. Npgsql.NpgsqlException (0x80004005): Failed to connect to 127.0.0.1:5432\n ---> System.Net.Sockets.SocketException (111): Connection refused\n", ConfigError, "Connection refused"},
+	})
+}
+
+// Parse errors of a configuration file, and Azure SQL's database that is
+// not up.
+func TestConfigFileUnparsableAndAzureSQL(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"node-config's JSON", "Error: Cannot parse config file: '/app/config/production.json': SyntaxError: Expected double-quoted property name in JSON at position 211 (line 9 column 3)\n    at util.parseFile (/app/node_modules/config/lib/config.js:1031:11)\n", ConfigError, "Cannot parse config file"},
+		{"Azure SQL's 40613", "Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): Database 'orders' on server 'acme-prod-sql' is not currently available.  Please retry the connection later.\n", DependencyUnavailable, "is not currently available"},
+	})
+	checkNotRead(t, []notRead{
+		{"Error: Cannot read config file /etc/app/config.yaml: EACCES: permission denied, open '/etc/app/config.yaml'\n", ConfigError},
+	})
+}
