@@ -254,7 +254,7 @@ var patterns = []*pattern{
 	pat("beam_oom", OOMKilled, weightPrecise, hintOOMHeap, "cannot allocate").matching(`(?i)\b\w+_alloc: cannot allocate \d+ bytes of memory\b`),
 	pat("go_runtime_fatal", AppCrash, weightPrecise, "", "fatal error: concurrent map", "fatal error: all goroutines are asleep", "fatal error: stack overflow", "fatal error: sync: ", "goroutine stack exceeds"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
-	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception"),
+	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception").without("array dimensions exceeded"),
 	// The kernel's own report of an OOM kill (dmesg, journal, a node's
 	// kernel log pasted with the pod's).
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
@@ -308,7 +308,10 @@ var patterns = []*pattern{
 	// The loader refusing a library built for 4 KiB pages on a kernel with
 	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
 	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom"),
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom",
+		// What a change was for, not what happened ("cap Redis memory so it
+		// stops getting OOMKilled").
+		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -623,11 +626,13 @@ var patterns = []*pattern{
 	// integer overflow.
 	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception", "zerodivisionerror", "with overflow", "concurrentmodificationexception", "comparison method violates its general contract").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bjava\.util\.concurrentmodificationexception\b|\bcomparison method violates its general contract\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b|\bzerodivisionerror: \S|\battempt to (?:add|subtract|multiply|divide|negate|shift left|shift right) with overflow\b`),
 	// Code that misuses its own objects: Ruby's runaway recursion ("stack
-	// level too deep") and a frozen object changed, Java's map updated
+	// level too deep") and a frozen object changed, an array sized from a
+	// bad number (.NET's "Array dimensions exceeded supported range",
+	// JavaScript's "RangeError: Invalid array length"), Java's map updated
 	// from inside its own computeIfAbsent, Kotlin's lateinit property read
 	// before it was set, PHP's namespaced constant that no file defines.
 	// Bugs, whatever names the frames have.
-	pat("code_state", AppCrash, weightPrecise, "", "stack level too deep", "can't modify frozen", "recursive update", "lateinit property", "undefined constant").matching(`(?i)\bstack level too deep\b|\bcan't modify frozen [a-z]\w*|\billegalstateexception: recursive update\b|\blateinit property \w+ has not been initiali[sz]ed\b|\bundefined constant "\w+(?:\\\w+)+"`),
+	pat("code_state", AppCrash, weightPrecise, "", "stack level too deep", "can't modify frozen", "recursive update", "lateinit property", "undefined constant", "array dimensions exceeded", "invalid array length").matching(`(?i)\bstack level too deep\b|\barray dimensions exceeded supported range\b|\brangeerror: invalid array length\b|\bcan't modify frozen [a-z]\w*|\billegalstateexception: recursive update\b|\blateinit property \w+ has not been initiali[sz]ed\b|\bundefined constant "\w+(?:\\\w+)+"`),
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
 	// a bug, not a segmentation fault, whatever "core dumped" says.
 	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b"),

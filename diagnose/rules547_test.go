@@ -19,6 +19,9 @@ func TestRules547(t *testing.T) {
 		{"an API version removed from the cluster, in a pull request's words", "Fix crash on Kubernetes 1.25\n\nOn Kubernetes 1.25, the operator gets into a crash loop, because it tries to get policyv1beta1.PodDisruptionBudget, but it is removed in 1.25.\n", ConfigError, "removed in 1.25"},
 		{"BusyBox ash reading a CRLF script", "app-nginx-1 | /bin/ash: illegal option -\n", CommandNotFound, "illegal option -"},
 		{"BusyBox ash's set on a CRLF line", "2024-02-22 14:37:05 ./entrypoint.sh: set: line 3: illegal option -\n", CommandNotFound, "illegal option -"},
+		{".NET's array sized beyond its range", "Unhandled exception. System.OutOfMemoryException: Array dimensions exceeded supported range.\n   at Acme.Ingest.FrameReader.ReadFrame(BinaryReader reader) in /src/FrameReader.cs:line 41\n", AppCrash, "Array dimensions exceeded"},
+		{"JavaScript's negative array length", "RangeError: Invalid array length\n    at paginate (/app/dist/report.js:88:17)\n", AppCrash, "Invalid array length"},
+		{"Redis's refused maxmemory, in a paste that says why it was set", "Trying to cap Redis memory so it stops getting OOMKilled. I added maxmemory to the ConfigMap and now it won't start:\n*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 3\n>>> 'maxmemory \"900 mb\"'\nargument must be a memory value\n", ConfigError, "argument must be a memory value"},
 		{"Meilisearch's database from an older engine", "Your database version (1.50.0) is incompatible with your current engine version (1.51.0).\n", ConfigError, "is incompatible with your current engine version"},
 	})
 	// Still read as settings: a value the config loader did not find.
