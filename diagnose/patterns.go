@@ -1833,6 +1833,11 @@ var patterns = []*pattern{
 	// '/app/config/production.json': SyntaxError: Expected double-quoted
 	// property name in JSON"): the file, not the code that reads it.
 	pat("config_file_unparsable", ConfigError, weightPrecise, hintParse, "config file", "configuration file", "settings file").matching(`(?i)\b(?:cannot|can't|could not|couldn't|unable to|failed to|error) (?:parse|parsing|load|loading|decode|decoding|read|reading) (?:the )?(?:config(?:uration)?|settings) file\b[^\n]{0,200}\b(?:syntaxerror|syntax error|unexpected token|unexpected end|unexpected character|expected|malformed|parse error|invalid (?:json|yaml|toml|character))`).without("permission denied", "eacces", "no such file", "enoent"),
+	// A program that updates itself and exits to run the new version
+	// (cloudflared's "Initiating shutdown error=\"cloudflared has been
+	// updated to version 2021.12.3\""): in a container the image stays as
+	// it was, so it updates and exits again on every start.
+	pat("self_update_exit", ConfigError, weightPrecise, "The program updates itself and exits to restart as the new version, which a container image cannot keep: turn its self-update off (cloudflared: --no-autoupdate) and update by changing the image tag.", "has been updated to", "was updated to").matching(`(?i)\b(?:has been|was) (?:auto-?)?updated to (?:version )?v?\d[\w.-]*`).without("successfully updated to", "migrat", "schema", "database"),
 	pat("yaml_syntax", ConfigError, weightSpecific, hintParse, "psych::syntaxerror", "while parsing a", "while scanning a").matching(`(?i)psych::syntaxerror|\bwhile parsing a (?:block|flow) (?:mapping|sequence|collection|node)\b|\bwhile scanning a (?:simple key|quoted scalar|plain scalar|block scalar)\b`),
 	// PHP's parser refusing the app's own code (a .php file of the
 	// release): a broken build, not a configuration file.

@@ -22,6 +22,7 @@ func TestRules547(t *testing.T) {
 		{".NET's array sized beyond its range", "Unhandled exception. System.OutOfMemoryException: Array dimensions exceeded supported range.\n   at Acme.Ingest.FrameReader.ReadFrame(BinaryReader reader) in /src/FrameReader.cs:line 41\n", AppCrash, "Array dimensions exceeded"},
 		{"JavaScript's negative array length", "RangeError: Invalid array length\n    at paginate (/app/dist/report.js:88:17)\n", AppCrash, "Invalid array length"},
 		{"Redis's refused maxmemory, in a paste that says why it was set", "Trying to cap Redis memory so it stops getting OOMKilled. I added maxmemory to the ConfigMap and now it won't start:\n*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 3\n>>> 'maxmemory \"900 mb\"'\nargument must be a memory value\n", ConfigError, "argument must be a memory value"},
+		{"cloudflared updating itself and exiting", "2021-12-10T10:01:02Z ERR Initiating shutdown error=\"cloudflared has been updated to version 2021.12.3\"\n", ConfigError, "has been updated to version"},
 		{"Meilisearch's database from an older engine", "Your database version (1.50.0) is incompatible with your current engine version (1.51.0).\n", ConfigError, "is incompatible with your current engine version"},
 	})
 	// Still read as settings: a value the config loader did not find.
