@@ -632,7 +632,12 @@ var patterns = []*pattern{
 	// from inside its own computeIfAbsent, Kotlin's lateinit property read
 	// before it was set, PHP's namespaced constant that no file defines.
 	// Bugs, whatever names the frames have.
-	pat("code_state", AppCrash, weightPrecise, "", "stack level too deep", "can't modify frozen", "recursive update", "lateinit property", "undefined constant", "array dimensions exceeded", "invalid array length").matching(`(?i)\bstack level too deep\b|\barray dimensions exceeded supported range\b|\brangeerror: invalid array length\b|\bcan't modify frozen [a-z]\w*|\billegalstateexception: recursive update\b|\blateinit property \w+ has not been initiali[sz]ed\b|\bundefined constant "\w+(?:\\\w+)+"`),
+	pat("code_state", AppCrash, weightPrecise, "", "stack level too deep", "can't modify frozen", "recursive update", "lateinit property", "undefined constant", "array dimensions exceeded", "invalid array length", "collection was modified").matching(`(?i)\bstack level too deep\b|\bcollection was modified; enumeration operation may not execute\b|\barray dimensions exceeded supported range\b|\brangeerror: invalid array length\b|\bcan't modify frozen [a-z]\w*|\billegalstateexception: recursive update\b|\blateinit property \w+ has not been initiali[sz]ed\b|\bundefined constant "\w+(?:\\\w+)+"`),
+	// Arithmetic the CPU refuses (SIGFPE, exit 136): an integer division
+	// by zero in native code ("Floating point exception (core dumped)",
+	// the kernel's "trap divide error", gfortran's "Program received
+	// signal SIGFPE"). A bug, not a segmentation fault.
+	pat("sigfpe", AppCrash, weightPrecise, "", "floating point exception", "sigfpe", "trap divide error").matching(`(?i)\bfloating point exception\b|\bprogram received signal sigfpe\b|\btrap divide error\b|\b(?:killed by|received|got|caught) (?:signal )?sigfpe\b`),
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
 	// a bug, not a segmentation fault, whatever "core dumped" says.
 	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b"),
@@ -2025,7 +2030,7 @@ var patterns = []*pattern{
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
-	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b`),
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "nil-pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }

@@ -23,6 +23,10 @@ func TestRules547(t *testing.T) {
 		{"JavaScript's negative array length", "RangeError: Invalid array length\n    at paginate (/app/dist/report.js:88:17)\n", AppCrash, "Invalid array length"},
 		{"Redis's refused maxmemory, in a paste that says why it was set", "Trying to cap Redis memory so it stops getting OOMKilled. I added maxmemory to the ConfigMap and now it won't start:\n*** FATAL CONFIG FILE ERROR (Redis 7.2.4) ***\nReading the configuration file, at line 3\n>>> 'maxmemory \"900 mb\"'\nargument must be a memory value\n", ConfigError, "argument must be a memory value"},
 		{"cloudflared updating itself and exiting", "2021-12-10T10:01:02Z ERR Initiating shutdown error=\"cloudflared has been updated to version 2021.12.3\"\n", ConfigError, "has been updated to version"},
+		{"a division by zero in native code", "/entrypoint.sh: line 14:     7 Floating point exception(core dumped) /usr/local/bin/latency-agent \"$@\"\n", AppCrash, "Floating point exception"},
+		{"gfortran's SIGFPE report", "model-1  | Program received signal SIGFPE: Floating-point exception - erroneous arithmetic operation.\n", AppCrash, "SIGFPE"},
+		{"Redis's crash report", "1:M 18 Aug 2025 16:22:57.604 # Redis 7.4.2 crashed by signal: 11, si_code: 1\n", Segfault, "crashed by signal: 11"},
+		{".NET's list changed inside its own loop, under StopHost", "fail: Microsoft.Extensions.Hosting.Internal.Host[9]\n      BackgroundService failed\n      System.InvalidOperationException: Collection was modified; enumeration operation may not execute.\ncrit: Microsoft.Extensions.Hosting.Internal.Host[10]\n      The HostOptions.BackgroundServiceExceptionBehavior is configured to StopHost. A BackgroundService has thrown an unhandled exception, and the IHost instance is stopping.\n", AppCrash, "Collection was modified"},
 		{"Meilisearch's database from an older engine", "Your database version (1.50.0) is incompatible with your current engine version (1.51.0).\n", ConfigError, "is incompatible with your current engine version"},
 	})
 	// Still read as settings: a value the config loader did not find.
