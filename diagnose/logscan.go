@@ -827,8 +827,8 @@ func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
 }
 
 // reSuccessTally is a task's closing tally with nothing failed: Ansible's
-// PLAY RECAP row, mongoimport's count.
-var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bdocument\(s\) imported successfully\. 0 document\(s\) failed to import\b`)
+// PLAY RECAP row, mongoimport's count, Spring Batch's job COMPLETED.
+var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.{1,200}\] completed with the following parameters: .{0,300}\bstatus: \[COMPLETED\]|\bdocument\(s\) imported successfully\. 0 document\(s\) failed to import\b`)
 
 // reTaskSucceeded is the last line a schema-migration or static-files
 // tool prints when it succeeded with nothing more to do.
