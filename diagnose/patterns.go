@@ -628,11 +628,14 @@ var patterns = []*pattern{
 	// Code that misuses its own objects: Ruby's runaway recursion ("stack
 	// level too deep") and a frozen object changed, an array sized from a
 	// bad number (.NET's "Array dimensions exceeded supported range",
-	// JavaScript's "RangeError: Invalid array length"), Java's map updated
+	// JavaScript's "RangeError: Invalid array length"), a container changed
+	// while it is iterated, a call with the wrong number of arguments (PHP,
+	// Ruby), a method left unimplemented (Python's and Kotlin's
+	// NotImplementedError), Go's "panic: unreachable", Java's map updated
 	// from inside its own computeIfAbsent, Kotlin's lateinit property read
 	// before it was set, PHP's namespaced constant that no file defines.
 	// Bugs, whatever names the frames have.
-	pat("code_state", AppCrash, weightPrecise, "", "stack level too deep", "can't modify frozen", "recursive update", "lateinit property", "undefined constant", "array dimensions exceeded", "invalid array length", "collection was modified").matching(`(?i)\bstack level too deep\b|\bcollection was modified; enumeration operation may not execute\b|\barray dimensions exceeded supported range\b|\brangeerror: invalid array length\b|\bcan't modify frozen [a-z]\w*|\billegalstateexception: recursive update\b|\blateinit property \w+ has not been initiali[sz]ed\b|\bundefined constant "\w+(?:\\\w+)+"`),
+	pat("code_state", AppCrash, weightPrecise, "", "stack level too deep", "can't modify frozen", "recursive update", "lateinit property", "undefined constant", "array dimensions exceeded", "invalid array length", "collection was modified", "changed size during iteration", "too few arguments to function", "wrong number of arguments", "notimplementederror", "panic: unreachable").matching(`(?i)\bstack level too deep\b|\b(?:dictionary|set) changed size during iteration\b|\bargumentcounterror: too few arguments to function\b|\bwrong number of arguments \(given \d+, expected \d+(?:\.\.\d+)?\) \(argumenterror\)|\bnotimplementederror\b|^panic: unreachable\b|\bcollection was modified; enumeration operation may not execute\b|\barray dimensions exceeded supported range\b|\brangeerror: invalid array length\b|\bcan't modify frozen [a-z]\w*|\billegalstateexception: recursive update\b|\blateinit property \w+ has not been initiali[sz]ed\b|\bundefined constant "\w+(?:\\\w+)+"`),
 	// Arithmetic the CPU refuses (SIGFPE, exit 136): an integer division
 	// by zero in native code ("Floating point exception (core dumped)",
 	// the kernel's "trap divide error", gfortran's "Program received

@@ -27,6 +27,11 @@ func TestRules547(t *testing.T) {
 		{"gfortran's SIGFPE report", "model-1  | Program received signal SIGFPE: Floating-point exception - erroneous arithmetic operation.\n", AppCrash, "SIGFPE"},
 		{"Redis's crash report", "1:M 18 Aug 2025 16:22:57.604 # Redis 7.4.2 crashed by signal: 11, si_code: 1\n", Segfault, "crashed by signal: 11"},
 		{".NET's list changed inside its own loop, under StopHost", "fail: Microsoft.Extensions.Hosting.Internal.Host[9]\n      BackgroundService failed\n      System.InvalidOperationException: Collection was modified; enumeration operation may not execute.\ncrit: Microsoft.Extensions.Hosting.Internal.Host[10]\n      The HostOptions.BackgroundServiceExceptionBehavior is configured to StopHost. A BackgroundService has thrown an unhandled exception, and the IHost instance is stopping.\n", AppCrash, "Collection was modified"},
+		{"Python's dict changed while iterated", "RuntimeError: dictionary changed size during iteration\n", AppCrash, "changed size during iteration"},
+		{"PHP's call with too few arguments", "PHP Fatal error:  Uncaught ArgumentCountError: Too few arguments to function App\\Worker::__construct(), 1 passed in /app/bin/worker.php on line 12 and exactly 2 expected\n", AppCrash, "Too few arguments"},
+		{"Ruby's call with the wrong number of arguments", "/app/app/services/exporter.rb:4:in `initialize': wrong number of arguments (given 2, expected 1) (ArgumentError)\n", AppCrash, "wrong number of arguments"},
+		{"Kotlin's TODO()", "Exception in thread \"main\" kotlin.NotImplementedError: An operation is not implemented: recover outbox\n", AppCrash, "NotImplementedError"},
+		{"Go's invariant panic", "panic: unreachable\n\ngoroutine 1 [running]:\nmain.(*fsm).step(...)\n", AppCrash, "panic: unreachable"},
 		{"Meilisearch's database from an older engine", "Your database version (1.50.0) is incompatible with your current engine version (1.51.0).\n", ConfigError, "is incompatible with your current engine version"},
 	})
 	// Still read as settings: a value the config loader did not find.
