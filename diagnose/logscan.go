@@ -939,7 +939,8 @@ func (s *logScanner) result() LogScan {
 		}
 	}
 	localSocket := s.pgSocketAt > 0 && best.lineNo >= s.pgSocketAt && best.lineNo-s.pgSocketAt <= 1 // psql's hint below the socket it tried
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket || s.loopbackConnAt > 0 && best.lineNo > s.loopbackConnAt && best.lineNo-s.loopbackConnAt <= 3) && !s.sidecar && !s.listensOn(best.line) {
+	connectedJustBefore := s.loopbackConnAt > 0 && best.lineNo > s.loopbackConnAt && best.lineNo-s.loopbackConnAt <= 3
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket || connectedJustBefore) && !s.sidecar && !s.listensOn(best.line) {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this

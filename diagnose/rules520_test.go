@@ -53,6 +53,8 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 		{"mongoimport's count", "2024-06-11T09:21:44.390+0000\t250 document(s) imported successfully. 0 document(s) failed to import.\n", true},
 		{"Ansible's recap with a host unreachable", "edge-rtr-01                : ok=0    changed=0    unreachable=1    failed=0    skipped=0\n", false},
 		{"migrations, then an error", "No pending migrations to apply.\nError: connect ECONNREFUSED 10.0.0.7:6379\n", false},
+		{"Spring Batch's job completed", "2025-05-06 02:00:14.512  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importarClientesJob]] completed with the following parameters: [{run.id=1}] and the following status: [COMPLETED] in 12s318ms\n2025-05-06 02:00:14.530  INFO 1 --- [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown initiated...\n2025-05-06 02:00:14.541  INFO 1 --- [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown completed.\n", true},
+		{"Spring Batch's job failed", "2025-05-06 02:00:14.512  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importarClientesJob]] completed with the following parameters: [{run.id=1}] and the following status: [FAILED] in 12s318ms\n", false},
 		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
 	} {
 		ls := ScanLog(strings.NewReader(tc.log))

@@ -108,19 +108,3 @@ func TestConfigFileUnparsableAndAzureSQL(t *testing.T) {
 		{"Error: Cannot read config file /etc/app/config.yaml: EACCES: permission denied, open '/etc/app/config.yaml'\n", ConfigError},
 	})
 }
-
-// Spring Batch's job that completed ends a one-shot task's log; one that
-// failed does not.
-func TestSpringBatchCompleted(t *testing.T) {
-	for _, tc := range []struct {
-		name, log string
-		finished  bool
-	}{
-		{"a job completed", "2025-05-06 02:00:14.512  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importarClientesJob]] completed with the following parameters: [{run.id=1}] and the following status: [COMPLETED] in 12s318ms\n2025-05-06 02:00:14.530  INFO 1 --- [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown initiated...\n2025-05-06 02:00:14.541  INFO 1 --- [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown completed.\n", true},
-		{"a job failed", "2025-05-06 02:00:14.512  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importarClientesJob]] completed with the following parameters: [{run.id=1}] and the following status: [FAILED] in 12s318ms\n", false},
-	} {
-		if got := ScanLog(strings.NewReader(tc.log)).finished != ""; got != tc.finished {
-			t.Errorf("%s: finished %v, want %v", tc.name, got, tc.finished)
-		}
-	}
-}
