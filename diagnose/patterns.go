@@ -515,6 +515,11 @@ var patterns = []*pattern{
 	// leaf migrations and a history applied out of order, sqlx's applied
 	// migration edited afterwards.
 	pat("migration_graph", AppCrash, weightPrecise+1, "The release's schema migrations do not fit together (two migrations claim the same place, or one already applied was edited or reordered): use a release that fixes its migrations, or merge them (manage.py makemigrations --merge) before deploying.", "conflicting migrations", "inconsistentmigrationhistory", "previously applied but").matching(`(?i)\bconflicting migrations detected\b|\binconsistentmigrationhistory\b|\bmigration \S+ was previously applied but (?:has been modified|is missing)\b`),
+	// A release whose schema and code disagree: its migration adds a column
+	// the table already has (not written to run twice, or an earlier start
+	// added it), or its code reads a column no migration added. Either way
+	// the release is at fault and its next patch is the usual fix.
+	pat("migration_column_mismatch", AppCrash, weightPrecise, "The release's schema migration and the database's columns disagree (it adds a column that is already there, or its code reads one no migration added): use the patch release that fixes the migration; a by-hand schema fix is only a stopgap.", "duplicate column", "already exists", "no such column").matching(`(?i)\bduplicate column name\b|\bcolumn "?[\w.]+"? of relation "?[\w.]+"? already exists\b|\bno such column: \w+`),
 	// Two replicas creating the same table or type at once: PostgreSQL
 	// refuses the second one on its catalog's unique index. The program
 	// migrates at start without a lock; a restart usually gets past it.

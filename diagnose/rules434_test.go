@@ -34,7 +34,9 @@ func TestRules434(t *testing.T) {
 		{"a servlet context path and crashes, in words", "Setting SERVER_SERVLET_CONTEXT_PATH causes container to crash.\n", LivenessProbe, "SERVER_SERVLET_CONTEXT_PATH"},
 		{"Grafana's root_url and a pod that will not start, in words", "[bitnami/grafana] Pod won't start after specifying root_url\n", LivenessProbe, "root_url"},
 		{"a liveness check that fails with 401, in words", "The readiness/liveness-check for the OpenCTI-Containers fails with an HTTP-Error-Code 401. This could be caused by hardcoded values in the http-get-request of the Probes.\n", LivenessProbe, "liveness-check"},
-		{"SQLite's error behind 'unable to connect'", "[BUG] Unable to connect to the database: SQLITE_ERROR: duplicate column name: orderId\n", ConfigError, "duplicate column name"},
+		// The database answered: its error, not the connection, decides
+		// (a migration's column that is already there: the release's).
+		{"SQLite's error behind 'unable to connect'", "[BUG] Unable to connect to the database: SQLITE_ERROR: duplicate column name: orderId\n", AppCrash, "duplicate column name"},
 		{"golang-migrate's dirty database", "Applying clickhouse migrations failed. This is mostly caused by the database being unavailable. Exiting...\nerror: Dirty database version 13. Fix and force version.\n", ConfigError, "Dirty database version 13"},
 		{"variables named env.X missing", "[REPO SERVICE]: env.REPO_SERVER_URL or env.REPO_SERVICE_SECRET_KEY missing\n", ConfigError, "REPO_SERVICE_SECRET_KEY missing"},
 		{"s6-rc's start step killed by SIGSEGV", "s6-rc: warning: unable to start service base-addon-banner: command exited 139\n/run/s6/basedir/scripts/rc.init: warning: s6-rc failed to properly bring all the services up! Check the logs above.\n", Segfault, "command exited 139"},
