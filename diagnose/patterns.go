@@ -978,7 +978,10 @@ var patterns = []*pattern{
 	// Docker Swarm's stack deploy of a service whose external secret or
 	// config was never created: "service proxy: config not found: nginx_conf".
 	pat("swarm_object_missing", MissingConfigObject, weightPrecise+1, "", "not found: ").matching(`\bservice \S+: (?:secret|config) not found: \S+`),
-	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`),
+	// A controller that logs the object's absence and requeues handles it:
+	// it waits for the object ("not found yet, will requeue"), so that line
+	// is not why it stops.
+	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`).without("not found yet", "will requeue"),
 	// flannel's network settings, which every manifest mounts from a
 	// ConfigMap's net-conf.json key ("failed to read net conf: open
 	// /etc/kube-flannel/net-conf.json: no such file or directory"): the

@@ -11,6 +11,8 @@ func TestRules563(t *testing.T) {
 		{"a release's code reading a column no migration added", "tududi  | SQLITE_ERROR: no such column: productivity_assistant_enabled\n", AppCrash, "no such column"},
 	})
 	checkNotRead(t, []notRead{
+		// A controller that requeues on a Secret not there yet handles it.
+		{"2025-04-08T09:13:27Z\tINFO\tdbuser\tcredentials secret not found yet, will requeue\t{\"error\": \"secrets \\\"reporting-db-credentials\\\" not found\"}\n", MissingConfigObject},
 		// A table (not a column) that exists already is a schema created
 		// another way before the migrations ran: state, not the release.
 		{"In AbstractMySQLDriver.php line 112: SQLSTATE[42S01]: Base table or view already exists: 1050 Table 'user' already exists\n", AppCrash},
