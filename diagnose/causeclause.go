@@ -116,6 +116,11 @@ var reFirstPersonDoubt = regexp.MustCompile(`(?i)\b(?:wonder|not sure|maybe|perh
 // "both nodes have plenty of free memory").
 var reNotTheCause = mustGate(`\b(?:not|n't|never|no longer)\b.{0,50}\b(?:was|is|were|are) the (?:cause|problem|issue|reason|culprit)\b|\b(?:was|is|were|are)(?:n't| not) (?:the )?(?:cause|problem|issue|reason|culprit)\b|\brul(?:e|ed|ing) out\b|\bnot (?:the|a) (?:cause|reason|problem)\b|\bnot (?:due to|because of|caused by)\b|\bdoubt (?:it|this|that)(?:'s| is| was| would be)\b|(?:\bnot|n't) an? [\w-]+ (?:problem|issue)\b|\b(?:plenty|lots) of (?:free|spare|available|unused) (?:memory|ram)\b|\b(?:checked|verified|made sure|double[- ]checked|confirmed)\b.{0,60}\b(?:and|,)\s*(?:it|they|that|everything|all)(?:'s| is| are| was| were| seems?| looks?)\b.{0,20}\b(?:fine|ok|okay|correct|right|good|r/?w|writable|readable|accessible|present|valid)\b`)
 
+// reAdviceIf is advice for a case that may not be this one, which an
+// image's start banner prints every time ("If this container fails to
+// start due to permission problems try to fix it by executing: ...").
+var reAdviceIf = regexp.MustCompile(`^\W*(?:if|in case)\b[^.]{0,120}\btry\b`)
+
 // reDenied is more of a sentence that rules a cause out ("I don't think
 // this is a OOM scenario", "I never saw the OOM killed messages", "I
 // thought the liveness probe was killing it, but ..."), read
@@ -128,7 +133,7 @@ var reDenied = mustGate(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{
 // read: "cannot create files because the data is corrupt" names no
 // permission problem.
 func causeClause(lower, trimmed []byte) *pattern {
-	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) || reNotTheCause.Match(lower) {
+	if programLine(trimmed) || reFirstPersonDoubt.Match(trimmed) || reNotTheCause.Match(lower) || reAdviceIf.Match(lower) {
 		return nil
 	}
 	if bytes.Contains(lower, []byte("nullpointerexception: cannot ")) {

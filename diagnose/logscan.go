@@ -757,7 +757,10 @@ func (s *logScanner) frame(t []byte) {
 		s.excCand = nil
 		return
 	}
-	if reConfigFrame.Match(t) {
+	// Below the frame that threw, a package's frame is the framework that
+	// called the program (oclif's Config.runCommand), not code reading
+	// configuration.
+	if reConfigFrame.Match(t) && (s.excFrames == 1 || !bytes.Contains(t, []byte("node_modules/"))) {
 		c.pat = configFrame
 		c.score += configFrame.weight - weightGeneric
 		if c != s.best && c.better(s.best) {

@@ -977,7 +977,10 @@ var patterns = []*pattern{
 	// Missing Secrets and ConfigMaps (API errors, event and status messages).
 	// Docker Swarm's stack deploy of a service whose external secret or
 	// config was never created: "service proxy: config not found: nginx_conf".
-	pat("swarm_object_missing", MissingConfigObject, weightPrecise+1, "", "not found: ").matching(`\bservice \S+: (?:secret|config) not found: \S+`),
+	pat("swarm_object_missing", MissingConfigObject, weightPrecise+1, "", "not found: ").matching(`\bservice \S+: (?:secret|config) not found: \S+|^(?:Error response from daemon: )?(?:secret|config) not found: [\w-]+\s*$`),
+	// A Docker (Compose or Swarm) secret's file the program reads is not
+	// there: the secret was never granted to the service, or not created.
+	pat("docker_secret_file_missing", MissingConfigObject, weightPrecise+2, "The secret file the program reads is not in /run/secrets: grant the secret to this service (list it under the service's secrets in the Compose file, or add it to docker service create) and check the secret exists (docker secret ls, or the file: path of a Compose secret).", "/run/secrets/").matching(`(?i)(?:^|[\s'"(=])/run/secrets/[\w.-]+(?:/[\w.-]+)*['"]?:? (?:no such file or directory|not found|does not exist)\b|\bno such file or directory[:,]? ['"]?/run/secrets/[\w.-]+`),
 	// A controller that logs the object's absence and requeues handles it:
 	// it waits for the object ("not found yet, will requeue"), so that line
 	// is not why it stops.
@@ -1109,7 +1112,7 @@ var patterns = []*pattern{
 	// Data written by an older version that the new one only reads after
 	// a step the upgrade skipped ("must be marked as read-only ... before
 	// upgrading to 9.4.1").
-	pat("upgrade_step_skipped", ConfigError, weightPrecise, hintData, "before upgrading", "upgrade first", "must be upgraded").matching(`(?i)\bbefore upgrading to\b|\bmust (?:first )?be (?:upgraded|migrated|reindexed)\b|\bupgrade to [\d.]+ first\b`),
+	pat("upgrade_step_skipped", ConfigError, weightPrecise, hintData, "before upgrading", "upgrade first", "must be upgraded", "version first", "to major version").matching(`(?i)\bbefore upgrading to\b|\bmust (?:first )?be (?:upgraded|migrated|reindexed)\b|\bupgrade to [\d.]+ first\b|\bupgrade to (?:the latest )?v?\d+(?:\.(?:\d+|x))+ version first\b|\bupgrading from major version \d+ to major version \d+\b`),
 	// Round 23. The node's GPU driver is older than the CUDA runtime in
 	// the image, or the container sees no GPU at all.
 	pat("cuda_driver", ConfigError, weightPrecise+2, "The CUDA runtime in the image needs a newer NVIDIA driver than the node has, or the container sees no GPU: use an image built for the node's driver (or upgrade the driver), and check the pod requests nvidia.com/gpu and runs with the NVIDIA runtime (runtimeClassName).", "cuda").matching(`(?i)\bcuda driver version is insufficient\b|\bno cuda-capable device is detected\b|\bfound no nvidia driver\b|\bnvidia driver on your system is too old\b`),

@@ -9,8 +9,16 @@ func TestRules563(t *testing.T) {
 		{"MySQL's error 1060 in a migration", "sqlalchemy.exc.OperationalError: (MySQLdb._exceptions.OperationalError) (1060, \"Duplicate column name 'confirmed'\")\n", AppCrash, "Duplicate column name"},
 		{"PostgreSQL refusing an ALTER TABLE ADD of an existing column", "ERROR: column \"resource_version\" of relation \"hdb_metadata\" already exists\n", AppCrash, "already exists"},
 		{"a release's code reading a column no migration added", "tududi  | SQLITE_ERROR: no such column: productivity_assistant_enabled\n", AppCrash, "no such column"},
+		{"GitLab's refusal to skip a major version", "Cleaning stale PIDs & sockets\nIt seems you are upgrading from major version 15 to major version 17.\nIt is required to upgrade to the latest 16.11.x version first before proceeding.\n", ConfigError, "upgrading from major version 15"},
+		{"a release's missing method, with a CLI framework's Config frame below it", "TypeError: this.insightsService.startBackgroundCompaction is not a function\n    at Start.run (/usr/local/lib/node_modules/n8n/dist/commands/start.js:237:37)\n    at async Start._run (/usr/local/lib/node_modules/n8n/node_modules/@oclif/core/lib/command.js:301:22)\n    at async Config.runCommand (/usr/local/lib/node_modules/n8n/node_modules/@oclif/core/lib/config/config.js:424:25)\n", AppCrash, "is not a function"},
+		{"a Docker secret's file the entrypoint reads, not granted to the service", "immich_postgres  | /usr/local/bin/docker-entrypoint.sh: line 22: /run/secrets/db_password: No such file or directory\n", MissingConfigObject, "/run/secrets/db_password"},
+		{"docker service update naming a config that was never created", "config not found: grafana_ini_v4\n", MissingConfigObject, "config not found"},
 	})
 	checkNotRead(t, []notRead{
+		// An image's start banner gives advice for a case, not the cause.
+		{"If this container fails to start due to permission problems try to fix it by executing:\n\n  docker exec -it gitlab update-permissions\n", PermissionDenied},
+		// A Kubernetes token that is not projected is the pod's setting.
+		{"warn\tMissing JWT token, can't use in process SDS ./var/run/secrets/tokens/istio-tokenstat ./var/run/secrets/tokens/istio-token: no such file or directory\n", MissingConfigObject},
 		// A controller that requeues on a Secret not there yet handles it.
 		{"2025-04-08T09:13:27Z\tINFO\tdbuser\tcredentials secret not found yet, will requeue\t{\"error\": \"secrets \\\"reporting-db-credentials\\\" not found\"}\n", MissingConfigObject},
 		// A table (not a column) that exists already is a schema created

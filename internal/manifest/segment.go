@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 )
@@ -46,7 +47,12 @@ func segments(text string) []segment {
 		afterLogsPrompt := p.log && f == FormatLog
 		// Objects a command of their own prints (`docker inspect` after a
 		// Compose file) are not the later part of the objects before it.
+		// Nothing continues a JSON document that is complete (a Compose
+		// file's YAML below `docker inspect`'s State).
 		ownObjects := p.prompted && f == FormatObjects
+		if n := len(out); n > 0 && out[n-1].format == FormatObjects && completeJSON(out[n-1].text.String()) {
+			ownObjects = true
+		}
 		if n := len(out); n > 0 && p.block == out[n-1].block && p.noise == out[n-1].noise && (!afterLogsPrompt || out[n-1].format == FormatLog) && !ownObjects && joins(out[n-1].format, f, p.text) {
 			b := &out[n-1].text
 			b.WriteByte('\n')
@@ -64,6 +70,12 @@ func segments(text string) []segment {
 		segs[i] = segment{format: out[i].format, text: out[i].text.String(), noise: out[i].noise}
 	}
 	return segs
+}
+
+// completeJSON reports text that is one whole JSON object or array.
+func completeJSON(text string) bool {
+	t := strings.TrimSpace(text)
+	return t != "" && (t[0] == '{' || t[0] == '[') && json.Valid([]byte(t))
 }
 
 // eventsHeading reports a paragraph that opens with describe's "Events:"

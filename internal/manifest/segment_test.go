@@ -217,3 +217,20 @@ func TestParseAnyReadsDockerInspect(t *testing.T) {
 		t.Errorf("container status list read as %+v", l.Pods)
 	}
 }
+
+// `docker inspect`'s State on one line, then the Compose service pasted
+// below it: the JSON is whole, so the YAML is an object of its own.
+func TestParseAnyReadsDockerStateBeforeCompose(t *testing.T) {
+	const paste = "It imports fine but restarts forever.\n\n" +
+		"$ docker inspect n8n-import-1 --format '{{json .State}}'\n" +
+		`{"Status":"restarting","Running":true,"Restarting":true,"OOMKilled":false,"Pid":0,"ExitCode":0,"Error":""}` + "\n\n" +
+		"service:\n\n" +
+		"  n8n-import:\n    image: docker.n8n.io/n8nio/n8n:1.68.0\n    restart: unless-stopped\n"
+	in := pasteInput(t, paste)
+	if len(in.Pod.Status.ContainerStatuses) != 1 {
+		t.Fatalf("statuses %+v", in.Pod.Status.ContainerStatuses)
+	}
+	if term := in.Pod.Status.ContainerStatuses[0].LastTerminationState.Terminated; term == nil || term.ExitCode != 0 || term.Reason != "Completed" {
+		t.Errorf("last termination %+v, want exit 0 (Completed)", term)
+	}
+}
