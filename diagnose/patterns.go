@@ -440,7 +440,7 @@ var patterns = []*pattern{
 	// The program starts before what it needs is up, or cannot reach it,
 	// in words ("created before the APIServer is up, hence it can not
 	// reach it").
-	pat("cannot_reach_words", DependencyUnavailable, weightSpecific+1, hintDepend, "reach", "before").matching(`(?i)\b(?:it|the app|the pod|the container|the service|the controller|the operator)\s+(?:can ?not|cannot|can't|couldn't|could not|is unable to|was unable to)\s+reach\b|\b(?:created|started|starts|scheduled|launched|comes up|came up|runs)\s+before\s+(?:the\s+)?(?:api ?server|kube-apiserver|database|db|broker|dependency|backend|control plane)\s+(?:is|was|becomes|became)\s+(?:up|ready|available|running)\b`),
+	pat("cannot_reach_words", DependencyUnavailable, weightSpecific+1, hintDepend, "reach", "before").matching(`(?i)\b(?:it|the app|the pod|the container|the service|the controller|the operator)\s+(?:can ?not|cannot|can't|couldn't|could not|is unable to|was unable to)\s+reach\b|\b(?:created|started|starts|scheduled|launched|comes up|came up|runs)\s+before\s+(?:the\s+)?(?:api ?server|kube-apiserver|database|db|broker|dependency|backend|control plane)\s+(?:is|was|becomes|became)\s+(?:up|ready|available|running)\b`).without("i think", "i guess", "i suspect", "maybe", "might be", "not sure"),
 	// A fix that removes the liveness or startup probe ("remove liveness
 	// probe from kibana podspec"): the probe was what restarted it.
 	pat("probe_removed_fix", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bremov\w*\s+(?:the\s+)?(?:liveness|liveliness|startup)[ -]?probes?\s+(?:from|in|on|of)\b`),

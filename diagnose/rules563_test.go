@@ -13,8 +13,11 @@ func TestRules563(t *testing.T) {
 		{"a release's missing method, with a CLI framework's Config frame below it", "TypeError: this.insightsService.startBackgroundCompaction is not a function\n    at Start.run (/usr/local/lib/node_modules/n8n/dist/commands/start.js:237:37)\n    at async Start._run (/usr/local/lib/node_modules/n8n/node_modules/@oclif/core/lib/command.js:301:22)\n    at async Config.runCommand (/usr/local/lib/node_modules/n8n/node_modules/@oclif/core/lib/config/config.js:424:25)\n", AppCrash, "is not a function"},
 		{"a Docker secret's file the entrypoint reads, not granted to the service", "immich_postgres  | /usr/local/bin/docker-entrypoint.sh: line 22: /run/secrets/db_password: No such file or directory\n", MissingConfigObject, "/run/secrets/db_password"},
 		{"docker service update naming a config that was never created", "config not found: grafana_ini_v4\n", MissingConfigObject, "config not found"},
+		{"LINQ's First() on nothing, under .NET's StopHost", "fail: Microsoft.Extensions.Hosting.Internal.Host[9]\n      BackgroundService failed\n      System.InvalidOperationException: Sequence contains no elements\n         at System.Linq.ThrowHelper.ThrowNoElementsException()\ncrit: Microsoft.Extensions.Hosting.Internal.Host[10]\n      The HostOptions.BackgroundServiceExceptionBehavior is configured to StopHost. A BackgroundService has thrown an unhandled exception, and the Host instance is stopping.\n", AppCrash, "Sequence contains no elements"},
 	})
 	checkNotRead(t, []notRead{
+		// A guess is not a finding.
+		{"Upgraded Loki via Helm and the pod crashloops. I think it can't reach the object store.\n", DependencyUnavailable},
 		// An image's start banner gives advice for a case, not the cause.
 		{"If this container fails to start due to permission problems try to fix it by executing:\n\n  docker exec -it gitlab update-permissions\n", PermissionDenied},
 		// A Kubernetes token that is not projected is the pod's setting.
