@@ -804,7 +804,7 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 // server starting or more of the program's output means the task was
 // only a step of the program's start.
 func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
-	if bytes.Contains(lower, []byte("migrat")) || bytes.Contains(lower, []byte("static file")) || bytes.Contains(lower, []byte("up to date")) {
+	if bytes.Contains(lower, []byte("migrat")) || bytes.Contains(lower, []byte("static file")) || bytes.Contains(lower, []byte("up to date")) || bytes.Contains(lower, []byte("exported to")) {
 		if reTaskSucceeded.Match(trimmed) {
 			s.taskDone, s.afterTask = string(raw), 0
 			return
@@ -833,9 +833,9 @@ func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
 // PLAY RECAP row, mongoimport's count, Spring Batch's job COMPLETED.
 var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.{1,200}\] completed with the following parameters: .{0,300}\bstatus: \[COMPLETED\]|\bdocument\(s\) imported successfully\. 0 document\(s\) failed to import\b`)
 
-// reTaskSucceeded is the last line a schema-migration or static-files
-// tool prints when it succeeded with nothing more to do.
-var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$`)
+// reTaskSucceeded is the last line a schema-migration, static-files or
+// export tool prints when it succeeded with nothing more to do.
+var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b`)
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 
@@ -861,7 +861,7 @@ func (s *logScanner) result() LogScan {
 		out.finishedHow = "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"
 	case s.taskDone != "":
 		out.finished, _ = Redact(quote(s.taskDone))
-		out.finishedHow = "its log ends with a one-shot task's success (a schema migration or a static-files step with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"
+		out.finishedHow = "its log ends with a one-shot task's success (a schema migration, a static-files step or an export, with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"
 	}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.
@@ -1601,9 +1601,27 @@ func emptyErrorField(lower []byte) bool {
 
 var reSpecKey = regexp.MustCompile(`^\s*-?\s*"?(?:failure(?:threshold|policy)|restartpolicy|terminationmessage(?:path|policy)|imagepullpolicy|backofflimit|failedjobshistorylimit|successthreshold|timeoutseconds|periodseconds|initialdelayseconds)"?\s*:\s*"?[\w./-]*"?,?\s*$`)
 
+// reTracebackPrefix is a Python logger's prefix (vLLM's "ERROR 05-27
+// 14:02:11 [core.py:489] ", with its worker's name before it) that a
+// program puts before every line of a traceback it logs, and
+// reTracebackPart the part of a traceback after it: the traceback's
+// head, a frame or its source (indented), the exception at its end.
+var (
+	reTracebackPrefix = regexp.MustCompile(`^(?:\(\w+[^)]{0,40}\) )?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL) \d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \[?[\w.-]+\.py:\d+\] `)
+	reTracebackPart   = regexp.MustCompile(`^(?:\s|Traceback \(most recent call last\)|[A-Za-z_][\w.]*(?:Error|Exception)\b)`)
+)
+
 // stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
 // ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").
 func stripPrefixes(b []byte) []byte {
+	// A traceback a Python logger logged line by line is read as the
+	// traceback (its last line, the exception, explains); its other lines
+	// keep their level.
+	if len(b) > 20 && b[0] >= '(' && b[0] <= 'W' {
+		if m := reTracebackPrefix.Find(b); m != nil && reTracebackPart.Match(b[len(m):]) {
+			b = b[len(m):]
+		}
+	}
 	// A log pasted as a Markdown or e-mail quote.
 	if len(b) > 1 && b[0] == '>' && (b[1] == ' ' || b[1] == '\t') {
 		b = bytes.TrimLeft(b[1:], " \t")
@@ -1733,14 +1751,14 @@ var (
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
 	reCrashWords  = mustGate(`changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
-	reDependWords = mustGate(`\b(?:is|are) down\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
+	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
 	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )
 
 // reLoginDenied is a login a server refused ("root access denied",
 // "access denied for user 'app'").
-var reLoginDenied = mustGate(`\b(?:root|user|login|password|credentials?)\b[^.]{0,12}\baccess denied\b|\baccess denied\b[^.]{0,12}\bfor user\b`)
+var reLoginDenied = mustGate(`\b(?:root|user|login|password|credentials?)\b[^.]{0,12}\baccess denied\b|\baccess denied\b[^.]{0,12}\bfor user\b|\b401\b[^.]{0,30}\bunauthori[sz]ed\b`)
 
 // reLocalPostgresSocket is PostgreSQL's local socket, which its clients
 // use when no host is set.

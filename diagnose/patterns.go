@@ -227,9 +227,9 @@ var patterns = []*pattern{
 	pat("pids_limit_named", ConfigError, weightPrecise+3, "The container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) was reached: raise it, or lower the app's thread and worker counts (pools sized to the node's CPUs).", "pidslimit", "pids-limit", "pids_limit", "pids.max").matching(`(?i)\bpodPidsLimit\b|--pids-limit\b|\bpids_limit\b|\bpids\.max\b`),
 	// Kernel and shared-memory limits a program names at start: Oracle's
 	// MEMORY_TARGET above /dev/shm, Seastar's aio-max-nr, NCCL's segment
-	// in a /dev/shm that is too small, the JVM's initial heap given
-	// without a unit.
-	pat("kernel_shm_limits", ConfigError, weightPrecise+2, "A kernel or shared-memory limit is too small for the program: give /dev/shm the size it needs (an emptyDir with medium: Memory and a sizeLimit; Docker's --shm-size), raise the node's sysctl it names (fs.aio-max-nr), or correct the JVM size (-Xms/-Xmx need a unit: 512m).", "ora-00845", "aio-max-nr", "shared memory segment", "too small initial heap").matching(`(?i)\bORA-00845: MEMORY_TARGET not supported\b|\bCould not setup Async I/O\b.{0,120}\baio-max-nr\b|\bError while creating shared memory segment /dev/shm/|^\s*Too small initial heap\s*$`),
+	// in a /dev/shm that is too small (or df showing it full beside a Bus
+	// error), the JVM's initial heap given without a unit.
+	pat("kernel_shm_limits", ConfigError, weightPrecise+2, "A kernel or shared-memory limit is too small for the program: give /dev/shm the size it needs (an emptyDir with medium: Memory and a sizeLimit; Docker's --shm-size), raise the node's sysctl it names (fs.aio-max-nr), or correct the JVM size (-Xms/-Xmx need a unit: 512m).", "ora-00845", "aio-max-nr", "shared memory segment", "too small initial heap", "% /dev/shm").matching(`(?i)\bORA-00845: MEMORY_TARGET not supported\b|\bCould not setup Async I/O\b.{0,120}\baio-max-nr\b|\bError while creating shared memory segment /dev/shm/|^\s*Too small initial heap\s*$|^\s*(?:shm|tmpfs)\s+\d+(?:\.\d+)?[KMG]i?\s+\S+\s+\S+\s+100% /dev/shm\s*$`),
 	// A JVM in an image with a newer glibc on an old Docker or runc: its
 	// seccomp profile refuses clone3 with EPERM instead of ENOSYS, and the
 	// JVM reports it as memory ("Out of Memory Error (workerManager.hpp:70)").
@@ -1186,7 +1186,7 @@ var patterns = []*pattern{
 	// Cassandra's "ConfigurationException: /10.0.4.12:7000 is in use by
 	// another process": the address is taken, whatever the class says.
 	pat("addr_in_use_by_process", PortConflict, weightPrecise+2, hintPort, "is in use by another process").matching(`:\d+ is in use by another process\b`),
-	pat("port_taken", PortConflict, weightPrecise, hintPort, "already in use").matching(`(?i)\bport:? \d+ (?:is )?already in use`),
+	pat("port_taken", PortConflict, weightPrecise, hintPort, "already in use").matching(`(?i)\bport:? \d+ (?:is )?already in use|\bsocket ['"]?[\w.:\[\]-]*:\d+['"]? (?:is )?already in use`),
 	// Quarkus's warning before its bind exception (which names the port
 	// the bind failed on, and is quoted when it is there).
 	pat("port_seems_taken", PortConflict, weightSpecific, hintPort, "seems to be in use").matching(`(?i)\bport \d+ seems to be in use by another process\b`),
@@ -1570,7 +1570,7 @@ var patterns = []*pattern{
 	// nslookup's answer for a name the cluster DNS does not know (an init
 	// container waiting for a Service that does not exist yet).
 	pat("nslookup_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "server can't find").matching(`(?i)\bserver can't find \S+: NXDOMAIN\b`),
-	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname", "ip address. please check your dns").without("_host not found", "not found in type"),
+	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "temporary failure resolving", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname", "ip address. please check your dns").without("_host not found", "not found in type"),
 	// Alpine's apk cannot fetch its index at start (an image that installs
 	// packages when it starts): "fetching https://dl-cdn.../APKINDEX.tar.gz:
 	// temporary error (try again later)", "DNS lookup error".
@@ -1905,6 +1905,13 @@ var patterns = []*pattern{
 	// runtime does not inject them (nvidia is not its default runtime, the
 	// toolkit is missing, or it is no GPU node at all); vLLM says it as "No
 	// platform detected".
+	// A model server's own advice on GPU memory names the setting to
+	// change (TGI's prefill budget, vLLM's KV cache against max_model_len):
+	// a setting too large for the GPU, not the container's memory limit.
+	pat("gpu_memory_setting", ConfigError, weightPrecise+1, "The model server's settings ask for more GPU memory than the GPU has: lower the setting its error names (--max-batch-prefill-tokens, max_model_len, max_num_seqs) or raise gpu_memory_utilization, or use a larger GPU or more of them (tensor parallelism).", "you need to decrease", "kv cache", "gpu_memory_utilization").matching(`(?i)\bnot enough memory to handle \d+ (?:prefill )?tokens\b|\byou need to decrease [\x60'"]?--max-batch-(?:prefill|total)-tokens\b|\bis larger than the maximum number of tokens that can be stored in kv cache\b|\bno available memory for the cache blocks\b|\btry increasing [\x60'"]?gpu_memory_utilization\b`),
+	// A Hugging Face model whose licence must be accepted, downloaded
+	// without a token (or with one whose account has not accepted it).
+	pat("hf_gated_repo", ConfigError, weightPrecise, "The model is gated on Hugging Face: accept its licence with the account whose token the pod uses, and give the pod that token (HF_TOKEN from a Secret).", "gatedrepoerror", "gated repo", "must be authenticated to access").matching(`(?i)\bgatedrepoerror\b|\bcannot access gated repo\b|\byou must be authenticated to access it\b`),
 	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli", "libcuda", "unspecifiedplatform").matching(`(?i)\bno platform detected, vllm is running on unspecifiedplatform\b|\bcould not load nvml library\b|\blibcuda\.so(?:\.1)?: cannot open shared object file\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
 	// A shell cannot parse a file it sources for its settings
 	// ("/conf/java.env: line 1: unexpected EOF while looking for matching"):

@@ -55,6 +55,7 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 		{"migrations, then an error", "No pending migrations to apply.\nError: connect ECONNREFUSED 10.0.0.7:6379\n", false},
 		{"Spring Batch's job completed", "2025-05-06 02:00:14.512  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importarClientesJob]] completed with the following parameters: [{run.id=1}] and the following status: [COMPLETED] in 12s318ms\n2025-05-06 02:00:14.530  INFO 1 --- [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown initiated...\n2025-05-06 02:00:14.541  INFO 1 --- [ionShutdownHook] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Shutdown completed.\n", true},
 		{"Spring Batch's job failed", "2025-05-06 02:00:14.512  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importarClientesJob]] completed with the following parameters: [{run.id=1}] and the following status: [FAILED] in 12s318ms\n", false},
+		{"llama.cpp's convert script", "INFO:gguf.gguf_writer:Writing the following files:\nWriting: 100%|##########| 15.2G/15.2G [01:48<00:00, 140Mbyte/s]\nINFO:hf-to-gguf:Model successfully exported to /models/out/qwen2.5-7b-instruct-f16.gguf\n", true},
 		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
 	} {
 		ls := ScanLog(strings.NewReader(tc.log))

@@ -178,6 +178,7 @@ func promptOf(words []string) promptNames {
 	}
 	var args []string
 	var run runPrompt
+	rm := false // kubectl run --rm: a throwaway pod to look around with, not the one that crashes
 	for i++; i < len(words); i++ {
 		w := words[i]
 		switch {
@@ -188,6 +189,8 @@ func promptOf(words []string) promptNames {
 			i = len(words)
 		case w == "--command":
 			run.command = true
+		case w == "--rm" || w == "--rm=true":
+			rm = true
 		case flagValue(words, &i, "-n", "--namespace", &p.namespace), flagValue(words, &i, "-c", "--container", &p.container),
 			flagValue(words, &i, "", "--image", &run.image), flagValue(words, &i, "", "--restart", &run.restart):
 		case w == "-l" || w == "--selector" || w == "--tail" || w == "--since" || w == "-o" || w == "--context":
@@ -202,7 +205,9 @@ func promptOf(words []string) promptNames {
 	}
 	switch args[0] {
 	case "run":
-		p.run = run
+		if !rm {
+			p.run = run
+		}
 	case "logs", "log":
 		if len(args) > 1 {
 			p.pod = podArg(args[1])
