@@ -21,8 +21,12 @@ func TestRules563(t *testing.T) {
 		{"a Bus error beside df showing /dev/shm full", "bash: line 1:     7 Bus error               (core dumped) python3 -m vllm.entrypoints.openai.api_server --tensor-parallel-size 4\n$ kubectl exec mixtral-tp4 -- df -h /dev/shm\nFilesystem      Size  Used Avail Use% Mounted on\nshm              64M   64M     0 100% /dev/shm\n", ConfigError, "/dev/shm"},
 		{"DCGM's exporter without its host engine", "time=\"2024-11-18T12:03:16Z\" level=fatal msg=\"Error connecting to nv-hostengine: Host engine connection invalid/disconnected\"\n", DependencyUnavailable, "Error connecting to nv-hostengine"},
 		{"apt without DNS", "Err:1 http://azure.archive.ubuntu.com/ubuntu jammy InRelease\n  Temporary failure resolving 'azure.archive.ubuntu.com'\nW: Some index files failed to download. They have been ignored, or old ones used instead.\nCould not resolve Linux kernel version\n", DependencyUnavailable, "Temporary failure resolving"},
+		{"PostgreSQL's pid file left by a node's hard reboot", "2025-04-08 14:02:20.094 GMT [1] FATAL:  lock file \"postmaster.pid\" already exists\n2025-04-08 14:02:20.094 GMT [1] HINT:  Is another postmaster (PID 68) running in data directory \"/bitnami/postgresql/data\"?\n", ConfigError, "postmaster.pid"},
+		{"ZooKeeper's data directory it may not write", "org.apache.zookeeper.server.persistence.FileTxnSnapLog$DatadirException: Cannot write to data directory /data/version-2\n", PermissionDenied, "Cannot write to data directory"},
 	})
 	checkNotRead(t, []notRead{
+		// The asker's question names no cause.
+		{"Is this a port conflict? Something about another postmaster running.\n", PortConflict},
 		// A guess is not a finding.
 		{"Upgraded Loki via Helm and the pod crashloops. I think it can't reach the object store.\n", DependencyUnavailable},
 		// An image's start banner gives advice for a case, not the cause.
