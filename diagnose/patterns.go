@@ -412,6 +412,9 @@ var patterns = []*pattern{
 	// because the usage of an unbound variable"); the shell's own
 	// "NAME: unbound variable" line is unbound_var.
 	pat("unbound_var_words", ConfigError, weightPrecise, "A variable a script needs (it runs with set -u) is not set: set it in the container's env or envFrom, or fix the script.", "unbound variable").matching(`(?i)\b(?:crash\w*|fail\w*|exit\w*|abort\w*|restart\w*|loop\w*)\b.{0,80}\bunbound variables?\b|\bunbound variables?\b.{0,60}\b(?:crash\w*|fail\w*|exit\w*|abort\w*|restart\w*)`).without("set -u", "nounset", "no unbound"),
+	// A client release the service no longer serves (GitHub's broker and
+	// a deprecated runner): the pinned version is the setting to change.
+	pat("client_version_retired", ConfigError, weightPrecise+2, "The service no longer accepts this version of the program: update the pinned image or version (and turn off a self-update the image cannot keep).", "is deprecated and cannot").matching(`(?i)\bversion v?\d[\w.-]* is deprecated and cannot\b`),
 	// A flag or option the program's version or its environment does not
 	// accept, in words ("v1.25 clusters are incompatible with this flag").
 	// A setting a release renamed or deprecated, in anyone's words ("the
@@ -1856,7 +1859,7 @@ var patterns = []*pattern{
 	// (cloudflared's "Initiating shutdown error=\"cloudflared has been
 	// updated to version 2021.12.3\""): in a container the image stays as
 	// it was, so it updates and exits again on every start.
-	pat("self_update_exit", ConfigError, weightPrecise, "The program updates itself and exits to restart as the new version, which a container image cannot keep: turn its self-update off (cloudflared: --no-autoupdate) and update by changing the image tag.", "has been updated to", "was updated to").matching(`(?i)\b(?:has been|was) (?:auto-?)?updated to (?:version )?v?\d[\w.-]*`).without("successfully updated to", "migrat", "schema", "database"),
+	pat("self_update_exit", ConfigError, weightPrecise, "The program updates itself and exits to restart as the new version, which a container image cannot keep: turn its self-update off (cloudflared: --no-autoupdate) and update by changing the image tag.", "has been updated to", "was updated to", "exit shortly for update").matching(`(?i)\b(?:has been|was) (?:auto-?)?updated to (?:version )?v?\d[\w.-]*|\bwill exit shortly for update\b`).without("successfully updated to", "migrat", "schema", "database"),
 	pat("yaml_syntax", ConfigError, weightSpecific, hintParse, "psych::syntaxerror", "while parsing a", "while scanning a").matching(`(?i)psych::syntaxerror|\bwhile parsing a (?:block|flow) (?:mapping|sequence|collection|node)\b|\bwhile scanning a (?:simple key|quoted scalar|plain scalar|block scalar)\b`),
 	// PHP's parser refusing the app's own code (a .php file of the
 	// release): a broken build, not a configuration file.

@@ -23,6 +23,8 @@ func TestRules563(t *testing.T) {
 		{"apt without DNS", "Err:1 http://azure.archive.ubuntu.com/ubuntu jammy InRelease\n  Temporary failure resolving 'azure.archive.ubuntu.com'\nW: Some index files failed to download. They have been ignored, or old ones used instead.\nCould not resolve Linux kernel version\n", DependencyUnavailable, "Temporary failure resolving"},
 		{"PostgreSQL's pid file left by a node's hard reboot", "2025-04-08 14:02:20.094 GMT [1] FATAL:  lock file \"postmaster.pid\" already exists\n2025-04-08 14:02:20.094 GMT [1] HINT:  Is another postmaster (PID 68) running in data directory \"/bitnami/postgresql/data\"?\n", ConfigError, "postmaster.pid"},
 		{"ZooKeeper's data directory it may not write", "org.apache.zookeeper.server.persistence.FileTxnSnapLog$DatadirException: Cannot write to data directory /data/version-2\n", PermissionDenied, "Cannot write to data directory"},
+		{"a runner version GitHub's broker no longer serves", "GET request to https://broker.actions.githubusercontent.com/message?runnerVersion=2.333.0 failed. HTTP Status: Forbidden\nAn error occurred: Runner version v2.333.0 is deprecated and cannot receive messages.\nGitHub.DistributedTask.WebApi.AccessDeniedException: Runner version v2.333.0 is deprecated and cannot receive messages.\n", ConfigError, "is deprecated and cannot receive messages"},
+		{"the actions runner updating itself", "Runner update in progress, do not shutdown runner.\nDownloading 2.277.1 runner\nWaiting for current job finish running.\nGenerate and execute update script.\nRunner will exit shortly for update, should back online within 10 seconds\n", ConfigError, "exit shortly for update"},
 	})
 	checkNotRead(t, []notRead{
 		// The asker's question names no cause.
