@@ -178,12 +178,18 @@ type logScanner struct {
 	// refused: localhost/127.0.0.1:6379"): a wrapper's or an inner
 	// exception's line just after it is about that address.
 	loopbackConnAt int
-	pgSocketAt     int // the last line that names PostgreSQL's local socket
-	fatalAt        int // the last line at a fatal level
-	topics         topicCounter
-	excCand        *candidate
-	excFrames      int          // stack frames seen after excCand
-	second         []*candidate // other lines a pattern recognised, to quote with the best
+	// loopbackSetting is a setting of the paste that points a dependency's
+	// host at the pod itself (`DB_HOST: "127.0.0.1"`, `- name: REDIS_URL`
+	// with `value: redis://localhost:6379`), and hostVarNext that the line
+	// before named such a variable, whose value follows.
+	loopbackSetting bool
+	hostVarNext     bool
+	pgSocketAt      int // the last line that names PostgreSQL's local socket
+	fatalAt         int // the last line at a fatal level
+	topics          topicCounter
+	excCand         *candidate
+	excFrames       int          // stack frames seen after excCand
+	second          []*candidate // other lines a pattern recognised, to quote with the best
 	// generics are crash-shaped lines no pattern recognised, and plain
 	// error lines, in order: when the best of them says nothing about a
 	// cause, one beside it may (a wrapper's "Failed to start" above the
@@ -412,6 +418,7 @@ func (s *logScanner) line(raw []byte) {
 	if bytes.Contains(lower, []byte("connect")) && loopbackTarget(string(trimmed)) {
 		s.loopbackConnAt = s.lines
 	}
+	s.hostSetting(trimmed)
 	if s.best != nil && s.lines-s.best.lineNo <= 2 && s.lines > s.best.lineNo && loopbackTarget(string(trimmed)) {
 		// The error's next lines name where it connects: Postgres's
 		// "Is the server running on host "localhost" (127.0.0.1)".
@@ -943,7 +950,10 @@ func (s *logScanner) result() LogScan {
 	}
 	localSocket := s.pgSocketAt > 0 && best.lineNo >= s.pgSocketAt && best.lineNo-s.pgSocketAt <= 1 // psql's hint below the socket it tried
 	connectedJustBefore := s.loopbackConnAt > 0 && best.lineNo > s.loopbackConnAt && best.lineNo-s.loopbackConnAt <= 3
-	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket || connectedJustBefore) && !s.sidecar && !s.listensOn(best.line) {
+	// A refusal that names no address, when the paste sets the
+	// dependency's host to the pod itself, is a refusal there.
+	refusedAtSetting := s.loopbackSetting && reRefusedNoAddress.MatchString(best.line) && !reAnyAddress.MatchString(best.line)
+	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket || connectedJustBefore || refusedAtSetting) && !s.sidecar && !s.listensOn(best.line) {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
 		// while its dependency runs in another pod. The caller turns this
@@ -1777,6 +1787,46 @@ var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\]|(
 // loopback address, on a port that is not a node agent's or control-plane
 // component's (a static pod on the host network reaches etcd, the kubelet
 // and a service mesh's proxy on localhost by design).
+// reHostVar is a variable that holds a dependency's address, set on the
+// line (`DB_HOST: "127.0.0.1"`, `REDIS_URL=redis://localhost:6379`) or
+// named by an env list's `- name:` whose `value:` follows; reLoopbackValue
+// is a value that points at the pod itself.
+var (
+	reHostVar       = regexp.MustCompile(`^\s*(?:-\s*)?(?:name:\s*)?["']?([A-Z][A-Z0-9_]*(?:HOST|HOSTNAME|URL|URI|ADDR|ADDRESS|SERVER|ENDPOINT|DSN))["']?\s*(?:[:=]\s*(.*))?$`)
+	reLoopbackValue = regexp.MustCompile(`^["']?(?:[a-z][\w+.-]*://)?(?:[^@\s/]*@)?(?:127\.0\.0\.1|localhost)(?:[:/"'\s]|$)`)
+	reValueLine     = regexp.MustCompile(`^\s*value:\s*(.*)$`)
+	// reRefusedNoAddress is a refused connection, and reAnyAddress an
+	// address (host:port, an IP) a line may name.
+	reRefusedNoAddress = regexp.MustCompile(`(?i)connection refused|econnrefused`)
+	reAnyAddress       = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[a-zA-Z][\w.-]*:\d{2,5}\b`)
+)
+
+// hostSetting notes a setting that points a dependency's host at the pod
+// itself.
+func (s *logScanner) hostSetting(t []byte) {
+	if s.hostVarNext {
+		s.hostVarNext = false
+		if m := reValueLine.FindSubmatch(t); m != nil && reLoopbackValue.Match(m[1]) {
+			s.loopbackSetting = true
+		}
+		return
+	}
+	if len(t) > 200 || bytes.IndexByte(t, ':') < 0 && bytes.IndexByte(t, '=') < 0 {
+		return
+	}
+	m := reHostVar.FindSubmatch(t)
+	if m == nil {
+		return
+	}
+	if len(m[2]) == 0 {
+		s.hostVarNext = bytes.Contains(t, []byte("name:"))
+		return
+	}
+	if reLoopbackValue.Match(m[2]) {
+		s.loopbackSetting = true
+	}
+}
+
 func loopbackTarget(line string) bool {
 	if localPostgresSocket([]byte(line)) || strings.Contains(line, "[2002] No such file or directory") {
 		return true // a client that fell back to the local socket: no host was set, or "localhost" (PHP's PDO)

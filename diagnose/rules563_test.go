@@ -25,6 +25,8 @@ func TestRules563(t *testing.T) {
 		{"ZooKeeper's data directory it may not write", "org.apache.zookeeper.server.persistence.FileTxnSnapLog$DatadirException: Cannot write to data directory /data/version-2\n", PermissionDenied, "Cannot write to data directory"},
 		{"a runner version GitHub's broker no longer serves", "GET request to https://broker.actions.githubusercontent.com/message?runnerVersion=2.333.0 failed. HTTP Status: Forbidden\nAn error occurred: Runner version v2.333.0 is deprecated and cannot receive messages.\nGitHub.DistributedTask.WebApi.AccessDeniedException: Runner version v2.333.0 is deprecated and cannot receive messages.\n", ConfigError, "is deprecated and cannot receive messages"},
 		{"the actions runner updating itself", "Runner update in progress, do not shutdown runner.\nDownloading 2.277.1 runner\nWaiting for current job finish running.\nGenerate and execute update script.\nRunner will exit shortly for update, should back online within 10 seconds\n", ConfigError, "exit shortly for update"},
+		{"asyncio.run inside a running loop", "RuntimeError: asyncio.run() cannot be called from a running event loop\nsys:1: RuntimeWarning: coroutine 'Client.start' was never awaited\n", AppCrash, "cannot be called from a running event loop"},
+		{"Elasticsearch's JSON log with the refused lock file in its stack trace", `{"@timestamp":"2024-09-23T07:58:41.302Z", "log.level":"ERROR", "message":"fatal exception while booting Elasticsearch", "error.type":"java.lang.IllegalStateException","error.message":"failed to obtain node locks, tried [/usr/share/elasticsearch/data]; maybe these locations are not writable or multiple nodes were started on the same data path?","error.stack_trace":"java.lang.IllegalStateException: failed to obtain node locks\n\tat org.elasticsearch.env.NodeEnvironment.<init>(NodeEnvironment.java:295)\nCaused by: java.nio.file.AccessDeniedException: /usr/share/elasticsearch/data/node.lock\n\tat java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:90)"}` + "\n", PermissionDenied, "AccessDeniedException"},
 	})
 	checkNotRead(t, []notRead{
 		// The asker's question names no cause.
@@ -40,5 +42,22 @@ func TestRules563(t *testing.T) {
 		// A table (not a column) that exists already is a schema created
 		// another way before the migrations ran: state, not the release.
 		{"In AbstractMySQLDriver.php line 112: SQLSTATE[42S01]: Base table or view already exists: 1050 Table 'user' already exists\n", AppCrash},
+	})
+}
+
+// A dependency's host set to the pod itself, then a refusal that names no
+// address: the refusal is there, in a pod where nothing listens.
+func TestRefusedAtLoopbackSetting(t *testing.T) {
+	env := "            - name: DB_HOST\n              value: \"127.0.0.1\"\n            - name: DB_PORT\n              value: \"3306\"\n\n"
+	refused := "In Connector.php line 66:\n\n  SQLSTATE[HY000] [2002] Connection refused\n"
+	checkLogRules(t, []logRule{
+		{"an env list's loopback host", env + refused, ConfigError, "Connection refused"},
+		{"a URL on localhost", "REDIS_URL=redis://localhost:6379/0\nError: connect ECONNREFUSED\n", ConfigError, "ECONNREFUSED"},
+	})
+	checkNotRead(t, []notRead{
+		// A refusal that names another host is about that host.
+		{"DB_HOST: \"127.0.0.1\"\nmysql.shop.svc:3306: connection refused\n", ConfigError},
+		// A loopback value for a variable that is no address.
+		{"- name: LOG_LEVEL\n  value: localhost\nSQLSTATE[HY000] [2002] Connection refused\n", ConfigError},
 	})
 }

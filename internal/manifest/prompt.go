@@ -127,7 +127,7 @@ func readPrompts(text string) promptNames {
 	var found promptNames
 	lines := strings.Split(text, "\n")
 	for i, line := range lines {
-		if !rePrompt.MatchString(line) {
+		if !rePrompt.MatchString(line) || proseAboutCommand(line) {
 			continue
 		}
 		if !found.hasExit && reExitCodePath.MatchString(line) && i+1 < len(lines) {
@@ -166,6 +166,21 @@ func readPrompts(text string) promptNames {
 		}
 	}
 	return found
+}
+
+// proseAboutCommand reports a sentence that starts with a command's name
+// ("kubectl logs shows nothing at all."): it ends like a sentence, which a
+// command does not (`kubectl apply -f .` ends with a directory).
+func proseAboutCommand(line string) bool {
+	t := strings.TrimSpace(line)
+	if t == "" || strings.HasSuffix(t, " .") {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?':
+		return len(strings.Fields(t)) > 3
+	}
+	return false
 }
 
 // promptOf reads one prompt's words: the verb after kubectl or oc, its

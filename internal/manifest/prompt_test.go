@@ -29,6 +29,8 @@ func TestReadPrompts(t *testing.T) {
 		{"$ kubectl logs web-1 -c nginx --previous\n", promptNames{pod: "web-1", container: "nginx"}},
 		{"$ kubectl run ubuntu --image=ubuntu:18.04\n", promptNames{run: runPrompt{image: "ubuntu:18.04"}}},
 		{"$ kubectl run test --image busybox:1.36 --restart=Never --command -- sleep 30\n", promptNames{run: runPrompt{image: "busybox:1.36", restart: "Never", args: []string{"sleep", "30"}, command: true}}},
+		// A sentence about a command names no pod ("shows" is no pod).
+		{"kubectl logs shows nothing at all.\n", promptNames{}},
 		// A throwaway pod to look at a volume with is not the one that crashes.
 		{"$ kubectl run -it --rm lsdebug --image=busybox -n llm\n", promptNames{namespace: "llm"}},
 	} {
