@@ -192,7 +192,7 @@ func Diagnose(in Input) Report {
 			// that names a cause (or killed for memory): the previous
 			// instance crashed, and that crash is what was asked about.
 			for _, v := range views {
-				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(v, in.Now)) {
+				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(pod, v, in.Now)) {
 					failing = append(failing, v)
 				}
 			}
@@ -250,13 +250,20 @@ func stuckInit(pod *corev1.Pod, v *containerView, in Input, containers int) bool
 // oomKilledBefore reports a container whose previous instance was killed
 // for memory lately: running and ready again now, it restarts every time
 // it reaches its limit, and that is what was asked about. A kill more than
-// a quarter of an hour before now is an old one it recovered from.
-func oomKilledBefore(v *containerView, now time.Time) bool {
+// a quarter of an hour before now is an old one it recovered from, unless
+// the kills recur (three or more restarts, one an hour or more often).
+func oomKilledBefore(pod *corev1.Pod, v *containerView, now time.Time) bool {
 	t := v.status.LastTerminationState.Terminated
 	if t == nil || t.Reason != "OOMKilled" {
 		return false
 	}
-	return now.IsZero() || t.FinishedAt.IsZero() || now.Sub(t.FinishedAt.Time) < 15*time.Minute
+	if now.IsZero() || t.FinishedAt.IsZero() || now.Sub(t.FinishedAt.Time) < 15*time.Minute {
+		return true
+	}
+	// Killed for memory again and again, an hour apart or less on
+	// average since the pod started: it will be killed again.
+	n := v.status.RestartCount
+	return n >= 3 && pod.Status.StartTime != nil && now.Sub(pod.Status.StartTime.Time) < time.Duration(n)*time.Hour
 }
 
 // emptyFinding returns a Finding whose lists marshal as [] rather than null.

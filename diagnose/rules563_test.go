@@ -1,6 +1,11 @@
 package diagnose
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
 
 // Rules from session 27's held-out rounds 563 on and textbook batches 135 on.
 func TestRules563(t *testing.T) {
@@ -60,4 +65,22 @@ func TestRefusedAtLoopbackSetting(t *testing.T) {
 		// A loopback value for a variable that is no address.
 		{"- name: LOG_LEVEL\n  value: localhost\nSQLSTATE[HY000] [2002] Connection refused\n", ConfigError},
 	})
+}
+
+// A container running and ready again after an OOM kill more than a
+// quarter of an hour ago: still failing when the kills recur (an hour
+// apart or less since the pod started), recovered when they were rare.
+func TestRecurringOOMKills(t *testing.T) {
+	pod := func(restarts int32, podAge time.Duration) *corev1.Pod {
+		st := running("agent")
+		st.RestartCount = restarts
+		st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: 137, Reason: "OOMKilled", StartedAt: ts(62 * time.Minute), FinishedAt: ts(35 * time.Minute)}
+		return testPod([]string{"agent"}, setStatus(st), func(p *corev1.Pod) { start := ts(podAge); p.Status.StartTime = &start })
+	}
+	if r := Diagnose(Input{Pod: pod(9, 5*time.Hour), Now: now}); r.Healthy || r.Category != OOMKilled {
+		t.Errorf("9 kills in 5 hours: healthy %v, %s: %s", r.Healthy, r.Category, r.Summary)
+	}
+	if r := Diagnose(Input{Pod: pod(3, 72*time.Hour), Now: now}); !r.Healthy {
+		t.Errorf("3 kills in 3 days, the last 35 minutes ago: %s: %s", r.Category, r.Summary)
+	}
 }
