@@ -1484,6 +1484,10 @@ var patterns = []*pattern{
 	pat("create_named_dir", PermissionDenied, weightGeneric+5, hintPerm, "create").matching(`(?i)\b(?:can't|cannot|can not|could not|couldn't|unable to|failed to) create (?:the |a |its )?(?:[\w.-]+ ){0,2}(?:directory|dir|folder)\b`).without("file exists", "no such file or directory", "no space left on device", "disk quota exceeded", "temporary directory"),
 	chmodRefused,
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of"),
+	// A user ID the image's /etc/passwd does not have (OpenShift's
+	// arbitrary UIDs, a runAsUser the image never created): Python's
+	// getpwuid fails, and HOME falls back to / where it may not write.
+	pat("uid_without_passwd", PermissionDenied, weightPrecise, "The container runs as a user ID the image's /etc/passwd does not list (OpenShift assigns arbitrary UIDs; a runAsUser the image never created): set HOME (and USER) to a writable directory in the pod spec, or build the image to support arbitrary UIDs (a passwd entry, group 0 with group-writable directories).", "getpwuid").matching(`(?i)\bgetpwuid\(\): uid not found\b`),
 	// Java's refused file as the cause in a stack trace, also when a JSON
 	// log (Elasticsearch's error.stack_trace) holds the whole trace on the
 	// line of a message that could be read either way.
