@@ -811,7 +811,7 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 // server starting or more of the program's output means the task was
 // only a step of the program's start.
 func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
-	if bytes.Contains(lower, []byte("migrat")) || bytes.Contains(lower, []byte("static file")) || bytes.Contains(lower, []byte("up to date")) || bytes.Contains(lower, []byte("exported to")) || bytes.Contains(lower, []byte("broker restart")) {
+	if bytes.Contains(lower, []byte("migrat")) || bytes.Contains(lower, []byte("static file")) || bytes.Contains(lower, []byte("up to date")) || bytes.Contains(lower, []byte("exported to")) || bytes.Contains(lower, []byte("broker restart")) || bytes.Contains(lower, []byte("stopped sparkcontext")) {
 		if reTaskSucceeded.Match(trimmed) {
 			s.taskDone, s.afterTask = string(raw), 0
 			return
@@ -842,7 +842,7 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 
 // reTaskSucceeded is the last line a schema-migration, static-files or
 // export tool prints when it succeeded with nothing more to do.
-var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$`)
+var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$`)
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 
@@ -868,7 +868,7 @@ func (s *logScanner) result() LogScan {
 		out.finishedHow = "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"
 	case s.taskDone != "":
 		out.finished, _ = Redact(quote(s.taskDone))
-		out.finishedHow = "its log ends with a one-shot task's success (a schema migration, a static-files step, an export or an offline plugin change, with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"
+		out.finishedHow = "its log ends with a one-shot task's success (a schema migration, a static-files step, an export, an offline plugin change or a Spark job, with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"
 	}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.

@@ -253,6 +253,8 @@ var patterns = []*pattern{
 	// 3936326656 bytes of memory (of type \"heap\")").
 	pat("beam_oom", OOMKilled, weightPrecise, hintOOMHeap, "cannot allocate").matching(`(?i)\b\w+_alloc: cannot allocate \d+ bytes of memory\b`),
 	pat("go_runtime_fatal", AppCrash, weightPrecise, "", "fatal error: concurrent map", "fatal error: all goroutines are asleep", "fatal error: stack overflow", "fatal error: sync: ", "goroutine stack exceeds"),
+	// Jenkins remoting's work directory the agent's user may not use.
+	pat("jenkins_workdir", PermissionDenied, weightPrecise, hintPerm, "fully accessible to the remoting executable"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
 	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception").without("array dimensions exceeded"),
 	// The kernel's own report of an OOM kill (dmesg, journal, a node's

@@ -57,6 +57,7 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 		{"Spring Batch's job failed", "2025-05-06 02:00:14.512  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importarClientesJob]] completed with the following parameters: [{run.id=1}] and the following status: [FAILED] in 12s318ms\n", false},
 		{"llama.cpp's convert script", "INFO:gguf.gguf_writer:Writing the following files:\nWriting: 100%|##########| 15.2G/15.2G [01:48<00:00, 140Mbyte/s]\nINFO:hf-to-gguf:Model successfully exported to /models/out/qwen2.5-7b-instruct-f16.gguf\n", true},
 		{"rabbitmq-plugins as the container's command", "Applying plugin configuration to rabbit@3f1b9c2d7e4a...\nset 6 plugins.\nOffline change; changes will take effect at broker restart.\n", true},
+		{"a Spark job run to its end", "Pi is roughly 3.1419351419351417\n24/05/14 12:04:31 INFO SparkContext: SparkContext is stopping with exitCode 0.\n24/05/14 12:04:32 INFO SparkContext: Successfully stopped SparkContext\n24/05/14 12:04:32 INFO ShutdownHookManager: Shutdown hook called\n", true},
 		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
 	} {
 		ls := ScanLog(strings.NewReader(tc.log))
