@@ -35,6 +35,8 @@ func TestRules563(t *testing.T) {
 		{"a user ID without a passwd entry (OpenShift's arbitrary UIDs)", "  File \"/usr/lib/python3.12/getpass.py\", line 169, in getuser\n    return pwd.getpwuid(os.getuid())[0]\nKeyError: 'getpwuid(): uid not found: 1003520000'\n", PermissionDenied, "getpwuid(): uid not found"},
 		{"Jenkins remoting's work directory", "SEVERE: Failed to initialize the work directory\njava.io.IOException: The specified working directory should be fully accessible to the remoting executable (RWX): /home/jenkins/agent\n", PermissionDenied, "fully accessible to the remoting executable"},
 		{"an operator's status repeating the kubelet's OOM kill", "    Error Message:  driver container failed with ExitCode: 137, Reason: OOMKilled\n", OOMKilled, "Reason: OOMKilled"},
+		{"RabbitMQ's Go client refused its credentials", "2024/10/02 13:20:51 failed to connect to RabbitMQ: Exception (403) Reason: \"username or password not allowed\"\n", ConfigError, "username or password not allowed"},
+		{"Spring Cloud's compatibility verifier on a Boot version bump", "Description:\n\nYour project setup is incompatible with our requirements due to following reasons:\n\n- Spring Boot [3.4.1] is not compatible with this Spring Cloud release train\n", AppCrash, "is not compatible with this Spring Cloud release train"},
 	})
 	checkNotRead(t, []notRead{
 		// The asker's question names no cause.

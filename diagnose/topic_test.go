@@ -32,6 +32,7 @@ func TestReportInWordsIsReadForItsTopic(t *testing.T) {
 		{"a title with an NPE", "Gloo pod crash with NPE when a route table uses dynamic forwarding\n", AppCrash},
 		{"an error after a change", "After installing the new theme the wordpress pod restarts with a PHP error every few minutes.\n", AppCrash},
 		{"a clean exit by design", "My worker is careful to exit with an exit status of zero, but the second exit puts it in CrashLoopBackOff.\n", Completed},
+		{"a status in backticks", "The report generator pod keeps restarting. Status shows `Completed` then `CrashLoopBackOff`.\n", Completed},
 		{"a script that exits 0", "we have a simple shell script that sleeps for 60 seconds and then exit 0's so that Kubernetes restarts it\n", Completed},
 		{"words around pasted values", "Since the upgrade the operator pods keep restarting, I guess they need more memory.\nValues yaml:\nreplicaCount: 3\nwebhook:\n  enable: true\nserviceAccounts:\n  spark:\n    name: \"spark-apps\"\npodMonitor:\n  enable: true\nresources:\n  limits:\n    memory: 128Mi\n", OOMKilled},
 		{"memory, in Chinese", "更新后容器不停的重启，内存一直在涨\n", OOMKilled},

@@ -165,6 +165,7 @@ func paragraphs(text string) []paragraph {
 		cur, mode, blank = nil, cutNone, false
 	}
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	crashed := crashedLogsTarget(lines)
 	for i, line := range lines {
 		switch {
 		case reFence.MatchString(line):
@@ -182,7 +183,7 @@ func paragraphs(text string) []paragraph {
 			flush() // the prompt itself is neither output nor log
 			prompt = true
 			inLog, logSeen = reLogsCommand.MatchString(line), false
-			noise = inLog && proxyLogPrompt(line)
+			noise = inLog && (proxyLogPrompt(line) || otherWorkloadsLog(line, crashed))
 			continue
 		case reTableHeader.MatchString(line):
 			flush()
@@ -293,6 +294,66 @@ func proxyLogPrompt(line string) bool {
 	args, _, _ := strings.Cut(line, "|")
 	c := reLogsContainer.FindStringSubmatch(args)
 	return c != nil && proxyContainers[c[1]] && !reLogsPrevious.MatchString(args)
+}
+
+// crashedLogsTarget is the pod or workload whose previous (crashed)
+// instance's log a `kubectl logs --previous` prompt of the paste fetches,
+// or "".
+func crashedLogsTarget(lines []string) string {
+	for _, line := range lines {
+		if rePrompt.MatchString(line) && reLogsCommand.MatchString(line) && reLogsPrevious.MatchString(strings.SplitN(line, "|", 2)[0]) {
+			if t := logsTarget(line); reObjectName.MatchString(t) {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// otherWorkloadsLog reports a prompt that fetches the current log of
+// another pod or workload than the one whose crash the paste shows (the
+// asker's look at CoreDNS beside the worker that crashed): that log is
+// not the crashed container's.
+func otherWorkloadsLog(line, crashed string) bool {
+	args, _, _ := strings.Cut(line, "|")
+	if crashed == "" || reLogsPrevious.MatchString(args) {
+		return false
+	}
+	t := logsTarget(line)
+	if !reObjectName.MatchString(t) || t == crashed {
+		return false // no name (a placeholder such as POD or <pod>), or the same
+	}
+	// A Deployment's name is the start of its pods' names.
+	return !strings.HasPrefix(crashed, t+"-") && !strings.HasPrefix(t, crashed+"-")
+}
+
+// reObjectName is a Kubernetes object's name (lower case, digits, '-' and
+// '.'), which a placeholder is not.
+var reObjectName = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$`)
+
+// logsTarget is the pod or workload a `kubectl logs` prompt names, without
+// its kind ("deploy/coredns" is "coredns"), or "".
+func logsTarget(line string) string {
+	args, _, _ := strings.Cut(line, "|")
+	words := strings.Fields(args)
+	i := 0
+	for i < len(words) && words[i] != "logs" && words[i] != "log" {
+		i++
+	}
+	for i++; i < len(words); i++ {
+		w := words[i]
+		switch {
+		case w == "-n" || w == "--namespace" || w == "-c" || w == "--container" || w == "--tail" || w == "--since" || w == "-l" || w == "--selector" || w == "--context":
+			i++ // a flag's value
+		case strings.HasPrefix(w, "-"):
+		default:
+			if _, name, ok := strings.Cut(w, "/"); ok {
+				return name
+			}
+			return w
+		}
+	}
+	return ""
 }
 
 var (

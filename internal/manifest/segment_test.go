@@ -234,3 +234,33 @@ func TestParseAnyReadsDockerStateBeforeCompose(t *testing.T) {
 		t.Errorf("last termination %+v, want exit 0 (Completed)", term)
 	}
 }
+
+// The asker's look at another workload's current log (CoreDNS's upstream
+// timeouts) beside the crashed pod's previous log is set aside: the
+// crashed container's log is the one read.
+func TestParseAnySetsAsideAnotherWorkloadsLog(t *testing.T) {
+	const (
+		coredns = "$ kubectl -n kube-system logs deploy/coredns --tail=3\n" +
+			"[ERROR] plugin/errors: 2 telemetry.vendor-cdn.example. AAAA: read udp 10.244.1.9:47211->192.168.1.1:53: i/o timeout\n\n"
+		worker = "$ kubectl -n jobs logs report-worker-5f7b9d8c6-jq4zt --previous\n" +
+			"TypeError: unsupported operand type(s) for *: 'float' and 'NoneType'\n"
+	)
+	in := pasteInput(t, "Our worker keeps crashing.\n\n"+coredns+worker)
+	if log := strings.Join(mapValues(in.Logs), "\n"); strings.Contains(log, "i/o timeout") || !strings.Contains(log, "TypeError") {
+		t.Errorf("logs %+v, want the worker's alone", in.Logs)
+	}
+	// The same workload's current log is the same container's.
+	same := "$ kubectl -n jobs logs deploy/report-worker\nstarting worker\n\n" + worker
+	in = pasteInput(t, same)
+	if log := strings.Join(mapValues(in.Logs), "\n"); !strings.Contains(log, "starting worker") {
+		t.Errorf("logs %+v, want the workload's current log kept", in.Logs)
+	}
+}
+
+func mapValues(m map[string]string) []string {
+	var out []string
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
