@@ -811,7 +811,7 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 // server starting or more of the program's output means the task was
 // only a step of the program's start.
 func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
-	if bytes.Contains(lower, []byte("migrat")) || bytes.Contains(lower, []byte("static file")) || bytes.Contains(lower, []byte("up to date")) || bytes.Contains(lower, []byte("exported to")) || bytes.Contains(lower, []byte("broker restart")) || bytes.Contains(lower, []byte("stopped sparkcontext")) {
+	if slices.ContainsFunc(taskSucceededWords, func(w []byte) bool { return bytes.Contains(lower, w) }) {
 		if reTaskSucceeded.Match(trimmed) {
 			s.taskDone, s.afterTask = string(raw), 0
 			return
@@ -843,6 +843,10 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // reTaskSucceeded is the last line a schema-migration, static-files or
 // export tool prints when it succeeded with nothing more to do.
 var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$`)
+
+// taskSucceededWords are words every line reTaskSucceeded matches holds
+// one of: a cheap test before the expression.
+var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 

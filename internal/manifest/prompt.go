@@ -24,6 +24,9 @@ type promptNames struct {
 	// restarts is the count a `docker inspect --format` with
 	// {{.RestartCount}} printed beside the exit code (0 when not).
 	restarts int
+	// logsOf is the pod or workload one logs prompt names, without its
+	// kind ("deploy/coredns" is "coredns"); readPrompts does not keep it.
+	logsOf string
 }
 
 // empty reports that no prompt named anything.
@@ -226,6 +229,10 @@ func promptOf(words []string) promptNames {
 	case "logs", "log":
 		if len(args) > 1 {
 			p.pod = podArg(args[1])
+			p.logsOf = args[1]
+			if _, name, ok := strings.Cut(args[1], "/"); ok {
+				p.logsOf = name
+			}
 		}
 	case "describe", "get":
 		if len(args) > 2 && isPodKind(args[1]) {

@@ -334,26 +334,7 @@ var reObjectName = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$`)
 // logsTarget is the pod or workload a `kubectl logs` prompt names, without
 // its kind ("deploy/coredns" is "coredns"), or "".
 func logsTarget(line string) string {
-	args, _, _ := strings.Cut(line, "|")
-	words := strings.Fields(args)
-	i := 0
-	for i < len(words) && words[i] != "logs" && words[i] != "log" {
-		i++
-	}
-	for i++; i < len(words); i++ {
-		w := words[i]
-		switch {
-		case w == "-n" || w == "--namespace" || w == "-c" || w == "--container" || w == "--tail" || w == "--since" || w == "-l" || w == "--selector" || w == "--context":
-			i++ // a flag's value
-		case strings.HasPrefix(w, "-"):
-		default:
-			if _, name, ok := strings.Cut(w, "/"); ok {
-				return name
-			}
-			return w
-		}
-	}
-	return ""
+	return promptOf(strings.Fields(line)).logsOf
 }
 
 var (

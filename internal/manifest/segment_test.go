@@ -1,6 +1,8 @@
 package manifest
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -246,21 +248,13 @@ func TestParseAnySetsAsideAnotherWorkloadsLog(t *testing.T) {
 			"TypeError: unsupported operand type(s) for *: 'float' and 'NoneType'\n"
 	)
 	in := pasteInput(t, "Our worker keeps crashing.\n\n"+coredns+worker)
-	if log := strings.Join(mapValues(in.Logs), "\n"); strings.Contains(log, "i/o timeout") || !strings.Contains(log, "TypeError") {
+	if log := strings.Join(slices.Collect(maps.Values(in.Logs)), "\n"); strings.Contains(log, "i/o timeout") || !strings.Contains(log, "TypeError") {
 		t.Errorf("logs %+v, want the worker's alone", in.Logs)
 	}
 	// The same workload's current log is the same container's.
 	same := "$ kubectl -n jobs logs deploy/report-worker\nstarting worker\n\n" + worker
 	in = pasteInput(t, same)
-	if log := strings.Join(mapValues(in.Logs), "\n"); !strings.Contains(log, "starting worker") {
+	if log := strings.Join(slices.Collect(maps.Values(in.Logs)), "\n"); !strings.Contains(log, "starting worker") {
 		t.Errorf("logs %+v, want the workload's current log kept", in.Logs)
 	}
-}
-
-func mapValues(m map[string]string) []string {
-	var out []string
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
 }
