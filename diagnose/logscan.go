@@ -216,7 +216,8 @@ type logScanner struct {
 	// causedByBug is set by a "Caused by:" that names a bug (a null
 	// pointer, an index out of range): the wrapper above it stopped on a
 	// bug, not on what it was given.
-	causedByBug bool
+	causedByBug  bool
+	causedByNext bool // the line before was a bare "Caused by:"
 	// springStarted is Spring Boot's "Started X in 4.2 seconds" line,
 	// springWeb that an embedded web server started, springStopped that
 	// the shutdown hook ran after the start.
@@ -334,9 +335,10 @@ func (s *logScanner) line(raw []byte) {
 	s.lower = appendLower(s.lower[:0], raw)
 	lower := s.lower
 	s.idx.reset(lower)
-	if bytes.HasPrefix(trimmed, []byte("Caused by: ")) && reCrashWords.Match(lower) {
+	if (s.causedByNext || bytes.HasPrefix(trimmed, []byte("Caused by: "))) && reCrashWords.Match(lower) {
 		s.causedByBug = true // "Caused by: java.lang.NullPointerException" under a wrapper
 	}
+	s.causedByNext = bytes.Equal(trimmed, []byte("Caused by:")) // rake's cause on the line below it
 
 	endsTraceback := false
 	if s.inTraceback {
@@ -352,6 +354,13 @@ func (s *logScanner) line(raw []byte) {
 	if isCaret(trimmed) {
 		s.sourceEcho()
 		return
+	}
+	if s.best != nil && s.best.pat != nil && s.best.pat.id == "parse" && s.lines-s.best.lineNo <= 3 && phpSourceAt(trimmed) {
+		// Laravel's console prints PHP's "syntax error, unexpected token"
+		// and then where: "at app/Http/Controllers/X.php:88", the app's
+		// own code, not a configuration file.
+		s.best.extend(trimmed)
+		s.best.pat = phpParsePattern
 	}
 	if isFrame(trimmed, indented) {
 		s.goDump(raw, trimmed, indented)
@@ -789,6 +798,29 @@ func (s *logScanner) goDump(raw, t []byte, indented bool) {
 	}
 }
 
+// phpParsePattern is PHP's parser refusing the app's own code.
+var phpParsePattern = patternNamed("php_parse_error")
+
+// patternNamed returns the table's pattern of this id.
+func patternNamed(id string) *pattern {
+	for _, p := range patterns {
+		if p.id == id {
+			return p
+		}
+	}
+	panic("no pattern " + id)
+}
+
+// rePHPSourceAt is the location a PHP console prints under an error ("at
+// app/Http/Controllers/LeaveRequestController.php:88").
+var rePHPSourceAt = regexp.MustCompile(`^at (?:/[\w.-]+)*/?[\w.-]+(?:/[\w.-]+)*\.php:\d+$`)
+
+// phpSourceAt reports the location of an error in the app's PHP code; a
+// file under config/ is its configuration.
+func phpSourceAt(trimmed []byte) bool {
+	return rePHPSourceAt.Match(trimmed) && !bytes.Contains(trimmed, []byte("config/"))
+}
+
 // goDumpPattern is a goroutine dump whose error line is missing.
 var goDumpPattern = pat("go_dump", AppCrash, weightGeneric+5, "A goroutine stack dump without the error above it: the program crashed (a runtime fatal error such as a stack overflow, a concurrent map write, or a panic whose first line was cut off). Get the full previous log (kubectl logs --previous) for the line above the stack, then fix the code or roll back.")
 
@@ -943,6 +975,9 @@ func (s *logScanner) result() LogScan {
 			}
 		}
 		switch l := strings.ToLower(best.msg); {
+		case cat == ConfigError && s.causedByBug:
+			// A wrapper's words ("this and all later migrations
+			// canceled") over a cause that names a bug.
 		case cat != Unknown:
 			out.Category, out.hint, out.patID = cat, hint, "lexical"
 		case stopsOnError(best.msg, l) && !s.causedByBug:
@@ -1764,7 +1799,7 @@ var (
 	// rather than of what the program was given.
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
-	reCrashWords  = mustGate(`changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
+	reCrashWords  = mustGate(`there is no reactor running|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
 	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|connection refused|econnrefused|connect(?:ion)? timed out|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
 	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|\b(?:cannot|can't|unable to|could not|couldn't) write to (?:the )?(?:\w+ )?(?:directory|dir|folder)\b|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)

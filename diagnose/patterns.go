@@ -132,6 +132,18 @@ func (p *pattern) matching(re string) *pattern {
 	return p
 }
 
+// nonZeroExitWords returns each prefix followed by each exit code 1-9 ("then
+// exits 1"): words of a process that ends with an error, not cleanly.
+func nonZeroExitWords(prefixes ...string) []string {
+	var out []string
+	for _, p := range prefixes {
+		for d := '1'; d <= '9'; d++ {
+			out = append(out, p+string(d))
+		}
+	}
+	return out
+}
+
 // patterns is the table of recognised log lines. Every line is checked
 // against all of them; the one with the highest weight names the category.
 var patterns = []*pattern{
@@ -614,6 +626,10 @@ var patterns = []*pattern{
 		"adresse wird bereits verwendet", "adresse déjà utilisée", "dirección ya se está usando", "адрес уже используется", "地址已在使用", "endereço já está em uso", "endereço já em uso", "アドレスは既に使用中", "Адрес уже используется"),
 	// A refused connection or a name that does not resolve, in the node's
 	// or the runtime's language.
+	// A database driver's OperationalError over a timeout (psycopg2's
+	// "timeout expired", pymysql's "timed out"): the server did not
+	// answer in time.
+	pat("db_driver_timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "operationalerror").matching(`(?i)\b(?:psycopg2?|psycopg|pymysql|mysqldb|asyncpg|sqlalchemy\.exc)\W{0,3}OperationalError\b.{0,80}\b(?:timeout|timed out)\b`),
 	pat("localized_refused", DependencyUnavailable, weightSpecific+2, hintDepend, "verbindungsaufbau abgelehnt", "die verbindung verweigerte", "connexion refusée", "expressément refusée", "conexión rehusada", "denegó expresamente", "conexão recusada", "в соединении отказано", "拒绝连接", "积极拒绝", "接続を拒否", "연결이 거부", "fehler bei der namensauflösung", "échec temporaire dans la résolution du nom", "fallo temporal en la resolución del nombre", "временный сбой в разрешении имен", "域名解析暂时失败"),
 	// A login refused or a database missing, in PostgreSQL's translations.
 	pat("localized_db_config", ConfigError, weightPrecise, hintAuth, "l'authentification par mot de passe a échoué", "passwort-authentifizierung für benutzer", "autentificación password falló", "не прошёл проверку подлинности", "не существует", "existiert nicht", "n'existe pas", "no existe").matching(`(?i)l'authentification par mot de passe a échoué|passwort-authentifizierung für benutzer|autentificación password falló|не прошёл проверку подлинности|(?:база данных|datenbank|la base de données|la base de datos) «?»?"?\S+"?»? (?:не существует|existiert nicht|n'existe pas|no existe)`),
@@ -763,6 +779,11 @@ var patterns = []*pattern{
 	// \"${POSTGRES_HOST}\"", Kubernetes' "$(REDIS_HOST)" declared too late,
 	// a Helm template's "{{ .Values.nats.host }}" never rendered): nothing
 	// expanded it, a setting, not the network.
+	// An error quoting a value that is still a template placeholder
+	// ("Invalid isoformat string: '{{inputs.parameters.run-date}}'",
+	// "invalid literal for int() with base 10: '${PORT}'"): the step that
+	// fills it in did not run, or has no such parameter.
+	pat("quoted_placeholder_value", ConfigError, weightPrecise+1, hintPlaceholder, "{{", "${", "'$", "\"$", "\x60$").matching(`(?i:\b(?:invalid|error|exception|cannot|can't|could not|failed|unable|unknown|illegal|bad|not a valid|unsupported|unrecognized)\b).{0,160}(?::|\bstring|\bvalue|\bfor)\s+['"\x60](?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]{2,})['"\x60]\s*\.?\s*$`),
 	pat("host_unexpanded_variable", ConfigError, weightPrecise+2, hintPlaceholder, " $", "\"$", "'$", "`$", "{{").matching(`(?i)(?:\blookup|\benotfound|could not translate host name|unknownhostexception:|could not resolve host:|unknown (?:mysql )?(?:server )?host|no such host:?|host not found(?: in upstream)?|bad address|getaddrinfo for|connecting to)\s*["'\x60]?(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{[^}\n]*\}\})(?:["'\x60:\s]|$)`),
 	// The JVM refusing contradictory heap flags ("Initial heap size set to
 	// a larger value than the maximum heap size": -Xms above -Xmx, from two
@@ -806,6 +827,10 @@ var patterns = []*pattern{
 	// unless the reason it quotes says more (a rule for the reason wins).
 	pat("node_unhandled_rejection", AppCrash, weightGeneric+5, "", "unhandledpromiserejection", "err_unhandled_rejection").matching(`(?i)\bthe promise rejected with the reason "|\[UnhandledPromiseRejection: This error originated|\bcode: 'ERR_UNHANDLED_REJECTION'`),
 	pat("node_main", CommandNotFound, weightSpecific+1, hintEntry, "cannot find module '/").without("require stack", "/node_modules/", "imported from"),
+	// The dotnet host's own words for an entry assembly the image does
+	// not hold ("The application 'Contoso.Api.dll' does not exist."),
+	// after a project rename or a publish to another folder.
+	pat("dotnet_app_missing", CommandNotFound, weightSpecific+1, hintEntry, "does not exist").matching(`(?i)\bthe application '[^']+\.(?:dll|exe)' does not exist\b`),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
 	// Kubelet probe messages pasted with the log.
@@ -925,7 +950,7 @@ var patterns = []*pattern{
 	// scheduler exits", "exit code 0"): a finished task, not a crash. (Not
 	// a child process it reaped: "Process psutil.Process(pid=35, ...)
 	// terminated with exit code 0".)
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without("non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "with code: 1", "with code: 2", "with code: 3", "with code: 4", "with code: 5", "with code: 6", "with code: 7", "with code: 8", "with code: 9", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=", "with status '1", "with status '2", "with status '3", "with status '4", "with status '5", "with status '6", "with status '7", "with status '8", "with status '9"),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without(append(nonZeroExitWords("with code: ", "with status '", "then exits ", "then exits with code ", "then exits with status "), "non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=")...),
 	// A `docker ps` / `podman ps` / `docker compose ps` row whose
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
@@ -1955,6 +1980,10 @@ var patterns = []*pattern{
 	// A package the program needs that the image lacks ("comfyui-frontend-
 	// package is not installed. Please install the updated requirements").
 	pat("package_not_installed", AppCrash, weightSpecific, hintModule, "is not installed").matching(`(?i)\b(?:python )?(?:package|module|library) ['"\x60]?[\w.-]+['"\x60]? is not installed\b|\b[\w.-]+ is not installed\. please install (?:it|the|updated|requirements|with pip)|\b[\w.-]+-package is not installed\b`),
+	// Django's ENGINE setting names a backend that is not one
+	// ("'django.db.backends.postgres' isn't an available database
+	// backend"), above or below the ModuleNotFoundError of that name.
+	pat("django_backend_name", ConfigError, weightPrecise, "The DATABASES ENGINE setting names no backend Django has: use one of the names the error lists (e.g. django.db.backends.postgresql), or install the package of a third-party backend.", "isn't an available database backend"),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
 	// A shared object the image lacks, opened by the program (a NIF, a
 	// cffi library); a plugin's .so named in its configuration is a
