@@ -14,8 +14,14 @@ func TestRules573(t *testing.T) {
 		{"psycopg2's timeout, told in the title", "Got a psycopg2.OperationalError timeout error\n\nThis container keeps throwing exceptions and restarting over and over again.\n", DependencyUnavailable, "OperationalError timeout"},
 		{"tokio's API called outside its runtime", "thread 'main' panicked at src/main.rs:19:5:\nthere is no reactor running, must be called from the context of a Tokio 1.x runtime\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n", AppCrash, "no reactor running"},
 		{"a Java exception after the asker's 'then exits 1'", "Pod starts, logs the Spring banner, then exits 1 with this (only exception in the log):\n\nException in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"name\" is null\n", AppCrash, "NullPointerException"},
+		{"the report's words: the database it needs was not installed yet", "When deploying `r2devops-workers` for the first time, I see a lot of error / CrashLoopBackoff, as the database is not yet installed.\n", DependencyUnavailable, "as the database is not yet installed"},
+		{"the report's words: the migration runs before postgres is ready", "The api container restarts a few times on every fresh install: its entrypoint runs the migration before postgres is ready.\n", DependencyUnavailable, "before postgres is ready"},
 	})
 	checkNotRead(t, []notRead{
+		// The database pod itself killed before it finished starting is its probe.
+		{"the issue was clearly that the pod got killed before the database was fully initialized.\n", DependencyUnavailable},
+		// A guess is not a finding.
+		{"Maybe it restarts because the database is not ready yet?\n", DependencyUnavailable},
 		// A syntax error in one of Laravel's config files is its configuration.
 		{"  syntax error, unexpected token \"]\", expecting \")\"\n\n  at config/database.php:42\n", AppCrash},
 		// A shell command quoting its own variables is not a placeholder left in a value.
