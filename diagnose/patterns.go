@@ -322,10 +322,16 @@ var patterns = []*pattern{
 	// The loader refusing a library built for 4 KiB pages on a kernel with
 	// larger ones (QNAP's and some Raspberry Pi kernels: 32K/16K pages).
 	pat("elf_page_aligned", ExecFormat, weightPrecise+1, "The image's libraries were built for 4 KiB memory pages, and this ARM node's kernel uses larger ones (16K/32K/64K): run an image built for that page size, or a kernel with 4 KiB pages.", "not page-aligned").matching(`(?i)\belf load command (?:address/offset|alignment) not page-aligned\b`),
+	// `docker events`' own record of the kernel's OOM kill ("container
+	// oom 4f2a9c1d7e3b (image=..., name=dash)") and the die after it.
+	pat("docker_event_oom", OOMKilled, weightPrecise+2, hintOOMLimit, "container oom ").matching(`\bcontainer oom [0-9a-f]{12,64}\b`),
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
-		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom"),
+		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
+		// A kill weeks back, since answered with more memory ("We had
+		// OOMKilled on it in October", "was OOMKilled two weeks ago").
+		"weeks ago", "week ago", "months ago", "month ago", "last week", "last month", "last year", "earlier this week", "earlier this month", "we had oom", "had oomkilled on", "history of oom", "i assumed", "we assumed", "in january", "in february", "in march", "in april", "in may", "in june", "in july", "in august", "in september", "in october", "in november", "in december"),
 	// A memory limit the reporter calls too low or had to raise ("the
 	// memory limit being set to 20Mi, I bumped it to 100Mi", "fixed by
 	// increasing the memory limit"): the kernel killed it at that limit.
@@ -1987,6 +1993,12 @@ var patterns = []*pattern{
 	// Django's ENGINE setting names a backend that is not one
 	// ("'django.db.backends.postgres' isn't an available database
 	// backend"), above or below the ModuleNotFoundError of that name.
+	// kombu's (Celery's) broker URL whose scheme names no transport
+	// ("No such transport: reddis.  Did you mean redis?").
+	// Flink's refusal of its own memory or option settings; its
+	// entrypoint's sed on a read-only conf mount only warns before it.
+	pat("flink_illegal_config", ConfigError, weightPrecise+1, "Flink refuses its configuration: fix the option the exception names (for memory, the total process size must hold JVM metaspace and overhead: raise jobmanager/taskmanager.memory.process.size or the pod's memory, or lower the parts).", "illegalconfigurationexception"),
+	pat("kombu_transport", ConfigError, weightPrecise, "The broker URL's scheme names no transport kombu knows (a typo, or a transport whose package is not installed): fix CELERY_BROKER_URL / broker_url, e.g. redis:// or amqp://.", "no such transport:"),
 	pat("django_backend_name", ConfigError, weightPrecise, "The DATABASES ENGINE setting names no backend Django has: use one of the names the error lists (e.g. django.db.backends.postgresql), or install the package of a third-party backend.", "isn't an available database backend"),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
 	// A shared object the image lacks, opened by the program (a NIF, a

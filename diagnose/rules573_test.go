@@ -1,6 +1,9 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Rules from session 28's held-out rounds 573 on and textbook batches 145 on.
 func TestRules573(t *testing.T) {
@@ -16,8 +19,23 @@ func TestRules573(t *testing.T) {
 		{"a Java exception after the asker's 'then exits 1'", "Pod starts, logs the Spring banner, then exits 1 with this (only exception in the log):\n\nException in thread \"main\" java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"name\" is null\n", AppCrash, "NullPointerException"},
 		{"the report's words: the database it needs was not installed yet", "When deploying `r2devops-workers` for the first time, I see a lot of error / CrashLoopBackoff, as the database is not yet installed.\n", DependencyUnavailable, "as the database is not yet installed"},
 		{"the report's words: the migration runs before postgres is ready", "The api container restarts a few times on every fresh install: its entrypoint runs the migration before postgres is ready.\n", DependencyUnavailable, "before postgres is ready"},
+		{"a Go stack dump with stern's pod name before each line", "ngrok-operator-manager-659bdbfdbb-jpr7l github.com/ngrok/ngrok-operator/internal/controller/ingress.(*IngressReconciler).Reconcile(0x400053a180, {0x180d768, 0x400083a330}, {{{0x40003271b0, 0x9}, {0x4000327150, 0x9}}})\nngrok-operator-manager-659bdbfdbb-jpr7l     github.com/ngrok/ngrok-operator/internal/controller/ingress/ingress_controller.go:107 +0x534\nngrok-operator-manager-659bdbfdbb-jpr7l sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller).Reconcile(0x1812048?, {0x180d768?, 0x400083a330?}, {{{0x40003271b0?, 0xb?}, {0x4000327150?, 0x0?}}})\nngrok-operator-manager-659bdbfdbb-jpr7l     sigs.k8s.io/controller-runtime@v0.17.4/pkg/internal/controller/controller.go:119 +0x80\n", AppCrash, "IngressReconciler"},
+		{"pandas built against another numpy", "ValueError: numpy.dtype size changed, may indicate binary incompatibility. Expected 96 from C header, got 88 from PyObject\n", AppCrash, "binary incompatibility"},
+		{"Mongoose 7 refusing the callbacks the code still passes", "MongooseError: Model.prototype.save() no longer accepts a callback\n    at Model.save (/app/node_modules/mongoose/lib/model.js:489:11)\n", AppCrash, "no longer accepts a callback"},
+		{"Node's directory import in ES modules, by its code", "Error [ERR_UNSUPPORTED_DIR_IMPORT]: Directory import '/app/dist/config' is not supported resolving ES modules imported from /app/dist/index.js\n    at finalizeResolution (node:internal/modules/esm/resolve:263:11) {\n  code: 'ERR_UNSUPPORTED_DIR_IMPORT',\n  url: 'file:///app/dist/config'\n}\n", AppCrash, "ERR_UNSUPPORTED_DIR_IMPORT"},
+		{"ts-node failing to compile the app's source", "TSError: ⨯ Unable to compile TypeScript: src/handlers/refund.ts:41:11 - error TS2322: Type 'string | undefined' is not assignable to type 'string'.\n", AppCrash, "Unable to compile TypeScript"},
+		{"prometheus_client's metric registered twice by the module", "ValueError: Duplicated timeseries in CollectorRegistry: {'jobs_total', 'jobs_created', 'jobs'}\n", AppCrash, "Duplicated timeseries"},
+		{"node-postgres' connection timeout", "Error: Connection terminated due to connection timeout\n    at Connection.<anonymous> (/app/node_modules/pg/lib/client.js:132:73)\n", DependencyUnavailable, "connection timeout"},
+		{"kombu's broker URL with a mistyped scheme", "KeyError: 'reddis'\n\nDuring handling of the above exception, another exception occurred:\n\nKeyError: 'No such transport: reddis.  Did you mean redis?'\n", ConfigError, "No such transport"},
+		{"Flink's memory settings refused after its entrypoint's sed warned", "sed: couldn't open temporary file /opt/flink/conf/sedl8Kq2A: Read-only file system\nStarting kubernetes-session as a console application on host sessions-5b8c9d7f6-vn4tq.\nException in thread \"main\" org.apache.flink.configuration.IllegalConfigurationException: Sum of configured JVM Metaspace (256.000mb) and JVM Overhead (192.000mb) exceed configured Total Process Memory (400.000mb).\n", ConfigError, "IllegalConfigurationException"},
+		{"docker events recording the kernel's OOM kill", "2025-10-30T14:51:07.412881734Z container oom 4f2a9c1d7e3b (image=acme/dash:1.12, name=dash)\n2025-10-30T14:51:07.498120552Z container die 4f2a9c1d7e3b (exitCode=137, image=acme/dash:1.12, name=dash)\n", OOMKilled, "container oom"},
+		{"uvicorn's traceback under its ERROR level", "INFO:     Waiting for application startup.\nERROR:    Traceback (most recent call last):\n  File \"/app/scheduler/rota.py\", line 88, in warm_rota_cache\n    first_shift, last_shift = shifts[0], shifts[-1]\nIndexError: list index out of range\n\nERROR:    Application startup failed. Exiting.\n", AppCrash, "IndexError"},
 	})
 	checkNotRead(t, []notRead{
+		// An OOM kill weeks back, since answered with more memory.
+		{"We had OOMKilled on it in October so I was about to raise memory again, but a colleague says this is different.\n", OOMKilled},
+		{"Context: this pod was OOMKilled two weeks ago and we bumped it from 2Gi to 4Gi.\n", OOMKilled},
+		{"This pod has a history of OOMKilled so I assumed it's that again.\n", OOMKilled},
 		// The database pod itself killed before it finished starting is its probe.
 		{"the issue was clearly that the pod got killed before the database was fully initialized.\n", DependencyUnavailable},
 		// A guess is not a finding.
@@ -29,4 +47,23 @@ func TestRules573(t *testing.T) {
 		// SQLite's OperationalError is the file in the process, not a server.
 		{"sqlite3.OperationalError: database is locked (timeout after 5s)\n", DependencyUnavailable},
 	})
+}
+
+// One-shot tools' last lines when they succeeded, and the same tools
+// stopping on a failure.
+func TestOneShotTaskSucceeded573(t *testing.T) {
+	for _, tc := range []struct {
+		name, log string
+		finished  bool
+	}{
+		{"nbconvert's last line after it wrote the report", "[NbConvertApp] Converting notebook /work/kpi.ipynb to html\n[NbConvertApp] Executing notebook with kernel: python3\n[NbConvertApp] Writing 412873 bytes to /reports/kpi.html\n", true},
+		{"an RQ worker in burst mode, done", "11:40:03 resize: Job OK (b1d7e9c2-6a4f-4f38-8e05-2c9b7d3a1f60)\n11:40:03 Result is kept for 500 seconds\n11:40:03 Worker 0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46: done, quitting\n11:40:03 Unsubscribing from channel rq:pubsub:0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46\n", true},
+		{"nbconvert failing in a cell", "[NbConvertApp] Executing notebook with kernel: python3\n[NbConvertApp] ERROR | Error while converting 'kpi.ipynb'\nnbclient.exceptions.CellExecutionError: An error occurred while executing the following cell\n", false},
+		{"an RQ worker that keeps listening", "11:40:02 *** Listening on resize...\n11:40:03 resize: Job OK (b1d7e9c2)\n11:40:03 Result is kept for 500 seconds\n", false},
+	} {
+		ls := ScanLog(strings.NewReader(tc.log))
+		if got := ls.finished != ""; got != tc.finished {
+			t.Errorf("%s: finished = %q, want finished %v", tc.name, ls.finished, tc.finished)
+		}
+	}
 }

@@ -219,9 +219,16 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 			named[n] = true
 		}
 	}
+	rows := o.rows
+	if own := o.promptRows(); pod == nil && len(own) > 0 {
+		// The log's prompt names one of the rows (`kubectl logs
+		// notify-worker-7c4f9d6b8-wq5hz --previous`): that pod is the one
+		// asked about, whatever state its neighbours are in.
+		rows = own
+	}
 	best, found := tableRow{}, false
-	for _, r := range o.rows {
-		if !r.failing() {
+	for _, r := range rows {
+		if !r.failing() && (len(rows) == len(o.rows) || r.restarts == 0) {
 			continue
 		}
 		if found && named[best.name] && !named[r.name] {
@@ -267,6 +274,26 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		return top, true
 	}
 	return best, found
+}
+
+// promptRows are the rows of the pod a prompt names, when it restarted
+// (a pod that was evicted or never started is not the loop asked about).
+func (o *Objects) promptRows() []tableRow {
+	if o.prompt.pod == "" {
+		return nil
+	}
+	var own []tableRow
+	looped := false
+	for _, r := range o.rows {
+		if r.name == o.prompt.pod {
+			own = append(own, r)
+			looped = looped || r.restarts > 0 || r.status == "CrashLoopBackOff"
+		}
+	}
+	if !looped {
+		return nil
+	}
+	return own
 }
 
 // anyRowOf reports a row of pod, or of its workload (a sibling replica).
