@@ -214,6 +214,7 @@ type logScanner struct {
 	loopListen  []string // loopback ports a line of the paste listens on ("Listening on 127.0.0.1:5432")
 	serverStart bool     // a line says a server starts ("Starting SonarQube", "Listening on :8080")
 	startedAt   int      // the last such line
+	selfExitAt  int      // the last line in which a platform records the container's own exit
 	// causedByBug is set by a "Caused by:" that names a bug (a null
 	// pointer, an index out of range): the wrapper above it stopped on a
 	// bug, not on what it was given.
@@ -341,6 +342,9 @@ func (s *logScanner) line(raw []byte) {
 		s.causedByBug = true // "Caused by: java.lang.NullPointerException" under a wrapper
 	}
 	s.causedByNext = bytes.Equal(trimmed, []byte("Caused by:")) // rake's cause on the line below it
+	if rePlatformExit.Match(lower) {
+		s.selfExitAt = s.lines
+	}
 
 	endsTraceback := false
 	if s.inTraceback {
@@ -500,10 +504,11 @@ func (s *logScanner) line(raw []byte) {
 		best = configKey
 	}
 	afterSigterm := s.sigterm
-	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) {
+	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) && !bytes.Contains(lower, []byte("exit notification to peer")) {
 		// (A SIGTERM just after the program's own fatal line is its
 		// entrypoint stopping the rest, as supervisord is told to: the
-		// fatal line says why.)
+		// fatal line says why. OpenVPN telling its peer it exits is the
+		// VPN client gluetun restarts, not the container stopped.)
 		best = sigtermPattern
 		s.sigterm = true
 	}
@@ -568,6 +573,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if best != nil && best.cat == DependencyUnavailable && reTelemetryExport.Match(lower) {
 		score -= 6 // traces or metrics it could not ship: most programs go on without them
+	}
+	if best != nil && (best.id == "startup_probe_platform" || best.id == "health_check_words") && s.selfExitAt > 0 {
+		score -= 10 // the platform's check failing after the container exited on its own only follows the exit
 	}
 	if afterSigterm && best == nil {
 		score -= 4 // an error while shutting down after SIGTERM is not why it stopped
@@ -1578,6 +1586,16 @@ func trimSternPrefix(raw []byte) []byte {
 // reReadyColumn is the READY column of a `kubectl get pods` row.
 var reReadyColumn = regexp.MustCompile(`^\d+/\d+\s`)
 
+// reSocketLocalEnd is the local end of a socket pair Go prints ("udp
+// 127.0.0.1:49122->").
+var reSocketLocalEnd = regexp.MustCompile(`[\w.:\[\]]+:\d+->`)
+
+// rePlatformExit is a platform's record that the container's process exited
+// by itself: Cloud Run's "Container called exit(1).", App Runner's
+// "Container exit code: 1", Fly.io's "Main child exited normally with
+// code: 1".
+var rePlatformExit = regexp.MustCompile(`\bcontainer called exit\(\d+\)|\bcontainer exit code: \d+|\bmain child exited (?:normally )?with code: \d+`)
+
 // reShellStep is a line of a shell utility an entrypoint runs ("sed:
 // couldn't open temporary file ...: Read-only file system").
 var reShellStep = regexp.MustCompile(`^(?:sed|cp|mv|ln|chmod|chown|mkdir|touch|rm|tee|install|envsubst): `)
@@ -1855,7 +1873,7 @@ func localPostgresSocket(line []byte) bool {
 
 // reLoopback is a loopback address with its port, as a connection error
 // names it.
-var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1|\blocalhost|\[::1\]|(?:^|[\s(])::1)(?:[:/](\d{2,5}))?`)
+var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1\b|\blocalhost|\[::1\]|(?:^|[\s(])::1)(?:[:/](\d{2,5}))?`)
 
 // loopbackTarget reports a connection error aimed at the pod's own
 // loopback address, on a port that is not a node agent's or control-plane
@@ -1912,13 +1930,18 @@ func loopbackTarget(line string) bool {
 			line = line[:i]
 		}
 	}
+	// "read udp 127.0.0.1:49122->127.0.0.11:53": the left side is the
+	// socket's own end, not where it connects.
+	line = reSocketLocalEnd.ReplaceAllString(line, "->")
 	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
 		if m[1] == "" {
 			return true
 		}
 		port, _ := strconv.Atoi(m[1])
 		switch {
-		case port == 2379 || port == 2380 || port == 6443 || port == 8500 || port == 8126:
+		case port == 53 || port == 2379 || port == 2380 || port == 6443 || port == 8500 || port == 8126:
+			// (53: a resolver on the node or Docker's embedded one at
+			// 127.0.0.11, which a lookup asks: a name, not a service here.)
 		case port >= 10248 && port <= 10259, port >= 15000 && port <= 15099:
 		default:
 			return true
@@ -1973,6 +1996,9 @@ func kubectlNotice(line []byte) bool {
 	t := bytes.TrimSpace(line)
 	if (bytes.Contains(t, []byte("Upgrade \"")) || bytes.Contains(t, []byte("Install \""))) && bytes.Contains(t, []byte("\" failed: ")) {
 		return true // `helm history`'s description of a failed release: Helm's wait, as above
+	}
+	if bytes.HasPrefix(t, []byte("│ Error: context deadline exceeded")) {
+		return true // Terraform's box round the Helm provider's wait running out, as above
 	}
 	before, found := bytes.CutSuffix(t, []byte("timed out waiting for the condition"))
 	return found && (bytes.EqualFold(before, []byte("error: ")) || bytes.Contains(before, []byte("helm.go:")))

@@ -236,7 +236,7 @@ var patterns = []*pattern{
 	pat("symfony_unwritable_dir", PermissionDenied, weightPrecise, hintPerm, "unable to write in the").matching(`(?i)\bUnable to write in the "[^"]+" directory\b`),
 	// A process limit stated beside a thread that could not start
 	// ("the cluster has podPidsLimit: 512", "--pids-limit 100").
-	pat("pids_limit_named", ConfigError, weightPrecise+3, "The container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) was reached: raise it, or lower the app's thread and worker counts (pools sized to the node's CPUs).", "pidslimit", "pids-limit", "pids_limit", "pids.max").matching(`(?i)\bpodPidsLimit\b|--pids-limit\b|\bpids_limit\b|\bpids\.max\b`),
+	pat("pids_limit_named", ConfigError, weightPrecise+3, "The container's process limit (pids.max, the kubelet's podPidsLimit, Docker's --pids-limit) was reached: raise it, or lower the app's thread and worker counts (pools sized to the node's CPUs).", "pidslimit", "pids-limit", "pids_limit", "pids.max").matching(`(?i)\bpodPidsLimit\b|\S[^\n]*--pids-limit\b|--pids-limit\b[= ]?\d*\s*[^\s\d\\]|\bpids_limit\b|\bpids\.max\b`),
 	// Kernel and shared-memory limits a program names at start: Oracle's
 	// MEMORY_TARGET above /dev/shm, Seastar's aio-max-nr, NCCL's segment
 	// in a /dev/shm that is too small (or df showing it full beside a Bus
@@ -956,7 +956,7 @@ var patterns = []*pattern{
 	// scheduler exits", "exit code 0"): a finished task, not a crash. (Not
 	// a child process it reaped: "Process psutil.Process(pid=35, ...)
 	// terminated with exit code 0".)
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without(append(nonZeroExitWords("with code: ", "with status '", "then exits ", "then exits with code ", "then exits with status "), "non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=")...),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without(append(nonZeroExitWords("with code: ", "with status '", "then exits ", "then exits with code ", "then exits with status "), "non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=", "heroku[run.", "heroku[scheduler.")...),
 	// A `docker ps` / `podman ps` / `docker compose ps` row whose
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
@@ -968,6 +968,11 @@ var patterns = []*pattern{
 	// The reporter says the program exits 0 and is restarted ("prints
 	// this, exits 0 and gets restarted, forever"): a program that ends.
 	pat("exit0_restarted_words", Completed, weightSpecific, "", "exit").matching(`(?i)\bexit(?:s|ed)? (?:with )?(?:code |status )?0\b[^.;]{0,30}\b(?:and|then|but)\b[^.;]{0,20}\b(?:gets?|is|was|got) restarted\b`),
+	// A platform's record of the container's own exit 0 (Fly.io's "Main
+	// child exited normally with code: 0", App Runner's "Container exit
+	// code: 0"): it finished; the platform's health check failing after
+	// it only follows.
+	pat("platform_exit0", Completed, weightPrecise, "", "exited normally with code: 0", "container exit code: 0").matching(`(?i)\bmain child exited normally with code: 0\b|\bcontainer exit code: 0\b`),
 	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)|\bcontainer called exit\(0\)`),
 	// Azure Container Apps' system log: the container ended by itself.
 	pat("aca_terminated_completed", Completed, weightGeneric+4, "", "reason 'completed'").matching(`(?i)\bwas terminated with exit code '0' and reason 'Completed'`),
@@ -1850,6 +1855,16 @@ var patterns = []*pattern{
 	pat("kafka_replication_factor", ConfigError, weightPrecise+2, "A topic (often an internal one: offsets, configs, status) asks for more replicas than the cluster has brokers: lower its replication factor setting (e.g. *.storage.replication.factor, offsets.topic.replication.factor) or add brokers.", "larger than available brokers", "invalidreplicationfactor").matching(`(?i)\breplication factor: \d+ larger than available brokers\b|\bInvalidReplicationFactorException\b`),
 	// Node-RED's words when its port is taken ("[error] Unable to listen
 	// on http://127.0.0.1:1880/", "[error] Error: port in use").
+	// NSPR's words for EADDRINUSE (389 Directory Server, NSS tools):
+	// "PR_Bind() on All Interfaces port 3389 failed: Netscape Portable
+	// Runtime error -5982 (Local Network address is in use.)".
+	pat("nspr_address_in_use", PortConflict, weightPrecise, hintPort, "local network address is in use", "-5982").matching(`(?i)\blocal network address is in use\b|\bpr_bind\(\).{0,120}\berror -5982\b`),
+	// pgx's words when the server answers but declines TLS: the DSN's
+	// sslmode=require (or verify-*) against a server without TLS.
+	pat("server_refused_tls", ConfigError, weightPrecise, "The database server does not offer TLS, and the connection string demands it: set sslmode=disable (or prefer) in the DSN, or enable TLS on the server.", "server refused tls connection"),
+	// A JDBC URL no driver on the classpath accepts ("jdbc:postgres://"
+	// for jdbc:postgresql://): the URL's scheme, not the database.
+	pat("jdbc_url_unsupported", ConfigError, weightPrecise+1, "No JDBC driver accepts this URL: check its scheme (jdbc:postgresql://, jdbc:mysql://, jdbc:mariadb://) and that the driver is in the image.", "driver does not support the provided url", "no suitable driver found for"),
 	pat("port_in_use_short", PortConflict, weightPrecise, hintPort, "port in use").matching(`(?i)\berror: port in use\b`),
 	// Rust's unwrap of an empty Option ("called `Option::unwrap()` on a
 	// `None` value", the line after "thread 'main' panicked at
@@ -1908,11 +1923,14 @@ var patterns = []*pattern{
 	pat("yaml_syntax", ConfigError, weightSpecific, hintParse, "psych::syntaxerror", "while parsing a", "while scanning a").matching(`(?i)psych::syntaxerror|\bwhile parsing a (?:block|flow) (?:mapping|sequence|collection|node)\b|\bwhile scanning a (?:simple key|quoted scalar|plain scalar|block scalar)\b`),
 	// PHP's parser refusing the app's own code (a .php file of the
 	// release): a broken build, not a configuration file.
-	pat("php_parse_error", AppCrash, weightPrecise, "The app's own PHP code does not parse (a syntax error shipped in this release): fix the file and line the error names, and rebuild the image.", "parse error").matching(`(?i)\bphp parse error:\s+syntax error\b|\bparse error:\s+syntax error, unexpected .{0,160}\.php\b`),
+	pat("php_parse_error", AppCrash, weightPrecise, "The app's own PHP code does not parse (a syntax error shipped in this release): fix the file and line the error names, and rebuild the image.", "parse error").without("config.php", "/config/").matching(`(?i)\bphp parse error:\s+syntax error\b|\bparse error:\s+syntax error, unexpected .{0,160}\.php\b`),
 	// serde's account of a config file or environment that lacks a key
 	// the program's settings struct requires.
 	pat("serde_missing_field", ConfigError, weightSpecific-1, "", "missing field `").matching("(?i)\\bmissing field `[\\w.-]+`"),
-	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "could not be parsed", "unable to parse", "unknown field", "toml:", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format", "permission"),
+	// A TOML library's error ("toml: line 12 (last key ...)"), not a file
+	// name that ends in .toml ("fly.toml: [processes]").
+	pat("toml_error", ConfigError, weightSpecific-1, hintParse, "toml:").matching(`(?:^|[^\w.])toml: `),
+	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "could not be parsed", "unable to parse", "unknown field", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format", "permission"),
 	// A feature gate the program does not know or no longer lets be set
 	// (an OpenTelemetry collector's --feature-gates after an upgrade, a
 	// Kubernetes component's --feature-gates).
@@ -1998,6 +2016,26 @@ var patterns = []*pattern{
 	// Flink's refusal of its own memory or option settings; its
 	// entrypoint's sed on a read-only conf mount only warns before it.
 	pat("flink_illegal_config", ConfigError, weightPrecise+1, "Flink refuses its configuration: fix the option the exception names (for memory, the total process size must hold JVM metaspace and overhead: raise jobmanager/taskmanager.memory.process.size or the pod's memory, or lower the parts).", "illegalconfigurationexception"),
+	// The *arr apps' (Sonarr, Radarr, Prowlarr, Lidarr) check of their
+	// config folder: "AppFolder /config is not writable".
+	pat("servarr_appfolder", PermissionDenied, weightPrecise+1, hintPerm, "appfolder").matching(`(?i)\bAppFolder \S+ is not writable\b`),
+	// Paperless-ngx's wait for its database giving up ("Timeout while
+	// waiting on PostgreSQL!").
+	pat("waiting_on_db_timeout", DependencyUnavailable, weightPrecise, hintDepend, "timeout while waiting on").matching(`(?i)\btimeout while waiting on (?:postgres(?:ql)?|mysql|mariadb|redis|the database|database|db)\b`),
+	// OpenVPN's handshake with its server never completing: the server
+	// (or the path to it) does not answer.
+	pat("openvpn_tls_negotiation", DependencyUnavailable, weightPrecise, hintDepend, "tls key negotiation failed").matching(`(?i)\btls key negotiation failed to occur within \d+ seconds\b`),
+	// Nomad's exec drivers without the task's command ("executable
+	// \"local/edge-proxy\" could not be found").
+	pat("nomad_exec_missing", CommandNotFound, weightPrecise+1, hintEntry, "could not be found").matching(`(?i)\bexecutable "[^"]+" could not be found\b`),
+	// Nomad's template waiting on a Consul key or Nomad variable that
+	// does not exist ("Template Missing: kv.block(config/app.json)",
+	// Consul's "No key exists at: ..."), and ECS's env file missing from
+	// its S3 bucket: the object the task reads was never created.
+	pat("nomad_template_missing", MissingConfigObject, weightPrecise, "The object the task's template or env file reads does not exist: create the Consul key, Nomad variable, Vault secret or S3 object it names, or fix the path in the job.", "missing:", "no key exists at:", "nosuchkey").matching(`(?i)\bTemplate\s+Missing: (?:kv\.block|key|nomad\.var\.block|nomadVar|secret|vault\.read|service)\(|\bNo key exists at: \S+|\bfailed to download env files\b.{0,400}\bNoSuchKey\b`),
+	// Nomad's restart by a Consul check_restart ("Restart Signaled
+	// healthcheck: check \"consumer-lag\" unhealthy").
+	pat("nomad_check_restart", LivenessProbe, weightPrecise+1, "", "restart signaled").matching(`(?i)\bRestart Signaled\s+healthcheck: check "[^"]+" unhealthy\b`),
 	pat("kombu_transport", ConfigError, weightPrecise, "The broker URL's scheme names no transport kombu knows (a typo, or a transport whose package is not installed): fix CELERY_BROKER_URL / broker_url, e.g. redis:// or amqp://.", "no such transport:"),
 	pat("django_backend_name", ConfigError, weightPrecise, "The DATABASES ENGINE setting names no backend Django has: use one of the names the error lists (e.g. django.db.backends.postgresql), or install the package of a third-party backend.", "isn't an available database backend"),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
