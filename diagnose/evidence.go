@@ -894,6 +894,10 @@ func oneShotStep(words []string) bool {
 		return true
 	}
 	switch name {
+	case "php":
+		// Laravel's scheduler entry point runs the commands due this
+		// minute and returns: it is meant for cron, once a minute.
+		return containsWord(words, "artisan") && containsWord(words, "schedule:run")
 	case "sleep":
 		return len(words) == 2 && reFiniteSleep.MatchString(words[1])
 	case "ping":

@@ -599,7 +599,7 @@ var patterns = []*pattern{
 	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found|^\s*\S+: \d+: (?:exec: )?[^:]+: not found\s*$|^\s*\S+: \d+: exec: [^\s:]+(?::[^\s:]+)*: not found\s*$|^\s*\S+: (?:exec: )?line \d+: (?:exec: )?[^:]+: not found\s*$`),
 	// The reporter's or a maintainer's words: the image has no shell for
 	// the command that needs one ("the container no longer has a shell").
-	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
+	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").without("to expand", "expansion", "expanded", "literal").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
 	// JVM options that name a file or a setting the JVM refuses: a
 	// -javaagent jar that is not in the image, an unknown -XX option, a
 	// heap it cannot reserve.
@@ -789,7 +789,7 @@ var patterns = []*pattern{
 	// ("Invalid isoformat string: '{{inputs.parameters.run-date}}'",
 	// "invalid literal for int() with base 10: '${PORT}'"): the step that
 	// fills it in did not run, or has no such parameter.
-	pat("quoted_placeholder_value", ConfigError, weightPrecise+1, hintPlaceholder, "{{", "${", "'$", "\"$", "\x60$").matching(`(?i:\b(?:invalid|error|exception|cannot|can't|could not|failed|unable|unknown|illegal|bad|not a valid|unsupported|unrecognized)\b).{0,160}(?::|\bstring|\bvalue|\bfor)\s+['"\x60](?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]{2,})['"\x60]\s*\.?\s*$`),
+	pat("quoted_placeholder_value", ConfigError, weightPrecise+1, hintPlaceholder, "{{", "${", "'$", "\"$", "\x60$").matching(`(?i:\b(?:invalid|error|exception|cannot|can't|could not|failed|unable|unknown|illegal|bad|not a valid|unsupported|unrecognized)\b).{0,160}(?::|\bstring|\bvalue|\bfor)\s+['"\x60](?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]{2,})['"\x60]\s*\.?\s*$|['"\x60](?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]{2,})['"\x60] is not an? (?:valid )?(?:integer|int|number|port|boolean|bool|duration|url)\b`),
 	pat("host_unexpanded_variable", ConfigError, weightPrecise+2, hintPlaceholder, " $", "\"$", "'$", "`$", "{{").matching(`(?i)(?:\blookup|\benotfound|could not translate host name|unknownhostexception:|could not resolve host:|unknown (?:mysql )?(?:server )?host|no such host:?|host not found(?: in upstream)?|bad address|getaddrinfo for|connecting to)\s*["'\x60]?(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{[^}\n]*\}\})(?:["'\x60:\s]|$)`),
 	// The JVM refusing contradictory heap flags ("Initial heap size set to
 	// a larger value than the maximum heap size": -Xms above -Xmx, from two
@@ -1748,7 +1748,7 @@ var patterns = []*pattern{
 	// Something the program must be given is absent from its
 	// configuration ("plugin/forward: no nameservers found", "no upstream
 	// servers configured").
-	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
+	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").without("constructor").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
 	// A schema or data migration the program refuses or cannot finish:
 	// the data on the volume is from a version it cannot upgrade from.
 	// A migration lock an earlier, killed start left in the database
@@ -2027,6 +2027,34 @@ var patterns = []*pattern{
 	pat("openvpn_tls_negotiation", DependencyUnavailable, weightPrecise, hintDepend, "tls key negotiation failed").matching(`(?i)\btls key negotiation failed to occur within \d+ seconds\b`),
 	// Nomad's exec drivers without the task's command ("executable
 	// \"local/edge-proxy\" could not be found").
+	// Cloud Run's secret-backed variable whose version is gone ("Could
+	// not fetch secret ... Secret Version [...] is in DESTROYED state").
+	pat("cloud_run_secret_missing", MissingConfigObject, weightPrecise+1, "The secret version the service's variable is pinned to no longer exists (destroyed, disabled or deleted): point the variable at a live version (or latest), or restore the secret.", "could not fetch secret").matching(`(?i)\bcould not fetch secret\b.{0,400}\b(?:is in (?:DESTROYED|DISABLED) state|not found|NOT_FOUND)\b`),
+	// Symfony Messenger's transport DSN with a scheme no transport takes.
+	pat("messenger_dsn", ConfigError, weightPrecise, "No Messenger transport accepts this DSN: fix MESSENGER_TRANSPORT_DSN's scheme (doctrine://, amqp://, redis://) or install the transport's package.", "no transport supports the given messenger dsn"),
+	// Laravel killing its own worker when a job outlasts --timeout
+	// ("TimeoutExceededException: ... has timed out"), then "Killed" and
+	// exit 137: the worker's own limit, not the kernel's.
+	pat("laravel_job_timeout", ConfigError, weightPrecise+2, "The queue worker killed itself because a job ran longer than its --timeout: raise --timeout (and the queue's retry_after above it) or make the job shorter.", "timeoutexceededexception", "has timed out").matching(`(?i)\bTimeoutExceededException\b|\bhas (?:been attempted too many times or run too long|timed out)\b.{0,80}\bjob\b|\bjob\b.{0,120}\bhas timed out\b`),
+	// Laravel's container unable to build a class the code asks for
+	// ("Target [App\Contracts\PaymentGateway] is not instantiable while
+	// building [...]"): a binding the app's providers never made.
+	pat("laravel_not_instantiable", AppCrash, weightSpecific, "", "is not instantiable").matching(`(?i)\bTarget \[[^\]]+\] is not instantiable\b`),
+	// SELinux refusing the container's process ("avc:  denied  { write }
+	// for ... comm=\"mysqld\" ... scontext=...container_t ... permissive=0"):
+	// a label on the host path, not the file mode.
+	pat("selinux_avc_denied", PermissionDenied, weightPrecise+3, "SELinux denied the container's access to a host path: relabel it for containers (chcon -Rt container_file_t PATH, or the :Z/:z volume option) or give the pod an seLinuxOptions that fits.", "avc:").matching(`(?i)\bavc:\s+denied\s+\{ [\w ]+ \}.{0,300}\bcontainer_t\b`),
+	// Spring properties bound to a settings class that require a value
+	// ("[rocketmq.name-server] must not be null") and Nacos' token key
+	// ("the length of secret key must great than or equal 32 bytes").
+	pat("required_property_null", ConfigError, weightPrecise+1, hintEnv, "must not be null", "length of secret key").matching(`\[[\w.-]+\] must not be null\b|(?i)\bthe length of secret key must\b`),
+	// Kafka's ACLs refusing the client's principal ("TopicAuthorization
+	// Exception: Authorization failed.", the group's, the transactional
+	// id's, the cluster's): the login worked, the permission is missing.
+	pat("kafka_acl_denied", PermissionDenied, weightPrecise+2, "Kafka's ACLs do not allow this principal the operation: add the ACL the error names (topic, group, transactional id or cluster) with kafka-acls or the operator's KafkaUser.", "authorizationexception").matching(`\b(?:Topic|Group|TransactionalId|Cluster|DelegationToken)AuthorizationException\b`),
+	// Kafka Streams' state directory it could not create (the volume's
+	// owner is not the container's user).
+	pat("streams_state_dir", PermissionDenied, weightPrecise, hintPerm, "couldn't be created").matching(`(?i)\bstate directory \[[^\]]+\] doesn't exist and couldn't be created\b`),
 	pat("nomad_exec_missing", CommandNotFound, weightPrecise+1, hintEntry, "could not be found").matching(`(?i)\bexecutable "[^"]+" could not be found\b`),
 	// Nomad's template waiting on a Consul key or Nomad variable that
 	// does not exist ("Template Missing: kv.block(config/app.json)",

@@ -3,6 +3,8 @@ package diagnose
 import (
 	"strings"
 	"testing"
+
+	corev1 "k8s.io/api/core/v1"
 )
 
 // Rules from session 28's held-out rounds 573 on and textbook batches 145 on.
@@ -45,6 +47,22 @@ func TestRules573(t *testing.T) {
 		{"Nomad's template waiting on a Consul key never written", "2025-01-30T09:52:17+01:00  Template    Missing: kv.block(config/notifier/smtp.json)\n", MissingConfigObject, "Missing: kv.block"},
 		{"ECS's env file missing from its bucket", "Stopped reason: ResourceInitializationError: failed to download env files: file download command: non empty error stream: failed to get s3 object: operation error S3: GetObject, https response error StatusCode: 404, api error NoSuchKey: The specified key does not exist.\n", MissingConfigObject, "NoSuchKey"},
 		{"Nomad restarting a task for its Consul check", "2025-01-14T18:31:51+01:00  Terminated        Exit Code: 143, Exit Message: \"Docker container exited with non-zero exit code: 143\"\n2025-01-14T18:31:46+01:00  Restart Signaled  healthcheck: check \"consumer-lag\" unhealthy\n", LivenessProbe, "Restart Signaled"},
+		{"uvicorn refusing a $PORT no shell expanded", "Error: Invalid value for '--port': '$PORT' is not a valid integer.\n", ConfigError, "$PORT"},
+		{"Cloud Run's secret version destroyed", "Could not fetch secret \"projects/p/secrets/apprun-ENCORE_RUNTIME_CONFIG/versions/243\" for environment variable \"ENCORE_RUNTIME_CONFIG\". Instance startup will now abort: Secret Version [...] is in DESTROYED state.\n", MissingConfigObject, "DESTROYED state"},
+		{"Symfony Messenger's DSN with a mistyped scheme", "In TransportFactory.php line 54:\n\n  No transport supports the given Messenger DSN \"doctrin://default?queue_name=async\".\n\nmessenger:consume [-l|--limit LIMIT] [-m|--memory-limit MEMORY-LIMIT] [-t|--time-limit TIME-LIMIT] [--] [<receivers>...]\n", ConfigError, "No transport supports the given Messenger DSN"},
+		{"Laravel's worker killed by its own --timeout", "[2025-04-02 09:14:03] production.ERROR: App\\Jobs\\GenerateAnnualReport has timed out. {\"exception\":\"[object] (Illuminate\\\\Queue\\\\TimeoutExceededException(code: 0): App\\\\Jobs\\\\GenerateAnnualReport has timed out.\"}\nKilled\n", ConfigError, "has timed out"},
+		{"Magento's search client without a live node", "Could not validate a connection to OpenSearch. No alive nodes found in your cluster\n", DependencyUnavailable, "No alive nodes"},
+		{"PHP's signature mismatch between a class and its interface", "PHP Fatal error:  Declaration of App\\Exports\\XlsxExporter::write(iterable $rows): void must be compatible with App\\Contracts\\Exporter::write(iterable $rows, array $options = []): void in /app/app/Exports/XlsxExporter.php on line 14\n", AppCrash, "must be compatible with"},
+		{"Laravel's container unable to build a class", "In Container.php line 1373:\n\n  Target [App\\Contracts\\PaymentGateway] is not instantiable while building [App\\Listeners\\ReconcilePayouts].\n", AppCrash, "is not instantiable"},
+		{"a Native AOT build without the type's serializer", "Unhandled exception. System.InvalidOperationException: Reflection-based serialization has been disabled for this application. Either use the source generator APIs or explicitly configure the 'JsonSerializerOptions.TypeInfoResolver' property.\n   at System.Text.Json.ThrowHelper.ThrowInvalidOperationException_JsonSerializerIsReflectionDisabled()\n", AppCrash, "Reflection-based serialization"},
+		{"trimming that removed a constructor", "Unhandled exception. System.MissingMethodException: Cannot dynamically create an instance of type 'ReportMailer.Templates.MonthlySummaryTemplate'. Reason: No parameterless constructor defined.\n", AppCrash, "No parameterless constructor"},
+		{"SELinux denying the container's write to a host path", "type=AVC msg=audit(1723099288.114:2417): avc:  denied  { write } for  pid=40213 comm=\"mysqld\" name=\"nacos-mysql\" dev=\"dm-2\" ino=33554561 scontext=system_u:system_r:container_t:s0:c412,c788 tcontext=unconfined_u:object_r:default_t:s0 tclass=dir permissive=0\n2024-08-08T06:41:28.114Z 0 [ERROR] [MY-010460] [Server] --initialize specified but the data directory exists and is not writable. Aborting.\n", PermissionDenied, "avc:"},
+		{"a Spring property bound as required", "Caused by: java.lang.IllegalArgumentException: [rocketmq.name-server] must not be null\n", ConfigError, "must not be null"},
+		{"Dubbo without a provider of the service", "java.lang.IllegalStateException: Failed to check the status of the service com.mall.user.api.UserService. No provider available for the service com.mall.user.api.UserService from the url consumer://10.244.1.17/com.mall.user.api.UserService\n", DependencyUnavailable, "No provider available"},
+		{"Kafka's ACLs refusing a topic under the wrapper", "Caused by: io.confluent.kafka.schemaregistry.storage.exceptions.StoreInitializationException: Failed trying to create or validate schema topic configuration\nCaused by: org.apache.kafka.common.errors.TopicAuthorizationException: Authorization failed.\n", PermissionDenied, "TopicAuthorizationException"},
+		{"Kafka Streams' state directory it cannot create", "org.apache.kafka.streams.errors.ProcessorStateException: base state directory [/var/lib/ksql/kafka-streams] doesn't exist and couldn't be created\n", PermissionDenied, "couldn't be created"},
+		{"a kafka-python keyword given to confluent-kafka", "TypeError: 'timeout_ms' is an invalid keyword argument for poll()\n", AppCrash, "invalid keyword argument"},
+		{"a Kafka consumer used after the code closed it", "Exception in thread \"main\" java.lang.IllegalStateException: This consumer has already been closed.\n", AppCrash, "already been closed"},
 	})
 	checkNotRead(t, []notRead{
 		// A file name ending in .toml is not a TOML library's error.
@@ -87,6 +105,26 @@ func TestOneShotTaskSucceeded573(t *testing.T) {
 		ls := ScanLog(strings.NewReader(tc.log))
 		if got := ls.finished != ""; got != tc.finished {
 			t.Errorf("%s: finished = %q, want finished %v", tc.name, ls.finished, tc.finished)
+		}
+	}
+}
+
+// Laravel's scheduler entry point returns once the minute's commands ran;
+// its queue worker runs on.
+func TestLaravelScheduleRunIsOneShot(t *testing.T) {
+	clb := sparse("scheduler", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 10})
+	for _, tc := range []struct {
+		cmd  []string
+		want bool
+	}{
+		{[]string{"php", "artisan", "schedule:run"}, true},
+		{[]string{"php", "artisan", "queue:work", "--tries=3"}, false},
+		{[]string{"php", "/app/bin/console", "messenger:consume", "async"}, false},
+	} {
+		pod := testPod([]string{"scheduler"}, clb, withCommand("scheduler", tc.cmd...))
+		r := Diagnose(Input{Pod: pod, Now: now})
+		if got := r.Category == Completed; got != tc.want {
+			t.Errorf("%q: got %s: %s", tc.cmd, r.Category, r.Summary)
 		}
 	}
 }
