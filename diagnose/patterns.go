@@ -733,7 +733,7 @@ var patterns = []*pattern{
 	// A secret or parameter the platform cannot find (ECS's Secrets
 	// Manager and SSM references, Cloud Run's secret versions, Container
 	// Apps' secretRef): the object the task names does not exist.
-	pat("platform_secret_missing", MissingConfigObject, weightPrecise+1, "The secret or parameter the task or revision references does not exist under that name (or in that account/region/project): create it, or fix the reference.", "can't find the specified secret", "invalid ssm parameters", "was not found", "secretrefnotfound", "secretref").matching(`(?i)\bsecrets manager can't find the specified secret\b|\binvalid ssm parameters: \S+|\bsecret projects/\S+/secrets/\S+ was not found\b|\bcontainerappsecretrefnotfound\b|\bsecretref '[^']+'.{0,60}\bnot found\b`),
+	pat("platform_secret_missing", MissingConfigObject, weightPrecise+1, "The secret or parameter the task or revision references does not exist under that name (or in that account/region/project): create it, or fix the reference.", "can't find the specified secret", "invalid ssm parameters", "was not found", "secretrefnotfound", "secretref", "parameternotfound", "secretnotfound", "has no versions").matching(`(?i)\bsecrets manager can't find the specified secret\b|\binvalid ssm parameters: \S+|\bsecret projects/\S+/secrets/\S+ was not found\b|\bcontainerappsecretrefnotfound\b|\bsecretref '[^']+'.{0,60}\bnot found\b|\bSSM: GetParameters?\b.{0,200}\bParameterNotFound\b|code"?\s*[:=]\s*"?SecretNotFound\b|\bsecret \[projects/\S+/secrets/[^\]]+\] not found or has no versions\b`),
 	// chroot's and unshare's own words when the program they should start
 	// is not there, and nsenter's for a host without a shell ("nsenter:
 	// failed to execute sh: No such file or directory"; a host tool an
@@ -1144,7 +1144,7 @@ var patterns = []*pattern{
 	// s6-overlay's account of its main command ("[cmd] /app/run.sh exited
 	// 127"): the shell's code for a command it could not find.
 	pat("s6_cmd_127", CommandNotFound, weightSpecific-2, hintEntry, "exited 127").matching(`(?i)\[cmd\] \S+ exited 127\b|\bcommand exited 127\b`),
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]`),
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.
@@ -2055,6 +2055,27 @@ var patterns = []*pattern{
 	// Kafka Streams' state directory it could not create (the volume's
 	// owner is not the container's user).
 	pat("streams_state_dir", PermissionDenied, weightPrecise, hintPerm, "couldn't be created").matching(`(?i)\bstate directory \[[^\]]+\] doesn't exist and couldn't be created\b`),
+	// Spring Boot's binder refusing a property's value ("Invalid value
+	// '1{PORT:-8080}' for configuration property 'server.port'").
+	pat("spring_invalid_property", ConfigError, weightPrecise+2, hintParse, "for configuration property").matching(`(?i)\binvalid value '[^']*' for configuration property '[\w.\[\]-]+'`),
+	// A program's settings check naming the rule a value breaks
+	// (gluetun's "dns settings: upstream type dot must be plain if ...").
+	pat("settings_rule", ConfigError, weightPrecise, hintParse, "settings: ").matching(`(?i)\b[\w-]+ settings: (?:[\w -]+: )?[^:]{0,80}\bmust (?:be|not|have)\b`),
+	// A pool exhausted because the app never returns its connections
+	// (Hikari's "Apparent connection leak detected"): the app's bug.
+	// go-sqlite3 in a binary built without cgo ("Binary was compiled
+	// with 'CGO_ENABLED=0', go-sqlite3 requires cgo to work. This is a
+	// stub"): a broken build.
+	pat("sqlite_cgo_stub", AppCrash, weightPrecise, "The binary was built with CGO_ENABLED=0 and go-sqlite3 needs cgo: build with CGO_ENABLED=1 (and a base image with libc), or switch to a pure-Go SQLite driver (modernc.org/sqlite).", "requires cgo to work"),
+	pat("connection_leak", AppCrash, weightPrecise+2, "The app takes pool connections and does not return them (a leak): close them on every path (try-with-resources, finally), then size the pool.", "connection leak").matching(`(?i)\bapparent connection leak detected\b`),
+	// MongoDB's drivers finding members of another replica set than the
+	// URI names ("Expecting replica set member from set 'rs0', but found
+	// one from set 'mongo-rs0'"), and an SRV name that does not exist
+	// ("querySrv ENOTFOUND _mongodb._tcp..."): the URI's setting.
+	pat("mongo_uri_mismatch", ConfigError, weightPrecise+2, "The MongoDB connection string does not match the deployment: set replicaSet to the set's real name, and use mongodb+srv:// only for a host that has SRV records (in-cluster Services usually want mongodb://host:27017).", "replica set member", "querysrv enotfound").matching(`(?i)\bexpecting replica set member from set '[^']+', but found one from set\b|\bquerySrv ENOTFOUND\b`),
+	// MySQL's error 1142 and its kin: the login worked, the grant lacks
+	// the command ("CREATE command denied to user 'portal'@'...'").
+	pat("mysql_command_denied", PermissionDenied, weightPrecise+1, "The database user lacks the privilege the statement needs: GRANT it (e.g. GRANT CREATE, ALTER ON db.* TO user), or run migrations as a user that has it.", "command denied to user").matching(`(?i)\b\w+ command denied to user\b`),
 	pat("nomad_exec_missing", CommandNotFound, weightPrecise+1, hintEntry, "could not be found").matching(`(?i)\bexecutable "[^"]+" could not be found\b`),
 	// Nomad's template waiting on a Consul key or Nomad variable that
 	// does not exist ("Template Missing: kv.block(config/app.json)",
