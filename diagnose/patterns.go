@@ -2066,6 +2066,24 @@ var patterns = []*pattern{
 	// go-sqlite3 in a binary built without cgo ("Binary was compiled
 	// with 'CGO_ENABLED=0', go-sqlite3 requires cgo to work. This is a
 	// stub"): a broken build.
+	// A shell script that does not parse or uses another shell's syntax
+	// (dash's "9: Syntax error: redirection unexpected" and "7: Bad
+	// substitution" for bash-only <<< and ${x,,}, bash's "syntax error:
+	// unexpected end of file" after a here-document's indented EOF).
+	pat("shell_script_syntax", AppCrash, weightSpecific+1, "The image's shell script does not parse in the shell that runs it: fix the script, or run it with the shell it is written for (bash-only syntax under #!/bin/sh or `sh script`).", "syntax error", "bad substitution").matching(`(?i)\S:(?: line)? \d+: (?:syntax error: (?:redirection unexpected|unexpected end of file|"[^"]*" unexpected|word unexpected)|bad substitution)\b|\bhere-document at line \d+ delimited by end-of-file\b`),
+	// A socket of an address family the pod or node lacks (binding [::]
+	// with IPv6 off: "Address family not supported by protocol", Java's
+	// "Protocol family unavailable"): the bind address setting.
+	pat("address_family_unsupported", ConfigError, weightPrecise, "The program binds or connects with an address family the pod does not have (IPv6 on a node with IPv6 off, or the reverse): set the bind address to 0.0.0.0 (or the family the cluster has), or enable it on the nodes.", "address family not supported", "protocol family unavailable").matching(`(?i)\baddress family not supported by protocol\b|\bprotocol family unavailable\b`),
+	// Cilium's Hubble showing the pod's egress dropped by policy
+	// ("EGRESS DENIED", "Policy denied DROPPED"): the network between the
+	// app and what it calls.
+	pat("hubble_policy_drop", DependencyUnavailable, weightPrecise+1, "A network policy drops the pod's traffic to what it calls: allow that egress (the destination's labels, FQDN or CIDR and port) in the policy.", "policy denied", "egress denied").matching(`(?i)\bpolicy denied\b.{0,40}\bdropped\b|\begress denied\b`),
+	// TLS alerts that name the trust or the client's certificate (Erlang's
+	// "{:tls_alert, {:unknown_ca, ...}}", "CLIENT ALERT: Fatal - Unknown
+	// CA", Go's "remote error: tls: certificate required"): the
+	// certificates given, not the server's reachability.
+	pat("tls_alert_trust", ConfigError, weightPrecise+2, hintCert, "unknown_ca", "unknown ca", "certificate required").matching(`(?i)\{:?unknown_ca\b|\bALERT: Fatal - Unknown CA\b|\bremote error: tls: certificate required\b`),
 	pat("sqlite_cgo_stub", AppCrash, weightPrecise, "The binary was built with CGO_ENABLED=0 and go-sqlite3 needs cgo: build with CGO_ENABLED=1 (and a base image with libc), or switch to a pure-Go SQLite driver (modernc.org/sqlite).", "requires cgo to work"),
 	pat("connection_leak", AppCrash, weightPrecise+2, "The app takes pool connections and does not return them (a leak): close them on every path (try-with-resources, finally), then size the pool.", "connection leak").matching(`(?i)\bapparent connection leak detected\b`),
 	// MongoDB's drivers finding members of another replica set than the

@@ -75,6 +75,13 @@ func TestRules573(t *testing.T) {
 		{"go-sqlite3 in a binary built without cgo", "2025/06/10 07:41:22 open db: Binary was compiled with 'CGO_ENABLED=0', go-sqlite3 requires cgo to work. This is a stub\n", AppCrash, "requires cgo to work"},
 		{"SSM without the parameter the app reads", "{\"level\":\"fatal\",\"error\":\"operation error SSM: GetParameter, https response error StatusCode: 400, RequestID: 8b2d4f6a, ParameterNotFound: \",\"param\":\"/search/prod/indexer/opensearch-url\"}\n", MissingConfigObject, "ParameterNotFound"},
 		{"Secret Manager without the secret or a version of it", "google.api_core.exceptions.NotFound: 404 Secret [projects/731942086655/secrets/stripe-webhook-signing] not found or has no versions.\n", MissingConfigObject, "not found or has no versions"},
+		{"dash running bash's here-string", "indexer-1  | /usr/local/bin/run-indexer: 9: Syntax error: redirection unexpected\n", AppCrash, "redirection unexpected"},
+		{"dash running bash's case conversion", "/opt/forwarder/start.sh: 7: Bad substitution\n", AppCrash, "Bad substitution"},
+		{"a here-document whose EOF was indented", "/app/entrypoint.sh: line 40: warning: here-document at line 21 delimited by end-of-file (wanted `EOF')\n/app/entrypoint.sh: line 32: syntax error: unexpected end of file\n", AppCrash, "unexpected end of file"},
+		{"Java's bind on IPv6 where the node has none", "Caused by: java.net.SocketException: Protocol family unavailable\n\tat java.base/sun.nio.ch.Net.bind0(Native Method)\n", ConfigError, "Protocol family unavailable"},
+		{"Hubble showing the pod's egress dropped by policy", "Jun  3 10:12:44.120: payments/mailer-7c9d (ID:4821) <> 104.18.22.1:443 (world) policy-verdict:none EGRESS DENIED (TCP Flags: SYN)\nJun  3 10:12:44.120: payments/mailer-7c9d (ID:4821) <> 104.18.22.1:443 (world) Policy denied DROPPED (TCP Flags: SYN)\n", DependencyUnavailable, "DENIED"},
+		{"Erlang's TLS alert for an unknown CA", "** (DBConnection.ConnectionError) failed to connect: ** (Postgrex.Error) ssl connect: {:tls_alert, {:unknown_ca, 'TLS client: In state certify at ssl_handshake.erl:2111 generated CLIENT ALERT: Fatal - Unknown CA\\n'}}\n", ConfigError, "unknown_ca"},
+		{"gRPC's server wanting the client's certificate", "rpc error: code = Unavailable desc = connection error: desc = \"transport: authentication handshake failed: remote error: tls: certificate required\"\n", ConfigError, "certificate required"},
 	})
 	checkNotRead(t, []notRead{
 		// A file name ending in .toml is not a TOML library's error.
