@@ -610,14 +610,14 @@ var corpusFloors = map[string][2]float64{
 	"round572": {0.33, 1},    // held out: 1/3 (0/0 quoted) when measured once (BASELINE_ROUND572.md), then developed against
 	"round575": {0.66, 1},    // held out: 2/3 (2/2 quoted) when measured once (BASELINE_ROUND575.md), then developed against
 	"round573": {0.6, 1},     // held out: 3/5 (1/1 quoted) when measured once (BASELINE_ROUND573.md), then developed against
-	"round576": {0, 1},       // held out: 0/3 (0/0 quoted) when measured once (BASELINE_ROUND576.md), then developed against
-	"round577": {0.2, 1},     // held out: 2/10 (1/1 quoted) when measured once (BASELINE_ROUND577.md), then developed against
+	"round576": {0.33, 1},    // held out: 0/3 (0/0 quoted) when measured once (BASELINE_ROUND576.md), then developed against
+	"round577": {0.3, 1},     // held out: 2/10 (1/1 quoted) when measured once (BASELINE_ROUND577.md), then developed against
 	"round578": {0.8, 1},     // held out: 4/5 (2/2 quoted) when measured once (BASELINE_ROUND578.md), then developed against
 	"round580": {0.5, 0},     // held out: 3/6 (0/1 quoted) when measured once (BASELINE_ROUND580.md), then developed against
 	"round579": {0.75, 1},    // held out: 6/8 (2/2 quoted) when measured once (BASELINE_ROUND579.md), then developed against
 	"round582": {0, 1},       // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND582.md), then developed against
-	"round581": {0.37, 0.66}, // held out: 3/8 (2/3 quoted) when measured once (BASELINE_ROUND581.md), then developed against
-	"round583": {0.4, 0.5},   // held out: 2/5 (1/2 quoted) when measured once (BASELINE_ROUND583.md), then developed against
+	"round581": {0.75, 1},    // held out: 3/8 (2/3 quoted) when measured once (BASELINE_ROUND581.md), then developed against
+	"round583": {0.8, 1},     // held out: 2/5 (1/2 quoted) when measured once (BASELINE_ROUND583.md), then developed against
 	"round584": {1, 1},       // held out: 3/3 (0/0 quoted) when measured once (BASELINE_ROUND584.md), then developed against
 }
 
