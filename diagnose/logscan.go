@@ -1573,6 +1573,9 @@ var reSternPrefix = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?-[bcdfg
 // trimSternPrefix strips that name, keeping the line's own indentation;
 // a `kubectl get pods` row (READY column next) keeps it.
 func trimSternPrefix(raw []byte) []byte {
+	if i := bytes.IndexByte(raw, ' '); i < 7 || raw[i-6] != '-' {
+		return raw // no "-xxxxx " before the first space: not a pod's name (most lines)
+	}
 	m := reSternPrefix.Find(raw)
 	if m == nil {
 		return raw
@@ -1595,7 +1598,7 @@ var reSocketLocalEnd = regexp.MustCompile(`[\w.:\[\]]+:\d+->`)
 // by itself: Cloud Run's "Container called exit(1).", App Runner's
 // "Container exit code: 1", Fly.io's "Main child exited normally with
 // code: 1".
-var rePlatformExit = regexp.MustCompile(`\bcontainer called exit\(\d+\)|\bcontainer exit code: \d+|\bmain child exited (?:normally )?with code: \d+`)
+var rePlatformExit = mustGate(`\bcontainer called exit\(\d+\)|\bcontainer exit code: \d+|\bmain child exited (?:normally )?with code: \d+`)
 
 // reShellStep is a line of a shell utility an entrypoint runs ("sed:
 // couldn't open temporary file ...: Read-only file system").
@@ -1876,10 +1879,6 @@ func localPostgresSocket(line []byte) bool {
 // names it.
 var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1\b|\blocalhost|\[::1\]|(?:^|[\s(])::1)(?:[:/](\d{2,5}))?`)
 
-// loopbackTarget reports a connection error aimed at the pod's own
-// loopback address, on a port that is not a node agent's or control-plane
-// component's (a static pod on the host network reaches etcd, the kubelet
-// and a service mesh's proxy on localhost by design).
 // reHostVar is a variable that holds a dependency's address, set on the
 // line (`DB_HOST: "127.0.0.1"`, `REDIS_URL=redis://localhost:6379`) or
 // named by an env list's `- name:` whose `value:` follows; reLoopbackValue
@@ -1920,6 +1919,10 @@ func (s *logScanner) hostSetting(t []byte) {
 	}
 }
 
+// loopbackTarget reports a connection error aimed at the pod's own
+// loopback address, on a port that is not a node agent's or control-plane
+// component's (a static pod on the host network reaches etcd, the kubelet
+// and a service mesh's proxy on localhost by design).
 func loopbackTarget(line string) bool {
 	if localPostgresSocket([]byte(line)) || strings.Contains(line, "[2002] No such file or directory") {
 		return true // a client that fell back to the local socket: no host was set, or "localhost" (PHP's PDO)

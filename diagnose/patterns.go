@@ -144,6 +144,11 @@ func nonZeroExitWords(prefixes ...string) []string {
 	return out
 }
 
+// rePlaceholder is a template placeholder or shell variable left
+// unexpanded in a value ("{{inputs.parameters.run-date}}", "${PORT}",
+// "$PORT").
+const rePlaceholder = `(?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]{2,})`
+
 // patterns is the table of recognised log lines. Every line is checked
 // against all of them; the one with the highest weight names the category.
 var patterns = []*pattern{
@@ -789,7 +794,7 @@ var patterns = []*pattern{
 	// ("Invalid isoformat string: '{{inputs.parameters.run-date}}'",
 	// "invalid literal for int() with base 10: '${PORT}'"): the step that
 	// fills it in did not run, or has no such parameter.
-	pat("quoted_placeholder_value", ConfigError, weightPrecise+1, hintPlaceholder, "{{", "${", "'$", "\"$", "\x60$").matching(`(?i:\b(?:invalid|error|exception|cannot|can't|could not|failed|unable|unknown|illegal|bad|not a valid|unsupported|unrecognized)\b).{0,160}(?::|\bstring|\bvalue|\bfor)\s+['"\x60](?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]{2,})['"\x60]\s*\.?\s*$|['"\x60](?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Z_][A-Z0-9_]{2,})['"\x60] is not an? (?:valid )?(?:integer|int|number|port|boolean|bool|duration|url)\b`),
+	pat("quoted_placeholder_value", ConfigError, weightPrecise+1, hintPlaceholder, "{{", "${", "'$", "\"$", "\x60$").matching(`(?i:\b(?:invalid|error|exception|cannot|can't|could not|failed|unable|unknown|illegal|bad|not a valid|unsupported|unrecognized)\b).{0,160}(?::|\bstring|\bvalue|\bfor)\s+['"\x60]` + rePlaceholder + `['"\x60]\s*\.?\s*$|['"\x60]` + rePlaceholder + `['"\x60] is not an? (?:valid )?(?:integer|int|number|port|boolean|bool|duration|url)\b`),
 	pat("host_unexpanded_variable", ConfigError, weightPrecise+2, hintPlaceholder, " $", "\"$", "'$", "`$", "{{").matching(`(?i)(?:\blookup|\benotfound|could not translate host name|unknownhostexception:|could not resolve host:|unknown (?:mysql )?(?:server )?host|no such host:?|host not found(?: in upstream)?|bad address|getaddrinfo for|connecting to)\s*["'\x60]?(?:\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\([A-Za-z_][A-Za-z0-9_]*\)|\{\{[^}\n]*\}\})(?:["'\x60:\s]|$)`),
 	// The JVM refusing contradictory heap flags ("Initial heap size set to
 	// a larger value than the maximum heap size": -Xms above -Xmx, from two

@@ -58,6 +58,10 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 		{"llama.cpp's convert script", "INFO:gguf.gguf_writer:Writing the following files:\nWriting: 100%|##########| 15.2G/15.2G [01:48<00:00, 140Mbyte/s]\nINFO:hf-to-gguf:Model successfully exported to /models/out/qwen2.5-7b-instruct-f16.gguf\n", true},
 		{"rabbitmq-plugins as the container's command", "Applying plugin configuration to rabbit@3f1b9c2d7e4a...\nset 6 plugins.\nOffline change; changes will take effect at broker restart.\n", true},
 		{"a Spark job run to its end", "Pi is roughly 3.1419351419351417\n24/05/14 12:04:31 INFO SparkContext: SparkContext is stopping with exitCode 0.\n24/05/14 12:04:32 INFO SparkContext: Successfully stopped SparkContext\n24/05/14 12:04:32 INFO ShutdownHookManager: Shutdown hook called\n", true},
+		{"nbconvert's last line after it wrote the report", "[NbConvertApp] Converting notebook /work/kpi.ipynb to html\n[NbConvertApp] Executing notebook with kernel: python3\n[NbConvertApp] Writing 412873 bytes to /reports/kpi.html\n", true},
+		{"an RQ worker in burst mode, done", "11:40:03 resize: Job OK (b1d7e9c2-6a4f-4f38-8e05-2c9b7d3a1f60)\n11:40:03 Result is kept for 500 seconds\n11:40:03 Worker 0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46: done, quitting\n11:40:03 Unsubscribing from channel rq:pubsub:0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46\n", true},
+		{"nbconvert failing in a cell", "[NbConvertApp] Executing notebook with kernel: python3\n[NbConvertApp] ERROR | Error while converting 'kpi.ipynb'\nnbclient.exceptions.CellExecutionError: An error occurred while executing the following cell\n", false},
+		{"an RQ worker that keeps listening", "11:40:02 *** Listening on resize...\n11:40:03 resize: Job OK (b1d7e9c2)\n11:40:03 Result is kept for 500 seconds\n", false},
 		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
 	} {
 		ls := ScanLog(strings.NewReader(tc.log))

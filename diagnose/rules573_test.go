@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"strings"
 	"testing"
 
 	corev1 "k8s.io/api/core/v1"
@@ -107,25 +106,6 @@ func TestRules573(t *testing.T) {
 		// SQLite's OperationalError is the file in the process, not a server.
 		{"sqlite3.OperationalError: database is locked (timeout after 5s)\n", DependencyUnavailable},
 	})
-}
-
-// One-shot tools' last lines when they succeeded, and the same tools
-// stopping on a failure.
-func TestOneShotTaskSucceeded573(t *testing.T) {
-	for _, tc := range []struct {
-		name, log string
-		finished  bool
-	}{
-		{"nbconvert's last line after it wrote the report", "[NbConvertApp] Converting notebook /work/kpi.ipynb to html\n[NbConvertApp] Executing notebook with kernel: python3\n[NbConvertApp] Writing 412873 bytes to /reports/kpi.html\n", true},
-		{"an RQ worker in burst mode, done", "11:40:03 resize: Job OK (b1d7e9c2-6a4f-4f38-8e05-2c9b7d3a1f60)\n11:40:03 Result is kept for 500 seconds\n11:40:03 Worker 0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46: done, quitting\n11:40:03 Unsubscribing from channel rq:pubsub:0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46\n", true},
-		{"nbconvert failing in a cell", "[NbConvertApp] Executing notebook with kernel: python3\n[NbConvertApp] ERROR | Error while converting 'kpi.ipynb'\nnbclient.exceptions.CellExecutionError: An error occurred while executing the following cell\n", false},
-		{"an RQ worker that keeps listening", "11:40:02 *** Listening on resize...\n11:40:03 resize: Job OK (b1d7e9c2)\n11:40:03 Result is kept for 500 seconds\n", false},
-	} {
-		ls := ScanLog(strings.NewReader(tc.log))
-		if got := ls.finished != ""; got != tc.finished {
-			t.Errorf("%s: finished = %q, want finished %v", tc.name, ls.finished, tc.finished)
-		}
-	}
 }
 
 // Laravel's scheduler entry point returns once the minute's commands ran;

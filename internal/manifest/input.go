@@ -219,16 +219,19 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 			named[n] = true
 		}
 	}
-	rows := o.rows
-	if own := o.promptRows(); pod == nil && len(own) > 0 {
-		// The log's prompt names one of the rows (`kubectl logs
-		// notify-worker-7c4f9d6b8-wq5hz --previous`): that pod is the one
-		// asked about, whatever state its neighbours are in.
-		rows = own
+	rows, narrowed := o.rows, false
+	if pod == nil {
+		if own := o.promptRows(); len(own) > 0 && len(own) < len(o.rows) {
+			// The log's prompt names one of the rows (`kubectl logs
+			// notify-worker-7c4f9d6b8-wq5hz --previous`): that pod is the
+			// one asked about, whatever state its neighbours are in, and
+			// a restart of its own counts even while it runs.
+			rows, narrowed = own, true
+		}
 	}
 	best, found := tableRow{}, false
 	for _, r := range rows {
-		if !r.failing() && (len(rows) == len(o.rows) || r.restarts == 0) {
+		if !r.failing() && (!narrowed || r.restarts == 0) {
 			continue
 		}
 		if found && named[best.name] && !named[r.name] {
