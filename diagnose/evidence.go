@@ -713,7 +713,7 @@ func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string)
 		return "", ""
 	}
 	for _, n := range d.in.Neighbours {
-		if n.Name == d.pod.Name || !reDatastore.MatchString(n.Name) {
+		if n.Name == d.pod.Name || !reDatastore.MatchString(n.Name) || d.controlPlaneStore(n.Name) {
 			continue
 		}
 		switch n.Status {
@@ -726,6 +726,22 @@ func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string)
 		}
 	}
 	return name, status
+}
+
+// controlPlaneStore reports a node's static etcd pod ("etcd-NODE" beside
+// "kube-apiserver-NODE" in `kubectl get pods -A`): the cluster's own store,
+// which only the API server talks to, not a database an app waits for.
+func (d *diagContext) controlPlaneStore(name string) bool {
+	node, ok := strings.CutPrefix(name, "etcd-")
+	if !ok || strings.HasPrefix(d.pod.Name, "kube-apiserver-") {
+		return false
+	}
+	for _, n := range d.in.Neighbours {
+		if n.Name == "kube-apiserver-"+node {
+			return true
+		}
+	}
+	return false
 }
 
 func hasKind(signals []signal, kinds ...string) bool {

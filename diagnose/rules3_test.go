@@ -202,6 +202,20 @@ func TestDatastoreNeighbour(t *testing.T) {
 	if r.Category != ConfigError || !strings.Contains(r.Summary, "(a guess)") {
 		t.Fatalf("no datastore: got %s: %s", r.Category, r.Summary)
 	}
+	// A node's static etcd pod is the cluster's store, not the app's.
+	controlPlane := []Neighbour{{Name: "etcd-k8s-master.lab", Status: "Running", Ready: true},
+		{Name: "kube-apiserver-k8s-master.lab", Status: "Running", Ready: true}}
+	r = Diagnose(Input{Pod: pod, Now: now, Neighbours: controlPlane})
+	if r.Category == DependencyUnavailable {
+		t.Fatalf("a control plane's etcd: got %s: %s", r.Category, r.Summary)
+	}
+	// ... but it is the API server's own dependency.
+	apiserver := testPod([]string{"kube-apiserver"}, sparse("kube-apiserver", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 1}))
+	apiserver.Name = "kube-apiserver-k8s-master.lab"
+	r = Diagnose(Input{Pod: apiserver, Now: now, Neighbours: controlPlane})
+	if r.Category != DependencyUnavailable {
+		t.Fatalf("the API server beside its etcd: got %s: %s", r.Category, r.Summary)
+	}
 	// The database itself crashing is not "waiting for a database".
 	db := testPod([]string{"mysql"}, sparse("mysql", corev1.ContainerStatus{State: waitingCLB(), RestartCount: 1}))
 	r = Diagnose(Input{Pod: db, Now: now, Neighbours: []Neighbour{{Name: "redis-0", Status: "Running"}}})

@@ -80,10 +80,10 @@ var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.
 // or a configure script's output, not the reporter's words.
 var reProgressStep = regexp.MustCompile(`^[a-z][\w ./'"-]{3,120}? \.\.\. [\w.-]+$`)
 
-// reCommandWithFlags is a helm command line with a flag. (A docker or
-// kubectl command's image is words about what ran: "docker service create
-// ... centos" is a one-shot image.)
-var reCommandWithFlags = regexp.MustCompile(`^(?:[-$>]\s*)?(?:sudo\s+)?helm\s+[\w-]+\b.*\s--?[a-z]`)
+// reCommandWithFlags is a helm or kubeadm command line with a flag, bare
+// or in a code span. (A docker or kubectl command's image is words about
+// what ran: "docker service create ... centos" is a one-shot image.)
+var reCommandWithFlags = regexp.MustCompile("^(?:[-$>`]\\s*)?(?:sudo\\s+)?(?:helm|kubeadm)\\s+[\\w-]+\\b.*\\s--?[a-z]")
 
 // reTemplateChoices is a list of choices in parentheses, as issue
 // templates ask their questions: "(cloud/vm/metal)", "(cpu/memory)".
