@@ -125,6 +125,13 @@ func (d *diagContext) podLevel() (Finding, bool, bool) {
 	for i := range d.events {
 		e := &d.events[i]
 		if e.Reason == "FailedMount" || e.Reason == "FailedAttachVolume" {
+			if strings.Contains(e.Message, "not found in the list of registered CSI drivers") {
+				// The driver's node plugin does not run on this node (a
+				// DaemonSet that tolerates no taint of a new node pool, or
+				// is not installed): nothing the pod references is missing.
+				vd = verdict{cat: DependencyUnavailable, confidence: Likely, summary: "pod cannot start: its CSI driver is not registered on the node (the driver's node DaemonSet is not running there): " + shorten(mountDetail(e.Message), maxSummary), evidence: []string{describeEvent(e)}}
+				break
+			}
 			s := ScanLog(strings.NewReader(e.Message))
 			if s.Category == MissingConfigObject || strings.Contains(e.Message, "not found") {
 				vd = verdict{cat: MissingConfigObject, confidence: Certain, summary: "pod cannot start: " + shorten(mountDetail(e.Message), maxSummary), evidence: []string{describeEvent(e)}}

@@ -304,6 +304,7 @@ func (s *logScanner) line(raw []byte) {
 	}
 	raw = trimKubectlPrefix(raw)
 	raw = trimSternPrefix(raw)
+	raw = trimHclogValuePrefix(raw)
 
 	content := stripPrefixes(raw)
 	trimmed := bytes.TrimSpace(content)
@@ -382,8 +383,11 @@ func (s *logScanner) line(raw []byte) {
 		s.detailOf, s.detailNext = nil, 0 // a banner starts a message of its own
 	}
 	continuing := s.detailNext > 0
+	var header *candidate // the best line whose detail this line is
 	if continuing {
-		s.continueDetail(raw, content, trimmed)
+		if s.continueDetail(raw, content, trimmed) {
+			header = s.detailOf
+		}
 	} else if s.best != nil && s.best.lineNo == s.lines-1 && reDetailLine.Match(trimmed) && len(s.best.line) < maxQuoteBytes {
 		// "initdb: detail: It contains a lost+found directory": the
 		// error's own detail, printed as a line of its own.
@@ -590,6 +594,14 @@ func (s *logScanner) line(raw []byte) {
 	if bytes.HasSuffix(bytes.TrimRight(lower, ")\"' "), []byte("context canceled")) {
 		score -= 3 // a request cut short because the program is stopping: what stopped it is elsewhere
 	}
+	if header != nil && header == s.best && !header.words && !klogHeader(trimmed) && header.pat != nil && best != nil && best.weight > header.pat.weight && best.cat != header.pat.cat {
+		// The header's detail names the cause more precisely than the
+		// header ("Code: 403. Errors:", then "* invalid audience (aud)
+		// claim"): the header, quoted with its detail, takes the
+		// detail's reading.
+		header.score += best.weight - header.pat.weight
+		header.pat = best
+	}
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy, words: !programLine(bytes.TrimSpace(raw))}
 	s.excCand, s.excFrames = nil, 0
 	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) && !bytes.Contains(lower, []byte(`because "this.`)) {
@@ -703,22 +715,24 @@ func opensBlock(trimmed []byte) bool {
 // continueDetail appends the line to the best line when that one is an
 // error's header ending in a colon and this line is its detail: a line of
 // the same message, not a new log record (no timestamp, level or JSON of
-// its own). A detail that ends in a colon itself is followed further.
-func (s *logScanner) continueDetail(raw, content, trimmed []byte) {
+// its own). A detail that ends in a colon itself is followed further. It
+// reports whether the line was appended.
+func (s *logScanner) continueDetail(raw, content, trimmed []byte) bool {
 	c := s.detailOf
 	if c == nil || len(content) != len(raw) || bytes.HasPrefix(trimmed, []byte("level=")) ||
 		bytes.HasPrefix(trimmed, []byte("time=")) || bytes.HasPrefix(trimmed, []byte("{")) || len(c.line) >= maxQuoteBytes {
 		s.detailOf, s.detailNext = nil, 0
-		return
+		return false
 	}
 	if reOnlyTimestamp.Match(trimmed) {
-		return // "2026-05-11 11:53:44" alone: the time of the next line
+		return false // "2026-05-11 11:53:44" alone: the time of the next line
 	}
 	c.extend(trimmed)
 	s.detailNext--
 	if !bytes.HasSuffix(trimmed, []byte(":")) && !opensBlock([]byte(c.line)) {
 		s.detailNext = 0
 	}
+	return true
 }
 
 // reJSONMessage is a "message" member of a JSON object printed over
@@ -787,7 +801,7 @@ func (s *logScanner) frame(t []byte) {
 	// Below the frame that threw, a package's frame is the framework that
 	// called the program (oclif's Config.runCommand), not code reading
 	// configuration.
-	if reConfigFrame.Match(t) && (s.excFrames == 1 || !bytes.Contains(t, []byte("node_modules/"))) {
+	if reConfigFrame.Match(t) && (s.excFrames == 1 || !bytes.Contains(t, []byte("node_modules/"))) && !s.echoedCodeNotConfig(c) {
 		c.pat = configFrame
 		c.score += configFrame.weight - weightGeneric
 		if c != s.best && c.better(s.best) {
@@ -795,6 +809,14 @@ func (s *logScanner) frame(t []byte) {
 		}
 		s.excCand = nil
 	}
+}
+
+// echoedCodeNotConfig reports Node's echo of the source line that threw
+// c (above a caret, just before the error) reading no setting: a frame in
+// a file named config.js (Keystone compiles the app's own code to
+// .keystone/config.js) is then the program's code, not its configuration.
+func (s *logScanner) echoedCodeNotConfig(c *candidate) bool {
+	return s.caretSource != "" && s.caretAt < c.lineNo && s.caretAt >= c.lineNo-3 && !reConfigSource.MatchString(s.caretSource)
 }
 
 // goDump remembers a goroutine dump: when nothing else in the log names
@@ -1563,6 +1585,26 @@ func trimKubectlPrefix(raw []byte) []byte {
 		return raw
 	}
 	return raw[i+2:]
+}
+
+// trimHclogValuePrefix removes the "  | " hclog (Vault, Consul, Nomad,
+// Terraform) puts before each line of a multi-line value ("error=", then
+// "  | Error making API request.", "  |", "  | Code: 403. Errors:"), so
+// the value reads as the lines it holds. A Markdown table's row (another
+// " | " further on) keeps it.
+func trimHclogValuePrefix(raw []byte) []byte {
+	i := leadingBlanks(raw)
+	if i == 0 || i > 4 || i >= len(raw) || raw[i] != '|' {
+		return raw
+	}
+	rest := raw[i+1:]
+	if len(rest) == 0 {
+		return rest
+	}
+	if rest[0] != ' ' || bytes.Contains(rest, []byte(" | ")) {
+		return raw
+	}
+	return rest[1:]
 }
 
 // reSternPrefix is the pod's name that stern and kubetail print before

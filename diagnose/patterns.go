@@ -278,7 +278,7 @@ var patterns = []*pattern{
 	// kernel log pasted with the pod's).
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror", "for an array").matching(`(^|[\s.])MemoryError\b|\b_ArrayMemoryError\b|\b[Uu]nable to allocate [\d.]+ [KMGT]i?B for an array\b`),
-	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory"),
+	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory", "cidr", "ipam", "ip address", "ip from", " port"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`).without("killed with signal", "killed by signal"),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
@@ -519,7 +519,7 @@ var patterns = []*pattern{
 	// The reporter's settings work unchanged with another release ("Same
 	// configurations works just fine with latest release 1.23.0"): the
 	// release's own change breaks the start, not the settings.
-	pat("same_config_other_release", AppCrash, weightSpecific-2, "The same settings work with another release, so this release's own change breaks the start (a regression): stay on or roll back to the release that works, and report it to the project with the log.", "work", "run", "ran").matching(`(?i)\b(?:same|identical|unchanged) (?:config\w*|settings?|setup|compose(?: file)?|values(?: file)?|manifests?|deployment)\b.{0,20}\b(?:works?|worked|working|runs?|ran)\b.{0,30}\b(?:with|on|in|using|under)\b.{0,30}(?:\bv?\d+\.\d+|\bversions?\b|\breleases?\b|\bimages?\b|\btags?\b)`),
+	pat("same_config_other_release", AppCrash, weightSpecific-2, "The same settings work with another release, so this release's own change breaks the start (a regression): stay on or roll back to the release that works, and report it to the project with the log.", "work", "run", "ran").matching(`(?i)\b(?:same|identical|unchanged) (?:config\w*|settings?|setup|compose(?: file)?|values(?: file)?|manifests?|deployment)\b.{0,20}\b(?:works?|worked|working|runs?|ran)\b.{0,30}\b(?:with|on|in|using|under)\b.{0,30}(?:\bv?\d+\.\d+|\bversions?\b|\breleases?\b|\bimages?\b|\btags?\b)|\bv?\d+\.\d+[\w.-]* (?:with|using|and) (?:the |our )?(?:same|identical|unchanged) (?:config\w*|settings?|setup|values(?: file)?|manifests?)\b.{0,10}\b(?:works?|worked|runs?|ran|is fine)\b`),
 	// Exit code 132 (SIGILL) told in words or by `docker ps` ("crashing with
 	// error 132", "Restarting (132)"). The same for 139 lost a report whose
 	// .NET program exits 139 on a setting, so SIGSEGV's code is left to the
@@ -579,9 +579,10 @@ var patterns = []*pattern{
 	pat("emulated_loader", ExecFormat, weightPrecise+1, hintArch, "qemu-", "rosetta error", "result.is_error").matching(`(?i)\bqemu-(?:x86_64|aarch64|arm|armeb|i386|ppc64le|s390x|riscv64)(?:-static)?: could not open '?/lib|\brosetta error: failed to open elf at /lib|^\s*assertion failed \[!result\.is_error\]: failed to create temporary file\b`),
 	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "cannot execute: required file not found", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
 	// crun's and Cloud Run's wordings of the same: "executable file
-	// `uvicorn` not found in $PATH", "error finding executable "uvicorn" in
-	// PATH".
-	pat("exec_not_found_named", CommandNotFound, weightPrecise+1, hintEntry, "not found in $path", "error finding executable", "attempted to invoke a command that was not found").matching("(?i)\\bexecutable file \x60[^\x60]+\x60 not found in \\$PATH|\\berror finding executable \"[^\"]+\" in PATH|\\bOCI runtime attempted to invoke a command that was not found\\b"),
+	// `uvicorn` not found in $PATH" (for an absolute path "executable file
+	// `/docker-entrypoint.sh` not found: No such file or directory"),
+	// "error finding executable "uvicorn" in PATH".
+	pat("exec_not_found_named", CommandNotFound, weightPrecise+1, hintEntry, "not found in $path", "error finding executable", "attempted to invoke a command that was not found", "\x60 not found: no such file").matching("(?i)\\bexecutable file \x60[^\x60]+\x60 not found in \\$PATH|\\bexecutable file \x60/[^\x60]+\x60 not found: No such file or directory|\\berror finding executable \"[^\"]+\" in PATH|\\bOCI runtime attempted to invoke a command that was not found\\b"),
 	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
 	// server without SSL where the client requires it (a setting).
 	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "certificate chain was issued by an authority that is not trusted", "rejected by the provided remotecertificatevalidationcallback", "no pg_hba.conf entry for host", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bcertificate chain was issued by an authority that is not trusted\b|\brejected by the provided RemoteCertificateValidationCallback\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
@@ -996,6 +997,10 @@ var patterns = []*pattern{
 	pat("cause_config_words", ConfigError, weightSpecific-2, hintParse, "due to", "because of", "caused by").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|stuck|loop\w*)\b.{0,60}\b(?:due to|because of|caused by)\b.{0,80}\b(?:config ?maps?|config(?:uration)? files?|values\.yaml|helm values|settings|duplicate \w+|two \w+ entries|\d+ \w+ entries)\b`).without("change", "update", "reload", "rotat", "refresh", "read-only", "read only", "readonly", "missing configmap", "missing config map", "configmap is missing", "configmaps are missing", "configmap was missing", "configmaps were missing", "configmap not found", "configmaps not found"),
 	// A value the reporter or program calls wrong ("with a bad model ID",
 	// "invalid region"): a setting to fix.
+	// A token whose audience (aud) the server does not expect: Vault's
+	// Kubernetes auth role bound to another audience than the projected
+	// token's, STS's web identity with the wrong one.
+	pat("token_audience", ConfigError, weightPrecise+2, "The service account token's audience is not the one the server expects: make the projected token's audience and the audience the role (Vault's kubernetes auth role, the IAM or federated identity) expects the same.", "audience").matching(`(?i)\binvalid audience(?: \(aud\))?(?: claim)?\b|\baudience claim does not match\b|\bincorrect token audience\b`),
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer", "probe"),
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
@@ -1311,7 +1316,7 @@ var patterns = []*pattern{
 	// that no longer works: Django models imported before setup, a route
 	// Express 5's path-to-regexp rejects, pydantic 2's removed arguments,
 	// asyncio's get_event_loop on Python 3.14.
-	pat("py_node_code_bug", AppCrash, weightPrecise, "", "apps aren't loaded yet", "missing parameter name at", "pydanticusererror", "there is no current event loop").matching(`(?i)\bAppRegistryNotReady: Apps aren't loaded yet\b|\bTypeError: Missing parameter name at \d+|\bPydanticUserError\b|\bRuntimeError: There is no current event loop\b`),
+	pat("py_node_code_bug", AppCrash, weightPrecise, "", "apps aren't loaded yet", "missing parameter name at", "pydanticusererror", "there is no current event loop", "firebase app already exists").matching(`(?i)\bAppRegistryNotReady: Apps aren't loaded yet\b|\bThe default Firebase app already exists\b|\bTypeError: Missing parameter name at \d+|\bPydanticUserError\b|\bRuntimeError: There is no current event loop\b`),
 	// Yarn 1's check of node_modules against yarn.lock, which Rails'
 	// Webpacker runs at boot: the installed packages (a node_modules volume
 	// from another build or platform) do not match.
@@ -1376,6 +1381,16 @@ var patterns = []*pattern{
 	pat("mnesia_peers_wait", DependencyUnavailable, weightSpecific, "The RabbitMQ node waits for the cluster peers it last ran with; with every node down and the StatefulSet's OrderedReady start, they never come: set podManagementPolicy: Parallel, or force_boot the node that stopped last (the chart's forceBoot), and remove the PVCs of an old cluster before a fresh install.", "timeout_waiting_for_tables", "waiting for mnesia tables"),
 	// A RabbitMQ node whose virtual host is down or that has not booted:
 	// the broker, not the client.
+	// RabbitMQ's refusals on a live connection: a virtual host the broker
+	// does not have (the name differs, or it was never created: a
+	// setting), and an ack of a delivery tag the channel does not hold (the
+	// code acks twice, or on another channel: a bug).
+	pat("amqp_vhost_not_found", ConfigError, weightPrecise+2, "The broker has no virtual host of that name: names are case-sensitive; create the vhost (rabbitmqctl add_vhost, the operator's Vhost resource, definitions) or fix the vhost in the connection URL.", "vhost").matching(`(?i)\bNOT_ALLOWED - (?:vhost|virtual host) \S+ not found\b`),
+	pat("amqp_unknown_delivery_tag", AppCrash, weightPrecise+2, "The program acknowledged a message the channel does not hold (acked twice, acked after the channel was reopened, or on another channel): fix the code so each delivery is acked or nacked once, on its own channel.", "unknown delivery tag").matching(`(?i)\bPRECONDITION_FAILED - unknown delivery tag\b`),
+	// NATS refusing a subject the user may not use (the client's "nats:
+	// permissions violation for subscription to ...", the server's
+	// "Subscription Violation - User ...").
+	pat("nats_permissions_violation", PermissionDenied, weightPrecise+1, "The NATS server does not allow this user to publish or subscribe to that subject: add the subject to the user's permissions (authorization block, the account's JWT) or use a user that has it.", "permissions violation", "subscription violation", "publish violation").matching(`(?i)\bnats: permissions violation for (?:subscription|publish)\b|\b(?:Subscription|Publish) Violation - (?:User|Account) "`),
 	pat("rabbitmq_vhost_down", DependencyUnavailable, weightPrecise, hintDepend, "vhost_supervisor_not_running", "has not fully booted yet").matching(`(?i)\bvhost_supervisor_not_running\b|\bis not running or has not fully booted yet\b`),
 	// Native code shipped for another platform than the image's (a build
 	// made on Windows or macOS, a package installed outside the image).
@@ -1646,6 +1661,10 @@ var patterns = []*pattern{
 		// Helm (or Flux driving it) waiting for the release's pods: the
 		// wait ran out because they crash, not a dependency.
 		"helm upgrade failed", "helm install failed", "upgrade retries exhausted", "install retries exhausted"),
+	// OpenResty's cosocket error as Kong prints it ("[PostgreSQL error]
+	// failed to retrieve PostgreSQL server_version_num: timeout"): the
+	// database did not answer at all.
+	pat("socket_op_timeout", DependencyUnavailable, weightSpecific+1, hintDepend, ": timeout").matching(`(?i)(?:\bfailed to (?:retrieve|connect|get|fetch|query|reach|read|receive|send)\b|\[(?:postgresql|cassandra|redis|mysql) error\]).{0,160}: timeout\s*$`),
 	// Azure SQL's database that is not up (error 40613: "Database 'orders'
 	// on server 'x' is not currently available. Please retry the
 	// connection later"): the server answered for a database that is
@@ -1753,7 +1772,7 @@ var patterns = []*pattern{
 	// Something the program must be given is absent from its
 	// configuration ("plugin/forward: no nameservers found", "no upstream
 	// servers configured").
-	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").without("constructor").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
+	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").without("constructor", "same config", "same settings").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
 	// A schema or data migration the program refuses or cannot finish:
 	// the data on the volume is from a version it cannot upgrade from.
 	// A migration lock an earlier, killed start left in the database

@@ -1,8 +1,41 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
 
 // Rules from session 29's held-out rounds 585 on and textbook batches 172 on.
 func TestRules585(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"firebase-admin initialised twice by the program", "FirebaseAppError: The default Firebase app already exists. This means you called initializeApp() more than once without providing an app name as the second argument.\n    at AppStore.initializeApp (/app/node_modules/firebase-admin/lib/app/lifecycle.js:49:23)\n", AppCrash, "Firebase app already exists"},
+		{"a TypeError in the app's own code compiled to .keystone/config.js (Node's echo of the line reads no setting)", "/app/.keystone/config.js:187\n    const existing = await context.db.Posts.count();\n                                            ^\n\nTypeError: Cannot read properties of undefined (reading 'count')\n    at onConnect (/app/.keystone/config.js:187:45)\n    at start (/app/node_modules/@keystone-6/core/scripts/cli/dist/cli.js:1302:9)\n", AppCrash, "reading 'count'"},
+		{"the same TypeError where the echoed line reads the environment", "/app/config.js:12\n  const hosts = process.env.KAFKA_BROKERS.split(',');\n                                          ^\n\nTypeError: Cannot read properties of undefined (reading 'split')\n    at Object.<anonymous> (/app/config.js:12:43)\n    at Module._compile (node:internal/modules/cjs/loader:1554:14)\n", ConfigError, "reading 'split'"},
+		{"Kong's PostgreSQL socket timing out", "Error: [PostgreSQL error] failed to retrieve PostgreSQL server_version_num: timeout\n\n  Run with --v (verbose) or --vv (debug) for more details\n", DependencyUnavailable, "server_version_num: timeout"},
+		{"Vault's refusal of the token's audience under hclog's multi-line value", "2025-12-06T18:03:27.433Z [ERROR] agent.auth.handler: error authenticating:\n  error=\n  | Error making API request.\n  |\n  | URL: PUT https://vault.internal.example.com/v1/auth/kubernetes/login\n  | Code: 403. Errors:\n  |\n  | * invalid audience (aud) claim: audience claim does not match any expected audience\n   backoff=2.87s\n", ConfigError, "invalid audience"},
+		{"RabbitMQ without the virtual host, inside MassTransit's unreachable wrapper", "      Connection Failed: rabbitmq://rabbitmq.messaging/payments\n      RabbitMQ.Client.Exceptions.BrokerUnreachableException: None of the specified endpoints were reachable\n       ---> RabbitMQ.Client.Exceptions.OperationInterruptedException: The AMQP operation was interrupted: AMQP close-reason, initiated by Peer, code=530, text='NOT_ALLOWED - vhost payments not found', classId=10, methodId=40\n", ConfigError, "vhost payments not found"},
+		{"an ack of a delivery tag the channel does not hold", "Error: Channel closed by server: 406 (PRECONDITION-FAILED) with message \"PRECONDITION_FAILED - unknown delivery tag 1\"\n    at ConfirmChannel.C.accept (/app/node_modules/amqplib/lib/channel.js:422:17)\n", AppCrash, "unknown delivery tag"},
+		{"NATS refusing a subject to the user", "2025/03/14 12:02:09 nats async error: nats: permissions violation for subscription to \"orders.>\"\n2025/03/14 12:02:09 fatal: subscription orders.> rejected by server\n", PermissionDenied, "permissions violation"},
+		{"crun's words for an absolute entrypoint path that is not there", "Error: container create failed: executable file `/docker-entrypoint.sh` not found: No such file or directory\n", CommandNotFound, "/docker-entrypoint.sh"},
+		{"the reporter's sentence that the same config works on the release before, over its quote of the fix", "edge-router 4.2.0 panics on start, 4.1.3 with the same config works. Upstream issue says it's fixed in 4.2.1 (\"nil TLS store when no default certificate is configured\").\n\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x1c4d2a7]\n", AppCrash, "nil pointer"},
+	})
 	notAbout(t, "CrashLoopBackOff problem for kube-flannel-ds\n\nI create a k8s network with 1 master node and 2 work nodes.\nWhich I use kubeadm to initial is :\n`kubeadm init  --apiserver-advertise-address=11.0.1.200 --pod-network-cidr=10.224.0.0/16 --service-cidr=10.96.0.0/16`\n\nI got a CrashLoopBackOff problem for kube-flannel-ds.\n", DependencyUnavailable, "a pasted kubeadm command's flags are not words about the API server")
+	notAbout(t, "Cilium Agent on the 3rd node goes into `CrashLoopBackOff`\n- No indication of the error condition (failed to allocate `podCIDRs` for the node) in Cilium Operator logs\n", OOMKilled, "addresses that cannot be allocated are not memory")
+}
+
+// A CSI driver that is not registered on the pod's node (its node plugin
+// does not run there): the pod references nothing that is missing.
+func TestCSIDriverNotRegistered(t *testing.T) {
+	pod := testPod([]string{"api"}, func(p *corev1.Pod) {
+		p.Status.Phase = corev1.PodPending
+		p.Status.ContainerStatuses[0] = corev1.ContainerStatus{Name: "api", State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}}}
+	})
+	ev := event("FailedMount", "", `MountVolume.SetUp failed for volume "secrets-store-inline" : kubernetes.io/csi: mounter.SetUpAt failed to get CSI client: driver name secrets-store.csi.k8s.io not found in the list of registered CSI drivers`, time.Minute, 15)
+	r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{ev}})
+	if r.Category != DependencyUnavailable || !strings.Contains(r.Summary, "not registered") {
+		t.Fatalf("got %s: %s", r.Category, r.Summary)
+	}
 }

@@ -173,7 +173,7 @@ func (o *Objects) pod() (*corev1.Pod, error) {
 		o.notes = append(o.notes, fmt.Sprintf("%d pods given (%s); diagnosing %s, the one failing most; give one pod's output to diagnose another", len(pods), strings.Join(names, ", "), pod.Name))
 	}
 	if row, ok := o.pickRow(pod); ok {
-		row.lastTerminated = lastTermination(o.rows, row.name)
+		row.lastTerminated, row.lastTerminatedAt = lastTermination(o.rows, row.name)
 		rp := row.pod()
 		if pod == nil {
 			pod = &rp

@@ -456,9 +456,20 @@ func isContainerPair(v map[string]any) bool {
 }
 
 // dedent removes the indentation every line shares, so a block copied from
-// the middle of a YAML document parses.
+// the middle of a YAML document parses. A line that only marks where lines
+// were left out ("...", "…", "[...]") is dropped first: at the margin it
+// would both stop the dedent and end the YAML document.
 func dedent(data []byte) []byte {
 	lines := strings.Split(string(data), "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		switch strings.TrimSpace(l) {
+		case "...", "…", "[...]", "[…]", "(...)":
+			continue
+		}
+		kept = append(kept, l)
+	}
+	lines = kept
 	common := -1
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {

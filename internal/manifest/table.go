@@ -19,6 +19,8 @@ type tableRow struct {
 	// (OOMKilled, Completed...), when `kubectl get pods -w` printed one row
 	// per change and this row, CrashLoopBackOff, no longer shows it.
 	lastTerminated string
+	// lastTerminatedAt is the RESTARTS column of the row that showed it.
+	lastTerminatedAt int
 }
 
 // parseTable reads `kubectl get pods` rows (any column layout kubectl has
@@ -105,6 +107,10 @@ func (r tableRow) pod() corev1.Pod {
 	switch {
 	case st.State.Waiting != nil && r.lastTerminated != "":
 		st.LastTerminationState.Terminated = terminatedAs(r.lastTerminated)
+	case st.State.Running != nil && r.lastTerminated != "" && r.lastTerminatedAt >= r.restarts-1:
+		// Running again, and the watch's row just before this restart
+		// showed how the last instance ended (OOMKilled, then Running).
+		st.LastTerminationState.Terminated = terminatedAs(r.lastTerminated)
 	case st.State.Running != nil && r.restartedLately():
 		// Running again between its crashes ("2 (14s ago)"): the
 		// previous instance ended, how the table does not say.
@@ -135,15 +141,15 @@ func terminatedAs(status string) *corev1.ContainerStateTerminated {
 }
 
 // lastTermination returns the latest end (OOMKilled, Completed, Error...)
-// among the rows of the pod called name: `kubectl get pods -w` prints a
-// row per change, and its last row, CrashLoopBackOff, no longer shows it.
-func lastTermination(rows []tableRow, name string) string {
-	last := ""
+// among the rows of the pod called name, with that row's restart count:
+// `kubectl get pods -w` prints a row per change, and its last row,
+// CrashLoopBackOff or Running again, no longer shows it.
+func lastTermination(rows []tableRow, name string) (status string, restarts int) {
 	for _, r := range rows {
-		status := strings.TrimPrefix(r.status, "Init:") // an init container's end ("Init:OOMKilled")
-		if r.name == name && terminatedAs(status) != nil {
-			last = status
+		s := strings.TrimPrefix(r.status, "Init:") // an init container's end ("Init:OOMKilled")
+		if r.name == name && terminatedAs(s) != nil {
+			status, restarts = s, r.restarts
 		}
 	}
-	return last
+	return status, restarts
 }
