@@ -164,7 +164,7 @@ func paragraphs(text string) []paragraph {
 		}
 		cur, mode, blank = nil, cutNone, false
 	}
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	lines := foldDescribeMessages(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))
 	crashed := crashedLogsTarget(lines)
 	for i, line := range lines {
 		switch {
@@ -351,4 +351,68 @@ var proxyContainers = map[string]bool{
 	"istio-proxy": true, "linkerd-proxy": true, "envoy": true, "envoy-sidecar": true, "nginx": true,
 	"nginx-proxy": true, "oauth2-proxy": true, "kube-rbac-proxy": true, "haproxy": true, "caddy": true,
 	"httpd": true,
+}
+
+// reStateMessage is a container state's Message in describe output, and
+// reStateKeyAfter a key that follows it in the same state.
+var (
+	reStateMessage  = regexp.MustCompile(`^( {4,})Message:\s+\S`)
+	reStateKeyAfter = regexp.MustCompile(`^ {4,}(?:Exit Code|Signal|Started|Finished)\s*:`)
+)
+
+// foldDescribeMessages indents the lines of a multi-line termination
+// message as the message's own. kubectl describe prints such a message (a
+// program's last log lines, terminationMessagePolicy
+// FallbackToLogsOnError) as it is: its later lines start at the margin,
+// blank lines among them, and only "Exit Code:" below shows where the
+// state goes on. Without this the message's lines read as a log, and the
+// exit code below them as a stray fragment.
+func foldDescribeMessages(lines []string) []string {
+	const maxMessageLines = 120
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		out = append(out, lines[i])
+		m := reStateMessage.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		end := -1
+		for j := i + 1; j < len(lines) && j <= i+maxMessageLines; j++ {
+			if reStateKeyAfter.MatchString(lines[j]) {
+				end = j
+				break
+			}
+			if reFence.MatchString(lines[j]) || rePrompt.MatchString(lines[j]) {
+				break
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		// Only a message with a blank line inside is folded: the blank
+		// line would end both the describe stretch and the message. One
+		// without (a terminal's wrap of a long line, a few log lines) is
+		// left to the describe parser, which joins a wrap back.
+		body := lines[i+1 : end]
+		for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
+			body = body[:len(body)-1]
+		}
+		interiorBlank := false
+		for _, l := range body {
+			if strings.TrimSpace(l) == "" {
+				interiorBlank = true
+			}
+		}
+		if !interiorBlank {
+			continue
+		}
+		indent := m[1] + "  "
+		for _, l := range body {
+			if t := strings.TrimSpace(l); t != "" {
+				out = append(out, indent+t)
+			}
+		}
+		i = end - 1
+	}
+	return out
 }

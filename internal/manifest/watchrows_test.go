@@ -1,6 +1,9 @@
 package manifest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // `kubectl get pods -w` rows: an OOMKilled row, then the pod running
 // again one restart later. The kill is how the last instance ended.
@@ -49,5 +52,40 @@ func TestYAMLAfterElisionLine(t *testing.T) {
 	}
 	if term := sts[0].LastTerminationState.Terminated; term.ExitCode != 128 || term.Reason != "StartError" || len(term.Message) < 100 {
 		t.Fatalf("termination = %+v, want exit 128, StartError and the whole message", term)
+	}
+}
+
+// kubectl describe prints a multi-line termination message as it is: its
+// later lines at the margin, blank lines among them, then "Exit Code:".
+// The message stays the state's, and so does the exit code below it.
+func TestDescribeMessageWithBlankLines(t *testing.T) {
+	in := pasteInput(t, `Containers:
+  edge-router:
+    Image:         registry.internal/platform/edge-router:4.2.0
+    State:          Waiting
+      Reason:       CrashLoopBackOff
+    Last State:     Terminated
+      Reason:       Error
+      Message:      ugins loaded" count=0
+panic: runtime error: invalid memory address or nil pointer dereference
+[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x1c4d2a7]
+
+goroutine 1 [running]:
+main.main()
+	/src/cmd/edge-router/main.go:74 +0x1f1
+
+      Exit Code:    2
+      Started:      Mon, 02 Dec 2024 10:15:33 +0000
+      Finished:     Mon, 02 Dec 2024 10:15:33 +0000
+    Ready:          False
+    Restart Count:  5
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].LastTerminationState.Terminated == nil {
+		t.Fatalf("statuses = %+v, want one with a last termination", sts)
+	}
+	term := sts[0].LastTerminationState.Terminated
+	if term.ExitCode != 2 || !strings.Contains(term.Message, "nil pointer dereference") || !strings.Contains(term.Message, "goroutine 1") {
+		t.Fatalf("termination = %+v, want exit 2 and the whole message", term)
 	}
 }
