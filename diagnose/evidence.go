@@ -338,8 +338,11 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 			}
 			ms := ScanLog(strings.NewReader(text))
 			s, ok := scanSignal(&ms, "event", 15)
-			if ok && reason == "FailedMount" && s.cat == DependencyUnavailable {
-				ok = false // a mount that timed out is the kubelet's wait, not the app's dependency
+			if ok && reason == "FailedMount" && s.cat == DependencyUnavailable && s.patID != "shared_fs_server_down" {
+				// A mount that timed out is the kubelet's wait, not the
+				// app's dependency; a file system whose servers are down
+				// (no CephFS MDS up) is one, of the pod itself.
+				ok = false
 			}
 			if ok {
 				s.quote = msg

@@ -507,8 +507,10 @@ var patterns = []*pattern{
 	pat("console_command_undefined", ConfigError, weightPrecise, hintFlag, "is not defined").matching(`(?i)\bcommand "[^"]+" is not defined\b`),
 	// An entrypoint that creates its user or group again on a restart of
 	// the same container ("addgroup: group 'smb' in use", "useradd: user
-	// 'app' already exists"): state left by its first start.
-	pat("user_exists", ConfigError, weightSpecific, "The entrypoint creates a user or group that the container's first start already created: its script is not safe to run twice. Recreate the container (docker rm, then up) instead of restarting it, or make the script skip a user or group that exists.", "in use", "already exists").matching(`(?i)\b(?:addgroup|adduser|useradd|groupadd|usermod|groupmod): (?:group|user|the (?:group|user))? ?'?[\w.-]+'? (?:is )?(?:in use|already exists)\b`),
+	// 'app' already exists", "addgroup: gid '100' in use", "useradd: UID
+	// 1000 is not unique"): state left by its first start, or an id the
+	// image already gives another group.
+	pat("user_exists", ConfigError, weightSpecific, "The entrypoint creates a user or group that the container's first start already created: its script is not safe to run twice. Recreate the container (docker rm, then up) instead of restarting it, or make the script skip a user or group that exists.", "in use", "already exists", "is not unique").matching(`(?i)\b(?:addgroup|adduser|useradd|groupadd|usermod|groupmod): (?:group|user|gid|uid|the (?:group|user))? ?'?[\w.-]+'? (?:is )?(?:in use|already exists|not unique)\b`),
 	// musl's loader refusing a binary linked against glibc (an Alpine image
 	// given a glibc build): the program cannot start at all.
 	pat("musl_not_dynamic", CommandNotFound, weightPrecise+1, hintEntry, "not a valid dynamic program").matching(`(?i)\bld-musl-[\w.-]+\.so\.1: .{0,200}\bnot a valid dynamic program\b`),
@@ -1001,6 +1003,19 @@ var patterns = []*pattern{
 	// Kubernetes auth role bound to another audience than the projected
 	// token's, STS's web identity with the wrong one.
 	pat("token_audience", ConfigError, weightPrecise+2, "The service account token's audience is not the one the server expects: make the projected token's audience and the audience the role (Vault's kubernetes auth role, the IAM or federated identity) expects the same.", "audience").matching(`(?i)\binvalid audience(?: \(aud\))?(?: claim)?\b|\baudience claim does not match\b|\bincorrect token audience\b`),
+	// Cloud identity and project settings the cloud names: a federated
+	// credential whose issuer, subject or audience is not the cluster's
+	// (AADSTS70021, AADSTS700211 after the cluster was recreated), an API
+	// not enabled in the project (Google's SERVICE_DISABLED, a 403 with
+	// the roles in place).
+	pat("cloud_identity_setting", ConfigError, weightPrecise+2, "The cloud refuses a setting, not the pod: make the federated identity credential's issuer and subject match the cluster's OIDC issuer and the ServiceAccount, or enable the API in the project.", "aadsts7002", "federated identity record", "service_disabled", "accessnotconfigured", "has not been used in project").matching(`(?i)\bAADSTS7002\d{1,2}\b|\bno matching federated identity record found\b|\bSERVICE_DISABLED\b|\baccessNotConfigured\b|\bhas not been used in project \S+ before or it is disabled\b`),
+	// Mount helpers that name what to check: efs-utils' "Failed to
+	// resolve ... - check that your file system ID is correct, and ensure
+	// that the VPC has an EFS mount target".
+	pat("efs_mount_target", ConfigError, weightPrecise+1, "The EFS file system's DNS name does not resolve from this VPC: check the file system ID in the StorageClass or PV, and create a mount target for it in the cluster's VPC and subnets (with a security group that allows NFS from the nodes).", "efs mount target").matching(`(?i)\bcheck that your file system ID is correct, and ensure that the VPC has an EFS mount target\b`),
+	// H2's database file locked by another process (a second replica on
+	// a shared volume, or the old pod still running).
+	pat("h2_file_locked", ConfigError, weightPrecise+1, "The embedded database file is locked by another process: a second replica or the old pod still has it open on the shared volume. Run one replica with strategy Recreate, or move to a database server.", "database may be already in use", "the file is locked").matching(`(?i)\bDatabase may be already in use\b|\bMVStoreException: The file is locked\b`),
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer", "probe"),
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
@@ -1427,6 +1442,13 @@ var patterns = []*pattern{
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// A download at start (an engine, a model, a plugin) that the server
 	// answered with a 5xx: the server is failing, not the program.
+	// A server's own 5xx, told by the client that asked it ("OIDC server
+	// returned 503 status code" under Quarkus' OIDC setup): the server
+	// is there but failing or not ready.
+	pat("server_returned_5xx", DependencyUnavailable, weightPrecise, hintDepend, "returned 50").matching(`(?i)\b(?:server|endpoint|upstream|api|service|provider) returned (?:an? )?(?:http )?(?:status )?(?:code )?50[0234]\b`),
+	// Shared file systems whose servers are down: CephFS with no MDS up,
+	// GlusterFS's client that gets no volume file from glusterd.
+	pat("shared_fs_server_down", DependencyUnavailable, weightPrecise+1, "The shared file system's servers are down or not reachable (CephFS MDS daemons, glusterd): bring them up (ceph -s, systemctl status glusterd) before the pods that mount it.", "no mds server is up", "volume file").matching(`(?i)\bno mds server is up or the cluster is laggy\b|\bfailed to (?:get|fetch) (?:the )?'?volume file'?\b`),
 	pat("fetch_server_error", DependencyUnavailable, weightPrecise, hintDepend, "internal server error", "bad gateway", "service unavailable", "gateway time").matching(`(?i)\bfailed to (?:fetch|download|get|retrieve)\b.{0,120}\b50[0234]\b\W{0,3}(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b`),
 	// An image's own start-up check that finds its native modules broken
 	// (built for another platform or Node.js, or not installed): the image.

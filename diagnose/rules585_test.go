@@ -19,6 +19,13 @@ func TestRules585(t *testing.T) {
 		{"RabbitMQ without the virtual host, inside MassTransit's unreachable wrapper", "      Connection Failed: rabbitmq://rabbitmq.messaging/payments\n      RabbitMQ.Client.Exceptions.BrokerUnreachableException: None of the specified endpoints were reachable\n       ---> RabbitMQ.Client.Exceptions.OperationInterruptedException: The AMQP operation was interrupted: AMQP close-reason, initiated by Peer, code=530, text='NOT_ALLOWED - vhost payments not found', classId=10, methodId=40\n", ConfigError, "vhost payments not found"},
 		{"an ack of a delivery tag the channel does not hold", "Error: Channel closed by server: 406 (PRECONDITION-FAILED) with message \"PRECONDITION_FAILED - unknown delivery tag 1\"\n    at ConfirmChannel.C.accept (/app/node_modules/amqplib/lib/channel.js:422:17)\n", AppCrash, "unknown delivery tag"},
 		{"NATS refusing a subject to the user", "2025/03/14 12:02:09 nats async error: nats: permissions violation for subscription to \"orders.>\"\n2025/03/14 12:02:09 fatal: subscription orders.> rejected by server\n", PermissionDenied, "permissions violation"},
+		{"busybox's addgroup refusing a gid another group has", "Use existing aMule configuration file.\nUse the theme bootstrap for amule webserver.\naddgroup: gid '100' in use\nadduser: unknown group amule\nsu: unknown user amule\n", ConfigError, "gid '100' in use"},
+		{"an OIDC server's own 503 under Quarkus' configuration wrapper", "Caused by: io.quarkus.runtime.configuration.ConfigurationException: OIDC Server is not available at the 'https://sso.apps.example.com/realms/claims' URL. Please make sure it is correct.\n\tat io.quarkus.oidc.runtime.OidcRecorder.setup(OidcRecorder.java:121)\nCaused by: io.vertx.core.impl.NoStackTraceThrowable: OIDC server returned 503 status code\n", DependencyUnavailable, "returned 503"},
+		{"Entra ID without a federated credential for the recreated cluster's issuer", "azure.core.exceptions.ClientAuthenticationError: WorkloadIdentityCredential: Microsoft Entra ID error '(invalid_request) AADSTS700211: No matching federated identity record found for presented assertion issuer 'https://westeurope.oic.prod-aks.azure.com/x/y/'.\n", ConfigError, "AADSTS700211"},
+		{"Google's API not enabled in the project, inside a 403", "googleapi: Error 403: Cloud SQL Admin API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sqladmin.googleapis.com/overview?project=123456789012 then retry., accessNotConfigured\n", ConfigError, "has not been used in project"},
+		{"efs-utils naming the file system ID and its mount target", "Output: Failed to resolve \"fs-0a1b2c3d4e5f67890.efs.eu-west-1.amazonaws.com\" - check that your file system ID is correct, and ensure that the VPC has an EFS mount target for this file system ID.\n", ConfigError, "mount target"},
+		{"H2's file locked by a second replica, under Metabase's connection wrapper", "clojure.lang.ExceptionInfo: Unable to connect to Metabase h2 DB. {}\nCaused by: org.h2.jdbc.JdbcSQLNonTransientConnectionException: Database may be already in use: null. Possible solutions: close all other connection(s); use the server mode [90020-214]\nCaused by: org.h2.mvstore.MVStoreException: The file is locked: /metabase-data/metabase.db.mv.db [2.1.214/7]\n", ConfigError, "locked"},
+		{"GlusterFS's client without a volume file from glusterd", "[2025-02-18 08:14:52.301118 +0000] E [glusterfsd-mgmt.c:2138:mgmt_getspec_cbk] 0-glusterfs: failed to get the 'volume file' from server\n[2025-02-18 08:14:52.301177 +0000] E [glusterfsd-mgmt.c:2338:mgmt_getspec_cbk] 0-mgmt: failed to fetch volume file (key:wikivol)\n", DependencyUnavailable, "volume file"},
 		{"crun's words for an absolute entrypoint path that is not there", "Error: container create failed: executable file `/docker-entrypoint.sh` not found: No such file or directory\n", CommandNotFound, "/docker-entrypoint.sh"},
 		{"the reporter's sentence that the same config works on the release before, over its quote of the fix", "edge-router 4.2.0 panics on start, 4.1.3 with the same config works. Upstream issue says it's fixed in 4.2.1 (\"nil TLS store when no default certificate is configured\").\n\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x1c4d2a7]\n", AppCrash, "nil pointer"},
 	})
@@ -37,5 +44,19 @@ func TestCSIDriverNotRegistered(t *testing.T) {
 	r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{ev}})
 	if r.Category != DependencyUnavailable || !strings.Contains(r.Summary, "not registered") {
 		t.Fatalf("got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// CephFS with no MDS up, in a FailedMount event: the pod's storage
+// backend is down (a mount that only timed out stays the kubelet's wait).
+func TestSharedFileSystemDown(t *testing.T) {
+	pod := testPod([]string{"runner"}, sparse("runner", corev1.ContainerStatus{State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "ContainerCreating"}}}))
+	mount := event("FailedMount", "", `MountVolume.MountDevice failed for volume "pvc-9b2d" : rpc error: code = Internal desc = an error (exit status 32) occurred while running mount args: [-t ceph csi-cephfs-node@3f1e.myfs=/volumes/csi/csi-vol-6e8a /var/lib/kubelet/plugins/kubernetes.io/csi/cephfs.csi.ceph.com/x/globalmount] stderr: mount error: no mds server is up or the cluster is laggy`, time.Minute, 31)
+	if r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{mount}}); r.Category != DependencyUnavailable {
+		t.Fatalf("got %s: %s", r.Category, r.Summary)
+	}
+	wait := event("FailedMount", "", `Unable to attach or mount volumes: unmounted volumes=[cache], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition`, time.Minute, 28)
+	if r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{wait}}); r.Category == DependencyUnavailable {
+		t.Fatalf("a mount that only timed out: got %s: %s", r.Category, r.Summary)
 	}
 }

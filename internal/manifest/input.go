@@ -234,6 +234,12 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		if !r.failing() && (!narrowed || r.restarts == 0) {
 			continue
 		}
+		if pod == nil && !narrowed && r.status == "Running" && r.restarts == 0 && len(o.Logs) > 0 && !named[r.name] {
+			// Running, not ready, never restarted: not the container
+			// whose crash the log shows (a dependency's pod still
+			// starting, listed beside the crashed app's log).
+			continue
+		}
 		if found && named[best.name] && !named[r.name] {
 			continue // the events explain best, not r
 		}

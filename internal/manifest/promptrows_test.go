@@ -36,3 +36,21 @@ Error: EACCES: permission denied, open '/opt/app/public/uploads/.gitkeep'
 		t.Errorf("pod = %q, want the one the logs prompt names", in.Pod.Name)
 	}
 }
+
+// A crashed app's log beside another project's rows: a pod running, not
+// ready and never restarted (the dependency still starting) is not the
+// container whose crash the log shows.
+func TestNeverRestartedRowIsNotTheLogsPod(t *testing.T) {
+	in := pasteInput(t, `2025-02-14 08:21:09,977 ERROR [io.quarkus.runtime.Application] (main) Failed to start application: java.lang.RuntimeException: Failed to start quarkus
+Caused by: io.vertx.core.impl.NoStackTraceThrowable: OIDC server returned 503 status code
+
+And the SSO project right now:
+
+NAME                    READY   STATUS      RESTARTS   AGE
+keycloak-0              0/1     Running     0          2m
+keycloak-postgresql-0   1/1     Running     0          41d
+`)
+	if in.Pod.Name == "keycloak-0" {
+		t.Errorf("pod = %q, a row that never restarted taken for the crashed app", in.Pod.Name)
+	}
+}
