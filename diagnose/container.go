@@ -141,6 +141,12 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 	if !st.Ready && st.State.Running != nil && (last.ExitCode != 0 || last.Reason == "OOMKilled" || v.restartsAlways(pod)) {
 		return true
 	}
+	if st.RestartCount < 1 && probeKilling(events, v) {
+		// The kubelet's "failed liveness probe, will be restarted": it
+		// was restarted, whatever the restart count (cut from a pasted
+		// describe) says.
+		return true
+	}
 	if st.RestartCount < 1 && now.IsZero() {
 		// A pasted status without its restart count: a failed last
 		// termination is what was asked about.
@@ -186,12 +192,26 @@ func probeKills(events []corev1.Event, v *containerView) bool {
 			continue
 		}
 		m := e.Message
-		if (e.Reason == "Killing" && (strings.Contains(m, "failed liveness probe") || strings.Contains(m, "failed startup probe"))) ||
-			(e.Reason == "Unhealthy" && (strings.HasPrefix(m, "Liveness probe") || strings.HasPrefix(m, "Startup probe"))) {
+		if probeKillEvent(e) || (e.Reason == "Unhealthy" && (strings.HasPrefix(m, "Liveness probe") || strings.HasPrefix(m, "Startup probe"))) {
 			return true
 		}
 	}
 	return false
+}
+
+// probeKilling reports the kubelet's kill of the container for a failing
+// liveness or startup probe (not only the failures).
+func probeKilling(events []corev1.Event, v *containerView) bool {
+	for i := range events {
+		if forContainer(&events[i], v) && probeKillEvent(&events[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func probeKillEvent(e *corev1.Event) bool {
+	return e.Reason == "Killing" && (strings.Contains(e.Message, "failed liveness probe") || strings.Contains(e.Message, "failed startup probe"))
 }
 
 // settled reports a container that is as it should be: running and

@@ -192,7 +192,7 @@ func Diagnose(in Input) Report {
 			// that names a cause (or killed for memory): the previous
 			// instance crashed, and that crash is what was asked about.
 			for _, v := range views {
-				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(pod, v, in.Now)) {
+				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(pod, v, in.Now) || oomKilledAskedAbout(in, v, len(views))) {
 					failing = append(failing, v)
 				}
 			}
@@ -264,6 +264,25 @@ func oomKilledBefore(pod *corev1.Pod, v *containerView, now time.Time) bool {
 	// average since the pod started: it will be killed again.
 	n := v.status.RestartCount
 	return n >= 3 && pod.Status.StartTime != nil && now.Sub(pod.Status.StartTime.Time) < time.Duration(n)*time.Hour
+}
+
+// oomKilledAskedAbout reports a container killed for memory before, now
+// running again, beside the reporter's words about its failures ("restarts
+// several times a day, always at busy times"): however rare the kills, they
+// are what was asked about.
+func oomKilledAskedAbout(in Input, v *containerView, containers int) bool {
+	t := v.status.LastTerminationState.Terminated
+	if t == nil || t.Reason != "OOMKilled" || v.status.RestartCount < 1 {
+		return false
+	}
+	text, ok := in.Logs[v.name]
+	if !ok && containers == 1 {
+		text, ok = in.Logs[""]
+	}
+	if !ok {
+		return false
+	}
+	return ScanLog(strings.NewReader(text)).topic != Unknown
 }
 
 // emptyFinding returns a Finding whose lists marshal as [] rather than null.

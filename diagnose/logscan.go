@@ -186,6 +186,7 @@ type logScanner struct {
 	hostVarNext     bool
 	pgSocketAt      int // the last line that names PostgreSQL's local socket
 	fatalAt         int // the last line at a fatal level
+	cleanExitAt     int // the last line where supervisord saw its program exit 0 as expected
 	topics          topicCounter
 	excCand         *candidate
 	excFrames       int          // stack frames seen after excCand
@@ -507,11 +508,15 @@ func (s *logScanner) line(raw []byte) {
 	if endsTraceback && (best == nil || best.cat == AppCrash) && bytes.HasPrefix(trimmed, []byte("KeyError: ")) && reConfigSource.MatchString(s.tbSource) {
 		best = configKey
 	}
+	if bytes.Contains(lower, []byte("(exit status 0; expected)")) {
+		s.cleanExitAt = s.lines // supervisord: "exited: selenium-node (exit status 0; expected)"
+	}
 	afterSigterm := s.sigterm
-	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) && !bytes.Contains(lower, []byte("exit notification to peer")) {
-		// (A SIGTERM just after the program's own fatal line is its
+	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) && !(s.cleanExitAt > 0 && s.lines-s.cleanExitAt <= 3) && !bytes.Contains(lower, []byte("exit notification to peer")) {
+		// (A SIGTERM just after the program's own fatal line, or just
+		// after supervisord saw its main program finish, is the
 		// entrypoint stopping the rest, as supervisord is told to: the
-		// fatal line says why. OpenVPN telling its peer it exits is the
+		// line before says why. OpenVPN telling its peer it exits is the
 		// VPN client gluetun restarts, not the container stopped.)
 		best = sigtermPattern
 		s.sigterm = true
@@ -907,11 +912,11 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 
 // reTaskSucceeded is the last line a schema-migration, static-files or
 // export tool prints when it succeeded with nothing more to do.
-var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^no scheduled commands are ready to run\.?$|\bworker [\w:.-]+: done, quitting$`)
+var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^no scheduled commands are ready to run\.?$|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
-var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands")}
+var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("success! app"), []byte("cron run completed")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 

@@ -278,7 +278,7 @@ var patterns = []*pattern{
 	// kernel log pasted with the pod's).
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror", "for an array").matching(`(^|[\s.])MemoryError\b|\b_ArrayMemoryError\b|\b[Uu]nable to allocate [\d.]+ [KMGT]i?B for an array\b`),
-	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory", "cidr", "ipam", "ip address", "ip from", " port"),
+	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory", "cidr", "ipam", "ip address", "ip from", " port", "out of memory: false"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`).without("killed with signal", "killed by signal"),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
 	// OOMKilled", "last restart reason was OOMKill", "cgroup-OOM-killed"),
@@ -1016,6 +1016,38 @@ var patterns = []*pattern{
 	// H2's database file locked by another process (a second replica on
 	// a shared volume, or the old pod still running).
 	pat("h2_file_locked", ConfigError, weightPrecise+1, "The embedded database file is locked by another process: a second replica or the old pod still has it open on the shared volume. Run one replica with strategy Recreate, or move to a database server.", "database may be already in use", "the file is locked").matching(`(?i)\bDatabase may be already in use\b|\bMVStoreException: The file is locked\b`),
+	// Headless Chrome and Playwright at start: Chrome's sandbox refused
+	// (unprivileged user namespaces off, Ubuntu 23.10+'s AppArmor
+	// restriction, a seccomp profile), Chrome run as root without
+	// --no-sandbox, and an image without the libraries or fonts the
+	// browser needs.
+	pat("chrome_no_usable_sandbox", PermissionDenied, weightPrecise+2, "Chrome cannot build its sandbox: the node (AppArmor's user-namespace restriction on Ubuntu 23.10+, kernel.unprivileged_userns_clone=0) or the container's seccomp profile refuses unprivileged user namespaces. Allow them for the container (a seccomp or AppArmor profile that permits them), or launch Chrome with --no-sandbox.", "no usable sandbox").matching(`(?i)\bNo usable sandbox!`),
+	pat("chrome_root_without_no_sandbox", ConfigError, weightPrecise+2, "Chrome refuses to run as root with its sandbox on: run the container as a non-root user, or pass --no-sandbox in the launch arguments.", "without --no-sandbox").matching(`(?i)\bRunning as root without --no-sandbox is not supported\b`),
+	pat("browser_image_incomplete", AppCrash, weightPrecise+1, "The image lacks what the browser needs (shared libraries, fonts): install them in the image (npx playwright install-deps, the distribution's chromium package and a font package such as fonts-liberation or ttf-freefont), or build on the project's browser image.", "missing dependencies to run browsers", "initdefaultfont").matching(`(?i)\bHost system is missing dependencies to run browsers\b|\bCheck failed: InitDefaultFont\(\)`),
+	// A program's own word that the file it failed on is its settings
+	// file (Homebridge's "There was a problem reading your config.json
+	// file.", Node-RED's "Error loading settings file: /data/settings.js"),
+	// above the parser's SyntaxError.
+	pat("settings_file_unreadable", ConfigError, weightPrecise+1, hintParse, "problem reading your", "error loading settings file").matching(`(?i)\bThere was a problem reading your \S+ file\b|\bError loading settings file\b`),
+	// paho-mqtt 2.0's Client() refusing a call written for 1.x (an
+	// unpinned rebuild): the code's call, not a setting.
+	pat("paho_callback_api", AppCrash, weightPrecise+1, "paho-mqtt 2.0 changed how Client() is called: pass callback_api_version (mqtt.CallbackAPIVersion.VERSION1 to keep the old callbacks) or pin paho-mqtt<2 in the image's requirements.", "unsupported callback api version").matching(`(?i)\bUnsupported callback API version\b`),
+	// Game servers' own words: Factorio's mod that broke ("The mod X
+	// caused a non-recoverable error"), Paper's watchdog over a tick that
+	// never ends ("The server has stopped responding!"), Bedrock's port
+	// taken ("Network port occupied, can't start server."), steamcmd
+	// without a network.
+	pat("game_mod_error", AppCrash, weightPrecise+1, "A mod or plugin broke the server: update or remove the mod the message names (its author's fix), or go back to the version that worked.", "caused a non-recoverable error", "server has stopped responding").matching(`(?i)\bThe mod .{1,80} caused a non-recoverable error\b|\bThe server has stopped responding!`),
+	pat("bedrock_port_occupied", PortConflict, weightPrecise+1, hintPort, "network port occupied").matching(`(?i)\bNetwork port occupied, can't start server\b`),
+	pat("steamcmd_offline", DependencyUnavailable, weightPrecise+1, "steamcmd cannot reach Steam to download or update the server: allow the container outbound access to Steam's content servers (egress NetworkPolicy, proxy, DNS), or bake the server files into the image or a volume.", "needs to be online").matching(`(?i)\bSteamcmd needs to be online to update\b`),
+	// PHP's own errors in the code that runs: a call to a function or
+	// method that does not exist (Moodle's "Default exception handler:
+	// Exception - Call to undefined function ...", without PHP's "Fatal
+	// error" before it), and a value of the wrong type returned or passed
+	// ("Return value must be of type bool, null returned").
+	pat("php_code_error", AppCrash, weightPrecise, "", "call to undefined", "must be of type").matching(`(?i)\bCall to undefined (?:function|method) [\w\\:]+\(\)|\b(?:Return value|Argument #\d+(?: \(\$\w+\))?) must be of type [\w|?\\]+, \w+ (?:returned|given)\b`),
+	// Nextcloud's occ refusing to run where it cannot write its config.
+	pat("nextcloud_config_not_writable", PermissionDenied, weightPrecise+1, "Nextcloud cannot write its config directory: make config/ (and data/) owned by the user the container runs as (www-data, uid 33), for example with fsGroup 33 or a chown after a restore.", "cannot write into").matching(`(?i)\bCannot write into "config" directory!`),
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer", "probe"),
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
@@ -1268,6 +1300,9 @@ var patterns = []*pattern{
 	// ("bind() to unix:/kong_prefix/worker_events.sock failed (98: Address
 	// already in use)"): no port is taken, a stale file is in the way.
 	pat("stale_unix_socket", ConfigError, weightPrecise+1, "A socket file left by an earlier instance (killed before it could remove it) is in the way: delete it at start (or keep it on an emptyDir that is not reused), and let the program shut down cleanly.", "unix").matching(`(?i)\bbind\(\) to unix:\S+ failed \(98: address (?:already )?in use\)|\blisten unix \S+: bind: address already in use\b|\blisten EADDRINUSE: address already in use /\S+\.sock\b`),
+	// libwebsockets' bind failure with its errno (98: EADDRINUSE), as
+	// Mosquitto's websockets listener prints it.
+	pat("lws_bind_in_use", PortConflict, weightPrecise+1, hintPort, "lws_socket_bind").matching(`(?i)\blws_socket_bind: ERROR on binding fd \d+ to port \d+ \(-?\d+ 98\)`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
 
 	// Permissions.
@@ -1449,6 +1484,9 @@ var patterns = []*pattern{
 	// Shared file systems whose servers are down: CephFS with no MDS up,
 	// GlusterFS's client that gets no volume file from glusterd.
 	pat("shared_fs_server_down", DependencyUnavailable, weightPrecise+1, "The shared file system's servers are down or not reachable (CephFS MDS daemons, glusterd): bring them up (ceph -s, systemctl status glusterd) before the pods that mount it.", "no mds server is up", "volume file").matching(`(?i)\bno mds server is up or the cluster is laggy\b|\bfailed to (?:get|fetch) (?:the )?'?volume file'?\b`),
+	// The kernel failing to bring up a USB device (a stick that died or
+	// came loose): the device the container opens is not there.
+	pat("usb_device_gone", DependencyUnavailable, weightPrecise+2, "The USB device is not working on the host (the kernel cannot enumerate it: a failed stick, a loose cable, too little power, a bad hub): replug or replace it, then restart the container; nothing in the container's settings changed.", "unable to enumerate usb device", "device descriptor read").matching(`(?i)\bunable to enumerate USB device\b|\bdevice descriptor read/\d+, error -\d+`),
 	pat("fetch_server_error", DependencyUnavailable, weightPrecise, hintDepend, "internal server error", "bad gateway", "service unavailable", "gateway time").matching(`(?i)\bfailed to (?:fetch|download|get|retrieve)\b.{0,120}\b50[0234]\b\W{0,3}(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b`),
 	// An image's own start-up check that finds its native modules broken
 	// (built for another platform or Node.js, or not installed): the image.
@@ -1726,7 +1764,7 @@ var patterns = []*pattern{
 	pat("zookeeper_peer_unresolved", DependencyUnavailable, weightPrecise+1, "A ZooKeeper peer's name does not resolve yet: its pod is not ready (a headless Service publishes only ready pods; set publishNotReadyAddresses: true) or the name is wrong.", "address unresolved: ").matching(`\bConfigException: Address unresolved: [\w.-]+:\d+`),
 	pat("consul_acl_not_found", ConfigError, weightPrecise+1, hintAuth, "acl not found").matching(`(?i)\b403 \(ACL not found\)|\brpc error making call: ACL not found\b`),
 	pat("aws_credentials_chain", ConfigError, weightPrecise+1, hintAuth, "any provider in the chain").matching(`(?i)\bunable to load (?:aws )?credentials from any (?:of the )?providers? in the chain\b`),
-	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "it was not possible to connect to the redis server", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "not yet accepting connections", "sqlstate 57p03", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed", "connect to this container", "connect to the container", "connect to my container", "sqlite_error", "sqliteerror", "any provider in the chain"),
+	pat("db_unreachable", DependencyUnavailable, weightSpecific, hintDepend, "could not connect to server", "can't connect to mysql server", "can't connect to local mysql server", "communications link failure", "is the server running", "redis connection to", "error connecting to redis", "it was not possible to connect to the redis server", "could not connect to redis", "mongoserverselectionerror", "serverselectiontimeouterror", "server selection timed out", "no reachable servers", "broker may not be available", "connection to node -1", "failed to connect to", "unable to connect to", "could not connect to", "cannot connect to", "couldn't connect to", "can't connect to", "failed to establish a new connection", "failed to establish connection", "unable to establish connection", "could not establish connection", "max retries exceeded with url", "a network-related or instance-specific error", "no connection could be made", "connection failure", "service unavailable", "unable to acquire jdbc connection", "connection is not available", "error while dialing", "connection error:", "cannot assign requested address", "upstream connect error", "the database system is starting up", "not yet accepting connections", "sqlstate 57p03", "the database system is shutting down", "sqlstate[hy000] [2002]", "failed to obtain jdbc connection", "dial tcp", "can't reach database server").without("readiness probe failed", "liveness probe failed", "startup probe failed", "connect to this container", "connect to the container", "connect to my container", "sqlite_error", "sqliteerror", "any provider in the chain", "to the bus", "dbus/system_bus_socket"),
 	// A server told to listen on an address that is not the pod's or the
 	// host's (an old node IP, an IPv6 address the node lacks): a setting,
 	// not a dependency.

@@ -62,6 +62,8 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 		{"an RQ worker in burst mode, done", "11:40:03 resize: Job OK (b1d7e9c2-6a4f-4f38-8e05-2c9b7d3a1f60)\n11:40:03 Result is kept for 500 seconds\n11:40:03 Worker 0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46: done, quitting\n11:40:03 Unsubscribing from channel rq:pubsub:0c8e4a1b6f2d4e7a9b3c5d1f8e2a7b46\n", true},
 		{"nbconvert failing in a cell", "[NbConvertApp] Executing notebook with kernel: python3\n[NbConvertApp] ERROR | Error while converting 'kpi.ipynb'\nnbclient.exceptions.CellExecutionError: An error occurred while executing the following cell\n", false},
 		{"an RQ worker that keeps listening", "11:40:02 *** Listening on resize...\n11:40:03 resize: Job OK (b1d7e9c2)\n11:40:03 Result is kept for 500 seconds\n", false},
+		{"steamcmd's update-only run", "Update state (0x61) downloading, progress: 99.87 (33840126052 / 33883426436)\nSuccess! App '730' already up to date.\n", true},
+		{"drush cron run as the container's command", " [notice] Starting execution of search_cron().\n [notice] Cron run completed.\n", true},
 		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
 	} {
 		ls := ScanLog(strings.NewReader(tc.log))

@@ -26,10 +26,27 @@ func TestRules585(t *testing.T) {
 		{"efs-utils naming the file system ID and its mount target", "Output: Failed to resolve \"fs-0a1b2c3d4e5f67890.efs.eu-west-1.amazonaws.com\" - check that your file system ID is correct, and ensure that the VPC has an EFS mount target for this file system ID.\n", ConfigError, "mount target"},
 		{"H2's file locked by a second replica, under Metabase's connection wrapper", "clojure.lang.ExceptionInfo: Unable to connect to Metabase h2 DB. {}\nCaused by: org.h2.jdbc.JdbcSQLNonTransientConnectionException: Database may be already in use: null. Possible solutions: close all other connection(s); use the server mode [90020-214]\nCaused by: org.h2.mvstore.MVStoreException: The file is locked: /metabase-data/metabase.db.mv.db [2.1.214/7]\n", ConfigError, "locked"},
 		{"GlusterFS's client without a volume file from glusterd", "[2025-02-18 08:14:52.301118 +0000] E [glusterfsd-mgmt.c:2138:mgmt_getspec_cbk] 0-glusterfs: failed to get the 'volume file' from server\n[2025-02-18 08:14:52.301177 +0000] E [glusterfsd-mgmt.c:2338:mgmt_getspec_cbk] 0-mgmt: failed to fetch volume file (key:wikivol)\n", DependencyUnavailable, "volume file"},
+		{"xvfb-run's segfault over Chrome's dbus noise", "[21:21:0624/093015.882301:ERROR:bus.cc(407)] Failed to connect to the bus: Failed to connect to socket /run/dbus/system_bus_socket: No such file or directory\n[21:21:0624/093015.913554:ERROR:viz_main_impl.cc(196)] Exiting GPU process due to errors during initialization\n/usr/bin/xvfb-run: line 187:    21 Segmentation fault      (core dumped) \"$@\"\n", Segfault, "Segmentation fault"},
+		{"Chrome without a usable sandbox", "[0521/132208.914327:FATAL:zygote_host_impl_linux.cc(201)] No usable sandbox! If you are running on Ubuntu 23.10+ or another Linux distro that has disabled unprivileged user namespaces with AppArmor, see https://chromium.googlesource.com/chromium/src/+/main/docs/security/apparmor-userns-restrictions.md.\n[0521/132208.921770:ERROR:file_io_posix.cc(145)] open /sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq: No such file or directory (2)\n", PermissionDenied, "No usable sandbox"},
+		{"Chrome run as root with its sandbox", "[0612/101500.123456:ERROR:zygote_host_impl_linux.cc(100)] Running as root without --no-sandbox is not supported. See https://crbug.com/638180.\n", ConfigError, "without --no-sandbox"},
+		{"Playwright's box of missing libraries", "browserType.launch: \n\u2554\u2550\u2550\u2550\u2557\n\u2551 Host system is missing dependencies to run browsers. \u2551\n\u2551 Please install them with the following command:      \u2551\n\u2551     npx playwright install-deps                       \u2551\n", AppCrash, "missing dependencies"},
+		{"Chrome without fonts in the image", "[0301/101010.000001:FATAL:font_fallback_linux.cc(12)] Check failed: InitDefaultFont(). Could not find the default font\nTrace/breakpoint trap (core dumped)\n", AppCrash, "InitDefaultFont"},
+		{"Homebridge's settings file, above JSON.parse", "[3/8/2025, 7:22:42 PM] There was a problem reading your config.json file.\n[3/8/2025, 7:22:42 PM] Please try pasting your config.json file here to validate it: https://jsonlint.com\nSyntaxError: Expected double-quoted property name in JSON at position 1184 (line 52 column 5)\n    at JSON.parse (<anonymous>)\n", ConfigError, "config.json"},
+		{"paho-mqtt 2's Client() called the 1.x way", "Traceback (most recent call last):\n  File \"/app/bridge.py\", line 41, in <module>\n    client = mqtt.Client(client_id=\"heatpump\")\nValueError: Unsupported callback API version: version 2.0 added a callback_api_version, see docs/migrations.rst for details\n", AppCrash, "callback API version"},
+		{"the kernel failing to enumerate the USB stick", "error: z2m: Error: Error while opening serialport 'Error: Error: No such file or directory, cannot open /dev/serial/by-id/usb-ITead_Sonoff-if00-port0'\n[    3.112734] usb 1-1.4: device descriptor read/64, error -71\n[    4.059332] usb usb1-port4: unable to enumerate USB device\n", DependencyUnavailable, "device descriptor read"},
+		{"libwebsockets' bind with errno 98", "1742135521: Opening websockets listen socket on port 9001.\n1742135521: lws_socket_bind: ERROR on binding fd 7 to port 9001 (-1 98)\n1742135521: Error: Unable to create websockets listener on port 9001.\n", PortConflict, "(-1 98)"},
+		{"a Factorio mod's non-recoverable error", " 7422.017 Error MainLoop.cpp:1434: Exception at tick 9871442: The mod Space Exploration (0.6.128) caused a non-recoverable error.\nPlease report this error to the mod author.\n", AppCrash, "non-recoverable error"},
+		{"Bedrock's port taken", "[2024-07-04 18:22:43:002 INFO] Starting Server\n[2024-07-04 18:22:43:002 ERROR] Network port occupied, can't start server.\n", PortConflict, "port occupied"},
+		{"steamcmd without a network", "[----] !!! Fatal Error: Steamcmd needs to be online to update. Please confirm your network connection and try again.\n", DependencyUnavailable, "needs to be online"},
+		{"Moodle's exception handler naming a function that is gone", "Default exception handler: Exception - Call to undefined function mod_acmequiz\\local\\legacy_get_question_bank() Debug: \nError code: generalexceptionmessage\n", AppCrash, "Call to undefined function"},
+		{"PHP's return type refused", "[3f0e8c1b2a7d9e4f5c6b1a20] [no req]   TypeError: MediaWiki\\Extension\\AcmeSync\\SyncPageJob::run(): Return value must be of type bool, null returned\n", AppCrash, "must be of type bool"},
+		{"Nextcloud's occ without a writable config", "Cannot write into \"config\" directory!\nThis can usually be fixed by giving the web server write access to the config directory.\n", PermissionDenied, "config"},
 		{"crun's words for an absolute entrypoint path that is not there", "Error: container create failed: executable file `/docker-entrypoint.sh` not found: No such file or directory\n", CommandNotFound, "/docker-entrypoint.sh"},
 		{"the reporter's sentence that the same config works on the release before, over its quote of the fix", "edge-router 4.2.0 panics on start, 4.1.3 with the same config works. Upstream issue says it's fixed in 4.2.1 (\"nil TLS store when no default certificate is configured\").\n\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x1c4d2a7]\n", AppCrash, "nil pointer"},
 	})
 	notAbout(t, "CrashLoopBackOff problem for kube-flannel-ds\n\nI create a k8s network with 1 master node and 2 work nodes.\nWhich I use kubeadm to initial is :\n`kubeadm init  --apiserver-advertise-address=11.0.1.200 --pod-network-cidr=10.224.0.0/16 --service-cidr=10.96.0.0/16`\n\nI got a CrashLoopBackOff problem for kube-flannel-ds.\n", DependencyUnavailable, "a pasted kubeadm command's flags are not words about the API server")
+	notAbout(t, "[Pterodactyl Daemon]: Checking server disk space usage, this could take a few seconds...\n[Pterodactyl Daemon]: Exit code: 1\n[Pterodactyl Daemon]: Out of memory: false\n", OOMKilled, "Wings' 'Out of memory: false' is no out-of-memory")
+	notAbout(t, "11:05:32.915 INFO [NodeServer.lambda$createHandlers$2] - Shutting down...\n2025-11-20 11:05:33,021 INFO exited: selenium-node (exit status 0; expected)\n2025-11-20 11:05:33,022 WARN received SIGTERM indicating exit request\n2025-11-20 11:05:33,022 INFO waiting for xvfb, vnc, novnc to die\n", LivenessProbe, "supervisord stopping the rest after its program finished is not the kubelet's kill")
 	notAbout(t, "Cilium Agent on the 3rd node goes into `CrashLoopBackOff`\n- No indication of the error condition (failed to allocate `podCIDRs` for the node) in Cilium Operator logs\n", OOMKilled, "addresses that cannot be allocated are not memory")
 }
 
@@ -58,5 +75,38 @@ func TestSharedFileSystemDown(t *testing.T) {
 	wait := event("FailedMount", "", `Unable to attach or mount volumes: unmounted volumes=[cache], unattached volumes=[], failed to process volumes=[]: timed out waiting for the condition`, time.Minute, 28)
 	if r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{wait}}); r.Category == DependencyUnavailable {
 		t.Fatalf("a mount that only timed out: got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// A running, ready container whose restart count was cut from the paste,
+// beside the kubelet's "failed liveness probe, will be restarted": it was
+// restarted by its probe, not healthy.
+func TestProbeKillingWithoutRestartCount(t *testing.T) {
+	st := running("wordpress")
+	st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{Reason: "Completed", StartedAt: ts(20 * time.Minute), FinishedAt: ts(4 * time.Minute)}
+	pod := testPod([]string{"wordpress"}, setStatus(st))
+	kill := event("Killing", "wordpress", "Container wordpress failed liveness probe, will be restarted", 4*time.Minute, 4)
+	if r := Diagnose(Input{Pod: pod, Now: now, Events: []corev1.Event{kill}}); r.Healthy || r.Category != LivenessProbe {
+		t.Fatalf("healthy=%v %s: %s", r.Healthy, r.Category, r.Summary)
+	}
+	if r := Diagnose(Input{Pod: pod, Now: now}); !r.Healthy {
+		t.Errorf("without the kills: want healthy, got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// A container OOM-killed hours ago and running again is what the report
+// asks about when the reporter's words speak of its restarts; without
+// words, a rare kill it recovered from stays healthy.
+func TestOOMKilledAskedAbout(t *testing.T) {
+	st := running("wordpress")
+	st.RestartCount = 5
+	st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: 137, Reason: "OOMKilled", StartedAt: ts(3 * time.Hour), FinishedAt: ts(2 * time.Hour)}
+	pod := testPod([]string{"wordpress"}, setStatus(st), func(p *corev1.Pod) { start := ts(3 * 24 * time.Hour); p.Status.StartTime = &start })
+	words := "WordPress + WooCommerce restarts several times a day, always at busy times. PHP memory_limit is 512M.\n"
+	if r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"": words}}); r.Healthy || r.Category != OOMKilled {
+		t.Fatalf("healthy=%v %s: %s", r.Healthy, r.Category, r.Summary)
+	}
+	if r := Diagnose(Input{Pod: pod, Now: now}); !r.Healthy {
+		t.Errorf("no words: want healthy, got %s: %s", r.Category, r.Summary)
 	}
 }
