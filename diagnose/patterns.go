@@ -1048,6 +1048,17 @@ var patterns = []*pattern{
 	pat("php_code_error", AppCrash, weightPrecise, "", "call to undefined", "must be of type").matching(`(?i)\bCall to undefined (?:function|method) [\w\\:]+\(\)|\b(?:Return value|Argument #\d+(?: \(\$\w+\))?) must be of type [\w|?\\]+, \w+ (?:returned|given)\b`),
 	// Nextcloud's occ refusing to run where it cannot write its config.
 	pat("nextcloud_config_not_writable", PermissionDenied, weightPrecise+1, "Nextcloud cannot write its config directory: make config/ (and data/) owned by the user the container runs as (www-data, uid 33), for example with fsGroup 33 or a chown after a restore.", "cannot write into").matching(`(?i)\bCannot write into "config" directory!`),
+	// Superset's own word that its config module (superset_config.py,
+	// written from the chart's configOverrides) does not import: the
+	// traceback under it is the config's, not the program's.
+	pat("superset_config_import", ConfigError, weightPrecise+6, hintParse, "failed to import local superset_config").matching(`(?i)\bFound but failed to import local superset_config\b`),
+	// Kibana's migrations stopped by Elasticsearch itself (no shard
+	// available, the cluster red): its own advice names the cluster.
+	pat("es_cluster_unhealthy", DependencyUnavailable, weightPrecise+2, "Elasticsearch answers but cannot serve the index (no shard available, the cluster red or yellow): check GET _cluster/health and _cluster/allocation/explain (a full disk, a lost node, too few data nodes for the replicas) and fix the cluster before restarting Kibana.", "no_shard_available_action_exception", "check the health of your elasticsearch cluster").matching(`(?i)\bno_shard_available_action_exception\b|\bPlease check the health of your Elasticsearch cluster\b`),
+	// traitlets (JupyterHub, Jupyter servers): a setting naming a class
+	// that does not import, and the config file that did not load (its
+	// Python, often Helm's extraConfig, above the SyntaxError).
+	pat("traitlets_config", ConfigError, weightPrecise+6, hintParse, "traiterror", "while loading config file").matching(`(?i)\bTraitError: The '\w+' trait of .{1,120} could not be imported\b|\bException while loading config file \S+`),
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer", "probe"),
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
@@ -1300,9 +1311,10 @@ var patterns = []*pattern{
 	// ("bind() to unix:/kong_prefix/worker_events.sock failed (98: Address
 	// already in use)"): no port is taken, a stale file is in the way.
 	pat("stale_unix_socket", ConfigError, weightPrecise+1, "A socket file left by an earlier instance (killed before it could remove it) is in the way: delete it at start (or keep it on an emptyDir that is not reused), and let the program shut down cleanly.", "unix").matching(`(?i)\bbind\(\) to unix:\S+ failed \(98: address (?:already )?in use\)|\blisten unix \S+: bind: address already in use\b|\blisten EADDRINUSE: address already in use /\S+\.sock\b`),
-	// libwebsockets' bind failure with its errno (98: EADDRINUSE), as
-	// Mosquitto's websockets listener prints it.
-	pat("lws_bind_in_use", PortConflict, weightPrecise+1, hintPort, "lws_socket_bind").matching(`(?i)\blws_socket_bind: ERROR on binding fd \d+ to port \d+ \(-?\d+ 98\)`),
+	// A bind failure given only as errno 98 (EADDRINUSE): libwebsockets'
+	// (Mosquitto's websockets listener) and coturn's "Trying to bind fd 14
+	// to <0.0.0.0:3478>: errno=98".
+	pat("lws_bind_in_use", PortConflict, weightPrecise+1, hintPort, "lws_socket_bind", "errno=98").matching(`(?i)\blws_socket_bind: ERROR on binding fd \d+ to port \d+ \(-?\d+ 98\)|\bTrying to bind fd \d+ to <[^>]+>: errno=98\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
 
 	// Permissions.

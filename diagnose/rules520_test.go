@@ -64,6 +64,7 @@ func TestOneShotTaskSucceeded(t *testing.T) {
 		{"an RQ worker that keeps listening", "11:40:02 *** Listening on resize...\n11:40:03 resize: Job OK (b1d7e9c2)\n11:40:03 Result is kept for 500 seconds\n", false},
 		{"steamcmd's update-only run", "Update state (0x61) downloading, progress: 99.87 (33840126052 / 33883426436)\nSuccess! App '730' already up to date.\n", true},
 		{"drush cron run as the container's command", " [notice] Starting execution of search_cron().\n [notice] Cron run completed.\n", true},
+		{"the registry's garbage collection run to its end", "time=\"2025-03-02T02:00:41Z\" level=info msg=\"marking blob sha256:1f2e\"\n412 blobs marked, 97 blobs and 0 manifests eligible for deletion\n", true},
 		{"migrations, then more of the program's output", "No migrations to apply.\n2024-05-01T10:00:01Z loading plugins\n2024-05-01T10:00:01Z plugin cache warm\n2024-05-01T10:00:02Z scheduler tick\n", false},
 	} {
 		ls := ScanLog(strings.NewReader(tc.log))
