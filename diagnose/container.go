@@ -210,6 +210,8 @@ func probeKilling(events []corev1.Event, v *containerView) bool {
 	return false
 }
 
+// probeKillEvent reports the kubelet's "Container x failed liveness probe,
+// will be restarted" (or its startup probe's).
 func probeKillEvent(e *corev1.Event) bool {
 	return e.Reason == "Killing" && (strings.Contains(e.Message, "failed liveness probe") || strings.Contains(e.Message, "failed startup probe"))
 }

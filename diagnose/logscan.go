@@ -910,8 +910,10 @@ func (s *logScanner) oneShotTask(raw, trimmed, lower []byte, sev int) {
 // PLAY RECAP row, mongoimport's count, Spring Batch's job COMPLETED.
 var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.{1,200}\] completed with the following parameters: .{0,300}\bstatus: \[COMPLETED\]|\bdocument\(s\) imported successfully\. 0 document\(s\) failed to import\b`)
 
-// reTaskSucceeded is the last line a schema-migration, static-files or
-// export tool prints when it succeeded with nothing more to do.
+// reTaskSucceeded is the last line a one-shot tool prints when it
+// succeeded with nothing more to do: a schema migration, static files, an
+// export, a cron run (drush), a registry's garbage collection, steamcmd's
+// update of a game server.
 var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^no scheduled commands are ready to run\.?$|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds

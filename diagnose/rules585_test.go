@@ -114,3 +114,13 @@ func TestOOMKilledAskedAbout(t *testing.T) {
 		t.Errorf("no words: want healthy, got %s: %s", r.Category, r.Summary)
 	}
 }
+
+// A report told in words whose words are about the C library the binary
+// needs (a builder image newer than the runtime image): the image's bug,
+// as the corpus labels GLIBC mismatches.
+func TestGlibcWords(t *testing.T) {
+	words := "fix runtime glibc mismatch\n\nrust:latest silently moved from bookworm to trixie (glibc 2.41), so binaries required GLIBC_2.38+ that the bookworm-slim runner (glibc 2.36) lacks, and the 3.0.0 image crash-loops at startup.\n"
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": words}}); r.Category != AppCrash {
+		t.Fatalf("got %s: %s", r.Category, r.Summary)
+	}
+}
