@@ -262,6 +262,12 @@ func (v *containerView) rank(events []corev1.Event) int {
 	if v.kind != "app" {
 		score += 5
 	}
+	if t := st.State.Terminated; t != nil && t.Reason == "OOMKilled" {
+		// Among containers that failed alike (a job pod's, all
+		// terminated), the one killed for memory is why the others
+		// failed (an orchestrator's exit 1, a source's SIGTERM).
+		score += 3
+	}
 	return score
 }
 

@@ -1059,6 +1059,16 @@ var patterns = []*pattern{
 	// that does not import, and the config file that did not load (its
 	// Python, often Helm's extraConfig, above the SyntaxError).
 	pat("traitlets_config", ConfigError, weightPrecise+6, hintParse, "traiterror", "while loading config file").matching(`(?i)\bTraitError: The '\w+' trait of .{1,120} could not be imported\b|\bException while loading config file \S+`),
+	// httpx's and httpcore's refused or unreachable connection; Dagster's
+	// gRPC server whose port another server in the pod holds; freshclam's
+	// hint that its database directory is not writable for its user.
+	pat("httpx_connect_failed", DependencyUnavailable, weightPrecise, hintDepend, "all connection attempts failed").matching(`(?i)\bConnectError: All connection attempts failed\b`),
+	pat("dagster_grpc_bind", PortConflict, weightPrecise+1, hintPort, "couldnotbindgrpcservertoaddress").matching(`\bCouldNotBindGrpcServerToAddress: \d+`),
+	pat("dir_must_be_writable", PermissionDenied, weightPrecise+2, hintPerm, "must be writable for").matching(`(?i)\bdirectory must be writable for (?:UID|user) \S+`),
+	// Lua's compiler refusing a module's source ("handler.lua:41: 'end'
+	// expected (to close 'function' at line 18) near '<eof>'"): a plugin's
+	// code in the image that does not parse.
+	pat("lua_syntax", AppCrash, weightPrecise+2, "A Lua module in the image does not parse (a plugin's code): fix the syntax error at the file and line shown, rebuild the image, or remove the plugin from the configuration.", ".lua:").matching(`\S+\.lua:\d+: (?:'[^']+' expected\b.{0,80} near '|unexpected symbol near '|unfinished string near ')`),
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer", "probe"),
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no

@@ -45,6 +45,10 @@ func TestRules585(t *testing.T) {
 		{"Superset's config module that does not import", "Found but failed to import local superset_config\nTraceback (most recent call last):\n  File \"/app/superset/config.py\", line 1747, in <module>\n    import superset_config\n  File \"/app/pythonpath/superset_config.py\", line 86\n    FEATURE_FLAGS = {\nIndentationError: unexpected indent\n", ConfigError, "superset_config"},
 		{"Kibana's migrations stopped by an unhealthy Elasticsearch", "[2024-11-05T07:12:44.902+00:00][ERROR][savedobjects-service] [.kibana_task_manager] Unexpected Elasticsearch ResponseError: statusCode: 503, method: POST, url: /.kibana_task_manager/_search error: [no_shard_available_action_exception]: all shards failed\n[2024-11-05T07:12:44.905+00:00][FATAL][root] Error: Unable to complete saved object migrations for the [.kibana_task_manager] index. Please check the health of your Elasticsearch cluster and try again.\n", DependencyUnavailable, "health of your Elasticsearch cluster"},
 		{"traitlets refusing a class name that does not import", "AttributeError: module 'ldapauthenticator' has no attribute 'LDAPAuthentictor'\n\nDuring handling of the above exception, another exception occurred:\n\ntraitlets.traitlets.TraitError: The 'authenticator_class' trait of <jupyterhub.app.JupyterHub object at 0x7f5e2b9c3d10> instance must be a type, but 'ldapauthenticator.LDAPAuthentictor' could not be imported\n", ConfigError, "could not be imported"},
+		{"httpx's connection attempts failing", "  File \"/usr/local/lib/python3.12/site-packages/httpx/_transports/default.py\", line 118, in map_httpcore_exceptions\n    raise mapped_exc(message) from exc\nhttpx.ConnectError: All connection attempts failed\n", DependencyUnavailable, "All connection attempts failed"},
+		{"Dagster's gRPC port held by another server in the pod", "    raise CouldNotBindGrpcServerToAddress(port)\ndagster._grpc.server.CouldNotBindGrpcServerToAddress: 4000\n", PortConflict, "CouldNotBindGrpcServerToAddress"},
+		{"freshclam's hint that its directory is not writable for it", "ERROR: Can't create freshclam.dat in /var/lib/clamav\nHint: The database directory must be writable for UID 100 or GID 101\nERROR: Failed to save freshclam.dat!\n", PermissionDenied, "must be writable"},
+		{"a Kong plugin's Lua that does not parse", "2025/10/14 18:22:07 [error] 1#0: init_by_lua error: /usr/local/share/lua/5.1/kong/tools/module.lua:24: error loading module 'kong.plugins.header-echo.handler':\n/usr/local/share/lua/5.1/kong/plugins/header-echo/handler.lua:41: 'end' expected (to close 'function' at line 18) near '<eof>'\n", AppCrash, "'end' expected"},
 		{"crun's words for an absolute entrypoint path that is not there", "Error: container create failed: executable file `/docker-entrypoint.sh` not found: No such file or directory\n", CommandNotFound, "/docker-entrypoint.sh"},
 		{"the reporter's sentence that the same config works on the release before, over its quote of the fix", "edge-router 4.2.0 panics on start, 4.1.3 with the same config works. Upstream issue says it's fixed in 4.2.1 (\"nil TLS store when no default certificate is configured\").\n\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x1c4d2a7]\n", AppCrash, "nil pointer"},
 	})
@@ -122,5 +126,17 @@ func TestGlibcWords(t *testing.T) {
 	words := "fix runtime glibc mismatch\n\nrust:latest silently moved from bookworm to trixie (glibc 2.41), so binaries required GLIBC_2.38+ that the bookworm-slim runner (glibc 2.36) lacks, and the 3.0.0 image crash-loops at startup.\n"
 	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": words}}); r.Category != AppCrash {
 		t.Fatalf("got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// A job pod whose containers all terminated: the one killed for memory is
+// why the others failed, and is the one diagnosed.
+func TestOOMKilledSiblingFirst(t *testing.T) {
+	term := func(name string, code int32, reason string) corev1.ContainerStatus {
+		return corev1.ContainerStatus{Name: name, State: corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{ExitCode: code, Reason: reason}}}
+	}
+	pod := testPod([]string{"orchestrator", "source", "destination"}, setStatus(term("orchestrator", 1, "Error")), setStatus(term("source", 143, "Error")), setStatus(term("destination", 137, "OOMKilled")))
+	if r := Diagnose(Input{Pod: pod, Now: now}); r.Container != "destination" || r.Category != OOMKilled {
+		t.Fatalf("got %s %s: %s", r.Container, r.Category, r.Summary)
 	}
 }
