@@ -619,16 +619,16 @@ var corpusFloors = map[string][2]float64{
 	"round581": {0.75, 1},    // held out: 3/8 (2/3 quoted) when measured once (BASELINE_ROUND581.md), then developed against
 	"round583": {0.8, 1},     // held out: 2/5 (1/2 quoted) when measured once (BASELINE_ROUND583.md), then developed against
 	"round584": {1, 1},       // held out: 3/3 (0/0 quoted) when measured once (BASELINE_ROUND584.md), then developed against
-	"round585": {0.5, 0.33},  // held out: 2/4 (1/3 quoted) when measured once (BASELINE_ROUND585.md), then developed against
+	"round585": {0.75, 0.33}, // held out: 2/4 (1/3 quoted) when measured once (BASELINE_ROUND585.md), then developed against
 	"round587": {1, 1},       // held out: 1/1 (0/0 quoted) when measured once (BASELINE_ROUND587.md), then developed against
 	"round588": {1, 1},       // held out: 1/1 (0/0 quoted) when measured once (BASELINE_ROUND588.md), then developed against
-	"round589": {0.85, 1},    // held out: 6/7 (1/1 quoted) when measured once (BASELINE_ROUND589.md), then developed against
+	"round589": {1, 1},       // held out: 6/7 (1/1 quoted) when measured once (BASELINE_ROUND589.md), then developed against
 	"round590": {0.5, 1},     // held out: 1/2 (2/2 quoted) when measured once (BASELINE_ROUND590.md), then developed against
-	"round591": {0.83, 0},    // held out: 5/6 (0/1 quoted) when measured once (BASELINE_ROUND591.md), then developed against
+	"round591": {0.83, 1},    // held out: 5/6 (0/1 quoted) when measured once (BASELINE_ROUND591.md), then developed against
 	"round592": {0.75, 1},    // held out: 3/4 (2/2 quoted) when measured once (BASELINE_ROUND592.md), then developed against
 	"round593": {1, 1},       // held out: 8/8 (5/5 quoted) when measured once (BASELINE_ROUND593.md), then developed against
 	"round594": {0.88, 1},    // held out: 8/9 (3/3 quoted) when measured once (BASELINE_ROUND594.md), then developed against
-	"round595": {0.5, 1},     // held out: 2/4 (0/0 quoted) when measured once (BASELINE_ROUND595.md), then developed against
+	"round595": {1, 1},       // held out: 2/4 (0/0 quoted) when measured once (BASELINE_ROUND595.md), then developed against
 }
 
 // corpusCase is one file of the corpus.
