@@ -221,6 +221,7 @@ type logScanner struct {
 	// bug, not on what it was given.
 	causedByBug  bool
 	causedByNext bool // the line before was a bare "Caused by:"
+	causeBelow   bool // the line before was Dagster's "The above exception was caused by the following exception:"
 	// springStarted is Spring Boot's "Started X in 4.2 seconds" line,
 	// springWeb that an embedded web server started, springStopped that
 	// the shutdown hook ran after the start.
@@ -340,10 +341,15 @@ func (s *logScanner) line(raw []byte) {
 	s.lower = appendLower(s.lower[:0], raw)
 	lower := s.lower
 	s.idx.reset(lower)
-	if (s.causedByNext || bytes.HasPrefix(trimmed, []byte("Caused by: "))) && reCrashWords.Match(lower) {
+	if (s.causedByNext || s.causeBelow || bytes.HasPrefix(trimmed, []byte("Caused by: "))) && reCrashWords.Match(lower) {
 		s.causedByBug = true // "Caused by: java.lang.NullPointerException" under a wrapper
 	}
 	s.causedByNext = bytes.Equal(trimmed, []byte("Caused by:")) // rake's cause on the line below it
+	// Dagster's cause, below "The above exception was caused by the
+	// following exception:" (the reverse of Python's own "direct cause"
+	// wording: here the wrapper is above), counts as a Caused by.
+	causeBelow := s.causeBelow
+	s.causeBelow = bytes.Equal(trimmed, []byte("The above exception was caused by the following exception:"))
 	if rePlatformExit.Match(lower) {
 		s.selfExitAt = s.lines
 	}
@@ -531,7 +537,7 @@ func (s *logScanner) line(raw []byte) {
 	if best != nil {
 		weight = best.weight
 	}
-	causedBy := bytes.HasPrefix(trimmed, []byte("Caused by:")) || bytes.HasPrefix(trimmed, []byte("---> ")) // .NET prints its inner exceptions after an arrow
+	causedBy := causeBelow || bytes.HasPrefix(trimmed, []byte("Caused by:")) || bytes.HasPrefix(trimmed, []byte("---> ")) // .NET prints its inner exceptions after an arrow
 	if g := genericWeight(trimmed, lower, sev); g > weight {
 		weight, best = g, nil
 	}
