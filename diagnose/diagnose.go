@@ -228,10 +228,7 @@ func Diagnose(in Input) Report {
 
 // crashLog reports whether the log given for v names a cause of a crash.
 func crashLog(in Input, v *containerView, containers int) bool {
-	text, ok := in.Logs[v.name]
-	if !ok && containers == 1 {
-		text, ok = in.Logs[""]
-	}
+	text, ok := containerLog(in, v, containers)
 	if !ok || strings.TrimSpace(text) == "" {
 		return false
 	}
@@ -275,14 +272,18 @@ func oomKilledAskedAbout(in Input, v *containerView, containers int) bool {
 	if t == nil || t.Reason != "OOMKilled" || v.status.RestartCount < 1 {
 		return false
 	}
+	text, ok := containerLog(in, v, containers)
+	return ok && ScanLog(strings.NewReader(text)).topic != Unknown
+}
+
+// containerLog is the log given for v: its own, or the one log without a
+// container's name when the pod has one container.
+func containerLog(in Input, v *containerView, containers int) (string, bool) {
 	text, ok := in.Logs[v.name]
 	if !ok && containers == 1 {
 		text, ok = in.Logs[""]
 	}
-	if !ok {
-		return false
-	}
-	return ScanLog(strings.NewReader(text)).topic != Unknown
+	return text, ok
 }
 
 // emptyFinding returns a Finding whose lists marshal as [] rather than null.

@@ -1324,7 +1324,7 @@ var patterns = []*pattern{
 	// A bind failure given only as errno 98 (EADDRINUSE): libwebsockets'
 	// (Mosquitto's websockets listener) and coturn's "Trying to bind fd 14
 	// to <0.0.0.0:3478>: errno=98".
-	pat("lws_bind_in_use", PortConflict, weightPrecise+1, hintPort, "lws_socket_bind", "errno=98").matching(`(?i)\blws_socket_bind: ERROR on binding fd \d+ to port \d+ \(-?\d+ 98\)|\bTrying to bind fd \d+ to <[^>]+>: errno=98\b`),
+	pat("bind_errno_98", PortConflict, weightPrecise+1, hintPort, "lws_socket_bind", "errno=98").matching(`(?i)\blws_socket_bind: ERROR on binding fd \d+ to port \d+ \(-?\d+ 98\)|\bTrying to bind fd \d+ to <[^>]+>: errno=98\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
 
 	// Permissions.

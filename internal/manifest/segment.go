@@ -3,6 +3,7 @@ package manifest
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -369,6 +370,9 @@ var (
 // exit code below them as a stray fragment.
 func foldDescribeMessages(lines []string) []string {
 	const maxMessageLines = 120
+	if !slices.ContainsFunc(lines, reStateMessage.MatchString) {
+		return lines // most pastes: nothing to fold, nothing copied
+	}
 	var out []string
 	for i := 0; i < len(lines); i++ {
 		out = append(out, lines[i])
@@ -397,13 +401,7 @@ func foldDescribeMessages(lines []string) []string {
 		for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
 			body = body[:len(body)-1]
 		}
-		interiorBlank := false
-		for _, l := range body {
-			if strings.TrimSpace(l) == "" {
-				interiorBlank = true
-			}
-		}
-		if !interiorBlank {
+		if !slices.ContainsFunc(body, func(l string) bool { return strings.TrimSpace(l) == "" }) {
 			continue
 		}
 		indent := m[1] + "  "
