@@ -1772,6 +1772,13 @@ var (
 	reTracebackPart   = regexp.MustCompile(`^(?:\s|Traceback \(most recent call last\)|[A-Za-z_][\w.]*(?:Error|Exception)\b)`)
 )
 
+// reStructlogLevel is structlog's padded level ("[info     ] ") and
+// reTrailingKeyValues the key=value pairs it puts after the event.
+var (
+	reStructlogLevel    = regexp.MustCompile(`^\[(?:debug|info|warning|error|critical)\s*\] `)
+	reTrailingKeyValues = regexp.MustCompile(`(?:\s+[a-z_]+=\S*)+$`)
+)
+
 // stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
 // ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").
 func stripPrefixes(b []byte) []byte {
@@ -1815,6 +1822,13 @@ func stripPrefixes(b []byte) []byte {
 			if i := bytes.Index(b, []byte("} ")); i > 0 && bytes.Contains(b[:i], []byte(`="`)) {
 				b = b[i+2:]
 			}
+		}
+	}
+	// structlog's console renderer (Meltano) logs a traceback line by line
+	// as "[info     ] <line> key=value ...": the traceback is read.
+	if len(b) > 12 && b[0] == '[' {
+		if m := reStructlogLevel.Find(b); m != nil && reTracebackPart.Match(b[len(m):]) {
+			b = reTrailingKeyValues.ReplaceAll(b[len(m):], nil)
 		}
 	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '/' && b[7] == '/' && b[10] == ' ' && b[13] == ':' {

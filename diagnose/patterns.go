@@ -2313,6 +2313,10 @@ var patterns = []*pattern{
 	pat("systemd_segv", Segfault, weightPrecise, hintNative, "11/segv").matching(`(?i)\bstatus=11/SEGV\b`),
 	// Swarm's task state for a segmentation fault.
 	pat("swarm_exit139", Segfault, weightSpecific, hintNative, "non-zero exit (139)").matching(`(?i)\btask: non-zero exit \(139\)`),
+	// Vector's config build names the component whose settings it rejects
+	// (`Sink "loki": template references event fields`, `Source "in":
+	// unknown field`): a setting the release does not accept.
+	pat("vector_component_config", ConfigError, weightSpecific, hintParse, `sink "`, `source "`, `transform "`).matching(`\b(?:Sink|Source|Transform) "[\w.\-]+": \S`),
 	// Vector's topology check: an input names no component.
 	pat("vector_input_unmatched", ConfigError, weightPrecise, hintParse, "doesn't match any components").matching(`(?i)\bInput "[^"]+" for (?:sink|transform) "[^"]+" doesn't match any components\b`),
 	// Cloud Foundry's health check gave up on a slow start.
