@@ -213,6 +213,12 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		// listed by label): they are neighbours, not this pod.
 		return tableRow{}, false
 	}
+	if pod == nil && o.prompt.pod == "" && o.prompt.logsOf != "" && !o.anyRowOf(o.prompt.logsOf) {
+		// The same when the prompt names the workload (`kubectl logs
+		// deploy/argo-server`) and the rows are another's (its Dex,
+		// stuck pulling its image).
+		return tableRow{}, false
+	}
 	named := map[string]bool{}
 	for _, e := range o.textEvents {
 		if n := e.event.InvolvedObject.Name; n != "" {
@@ -285,8 +291,9 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 	return best, found
 }
 
-// promptRows are the rows of the pod a prompt names, when it restarted
-// (a pod that was evicted or never started is not the loop asked about).
+// promptRows are the rows of the pod a prompt names, when it restarted or
+// cannot start its container (a pod that was evicted or is still being
+// scheduled is not the failure asked about).
 func (o *Objects) promptRows() []tableRow {
 	if o.prompt.pod == "" {
 		return nil
@@ -296,7 +303,7 @@ func (o *Objects) promptRows() []tableRow {
 	for _, r := range o.rows {
 		if r.name == o.prompt.pod {
 			own = append(own, r)
-			looped = looped || r.restarts > 0 || r.status == "CrashLoopBackOff"
+			looped = looped || r.restarts > 0 || r.status == "CrashLoopBackOff" || cannotStart[r.status]
 		}
 	}
 	if !looped {
@@ -304,6 +311,10 @@ func (o *Objects) promptRows() []tableRow {
 	}
 	return own
 }
+
+// cannotStart are the STATUS column's reasons for a container the kubelet
+// cannot create or start: a failure of its own, before any restart.
+var cannotStart = map[string]bool{"CreateContainerConfigError": true, "CreateContainerError": true, "RunContainerError": true, "ContainerCannotRun": true, "StartError": true}
 
 // anyRowOf reports a row of pod, or of its workload (a sibling replica).
 func (o *Objects) anyRowOf(pod string) bool {

@@ -41,6 +41,18 @@ var reDockerWait = regexp.MustCompile(`\bdocker (?:container )?wait \S`)
 
 var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
 
+// exitCodeLineOffset is the line, after the first, of a jsonpath's
+// output that holds the exit code: a template that prints other fields
+// first, each ended by {"\n"} (the command, then the exit code), prints
+// the code that many lines down.
+func exitCodeLineOffset(prompt string) int {
+	i := strings.Index(prompt, "terminated.exitCode")
+	if i < 0 {
+		return 0
+	}
+	return strings.Count(prompt[:i], `{"\n"}`)
+}
+
 // reDockerFormat is a `docker inspect` prompt's Go template, and
 // reTemplateField one field of it.
 var (
@@ -133,8 +145,8 @@ func readPrompts(text string) promptNames {
 		if !rePrompt.MatchString(line) || proseAboutCommand(line) {
 			continue
 		}
-		if !found.hasExit && reExitCodePath.MatchString(line) && i+1 < len(lines) {
-			if n, ok := printedExitCode(lines[i+1]); ok {
+		if off := exitCodeLineOffset(line); !found.hasExit && reExitCodePath.MatchString(line) && i+1+off < len(lines) {
+			if n, ok := printedExitCode(lines[i+1+off]); ok {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
 			}
 		}
@@ -150,6 +162,9 @@ func readPrompts(text string) promptNames {
 			}
 		}
 		p := promptOf(strings.Fields(line))
+		if found.logsOf == "" && p.logsOf != "" && reObjectName.MatchString(p.logsOf) {
+			found.logsOf = p.logsOf
+		}
 		if proxyLogPrompt(line) {
 			p.container = "" // a fronting proxy's log, pasted beside the crashed container's
 		}
@@ -191,7 +206,7 @@ func proseAboutCommand(line string) bool {
 func promptOf(words []string) promptNames {
 	var p promptNames
 	i := 0
-	for i < len(words) && words[i] != "kubectl" && words[i] != "oc" && !strings.HasSuffix(words[i], ".kubectl") {
+	for i < len(words) && words[i] != "kubectl" && words[i] != "oc" && words[i] != "k" && !strings.HasSuffix(words[i], ".kubectl") {
 		i++
 	}
 	var args []string

@@ -12,12 +12,12 @@ func TestReadPrompts(t *testing.T) {
 		in   string
 		want promptNames
 	}{
-		{"$ kubectl logs api-7d9f -n payments --previous\n", promptNames{pod: "api-7d9f", namespace: "payments"}},
-		{"kubectl -n shop logs -p web-1 -c app\n", promptNames{pod: "web-1", namespace: "shop", container: "app"}},
+		{"$ kubectl logs api-7d9f -n payments --previous\n", promptNames{pod: "api-7d9f", namespace: "payments", logsOf: "api-7d9f"}},
+		{"kubectl -n shop logs -p web-1 -c app\n", promptNames{pod: "web-1", namespace: "shop", container: "app", logsOf: "web-1"}},
 		{"[root@m1 ~]# kubectl describe pod web-1 --namespace=shop\n", promptNames{pod: "web-1", namespace: "shop"}},
 		{"$ oc describe pod/web-1\n", promptNames{pod: "web-1"}},
-		{"$ kubectl get pods -n shop\n$ kubectl logs web-1 --tail 50\n", promptNames{pod: "web-1", namespace: "shop"}},
-		{"$ kubectl logs deploy/web -n shop\n", promptNames{namespace: "shop"}},
+		{"$ kubectl get pods -n shop\n$ kubectl logs web-1 --tail 50\n", promptNames{pod: "web-1", namespace: "shop", logsOf: "web-1"}},
+		{"$ kubectl logs deploy/web -n shop\n", promptNames{namespace: "shop", logsOf: "web"}},
 		{"$ kubectl logs <pod-name>\n", promptNames{}},
 		{"$ kubectl logs -l app=web --tail 20 | grep error\n", promptNames{}},
 		{"$ kubectl get pods\n", promptNames{}},
@@ -25,8 +25,10 @@ func TestReadPrompts(t *testing.T) {
 		{"$ kubectl get pod web-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n137\n", promptNames{pod: "web-1", exitCode: 137, hasExit: true, lastState: true}},
 		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.reason} {.status.containerStatuses[0].lastState.terminated.exitCode}'\nCompleted 0\n", promptNames{pod: "job-1", exitCode: 0, hasExit: true, lastState: true}},
 		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\nerror: pod not found\n", promptNames{pod: "job-1"}},
-		{"$ kubectl logs web-1 -c nginx --tail=1\n$ kubectl logs web-1 -c web --previous\n", promptNames{pod: "web-1", container: "web"}},
-		{"$ kubectl logs web-1 -c nginx --previous\n", promptNames{pod: "web-1", container: "nginx"}},
+		{"$ kubectl logs web-1 -c nginx --tail=1\n$ kubectl logs web-1 -c web --previous\n", promptNames{pod: "web-1", container: "web", logsOf: "web-1"}},
+		{"$ kubectl logs web-1 -c nginx --previous\n", promptNames{pod: "web-1", container: "nginx", logsOf: "web-1"}},
+		// kubectl's usual alias.
+		{"$ k -n ci logs boskos-0\n", promptNames{pod: "boskos-0", namespace: "ci", logsOf: "boskos-0"}},
 		{"$ kubectl run ubuntu --image=ubuntu:18.04\n", promptNames{run: runPrompt{image: "ubuntu:18.04"}}},
 		{"$ kubectl run test --image busybox:1.36 --restart=Never --command -- sleep 30\n", promptNames{run: runPrompt{image: "busybox:1.36", restart: "Never", args: []string{"sleep", "30"}, command: true}}},
 		// A sentence about a command names no pod ("shows" is no pod).

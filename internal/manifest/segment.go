@@ -17,8 +17,8 @@ type segment struct {
 var (
 	// rePrompt is a shell prompt running a command whose output follows
 	// ("$ kubectl logs ...", "[root@m ~]# kubectl get pods", "PS C:\> oc
-	// describe pod x").
-	rePrompt = regexp.MustCompile(`^\s*(?:PS [^>]*>\s*|\[[^\]]*\][$#]\s*|\S*[$#%>❯➜]\s*(?:~\S*\s+)?)?(?:sudo\s+)?(?:kubectl|oc|microk8s(?:\.kubectl|\s+kubectl)|k3s\s+kubectl|docker|podman|nerdctl|crictl|helm|minikube\s+kubectl\s+--)\s+[a-z-]`)
+	// describe pod x", kubectl's usual alias: "k -n ci logs boskos-0").
+	rePrompt = regexp.MustCompile(`^\s*(?:PS [^>]*>\s*|\[[^\]]*\][$#]\s*|\S*[$#%>❯➜]\s*(?:~\S*\s+)?)?(?:sudo\s+)?(?:(?:kubectl|oc|microk8s(?:\.kubectl|\s+kubectl)|k3s\s+kubectl|docker|podman|nerdctl|crictl|helm|minikube\s+kubectl\s+--)\s+[a-z-]|k\s+(?:-\S+\s+(?:[^-\s]\S*\s+)?)*(?:get|logs?|describe|exec|events|top|rollout)\b)`)
 	// reLogsCommand is a command whose output is a container log.
 	reLogsCommand = regexp.MustCompile(`\b(?:logs|log)\b`)
 	// reFence opens or closes a Markdown code block.

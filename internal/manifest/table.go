@@ -15,6 +15,7 @@ type tableRow struct {
 	status         string
 	restarts       int
 	lastRestartAgo string // "2m38s ago"
+	age            string // the AGE column: "12h", "5d3h"
 	// lastTerminated is the latest end the pod's other rows showed
 	// (OOMKilled, Completed...), when `kubectl get pods -w` printed one row
 	// per change and this row, CrashLoopBackOff, no longer shows it.
@@ -37,7 +38,7 @@ func parseTable(text string) []tableRow {
 		if m == nil {
 			continue
 		}
-		r := tableRow{name: strings.TrimPrefix(strings.Trim(m[1], "|"), "pod/"), status: m[4], lastRestartAgo: m[6]}
+		r := tableRow{name: strings.TrimPrefix(strings.Trim(m[1], "|"), "pod/"), status: m[4], lastRestartAgo: m[6], age: m[7]}
 		r.ready, _ = strconv.Atoi(m[2])
 		r.total, _ = strconv.Atoi(m[3])
 		r.restarts, _ = strconv.Atoi(m[5])
@@ -66,6 +67,18 @@ func (r tableRow) restartedLately() bool {
 	}
 	ago := parseAge(strings.TrimSuffix(strings.TrimSpace(r.lastRestartAgo), " ago"))
 	return ago >= 0 && ago < 10*time.Minute
+}
+
+// restartsOften reports a row that restarted many times for its age
+// ("2/2 Running 108 12h", printed by a kubectl too old to say when it
+// last restarted): a container restarted every few minutes is looping,
+// running or not at the moment the row was taken.
+func (r tableRow) restartsOften() bool {
+	if r.restarts < 5 {
+		return false
+	}
+	age := parseAge(r.age)
+	return age > 0 && age/time.Duration(r.restarts) < time.Hour
 }
 
 // pod turns a row into a pod whose single status carries what kubectl
@@ -111,9 +124,10 @@ func (r tableRow) pod() corev1.Pod {
 		// Running again, and the watch's row just before this restart
 		// showed how the last instance ended (OOMKilled, then Running).
 		st.LastTerminationState.Terminated = terminatedAs(r.lastTerminated)
-	case st.State.Running != nil && r.restartedLately():
-		// Running again between its crashes ("2 (14s ago)"): the
-		// previous instance ended, how the table does not say.
+	case st.State.Running != nil && (r.restartedLately() || r.restartsOften()):
+		// Running again between its crashes ("2 (14s ago)", or 108
+		// restarts in 12 hours): the previous instance ended, how the
+		// table does not say.
 		st.LastTerminationState.Terminated = &corev1.ContainerStateTerminated{ExitCode: -1}
 	}
 	if init {
