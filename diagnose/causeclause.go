@@ -213,9 +213,16 @@ func programLine(t []byte) bool {
 		return true // osixia's light-baseimage: "***  INFO  | <time> | ..."
 	case c >= 'A' && c <= 'Z' && reLevelPipe.Match(t):
 		return true // the same with its stars stripped
+	case reReporterMarker.Match(t):
+		return false // "Update: with the memory limit set to 128Mi, ...": the reporter's addition
 	}
 	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t) || reProgressDone.Match(t)
 }
+
+// reReporterMarker is the word a reporter puts before a later addition
+// or a part of their report ("Update:", "EDIT 2:", "Workaround:",
+// "TL;DR:"), then their own words: not a program's "name: message".
+var reReporterMarker = regexp.MustCompile(`^(?i:update|updated|edit|edited|addendum|solution|workaround|tl;? ?dr|background|problem|question)(?: \d{1,2})?:\s+[a-zA-Z]`)
 
 // reS6Stage is an s6-overlay stage tag at a line's start ("[cont-init.d]
 // 10-adduser: exited 0.", "[fix-attrs.d] applying ownership &

@@ -262,7 +262,11 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 		e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: quote, detail: "the runtime could not start the process (RunContainerError)"})
 	}
 	if w.Reason == "CreateContainerConfigError" && !explained {
-		e.pendingConfig = &signal{cat: ConfigError, weight: voteModerate, kind: "status", quote: quote, detail: "the kubelet cannot build the container's configuration: " + orDefault(w.Message, "CreateContainerConfigError")}
+		// Without a message saying which, the reports' most common
+		// reason by far is a ConfigMap, Secret or key the pod references
+		// that does not exist (runAsNonRoot refusals come with their own
+		// message).
+		e.pendingConfig = &signal{cat: MissingConfigObject, weight: voteModerate, kind: "status", quote: quote, detail: "the kubelet cannot build the container's configuration (most often a ConfigMap, Secret or key it references is missing): " + orDefault(w.Message, "CreateContainerConfigError")}
 	}
 }
 

@@ -306,6 +306,7 @@ func (s *logScanner) line(raw []byte) {
 	}
 	raw = trimKubectlPrefix(raw)
 	raw = trimSternPrefix(raw)
+	raw = trimArgoPrefix(raw)
 	raw = trimHclogValuePrefix(raw)
 
 	content := stripPrefixes(raw)
@@ -1640,6 +1641,23 @@ func trimSternPrefix(raw []byte) []byte {
 		return raw
 	}
 	return rest
+}
+
+// reArgoPrefix is the step pod's name that `argo logs` prints before each
+// line ("nightly-rollup-1736805600-aggregate-1120466871: "): a name ending
+// in the number Argo draws a step's pod from.
+var reArgoPrefix = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*-\d{6,}: `)
+
+// trimArgoPrefix removes the step pod's name `argo logs` puts before each
+// line.
+func trimArgoPrefix(raw []byte) []byte {
+	if len(raw) < 10 || raw[0] < '0' || raw[0] > 'z' {
+		return raw
+	}
+	if m := reArgoPrefix.Find(raw); m != nil {
+		return raw[len(m):]
+	}
+	return raw
 }
 
 // reReadyColumn is the READY column of a `kubectl get pods` row.

@@ -273,6 +273,18 @@ var patterns = []*pattern{
 	// Jenkins remoting's work directory the agent's user may not use.
 	pat("jenkins_workdir", PermissionDenied, weightPrecise, hintPerm, "fully accessible to the remoting executable"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
+	// A controller's account of its worker pod's end, in the form the
+	// Kubernetes client prints a container status (Flink's native
+	// resource manager: "container termination statuses:
+	// [flink-main-container(exitCode=137, reason=OOMKilled, ...)]").
+	pat("worker_status_oomkilled", OOMKilled, weightPrecise, hintOOMLimit, "reason=oomkilled").matching(`\bexitCode=137, reason=OOMKilled\b`),
+	// Spark's analyzer refusing a column or a task the program's code
+	// names: the job's own code (a renamed field, a closure over an object
+	// that cannot be shipped to the executors).
+	pat("spark_code_error", AppCrash, weightPrecise, "", "unresolved_column", "task not serializable").matching(`\[UNRESOLVED_COLUMN\.\w+\]|\bTask not serializable\b`),
+	// gRPC's wait for a channel to become ready that timed out (Beam's
+	// portable runner waiting for its job server).
+	pat("grpc_channel_not_ready", DependencyUnavailable, weightSpecific, hintDepend, "futuretimeouterror").matching(`\bgrpc\.FutureTimeoutError\b`),
 	pat("dotnet_oom", OOMKilled, weightPrecise, "", "system.outofmemoryexception").without("array dimensions exceeded"),
 	// The kernel's own report of an OOM kill (dmesg, journal, a node's
 	// kernel log pasted with the pod's).
@@ -1324,7 +1336,12 @@ var patterns = []*pattern{
 	// A bind failure given only as errno 98 (EADDRINUSE): libwebsockets'
 	// (Mosquitto's websockets listener) and coturn's "Trying to bind fd 14
 	// to <0.0.0.0:3478>: errno=98".
-	pat("bind_errno_98", PortConflict, weightPrecise+1, hintPort, "lws_socket_bind", "errno=98").matching(`(?i)\blws_socket_bind: ERROR on binding fd \d+ to port \d+ \(-?\d+ 98\)|\bTrying to bind fd \d+ to <[^>]+>: errno=98\b`),
+	// SRS names it in brackets: "[ERROR][1][0h3qe1a7][98] serve error
+	// code=1019(SocketBind) : ... : listen tcp 0.0.0.0:1935 : bind".
+	pat("bind_errno_98", PortConflict, weightPrecise+1, hintPort, "error on binding fd", "errno=98", "[98]").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 98\)|\bTrying to bind fd \d+ to <[^>]+>: errno=98\b|\[98\] [^\n]{0,300}\bbind$`),
+	// The same bind refused with errno 13 (EACCES): a port below 1024 for
+	// a user without CAP_NET_BIND_SERVICE.
+	pat("bind_errno_13", PermissionDenied, weightPrecise+1, hintPrivPort, "errno=13", " 13)").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 13\)|\bTrying to bind fd \d+ to <[^>]+>: errno=13\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
 
 	// Permissions.
@@ -1379,6 +1396,20 @@ var patterns = []*pattern{
 	// it under a bare "Error" heading).
 	pat("php_type_error", AppCrash, weightPrecise, "", "uncaught typeerror").matching(`(?i)\buncaught typeerror:.{0,240}\bmust be (?:of the type|of type|an instance of) [^,]{1,80}, \S+ given\b`),
 	pat("php_null_call", AppCrash, weightPrecise, "", "call to a member function").matching(`(?i)\bcall to a member function \S+\(\) on (?:null|bool|array|int|string|float)\b`),
+	// PHP's warning for a key, index or variable the code reads and that
+	// is not there (Laravel turns it into an ErrorException that ends a
+	// queue worker): the code's bug, unless the key is an environment
+	// variable's name (`Undefined array key "APP_KEY"` from $_ENV), a
+	// setting not given.
+	// Temporal's Python sandbox refusing what workflow code does at import
+	// (datetime.now() at module level, an unrestricted I/O module): the
+	// workflow's code breaks the determinism rules.
+	pat("temporal_sandbox_restricted", AppCrash, weightPrecise, "", "restrictedworkflowaccesserror"),
+	// Rails told to use a database adapter it has no gem for, or spelled
+	// wrong (DATABASE_ADAPTER=postgres for "postgresql").
+	pat("rails_adapter_not_loaded", ConfigError, weightPrecise+2, hintEnv, "active record adapter").matching(`(?i)\bcould not load the '[\w-]+' active ?record adapter\b`),
+	pat("php_undefined_env_key", ConfigError, weightPrecise+1, hintEnv, "undefined array key", "undefined index").matching(`\bUndefined (?:array key|index):? ["']?[A-Z][A-Z0-9]*_[A-Z0-9_]+\b`),
+	pat("php_undefined_key", AppCrash, weightPrecise, "", "undefined array key", "undefined index", "undefined offset", "undefined variable", "undefined property").matching(`\bUndefined (?:array key|index|offset|variable|property)\b:? ["'$]?[\w\\:>-]+`),
 	// The JVM's words for code that breaks its own rules (an immutable
 	// list changed, an Optional read empty, a Kafka Streams topology that
 	// registers a topic twice) and for a classpath built from parts that
@@ -1411,7 +1442,7 @@ var patterns = []*pattern{
 	// "listen EADDRNOTAVAIL"): in the reports, an address the program is
 	// told to listen on that it does not have, unless it connects.
 	pat("addr_not_available", ConfigError, weightSpecific, "The program is told to use an address this container or pod does not have (a host's IP, an old node IP, an IPv6 address the node lacks): listen on 0.0.0.0 (or ::), or on an address it has.", "cannot assign requested address", "eaddrnotavail").without("connect: cannot assign", "connect eaddrnotavail", "dial tcp", "dial udp"),
-	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address", "addrnotavailable").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b|\b(?:bind|binding|listen|create local)\w*\b.{0,80}\bkind: AddrNotAvailable\b`),
+	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address", "addrnotavailable", "bind failed due to address not available").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b|\bport bind failed due to address not available\b|\b(?:bind|binding|listen|create local)\w*\b.{0,80}\bkind: AddrNotAvailable\b`),
 	// Node's DNS SRV lookup of a mongodb+srv:// host timing out, and
 	// undici's connect timeout (fetch failed, its cause).
 	// A native library unpacked into the temp directory at start (JNA,
@@ -1486,7 +1517,7 @@ var patterns = []*pattern{
 	pat("etcd_space_quota", ConfigError, weightPrecise+2, "etcd's database is over its space quota (mvcc: database space exceeded): compact and defragment it, disarm the NOSPACE alarm, and raise --quota-backend-bytes or turn on auto-compaction.", "database space exceeded").matching(`(?i)\bmvcc: database space exceeded\b`),
 	// Node's spawn of a binary the kernel cannot execute (ENOEXEC: built
 	// for another OS or CPU).
-	pat("spawn_enoexec", ExecFormat, weightPrecise, hintArch, "unknown system error -8").matching(`(?i)\bspawn (?:\S+ )?Unknown system error -8\b`),
+	pat("spawn_enoexec", ExecFormat, weightPrecise, hintArch, "unknown system error -8", "enoexec").matching(`(?i)\bspawn (?:\S+ )?Unknown system error -8\b|\bspawn \S+ ENOEXEC\b`),
 	// ClickHouse's own memory limit while it loads its tables.
 	pat("clickhouse_memory_limit", OOMKilled, weightPrecise+2, hintOOMLimit, "memory limit (total) exceeded", "memory_limit_exceeded").matching(`(?i)\bMemory limit \(total\) exceeded\b|\bMEMORY_LIMIT_EXCEEDED\b`),
 	// A one-file bundle (PyInstaller) that unpacks itself into /tmp.
@@ -1820,7 +1851,7 @@ var patterns = []*pattern{
 	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b`).without("must be set to true", "must be set to false"),
 	pat("env_please_set", ConfigError, weightSpecific+1, hintEnv, "please").matching(`(?i)\bplease (?:define|set|provide|specify|export|configure)\b.{0,20}\b(?:an? |the )?(?:environment variable|env var(?:iable)?|variable)\b|\bplease (?:define|set|provide|specify|export) \$?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
-	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '[A-Z][A-Z0-9_]+'`),
+	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z][A-Z0-9]{3,})'`),
 	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key"),
 	pat("spring_config", ConfigError, weightSpecific, hintParse, "could not resolve placeholder", "key material not provided", "failed to bind properties", "failed to configure a datasource", "improperlyconfigured", "invalid configuration", "configuration error", "config error", "invalid config", "error loading config", "failed to load config", "error reading config", "could not load config", "failed to read config", "unable to load config", "bad config", "configurationexception", "illegal configuration", "unable to load in-cluster configuration"),
 	pat("unbound_var", ConfigError, weightPrecise, "A variable the entrypoint script needs (it runs with set -u) is not set: set it in the container's env or envFrom.", "unbound variable").matching(`(?i)(?:^|: )(?:line \d+: )?\$?\{?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\}?: unbound variable`),
@@ -2029,7 +2060,7 @@ var patterns = []*pattern{
 	pat("yaml_syntax", ConfigError, weightSpecific, hintParse, "psych::syntaxerror", "while parsing a", "while scanning a").matching(`(?i)psych::syntaxerror|\bwhile parsing a (?:block|flow) (?:mapping|sequence|collection|node)\b|\bwhile scanning a (?:simple key|quoted scalar|plain scalar|block scalar)\b`),
 	// PHP's parser refusing the app's own code (a .php file of the
 	// release): a broken build, not a configuration file.
-	pat("php_parse_error", AppCrash, weightPrecise, "The app's own PHP code does not parse (a syntax error shipped in this release): fix the file and line the error names, and rebuild the image.", "parse error").without("config.php", "/config/").matching(`(?i)\bphp parse error:\s+syntax error\b|\bparse error:\s+syntax error, unexpected .{0,160}\.php\b`),
+	pat("php_parse_error", AppCrash, weightPrecise, "The app's own PHP code does not parse (a syntax error shipped in this release): fix the file and line the error names, and rebuild the image.", "parse error").without("config.php", "/config/", "/etc/env.php", "wp-config", "settings.php", "config.inc.php", "configuration.php", "/conf/").matching(`(?i)\bphp parse error:\s+syntax error\b|\bparse error:\s+syntax error, unexpected .{0,160}\.php\b`),
 	// serde's account of a config file or environment that lacks a key
 	// the program's settings struct requires.
 	pat("serde_missing_field", ConfigError, weightSpecific-1, "", "missing field `").matching("(?i)\\bmissing field `[\\w.-]+`"),
@@ -2324,7 +2355,7 @@ var patterns = []*pattern{
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
-	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b`),
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11", "sig=11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b|\bexited by a signal 11\b|\bCRASH ERROR!!!.{0,80}\bsig=11\b`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "nil-pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }

@@ -63,11 +63,13 @@ func TestRules407(t *testing.T) {
 }
 
 // A bare CreateContainerConfigError (no kubelet message) is summarised by
-// what it means, not by an empty message after a colon.
+// what it means, not by an empty message after a colon, and read as what
+// it most often is: a ConfigMap, Secret or key the pod references that
+// does not exist.
 func TestCreateContainerConfigErrorWithoutMessage(t *testing.T) {
 	r := Diagnose(Input{Pod: waitingPod("CreateContainerConfigError", ""), Now: now})
-	if r.Category != ConfigError {
-		t.Errorf("category = %s, want config_error", r.Category)
+	if r.Category != MissingConfigObject {
+		t.Errorf("category = %s, want missing_config_object", r.Category)
 	}
 	if strings.HasSuffix(strings.TrimSpace(r.Summary), ":") || !strings.Contains(r.Summary, "CreateContainerConfigError") {
 		t.Errorf("summary %q ends without what went wrong", r.Summary)

@@ -131,6 +131,12 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			// reporter's words or the runtime's error: not a heap limit.
 			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
+		if top.patID == "" && strings.HasPrefix(top.detail, "the report's words") {
+			// The reporter's words about memory ("runs into an OOM error
+			// with the memory limit at 128Mi"): a heap limit is no more
+			// likely than the container's.
+			return fmt.Sprintf("%s runs out of memory, as the report says: %s%s", name, top.detail, exitNote)
+		}
 		if top.patID == "ps_row_exit137" {
 			return fmt.Sprintf("%s last exited 137 (SIGKILL) and is being restarted; with no probe to kill it, that is most often the kernel OOM killer at its memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
