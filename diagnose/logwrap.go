@@ -31,7 +31,7 @@ type wrapJoiner struct {
 // valid until the next push.
 func (w *wrapJoiner) push(line []byte) (ready []byte, ok bool) {
 	line = bytes.TrimRight(line, "\r\n")
-	if w.pending && len(w.buf)+1+len(line) <= maxLineBytes && wrapsOnto(w.buf, line) && w.saysMore(line) {
+	if w.pending && len(w.buf)+1+len(line) <= maxLineBytes && (wrapsOnto(w.buf, line) && w.saysMore(line) || logfmtGoesOn(w.buf, line)) {
 		w.buf = append(w.buf, ' ')
 		w.buf = append(w.buf, bytes.TrimLeft(line, " \t")...)
 		return nil, false
@@ -100,6 +100,45 @@ func wrapsOnto(prev, next []byte) bool {
 		return false
 	}
 	return true
+}
+
+// logfmtGoesOn reports whether next continues the logfmt record prev
+// starts, as a terminal or an issue's text box wraps one: prev opens with
+// its level or time key, next is no record of its own (no level, time or
+// timestamp first) and goes on with another key ("component=...") or
+// inside a quoted value prev left open (`err="/etc/rules.yaml:`, then
+// `group \"x\", rule 4: ... not defined"`).
+func logfmtGoesOn(prev, next []byte) bool {
+	if !bytes.HasPrefix(prev, []byte("level=")) && !bytes.HasPrefix(prev, []byte("ts=")) && !bytes.HasPrefix(prev, []byte("time=")) {
+		return false
+	}
+	n := bytes.TrimLeft(next, " \t")
+	if len(n) == 0 || bytes.HasPrefix(n, []byte("level=")) || bytes.HasPrefix(n, []byte("ts=")) || bytes.HasPrefix(n, []byte("time=")) ||
+		(n[0] >= '0' && n[0] <= '9') || n[0] == '[' || n[0] == '{' {
+		return false
+	}
+	return openQuote(prev) || logfmtKey(n)
+}
+
+// openQuote reports a line with an unclosed double-quoted value: an odd
+// number of quotes no backslash escapes.
+func openQuote(b []byte) bool {
+	open := false
+	for i, c := range b {
+		if c == '"' && (i == 0 || b[i-1] != '\\') {
+			open = !open
+		}
+	}
+	return open
+}
+
+// logfmtKey reports a line that starts with a logfmt key ("component=").
+func logfmtKey(b []byte) bool {
+	i := 0
+	for i < len(b) && (b[i] >= 'a' && b[i] <= 'z' || b[i] == '_' || b[i] == '.' || b[i] >= '0' && b[i] <= '9' && i > 0) {
+		i++
+	}
+	return i > 0 && i < len(b) && b[i] == '='
 }
 
 // leadingBlanks counts the spaces and tabs a line starts with.

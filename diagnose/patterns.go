@@ -1848,7 +1848,7 @@ var patterns = []*pattern{
 	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined", "is empty").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string"),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
-	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b`).without("must be set to true", "must be set to false"),
+	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set", "not been set", "not been configured").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b|\b(?:has|have) not been (?:set|configured)(?: properly| correctly)?\b`).without("must be set to true", "must be set to false"),
 	pat("env_please_set", ConfigError, weightSpecific+1, hintEnv, "please").matching(`(?i)\bplease (?:define|set|provide|specify|export|configure)\b.{0,20}\b(?:an? |the )?(?:environment variable|env var(?:iable)?|variable)\b|\bplease (?:define|set|provide|specify|export) \$?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z][A-Z0-9]{3,})'`),
@@ -2344,6 +2344,11 @@ var patterns = []*pattern{
 	pat("systemd_segv", Segfault, weightPrecise, hintNative, "11/segv").matching(`(?i)\bstatus=11/SEGV\b`),
 	// Swarm's task state for a segmentation fault.
 	pat("swarm_exit139", Segfault, weightSpecific, hintNative, "non-zero exit (139)").matching(`(?i)\btask: non-zero exit \(139\)`),
+	// A Go template in the program's settings (an alert rule's
+	// annotation, a Helm-rendered config, a notification template) calls
+	// a function the program does not define.
+	// (A panic from template.Must is the program's own template.)
+	pat("go_template_undefined_function", ConfigError, weightPrecise, hintParse, "not defined").without("panic: template").matching(`\btemplate: [\w.:/-]+:\d+(?::\d+)?: function \\?"\w+\\?" not defined\b`),
 	// Vector's config build names the component whose settings it rejects
 	// (`Sink "loki": template references event fields`, `Source "in":
 	// unknown field`): a setting the release does not accept.
