@@ -89,6 +89,13 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 	var logScan *LogScan
 	if haveLog && strings.TrimSpace(logText) != "" {
 		ls := ScanLog(strings.NewReader(oldestFirst(logText)))
+		if ls.Category == DependencyUnavailable && dialsItself(ls.Line, d.pod.Name) {
+			// A client's refused connection to this pod's own Service,
+			// pasted beside its log: this pod being down, not its cause.
+			if alt := ScanLog(strings.NewReader(withoutSelfDials(oldestFirst(logText), d.pod.Name))); alt.Category != Unknown && !alt.generic {
+				ls = alt
+			}
+		}
 		logScan = &ls
 		f.LogExcerpt = ls.Excerpt
 	}

@@ -2344,6 +2344,10 @@ var patterns = []*pattern{
 	pat("systemd_segv", Segfault, weightPrecise, hintNative, "11/segv").matching(`(?i)\bstatus=11/SEGV\b`),
 	// Swarm's task state for a segmentation fault.
 	pat("swarm_exit139", Segfault, weightSpecific, hintNative, "non-zero exit (139)").matching(`(?i)\btask: non-zero exit \(139\)`),
+	// An eBPF agent that finds no tracefs or debugfs where it looks (the
+	// host path mounted into the pod differs by distribution: Amazon Linux
+	// 2 has it under /sys/kernel/debug/tracing): the mount to set.
+	pat("tracefs_not_mounted", ConfigError, weightPrecise, "The eBPF agent finds no tracefs/debugfs: mount the node's /sys/kernel/tracing (or /sys/kernel/debug/tracing on older kernels and Amazon Linux 2) into the pod at the path it reads, as the chart's values for that distribution say.", "tracefs").matching(`(?i)\bneither debugfs nor tracefs (?:are|is) mounted\b|\btracefs (?:is )?not mounted\b`),
 	// A Go template in the program's settings (an alert rule's
 	// annotation, a Helm-rendered config, a notification template) calls
 	// a function the program does not define.

@@ -28,8 +28,31 @@ func TestRules597(t *testing.T) {
 		{"a Python KeyError on a two-letter key of the program's own table", "Traceback (most recent call last):\n  File \"/opt/flink/usrlib/enrich.py\", line 41, in region_of\n    return REGION_BY_COUNTRY[country_code]\nKeyError: 'XK'\n", AppCrash, "KeyError: 'XK'"},
 		{"a setting the program says has not been set properly", "The jwt_secret has not been set properly in your config for opencloud. Make sure your /etc/opencloud config contains the proper values (e.g. by using 'opencloud init --diff' and applying the patch or setting a value manually in the config/corresponding environment variable).\n", ConfigError, "has not been set properly"},
 		{"a logfmt record wrapped over lines, its error inside a quoted value", "level=error ts=2021-03-07T13:49:27.831Z caller=manager.go:946\ncomponent=\"rule manager\" msg=\"loading groups failed\"\nerr=\"/etc/prometheus/rules/rulefiles-0/alerting.yaml:\ngroup \\\"saas-rules\\\", rule 4, \\\"RDSLowStorage\\\": annotation\n\\\"message\\\": template: __alert_RDSLowStorage:1: function \\\"environment\\\"\nnot defined\"\n", ConfigError, "function \\\"environment\\\" not defined"},
+		{"an eBPF agent without tracefs where it looks, before its nil-pointer panic", "2024/07/09 08:02:50 [k8spacket] [inet] Cannot attach tracepoint: neither debugfs nor tracefs are mounted\npanic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x1f5280f]\n\ngoroutine 30 [running]:\ngithub.com/k8spacket/k8spacket/ebpf/inet.Init()\n", ConfigError, "tracefs are mounted"},
 	})
 	checkWords(t, []wordsCase{
 		{"the reporter's \"Update:\" before their words about memory", "The continuous delivery integration tests were failing because the helm-service pod was restarting during the execution of the test.\n\nUpdate: with the memory limit set to 128Mi, the helm service runs into an OOM error when multiple deployments are happening at once:\n", OOMKilled},
 	})
+}
+
+// A client's refused connection to the crashed pod's own Service, pasted
+// above the pod's log, shows the pod down; the pod's own error says why.
+func TestClientDialsThePodItself(t *testing.T) {
+	const log = "2020/09/11 14:35:14 main.go:319: Something went wrong: failed to prepare test environment: boskos failed to acquire project: Post \"http://boskos.test-pods.svc.cluster.local./acquire?type=gke-project\": dial tcp 10.55.241.233:80: connect: connection refused\n" +
+		"flag provided but not defined: -storage\nUsage of /app:\n  -config string\n        Path to init resource file (default \"config.yaml\")\n"
+	pod := waitingPod("CrashLoopBackOff", "back-off 5m0s restarting failed container")
+	pod.Name = "boskos-0"
+	if r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"app": log}}); r.Category != ConfigError {
+		t.Errorf("got %s, want config_error: %s", r.Category, r.Summary)
+	}
+	// The same refusal from another pod's log is that pod's dependency down.
+	pod.Name = "integration-tests-7d9f8c6b5-x2x9z"
+	if r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"app": "Post \"http://boskos.test-pods.svc.cluster.local./acquire\": dial tcp 10.55.241.233:80: connect: connection refused\n"}}); r.Category != DependencyUnavailable {
+		t.Errorf("got %s, want dependency_unavailable: %s", r.Category, r.Summary)
+	}
+	for pod, want := range map[string]string{"boskos-0": "boskos", "web-7d9f8c6b5-x2x9z": "web", "api": "api", "redis-master-1": "redis-master"} {
+		if got := workloadBase(pod); got != want {
+			t.Errorf("workloadBase(%q) = %q, want %q", pod, got, want)
+		}
+	}
 }

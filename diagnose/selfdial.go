@@ -1,0 +1,82 @@
+package diagnose
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A report often pastes a client's error beside the crashed pod's own log:
+// the integration tests' "dial tcp ...: connection refused" to
+// http://boskos.test-pods.svc..., next to boskos-0's "flag provided but
+// not defined". The refused host is the pod's own Service: the client
+// shows that this pod is down, not what this pod could not reach.
+
+// reDialedHost is the host a client names when it cannot connect: a URL's
+// host, or the Service name of a cluster DNS name.
+var reDialedHost = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.-]*://([a-z0-9][a-z0-9-]*)[.:/]|\b([a-z0-9][a-z0-9-]*)\.[a-z0-9-]+\.svc\b`)
+
+// workloadBase is the name a pod's Service most often has: the pod's name
+// without its ReplicaSet hash and suffix or its StatefulSet ordinal.
+func workloadBase(pod string) string {
+	parts := strings.Split(pod, "-")
+	switch {
+	case len(parts) >= 3 && len(parts[len(parts)-1]) == 5 && podHash(parts[len(parts)-2]):
+		parts = parts[:len(parts)-2] // web-7d9f8c6b5-x2x9z
+	case len(parts) >= 2 && isDigitsString(parts[len(parts)-1]):
+		parts = parts[:len(parts)-1] // boskos-0
+	}
+	return strings.Join(parts, "-")
+}
+
+// podHash reports a ReplicaSet's pod-template hash ("7d9f8c6b5").
+func podHash(s string) bool {
+	if len(s) < 6 || len(s) > 10 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigitsString(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dialsItself reports a line in which a client fails to reach the pod's
+// own Service (its host is the pod's workload name).
+func dialsItself(line, pod string) bool {
+	base := workloadBase(pod)
+	if len(base) < 3 || pod == "POD" {
+		return false
+	}
+	for _, m := range reDialedHost.FindAllStringSubmatch(line, -1) {
+		if h := strings.ToLower(m[1] + m[2]); h == base {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutSelfDials returns text without the lines in which a client fails
+// to reach the pod's own Service.
+func withoutSelfDials(text, pod string) string {
+	lines := strings.Split(text, "\n")
+	kept := lines[:0:0]
+	for _, l := range lines {
+		if !dialsItself(l, pod) {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
