@@ -404,7 +404,7 @@ var patterns = []*pattern{
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "illegal hardware instruction", "sigill", "attempt to execute an instruction failed", "cpu does not support", "your cpu does not support").without("signal 4"),
 	// Round 9. A shell's or a supervisor's own report of the signal is
 	// the line to quote, before prose that names it.
-	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction", "illegal hardware instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s*$`),
+	pat("sigill_shell", ExecFormat, weightPrecise+3, hintSigill, "illegal instruction", "illegal hardware instruction").matching(`(?i)^\s*(?:\S+:\s+)?(?:line \d+:\s+\d+\s+)?illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s+(?:\S+\s*)?$|^\s*illegal (?:hardware )?instruction(?:\s+\(core dumped\))?\s*$|^\s*(?:\S+:\s+)?line \d+:\s+\d+\s+illegal (?:hardware )?instruction\s+(?:\(core dumped\)\s+)?\S.{0,300}$`),
 	// The JVM's fatal error report naming SIGILL: an instruction the CPU
 	// (or its emulator) refuses, whatever the report says of native code.
 	pat("jvm_sigill", ExecFormat, weightPrecise+3, hintSigill, "sigill (0x4)").matching(`(?:^|\s)#\s+SIGILL \(0x4\) at pc=`),
@@ -600,7 +600,7 @@ var patterns = []*pattern{
 	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
 	// server without SSL where the client requires it (a setting).
 	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "certificate chain was issued by an authority that is not trusted", "rejected by the provided remotecertificatevalidationcallback", "no pg_hba.conf entry for host", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bcertificate chain was issued by an authority that is not trusted\b|\brejected by the provided RemoteCertificateValidationCallback\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
-	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").without(".s6-svscan/crash").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^:]*: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found|\bexec container process (?:\(missing dynamic library\?\) )?\x60[^\x60]+\x60: no such file or directory)`),
+	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").without(".s6-svscan/crash").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^\n]{0,600}?: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found|\bexec container process (?:\(missing dynamic library\?\) )?\x60[^\x60]+\x60: no such file or directory)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
 	// line 37: /etc/hosts: Permission denied" from a redirect): the same
 	// wording as a script it cannot execute, but a configuration, log or pid
@@ -1189,7 +1189,7 @@ var patterns = []*pattern{
 	// taken because of /tmp/.X1-lock. Remove this file if there is no X
 	// server"): the display the program then cannot open is its result.
 	pat("stale_x_lock", ConfigError, weightPrecise+6, hintData, "-lock").matching(`(?i)\bis taken because of /tmp/\.X\d+-lock\b`),
-	pat("stale_pid", ConfigError, weightPrecise+1, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|^\s*daemon is already running\.?\s*$|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists?|is stale|left over)\b|\balready running \(\S+\.pid exists\)|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) \.?pid ?files?\b|\banother twistd server is running\b|\bbecause (?:the )?supervisor (?:is )?already running\b|\balready running\b[^\n]{0,40}\bremove \S*\.(?:sock|pid|lock)\b|\.pid['"]? exists\b[^\n]{0,30}\bstill running\b|\block file "?[\w.-]*\.pid"? already exists\b`).without("removing stale pid", "removed stale pid", "deleting stale pid", "deleted stale pid", "cleaning stale pid", "cleaned stale pid"),
+	pat("stale_pid", ConfigError, weightPrecise+1, hintData, "already running", "pid", "pidfile", "currently running", "still running").matching(`(?i)\banother (?:instance|setup|process|copy|install(?:ation)?|upgrade|migration|update) (?:is )?(?:currently |already |still )?running\b|\balready running as \d+\b|^\s*daemon is already running\.?\s*$|\balready running \(pid:? ?\d+\)|\balready running with pid:? ?\d+\b|\(pid:? ?\d+\) already running\b|\bpid ?file check failed\b|\bstale pid ?file\b|\bpid ?file\b.{0,40}\b(?:exists|already exists?|is stale|left over)\b|\balready running \(\S+\.pid exists\)|\bstale\s+\x60?\S*\.pid\b|\b(?:existing|leftover|left-over|stale) \.?pid ?files?\b|\banother twistd server is running\b|\bbecause (?:the )?supervisor (?:is )?already running\b|\balready running\b[^\n]{0,40}\bremove \S*\.(?:sock|pid|lock)\b|\.pid['"]? exists\b[^\n]{0,30}\bstill running\b|\block file "?[\w.-]*\.pid"? already exists\b`).without("removing stale pid", "removed stale pid", "deleting stale pid", "deleted stale pid", "cleaning stale pid", "cleaned stale pid", "failed to bind", "unable to bind"),
 	// The program kills the process its old pid file names, which in a
 	// new container is one of its own ("Found old pid for service: x.
 	// Terminating it"), and then is killed (137): the pid file, not memory.
@@ -1342,7 +1342,7 @@ var patterns = []*pattern{
 	// The same bind refused with errno 13 (EACCES): a port below 1024 for
 	// a user without CAP_NET_BIND_SERVICE.
 	pat("bind_errno_13", PermissionDenied, weightPrecise+1, hintPrivPort, "errno=13", " 13)").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 13\)|\bTrying to bind fd \d+ to <[^>]+>: errno=13\b`),
-	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address"),
+	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated"),
 
 	// Permissions.
 	// A program that refuses to start as root (Elasticsearch's "can not
@@ -1658,7 +1658,7 @@ var patterns = []*pattern{
 	// path is already there, its parent is missing or the disk is full.
 	pat("create_named_dir", PermissionDenied, weightGeneric+5, hintPerm, "create").matching(`(?i)\b(?:can't|cannot|can not|could not|couldn't|unable to|failed to) create (?:the |a |its )?(?:[\w.-]+ ){0,2}(?:directory|dir|folder)\b`).without("file exists", "no such file or directory", "no space left on device", "disk quota exceeded", "temporary directory"),
 	chmodRefused,
-	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of"),
+	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of").matching(`(?i)permission denied|\beacces\b|operation not permitted`),
 	// A user ID the image's /etc/passwd does not have (OpenShift's
 	// arbitrary UIDs, a runAsUser the image never created): Python's
 	// getpwuid fails, and HOME falls back to / where it may not write.
@@ -1667,7 +1667,10 @@ var patterns = []*pattern{
 	// log (Elasticsearch's error.stack_trace) holds the whole trace on the
 	// line of a message that could be read either way.
 	pat("java_file_access_denied", PermissionDenied, weightSpecific+1, hintPerm, "accessdeniedexception: /").matching(`(?i)caused by: java\.nio\.file\.AccessDeniedException: /`),
-	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "eacces", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted"),
+	pat("permission", PermissionDenied, weightSpecific, hintPerm, "permission denied", "operation not permitted", "eperm", "accessdeniedexception", "permissionerror", "unauthorizedaccessexception", "access to the path", "drive access denied", "errno::eacces", "insufficient permissions", "cannot create directory", "unable to create directory", "readonly database", "read-only database", "read-only directory", "must be accessible by owner only", "is not writable", "not writable").without("permission denied for ", "password", "access denied for user", "no space left on device", "disk quota exceeded", "or multiple nodes were started", "mbind: operation not permitted", "invalid setter method"),
+	// EACCES as a word (Node's "EACCES: permission denied", "Error: EACCES"),
+	// not inside another (Squid's aclParseAccessLine).
+	pat("permission_eacces", PermissionDenied, weightSpecific, hintPerm, "eacces").matching(`(?i)\beacces\b`),
 	// A database or broker refusing what the user's role may not do: PostgreSQL's
 	// "permission denied for schema public", MongoDB's "not authorized on
 	// catalog to execute command", RabbitMQ's "access to vhost ... refused".
@@ -2348,6 +2351,45 @@ var patterns = []*pattern{
 	// host path mounted into the pod differs by distribution: Amazon Linux
 	// 2 has it under /sys/kernel/debug/tracing): the mount to set.
 	pat("tracefs_not_mounted", ConfigError, weightPrecise, "The eBPF agent finds no tracefs/debugfs: mount the node's /sys/kernel/tracing (or /sys/kernel/debug/tracing on older kernels and Amazon Linux 2) into the pod at the path it reads, as the chart's values for that distribution say.", "tracefs").matching(`(?i)\bneither debugfs nor tracefs (?:are|is) mounted\b|\btracefs (?:is )?not mounted\b`),
+	// Squid's and Varnish's own words for a configuration they cannot
+	// parse ("FATAL: Bungled /etc/squid/squid.conf line 31: ...", VCC's
+	// "VCL compilation failed").
+	pat("squid_varnish_config", ConfigError, weightPrecise+2, hintParse, "bungled", "vcl compilation failed", "message from vcc-compiler").matching(`\bFATAL: Bungled \S+ line \d+\b|\bVCL compilation failed\b|\bMessage from VCC-compiler:`),
+	// Kerberos' kinit finding no KDC to answer for the realm.
+	pat("kdc_unreachable", DependencyUnavailable, weightPrecise, hintDepend, "cannot contact any kdc").matching(`(?i)\bcannot contact any KDC for realm\b`),
+	// pymemcache refusing a key the program built (a space, a control
+	// character, too long): the program's own data.
+	pat("memcache_illegal_key", AppCrash, weightPrecise, "", "memcacheillegalinputexception"),
+	// Prisma's client refusing a query the program's code builds (an
+	// argument or field its generated client does not have): the code and
+	// the client it was built with do not fit.
+	pat("prisma_client_validation", AppCrash, weightPrecise+1, "", "prismaclientvalidationerror"),
+	// Java serialization of the program's own class that does not
+	// implement Serializable (a new field of another class), as Spark's
+	// task closure or Hazelcast's map entry.
+	pat("not_serializable", AppCrash, weightPrecise, "", "notserializableexception").matching(`\bjava\.io\.NotSerializableException: [\w.$]+`),
+	// Spring's XML naming a property the bean class does not have (a
+	// setting written for another version).
+	pat("spring_invalid_property", ConfigError, weightPrecise+1, hintParse, "notwritablepropertyexception", "invalid property").matching(`\bNotWritablePropertyException\b|\bInvalid property '\w+' of bean class\b`),
+	// A short name in the settings that should name an implementation
+	// (JanusGraph's storage.backend=cassandrathrift, removed in 1.0): no
+	// class has a name without a package.
+	pat("implementation_name_unknown", ConfigError, weightPrecise+1, hintParse, "could not find implementation class").matching(`\bCould not find implementation class: [A-Za-z][\w-]*(?:\s|$)`),
+	// Ignite's discovery that finds every port of its range taken.
+	pat("ignite_ports_in_use", PortConflict, weightPrecise, hintPort, "all ports in range are in use").matching(`\bFailed to bind TCP server socket \(possibly all ports in range are in use\)`),
+	// Spring MVC finding two handler methods for one route (two
+	// controllers of the program's own code after a merge).
+	pat("spring_ambiguous_mapping", AppCrash, weightPrecise, "", "ambiguous mapping").matching(`\bAmbiguous mapping\. Cannot map '[\w.$-]+' method\b`),
+	// R's own errors for code that reads a value that is not there or not
+	// what it expects (an `if` on NULL, a dplyr verb on NULL): the script's
+	// bug. Groovy's (Nextflow's) undefined name in a pipeline script.
+	pat("r_code_error", AppCrash, weightPrecise, "", "argument is of length zero", "no applicable method for", "missing value where true/false needed", "non-numeric argument to binary operator", "no such variable: ").matching(`\bargument is of length zero\b|\bno applicable method for '[\w.]+' applied to an object of class\b|\bmissing value where TRUE/FALSE needed\b|\bnon-numeric argument to binary operator\b|\bNo such variable: \w+`),
+	// Nextflow's check for a tool its task needs in the image.
+	pat("tool_required_not_found", CommandNotFound, weightPrecise, hintEntry, "required by").matching(`\bCommand '[\w.-]+' required by [\w .-]{1,60} cannot be found\b`),
+	// conda and mamba: an environment the user cannot write, a channel
+	// that cannot be reached.
+	pat("conda_env_not_writable", PermissionDenied, weightPrecise, hintPerm, "environmentnotwritableerror"),
+	pat("conda_http_000", DependencyUnavailable, weightPrecise, hintDepend, "http 000 connection failed"),
 	// A Go template in the program's settings (an alert rule's
 	// annotation, a Helm-rendered config, a notification template) calls
 	// a function the program does not define.
@@ -2364,7 +2406,7 @@ var patterns = []*pattern{
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
-	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11", "sig=11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b|\bexited by a signal 11\b|\bCRASH ERROR!!!.{0,80}\bsig=11\b`),
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11", "sig=11", "segment violation").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught(?: unexpected)?) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b|\bexited by a signal 11\b|\bterminating \(signal 11\)|\bReceived Segment Violation\b|\bCRASH ERROR!!!.{0,80}\bsig=11\b`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "nil-pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }
