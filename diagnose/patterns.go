@@ -1008,7 +1008,7 @@ var patterns = []*pattern{
 	// A reporter's cause clause that names the configuration ("stuck on
 	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a
 	// setting to fix. A configuration change or reload is no cause.
-	pat("cause_config_words", ConfigError, weightSpecific-2, hintParse, "due to", "because of", "caused by").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|stuck|loop\w*)\b.{0,60}\b(?:due to|because of|caused by)\b.{0,80}\b(?:config ?maps?|config(?:uration)? files?|values\.yaml|helm values|settings|duplicate \w+|two \w+ entries|\d+ \w+ entries)\b`).without("change", "update", "reload", "rotat", "refresh", "read-only", "read only", "readonly", "missing configmap", "missing config map", "configmap is missing", "configmaps are missing", "configmap was missing", "configmaps were missing", "configmap not found", "configmaps not found"),
+	pat("cause_config_words", ConfigError, weightSpecific-2, hintParse, "due to", "because of", "caused by").matching(`(?i)\b(?:crash\w*|restart\w*|fail\w*|stuck|loop\w*)\b.{0,60}\b(?:due to|because of|caused by)\b.{0,80}\b(?:config ?maps?|config(?:uration)? files?|values\.yaml|helm values|settings|duplicate \w+|two \w+ entries|\d+ \w+ entries)\b`).without("change", "update", "reload", "rotat", "refresh", "read-only", "read only", "readonly", "missing configmap", "missing config map", "configmap is missing", "configmaps are missing", "configmap was missing", "configmaps were missing", "configmap not found", "configmaps not found", "lack of configmap", "lack of config map", "lack of a configmap", "lack of the configmap"),
 	// A value the reporter or program calls wrong ("with a bad model ID",
 	// "invalid region"): a setting to fix.
 	// A token whose audience (aud) the server does not expect: Vault's
@@ -2390,6 +2390,10 @@ var patterns = []*pattern{
 	// that cannot be reached.
 	pat("conda_env_not_writable", PermissionDenied, weightPrecise, hintPerm, "environmentnotwritableerror"),
 	pat("conda_http_000", DependencyUnavailable, weightPrecise, hintDepend, "http 000 connection failed"),
+	// A security or tracing agent without a driver built for the node's
+	// kernel (StackRox's collector, Falco, Sysdig): the agent's release
+	// does not support that kernel.
+	pat("no_kernel_driver", ConfigError, weightPrecise+1, "No eBPF program or kernel module was built for this node's kernel: use a release of the agent that supports the kernel, let it build the driver on the node, or switch it to its CO-RE (modern eBPF) mode.", "kernel object", "prebuilt", "pre-built").matching(`(?i)\bno suitable kernel object (?:downloaded|found)\b|\bunable to download kernel object\b|\bno pre-?built (?:driver|probe|kernel module|ebpf probe)s? (?:is |are )?(?:found|available)\b`),
 	// A Go template in the program's settings (an alert rule's
 	// annotation, a Helm-rendered config, a notification template) calls
 	// a function the program does not define.

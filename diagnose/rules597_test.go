@@ -52,6 +52,7 @@ func TestRules597(t *testing.T) {
 		{"Ignite's discovery with its one port taken", "Caused by: class org.apache.ignite.spi.IgniteSpiException: Failed to bind TCP server socket (possibly all ports in range are in use) [firstPort=47500, lastPort=47500, addr=0.0.0.0/0.0.0.0]\n", PortConflict, "all ports in range are in use"},
 		{"a whole command line given as one executable, its path holding a port's colon", "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"/opt/couchbase/bin/couchbase-cli cluster-init -c couchbase-0.couchbase:8091 --services data\": stat /opt/couchbase/bin/couchbase-cli cluster-init -c couchbase-0.couchbase:8091 --services data: no such file or directory: unknown\n", CommandNotFound, "couchbase-cli"},
 		{"Spring MVC's two handlers for one route", "Caused by: java.lang.IllegalStateException: Ambiguous mapping. Cannot map 'acmeStampController' method \ncom.acme.pdf.AcmeStampController#stamp(StampRequest)\nto {POST [/api/v1/misc/add-stamp]}: There is already 'stampController' bean method\n", AppCrash, "Ambiguous mapping"},
+		{"StackRox's collector without a kernel object for the node, over its refused gRPC", " Unable to download kernel object collector-ebpf-4.18.0-372.32.1.el8_6.x86_64.o to /module/collector-ebpf.o.gz\n Error getting kernel object: collector-ebpf-4.18.0-372.32.1.el8_6.x86_64.o\n gRPC server=sensor.stackrox.svc:443\n Attempting to connect to GRPC server\n Unable to connect to the GRPC server.\n No suitable kernel object downloaded\n", ConfigError, "kernel object"},
 	})
 	checkLogFinishes(t, "seed", []finishCase{
 		{"Building DAG of jobs...\nNothing to be done (all requested files are present and up to date).\n", true},
@@ -60,6 +61,7 @@ func TestRules597(t *testing.T) {
 		{"[Thu Mar  6 10:12:44 2025]\nError in rule align:\n211 of 212 steps (99%) done\n", false},
 	})
 	checkWords(t, []wordsCase{
+		{"a crash loop 'due to lack of configmap'", "Pin the version of fake GPU operator\n\nThe latest one was causing a pod crashloop due to lack of configmap.\n", MissingConfigObject},
 		{"the reporter's \"Update:\" before their words about memory", "The continuous delivery integration tests were failing because the helm-service pod was restarting during the execution of the test.\n\nUpdate: with the memory limit set to 128Mi, the helm service runs into an OOM error when multiple deployments are happening at once:\n", OOMKilled},
 	})
 }

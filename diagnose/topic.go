@@ -26,7 +26,7 @@ type topicFamily struct {
 // topicFamilies are the words of each kind of cause, the most specific
 // first (the first wins a tie).
 var topicFamilies = []topicFamily{
-	{MissingConfigObject, mustGate(`\bcreatecontainerconfig ?error\b|\b(?:can't|cannot|could not|couldn't) find the key\b|\bno key (?:with that name|named)\b|\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created|(?:was|were|had been|has been|is|are)(?:n't| not| never) (?:been )?(?:created|applied|deployed|installed))|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b`)},
+	{MissingConfigObject, mustGate(`\bcreatecontainerconfig ?error\b|\b(?:can't|cannot|could not|couldn't) find the key\b|\bno key (?:with that name|named)\b|\b(?:secret|config ?map)s?\b[^.]{0,40}\b(?:not found|missing|does not exist|doesn't exist|not exist|not created|(?:was|were|had been|has been|is|are)(?:n't| not| never) (?:been )?(?:created|applied|deployed|installed))|\b(?:missing|absent|non-?existent|nonexisting|deleted) (?:\w+ )?(?:secret|config ?map)s?\b|\b(?:lack of|lacking) (?:an? |the )?(?:\w+ )?(?:secret|config ?map)s?\b`)},
 	// A program that needs a terminal or its standard input (a shell, a
 	// REPL, an interactive console) ends at once without one.
 	{Completed, mustGate(`\btty\b|\bpseudo-?terminal\b|\bstdin_open\b|\bstdin: ?true\b|\binteractive (?:shell|console|mode|prompt|session|repl)\b|\bnon-interactive\b|\brepl\b`)},
