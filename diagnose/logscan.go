@@ -342,6 +342,9 @@ func (s *logScanner) line(raw []byte) {
 	s.lower = appendLower(s.lower[:0], raw)
 	lower := s.lower
 	s.idx.reset(lower)
+	if bytes.Contains(lower, []byte("this is not an error")) {
+		return // Kavita's "[Critical] Running ... migration - Please be patient ... This is not an error"
+	}
 	if (s.causedByNext || s.causeBelow || bytes.HasPrefix(trimmed, []byte("Caused by: "))) && reCrashWords.Match(lower) {
 		s.causedByBug = true // "Caused by: java.lang.NullPointerException" under a wrapper
 	}
@@ -1210,6 +1213,10 @@ func genericWeight(trimmed, lower []byte, sev int) int {
 		reException.Match(msg), reRubyError.Match(msg), reRustPanic.Match(msg), reNativeFrame.Match(msg),
 		bytes.HasPrefix(msg, []byte("terminate called after throwing")), bytes.HasPrefix(msg, []byte("terminate called without an active exception")):
 		return weightGeneric
+	case sev == sevFatal && bytes.HasSuffix(bytes.TrimRight(lower, ". "), []byte("terminated unexpectedly")):
+		// .NET's generic-host template ("[Fatal] Host terminated
+		// unexpectedly"), logged above the exception that ended it.
+		return weightMarker
 	case sev == sevFatal && !bytes.Contains(lower, []byte("traceback")) && !reIssueTitle.Match(trimmed):
 		return weightGeneric - 2
 	case bytes.HasPrefix(msg, []byte("Traceback (most recent call last)")), bytes.HasPrefix(msg, []byte("goroutine 1 [")),

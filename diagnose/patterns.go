@@ -2270,6 +2270,14 @@ var patterns = []*pattern{
 	// quotes or a trailing comma). "<" is an HTML page read as JSON: a
 	// server's answer, not a file.
 	pat("node_json_parse", ConfigError, weightSpecific+1, hintParse, "in json at position").matching(`(?i)\bSyntaxError: Unexpected token [^<\s] in JSON at position \d+`),
+	// Node's require() of a JSON file that does not parse names the file
+	// ("SyntaxError: /hedgedoc/config.json: Expected ',' or '}' after
+	// property value in JSON at position 812"): a file it was given.
+	pat("node_require_json", ConfigError, weightPrecise, hintParse, ".json: ").matching(`\bSyntaxError: /[\w./-]+\.json: \S`),
+	// A URL in the settings Go cannot parse (a password with a character
+	// that must be percent-encoded, a port that is not a number): no
+	// connection was tried, whatever the wrapper says.
+	pat("url_unparsable", ConfigError, weightPrecise+2, "A URL in the settings does not parse: percent-encode special characters in the user and password (^ is %5E, @ is %40, # is %23), and check the port is a number.", "net/url: ").matching(`\bnet/url: (?:invalid userinfo|invalid port "[^"]*" after host|invalid control character in URL|first path segment in URL cannot contain colon)`),
 	// An app that needs a newer Node.js than its image runs ("You are
 	// using Node.js 18.20.8. For Next.js, Node.js version \">=20.9.0\" is
 	// required.", "Prisma 7 requires Node.js >= 20.19.0").

@@ -226,7 +226,9 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		}
 	}
 	rows, narrowed := o.rows, false
-	if pod == nil {
+	if pod == nil || pod.Name == "" {
+		// (A nameless pod is a pasted spec: which row it is, the prompt
+		// says.)
 		if own := o.promptRows(); len(own) > 0 && len(own) < len(o.rows) {
 			// The log's prompt names one of the rows (`kubectl logs
 			// notify-worker-7c4f9d6b8-wq5hz --previous`): that pod is the

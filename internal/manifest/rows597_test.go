@@ -77,3 +77,26 @@ Namespace:    default
 		t.Fatalf("pod = %q, want the described pulsar-ynmego-zookeeper-0", in.Pod.Name)
 	}
 }
+
+// A spec pasted without its pod's name, beside rows and a logs prompt:
+// the prompt says which row is the pod (a Completed one, restarted).
+func TestNamelessSpecTakesThePromptsRow(t *testing.T) {
+	in := pasteInput(t, `$ kubectl -n recipes get pods
+NAME                       READY   STATUS      RESTARTS      AGE
+tandoor-7c6f5d8b9b-kq8xz   0/1     Completed   3 (31s ago)   2m4s
+tandoor-db-0               1/1     Running     0             20d
+
+$ kubectl -n recipes logs tandoor-7c6f5d8b9b-kq8xz --previous
+
+1042 static files copied to '/opt/recipes/staticfiles', 2318 post-processed.
+
+      containers:
+        - name: tandoor
+          image: vabene1111/recipes:1.5.33
+          command: ["/opt/recipes/venv/bin/python", "manage.py", "collectstatic", "--noinput"]
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].RestartCount != 3 {
+		t.Fatalf("statuses = %+v, want the Completed row's 3 restarts", sts)
+	}
+}
