@@ -89,11 +89,17 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 	var logScan *LogScan
 	if haveLog && strings.TrimSpace(logText) != "" {
 		ls := ScanLog(strings.NewReader(oldestFirst(logText)))
-		if ls.Category == DependencyUnavailable && dialsItself(ls.Line, d.pod.Name) {
+		selfDial := func(l string) bool { return ls.Category == DependencyUnavailable && dialsItself(l, d.pod.Name) }
+		neighbour := func(l string) bool { return aboutNeighbour(l, d.in.Neighbours) }
+		for _, drop := range []func(string) bool{selfDial, neighbour} {
 			// A client's refused connection to this pod's own Service,
-			// pasted beside its log: this pod being down, not its cause.
-			if alt := ScanLog(strings.NewReader(withoutSelfDials(oldestFirst(logText), d.pod.Name))); alt.Category != Unknown && !alt.generic {
-				ls = alt
+			// pasted beside its log, is this pod being down; the
+			// reporter's sentence about a pod beside it is that pod's:
+			// neither is this pod's cause.
+			if ls.Category != Unknown && drop(ls.Line) {
+				if alt := ScanLog(strings.NewReader(withoutLines(oldestFirst(logText), drop))); alt.Category != Unknown && !alt.generic {
+					ls = alt
+				}
 			}
 		}
 		logScan = &ls

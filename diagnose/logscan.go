@@ -307,6 +307,7 @@ func (s *logScanner) line(raw []byte) {
 	raw = trimKubectlPrefix(raw)
 	raw = trimSternPrefix(raw)
 	raw = trimArgoPrefix(raw)
+	raw = trimRankPrefix(raw)
 	raw = trimHclogValuePrefix(raw)
 
 	content := stripPrefixes(raw)
@@ -1662,6 +1663,22 @@ func trimArgoPrefix(raw []byte) []byte {
 		return raw
 	}
 	if m := reArgoPrefix.Find(raw); m != nil {
+		return raw[len(m):]
+	}
+	return raw
+}
+
+// reRankPrefix is the rank torchrun and DeepSpeed put before each line a
+// worker logs ("[rank0]: Traceback (most recent call last):",
+// "[default0]:").
+var reRankPrefix = regexp.MustCompile(`^\[(?:rank|default)\d{1,4}\]:\s?`)
+
+// trimRankPrefix removes a distributed worker's rank before its line.
+func trimRankPrefix(raw []byte) []byte {
+	if len(raw) < 8 || raw[0] != '[' {
+		return raw
+	}
+	if m := reRankPrefix.Find(raw); m != nil {
 		return raw[len(m):]
 	}
 	return raw

@@ -1250,7 +1250,7 @@ var patterns = []*pattern{
 	pat("upgrade_step_skipped", ConfigError, weightPrecise, hintData, "before upgrading", "upgrade first", "must be upgraded", "version first", "to major version").matching(`(?i)\bbefore upgrading to\b|\bmust (?:first )?be (?:upgraded|migrated|reindexed)\b|\bupgrade to [\d.]+ first\b|\bupgrade to (?:the latest )?v?\d+(?:\.(?:\d+|x))+ version first\b|\bupgrading from major version \d+ to major version \d+\b`),
 	// Round 23. The node's GPU driver is older than the CUDA runtime in
 	// the image, or the container sees no GPU at all.
-	pat("cuda_driver", ConfigError, weightPrecise+2, "The CUDA runtime in the image needs a newer NVIDIA driver than the node has, or the container sees no GPU: use an image built for the node's driver (or upgrade the driver), and check the pod requests nvidia.com/gpu and runs with the NVIDIA runtime (runtimeClassName).", "cuda").matching(`(?i)\bcuda driver version is insufficient\b|\bno cuda-capable device is detected\b|\bfound no nvidia driver\b|\bnvidia driver on your system is too old\b`),
+	pat("cuda_driver", ConfigError, weightPrecise+2, "The CUDA runtime in the image needs a newer NVIDIA driver than the node has, or the container sees no GPU: use an image built for the node's driver (or upgrade the driver), and check the pod requests nvidia.com/gpu and runs with the NVIDIA runtime (runtimeClassName).", "cuda").matching(`(?i)\bcuda driver version is insufficient\b|\bno cuda-capable device is detected\b|\bfound no nvidia driver\b|\bnvidia driver on your system is too old\b|\bcudaErrorInsufficientDriver\b`),
 	// Round 27. A member of a cluster whose identity on disk no longer
 	// fits (BookKeeper's cookie after the pod's IP changed).
 	pat("identity_on_disk", ConfigError, weightPrecise, hintData, "cookie").matching(`(?i)\binvalidcookieexception\b|\bcookie (?:mismatch|is invalid|doesn't match|does not match)\b`),
@@ -2388,6 +2388,14 @@ var patterns = []*pattern{
 	// Spring MVC finding two handler methods for one route (two
 	// controllers of the program's own code after a merge).
 	pat("spring_ambiguous_mapping", AppCrash, weightPrecise, "", "ambiguous mapping").matching(`\bAmbiguous mapping\. Cannot map '[\w.$-]+' method\b`),
+	// Ruby's NameError on a constant the code names (renamed or removed
+	// in the version below it): the program's own code, initializers
+	// included.
+	pat("ruby_name_error", AppCrash, weightSpecific, "", "(nameerror)").matching(`\b(?:uninitialized constant [\w:]+|constant [\w:]+ not defined|undefined local variable or method .\w+.) .{0,40}\(NameError\)|: (?:uninitialized constant [\w:]+|constant [\w:]+ not defined) \(NameError\)`),
+	// JavaScript calling what is not a function (a method renamed or
+	// removed in a dependency, a fork's code out of step): the program's
+	// code.
+	pat("js_not_a_function", AppCrash, weightSpecific, "", "is not a function").matching(`\bTypeError: [\w.$\[\]'"()]+ is not a function\b`),
 	// R's own errors for code that reads a value that is not there or not
 	// what it expects (an `if` on NULL, a dplyr verb on NULL): the script's
 	// bug. Groovy's (Nextflow's) undefined name in a pipeline script.
@@ -2402,6 +2410,34 @@ var patterns = []*pattern{
 	// kernel (StackRox's collector, Falco, Sysdig): the agent's release
 	// does not support that kernel.
 	pat("no_kernel_driver", ConfigError, weightPrecise+1, "No eBPF program or kernel module was built for this node's kernel: use a release of the agent that supports the kernel, let it build the driver on the node, or switch it to its CO-RE (modern eBPF) mode.", "kernel object", "prebuilt", "pre-built").matching(`(?i)\bno suitable kernel object (?:downloaded|found)\b|\bunable to download kernel object\b|\bno pre-?built (?:driver|probe|kernel module|ebpf probe)s? (?:is |are )?(?:found|available)\b`),
+	// GPU stacks: the operator's driver container on a node whose own
+	// driver is loaded; DeepSpeed's check of the batch settings; PyTorch
+	// code that mixes devices.
+	pat("gpu_driver_in_use", ConfigError, weightPrecise+1, "The node already has an NVIDIA driver loaded: disable the GPU operator's driver (driver.enabled=false) on nodes with a preinstalled driver, or remove the host driver.", "driver is in use").matching(`(?i)\bcould not unload nvidia driver kernel modules, driver is in use\b`),
+	pat("deepspeed_batch_config", ConfigError, weightPrecise+1, hintParse, "check batch related parameters").matching(`(?i)\bcheck batch related parameters\b`),
+	pat("torch_device_mismatch", AppCrash, weightPrecise, "", "expected all tensors to be on the same device"),
+	// Windows' own words. Exec format: a binary for another CPU or OS
+	// (Win32 error 193, "%1 is not a valid Win32 application"; 216, "This
+	// version of %1 is not compatible"), an illegal instruction
+	// (0xc000001d, exit -1073741795).
+	pat("win_bad_exe_format", ExecFormat, weightPrecise+1, hintArch, "not a valid win32 application", "is not compatible with the version of windows", "not a valid application for this os platform", "0xc000001d", "-1073741795").matching(`(?i)\bis not a valid win32 application\b|\bthis version of \S+ is not compatible with the version of windows\b|\bnot a valid application for this os platform\b|\b0xc000001d\b|-1073741795\b`),
+	// Heap corruption (0xc0000374, exit -1073740940), an access
+	// violation (0xc0000005): the program's native crash.
+	pat("win_heap_corruption", AppCrash, weightPrecise, "", "0xc0000374", "-1073740940").matching(`(?i)\b0xc0000374\b|-1073740940\b`),
+	// Access denied (HRESULT 0x80070005, as IIS's ServiceMonitor prints
+	// it) and the event log's security refusal under ContainerUser.
+	pat("win_access_denied", PermissionDenied, weightPrecise, hintPerm, "80070005", "inaccessible logs: security").matching(`(?i)\berror \[?(?:0x)?80070005\]?|\bE_ACCESSDENIED\b|\binaccessible logs: security\b`),
+	// A port another process holds: HNS's "(0x20)" for a published port,
+	// IIS's 0x80070020, HTTP.SYS's URL reservations (HttpListener, WCF),
+	// Fluent Bit's bind.
+	pat("win_port_in_use", PortConflict, weightPrecise, hintPort, "0x80070020", "being used by another process. (0x20)", "conflicts with an existing registration on the machine", "addressalreadyinuseexception", "could not bind address").matching(`(?i)\b0x80070020\b|\bbeing used by another process\. \(0x20\)|\bconflicts with an existing registration on the machine\b|\bAddressAlreadyInUseException\b|\bcould not bind address \S+:\d+`),
+	// Directory and database clients on Windows: ADSI's domain
+	// controller out of reach, Oracle's listener not up, SQL Server's
+	// refusal of a login from an untrusted domain (no gMSA credential).
+	pat("win_server_not_operational", DependencyUnavailable, weightPrecise, hintDepend, "the server is not operational", "ora-12541", "the remote name could not be resolved").matching(`(?i)\bthe server is not operational\b|\bORA-12541\b|\bthe remote name could not be resolved\b`),
+	pat("sql_untrusted_domain", ConfigError, weightPrecise, "SQL Server refused a login from an untrusted domain: the pod has no gMSA credential spec (securityContext.windowsOptions.gmsaCredentialSpecName) or the node is not domain-joined; use a gMSA or SQL authentication.", "untrusted domain").matching(`(?i)\blogin is from an untrusted domain\b`),
+	// PowerShell's parser on the entrypoint script itself.
+	pat("powershell_parse_error", AppCrash, weightPrecise, "", "parsererror", "missingendcurlybrace").matching(`\bParserError\b|\bMissingEndCurlyBrace\b`),
 	// A Go template in the program's settings (an alert rule's
 	// annotation, a Helm-rendered config, a notification template) calls
 	// a function the program does not define.

@@ -56,6 +56,22 @@ func TestRules597(t *testing.T) {
 		{"Node's require of a JSON settings file that does not parse", "app-1  | SyntaxError: /hedgedoc/config.json: Expected ',' or '}' after property value in JSON at position 812\napp-1  |     at parse (<anonymous>)\napp-1  |     at Module._extensions..json (node:internal/modules/cjs/loader:1471:39)\n", ConfigError, "config.json"},
 		{"a database URL Go cannot parse, under the wrapper that says it could not connect", "time=2025-05-27T17:40:03.503Z level=ERROR msg=\"Unable to connect to the database\" error=\"parse \\\"postgres://miniflux:x@db/miniflux?sslmode=disable\\\": net/url: invalid userinfo\"\n", ConfigError, "invalid userinfo"},
 		{"a migration's Critical line that says it is no error, above the exception that ended the host", "[Kavita] [2025-05-09 19:00:03.744 +00:00  1] [Critical] API.Data.ManualMigrations.MigrateProgressExport Running MigrateProgressExport migration - Please be patient, this may take some time. This is not an error\n[Kavita] [2025-05-09 19:00:04.092 +00:00  1] [Fatal] API.Program Host terminated unexpectedly\nSystem.NullReferenceException: Object reference not set to an instance of an object.\n   at API.Data.ManualMigrations.MigrateProgressExport.Migrate(DataContext dataContext) in /src/API/Data/ManualMigrations/MigrateProgressExport.cs:line 38\n", AppCrash, "NullReferenceException"},
+		{"CUDA's insufficient driver beside nvidia-smi's table, whose header names memory", "CUDA error at /src/featx/device.cu:58 code=35(cudaErrorInsufficientDriver) \"cudaGetDeviceCount(&ndev)\"\n| NVIDIA-SMI 470.256.02   Driver Version: 470.256.02   CUDA Version: 11.4     |\n| Fan  Temp  Perf  Pwr:Usage/Cap|         Memory-Usage | GPU-Util  Compute M. |\n| N/A   34C    P0    26W / 250W |      0MiB / 32510MiB |      0%      Default |\n", ConfigError, "cudaErrorInsufficientDriver"},
+		{"the GPU operator's driver container on a node with its own driver", "Unloading NVIDIA driver kernel modules...\nnvidia              54251520  87 nvidia_uvm,nvidia_modeset\nCould not unload NVIDIA driver kernel modules, driver is in use\nUnmounting NVIDIA driver rootfs...\n", ConfigError, "driver is in use"},
+		{"DeepSpeed's check of the batch settings, under torchrun's rank prefix", "[rank0]:   File \"/usr/local/lib/python3.10/dist-packages/deepspeed/runtime/config.py\", line 925, in _batch_assertion\n[rank0]:     assert train_batch == micro_batch * grad_acc * self.world_size, (\n[rank0]: AssertionError: Check batch related parameters. train_batch_size is not equal to micro_batch_per_gpu * gradient_acc_step * world_size 128 != 8 * 4 * 2\n", ConfigError, "Check batch related parameters"},
+		{"PyTorch code that mixes devices", "  File \"/app/model.py\", line 42, in forward\n    x = self.stem(x) + self.pos_embed\nRuntimeError: Expected all tensors to be on the same device, but found at least two devices, cuda:0 and cpu!\n", AppCrash, "same device"},
+		{"a rank's AttributeError over torchrun's summary line", "[rank0]: Traceback (most recent call last):\n[rank0]:   File \"/app/train.py\", line 141, in evaluate\n[rank0]:     generated = model.generate(input_ids=batch[\"input_ids\"])\n[rank0]: AttributeError: 'DistributedDataParallel' object has no attribute 'generate'\nE0611 02:18:44.931000 1 torch/distributed/elastic/multiprocessing/api.py:869] failed (exitcode: 1) local_rank: 0 (pid: 51) of binary: /opt/conda/bin/python3.11\n", AppCrash, "has no attribute 'generate'"},
+		{"Windows' 'not a valid Win32 application'", "Error: failed to start containerd task \"app\": hcs::System::CreateProcess app: %1 is not a valid Win32 application.: unknown\n", ExecFormat, "not a valid Win32 application"},
+		{"Windows' illegal instruction status", "Faulting application name: scorer.exe, exception code: 0xc000001d, fault offset: 0x000000000004a2f3\n", ExecFormat, "0xc000001d"},
+		{"Windows' heap corruption status", "Faulting module name: ntdll.dll, version: 10.0.20348.2340, exception code: 0xc0000374, fault offset: 0x00000000000ff209\n", AppCrash, "0xc0000374"},
+		{"IIS's ServiceMonitor refused access", " ERROR ( message:Cannot find requested collection element. )\n Service 'w3svc' has been stopped\n\nAPPCMD failed with error code 4312\n\nFailed to update IIS configuration\n ERROR: error [80070005]\n", PermissionDenied, "80070005"},
+		{"WCF's URL already registered with HTTP.SYS", "Unhandled Exception: System.ServiceModel.AddressAlreadyInUseException: HTTP could not register URL http://+:8080/Orders/. Another application has already registered this URL with HTTP.SYS.\n", PortConflict, "AddressAlreadyInUseException"},
+		{"Fluent Bit's bind refused", "[2025/03/11 09:14:02] [error] [in_fw] could not bind address 0.0.0.0:24224. Aborting\n[2025/03/11 09:14:02] [error] [lib] backend failed\n", PortConflict, "could not bind address"},
+		{"Oracle's listener not up", "Oracle.ManagedDataAccess.Client.OracleException (0x80004005): ORA-12541: TNS:no listener\n", DependencyUnavailable, "ORA-12541"},
+		{"SQL Server refusing a login from an untrusted domain", "System.Data.SqlClient.SqlException (0x80131904): Login failed. The login is from an untrusted domain and cannot be used with Integrated authentication.\n", ConfigError, "untrusted domain"},
+		{"PowerShell's parser on the entrypoint script", "At C:\\entrypoint.ps1:41 char:2\n+ {\n+  ~\nMissing closing '}' in statement block or type definition.\n    + CategoryInfo          : ParserError: (:) [], ParseException\n    + FullyQualifiedErrorId : MissingEndCurlyBrace\n", AppCrash, "ParserError"},
+		{"JavaScript calling what is not a function, under a boot header", " ERR  *  [core boot]     Fatal error occurred during initialization\nTypeError: this.metaService.fetchLocal is not a function\n    at NebulaTimelineService.onModuleInit (file:///misskey/packages/backend/built/core/NebulaTimelineService.js:41:45)\n", AppCrash, "is not a function"},
+		{"Ruby's NameError in an initializer's code", "sidekiq-1  | /opt/mastodon/config/initializers/zz_local_char_limit.rb:3:in `remove_const': constant StatusLengthValidator::MAX_CHARS not defined (NameError)\n", AppCrash, "NameError"},
 	})
 	checkLogFinishes(t, "seed", []finishCase{
 		{"Building DAG of jobs...\nNothing to be done (all requested files are present and up to date).\n", true},
@@ -88,5 +104,23 @@ func TestClientDialsThePodItself(t *testing.T) {
 		if got := workloadBase(pod); got != want {
 			t.Errorf("workloadBase(%q) = %q, want %q", pod, got, want)
 		}
+	}
+}
+
+// A reporter's sentence about a pod listed beside this one ("mariadb-0 ...
+// was OOM-killed on the other node earlier") is that pod's, not this
+// one's: this pod's own error decides.
+func TestSentenceAboutANeighbour(t *testing.T) {
+	const log = "  SQLSTATE[HY000] [2002] Connection refused\n12-migrations.sh - (runtime) - [ERROR] Command [php artisan migrate:status] failed with exit code 1\n\nmariadb-0 is still doing its \"InnoDB: Starting crash recovery\" stuff, it was OOM-killed on the other node earlier.\n"
+	pod := waitingPod("CrashLoopBackOff", "back-off 5m0s restarting failed container")
+	pod.Name = "pixelfed-7c5f9b8d46-4tq2w"
+	in := Input{Pod: pod, Now: now, Logs: map[string]string{"app": log}, Neighbours: []Neighbour{{Name: "mariadb-0", Status: "Running"}}}
+	if r := Diagnose(in); r.Category != DependencyUnavailable {
+		t.Errorf("got %s, want dependency_unavailable: %s", r.Category, r.Summary)
+	}
+	// Without that pod beside it, the sentence is about this one.
+	in.Neighbours = nil
+	if r := Diagnose(in); r.Category != OOMKilled {
+		t.Errorf("got %s, want oom_killed: %s", r.Category, r.Summary)
 	}
 }

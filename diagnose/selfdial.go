@@ -68,15 +68,32 @@ func dialsItself(line, pod string) bool {
 	return false
 }
 
-// withoutSelfDials returns text without the lines in which a client fails
-// to reach the pod's own Service.
-func withoutSelfDials(text, pod string) string {
+// withoutLines returns text without the lines drop reports.
+func withoutLines(text string, drop func(string) bool) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0:0]
 	for _, l := range lines {
-		if !dialsItself(l, pod) {
+		if !drop(l) {
 			kept = append(kept, l)
 		}
 	}
 	return strings.Join(kept, "\n")
+}
+
+// aboutNeighbour reports a reporter's sentence whose subject is another
+// pod listed beside this one ("mariadb-0 is still doing its crash
+// recovery, it was OOM-killed on the other node earlier"): what it says
+// happened to that pod, not to this one.
+func aboutNeighbour(line string, neighbours []Neighbour) bool {
+	first, _, ok := strings.Cut(strings.TrimSpace(line), " ")
+	if !ok || len(first) < 3 {
+		return false
+	}
+	first = strings.TrimRight(first, ",:;'")
+	for _, n := range neighbours {
+		if first == n.Name || first == "pod/"+n.Name {
+			return reportersWords([]byte(strings.TrimSpace(line)))
+		}
+	}
+	return false
 }

@@ -85,6 +85,17 @@ var reProgressStep = regexp.MustCompile(`^[a-z][\w ./'"-]{3,120}? \.\.\. [\w.-]+
 // what ran: "docker service create ... centos" is a one-shot image.)
 var reCommandWithFlags = regexp.MustCompile("^(?:[-$>`]\\s*)?(?:sudo\\s+)?(?:helm|kubeadm)\\s+[\\w-]+\\b.*\\s--?[a-z]")
 
+// gpuToolLine reports a line of nvidia-smi's table ("| Fan  Temp  Perf
+// Pwr:Usage/Cap|         Memory-Usage | ...") or of CUDA's vectorAdd
+// sample ("Copy input data from the host memory to the CUDA device"): a
+// tool's output, not the reporter's words about memory.
+func gpuToolLine(t []byte) bool {
+	if t[0] == '|' || t[0] == '+' {
+		return bytes.Contains(t, []byte("MiB")) || bytes.Contains(t, []byte("Memory-Usage")) || bytes.Contains(t, []byte("NVIDIA-SMI")) || bytes.Contains(t, []byte("GPU Memory"))
+	}
+	return bytes.HasPrefix(t, []byte("Copy input data from the host memory")) || bytes.HasPrefix(t, []byte("Copy output data from the CUDA device"))
+}
+
 // reTemplateChoices is a list of choices in parentheses, as issue
 // templates ask their questions: "(cloud/vm/metal)", "(cpu/memory)".
 var reTemplateChoices = regexp.MustCompile(`\((?:[a-z][\w -]*/)+[a-z][\w -]*\)`)
@@ -112,7 +123,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.count(topicExecFormat, 2, string(trimmed))
 		return
 	}
-	if programLine(trimmed) || reProgressStep.Match(trimmed) {
+	if programLine(trimmed) || reProgressStep.Match(trimmed) || gpuToolLine(trimmed) {
 		return
 	}
 	if bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasSuffix(trimmed, []byte(" \\")) {

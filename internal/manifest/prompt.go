@@ -241,6 +241,13 @@ func promptOf(words []string) promptNames {
 		if !rm {
 			p.run = run
 		}
+	case "create":
+		if len(args) > 1 && (args[1] == "deployment" || args[1] == "deploy") {
+			// `kubectl create deployment NAME --image=IMG -- CMD`: the words
+			// after "--" are the container's command.
+			run.command = len(run.args) > 0
+			p.run = run
+		}
 	case "logs", "log":
 		if len(args) > 1 {
 			p.pod = podArg(args[1])

@@ -31,6 +31,8 @@ func TestReadPrompts(t *testing.T) {
 		{"$ k -n ci logs boskos-0\n", promptNames{pod: "boskos-0", namespace: "ci", logsOf: "boskos-0"}},
 		{"$ kubectl run ubuntu --image=ubuntu:18.04\n", promptNames{run: runPrompt{image: "ubuntu:18.04"}}},
 		{"$ kubectl run test --image busybox:1.36 --restart=Never --command -- sleep 30\n", promptNames{run: runPrompt{image: "busybox:1.36", restart: "Never", args: []string{"sleep", "30"}, command: true}}},
+		// `kubectl create deployment ... -- CMD` gives the container's command.
+		{"$ kubectl create deployment gpu-test --image=nvidia/cuda:12.4.1-base-ubuntu22.04 -- nvidia-smi\n", promptNames{run: runPrompt{image: "nvidia/cuda:12.4.1-base-ubuntu22.04", args: []string{"nvidia-smi"}, command: true}}},
 		// A sentence about a command names no pod ("shows" is no pod).
 		{"kubectl logs shows nothing at all.\n", promptNames{}},
 		// A throwaway pod to look at a volume with is not the one that crashes.
