@@ -925,11 +925,11 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // succeeded with nothing more to do: a schema migration, static files, an
 // export, a cron run (drush), a registry's garbage collection, steamcmd's
 // update of a game server, a Snakemake workflow with nothing left to do.
-var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^no scheduled commands are ready to run\.?$|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$`)
+var reTaskSucceeded = regexp.MustCompile(`(?i)\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^no scheduled commands are ready to run\.?$|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
-var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully")}
+var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run ")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 
@@ -1761,6 +1761,11 @@ func loopSymptom(lower []byte) bool {
 	return false
 }
 
+// reExistsGoesOn is a program saying what it found already there and what
+// it does instead (MLflow's "Registered model 'churn' already exists.
+// Creating a new version of this model...", "already exists, skipping").
+var reExistsGoesOn = regexp.MustCompile(`already exists[.,;:]? *(?:creating a new version|skipping|reusing|using (?:the )?existing)`)
+
 // reExitingZero is a program saying it exits with status 0.
 var reExitingZero = regexp.MustCompile(`exiting with (?:exit )?(?:status|code) 0\b`)
 
@@ -1776,6 +1781,9 @@ func looksLikeError(lower []byte) bool {
 	}
 	if bytes.Contains(lower, []byte("exiting with")) {
 		lower = reExitingZero.ReplaceAll(lower, nil) // "all done, exiting with status 0": no failure
+	}
+	if bytes.Contains(lower, []byte("already exists")) {
+		lower = reExistsGoesOn.ReplaceAll(lower, nil) // "already exists. Creating a new version of this model...": it goes on
 	}
 	if bytes.Contains(lower, []byte("failcnt")) {
 		lower = bytes.ReplaceAll(lower, []byte("failcnt"), nil) // the kernel's count of a cgroup's limit hits, no failure word

@@ -2137,7 +2137,13 @@ var patterns = []*pattern{
 	// CloudNativePG's instance manager refusing to start PostgreSQL on a
 	// nearly full volume (logged at level info).
 	pat("pg_low_disk", ConfigError, weightPrecise, "The instance manager will not start PostgreSQL on a nearly full volume: resize the PVC (or free space), and for WAL storage check that WAL archiving works (a failing archive keeps every segment).", "low-disk space condition"),
-	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "emfile", "out of file descriptors", "exhausts file descriptors", "exhausted file descriptors", "exhausted its file descriptors"),
+	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "out of file descriptors", "exhausts file descriptors", "exhausted file descriptors", "exhausted its file descriptors"),
+	// Bundler without the app's Gemfile where it runs (a volume over the
+	// app's directory, a working directory that is not the app's).
+	pat("bundler_no_gemfile", ConfigError, weightSpecific, hintMount, "could not locate gemfile").matching(`(?i)\bcould not locate gemfile\b`),
+	// EMFILE as a word (Node's "EMFILE: too many open files"), not inside
+	// another ("Gemfile").
+	pat("limits_emfile", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits and inotify limits (fs.inotify.max_user_instances).", "emfile").matching(`(?i)\bemfile\b`),
 	// A program that stops writing because its volume is nearly full
 	// (OrientDB's OLowDiskSpaceException in Nexus): the volume's size.
 	pat("disk_low_space", ConfigError, weightPrecise, "The volume is (nearly) full: resize the PVC or free space on it (old data, logs), or lower what the program keeps.", "diskspace", "disk space", "free space on the disk").matching(`(?i)\bOLowDiskSpaceException\b|\blimited free space on the disk\b|\b(?:not enough|insufficient|low) (?:free )?disk space\b`),
@@ -2392,6 +2398,22 @@ var patterns = []*pattern{
 	// in the version below it): the program's own code, initializers
 	// included.
 	pat("ruby_name_error", AppCrash, weightSpecific, "", "(nameerror)").matching(`\b(?:uninitialized constant [\w:]+|constant [\w:]+ not defined|undefined local variable or method .\w+.) .{0,40}\(NameError\)|: (?:uninitialized constant [\w:]+|constant [\w:]+ not defined) \(NameError\)`),
+	// A library's API the program's code still calls after an unpinned
+	// upgrade removed it (Dash 3's "app.run_server has been replaced by
+	// app.run"): the code, or its pin.
+	pat("obsolete_api", AppCrash, weightPrecise, "", "obsoleteattributeexception").matching(`\bObsoleteAttributeException\b`),
+	// FastAPI's form support without its package in the image.
+	pat("python_package_required", AppCrash, weightPrecise, hintModule, "to be installed").matching(`\brequires "[\w.-]+" to be installed\b`),
+	// Gradio finding its one port taken (a second replica on the node's
+	// network).
+	pat("gradio_port_taken", PortConflict, weightPrecise+1, hintPort, "cannot find empty port").matching(`\bCannot find empty port in range: \d+-\d+`),
+	// Bitcoin Core's bind failure ("Bitcoin Core is probably already
+	// running").
+	pat("bitcoind_bind", PortConflict, weightPrecise+1, hintPort, "unable to bind to").matching(`(?i)\bunable to bind to \S+:\d+ on this computer\b`),
+	// Job frameworks refusing what the program's code registers twice: a
+	// job Quartz's persistent store already has (scheduleJob instead of
+	// replacing it), a River worker kind.
+	pat("job_registered_twice", AppCrash, weightPrecise, "", "objectalreadyexistsexception", "is already registered").matching(`\bObjectAlreadyExistsException: Unable to store Job\b|\bworker for kind "[\w.-]+" is already registered\b`),
 	// JavaScript calling what is not a function (a method renamed or
 	// removed in a dependency, a fork's code out of step): the program's
 	// code.
