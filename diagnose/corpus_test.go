@@ -634,14 +634,14 @@ var corpusFloors = map[string][2]float64{
 	"round599": {1.0, 1.0},   // held out: 3/3 (1/1 quoted) when measured once (BASELINE_ROUND599.md), then developed against
 	"round601": {1.0, 1.0},   // held out: 2/2 (0/0 quoted) when measured once (BASELINE_ROUND601.md), then developed against
 	"round603": {0.75, 1.0},  // held out: 3/4 (1/1 quoted) when measured once (BASELINE_ROUND603.md), then developed against
-	"round602": {0.61, 0.62}, // held out: 8/13 (5/8 quoted) when measured once (BASELINE_ROUND602.md), then developed against
+	"round602": {0.69, 0.87}, // held out: 8/13 (5/8 quoted) when measured once (BASELINE_ROUND602.md), then developed against
 	"round604": {1.0, 1.0},   // held out: 3/3 (0/0 quoted) when measured once (BASELINE_ROUND604.md), then developed against
 	"round605": {0.75, 1.0},  // held out: 3/4 (1/1 quoted) when measured once (BASELINE_ROUND605.md), then developed against
-	"round606": {0.5, 1.0},   // held out: 3/6 (1/1 quoted) when measured once (BASELINE_ROUND606.md), then developed against
-	"round607": {0.75, 0.0},  // held out: 3/4 (0/1 quoted) when measured once (BASELINE_ROUND607.md), then developed against
+	"round606": {0.66, 1.0},  // held out: 3/6 (1/1 quoted) when measured once (BASELINE_ROUND606.md), then developed against
+	"round607": {1.0, 1.0},   // held out: 3/4 (0/1 quoted) when measured once (BASELINE_ROUND607.md), then developed against
 	"round608": {1.0, 1.0},   // held out: 3/3 (1/1 quoted) when measured once (BASELINE_ROUND608.md), then developed against
-	"round610": {0.9, 1.0},   // held out: 9/10 (0/0 quoted) when measured once (BASELINE_ROUND610.md), then developed against
-	"round609": {0.66, 0.5},  // held out: 4/6 (1/2 quoted) when measured once (BASELINE_ROUND609.md), then developed against
+	"round610": {1.0, 1.0},   // held out: 9/10 (0/0 quoted) when measured once (BASELINE_ROUND610.md), then developed against
+	"round609": {0.83, 1.0},  // held out: 4/6 (1/2 quoted) when measured once (BASELINE_ROUND609.md), then developed against
 	"round611": {0.83, 1.0},  // held out: 5/6 (1/1 quoted) when measured once (BASELINE_ROUND611.md), then developed against
 }
 
