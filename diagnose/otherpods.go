@@ -5,11 +5,12 @@ import (
 	"strings"
 )
 
-// A report often pastes a client's error beside the crashed pod's own log:
-// the integration tests' "dial tcp ...: connection refused" to
+// A report often pastes what other pods say beside the crashed pod's own
+// log. A client's "dial tcp ...: connection refused" to
 // http://boskos.test-pods.svc..., next to boskos-0's "flag provided but
-// not defined". The refused host is the pod's own Service: the client
-// shows that this pod is down, not what this pod could not reach.
+// not defined", names the pod's own Service: the client shows that this
+// pod is down, not what this pod could not reach. A reporter's sentence
+// that starts with a neighbour pod's name is about that pod.
 
 // reDialedHost is the host a client names when it cannot connect: a URL's
 // host, or the Service name of a cluster DNS name.
@@ -22,7 +23,7 @@ func workloadBase(pod string) string {
 	switch {
 	case len(parts) >= 3 && len(parts[len(parts)-1]) == 5 && podHash(parts[len(parts)-2]):
 		parts = parts[:len(parts)-2] // web-7d9f8c6b5-x2x9z
-	case len(parts) >= 2 && isDigitsString(parts[len(parts)-1]):
+	case len(parts) >= 2 && isDigits([]byte(parts[len(parts)-1])):
 		parts = parts[:len(parts)-1] // boskos-0
 	}
 	return strings.Join(parts, "-")
@@ -35,18 +36,6 @@ func podHash(s string) bool {
 	}
 	for _, c := range s {
 		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z') {
-			return false
-		}
-	}
-	return true
-}
-
-func isDigitsString(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
 			return false
 		}
 	}
