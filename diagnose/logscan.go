@@ -306,8 +306,7 @@ func (s *logScanner) line(raw []byte) {
 	}
 	raw = trimKubectlPrefix(raw)
 	raw = trimSternPrefix(raw)
-	raw = trimArgoPrefix(raw)
-	raw = trimRankPrefix(raw)
+	raw = trimWorkerPrefix(raw)
 	raw = trimHclogValuePrefix(raw)
 
 	content := stripPrefixes(raw)
@@ -1651,37 +1650,20 @@ func trimSternPrefix(raw []byte) []byte {
 	return rest
 }
 
-// reArgoPrefix is the step pod's name that `argo logs` prints before each
-// line ("nightly-rollup-1736805600-aggregate-1120466871: "): a name ending
-// in the number Argo draws a step's pod from.
-var reArgoPrefix = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*-\d{6,}: `)
+// reWorkerPrefix is what a workflow's or a training job's tool puts
+// before each line of a worker's log: the step pod's name `argo logs`
+// prints ("nightly-rollup-1736805600-aggregate-1120466871: ", a name
+// ending in the number Argo draws a step's pod from), then the rank
+// torchrun and DeepSpeed print ("[rank0]: ", "[default0]:").
+var reWorkerPrefix = regexp.MustCompile(`^(?:[a-z0-9][a-z0-9.-]*-\d{6,}: )?(?:\[(?:rank|default)\d{1,4}\]:\s?)?`)
 
-// trimArgoPrefix removes the step pod's name `argo logs` puts before each
-// line.
-func trimArgoPrefix(raw []byte) []byte {
-	if len(raw) < 10 || raw[0] < '0' || raw[0] > 'z' {
+// trimWorkerPrefix removes a workflow step's pod name and a distributed
+// worker's rank before the line.
+func trimWorkerPrefix(raw []byte) []byte {
+	if len(raw) < 8 || !(raw[0] == '[' || raw[0] >= '0' && raw[0] <= '9' || raw[0] >= 'a' && raw[0] <= 'z') {
 		return raw
 	}
-	if m := reArgoPrefix.Find(raw); m != nil {
-		return raw[len(m):]
-	}
-	return raw
-}
-
-// reRankPrefix is the rank torchrun and DeepSpeed put before each line a
-// worker logs ("[rank0]: Traceback (most recent call last):",
-// "[default0]:").
-var reRankPrefix = regexp.MustCompile(`^\[(?:rank|default)\d{1,4}\]:\s?`)
-
-// trimRankPrefix removes a distributed worker's rank before its line.
-func trimRankPrefix(raw []byte) []byte {
-	if len(raw) < 8 || raw[0] != '[' {
-		return raw
-	}
-	if m := reRankPrefix.Find(raw); m != nil {
-		return raw[len(m):]
-	}
-	return raw
+	return raw[len(reWorkerPrefix.Find(raw)):]
 }
 
 // reReadyColumn is the READY column of a `kubectl get pods` row.

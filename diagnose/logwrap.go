@@ -109,15 +109,20 @@ func wrapsOnto(prev, next []byte) bool {
 // inside a quoted value prev left open (`err="/etc/rules.yaml:`, then
 // `group \"x\", rule 4: ... not defined"`).
 func logfmtGoesOn(prev, next []byte) bool {
-	if !bytes.HasPrefix(prev, []byte("level=")) && !bytes.HasPrefix(prev, []byte("ts=")) && !bytes.HasPrefix(prev, []byte("time=")) {
+	if !logfmtRecordStart(prev) {
 		return false
 	}
 	n := bytes.TrimLeft(next, " \t")
-	if len(n) == 0 || bytes.HasPrefix(n, []byte("level=")) || bytes.HasPrefix(n, []byte("ts=")) || bytes.HasPrefix(n, []byte("time=")) ||
-		(n[0] >= '0' && n[0] <= '9') || n[0] == '[' || n[0] == '{' {
+	if len(n) == 0 || logfmtRecordStart(n) || (n[0] >= '0' && n[0] <= '9') || n[0] == '[' || n[0] == '{' {
 		return false
 	}
 	return openQuote(prev) || logfmtKey(n)
+}
+
+// logfmtRecordStart reports a line that opens a logfmt record with its
+// level or time key.
+func logfmtRecordStart(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("level=")) || bytes.HasPrefix(b, []byte("ts=")) || bytes.HasPrefix(b, []byte("time="))
 }
 
 // openQuote reports a line with an unclosed double-quoted value: an odd
