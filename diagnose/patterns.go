@@ -1160,6 +1160,10 @@ var patterns = []*pattern{
 	// The reporter did not create a ConfigMap or Secret the program needs
 	// ("I missed to create config map for customizing NGINX config").
 	pat("missing_object_words", MissingConfigObject, weightPrecise, "", "config map", "configmap", "secret").matching(`(?i)\b(?:missed|forgot|forgotten|neglected|didn't|did not|hadn't|had not|never)\s+(?:to\s+)?(?:create|apply|deploy|install)\w*\s+(?:the\s+|a\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:config ?maps?|secrets?)\b`),
+	// A reporter's words that the pod still names an object renamed or
+	// deleted since ("Old configmap name cf-runtime-spec still referenced by
+	// sidecar container"): what it references no longer exists.
+	pat("stale_object_reference_words", MissingConfigObject, weightPrecise, "", "still").matching(`(?i)\b(?:old|previous|former|stale|deleted|removed|renamed)\s+(?:config ?maps?|secrets?)(?:\s+names?)?(?:\s+"?[\w.-]+"?)?\s+(?:is\s+|was\s+|are\s+|were\s+)?still\s+(?:referenc|point)\w*|\bstill\s+(?:referenc\w*|points?\s+(?:at|to))\s+(?:the\s+|an?\s+)?(?:old|previous|former|deleted|removed|renamed)\s+(?:config ?maps?|secrets?)\b`),
 	// A wait script's verdict on the host and port it waited for
 	// ("crm-mysql:3306 still not reachable", pg_isready's "db:5432 - no
 	// response"): the dependency is not up.
