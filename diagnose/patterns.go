@@ -188,7 +188,20 @@ var patterns = []*pattern{
 	// Julia's MethodError, Perl's undeclared variable under strict.
 	pat("haskell_loop", AppCrash, weightPrecise, "", "<<loop>>").matching(`^\S+: <<loop>>\s*$`),
 	pat("haskell_fromjust", AppCrash, weightPrecise, "", "fromjust: nothing").matching(`\bMaybe\.fromJust: Nothing\b`),
+	pat("haskell_partial", AppCrash, weightSpecific, "", "given key is not an element", "empty list", "index too large", "negative index").matching(`\bMap\.!: given key is not an element in the map\b|\bPrelude\.(?:head|tail|last|init|maximum|minimum|foldr1|foldl1): empty list\b|\bPrelude\.!!: (?:index too large|negative index)\b`),
+	// fluentd's account of a Ruby exception in a plugin
+	// ("error_class=NoMethodError error=\"undefined method `each' for
+	// nil:NilClass\""): the plugin's code, not fluent.conf.
+	pat("fluentd_plugin_bug", AppCrash, weightSpecific, "A fluentd plugin raised a Ruby exception from its own code: pin the plugin version that worked, or fix the line its backtrace names.", "error_class=").matching(`\berror_class=(?:NoMethodError|NameError|TypeError|ZeroDivisionError|FrozenError|NoMatchingPatternError|LocalJumpError|SystemStackError)\b`),
 	pat("julia_method_error", AppCrash, weightPrecise, "", "methoderror: no method matching").matching(`\bMethodError: no method matching\b`),
+	// Julia's UndefVarError (a name the code uses but never defines),
+	// Clojure's compiler on a symbol it cannot resolve (its "Syntax error
+	// compiling" heading alone also wraps a setting checked as a namespace
+	// loads), Scala's None.get, Gleam's todo and failed let assert.
+	pat("julia_undef_var", AppCrash, weightPrecise, "", "undefvarerror:").matching(`\bUndefVarError: \x60?[\w!.]+\x60? not defined\b`),
+	pat("clojure_unresolved", AppCrash, weightPrecise, "", "unable to resolve symbol").matching(`\bUnable to resolve symbol: \S+ in this context\b`),
+	pat("scala_none_get", AppCrash, weightPrecise, "", "none.get").matching(`\bNoSuchElementException: None\.get\b`),
+	pat("gleam_todo", AppCrash, weightPrecise, "", "runtime error: ").matching(`^runtime error: (?:todo|panic|let assert|assert)\b`),
 	pat("perl_strict_symbol", AppCrash, weightPrecise, "", "requires explicit package name").matching(`\bGlobal symbol "[$@%][\w:]+" requires explicit package name\b`),
 	// Ruby 3.1's Psych 4 no longer loads YAML aliases (database.yml's
 	// "<<: *default") unless asked: Rails before 7.0 does not ask.
@@ -712,6 +725,20 @@ var patterns = []*pattern{
 	// A JavaScript name the code uses and never defined ("ReferenceError:
 	// fetchRates is not defined", often under a wrapping error's
 	// "[cause]:"), and asyncio's future from another event loop: bugs.
+	// A GraalVM native image reaching code its build left out: reflection,
+	// proxies, resources or JNI it was not told about
+	// (MissingReflectionRegistrationError, "Generating proxy classes at
+	// runtime is not supported"). The build, not anything the pod was given.
+	pat("native_image_metadata", AppCrash, weightPrecise, "The native image was built without the metadata this code path needs (reflection, a dynamic proxy, a resource or JNI): register it (reflect-config.json or proxy-config.json under META-INF/native-image, @RegisterReflectionForBinding, RuntimeHints) and rebuild, or run the JVM build until it is.", "registrationerror", "unsupportedfeatureerror", "at runtime is not supported", "registered for runtime").matching(`(?i)\bMissing(?:Reflection|Resource|JNI|Serialization)RegistrationError\b|\bcom\.oracle\.svm\.core\.jdk\.UnsupportedFeatureError\b|\bGenerating proxy classes at runtime is not supported\b|\bwithout it being registered for runtime (?:reflection|access)\b`),
+	// Jackson finding no way to build a class it was asked to read ("Cannot
+	// construct instance of `TariffRule` (no Creators, like default
+	// constructor, exist)"): the class, or a native image without its
+	// reflection, not the JSON.
+	pat("jackson_no_creators", AppCrash, weightSpecific, "Jackson cannot build the class it deserializes into: give it a no-argument constructor or a @JsonCreator (records need the parameter names module), and in a native image register the class for reflection.", "no creators").matching(`(?i)\bno Creators, like default construct(?:or|ruct), exist\b`),
+	// A compiler run at start that rejects the code it was given (Gatling's
+	// Zinc on a simulation: "CheckoutSimulation.scala:41:9: not found:
+	// value constantUsersPerSecond"): the code, not a setting.
+	pat("code_does_not_compile", AppCrash, weightSpecific, "The code the container compiles at start (a simulation, a script, a plugin) does not compile: fix the line the compiler names, or roll the file back to the last version that compiled.", "not found: ", "type mismatch").matching(`\.(?:scala|java|kt):\d+(?::\d+)?: (?:error: )?(?:not found: (?:value|type|object) \S|type mismatch\b|cannot find symbol\b)`),
 	pat("js_reference_error", AppCrash, weightSpecific, "", "referenceerror:", "attached to a different loop").matching(`\bReferenceError: [\w$.]+ is not defined\b|\battached to a different loop\b`),
 	// The kernel's report of a process's general protection fault
 	// ("traps: ingestd[2817] general protection fault ip:... in
@@ -763,6 +790,12 @@ var patterns = []*pattern{
 	// /app/bin/api: No such file or directory").
 	// crun cannot open the entrypoint for execution (no executable bit).
 	pat("crun_open_executable", CommandNotFound, weightPrecise+2, hintEntry, "open executable").matching(`(?i)\bcrun: open executable: permission denied\b`),
+	// A program's own spawn of a helper program the image does not have:
+	// Node's "spawn wkhtmltopdf ENOENT", Java's "Cannot run program
+	// \"tesseract\": error=2", Ruby's "in `spawn': No such file or directory
+	// - convert", Python's FileNotFoundError naming a bare command, OCRmyPDF's "The
+	// program 'tesseract' could not be executed or was not found".
+	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b`),
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// supervisord and init shims that cannot start the program: a command
 	// missing or not executable ("spawnerr: can't find command
@@ -774,6 +807,18 @@ var patterns = []*pattern{
 	// ENOEXEC").
 	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|^\S+: (?:\d+: )?(?:set: )?(?:line \d+: )?illegal option -\s*$`),
 	pat("supervisor_enoexec", ExecFormat, weightPrecise+2, hintArch, "enoexec").matching(`(?i)\bcouldn't exec \S+: enoexec\b`),
+	// ssh refusing a server whose host key is not in known_hosts, or
+	// differs from it (git-sync, Flux, Argo CD, an rsync sidecar): the
+	// known_hosts the pod was given, not the network.
+	pat("ssh_host_key", ConfigError, weightPrecise, "ssh does not trust the server's host key: put the key of the host it connects to in the known_hosts the pod is given (ssh-keyscan HOST, for that host and port), or update it if the server's key changed.", "host key").matching(`(?i)\bHost key verification failed\b|\bNo [\w-]+ host key is known for\b|\bREMOTE HOST IDENTIFICATION HAS CHANGED\b`),
+	// The Cloud SQL and AlloyDB proxies told to use an IP type the
+	// instance does not have ("Config error: instance does not have IP of
+	// type \"PRIVATE\""): the --private-ip / --psc flag, not the network.
+	pat("sql_proxy_ip_type", ConfigError, weightPrecise+1, "The proxy is told to connect over an IP type the instance does not have: drop --private-ip (or --psc, --auto-ip), or give the instance that kind of address.", "does not have ip of type").matching(`(?i)\binstance does not have IP of type\b`),
+	// Cypress's check of its baseUrl before the run ("Cypress could not
+	// verify that this server is running", "Cypress failed to verify that
+	// your server is running"): the app under test is not up (yet).
+	pat("cypress_server_down", DependencyUnavailable, weightPrecise, "Cypress checks its baseUrl before running and found no server there: start the app first and wait for it (depends_on with a healthcheck, start-server-and-test, wait-on), or fix the baseUrl if the host or port is wrong.", "verify that").matching(`(?i)\bCypress (?:could not|failed to) verify that (?:this|your) server is running\b`),
 	// Probes of a wait loop that find nothing: BusyBox nc's "bad address
 	// 'redis-master'" (the name does not resolve), pg_isready's "host:5432
 	// - no response".
@@ -1136,7 +1181,7 @@ var patterns = []*pattern{
 	// A file the program reads is a directory in the container (EISDIR): a
 	// volume, or a ConfigMap mounted without subPath, sits where the file
 	// was expected.
-	pat("is_directory", ConfigError, weightPrecise, hintMount, "is a directory", "eisdir").matching(`(?i)\b(?:read|open|load|loading|reading|opening)\s+\S+:\s+is a directory\b|\beisdir\b|: is a directory"?\s*$|\bcan't open "?\S+?"? for (?:reading|writing), is a directory\b`),
+	pat("is_directory", ConfigError, weightPrecise, hintMount, "is a directory", "eisdir").matching(`(?i)\b(?:read|open|load|loading|reading|opening)\s+\S+:\s+is a directory\b|\beisdir\b|: is a directory"?\s*$|\bcan't open "?\S+?"? for (?:reading|writing), is a directory\b|\bSys_error\("(?:[^"]*: )?Is a directory"\)`),
 	// The runtime failed while mounting a volume into the container's root
 	// filesystem: whatever the final errno says (no such file, not a
 	// directory, permission denied), the volumeMounts do not fit the image.
@@ -1859,7 +1904,7 @@ var patterns = []*pattern{
 	pat("env_please_set", ConfigError, weightSpecific+1, hintEnv, "please").matching(`(?i)\bplease (?:define|set|provide|specify|export|configure)\b.{0,20}\b(?:an? |the )?(?:environment variable|env var(?:iable)?|variable)\b|\bplease (?:define|set|provide|specify|export) \$?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z][A-Z0-9]{3,})'`),
-	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key"),
+	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key").matching(`(?i)\bmissing [\x60'"]?secret_key_base\b|\bsecret_key_base\b.{0,60}\b(?:missing|not set|is empty|blank|must|required|invalid|environment)\b|missing encryption key|messageencryptor::invalidmessage|missing master key|no application encryption key`),
 	pat("spring_config", ConfigError, weightSpecific, hintParse, "could not resolve placeholder", "key material not provided", "failed to bind properties", "failed to configure a datasource", "improperlyconfigured", "invalid configuration", "configuration error", "config error", "invalid config", "error loading config", "failed to load config", "error reading config", "could not load config", "failed to read config", "unable to load config", "bad config", "configurationexception", "illegal configuration", "unable to load in-cluster configuration"),
 	pat("unbound_var", ConfigError, weightPrecise, "A variable the entrypoint script needs (it runs with set -u) is not set: set it in the container's env or envFrom.", "unbound variable").matching(`(?i)(?:^|: )(?:line \d+: )?\$?\{?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\}?: unbound variable`),
 	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help", "missing operand", "missing file operand").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|usage\s*|use "[^"]+ --help" for more information.*|try '[^']+ --help' for more information.*)$|\bmissing (?:file )?operand\b`),
@@ -2141,6 +2186,10 @@ var patterns = []*pattern{
 	// CloudNativePG's instance manager refusing to start PostgreSQL on a
 	// nearly full volume (logged at level info).
 	pat("pg_low_disk", ConfigError, weightPrecise, "The instance manager will not start PostgreSQL on a nearly full volume: resize the PVC (or free space), and for WAL storage check that WAL archiving works (a failing archive keeps every segment).", "low-disk space condition"),
+	// A program's own check of its open-files limit ("Configuration of
+	// maximum open file limit is too low: 1024 (expected at least
+	// 32768)", "Open files limit 1024 is too low").
+	pat("nofile_too_low", ConfigError, weightPrecise, "The container's open-files limit (ulimit -n) is below what the program requires: raise it (docker run --ulimit nofile=65536:65536, Compose's ulimits, or the runtime's LimitNOFILE on the node).", "too low", "below").matching(`(?i)\b(?:open[- ]files?|file descriptors?|file handles?|nofile)(?: limit| ulimit)?\b(?:\s*[:=(]?\s*\d+\)?)?\s+(?:is\s+)?(?:too low|below)\b|\b(?:open[- ]files?|file descriptors?|nofile) (?:limit|ulimit) (?:is )?too low\b`),
 	pat("limits", ConfigError, weightSpecific, "A node or volume limit was hit: check ulimits, inotify limits (fs.inotify.max_user_instances) or free space on the volume (resize the PVC or set an emptyDir sizeLimit).", "too many open files", "bootstrap checks failed", "no space left on device", "disk quota exceeded", "enospc", "out of file descriptors", "exhausts file descriptors", "exhausted file descriptors", "exhausted its file descriptors"),
 	// Bundler without the app's Gemfile where it runs (a volume over the
 	// app's directory, a working directory that is not the app's).
@@ -2152,7 +2201,7 @@ var patterns = []*pattern{
 	// (OrientDB's OLowDiskSpaceException in Nexus): the volume's size.
 	pat("disk_low_space", ConfigError, weightPrecise, "The volume is (nearly) full: resize the PVC or free space on it (old data, logs), or lower what the program keeps.", "diskspace", "disk space", "free space on the disk").matching(`(?i)\bOLowDiskSpaceException\b|\blimited free space on the disk\b|\b(?:not enough|insufficient|low) (?:free )?disk space\b`),
 	pat("missing_file", ConfigError, weightSpecific-2, hintFile, "no such file or directory", "filenotfounderror", "filenotfoundexception", "enoent", "errno::enoent", "could not find file", "nosuchfileexception", "cannot find the file", "could not find a part of the path", "cannot open", "could not open", "failed to open", "unable to open", "file is missing", "file not found", "file does not exist"),
-	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`),
+	pat("read_file", ConfigError, weightSpecific-2, hintFile, " read ").matching(`(?i)(?:could not|couldn't|cannot|can't|unable to|failed to) read\b.{0,60}\bfile\b`).without("read propert"),
 
 	// App-level crashes with a specific cause.
 	// A package the program needs that the image lacks ("comfyui-frontend-

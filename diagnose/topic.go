@@ -195,6 +195,11 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 				// (the crash's words), not memory.
 				n -= bytes.Count(sentence, []byte("memory address"))
 			}
+			if i == topicDepend {
+				// supervisord's "waiting for xvfb, vnc to die": its
+				// own programs stopping, not a service it needs.
+				n -= len(reWaitsToDie.FindAllIndex(sentence, -1))
+			}
 			if n > 0 {
 				t.count(i, per*n, string(trimmed))
 			}
@@ -219,6 +224,13 @@ func nextSentence(b []byte) (sentence, rest []byte) {
 
 // topicExecFormat is the index of ExecFormat among topicFamilies.
 var topicExecFormat = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == ExecFormat })
+
+// topicDepend is the index of DependencyUnavailable's words among
+// topicFamilies.
+var topicDepend = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == DependencyUnavailable })
+
+// reWaitsToDie is a process manager waiting for its own programs to stop.
+var reWaitsToDie = regexp.MustCompile(`\bwaiting for [\w, .-]{1,80} to (?:die|exit|stop|terminate)\b`)
 
 // topicOOM is the index of OOMKilled's words among topicFamilies.
 var topicOOM = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == OOMKilled })

@@ -324,6 +324,26 @@ func hasKind(data []byte) bool {
 // `docker inspect` output, whole or only a container's health, is read
 // too; a failing health check comes back as events.
 func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
+	if recs := repeatedRecords(dedent(data)); len(recs) > 1 {
+		// yq's or jq's stream of one object per container, printed
+		// without separators: each record is one container's status.
+		var pod corev1.Pod
+		for _, r := range recs {
+			js, err := utilyaml.ToJSON(r)
+			var probe any
+			if err != nil || json.Unmarshal(js, &probe) != nil {
+				return nil, nil, false
+			}
+			one, ok := fragmentPod(js, probe)
+			if !ok {
+				return nil, nil, false
+			}
+			pod.Status.ContainerStatuses = append(pod.Status.ContainerStatuses, one.Status.ContainerStatuses...)
+		}
+		if len(pod.Status.ContainerStatuses) > 0 {
+			return []corev1.Pod{pod}, nil, true
+		}
+	}
 	js, err := utilyaml.ToJSON(dedent(data))
 	if err != nil {
 		return nil, nil, false
@@ -346,6 +366,43 @@ func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
 		return nil, nil, false
 	}
 	return []corev1.Pod{pod}, nil, true
+}
+
+// repeatedRecords cuts YAML whose first top-level key comes back at the
+// start of a line ("name: a / restartCount: 38 / ... / name: b / ...", as
+// yq prints one object per container) into one record per occurrence; nil
+// when the key does not repeat.
+func repeatedRecords(data []byte) [][]byte {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	key := ""
+	var starts []int
+	for i, l := range lines {
+		if len(l) == 0 || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-' || len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		k, _, ok := bytes.Cut(l, []byte(":"))
+		if !ok {
+			return nil
+		}
+		if key == "" {
+			key = string(k)
+		}
+		if string(k) == key {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) < 2 {
+		return nil
+	}
+	recs := make([][]byte, 0, len(starts))
+	for n, i := range starts {
+		end := len(lines)
+		if n+1 < len(starts) {
+			end = starts[n+1]
+		}
+		recs = append(recs, bytes.Join(lines[i:end], nil))
+	}
+	return recs
 }
 
 // fragmentPod reads a fragment of a pod from its JSON.
@@ -509,6 +566,9 @@ func scrapeStatus(text string) (corev1.Pod, bool) {
 	var wait *corev1.ContainerStateWaiting
 	found := false
 	for _, loc := range reKV.FindAllStringSubmatchIndex(text, -1) {
+		if !opensKey(text, loc[0]) {
+			continue // "[09:02:11] running: ocrmypdf ..." is a log line
+		}
 		m := make([]string, 3)
 		for i := range m {
 			if loc[2*i] >= 0 {
@@ -594,6 +654,14 @@ func scrapeStatus(text string) (corev1.Pod, bool) {
 	}
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
 	return pod, true
+}
+
+// opensKey reports whether a key found at i stands where YAML or JSON
+// puts one: first on its line (after indentation or a list dash), or after
+// a brace, bracket, comma or another key's colon.
+func opensKey(text string, i int) bool {
+	before := strings.TrimRight(text[strings.LastIndexByte(text[:i], '\n')+1:i], " \t")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], "{[,:-")
 }
 
 // reRancherState is the state line of a container in the Rancher UI:

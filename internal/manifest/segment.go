@@ -200,7 +200,7 @@ func paragraphs(text string) []paragraph {
 			mode = cutDescribe
 		case mode == cutNone && reIndentedDescribeKey.MatchString(line):
 			mode = cutDescribe
-		case reYAMLStart.MatchString(line) && mode != cutYAML:
+		case (reYAMLStart.MatchString(line) || statusNameLine(lines, i)) && mode != cutYAML:
 			flush()
 			mode = cutYAML
 		case mode == cutTable && !reTableRow.MatchString(line),
@@ -214,6 +214,17 @@ func paragraphs(text string) []paragraph {
 	flush()
 	return out
 }
+
+// statusNameLine reports a "name: X" line that opens a container status
+// as yq prints it (the name, then restartCount:, lastState: ...).
+func statusNameLine(lines []string, i int) bool {
+	return i+1 < len(lines) && reStatusName.MatchString(lines[i]) && reStatusKey.MatchString(lines[i+1])
+}
+
+var (
+	reStatusName = regexp.MustCompile(`^name:\s*\S+\s*$`)
+	reStatusKey  = regexp.MustCompile(`^(?:restartCount|lastState|state|ready|started|image|imageID|containerID):`)
+)
 
 // cutMode is a shape whose end paragraphs finds line by line.
 type cutMode int

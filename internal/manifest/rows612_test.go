@@ -1,0 +1,52 @@
+package manifest
+
+import "testing"
+
+// A log line whose words end in a colon ("[09:02:11] running: ocrmypdf
+// ...") is not a container status key: the row's CrashLoopBackOff stands.
+func TestLogLineIsNotAStatusKey(t *testing.T) {
+	in := pasteInput(t, `$ kubectl logs -n scan ocr-batch-7f8d6c5b9-w2q4z --previous
+[2025-04-14 09:02:11] starting ocr loop, input=/spool/in output=/spool/out
+[2025-04-14 09:02:11] running: ocrmypdf --skip-text -l eng /spool/in/a.pdf /spool/out/a.pdf
+
+The program 'tesseract' could not be executed or was not found on your
+system PATH.
+
+[2025-04-14 09:02:12] ocrmypdf exited with 3, giving up
+
+$ kubectl get pods -n scan
+NAME                         READY   STATUS             RESTARTS      AGE
+ocr-batch-7f8d6c5b9-w2q4z    0/1     CrashLoopBackOff   6 (2m ago)    9m
+`)
+	for _, st := range in.Pod.Status.ContainerStatuses {
+		if st.State.Running != nil {
+			t.Fatalf("statuses = %+v: a log line read as a running state", in.Pod.Status.ContainerStatuses)
+		}
+	}
+}
+
+// yq's stream of one object per container, without separators: each
+// "name:" opens a container's status, and the OOM-killed one is read.
+func TestYqStreamOfContainerStatuses(t *testing.T) {
+	in := pasteInput(t, `$ kubectl get pod ksm-6f9b7c5d84-xk2wr -o yaml | yq '.status.containerStatuses[] | {"name": .name, "restartCount": .restartCount, "lastState": .lastState}'
+name: kube-rbac-proxy-main
+restartCount: 38
+lastState:
+  terminated:
+    exitCode: 137
+    reason: OOMKilled
+name: kube-rbac-proxy-self
+restartCount: 0
+lastState: {}
+name: kube-state-metrics
+restartCount: 0
+lastState: {}
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 3 {
+		t.Fatalf("statuses = %+v, want three", sts)
+	}
+	if st := sts[0]; st.Name != "kube-rbac-proxy-main" || st.RestartCount != 38 || st.LastTerminationState.Terminated == nil || st.LastTerminationState.Terminated.Reason != "OOMKilled" {
+		t.Fatalf("first status = %+v, want kube-rbac-proxy-main OOM-killed with 38 restarts", st)
+	}
+}
