@@ -86,6 +86,14 @@ func probeCommandMissing(msg string) bool {
 	return strings.Contains(m, "probe errored") && (strings.Contains(m, "exec failed") || strings.Contains(m, "executable file not found") || strings.Contains(m, "no such file or directory"))
 }
 
+// deployError reports a log in which an application server said the app
+// it deploys failed to start, and named an error: the server runs on
+// without the app, so a probe on the app's path fails and kills it, but
+// the deployment's error is why.
+func (e *evidenceSet) deployError() bool {
+	return e.ls != nil && e.ls.deployFailed && e.ls.Category != Unknown && e.ls.Category != LivenessProbe
+}
+
 // gather collects the votes of every source of evidence about v: its
 // termination, waiting state and their messages, its events, its log,
 // its probes, restart policy and image.
@@ -212,6 +220,8 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			e.add(signal{cat: AppCrash, weight: voteWeak, kind: "status", quote: termQuote, detail: "aborted (SIGABRT): a fatal runtime error or failed assertion"})
 		case e.exit == 137:
 			switch {
+			case probeOf(v) != "" && e.deployError():
+				e.add(signal{cat: LivenessProbe, weight: voteWeak, kind: "probe", quote: termQuote, detail: "killed by SIGKILL with a kill-capable probe configured, after its app failed to deploy"})
 			case probeOf(v) != "":
 				e.add(signal{cat: LivenessProbe, weight: 45, kind: "probe", quote: termQuote, detail: "killed by SIGKILL with a kill-capable probe configured"})
 			case !specKnown(v):
@@ -223,7 +233,11 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			}
 		case e.exit == 143:
 			if probeOf(v) != "" {
-				e.add(signal{cat: LivenessProbe, weight: 30, kind: "probe", quote: termQuote, detail: "terminated by SIGTERM with a kill-capable probe configured"})
+				w := 30
+				if e.deployError() {
+					w = voteWeak
+				}
+				e.add(signal{cat: LivenessProbe, weight: w, kind: "probe", quote: termQuote, detail: "terminated by SIGTERM with a kill-capable probe configured"})
 			}
 		}
 		if st != nil && st.State.Waiting != nil && st.State.Waiting.Reason == "CreateContainerConfigError" {
@@ -275,6 +289,7 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 	term := e.term
 	// Kubelets before 1.5 said "container X is unhealthy, it will be
 	// killed and re-created".
+	deployError := e.deployError()
 	if kills := d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe", "is unhealthy, it will be killed"); len(kills) > 0 {
 		w := voteDecisive
 		if !e.signalledExit() && e.exit != 0 {
@@ -282,6 +297,9 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 			// 0 is a program stopping cleanly on the kubelet's signal:
 			// nginx on SIGQUIT, a server's graceful shutdown.)
 			w = 40
+		}
+		if deployError {
+			w = voteWeak
 		}
 		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: kills[0], detail: "killed by the kubelet after its probe failed"})
 	}
@@ -293,7 +311,7 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 		e.ls.Category != LivenessProbe && d.probeFailures(v, term) < 3
 	for i, u := range unhealthy {
 		w := 50
-		if !e.signalledExit() || fewFailures {
+		if !e.signalledExit() || fewFailures || deployError {
 			w = voteWeak
 		}
 		if i > 0 {
@@ -626,6 +644,12 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 				detail: "nothing given names the cause, but " + n + " beside it is " + status + ", not running: the app cannot reach that dependency"})
 		}
 	}
+	if n := d.completedSibling(); n != "" && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
+		// Another pod of the same workload shows Completed between its
+		// restarts: the container exits 0, and is started again.
+		e.add(signal{cat: Completed, weight: 35, kind: "neighbour", quote: "pod " + n + " of the same workload: Completed, restarted",
+			detail: "another pod of the same workload shows Completed between restarts: its container exits 0 (the command finishes) and restartPolicy Always starts it again"})
+	}
 	// A kill-capable probe is configured and nothing else explains the
 	// restarts: the probe is the likeliest suspect (weak; any fact wins).
 	if p := probeOf(v); p != "" && e.exit < 0 && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
@@ -735,6 +759,22 @@ func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string)
 	return name, status
 }
 
+// completedSibling names a pod of the same workload as the diagnosed one
+// (a replica, a DaemonSet's pod on another node) whose row shows Completed
+// after restarts, else "".
+func (d *diagContext) completedSibling() string {
+	base := workloadBase(d.pod.Name)
+	if base == "" || base == d.pod.Name {
+		return ""
+	}
+	for _, n := range d.in.Neighbours {
+		if n.Name != d.pod.Name && n.Status == "Completed" && n.Restarts > 0 && workloadBase(n.Name) == base {
+			return n.Name
+		}
+	}
+	return ""
+}
+
 // controlPlaneStore reports a node's static etcd pod ("etcd-NODE" beside
 // "kube-apiserver-NODE" in `kubectl get pods -A`): the cluster's own store,
 // which only the API server talks to, not a database an app waits for.
@@ -822,7 +862,7 @@ func oneShotImage(v *containerView, img string) string {
 	if v.spec != nil && (len(v.spec.Command) > 0 || len(v.spec.Args) > 0) {
 		return ""
 	}
-	if oneShotImages[base] || replImage(repo) {
+	if oneShotImages[base] || replImage(repo) || cliTagged(img, base) {
 		return img
 	}
 	// "alpine-bash", "ubuntu-tools": an OS image with extra packages.
@@ -830,6 +870,21 @@ func oneShotImage(v *containerView, img string) string {
 		return img
 	}
 	return ""
+}
+
+// cliTagged reports the wp-cli and Docker CLI variants of an image
+// ("wordpress:cli-2.10-php8.3", "docker:27-cli"): a command-line tool, not
+// the server the image's other tags run.
+func cliTagged(img, base string) bool {
+	if base != "wordpress" && base != "docker" {
+		return false
+	}
+	i := strings.LastIndex(img, ":")
+	if i < strings.LastIndex(img, "/") {
+		return false
+	}
+	tag := img[i+1:]
+	return tag == "cli" || strings.HasPrefix(tag, "cli-") || strings.HasSuffix(tag, "-cli")
 }
 
 // oneShotCommands are programs that do their work and return: a

@@ -61,6 +61,9 @@ type LogScan struct {
 	// a server's log, whose quiet end says it was stopped, not that it
 	// finished its work.
 	daemon bool
+	// deployFailed: an application server said the app it deploys did
+	// not start (the server ran on without it).
+	deployFailed bool
 	// topic is the kind of cause a log that is mostly the reporter's prose
 	// talks about (empty otherwise), and topicLine the line that first
 	// names it, redacted.
@@ -155,6 +158,11 @@ type logScanner struct {
 	firstFatal *candidate
 	lastError  *candidate // last error-looking line, for log.Fatal style exits
 	lastExc    *candidate // exception that ended the last traceback
+	// deployFailed: an application server said the app it deploys
+	// failed to start ("Context [/crm] startup failed due to previous
+	// errors", WildFly's "started (with errors)"): the server stays up
+	// without the app, so a probe on the app's path kills it.
+	deployFailed bool
 
 	inTraceback  bool
 	tbHandled    bool   // the traceback follows a line that says the program goes on
@@ -311,6 +319,9 @@ func (s *logScanner) line(raw []byte) {
 
 	content := stripPrefixes(raw)
 	trimmed := bytes.TrimSpace(content)
+	if !s.deployFailed && reDeployFailed.Match(trimmed) {
+		s.deployFailed = true
+	}
 	if len(trimmed) == 0 {
 		return
 	}
@@ -714,6 +725,49 @@ func (s *logScanner) proseHeader(trimmed []byte) bool {
 	return !programLine([]byte(first))
 }
 
+// reDeployFailed is an application server's line that the app it
+// deploys did not start while the server itself runs on: Tomcat's
+// context, WildFly's and JBoss EAP's deployment, WebLogic's BEA-149205,
+// Liberty's CWWKZ0002E and CWWKZ0004E, Payara's and GlassFish's failed
+// load.
+var reDeployFailed = regexp.MustCompile(`\bContext \[[^\]]*\] startup failed due to previous errors\b|\bMarking this application unavailable due to previous error|\bWFLY(?:SRV0026|CTL0013|CTL0186|SRV0021)\b|\bstarted \(with errors\)|\bBEA-149205\b|\bCWWKZ000[24]E\b|\bException while loading the app\b|\bdeployment of \S+ failed\b`)
+
+// reQualifiedThrowable is a Java class name of an error or exception
+// ("java.lang.StackOverflowError"): the program's words, however bare the
+// line.
+var reQualifiedThrowable = regexp.MustCompile(`\b[a-z]\w*(?:\.\w+)*\.[A-Z]\w*(?:Error|Exception)\b`)
+
+// deployErrorOverProbe is the program's own error to quote instead of
+// the reporter's words that the probe restarts it, when an application
+// server said the app failed to deploy: the probe only finds the app
+// missing; the deployment's error is why.
+func (s *logScanner) deployErrorOverProbe(best *candidate) *candidate {
+	if !s.deployFailed || best == nil || best.pat == nil || best.pat.cat != LivenessProbe || !best.words {
+		return nil
+	}
+	var pick *candidate
+	for _, c := range s.second {
+		if c.words && !reQualifiedThrowable.MatchString(c.line) || c.pat == nil || c.pat.cat == LivenessProbe || c.pat.weight <= weightGeneric {
+			continue
+		}
+		if pick == nil || c.score > pick.score {
+			pick = c
+		}
+	}
+	if pick != nil {
+		return pick
+	}
+	// No line with a cause's wording: the server's own error lines
+	// ("WFLYCTL0013: Operation (\"deploy\") failed", a NullPointerException
+	// from the app's listener), read by their words.
+	for _, c := range s.generics {
+		if !c.words && c.lineNo != best.lineNo && (pick == nil || c.score > pick.score) {
+			pick = c
+		}
+	}
+	return pick
+}
+
 // opensDetail reports a line whose message goes on on the next lines: it
 // ends in a colon ("yaml: unmarshal errors:"), or opens a quoted value
 // that the next lines hold (Go's logfmt of a multi-line error: err=").
@@ -737,7 +791,8 @@ func opensBlock(trimmed []byte) bool {
 func (s *logScanner) continueDetail(raw, content, trimmed []byte) bool {
 	c := s.detailOf
 	if c == nil || len(content) != len(raw) || bytes.HasPrefix(trimmed, []byte("level=")) ||
-		bytes.HasPrefix(trimmed, []byte("time=")) || bytes.HasPrefix(trimmed, []byte("{")) || len(c.line) >= maxQuoteBytes {
+		bytes.HasPrefix(trimmed, []byte("time=")) || bytes.HasPrefix(trimmed, []byte("{")) || len(c.line) >= maxQuoteBytes ||
+		bytes.HasPrefix(trimmed, []byte("$ ")) { // a shell prompt: the command pasted next, not the detail
 		s.detailOf, s.detailNext = nil, 0
 		return false
 	}
@@ -927,11 +982,11 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // export, a cron run (drush), a registry's garbage collection, steamcmd's
 // update of a game server, a Snakemake workflow with nothing left to do,
 // Envoy's --mode validate ("configuration '/etc/envoy/envoy.yaml' OK").
-var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^no scheduled commands are ready to run\.?$|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$`)
+var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
-var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok")}
+var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 
@@ -947,7 +1002,7 @@ func (s *logScanner) keep(raw []byte) {
 
 func (s *logScanner) result() LogScan {
 	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
-		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1)}
+		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1), deployFailed: s.deployFailed}
 	switch {
 	case s.springStopped && !s.springWeb:
 		out.finished, _ = Redact(quote(s.springStarted))
@@ -978,6 +1033,9 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.whyCachesDidNotSync(best); p != nil {
+		best = p
+	}
+	if p := s.deployErrorOverProbe(best); p != nil {
 		best = p
 	}
 	if best != nil && best.pat != nil && best.pat.id == "arm_host" && s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) {
@@ -1973,7 +2031,7 @@ var (
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
 	reCrashWords  = mustGate(`there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
-	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|no alive nodes|no provider available|connection refused|econnrefused|connect(?:ion)? timed out|connection terminated due to connection timeout|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
+	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|no alive nodes|no provider available|connection refused|econnrefused|connect(?:ion)? timed out|\bconnect timeout:|connection terminated due to connection timeout|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
 	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|\b(?:cannot|can't|unable to|could not|couldn't) write to (?:the )?(?:\w+ )?(?:directory|dir|folder)\b|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
 )

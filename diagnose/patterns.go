@@ -193,6 +193,10 @@ var patterns = []*pattern{
 	// ("error_class=NoMethodError error=\"undefined method `each' for
 	// nil:NilClass\""): the plugin's code, not fluent.conf.
 	pat("fluentd_plugin_bug", AppCrash, weightSpecific, "A fluentd plugin raised a Ruby exception from its own code: pin the plugin version that worked, or fix the line its backtrace names.", "error_class=").matching(`\berror_class=(?:NoMethodError|NameError|TypeError|ZeroDivisionError|FrozenError|NoMatchingPatternError|LocalJumpError|SystemStackError)\b`),
+	// Symfony's error handler on code that names a class or method that
+	// does not exist ("Attempted to load class \"ApprovalService\" from
+	// namespace ...", "Attempted to call an undefined method named").
+	pat("symfony_undefined_code", AppCrash, weightSpecific, "", "attempted to").matching(`\bAttempted to (?:load (?:class|interface|trait) "[^"]+" from (?:namespace|the global namespace)|call an undefined (?:method|function) named)\b`),
 	pat("julia_method_error", AppCrash, weightPrecise, "", "methoderror: no method matching").matching(`\bMethodError: no method matching\b`),
 	// Julia's UndefVarError (a name the code uses but never defines),
 	// Clojure's compiler on a symbol it cannot resolve (its "Syntax error
@@ -355,7 +359,7 @@ var patterns = []*pattern{
 	// `docker events`' own record of the kernel's OOM kill ("container
 	// oom 4f2a9c1d7e3b (image=..., name=dash)") and the die after it.
 	pat("docker_event_oom", OOMKilled, weightPrecise+2, hintOOMLimit, "container oom ").matching(`\bcontainer oom [0-9a-f]{12,64}\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom",
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
 		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
@@ -735,6 +739,13 @@ var patterns = []*pattern{
 	// constructor, exist)"): the class, or a native image without its
 	// reflection, not the JSON.
 	pat("jackson_no_creators", AppCrash, weightSpecific, "Jackson cannot build the class it deserializes into: give it a no-argument constructor or a @JsonCreator (records need the parameter names module), and in a native image register the class for reflection.", "no creators").matching(`(?i)\bno Creators, like default construct(?:or|ruct), exist\b`),
+	// Playwright without the browser it launches ("\"webkit\" browser was
+	// not found. Please complete Playwright installation", "Executable
+	// doesn't exist at /ms-playwright/chromium-1091/..."): the image was
+	// built without it, or for another Playwright version. (Under a home
+	// directory's cache, /root/.cache/ms-playwright, it is as often a
+	// user other than the one that installed them.)
+	pat("playwright_browser_missing", AppCrash, weightSpecific, "The image does not have the browser this Playwright version launches: install it while building the image (playwright install --with-deps BROWSER), or use the mcr.microsoft.com/playwright image whose tag matches the Playwright version the app depends on.", "browser was not found", "executable doesn't exist at").matching(`(?i)"(?:chromium|firefox|webkit|chrome|msedge)" browser was not found\b|\bExecutable doesn't exist at /ms-playwright/`),
 	// A compiler run at start that rejects the code it was given (Gatling's
 	// Zinc on a simulation: "CheckoutSimulation.scala:41:9: not found:
 	// value constantUsersPerSecond"): the code, not a setting.
@@ -815,6 +826,24 @@ var patterns = []*pattern{
 	// instance does not have ("Config error: instance does not have IP of
 	// type \"PRIVATE\""): the --private-ip / --psc flag, not the network.
 	pat("sql_proxy_ip_type", ConfigError, weightPrecise+1, "The proxy is told to connect over an IP type the instance does not have: drop --private-ip (or --psc, --auto-ip), or give the instance that kind of address.", "does not have ip of type").matching(`(?i)\binstance does not have IP of type\b`),
+	// Java application servers' own words: WildFly's deployment needing a
+	// service (a datasource's JNDI name) the server does not define,
+	// WebLogic's boot identity refused and its managed server without the
+	// admin server, Payara's admin port held by another process, OpenJ9's
+	// general protection fault.
+	pat("wildfly_missing_service", ConfigError, weightSpecific, "The deployment needs a service the server's configuration does not define (most often a datasource's JNDI name in persistence.xml or a @Resource that standalone.xml does not have): make the names match.", "wflyctl0412", "wflyctl0180").matching(`\bWFLYCTL0412: Required services that are not installed\b|\bWFLYCTL0180: Services with missing/unavailable dependencies\b`),
+	pat("weblogic_boot_identity", ConfigError, weightPrecise, "The user name or password in the domain's boot.properties (or the operator's credentials Secret) does not match the domain's admin user: fix the Secret, or delete boot.properties so it is written again from it.", "bea-090402", "boot identity not valid").matching(`(?i)\bBEA-090402\b|\bBoot identity not valid\b`),
+	pat("weblogic_admin_unreachable", DependencyUnavailable, weightPrecise, "The managed server cannot reach the domain's admin server at start: check the admin server pod is up and its Service resolves (the operator starts it first), or let managed servers start in independence mode.", "bea-141151", "administration server could not be reached").matching(`(?i)\bBEA-141151\b|\bThe Administration Server could not be reached\b`),
+	pat("payara_admin_port_in_use", PortConflict, weightPrecise, "Another process (often another Payara instance on the same host network) holds the port: give each instance its own ports, or do not run two replicas on one node with hostNetwork.", "already using the").matching(`(?i)\bThere is a process already using the (?:admin )?port \d+`),
+	pat("openj9_gpf", Segfault, weightPrecise, "", "segmentation error", "dump event \"gpf\"").matching(`\bType=Segmentation error\b|\bProcessing dump event "gpf"`),
+	// The JVM failing to map a file ("java.lang.OutOfMemoryError: Map
+	// failed", Cassandra's and Elasticsearch's mmapped files): the node's
+	// vm.max_map_count, not the heap or the container's limit.
+	pat("jvm_map_failed", ConfigError, weightPrecise+2, "The JVM could not map another file into memory: the node's vm.max_map_count is too low for this program (Cassandra, Elasticsearch and OpenSearch map many files); raise it on the node (sysctl -w vm.max_map_count=1048575, or a privileged init container).", "map failed").matching(`\bOutOfMemoryError: Map failed\b`),
+	// runc unable to create the container's memory cgroup ("mkdir
+	// /sys/fs/cgroup/memory/kubepods/...: cannot allocate memory"): the
+	// node's kernel (CentOS 7's kmem accounting leak), not the app's memory.
+	pat("cgroup_mkdir_enomem", ConfigError, weightPrecise+2, "The node's kernel cannot create another memory cgroup (on 3.10 kernels, kmem accounting leaks cgroups until none can be made): reboot the node to clear it, and upgrade the kernel or turn kmem accounting off (cgroup.memory=nokmem).", "cannot allocate memory").matching(`\bmkdir /sys/fs/cgroup/memory/\S+: cannot allocate memory\b`),
 	// Cypress's check of its baseUrl before the run ("Cypress could not
 	// verify that this server is running", "Cypress failed to verify that
 	// your server is running"): the app under test is not up (yet).
@@ -1130,7 +1159,7 @@ var patterns = []*pattern{
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
 	// failure, so anything that names one outweighs it.
-	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1", "arm ").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1|arm (?:architecture|arch|cpus?|chips?|machines?|hosts?|nodes?))\b`).without("darwin/", "windows/", "x86_64/arm", "amd64/arm", "x86-64/arm", "/arm32/"),
+	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1", "arm ").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1|arm (?:architecture|arch|cpus?|chips?|machines?|hosts?|nodes?))\b`).without("darwin/", "windows/", "x86_64/arm", "amd64/arm", "x86-64/arm", "/arm32/", "version.info{"),
 
 	// A usage dump: the program lists its flags ("  --kubeconfig string
 	// The path to ...") because it was given one it does not accept.

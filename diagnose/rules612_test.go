@@ -1,6 +1,12 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
 
 // Rules added for the faults of rounds 612 to 626 and textbook batches 209
 // onwards.
@@ -28,6 +34,19 @@ func TestRules612(t *testing.T) {
 		{"fluentd's plugin raising NoMethodError above frames that say configure", "2025-07-16 10:04:14 +0000 [error]: #0 unexpected error error_class=NoMethodError error=\"undefined method `each' for nil:NilClass\"\n  2025-07-16 10:04:14 +0000 [error]: #0 /fluentd/plugins/filter_pii_mask.rb:38:in `configure'\n  2025-07-16 10:04:14 +0000 [error]: #0 /usr/local/bundle/gems/fluentd-1.17.1/lib/fluent/agent.rb:64:in `configure'\n2025-07-16 10:04:14 +0000 [error]: Worker 0 exited unexpectedly with status 1\n", AppCrash, "error_class=NoMethodError"},
 		{"the Cloud SQL proxy told to use a private IP the instance lacks", `{"severity":"ERROR","timestamp":"2025-04-15T09:20:44.802Z","message":"Connection test failed: [acme-notify:us-west1:notify-pg] failed to connect to instance: Config error: instance does not have IP of type \"PRIVATE\" (connection name = \"acme-notify:us-west1:notify-pg\")"}` + "\n" + `{"severity":"ERROR","timestamp":"2025-04-15T09:20:44.802Z","message":"The proxy has encountered a terminal error: connection test failed"}` + "\n", ConfigError, "does not have IP of type"},
 		{"git-sync's ssh without the host's key, inside its JSON error", `{"logger":"","ts":"2025-08-27 16:40:55.219871","msg":"error syncing repo, will retry","error":"Run(git fetch git@gitlab.acme.internal:platform/config-repo.git main): exit status 128: { stdout: \"\", stderr: \"No ED25519 host key is known for gitlab.acme.internal and you have requested strict checking.\\r\\nHost key verification failed.\\r\\nfatal: Could not read from remote repository.\" }"}` + "\n", ConfigError, "host key"},
+		{"Playwright without its browser", "\"webkit\" browser was not found.\nPlease complete Playwright installation via running \"python -m playwright install\"\n", AppCrash, "browser was not found"},
+		{"Playwright without the browser of its version", "browserType.launch: Executable doesn't exist at /ms-playwright/chromium-1091/chrome-linux/chrome\n    at /app/dist/scrape.js:47:43\n", AppCrash, "Executable doesn't exist"},
+		{"WildFly's deployment without the datasource it names", "11:02:41,558 ERROR [org.jboss.as.controller.management-operation] (Controller Boot Thread) WFLYCTL0013: Operation (\"deploy\") failed - address: ([(\"deployment\" => \"orders.war\")]) - failure description: {\n    \"WFLYCTL0412: Required services that are not installed:\" => [\"jboss.naming.context.java.jboss.datasources.OrdersDS\"],\n    \"WFLYCTL0180: Services with missing/unavailable dependencies\" => [\n", ConfigError, "WFLYCTL0412"},
+		{"WebLogic's boot identity refused", "<Oct 17, 2025, 7:02:16,308 AM Coordinated Universal Time> <Critical> <Security> <BEA-090402> <Authentication denied: Boot identity not valid. The user name or password or both from the boot identity file (boot.properties) is not valid.>\n", ConfigError, "Boot identity not valid"},
+		{"a WebLogic managed server without its admin server", "<Oct 18, 2025, 10:42:12,903 AM Coordinated Universal Time> <Emergency> <Management> <BEA-141151> <The Administration Server could not be reached at http://hr-domain-admin-server:7001.>\n", DependencyUnavailable, "could not be reached"},
+		{"Payara's admin port held by another instance", "There is a process already using the admin port 4848 -- it probably is another instance of a Payara Server.\nCommand start-domain failed.\n", PortConflict, "already using the admin port 4848"},
+		{"OpenJ9's general protection fault", "Unhandled exception\nType=Segmentation error vmState=0x00000000\nJ9Generic_Signal_Number=00000018 Signal_Number=0000000b Error_Value=00000000 Signal_Code=00000001\nJVMDUMP039I Processing dump event \"gpf\", detail \"\" at 2025/10/14 10:27:53 - please wait.\n", Segfault, "Segmentation error"},
+		{"Tomcat's context that does not parse, below the asker's words about the probe", "Tomcat runs but /crm is 404 and the liveness probe restarts the pod:\n$ kubectl logs crm-tomcat-6f9d8c7b5-hm4tz --previous\n17-Oct-2025 10:02:12.614 SEVERE [main] org.apache.catalina.startup.ContextConfig.processContextConfig Parse error in context.xml for [/crm]\n17-Oct-2025 10:02:12.617 SEVERE [main] org.apache.catalina.startup.ContextConfig.configureStart Marking this application unavailable due to previous error(s)\n17-Oct-2025 10:02:12.624 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/crm] startup failed due to previous errors\n", ConfigError, "Parse error in context.xml"},
+		{"Payara's deployment that overflows its stack, below the asker's words about the probe", "Deployment fails and the pod is restarted by the liveness probe. server.log:\n\n[2025-10-19T10:11:42.880+0000] [Payara 6.2024.10] [SEVERE] [] [jakarta.enterprise.system.core]\n  Exception while loading the app : CDI deployment failure:java.lang.StackOverflowError\njava.lang.StackOverflowError\n\tat com.acme.crm.model.Customer.toString(Customer.java:112)\n", AppCrash, "StackOverflowError"},
+		{"Cassandra's mmap beyond vm.max_map_count", "WARN  [main] 2025-04-29 06:12:03,121 StartupChecks.java:459 - Maximum number of memory map areas per process (vm.max_map_count) 65530 is too low\nERROR [main] 2025-04-29 06:14:40,002 JVMStabilityInspector.java:196 - Exiting due to error while processing commit log during initialization.\njava.lang.OutOfMemoryError: Map failed\n\tat java.base/sun.nio.ch.FileChannelImpl.map0(Native Method)\n", ConfigError, "Map failed"},
+		{"runc without a memory cgroup on a leaking kernel", "Error: failed to start container \"cart\": Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:385: applying cgroup configuration for process caused: mkdir /sys/fs/cgroup/memory/kubepods/burstable/pod6d2b91c4/0f9b2c81: cannot allocate memory: unknown\n", ConfigError, "cannot allocate memory"},
+		{"a registry's connect timeout", "[ERROR] 2025-03-02 10:12:44.021 +0800 org.apache.dolphinscheduler.server.master.MasterServer:[61] - Master server start failed\norg.apache.dolphinscheduler.registry.api.RegistryException: zookeeper connect timeout: dolphinscheduler-zookeeper:2181\n", DependencyUnavailable, "connect timeout"},
+		{"Symfony on a class the code names but does not have", "In ApprovalSubscriber.php line 28:\n\n  Attempted to load class \"ApprovalService\" from namespace \"KimaiPlugin\\ApprovalBundle\\Service\".\n  Did you forget a \"use\" statement for another namespace?\n", AppCrash, "Attempted to load class"},
 		{"Rails without its secret_key_base", "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`\n", ConfigError, "secret_key_base"},
 	})
 	checkNotRead(t, []notRead{
@@ -40,8 +59,90 @@ func TestRules612(t *testing.T) {
 		{"a pod that still points to the deleted secret", "After the upgrade the worker keeps restarting; its env still points to the deleted secret from the old release.\n", MissingConfigObject},
 	})
 	notAbout(t, "The old configmap is still mounted but the new key is read first; the app rejects the value of LOG_LEVEL.\n", MissingConfigObject, "a key the old ConfigMap holds")
+	checkLogFinishes(t, "scheduler", []finishCase{
+		{"\n   INFO  No scheduled commands are ready to run.\n\n", true},
+		{"Checking all CustomResourceDefinitions have storage version set to \"v1\"\nAll CustomResourceDefinitions have \"v1\" configured as the storage version.\nNothing to do. cert-manager CRDs do not have \"status.storedVersions\" containing old API versions. You may proceed to upgrade to cert-manager v1.7.\n", true},
+	})
 	checkLogFinishes(t, "envoy", []finishCase{
 		{"[2025-06-03 15:40:22.119][1][info][config] [source/server/configuration_impl.cc:154] loading stats configuration\nconfiguration '/etc/envoy/envoy.yaml' OK\n", true},
 	})
+	notAbout(t, "[BUG] koordlet pod always CrashLoopBackOff\n\n- Kubernetes version (use `kubectl version`):Client Version: version.Info{Major:\"1\", Minor:\"22\", GitVersion:\"v1.22.3\", Compiler:\"gc\", Platform:\"darwin/arm64\"}\nServer Version: version.Info{Major:\"1\", Minor:\"22\", GitVersion:\"v1.22.3\", Compiler:\"gc\", Platform:\"linux/arm64\"}\n- Others: local install with minikube\n", ExecFormat, "kubectl version's platforms")
+	notAbout(t, "内存给了 32G（mem_limit），docker inspect 看 OOMKilled 是 false。\n", OOMKilled, "the OOMKilled flag said to be false")
+	if r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": "+ modprobe wireguard\n+ echo 'wireguard module loaded'\nwireguard module loaded\nit's a DaemonSet that loads the kernel module, why is it crash looping?\n"}}); strings.Contains(r.Summary, "+ modprobe") {
+		t.Errorf("a shell's trace read as the reporter's words: %s", r.Summary)
+	}
 	notAbout(t, "Is something crashing? The node log ends with:\n2025-04-30 10:14:22,613 INFO exited: selenium-node (exit status 0; expected)\n2025-04-30 10:14:22,614 INFO waiting for xvfb, vnc, novnc to die\n", DependencyUnavailable, "supervisord waiting for its own programs to stop")
+}
+
+// A helper program the app starts is not the container's command: the
+// summary says which it is.
+func TestChildProgramSummary(t *testing.T) {
+	r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": "Error: spawn wkhtmltopdf ENOENT\n    at ChildProcess._handle.onexit (node:internal/child_process:286:19)\n"}})
+	if r.Category != CommandNotFound || !strings.Contains(r.Summary, "a program it starts") || strings.Contains(r.Summary, "ENTRYPOINT") {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// The wp-cli and Docker CLI variants of an image are command-line tools:
+// run as a service without a command of the pod's own, they finish.
+func TestCLITaggedImagesAreOneShot(t *testing.T) {
+	for img, want := range map[string]bool{
+		"wordpress:cli":                   true,
+		"wordpress:cli-2.10-php8.3":       true,
+		"docker.io/library/docker:27-cli": true,
+		"wordpress:6.6-apache":            false,
+		"docker:27-dind":                  false,
+		"registry.local:5000/wordpress":   false,
+	} {
+		_, base := imageRepo(img)
+		if got := oneShotImage(&containerView{}, img) != ""; got != want {
+			t.Errorf("%s (%s): one-shot %v, want %v", img, base, got, want)
+		}
+	}
+}
+
+// A reporter's "killed because of memory limits" is no runtime heap limit:
+// the summary does not say it is.
+func TestReportersMemoryClauseSummary(t *testing.T) {
+	r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": "[kubernetes-dashboard] killed because of memory limits\n\nDashboard is regularly killed by kubernetes because used memory exceeded default memory limits, which is 50Mi.\n"}})
+	if r.Category != OOMKilled || strings.Contains(r.Summary, "heap limit") {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// An application server whose app failed to deploy runs on without it;
+// the probe on the app's path kills the server, and the deployment's error
+// in the log is why.
+func TestDeployErrorOutweighsTheProbeKill(t *testing.T) {
+	events := []corev1.Event{
+		event("Unhealthy", "app", "Liveness probe failed: HTTP probe failed with statuscode: 404", 20*time.Second, 9),
+		event("Killing", "app", "Container app failed liveness probe, will be restarted", 20*time.Second, 3),
+		backOff("app"),
+	}
+	deployed := "11:02:39,101 INFO  [org.jboss.as.server] WFLYSRV0049: WildFly Full 32.0.1.Final starting\n11:02:41,558 ERROR [org.jboss.as.controller.management-operation] (Controller Boot Thread) WFLYCTL0013: Operation (\"deploy\") failed - address: ([(\"deployment\" => \"orders.war\")]) - failure description: {\"WFLYCTL0080: Failed services\" => {\"jboss.persistenceunit.\\\"orders.war#ordersPU\\\"\" => \"org.postgresql.util.PSQLException: Connection to orders-db-rw:5432 refused. Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.\"}}\n11:02:41,688 ERROR [org.jboss.as] (Controller Boot Thread) WFLYSRV0026: WildFly Full 32.0.1.Final (WildFly Core 24.0.1.Final) started (with errors) in 7903ms\n"
+	r := Diagnose(Input{Pod: app(143, "Error", withLiveness("app")), Events: events, Logs: logOf(deployed), Now: now})
+	if r.Category != DependencyUnavailable {
+		t.Errorf("with the deployment's error: got %s: %s", r.Category, r.Summary)
+	}
+	// Without a failed deployment, the same kill is the probe's.
+	plain := "11:02:39,101 INFO  [org.jboss.as.server] WFLYSRV0049: WildFly Full 32.0.1.Final starting\n11:02:41,688 INFO  [org.jboss.as] WFLYSRV0025: WildFly Full 32.0.1.Final started in 7903ms\n"
+	if r := Diagnose(Input{Pod: app(143, "Error", withLiveness("app")), Events: events, Logs: logOf(plain), Now: now}); r.Category != LivenessProbe {
+		t.Errorf("without one: got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// A pod of the same workload shown Completed between restarts says the
+// container exits 0, when nothing else names a cause.
+func TestCompletedSiblingRow(t *testing.T) {
+	pod := app(0, "", func(p *corev1.Pod) { p.Name = "wg-modload-5kq2x" })
+	pod.Status.ContainerStatuses[0].LastTerminationState = corev1.ContainerState{}
+	pod.Status.ContainerStatuses[0].State = corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}
+	in := Input{Pod: pod, Now: now, Neighbours: []Neighbour{{Name: "wg-modload-m7r4d", Status: "Completed", Restarts: 12}}}
+	if r := Diagnose(in); r.Category != Completed {
+		t.Errorf("with a Completed sibling: got %s: %s", r.Category, r.Summary)
+	}
+	in.Neighbours = []Neighbour{{Name: "other-app-m7r4d", Status: "Completed", Restarts: 12}}
+	if r := Diagnose(in); r.Category == Completed {
+		t.Errorf("another workload's Completed pod read as this one's: %s", r.Summary)
+	}
 }

@@ -126,6 +126,16 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 	if programLine(trimmed) || reProgressStep.Match(trimmed) || gpuToolLine(trimmed) {
 		return
 	}
+	if bytes.HasPrefix(trimmed, []byte("+ ")) || bytes.HasPrefix(trimmed, []byte("++ ")) {
+		return // a shell's trace of the command it runs (set -x), not words
+	}
+	if bytes.Contains(trimmed, []byte("version.Info{")) {
+		// `kubectl version`'s "Client Version: version.Info{...
+		// Platform:\"darwin/arm64\"}": the environment, not a word about
+		// the crash.
+		t.settings++
+		return
+	}
 	if bytes.HasPrefix(trimmed, []byte("--")) || bytes.HasSuffix(trimmed, []byte(" \\")) {
 		// A pasted command's flags (`--limit-memory=20M \`): what was run,
 		// not what the report is about.
@@ -194,6 +204,9 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 				// "fails due to invalid memory address": a nil pointer
 				// (the crash's words), not memory.
 				n -= bytes.Count(sentence, []byte("memory address"))
+				// "docker inspect shows OOMKilled is false": the flag
+				// ruling the OOM killer out.
+				n -= 2 * len(reOOMFlagFalse.FindAllIndex(sentence, -1))
 			}
 			if i == topicDepend {
 				// supervisord's "waiting for xvfb, vnc to die": its
@@ -228,6 +241,10 @@ var topicExecFormat = slices.IndexFunc(topicFamilies, func(f topicFamily) bool {
 // topicDepend is the index of DependencyUnavailable's words among
 // topicFamilies.
 var topicDepend = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == DependencyUnavailable })
+
+// reOOMFlagFalse is Docker's or the kubelet's OOMKilled flag said to be
+// false, in words or as printed ("OOMKilled: false", "OOMKilled 是 false").
+var reOOMFlagFalse = regexp.MustCompile(`oomkilled\W{0,3}(?:(?:is|was|shows|=|是|为)\W{0,2})?false`)
 
 // reWaitsToDie is a process manager waiting for its own programs to stop.
 var reWaitsToDie = regexp.MustCompile(`\bwaiting for [\w, .-]{1,80} to (?:die|exit|stop|terminate)\b`)

@@ -131,10 +131,11 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			// reporter's words or the runtime's error: not a heap limit.
 			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
-		if top.patID == "" && strings.HasPrefix(top.detail, "the report's words") {
+		if top.patID == "clause_oom" || top.patID == "" && strings.HasPrefix(top.detail, "the report's words") {
 			// The reporter's words about memory ("runs into an OOM error
-			// with the memory limit at 128Mi"): a heap limit is no more
-			// likely than the container's.
+			// with the memory limit at 128Mi", "killed because of memory
+			// limits"): a heap limit is no more likely than the
+			// container's.
 			return fmt.Sprintf("%s runs out of memory, as the report says: %s%s", name, top.detail, exitNote)
 		}
 		if top.patID == "ps_row_exit137" {
@@ -187,6 +188,9 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 		}
 		return fmt.Sprintf("%s cannot run: "+what+"%s", name, nodePhrase(d.pod), exitNote)
 	case CommandNotFound:
+		if top.patID == "child_program_missing" {
+			return fmt.Sprintf("%s cannot run a program it starts (not installed in the image or not on its PATH): %s", name, top.detail)
+		}
 		return fmt.Sprintf("%s cannot start its command %s: %s", name, commandOf(v), top.detail)
 	case Completed:
 		switch top.kind {

@@ -394,6 +394,8 @@ func mergePod(dst, src *corev1.Pod) {
 	}
 	if len(dst.Status.InitContainerStatuses) == 0 {
 		dst.Status.InitContainerStatuses = src.Status.InitContainerStatuses
+	} else if d, s := dst.Status.InitContainerStatuses, src.Status.InitContainerStatuses; len(d) == 1 && len(s) == 1 && (d[0].Name == "" || s[0].Name == "" || d[0].Name == s[0].Name) {
+		mergeStatus(&d[0], &s[0])
 	}
 	if st, cs := dst.Status.ContainerStatuses, dst.Spec.Containers; len(st) == 1 && len(cs) == 1 {
 		switch {
@@ -444,7 +446,12 @@ func mergeRow(pod, row *corev1.Pod) {
 		// wait-deps:`, without its "Init Containers:" heading) is in
 		// back-off: it is that init container, not an app container,
 		// which would wait for the init containers to finish.
-		if st := pod.Status.ContainerStatuses[0]; st.State.Waiting != nil && st.State.Waiting.Reason == "CrashLoopBackOff" {
+		// So is a last termination alone (a jsonpath of
+		// initContainerStatuses[0].lastState.terminated): an app container
+		// cannot have run while an init container fails.
+		st := pod.Status.ContainerStatuses[0]
+		onlyTermination := st.State == (corev1.ContainerState{}) && st.LastTerminationState.Terminated != nil && st.Name == ""
+		if st.State.Waiting != nil && st.State.Waiting.Reason == "CrashLoopBackOff" || onlyTermination {
 			pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses = pod.Status.ContainerStatuses, nil
 			pod.Spec.InitContainers, pod.Spec.Containers = pod.Spec.Containers, nil
 		}

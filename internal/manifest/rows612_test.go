@@ -50,3 +50,23 @@ lastState: {}
 		t.Fatalf("first status = %+v, want kube-rbac-proxy-main OOM-killed with 38 restarts", st)
 	}
 }
+
+// A jsonpath of an init container's last termination, beside a row that
+// says an init container loops: the termination is that init container's,
+// with the row's restarts.
+func TestInitTerminationByJSONPath(t *testing.T) {
+	in := pasteInput(t, `$ kubectl get pods -n news
+NAME                       READY   STATUS                  RESTARTS      AGE
+news-wp-5c8d7b9f6-lq2hx    0/2     Init:CrashLoopBackOff   5 (67s ago)   5m58s
+
+$ kubectl get pod news-wp-5c8d7b9f6-lq2hx -n news -o jsonpath='{.status.initContainerStatuses[0].lastState.terminated}'
+{"containerID":"containerd://0b9a8f7e6d5c","exitCode":139,"finishedAt":"2025-11-18T10:41:22Z","reason":"Error","startedAt":"2025-11-18T10:41:21Z"}
+`)
+	st := in.Pod.Status
+	if len(st.InitContainerStatuses) != 1 || len(st.ContainerStatuses) != 0 {
+		t.Fatalf("statuses: init %+v, app %+v; want one init container's", st.InitContainerStatuses, st.ContainerStatuses)
+	}
+	if s := st.InitContainerStatuses[0]; s.RestartCount != 5 || s.LastTerminationState.Terminated == nil || s.LastTerminationState.Terminated.ExitCode != 139 {
+		t.Fatalf("init status = %+v, want exit 139 and 5 restarts", s)
+	}
+}
