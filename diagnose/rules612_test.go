@@ -47,7 +47,12 @@ func TestRules612(t *testing.T) {
 		{"runc without a memory cgroup on a leaking kernel", "Error: failed to start container \"cart\": Error response from daemon: OCI runtime create failed: container_linux.go:380: starting container process caused: process_linux.go:385: applying cgroup configuration for process caused: mkdir /sys/fs/cgroup/memory/kubepods/burstable/pod6d2b91c4/0f9b2c81: cannot allocate memory: unknown\n", ConfigError, "cannot allocate memory"},
 		{"a registry's connect timeout", "[ERROR] 2025-03-02 10:12:44.021 +0800 org.apache.dolphinscheduler.server.master.MasterServer:[61] - Master server start failed\norg.apache.dolphinscheduler.registry.api.RegistryException: zookeeper connect timeout: dolphinscheduler-zookeeper:2181\n", DependencyUnavailable, "connect timeout"},
 		{"Symfony on a class the code names but does not have", "In ApprovalSubscriber.php line 28:\n\n  Attempted to load class \"ApprovalService\" from namespace \"KimaiPlugin\\ApprovalBundle\\Service\".\n  Did you forget a \"use\" statement for another namespace?\n", AppCrash, "Attempted to load class"},
+		{"a CRI client on a runtime that lacks its API version", "E0310 08:12:01.443 1 main.go:112] Failed to new image service for containerd (, unix:///hostvarrun/containerd/containerd.sock): failed to fetch cri-containerd status: rpc error: code = Unimplemented desc = unknown service runtime.v1alpha2.ImageService\n", ConfigError, "unknown service"},
+		{"a node agent without kernel headers for its driver", "* Running dkms autoinstall\nError! echo\nYour kernel headers for kernel 4.4.35+ cannot be found at\n/lib/modules/4.4.35+/build or /lib/modules/4.4.35+/source.\n* Trying to find precompiled sysdigcloud-probe for 4.4.35+\nCannot find kernel config\n", ConfigError, "kernel headers"},
 		{"Rails without its secret_key_base", "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`\n", ConfigError, "secret_key_base"},
+	})
+	checkWords(t, []wordsCase{
+		{"a database that exited after the host rebooted, told in Chinese", "重启查看服务状态，pgsql 已经退出，maxkb 有设置重启参数，所以一直处于 restarting 阶段\n", DependencyUnavailable},
 	})
 	checkNotRead(t, []notRead{
 		{"    wisp_mist.handler(router.handle_request, secret_key_base)\n", ConfigError},
