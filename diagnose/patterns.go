@@ -806,7 +806,7 @@ var patterns = []*pattern{
 	// \"tesseract\": error=2", Ruby's "in `spawn': No such file or directory
 	// - convert", Python's FileNotFoundError naming a bare command, OCRmyPDF's "The
 	// program 'tesseract' could not be executed or was not found".
-	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b`),
+	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b`),
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// supervisord and init shims that cannot start the program: a command
 	// missing or not executable ("spawnerr: can't find command
@@ -848,6 +848,17 @@ var patterns = []*pattern{
 	// runtime does not serve the CRI version it speaks ("rpc error: code =
 	// Unimplemented desc = unknown service runtime.v1alpha2.ImageService").
 	pat("cri_unimplemented", ConfigError, weightSpecific, "The runtime socket it was pointed at does not serve the CRI version it speaks (an old containerd without CRI v1, containerd 2 without v1alpha2, Docker's socket where cri-dockerd's is needed): point it at the right socket for this node's runtime, or use a release that speaks that runtime's CRI version.", "unknown service").matching(`\bunknown service runtime\.v1(?:alpha2)?\.(?:Image|Runtime)Service\b|\bcri\S*\b.{0,80}\bcode = Unimplemented desc = unknown service\b`),
+	// clamd's own words when it cannot open its log ("Can't open
+	// /var/log/clamav/clamd.log in append mode (check permissions!)").
+	pat("cant_open_check_permissions", PermissionDenied, weightPrecise, hintPerm, "check permissions").matching(`(?i)\bcan't open \S+ in \w+ mode \(check permissions!?\)`),
+	// firebase-tools' emulators on a port something else holds ("Port 8080
+	// is not open on localhost ..., could not start Firestore Emulator",
+	// "Could not start Firestore Emulator, port taken.").
+	pat("firebase_emulator_port", PortConflict, weightPrecise, "Another process in the pod or on the host holds the emulator's port: give the emulator another port in firebase.json, or move what holds it.", "port taken", "is not open on").matching(`(?i)\bCould not start [\w ]+ Emulator, port taken\b|\bPort \d+ is not open on localhost\b.{0,60}\bcould not start\b`),
+	// A host name that carries its port ("getaddrinfo for
+	// db.internal:3306 failed", "lookup db:5432: no such host"): the
+	// port belongs in its own setting, not in the host's.
+	pat("host_with_port", ConfigError, weightPrecise, "The host setting holds a port too (\"db:3306\"), so the name looked up is not a host name: put the port in its own setting (or the URL's port), and only the name in the host.", "getaddrinfo", "lookup").matching(`\bgetaddrinfo (?:for )?[\w.-]+\.[\w.-]*:\d{2,5} failed\b|\blookup [\w.-]+:\d{2,5}(?: on \S+)?: no such host\b`),
 	// Cypress's check of its baseUrl before the run ("Cypress could not
 	// verify that this server is running", "Cypress failed to verify that
 	// your server is running"): the app under test is not up (yet).
@@ -1158,6 +1169,9 @@ var patterns = []*pattern{
 	// Lua's compiler refusing a module's source ("handler.lua:41: 'end'
 	// expected (to close 'function' at line 18) near '<eof>'"): a plugin's
 	// code in the image that does not parse.
+	// The same compiler on a configuration written in Lua (Snort 3's
+	// snort.lua, a file under /etc): the settings the pod was given.
+	pat("lua_config_syntax", ConfigError, weightPrecise+3, "The configuration file, written in Lua, does not parse: fix the syntax error at the line shown (an unclosed brace or string, a missing comma), for example by checking it with the program's own test mode before deploying.", ".lua:").matching(`(?:/etc/\S*|\b[\w./-]*(?:config|conf|settings|snort)[\w-]*)\.lua:\d+: (?:'[^']+' expected\b.{0,80} near '|unexpected symbol near '|unfinished string near ')`),
 	pat("lua_syntax", AppCrash, weightPrecise+2, "A Lua module in the image does not parse (a plugin's code): fix the syntax error at the file and line shown, rebuild the image, or remove the plugin from the configuration.", ".lua:").matching(`\S+\.lua:\d+: (?:'[^']+' expected\b.{0,80} near '|unexpected symbol near '|unfinished string near ')`),
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer", "probe"),
 	// A report that the node is an ARM machine: images built for amd64

@@ -49,6 +49,11 @@ func TestRules612(t *testing.T) {
 		{"Symfony on a class the code names but does not have", "In ApprovalSubscriber.php line 28:\n\n  Attempted to load class \"ApprovalService\" from namespace \"KimaiPlugin\\ApprovalBundle\\Service\".\n  Did you forget a \"use\" statement for another namespace?\n", AppCrash, "Attempted to load class"},
 		{"a CRI client on a runtime that lacks its API version", "E0310 08:12:01.443 1 main.go:112] Failed to new image service for containerd (, unix:///hostvarrun/containerd/containerd.sock): failed to fetch cri-containerd status: rpc error: code = Unimplemented desc = unknown service runtime.v1alpha2.ImageService\n", ConfigError, "unknown service"},
 		{"a node agent without kernel headers for its driver", "* Running dkms autoinstall\nError! echo\nYour kernel headers for kernel 4.4.35+ cannot be found at\n/lib/modules/4.4.35+/build or /lib/modules/4.4.35+/source.\n* Trying to find precompiled sysdigcloud-probe for 4.4.35+\nCannot find kernel config\n", ConfigError, "kernel headers"},
+		{"firebase-tools without Java", "i  emulators: Starting emulators: firestore\n!  emulators: Could not spawn `java -version`. Please make sure Java is installed and on your system PATH.\nError: java not found\n", CommandNotFound, "Could not spawn"},
+		{"a Firestore emulator whose port is taken", "⚠  firestore: Port 8080 is not open on localhost (127.0.0.1,::1), could not start Firestore Emulator.\nError: Could not start Firestore Emulator, port taken.\n", PortConflict, "port"},
+		{"a database host setting that carries its port", "appwrite  | PHP Fatal error:  Uncaught Exception: Failed to connect to database: SQLSTATE[HY000] [2002] php_network_getaddresses: getaddrinfo for db-mariadb-prod.internal.acme.net:3306 failed: Name or service not known in /usr/src/code/app/http.php:84\n", ConfigError, "getaddrinfo for"},
+		{"Snort 3's Lua configuration that does not parse", "Loading /usr/local/etc/snort/snort.lua:\nERROR: /usr/local/etc/snort/snort.lua: /usr/local/etc/snort/snort.lua:52: '}' expected (to close '{' at line 47) near 'enable_builtin_rules'\nFATAL: see prior 1 errors (0 warnings)\nFatal Error, Quitting..\n", ConfigError, "snort.lua:52"},
+		{"clamd unable to open its log", "ERROR: Can't open /var/log/clamav/clamd.log in append mode (check permissions!).\nERROR: Can't initialize the logger\n", PermissionDenied, "check permissions"},
 		{"Rails without its secret_key_base", "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`\n", ConfigError, "secret_key_base"},
 	})
 	checkWords(t, []wordsCase{
@@ -64,6 +69,12 @@ func TestRules612(t *testing.T) {
 		{"a pod that still points to the deleted secret", "After the upgrade the worker keeps restarting; its env still points to the deleted secret from the old release.\n", MissingConfigObject},
 	})
 	notAbout(t, "The old configmap is still mounted but the new key is read first; the app rejects the value of LOG_LEVEL.\n", MissingConfigObject, "a key the old ConfigMap holds")
+	checkLogFinishes(t, "metadata", []finishCase{
+		{"INFO Applying metadata...\nINFO Metadata applied\n", true},
+	})
+	checkLogRules(t, []logRule{
+		{"a Lua plugin's code that does not parse stays the program's", "2025/01/10 10:00:00 [error] 1#0: init_by_lua error: /usr/local/share/lua/5.1/kong/plugins/acme/handler.lua:41: 'end' expected (to close 'function' at line 18) near '<eof>'\n", AppCrash, "handler.lua:41"},
+	})
 	checkLogFinishes(t, "scheduler", []finishCase{
 		{"\n   INFO  No scheduled commands are ready to run.\n\n", true},
 		{"Checking all CustomResourceDefinitions have storage version set to \"v1\"\nAll CustomResourceDefinitions have \"v1\" configured as the storage version.\nNothing to do. cert-manager CRDs do not have \"status.storedVersions\" containing old API versions. You may proceed to upgrade to cert-manager v1.7.\n", true},

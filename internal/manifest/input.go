@@ -447,10 +447,11 @@ func mergeRow(pod, row *corev1.Pod) {
 		// back-off: it is that init container, not an app container,
 		// which would wait for the init containers to finish.
 		// So is a last termination alone (a jsonpath of
-		// initContainerStatuses[0].lastState.terminated): an app container
-		// cannot have run while an init container fails.
+		// initContainerStatuses[0].lastState.terminated, a describe cut by
+		// grep to its "Last State"): an app container cannot have run
+		// while an init container fails.
 		st := pod.Status.ContainerStatuses[0]
-		onlyTermination := st.State == (corev1.ContainerState{}) && st.LastTerminationState.Terminated != nil && st.Name == ""
+		onlyTermination := st.State == (corev1.ContainerState{}) && st.LastTerminationState.Terminated != nil
 		if st.State.Waiting != nil && st.State.Waiting.Reason == "CrashLoopBackOff" || onlyTermination {
 			pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses = pod.Status.ContainerStatuses, nil
 			pod.Spec.InitContainers, pod.Spec.Containers = pod.Spec.Containers, nil

@@ -70,3 +70,31 @@ $ kubectl get pod news-wp-5c8d7b9f6-lq2hx -n news -o jsonpath='{.status.initCont
 		t.Fatalf("init status = %+v, want exit 139 and 5 restarts", s)
 	}
 }
+
+// A describe cut by grep to an init container's Last State, without its
+// "Init Containers:" heading, beside a row whose init container loops: the
+// described container is that init container.
+func TestInitLastStateCutFromDescribe(t *testing.T) {
+	in := pasteInput(t, `$ kubectl get pods -n nhost
+NAME                       READY   STATUS                  RESTARTS      AGE
+hasura-5f9b8c7d6-xn4tm     0/1     Init:CrashLoopBackOff   5 (19s ago)   4m12s
+
+$ kubectl describe pod hasura-5f9b8c7d6-xn4tm -n nhost | grep -A8 'Init Containers:' | tail -7
+  migrate:
+    Container ID:  containerd://7f5d3b1a9c7e
+    Image:         nhost/graphql-engine:v2.44.0
+    Image ID:      docker.io/nhost/graphql-engine@sha256:6e8a0c2e4f6b
+    Port:          <none>
+    Host Port:     <none>
+    Command:
+
+$ kubectl describe pod hasura-5f9b8c7d6-xn4tm -n nhost | grep -A4 'Last State'
+    Last State:     Terminated
+      Reason:       StartError
+      Message:      failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "hasura": executable file not found in $PATH: unknown
+`)
+	st := in.Pod.Status
+	if len(st.InitContainerStatuses) != 1 || len(st.ContainerStatuses) != 0 || st.InitContainerStatuses[0].LastTerminationState.Terminated == nil {
+		t.Fatalf("statuses: init %+v, app %+v; want the termination on the one init container", st.InitContainerStatuses, st.ContainerStatuses)
+	}
+}
