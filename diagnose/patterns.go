@@ -859,6 +859,10 @@ var patterns = []*pattern{
 	// db.internal:3306 failed", "lookup db:5432: no such host"): the
 	// port belongs in its own setting, not in the host's.
 	pat("host_with_port", ConfigError, weightPrecise, "The host setting holds a port too (\"db:3306\"), so the name looked up is not a host name: put the port in its own setting (or the URL's port), and only the name in the host.", "getaddrinfo", "lookup").matching(`\bgetaddrinfo (?:for )?[\w.-]+\.[\w.-]*:\d{2,5} failed\b|\blookup [\w.-]+:\d{2,5}(?: on \S+)?: no such host\b`),
+	// Prosody's port manager on a port another server holds ("Failed to
+	// open server port 5222 on ::, check that Prosody or another XMPP server
+	// is not already running and using this port").
+	pat("prosody_port_in_use", PortConflict, weightPrecise, "Another process (often another XMPP server, or a second replica on the host network) holds the port: stop it, or give each its own ports.", "failed to open server port").matching(`(?i)\bFailed to open server port \d+ on \S+, check that \w+ or another [\w ]+ is not already running\b`),
 	// Cypress's check of its baseUrl before the run ("Cypress could not
 	// verify that this server is running", "Cypress failed to verify that
 	// your server is running"): the app under test is not up (yet).
@@ -2379,7 +2383,7 @@ var patterns = []*pattern{
 	// Node's JSON.parse refusing what it read (a config.json with single
 	// quotes or a trailing comma). "<" is an HTML page read as JSON: a
 	// server's answer, not a file.
-	pat("node_json_parse", ConfigError, weightSpecific+1, hintParse, "in json at position").matching(`(?i)\bSyntaxError: Unexpected token [^<\s] in JSON at position \d+`),
+	pat("node_json_parse", ConfigError, weightSpecific+1, hintParse, "in json at position").matching(`(?i)\bSyntaxError: (?:Unexpected token [^<\s]|Expected (?:double-quoted property name|',' or '[}\]]' after [\w ]+|property name or '}')) in JSON at position \d+`),
 	// Node's require() of a JSON file that does not parse names the file
 	// ("SyntaxError: /hedgedoc/config.json: Expected ',' or '}' after
 	// property value in JSON at position 812"): a file it was given.

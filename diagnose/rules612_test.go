@@ -54,9 +54,12 @@ func TestRules612(t *testing.T) {
 		{"a database host setting that carries its port", "appwrite  | PHP Fatal error:  Uncaught Exception: Failed to connect to database: SQLSTATE[HY000] [2002] php_network_getaddresses: getaddrinfo for db-mariadb-prod.internal.acme.net:3306 failed: Name or service not known in /usr/src/code/app/http.php:84\n", ConfigError, "getaddrinfo for"},
 		{"Snort 3's Lua configuration that does not parse", "Loading /usr/local/etc/snort/snort.lua:\nERROR: /usr/local/etc/snort/snort.lua: /usr/local/etc/snort/snort.lua:52: '}' expected (to close '{' at line 47) near 'enable_builtin_rules'\nFATAL: see prior 1 errors (0 warnings)\nFatal Error, Quitting..\n", ConfigError, "snort.lua:52"},
 		{"clamd unable to open its log", "ERROR: Can't open /var/log/clamav/clamd.log in append mode (check permissions!).\nERROR: Can't initialize the logger\n", PermissionDenied, "check permissions"},
+		{"Prosody on a port ejabberd holds", "portmanager          error     Failed to open server port 5222 on ::, check that Prosody or another XMPP server is not already running and using this port\nstartup              error     Prosody was unable to bind to any ports, exiting\n", PortConflict, "Failed to open server port 5222"},
+		{"Node's JSON.parse of a settings file with a trailing comma", "SyntaxError: Expected double-quoted property name in JSON at position 412 (line 18 column 3)\n    at JSON.parse (<anonymous>)\n    at Object.<anonymous> (/home/Shinobi/libs/config.js:8:19)\n", ConfigError, "double-quoted property name"},
 		{"Rails without its secret_key_base", "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`\n", ConfigError, "secret_key_base"},
 	})
 	checkWords(t, []wordsCase{
+		{"a ClusterRole never created, so the pod lacks access rights", "As a result, the `ClusterRole/d8:network-policy-engine` resource was not created in the cluster. This caused the `kube-router` pod to lack access rights to the Kubernetes API, leading to `CrashLoopBackOff`.\n", PermissionDenied},
 		{"a database that exited after the host rebooted, told in Chinese", "重启查看服务状态，pgsql 已经退出，maxkb 有设置重启参数，所以一直处于 restarting 阶段\n", DependencyUnavailable},
 	})
 	checkNotRead(t, []notRead{

@@ -46,6 +46,9 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
 	}
+	if pod, ok := consoleStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod) // a console's panel; the log below it is read as one
+	}
 	if pod, ok := ocStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod)
 		// The rest is OpenShift's advice, not a log; but the output of

@@ -98,3 +98,35 @@ $ kubectl describe pod hasura-5f9b8c7d6-xn4tm -n nhost | grep -A4 'Last State'
 		t.Fatalf("statuses: init %+v, app %+v; want the termination on the one init container", st.InitContainerStatuses, st.ContainerStatuses)
 	}
 }
+
+// A console's container panel copied as text (label and value cells, no
+// colons) gives the container's last termination and restarts; a log with
+// a "Status" line does not.
+func TestConsolePanelCells(t *testing.T) {
+	in := pasteInput(t, `bucket-sync
+Image            minio/mc:RELEASE.2025-01-17T23-25-50Z
+Status           Waiting · CrashLoopBackOff
+Last State       Terminated
+Reason           Completed
+Exit Code        0
+Restart Count    12
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].RestartCount != 12 || sts[0].State.Waiting == nil || sts[0].State.Waiting.Reason != "CrashLoopBackOff" ||
+		sts[0].LastTerminationState.Terminated == nil || sts[0].LastTerminationState.Terminated.ExitCode != 0 || sts[0].LastTerminationState.Terminated.Reason != "Completed" {
+		t.Fatalf("Headlamp's cells: statuses = %+v", sts)
+	}
+	in = pasteInput(t, `State               Waiting
+Restarts            14
+Last state
+  Terminated   Reason: Completed
+  Exit code    0
+`)
+	sts = in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].RestartCount != 14 || sts[0].LastTerminationState.Terminated == nil || sts[0].LastTerminationState.Terminated.ExitCode != 0 {
+		t.Fatalf("OpenShift's cells: statuses = %+v", sts)
+	}
+	if pod, ok := consoleStatus("Status    OK\nReason    none given\nuploading 12 files\n"); ok {
+		t.Fatalf("a log's Status line read as a panel: %+v", pod.Status)
+	}
+}
