@@ -863,6 +863,24 @@ var patterns = []*pattern{
 	// open server port 5222 on ::, check that Prosody or another XMPP server
 	// is not already running and using this port").
 	pat("prosody_port_in_use", PortConflict, weightPrecise, "Another process (often another XMPP server, or a second replica on the host network) holds the port: stop it, or give each its own ports.", "failed to open server port").matching(`(?i)\bFailed to open server port \d+ on \S+, check that \w+ or another [\w ]+ is not already running\b`),
+	// Edge boards' own failures: the kubelet on a kernel booted without the
+	// memory cgroup ("Following Cgroup subsystem not mounted: [memory]"), a
+	// TLS client on a node whose clock has not been set
+	// (CERT_NOT_YET_VALID, "certificate is not yet valid"), RPi.GPIO
+	// without access to the GPIO device, the arm64 kernel's report of a
+	// process's bad memory access, systemd-coredump's signal 11.
+	pat("cgroup_memory_not_mounted", ConfigError, weightPrecise+2, "The node's kernel was booted without the memory cgroup (Raspberry Pi OS and Ubuntu on a Pi need cgroup_enable=memory cgroup_memory=1 in cmdline.txt): add it and reboot the node.", "cgroup subsystem not mounted").matching(`(?i)\bCgroup subsystems? not mounted: \[[^\]]*\bmemory\b`),
+	pat("clock_not_yet_valid", ConfigError, weightPrecise, "A certificate is not valid yet by this node's clock: the clock is wrong (a board without a real-time clock before NTP has synced, or a VM restored from a snapshot); set the time (fix NTP, add an RTC) rather than the certificate.", "not yet valid", "cert_not_yet_valid", "notvalidyet").matching(`(?i)\bCERT_NOT_YET_VALID\b|\bcertificate (?:is )?not yet valid\b|\bNotValidYet\b`),
+	pat("rpi_gpio_no_access", PermissionDenied, weightPrecise, "The process cannot open the GPIO device: run the container with the device (/dev/gpiomem or /dev/mem) and a user in its group (gpio), or privileged.", "no access to /dev/").matching(`(?i)\bNo access to /dev/(?:mem|gpiomem)\b`),
+	pat("arm64_unhandled_exception", Segfault, weightPrecise, "", "unhandled exception: dabt", "translation fault").matching(`\bunhandled exception: DABT\b|\blevel \d translation fault\b`),
+	pat("coredump_sigsegv", Segfault, weightPrecise+1, "", "terminated abnormally with signal").matching(`\bterminated abnormally with signal 11/SEGV\b`),
+	// Swarm's and Nomad's own words for a port another service holds ("port
+	// '3000' is already in use by service 'bi_metabase' ... as an ingress
+	// port", "network: reserved port collision http=80").
+	pat("orchestrator_port_in_use", PortConflict, weightPrecise, "Another service of the cluster already publishes the port: give one of them another published port (Swarm's ingress ports and Nomad's static ports are cluster-wide or per node).", "already in use by service", "reserved port collision").matching(`(?i)\bport '?\d+'? is already in use by service\b|\breserved port collision\b`),
+	// Nomad's exec and raw_exec drivers without the command under the task
+	// directory ("file local/prometheus not found under path ...").
+	pat("nomad_command_not_found", CommandNotFound, weightPrecise, "The task's command is not where the driver looks (the artifact unpacked one folder deeper, or under another name): point command at the path `nomad alloc fs` shows.", "not found under path").matching(`\bfile \S+ not found under path\b`),
 	// Cypress's check of its baseUrl before the run ("Cypress could not
 	// verify that this server is running", "Cypress failed to verify that
 	// your server is running"): the app under test is not up (yet).
@@ -1096,7 +1114,7 @@ var patterns = []*pattern{
 	pat("ps_row_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "(137)").matching(`\b(?:Restarting|Exited) \(137\) ` + psRowAgo),
 	// systemd's account of a unit (a Podman quadlet) whose process ended
 	// by itself: "Deactivated successfully", "status=0/SUCCESS".
-	pat("systemd_unit_done", Completed, 17, "", "deactivated successfully", "status=0/success").matching(`(?i)\.service: (?:deactivated successfully|main process exited, code=exited, status=0/success)\b`),
+	pat("systemd_unit_done", Completed, 17, "", "deactivated successfully", "status=0/success").matching(`(?i)\.service: (?:deactivated successfully|main process exited, code=exited, status=0/success)\b`).without("systemd-coredump@"),
 
 	// A reporter's cause clause that names the configuration ("stuck on
 	// CrashLoopBackOff due to 2 datasource entries in the configmap"): a

@@ -56,6 +56,14 @@ func TestRules612(t *testing.T) {
 		{"clamd unable to open its log", "ERROR: Can't open /var/log/clamav/clamd.log in append mode (check permissions!).\nERROR: Can't initialize the logger\n", PermissionDenied, "check permissions"},
 		{"Prosody on a port ejabberd holds", "portmanager          error     Failed to open server port 5222 on ::, check that Prosody or another XMPP server is not already running and using this port\nstartup              error     Prosody was unable to bind to any ports, exiting\n", PortConflict, "Failed to open server port 5222"},
 		{"Node's JSON.parse of a settings file with a trailing comma", "SyntaxError: Expected double-quoted property name in JSON at position 412 (line 18 column 3)\n    at JSON.parse (<anonymous>)\n    at Object.<anonymous> (/home/Shinobi/libs/config.js:8:19)\n", ConfigError, "double-quoted property name"},
+		{"a kubelet on a kernel booted without the memory cgroup", "Feb 02 10:11:12 pi4 microk8s.daemon-kubelite[2143]: E0202 10:11:12.123456    2143 kubelet.go:1512] \"Failed to start ContainerManager\" err=\"system validation failed - Following Cgroup subsystem not mounted: [memory]\"\n", ConfigError, "not mounted: [memory]"},
+		{"a TLS client before the node's clock was set", "Error: certificate is not yet valid\n    at TLSSocket.onConnectSecure (node:_tls_wrap:1679:34) {\n  code: 'CERT_NOT_YET_VALID'\n}\n", ConfigError, "not yet valid"},
+		{"RPi.GPIO without the GPIO device", "Traceback (most recent call last):\n  File \"/app/relay.py\", line 9, in <module>\n    GPIO.setup(17, GPIO.OUT)\nRuntimeError: No access to /dev/mem.  Try running as root!\n", PermissionDenied, "No access to /dev/mem"},
+		{"the arm64 kernel on a process's bad memory access", "[ 8812.44102] infer[41233]: unhandled exception: DABT (lower EL), ESR 0x92000007, level 3 translation fault in librknnrt.so[ffff9c000000+23a000]\n", Segfault, "unhandled exception: DABT"},
+		{"systemd-coredump's signal 11 above its unit's end", "systemd-coredump[91208]: Process 91207 (node) of user 1000 terminated abnormally with signal 11/SEGV, processing...\nsystemd[1]: systemd-coredump@17-91208-0.service: Deactivated successfully.\n", Segfault, "signal 11/SEGV"},
+		{"Swarm's ingress port held by another service", "failed to update service bi_superset: Error response from daemon: rpc error: code = InvalidArgument desc = port '3000' is already in use by service 'bi_metabase' (kt3n0x0ex7o9) as an ingress port\n", PortConflict, "already in use by service"},
+		{"Nomad's reserved port collision", "    * Dimension \"network: reserved port collision http=80\" exhausted on 3 nodes\n", PortConflict, "reserved port collision"},
+		{"Nomad's exec driver without the command", "  2025-03-04T10:12:01Z  Driver Failure  failed to launch command with executor: rpc error: code = Unknown desc = file local/prometheus not found under path /var/lib/nomad/alloc/5c1e/prometheus\n", CommandNotFound, "not found under path"},
 		{"Rails without its secret_key_base", "ArgumentError: Missing `secret_key_base` for 'production' environment, set this string with `bin/rails credentials:edit`\n", ConfigError, "secret_key_base"},
 	})
 	checkWords(t, []wordsCase{
@@ -72,6 +80,9 @@ func TestRules612(t *testing.T) {
 		{"a pod that still points to the deleted secret", "After the upgrade the worker keeps restarting; its env still points to the deleted secret from the old release.\n", MissingConfigObject},
 	})
 	notAbout(t, "The old configmap is still mounted but the new key is read first; the app rejects the value of LOG_LEVEL.\n", MissingConfigObject, "a key the old ConfigMap holds")
+	checkLogFinishes(t, "devicequery", []finishCase{
+		{"Device 0: \"Orin\"\n  Total amount of global memory:                 7337 MBytes (7693021184 bytes)\n  Maximum memory pitch:                          2147483647 bytes\ndeviceQuery, CUDA Driver = CUDART, CUDA Driver Version = 12.2, NumDevs = 1\nResult = PASS\n", true},
+	})
 	checkLogFinishes(t, "metadata", []finishCase{
 		{"INFO Applying metadata...\nINFO Metadata applied\n", true},
 	})

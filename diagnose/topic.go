@@ -93,8 +93,15 @@ func gpuToolLine(t []byte) bool {
 	if t[0] == '|' || t[0] == '+' {
 		return bytes.Contains(t, []byte("MiB")) || bytes.Contains(t, []byte("Memory-Usage")) || bytes.Contains(t, []byte("NVIDIA-SMI")) || bytes.Contains(t, []byte("GPU Memory"))
 	}
+	if reDeviceQueryRow.Match(t) {
+		return true // CUDA's deviceQuery: "Maximum memory pitch:   2147483647 bytes"
+	}
 	return bytes.HasPrefix(t, []byte("Copy input data from the host memory")) || bytes.HasPrefix(t, []byte("Copy output data from the CUDA device"))
 }
+
+// reDeviceQueryRow is a row of CUDA's deviceQuery sample: a property, a
+// colon and its value after a run of spaces.
+var reDeviceQueryRow = regexp.MustCompile(`^(?:Total amount of (?:global|constant|shared) memory|Maximum memory pitch|Support host page-locked memory mapping|Total shared memory per multiprocessor|Memory (?:Clock rate|Bus Width))[^:]*:\s{2,}\S`)
 
 // reTemplateChoices is a list of choices in parentheses, as issue
 // templates ask their questions: "(cloud/vm/metal)", "(cpu/memory)".
