@@ -647,19 +647,19 @@ var corpusFloors = map[string][2]float64{
 	"round613": {1.00, 1.00}, // held out: 1/1 (1/1 quoted) when measured once (BASELINE_ROUND613.md), then developed against
 	"round612": {1.00, 1.00}, // held out: 3/3 (0/0 quoted) when measured once (BASELINE_ROUND612.md), then developed against
 	"round614": {1.00, 1.00}, // held out: 3/3 (0/0 quoted) when measured once (BASELINE_ROUND614.md), then developed against
-	"round617": {0.50, 1.00}, // held out: 1/2 (0/0 quoted) when measured once (BASELINE_ROUND617.md), then developed against
-	"round618": {1.00, 0.00}, // held out: 2/2 (0/1 quoted) when measured once (BASELINE_ROUND618.md), then developed against
+	"round617": {1.00, 1.00}, // held out: 1/2 (0/0 quoted) when measured once (BASELINE_ROUND617.md), then developed against
+	"round618": {1.00, 1.00}, // held out: 2/2 (0/1 quoted) when measured once (BASELINE_ROUND618.md), then developed against
 	"round621": {0.50, 1.00}, // held out: 1/2 (0/0 quoted) when measured once (BASELINE_ROUND621.md), then developed against
 	"round622": {0.00, 1.00}, // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND622.md), then developed against
-	"round619": {0.50, 1.00}, // held out: 2/4 (3/3 quoted) when measured once (BASELINE_ROUND619.md), then developed against
-	"round620": {0.75, 1.00}, // held out: 3/4 (1/1 quoted) when measured once (BASELINE_ROUND620.md), then developed against
-	"round624": {0.00, 1.00}, // held out: 0/3 (1/1 quoted) when measured once (BASELINE_ROUND624.md), then developed against
+	"round619": {0.75, 1.00}, // held out: 2/4 (3/3 quoted) when measured once (BASELINE_ROUND619.md), then developed against
+	"round620": {1.00, 1.00}, // held out: 3/4 (1/1 quoted) when measured once (BASELINE_ROUND620.md), then developed against
+	"round624": {0.33, 1.00}, // held out: 0/3 (1/1 quoted) when measured once (BASELINE_ROUND624.md), then developed against
 	"round625": {0.50, 1.00}, // held out: 1/2 (0/0 quoted) when measured once (BASELINE_ROUND625.md), then developed against
 	"round623": {1.00, 1.00}, // held out: 4/4 (0/0 quoted) when measured once (BASELINE_ROUND623.md), then developed against
 	"round627": {0.50, 1.00}, // held out: 1/2 (2/2 quoted) when measured once (BASELINE_ROUND627.md), then developed against
 	"round626": {0.50, 1.00}, // held out: 3/6 (2/2 quoted) when measured once (BASELINE_ROUND626.md), then developed against
 	"round629": {0.00, 1.00}, // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND629.md), then developed against
-	"round628": {0.57, 1.00}, // held out: 4/7 (2/2 quoted) when measured once (BASELINE_ROUND628.md), then developed against
+	"round628": {0.71, 1.00}, // held out: 4/7 (2/2 quoted) when measured once (BASELINE_ROUND628.md), then developed against
 	"round631": {0.33, 1.00}, // held out: 1/3 (2/2 quoted) when measured once (BASELINE_ROUND631.md), then developed against
 }
 
