@@ -287,9 +287,9 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 // eventVotes reads the container's events near its last termination.
 func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 	term := e.term
+	deployError := e.deployError()
 	// Kubelets before 1.5 said "container X is unhealthy, it will be
 	// killed and re-created".
-	deployError := e.deployError()
 	if kills := d.containerEventsMatching(v, term, "Killing", "liveness probe", "startup probe", "is unhealthy, it will be killed"); len(kills) > 0 {
 		w := voteDecisive
 		if !e.signalledExit() && e.exit != 0 {

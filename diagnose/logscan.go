@@ -747,7 +747,7 @@ func (s *logScanner) deployErrorOverProbe(best *candidate) *candidate {
 	}
 	var pick *candidate
 	for _, c := range s.second {
-		if c.words && !reQualifiedThrowable.MatchString(c.line) || c.pat == nil || c.pat.cat == LivenessProbe || c.pat.weight <= weightGeneric {
+		if (c.words && !reQualifiedThrowable.MatchString(c.line)) || c.pat == nil || c.pat.cat == LivenessProbe || c.pat.weight <= weightGeneric {
 			continue
 		}
 		if pick == nil || c.score > pick.score {
