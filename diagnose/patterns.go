@@ -1193,8 +1193,8 @@ var patterns = []*pattern{
 	// code in the image that does not parse.
 	// The same compiler on a configuration written in Lua (Snort 3's
 	// snort.lua, a file under /etc): the settings the pod was given.
-	pat("lua_config_syntax", ConfigError, weightPrecise+3, "The configuration file, written in Lua, does not parse: fix the syntax error at the line shown (an unclosed brace or string, a missing comma), for example by checking it with the program's own test mode before deploying.", ".lua:").matching(`(?:/etc/\S*|\b[\w./-]*(?:config|conf|settings|snort)[\w-]*)\.lua:\d+: (?:'[^']+' expected\b.{0,80} near '|unexpected symbol near '|unfinished string near ')`),
-	pat("lua_syntax", AppCrash, weightPrecise+2, "A Lua module in the image does not parse (a plugin's code): fix the syntax error at the file and line shown, rebuild the image, or remove the plugin from the configuration.", ".lua:").matching(`\S+\.lua:\d+: (?:'[^']+' expected\b.{0,80} near '|unexpected symbol near '|unfinished string near ')`),
+	pat("lua_config_syntax", ConfigError, weightPrecise+3, "The configuration file, written in Lua, does not parse: fix the syntax error at the line shown (an unclosed brace or string, a missing comma), for example by checking it with the program's own test mode before deploying.", ".lua:").matching(`(?:/etc/\S*|\b[\w./-]*(?:config|conf|settings|snort)[\w-]*)` + luaParseError),
+	pat("lua_syntax", AppCrash, weightPrecise+2, "A Lua module in the image does not parse (a plugin's code): fix the syntax error at the file and line shown, rebuild the image, or remove the plugin from the configuration.", ".lua:").matching(`\S+` + luaParseError),
 	pat("wrong_value", ConfigError, weightSpecific-1, hintParse, "bad ", "wrong ", "invalid ", "incorrect ", "misspelled ", "nonexistent ", "non-existent ").matching(`(?i)\b(?:bad|wrong|invalid|incorrect|misspelled|non-?existent)\s+(?:[\w-]+\s+){0,2}(?:id|name|value|key|path|url|uri|config|configuration|setting|option|model|port|version|tag|token|credentials|password|region|bucket|endpoint|namespace|schema)\b`).without("memory address", "pointer", "probe"),
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
@@ -2677,3 +2677,8 @@ func (x *lineIndex) mayContain(k []byte) bool {
 	}
 	return true
 }
+
+// luaParseError is the end of Lua's message for a source file that does
+// not parse, after the file's name: ".lua:41: 'end' expected (to close
+// 'function' at line 18) near '<eof>'".
+const luaParseError = `\.lua:\d+: (?:'[^']+' expected\b.{0,80} near '|unexpected symbol near '|unfinished string near ')`
