@@ -529,6 +529,9 @@ func (s *logScanner) line(raw []byte) {
 	if endsTraceback && (best == nil || best.cat == AppCrash) && bytes.HasPrefix(trimmed, []byte("KeyError: ")) && reConfigSource.MatchString(s.tbSource) {
 		best = configKey
 	}
+	if endsTraceback && best == nil && (bytes.HasPrefix(trimmed, []byte("OSError: [Errno 92]")) || bytes.HasPrefix(trimmed, []byte("OSError: [Errno 95]"))) && strings.Contains(s.tbSource, "SO_REUSEPORT") {
+		best = reusePortUnsupported
+	}
 	if bytes.Contains(lower, []byte("(exit status 0; expected)")) {
 		s.cleanExitAt = s.lines // supervisord: "exited: selenium-node (exit status 0; expected)"
 	}
@@ -728,9 +731,10 @@ func (s *logScanner) proseHeader(trimmed []byte) bool {
 // reDeployFailed is an application server's line that the app it
 // deploys did not start while the server itself runs on: Tomcat's
 // context, WildFly's and JBoss EAP's deployment, WebLogic's BEA-149205,
-// Liberty's CWWKZ0002E and CWWKZ0004E, Payara's and GlassFish's failed
-// load.
-var reDeployFailed = regexp.MustCompile(`\bContext \[[^\]]*\] startup failed due to previous errors\b|\bMarking this application unavailable due to previous error|\bWFLY(?:SRV0026|CTL0013|CTL0186|SRV0021)\b|\bstarted \(with errors\)|\bBEA-149205\b|\bCWWKZ000[24]E\b|\bException while loading the app\b|\bdeployment of \S+ failed\b`)
+// Liberty's CWWKZ0002E and CWWKZ0004E (and CWPKI0033E, a keystore that
+// did not load, so its HTTPS port a probe calls never opens), Payara's
+// and GlassFish's failed load.
+var reDeployFailed = regexp.MustCompile(`\bContext \[[^\]]*\] startup failed due to previous errors\b|\bMarking this application unavailable due to previous error|\bWFLY(?:SRV0026|CTL0013|CTL0186|SRV0021)\b|\bstarted \(with errors\)|\bBEA-149205\b|\bCWWKZ000[24]E\b|\bCWPKI0033E\b|\bException while loading the app\b|\bdeployment of \S+ failed\b`)
 
 // reQualifiedThrowable is a Java class name of an error or exception
 // ("java.lang.StackOverflowError"): the program's words, however bare the

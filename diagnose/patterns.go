@@ -608,7 +608,7 @@ var patterns = []*pattern{
 	// binary failing on that CPU.
 	pat("platform_mismatch", ExecFormat, weightSpecific, hintArch, "does not match the detected host platform").matching(`(?i)\brequested image's platform \(\S+\) does not match the detected host platform\b`),
 	pat("emulated_loader", ExecFormat, weightPrecise+1, hintArch, "qemu-", "rosetta error", "result.is_error").matching(`(?i)\bqemu-(?:x86_64|aarch64|arm|armeb|i386|ppc64le|s390x|riscv64)(?:-static)?: could not open '?/lib|\brosetta error: failed to open elf at /lib|^\s*assertion failed \[!result\.is_error\]: failed to create temporary file\b`),
-	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "cannot execute: required file not found", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup"),
+	pat("exec_not_found", CommandNotFound, weightPrecise+1, hintEntry, "executable file not found", "no command specified", "bad interpreter", "can't execute", "cannot execute: required file not found", "\\r'", "\\r\":", "env: can't execute").without("cleaning up", "clean up", "cleanup failed", "cleanup error", "during cleanup", "failed cleanup", "on cleanup", "cleanup of"),
 	// crun's and Cloud Run's wordings of the same: "executable file
 	// `uvicorn` not found in $PATH" (for an absolute path "executable file
 	// `/docker-entrypoint.sh` not found: No such file or directory"),
@@ -959,6 +959,9 @@ var patterns = []*pattern{
 	// HTML error page saved under the jar's name).
 	pat("corrupt_jarfile", ConfigError, weightPrecise, "The file given to java -jar is not a valid jar (a broken or partial download, or a wrong path): delete it so it is fetched again, or point to the right file.", "invalid or corrupt jarfile"),
 	pat("npm_script", CommandNotFound, weightSpecific, hintEntry, "missing script", "could not find a production build"),
+	// pm2's own word that its ecosystem file does not parse, above
+	// Node's SyntaxError for it: the settings, not the app's code.
+	pat("pm2_config_malformed", ConfigError, weightPrecise+2, hintParse, "malformated").matching(`(?i)\[pm2\]\[error\] file \S+ malformated`),
 	pat("pm2_script_missing", CommandNotFound, weightPrecise, hintEntry, "script not found").matching(`(?i)\bpm2 error: (?:error: )?script not found: \S+`),
 	// Node's own account of a rejected promise nobody handled: a bug
 	// unless the reason it quotes says more (a rule for the reason wins).
@@ -968,6 +971,31 @@ var patterns = []*pattern{
 	// not hold ("The application 'Contoso.Api.dll' does not exist."),
 	// after a project rename or a publish to another folder.
 	pat("dotnet_app_missing", CommandNotFound, weightSpecific+1, hintEntry, "does not exist").matching(`(?i)\bthe application '[^']+\.(?:dll|exe)' does not exist\b`),
+	// The dotnet host given an SDK command ("dotnet run", "dotnet ef")
+	// in a runtime-only image: "No .NET SDKs were found."
+	pat("dotnet_no_sdk", CommandNotFound, weightSpecific+1, hintEntry, "no .net sdks were found").matching(`(?i)\bNo \.NET SDKs were found\b`),
+	// ASP.NET Core's endpoint mapped without the services it needs ("Unable
+	// to find the required services. Please add all the required services
+	// by calling 'IServiceCollection.AddRazorComponents'"): Program.cs to
+	// fix, not a setting, whatever the word ConfigureServices in it says.
+	pat("aspnet_services_missing", AppCrash, weightPrecise+2, "", "unable to find the required services").matching(`(?i)\bUnable to find the required services\. Please add all the required services by calling\b`),
+	// .NET's cast between the program's own types ("Unable to cast object
+	// of type 'System.Int64' to type 'System.Int32'"): the code's.
+	pat("dotnet_invalid_cast", AppCrash, weightSpecific, "", "unable to cast object of type").matching(`(?i)\bInvalidCastException: Unable to cast object of type '[^']+' to type '[^']+'`),
+	// A connection string with a keyword its driver does not know
+	// ("Keyword not supported: initial catalog", SQL Server's words given
+	// to Npgsql): the string to fix.
+	pat("conn_string_keyword", ConfigError, weightPrecise, hintParse, "keyword not supported").matching(`(?i)\bKeyword not supported: ['"]?\w[\w ]*`),
+	// SQL Server upgrading its system databases after an image update
+	// lets only administrators in ("Login failed for user 'x'. Reason:
+	// Server is in script upgrade mode."): the server is not ready yet;
+	// the login is fine.
+	pat("mssql_script_upgrade", DependencyUnavailable, weightPrecise+4, "", "script upgrade mode").matching(`(?i)\bServer is in script upgrade mode\b`),
+	// The Java images' run-java.sh told to start a jar that is not there
+	// ("ERROR No such file /deployments/x-runner.jar", then java's "-jar
+	// requires jar file specification"): JAVA_APP_JAR or the build's jar
+	// name to fix.
+	pat("run_java_no_jar", ConfigError, weightPrecise, hintFile, "error no such file").matching(`\bERROR No such file /\S+\.jar\b`),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
 	// Kubelet probe messages pasted with the log.
@@ -1112,6 +1140,9 @@ var patterns = []*pattern{
 	// memory limit (mem_limit, --memory). As weak as the row for 0: any
 	// line naming another cause outweighs it.
 	pat("ps_row_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "(137)").matching(`\b(?:Restarting|Exited) \(137\) ` + psRowAgo),
+	// Swarm's task row for the same kill ("task: non-zero exit (137)" in
+	// `docker service ps`): as weak as Docker's row.
+	pat("swarm_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "non-zero exit (137)").matching(`(?i)\btask: non-zero exit \(137\)`),
 	// systemd's account of a unit (a Podman quadlet) whose process ended
 	// by itself: "Deactivated successfully", "status=0/SUCCESS".
 	pat("systemd_unit_done", Completed, 17, "", "deactivated successfully", "status=0/success").matching(`(?i)\.service: (?:deactivated successfully|main process exited, code=exited, status=0/success)\b`).without("systemd-coredump@"),
@@ -1978,6 +2009,10 @@ var patterns = []*pattern{
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z][A-Z0-9]{3,})'`),
 	pat("rails_secrets", ConfigError, weightSpecific, "Set RAILS_MASTER_KEY / SECRET_KEY_BASE from a Secret that matches the credentials file in the image.", "secret_key_base", "missing encryption key", "messageencryptor::invalidmessage", "missing master key", "no application encryption key").matching(`(?i)\bmissing [\x60'"]?secret_key_base\b|\bsecret_key_base\b.{0,60}\b(?:missing|not set|is empty|blank|must|required|invalid|environment)\b|missing encryption key|messageencryptor::invalidmessage|missing master key|no application encryption key`),
+	// Django naming the database ENGINE setting it cannot load (the
+	// ModuleNotFoundError above it is the import of that name): the
+	// setting is wrong, not the image.
+	pat("django_backend_setting", ConfigError, weightPrecise+8, hintParse, "isn't an available database backend").matching(`(?i)\bisn't an available database backend\b`),
 	pat("spring_config", ConfigError, weightSpecific, hintParse, "could not resolve placeholder", "key material not provided", "failed to bind properties", "failed to configure a datasource", "improperlyconfigured", "invalid configuration", "configuration error", "config error", "invalid config", "error loading config", "failed to load config", "error reading config", "could not load config", "failed to read config", "unable to load config", "bad config", "configurationexception", "illegal configuration", "unable to load in-cluster configuration"),
 	pat("unbound_var", ConfigError, weightPrecise, "A variable the entrypoint script needs (it runs with set -u) is not set: set it in the container's env or envFrom.", "unbound variable").matching(`(?i)(?:^|: )(?:line \d+: )?\$?\{?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\}?: unbound variable`),
 	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help", "missing operand", "missing file operand").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|usage\s*|use "[^"]+ --help" for more information.*|try '[^']+ --help' for more information.*)$|\bmissing (?:file )?operand\b`),
@@ -2377,6 +2412,13 @@ var patterns = []*pattern{
 	pat("nomad_check_restart", LivenessProbe, weightPrecise+1, "", "restart signaled").matching(`(?i)\bRestart Signaled\s+healthcheck: check "[^"]+" unhealthy\b`),
 	pat("kombu_transport", ConfigError, weightPrecise, "The broker URL's scheme names no transport kombu knows (a typo, or a transport whose package is not installed): fix CELERY_BROKER_URL / broker_url, e.g. redis:// or amqp://.", "no such transport:"),
 	pat("django_backend_name", ConfigError, weightPrecise, "The DATABASES ENGINE setting names no backend Django has: use one of the names the error lists (e.g. django.db.backends.postgresql), or install the package of a third-party backend.", "isn't an available database backend"),
+	// A shared library named as missing without the loader's own words
+	// ("failed to load at runtime with 'libssl.so.1.1: No such file or
+	// directory'", Prisma's engine on an image with OpenSSL 3 only): the
+	// image lacks what the program links. (Not a shell tool's own error
+	// about the file, nor the NVIDIA driver's libraries, which the node
+	// injects.)
+	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
 	// A shared object the image lacks, opened by the program (a NIF, a
 	// cffi library); a plugin's .so named in its configuration is a
@@ -2623,6 +2665,13 @@ var chmodRefused = pat("chmod_refused", PermissionDenied, weightSpecific+1, hint
 // configuration (the traceback's last source line names it).
 var (
 	configKey = pat("python_config_key", ConfigError, weightSpecific+1, "A key the program reads from its configuration is missing: add it to the config file (often a ConfigMap) or set the env var it comes from.")
+	// reusePortUnsupported recognises an OSError raised by a program's
+	// own setsockopt of SO_REUSEPORT (the traceback's last source line)
+	// where the kernel or sandbox lacks it (gunicorn 19.7 under gVisor,
+	// WSL 1 or an old kernel: "OSError: [Errno 95] Operation not
+	// supported"): the program's release that stops requiring it is the
+	// fix.
+	reusePortUnsupported = pat("reuseport_unsupported", AppCrash, weightSpecific+1, "The program sets SO_REUSEPORT, which this kernel or sandbox does not support: upgrade it to a release that does not require the option (gunicorn 19.8 or later), or turn its reuse-port setting off.")
 	// configFrame recognises a null, missing or malformed value thrown
 	// in the first frames of a stack where the program reads its
 	// configuration (.NET's IConfiguration, a Config/Settings class).

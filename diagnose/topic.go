@@ -23,6 +23,13 @@ type topicFamily struct {
 	re  *gatedRegexp // run on lower-cased text
 }
 
+// exitWords137 is an exit code 137 in words ("exited with code 137"): a
+// SIGKILL, memory's unless a probe is named as the killer.
+const exitWords137 = `\b(?:exit|exits|exited|exit code|exit status|code|status) (?:with )?(?:exit )?(?:code |status )?137\b`
+
+// reExitWords137 finds exitWords137 alone.
+var reExitWords137 = regexp.MustCompile(exitWords137)
+
 // topicFamilies are the words of each kind of cause, the most specific
 // first (the first wins a tie).
 var topicFamilies = []topicFamily{
@@ -30,8 +37,8 @@ var topicFamilies = []topicFamily{
 	// A program that needs a terminal or its standard input (a shell, a
 	// REPL, an interactive console) ends at once without one.
 	{Completed, mustGate(`\btty\b|\bpseudo-?terminal\b|\bstdin_open\b|\bstdin: ?true\b|\binteractive (?:shell|console|mode|prompt|session|repl)\b|\bnon-interactive\b|\brepl\b`)},
-	{OOMKilled, mustGate(`(?:^|[^\w-])memory\b|\b(?:exit|exits|exited|exit code|exit status|code|status) (?:with )?(?:exit )?(?:code |status )?137\b|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b|内存|記憶體|メモリ|메모리|\bmemoria\b|\bmemória\b|\bmémoire\b|\bspeicher\b|\bbellek\b|bộ nhớ|памят`)},
-	{LivenessProbe, mustGate(`\blive(?:ness|liness|lyness)(?: ?probes?)?\b|\bfailurethreshold\b|\btimeoutseconds\b|\binitialdelayseconds\b|\bstartup ?probes?\b|\bhealthz? ?checks?\b|(?:^|[^\w-])probes?\b|\bwatchdog\b|\b(?:goes|went|gets|got|becomes?|became|turns?|turned) unhealthy\b|\bhealth: ?(?:starting|unhealthy)\b|\b(?:status|state) ['"]?starting['"]?(?:\W|$)|\bslow(?:ly|er)? (?:to )?(?:start|starts|startup|boot)\w*|\b(?:start ?up|start|boot)s? fast enough\b|\b(?:takes?|took|taking|needs?|needed) (?:a |an )?(?:very |really |too |quite a )?long(?: time)? to (?:start|boot|come up|initiali[sz]e|get ready)\b|\blive ?checks?\b|\b(?:limit(?:ed)?|low|little) cpu\b|\bcpu (?:limits?|throttl\w*)\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
+	{OOMKilled, mustGate(`(?:^|[^\w-])memory\b|` + exitWords137 + `|\boom\w*\b|\bout[- ]of[- ]memory\b|\bheap\b|内存|記憶體|メモリ|메모리|\bmemoria\b|\bmemória\b|\bmémoire\b|\bspeicher\b|\bbellek\b|bộ nhớ|памят`)},
+	{LivenessProbe, mustGate(`\blive(?:ness|liness|lyness)(?:[ -]?probes?)?\b|\bfailurethreshold\b|\btimeoutseconds\b|\binitialdelayseconds\b|\bstartup[ -]?probes?\b|\bhealthz? ?checks?\b|(?:^|[^\w-])probes?\b|\bwatchdog\b|\b(?:goes|went|gets|got|becomes?|became|turns?|turned) unhealthy\b|\bhealth: ?(?:starting|unhealthy)\b|\b(?:status|state) ['"]?starting['"]?(?:\W|$)|\bslow(?:ly|er)? (?:to )?(?:start|starts|startup|boot)\w*|\b(?:start ?up|start|boot)s? fast enough\b|\b(?:takes?|took|taking|needs?|needed) (?:a |an )?(?:very |really |too |quite a )?long(?: time)? to (?:start|boot|come up|initiali[sz]e|get ready)\b|\blive ?checks?\b|\b(?:limit(?:ed)?|low|little) cpu\b|\bcpu (?:limits?|throttl\w*)\b|探针|健康检查|存活检查|ヘルスチェック|\bsondas?\b`)},
 	{ExecFormat, mustGate(`\barm64\b|\baarch64\b|\bold(?:er)? (?:cpu|processor)s?\b|\b(?:cpu|processor) (?:is |was )?too old\b|\b(?:intel )?atom [cdjn]\d{3,4}\b|\barm[- ]?(?:based|machines?|macs?|chips?|processors?|cpus?|laptops?|hosts?|nodes?|servers?|instances?)\b|\bm[1-4](?: pro| max| ultra)?(?: mac\w*| chips?)\b|\bmac(?:book)?(?: pro| air| mini)? (?:with )?(?:an? )?m[1-4]\b|\barmv\d|\barchitecture\b|\bexec\w{0,2} format\b|\braspberry\b|\bapple silicon\b|\billegal instruction\b|\bavx\w*\b|\bsse ?4\w*\b|\binstruction sets?\b|\busesve\b|\bscalable vector extension\b|\bcpu (?:flags|instructions?)\b|架构|アーキテクチャ|\barquitectura\b`)},
 	{PortConflict, mustGate(`\bport conflicts?\b|\bcould(?:n't| not| never) bind\b|\b(?:also|already) (?:listen\w*|bound|binds?|uses|used|using|occupie[sd]) (?:on |to )?(?:port )?:?\d{2,5}\b|\bports? \d{2,5} (?:on \S+ (?:\S+ )?)?(?:is |was |were )?(?:already )?(?:taken|occupied|used by)\b|\balready (?:being )?in use\b|\bports? \d+ (?:is |are )?(?:still )?in use\b|\bhost ?network\b|\bhost ?ports?\b|端口.{0,12}(?:占用|佔用|冲突|衝突)|ポート.{0,12}(?:使用中|競合)|포트.{0,12}(?:사용 ?중|충돌)|порт.{0,20}занят|cổng.{0,20}(?:đã được sử dụng|bị chiếm)|\bpuerto\b.{0,20}\ben uso\b|\bporta\b.{0,20}\bem uso\b|\bport\b.{0,20}\b(?:belegt|déjà utilisé)`)},
 	{PermissionDenied, mustGate(`\bpermissions?\b|\baccess rights?\b|\bchown\w*\b|\bownership\b|\broot-owned\b|\bowned by (?:the )?(?:root|uid|user|another user|a different user)\b|\brbac\b|\bcluster ?roles?\b|\brole ?bindings?\b|\bforbidden\b|\bsecurity ?context\b|\brunasuser\b|\brunasnonroot\b|\bscc\b|\bpsp\b|\bpod ?security\b|\bcapabilit\w*\b|\bread-?only\b|\breadonly\w*|\bselinux\b|\bseccomp\b|\bapparmor\b|\bnon-?root\b|权限|權限|権限|권한|\bpermisos?\b|\bpermiss(?:ão|ões)\b|\bberechtigung\w*|\bizin\b|прав доступа|доступ\w* запрещ`)},
@@ -68,6 +75,7 @@ type topicCounter struct {
 	bugLine   string   // the first prose line that speaks of a bug in the program
 	failLine  string   // the first prose line that speaks of a failure
 	settings  int      // lines of pasted settings (values YAML), headings, single words: neither prose nor output
+	kills137  int      // memory's count that came from an exit code 137 alone
 }
 
 // reSettingLine is a line of pasted settings: "key: value" with one word
@@ -214,6 +222,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 				// "docker inspect shows OOMKilled is false": the flag
 				// ruling the OOM killer out.
 				n -= 2 * len(reOOMFlagFalse.FindAllIndex(sentence, -1))
+				t.kills137 += per * min(n, len(reExitWords137.FindAllIndex(sentence, -1)))
 			}
 			if i == topicDepend {
 				// supervisord's "waiting for xvfb, vnc to die": its
@@ -256,6 +265,9 @@ var reOOMFlagFalse = regexp.MustCompile(`oomkilled\W{0,3}(?:(?:is|was|shows|=|�
 // reWaitsToDie is a process manager waiting for its own programs to stop.
 var reWaitsToDie = regexp.MustCompile(`\bwaiting for [\w, .-]{1,80} to (?:die|exit|stop|terminate)\b`)
 
+// topicProbe is the index of LivenessProbe's words among topicFamilies.
+var topicProbe = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == LivenessProbe })
+
 // topicOOM is the index of OOMKilled's words among topicFamilies.
 var topicOOM = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { return f.cat == OOMKilled })
 
@@ -277,6 +289,11 @@ func (t *topicCounter) count(i, n int, line string) {
 func (t *topicCounter) topic(nonEmpty int) (cat Category, line string, named bool) {
 	if !t.failing || t.prose == 0 || 2*t.prose < nonEmpty-t.settings {
 		return Unknown, "", false
+	}
+	if t.counts != nil && t.counts[topicProbe] > 0 {
+		// "exit code 137 (startup probe SIGKILL)": the probe named is
+		// the kill's cause, and a 137 alone is no word about memory.
+		t.counts[topicOOM] -= min(t.kills137, t.counts[topicOOM])
 	}
 	best := -1
 	for i := range t.counts {

@@ -1,0 +1,76 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	corev1 "k8s.io/api/core/v1"
+)
+
+// Rules added for the faults of rounds 632 onwards and textbook batches
+// 227 onwards.
+func TestRules632(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"runc's missing shell in a Swarm task whose service is named cleanup", "w8e7r6t5y4u3    \\_ stack_cleanup.1   registry.local/cleanup:1.4   node-2    Shutdown        Rejected 7 seconds ago   \"failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"bash\": executable file not found in $PATH: unknown\"\n", CommandNotFound, "executable file not found"},
+		{"a shared library named missing in words", "The schema-engine then failed to load at runtime with 'libssl.so.1.1: No such file or directory', exiting CMD non-zero and triggering restart: unless-stopped in a loop.\n", AppCrash, "libssl.so.1.1"},
+		{"pm2's ecosystem file that does not parse", "[PM2][ERROR] File ecosystem.config.js malformated\n/app/ecosystem.config.js:9\n      env_production: {\n      ^^^^^^^^^^^^^^\n\nSyntaxError: Unexpected identifier 'env_production'\n    at wrapSafe (node:internal/modules/cjs/loader:1469:18)\n    at Common.parseConfig (/usr/local/lib/node_modules/pm2/lib/Common.js:331:12)\n", ConfigError, "malformated"},
+		{"Django's ENGINE that names no backend, below the import it tried", "Traceback (most recent call last):\n  File \"/usr/local/lib/python3.12/site-packages/django/db/utils.py\", line 113, in load_backend\n    return import_module(\"%s.base\" % backend_name)\nModuleNotFoundError: No module named 'django.db.backends.postgres'\n\nDuring handling of the above exception, another exception occurred:\n\n  File \"/usr/local/lib/python3.12/site-packages/django/db/utils.py\", line 126, in load_backend\n    raise ImproperlyConfigured(\ndjango.core.exceptions.ImproperlyConfigured: 'django.db.backends.postgres' isn't an available database backend or couldn't be imported. Check the above exception.\n", ConfigError, "isn't an available database backend"},
+		{"dotnet run in a runtime-only image", "The command could not be loaded, possibly because:\n  * You intended to execute a .NET application:\n      The application 'run' does not exist.\n  * You intended to execute a .NET SDK command:\n      No .NET SDKs were found.\n", CommandNotFound, "No .NET SDKs were found"},
+		{"ASP.NET Core's endpoint mapped without its services", "Unhandled exception. System.InvalidOperationException: Unable to find the required services. Please add all the required services by calling 'IServiceCollection.AddRazorComponents' inside the call to 'ConfigureServices(...)' in the application startup code.\n   at Program.<Main>$(String[] args) in /src/Contoso.Portal/Program.cs:line 61\n", AppCrash, "Unable to find the required services"},
+		{".NET's cast of a column to the wrong type", "fail: Microsoft.Extensions.Hosting.Internal.Host[9]\n      BackgroundService failed\n      System.InvalidCastException: Unable to cast object of type 'System.Int64' to type 'System.Int32'.\n         at Payouts.Worker.PayoutRepository.GetPendingAsync(CancellationToken ct) in /src/Payouts.Worker/PayoutRepository.cs:line 31\ncrit: Microsoft.Extensions.Hosting.Internal.Host[10]\n      The HostOptions.BackgroundServiceExceptionBehavior is configured to StopHost. A BackgroundService has thrown an unhandled exception, and the IHost instance is stopping.\n", AppCrash, "Unable to cast object"},
+		{"SQL Server's connection string given to Npgsql", "Unhandled exception. System.ArgumentException: Couldn't set initial catalog (Parameter 'initial catalog')\n ---> System.ArgumentException: Keyword not supported: initial catalog (Parameter 'keyword')\n   at Npgsql.NpgsqlConnectionStringBuilder.GetProperty(String keyword)\n", ConfigError, "Keyword not supported"},
+		{"SQL Server in script upgrade mode after an image update", "Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): Login failed for user 'ledger_app'. Reason: Server is in script upgrade mode. Only administrator can connect at this moment.\n   at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)\nError Number:18401,State:1,Class:14\n", DependencyUnavailable, "script upgrade mode"},
+		{"run-java.sh given a jar the build did not make", "Starting the Java application using /opt/jboss/container/java/run/run-java.sh ...\nERROR No such file /deployments/openshift-quickstart-1.0.0-SNAPSHOT-runner.jar\nINFO exec  java -XX:+UseParallelGC -cp \".\" -jar  \nError: -jar requires jar file specification\nUsage: java [options] <mainclass> [args...]\n", ConfigError, "No such file /deployments/"},
+		{"Swarm's task killed by SIGKILL", "NAME          NODE      CURRENT STATE               ERROR\nworker.1      worker1   Starting 2 seconds ago\n\\_ worker.1   worker1   Failed 14 seconds ago       \"task: non-zero exit (137)\"\n", OOMKilled, "non-zero exit (137)"},
+	})
+	checkNotRead(t, []notRead{
+		{"ln: failed to create symbolic link '/usr/lib/libfoo.so.1': No such file or directory\n", AppCrash},
+	})
+}
+
+// Swarm's exit 137 is said as Docker's row is: a kill at the memory limit,
+// not a runtime's heap.
+func TestSwarmExit137Summary(t *testing.T) {
+	r := Diagnose(Input{Pod: noState, Now: now, Logs: map[string]string{"app": "\\_ worker.1   worker1   Failed 14 seconds ago       \"task: non-zero exit (137)\"\n"}})
+	if r.Category != OOMKilled || strings.Contains(r.Summary, "heap limit") {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// Liberty's keystore that did not load leaves the HTTPS port the probe
+// calls closed: the keystore's error is why the probe kills it.
+func TestLibertyKeystoreOutweighsTheProbeKill(t *testing.T) {
+	events := []corev1.Event{
+		event("Unhealthy", "app", `Liveness probe failed: Get "https://10.42.1.17:9443/health/live": dial tcp 10.42.1.17:9443: connect: connection refused`, 20*time.Second, 9),
+		event("Killing", "app", "Container app failed liveness probe, will be restarted", 20*time.Second, 3),
+		backOff("app"),
+	}
+	log := "[12/3/24, 9:14:02:118 UTC] 00000001 com.ibm.ws.kernel.launch.internal.FrameworkManager           A CWWKE0001I: The server defaultServer has been launched.\n" +
+		"[12/3/24, 9:14:09:604 UTC] 0000002a com.ibm.ws.ssl.config.WSKeyStore                             E CWPKI0033E: The keystore located at /config/resources/security/key.p12 did not load because of the following error: /config/resources/security/key.p12 (Permission denied)\n" +
+		"[12/3/24, 9:14:11:930 UTC] 00000028 com.ibm.ws.kernel.feature.internal.FeatureManager            A CWWKF0011I: The defaultServer server is ready to run a smarter planet. The defaultServer server started in 9.812 seconds.\n"
+	r := Diagnose(Input{Pod: app(143, "Error", withLiveness("app")), Events: events, Logs: logOf(log), Now: now})
+	if r.Category != PermissionDenied {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// An exit code 137 told in words is a SIGKILL: memory's words unless the
+// report names a probe as the killer.
+func TestExit137WordsBesideAProbe(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"the probe named beside the 137", "New pod crashlooped 6 times with exit code 137 (startup probe SIGKILL). Logs stopped at the chown of the data dir.\n", LivenessProbe},
+		{"the probe named in another sentence", "Flipping the image produced a CrashLoop: 5+ restarts, exit 137, never ready.\n\nWe saw the startup-probe fail for the full 10min window while the entrypoint was still running chown.\n", LivenessProbe},
+		{"a 137 alone", "The worker keeps restarting, exit code 137 every time after a few minutes of work.\n", OOMKilled},
+		{"memory said beside a probe", "The pod is OOMKilled over and over, exit code 137, memory climbs to the limit; the liveness probe is fine.\n", OOMKilled},
+	})
+}
+
+// An OSError from the program's own setsockopt of SO_REUSEPORT is the
+// program's, fixed by its release; the same error elsewhere is not.
+func TestReusePortUnsupported(t *testing.T) {
+	tb := "[2025-01-16 10:16:05 +0000] [240] [INFO] Starting gunicorn 19.7.1\nTraceback (most recent call last):\n  File \"/usr/local/lib/python3.9/dist-packages/gunicorn/sock.py\", line 44, in set_options\n    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)\nOSError: [Errno 95] Operation not supported\n"
+	checkLogRules(t, []logRule{{"gunicorn 19.7 on a kernel without SO_REUSEPORT", tb, AppCrash, "Errno 95"}})
+	other := strings.Replace(tb, "sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)", "os.chmod(path, 0o600)", 1)
+	checkNotRead(t, []notRead{{other, AppCrash}})
+}
