@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -192,7 +193,7 @@ func Diagnose(in Input) Report {
 			// that names a cause (or killed for memory): the previous
 			// instance crashed, and that crash is what was asked about.
 			for _, v := range views {
-				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(pod, v, in.Now) || oomKilledAskedAbout(in, v, len(views))) {
+				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(pod, v, in.Now) || oomKilledAskedAbout(in, v, len(views)) || oomEventNames(v, events)) {
 					failing = append(failing, v)
 				}
 			}
@@ -274,6 +275,35 @@ func oomKilledAskedAbout(in Input, v *containerView, containers int) bool {
 	}
 	text, ok := containerLog(in, v, containers)
 	return ok && ScanLog(strings.NewReader(text)).topic != Unknown
+}
+
+// oomEventNames reports a container restarted before, running again now,
+// whose process a memory cgroup's OOM kill event names ("Memory cgroup out
+// of memory: Killed process 2817364 (ingestor)", the node's event): the
+// kernel killed it at its limit, and it will again.
+func oomEventNames(v *containerView, events []corev1.Event) bool {
+	if v.status == nil || v.status.RestartCount < 1 || v.name == "" {
+		return false
+	}
+	for i := range events {
+		e := &events[i]
+		if e.Reason != "OOMKilling" && !strings.Contains(e.Message, "Memory cgroup out of memory") {
+			continue
+		}
+		if m := reKilledProcess.FindStringSubmatch(e.Message); m != nil && sameProcess(m[1], v.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// reKilledProcess is the process the kernel's OOM killer names.
+var reKilledProcess = regexp.MustCompile(`\bKilled process \d+ \(([^)]+)\)`)
+
+// sameProcess reports whether the kernel's name for a process (its comm,
+// cut to 15 bytes) is the container's name.
+func sameProcess(comm, container string) bool {
+	return comm == container || len(comm) == 15 && strings.HasPrefix(container, comm)
 }
 
 // containerLog is the log given for v: its own, or the one log without a

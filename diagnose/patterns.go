@@ -656,14 +656,17 @@ var patterns = []*pattern{
 	// сегментирования), a permission denied (权限不够, Отказано в доступе),
 	// a command not found (未找到命令, команда не найдена), a socket
 	// address used once only (Windows' WSAEADDRINUSE).
-	pat("localized_segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "段错误", "speicherzugriffsfehler", "ошибка сегментирования", "erreur de segmentation", "violación de segmento", "falha de segmentação", "セグメンテーション違反", "세그멘테이션"),
+	pat("localized_segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "段错误", "speicherzugriffsfehler", "ошибка сегментирования", "erreur de segmentation", "violación de segmento", "falha de segmentação", "セグメンテーション違反", "세그멘테이션", "lỗi phân đoạn", "errore di segmentazione", "naruszenie ochrony pamięci", "bölütleme hatası", "parçalama arızası", "kesalahan segmentasi", "區段錯誤"),
 	pat("localized_permission", PermissionDenied, weightPrecise, hintPerm, "权限不够", "拒绝访问", "отказано в доступе", "keine berechtigung", "permission non accordée", "permiso denegado", "permissão negada", "許可がありません", "권한이 거부", "izin ditolak", "quyền bị từ chối", "Отказано в доступе",
-		"operação não permitida", "opération non permise", "vorgang nicht zulässig", "операция не позволена", "dateisystem ist nur lesbar", "système de fichiers accessible en lecture seule", "sistema de archivos de sólo lectura", "только для чтения", "只读文件系统", "hat falschen eigentümer"),
+		"operação não permitida", "opération non permise", "vorgang nicht zulässig", "операция не позволена", "dateisystem ist nur lesbar", "système de fichiers accessible en lecture seule", "sistema de archivos de sólo lectura", "только для чтения", "只读文件系统", "hat falschen eigentümer", "permesso negato", "zugriff verweigert", "accesso negato", "erişim engellendi", "izin reddedildi", "brak dostępu", "odmowa dostępu", "không đủ quyền", "truy cập bị từ chối", "拒絕不符權限的操作", "權限不足", "アクセスが拒否されました"),
 	pat("localized_cmd_not_found", CommandNotFound, weightPrecise, hintEntry, "未找到命令", "команда не найдена", "befehl nicht gefunden", "commande introuvable", "orden no encontrada", "comando não encontrado", "コマンドが見つかりません",
-		"no se encontró la orden", "명령어를 찾을 수 없음", "명령을 찾을 수 없음", "defekter interpreter", "mauvais interpréteur", "zugriff auf jarfile", "impossible d'accéder au fichier jar", "no se ha podido acceder al archivo jar"),
+		"no se encontró la orden", "명령어를 찾을 수 없음", "명령을 찾을 수 없음", "defekter interpreter", "mauvais interpréteur", "zugriff auf jarfile", "impossible d'accéder au fichier jar", "no se ha podido acceder al archivo jar", "komut yok", "komut bulunamadı", "comando non trovato", "nie znaleziono polecenia", "không tìm thấy lệnh", "perintah tidak ditemukan", "指令找不到", "命令找不到"),
 	// A shell's "no such file" for the script it runs, in the node's
 	// language ("/bin/bash: /app/entrypoint.sh: Aucun fichier ou dossier de
 	// ce type").
+	// The kernel's exec format error in the node's language (bash's
+	// "cannot execute binary file: Exec format error", translated).
+	pat("localized_exec_format", ExecFormat, weightPrecise+2, hintArch, "実行形式エラー", "可执行文件格式错误", "可執行檔格式錯誤", "ошибка формата выполняемого файла", "erreur de format pour exec", "error de formato de ejecutable", "erro de formato executável", "fehler im format der ausführbaren datei", "falsches format der ausführbaren datei", "실행 형식 오류", "errore di formato exec", "çalıştırılabilir biçim hatası"),
 	pat("localized_script_missing", CommandNotFound, weightPrecise, hintEntry, "aucun fichier ou dossier", "datei oder verzeichnis nicht gefunden", "no existe el archivo o el directorio", "нет такого файла или каталога", "没有那个文件或目录", "arquivo ou diretório inexistente").matching(`(?i)^(?:/(?:usr/)?bin/)?(?:ba|da|a)?sh: (?:(?:line|zeile|ligne|línea|linha|строка|行) \d+: )?\S+: (?:Aucun fichier ou dossier de ce type|Datei oder Verzeichnis nicht gefunden|No existe el archivo o el directorio|Нет такого файла или каталога|没有那个文件或目录|Arquivo ou diretório inexistente)`),
 	pat("localized_addr_in_use", PortConflict, weightPrecise, hintPort, "nur jeweils einmal verwendet werden", "只允许使用一次", "1 つのみを使用できます", "une seule utilisation de chaque adresse", "solo se permite un uso de cada dirección",
 		"adresse wird bereits verwendet", "adresse déjà utilisée", "dirección ya se está usando", "адрес уже используется", "地址已在使用", "endereço já está em uso", "endereço já em uso", "アドレスは既に使用中", "Адрес уже используется"),
@@ -673,7 +676,8 @@ var patterns = []*pattern{
 	// "timeout expired", pymysql's "timed out"): the server did not
 	// answer in time.
 	pat("db_driver_timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "operationalerror").matching(`(?i)\b(?:psycopg2?|psycopg|pymysql|mysqldb|asyncpg|sqlalchemy\.exc)\W{0,3}OperationalError\b.{0,80}\b(?:timeout|timed out)\b`),
-	pat("localized_refused", DependencyUnavailable, weightSpecific+2, hintDepend, "verbindungsaufbau abgelehnt", "die verbindung verweigerte", "connexion refusée", "expressément refusée", "conexión rehusada", "denegó expresamente", "conexão recusada", "в соединении отказано", "拒绝连接", "积极拒绝", "接続を拒否", "연결이 거부", "fehler bei der namensauflösung", "échec temporaire dans la résolution du nom", "fallo temporal en la resolución del nombre", "временный сбой в разрешении имен", "域名解析暂时失败"),
+	pat("localized_refused", DependencyUnavailable, weightSpecific+2, hintDepend, "verbindungsaufbau abgelehnt", "die verbindung verweigerte", "connexion refusée", "expressément refusée", "conexión rehusada", "denegó expresamente", "conexão recusada", "в соединении отказано", "拒绝连接", "积极拒绝", "接続を拒否", "연결이 거부", "fehler bei der namensauflösung", "échec temporaire dans la résolution du nom", "fallo temporal en la resolución del nombre", "временный сбой в разрешении имен", "域名解析暂时失败",
+		"noch nicht erreichbar", "injoignable", "tidak dapat dijangkau", "nieosiągalny", "到達できません", "无法连接到", "無法連線到", "연결할 수 없습니다"),
 	// A login refused or a database missing, in PostgreSQL's translations.
 	pat("localized_db_config", ConfigError, weightPrecise, hintAuth, "l'authentification par mot de passe a échoué", "passwort-authentifizierung für benutzer", "autentificación password falló", "не прошёл проверку подлинности", "не существует", "existiert nicht", "n'existe pas", "no existe").matching(`(?i)l'authentification par mot de passe a échoué|passwort-authentifizierung für benutzer|autentificación password falló|не прошёл проверку подлинности|(?:база данных|datenbank|la base de données|la base de datos) «?»?"?\S+"?»? (?:не существует|existiert nicht|n'existe pas|no existe)`),
 	// An unhandled exception in .NET's translations.
@@ -862,6 +866,10 @@ var patterns = []*pattern{
 	// Prosody's port manager on a port another server holds ("Failed to
 	// open server port 5222 on ::, check that Prosody or another XMPP server
 	// is not already running and using this port").
+	// Icecast's own words for a listener it could not bind ("Could not
+	// create listener socket on port 8000"): a port another process
+	// holds (a privileged port below 1024 is a permission instead).
+	pat("icecast_listener", PortConflict, weightPrecise, hintPort, "could not create listener socket on port").matching(`(?i)\bCould not create listener socket on port (?:[1-9]\d{3,4})\b`),
 	pat("prosody_port_in_use", PortConflict, weightPrecise, "Another process (often another XMPP server, or a second replica on the host network) holds the port: stop it, or give each its own ports.", "failed to open server port").matching(`(?i)\bFailed to open server port \d+ on \S+, check that \w+ or another [\w ]+ is not already running\b`),
 	// Edge boards' own failures: the kubelet on a kernel booted without the
 	// memory cgroup ("Following Cgroup subsystem not mounted: [memory]"), a
@@ -1120,6 +1128,9 @@ var patterns = []*pattern{
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
 	// may exit 0 on its own error).
+	// kubectl's Reason: Completed or an exit code 0 quoted in the
+	// reporter's words in any language ("Reason 是 Completed，退出码是 0").
+	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード").matching(`(?i)\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)`),
 	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) ` + psRowAgo),
 	// A program that ends itself with status 0 (`sys.exit(0)`,
 	// `process.exit(0)`, `os.Exit(0)`), as its code or the reporter's
@@ -1382,12 +1393,14 @@ var patterns = []*pattern{
 	// The runtime cannot apply the AppArmor or seccomp profile a pod asks
 	// for: a security setting of the spec, not a denied permission.
 	pat("security_profile", ConfigError, weightPrecise+2, "The container runtime cannot apply the AppArmor or seccomp profile the pod's securityContext names (missing on the node, empty, or not allowed in this Kubernetes version): set a profile that exists on every node (RuntimeDefault), or load it on the nodes first.", "apparmor", "seccomp").matching(`(?i)\b(?:apparmor|seccomp)\b.{0,40}\bprofile\b.{0,100}\b(?:forbidden|not found|not loaded|empty|does not exist|doesn't exist|cannot|could not|failed|invalid|unable|no such file)|\b(?:failed|error|cannot|unable|could not)\b.{0,40}\b(?:apparmor|seccomp) profile\b`),
-	// Docker Compose's report of a container that died of SIGSEGV ("NAME
-	// exited with code 139"), and a bare "Exit Code: 139" line.
 	// s6-overlay's account of its main command ("[cmd] /app/run.sh exited
 	// 127"): the shell's code for a command it could not find.
 	pat("s6_cmd_127", CommandNotFound, weightSpecific-2, hintEntry, "exited 127").matching(`(?i)\[cmd\] \S+ exited 127\b|\bcommand exited 127\b`),
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b`),
+	// Docker Compose's report of a container that died of SIGSEGV ("NAME
+	// exited with code 139"), and a bare "Exit Code: 139" line, or one
+	// quoted with kubectl's field names in the reporter's words in any
+	// language ("Last State'te Exit Code 139 gösteriyor, Reason: Error").
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.

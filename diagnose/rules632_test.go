@@ -22,6 +22,7 @@ func TestRules632(t *testing.T) {
 		{"SQL Server's connection string given to Npgsql", "Unhandled exception. System.ArgumentException: Couldn't set initial catalog (Parameter 'initial catalog')\n ---> System.ArgumentException: Keyword not supported: initial catalog (Parameter 'keyword')\n   at Npgsql.NpgsqlConnectionStringBuilder.GetProperty(String keyword)\n", ConfigError, "Keyword not supported"},
 		{"SQL Server in script upgrade mode after an image update", "Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): Login failed for user 'ledger_app'. Reason: Server is in script upgrade mode. Only administrator can connect at this moment.\n   at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)\nError Number:18401,State:1,Class:14\n", DependencyUnavailable, "script upgrade mode"},
 		{"run-java.sh given a jar the build did not make", "Starting the Java application using /opt/jboss/container/java/run/run-java.sh ...\nERROR No such file /deployments/openshift-quickstart-1.0.0-SNAPSHOT-runner.jar\nINFO exec  java -XX:+UseParallelGC -cp \".\" -jar  \nError: -jar requires jar file specification\nUsage: java [options] <mainclass> [args...]\n", ConfigError, "No such file /deployments/"},
+		{"Icecast's listener on a port another instance holds", "[2025-09-12  10:41:03] EROR connection/connection_setup_sockets Could not create listener socket on port 8000 bind (null)\n[2025-09-12  10:41:03] EROR connection/connection_setup_sockets No listening sockets established\nFATAL: Server startup failed. Exiting\n", PortConflict, "Could not create listener socket"},
 		{"Swarm's task killed by SIGKILL", "NAME          NODE      CURRENT STATE               ERROR\nworker.1      worker1   Starting 2 seconds ago\n\\_ worker.1   worker1   Failed 14 seconds ago       \"task: non-zero exit (137)\"\n", OOMKilled, "non-zero exit (137)"},
 	})
 	checkNotRead(t, []notRead{
@@ -73,4 +74,41 @@ func TestReusePortUnsupported(t *testing.T) {
 	checkLogRules(t, []logRule{{"gunicorn 19.7 on a kernel without SO_REUSEPORT", tb, AppCrash, "Errno 95"}})
 	other := strings.Replace(tb, "sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)", "os.chmod(path, 0o600)", 1)
 	checkNotRead(t, []notRead{{other, AppCrash}})
+}
+
+// System messages in the node's language, and kubectl's words quoted in
+// the reporter's.
+func TestLocalizedMessages632(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"Japanese bash's exec format error", "/usr/local/bin/entrypoint.sh: 行 12: /opt/app/bin/server: バイナリファイルを実行できません: 実行形式エラー\n", ExecFormat, "実行形式エラー"},
+		{"Vietnamese bash's segmentation fault", "/docker-entrypoint.sh: dòng 31:    17 Lỗi phân đoạn (đã xuất core) ffmpeg -hwaccel vaapi -i \"$SRC\" \"$DST\"\n", Segfault, "Lỗi phân đoạn"},
+		{"Turkish bash's command not found", "/usr/local/bin/start.sh: satır 18: php-fpm: komut yok\n", CommandNotFound, "komut yok"},
+		{"Italian cp refused", "cp: impossibile creare il file regolare '/config/app.ini': Permesso negato\n", PermissionDenied, "Permesso negato"},
+		{"Windows' German access denied", "java.io.FileNotFoundException: C:\\app\\logs\\lohnabrechnung.log (Zugriff verweigert)\n", PermissionDenied, "Zugriff verweigert"},
+		{"a German wait-for loop's own words", "Redis noch nicht erreichbar\nRedis noch nicht erreichbar\n", DependencyUnavailable, "nicht erreichbar"},
+		{"kubectl's exit code quoted in Turkish", "Merhaba, kuyruk işçimiz çöküyor. `kubectl describe` Last State'te Exit Code 139 gösteriyor, Reason: Error.\n", Segfault, "Exit Code 139"},
+		{"kubectl's Completed and exit 0 quoted in Chinese", "现在 pod 一直在重启，`kubectl describe` 看 Last State 是 Terminated，Reason 是 Completed，退出码是 0，Restart Count 已经 23 了。\n", Completed, "Completed"},
+	})
+	checkNotRead(t, []notRead{
+		{"Reason:     Completed\n", Completed},
+	})
+}
+
+// A container running again after the kernel's OOM killer named its
+// process (the node's OOMKilling event) is the finding, not a healthy pod.
+func TestNodeOOMEventNamesTheContainer(t *testing.T) {
+	pod := app(0, "", func(p *corev1.Pod) {})
+	st := &pod.Status.ContainerStatuses[0]
+	st.LastTerminationState = corev1.ContainerState{}
+	st.State = corev1.ContainerState{Running: &corev1.ContainerStateRunning{}}
+	st.Ready, st.RestartCount = true, 11
+	oom := event("OOMKilling", "", "Memory cgroup out of memory: Killed process 2817364 (app) total-vm:1912448kB, anon-rss:261612kB, UID:65532", 14*time.Minute, 1)
+	r := Diagnose(Input{Pod: pod, Events: []corev1.Event{oom}, Now: now})
+	if r.Healthy || r.Category != OOMKilled {
+		t.Errorf("with the event: healthy %v, %s: %s", r.Healthy, r.Category, r.Summary)
+	}
+	other := event("OOMKilling", "", "Memory cgroup out of memory: Killed process 2817364 (postgres) total-vm:1912448kB", 14*time.Minute, 1)
+	if r := Diagnose(Input{Pod: pod, Events: []corev1.Event{other}, Now: now}); !r.Healthy {
+		t.Errorf("another process's kill: %s: %s", r.Category, r.Summary)
+	}
 }
