@@ -1048,6 +1048,12 @@ func (s *logScanner) result() LogScan {
 		// sentence) outweighs it.
 		best = nil
 	}
+	if best != nil && best.pat != nil && best.pat.id == "arm_host" && out.topicNamed && out.topic != ExecFormat && out.topic != AppCrash {
+		// The platform named in a report whose words name another kind
+		// of cause ("k3s on a Raspberry Pi ... the pod was restarted
+		// when a healthcheck expired"): the words say more.
+		best = nil
+	}
 	if best == nil || best.score < weightGeneric {
 		// No crash shape: the last error-looking line is the best guess
 		// (Go's log.Fatal, a CLI's final "failed to ..." line).

@@ -1004,6 +1004,15 @@ var patterns = []*pattern{
 	// requires jar file specification"): JAVA_APP_JAR or the build's jar
 	// name to fix.
 	pat("run_java_no_jar", ConfigError, weightPrecise, hintFile, "error no such file").matching(`\bERROR No such file /\S+\.jar\b`),
+	// Flyway without a URL ("Unable to connect to the database. Configure
+	// the url, user and password!"): its settings are missing (a misnamed
+	// FLYWAY_URL), not a database that is down.
+	pat("flyway_unconfigured", ConfigError, weightPrecise+4, hintParse, "configure the url, user and password").matching(`(?i)\bUnable to connect to the database\. Configure the url, user and password\b`),
+	// go-oidc's issuer check ("oidc: issuer did not match the issuer
+	// returned by provider", "issuer URL provided to client ... did not
+	// match the issuer URL returned by provider"): the configured issuer
+	// differs from the provider's own (a trailing slash, ":443").
+	pat("oidc_issuer_mismatch", ConfigError, weightPrecise+2, hintParse, "did not match the issuer").matching(`(?i)\bdid not match the issuer(?: URL)? returned by provider\b`),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
 	// Kubelet probe messages pasted with the log.
@@ -1128,6 +1137,10 @@ var patterns = []*pattern{
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
 	// may exit 0 on its own error).
+	// A shell command that ends itself with "exit 0" (a compose job's
+	// `/bin/sh -c "mc mb ...; exit 0;"` made a Deployment by kompose): a
+	// task that finishes.
+	pat("shell_command_exit0", Completed, 17, "", "exit 0").matching(`(?i)\bsh -c ["'].*;\s*exit 0;?\s*["']`),
 	// kubectl's Reason: Completed or an exit code 0 quoted in the
 	// reporter's words in any language ("Reason 是 Completed，退出码是 0").
 	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード").matching(`(?i)\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)`),
@@ -1400,6 +1413,9 @@ var patterns = []*pattern{
 	// exited with code 139"), and a bare "Exit Code: 139" line, or one
 	// quoted with kubectl's field names in the reporter's words in any
 	// language ("Last State'te Exit Code 139 gösteriyor, Reason: Error").
+	// A jsonpath table of pods' last exit code and reason ("scoring-5b8d
+	// 139 Error", printed by `{range .items[*]}`): a segmentation fault.
+	pat("jsonpath_row_exit139", Segfault, weightSpecific-2, hintNative, "139").matching(`^[a-z0-9][a-z0-9.-]*-[a-z0-9]{5}\s+139\s+Error\s*$`),
 	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
@@ -2514,6 +2530,10 @@ var patterns = []*pattern{
 	// sets, as the user it runs as (OpenShift's random UID): a permission
 	// of the image's directory, not a missing command.
 	pat("workdir_denied", PermissionDenied, weightPrecise+4, hintPerm, "chdir to cwd").matching(`(?i)\bchdir to cwd\b.{0,120}\b(?:permission denied|operation not permitted)\b`),
+	// Ruby's own report of a segmentation fault in native code ("[BUG]
+	// Segmentation fault at 0x0000000000000000", a native extension such
+	// as grpc_c.so), above its control frames.
+	pat("ruby_bug_segv", Segfault, weightPrecise+4, hintNative, "[bug] segmentation fault").matching(`\[BUG\] Segmentation fault at 0x[0-9a-f]+`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),

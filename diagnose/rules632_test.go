@@ -23,6 +23,11 @@ func TestRules632(t *testing.T) {
 		{"SQL Server in script upgrade mode after an image update", "Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): Login failed for user 'ledger_app'. Reason: Server is in script upgrade mode. Only administrator can connect at this moment.\n   at Microsoft.Data.SqlClient.SqlInternalConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)\nError Number:18401,State:1,Class:14\n", DependencyUnavailable, "script upgrade mode"},
 		{"run-java.sh given a jar the build did not make", "Starting the Java application using /opt/jboss/container/java/run/run-java.sh ...\nERROR No such file /deployments/openshift-quickstart-1.0.0-SNAPSHOT-runner.jar\nINFO exec  java -XX:+UseParallelGC -cp \".\" -jar  \nError: -jar requires jar file specification\nUsage: java [options] <mainclass> [args...]\n", ConfigError, "No such file /deployments/"},
 		{"Icecast's listener on a port another instance holds", "[2025-09-12  10:41:03] EROR connection/connection_setup_sockets Could not create listener socket on port 8000 bind (null)\n[2025-09-12  10:41:03] EROR connection/connection_setup_sockets No listening sockets established\nFATAL: Server startup failed. Exiting\n", PortConflict, "Could not create listener socket"},
+		{"Ruby's [BUG] in a native extension, below Helm's wait timeout", "$ helm upgrade --install review-1841 ./chart -n review --wait --timeout 6m\nRelease \"review-1841\" does not exist. Installing it now.\nError: context deadline exceeded\n=> Booting Puma\n/usr/local/bundle/gems/grpc-1.68.1-x86_64-linux/src/ruby/lib/grpc/grpc_c.so: [BUG] Segmentation fault at 0x0000000000000000\nruby 3.3.6 (2024-11-05 revision 75015d4c1f) [x86_64-linux]\n", Segfault, "[BUG] Segmentation fault"},
+		{"a jsonpath table of pods' last exit codes", "scoring-5b8d7c9f64-4kx2m\t139\tError\nscoring-5b8d7c9f64-cz9wq\t139\tError\n", Segfault, "139"},
+		{"go-oidc's issuer check wrapped over three lines", "failed to create OIDC provider for \"https://sso.example.org\":\n  oidc: issuer URL provided to client (\"https://sso.example.org\")\n  did not match the issuer URL returned by provider (\"https://sso.example.org:443\")\n", ConfigError, "did not match the issuer URL"},
+		{"Flyway without a URL", "Flyway OSS Edition 10.21.0 by Redgate\n\nSee release notes here: https://rd.gt/416ObMi\nERROR: Unable to connect to the database. Configure the url, user and password!\n", ConfigError, "Configure the url"},
+		{"a compose job's shell command that exits 0, made a Deployment", "Everything comes up except createbuckets, which is now a Deployment in CrashLoopBackOff. Its log each time:\n\nAdded `myminio` successfully.\nBucket created successfully `myminio/uploads`.\nAccess permission for `myminio/uploads` is set to `download`\n\nThe entrypoint is `/bin/sh -c \"mc alias set myminio http://minio:9000 $$MINIO_ROOT_USER $$MINIO_ROOT_PASSWORD; mc mb --ignore-existing myminio/uploads; exit 0;\"`\n", Completed, "exit 0"},
 		{"Swarm's task killed by SIGKILL", "NAME          NODE      CURRENT STATE               ERROR\nworker.1      worker1   Starting 2 seconds ago\n\\_ worker.1   worker1   Failed 14 seconds ago       \"task: non-zero exit (137)\"\n", OOMKilled, "non-zero exit (137)"},
 	})
 	checkNotRead(t, []notRead{
@@ -111,4 +116,19 @@ func TestNodeOOMEventNamesTheContainer(t *testing.T) {
 	if r := Diagnose(Input{Pod: pod, Events: []corev1.Event{other}, Now: now}); !r.Healthy {
 		t.Errorf("another process's kill: %s: %s", r.Category, r.Summary)
 	}
+}
+
+// The platform a report names ("k3s on a Raspberry Pi") is no cause when
+// its words name another kind; alone, it still leans to the architecture.
+func TestPlatformMentionBesideOtherWords(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a probe's kill on a Pi", "I run miniflux in a small kubernetes (k3s) setup on Raspberry Pi (and host postgresql on a raspberry pi).\nThe pod was deleted since a healthcheck expired and pod was restarted. I turned off the healthcheck to debug.\n", LivenessProbe},
+		{"the Pi alone", "The exporter keeps restarting on my Raspberry Pi 4, it works on my laptop.\n", ExecFormat},
+	})
+}
+
+// The MinIO client's account of a permission it set is no word about
+// permissions.
+func TestMinioClientOutputIsNoWords(t *testing.T) {
+	notAbout(t, "The createbuckets job keeps restarting after kompose. Its log:\nAdded `myminio` successfully.\nBucket created successfully `myminio/uploads`.\nAccess permission for `myminio/uploads` is set to `download`\n", PermissionDenied, "mc's output read as words about permissions")
 }

@@ -88,6 +88,12 @@ var reSettingLine = regexp.MustCompile(`^(?:[A-Za-z_][\w.\-]*:(?:\s+\S+)?|- [\w.
 // or a configure script's output, not the reporter's words.
 var reProgressStep = regexp.MustCompile(`^[a-z][\w ./'"-]{3,120}? \.\.\. [\w.-]+$`)
 
+// reMinioClientDone is the MinIO client's account of a step it did
+// ("Access permission for `myminio/uploads` is set to `download`", "Bucket
+// created successfully `myminio/uploads`."): a bucket-making job's output,
+// no words about permissions.
+var reMinioClientDone = regexp.MustCompile("^(?:Access permission for `[^`]+` is set to `[^`]+`|Bucket created successfully `[^`]+`\\.|Added `[^`]+` successfully\\.)$")
+
 // reCommandWithFlags is a helm or kubeadm command line with a flag, bare
 // or in a code span. (A docker or kubectl command's image is words about
 // what ran: "docker service create ... centos" is a one-shot image.)
@@ -138,7 +144,7 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		t.count(topicExecFormat, 2, string(trimmed))
 		return
 	}
-	if programLine(trimmed) || reProgressStep.Match(trimmed) || gpuToolLine(trimmed) {
+	if programLine(trimmed) || reProgressStep.Match(trimmed) || gpuToolLine(trimmed) || reMinioClientDone.Match(trimmed) {
 		return
 	}
 	if bytes.HasPrefix(trimmed, []byte("+ ")) || bytes.HasPrefix(trimmed, []byte("++ ")) {

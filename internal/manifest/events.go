@@ -16,6 +16,7 @@ type eventRow struct {
 	age       time.Duration // since the last occurrence; -1 when unknown
 	firstAge  time.Duration // since the first occurrence; -1 when unknown
 	container string        // container named by a sub-object path
+	object    string        // the OBJECT column's kind, lower-cased ("pod", "job"), when printed
 }
 
 // eventsHeaderTitles are the column titles that start an events table,
@@ -227,7 +228,7 @@ func parseTypedRow(line string) (eventRow, bool) {
 		r := newRow(m[4], m[5], m[7])
 		r.setAges(m[1], m[2], m[3])
 		if kind, name, ok := strings.Cut(m[6], "/"); ok {
-			r.event.InvolvedObject.Name = name
+			r.event.InvolvedObject.Name, r.object = name, strings.ToLower(kind)
 			switch {
 			case strings.EqualFold(kind, "pod"):
 				r.event.InvolvedObject.Kind = "Pod"

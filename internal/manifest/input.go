@@ -479,6 +479,7 @@ func mergeRow(pod, row *corev1.Pod) {
 // with placeholders.
 func (o *Objects) fillNames(pod *corev1.Pod) {
 	names, warned := map[string]int{}, map[string]bool{}
+	podRows := slices.ContainsFunc(o.textEvents, func(r eventRow) bool { return r.object == "pod" })
 	count := func(e *corev1.Event) {
 		if k := e.InvolvedObject.Kind; k != "" && k != "Pod" {
 			return // a ReplicaSet's, a Node's, an HPA's events name no pod
@@ -504,7 +505,11 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 		}
 	}
 	for i := range o.textEvents {
-		count(&o.textEvents[i].event)
+		if r := &o.textEvents[i]; !podRows || r.object == "" || r.object == "pod" {
+			// (Beside pods' rows, a Job's or a ReplicaSet's rows name
+			// the workload, not a pod.)
+			count(&r.event)
+		}
 	}
 	if pod.Name == "" {
 		// Events pasted as YAML or JSON (`kubectl get events -o yaml`)
