@@ -157,6 +157,12 @@ func (d *diagContext) podLevel() (Finding, bool, bool) {
 	}
 	if vd.cat == "" {
 		switch {
+		case pod.Status.Phase == corev1.PodFailed && pod.Status.Reason == "SysctlForbidden":
+			// The kubelet rejects a pod whose securityContext sets a
+			// sysctl it does not allow (a setting of the spec; the
+			// ReplicaSet makes pod after rejected pod).
+			vd = verdict{cat: ConfigError, confidence: Likely, summary: strings.TrimSpace("pod rejected: its securityContext sets a sysctl the kubelet does not allow (--allowed-unsafe-sysctls), so it never starts: " + pod.Status.Message),
+				evidence: []string{fmt.Sprintf("status: phase=Failed reason=%s message=%q", pod.Status.Reason, pod.Status.Message)}}
 		case pod.Status.Phase == corev1.PodFailed:
 			vd = verdict{cat: Unknown, summary: strings.TrimSpace("pod failed: " + pod.Status.Reason + " " + pod.Status.Message),
 				evidence: []string{fmt.Sprintf("status: phase=Failed reason=%s message=%q", pod.Status.Reason, pod.Status.Message)}}

@@ -86,6 +86,13 @@ func probeCommandMissing(msg string) bool {
 	return strings.Contains(m, "probe errored") && (strings.Contains(m, "exec failed") || strings.Contains(m, "executable file not found") || strings.Contains(m, "no such file or directory"))
 }
 
+// probeLocalhostUnresolved reports a probe event whose call to localhost
+// failed because the name did not resolve ("lookup localhost on
+// 8.8.8.8:53: no such host").
+func probeLocalhostUnresolved(msg string) bool {
+	return strings.Contains(msg, "lookup localhost") && strings.Contains(msg, "no such host")
+}
+
 // deployError reports a log in which an application server said the app
 // it deploys failed to start, and named an error: the server runs on
 // without the app, so a probe on the app's path fails and kills it, but
@@ -324,6 +331,15 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 			e.add(signal{cat: LivenessProbe, weight: voteDecisive, kind: "event", quote: u,
 				detail: "its exec probe runs a command the image does not have, so the probe always fails and the kubelet restarts it",
 				hint:   "Change the probe's command to one the image has (or install it in the image), or use an httpGet or tcpSocket probe."})
+			continue
+		}
+		if probeLocalhostUnresolved(u) {
+			// The probe calls localhost and the name does not resolve
+			// (the node's or the pod's /etc/hosts lacks it, so the
+			// lookup goes to DNS): the probe can never pass.
+			e.add(signal{cat: ConfigError, weight: voteDecisive, kind: "event", quote: u,
+				detail: "its probe calls localhost, which does not resolve where it runs (no localhost entry in /etc/hosts, so the name goes to DNS): the probe always fails and the kubelet restarts it",
+				hint:   "Restore the localhost line in the node's (or the image's) /etc/hosts, or point the probe at 127.0.0.1."})
 			continue
 		}
 		e.add(signal{cat: LivenessProbe, weight: w, kind: "event", quote: u, detail: probeFailureDetail(u)})

@@ -323,6 +323,11 @@ var patterns = []*pattern{
 	// Node's and Ruby's ENOENT name the path after the error): the script
 	// assumes one cgroup version.
 	pat("cgroup_file_missing", AppCrash, weightPrecise, "The image's start script or config reads the memory or CPU limit from a cgroup file this node does not have (cgroup v1's memory/memory.limit_in_bytes or cpu/cpu.cfs_quota_us on a cgroup v2 host, or v2's memory.max on a v1 one): use a release of the image that reads both, or a node with the cgroup version it expects.", "/sys/fs/cgroup/").matching(`(?i)/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b.{0,20}(?:No such file or directory|ENOENT)|(?:No such file or directory|ENOENT)\b.{0,60}/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b`),
+	// An old release that looks for cgroup v1's per-controller mounts on
+	// a cgroup v2 host (cAdvisor's "Failed to start container manager:
+	// mountpoint for cpu not found"): a release that knows cgroup v2 is
+	// the fix.
+	pat("cgroup_v1_mountpoint", AppCrash, weightPrecise, "The program looks for cgroup v1's per-controller mounts, which a cgroup v2 node does not have: use a release that supports cgroup v2 (cAdvisor 0.43 or later).", "mountpoint for").matching(`(?i)\bmountpoint for (?:cpu|cpuacct|memory|cpuset|blkio|devices|pids) not found\b`),
 	// A node whose kernel runs without the memory cgroup (Raspberry Pi OS
 	// and balenaOS kernels boot with cgroup_disable=memory): the runtime
 	// cannot set the container's memory limit or memory.oom.group, so the
@@ -578,7 +583,12 @@ var patterns = []*pattern{
 	// the table already has (not written to run twice, or an earlier start
 	// added it), or its code reads a column no migration added. Either way
 	// the release is at fault and its next patch is the usual fix.
-	pat("migration_column_mismatch", AppCrash, weightPrecise, "The release's schema migration and the database's columns disagree (it adds a column that is already there, or its code reads one no migration added): use the patch release that fixes the migration; a by-hand schema fix is only a stopgap.", "duplicate column", "already exists", "no such column").matching(`(?i)\bduplicate column name\b|\bcolumn "?[\w.]+"? of relation "?[\w.]+"? already exists\b|\bno such column: \w+`),
+	pat("migration_column_mismatch", AppCrash, weightPrecise, "The release's schema migration and the database's columns disagree (it adds a column that is already there, or its code reads one no migration added): use the patch release that fixes the migration; a by-hand schema fix is only a stopgap.", "duplicate column", "already exists", "no such column").matching(`(?i)\bduplicate column name\b|\bcolumn "?[\w.]+"? of relation "?[\w.]+"? already exists\b|\bno such column: \w+|\btype "[\w.]+" already exists\b`),
+	// Flyway's account of a versioned migration whose own SQL failed
+	// ("Migration V12__add_region_not_null.sql failed"): the release's
+	// migration, not a setting (its later "Detected failed migration" is
+	// the state that first failure left).
+	pat("flyway_migration_sql_failed", AppCrash, weightPrecise+1, "", "sql failed").matching(`(?i)\bMigration V[\d._]+__\w+\.sql failed\b`),
 	// Two replicas creating the same table or type at once: PostgreSQL
 	// refuses the second one on its catalog's unique index. The program
 	// migrates at start without a lock; a restart usually gets past it.
@@ -1013,6 +1023,13 @@ var patterns = []*pattern{
 	// match the issuer URL returned by provider"): the configured issuer
 	// differs from the provider's own (a trailing slash, ":443").
 	pat("oidc_issuer_mismatch", ConfigError, weightPrecise+2, hintParse, "did not match the issuer").matching(`(?i)\bdid not match the issuer(?: URL)? returned by provider\b`),
+	// Samba's domain join that finds no domain controller ("Failed to
+	// join domain: failed to find DC for domain LAB"): the DC is not up
+	// or not reachable yet.
+	// Oracle Database still starting or stopping ("ORA-01033: ORACLE
+	// initialization or shutdown in progress"): not ready for clients yet.
+	pat("oracle_starting", DependencyUnavailable, weightPrecise, hintDepend, "ora-01033").matching(`\bORA-01033\b`),
+	pat("samba_join_no_dc", DependencyUnavailable, weightPrecise, hintDepend, "failed to find dc for domain").matching(`(?i)\bfailed to find DC for domain\b`),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
 	// Kubelet probe messages pasted with the log.
@@ -1623,7 +1640,7 @@ var patterns = []*pattern{
 	// The same error named without its bind (an issue's title, Node's
 	// "listen EADDRNOTAVAIL"): in the reports, an address the program is
 	// told to listen on that it does not have, unless it connects.
-	pat("addr_not_available", ConfigError, weightSpecific, "The program is told to use an address this container or pod does not have (a host's IP, an old node IP, an IPv6 address the node lacks): listen on 0.0.0.0 (or ::), or on an address it has.", "cannot assign requested address", "eaddrnotavail").without("connect: cannot assign", "connect eaddrnotavail", "dial tcp", "dial udp"),
+	pat("addr_not_available", ConfigError, weightSpecific, "The program is told to use an address this container or pod does not have (a host's IP, an old node IP, an IPv6 address the node lacks): listen on 0.0.0.0 (or ::), or on an address it has.", "cannot assign requested address", "eaddrnotavail", "address not available (os error 99)").without("connect: cannot assign", "connect eaddrnotavail", "dial tcp", "dial udp"),
 	pat("bind_addr_not_here", ConfigError, weightPrecise+1, "The program is told to listen on an address this container does not have (a host's or laptop's IP): listen on 0.0.0.0 (or :: ) instead.", "cannot assign requested address", "addrnotavailable", "bind failed due to address not available").matching(`(?i)\b(?:bind|binding|listen)\w*\b.{0,80}\bcannot assign requested address\b|\bport bind failed due to address not available\b|\b(?:bind|binding|listen|create local)\w*\b.{0,80}\bkind: AddrNotAvailable\b`),
 	// Node's DNS SRV lookup of a mongodb+srv:// host timing out, and
 	// undici's connect timeout (fetch failed, its cause).
@@ -2534,6 +2551,12 @@ var patterns = []*pattern{
 	// Segmentation fault at 0x0000000000000000", a native extension such
 	// as grpc_c.so), above its control frames.
 	pat("ruby_bug_segv", Segfault, weightPrecise+4, hintNative, "[bug] segmentation fault").matching(`\[BUG\] Segmentation fault at 0x[0-9a-f]+`),
+	// A program's own crash handler naming the signal ("rspamd_crash_sig_handler:
+	// caught fatal signal 11(Segmentation fault)").
+	pat("fatal_signal_11", Segfault, weightPrecise, hintNative, "caught fatal signal 11").matching(`(?i)\bcaught fatal signal 11\b`),
+	// Triton's and other C++ servers' handler report ("Signal (11)
+	// received.", with a numbered backtrace below it).
+	pat("signal_11_received", Segfault, weightPrecise, hintNative, "signal (11) received").matching(`(?i)\bSignal \(11\) received\b`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),

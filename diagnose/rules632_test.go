@@ -28,6 +28,13 @@ func TestRules632(t *testing.T) {
 		{"go-oidc's issuer check wrapped over three lines", "failed to create OIDC provider for \"https://sso.example.org\":\n  oidc: issuer URL provided to client (\"https://sso.example.org\")\n  did not match the issuer URL returned by provider (\"https://sso.example.org:443\")\n", ConfigError, "did not match the issuer URL"},
 		{"Flyway without a URL", "Flyway OSS Edition 10.21.0 by Redgate\n\nSee release notes here: https://rd.gt/416ObMi\nERROR: Unable to connect to the database. Configure the url, user and password!\n", ConfigError, "Configure the url"},
 		{"a compose job's shell command that exits 0, made a Deployment", "Everything comes up except createbuckets, which is now a Deployment in CrashLoopBackOff. Its log each time:\n\nAdded `myminio` successfully.\nBucket created successfully `myminio/uploads`.\nAccess permission for `myminio/uploads` is set to `download`\n\nThe entrypoint is `/bin/sh -c \"mc alias set myminio http://minio:9000 $$MINIO_ROOT_USER $$MINIO_ROOT_PASSWORD; mc mb --ignore-existing myminio/uploads; exit 0;\"`\n", Completed, "exit 0"},
+		{"an old cAdvisor on a cgroup v2 node", "F0321 10:12:44.123456       1 cadvisor.go:172] Failed to start container manager: inotify_add_watch /sys/fs/cgroup/cpuacct,cpu: no such file or directory\nF0321 10:12:44.123456       1 manager.go:230] mountpoint for cpu not found\n", AppCrash, "mountpoint for cpu not found"},
+		{"a migration that creates a type already there", "migrate-1  | [⣷] applying migrations...PostgresError: type \"order_status\" already exists\nmigrate-1  |     at ErrorResponse (file:///app/node_modules/postgres/src/connection.js:788:26)\n", AppCrash, "already exists"},
+		{"Flyway's migration whose own SQL failed", "ERROR: Migration V12__add_region_not_null.sql failed\n---------------------------------------------------\nSQL State  : 23502\nError Code : 0\nMessage    : ERROR: column \"region\" of relation \"orders\" contains null values\n", AppCrash, "sql failed"},
+		{"rspamd's crash handler on SIGSEGV", "2025-01-12 10:14:02 #41(normal) <a5b3c1>; main; rspamd_crash_sig_handler: caught fatal signal 11(Segmentation fault), pid: 41, trace:\n2025-01-12 10:14:02 #41(normal) <a5b3c1>; main; rspamd_crash_sig_handler: 0: 0x7f2c6a1b3e40: librspamd-server.so+0x2b3e40\n", Segfault, "caught fatal signal 11"},
+		{"Samba's member join before its DC is up", "[member] joining domain LAB\nFailed to join domain: failed to find DC for domain LAB\n[member] join failed, exiting\n", DependencyUnavailable, "failed to find DC"},
+		{"Triton's signal handler", "I0312 08:14:22.301 1 server.cc:674] Started GRPCInferenceService at 0.0.0.0:8001\nSignal (11) received.\n 0# 0x000055D1C2F1B2A9 in tritonserver\n 1# 0x00007F3A1C84251F in /usr/lib/x86_64-linux-gnu/libc.so.6\n", Segfault, "Signal (11) received"},
+		{"Oracle still starting", "oracledb.exceptions.DatabaseError: ORA-01033: ORACLE initialization or shutdown in progress\nHelp: https://docs.oracle.com/error-help/db/ora-01033/\n", DependencyUnavailable, "ORA-01033"},
 		{"Swarm's task killed by SIGKILL", "NAME          NODE      CURRENT STATE               ERROR\nworker.1      worker1   Starting 2 seconds ago\n\\_ worker.1   worker1   Failed 14 seconds ago       \"task: non-zero exit (137)\"\n", OOMKilled, "non-zero exit (137)"},
 	})
 	checkNotRead(t, []notRead{
@@ -131,4 +138,33 @@ func TestPlatformMentionBesideOtherWords(t *testing.T) {
 // permissions.
 func TestMinioClientOutputIsNoWords(t *testing.T) {
 	notAbout(t, "The createbuckets job keeps restarting after kompose. Its log:\nAdded `myminio` successfully.\nBucket created successfully `myminio/uploads`.\nAccess permission for `myminio/uploads` is set to `download`\n", PermissionDenied, "mc's output read as words about permissions")
+}
+
+// Rust's account of a bind to an address the container lacks ("Address
+// not available (os error 99)" under "bind address failed").
+func TestRustAddrNotAvailable(t *testing.T) {
+	checkLogRules(t, []logRule{{"Rust's EADDRNOTAVAIL under a bind", "Dec 17 08:43:52 ERROR 「HTTP 服务」异常结束，返回结果为：「Err(bind address failed\n\nCaused by:\n    Address not available (os error 99)\n\nStack backtrace:\n   0: <unknown>\n", ConfigError, "os error 99"}})
+}
+
+// A probe on localhost where the name does not resolve can never pass: the
+// hosts file is the cause, not the probe's settings.
+func TestProbeOnUnresolvedLocalhost(t *testing.T) {
+	events := []corev1.Event{
+		event("Unhealthy", "app", `Liveness probe failed: calico/node is not ready: Felix is not live: Get "http://localhost:9099/liveness": dial tcp: lookup localhost on 8.8.8.8:53: no such host`, 20*time.Second, 9),
+		backOff("app"),
+	}
+	if r := Diagnose(Input{Pod: app(137, "Error", withLiveness("app")), Events: events, Now: now}); r.Category != ConfigError {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// A pod the kubelet rejects for a sysctl it does not allow is a setting
+// of the spec.
+func TestSysctlForbiddenPod(t *testing.T) {
+	pod := app(0, "", func(p *corev1.Pod) {})
+	pod.Status.ContainerStatuses = nil
+	pod.Status.Phase, pod.Status.Reason, pod.Status.Message = corev1.PodFailed, "SysctlForbidden", `Pod was rejected: forbidden sysctl: "net.core.somaxconn" not allowlisted`
+	if r := Diagnose(Input{Pod: pod, Now: now}); r.Category != ConfigError {
+		t.Errorf("got %s: %s", r.Category, r.Summary)
+	}
 }

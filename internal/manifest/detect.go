@@ -76,7 +76,20 @@ func Detect(data []byte) Format {
 	if isEventText(lines) {
 		return FormatEvents
 	}
+	if describeHead(text) {
+		return FormatDescribe
+	}
 	return FormatLog
+}
+
+// reDescribeHeadKey is a key of the pod's head in describe output.
+var reDescribeHeadKey = regexp.MustCompile(`(?m)^(?:Namespace|Node|Start Time|Labels|Annotations|Priority|Service Account|Status|IP|IPs|Controlled By|Controllers):`)
+
+// describeHead reports the head of a pod's describe output cut from its
+// containers by a blank line ("Name:", "Namespace:", "Node:", "Labels:"
+// with their continuation lines): describe text, not a log.
+func describeHead(text []byte) bool {
+	return bytes.HasPrefix(text, []byte("Name:")) && len(reDescribeHeadKey.FindAll(text, 3)) >= 3
 }
 
 // mayHaveTableHeader is a cheap test before reTableHeader, which is slow

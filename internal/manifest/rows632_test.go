@@ -25,3 +25,33 @@ func TestJobRowsBesidePodRows(t *testing.T) {
 		t.Errorf("the pod's Failed event was dropped: %+v", in.Events)
 	}
 }
+
+// The head of a describe (Name, Namespace, Labels, Annotations with their
+// continuation lines) cut from its containers by a blank line is describe
+// text: its annotations are no log.
+func TestDescribeHeadIsNoLog(t *testing.T) {
+	in := pasteInput(t, `Name:   calico-node-466p4
+Namespace:  kube-system
+Node:   ip-10-1-2-3.company.com/10.1.2.3
+Start Time: Wed, 02 May 2018 10:30:55 -0400
+Labels:   controller-revision-hash=1732170019
+    k8s-app=calico-node
+Annotations:  scheduler.alpha.kubernetes.io/critical-pod=
+
+Status:   Running
+IP:   10.1.2.3
+Containers:
+  calico-node:
+    Image:    calico/node:v3.0.1
+    State:    Waiting
+      Reason:   CrashLoopBackOff
+    Last State:   Terminated
+      Reason:   Error
+      Exit Code:  1
+`)
+	for name, l := range in.Logs {
+		if strings.Contains(l, "critical-pod") || strings.Contains(l, "k8s-app=") {
+			t.Errorf("describe's head read as the log of %q: %q", name, l)
+		}
+	}
+}
