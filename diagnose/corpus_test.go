@@ -663,29 +663,29 @@ var corpusFloors = map[string][2]float64{
 	"round631": {0.33, 1.00}, // held out: 1/3 (2/2 quoted) when measured once (BASELINE_ROUND631.md), then developed against
 	"round636": {0.00, 1.00}, // held out: 0/1 (1/1 quoted) when measured once (BASELINE_ROUND636.md), then developed against
 	"round635": {0.33, 1.00}, // held out: 1/3 (0/0 quoted) when measured once (BASELINE_ROUND635.md), then developed against
-	"round634": {0.60, 1.00}, // held out: 3/5 (1/1 quoted) when measured once (BASELINE_ROUND634.md), then developed against
-	"round633": {0.00, 1.00}, // held out: 0/1 (1/1 quoted) when measured once (BASELINE_ROUND633.md), then developed against
-	"round632": {0.60, 1.00}, // held out: 3/5 (1/1 quoted) when measured once (BASELINE_ROUND632.md), then developed against
+	"round634": {0.80, 1.00}, // held out: 3/5 (1/1 quoted) when measured once (BASELINE_ROUND634.md), then developed against
+	"round633": {1.00, 1.00}, // held out: 0/1 (1/1 quoted) when measured once (BASELINE_ROUND633.md), then developed against
+	"round632": {1.00, 1.00}, // held out: 3/5 (1/1 quoted) when measured once (BASELINE_ROUND632.md), then developed against
 	"round637": {1.00, 1.00}, // held out: 5/5 (3/3 quoted) when measured once (BASELINE_ROUND637.md), then developed against
 	"round638": {0.33, 1.00}, // held out: 1/3 (0/0 quoted) when measured once (BASELINE_ROUND638.md), then developed against
 	"round639": {1.00, 1.00}, // held out: 1/1 (1/1 quoted) when measured once (BASELINE_ROUND639.md), then developed against
 	"round640": {0.50, 1.00}, // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND640.md), then developed against
 	"round643": {0.80, 1.00}, // held out: 4/5 (3/3 quoted) when measured once (BASELINE_ROUND643.md), then developed against
-	"round642": {0.33, 0.50}, // held out: 1/3 (1/2 quoted) when measured once (BASELINE_ROUND642.md), then developed against
+	"round642": {0.33, 1.00}, // held out: 1/3 (1/2 quoted) when measured once (BASELINE_ROUND642.md), then developed against
 	"round641": {0.42, 1.00}, // held out: 3/7 (3/3 quoted) when measured once (BASELINE_ROUND641.md), then developed against
 	"round645": {0.00, 1.00}, // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND645.md), then developed against
 	"round646": {0.80, 1.00}, // held out: 4/5 (3/3 quoted) when measured once (BASELINE_ROUND646.md), then developed against
-	"round648": {0.50, 1.00}, // held out: 1/2 (0/0 quoted) when measured once (BASELINE_ROUND648.md), then developed against
+	"round648": {1.00, 1.00}, // held out: 1/2 (0/0 quoted) when measured once (BASELINE_ROUND648.md), then developed against
 	"round649": {0.75, 1.00}, // held out: 3/4 (0/0 quoted) when measured once (BASELINE_ROUND649.md), then developed against
-	"round651": {1.00, 0.00}, // held out: 2/2 (0/1 quoted) when measured once (BASELINE_ROUND651.md), then developed against
+	"round651": {1.00, 1.00}, // held out: 2/2 (0/1 quoted) when measured once (BASELINE_ROUND651.md), then developed against
 	"round652": {0.66, 1.00}, // held out: 2/3 (1/1 quoted) when measured once (BASELINE_ROUND652.md), then developed against
 	"round656": {0.66, 1.00}, // held out: 2/3 (0/0 quoted) when measured once (BASELINE_ROUND656.md), then developed against
-	"round653": {0.62, 0.50}, // held out: 5/8 (1/2 quoted) when measured once (BASELINE_ROUND653.md), then developed against
+	"round653": {0.75, 0.50}, // held out: 5/8 (1/2 quoted) when measured once (BASELINE_ROUND653.md), then developed against
 	"round655": {0.20, 1.00}, // held out: 1/5 (1/1 quoted) when measured once (BASELINE_ROUND655.md), then developed against
 	"round654": {1.00, 1.00}, // held out: 5/5 (0/0 quoted) when measured once (BASELINE_ROUND654.md), then developed against
-	"round657": {0.00, 1.00}, // held out: 0/2 (1/1 quoted) when measured once (BASELINE_ROUND657.md), then developed against
+	"round657": {1.00, 1.00}, // held out: 0/2 (1/1 quoted) when measured once (BASELINE_ROUND657.md), then developed against
 	"round660": {1.00, 1.00}, // held out: 1/1 (0/0 quoted) when measured once (BASELINE_ROUND660.md), then developed against
-	"round658": {0.33, 1.00}, // held out: 1/3 (0/0 quoted) when measured once (BASELINE_ROUND658.md), then developed against
+	"round658": {0.66, 1.00}, // held out: 1/3 (0/0 quoted) when measured once (BASELINE_ROUND658.md), then developed against
 }
 
 // corpusCase is one file of the corpus.
