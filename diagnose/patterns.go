@@ -1029,6 +1029,12 @@ var patterns = []*pattern{
 	// Oracle Database still starting or stopping ("ORA-01033: ORACLE
 	// initialization or shutdown in progress"): not ready for clients yet.
 	pat("oracle_starting", DependencyUnavailable, weightPrecise, hintDepend, "ora-01033").matching(`\bORA-01033\b`),
+	// axum's router refusing two routes for one path ("Invalid route
+	// \"/users/{id}\": Insertion failed due to conflict with previously
+	// registered route"), and sqlx decoding a column into a Rust type of
+	// another SQL type ("mismatched types; Rust type ... is not compatible
+	// with SQL type"): the program's code, not a setting.
+	pat("rust_code_mismatch", AppCrash, weightPrecise+2, "", "insertion failed due to conflict", "is not compatible with sql type").matching(`(?i)\bInsertion failed due to conflict with previously registered route\b|\bmismatched types; Rust type\b.*\bis not compatible with SQL type\b`),
 	pat("samba_join_no_dc", DependencyUnavailable, weightPrecise, hintDepend, "failed to find dc for domain").matching(`(?i)\bfailed to find DC for domain\b`),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
@@ -1158,6 +1164,10 @@ var patterns = []*pattern{
 	// `/bin/sh -c "mc mb ...; exit 0;"` made a Deployment by kompose): a
 	// task that finishes.
 	pat("shell_command_exit0", Completed, 17, "", "exit 0").matching(`(?i)\bsh -c ["'].*;\s*exit 0;?\s*["']`),
+	// A check that ends when it passes: `kubectl wait`'s "deployment.apps/x
+	// condition met", cert-manager's startupapicheck "The cert-manager API
+	// is ready" (a Job's command left in a Deployment or a sidecar).
+	pat("check_passed", Completed, 17, "", "condition met", "the cert-manager api is ready").matching(`(?i)^\S+/\S+ condition met$|^The cert-manager API is ready$`),
 	// kubectl's Reason: Completed or an exit code 0 quoted in the
 	// reporter's words in any language ("Reason 是 Completed，退出码是 0").
 	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード").matching(`(?i)\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)`),
@@ -1905,7 +1915,7 @@ var patterns = []*pattern{
 	// A server told to daemonize (mongod --fork): the parent the
 	// container runs exits once its child starts.
 	pat("daemon_forked", Completed, weightSpecific, "The program forks into the background and its first process, the container's, exits: run it in the foreground (drop --fork / daemonize options).", "parent exiting", "about to fork child process").matching(`(?i)\bchild process started successfully, parent exiting\b|\babout to fork child process\b`),
-	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
+	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired", "invalid peer certificate").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
 	// An expired certificate named as the crash's cause in words or by a
 	// JVM's exception ("webhook crashlooping on certificate expiration",
 	// "CertificateExpiredException"); a log line announcing when its

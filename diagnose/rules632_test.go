@@ -35,6 +35,11 @@ func TestRules632(t *testing.T) {
 		{"Samba's member join before its DC is up", "[member] joining domain LAB\nFailed to join domain: failed to find DC for domain LAB\n[member] join failed, exiting\n", DependencyUnavailable, "failed to find DC"},
 		{"Triton's signal handler", "I0312 08:14:22.301 1 server.cc:674] Started GRPCInferenceService at 0.0.0.0:8001\nSignal (11) received.\n 0# 0x000055D1C2F1B2A9 in tritonserver\n 1# 0x00007F3A1C84251F in /usr/lib/x86_64-linux-gnu/libc.so.6\n", Segfault, "Signal (11) received"},
 		{"Oracle still starting", "oracledb.exceptions.DatabaseError: ORA-01033: ORACLE initialization or shutdown in progress\nHelp: https://docs.oracle.com/error-help/db/ora-01033/\n", DependencyUnavailable, "ORA-01033"},
+		{"axum's conflicting routes", "thread 'main' panicked at src/routes/mod.rs:31:10:\nInvalid route \"/users/{id}\": Insertion failed due to conflict with previously registered route: /users/{user_id}\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n", AppCrash, "Insertion failed due to conflict"},
+		{"sqlx decoding a column into another type", "Error: error occurred while decoding column \"created_at\": mismatched types; Rust type `chrono::DateTime<chrono::Utc>` (as SQL type `TIMESTAMPTZ`) is not compatible with SQL type `TIMESTAMP`\n", AppCrash, "is not compatible with SQL type"},
+		{"rustls without the private CA, below the connect error", "Error: failed to connect to database\n\nCaused by:\n    0: error occurred while attempting to establish a TLS connection: invalid peer certificate: UnknownIssuer\n    1: invalid peer certificate: UnknownIssuer\n", ConfigError, "invalid peer certificate"},
+		{"kubectl wait that passed", "deployment.apps/cert-manager-webhook condition met\n", Completed, "condition met"},
+		{"cert-manager's API check that passed", "The cert-manager API is ready\n", Completed, "API is ready"},
 		{"Swarm's task killed by SIGKILL", "NAME          NODE      CURRENT STATE               ERROR\nworker.1      worker1   Starting 2 seconds ago\n\\_ worker.1   worker1   Failed 14 seconds ago       \"task: non-zero exit (137)\"\n", OOMKilled, "non-zero exit (137)"},
 	})
 	checkNotRead(t, []notRead{
