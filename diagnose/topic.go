@@ -296,14 +296,15 @@ func (t *topicCounter) topic(nonEmpty int) (cat Category, line string, named boo
 	if !t.failing || t.prose == 0 || 2*t.prose < nonEmpty-t.settings {
 		return Unknown, "", false
 	}
-	if t.counts != nil && t.counts[topicProbe] > 0 {
+	counts := slices.Clone(t.counts)
+	if counts != nil && counts[topicProbe] > 0 {
 		// "exit code 137 (startup probe SIGKILL)": the probe named is
 		// the kill's cause, and a 137 alone is no word about memory.
-		t.counts[topicOOM] -= min(t.kills137, t.counts[topicOOM])
+		counts[topicOOM] -= min(t.kills137, counts[topicOOM])
 	}
 	best := -1
-	for i := range t.counts {
-		if t.counts[i] > 0 && (best < 0 || t.counts[i] > t.counts[best]) {
+	for i := range counts {
+		if counts[i] > 0 && (best < 0 || counts[i] > counts[best]) {
 			best = i
 		}
 	}
