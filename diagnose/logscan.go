@@ -170,8 +170,9 @@ type logScanner struct {
 	tbIndent     int    // the indentation of the Traceback line (pasted logs are often indented)
 	tbSource     string // the last source line quoted in a Python traceback
 	inPrivateKey bool
-	keyRedacted  bool // a private key's lines were replaced
-	spring       int  // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
+	quotedSpans  [][]byte // programs' messages quoted in code spans inside the reporter's sentences
+	keyRedacted  bool     // a private key's lines were replaced
+	spring       int      // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
 	action       string
 	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
 	// detailOf is the best line when it ends in a colon ("yaml: unmarshal
@@ -290,11 +291,25 @@ func ScanLog(r io.Reader) LogScan {
 	if l, ok := wrap.flush(); ok {
 		s.line(l)
 	}
-	return s.result()
+	out := s.result()
+	if out.Category == Unknown && out.finished == "" && len(s.quotedSpans) > 0 {
+		// No line names a cause, but the reporter quoted a program's
+		// message inside a sentence ("the traceback ends in
+		// `ZeroDivisionError: division by zero`"): read those as a log.
+		if sub := ScanLog(bytes.NewReader(bytes.Join(s.quotedSpans, []byte("\n")))); sub.Category != Unknown && !sub.generic {
+			out.Category, out.Detail, out.Line, out.Evidence = sub.Category, sub.Detail, sub.Line, sub.Evidence
+			out.hint, out.action, out.score, out.weight, out.patID = sub.hint, sub.action, sub.score, sub.weight, sub.patID
+			out.Redacted = out.Redacted || sub.Redacted
+		}
+	}
+	return out
 }
 
 // line examines one line (without regard to its trailing newline).
 func (s *logScanner) line(raw []byte) {
+	if bytes.Count(raw, []byte("`")) >= 2 && len(s.quotedSpans) < 8 {
+		s.quoteSpans(bytes.TrimSpace(raw))
+	}
 	raw = stripANSI(bytes.TrimRight(raw, "\r\n"))
 	// glog's notice that it logs before flags were parsed is not an error
 	// about a flag: the line after it is the message.
@@ -1458,6 +1473,41 @@ func reporterSentence(t []byte) bool {
 
 // reProgramMessage are the marks of a program's message inside a line.
 var reProgramMessage = regexp.MustCompile(`\b[A-Z]\w*(?:Error|Exception)\b:|^(?:Error|ERROR|Fatal|FATAL|panic):|\[Errno \d+\]|"[^"\s]*:[^"\s]*"`)
+
+// quoteSpans keeps the program's messages a reporter's sentence quotes in
+// code spans, read only when no line of the log names a cause. (Not code:
+// "throw new Error(`...`)", a template's "${...}".)
+func (s *logScanner) quoteSpans(t []byte) {
+	if !reporterSentence(t) && !bytes.Contains(t, []byte("` ")) {
+		return
+	}
+	for _, loc := range reInlineCode.FindAllSubmatchIndex(t, -1) {
+		if loc[0] > 0 && t[loc[0]-1] == '(' {
+			continue
+		}
+		if span := bytes.TrimSpace(t[loc[2]:loc[3]]); len(span) >= 12 && quotedMessage(span) {
+			s.quotedSpans = append(s.quotedSpans, bytes.Clone(span))
+		}
+	}
+}
+
+// reInlineCode is a Markdown code span inside a line.
+var reInlineCode = regexp.MustCompile("`([^`\n]+)`")
+
+// quotedMessage reports a code span that holds a program's message (an
+// error's name and text, a shell's or the kubelet's "not found", a refused
+// connection), not a command, a path or a setting's name.
+func quotedMessage(span []byte) bool {
+	if bytes.Contains(span, []byte("${")) {
+		return false // a template in code
+	}
+	return reProgramMessage.Match(span) || reQuotedNotFound.Match(span) || bytes.Contains(span, []byte("ECONNREFUSED"))
+}
+
+// reQuotedNotFound is a shell's or the kubelet's "not found" for a
+// command or an object ("sh: 1: pm2-runtime: not found", "configmap
+// \"loki-runtime\" not found").
+var reQuotedNotFound = regexp.MustCompile(`^(?:\S+: )?(?:\d+: )?(?:exec: )?[\w.-]+: not found$|\b(?:configmap|secret) "[\w.-]+" not found\b`)
 
 // stopsOnError reports an error line that names no bug and is not a
 // warning or a step the program recovers from: the line it most likely

@@ -173,3 +173,13 @@ func TestSysctlForbiddenPod(t *testing.T) {
 		t.Errorf("got %s: %s", r.Category, r.Summary)
 	}
 }
+
+// A program's message the reporter quoted inside a sentence is read when
+// no line of the log names a cause; code and a template are not.
+func TestMessagesQuotedInSentences(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"an exception quoted inline", "I thought it was a memory problem at first, but the limit is 2Gi and usage is around 300Mi. The worker exits with code 1 and the traceback ends in `ZeroDivisionError: division by zero` in compute_rates() when a batch comes back empty.\n", AppCrash},
+		{"a shell's not found quoted inline", "We kept our old CMD and now the container exits immediately with code 127 and the only log line is `/usr/local/bin/docker-php-entrypoint: 9: exec: php-fpm8.2: not found`. The pool config is in /usr/local/etc/php-fpm.d like the image docs say.\n", CommandNotFound},
+	})
+	notAbout(t, "The app keeps restarting after the update, its config looks fine to me.\n        throw new Error(`No vector extension found. Available extensions: ${list.join(', ')}`);\n", AppCrash, "a template in source code read as the program's message")
+}
