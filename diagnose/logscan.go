@@ -1057,16 +1057,13 @@ func (s *logScanner) result() LogScan {
 	if p := s.deployErrorOverProbe(best); p != nil {
 		best = p
 	}
-	if best != nil && best.pat != nil && best.pat.id == "arm_host" && s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) {
+	if best != nil && best.pat != nil && best.pat.id == "arm_host" && (s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) ||
+		out.topicNamed && out.topic != ExecFormat && out.topic != AppCrash) {
 		// A line naming the node's platform ("on a Raspberry Pi 4") is
 		// no failure: an error the program printed (not the reporter's
-		// sentence) outweighs it.
-		best = nil
-	}
-	if best != nil && best.pat != nil && best.pat.id == "arm_host" && out.topicNamed && out.topic != ExecFormat && out.topic != AppCrash {
-		// The platform named in a report whose words name another kind
-		// of cause ("k3s on a Raspberry Pi ... the pod was restarted
-		// when a healthcheck expired"): the words say more.
+		// sentence) outweighs it, and so do the report's words when they
+		// name another kind of cause ("k3s on a Raspberry Pi ... the pod
+		// was restarted when a healthcheck expired").
 		best = nil
 	}
 	if best == nil || best.score < weightGeneric {

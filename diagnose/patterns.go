@@ -1186,14 +1186,12 @@ var patterns = []*pattern{
 	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)|\bcontainer called exit\(0\)`),
 	// Azure Container Apps' system log: the container ended by itself.
 	pat("aca_terminated_completed", Completed, weightGeneric+4, "", "reason 'completed'").matching(`(?i)\bwas terminated with exit code '0' and reason 'Completed'`),
-	// The same row whose container last exited 137 (SIGKILL): with no
-	// probe to kill it, Docker's restarts after a kill are most often its
-	// memory limit (mem_limit, --memory). As weak as the row for 0: any
-	// line naming another cause outweighs it.
-	pat("ps_row_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "(137)").matching(`\b(?:Restarting|Exited) \(137\) ` + psRowAgo),
-	// Swarm's task row for the same kill ("task: non-zero exit (137)" in
-	// `docker service ps`): as weak as Docker's row.
-	pat("swarm_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "non-zero exit (137)").matching(`(?i)\btask: non-zero exit \(137\)`),
+	// The same row whose container last exited 137 (SIGKILL), or Swarm's
+	// task row for it ("task: non-zero exit (137)" in `docker service
+	// ps`): with no probe to kill it, Docker's restarts after a kill are
+	// most often its memory limit (mem_limit, --memory). As weak as the
+	// row for 0: any line naming another cause outweighs it.
+	pat("ps_row_exit137", OOMKilled, weightGeneric+4, hintOOMLimit, "(137)").matching(`\b(?:Restarting|Exited) \(137\) ` + psRowAgo + `|\b(?i:task): non-zero exit \(137\)`),
 	// systemd's account of a unit (a Podman quadlet) whose process ended
 	// by itself: "Deactivated successfully", "status=0/SUCCESS".
 	pat("systemd_unit_done", Completed, 17, "", "deactivated successfully", "status=0/success").matching(`(?i)\.service: (?:deactivated successfully|main process exited, code=exited, status=0/success)\b`).without("systemd-coredump@"),
@@ -2561,12 +2559,10 @@ var patterns = []*pattern{
 	// Segmentation fault at 0x0000000000000000", a native extension such
 	// as grpc_c.so), above its control frames.
 	pat("ruby_bug_segv", Segfault, weightPrecise+4, hintNative, "[bug] segmentation fault").matching(`\[BUG\] Segmentation fault at 0x[0-9a-f]+`),
-	// A program's own crash handler naming the signal ("rspamd_crash_sig_handler:
-	// caught fatal signal 11(Segmentation fault)").
-	pat("fatal_signal_11", Segfault, weightPrecise, hintNative, "caught fatal signal 11").matching(`(?i)\bcaught fatal signal 11\b`),
-	// Triton's and other C++ servers' handler report ("Signal (11)
-	// received.", with a numbered backtrace below it).
-	pat("signal_11_received", Segfault, weightPrecise, hintNative, "signal (11) received").matching(`(?i)\bSignal \(11\) received\b`),
+	// A program's own crash handler naming the signal (rspamd's
+	// "rspamd_crash_sig_handler: caught fatal signal 11(Segmentation
+	// fault)", Triton's "Signal (11) received." above its backtrace).
+	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "caught fatal signal 11", "signal (11) received").matching(`(?i)\bcaught fatal signal 11\b|\bSignal \(11\) received\b`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),

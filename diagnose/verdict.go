@@ -138,7 +138,7 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			// container's.
 			return fmt.Sprintf("%s runs out of memory, as the report says: %s%s", name, top.detail, exitNote)
 		}
-		if top.patID == "ps_row_exit137" || top.patID == "swarm_exit137" {
+		if top.patID == "ps_row_exit137" {
 			return fmt.Sprintf("%s last exited 137 (SIGKILL) and is being restarted; with no probe to kill it, that is most often the kernel OOM killer at its memory limit%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
 		if top.patID == "shell_killed" || top.patID == "child_sigkill" || top.patID == "child_sigkill_words" {
