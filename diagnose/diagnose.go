@@ -193,7 +193,7 @@ func Diagnose(in Input) Report {
 			// that names a cause (or killed for memory): the previous
 			// instance crashed, and that crash is what was asked about.
 			for _, v := range views {
-				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(pod, v, in.Now) || oomKilledAskedAbout(in, v, len(views)) || oomEventNames(v, events)) {
+				if v.status != nil && ((v.status.RestartCount > 0 && crashLog(in, v, len(views))) || oomKilledBefore(pod, v, in.Now) || oomKilledAskedAbout(in, v, len(views)) || oomEventNames(v, events) || oomLogNames(in, v, len(views))) {
 					failing = append(failing, v)
 				}
 			}
@@ -291,6 +291,23 @@ func oomEventNames(v *containerView, events []corev1.Event) bool {
 			continue
 		}
 		if m := reKilledProcess.FindStringSubmatch(e.Message); m != nil && sameProcess(m[1], v.name) {
+			return true
+		}
+	}
+	return false
+}
+
+// oomLogNames reports a container, running now, whose own process the
+// kernel's OOM killer names in the log given for it (the reporter pasted
+// `dmesg` or the node's journal beside a describe excerpt that may lack
+// its Restart Count): the kills are what was asked about.
+func oomLogNames(in Input, v *containerView, containers int) bool {
+	text, ok := containerLog(in, v, containers)
+	if !ok || v.name == "" || !strings.Contains(text, "out of memory") && !strings.Contains(text, "Out of memory") {
+		return false
+	}
+	for _, m := range reKilledProcess.FindAllStringSubmatch(text, -1) {
+		if sameProcess(m[1], v.name) {
 			return true
 		}
 	}

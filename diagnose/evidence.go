@@ -649,7 +649,8 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		// IMAGE` name the container after it.
 		e.add(signal{cat: Completed, weight: 30, kind: "image", quote: "container name: " + v.name + " (the image was not given; the container is probably the " + v.name + " image)", detail: v.name})
 	}
-	if (e.ls == nil || e.ls.Category == Unknown) && e.exit < 0 && len(e.signals) == 0 {
+	if (e.ls == nil || e.ls.Category == Unknown && e.ls.finished == "") && e.exit < 0 && len(e.signals) == 0 {
+		// (A log that ends as a finished task's names why it ends.)
 		if n, status := d.datastoreNeighbour(v); n != "" && status == "Running" {
 			e.add(signal{cat: DependencyUnavailable, weight: 20, kind: "neighbour",
 				quote:  "pod " + n + " (a database or broker) runs beside it",

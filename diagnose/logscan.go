@@ -496,7 +496,7 @@ func (s *logScanner) line(raw []byte) {
 		s.progAt = s.lines // the reporter's sentences after the log do not go on from it
 	}
 	s.topics.add(lower, trimmed)
-	if markdownHeading(trimmed) {
+	if markdownHeading(trimmed) || formChoice(lower) {
 		return // "### Exceptions (if any)": an issue template's question, not an error
 	}
 	if !s.sidecar && speaksOfSidecar(lower) {
@@ -1719,6 +1719,13 @@ func markdownHeading(t []byte) bool {
 	return len(t)-len(rest) <= 6 && len(rest) > 1 && rest[0] == ' ' && bytes.Count(bytes.TrimSpace(rest), []byte(" ")) < 5
 }
 
+// formChoice reports an issue form's answer that only points below ("Other
+// Airflow 3 version (please specify below)"): the form's words, not an
+// error.
+func formChoice(lower []byte) bool {
+	return bytes.HasSuffix(bytes.TrimSpace(lower), []byte("(please specify below)"))
+}
+
 // trimKubectlPrefix removes the "[pod/NAME/CONTAINER] " that `kubectl logs
 // --prefix` (often with --all-containers) puts before each line.
 func trimKubectlPrefix(raw []byte) []byte {
@@ -1777,6 +1784,11 @@ func trimSternPrefix(raw []byte) []byte {
 	if t := bytes.TrimLeft(rest, " "); len(t) == 0 || reReadyColumn.Match(t) {
 		return raw
 	}
+	// stern prints the container's name next ("catalog-7f9c8d6b5-mx2lq
+	// catalog sh: 1: exec: ..."): a word the pod's name starts with.
+	if i := bytes.IndexByte(rest, ' '); i > 0 && i+1 < len(rest) && bytes.HasPrefix(m, append(rest[:i:i], '-')) {
+		return rest[i+1:]
+	}
 	return rest
 }
 
@@ -1819,8 +1831,9 @@ var reLevelTraceback = regexp.MustCompile(`^(?:ERROR|CRITICAL|FATAL|Error|error)
 
 // reComposePrefix is Docker Compose's prefix of a service's log line
 // ("web_1      | ", "example-apps-java-1  | "), also indented as a
-// Markdown code block.
-var reComposePrefix = regexp.MustCompile(`^[ \t]*[a-zA-Z0-9][\w.-]*\s+\| `)
+// Markdown code block, and Tilt's resource before its log's lines
+// ("codegen │ ").
+var reComposePrefix = regexp.MustCompile(`^[ \t]*[a-zA-Z0-9][\w.-]*\s+(?:\||│) `)
 
 // reProse is a line in a reporter's words pasted with the log ("I
 // checked the logs ...", "Now I'm getting ..."): programs do not write in
@@ -2116,6 +2129,7 @@ var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1\b|\blocalhost|\[::1\]
 // is a value that points at the pod itself.
 var (
 	reHostVar       = regexp.MustCompile(`^\s*(?:-\s*)?(?:name:\s*)?["']?([A-Z][A-Z0-9_]*(?:HOST|HOSTNAME|URL|URI|ADDR|ADDRESS|SERVER|ENDPOINT|DSN))["']?\s*(?:[:=]\s*(.*))?$`)
+	reHostVarInline = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*(?:HOST|HOSTNAME|URL|URI|ADDR|ADDRESS|SERVER|ENDPOINT|DSN)=(["'\x60]?\S+)`)
 	reLoopbackValue = regexp.MustCompile(`^["']?(?:[a-z][\w+.-]*://)?(?:[^@\s/]*@)?(?:127\.0\.0\.1|localhost)(?:[:/"'\s]|$)`)
 	reValueLine     = regexp.MustCompile(`^\s*value:\s*(.*)$`)
 	// reRefusedNoAddress is a refused connection, and reAnyAddress an
@@ -2139,6 +2153,13 @@ func (s *logScanner) hostSetting(t []byte) {
 	}
 	m := reHostVar.FindSubmatch(t)
 	if m == nil {
+		// The reporter's sentence names the setting ("has
+		// OLLAMA_BASE_URL=http://localhost:11434 and crashes").
+		for _, v := range reHostVarInline.FindAllSubmatch(t, -1) {
+			if reLoopbackValue.Match(v[1]) {
+				s.loopbackSetting = true
+			}
+		}
 		return
 	}
 	if len(m[2]) == 0 {

@@ -364,7 +364,7 @@ var patterns = []*pattern{
 	// `docker events`' own record of the kernel's OOM kill ("container
 	// oom 4f2a9c1d7e3b (image=..., name=dash)") and the die after it.
 	pat("docker_event_oom", OOMKilled, weightPrecise+2, hintOOMLimit, "container oom ").matching(`\bcontainer oom [0-9a-f]{12,64}\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
 		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
@@ -667,7 +667,7 @@ var patterns = []*pattern{
 	// a command not found (未找到命令, команда не найдена), a socket
 	// address used once only (Windows' WSAEADDRINUSE).
 	pat("localized_segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "段错误", "speicherzugriffsfehler", "ошибка сегментирования", "erreur de segmentation", "violación de segmento", "falha de segmentação", "セグメンテーション違反", "세그멘테이션", "lỗi phân đoạn", "errore di segmentazione", "naruszenie ochrony pamięci", "bölütleme hatası", "parçalama arızası", "kesalahan segmentasi", "區段錯誤"),
-	pat("localized_permission", PermissionDenied, weightPrecise, hintPerm, "权限不够", "拒绝访问", "отказано в доступе", "keine berechtigung", "permission non accordée", "permiso denegado", "permissão negada", "許可がありません", "권한이 거부", "izin ditolak", "quyền bị từ chối", "Отказано в доступе",
+	pat("localized_permission", PermissionDenied, weightPrecise, hintPerm, "权限不够", "拒绝访问", "отказано в доступе", "keine berechtigung", "permission non accordée", "permiso denegado", "permissão negada", "許可がありません", "권한이 거부", "허가 거부", "izin ditolak", "quyền bị từ chối", "Отказано в доступе",
 		"operação não permitida", "opération non permise", "vorgang nicht zulässig", "операция не позволена", "dateisystem ist nur lesbar", "système de fichiers accessible en lecture seule", "sistema de archivos de sólo lectura", "только для чтения", "只读文件系统", "hat falschen eigentümer", "permesso negato", "zugriff verweigert", "accesso negato", "erişim engellendi", "izin reddedildi", "brak dostępu", "odmowa dostępu", "không đủ quyền", "truy cập bị từ chối", "拒絕不符權限的操作", "權限不足", "アクセスが拒否されました"),
 	pat("localized_cmd_not_found", CommandNotFound, weightPrecise, hintEntry, "未找到命令", "команда не найдена", "befehl nicht gefunden", "commande introuvable", "orden no encontrada", "comando não encontrado", "コマンドが見つかりません",
 		"no se encontró la orden", "명령어를 찾을 수 없음", "명령을 찾을 수 없음", "defekter interpreter", "mauvais interpréteur", "zugriff auf jarfile", "impossible d'accéder au fichier jar", "no se ha podido acceder al archivo jar", "komut yok", "komut bulunamadı", "comando non trovato", "nie znaleziono polecenia", "không tìm thấy lệnh", "perintah tidak ditemukan", "指令找不到", "命令找不到"),
@@ -1154,8 +1154,9 @@ var patterns = []*pattern{
 	// The program says it ends on its own ("exits cleanly", "then the
 	// scheduler exits", "exit code 0"): a finished task, not a crash. (Not
 	// a child process it reaped: "Process psutil.Process(pid=35, ...)
-	// terminated with exit code 0".)
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without(append(nonZeroExitWords("with code: ", "with status '", "then exits ", "then exits with code ", "then exits with status "), "non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=", "heroku[run.", "heroku[scheduler.")...),
+	// terminated with exit code 0", nor an init script of the image's:
+	// "[cont-init   ] 89-info.sh: terminated successfully.")
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without(append(nonZeroExitWords("with code: ", "with status '", "then exits ", "then exits with code ", "then exits with status "), "non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=", "heroku[run.", "heroku[scheduler.", "[cont-init", ".sh: terminated successfully")...),
 	// A `docker ps` / `podman ps` / `docker compose ps` row whose
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program
@@ -1164,6 +1165,10 @@ var patterns = []*pattern{
 	// `/bin/sh -c "mc mb ...; exit 0;"` made a Deployment by kompose): a
 	// task that finishes.
 	pat("shell_command_exit0", Completed, 17, "", "exit 0").matching(`(?i)\bsh -c ["'].*;\s*exit 0;?\s*["']`),
+	// A container whose args are only the version subcommand or flag
+	// (`args: ["version"]` left in after debugging): it prints its version
+	// and ends, every time.
+	pat("args_version_only", Completed, 17, "", "version").matching(`(?i)\b(?:args|command|cmd)\s*:?\s*\[\s*["']?(?:--?)?version["']?\s*\]`),
 	// A check that ends when it passes: `kubectl wait`'s "deployment.apps/x
 	// condition met", cert-manager's startupapicheck "The cert-manager API
 	// is ready" (a Job's command left in a Deployment or a sidecar).
@@ -1372,6 +1377,9 @@ var patterns = []*pattern{
 	// The report's account, in Chinese, of a database or broker that
 	// exited or is not running while the app restarts ("pgsql 已经退出，
 	// maxkb ... 一直处于 restarting").
+	// A server that refuses the login, told in Chinese ("MongoDB 拒绝登录",
+	// "认证失败", "用户名或密码错误"): the credentials or the auth database.
+	pat("login_refused_zh", ConfigError, weightSpecific, hintAuth, "拒绝登录", "登录失败", "认证失败", "身份验证失败", "鉴权失败", "密码错误", "用户名或密码错误", "登入失敗", "認證失敗", "密碼錯誤"),
 	pat("datastore_down_zh", DependencyUnavailable, weightSpecific, hintDepend, "退出", "挂了", "没有启动", "未启动", "没启动", "宕机", "连不上", "无法连接").matching(`(?i)\b(?:pg(?:sql)?|postgres(?:ql)?|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|kafka|zookeeper|zk|elasticsearch|es|nacos|数据库)\s*(?:容器|服务|实例)?\s*(?:已经|已|都)?(?:退出|挂了|没有启动|未启动|没启动|宕机)|(?:连不上|无法连接(?:到)?)\s*(?:pg(?:sql)?|postgres(?:ql)?|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|kafka|zookeeper|数据库)`),
 	pat("dependency_down_words", DependencyUnavailable, weightSpecific+1, hintDepend, " down", "unavailable", "unreachable", "offline", "reachable", "available", "ready", "running").matching(`(?i)\bwhen (?:the )?[\w.-]+(?: [\w.-]+){0,2} (?:is|was|goes|went) (?:down|unavailable|unreachable|offline|not reachable)\b.{0,120}\b(?:crash\w*|restart\w*|exit\w*|fail\w*)\b|\b(?:crash[\w-]*|exit\w*|panic\w*|fail\w*|restart\w*)\s+(?:when|if|whenever)\s+(?:the\s+)?[\w.-]+(?: [\w.-]+){0,2} (?:(?:is|was|goes) (?:down|unavailable|unreachable|offline|not (?:reachable|available|ready|up|running))|(?:isn't|wasn't|is not|was not|isnt) (?:reachable|available|ready|up|running))\b`),
 	// A configuration file's position before the message ("nats.conf:31:1:
@@ -1696,11 +1704,19 @@ var patterns = []*pattern{
 	// setting), and an ack of a delivery tag the channel does not hold (the
 	// code acks twice, or on another channel: a bug).
 	pat("amqp_vhost_not_found", ConfigError, weightPrecise+2, "The broker has no virtual host of that name: names are case-sensitive; create the vhost (rabbitmqctl add_vhost, the operator's Vhost resource, definitions) or fix the vhost in the connection URL.", "vhost").matching(`(?i)\bNOT_ALLOWED - (?:vhost|virtual host) \S+ not found\b`),
+	// SQLAlchemy's lazy load on an object whose session is gone: the
+	// program's own bug (Airflow's scheduler reading a relation after its
+	// session closed), also when a validation error wraps it.
+	pat("sqlalchemy_detached", AppCrash, weightPrecise+1, "The program reads a database object's relation after the session that loaded it was closed (SQLAlchemy DetachedInstanceError): a bug in the program; upgrade to a release that fixes that code path.", "detachedinstanceerror").matching(`\bDetachedInstanceError\b`),
 	pat("amqp_unknown_delivery_tag", AppCrash, weightPrecise+2, "The program acknowledged a message the channel does not hold (acked twice, acked after the channel was reopened, or on another channel): fix the code so each delivery is acked or nacked once, on its own channel.", "unknown delivery tag").matching(`(?i)\bPRECONDITION_FAILED - unknown delivery tag\b`),
 	// NATS refusing a subject the user may not use (the client's "nats:
 	// permissions violation for subscription to ...", the server's
 	// "Subscription Violation - User ...").
 	pat("nats_permissions_violation", PermissionDenied, weightPrecise+1, "The NATS server does not allow this user to publish or subscribe to that subject: add the subject to the user's permissions (authorization block, the account's JWT) or use a user that has it.", "permissions violation", "subscription violation", "publish violation").matching(`(?i)\bnats: permissions violation for (?:subscription|publish)\b|\b(?:Subscription|Publish) Violation - (?:User|Account) "`),
+	// pika's bare AMQPConnectionError: every way to reach the broker
+	// failed (refused, unresolved, timed out); a refused login is its
+	// ProbableAuthenticationError subclass instead.
+	pat("pika_connection_error", DependencyUnavailable, weightSpecific+1, hintDepend, "amqpconnectionerror").matching(`\bpika\.exceptions\.AMQPConnectionError\b`).without("probableauthenticationerror", "access_refused", "probableaccessdeniederror"),
 	pat("rabbitmq_vhost_down", DependencyUnavailable, weightPrecise, hintDepend, "vhost_supervisor_not_running", "has not fully booted yet").matching(`(?i)\bvhost_supervisor_not_running\b|\bis not running or has not fully booted yet\b`),
 	// Native code shipped for another platform than the image's (a build
 	// made on Windows or macOS, a package installed outside the image).
@@ -2055,6 +2071,9 @@ var patterns = []*pattern{
 	// every unset one, most of them optional; the container's own log
 	// says more when there is one.
 	pat("compose_var_unset", ConfigError, weightGeneric, hintEnv, "defaulting to a blank string"),
+	// A program naming a setting it was not given: "Ethereum HTTP URL is
+	// a required parameter", "--datadir is a required argument".
+	pat("required_parameter", ConfigError, weightSpecific+1, hintEnv, "is a required").matching(`(?i)\bis a required (?:parameter|argument|setting|option|field|config(?:uration)? (?:value|key|option)|property|value)\b`),
 	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined", "is empty").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string"),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").

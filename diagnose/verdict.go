@@ -48,7 +48,7 @@ func (d *diagContext) classify(v *containerView, term *corev1.ContainerStateTerm
 		}
 	}
 	vd.summary = d.summarize(v, e, win.cat, sigs, exitNote)
-	if st := v.status; st != nil && st.State.Running != nil && !st.Ready && term == nil {
+	if st := v.status; st != nil && st.State.Running != nil && !st.Ready && term == nil && st.RestartCount == 0 {
 		// Not a crash: it runs, but does not get ready.
 		vd.summary = fmt.Sprintf("%s is running but not ready and has not crashed; the evidence points to: %s", v.name, sigs[0].detail)
 		if vd.confidence == Certain {

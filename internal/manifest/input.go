@@ -207,10 +207,12 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		}
 		return tableRow{}, false
 	}
-	if pod == nil && o.prompt.pod != "" && !o.anyRowOf(o.prompt.pod) {
+	if (pod == nil || pod.Name == "") && o.prompt.pod != "" && !o.anyRowOf(o.prompt.pod) {
 		// The log's prompt names the pod (`kubectl logs ledger-edge-...`)
 		// and the rows are another workload's (its dependency's pods,
-		// listed by label): they are neighbours, not this pod.
+		// listed by label): they are neighbours, not this pod, also
+		// beside a nameless status the prompt printed (`kubectl get pod
+		// ledger-edge-... -o json | jq '.status...'`).
 		return tableRow{}, false
 	}
 	if pod == nil && o.prompt.pod == "" && o.prompt.logsOf != "" && !o.anyRowOf(o.prompt.logsOf) {

@@ -15,6 +15,9 @@ type logEntry struct {
 	Log         string `json:"log"`
 	JSONPayload struct {
 		Message string `json:"message"`
+		// A structured logger's trace beside the message (logstash's
+		// encoder: stack_trace), whose "Caused by:" names the cause.
+		StackTrace string `json:"stack_trace"`
 	} `json:"jsonPayload"`
 }
 
@@ -22,6 +25,8 @@ func (e logEntry) text() string {
 	switch {
 	case e.TextPayload != "":
 		return e.TextPayload
+	case e.JSONPayload.Message != "" && e.JSONPayload.StackTrace != "":
+		return e.JSONPayload.Message + "\n" + e.JSONPayload.StackTrace
 	case e.JSONPayload.Message != "":
 		return e.JSONPayload.Message
 	}

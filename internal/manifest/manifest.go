@@ -80,7 +80,7 @@ func (o *Objects) parse(name string, r io.Reader, skip bool) error {
 		if len(bytes.TrimSpace(stripComments(data))) == 0 {
 			continue
 		}
-		if err := o.add(data); err != nil {
+		if err := o.add(dropElisions(data)); err != nil {
 			err = fmt.Errorf("%s: document %d: %w", name, doc, err)
 			if skip && errors.Is(err, ErrUnsupportedKind) {
 				o.skipped = append(o.skipped, err)

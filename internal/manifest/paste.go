@@ -520,16 +520,7 @@ func isContainerPair(v map[string]any) bool {
 // were left out ("...", "…", "[...]") is dropped first: at the margin it
 // would both stop the dedent and end the YAML document.
 func dedent(data []byte) []byte {
-	lines := strings.Split(string(data), "\n")
-	kept := lines[:0]
-	for _, l := range lines {
-		switch strings.TrimSpace(l) {
-		case "...", "…", "[...]", "[…]", "(...)":
-			continue
-		}
-		kept = append(kept, l)
-	}
-	lines = kept
+	lines := strings.Split(string(dropElisions(data)), "\n")
 	common := -1
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {
@@ -549,6 +540,23 @@ func dedent(data []byte) []byte {
 		}
 	}
 	return []byte(strings.Join(lines, "\n"))
+}
+
+// dropElisions removes the lines that only mark where the reporter left
+// lines out ("...", "…", "[...]"). At the margin of a YAML document "..."
+// is the document end marker, so a pod pasted with "..." between its spec
+// and its status would otherwise lose its status without an error.
+func dropElisions(data []byte) []byte {
+	lines := strings.Split(string(data), "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		switch strings.TrimSpace(l) {
+		case "...", "…", "[...]", "[…]", "(...)":
+			continue
+		}
+		kept = append(kept, l)
+	}
+	return []byte(strings.Join(kept, "\n"))
 }
 
 // reKV finds "key: value" pairs in YAML or JSON that does not parse (cut

@@ -21,6 +21,9 @@ type promptNames struct {
 	// asked for the last state's.
 	exitCode           int
 	hasExit, lastState bool
+	// reason is the termination reason a `-o jsonpath='{...terminated.reason}'`
+	// prompt printed (Completed, OOMKilled), its exit code implied.
+	reason string
 	// restarts is the count a `docker inspect --format` with
 	// {{.RestartCount}} printed beside the exit code (0 when not).
 	restarts int
@@ -40,6 +43,13 @@ func (p promptNames) empty() bool {
 var reDockerWait = regexp.MustCompile(`\bdocker (?:container )?wait \S`)
 
 var reExitCodePath = regexp.MustCompile(`jsonpath=.*\bterminated\.exitCode\b`)
+
+// reReasonPath is a prompt that prints a container's termination reason
+// alone; printedReasons are the reasons that imply their exit code.
+var (
+	reReasonPath   = regexp.MustCompile(`jsonpath=.*\bterminated\.reason\b`)
+	printedReasons = map[string]int{"Completed": 0, "OOMKilled": 137}
+)
 
 // exitCodeLineOffset is the line, after the first, of a jsonpath's
 // output that holds the exit code: a template that prints other fields
@@ -148,6 +158,12 @@ func readPrompts(text string) promptNames {
 		if off := exitCodeLineOffset(line); !found.hasExit && reExitCodePath.MatchString(line) && i+1+off < len(lines) {
 			if n, ok := printedExitCode(lines[i+1+off]); ok {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
+			}
+		}
+		if !found.hasExit && i+1 < len(lines) && reReasonPath.MatchString(line) {
+			if code, ok := printedReasons[strings.TrimSpace(lines[i+1])]; ok {
+				found.exitCode, found.hasExit, found.lastState = code, true, strings.Contains(line, "lastState")
+				found.reason = strings.TrimSpace(lines[i+1])
 			}
 		}
 		if !found.hasExit && i+1 < len(lines) && reDockerWait.MatchString(line) {
@@ -332,7 +348,7 @@ func (p promptNames) fillExitCode(pod *corev1.Pod) {
 	if st.State.Terminated != nil || st.LastTerminationState.Terminated != nil {
 		return
 	}
-	t := &corev1.ContainerStateTerminated{ExitCode: int32(p.exitCode)}
+	t := &corev1.ContainerStateTerminated{ExitCode: int32(p.exitCode), Reason: p.reason}
 	if p.lastState || st.State.Waiting != nil || st.State.Running != nil {
 		st.LastTerminationState.Terminated = t
 		return

@@ -195,6 +195,11 @@ func paragraphs(text string) []paragraph {
 				flush()
 			}
 			mode = cutEvents
+			if reEventsTitle.MatchString(line) || reEventsHeader.MatchString(line) {
+				// describe's events table ends the log before it, also a
+				// sidecar's log that is set aside.
+				inLog, noise = false, false
+			}
 		case mode != cutDescribe && strings.HasPrefix(line, "Name:") && len(cur) > 0:
 			flush() // describe output starts
 			mode = cutDescribe
