@@ -55,76 +55,76 @@ var corpusFloors = map[string][2]float64{
 	"round10":  {0.97, 1},    // batch 1 25/40 (18/22 quoted), batch 2 1/5 (2/2) when first measured (BASELINE_ROUND10.md)
 	"round11":  {0.96, 0.96}, // held out: 38/50 (25/29 quoted) when measured once after all other tuning (BASELINE_ROUND11.md), then developed against
 	"round12":  {0.93, 1},    // held out: 37/45 (21/24 quoted) when measured once after all other tuning (BASELINE_ROUND12.md), then developed against
-	"round13":  {0.82, 0.95}, // held out: 22/35 (19/23 quoted) when measured once after all other tuning (BASELINE_ROUND13.md), then developed against
+	"round13":  {0.88, 0.95}, // held out: 22/35 (19/23 quoted) when measured once after all other tuning (BASELINE_ROUND13.md), then developed against
 	"round14":  {0.83, 0.81}, // held out: 18/31 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND14.md), then developed against
 	"round15":  {0.85, 1},    // held out: 19/34 (11/11 quoted) when measured once after all other tuning (BASELINE_ROUND15.md), then developed against
 	"round16":  {0.78, 1},    // held out: 18/23 (8/12 quoted), measured once at the end of session 4 (BASELINE_ROUND16.md); its misses read in session 5
 	"round17":  {0.77, 1},    // held out: 20/27 (14/17 quoted) when measured once after all other tuning (BASELINE_ROUND17.md), then developed against
 	"round18":  {0.72, 0.88}, // held out: 7/22 (7/9 quoted) when measured once after all other tuning (BASELINE_ROUND18.md), then developed against
 	"round19":  {0.88, 1},    // held out: 19/27 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND19.md), then developed against
-	"round20":  {0.87, 0.85}, // held out: 9/16 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND20.md), then developed against
+	"round20":  {0.93, 0.85}, // held out: 9/16 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND20.md), then developed against
 	"round21":  {0.95, 1},    // held out: 18/24 (9/9 quoted) when measured once after all other tuning (BASELINE_ROUND21.md), then developed against
 	"round22":  {0.87, 1},    // held out: 9/16 (6/6 quoted) when measured once after all other tuning (BASELINE_ROUND22.md), then developed against
 	"round23":  {0.82, 1},    // held out: 14/17 (7/7 quoted) when measured once after all other tuning (BASELINE_ROUND23.md), then developed against
-	"round24":  {0.97, 0.96}, // held out: 31/38 (20/26 quoted) when measured once after all other tuning (BASELINE_ROUND24.md), then developed against
+	"round24":  {1.00, 0.96}, // held out: 31/38 (20/26 quoted) when measured once after all other tuning (BASELINE_ROUND24.md), then developed against
 	"round25":  {0.75, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
-	"round26":  {0.86, 0.86}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
-	"round27":  {1, 0.75},    // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
+	"round26":  {0.91, 0.86}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
+	"round27":  {1.00, 0.87}, // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
 	"round28":  {0.84, 0.85}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
-	"round29":  {0.8, 0.9},   // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
-	"round30":  {0.91, 0.93}, // held out: 19/24 (13/16 quoted) when measured once after all other tuning (BASELINE_ROUND30.md), then developed against
+	"round29":  {0.82, 0.95}, // held out: 26/35 (16/22 quoted) when measured once after all other tuning (BASELINE_ROUND29.md), then developed against
+	"round30":  {0.91, 1.00}, // held out: 19/24 (13/16 quoted) when measured once after all other tuning (BASELINE_ROUND30.md), then developed against
 	"round31":  {0.84, 1},    // held out: 22/32 (18/20 quoted) when measured once after all other tuning (BASELINE_ROUND31.md), then developed against
 	"round32":  {0.8, 1},     // held out: 16/25 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND32.md), then developed against; 0.84 until session 12 read quotes escaped in JSON, when the octopus report's `exec: \"./install.sh\": permission denied` joined the corpus's convention for a script that cannot run (command_not_found; this report says permission_denied)
 	"round33":  {0.72, 1},    // held out: 13/22 (6/7 quoted) when measured once after all other tuning (BASELINE_ROUND33.md), then developed against
 	"round34":  {0.64, 1},    // held out: 16/25 (9/10 quoted) when measured once after all other tuning (BASELINE_ROUND34.md), then developed against
-	"round35":  {0.7, 0.94},  // held out: 17/30 (15/18 quoted) when measured once after all other tuning (BASELINE_ROUND35.md), then developed against
-	"round36":  {0.85, 0.9},  // held out: 13/20 (8/11 quoted) when measured once after all other tuning (BASELINE_ROUND36.md), then developed against
-	"round37":  {0.94, 0.75}, // held out: 11/18 (7/12 quoted) when measured once after all other tuning (BASELINE_ROUND37.md), then developed against
+	"round35":  {0.73, 0.94}, // held out: 17/30 (15/18 quoted) when measured once after all other tuning (BASELINE_ROUND35.md), then developed against
+	"round36":  {0.90, 0.90}, // held out: 13/20 (8/11 quoted) when measured once after all other tuning (BASELINE_ROUND36.md), then developed against
+	"round37":  {0.94, 0.91}, // held out: 11/18 (7/12 quoted) when measured once after all other tuning (BASELINE_ROUND37.md), then developed against
 	"round38":  {0.84, 1},    // held out: 9/13 (2/5 quoted) when measured once after all other tuning (BASELINE_ROUND38.md), then developed against
 	"round39":  {0.82, 0.83}, // held out: 11/17 (5/6 quoted) when measured once after all other tuning (BASELINE_ROUND39.md), then developed against
 	"round40":  {0.88, 1},    // held out: 22/25 (17/17 quoted) when measured once with this session's general rules (BASELINE_ROUND40.md), then developed against
-	"round41":  {0.82, 1},    // held out: 22/28 (11/11 quoted) when measured once with this session's general rules (BASELINE_ROUND41.md), then developed against
+	"round41":  {0.85, 1.00}, // held out: 22/28 (11/11 quoted) when measured once with this session's general rules (BASELINE_ROUND41.md), then developed against
 	"round42":  {0.86, 1},    // held out: 17/22 (9/11 quoted) when measured once with this session's general rules (BASELINE_ROUND42.md), then developed against
 	"round43":  {0.84, 1},    // held out: 22/26 (14/14 quoted) when measured once (BASELINE_ROUND43.md), then developed against
 	"round44":  {0.66, 1},    // held out: 11/18 (6/6 quoted) when measured once (BASELINE_ROUND44.md), then developed against; 0.72 until session 20, when RabbitMQ's wait for its peers' Mnesia tables was read as rounds 327 and 419 label it (dependency_unavailable), and this set's stale-PVC report of it (labelled config_error) was lost
 	"round45":  {0.77, 0.88}, // held out: 14/22 (8/9 quoted) when measured once (BASELINE_ROUND45.md), then developed against
 	"round46":  {0.92, 0.85}, // held out: 12/14 (6/7 quoted) when measured once (BASELINE_ROUND46.md), then developed against
 	"round47":  {0.8, 1},     // held out: 19/26 (11/11 quoted) when measured once (BASELINE_ROUND47.md), then developed against
-	"round48":  {0.62, 1},    // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
+	"round48":  {0.66, 1.00}, // held out: 13/27 (12/12 quoted) when measured once (BASELINE_ROUND48.md), then developed against
 	"round49":  {0.9, 1},     // held out: 25/30 (17/18 quoted) when measured once (BASELINE_ROUND49.md), then developed against
-	"round50":  {0.79, 0.88}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
+	"round50":  {0.83, 1.00}, // held out: 16/24 (15/17 quoted) when measured once (BASELINE_ROUND50.md), then developed against
 	"round51":  {0.78, 1},    // held out: 16/23 (12/13 quoted) when measured once (BASELINE_ROUND51.md), then developed against
 	"round52":  {0.96, 0.95}, // held out: 29/33 (22/24 quoted) when measured once (BASELINE_ROUND52.md), then developed against
-	"round53":  {0.57, 0.8},  // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
+	"round53":  {0.61, 0.90}, // held out: 14/26 (16/20 quoted) when measured once (BASELINE_ROUND53.md), then developed against
 	"round54":  {0.81, 1},    // held out: 12/16 (4/5 quoted) when measured once (BASELINE_ROUND54.md), then developed against
 	"round55":  {0.86, 0.85}, // held out: 23/30 (11/14 quoted) when measured once (BASELINE_ROUND55.md), then developed against
-	"round56":  {0.88, 1},    // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md), then developed against
+	"round56":  {0.92, 1.00}, // held out: 22/27 (11/12 quoted) when measured once (BASELINE_ROUND56.md), then developed against
 	"round57":  {0.88, 0.94}, // held out: 21/25 (17/18 quoted) when measured once (BASELINE_ROUND57.md), then developed against
 	"round58":  {0.83, 0.8},  // held out: 17/24 (8/10 quoted) when measured once (BASELINE_ROUND58.md), then developed against
-	"round59":  {0.88, 0.87}, // held out: 19/26 (14/16 quoted) when measured once (BASELINE_ROUND59.md), then developed against
+	"round59":  {0.92, 0.87}, // held out: 19/26 (14/16 quoted) when measured once (BASELINE_ROUND59.md), then developed against
 	"round60":  {0.81, 1},    // held out: 12/16 (6/6 quoted) when measured once (BASELINE_ROUND60.md), then developed against
 	"round61":  {0.82, 1},    // held out: 19/23 (9/9 quoted) when measured once (BASELINE_ROUND61.md)
-	"round62":  {0.84, 1},    // held out: 22/26 (9/9 quoted) when measured once (BASELINE_ROUND62.md)
+	"round62":  {0.88, 1.00}, // held out: 22/26 (9/9 quoted) when measured once (BASELINE_ROUND62.md)
 	"round63":  {0.81, 1},    // held out: 17/22 (7/7 quoted) when measured once (BASELINE_ROUND63.md), then developed against
 	"round64":  {0.88, 0.95}, // held out: 30/34 (19/20 quoted) when measured once (BASELINE_ROUND64.md)
-	"round65":  {0.76, 0.88}, // held out: 20/26 (16/18 quoted) when measured once (BASELINE_ROUND65.md)
-	"round66":  {0.9, 0.91},  // held out: 25/31 (20/24 quoted) when measured once (BASELINE_ROUND66.md), then developed against
-	"round67":  {0.71, 0.9},  // held out: 10/14 (9/10 quoted) when measured once (BASELINE_ROUND67.md)
-	"round68":  {0.66, 0.87}, // held out: 10/15 (7/8 quoted) when measured once (BASELINE_ROUND68.md)
-	"round69":  {0.85, 0.6},  // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
+	"round65":  {0.80, 0.88}, // held out: 20/26 (16/18 quoted) when measured once (BASELINE_ROUND65.md)
+	"round66":  {0.93, 0.91}, // held out: 25/31 (20/24 quoted) when measured once (BASELINE_ROUND66.md), then developed against
+	"round67":  {0.78, 0.90}, // held out: 10/14 (9/10 quoted) when measured once (BASELINE_ROUND67.md)
+	"round68":  {0.73, 0.87}, // held out: 10/15 (7/8 quoted) when measured once (BASELINE_ROUND68.md)
+	"round69":  {0.85, 0.80}, // held out: 15/20 (3/5 quoted) when measured once (BASELINE_ROUND69.md), then developed against
 	"round70":  {0.94, 1},    // held out: 34/37 (2/2 quoted) when measured once (BASELINE_ROUND70.md)
 	"round71":  {0.94, 0.87}, // held out: 18/19 (7/8 quoted) when measured once (BASELINE_ROUND71.md)
 	"round72":  {0.78, 1},    // held out: 10/14 (5/5 quoted) when measured once (BASELINE_ROUND72.md), then developed against
-	"round73":  {0.9, 0.95},  // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md), then developed against
-	"round74":  {0.7, 0.85},  // held out: 17/24 (6/7 quoted) when measured once (BASELINE_ROUND74.md)
-	"round75":  {0.89, 0.88}, // held out: 26/29 (8/9 quoted) when measured once (BASELINE_ROUND75.md)
+	"round73":  {0.93, 0.95}, // held out: 23/30 (20/22 quoted) when measured once (BASELINE_ROUND73.md), then developed against
+	"round74":  {0.75, 1.00}, // held out: 17/24 (6/7 quoted) when measured once (BASELINE_ROUND74.md)
+	"round75":  {0.93, 0.88}, // held out: 26/29 (8/9 quoted) when measured once (BASELINE_ROUND75.md)
 	"round76":  {0.78, 1},    // held out: 10/14 (7/7 quoted) when measured once (BASELINE_ROUND76.md)
 	"round77":  {0.71, 1},    // held out: 14/21 (11/11 quoted) when measured once (BASELINE_ROUND77.md), then developed against
 	"round78":  {0.93, 1},    // held out: 14/15 (8/8 quoted) when measured once (BASELINE_ROUND78.md)
 	"round79":  {0.95, 1},    // held out: 18/23 (18/18 quoted) when measured once (BASELINE_ROUND79.md), then developed against
-	"round80":  {0.63, 1},    // held out: 12/19 (10/10 quoted) when measured once (BASELINE_ROUND80.md)
+	"round80":  {0.68, 1.00}, // held out: 12/19 (10/10 quoted) when measured once (BASELINE_ROUND80.md)
 	"round81":  {0.75, 1},    // held out: 3/4 (no log line to quote) when measured once (BASELINE_ROUND81.md)
-	"round82":  {0.76, 0.75}, // held out: 16/26 (9/12 quoted) when measured once (BASELINE_ROUND82.md), then developed against
+	"round82":  {0.80, 0.75}, // held out: 16/26 (9/12 quoted) when measured once (BASELINE_ROUND82.md), then developed against
 	"round83":  {0.68, 1},    // held out: 11/16 (10/10 quoted) when measured once (BASELINE_ROUND83.md)
 	"round84":  {1, 1},       // held out: 2/2 (2/2 quoted) when measured once (BASELINE_ROUND84.md)
 	"round85":  {0.95, 1},    // held out: 18/20 (13/13 quoted) when measured once (BASELINE_ROUND85.md), then developed against
@@ -133,7 +133,7 @@ var corpusFloors = map[string][2]float64{
 	"round88":  {0.83, 1},    // held out: 10/12 (9/9 quoted) when measured once (BASELINE_ROUND88.md)
 	"round89":  {0.66, 0.83}, // held out: 8/15 (5/6 quoted) when measured once (BASELINE_ROUND89.md), then developed against
 	"round90":  {0.89, 0.93}, // held out: 16/19 (14/16 quoted) when measured once (BASELINE_ROUND90.md), then developed against
-	"round91":  {0.86, 0.7},  // held out: 13/15 (7/10 quoted) when measured once (BASELINE_ROUND91.md)
+	"round91":  {0.86, 0.80}, // held out: 13/15 (7/10 quoted) when measured once (BASELINE_ROUND91.md)
 	"round92":  {0.72, 1},    // held out: 5/11 (1/1 quoted) when measured once (BASELINE_ROUND92.md), then developed against
 	"round93":  {0.6, 1},     // held out: 3/5 (4/4 quoted) when measured once (BASELINE_ROUND93.md)
 	"round94":  {1, 1},       // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND94.md)
@@ -142,10 +142,10 @@ var corpusFloors = map[string][2]float64{
 	"round97":  {0.5, 1},     // held out: 4/10 (3/3 quoted) when measured once (BASELINE_ROUND97.md), then developed against
 	"round98":  {1, 1},       // held out: 13/15 (9/12 quoted) when measured once (BASELINE_ROUND98.md), then developed against
 	"round99":  {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND99.md)
-	"round100": {0.95, 1},    // held out: 19/23 (13/13 quoted) when measured once (BASELINE_ROUND100.md), then developed against
+	"round100": {1.00, 1.00}, // held out: 19/23 (13/13 quoted) when measured once (BASELINE_ROUND100.md), then developed against
 	"round101": {1, 1},       // held out: 5/10 (4/5 quoted) when measured once (BASELINE_ROUND101.md), then developed against
 	"round102": {0.54, 1},    // held out: 6/11 (8/9 quoted) when measured once (BASELINE_ROUND102.md)
-	"round103": {0.66, 1},    // held out: 4/6 (3/3 quoted) when measured once (BASELINE_ROUND103.md)
+	"round103": {0.83, 1.00}, // held out: 4/6 (3/3 quoted) when measured once (BASELINE_ROUND103.md)
 	"round104": {0.75, 1},    // held out: 3/4 (2/3 quoted) when measured once (BASELINE_ROUND104.md)
 	"round105": {0.66, 1},    // held out: 7/12 (5/5 quoted) when measured once (BASELINE_ROUND105.md), then developed against
 	"round106": {0.8, 1},     // held out: 8/10 (5/6 quoted) when measured once (BASELINE_ROUND106.md), then developed against
@@ -154,7 +154,7 @@ var corpusFloors = map[string][2]float64{
 	"round109": {0.75, 0.83}, // held out: 7/12 (4/6 quoted) when measured once (BASELINE_ROUND109.md), then developed against
 	"round110": {0.75, 1},    // held out: 9/12 (5/6 quoted) when measured once (BASELINE_ROUND110.md), then developed against
 	"round111": {0.75, 1},    // held out: 6/8 (3/3 quoted) when measured once (BASELINE_ROUND111.md), then developed against
-	"round112": {0.7, 0.83},  // held out: 7/10 (5/6 quoted) when measured once (BASELINE_ROUND112.md), then developed against
+	"round112": {0.80, 1.00}, // held out: 7/10 (5/6 quoted) when measured once (BASELINE_ROUND112.md), then developed against
 	"round113": {0.88, 1},    // held out: 3/9 (4/4 quoted) when measured once (BASELINE_ROUND113.md), then developed against
 	"round114": {0.94, 1},    // held out: 16/18 (11/11 quoted) when measured once (BASELINE_ROUND114.md), then developed against
 	"round115": {0.66, 0.66}, // held out: 6/9 (2/3 quoted) when measured once (BASELINE_ROUND115.md), then developed against
@@ -163,7 +163,7 @@ var corpusFloors = map[string][2]float64{
 	"round118": {0.5, 1},     // held out: 4/8 (3/5 quoted) when measured once (BASELINE_ROUND118.md), then developed against
 	"round119": {0.58, 1},    // held out: 5/12 (5/5 quoted) when measured once (BASELINE_ROUND119.md), then developed against
 	"round120": {0.7, 1},     // held out: 7/10 (7/8 quoted) when measured once (BASELINE_ROUND120.md), then developed against
-	"round121": {0.77, 1},    // held out: 7/9 (5/5 quoted) when measured once (BASELINE_ROUND121.md), then developed against
+	"round121": {0.88, 1.00}, // held out: 7/9 (5/5 quoted) when measured once (BASELINE_ROUND121.md), then developed against
 	"round122": {0.75, 1},    // held out: 6/12 (6/7 quoted) when measured once (BASELINE_ROUND122.md), then developed against
 	"round123": {1, 1},       // held out: 9/11 (7/7 quoted) when measured once (BASELINE_ROUND123.md), then developed against
 	"round124": {1, 1},       // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND124.md), then developed against
@@ -176,21 +176,21 @@ var corpusFloors = map[string][2]float64{
 	"round131": {1, 1},       // held out: 7/7 (no log line to quote) when measured once (BASELINE_ROUND131.md), then developed against
 	"round132": {0.6, 1},     // held out: 1/5 (3/4 quoted) when measured once (BASELINE_ROUND132.md), then developed against
 	"round133": {0.77, 1},    // held out: 6/9 (7/7 quoted) when measured once (BASELINE_ROUND133.md), then developed against
-	"round134": {0.8, 0.6},   // held out: 4/5 (3/5 quoted) when measured once (BASELINE_ROUND134.md), then developed against
+	"round134": {1.00, 0.60}, // held out: 4/5 (3/5 quoted) when measured once (BASELINE_ROUND134.md), then developed against
 	"round135": {0.92, 1},    // held out: 12/13 (7/7 quoted) when measured once (BASELINE_ROUND135.md), then developed against
 	"round136": {1, 0.75},    // held out: 9/10 (3/4 quoted) when measured once (BASELINE_ROUND136.md), then developed against
-	"round137": {0.68, 0.83}, // held out: 7/16 (4/6 quoted) when measured once (BASELINE_ROUND137.md), then developed against
+	"round137": {0.75, 0.83}, // held out: 7/16 (4/6 quoted) when measured once (BASELINE_ROUND137.md), then developed against
 	"round138": {1, 1},       // held out: 4/6 (6/6 quoted) when measured once (BASELINE_ROUND138.md), then developed against
 	"round139": {0.83, 1},    // held out: 9/12 (4/5 quoted) when measured once (BASELINE_ROUND139.md), then developed against
-	"round140": {0.66, 1},    // held out: 2/3 (3/3 quoted) when measured once (BASELINE_ROUND140.md), then developed against
+	"round140": {1.00, 1.00}, // held out: 2/3 (3/3 quoted) when measured once (BASELINE_ROUND140.md), then developed against
 	"round141": {1, 1},       // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND141.md), then developed against
 	"round142": {1, 1},       // held out: 4/4 (4/4 quoted) when measured once (BASELINE_ROUND142.md), then developed against
-	"round143": {0.85, 1},    // held out: 5/7 (2/2 quoted) when measured once (BASELINE_ROUND143.md), then developed against
+	"round143": {1.00, 1.00}, // held out: 5/7 (2/2 quoted) when measured once (BASELINE_ROUND143.md), then developed against
 	"round144": {0.8, 1},     // held out: 4/5 (3/4 quoted) when measured once (BASELINE_ROUND144.md), then developed against
 	"round145": {0.66, 1},    // held out: 2/3 (1/3 quoted) when measured once (BASELINE_ROUND145.md), then developed against
 	"round146": {0.81, 1},    // held out: 9/11 (8/8 quoted) when measured once (BASELINE_ROUND146.md), then developed against
-	"round147": {0.44, 0.85}, // held out: 8/18 (6/7 quoted) when measured once (BASELINE_ROUND147.md), then developed against
-	"round148": {0.61, 1},    // held out: 6/13 (3/3 quoted) when measured once (BASELINE_ROUND148.md), then developed against
+	"round147": {0.50, 1.00}, // held out: 8/18 (6/7 quoted) when measured once (BASELINE_ROUND147.md), then developed against
+	"round148": {0.69, 1.00}, // held out: 6/13 (3/3 quoted) when measured once (BASELINE_ROUND148.md), then developed against
 	"round149": {1, 1},       // held out: 9/9 (2/2 quoted) when measured once (BASELINE_ROUND149.md), then developed against
 	"round150": {0.71, 1},    // held out: 4/7 (6/7 quoted) when measured once (BASELINE_ROUND150.md), then developed against
 	"round151": {0.72, 1},    // held out: 21/29 (15/16 quoted) when measured once (BASELINE_ROUND151.md), then developed against
@@ -199,7 +199,7 @@ var corpusFloors = map[string][2]float64{
 	"round154": {0.9, 1},     // held out: 18/21 (no log line to quote) when measured once (BASELINE_ROUND154.md), then developed against
 	"round155": {0.95, 1},    // held out: 22/23 (1/1 quoted) when measured once (BASELINE_ROUND155.md), then developed against
 	"round156": {0.55, 1},    // held out: 5/9 (2/2 quoted) when measured once (BASELINE_ROUND156.md), then developed against
-	"round157": {0.86, 1},    // held out: 13/15 (8/8 quoted) when measured once (BASELINE_ROUND157.md), then developed against
+	"round157": {0.93, 1.00}, // held out: 13/15 (8/8 quoted) when measured once (BASELINE_ROUND157.md), then developed against
 	"round158": {0.9, 1},     // held out: 10/11 (8/8 quoted) when measured once (BASELINE_ROUND158.md), then developed against
 	"round159": {0.86, 1},    // held out: 22/29 (no log line to quote) when measured once (BASELINE_ROUND159.md), then developed against
 	"round160": {0.93, 1},    // held out: 14/16 (11/11 quoted) when measured once (BASELINE_ROUND160.md), then developed against
@@ -210,7 +210,7 @@ var corpusFloors = map[string][2]float64{
 	"round165": {1, 1},       // held out: 8/11 (7/7 quoted) when measured once (BASELINE_ROUND165.md), then developed against
 	"round166": {0.66, 1},    // held out: 6/9 (5/5 quoted) when measured once (BASELINE_ROUND166.md), then developed against
 	"round167": {0.71, 1},    // held out: 4/7 (5/6 quoted) when measured once (BASELINE_ROUND167.md), then developed against
-	"round168": {0.78, 0.6},  // held out: 4/14 (2/5 quoted) when measured once (BASELINE_ROUND168.md), then developed against
+	"round168": {0.85, 0.60}, // held out: 4/14 (2/5 quoted) when measured once (BASELINE_ROUND168.md), then developed against
 	"round169": {0.92, 0.9},  // held out: 10/13 (10/11 quoted) when measured once (BASELINE_ROUND169.md), then developed against
 	"round170": {1, 1},       // held out: 15/16 (8/8 quoted) when measured once (BASELINE_ROUND170.md), then developed against
 	"round171": {0.72, 1},    // held out: 7/11 (8/9 quoted) when measured once (BASELINE_ROUND171.md), then developed against
@@ -225,17 +225,17 @@ var corpusFloors = map[string][2]float64{
 	"round180": {0.76, 1},    // held out: 8/13 (11/11 quoted) when measured once (BASELINE_ROUND180.md), then developed against
 	"round181": {1, 1},       // held out: 15/15 (10/14 quoted) when measured once (BASELINE_ROUND181.md), then developed against
 	"round182": {0.6, 1},     // held out: 5/10 (5/5 quoted) when measured once (BASELINE_ROUND182.md), then developed against
-	"round183": {0.8, 0.66},  // held out: 8/10 (4/6 quoted) when measured once (BASELINE_ROUND183.md), then developed against
+	"round183": {0.90, 0.66}, // held out: 8/10 (4/6 quoted) when measured once (BASELINE_ROUND183.md), then developed against
 	"round184": {0.92, 0.81}, // held out: 12/13 (6/11 quoted) when measured once (BASELINE_ROUND184.md), then developed against
 	"round185": {0.81, 1},    // held out: 6/11 (8/8 quoted) when measured once (BASELINE_ROUND185.md), then developed against
-	"round186": {0.85, 1},    // held out: 10/14 (9/9 quoted) when measured once (BASELINE_ROUND186.md), then developed against
+	"round186": {0.92, 1.00}, // held out: 10/14 (9/9 quoted) when measured once (BASELINE_ROUND186.md), then developed against
 	"round187": {1, 1},       // held out: 9/9 (3/5 quoted) when measured once (BASELINE_ROUND187.md), then developed against
 	"round188": {0.66, 1},    // held out: 2/3 (1/1 quoted) when measured once (BASELINE_ROUND188.md); nothing in it was a fault or a wording
 	"round189": {0.85, 1},    // held out: 5/7 (0/0 quoted) when measured once (BASELINE_ROUND189.md), then developed against
 	"round190": {0.59, 1},    // held out: 11/22 (12/12 quoted) when measured once (BASELINE_ROUND190.md), then developed against
 	"round191": {0.71, 1},    // held out: 5/7 (7/7 quoted) when measured once (BASELINE_ROUND191.md), nothing in it was a fault or a wording fixed since
 	"round192": {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND192.md): all right
-	"round193": {0.85, 1},    // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND193.md), nothing in it was a fault or a wording fixed since
+	"round193": {1.00, 1.00}, // held out: 6/7 (6/6 quoted) when measured once (BASELINE_ROUND193.md), nothing in it was a fault or a wording fixed since
 	"round194": {1, 1},       // held out: 5/7 (4/4 quoted) when measured once (BASELINE_ROUND194.md), then developed against
 	"round195": {0.8, 1},     // held out: 4/5 (3/3 quoted) when measured once (BASELINE_ROUND195.md), nothing in it was a fault or a wording fixed since
 	"round196": {0.88, 1},    // held out: 6/9 (4/4 quoted) when measured once (BASELINE_ROUND196.md), then developed against
@@ -262,7 +262,7 @@ var corpusFloors = map[string][2]float64{
 	"round217": {0.85, 1},    // held out: 5/7 (6/7 quoted) when measured once (BASELINE_ROUND217.md), then developed against
 	"round218": {0.85, 1},    // held out: 6/7 (5/5 quoted) when measured once (BASELINE_ROUND218.md), then developed against
 	"round219": {1, 1},       // held out: 5/5 (5/5 quoted) when measured once (BASELINE_ROUND219.md), then developed against
-	"round220": {0.83, 1},    // held out: 10/12 (6/6 quoted) when measured once (BASELINE_ROUND220.md), then developed against
+	"round220": {0.91, 1.00}, // held out: 10/12 (6/6 quoted) when measured once (BASELINE_ROUND220.md), then developed against
 	"round221": {0.57, 0.7},  // held out: 7/14 (7/10 quoted) when measured once (BASELINE_ROUND221.md), then developed against
 	"round222": {0.86, 1},    // held out: 12/15 (11/11 quoted) when measured once (BASELINE_ROUND222.md), then developed against
 	"round223": {1, 1},       // held out: 4/4 (2/2 quoted) when measured once (BASELINE_ROUND223.md), then developed against
@@ -273,17 +273,17 @@ var corpusFloors = map[string][2]float64{
 	"round228": {0.5, 0.66},  // held out: 2/4 (2/3 quoted) when measured once (BASELINE_ROUND228.md), then developed against
 	"round229": {1, 1},       // held out: 5/5 (4/4 quoted) when measured once (BASELINE_ROUND229.md), then developed against
 	"round230": {0.8, 1},     // held out: 3/5 (3/4 quoted) when measured once (BASELINE_ROUND230.md), then developed against
-	"round231": {0.9, 0.83},  // held out: 10/11 (5/6 quoted) when measured once (BASELINE_ROUND231.md), then developed against
+	"round231": {0.90, 1.00}, // held out: 10/11 (5/6 quoted) when measured once (BASELINE_ROUND231.md), then developed against
 	"round232": {0.85, 0.66}, // held out: 6/7 (1/3 quoted) when measured once (BASELINE_ROUND232.md), then developed against
 	"round233": {0.91, 0.77}, // held out: 11/12 (7/9 quoted) when measured once (BASELINE_ROUND233.md), then developed against
 	"round234": {1, 1},       // held out: 8/9 (8/8 quoted) when measured once (BASELINE_ROUND234.md), then developed against
-	"round235": {0.86, 1},    // held out: 11/15 (12/12 quoted) when measured once (BASELINE_ROUND235.md), then developed against
+	"round235": {0.93, 1.00}, // held out: 11/15 (12/12 quoted) when measured once (BASELINE_ROUND235.md), then developed against
 	"round236": {1, 1},       // held out: 7/7 (1/1 quoted) when measured once (BASELINE_ROUND236.md), then developed against
 	"round237": {0.75, 1},    // held out: 3/4 (0/0 quoted) when measured once (BASELINE_ROUND237.md), then developed against
 	"round238": {0.69, 1},    // held out: 7/13 (8/8 quoted) when measured once (BASELINE_ROUND238.md), then developed against
 	"round239": {0.76, 0.77}, // held out: 15/21 (7/9 quoted) when measured once (BASELINE_ROUND239.md), then developed against
 	"round240": {0.83, 0.87}, // held out: 10/12 (7/8 quoted) when measured once (BASELINE_ROUND240.md), then developed against
-	"round241": {0.62, 0.5},  // held out: 4/8 (2/4 quoted) when measured once (BASELINE_ROUND241.md), then developed against
+	"round241": {0.75, 0.75}, // held out: 4/8 (2/4 quoted) when measured once (BASELINE_ROUND241.md), then developed against
 	"round242": {0.5, 1},     // held out: 2/4 (2/2 quoted) when measured once (BASELINE_ROUND242.md), then developed against
 	"round243": {1, 1},       // held out: 4/6 (3/4 quoted) when measured once (BASELINE_ROUND243.md), then developed against
 	"round244": {1, 1},       // held out: 5/5 (4/4 quoted) when measured once (BASELINE_ROUND244.md), then developed against
@@ -312,15 +312,15 @@ var corpusFloors = map[string][2]float64{
 	"round267": {0.75, 0.71}, // held out: 6/8 (5/7 quoted) when measured once (BASELINE_ROUND267.md), then developed against
 	"round268": {0.6, 1},     // held out: 3/5 (4/4 quoted) when measured once (BASELINE_ROUND268.md), then developed against
 	"round269": {1, 0.66},    // held out: 2/4 (2/3 quoted) when measured once (BASELINE_ROUND269.md), then developed against
-	"round270": {0.93, 1},    // held out: 12/15 (2/2 quoted) when measured once (BASELINE_ROUND270.md), then developed against
+	"round270": {1.00, 1.00}, // held out: 12/15 (2/2 quoted) when measured once (BASELINE_ROUND270.md), then developed against
 	"round271": {0.25, 1},    // held out: 1/4 (2/2 quoted) when measured once (BASELINE_ROUND271.md), then developed against
-	"round272": {0.66, 0.66}, // held out: 2/3 (2/3 quoted) when measured once (BASELINE_ROUND272.md); not developed against
-	"round273": {0.7, 0.8},   // held out: 6/10 (4/5 quoted) when measured once (BASELINE_ROUND273.md), then developed against
+	"round272": {1.00, 0.66}, // held out: 2/3 (2/3 quoted) when measured once (BASELINE_ROUND272.md); not developed against
+	"round273": {0.80, 0.80}, // held out: 6/10 (4/5 quoted) when measured once (BASELINE_ROUND273.md), then developed against
 	"round274": {0.5, 1},     // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND274.md), then developed against
 	"round275": {1, 1},       // held out: 7/7 (6/6 quoted) when measured once (BASELINE_ROUND275.md), then developed against
 	"round276": {1, 1},       // held out: 7/7 (6/6 quoted) when measured once (BASELINE_ROUND276.md), then developed against
 	"round277": {0.66, 1},    // held out: 2/3 (0/0 quoted) when measured once (BASELINE_ROUND277.md), then developed against
-	"round278": {0.57, 0.5},  // held out: 4/7 (1/2 quoted) when measured once (BASELINE_ROUND278.md), then developed against
+	"round278": {0.71, 0.50}, // held out: 4/7 (1/2 quoted) when measured once (BASELINE_ROUND278.md), then developed against
 	"round279": {1, 1},       // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND279.md), then developed against
 	"round280": {0, 1},       // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND280.md), then developed against
 	"round281": {0.5, 1},     // held out: 2/6 (2/2 quoted) when measured once (BASELINE_ROUND281.md), then developed against
@@ -337,7 +337,7 @@ var corpusFloors = map[string][2]float64{
 	"round292": {0.8, 1},     // held out: 4/5 (4/4 quoted) when measured once (BASELINE_ROUND292.md), then developed against
 	"round293": {1, 1},       // held out: 8/8 (8/8 quoted) when measured once (BASELINE_ROUND293.md), then developed against
 	"round294": {1, 0},       // held out: 7/8 (0/1 quoted) when measured once (BASELINE_ROUND294.md), then developed against
-	"round295": {0.5, 1},     // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND295.md), then developed against
+	"round295": {1.00, 1.00}, // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND295.md), then developed against
 	"round296": {0.75, 0.66}, // held out: 5/8 (1/3 quoted) when measured once (BASELINE_ROUND296.md), then developed against
 	"round297": {1, 1},       // held out: 4/4 (1/1 quoted) when measured once (BASELINE_ROUND297.md), then developed against
 	"round298": {0.5, 1},     // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND298.md), then developed against
@@ -358,19 +358,19 @@ var corpusFloors = map[string][2]float64{
 	"round313": {0.83, 1},    // held out: 10/12 (6/6 quoted) when measured once (BASELINE_ROUND313.md), then developed against
 	"round314": {0.77, 1},    // held out: 7/9 (3/3 quoted) when measured once (BASELINE_ROUND314.md), then developed against
 	"round315": {0.66, 1},    // held out: 2/3 (3/3 quoted) when measured once (BASELINE_ROUND315.md), then developed against
-	"round316": {0.85, 0.5},  // held out: 6/7 (2/4 quoted) when measured once (BASELINE_ROUND316.md), then developed against
+	"round316": {1.00, 0.50}, // held out: 6/7 (2/4 quoted) when measured once (BASELINE_ROUND316.md), then developed against
 	"round317": {0.71, 1},    // held out: 4/7 (2/2 quoted) when measured once (BASELINE_ROUND317.md), then developed against
 	"round318": {1, 1},       // held out: 3/3 (1/1 quoted) when measured once (BASELINE_ROUND318.md), then developed against
 	"round319": {0.83, 1},    // held out: 5/6 (4/4 quoted) when measured once (BASELINE_ROUND319.md), then developed against
 	"round320": {0.8, 1},     // held out: 4/5 (1/1 quoted) when measured once (BASELINE_ROUND320.md), then developed against
-	"round321": {0.75, 0.75}, // held out: 4/8 (1/4 quoted) when measured once (BASELINE_ROUND321.md), then developed against
+	"round321": {0.87, 1.00}, // held out: 4/8 (1/4 quoted) when measured once (BASELINE_ROUND321.md), then developed against
 	"round322": {1, 1},       // held out: 9/10 (1/1 quoted) when measured once (BASELINE_ROUND322.md), then developed against
 	"round323": {0.8, 1},     // held out: 11/15 (0/0 quoted) when measured once (BASELINE_ROUND323.md), then developed against
 	"round324": {1, 1},       // held out: 8/8 (6/6 quoted) when measured once (BASELINE_ROUND324.md), then developed against
 	"round325": {0.83, 1},    // held out: 8/12 (6/6 quoted) when measured once (BASELINE_ROUND325.md), then developed against
 	"round326": {1, 1},       // held out: 6/8 (5/5 quoted) when measured once (BASELINE_ROUND326.md), then developed against
-	"round327": {0.77, 1},    // held out: 5/9 (1/2 quoted) when measured once (BASELINE_ROUND327.md), then developed against
-	"round328": {0.83, 0.8},  // held out: 5/6 (4/5 quoted) when measured once (BASELINE_ROUND328.md), then developed against
+	"round327": {0.88, 1.00}, // held out: 5/9 (1/2 quoted) when measured once (BASELINE_ROUND327.md), then developed against
+	"round328": {0.83, 1.00}, // held out: 5/6 (4/5 quoted) when measured once (BASELINE_ROUND328.md), then developed against
 	"round329": {0.66, 0.66}, // held out: 3/6 (2/3 quoted) when measured once (BASELINE_ROUND329.md), then developed against
 	"round330": {1, 1},       // held out: 4/4 (3/3 quoted) when measured once (BASELINE_ROUND330.md), then developed against
 	"round331": {0.5, 1},     // held out: 2/4 (2/2 quoted) when measured once (BASELINE_ROUND331.md), then developed against
@@ -401,7 +401,7 @@ var corpusFloors = map[string][2]float64{
 	"round357": {1, 1},       // held out: 2/2 (2/2 quoted) when measured once (BASELINE_ROUND357.md), then developed against
 	"round358": {1, 1},       // held out: 5/5 (5/5 quoted) when measured once (BASELINE_ROUND358.md), then developed against
 	"round359": {0.88, 1},    // held out: 8/9 (6/6 quoted) when measured once (BASELINE_ROUND359.md), then developed against
-	"round360": {0.7, 1},     // held out: 7/10 (6/10 quoted) when measured once (BASELINE_ROUND360.md), then developed against
+	"round360": {0.80, 1.00}, // held out: 7/10 (6/10 quoted) when measured once (BASELINE_ROUND360.md), then developed against
 	"round361": {0.85, 1},    // held out: 5/7 (1/1 quoted) when measured once (BASELINE_ROUND361.md), then developed against
 	"round362": {1, 1},       // held out: 4/4 (4/4 quoted) when measured once (BASELINE_ROUND362.md), then developed against
 	"round363": {0.8, 1},     // held out: 4/5 (4/4 quoted) when measured once (BASELINE_ROUND363.md), then developed against
@@ -418,7 +418,7 @@ var corpusFloors = map[string][2]float64{
 	"round375": {0.83, 1},    // held out: 5/6 (5/5 quoted) when measured once (BASELINE_ROUND375.md), then developed against
 	"round376": {1, 1},       // held out: 5/7 (1/1 quoted) when measured once (BASELINE_ROUND376.md), then developed against
 	"round377": {0.75, 1},    // held out: 3/4 (3/4 quoted) when measured once (BASELINE_ROUND377.md), then developed against
-	"round378": {0.33, 1},    // held out: 1/3 (2/2 quoted) when measured once (BASELINE_ROUND378.md), then developed against
+	"round378": {0.66, 1.00}, // held out: 1/3 (2/2 quoted) when measured once (BASELINE_ROUND378.md), then developed against
 	"round379": {1, 1},       // held out: 8/11 (7/7 quoted) when measured once (BASELINE_ROUND379.md), then developed against
 	"round380": {1, 1},       // held out: 6/6 (6/6 quoted) when measured once (BASELINE_ROUND380.md), then developed against
 	"round381": {1, 1},       // held out: 6/7 (0/0 quoted) when measured once (BASELINE_ROUND381.md), then developed against
@@ -465,14 +465,14 @@ var corpusFloors = map[string][2]float64{
 	"round422": {1, 1},       // held out: 3/4 (1/2 quoted) when measured once (BASELINE_ROUND422.md), then developed against
 	"round423": {0.76, 1},    // held out: 9/13 (1/1 quoted) when measured once (BASELINE_ROUND423.md), then developed against
 	"round424": {0.78, 0.71}, // held out: 11/14 (5/7 quoted) when measured once (BASELINE_ROUND424.md), then developed against
-	"round425": {0.95, 1},    // held out: 22/24 (0/0 quoted) when measured once (BASELINE_ROUND425.md), then developed against
+	"round425": {1.00, 1.00}, // held out: 22/24 (0/0 quoted) when measured once (BASELINE_ROUND425.md), then developed against
 	"round426": {0.93, 0.91}, // held out: 15/16 (10/12 quoted) when measured once (BASELINE_ROUND426.md), then developed against
 	"round427": {1, 1},       // held out: 4/5 (2/2 quoted) when measured once (BASELINE_ROUND427.md), then developed against
 	"round428": {0.92, 0.85}, // held out: 12/13 (5/7 quoted) when measured once (BASELINE_ROUND428.md), then developed against
 	"round429": {1, 0.83},    // held out: 16/16 (5/6 quoted) when measured once (BASELINE_ROUND429.md), then developed against
 	"round430": {0.95, 0.77}, // held out: 23/24 (7/9 quoted) when measured once (BASELINE_ROUND430.md), then developed against
 	"round431": {1, 0.91},    // held out: 13/15 (9/12 quoted) when measured once (BASELINE_ROUND431.md), then developed against
-	"round432": {0.9, 1},     // held out: 26/30 (0/0 quoted) when measured once (BASELINE_ROUND432.md), then developed against
+	"round432": {0.93, 1.00}, // held out: 26/30 (0/0 quoted) when measured once (BASELINE_ROUND432.md), then developed against
 	"round433": {1, 0.95},    // held out: 23/25 (20/21 quoted) when measured once (BASELINE_ROUND433.md), then developed against
 	"round434": {0.86, 1},    // held out: 11/15 (8/10 quoted) when measured once (BASELINE_ROUND434.md), then developed against
 	"round435": {1, 1},       // held out: 4/4 (2/4 quoted) when measured once (BASELINE_ROUND435.md), then developed against
@@ -482,21 +482,21 @@ var corpusFloors = map[string][2]float64{
 	"round439": {0.6, 1},     // held out: 3/5 (3/3 quoted) when measured once (BASELINE_ROUND439.md), then developed against
 	"round440": {1, 1},       // held out: 2/3 (2/2 quoted) when measured once (BASELINE_ROUND440.md), then developed against
 	"round441": {0.33, 1},    // held out: 1/3 (3/3 quoted) when measured once (BASELINE_ROUND441.md), then developed against
-	"round442": {0.75, 0.66}, // held out: 2/4 (2/3 quoted) when measured once (BASELINE_ROUND442.md), then developed against
+	"round442": {1.00, 1.00}, // held out: 2/4 (2/3 quoted) when measured once (BASELINE_ROUND442.md), then developed against
 	"round443": {0.63, 1},    // held out: 7/11 (4/5 quoted) when measured once (BASELINE_ROUND443.md), then developed against
 	"round444": {0.75, 0.8},  // held out: 9/12 (3/5 quoted) when measured once (BASELINE_ROUND444.md), then developed against
 	"round445": {0.95, 1},    // held out: 20/21 (8/8 quoted) when measured once (BASELINE_ROUND445.md), then developed against
 	"round446": {1, 1},       // held out: 20/20 (6/6 quoted) when measured once (BASELINE_ROUND446.md), then developed against
 	"round447": {0.8, 1},     // held out: 3/5 (3/3 quoted) when measured once (BASELINE_ROUND447.md), then developed against
 	"round448": {0.75, 1},    // held out: 2/4 (1/1 quoted) when measured once (BASELINE_ROUND448.md), then developed against
-	"round449": {0.85, 1},    // held out: 9/14 (8/8 quoted) when measured once (BASELINE_ROUND449.md), then developed against
+	"round449": {0.92, 1.00}, // held out: 9/14 (8/8 quoted) when measured once (BASELINE_ROUND449.md), then developed against
 	"round450": {0.9, 1},     // held out: 20/22 (17/17 quoted) when measured once (BASELINE_ROUND450.md), then developed against
 	"round451": {0.6, 1},     // held out: 4/10 (4/4 quoted) when measured once (BASELINE_ROUND451.md), then developed against
-	"round452": {0.92, 0.66}, // held out: 10/13 (1/3 quoted) when measured once (BASELINE_ROUND452.md), then developed against
+	"round452": {1.00, 1.00}, // held out: 10/13 (1/3 quoted) when measured once (BASELINE_ROUND452.md), then developed against
 	"round453": {0.95, 1},    // held out: 22/23 (10/10 quoted) when measured once (BASELINE_ROUND453.md), then developed against
 	"round454": {0.94, 1},    // held out: 16/18 (12/12 quoted) when measured once (BASELINE_ROUND454.md), then developed against
 	"round455": {1, 1},       // held out: 6/6 (5/5 quoted) when measured once (BASELINE_ROUND455.md), then developed against
-	"round456": {0.64, 1},    // held out: 9/17 (8/9 quoted) when measured once (BASELINE_ROUND456.md), then developed against
+	"round456": {0.70, 1.00}, // held out: 9/17 (8/9 quoted) when measured once (BASELINE_ROUND456.md), then developed against
 	"round457": {1, 1},       // held out: 13/16 (5/5 quoted) when measured once (BASELINE_ROUND457.md), then developed against
 	"round458": {0.42, 1},    // held out: 3/7 (1/2 quoted) when measured once (BASELINE_ROUND458.md), then developed against
 	"round459": {0.96, 0.95}, // held out: 26/28 (22/24 quoted) when measured once (BASELINE_ROUND459.md), then developed against
@@ -504,12 +504,12 @@ var corpusFloors = map[string][2]float64{
 	"round461": {1, 1},       // held out: 16/16 (13/13 quoted) when measured once (BASELINE_ROUND461.md), then developed against
 	"round462": {1, 1},       // held out: 4/4 (2/3 quoted) when measured once (BASELINE_ROUND462.md), then developed against
 	"round463": {1, 1},       // held out: 12/13 (8/8 quoted) when measured once (BASELINE_ROUND463.md), then developed against
-	"round464": {0.37, 0.5},  // held out: 3/8 (1/2 quoted) when measured once (BASELINE_ROUND464.md), then developed against
+	"round464": {0.62, 1.00}, // held out: 3/8 (1/2 quoted) when measured once (BASELINE_ROUND464.md), then developed against
 	"round465": {0.5, 1},     // held out: 2/4 (1/1 quoted) when measured once (BASELINE_ROUND465.md), then developed against
 	"round466": {0.8, 1},     // held out: 3/5 (2/3 quoted) when measured once (BASELINE_ROUND466.md), then developed against
 	"round467": {0.83, 1},    // held out: 4/6 (4/5 quoted) when measured once (BASELINE_ROUND467.md), then developed against
 	"round468": {1, 1},       // held out: 9/10 (5/6 quoted) when measured once (BASELINE_ROUND468.md), then developed against
-	"round469": {0.66, 0.75}, // held out: 4/9 (2/4 quoted) when measured once (BASELINE_ROUND469.md), then developed against
+	"round469": {0.77, 0.75}, // held out: 4/9 (2/4 quoted) when measured once (BASELINE_ROUND469.md), then developed against
 	"round470": {1, 1},       // held out: 6/9 (6/7 quoted) when measured once (BASELINE_ROUND470.md), then developed against
 	"round471": {0.83, 1},    // held out: 3/6 (4/4 quoted) when measured once (BASELINE_ROUND471.md), then developed against
 	"round472": {1, 1},       // held out: 11/11 (9/10 quoted) when measured once (BASELINE_ROUND472.md), then developed against
@@ -535,7 +535,7 @@ var corpusFloors = map[string][2]float64{
 	"round492": {0.9, 1},     // held out: 7/11 (1/1 quoted) when measured once (BASELINE_ROUND492.md), then developed against
 	"round493": {1, 1},       // held out: 12/12 (3/3 quoted) when measured once (BASELINE_ROUND493.md), then developed against
 	"round495": {1, 1},       // held out: 3/3 (0/0 quoted) when measured once (BASELINE_ROUND495.md), then developed against
-	"round496": {0.75, 1},    // held out: 8/12 (3/3 quoted) when measured once (BASELINE_ROUND496.md), then developed against
+	"round496": {0.83, 1.00}, // held out: 8/12 (3/3 quoted) when measured once (BASELINE_ROUND496.md), then developed against
 	"round497": {0.88, 1},    // held out: 15/17 (3/3 quoted) when measured once (BASELINE_ROUND497.md), then developed against
 	"round498": {0.88, 1},    // held out: 8/9 (4/4 quoted) when measured once (BASELINE_ROUND498.md), then developed against
 	"round499": {1, 1},       // held out: 5/7 (1/2 quoted) when measured once (BASELINE_ROUND499.md), then developed against
@@ -543,13 +543,13 @@ var corpusFloors = map[string][2]float64{
 	"round501": {0.62, 1},    // held out: 5/8 (4/4 quoted) when measured once (BASELINE_ROUND501.md), then developed against
 	"round502": {1, 1},       // held out: 6/7 (3/3 quoted) when measured once (BASELINE_ROUND502.md), then developed against
 	"round503": {0.92, 1},    // held out: 12/14 (8/8 quoted) when measured once (BASELINE_ROUND503.md), then developed against
-	"round504": {0.75, 1},    // held out: 5/8 (2/2 quoted) when measured once (BASELINE_ROUND504.md), then developed against
+	"round504": {0.87, 1.00}, // held out: 5/8 (2/2 quoted) when measured once (BASELINE_ROUND504.md), then developed against
 	"round505": {0.8, 1},     // held out: 4/5 (0/0 quoted) when measured once (BASELINE_ROUND505.md), then developed against
-	"round506": {0.75, 0.8},  // held out: 5/8 (4/5 quoted) when measured once (BASELINE_ROUND506.md), then developed against
+	"round506": {0.75, 1.00}, // held out: 5/8 (4/5 quoted) when measured once (BASELINE_ROUND506.md), then developed against
 	"round507": {1, 1},       // held out: 6/7 (4/4 quoted) when measured once (BASELINE_ROUND507.md), then developed against
 	"round508": {1, 1},       // held out: 6/7 (4/6 quoted) when measured once (BASELINE_ROUND508.md), then developed against
 	"round509": {0.76, 1},    // held out: 10/13 (6/6 quoted) when measured once (BASELINE_ROUND509.md), then developed against
-	"round510": {0.76, 0.87}, // held out: 10/13 (7/8 quoted) when measured once (BASELINE_ROUND510.md), then developed against
+	"round510": {0.76, 1.00}, // held out: 10/13 (7/8 quoted) when measured once (BASELINE_ROUND510.md), then developed against
 	"round511": {0.9, 1},     // held out: 8/11 (5/5 quoted) when measured once (BASELINE_ROUND511.md), then developed against
 	"round512": {1, 1},       // held out: 3/3 (1/1 quoted) when measured once (BASELINE_ROUND512.md), then developed against
 	"round513": {1, 1},       // held out: 3/3 (1/1 quoted) when measured once (BASELINE_ROUND513.md), then developed against
@@ -629,7 +629,7 @@ var corpusFloors = map[string][2]float64{
 	"round593": {1, 1},       // held out: 8/8 (5/5 quoted) when measured once (BASELINE_ROUND593.md), then developed against
 	"round594": {0.88, 1},    // held out: 8/9 (3/3 quoted) when measured once (BASELINE_ROUND594.md), then developed against
 	"round595": {1, 1},       // held out: 2/4 (0/0 quoted) when measured once (BASELINE_ROUND595.md), then developed against
-	"round596": {0.66, 0.66}, // held out: 2/3 (2/3 quoted) when measured once (BASELINE_ROUND596.md), then developed against
+	"round596": {1.00, 1.00}, // held out: 2/3 (2/3 quoted) when measured once (BASELINE_ROUND596.md), then developed against
 	"round597": {0.8, 1.0},   // held out: 4/5 (1/1 quoted) when measured once (BASELINE_ROUND597.md), then developed against
 	"round599": {1.0, 1.0},   // held out: 3/3 (1/1 quoted) when measured once (BASELINE_ROUND599.md), then developed against
 	"round601": {1.0, 1.0},   // held out: 2/2 (0/0 quoted) when measured once (BASELINE_ROUND601.md), then developed against
@@ -688,17 +688,17 @@ var corpusFloors = map[string][2]float64{
 	"round658": {0.66, 1.00}, // held out: 1/3 (0/0 quoted) when measured once (BASELINE_ROUND658.md), then developed against
 	"round662": {0.50, 1.00}, // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND662.md), then developed against
 	"round663": {0.80, 1.00}, // held out: 4/5 (3/3 quoted) when measured once (BASELINE_ROUND663.md), then developed against
-	"round664": {0.75, 1.00}, // held out: 3/4 (1/1 quoted) when measured once (BASELINE_ROUND664.md), then developed against
+	"round664": {1.00, 1.00}, // held out: 3/4 (1/1 quoted) when measured once (BASELINE_ROUND664.md), then developed against
 	"round665": {0.50, 1.00}, // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND665.md), then developed against
 	"round666": {0.50, 1.00}, // held out: 2/4 (0/0 quoted) when measured once (BASELINE_ROUND666.md), then developed against
 	"round670": {1.00, 0.00}, // held out: 2/2 (0/1 quoted) when measured once (BASELINE_ROUND670.md), then developed against
 	"round671": {0.50, 1.00}, // held out: 3/6 (1/1 quoted) when measured once (BASELINE_ROUND671.md), then developed against
-	"round672": {0.46, 1.00}, // held out: 6/13 (3/3 quoted) when measured once (BASELINE_ROUND672.md), then developed against
+	"round672": {0.53, 1.00}, // held out: 6/13 (3/3 quoted) when measured once (BASELINE_ROUND672.md), then developed against
 	"round673": {0.50, 1.00}, // held out: 3/6 (0/0 quoted) when measured once (BASELINE_ROUND673.md), then developed against
 	"round674": {1.00, 1.00}, // held out: 3/3 (2/2 quoted) when measured once (BASELINE_ROUND674.md), then developed against
 	"round675": {0.40, 1.00}, // held out: 4/10 (1/1 quoted) when measured once (BASELINE_ROUND675.md), then developed against
 	"round676": {1.00, 1.00}, // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND676.md), then developed against
-	"round678": {0.16, 1.00}, // held out: 1/6 (2/2 quoted) when measured once (BASELINE_ROUND678.md), then developed against
+	"round678": {0.66, 1.00}, // held out: 1/6 (2/2 quoted) when measured once (BASELINE_ROUND678.md), then developed against
 	"round679": {1.00, 1.00}, // held out: 1/1 (1/1 quoted) when measured once (BASELINE_ROUND679.md), then developed against
 	"round680": {0.42, 1.00}, // held out: 3/7 (1/1 quoted) when measured once (BASELINE_ROUND680.md), then developed against
 	"round681": {0.25, 1.00}, // held out: 1/4 (3/3 quoted) when measured once (BASELINE_ROUND681.md), then developed against

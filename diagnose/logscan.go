@@ -238,6 +238,7 @@ type logScanner struct {
 	springWeb      bool
 	springStopped  bool
 	buildSucceeded string // Maven's or Gradle's "BUILD SUCCESS" line, when nothing failed after it
+	recovered      bool   // a line after the best dependency failure said the connection came back
 	taskDone       string // a one-shot task's last word of success ("No pending migrations to apply."), when nothing ran after it
 	afterTask      int    // lines of the program's output after taskDone
 	caretAt        int    // the last line that was only a caret (^) under a source line
@@ -322,6 +323,7 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	s.keep(raw)
+	raw = dockerJSONFileLine(raw)
 	// Docker Compose's "service-1  | " before each line names the service,
 	// which the excerpt keeps; the line quoted is the program's own.
 	if m := reComposePrefix.Find(raw); m != nil && len(m) < len(raw) {
@@ -483,6 +485,14 @@ func (s *logScanner) line(raw []byte) {
 	sev := severity(lower, trimmed)
 	if sev >= sevError && reNoError.Match(lower) && !reErrorWord.Match(reNoError.ReplaceAll(lower, nil)) {
 		sev = sevInfo // "completes without error", "0 errors": no error
+	}
+	if b := s.best; b != nil && !s.recovered && b.pat != nil && b.pat.cat == DependencyUnavailable && sev < sevError && reRecovered.Match(lower) {
+		// The program says the connection it failed on came back
+		// ("request succeeded on attempt 2", "Redis connection
+		// established"): a failure it got over, which a later crash of
+		// its own outranks.
+		b.score -= 15
+		s.recovered = true
 	}
 	if bytes.HasPrefix(trimmed, []byte("Error: ")) {
 		s.cliErr = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines}
@@ -961,6 +971,10 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 		s.springStopped = true
 	}
 }
+
+// reRecovered is a line saying a failed request or connection went
+// through after all.
+var reRecovered = regexp.MustCompile(`\bsucceeded (?:on|after) (?:attempt|retry) \d+|\bconnection (?:established|restored|re-?established|recovered)\b|\breconnected\b|\bsuccessfully (?:re)?connected\b|\brates refreshed\b`)
 
 // reBuildSuccess is Maven's or Gradle's line that the build succeeded.
 // oneShotTask follows a one-shot task's success line: a later error, a
@@ -1829,6 +1843,22 @@ var reShellStep = regexp.MustCompile(`^(?:sed|cp|mv|ln|chmod|chown|mkdir|touch|r
 // (uvicorn's "ERROR:    Traceback (most recent call last):").
 var reLevelTraceback = regexp.MustCompile(`^(?:ERROR|CRITICAL|FATAL|Error|error):\s+Traceback \(most recent call last\)`)
 
+// dockerJSONFileLine returns the line a record of Docker's json-file log
+// holds ({"log":"/bin/sh: 1: exec: node: not found\n","stream":"stderr",
+// ...}, pasted from /var/lib/docker/containers), or raw as it is.
+func dockerJSONFileLine(raw []byte) []byte {
+	if len(raw) < 12 || raw[0] != '{' || !bytes.HasPrefix(raw, []byte(`{"log":"`)) {
+		return raw
+	}
+	var rec struct {
+		Log string `json:"log"`
+	}
+	if json.Unmarshal(bytes.TrimSpace(raw), &rec) != nil || strings.TrimSpace(rec.Log) == "" {
+		return raw
+	}
+	return []byte(strings.TrimRight(rec.Log, "\r\n"))
+}
+
 // reComposePrefix is Docker Compose's prefix of a service's log line
 // ("web_1      | ", "example-apps-java-1  | "), also indented as a
 // Markdown code block, and Tilt's resource before its log's lines
@@ -2232,6 +2262,9 @@ var startupNotices = [][]byte{
 	[]byte("INSTALLATION FAILED"),
 	[]byte("rolled back due to atomic being set"),
 	[]byte("exceeded its progress deadline"),
+	// kubectl asking for a log file the kubelet has rotated away or
+	// removed with the container: no line of the program's.
+	[]byte(`failed to try resolving symlinks in path "/var/log/pods/`),
 }
 
 func kubectlNotice(line []byte) bool {

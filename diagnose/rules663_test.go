@@ -77,3 +77,18 @@ func TestRunningNotReadyAfterRestarts(t *testing.T) {
 		t.Errorf("got %s: %s", r.Category, r.Summary)
 	}
 }
+
+// A dependency failure the program says it got over ("request succeeded
+// on attempt 2", "Redis connection established") yields to its own crash
+// after it; a record of Docker's json-file log is read as the line it
+// holds; kubectl's note that the log file is gone is no line of the app's.
+func TestRules663Later(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a retry that succeeded, then a KeyError", "2025-03-13 02:00:01,512 WARNING invoices.client: request failed, retrying (1/3)\nrequests.exceptions.ConnectionError: HTTPConnectionPool(host='billing-api', port=80): Max retries exceeded with url: /v1/usage (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f8e2c1d0a90>: Failed to establish a new connection: [Errno 111] Connection refused'))\n2025-03-13 02:00:03,530 INFO invoices.client: request succeeded on attempt 2\nTraceback (most recent call last):\n  File \"/app/invoices/builder.py\", line 23, in build_invoices\n    customer = customers[row[\"customer_id\"]]\nKeyError: 'customer_id'\n", AppCrash, "KeyError"},
+		{"Redis back, then a segfault", "[2025-03-02 11:01:22] production.WARNING: Redis connection failed, retrying (1/3): php_network_getaddresses: getaddrinfo for redis failed: Temporary failure in name resolution\n[2025-03-02 11:01:24] production.INFO: Redis connection established\n/start.sh: line 12:    23 Segmentation fault      (core dumped) php artisan queue:work --tries=3\n", Segfault, "Segmentation fault"},
+		{"Docker's json-file records", "{\"log\":\"/bin/sh: 1: exec: node: not found\\n\",\"stream\":\"stderr\",\"time\":\"2025-03-13T07:40:02.221187004Z\"}\n", CommandNotFound, "exec: node: not found"},
+	})
+	checkNotRead(t, []notRead{
+		{"failed to try resolving symlinks in path \"/var/log/pods/media_thumbor-6c9d7b5f4-t7wzp_3c2b1a09/thumbor/9.log\": lstat /var/log/pods/media_thumbor-6c9d7b5f4-t7wzp_3c2b1a09/thumbor/9.log: no such file or directory\n", ConfigError},
+	})
+}

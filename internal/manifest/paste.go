@@ -327,6 +327,9 @@ func hasKind(data []byte) bool {
 // `docker inspect` output, whole or only a container's health, is read
 // too; a failing health check comes back as events.
 func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
+	if pod, ok := elidedFragments(data); ok {
+		return []corev1.Pod{pod}, nil, true
+	}
 	if recs := repeatedRecords(dedent(data)); len(recs) > 1 {
 		// yq's or jq's stream of one object per container, printed
 		// without separators: each record is one container's status.
@@ -428,6 +431,10 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 			}
 			return false
 		}
+		if st, ok := criStatus(js, v); ok {
+			pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+			return pod, true
+		}
 		switch {
 		case isContainerPair(v):
 			// One container's spec and status side by side, as jq
@@ -520,7 +527,8 @@ func isContainerPair(v map[string]any) bool {
 // were left out ("...", "…", "[...]") is dropped first: at the margin it
 // would both stop the dedent and end the YAML document.
 func dedent(data []byte) []byte {
-	lines := strings.Split(string(dropElisions(data)), "\n")
+	data = dropElisions(data)
+	lines := strings.Split(string(data), "\n")
 	common := -1
 	for _, l := range lines {
 		if strings.TrimSpace(l) == "" {
@@ -540,6 +548,139 @@ func dedent(data []byte) []byte {
 		}
 	}
 	return []byte(strings.Join(lines, "\n"))
+}
+
+// elidedFragments reads YAML cut where the reporter left lines out ("...")
+// into pieces of different depth (a pod's `containers:` from under its
+// spec, then its `status:` at the margin), each piece on its own, and
+// merges their containers and statuses; false when the data has no such
+// cut or no piece holds a status.
+func elidedFragments(data []byte) (corev1.Pod, bool) {
+	var pod corev1.Pod
+	pieces := splitAtElisions(data)
+	if len(pieces) < 2 {
+		return pod, false
+	}
+	if !shallowerLater(pieces) {
+		return pod, false // lines left out inside one block: read as one, without the cuts
+	}
+	for _, p := range pieces {
+		js, err := utilyaml.ToJSON(dedent(p))
+		var probe map[string]any
+		if err != nil || json.Unmarshal(js, &probe) != nil || probe == nil {
+			continue
+		}
+		if _, ok := probe["containers"]; ok && len(probe) <= 3 {
+			var spec corev1.PodSpec
+			if json.Unmarshal(js, &spec) == nil {
+				pod.Spec.Containers = append(pod.Spec.Containers, spec.Containers...)
+			}
+			continue
+		}
+		one, ok := fragmentPod(js, any(probe))
+		if !ok {
+			continue
+		}
+		if one.Name != "" {
+			pod.ObjectMeta = one.ObjectMeta
+		}
+		pod.Spec.Containers = append(pod.Spec.Containers, one.Spec.Containers...)
+		pod.Status.ContainerStatuses = append(pod.Status.ContainerStatuses, one.Status.ContainerStatuses...)
+		pod.Status.InitContainerStatuses = append(pod.Status.InitContainerStatuses, one.Status.InitContainerStatuses...)
+		if one.Status.Phase != "" {
+			pod.Status.Phase = one.Status.Phase
+		}
+	}
+	return pod, len(pod.Status.ContainerStatuses)+len(pod.Status.InitContainerStatuses) > 0
+}
+
+// shallowerLater reports a piece after the first that starts at a smaller
+// indentation than the first: the first was cut from deeper inside the
+// document (a spec's containers, then the status at the margin).
+func shallowerLater(pieces [][]byte) bool {
+	first := minIndent(pieces[0])
+	for _, p := range pieces[1:] {
+		if minIndent(p) < first {
+			return true
+		}
+	}
+	return false
+}
+
+// minIndent is the smallest indentation of a line of data with text.
+func minIndent(data []byte) int {
+	least := -1
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if n := len(l) - len(strings.TrimLeft(l, " ")); least < 0 || n < least {
+			least = n
+		}
+	}
+	return least
+}
+
+// criStatus reads a container's status as the runtime reports it
+// (`crictl inspect ID`, whole or its .status): a state CONTAINER_EXITED
+// or CONTAINER_RUNNING, the exit code and reason of the last run, and the
+// attempt, which counts the restarts.
+func criStatus(js []byte, v map[string]any) (corev1.ContainerStatus, bool) {
+	var st corev1.ContainerStatus
+	if inner, ok := v["status"].(map[string]any); ok {
+		if b, err := json.Marshal(inner); err == nil {
+			return criStatus(b, inner)
+		}
+	}
+	state, _ := v["state"].(string)
+	if !strings.HasPrefix(state, "CONTAINER_") {
+		return st, false
+	}
+	var cri struct {
+		Metadata struct {
+			Name    string `json:"name"`
+			Attempt int32  `json:"attempt"`
+		} `json:"metadata"`
+		ExitCode int32  `json:"exitCode"`
+		Reason   string `json:"reason"`
+		Message  string `json:"message"`
+	}
+	if json.Unmarshal(js, &cri) != nil {
+		return st, false
+	}
+	st.Name, st.RestartCount = cri.Metadata.Name, cri.Metadata.Attempt
+	term := &corev1.ContainerStateTerminated{ExitCode: cri.ExitCode, Reason: cri.Reason, Message: cri.Message}
+	switch state {
+	case "CONTAINER_EXITED":
+		st.LastTerminationState.Terminated = term
+		st.State.Waiting = &corev1.ContainerStateWaiting{}
+	case "CONTAINER_RUNNING":
+		st.State.Running = &corev1.ContainerStateRunning{}
+	default:
+		return st, false
+	}
+	return st, true
+}
+
+// splitAtElisions cuts data at the lines dropElisions removes.
+func splitAtElisions(data []byte) [][]byte {
+	var pieces [][]byte
+	var cur []string
+	for _, l := range strings.Split(string(data), "\n") {
+		switch strings.TrimSpace(l) {
+		case "...", "…", "[...]", "[…]", "(...)":
+			if len(strings.TrimSpace(strings.Join(cur, ""))) > 0 {
+				pieces = append(pieces, []byte(strings.Join(cur, "\n")))
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, l)
+	}
+	if len(strings.TrimSpace(strings.Join(cur, ""))) > 0 {
+		pieces = append(pieces, []byte(strings.Join(cur, "\n")))
+	}
+	return pieces
 }
 
 // dropElisions removes the lines that only mark where the reporter left

@@ -138,3 +138,88 @@ postgres-0                     1/1     Running            0             3d
 		t.Fatalf("got %s: %s", r.Category, r.Summary)
 	}
 }
+
+// A pod's containers cut from under its spec, then "..." and its status at
+// the margin: each piece is read on its own and the two are merged.
+func TestElidedSpecPieceAndStatus(t *testing.T) {
+	in := pasteInput(t, `$ kubectl get pod web-0 -o yaml
+...
+  containers:
+  - name: nginx
+    image: nginx:1.27
+  - name: app
+    image: shop/app:3.1
+...
+status:
+  containerStatuses:
+  - name: nginx
+    ready: false
+    restartCount: 9
+    lastState:
+      terminated:
+        exitCode: 1
+        reason: Error
+        message: 'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)'
+  - name: app
+    ready: true
+    restartCount: 0
+    state:
+      running:
+        startedAt: "2025-01-22T15:58:02Z"
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 2 || sts[0].LastTerminationState.Terminated == nil || !strings.Contains(sts[0].LastTerminationState.Terminated.Message, "Address already in use") {
+		t.Fatalf("statuses = %+v, want both, nginx's with its message", sts)
+	}
+	if len(in.Pod.Spec.Containers) != 2 || in.Pod.Spec.Containers[1].Image != "shop/app:3.1" {
+		t.Fatalf("containers = %+v, want the two from the spec's piece", in.Pod.Spec.Containers)
+	}
+}
+
+// A pod's spec and status without apiVersion or kind, cut by "..." at the
+// margin: the status below the cut is read.
+func TestFragmentWithElisionAtMargin(t *testing.T) {
+	in := pasteInput(t, `pod yaml (cut):
+
+spec:
+  containers:
+  - name: app
+    image: registry.example.com/web/frontend:3.1.0
+...
+status:
+  containerStatuses:
+  - name: app
+    ready: false
+    restartCount: 0
+    state:
+      waiting:
+        message: 'container has runAsNonRoot and image has non-numeric user (node), cannot verify user is non-root'
+        reason: CreateContainerConfigError
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].State.Waiting == nil || sts[0].State.Waiting.Reason != "CreateContainerConfigError" {
+		t.Fatalf("statuses = %+v, want the waiting state below the \"...\"", sts)
+	}
+}
+
+// `crictl inspect ID | jq .status` on the node: the runtime's status of the
+// container (state, exit code, reason, attempt) is its last termination.
+func TestCrictlInspectStatus(t *testing.T) {
+	in := pasteInput(t, `$ sudo crictl inspect b7e41c0d9a22f | jq .status
+{
+  "id": "b7e41c0d9a22f3e8c1a6d5b4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4",
+  "metadata": {
+    "attempt": 9,
+    "name": "indexer"
+  },
+  "state": "CONTAINER_EXITED",
+  "exitCode": 137,
+  "reason": "OOMKilled",
+  "message": ""
+}
+`)
+	sts := in.Pod.Status.ContainerStatuses
+	if len(sts) != 1 || sts[0].Name != "indexer" || sts[0].RestartCount != 9 || sts[0].LastTerminationState.Terminated == nil || sts[0].LastTerminationState.Terminated.Reason != "OOMKilled" || sts[0].LastTerminationState.Terminated.ExitCode != 137 {
+		t.Fatalf("statuses = %+v, want indexer's OOMKilled 137 after 9 attempts", sts)
+	}
+}
