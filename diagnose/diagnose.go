@@ -290,7 +290,7 @@ func oomEventNames(v *containerView, events []corev1.Event) bool {
 		if e.Reason != "OOMKilling" && !strings.Contains(e.Message, "Memory cgroup out of memory") {
 			continue
 		}
-		if m := reKilledProcess.FindStringSubmatch(e.Message); m != nil && sameProcess(m[1], v.name) {
+		if killedProcessNamed(e.Message, v.name) {
 			return true
 		}
 	}
@@ -306,8 +306,14 @@ func oomLogNames(in Input, v *containerView, containers int) bool {
 	if !ok || v.name == "" || !strings.Contains(text, "out of memory") && !strings.Contains(text, "Out of memory") {
 		return false
 	}
+	return killedProcessNamed(text, v.name)
+}
+
+// killedProcessNamed reports a kernel OOM line in text ("Killed process N
+// (name)") that names the container's process.
+func killedProcessNamed(text, container string) bool {
 	for _, m := range reKilledProcess.FindAllStringSubmatch(text, -1) {
-		if sameProcess(m[1], v.name) {
+		if sameProcess(m[1], container) {
 			return true
 		}
 	}

@@ -662,20 +662,28 @@ func criStatus(js []byte, v map[string]any) (corev1.ContainerStatus, bool) {
 	return st, true
 }
 
+// elision reports a line that only marks where lines were left out.
+func elision(line string) bool {
+	switch strings.TrimSpace(line) {
+	case "...", "…", "[...]", "[…]", "(...)":
+		return true
+	}
+	return false
+}
+
 // splitAtElisions cuts data at the lines dropElisions removes.
 func splitAtElisions(data []byte) [][]byte {
 	var pieces [][]byte
 	var cur []string
 	for _, l := range strings.Split(string(data), "\n") {
-		switch strings.TrimSpace(l) {
-		case "...", "…", "[...]", "[…]", "(...)":
-			if len(strings.TrimSpace(strings.Join(cur, ""))) > 0 {
-				pieces = append(pieces, []byte(strings.Join(cur, "\n")))
-			}
-			cur = nil
+		if !elision(l) {
+			cur = append(cur, l)
 			continue
 		}
-		cur = append(cur, l)
+		if len(strings.TrimSpace(strings.Join(cur, ""))) > 0 {
+			pieces = append(pieces, []byte(strings.Join(cur, "\n")))
+		}
+		cur = nil
 	}
 	if len(strings.TrimSpace(strings.Join(cur, ""))) > 0 {
 		pieces = append(pieces, []byte(strings.Join(cur, "\n")))
@@ -691,11 +699,9 @@ func dropElisions(data []byte) []byte {
 	lines := strings.Split(string(data), "\n")
 	kept := lines[:0]
 	for _, l := range lines {
-		switch strings.TrimSpace(l) {
-		case "...", "…", "[...]", "[…]", "(...)":
-			continue
+		if !elision(l) {
+			kept = append(kept, l)
 		}
-		kept = append(kept, l)
 	}
 	return []byte(strings.Join(kept, "\n"))
 }
