@@ -613,6 +613,11 @@ func scanSignal(s *LogScan, kind string, bonus int) (signal, bool) {
 		// whatever its exit code says.
 		w = 95
 	}
+	if s.asked {
+		// The reporter's question or guess ("Maybe the liveness probe
+		// kills it?"): weaker than any fact the paste records.
+		w = min(w, 30)
+	}
 	w += bonus
 	if w > voteDecisive-5 {
 		w = voteDecisive - 5

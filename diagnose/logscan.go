@@ -82,6 +82,9 @@ type LogScan struct {
 	// but whose words' topic decided (wordsOutweigh), redacted: quoted
 	// beside the topic, since it may be what the program printed.
 	passedOver string
+	// asked is set when the explaining line is the reporter's question or
+	// guess ("Maybe the liveness probe kills it?"), not a finding.
+	asked bool
 }
 
 // candidate is a line that may explain the crash.
@@ -93,6 +96,8 @@ type candidate struct {
 	pat      *pattern
 	causedBy bool
 	words    bool // not shaped like a program's line: a reporter's title or sentence
+	sentence bool // words that read as the reporter's sentence (reporterSentence), before any detail was added
+	asked    bool // the reporter's question or guess
 }
 
 // extend appends a line that continues c's message (its detail, the
@@ -557,8 +562,11 @@ func (s *logScanner) line(raw []byte) {
 	if endsTraceback && best == nil && (bytes.HasPrefix(trimmed, []byte("OSError: [Errno 92]")) || bytes.HasPrefix(trimmed, []byte("OSError: [Errno 95]"))) && strings.Contains(s.tbSource, "SO_REUSEPORT") {
 		best = reusePortUnsupported
 	}
-	if bytes.Contains(lower, []byte("(exit status 0; expected)")) {
-		s.cleanExitAt = s.lines // supervisord: "exited: selenium-node (exit status 0; expected)"
+	if bytes.Contains(lower, []byte("(exit status 0; expected)")) || bytes.HasSuffix(lower, []byte(" stopped (rc=0)")) || bytes.HasSuffix(lower, []byte(" exited with code 0")) {
+		// supervisord: "exited: selenium-node (exit status 0; expected)";
+		// honcho: "migrate.1 stopped (rc=0)"; foreman: "migrate.1 exited
+		// with code 0".
+		s.cleanExitAt = s.lines
 	}
 	afterSigterm := s.sigterm
 	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) && !(s.cleanExitAt > 0 && s.lines-s.cleanExitAt <= 3) && !bytes.Contains(lower, []byte("exit notification to peer")) {
@@ -613,7 +621,8 @@ func (s *logScanner) line(raw []byte) {
 		return // "I don't think this is an OOM scenario": a cause the reporter rules out
 	}
 	score := weight + sev + descBonus
-	if asked, hedged := askedLine(trimmed); asked {
+	asked, hedged := askedLine(trimmed)
+	if asked {
 		score -= 8 // the reporter's question ("Liveness probe killing my service?") is a guess, not a finding
 		if hedged {
 			score -= 4 // "I think the probe ...": a guess that does not even ask
@@ -646,7 +655,7 @@ func (s *logScanner) line(raw []byte) {
 		score -= 2 // a transient condition the app is still handling
 	}
 	if bytes.HasSuffix(bytes.TrimRight(lower, ")\"' "), []byte("context canceled")) {
-		score -= 3 // a request cut short because the program is stopping: what stopped it is elsewhere
+		score -= 8 // a request cut short because the program is stopping: what stopped it is elsewhere
 	}
 	if header != nil && header == s.best && !header.words && !klogHeader(trimmed) && header.pat != nil && best != nil && best.weight > header.pat.weight && best.cat != header.pat.cat {
 		// The header's detail names the cause more precisely than the
@@ -657,6 +666,8 @@ func (s *logScanner) line(raw []byte) {
 		header.pat = best
 	}
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy, words: !programLine(bytes.TrimSpace(raw))}
+	c.sentence = c.words && best != nil && reporterSentence(trimmed)
+	c.asked = asked
 	s.excCand, s.excFrames = nil, 0
 	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) && !bytes.Contains(lower, []byte(`because "this.`)) && !bytes.Contains(lower, []byte(" into integer")) {
 		// (Java's account of a null field of the object itself, `because
@@ -796,6 +807,34 @@ func (s *logScanner) deployErrorOverProbe(best *candidate) *candidate {
 	}
 	return pick
 }
+
+// statedCauseOverSymptom is the reporter's sentence that states how the
+// container stops ("exits with code 139 every time", "keeps getting
+// OOMKilled"), not as a question or a guess, to read
+// instead of a failed connection pasted below it: the callers of a
+// service that is down cannot reach it ("no endpoints available for
+// service", ECONNREFUSED), so their lines are the crash's symptom, not
+// its cause.
+func (s *logScanner) statedCauseOverSymptom(best *candidate) *candidate {
+	if best == nil || best.pat == nil || best.pat.cat != DependencyUnavailable || reporterSentence([]byte(strings.TrimSpace(best.line))) {
+		return nil
+	}
+	var pick *candidate
+	for _, c := range s.second {
+		if !c.words || c.pat == nil || !statedFact[c.pat.id] || c.lineNo >= best.lineNo || !c.sentence || c.asked {
+			continue
+		}
+		if pick == nil || c.score > pick.score {
+			pick = c
+		}
+	}
+	return pick
+}
+
+// statedFact are the patterns of what the reporter read off the
+// container's status: an exit code in words ("exits with code 139"), the
+// OOM killer's kill ("keeps getting OOMKilled").
+var statedFact = map[string]bool{"exit_sigsegv": true, "exit_sigill": true, "exit_132_words": true, "oom_words": true}
 
 // opensDetail reports a line whose message goes on on the next lines: it
 // ends in a colon ("yaml: unmarshal errors:"), or opens a quoted value
@@ -1015,11 +1054,11 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // export, a cron run (drush), a registry's garbage collection, steamcmd's
 // update of a game server, a Snakemake workflow with nothing left to do,
 // Envoy's --mode validate ("configuration '/etc/envoy/envoy.yaml' OK").
-var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$`)
+var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
-var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok")}
+var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 
@@ -1045,7 +1084,7 @@ func (s *logScanner) result() LogScan {
 		out.finishedHow = "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"
 	case s.taskDone != "":
 		out.finished, _ = Redact(quote(s.taskDone))
-		out.finishedHow = "its log ends with a one-shot task's success (a schema migration, a static-files step, an export, an offline plugin change or a Spark job, with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"
+		out.finishedHow = "its log ends with a one-shot task's success or a planned stop (a schema migration, a static-files step, an export, a queue worker at its time limit, with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"
 	}
 	n := min(s.ringNext, excerptLines)
 	// Drop trailing blank lines from the excerpt.
@@ -1069,6 +1108,9 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.deployErrorOverProbe(best); p != nil {
+		best = p
+	}
+	if p := s.statedCauseOverSymptom(best); p != nil {
 		best = p
 	}
 	if best != nil && best.pat != nil && best.pat.id == "arm_host" && (s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) ||
@@ -1106,7 +1148,7 @@ func (s *logScanner) result() LogScan {
 	if best == nil {
 		return out
 	}
-	out.score = best.score
+	out.score, out.asked = best.score, best.asked
 	out.Category = AppCrash
 	if best.pat != nil {
 		out.Category = best.pat.cat
@@ -2036,6 +2078,13 @@ func stripPrefixes(b []byte) []byte {
 			b = reTrailingKeyValues.ReplaceAll(b[len(m):], nil)
 		}
 	}
+	// ROS 2 launch names a node's process before each line it prints:
+	// "[mission_bridge-1] <line>".
+	if len(b) > 6 && b[0] == '[' {
+		if m := reROSLaunchPrefix.Find(b); m != nil {
+			b = b[len(m):]
+		}
+	}
 	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '/' && b[7] == '/' && b[10] == ' ' && b[13] == ':' {
 		if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
 			b = b[11+i+1:]
@@ -2071,6 +2120,9 @@ func stripPrefixes(b []byte) []byte {
 	}
 	return b
 }
+
+// reROSLaunchPrefix is the name ROS 2 launch gives a node's process.
+var reROSLaunchPrefix = regexp.MustCompile(`^\[[a-z][a-z0-9_]*-\d+\] `)
 
 // clockEnd returns the end of a time of day starting at b[i]
 // ("14:51:30.508058+00:00", "14:51:30Z"): digits, colons and a fraction,

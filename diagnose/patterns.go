@@ -132,6 +132,21 @@ func (p *pattern) matching(re string) *pattern {
 	return p
 }
 
+// onBothArchs returns the words of a failure seen on ARM and x86 alike
+// ("tried on arm64 and amd64", "on both amd64 and aarch64"): not a binary
+// built for the other kind of CPU.
+func onBothArchs() []string {
+	arm, x86 := []string{"arm64", "aarch64"}, []string{"amd64", "x86_64", "x86"}
+	var out []string
+	for _, a := range arm {
+		out = append(out, "on both "+a)
+		for _, x := range x86 {
+			out = append(out, "on "+a+" and "+x, "on "+x+" and "+a, "on both "+x+" and "+a)
+		}
+	}
+	return out
+}
+
 // nonZeroExitWords returns each prefix followed by each exit code 1-9 ("then
 // exits 1"): words of a process that ends with an error, not cleanly.
 func nonZeroExitWords(prefixes ...string) []string {
@@ -307,6 +322,10 @@ var patterns = []*pattern{
 	// kernel log pasted with the pod's).
 	pat("kernel_oom", OOMKilled, weightPrecise, "", "invoked oom-killer", "memory cgroup out of memory", "oom_kill_process", "out of memory: killed process", "oom-kill:", "killed process").matching(`(?i)(invoked oom-killer|memory cgroup out of memory|oom_kill_process|out of memory: kill(?:ed)? process|oom-kill:|\bkilled process \d+ \()`),
 	pat("python_oom", OOMKilled, weightSpecific, "", "memoryerror", "for an array").matching(`(^|[\s.])MemoryError\b|\b_ArrayMemoryError\b|\b[Uu]nable to allocate [\d.]+ [KMGT]i?B for an array\b`),
+	// containerd's journal for a container the kernel OOM-killed (1.6
+	// prints its events as Go structs): the cgroup's OOM event, and the
+	// task's exit 137 right after it.
+	pat("containerd_task_oom", OOMKilled, weightPrecise, hintOOMLimit, "taskoom event").matching(`\bTaskOOM event &TaskOOM\{`),
 	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory", "cidr", "ipam", "ip address", "ip from", " port", "out of memory: false"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`).without("killed with signal", "killed by signal"),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
@@ -1284,7 +1303,7 @@ var patterns = []*pattern{
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
 	// failure, so anything that names one outweighs it.
-	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1", "arm ").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1|arm (?:architecture|arch|cpus?|chips?|machines?|hosts?|nodes?))\b`).without("darwin/", "windows/", "x86_64/arm", "amd64/arm", "x86-64/arm", "/arm32/", "version.info{"),
+	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1", "arm ").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1|arm (?:architecture|arch|cpus?|chips?|machines?|hosts?|nodes?))\b`).without(append(onBothArchs(), "darwin/", "windows/", "x86_64/arm", "amd64/arm", "x86-64/arm", "/arm32/", "version.info{")...),
 
 	// A usage dump: the program lists its flags ("  --kubeconfig string
 	// The path to ...") because it was given one it does not accept.
@@ -1483,7 +1502,7 @@ var patterns = []*pattern{
 	pat("ip_autodetect", ConfigError, weightPrecise+1, "The CNI agent cannot pick the node's IP address with its autodetection method: set IP_AUTODETECTION_METHOD (interface=..., can-reach=..., kubernetes-internal-ip) to an interface that has an address of that family, or disable the family it cannot find.", "auto-detect", "autodetect", "no valid ipv").matching(`(?i)\b(?:unable to|failed to|couldn't|could not) auto-?detect (?:an? |the )?(?:ipv[46] )?address\b|\bno valid ipv[46] addresses? found on the host interfaces\b`),
 	// Go's flag package panics when two packages register the same flag:
 	// a bug in how the binary was built, not a flag the user passed.
-	pat("flag_redefined", AppCrash, weightPrecise+1, "Two packages in the binary register the same command-line flag (a build or dependency bug): use an image version that fixes it; no setting of yours causes it.", "flag redefined").matching(`(?i)\bflag redefined: \S+`),
+	pat("flag_redefined", AppCrash, weightPrecise+1, "Two packages in the binary register the same command-line flag (a build or dependency bug): use an image version that fixes it; no setting of yours causes it.", "flag redefined", "unable to redefine").matching(`(?i)\bflag redefined: \S+|\bunable to redefine "[^"]+" shorthand in "[^"]*" flagset\b`),
 	// A reporter's "missing X permissions": the identity lacks them.
 	pat("missing_permissions_words", PermissionDenied, weightSpecific+1, hintPerm, "permission").matching(`(?i)\b(?:missing|lacks?|lacking|without)\b.{0,40}\bpermissions?\b`).without("file permission", "permissions of", "permission bits", "chmod"),
 	// Round 31. API discovery fails on an aggregated API that does not
@@ -2033,6 +2052,10 @@ var patterns = []*pattern{
 	// Redis reached and refusing: no password given, or a database
 	// number its URL names beyond the server's databases.
 	pat("redis_auth_required", ConfigError, weightPrecise+1, hintAuth, "authentication required.").matching(`(?i)\bredis\S*:\s*authentication required\.|\bNOAUTH Authentication required\b`),
+	// Dragonfly's floor of memory per I/O thread: its maxmemory (by
+	// default a share of the container's memory limit) below threads x
+	// 256 MiB, and it exits at start.
+	pat("dragonfly_memory_floor", ConfigError, weightPrecise+1, "Dragonfly needs at least 256 MiB of maxmemory per I/O thread, and its maxmemory defaults to a share of the container's memory limit: raise the limit or --maxmemory, or lower --proactor_threads.", " threads, so ").matching(`(?i)\bThere are \d+ threads, so [\d.]+\s?[KMGT]i?B are required\b`),
 	pat("redis_db_index", ConfigError, weightPrecise+1, "The Redis URL names a database number beyond the server's (databases 16 by default: 0-15): use a lower number in the URL, or raise databases in redis.conf.", "db index is out of range").matching(`(?i)\bDB index is out of range\b`),
 	// A stream consumer that creates its group on every start and does
 	// not handle the group already there: its own code.
@@ -2473,6 +2496,10 @@ var patterns = []*pattern{
 	pat("mongo_uri_mismatch", ConfigError, weightPrecise+2, "The MongoDB connection string does not match the deployment: set replicaSet to the set's real name, and use mongodb+srv:// only for a host that has SRV records (in-cluster Services usually want mongodb://host:27017).", "replica set member", "querysrv enotfound").matching(`(?i)\bexpecting replica set member from set '[^']+', but found one from set\b|\bquerySrv ENOTFOUND\b`),
 	// MySQL's error 1142 and its kin: the login worked, the grant lacks
 	// the command ("CREATE command denied to user 'portal'@'...'").
+	// PostgreSQL's refusal of a replication connection (Debezium, a
+	// standby, pg_basebackup) to a user without the REPLICATION
+	// attribute, before PostgreSQL 16 and since.
+	pat("pg_replication_role", PermissionDenied, weightPrecise+1, "The database user may not open a replication connection: give it the REPLICATION attribute (ALTER ROLE name WITH REPLICATION; on RDS, GRANT rds_replication TO name), or connect as a user that has it.", "replication role", "replication attribute", "wal sender").matching(`(?i)\bmust be superuser or replication role to start walsender\b|\bpermission denied to start WAL sender\b|\bOnly roles with the REPLICATION attribute may start a WAL sender process\b`),
 	pat("mysql_command_denied", PermissionDenied, weightPrecise+1, "The database user lacks the privilege the statement needs: GRANT it (e.g. GRANT CREATE, ALTER ON db.* TO user), or run migrations as a user that has it.", "command denied to user").matching(`(?i)\b\w+ command denied to user\b`),
 	pat("nomad_exec_missing", CommandNotFound, weightPrecise+1, hintEntry, "could not be found").matching(`(?i)\bexecutable "[^"]+" could not be found\b`),
 	// Nomad's template waiting on a Consul key or Nomad variable that
@@ -2606,6 +2633,9 @@ var patterns = []*pattern{
 	pat("child_sigkill_words", OOMKilled, weightSpecific+1, hintOOMLimit, "sigkill", "signal 9", "signal: killed", "killed").matching(`(?i)\bsignal: killed\b|\bdied with <Signals\.SIGKILL: 9>|\bcommand failed with signal "?SIGKILL\b|\bnpm ERR! signal SIGKILL\b|\(signal: 9, SIGKILL: kill\)|\bexited prematurely: signal 9 \(SIGKILL\)|\bterminated by signal 9: Killed\b|\bexited with signal (?:9|SIGKILL)\b|^make(?:\[\d+\])?: \*\*\* \[[^\]]*\] Killed\b`).without("liveness", "probe", "timeout", "time limit", "harakiri"),
 	// systemd's account of a unit's process: its executable missing
 	// (203/EXEC) or a segmentation fault (status=11/SEGV).
+	// ROS 2's launch and ros2 run: the node's executable is not where the
+	// package installs its programs (not built, not installed, a typo).
+	pat("ros2_executable_missing", CommandNotFound, weightPrecise, hintEntry, "not found on the libexec directory").matching(`\bexecutable '[^']+' not found on the libexec directory\b`),
 	pat("systemd_exec_missing", CommandNotFound, weightPrecise, hintEntry, "203/exec", "failed to locate executable").matching(`(?i)\bstatus=203/EXEC\b|\bFailed to locate executable\b`),
 	pat("systemd_segv", Segfault, weightPrecise, hintNative, "11/segv").matching(`(?i)\bstatus=11/SEGV\b`),
 	// Swarm's task state for a segmentation fault.
@@ -2725,7 +2755,7 @@ var patterns = []*pattern{
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
-	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11", "sig=11", "segment violation").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught(?: unexpected)?) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b|\bexited by a signal 11\b|\bterminating \(signal 11\)|\bReceived Segment Violation\b|\bCRASH ERROR!!!.{0,80}\bsig=11\b`),
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11", "sig=11", "segment violation", "exit code -11", "sigsegv: 11", "status -11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|died (?:of|with)|caught(?: unexpected)?) signal 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b|\bexited by a signal 11\b|\bterminating \(signal 11\)|\bReceived Segment Violation\b|\bCRASH ERROR!!!.{0,80}\bsig=11\b|\bprocess has died \[pid \d+, exit code -11\b|\bdied with <Signals\.SIGSEGV: 11>|\bnon-zero exit status -11\b`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "nil-pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }

@@ -230,6 +230,12 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 				n -= 2 * len(reOOMFlagFalse.FindAllIndex(sentence, -1))
 				t.kills137 += per * min(n, len(reExitWords137.FindAllIndex(sentence, -1)))
 			}
+			if i == topicExecFormat && reOnBothArchs.Match(sentence) {
+				// "Tried on ARM64 and amd64": the same failure on
+				// both kinds of CPU, so not a binary built for the
+				// other one.
+				n = 0
+			}
 			if i == topicDepend {
 				// supervisord's "waiting for xvfb, vnc to die": its
 				// own programs stopping, not a service it needs.
@@ -267,6 +273,9 @@ var topicDepend = slices.IndexFunc(topicFamilies, func(f topicFamily) bool { ret
 // reOOMFlagFalse is Docker's or the kubelet's OOMKilled flag said to be
 // false, in words or as printed ("OOMKilled: false", "OOMKilled 是 false").
 var reOOMFlagFalse = regexp.MustCompile(`oomkilled\W{0,3}(?:(?:is|was|shows|=|是|为)\W{0,2})?false`)
+
+// reOnBothArchs is a failure said to happen on ARM and x86 alike.
+var reOnBothArchs = regexp.MustCompile(`\b(?:tried|tested|happens|happening|occurs|reproduc\w*|same\b[\w ]{0,20}?|fails?|failing|crash(?:es|ing)?|seen|broken)(?: it| this)? (?:on|with|in|under) (?:both )?(?:arm64|aarch64|amd64|x86_64|x86|arm)\b(?: \w+)? (?:and|&|as well as) (?:on )?(?:arm64|aarch64|amd64|x86_64|x86|arm)\b`)
 
 // reWaitsToDie is a process manager waiting for its own programs to stop.
 var reWaitsToDie = regexp.MustCompile(`\bwaiting for [\w, .-]{1,80} to (?:die|exit|stop|terminate)\b`)

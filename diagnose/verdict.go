@@ -126,7 +126,7 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s was killed by SIGKILL%s with no probe configured and no OOMKilled reason recorded; the kernel OOM killer is the usual cause%s", name, exitNote, limitNote(v))
 		}
 		switch top.patID {
-		case "oom_words", "memory_limit_words", "memory_over_killed", "kernel_oom", "oom_memcg_report", "docker_event_oom", "docker_event_oom_format", "runc_init_oom":
+		case "oom_words", "memory_limit_words", "memory_over_killed", "kernel_oom", "oom_memcg_report", "docker_event_oom", "docker_event_oom_format", "runc_init_oom", "containerd_task_oom":
 			// The kernel's kill at the container's limit, in a log, a
 			// reporter's words or the runtime's error: not a heap limit.
 			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	corev1 "k8s.io/api/core/v1"
 )
@@ -116,9 +117,12 @@ func dockerFormatExitCode(prompt, out string) (code, restarts int, ok bool) {
 }
 
 // printedExitCode reads the exit code a jsonpath prompt printed: the number
-// alone, or beside the reason the same jsonpath asked for ("Completed 0").
+// alone, or beside the reason the same jsonpath asked for ("Completed 0",
+// "Completed/0").
 func printedExitCode(out string) (int, bool) {
-	f := strings.Fields(out)
+	// The fields as a template joins them: by spaces, or by a separator
+	// of its own ('{...reason}/{...exitCode}' prints "Completed/0").
+	f := strings.FieldsFunc(out, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("/,;|", r) })
 	if len(f) == 0 || len(f) > 2 {
 		return 0, false
 	}

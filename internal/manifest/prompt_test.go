@@ -24,6 +24,8 @@ func TestReadPrompts(t *testing.T) {
 		{"the logs say kubectl logs is empty\n", promptNames{}},
 		{"$ kubectl get pod web-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n137\n", promptNames{pod: "web-1", exitCode: 137, hasExit: true, lastState: true}},
 		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.reason} {.status.containerStatuses[0].lastState.terminated.exitCode}'\nCompleted 0\n", promptNames{pod: "job-1", exitCode: 0, hasExit: true, lastState: true}},
+		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.reason}/{.status.containerStatuses[0].lastState.terminated.exitCode}'\nCompleted/0\n", promptNames{pod: "job-1", exitCode: 0, hasExit: true, lastState: true}},
+		{"$ kubectl get pod web-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n/app/run.sh\n", promptNames{pod: "web-1"}},
 		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\nerror: pod not found\n", promptNames{pod: "job-1"}},
 		{"$ kubectl logs web-1 -c nginx --tail=1\n$ kubectl logs web-1 -c web --previous\n", promptNames{pod: "web-1", container: "web", logsOf: "web-1"}},
 		{"$ kubectl logs web-1 -c nginx --previous\n", promptNames{pod: "web-1", container: "nginx", logsOf: "web-1"}},
