@@ -95,9 +95,10 @@ type candidate struct {
 	score    int
 	pat      *pattern
 	causedBy bool
-	words    bool // not shaped like a program's line: a reporter's title or sentence
-	sentence bool // words that read as the reporter's sentence (reporterSentence), before any detail was added
-	asked    bool // the reporter's question or guess
+	words    bool   // not shaped like a program's line: a reporter's title or sentence
+	sentence bool   // words that read as the reporter's sentence (reporterSentence), before any detail was added
+	asked    bool   // the reporter's question or guess
+	service  string // the Compose service whose line it is ("redis-1 | ..."), if any
 }
 
 // extend appends a line that continues c's message (its detail, the
@@ -169,17 +170,23 @@ type logScanner struct {
 	// without the app, so a probe on the app's path kills it.
 	deployFailed bool
 
-	inTraceback  bool
-	tbHandled    bool   // the traceback follows a line that says the program goes on
-	goesOnAt     int    // the last line of a failure the program goes on after
-	tbIndent     int    // the indentation of the Traceback line (pasted logs are often indented)
-	tbSource     string // the last source line quoted in a Python traceback
-	inPrivateKey bool
-	quotedSpans  [][]byte // programs' messages quoted in code spans inside the reporter's sentences
-	keyRedacted  bool     // a private key's lines were replaced
-	spring       int      // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
-	action       string
-	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
+	inTraceback bool
+	tbHandled   bool   // the traceback follows a line that says the program goes on
+	goesOnAt    int    // the last line of a failure the program goes on after
+	tbIndent    int    // the indentation of the Traceback line (pasted logs are often indented)
+	tbSource    string // the last source line quoted in a Python traceback
+	tbConnect   bool   // a frame of the traceback is in a function or module that connects
+	// service is the Compose service the current line is from, and
+	// exitedServices the services Compose saw exit with an error
+	// ("redis-1 exited with code 139").
+	service        string
+	exitedServices []string
+	inPrivateKey   bool
+	quotedSpans    [][]byte // programs' messages quoted in code spans inside the reporter's sentences
+	keyRedacted    bool     // a private key's lines were replaced
+	spring         int      // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
+	action         string
+	usageNext      bool // the best line is a bare "Usage:" whose synopsis follows
 	// detailOf is the best line when it ends in a colon ("yaml: unmarshal
 	// errors:", "Config provider failed with:"): its detail follows on the
 	// next lines, and detailNext counts how many more it may take.
@@ -331,8 +338,12 @@ func (s *logScanner) line(raw []byte) {
 	raw = dockerJSONFileLine(raw)
 	// Docker Compose's "service-1  | " before each line names the service,
 	// which the excerpt keeps; the line quoted is the program's own.
+	s.service = ""
 	if m := reComposePrefix.Find(raw); m != nil && len(m) < len(raw) {
 		raw = raw[len(m):]
+		s.service = string(bytes.TrimRight(bytes.TrimSpace(m), " |│"))
+	} else if m := reComposeExited.FindSubmatch(bytes.TrimSpace(raw)); m != nil && string(m[2]) != "0" && len(s.exitedServices) < 8 {
+		s.exitedServices = append(s.exitedServices, string(m[1]))
 	}
 	raw = trimKubectlPrefix(raw)
 	raw = trimSternPrefix(raw)
@@ -363,6 +374,9 @@ func (s *logScanner) line(raw []byte) {
 		return
 	}
 	if trimmed[0] == '+' {
+		if reGroupBorder.Match(trimmed) {
+			return // an ExceptionGroup's border ("+-+---- 1 ----", "+------"): no word of the error's
+		}
 		s.xtrace.line(trimmed, s.lines) // a shell's trace of a command it runs (set -x)
 	}
 	if s.usageNext && s.best != nil {
@@ -396,6 +410,8 @@ func (s *logScanner) line(raw []byte) {
 		if len(content)-len(bytes.TrimLeft(content, " \t")) > s.tbIndent {
 			if !bytes.HasPrefix(trimmed, []byte(`File "`)) {
 				s.tbSource = string(trimmed)
+			} else if bytes.Contains(trimmed, []byte("connect")) {
+				s.tbConnect = true
 			}
 			return // a frame or its source line
 		}
@@ -473,6 +489,7 @@ func (s *logScanner) line(raw []byte) {
 		// "statsd send failed, metrics are optional, continuing" just
 		// above: the traceback is of a failure the program handled.
 		s.tbHandled = s.goesOnAt > 0 && s.goesOnAt == s.lines-1
+		s.tbConnect = false
 	}
 
 	if localPostgresSocket(raw) {
@@ -559,6 +576,12 @@ func (s *logScanner) line(raw []byte) {
 	if endsTraceback && (best == nil || best.cat == AppCrash) && bytes.HasPrefix(trimmed, []byte("KeyError: ")) && reConfigSource.MatchString(s.tbSource) {
 		best = configKey
 	}
+	if endsTraceback && best == nil && s.tbConnect && reBareTimeout.Match(trimmed) {
+		// A bare TimeoutError raised through the frames that open a
+		// connection (asyncpg's connect under asyncio.wait_for): the
+		// server did not answer in time.
+		best = connectTimeout
+	}
 	if endsTraceback && best == nil && (bytes.HasPrefix(trimmed, []byte("OSError: [Errno 92]")) || bytes.HasPrefix(trimmed, []byte("OSError: [Errno 95]"))) && strings.Contains(s.tbSource, "SO_REUSEPORT") {
 		best = reusePortUnsupported
 	}
@@ -613,7 +636,7 @@ func (s *logScanner) line(raw []byte) {
 		} else if sev == sevWarn {
 			// A warning just before a bare "failed to start" often
 			// says why ("... is already using the IPv4 address").
-			s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines})
+			s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, service: s.service})
 		}
 		return
 	}
@@ -654,8 +677,11 @@ func (s *logScanner) line(raw []byte) {
 	if bytes.Contains(lower, []byte("retrying")) || bytes.Contains(lower, []byte("will retry")) || bytes.Contains(lower, []byte("retry in")) || bytes.Contains(lower, []byte("waiting for")) {
 		score -= 2 // a transient condition the app is still handling
 	}
-	if bytes.HasSuffix(bytes.TrimRight(lower, ")\"' "), []byte("context canceled")) {
-		score -= 8 // a request cut short because the program is stopping: what stopped it is elsewhere
+	if bytes.HasSuffix(bytes.TrimRight(lower, ")\"' "), []byte("context canceled")) || reCancelledError.Match(trimmed) {
+		// A request cut short, or a task cancelled (asyncio's
+		// CancelledError of a TaskGroup's other tasks), because the
+		// program is stopping: what stopped it is elsewhere.
+		score -= 8
 	}
 	if header != nil && header == s.best && !header.words && !klogHeader(trimmed) && header.pat != nil && best != nil && best.weight > header.pat.weight && best.cat != header.pat.cat {
 		// The header's detail names the cause more precisely than the
@@ -667,7 +693,7 @@ func (s *logScanner) line(raw []byte) {
 	}
 	c := &candidate{line: "", lineNo: s.lines, score: score, pat: best, causedBy: causedBy, words: !programLine(bytes.TrimSpace(raw))}
 	c.sentence = c.words && best != nil && reporterSentence(trimmed)
-	c.asked = asked
+	c.asked, c.service = asked, s.service
 	s.excCand, s.excFrames = nil, 0
 	if (best == nil || best.cat == AppCrash) && reValueException.Match(trimmed) && !bytes.Contains(lower, []byte(`because "this.`)) && !bytes.Contains(lower, []byte(" into integer")) {
 		// (Java's account of a null field of the object itself, `because
@@ -679,7 +705,7 @@ func (s *logScanner) line(raw []byte) {
 		s.excCand = c // its first frames may show it reading configuration
 	}
 	if best == nil {
-		s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: score})
+		s.addGeneric(&candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines, score: score, service: s.service})
 	}
 	if best != nil && len(s.second) < 8 {
 		if c.line == "" {
@@ -830,6 +856,47 @@ func (s *logScanner) statedCauseOverSymptom(best *candidate) *candidate {
 	}
 	return pick
 }
+
+// reBareTimeout is Python's timeout exception with no message.
+var reBareTimeout = regexp.MustCompile(`^(?:asyncio\.(?:exceptions\.)?|builtins\.)?TimeoutError\s*$`)
+
+// reGroupBorder is the border Python prints round an ExceptionGroup's
+// sub-exceptions.
+var reGroupBorder = regexp.MustCompile(`^\+[-+]{3,}(?: \d+ -+)?$`)
+
+// reCancelledError is the exception of a Python task that was cancelled.
+var reCancelledError = regexp.MustCompile(`^(?:\|\s*)?(?:asyncio\.(?:exceptions\.)?|concurrent\.futures\.(?:_base\.)?)?CancelledError\b`)
+
+// exitedServiceLine is the best line of a Compose service that exited
+// with an error, to read instead of a line of a service that did not
+// exit: in `docker compose logs` of several services, the one that
+// crash-loops is the one Compose saw exit ("redis-1 exited with code
+// 139"); the others only complain that it is gone.
+func (s *logScanner) exitedServiceLine(best *candidate) *candidate {
+	if best == nil || best.service == "" || len(s.exitedServices) == 0 || slices.Contains(s.exitedServices, best.service) {
+		return nil
+	}
+	var pick *candidate
+	for _, c := range s.second {
+		if c.pat != nil && c.service != "" && slices.Contains(s.exitedServices, c.service) && (pick == nil || c.score > pick.score) {
+			pick = c
+		}
+	}
+	if pick != nil {
+		return pick
+	}
+	// No line of it that a pattern knows: its own error line, read by
+	// its words.
+	for _, c := range s.generics {
+		if c.service != "" && slices.Contains(s.exitedServices, c.service) && (pick == nil || c.score >= pick.score) {
+			pick = c
+		}
+	}
+	return pick
+}
+
+// reComposeExited is Compose's line that a service's container exited.
+var reComposeExited = regexp.MustCompile(`^([a-zA-Z0-9][\w.-]*) exited with code (\d+)$`)
 
 // statedFact are the patterns of what the reporter read off the
 // container's status: an exit code in words ("exits with code 139"), the
@@ -1111,6 +1178,9 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.statedCauseOverSymptom(best); p != nil {
+		best = p
+	}
+	if p := s.exitedServiceLine(best); p != nil {
 		best = p
 	}
 	if best != nil && best.pat != nil && best.pat.id == "arm_host" && (s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) ||
@@ -2319,6 +2389,12 @@ var startupNotices = [][]byte{
 	[]byte(`failed to try resolving symlinks in path "/var/log/pods/`),
 }
 
+// reHelmOwnCause is Helm's failed install or upgrade that names why it
+// could not run at all (the cluster unreachable, its service account
+// forbidden), not a rollout it waited for: the pod running Helm says
+// that itself.
+var reHelmOwnCause = regexp.MustCompile(`(?:INSTALLATION|UPGRADE) FAILED: (?:.*\bKubernetes cluster unreachable\b|.*\bis forbidden: User "system:serviceaccount:)`)
+
 func kubectlNotice(line []byte) bool {
 	for _, p := range kubectlNotices {
 		if bytes.HasPrefix(line, p) {
@@ -2327,7 +2403,7 @@ func kubectlNotice(line []byte) bool {
 	}
 	for _, p := range startupNotices {
 		if bytes.Contains(line, p) {
-			return !bytes.Contains(line, []byte("execution error at ("))
+			return !bytes.Contains(line, []byte("execution error at (")) && !reHelmOwnCause.Match(line)
 		}
 	}
 	// kubectl rollout status or Helm giving up ("error: timed out waiting

@@ -838,8 +838,10 @@ var patterns = []*pattern{
 	// Node's "spawn wkhtmltopdf ENOENT", Java's "Cannot run program
 	// \"tesseract\": error=2", Ruby's "in `spawn': No such file or directory
 	// - convert", Python's FileNotFoundError naming a bare command, OCRmyPDF's "The
-	// program 'tesseract' could not be executed or was not found".
-	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b`),
+	// program 'tesseract' could not be executed or was not found", .NET's
+	// "Win32Exception (2): An error occurred trying to start process
+	// 'wkhtmltopdf' ... No such file or directory".
+	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b|\bWin32Exception \(2\): An error occurred trying to start process '[^']+'.{0,120}No such file or directory`),
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// supervisord and init shims that cannot start the program: a command
 	// missing or not executable ("spawnerr: can't find command
@@ -2783,6 +2785,9 @@ var (
 	// supported"): the program's release that stops requiring it is the
 	// fix.
 	reusePortUnsupported = pat("reuseport_unsupported", AppCrash, weightSpecific+1, "The program sets SO_REUSEPORT, which this kernel or sandbox does not support: upgrade it to a release that does not require the option (gunicorn 19.8 or later), or turn its reuse-port setting off.")
+	// connectTimeout recognises a bare TimeoutError raised through the
+	// frames that open a connection: the server did not answer in time.
+	connectTimeout = pat("python_connect_timeout", DependencyUnavailable, weightSpecific, hintDepend)
 	// configFrame recognises a null, missing or malformed value thrown
 	// in the first frames of a stack where the program reads its
 	// configuration (.NET's IConfiguration, a Config/Settings class).

@@ -106,3 +106,52 @@ func TestDragonflyMemoryFloorHint(t *testing.T) {
 		t.Errorf("%s, hint %q", ls.Category, ls.hint)
 	}
 }
+
+// A TaskGroup's cancelled tasks print their CancelledError before the
+// group's own error: the sub-exception is the crash, quoted without the
+// group's border; a bare TimeoutError raised through the frames that
+// connect is a server that did not answer.
+func TestPythonCancelledTasks(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"CancelledError tracebacks before the TaskGroup's error", "Traceback (most recent call last):\n  File \"/app/poller/heartbeat.py\", line 18, in beat\n    await asyncio.sleep(15)\nasyncio.exceptions.CancelledError\n  + Exception Group Traceback (most recent call last):\n  |   File \"/app/main.py\", line 9, in main\n  |     async with asyncio.TaskGroup() as tg:\n  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)\n  +-+---------------- 1 ----------------\n    | Traceback (most recent call last):\n    |   File \"/app/poller/core.py\", line 63, in handle\n    |     etag = meta.get(\"etag\")\n    | AttributeError: 'NoneType' object has no attribute 'get'\n    +------------------------------------\n", AppCrash, "AttributeError"},
+		{"asyncpg's connect timing out", "Traceback (most recent call last):\n  File \"/usr/local/lib/python3.11/site-packages/asyncpg/connect_utils.py\", line 1079, in __connect_addr\n    tr, pr = await connector\nasyncio.exceptions.CancelledError\n\nThe above exception was the direct cause of the following exception:\n\nTraceback (most recent call last):\n  File \"/usr/local/lib/python3.11/site-packages/asyncpg/connect_utils.py\", line 1049, in _connect_addr\n    return await __connect_addr(params, True, *args)\n  File \"/usr/local/lib/python3.11/asyncio/tasks.py\", line 502, in wait_for\n    raise exceptions.TimeoutError() from exc\nTimeoutError\n", DependencyUnavailable, "TimeoutError"},
+	})
+	ls := ScanLog(strings.NewReader("    | AttributeError: 'NoneType' object has no attribute 'get'\n    +------------------------------------\n"))
+	if strings.Contains(ls.Line, "+---") {
+		t.Errorf("the group's border quoted: %q", ls.Line)
+	}
+	// A bare TimeoutError of the program's own code is no dependency.
+	checkNotRead(t, []notRead{
+		{"Traceback (most recent call last):\n  File \"/app/render.py\", line 40, in render\n    raise TimeoutError()\nTimeoutError\n", DependencyUnavailable},
+	})
+}
+
+// In `docker compose logs` of several services, the service Compose saw
+// exit with an error is the one that crash-loops: its line is read, not
+// the refused connections of the services that call it.
+func TestComposeExitedServiceLine(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"redis crashed, the app refused", "app-1    | [ioredis] Unhandled error event: Error: connect ECONNREFUSED 172.20.0.3:6379\nredis-1  | 1:M 08 Jan 2025 06:41:40.902 # Redis 7.2.4 crashed by signal: 11, si_code: 1\nredis-1  | 1:M 08 Jan 2025 06:41:40.902 # Accessing address: 0x18\nredis-1 exited with code 139\napp-1    | [ioredis] Unhandled error event: Error: connect ECONNREFUSED 172.20.0.3:6379\n", Segfault, "crashed by signal: 11"},
+		{"the backend's own error, no pattern", "frontend-1  | 2024/05/15 09:12:41 [error] 30#30: *7 connect() failed (111: Connection refused) while connecting to upstream, client: 172.19.0.1, server: localhost, upstream: \"http://172.19.0.3:3000/api/menu\"\nbackend-1   | /app/config/initializers/menu_cache.rb:6:in `block in <main>': undefined method `each' for nil:NilClass (NoMethodError)\nbackend-1 exited with code 1\n", AppCrash, "NoMethodError"},
+	})
+	// With no service seen to exit, the refused connection stays the reading.
+	checkLogRules(t, []logRule{
+		{"no service exited", "app-1    | [ioredis] Unhandled error event: Error: connect ECONNREFUSED 172.20.0.3:6379\nredis-1  | 1:M 08 Jan 2025 06:41:22.514 * Ready to accept connections tcp\n", DependencyUnavailable, "ECONNREFUSED"},
+	})
+}
+
+// A program's helper missing from the image in .NET's words; Helm's
+// failed install or upgrade that names its own cause (not a wait that ran
+// out); causes the reporter rules out in words.
+func TestRules690Later(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{".NET cannot start a helper program", "Unhandled exception. System.ComponentModel.Win32Exception (2): An error occurred trying to start process 'wkhtmltopdf' with working directory '/app'. No such file or directory\n   at System.Diagnostics.Process.ForkAndExecProcess(ProcessStartInfo startInfo)\n", CommandNotFound, "Win32Exception (2)"},
+		{"Helm cannot reach the cluster", "Error: INSTALLATION FAILED: Kubernetes cluster unreachable: Get \"https://10.96.0.1:443/version\": dial tcp 10.96.0.1:443: i/o timeout\n", DependencyUnavailable, "cluster unreachable"},
+		{"Helm's service account forbidden", "Error: UPGRADE FAILED: query: failed to query with labels: secrets is forbidden: User \"system:serviceaccount:ci:deployer\" cannot list resource \"secrets\" in API group \"\" in the namespace \"shop\"\n", PermissionDenied, "is forbidden"},
+		{"a port conflict ruled out", "Port is free (nothing on 9292), no port conflict, containerPort matches.\n! Unable to load application: NoMethodError: undefined method `each' for nil:NilClass\n/app/config/initializers/feature_menus.rb:6:in `<main>': undefined method `each' for nil:NilClass (NoMethodError)\n", AppCrash, "NoMethodError"},
+	})
+	checkNotRead(t, []notRead{
+		{"Error: UPGRADE FAILED: timed out waiting for the condition\n", LivenessProbe},
+		{"DNS resolves fine from a debug pod, so it's not the network.\n", DependencyUnavailable},
+	})
+}
