@@ -137,6 +137,53 @@ func printedExitCode(out string) (int, bool) {
 	return code, code >= 0 || code < -255 // a Windows status is a large negative number
 }
 
+// rangeRowExit reads the rows a jsonpath `{range ...containerStatuses[*]}`
+// prints, one per container ("ingest\t6\tError\t132" for
+// {.name}{"\t"}{.restartCount}...): the fields are the template's, in its
+// order; the row of the first container with a non-zero exit code is
+// read, else the first row with one.
+func rangeRowExit(prompt string, rows []string) (name string, code int, ok bool) {
+	fields := reJSONPathField.FindAllString(prompt[strings.Index(prompt, "{range"):], -1)
+	nameAt, codeAt := -1, -1
+	for i, f := range fields[1:] { // fields[0] is the range's own
+		switch {
+		case f == "{.name}":
+			nameAt = i
+		case strings.HasSuffix(f, "terminated.exitCode}"):
+			codeAt = i
+		}
+	}
+	if nameAt < 0 || codeAt < 0 {
+		return "", 0, false
+	}
+	for _, row := range rows {
+		if strings.TrimSpace(row) == "" || rePrompt.MatchString(row) {
+			break
+		}
+		var cells []string
+		if strings.Contains(row, "\t") {
+			cells = strings.Split(row, "\t")
+		} else {
+			cells = strings.Fields(row)
+		}
+		if len(cells) != len(fields)-1 {
+			break
+		}
+		c, err := strconv.Atoi(strings.TrimSpace(cells[codeAt]))
+		if err != nil {
+			continue // a container that has not terminated: an empty cell
+		}
+		if !ok || code == 0 && c != 0 {
+			name, code, ok = strings.TrimSpace(cells[nameAt]), c, true
+		}
+	}
+	return name, code, ok
+}
+
+// reJSONPathField is one field of a jsonpath template ("{.name}", "{range
+// .status.containerStatuses[*]}"), not a literal ({"\t"}).
+var reJSONPathField = regexp.MustCompile(`\{(?:range )?\.[^{}]*\}`)
+
 // reReasonWord is a termination reason as kubectl prints it (Completed,
 // Error, OOMKilled, ContainerCannotRun).
 var reReasonWord = regexp.MustCompile(`^[A-Z][A-Za-z]+$`)
@@ -155,6 +202,7 @@ type runPrompt struct {
 func readPrompts(text string) promptNames {
 	var found promptNames
 	lines := strings.Split(text, "\n")
+	var rowContainer string // the container of a jsonpath range row read below
 	for i, line := range lines {
 		if !rePrompt.MatchString(line) || proseAboutCommand(line) {
 			continue
@@ -162,6 +210,12 @@ func readPrompts(text string) promptNames {
 		if off := exitCodeLineOffset(line); !found.hasExit && reExitCodePath.MatchString(line) && i+1+off < len(lines) {
 			if n, ok := printedExitCode(lines[i+1+off]); ok {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
+			}
+		}
+		if !found.hasExit && strings.Contains(line, "{range") && strings.Contains(line, "{.name}") && reExitCodePath.MatchString(line) {
+			if name, code, ok := rangeRowExit(line, lines[i+1:]); ok {
+				found.exitCode, found.hasExit, found.lastState = code, true, strings.Contains(line, "lastState")
+				rowContainer = name
 			}
 		}
 		if !found.hasExit && i+1 < len(lines) && reReasonPath.MatchString(line) {
@@ -199,6 +253,10 @@ func readPrompts(text string) promptNames {
 		if found.namespace == "" && p.namespace != "" && (p.pod == "" || p.pod == found.pod) {
 			found.namespace = p.namespace
 		}
+		if found.container == "" && rowContainer != "" && p.pod == found.pod {
+			found.container = rowContainer // the row whose exit code was read
+		}
+		rowContainer = ""
 		if found.run.image == "" {
 			found.run = p.run
 		}
