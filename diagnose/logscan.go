@@ -181,12 +181,19 @@ type logScanner struct {
 	// ("redis-1 exited with code 139").
 	service        string
 	exitedServices []string
-	inPrivateKey   bool
-	quotedSpans    [][]byte // programs' messages quoted in code spans inside the reporter's sentences
-	keyRedacted    bool     // a private key's lines were replaced
-	spring         int      // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
-	action         string
-	usageNext      bool // the best line is a bare "Usage:" whose synopsis follows
+	// finishedService is Compose's line that a service exited 0
+	// ("certbot-1 exited with code 0"), finishedName that service and
+	// finishedTimes how often it did; exitedOther that some other line
+	// says a container exited with an error.
+	finishedService, finishedName string
+	finishedTimes                 int
+	exitedOther                   bool
+	inPrivateKey                  bool
+	quotedSpans                   [][]byte // programs' messages quoted in code spans inside the reporter's sentences
+	keyRedacted                   bool     // a private key's lines were replaced
+	spring                        int      // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
+	action                        string
+	usageNext                     bool // the best line is a bare "Usage:" whose synopsis follows
 	// detailOf is the best line when it ends in a colon ("yaml: unmarshal
 	// errors:", "Config provider failed with:"): its detail follows on the
 	// next lines, and detailNext counts how many more it may take.
@@ -344,6 +351,15 @@ func (s *logScanner) line(raw []byte) {
 		s.service = string(bytes.TrimRight(bytes.TrimSpace(m), " |│"))
 	} else if m := reComposeExited.FindSubmatch(bytes.TrimSpace(raw)); m != nil && string(m[2]) != "0" && len(s.exitedServices) < 8 {
 		s.exitedServices = append(s.exitedServices, string(m[1]))
+	} else if m != nil && string(m[2]) == "0" {
+		if string(m[1]) == s.finishedName {
+			s.finishedTimes++
+		} else {
+			s.finishedName, s.finishedTimes = string(m[1]), 1
+		}
+		s.finishedService = string(bytes.TrimSpace(raw))
+	} else if reExitedNonZero.Match(raw) {
+		s.exitedOther = true // "a_1 and b_1 exited with code 132"
 	}
 	raw = trimKubectlPrefix(raw)
 	raw = trimSternPrefix(raw)
@@ -895,6 +911,9 @@ func (s *logScanner) exitedServiceLine(best *candidate) *candidate {
 	return pick
 }
 
+// reExitedNonZero is any line that says a container exited with an error.
+var reExitedNonZero = regexp.MustCompile(`\bexited with code [1-9]`)
+
 // reComposeExited is Compose's line that a service's container exited.
 var reComposeExited = regexp.MustCompile(`^([a-zA-Z0-9][\w.-]*) exited with code (\d+)$`)
 
@@ -1149,6 +1168,13 @@ func (s *logScanner) result() LogScan {
 	case s.buildSucceeded != "":
 		out.finished, _ = Redact(quote(s.buildSucceeded))
 		out.finishedHow = "its log is a build that succeeded (the container's program is the build, which finishes), and nothing failed after it"
+	case s.finishedTimes >= 2 && len(s.exitedServices) == 0 && !s.exitedOther && s.best != nil && s.best.service != "" && s.best.service != s.finishedName:
+		// In `docker compose logs`, the only service Compose saw exit
+		// did so with code 0, again and again; the errors are other services' (a proxy
+		// that finds the finished service's files or host missing).
+		out.finished, _ = Redact(quote(s.finishedService))
+		out.finishedHow = "Compose saw it exit with code 0 (its program ran to its end; the errors beside it are other services' lines)"
+		s.best, s.lastError, s.second, s.generics = nil, nil, nil, nil
 	case s.taskDone != "":
 		out.finished, _ = Redact(quote(s.taskDone))
 		out.finishedHow = "its log ends with a one-shot task's success or a planned stop (a schema migration, a static-files step, an export, a queue worker at its time limit, with nothing left to do): that is the container's whole program, so it finishes, and nothing ran after it"

@@ -155,3 +155,18 @@ func TestRules690Later(t *testing.T) {
 		{"DNS resolves fine from a debug pod, so it's not the network.\n", DependencyUnavailable},
 	})
 }
+
+// In `docker compose logs`, a service that Compose saw exit with code 0
+// while another service logs errors is the one that loops: its program
+// finished; the errors are the other service's.
+func TestComposeServiceFinished(t *testing.T) {
+	log := "certbot-1  | Saving debug log to /var/log/letsencrypt/letsencrypt.log\ncertbot-1  | No renewals were attempted.\nnginx-1    | 2025/05/03 22:10:41 [error] 29#29: *14 open() \"/var/www/certbot/.well-known/acme-challenge/probe\" failed (2: No such file or directory), client: 66.133.109.36\ncertbot-1 exited with code 0\ncertbot-1  | No renewals were attempted.\ncertbot-1 exited with code 0\n"
+	if ls := ScanLog(strings.NewReader(log)); ls.finished == "" || ls.Category != Unknown {
+		t.Errorf("finished %q, category %s (%q)", ls.finished, ls.Category, ls.Line)
+	}
+	// A service that exited with an error is read as before.
+	failed := "api-1  | Error: connect ECONNREFUSED 172.20.0.4:5432\nmigrate-1 exited with code 0\napi-1 exited with code 1\n"
+	if ls := ScanLog(strings.NewReader(failed)); ls.finished != "" || ls.Category != DependencyUnavailable {
+		t.Errorf("an error exit: finished %q, category %s", ls.finished, ls.Category)
+	}
+}
