@@ -67,7 +67,7 @@ var corpusFloors = map[string][2]float64{
 	"round22":  {0.87, 1},    // held out: 9/16 (6/6 quoted) when measured once after all other tuning (BASELINE_ROUND22.md), then developed against
 	"round23":  {0.82, 1},    // held out: 14/17 (7/7 quoted) when measured once after all other tuning (BASELINE_ROUND23.md), then developed against
 	"round24":  {1.00, 0.96}, // held out: 31/38 (20/26 quoted) when measured once after all other tuning (BASELINE_ROUND24.md), then developed against
-	"round25":  {0.75, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
+	"round25":  {0.78, 0.93}, // held out: 20/28 (11/15 quoted) when measured once after all other tuning (BASELINE_ROUND25.md), then developed against
 	"round26":  {0.91, 0.86}, // held out: 25/36 (15/23 quoted) when measured once after all other tuning (BASELINE_ROUND26.md), then developed against
 	"round27":  {1.00, 0.87}, // held out: 19/22 (6/8 quoted) when measured once after all other tuning (BASELINE_ROUND27.md), then developed against
 	"round28":  {0.84, 0.85}, // held out: 8/13 (4/7 quoted) when measured once after all other tuning (BASELINE_ROUND28.md), then developed against
@@ -707,7 +707,7 @@ var corpusFloors = map[string][2]float64{
 	"round687": {0.66, 1.00}, // held out: 2/3 (1/1 quoted) when measured once (BASELINE_ROUND687.md), then developed against
 	"round688": {1.00, 1.00}, // held out: 1/1 (1/1 quoted) when measured once (BASELINE_ROUND688.md), then developed against
 	"round689": {0.00, 1.00}, // held out: 0/2 (0/0 quoted) when measured once (BASELINE_ROUND689.md), then developed against
-	"round690": {0.16, 1.00}, // held out: 1/6 (4/4 quoted) when measured once (BASELINE_ROUND690.md), then developed against
+	"round690": {0.50, 1.00}, // held out: 1/6 (4/4 quoted) when measured once (BASELINE_ROUND690.md), then developed against
 	"round691": {0.00, 1.00}, // held out: 0/2 (0/0 quoted) when measured once (BASELINE_ROUND691.md), then developed against
 	"round692": {0.00, 1.00}, // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND692.md), then developed against
 	"round695": {0.40, 1.00}, // held out: 2/5 (1/1 quoted) when measured once (BASELINE_ROUND695.md), then developed against
