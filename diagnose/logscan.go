@@ -188,12 +188,13 @@ type logScanner struct {
 	finishedService, finishedName string
 	finishedTimes                 int
 	exitedOther                   bool
-	inPrivateKey                  bool
-	quotedSpans                   [][]byte // programs' messages quoted in code spans inside the reporter's sentences
-	keyRedacted                   bool     // a private key's lines were replaced
-	spring                        int      // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
-	action                        string
-	usageNext                     bool // the best line is a bare "Usage:" whose synopsis follows
+
+	inPrivateKey bool
+	quotedSpans  [][]byte // programs' messages quoted in code spans inside the reporter's sentences
+	keyRedacted  bool     // a private key's lines were replaced
+	spring       int      // 0 none, 1 failed to start, 2 description next, 3 action header seen, 4 action next
+	action       string
+	usageNext    bool // the best line is a bare "Usage:" whose synopsis follows
 	// detailOf is the best line when it ends in a colon ("yaml: unmarshal
 	// errors:", "Config provider failed with:"): its detail follows on the
 	// next lines, and detailNext counts how many more it may take.
@@ -852,11 +853,10 @@ func (s *logScanner) deployErrorOverProbe(best *candidate) *candidate {
 
 // statedCauseOverSymptom is the reporter's sentence that states how the
 // container stops ("exits with code 139 every time", "keeps getting
-// OOMKilled"), not as a question or a guess, to read
-// instead of a failed connection pasted below it: the callers of a
-// service that is down cannot reach it ("no endpoints available for
-// service", ECONNREFUSED), so their lines are the crash's symptom, not
-// its cause.
+// OOMKilled"), not as a question or a guess, to read instead of a failed
+// connection pasted below it: the callers of a service that is down
+// cannot reach it ("no endpoints available for service", ECONNREFUSED),
+// so their lines are the crash's symptom, not its cause.
 func (s *logScanner) statedCauseOverSymptom(best *candidate) *candidate {
 	if best == nil || best.pat == nil || best.pat.cat != DependencyUnavailable || reporterSentence([]byte(strings.TrimSpace(best.line))) {
 		return nil

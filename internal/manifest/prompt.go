@@ -144,6 +144,9 @@ func printedExitCode(out string) (int, bool) {
 // read, else the first row with one.
 func rangeRowExit(prompt string, rows []string) (name string, code int, ok bool) {
 	fields := reJSONPathField.FindAllString(prompt[strings.Index(prompt, "{range"):], -1)
+	if len(fields) < 3 || !strings.HasPrefix(fields[0], "{range") {
+		return "", 0, false
+	}
 	nameAt, codeAt := -1, -1
 	for i, f := range fields[1:] { // fields[0] is the range's own
 		switch {
