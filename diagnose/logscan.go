@@ -583,9 +583,10 @@ func (s *logScanner) line(raw []byte) {
 		// it copes with, not what it stopped on.
 		best = nil
 	}
-	if best != nil && best.id == "arm_host" && sev == sevInfo {
+	if best != nil && best.id == "arm_host" && (sev == sevInfo || reOnBothArchs.Match(lower)) {
 		// A program's own note about the CPU it runs on ("[Note] InnoDB:
-		// Using ARMv8 crc32 + pmull instructions") says it runs there.
+		// Using ARMv8 crc32 + pmull instructions") says it runs there;
+		// "tried on arm64 and amd64" says it fails on both kinds of CPU.
 		best = nil
 	}
 	// A KeyError where the program reads its configuration is a missing

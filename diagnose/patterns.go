@@ -132,21 +132,6 @@ func (p *pattern) matching(re string) *pattern {
 	return p
 }
 
-// onBothArchs returns the words of a failure seen on ARM and x86 alike
-// ("tried on arm64 and amd64", "on both amd64 and aarch64"): not a binary
-// built for the other kind of CPU.
-func onBothArchs() []string {
-	arm, x86 := []string{"arm64", "aarch64"}, []string{"amd64", "x86_64", "x86"}
-	var out []string
-	for _, a := range arm {
-		out = append(out, "on both "+a)
-		for _, x := range x86 {
-			out = append(out, "on "+a+" and "+x, "on "+x+" and "+a, "on both "+x+" and "+a)
-		}
-	}
-	return out
-}
-
 // nonZeroExitWords returns each prefix followed by each exit code 1-9 ("then
 // exits 1"): words of a process that ends with an error, not cleanly.
 func nonZeroExitWords(prefixes ...string) []string {
@@ -1305,7 +1290,7 @@ var patterns = []*pattern{
 	// A report that the node is an ARM machine: images built for amd64
 	// only cannot run there. Weak: a log line naming the platform is no
 	// failure, so anything that names one outweighs it.
-	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1", "arm ").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1|arm (?:architecture|arch|cpus?|chips?|machines?|hosts?|nodes?))\b`).without(append(onBothArchs(), "darwin/", "windows/", "x86_64/arm", "amd64/arm", "x86-64/arm", "/arm32/", "version.info{")...),
+	pat("arm_host", ExecFormat, 9, hintArch, "arm64", "armv", "armhf", "arm processor", "arm-based", "aarch64", "raspberry", "rpi", "ampere", "graviton", "apple silicon", "m1 ", " m1", "arm ").matching(`(?i)\b(?:arm64|aarch64|armv[678]l?|armhf|arm processor|arm-based|raspberry ?pi|rpi ?[345]|ampere|graviton\d?|apple silicon|m1 (?:mac|chip)|mac(?:book)? m1|arm (?:architecture|arch|cpus?|chips?|machines?|hosts?|nodes?))\b`).without("darwin/", "windows/", "x86_64/arm", "amd64/arm", "x86-64/arm", "/arm32/", "version.info{"),
 
 	// A usage dump: the program lists its flags ("  --kubeconfig string
 	// The path to ...") because it was given one it does not accept.
