@@ -257,12 +257,13 @@ type logScanner struct {
 	springStarted  string
 	springWeb      bool
 	springStopped  bool
-	buildSucceeded string // Maven's or Gradle's "BUILD SUCCESS" line, when nothing failed after it
-	recovered      bool   // a line after the best dependency failure said the connection came back
-	taskDone       string // a one-shot task's last word of success ("No pending migrations to apply."), when nothing ran after it
-	afterTask      int    // lines of the program's output after taskDone
-	caretAt        int    // the last line that was only a caret (^) under a source line
-	caretSource    string // the source line above that caret
+	buildSucceeded string     // Maven's or Gradle's "BUILD SUCCESS" line, when nothing failed after it
+	recovered      bool       // a line after the best dependency failure said the connection came back
+	taskDone       string     // a one-shot task's last word of success ("No pending migrations to apply."), when nothing ran after it
+	afterTask      int        // lines of the program's output after taskDone
+	regexpPanic    *candidate // Go's "panic: regexp: Compile(...)", until a frame shows where it ran
+	caretAt        int        // the last line that was only a caret (^) under a source line
+	caretSource    string     // the source line above that caret
 }
 
 // maxGenerics bounds the generic lines a scan keeps.
@@ -445,6 +446,12 @@ func (s *logScanner) line(raw []byte) {
 		// own code, not a configuration file.
 		s.best.extend(trimmed)
 		s.best.pat = phpParsePattern
+	}
+	if s.regexpPanic != nil && reGoInitFrame.Match(trimmed) && s.lines-s.regexpPanic.lineNo <= 8 {
+		// The panicking regexp.MustCompile ran in a package's init: an
+		// expression the code holds.
+		s.regexpPanic.score += initRegexpPanic.weight - s.regexpPanic.pat.weight
+		s.regexpPanic.pat, s.regexpPanic = initRegexpPanic, nil
 	}
 	if isFrame(trimmed, indented) {
 		s.goDump(raw, trimmed, indented)
@@ -670,6 +677,7 @@ func (s *logScanner) line(raw []byte) {
 		}
 	} else if rest, ok := questionFirst(trimmed); ok && best != nil && !best.match(s.idx, appendLower(nil, rest), rest, rest) {
 		score -= 8 // the same, with more of the paste joined after it
+		asked = true
 	}
 	if causedBy {
 		score++
@@ -682,6 +690,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if best != nil && best.cat == DependencyUnavailable && reTelemetryExport.Match(lower) {
 		score -= 6 // traces or metrics it could not ship: most programs go on without them
+	}
+	if best != nil && (best.cat == DependencyUnavailable || best.cat == ConfigError) && reProxyUpstream.Match(lower) {
+		score -= 6 // a proxy's request to a backend that is down: the proxy lives on, and the backend's own lines say why it is down
 	}
 	if best != nil && (best.id == "startup_probe_platform" || best.id == "health_check_words") && s.selfExitAt > 0 {
 		score -= 10 // the platform's check failing after the container exited on its own only follows the exit
@@ -748,6 +759,12 @@ func (s *logScanner) line(raw []byte) {
 		if (!continuing || takesOver) && (best == nil || best.id != "usage") && opensDetail(trimmed) {
 			s.detailOf, s.detailNext = c, 3
 		}
+	}
+	if best != nil && best.id == "parse" && bytes.Contains(trimmed, []byte("panic: regexp: Compile(")) {
+		if c.line == "" {
+			c.line, c.msg = string(raw), string(trimmed)
+		}
+		s.regexpPanic = c
 	}
 	if c.line != "" && s.caretSyntax(trimmed) {
 		c.extend([]byte("(in: " + s.caretSource + ")"))
@@ -874,12 +891,38 @@ func (s *logScanner) statedCauseOverSymptom(best *candidate) *candidate {
 	return pick
 }
 
+// crashOverGuess is the program's own crash line that names no cause a
+// rule knows (C++'s "terminate called after throwing an instance of
+// 'std::out_of_range'", a panic), to read instead of the reporter's
+// question or guess ("Segfault? It's C++ so I assume ..."): what the
+// program printed outweighs a guess about it.
+func (s *logScanner) crashOverGuess(best *candidate) *candidate {
+	if best == nil || !best.asked || !best.words {
+		return nil
+	}
+	var pick *candidate
+	for _, c := range s.generics {
+		if !c.words && c.score >= weightGeneric && c.lineNo != best.lineNo && (pick == nil || c.score > pick.score) {
+			pick = c
+		}
+	}
+	return pick
+}
+
+// reGoInitFrame is a Go stack frame of a package's initialisation.
+var reGoInitFrame = regexp.MustCompile(`^(?:\S+\s+)?[\w./-]+\.init(?:\.\d+)?(?:\.func\d+)?\(\)$`)
+
 // reBareTimeout is Python's timeout exception with no message.
 var reBareTimeout = regexp.MustCompile(`^(?:asyncio\.(?:exceptions\.)?|builtins\.)?TimeoutError\s*$`)
 
 // reGroupBorder is the border Python prints round an ExceptionGroup's
 // sub-exceptions.
 var reGroupBorder = regexp.MustCompile(`^\+[-+]{3,}(?: \d+ -+)?$`)
+
+// reProxyUpstream is a reverse proxy's record of a request its backend
+// did not answer (nginx, Envoy, Traefik, Caddy, HAProxy,
+// http-proxy-middleware), in lower case.
+var reProxyUpstream = regexp.MustCompile(`while connecting to upstream|error occurred while proxying request|upstream connect error or disconnect/reset before headers|'50[234] [a-z ]+' caused by: |"logger":"http\.log\.error"|\bis down, reason: layer[47]`)
 
 // reCancelledError is the exception of a Python task that was cancelled.
 var reCancelledError = regexp.MustCompile(`^(?:\|\s*)?(?:asyncio\.(?:exceptions\.)?|concurrent\.futures\.(?:_base\.)?)?CancelledError\b`)
@@ -919,9 +962,10 @@ var reExitedNonZero = regexp.MustCompile(`\bexited with code [1-9]`)
 var reComposeExited = regexp.MustCompile(`^([a-zA-Z0-9][\w.-]*) exited with code (\d+)$`)
 
 // statedFact are the patterns of what the reporter read off the
-// container's status: an exit code in words ("exits with code 139"), the
-// OOM killer's kill ("keeps getting OOMKilled").
-var statedFact = map[string]bool{"exit_sigsegv": true, "exit_sigill": true, "exit_132_words": true, "oom_words": true}
+// container's status or log: an exit code in words ("exits with code
+// 139"), the OOM killer's kill ("keeps getting OOMKilled"), a program that
+// finishes its work and exits, the runtime's "exec format error".
+var statedFact = map[string]bool{"exit_sigsegv": true, "exit_sigill": true, "exit_132_words": true, "oom_words": true, "finished_work_words": true, "exec_format": true}
 
 // opensDetail reports a line whose message goes on on the next lines: it
 // ends in a colon ("yaml: unmarshal errors:"), or opens a quoted value
@@ -1208,6 +1252,9 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.exitedServiceLine(best); p != nil {
+		best = p
+	}
+	if p := s.crashOverGuess(best); p != nil {
 		best = p
 	}
 	if best != nil && best.pat != nil && best.pat.id == "arm_host" && (s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) ||
@@ -2686,10 +2733,24 @@ func shorten(s string, n int) string {
 // pod fails the liveness probe and restarts? Events: ..."), when it does.
 func questionFirst(trimmed []byte) ([]byte, bool) {
 	i := bytes.Index(trimmed, []byte("? "))
-	if i < 0 || i > 200 || bytes.Count(trimmed[:i], []byte(" ")) < 1 || bytes.Contains(trimmed[:i], []byte("://")) || programLine(trimmed[:i]) {
+	if i < 0 || i > 200 || bytes.Count(trimmed[:i], []byte(" ")) < 1 && !oneWordGuess(trimmed[:i]) || bytes.Contains(trimmed[:i], []byte("://")) || programLine(trimmed[:i]) {
 		return nil, false
 	}
 	return trimmed[i+2:], true
+}
+
+// oneWordGuess reports a word asked on its own before the reporter goes on
+// ("Segfault? It's C++ so ..."): a guess.
+func oneWordGuess(w []byte) bool {
+	if len(w) < 3 || len(w) > 20 {
+		return false
+	}
+	for _, c := range w {
+		if !isLetter(c) && c != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // askedLine reports a line of the reporter's that asks rather than tells:

@@ -31,7 +31,7 @@ type wrapJoiner struct {
 // valid until the next push.
 func (w *wrapJoiner) push(line []byte) (ready []byte, ok bool) {
 	line = bytes.TrimRight(line, "\r\n")
-	if w.pending && len(w.buf)+1+len(line) <= maxLineBytes && (wrapsOnto(w.buf, line) && w.saysMore(line) || logfmtGoesOn(w.buf, line)) {
+	if w.pending && len(w.buf)+1+len(line) <= maxLineBytes && ((wrapsOnto(w.buf, line) || chainLinksOn(w.buf, line)) && w.saysMore(line) || logfmtGoesOn(w.buf, line)) {
 		w.buf = append(w.buf, ' ')
 		w.buf = append(w.buf, bytes.TrimLeft(line, " \t")...)
 		return nil, false
@@ -100,6 +100,31 @@ func wrapsOnto(prev, next []byte) bool {
 		return false
 	}
 	return true
+}
+
+// chainLinksOn reports whether next is the link after prev in a Rust
+// error chain, as anyhow and eyre number a cause's links under "Caused
+// by:" at one indentation:
+//
+//	0: failed to spawn `wasm-opt --version`
+//	1: No such file or directory (os error 2)
+//
+// The link names what the one above it failed on.
+func chainLinksOn(prev, next []byte) bool {
+	ip, in := leadingBlanks(prev), leadingBlanks(next)
+	if ip < 2 || ip != in {
+		return false
+	}
+	return chainLink(prev[ip:]) && chainLink(next[in:])
+}
+
+// chainLink reports a line that opens with a link's number ("1: ").
+func chainLink(b []byte) bool {
+	i := 0
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < 4 && bytes.HasPrefix(b[i:], []byte(": "))
 }
 
 // logfmtGoesOn reports whether next continues the logfmt record prev

@@ -826,7 +826,7 @@ var patterns = []*pattern{
 	// program 'tesseract' could not be executed or was not found", .NET's
 	// "Win32Exception (2): An error occurred trying to start process
 	// 'wkhtmltopdf' ... No such file or directory".
-	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b|\bWin32Exception \(2\): An error occurred trying to start process '[^']+'.{0,120}No such file or directory`),
+	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b|\bfailed to (?:spawn|execute|run|launch) [\x60\x27"][^\x60\x27"]+[\x60\x27"]:? (?:\d+: )?No such file or directory \(os error 2\)|\bWin32Exception \(2\): An error occurred trying to start process '[^']+'.{0,120}No such file or directory`),
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// supervisord and init shims that cannot start the program: a command
 	// missing or not executable ("spawnerr: can't find command
@@ -837,6 +837,10 @@ var patterns = []*pattern{
 	// "set: line 3: illegal option -"); a binary for another CPU ("couldn't exec ...:
 	// ENOEXEC").
 	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|^\S+: (?:\d+: )?(?:set: )?(?:line \d+: )?illegal option -\s*$`),
+	// The JVM's note under an UnsatisfiedLinkError of a native library
+	// built for the other CPU ("(Possible cause: can't load AMD 64 .so on
+	// a AARCH64 platform)").
+	pat("jvm_native_lib_arch", ExecFormat, weightPrecise+2, hintArch, "possible cause: can't load").matching(`(?i)\(possible cause: can't load (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? \.so on a (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? platform\)`),
 	pat("supervisor_enoexec", ExecFormat, weightPrecise+2, hintArch, "enoexec").matching(`(?i)\bcouldn't exec \S+: enoexec\b`),
 	// ssh refusing a server whose host key is not in known_hosts, or
 	// differs from it (git-sync, Flux, Argo CD, an rsync sidecar): the
@@ -1188,6 +1192,9 @@ var patterns = []*pattern{
 	// analysis shows: as weak as a row that shows the 0.
 	// The reporter says the program exits 0 and is restarted ("prints
 	// this, exits 0 and gets restarted, forever"): a program that ends.
+	// The reporter says the program finishes its work and exits ("finishes
+	// its work and exits (Completed, exit 0, ...)"): a task that ends.
+	pat("finished_work_words", Completed, weightSpecific-2, "", "exit").matching(`(?i)\b(?:finish(?:es|ed)|complete[sd]|does|did) (?:its|the|all (?:its|the)) (?:work|job|task|run|batch)\b[^.;]{0,20}\band (?:then )?exit(?:s|ed)?\b|\(completed, exit(?: code)? 0\b`).without("non-zero", "nonzero", "error", "exit code 1", "exits 1"),
 	pat("exit0_restarted_words", Completed, weightSpecific, "", "exit").matching(`(?i)\bexit(?:s|ed)? (?:with )?(?:code |status )?0\b[^.;]{0,30}\b(?:and|then|but)\b[^.;]{0,20}\b(?:gets?|is|was|got) restarted\b`),
 	// A platform's record of the container's own exit 0 (Fly.io's "Main
 	// child exited normally with code: 0", App Runner's "Container exit
@@ -1455,7 +1462,7 @@ var patterns = []*pattern{
 	// A jsonpath table of pods' last exit code and reason ("scoring-5b8d
 	// 139 Error", printed by `{range .items[*]}`): a segmentation fault.
 	pat("jsonpath_row_exit139", Segfault, weightSpecific-2, hintNative, "139").matching(`^[a-z0-9][a-z0-9.-]*-[a-z0-9]{5}\s+139\s+Error\s*$`),
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|died|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b`),
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|di(?:es|ed)|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.
@@ -2310,7 +2317,7 @@ var patterns = []*pattern{
 	// A TOML library's error ("toml: line 12 (last key ...)"), not a file
 	// name that ends in .toml ("fly.toml: [processes]").
 	pat("toml_error", ConfigError, weightSpecific-1, hintParse, "toml:").matching(`(?:^|[^\w.])toml: `),
-	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "could not be parsed", "unable to parse", "unknown field", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format", "permission"),
+	pat("parse", ConfigError, weightSpecific-1, hintParse, "yaml: ", "error converting yaml", "cannot unmarshal", "unmarshal errors", "invalid character", "unexpected end of json", "jsondecodeerror", "json.decoder", "scannererror", "parsererror", "mapping values are not allowed", "did not find expected", "could not find expected", "error parsing", "parse error", "failed to parse", "could not parse", "could not be parsed", "unable to parse", "unknown field", "syntax error", "unknown directive", "invalid number of arguments", "directive is not allowed here", "no \"events\" section", "test failed", "bad directive", "invalid value", "invalid url", "invalid port", "malformed", "numberformatexception", "field not found, node:", "failed to decode configuration", "invalid duration", "invalid boolean", "not a valid", "must be one of", "unexpected token").without("syntaxerror", "exec format", "permission", "self-test failed", "selftest failed", "self test failed"),
 	// A feature gate the program does not know or no longer lets be set
 	// (an OpenTelemetry collector's --feature-gates after an upgrade, a
 	// Kubernetes component's --feature-gates).
@@ -2330,7 +2337,14 @@ var patterns = []*pattern{
 	// replica, the old pod of a rolling update), or the file is on a
 	// network share whose locks SQLite cannot use.
 	pat("sqlite_locked", ConfigError, weightSpecific+1, "SQLite finds its database locked: another instance holds it (a second replica, or the old pod during a rolling update: run one replica with the Recreate strategy), or the file is on a network share (NFS, SMB, Azure Files) where SQLite's locks do not work: put it on a local or block volume.", "database is locked", "database file is locked", "sqlite_busy").matching(`(?i)\bdatabase (?:file )?is locked\b|\bSQLITE_BUSY\b`),
-	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data", "designated data directory", "directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count [", "max virtual memory areas", "max file descriptors [", "superuser password is not specified", "you need to specify one of"),
+	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data", "directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count [", "max virtual memory areas", "max file descriptors [", "superuser password is not specified", "you need to specify one of").without("is not writable"),
+	// MySQL's --initialize on a data directory its user cannot write (a
+	// root-owned hostPath or volume under a non-root image).
+	pat("mysql_datadir_not_writable", PermissionDenied, weightSpecific-1, hintPerm, "data directory exists and is not writable"),
+	// MySQL's "The designated data directory ... is unusable" follows the
+	// line that says why (files in it, not writable, errno 13): a weak
+	// vote of its own.
+	pat("mysql_datadir_unusable", ConfigError, weightSpecific-4, "MySQL cannot use its data directory: read the line before this one (files already in it, not writable by the mysql user) and empty the directory, mount a fresh volume, or fix its owner.", "designated data directory"),
 	// A state file the program keeps on its volume or the node (a storage,
 	// cursor, position or checkpoint file) that it can no longer read:
 	// fluentd's "Invalid contents (not object) in plugin storage file".
@@ -2624,7 +2638,9 @@ var patterns = []*pattern{
 	// package installs its programs (not built, not installed, a typo).
 	pat("ros2_executable_missing", CommandNotFound, weightPrecise, hintEntry, "not found on the libexec directory").matching(`\bexecutable '[^']+' not found on the libexec directory\b`),
 	pat("systemd_exec_missing", CommandNotFound, weightPrecise, hintEntry, "203/exec", "failed to locate executable").matching(`(?i)\bstatus=203/EXEC\b|\bFailed to locate executable\b`),
-	pat("systemd_segv", Segfault, weightPrecise, hintNative, "11/segv").matching(`(?i)\bstatus=11/SEGV\b`),
+	pat("systemd_segv", Segfault, weightPrecise, hintNative, "11/segv", "139/n/a").matching(`(?i)\bstatus=11/SEGV\b|\bMain process exited, code=exited, status=139/n/a\b`),
+	// Nomad restarting a task for a failing service check (check_restart).
+	pat("nomad_check_restart", LivenessProbe, weightPrecise+3, "", "unhealthy").matching(`(?i)\bRestart Signaled\s+healthcheck: check "[^"]+" unhealthy\b`),
 	// Swarm's task state for a segmentation fault.
 	pat("swarm_exit139", Segfault, weightSpecific, hintNative, "non-zero exit (139)").matching(`(?i)\btask: non-zero exit \(139\)`),
 	// An eBPF agent that finds no tracefs or debugfs where it looks (the
@@ -2770,6 +2786,11 @@ var (
 	// supported"): the program's release that stops requiring it is the
 	// fix.
 	reusePortUnsupported = pat("reuseport_unsupported", AppCrash, weightSpecific+1, "The program sets SO_REUSEPORT, which this kernel or sandbox does not support: upgrade it to a release that does not require the option (gunicorn 19.8 or later), or turn its reuse-port setting off.")
+	// initRegexpPanic recognises Go's regexp.MustCompile panicking in a
+	// package's init (an expression the program's own code holds, in a
+	// package-level var or an init function): a bug in the code, where
+	// an expression read from a setting is the setting's fault.
+	initRegexpPanic = pat("init_regexp_panic", AppCrash, weightPrecise+1, "An expression in the program's own code does not compile (Go's regexp.MustCompile panicked while its package initialised): fix it in the code, or roll back to the release before it.")
 	// connectTimeout recognises a bare TimeoutError raised through the
 	// frames that open a connection: the server did not answer in time.
 	connectTimeout = pat("python_connect_timeout", DependencyUnavailable, weightSpecific, hintDepend)

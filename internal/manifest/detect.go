@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 )
 
@@ -102,7 +103,7 @@ func mayHaveTableHeader(text []byte) bool {
 // fragments: JSON that parses, or YAML with at least two pod keys and
 // no describe-style keys.
 func looksLikeObjects(text []byte) bool {
-	if text[0] == '{' || text[0] == '[' {
+	if text[0] == '{' || text[0] == '[' && !bracketHeading(text) {
 		return true
 	}
 	if looksLikeCompose(text) {
@@ -118,6 +119,17 @@ func looksLikeObjects(text []byte) bool {
 	// describe text uses Capitalised keys; YAML uses camelCase ones.
 	return len(keys) >= 2 && !reDescribeKey.Match(text)
 }
+
+// bracketHeading reports text whose first line is a label in square
+// brackets ("[consumer --previous]", "[init: wait-kafka]") over the output
+// it names, not a JSON array.
+func bracketHeading(text []byte) bool {
+	first, _, _ := bytes.Cut(text, []byte("\n"))
+	return reBracketHeading.Match(bytes.TrimRight(first, " \t\r")) && !json.Valid(text)
+}
+
+// reBracketHeading is a label in square brackets on a line of its own.
+var reBracketHeading = regexp.MustCompile(`^\[[A-Za-z][^\]\["{}]*\]$`)
 
 // isEventText reports an events table or lines that are all kubelet event
 // messages.

@@ -46,6 +46,7 @@ func segments(text string) []segment {
 		// of the YAML or describe output before the prompt, however much
 		// its lines look like keys ("chown: changing ownership of ...").
 		afterLogsPrompt := p.log && f == FormatLog
+		noise := p.noise || p.aside && f == FormatLog
 		// Objects a command of their own prints (`docker inspect` after a
 		// Compose file) are not the later part of the objects before it.
 		// Nothing continues a JSON document that is complete (a Compose
@@ -54,7 +55,7 @@ func segments(text string) []segment {
 		if n := len(out); n > 0 && out[n-1].format == FormatObjects && completeJSON(out[n-1].text.String()) {
 			ownObjects = true
 		}
-		if n := len(out); n > 0 && p.block == out[n-1].block && p.noise == out[n-1].noise && (!afterLogsPrompt || out[n-1].format == FormatLog) && !ownObjects && joins(out[n-1].format, f, p.text) {
+		if n := len(out); n > 0 && p.block == out[n-1].block && noise == out[n-1].noise && (!afterLogsPrompt || out[n-1].format == FormatLog) && !ownObjects && joins(out[n-1].format, f, p.text) {
 			b := &out[n-1].text
 			b.WriteByte('\n')
 			if p.afterBlank {
@@ -63,7 +64,7 @@ func segments(text string) []segment {
 			b.WriteString(p.text)
 			continue
 		}
-		out = append(out, blockSegment{format: f, block: p.block, noise: p.noise})
+		out = append(out, blockSegment{format: f, block: p.block, noise: noise})
 		out[len(out)-1].text.WriteString(p.text)
 	}
 	segs := make([]segment, len(out))
@@ -138,6 +139,7 @@ type paragraph struct {
 	block      int  // which code block or text between code blocks
 	log        bool // follows a `kubectl logs` prompt
 	noise      bool // follows one that fetches a proxy sidecar's current log
+	aside      bool // under a heading of another component's output, where one heading names the crashed one's
 	afterBlank bool // a blank line separates it from the one before
 	prompted   bool // the first after a shell prompt: a command's output of its own
 }
@@ -156,10 +158,11 @@ func paragraphs(text string) []paragraph {
 		mode    cutMode // the shape cur is in, when it has to end somewhere
 		blank   bool    // a blank line came after the last paragraph
 		prompt  bool    // a shell prompt came after the last paragraph
+		aside   bool    // under a heading of another component's log
 	)
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, afterBlank: blank, prompted: prompt})
+			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, aside: aside, afterBlank: blank, prompted: prompt})
 			logSeen = logSeen || inLog
 			prompt = false
 		}
@@ -167,7 +170,11 @@ func paragraphs(text string) []paragraph {
 	}
 	lines := foldDescribeMessages(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))
 	crashed := crashedLogsTarget(lines)
+	headed := previousHeading(lines)
 	for i, line := range lines {
+		if headed != "" && len(cur) == 0 && headingForm(line) == headed {
+			aside = !rePreviousHeading.MatchString(line) && !reStateHeading.MatchString(line)
+		}
 		switch {
 		case reFence.MatchString(line):
 			flush()
@@ -182,7 +189,7 @@ func paragraphs(text string) []paragraph {
 			continue
 		case rePrompt.MatchString(line):
 			flush() // the prompt itself is neither output nor log
-			prompt = true
+			prompt, aside = true, false
 			inLog, logSeen = reLogsCommand.MatchString(line), false
 			noise = inLog && (proxyLogPrompt(line) || otherWorkloadsLog(line, crashed))
 			continue
@@ -302,6 +309,62 @@ func terminalWrap(prev, line string) bool {
 	return len(prev) >= minWrapWidth && line != "" && !isSpace(line[0]) && len(line) < len(prev) &&
 		!looksLikeNewBlock(line) && !reRecordStart.MatchString(line)
 }
+
+// previousHeading reports a paste that heads one component's log as the
+// crashed container's ("backend (--previous):", "--> web (previous)", "##
+// api (previous)"): the logs under the other headings are other
+// components' (an ingress's refused upstream, a sidecar's retries), the
+// app being down, not why it went down.
+//
+// It returns the form of that heading (see headingForm), "" for none: the
+// other components' logs are headed alike.
+func previousHeading(lines []string) string {
+	for i, line := range lines {
+		if i == 0 || strings.TrimSpace(lines[i-1]) == "" || reFence.MatchString(lines[i-1]) {
+			if f := headingForm(line); f != "" && rePreviousHeading.MatchString(line) {
+				return f
+			}
+		}
+	}
+	return ""
+}
+
+// headingForm is the form of a short line that heads the output below it
+// ("#" a Markdown heading, ">" an arrow, "[" a label in brackets, "-" or
+// "=" one between dashes or equals signs, "*" a bold label, ":" a word or
+// two and a colon), or "" for a line that is none.
+func headingForm(line string) string {
+	t := strings.TrimSpace(line)
+	if len(t) > 60 || len(strings.Fields(t)) > 5 || reNotHeading.MatchString(t) {
+		return ""
+	}
+	for i, re := range reLogHeadings {
+		if re.MatchString(t) {
+			return headingForms[i]
+		}
+	}
+	return ""
+}
+
+var (
+	headingForms  = []string{"#", ">", "[", "-", "=", "*", ":"}
+	reLogHeadings = []*regexp.Regexp{
+		regexp.MustCompile(`^#{1,4} \S`),
+		regexp.MustCompile(`^(?:-+|=+)> ?\S`),
+		regexp.MustCompile(`^\[[A-Za-z][^\]\["{}]*\]$`),
+		regexp.MustCompile(`^-{2,} ?\S.*\S ?-{2,}$`),
+		regexp.MustCompile(`^={2,} ?\S.*\S ?(?:={2,}|<==)$`),
+		regexp.MustCompile(`^\*\*[^*]+\*\*:?$`),
+		regexp.MustCompile(`^[A-Za-z][\w.()/@-]*(?: [\w.()/@-]+){0,2}:$`),
+	}
+	// reNotHeading is a program's own line that looks like one.
+	reNotHeading = regexp.MustCompile(`(?i)^(?:Traceback|Caused by|Stack ?trace|Stacktrace|Exception|Error|Errors|Warning|Backtrace|goroutine|panic|Suppressed|Call stack|Details?|Reason|Message|Events|Status|Environment|Mounts|Containers|Conditions|Volumes|Description|Action|Solution|Summary|Output|Result|Cause|Hint|Note|Usage|Options|Flags|Commands)\b`)
+	// rePreviousHeading names the crashed (previous) container's log.
+	rePreviousHeading = regexp.MustCompile(`(?i)\bprevious\b|\(-p\)|\s-p\b`)
+	// reStateHeading heads a status, describe, events or node output,
+	// not another component's log.
+	reStateHeading = regexp.MustCompile(`(?i)describe|event|status|state|yaml|json|inspect|\bget\b|\bps\b|\btop\b|dmesg|journal|kernel|\bnode|exit|spec|manifest|values|config|\benv|memory|metrics`)
+)
 
 // proxyLogPrompt reports a prompt that fetches the current log of a proxy
 // sidecar (`kubectl logs POD -c linkerd-proxy | tail`, no --previous):
