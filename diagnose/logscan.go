@@ -2770,7 +2770,7 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 // don't think this is a OOM scenario, as I never saw the OOM killed
 // messages").
 func deniedLine(trimmed, lower []byte) bool {
-	return !programLine(trimmed) && mayBeProse(trimmed) && (reNotTheCause.Match(lower) || reDenied.Match(lower))
+	return !programLine(trimmed) && (mayBeProse(trimmed) || hasCJK(trimmed)) && (reNotTheCause.Match(lower) || reDenied.Match(lower))
 }
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I

@@ -269,6 +269,10 @@ var patterns = []*pattern{
 	// JVM reports it as memory ("Out of Memory Error (workerManager.hpp:70)").
 	pat("jvm_thread_seccomp", PermissionDenied, weightPrecise+2, "The container runtime's seccomp profile refuses the JVM's thread creation: an old Docker (before 20.10.10) or runc runs an image with a newer glibc. Upgrade Docker/runc (and libseccomp), or as a stopgap run with --security-opt seccomp=unconfined.", "workermanager.hpp", "pthread_create failed (eperm)").matching(`(?i)\bout of memory error \(workermanager\.hpp:\d+\)|\bpthread_create failed \(EPERM\)`),
 	pat("java_oom", OOMKilled, weightPrecise, hintOOMHeap, "java.lang.outofmemoryerror", "outofmemoryerror:", "gc overhead limit exceeded"),
+	// A JVM tool's own account of the heap error (Liquibase's "Exception
+	// Primary Reason:  Java heap space", "Liquibase failed: Java heap
+	// space").
+	pat("jvm_heap_words", OOMKilled, weightPrecise, hintOOMHeap, "java heap space").matching(`(?i)(?:\bprimary reason|\bfailed|\berror):\s+java heap space\s*$`),
 	// PHP's own memory_limit, reached by a script or a worker.
 	pat("php_memory_limit", OOMKilled, weightPrecise, "PHP reached its memory_limit (php.ini or -d memory_limit): raise it, together with the container's memory limit, or make the script use less (batch the work).", "allowed memory size of").matching(`(?i)\ballowed memory size of \d+ bytes exhausted\b`),
 	// Cloud Run's, App Engine's and Cloud Functions' kill at the instance's
@@ -596,6 +600,10 @@ var patterns = []*pattern{
 	// Two replicas creating the same table or type at once: PostgreSQL
 	// refuses the second one on its catalog's unique index. The program
 	// migrates at start without a lock; a restart usually gets past it.
+	// A migration that sets NOT NULL on a column whose rows hold nulls
+	// (PostgreSQL's 23502 on ALTER TABLE): the migration must fill them
+	// first; a bug in the release's migration, not a setting.
+	pat("pg_not_null_existing_rows", AppCrash, weightPrecise, "A schema migration makes a column NOT NULL while existing rows hold nulls in it: the migration has to fill those rows first (a backfill step, or a default); roll back to the previous release until it does.", "contains null values").matching(`\bcolumn "[^"]+" of relation "[^"]+" contains null values\b`),
 	pat("pg_concurrent_create", AppCrash, weightPrecise+2, "Several replicas ran the same schema migration at the same moment and PostgreSQL refused the second CREATE: the program migrates at start without a lock. Run the migration once (a Job, an init step, one replica on first install) or use a migration tool that takes an advisory lock.", "pg_type_typname_nsp_index", "pg_class_relname_nsp_index"),
 	pat("dotnet_connection_string", ConfigError, weightPrecise, "The connection string the app was given does not parse: check the environment variable or appsettings value it comes from (often empty, or quoted twice from a Secret).", "initialization string does not conform").matching(`(?i)\bformat of the initialization string does not conform to specification\b`),
 	// A shell that trips on a carriage return runs a script saved with
@@ -1462,7 +1470,11 @@ var patterns = []*pattern{
 	// A jsonpath table of pods' last exit code and reason ("scoring-5b8d
 	// 139 Error", printed by `{range .items[*]}`): a segmentation fault.
 	pat("jsonpath_row_exit139", Segfault, weightSpecific-2, hintNative, "139").matching(`^[a-z0-9][a-z0-9.-]*-[a-z0-9]{5}\s+139\s+Error\s*$`),
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code: 139\s*$|\b(?:stopped|exited|terminated|di(?:es|ed)|crash\w*|fail\w*)\b.{0,40}\bexit ?code:? 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b`),
+	// Exit code 126 in the reporter's words or a lone describe line: the
+	// shell found the command but could not run it (no executable bit, a
+	// directory).
+	pat("exit_126_words", CommandNotFound, weightSpecific-2, hintEntry, "126").matching(`(?i)^\s*exit ?code:\s*126\s*$|\b(?:exit(?:s|ed)?|stopped|terminated|di(?:es|ed)|crash\w*|fail\w*|restart\w*)\b.{0,40}\bexit ?code:? 126\b|\bexit(?:s|ed)? (?:with )?(?:code |status )?126\b`).without("127"),
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code:\s*139\s*$|\b(?:stopped|exited|terminated|di(?:es|ed)|crash\w*|fail\w*|restart\w*)\b.{0,40}\bexit ?code:? 139\b|\bexit(?:s|ed)? 139\b|\berror - exit code: 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.

@@ -23,12 +23,37 @@ func TestRules703(t *testing.T) {
 		{"Go's regexp.MustCompile panicking in a package's init", "panic: regexp: Compile(`^/api/v(?P<ver>[0-9]+/(?P<rest>.*)$`): error parsing regexp: missing closing ): `^/api/v(?P<ver>[0-9]+/(?P<rest>.*)$`\n\ngoroutine 1 [running]:\nregexp.MustCompile({0xa3c1e4, 0x25})\n\t/usr/local/go/src/regexp/regexp.go:317 +0xb4\ngithub.com/acme/edge-router/internal/route.init()\n\t/src/internal/route/version.go:14 +0x25\n", AppCrash, "panic: regexp: Compile("},
 		{"a pull request's account of a database not ready yet", "fix: retry MySQL connection on startup\n\nWhen catalog and MySQL start simultaneously, catalog may fail to connect if MySQL isn't ready yet. This adds a simple retry loop (6 attempts, 5s apart) to wait up to 30 seconds for MySQL, reducing unnecessary CrashLoopBackOff restarts.\n\nAlso replaces panic() with proper error return.\n", DependencyUnavailable, "isn't ready yet"},
 		{"a pull request's account of the pods' start order", "Install a version without this PR and you'll see the pods fall into `Error` and `CrashLoopBackOff` states until everything settles down. This is due to dependencies between the Keptn pods.\n", DependencyUnavailable, "dependencies between"},
+		{"exit code 126 in the reporter's words", "[k8s] api CrashLoopBackOff, exit code 126 after repo migration\nAfter moving the repo, `start.sh` lost its executable bit. The chart runs it as `command: [\"sh\", \"-c\", \"./start.sh\"]`, and the pod exits 126 right away:\n", CommandNotFound, "126"},
+		{"a lone describe line of exit code 139", "Only the `proxy` container (envoy 1.31.0) restarts, the app is fine. Nothing in its log before it dies; describe for it:\n      Exit Code:    139\n", Segfault, "139"},
+		{"restarts with exit code 139 in a title", "[k8s] proxy container restarts with exit code 139 after the 1.31 bump\n", Segfault, "exit code 139"},
+		{"Liquibase's account of the JVM's heap", "ERROR: Exception Primary Class:  OutOfMemoryError\nERROR: Exception Primary Reason:  Java heap space\nERROR: Exception Primary Source:  4.29.2\n\nERROR: Liquibase failed: Java heap space\n", OOMKilled, "Java heap space"},
+		{"a migration's NOT NULL over rows with nulls", "sqlalchemy.exc.IntegrityError: (psycopg2.errors.NotNullViolation) column \"region\" of relation \"vehicles\" contains null values\n\n[SQL: ALTER TABLE vehicles ALTER COLUMN region SET NOT NULL]\n", AppCrash, "contains null values"},
+		{"Lens's last status", "Last Status     terminated\n                Reason: Error - exit code: 139\n", Segfault, "exit code: 139"},
 	})
 	checkNotRead(t, []notRead{
+		{"The installer exits 127 and then 126 on the retry.\n", CommandNotFound},
 		// The same panic on an expression main read from its environment.
 		{"panic: regexp: Compile(`*.example.com`): error parsing regexp: missing argument to repetition operator: `*`\n\ngoroutine 1 [running]:\nregexp.MustCompile({0xc00001e0a0, 0xd})\n\t/usr/local/go/src/regexp/regexp.go:317 +0xb4\nmain.corsOrigins({0xc00001e0a0, 0xd})\n\t/src/cmd/api/main.go:41 +0x45\nmain.main()\n\t/src/cmd/api/main.go:22 +0x8b\n", AppCrash},
 		{"The sync job finishes its work and exits with an error every time.\n", Completed},
 		// A chain whose missing file is a file the program reads, not a program.
 		{"Error: loading settings\n\nCaused by:\n    0: failed to read `/etc/relay/relay.toml`\n    1: No such file or directory (os error 2)\n", CommandNotFound},
 	})
+}
+
+// A cause the reporter rules out in Japanese, Korean or Chinese ("原因は権限
+// ではなく probe のタイミング") is no vote for it, as in English.
+func TestCauseRuledOutInCJK(t *testing.T) {
+	for _, words := range []string{
+		"#4116 で commitlog の AccessDenied（権限）は解消した。しかし依然 CrashLoopBackOff で、原因は権限ではなく probe のタイミングだった。\n",
+		"원인은 권한이 아니라 probe 타이밍이었다: Permission denied 는 이미 해결됨.\n",
+		"不是权限问题，Permission denied 已经修好了，还是一直重启。\n",
+	} {
+		notAbout(t, words, PermissionDenied, words)
+	}
+	for _, words := range []string{
+		"メモリ不足ではありません（OOMKilled ではなく Error/139 です）。\n",
+		"재시작이 계속됩니다 (OOMKilled 아님).\n",
+	} {
+		notAbout(t, words, OOMKilled, words)
+	}
 }

@@ -55,3 +55,31 @@ func TestBracketHeadingIsNoJSON(t *testing.T) {
 		t.Error("a JSON array is no longer read as objects")
 	}
 }
+
+// A proxy's log is set aside only beside another container's log: when
+// it is the only log pasted (`kubectl logs POD -c nginx` of the nginx that
+// crash-loops), it is the crashed container's.
+func TestOnlyLogOfAProxyIsRead(t *testing.T) {
+	in := pastedInput(t, "The latest deployment sees an nginx error:\n\n$ k get pods\nNAME                      READY   STATUS             RESTARTS   AGE\nnx-mfn-7858745f87-zgbz6   1/2     CrashLoopBackOff   5          4m52s\n\n$ k logs --container nginx nx-mfn-7858745f87-zgbz6\nnginx: [emerg] host not found in upstream \"wf-mfn-management\" in /etc/nginx/conf.d/mfn.conf:29\n")
+	if !strings.Contains(in.Logs[""], "host not found in upstream") {
+		t.Errorf("log %q lacks nginx's own line", in.Logs[""])
+	}
+	in = pastedInput(t, "$ kubectl logs web-1 -c nginx\nconnect() failed (111: Connection refused) while connecting to upstream\n\n$ kubectl logs web-1 -c app --previous\npanic: runtime error: index out of range [2] with length 2\n")
+	if strings.Contains(in.Logs[""], "while connecting to upstream") {
+		t.Errorf("log %q keeps the proxy's line beside the app's", in.Logs[""])
+	}
+}
+
+// A container's describe state joined onto one line by a mangled copy is
+// read as kubectl printed it: a key per line.
+func TestJoinedDescribeState(t *testing.T) {
+	in := pastedInput(t, "copied from the terminal, formatting got mangled sorry\n\nState: Waiting Reason: CrashLoopBackOff Last State: Terminated Reason: OOMKilled Exit Code: 137 Started: Tue, 08 Apr 2025 02:10:04 +0000 Finished: Tue, 08 Apr 2025 02:13:51 +0000\nReady: False Restart Count: 6\n")
+	st := in.Pod.Status.ContainerStatuses
+	if len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "OOMKilled" || st[0].LastTerminationState.Terminated.ExitCode != 137 {
+		t.Fatalf("statuses %+v, want the last state OOMKilled, exit 137", st)
+	}
+	// A sentence that names two keys is no joined state.
+	if got := unjoinDescribe([]string{"The State: Waiting line and the Reason: field were all I had."}); len(got) != 1 {
+		t.Errorf("a sentence was split: %q", got)
+	}
+}

@@ -168,9 +168,15 @@ func paragraphs(text string) []paragraph {
 		}
 		cur, mode, blank = nil, cutNone, false
 	}
-	lines := foldDescribeMessages(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))
+	lines := foldDescribeMessages(unjoinDescribe(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")))
 	crashed := crashedLogsTarget(lines)
 	headed := previousHeading(lines)
+	logsPrompts := 0 // a proxy's log is set aside only beside another log
+	for _, line := range lines {
+		if rePrompt.MatchString(line) && reLogsCommand.MatchString(line) {
+			logsPrompts++
+		}
+	}
 	for i, line := range lines {
 		if headed != "" && len(cur) == 0 && headingForm(line) == headed {
 			aside = !rePreviousHeading.MatchString(line) && !reStateHeading.MatchString(line)
@@ -191,7 +197,7 @@ func paragraphs(text string) []paragraph {
 			flush() // the prompt itself is neither output nor log
 			prompt, aside = true, false
 			inLog, logSeen = reLogsCommand.MatchString(line), false
-			noise = inLog && (proxyLogPrompt(line) || otherWorkloadsLog(line, crashed))
+			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || otherWorkloadsLog(line, crashed))
 			continue
 		case reTableHeader.MatchString(line):
 			flush()
@@ -438,6 +444,39 @@ var proxyContainers = map[string]bool{
 var (
 	reStateMessage  = regexp.MustCompile(`^( {4,})Message:\s+\S`)
 	reStateKeyAfter = regexp.MustCompile(`^ {4,}(?:Exit Code|Signal|Started|Finished)\s*:`)
+)
+
+// unjoinDescribe puts back the line breaks of a container's describe
+// state that a copy from a rendered page or a mangled terminal joined onto
+// one line ("State: Waiting Reason: CrashLoopBackOff Last State: Terminated
+// Reason: OOMKilled Exit Code: 137 Started: ..."): a key per line, as
+// kubectl prints them.
+func unjoinDescribe(lines []string) []string {
+	var out []string
+	for _, line := range lines {
+		keys := reJoinedStateKey.FindAllStringIndex(line, -1)
+		if len(keys) < 3 || !reJoinedState.MatchString(line) {
+			out = append(out, line)
+			continue
+		}
+		start := 0
+		for _, k := range keys {
+			if at := k[0] + 1; at > start && strings.TrimSpace(line[start:at]) != "" {
+				out = append(out, strings.TrimRight(line[start:at], " \t"))
+				start = at
+			}
+		}
+		out = append(out, line[start:])
+	}
+	return out
+}
+
+var (
+	// reJoinedStateKey is a key of a container's describe state, after
+	// the value of the key before it on the same line.
+	reJoinedStateKey = regexp.MustCompile(`\s(?:State|Last State|Reason|Message|Exit Code|Signal|Started|Finished|Ready|Restart Count):\s`)
+	// reJoinedState is a state and its reason joined on one line.
+	reJoinedState = regexp.MustCompile(`\b(?:Last )?State:\s+(?:Waiting|Terminated|Running)\s+(?:Reason|Started|Exit Code):\s`)
 )
 
 // foldDescribeMessages indents the lines of a multi-line termination
