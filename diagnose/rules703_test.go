@@ -29,8 +29,10 @@ func TestRules703(t *testing.T) {
 		{"Liquibase's account of the JVM's heap", "ERROR: Exception Primary Class:  OutOfMemoryError\nERROR: Exception Primary Reason:  Java heap space\nERROR: Exception Primary Source:  4.29.2\n\nERROR: Liquibase failed: Java heap space\n", OOMKilled, "Java heap space"},
 		{"a migration's NOT NULL over rows with nulls", "sqlalchemy.exc.IntegrityError: (psycopg2.errors.NotNullViolation) column \"region\" of relation \"vehicles\" contains null values\n\n[SQL: ALTER TABLE vehicles ALTER COLUMN region SET NOT NULL]\n", AppCrash, "contains null values"},
 		{"Lens's last status", "Last Status     terminated\n                Reason: Error - exit code: 139\n", Segfault, "exit code: 139"},
+		{"the reporter's account of a full volume", "On a completely idle GKE cluster, and after a week, some ElasticSearch pods have entered into a crash loop because the underlying PV is full.\nAt the moment only one of the three ElasticSearch pods is crashing, but the other two pods will very soon start crashing.\n", ConfigError, "PV is full"},
 	})
 	checkNotRead(t, []notRead{
+		{"The pod crash loops even though the volume is not full and permissions look right.\n", ConfigError},
 		{"The installer exits 127 and then 126 on the retry.\n", CommandNotFound},
 		// The same panic on an expression main read from its environment.
 		{"panic: regexp: Compile(`*.example.com`): error parsing regexp: missing argument to repetition operator: `*`\n\ngoroutine 1 [running]:\nregexp.MustCompile({0xc00001e0a0, 0xd})\n\t/usr/local/go/src/regexp/regexp.go:317 +0xb4\nmain.corsOrigins({0xc00001e0a0, 0xd})\n\t/src/cmd/api/main.go:41 +0x45\nmain.main()\n\t/src/cmd/api/main.go:22 +0x8b\n", AppCrash},
