@@ -692,7 +692,7 @@ var corpusFloors = map[string][2]float64{
 	"round665": {0.50, 1.00}, // held out: 1/2 (1/1 quoted) when measured once (BASELINE_ROUND665.md), then developed against
 	"round666": {0.50, 1.00}, // held out: 2/4 (0/0 quoted) when measured once (BASELINE_ROUND666.md), then developed against
 	"round670": {1.00, 0.00}, // held out: 2/2 (0/1 quoted) when measured once (BASELINE_ROUND670.md), then developed against
-	"round671": {0.50, 1.00}, // held out: 3/6 (1/1 quoted) when measured once (BASELINE_ROUND671.md), then developed against
+	"round671": {0.66, 1.00}, // held out: 3/6 (1/1 quoted) when measured once (BASELINE_ROUND671.md), then developed against
 	"round672": {0.53, 1.00}, // held out: 6/13 (3/3 quoted) when measured once (BASELINE_ROUND672.md), then developed against
 	"round673": {0.50, 1.00}, // held out: 3/6 (0/0 quoted) when measured once (BASELINE_ROUND673.md), then developed against
 	"round674": {1.00, 1.00}, // held out: 3/3 (2/2 quoted) when measured once (BASELINE_ROUND674.md), then developed against
@@ -718,13 +718,13 @@ var corpusFloors = map[string][2]float64{
 	"round702": {0.62, 1.00}, // held out: 5/8 (2/2 quoted) when measured once (BASELINE_ROUND702.md), then developed against
 	"round704": {0.00, 1.00}, // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND704.md), then developed against
 	"round706": {1.00, 1.00}, // held out: 1/1 (1/1 quoted) when measured once (BASELINE_ROUND706.md), then developed against
-	"round705": {0.71, 1.00}, // held out: 5/7 (4/4 quoted) when measured once (BASELINE_ROUND705.md), then developed against
-	"round703": {0.50, 1.00}, // held out: 3/6 (1/1 quoted) when measured once (BASELINE_ROUND703.md), then developed against
+	"round705": {1.00, 1.00}, // held out: 5/7 (4/4 quoted) when measured once (BASELINE_ROUND705.md), then developed against
+	"round703": {0.83, 1.00}, // held out: 3/6 (1/1 quoted) when measured once (BASELINE_ROUND703.md), then developed against
 	"round708": {1.00, 1.00}, // held out: 1/1 (0/0 quoted) when measured once (BASELINE_ROUND708.md), then developed against
 	"round709": {0.00, 1.00}, // held out: 0/1 (0/0 quoted) when measured once (BASELINE_ROUND709.md), then developed against
 	"round710": {1.00, 1.00}, // held out: 1/1 (1/1 quoted) when measured once (BASELINE_ROUND710.md), then developed against
 	"round707": {1.00, 1.00}, // held out: 5/5 (1/1 quoted) when measured once (BASELINE_ROUND707.md), then developed against
-	"round711": {0.80, 1.00}, // held out: 4/5 (0/0 quoted) when measured once (BASELINE_ROUND711.md), then developed against
+	"round711": {1.00, 1.00}, // held out: 4/5 (0/0 quoted) when measured once (BASELINE_ROUND711.md), then developed against
 }
 
 // corpusCase is one file of the corpus.
