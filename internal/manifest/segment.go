@@ -357,7 +357,7 @@ var (
 	reLogHeadings = []*regexp.Regexp{
 		regexp.MustCompile(`^#{1,4} \S`),
 		regexp.MustCompile(`^(?:-+|=+)> ?\S`),
-		regexp.MustCompile(`^\[[A-Za-z][^\]\["{}]*\]$`),
+		reBracketHeading,
 		regexp.MustCompile(`^-{2,} ?\S.*\S ?-{2,}$`),
 		regexp.MustCompile(`^={2,} ?\S.*\S ?(?:={2,}|<==)$`),
 		regexp.MustCompile(`^\*\*[^*]+\*\*:?$`),
@@ -452,6 +452,9 @@ var (
 // Reason: OOMKilled Exit Code: 137 Started: ..."): a key per line, as
 // kubectl prints them.
 func unjoinDescribe(lines []string) []string {
+	if !slices.ContainsFunc(lines, reJoinedState.MatchString) {
+		return lines // most pastes: nothing joined, nothing copied
+	}
 	var out []string
 	for _, line := range lines {
 		keys := reJoinedStateKey.FindAllStringIndex(line, -1)
