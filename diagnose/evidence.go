@@ -214,7 +214,13 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 		case e.exit == 128 || term.Reason == "StartError" || term.Reason == "ContainerCannotRun":
 			e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: termQuote, detail: "the runtime could not start the process"})
 		case e.exit == 139 || term.Signal == 11:
-			e.add(signal{cat: Segfault, weight: 45, kind: "status", quote: termQuote, detail: "exit 139: segmentation fault (SIGSEGV)"})
+			w := 45
+			if e.ls != nil && e.ls.Category == DependencyUnavailable && !e.ls.asked {
+				// A program that cannot reach what it needs exits with an
+				// error of its own; the signal says something else ended it.
+				w = 70
+			}
+			e.add(signal{cat: Segfault, weight: w, kind: "status", quote: termQuote, detail: "exit 139: segmentation fault (SIGSEGV)"})
 		case term.ExitCode == ntAccessViolation:
 			e.add(signal{cat: Segfault, weight: 45, kind: "status", quote: termQuote, detail: "exit -1073741819: " + ExitCodeMeaning(ntAccessViolation)})
 		case term.ExitCode == ntDLLNotFound:

@@ -405,6 +405,11 @@ func (s *logScanner) line(raw []byte) {
 	}
 	indented := content[0] == ' ' || content[0] == '\t'
 	s.lower = appendLower(s.lower[:0], raw)
+	if bytes.Contains(s.lower, []byte("**")) {
+		// Markdown's bold round the words that matter ("exits **0 in
+		// ~1s**"): read the words without it.
+		s.lower = reBold.ReplaceAll(s.lower, []byte("$1$2$3"))
+	}
 	lower := s.lower
 	s.idx.reset(lower)
 	if bytes.Contains(lower, []byte("this is not an error")) {
@@ -668,6 +673,9 @@ func (s *logScanner) line(raw []byte) {
 	if best != nil && deniedLine(trimmed, lower) {
 		return // "I don't think this is an OOM scenario": a cause the reporter rules out
 	}
+	if best != nil && best.cat == DependencyUnavailable && symptomLine(trimmed, lower) {
+		return // "X throws ECONNREFUSED, but that's only because the cache keeps restarting": the crash's echo
+	}
 	score := weight + sev + descBonus
 	asked, hedged := askedLine(trimmed)
 	if asked {
@@ -891,6 +899,26 @@ func (s *logScanner) statedCauseOverSymptom(best *candidate) *candidate {
 	return pick
 }
 
+// deathAfterFailure is the line that says how the program died (a
+// segmentation fault, a runtime's or the kernel's out-of-memory report,
+// not a bare 137) below a failed connection it went on from: the death
+// ended it, not the connection.
+func (s *logScanner) deathAfterFailure(best *candidate) *candidate {
+	if best == nil || best.pat == nil || best.pat.cat != DependencyUnavailable {
+		return nil
+	}
+	var pick *candidate
+	for _, c := range s.second {
+		if c.pat == nil || c.asked || c.lineNo <= best.lineNo || c.pat.cat != Segfault && (c.pat.cat != OOMKilled || c.pat.weight < weightPrecise || c.words) {
+			continue
+		}
+		if pick == nil || c.score > pick.score {
+			pick = c
+		}
+	}
+	return pick
+}
+
 // crashOverGuess is the program's own crash line that names no cause a
 // rule knows (C++'s "terminate called after throwing an instance of
 // 'std::out_of_range'", a panic), to read instead of the reporter's
@@ -918,6 +946,13 @@ var reBareTimeout = regexp.MustCompile(`^(?:asyncio\.(?:exceptions\.)?|builtins\
 // reGroupBorder is the border Python prints round an ExceptionGroup's
 // sub-exceptions.
 var reGroupBorder = regexp.MustCompile(`^\+[-+]{3,}(?: \d+ -+)?$`)
+
+// reNginxRequestFields are the fields of the request nginx's error log
+// records (its Host header, its referrer).
+var reNginxRequestFields = regexp.MustCompile(`, (?:host|referrer): "[^"]*"`)
+
+// reBold is Markdown's bold emphasis round a word or words.
+var reBold = regexp.MustCompile(`(^|[^*])\*\*([^*\s](?:[^*]*[^*\s])?)\*\*([^*]|$)`)
 
 // reProxyUpstream is a reverse proxy's record of a request its backend
 // did not answer (nginx, Envoy, Traefik, Caddy, HAProxy,
@@ -1255,6 +1290,9 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.crashOverGuess(best); p != nil {
+		best = p
+	}
+	if p := s.deathAfterFailure(best); p != nil {
 		best = p
 	}
 	if best != nil && best.pat != nil && best.pat.id == "arm_host" && (s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) ||
@@ -2047,9 +2085,10 @@ func dockerJSONFileLine(raw []byte) []byte {
 
 // reComposePrefix is Docker Compose's prefix of a service's log line
 // ("web_1      | ", "example-apps-java-1  | "), also indented as a
-// Markdown code block, and Tilt's resource before its log's lines
-// ("codegen │ ").
-var reComposePrefix = regexp.MustCompile(`^[ \t]*[a-zA-Z0-9][\w.-]*\s+(?:\||│) `)
+// Markdown code block, Swarm's task and node before a service's log
+// ("pay_ledger.1.q2w3e4r5t6y7@node-2    | ") and Tilt's resource before
+// its log's lines ("codegen │ ").
+var reComposePrefix = regexp.MustCompile(`^[ \t]*[a-zA-Z0-9][\w.-]*(?:@[\w.-]+)?\s+(?:\||│) `)
 
 // reProse is a line in a reporter's words pasted with the log ("I
 // checked the logs ...", "Now I'm getting ..."): programs do not write in
@@ -2415,6 +2454,9 @@ func loopbackTarget(line string) bool {
 	// "read udp 127.0.0.1:49122->127.0.0.11:53": the left side is the
 	// socket's own end, not where it connects.
 	line = reSocketLocalEnd.ReplaceAllString(line, "->")
+	// nginx's `, host: "localhost"` is the request's Host header, not
+	// where it connects.
+	line = reNginxRequestFields.ReplaceAllString(line, "")
 	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
 		if m[1] == "" {
 			return true
@@ -2772,6 +2814,18 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 func deniedLine(trimmed, lower []byte) bool {
 	return !programLine(trimmed) && (mayBeProse(trimmed) || hasCJK(trimmed)) && (reNotTheCause.Match(lower) || reDenied.Match(lower))
 }
+
+// symptomLine reports the reporter's sentence that quotes a caller's
+// failed connection as the echo of another component's restarts ("the
+// session service throws ECONNREFUSED, but that's only because the cache
+// container keeps restarting").
+func symptomLine(trimmed, lower []byte) bool {
+	return !programLine(trimmed) && mayBeProse(trimmed) && reSymptomOfRestarts.Match(lower)
+}
+
+// reSymptomOfRestarts is a sentence putting a failure down to another
+// component's restarts, or calling it a symptom.
+var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,80}\b(?:keeps?|kept|is|are|was|were)\s+(?:on\s+)?(?:restarting|dying|crashing|crash[- ]?looping|going down)\b|\b(?:only|just) (?:a )?symptoms?\b|\bsymptoms?,? not the cause\b`)
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I
 // think the liveness probe is too aggressive, ..."): a guess, as a

@@ -213,6 +213,9 @@ var patterns = []*pattern{
 	// Deno's and Bun's entry file missing: "error: Module not found
 	// "file:///app/main.ts"." with no importer after it.
 	pat("deno_bun_entry_missing", CommandNotFound, weightPrecise, hintEntry, "module not found \"").matching(`^error: Module not found "[^"]+"\.?\s*$`),
+	// Fluentd's kubernetes_metadata filter restarting the process when
+	// its watch expires (the plugin's bug before 2.5.1).
+	pat("metadata_watch_restart", AppCrash, weightPrecise+1, "Fluentd's kubernetes_metadata filter gives up watching pods or namespaces when the API server says its resource version is too old, and restarts the process: a bug of the plugin's older releases (fixed in fluent-plugin-kubernetes_metadata_filter 2.5.1): upgrade the plugin, or the fluentd image or chart that bundles it.", "watch event", "too old resource version").matching(`(?i)\bException encountered parsing (?:pod|namespace) watch event\b|\bError while watching (?:pods|namespaces): too old resource version\b`),
 	// An older fabric8 Kubernetes client (Strimzi, other Java operators)
 	// cannot read the /version answer of a newer API server (1.32's
 	// emulationMajor): the operator is too old for the cluster.
@@ -467,6 +470,10 @@ var patterns = []*pattern{
 	pat("probe_kill_words", LivenessProbe, weightPrecise, "", "unhealthy").matching(`(?i)\b(?:kubernetes|kubelet|k8s)\b.{0,20}\b(?:assumes|considers|marks|thinks|decides)\b.{0,20}\bunhealthy\b.{0,20}\b(?:kills?|restarts?)\b`),
 	// The reporter says the kubelet kills it before it is up ("pods
 	// getting killed by kubelet before Puma finishes booting"): a probe.
+	// "the health check for the pod would quickly fail and kubelet would
+	// continuously kill the apiserver": a probe's failures, then the
+	// kubelet's kills, told in one sentence.
+	pat("probe_then_kubelet_kills_words", LivenessProbe, weightPrecise, "", "kubelet").matching(`(?i)\b(?:liveness|liveliness|startup|health)[ -]?(?:probes?|checks?)\b.{0,120}\bkubelet (?:would |will |then |keeps? |kept )?(?:continuously |repeatedly |constantly )?(?:kill|restart)(?:s|ed|ing)?\b`),
 	pat("killed_before_ready_words", LivenessProbe, weightPrecise, "", "kubelet").matching(`(?i)\b(?:killed|restarted|terminated) by (?:the )?kubelet\b.{0,20}\bbefore\b.{0,60}\b(?:finish|complet|start|boot|ready|listen)\w*|\bkubelet (?:kills|restarts|terminates) (?:it|them|the \w+)\b.{0,20}\bbefore\b.{0,60}\b(?:finish|complet|start|boot|ready|listen)\w*`),
 	// Data named corrupt with a subject ("metadata log is corrupted"),
 	// misspelt too.

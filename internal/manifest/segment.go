@@ -19,6 +19,9 @@ var (
 	// ("$ kubectl logs ...", "[root@m ~]# kubectl get pods", "PS C:\> oc
 	// describe pod x", kubectl's usual alias: "k -n ci logs boskos-0").
 	rePrompt = regexp.MustCompile(`^\s*(?:PS [^>]*>\s*|\[[^\]]*\][$#]\s*|\S*[$#%>❯➜]\s*(?:~\S*\s+)?)?(?:sudo\s+)?(?:(?:kubectl|oc|microk8s(?:\.kubectl|\s+kubectl)|k3s\s+kubectl|docker|podman|nerdctl|crictl|helm|minikube\s+kubectl\s+--)\s+[a-z-]|k\s+(?:-\S+\s+(?:[^-\s]\S*\s+)?)*(?:get|logs?|describe|exec|events|top|rollout)\b)`)
+	// reShellPrompt is a shell prompt before any command ("$ sudo dmesg",
+	// "[root@m ~]# journalctl -u kubelet", "me@node-1:~$ free -m").
+	reShellPrompt = regexp.MustCompile(`^\s*(?:\$|\[[^\]]*\][$#]|[\w.-]+@[\w.-]+:[^\s$#]*[$#])\s+[a-z]`)
 	// reLogsCommand is a command whose output is a container log.
 	reLogsCommand = regexp.MustCompile(`\b(?:logs|log)\b`)
 	// reFence opens or closes a Markdown code block.
@@ -170,6 +173,7 @@ func paragraphs(text string) []paragraph {
 	}
 	lines := foldDescribeMessages(unjoinDescribe(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")))
 	crashed := crashedLogsTarget(lines)
+	callers := callerLogPrompts(lines)
 	headed := previousHeading(lines)
 	logsPrompts := 0 // a proxy's log is set aside only beside another log
 	for _, line := range lines {
@@ -197,7 +201,14 @@ func paragraphs(text string) []paragraph {
 			flush() // the prompt itself is neither output nor log
 			prompt, aside = true, false
 			inLog, logSeen = reLogsCommand.MatchString(line), false
-			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || otherWorkloadsLog(line, crashed))
+			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || otherWorkloadsLog(line, crashed) || callers[i])
+			continue
+		case inLog && reShellPrompt.MatchString(line):
+			// Another command's prompt (`$ sudo dmesg | tail`): the log
+			// above it ended, and its output is no container's log.
+			flush()
+			prompt, aside = true, false
+			inLog, logSeen, noise = false, false, false
 			continue
 		case reTableHeader.MatchString(line):
 			flush()
