@@ -726,10 +726,10 @@ var corpusFloors = map[string][2]float64{
 	"round707": {1.00, 1.00}, // held out: 5/5 (1/1 quoted) when measured once (BASELINE_ROUND707.md), then developed against
 	"round711": {1.00, 1.00}, // held out: 4/5 (0/0 quoted) when measured once (BASELINE_ROUND711.md), then developed against
 	"round714": {1.00, 1.00}, // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND714.md), then developed against
-	"round715": {0.50, 0.00}, // held out: 2/4 (0/0 quoted) when measured once (BASELINE_ROUND715.md), then developed against
-	"round712": {0.33, 1.00}, // held out: 2/6 (1/1 quoted) when measured once (BASELINE_ROUND712.md), then developed against
+	"round715": {0.75, 1.00}, // held out: 2/4 (0/0 quoted) when measured once (BASELINE_ROUND715.md), then developed against
+	"round712": {0.66, 1.00}, // held out: 2/6 (1/1 quoted) when measured once (BASELINE_ROUND712.md), then developed against
 	"round717": {1.00, 1.00}, // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND717.md), then developed against
-	"round716": {0.50, 1.00}, // held out: 2/4 (1/1 quoted) when measured once (BASELINE_ROUND716.md), then developed against
+	"round716": {0.75, 1.00}, // held out: 2/4 (1/1 quoted) when measured once (BASELINE_ROUND716.md), then developed against
 }
 
 // corpusCase is one file of the corpus.
