@@ -173,6 +173,7 @@ type logScanner struct {
 	inTraceback bool
 	tbHandled   bool   // the traceback follows a line that says the program goes on
 	goesOnAt    int    // the last line of a failure the program goes on after
+	noticeAt    int    // the last line of kubectl's or a deploy tool's own message
 	tbIndent    int    // the indentation of the Traceback line (pasted logs are often indented)
 	tbSource    string // the last source line quoted in a Python traceback
 	tbConnect   bool   // a frame of the traceback is in a function or module that connects
@@ -382,8 +383,12 @@ func (s *logScanner) line(raw []byte) {
 	if bytes.IndexByte([]byte("*=#~-"), trimmed[0]) >= 0 && reBannerRule.Match(trimmed) {
 		return // "********** ERROR **********": a banner round the message, not the message
 	}
-	if kubectlNotice(trimmed) {
-		return // kubectl's own message, pasted with the log: not the app's
+	if kubectlNotice(trimmed) || s.noticeAt == s.lines-1 && s.noticeAt > 0 && bytes.Equal(trimmed, []byte("context deadline exceeded")) {
+		// kubectl's own message, pasted with the log: not the app's (nor
+		// Helm 4's "context deadline exceeded" on the line below its
+		// "UPGRADE FAILED: resource not ready").
+		s.noticeAt = s.lines
+		return
 	}
 	if reSuccessTally.Match(trimmed) {
 		// A tally of a task that went well ("unreachable=0 failed=0", "0
@@ -673,8 +678,11 @@ func (s *logScanner) line(raw []byte) {
 	if best != nil && deniedLine(trimmed, lower) {
 		return // "I don't think this is an OOM scenario": a cause the reporter rules out
 	}
-	if best != nil && best.cat == DependencyUnavailable && symptomLine(trimmed, lower) {
-		return // "X throws ECONNREFUSED, but that's only because the cache keeps restarting": the crash's echo
+	if best != nil && (best.cat == DependencyUnavailable && symptomLine(trimmed, lower) || best.cat == LivenessProbe && goneLine(trimmed, lower)) {
+		// "X throws ECONNREFUSED, but that's only because the cache keeps
+		// restarting", "the startup probe fails but that's because the
+		// process is already gone": the crash's echo.
+		return
 	}
 	score := weight + sev + descBonus
 	asked, hedged := askedLine(trimmed)
@@ -2533,9 +2541,18 @@ func kubectlNotice(line []byte) bool {
 	if bytes.HasPrefix(t, []byte("│ Error: context deadline exceeded")) {
 		return true // Terraform's box round the Helm provider's wait running out, as above
 	}
+	if reDeployToolWait.Match(t) {
+		return true // Terraform's, Garden's or Argo CD's wait running out, as above
+	}
 	before, found := bytes.CutSuffix(t, []byte("timed out waiting for the condition"))
 	return found && (bytes.EqualFold(before, []byte("error: ")) || bytes.Contains(before, []byte("helm.go:")))
 }
+
+// reDeployToolWait is a deploy tool's wait for a rollout running out:
+// Terraform's helm_release or kubernetes_deployment, Garden's "Timed out
+// waiting for exporter to deploy", Argo CD's "timed out (600s) waiting
+// for app".
+var reDeployToolWait = regexp.MustCompile(`(?i)\b(?:helm_release|kubernetes_deployment(?:_v1)?)\.\S+.{0,40}\bcontext deadline exceeded\b|\btimed out waiting for \S+ to (?:deploy|be ready|become ready)\b|\btimed out \(\d+s\) waiting for app\b`)
 
 // reSplunkTime is the time column of Splunk's events table.
 var reSplunkTime = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4} \d{1,2}:\d{2}:\d{2}(?:\.\d+)? [AP]M\s+`)
@@ -2820,8 +2837,18 @@ func deniedLine(trimmed, lower []byte) bool {
 // session service throws ECONNREFUSED, but that's only because the cache
 // container keeps restarting").
 func symptomLine(trimmed, lower []byte) bool {
-	return !programLine(trimmed) && mayBeProse(trimmed) && reSymptomOfRestarts.Match(lower)
+	return !programLine(trimmed) && (mayBeProse(trimmed) || reportersWords(trimmed)) && (reSymptomOfRestarts.Match(lower) || reAlreadyGone.Match(lower))
 }
+
+// goneLine reports the reporter's sentence that puts a probe's failures
+// down to the process being gone already ("the startup probe fails but
+// that's because the process is already gone").
+func goneLine(trimmed, lower []byte) bool {
+	return !programLine(trimmed) && (mayBeProse(trimmed) || reportersWords(trimmed)) && reAlreadyGone.Match(lower)
+}
+
+// reAlreadyGone is a failure put down to the process having exited first.
+var reAlreadyGone = regexp.MustCompile(`\b(?:because|since)\b.{0,60}\b(?:is|was|has)\s+already\s+(?:gone|dead|exited|crashed|down)\b`)
 
 // reSymptomOfRestarts is a sentence putting a failure down to another
 // component's restarts, or calling it a symptom.

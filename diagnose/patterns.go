@@ -1209,6 +1209,9 @@ var patterns = []*pattern{
 	// this, exits 0 and gets restarted, forever"): a program that ends.
 	// The reporter says the program finishes its work and exits ("finishes
 	// its work and exits (Completed, exit 0, ...)"): a task that ends.
+	// "When the systemd-logs plugin runs/finishes, it exits which causes
+	// it (as a daemonset) to restart": a task that ends, told in words.
+	pat("finishes_then_exits_words", Completed, weightSpecific-2, "", "finish").matching(`(?i)\bwhen (?:the |its |it |\S+ )?(?:[\w-]+ ){0,3}(?:runs?/)?finish(?:es|ed)\b,? (?:it |then it |and )?exit(?:s|ed)?\b`).without("non-zero", "nonzero", "exit code 1", "exits 1", "with an error", "with error"),
 	pat("finished_work_words", Completed, weightSpecific-2, "", "exit").matching(`(?i)\b(?:finish(?:es|ed)|complete[sd]|does|did) (?:its|the|all (?:its|the)) (?:work|job|task|run|batch)\b[^.;]{0,20}\band (?:then )?exit(?:s|ed)?\b|\(completed, exit(?: code)? 0\b`).without("non-zero", "nonzero", "error", "exit code 1", "exits 1"),
 	pat("exit0_restarted_words", Completed, weightSpecific, "", "exit").matching(`(?i)\bexit(?:s|ed)? (?:with )?(?:code |status )?0\b[^.;]{0,30}\b(?:and|then|but)\b[^.;]{0,20}\b(?:gets?|is|was|got) restarted\b`),
 	// A platform's record of the container's own exit 0 (Fly.io's "Main

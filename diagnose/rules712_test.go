@@ -11,6 +11,9 @@ func TestRules712(t *testing.T) {
 		{"the reporter's 'only because it keeps restarting' over the caller's refusal", "the session service throws \"Redis connection to cache:6379 failed - connect ECONNREFUSED 172.18.0.2:6379\" but I think that's only because the cache container keeps restarting since I edited redis.conf:\n*** FATAL CONFIG FILE ERROR (Redis 7.2.5) ***\nReading the configuration file, at line 14\n>>> 'maxmemory-policy allkeys-lru2'\nargument(s) must be one of the following: volatile-lru, allkeys-lru, volatile-lfu, allkeys-lfu, volatile-random, allkeys-random, volatile-ttl, noeviction\n", ConfigError, "must be one of the following"},
 		{"nginx's Host header is not where it connects", "web-1  | 2025/06/09 08:03:10 [error] 30#30: *44 connect() failed (111: Connection refused) while connecting to upstream, client: 172.28.0.1, server: _, request: \"GET /status/consumer HTTP/1.1\", upstream: \"http://172.28.0.3:8081/status\", host: \"localhost\"\norders-consumer-1  | 2025-06-09 08:03:31.561 ERROR c.e.o.ConsumerApp - startup failed: org.apache.kafka.common.errors.TimeoutException: Timeout expired while fetching topic metadata\n", DependencyUnavailable, "Timeout expired while fetching topic metadata"},
 		{"a probe's failures and the kubelet's kills in one sentence", "The `kube-apiserver` liveness probe port had previously been hardcoded, so if you used `--apiserver-bind-port` to override the default port (6443), then the health check for the pod would quickly fail and kubelet would continuously kill the apiserver.\n", LivenessProbe, "kubelet would continuously kill"},
+		{"Helm 4's wait running out above the pod's panic", "Error: UPGRADE FAILED: resource not ready, name: shortener, kind: Deployment, status: InProgress\ncontext deadline exceeded\ntime=2025-11-10T07:41:02.240Z level=INFO msg=\"loaded reserved slugs\" count=0\npanic: runtime error: index out of range [0] with length 0\n", AppCrash, "index out of range"},
+		{"Terraform's helm_release wait above the pod's panic", "terraform: helm_release.tile_server → Error: context deadline exceeded (after timeout = 300).\nthread 'main' panicked at src/render/zoom.rs:57:23:\nindex out of bounds: the len is 19 but the index is 19\n", AppCrash, "index out of bounds"},
+		{"the asker's 'the probe fails because the process is already gone'", "gRPC server with TLS enabled, cert files mounted from a secret at /tls. The gRPC startup probe fails but that's because the process is already gone:\n{\"level\":\"fatal\",\"msg\":\"cannot start gRPC server\",\"error\":\"load keypair: tls: failed to find any PEM data in certificate input\"}\n", ConfigError, "failed to find any PEM data"},
 	})
 	checkNotRead(t, []notRead{
 		// glibc's own banner is no Markdown.
@@ -18,6 +21,15 @@ func TestRules712(t *testing.T) {
 		// A bare 137 row below the failed call says nothing of memory.
 		{"functions-1  | Azure.Storage.Blobs: Connection refused (azurite:10000).\nci-azurite-1    mcr.microsoft.com/azure-storage/azurite:3.33.0    \"docker-entrypoint.s…\"   azurite     3 minutes ago   Restarting (137) 9 seconds ago\n", OOMKilled},
 	})
+}
+
+// A one-shot task told in words: "when it finishes, it exits which causes
+// it (as a daemonset) to restart".
+func TestFinishesThenExitsWords(t *testing.T) {
+	checkWords(t, []wordsCase{
+		{"a plugin that exits when it finishes", "Systemd-logs 409\n\nWhen the systemd-logs plugin runs/finishes, it exits which causes it (as a deaemonset) to restart. It then tries to restart and runs again, submits results and gets an error (409) when submitting results. It repeats this loop forever.\n", Completed},
+	})
+	notAbout(t, "When the importer finishes, it exits with an error about the missing table and restarts.\n", Completed, "a task that ends on an error")
 }
 
 // Markdown's bold round the words that matter ("exits **0 in ~1s**") is

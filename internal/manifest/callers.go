@@ -27,7 +27,7 @@ func callerLogPrompts(lines []string) map[int]bool {
 	restarting := map[string]bool{}
 	cur := -1 // the index in prompts of the logs prompt whose output this is
 	for i, line := range lines {
-		if rePrompt.MatchString(line) || reShellPrompt.MatchString(line) {
+		if isPrompt(line) || reShellPrompt.MatchString(line) {
 			cur = -1
 			if reLogsCommand.MatchString(line) {
 				if t := anyLogsTarget(line); t != "" {

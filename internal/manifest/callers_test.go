@@ -56,3 +56,15 @@ func TestShellPromptEndsLog(t *testing.T) {
 		t.Errorf("log %q, want dmesg's segfault kept and the uploader's refusal set aside", log)
 	}
 }
+
+// A sentence that opens with a command's name and says what it showed is
+// the reporter's words, not a prompt: it is read, not dropped.
+func TestSentenceOpeningWithCommand(t *testing.T) {
+	in := pastedInput(t, "kubectl top shows 510Mi against the 512Mi limit right before each restart and describe says OOMKilled, so the memory part is clear. The log only has these at the end:\n\n$ kubectl logs feed-builder-6d9c7b8f5-tq2mx --previous | tail -1\n{\"level\":\"error\",\"msg\":\"ranker: connection refused\",\"addr\":\"ranker:50051\"}\n")
+	if log := in.Logs[""]; !strings.Contains(log, "describe says OOMKilled") {
+		t.Errorf("log %q lacks the reporter's sentence", log)
+	}
+	if !isPrompt("kubectl logs api-7d9f --previous") || !isPrompt("$ docker ps shows") || isPrompt("docker ps shows the container restarting every few seconds:") {
+		t.Error("a prompt and a sentence are told apart wrongly")
+	}
+}

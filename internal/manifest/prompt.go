@@ -269,11 +269,16 @@ func readPrompts(text string) promptNames {
 
 // proseAboutCommand reports a sentence that starts with a command's name
 // ("kubectl logs shows nothing at all."): it ends like a sentence, which a
-// command does not (`kubectl apply -f .` ends with a directory).
+// command does not (`kubectl apply -f .` ends with a directory), or says
+// what the command showed ("kubectl top shows 510Mi against the 512Mi
+// limit ... the log only has these at the end:").
 func proseAboutCommand(line string) bool {
 	t := strings.TrimSpace(line)
 	if t == "" || strings.HasSuffix(t, " .") {
 		return false
+	}
+	if reCommandShows.MatchString(t) {
+		return true
 	}
 	switch t[len(t)-1] {
 	case '.', '!', '?':
@@ -281,6 +286,10 @@ func proseAboutCommand(line string) bool {
 	}
 	return false
 }
+
+// reCommandShows is a sentence that opens with a command and what it
+// showed, without a prompt before it.
+var reCommandShows = regexp.MustCompile(`^(?:sudo\s+)?(?:kubectl|oc|docker|podman|helm|k)\s+(?:[\w-]+\s+){0,2}(?:shows?|showed|says?|said|reports?|reported|gives?|gave|returns?|returned|prints?|printed|tells?|told|lists?|listed)\b`)
 
 // promptOf reads one prompt's words: the verb after kubectl or oc, its
 // pod argument and the -n and -c flags.

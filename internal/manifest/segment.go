@@ -147,6 +147,12 @@ type paragraph struct {
 	prompted   bool // the first after a shell prompt: a command's output of its own
 }
 
+// isPrompt reports a shell prompt running a command whose output
+// follows, not a sentence that opens with the command's name.
+func isPrompt(line string) bool {
+	return rePrompt.MatchString(line) && !proseAboutCommand(line)
+}
+
 // paragraphs cuts text at code fences, blank lines and shell prompts, and
 // where one shape ends and another starts without either (a table, an
 // events table or YAML followed by a log; prose followed by YAML).
@@ -177,7 +183,7 @@ func paragraphs(text string) []paragraph {
 	headed := previousHeading(lines)
 	logsPrompts := 0 // a proxy's log is set aside only beside another log
 	for _, line := range lines {
-		if rePrompt.MatchString(line) && reLogsCommand.MatchString(line) {
+		if isPrompt(line) && reLogsCommand.MatchString(line) {
 			logsPrompts++
 		}
 	}
@@ -197,7 +203,7 @@ func paragraphs(text string) []paragraph {
 			flush()
 			blank = true
 			continue
-		case rePrompt.MatchString(line):
+		case isPrompt(line):
 			flush() // the prompt itself is neither output nor log
 			prompt, aside = true, false
 			inLog, logSeen = reLogsCommand.MatchString(line), false
