@@ -2837,14 +2837,20 @@ func deniedLine(trimmed, lower []byte) bool {
 // session service throws ECONNREFUSED, but that's only because the cache
 // container keeps restarting").
 func symptomLine(trimmed, lower []byte) bool {
-	return !programLine(trimmed) && (mayBeProse(trimmed) || reportersWords(trimmed)) && (reSymptomOfRestarts.Match(lower) || reAlreadyGone.Match(lower))
+	return reportersProse(trimmed) && (reSymptomOfRestarts.Match(lower) || reAlreadyGone.Match(lower))
 }
 
 // goneLine reports the reporter's sentence that puts a probe's failures
 // down to the process being gone already ("the startup probe fails but
 // that's because the process is already gone").
 func goneLine(trimmed, lower []byte) bool {
-	return !programLine(trimmed) && (mayBeProse(trimmed) || reportersWords(trimmed)) && reAlreadyGone.Match(lower)
+	return reportersProse(trimmed) && reAlreadyGone.Match(lower)
+}
+
+// reportersProse reports a line that reads as the reporter's sentence,
+// not a program's.
+func reportersProse(trimmed []byte) bool {
+	return !programLine(trimmed) && (mayBeProse(trimmed) || reportersWords(trimmed))
 }
 
 // reAlreadyGone is a failure put down to the process having exited first.

@@ -11,17 +11,16 @@ import (
 // is a caller's log rather than the crashed container's, in a paste of
 // several components' logs each under its own prompt: the paste shows
 // which container restarts (a `docker ps` row "Restarting (1)", a
-// "container die" event, a pod row in CrashLoopBackOff) and also the log
-// of that one, or the caller's failed connections name a host whose own
+// "container die" event, a `--previous` prompt) and also the log of that
+// one, or the caller's failed connections name a host whose own
 // log is pasted too. A caller that cannot reach a container that is
 // crash-looping logs the crash's echo, not its cause.
 func callerLogPrompts(lines []string) map[int]bool {
 	type logPrompt struct {
-		line      int
-		target    string // the pod, container or service
-		container string // kubectl's -c
-		previous  bool   // kubectl's --previous: the crashed instance's log
-		out       []string
+		line     int
+		target   string // the pod, container or service
+		previous bool   // kubectl's --previous: the crashed instance's log
+		out      []string
 	}
 	var prompts []logPrompt
 	restarting := map[string]bool{}
@@ -32,11 +31,7 @@ func callerLogPrompts(lines []string) map[int]bool {
 			if reLogsCommand.MatchString(line) {
 				if t := anyLogsTarget(line); t != "" {
 					args, _, _ := strings.Cut(line, "|")
-					p := logPrompt{line: i, target: t, previous: reLogsPrevious.MatchString(args)}
-					if c := reLogsContainer.FindStringSubmatch(args); c != nil {
-						p.container = c[1]
-					}
-					prompts = append(prompts, p)
+					prompts = append(prompts, logPrompt{line: i, target: t, previous: reLogsPrevious.MatchString(args)})
 					cur = len(prompts) - 1
 				}
 			}
