@@ -111,10 +111,23 @@ func (d *diagContext) gather(v *containerView, term *corev1.ContainerStateTermin
 	}
 	d.statusVotes(v, e)
 	d.eventVotes(v, e)
-	if e.pendingConfig != nil && !hasKind(e.signals, "event", "message") {
+	bareConfig := e.pendingConfig != nil && !hasKind(e.signals, "event", "message")
+	if bareConfig {
 		e.add(*e.pendingConfig)
 	}
+	n := len(e.signals)
 	d.logVotes(v, e)
+	if bareConfig {
+		// The kubelet cannot create the container now, so any log is of
+		// an earlier run: what it failed on then is history, unless it
+		// is about the configuration too (or the securityContext, which
+		// the kubelet also checks before it creates the container).
+		for i := n; i < len(e.signals); i++ {
+			if c := e.signals[i].cat; c != MissingConfigObject && c != ConfigError && c != PermissionDenied {
+				e.signals[i].weight /= 3
+			}
+		}
+	}
 	d.heuristicVotes(v, e)
 	dbPasswordVotes(v, e)
 	wordVotes(e)
@@ -373,8 +386,14 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 			hint:   "Set memory requests and limits so the scheduler places the pod where the memory is, and raise them if the app needs more."})
 	}
 	// Failed / FailedMount / FailedCreatePodSandBox events carry the
-	// kubelet's or runtime's message.
-	for _, reason := range []string{"Failed", "FailedMount", "FailedCreatePodContainer", "FailedPostStartHook", "FailedPreStopHook"} {
+	// kubelet's or runtime's message; a controller's FailedCreate carries
+	// the API server's refusal to create the pod (PodSecurity, an
+	// admission webhook), read only when no pod status was given: with a
+	// pod running, a refused replica is not why it restarts.
+	for _, reason := range []string{"Failed", "FailedMount", "FailedCreatePodContainer", "FailedPostStartHook", "FailedPreStopHook", "FailedCreate"} {
+		if reason == "FailedCreate" && v.status != nil {
+			continue
+		}
 		for _, msg := range d.containerEventsMatching(v, term, reason) {
 			text := afterColon(msg)
 			if strings.Contains(text, "pull") && strings.Contains(text, "image") {

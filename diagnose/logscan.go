@@ -219,8 +219,14 @@ type logScanner struct {
 	cleanExitAt     int // the last line where supervisord saw its program exit 0 as expected
 	topics          topicCounter
 	excCand         *candidate
-	excFrames       int          // stack frames seen after excCand
-	second          []*candidate // other lines a pattern recognised, to quote with the best
+	excFrames       int // stack frames seen after excCand
+	// spawnAt is the last line that starts a helper program ("Error:
+	// failed to spawn `ffprobe`", Elixir's System.cmd frame); enoent the
+	// last candidate that says a file was not found (Rust's "os error 2",
+	// Erlang's :enoent), read as the helper missing when the two meet.
+	spawnAt int
+	enoent  *candidate
+	second  []*candidate // other lines a pattern recognised, to quote with the best
 	// generics are crash-shaped lines no pattern recognised, and plain
 	// error lines, in order: when the best of them says nothing about a
 	// cause, one beside it may (a wrapper's "Failed to start" above the
@@ -380,10 +386,22 @@ func (s *logScanner) line(raw []byte) {
 	if isTableRule(trimmed) {
 		return // "-- | -- | --": a Markdown table's rule, pasted with the log
 	}
+	if reSpawnCall.Match(trimmed) {
+		if c := s.enoent; c != nil && s.lines-c.lineNo <= 2 {
+			s.helperMissing(c) // Erlang's :enoent, then the System.cmd frame that raised it
+		}
+		s.spawnAt = s.lines
+	}
+	if reManifestSetting.Match(content) {
+		// A line of the asker's own manifest pasted with the log, with the
+		// asker's note on it ("value: \"-Xmx1g\"   # fixes OOM loop"): a
+		// setting, not something the program printed.
+		return
+	}
 	if bytes.IndexByte([]byte("*=#~-"), trimmed[0]) >= 0 && reBannerRule.Match(trimmed) {
 		return // "********** ERROR **********": a banner round the message, not the message
 	}
-	if kubectlNotice(trimmed) || s.noticeAt == s.lines-1 && s.noticeAt > 0 && bytes.Equal(trimmed, []byte("context deadline exceeded")) {
+	if kubectlNotice(trimmed) || s.noticeAt == s.lines-1 && s.noticeAt > 0 && bytes.Equal(bytes.TrimPrefix(trimmed, []byte("Error: ")), []byte("context deadline exceeded")) {
 		// kubectl's own message, pasted with the log: not the app's (nor
 		// Helm 4's "context deadline exceeded" on the line below its
 		// "UPGRADE FAILED: resource not ready").
@@ -678,6 +696,9 @@ func (s *logScanner) line(raw []byte) {
 	if best != nil && deniedLine(trimmed, lower) {
 		return // "I don't think this is an OOM scenario": a cause the reporter rules out
 	}
+	if best != nil && mendedLine(trimmed, lower) {
+		return // "got OOM-killed once last night (I raised the memory since)": a cause the reporter has mended
+	}
 	if best != nil && (best.cat == DependencyUnavailable && symptomLine(trimmed, lower) || best.cat == LivenessProbe && goneLine(trimmed, lower)) {
 		// "X throws ECONNREFUSED, but that's only because the cache keeps
 		// restarting", "the startup probe fails but that's because the
@@ -784,6 +805,13 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if c.line != "" && s.caretSyntax(trimmed) {
 		c.extend([]byte("(in: " + s.caretSource + ")"))
+	}
+	if c.line != "" && best != nil && reNotFoundErrno.Match(trimmed) {
+		if s.spawnAt > 0 && s.lines-s.spawnAt <= 4 {
+			s.helperMissing(c) // "failed to spawn `ffprobe`", then "Caused by: No such file or directory (os error 2)"
+		} else {
+			s.enoent = c
+		}
 	}
 	if endsTraceback && best != nil {
 		s.lastExc = &candidate{line: string(raw), lineNo: s.lines, pat: best}
@@ -943,6 +971,58 @@ func (s *logScanner) crashOverGuess(best *candidate) *candidate {
 		}
 	}
 	return pick
+}
+
+// probeFailuresOverCleanExit is the last of the server's own access-log
+// lines answering its health path with an error, to read instead of the
+// reporter's "Completed with exit code 0": a server the kubelet stops
+// for its failed probe shuts down cleanly and exits 0, so the clean exit
+// follows from the probe (two failures or more, as a probe's threshold
+// needs).
+func (s *logScanner) probeFailuresOverCleanExit(best *candidate) *candidate {
+	if best == nil || !best.words || best.pat == nil || best.pat.cat != Completed {
+		return nil
+	}
+	var last *candidate
+	n := 0
+	for _, c := range s.second {
+		if !c.words && c.pat != nil && c.pat.id == "probe_path_failing" {
+			last = c
+			n++
+		}
+	}
+	if n < 2 {
+		return nil
+	}
+	return last
+}
+
+// reSpawnCall is a line that starts a helper program: anyhow's or a
+// program's own "failed to spawn `ffprobe -version`", Elixir's System.cmd
+// frame, Erlang's open_port.
+var reSpawnCall = regexp.MustCompile("(?i)\\bfailed to (?:spawn|run|execute|exec|launch|start) (?:command |process |program )?[`'\"][\\w./-]+|\\bSystem\\.cmd\\(\"[\\w./-]+\"|\\b(?:erlang:)?open_port\\(\\{spawn(?:_executable)?,")
+
+// reNotFoundErrno is a bare "no such file" of a runtime: Rust's "No such
+// file or directory (os error 2)", Erlang's :enoent.
+var reNotFoundErrno = regexp.MustCompile(`^(?:\W{0,4}\d+: )?No such file or directory \(os error 2\)$|\bErlang error: :enoent$`)
+
+// childMissing is the pattern of a helper program not in the image.
+var childMissing = patternNamed("child_program_missing")
+
+// helperMissing reads c, a bare "file not found" where a helper program
+// was started, as the helper missing from the image.
+func (s *logScanner) helperMissing(c *candidate) {
+	if c.pat == childMissing {
+		return
+	}
+	if c.pat != nil && childMissing.weight > c.pat.weight {
+		c.score += childMissing.weight - c.pat.weight
+	}
+	c.pat = childMissing
+	if c != s.best && c.better(s.best) {
+		s.prevBest, s.best = s.best, c
+	}
+	s.enoent = nil
 }
 
 // reGoInitFrame is a Go stack frame of a package's initialisation.
@@ -1298,6 +1378,9 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.crashOverGuess(best); p != nil {
+		best = p
+	}
+	if p := s.probeFailuresOverCleanExit(best); p != nil {
 		best = p
 	}
 	if p := s.deathAfterFailure(best); p != nil {
@@ -1781,11 +1864,14 @@ func cleanupError(lower []byte) bool {
 	return reCleanupError.Match(lower)
 }
 
-var reCleanupError = mustGate(`\berror (?:while )?cleaning up\b`)
+// (Python's "Exception ignored in: <function X.__del__>" and "Exception
+// ignored in atexit callback" head a finalizer's or exit hook's
+// traceback, printed after the program's own end.)
+var reCleanupError = mustGate(`\berror (?:while )?cleaning up\b|^exception ignored in\b`)
 
 // reTelemetryExport is a line about traces, metrics or spans a program
 // could not send to its collector.
-var reTelemetryExport = mustGate(`\btraces? export\b|\bfailed to (?:upload|export|send) (?:metrics|traces|spans|logs)\b|\bexporterror\b|\bspanprocessor\b|\bspan exporter\b|\bmetrics? exporter\b|\botlp\b.{0,60}\bexport|\bexport(?:ing)? (?:spans|traces|metrics)\b|\bstatsd\b`)
+var reTelemetryExport = mustGate(`\btraces? export\b|\bfailed to (?:upload|export|send) (?:metrics|traces|spans|logs)\b|\bexporterror\b|\bspanprocessor\b|\bspan exporter\b|\bmetrics? exporter\b|\botlp\b.{0,60}\bexport|\bexport(?:ing)? (?:spans|traces|metrics)\b|\bstatsd\b|\bpush_?gateway\b|\bpush_to_gateway\b|\bflush(?:ing)? (?:the )?metrics\b|\bmetrics? (?:flush|push)\b`)
 
 // reGoesOn are the words of a failure the program carries on after.
 var reGoesOn = mustGate(`\boptional\W{1,3}continuing\b|\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
@@ -2185,6 +2271,10 @@ func looksLikeError(lower []byte) bool {
 	return false
 }
 
+// reManifestSetting is an indented line of a pasted manifest: a key and
+// its value with a comment after them.
+var reManifestSetting = regexp.MustCompile(`^[ \t]+(?:- )?[A-Za-z_][\w.-]*:[ \t]+[^#\s][^#]*?[ \t]#[ \t]`)
+
 // reSpecKey is a YAML or JSON key of a Kubernetes spec with a scalar value
 // ("failureThreshold: 3", "failurePolicy: Ignore", "\"restartPolicy\":
 // \"OnFailure\","): a camelCase key, matched on the lower-cased line by
@@ -2348,6 +2438,9 @@ func lexicalCategory(line string) (Category, string) {
 	// A watchdog's "error rate limit" is its own threshold of failures,
 	// not a service's rate limit.
 	l = strings.ReplaceAll(l, "error rate limit", "error threshold")
+	// A feature "not available in operator LTS 0.68.x" is missing from a
+	// version, not a service that is down.
+	l = reNotInVersion.ReplaceAllString(l, "not supported in")
 	if reCrashWords.MatchString(l) {
 		return Unknown, ""
 	}
@@ -2368,12 +2461,16 @@ func lexicalCategory(line string) (Category, string) {
 	return Unknown, ""
 }
 
+// reNotInVersion is a feature said to be missing from a version ("not
+// available in operator LTS 0.68.x", "not available before v2").
+var reNotInVersion = regexp.MustCompile(`\bnot available (?:in|before|until|prior to) (?:[a-z]+ ){0,3}(?:v?\d|version\b|release\b)`)
+
 var (
 	// reBugWords are the words of an error line that speak of a bug
 	// rather than of what the program was given.
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
-	reCrashWords  = mustGate(`there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
+	reCrashWords  = mustGate(`value cannot be null\. \(parameter '(?:source|collection|predicate|selector|keyselector|first|second|items|enumerable)'\)|there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
 	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|no alive nodes|no provider available|connection refused|econnrefused|connect(?:ion)? timed out|\bconnect timeout:|connection terminated due to connection timeout|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
 	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|\b(?:cannot|can't|unable to|could not|couldn't) write to (?:the )?(?:\w+ )?(?:directory|dir|folder)\b|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
@@ -2537,6 +2634,9 @@ func kubectlNotice(line []byte) bool {
 	t := bytes.TrimSpace(line)
 	if (bytes.Contains(t, []byte("Upgrade \"")) || bytes.Contains(t, []byte("Install \""))) && bytes.Contains(t, []byte("\" failed: ")) {
 		return true // `helm history`'s description of a failed release: Helm's wait, as above
+	}
+	if bytes.HasPrefix(t, []byte("Release \"")) && bytes.HasSuffix(t, []byte("\" does not exist. Installing it now.")) {
+		return true // `helm upgrade --install`'s first line: the bare "Error: context deadline exceeded" below it is its wait
 	}
 	if bytes.HasPrefix(t, []byte("│ Error: context deadline exceeded")) {
 		return true // Terraform's box round the Helm provider's wait running out, as above
@@ -2839,6 +2939,21 @@ func deniedLine(trimmed, lower []byte) bool {
 func symptomLine(trimmed, lower []byte) bool {
 	return reportersProse(trimmed) && (reSymptomOfRestarts.Match(lower) || reAlreadyGone.Match(lower))
 }
+
+// mendedLine reports the reporter's sentence that tells of a failure
+// mended right after it happened ("the first pod was OOMKilled (we raised
+// the limit right after)", "I raised the memory since"): what fails now is
+// something else, unless the sentence says it still does.
+func mendedLine(trimmed, lower []byte) bool {
+	return reportersProse(trimmed) && reMendedAfter.Match(lower) && !reStillFails.Match(lower)
+}
+
+// reMendedAfter is the reporter's fix placed after the failure it tells
+// of ("(I raised the memory since)", "we raised the limit right after").
+var reMendedAfter = regexp.MustCompile(`\b(?:i|we)(?:'ve| have)? (?:raised|increased|bumped|doubled|fixed|recreated|re-created|restored|rotated)\b[^.;:()]{0,40}\b(?:since|right after|afterwards|after that|since then)\s*(?:\)|[.;,]|$)`)
+
+// reStillFails says the failure goes on ("still OOMKilled", "again").
+var reStillFails = regexp.MustCompile(`\b(?:still|again|keeps?|continues?|anyway|didn't help|did not help|no change)\b`)
 
 // goneLine reports the reporter's sentence that puts a probe's failures
 // down to the process being gone already ("the startup probe fails but

@@ -1611,7 +1611,7 @@ var patterns = []*pattern{
 	// drive, a cloud disk detached under the node, a broken NFS or btrfs
 	// volume. The program cannot fix that; the storage must be.
 	pat("disk_io_error", DependencyUnavailable, weightPrecise+2, "The volume under the container's data returns I/O errors: the disk is failing, detached (a cloud disk) or its file system broke. Check the node's kernel log (dmesg) and the PersistentVolume's disk; move the data to a healthy volume or restore it.", "input/output error"),
-	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "no usable temporary directory", "read-only filesystem", "read only filesystem", "readonlyfilesystemexception"),
+	pat("read_only_fs", PermissionDenied, weightPrecise, hintReadOnly, "read-only file system", "read only file system", "no usable temporary directory", "read-only filesystem", "read only filesystem", "readonlyfilesystemexception").without("info: can not modify"), // (nginx's entrypoint skipping its IPv6 edit of a mounted conf.d, and going on)
 	// errno's name alone, as a word ("numberOfServers" holds its letters).
 	// Samba's (and others') check of a directory's mode: "invalid
 	// permissions on directory '/var/run/samba/nmbd': has 0750 should be
@@ -1856,6 +1856,11 @@ var patterns = []*pattern{
 	// ext4 PVC mounted straight at log.dirs): set log.dirs to a
 	// subdirectory.
 	pat("kafka_lost_found", ConfigError, weightPrecise+1, "The volume's root holds lost+found (ext4) and Kafka takes every directory there for a partition: point log.dirs at a subdirectory of the mount.", "is not in the form").matching(`(?i)\bfound directory \S*lost\+found, 'lost\+found' is not in the form\b`),
+	// The API server refusing to create the pod at all for what its
+	// securityContext asks (a PodSecurity level, an OpenShift SCC, a
+	// PodSecurityPolicy, a policy webhook), as a controller's FailedCreate
+	// event says.
+	pat("pod_admission_refused", PermissionDenied, weightPrecise+1, "The API server refuses to create the pod because its securityContext asks for more than the namespace's policy allows (a PodSecurity level, an OpenShift SCC, a Gatekeeper or Kyverno policy): drop what the container does not need (privileged, host namespaces, hostPath, root, capabilities), or have the namespace's policy changed.", "podsecurity", "security context constraint", "denied the request").matching(`(?i)\bviolates PodSecurity "|\bPodSecurityPolicy: unable to admit pod\b|\bunable to validate against any security context constraint\b|\badmission webhook "[^"]+" denied the request:.{0,200}\b(?:privileged|host ?(?:path|network|pid|ipc|namespace)|runAsNonRoot|runAsUser|run as root|capabilit|securityContext|allowPrivilegeEscalation|seccomp|apparmor)`),
 	pat("rbac", PermissionDenied, weightPrecise, hintRBAC, "is forbidden").matching(`(?i)is forbidden: User \\?"[^"\\]+\\?" cannot`),
 	// The API's refusal without its "User ... cannot" tail, as a title
 	// quotes it ("\"kong-proxy\" is forbidden:", "services \"x\" is
@@ -2034,7 +2039,9 @@ var patterns = []*pattern{
 	pat("timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "i/o timeout", "net::opentimeout", "connection timed out", "etimedout", "connect timed out", "connecttimeout", "sockettimeoutexception", "operation timed out", "context deadline exceeded", "timeout expired", "no route to host", "ehostunreach", "network is unreachable", "enetunreach", "connection reset by peer", "econnreset", "tls handshake timeout", "handshake timed out", "timed out connecting", "timed out after", "connection attempt timed out", "timeout occurred", "timed out waiting for", "client.timeout exceeded", "request canceled while waiting for connection", "request timeout after", "errors.timeoutexception", "concurrent.timeoutexception", "timed out waiting for a node assignment", "failed to update metadata after").without("liveness", "readiness",
 		// Helm (or Flux driving it) waiting for the release's pods: the
 		// wait ran out because they crash, not a dependency.
-		"helm upgrade failed", "helm install failed", "upgrade retries exhausted", "install retries exhausted"),
+		"helm upgrade failed", "helm install failed", "upgrade retries exhausted", "install retries exhausted",
+		// A connection string's setting ("redis:6379,connectTimeout=5000").
+		"connecttimeout="),
 	// OpenResty's cosocket error as Kong prints it ("[PostgreSQL error]
 	// failed to retrieve PostgreSQL server_version_num: timeout"): the
 	// database did not answer at all.

@@ -39,7 +39,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = stripLinePrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data))))
+	data = stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data)))))
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
@@ -908,6 +908,41 @@ func ocStatus(text string) (corev1.Pod, bool) {
 	pod.Status.Phase = corev1.PodRunning
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{{Name: name, State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}}}
 	return pod, true
+}
+
+// reCIPrefix is what a CI system puts before every line of a job's log:
+// GitHub Actions' time with seven decimals ("2025-06-21T13:02:20.6134417Z
+// "), GitLab's time and stream ("2025-06-21T13:02:20.613441Z 00O "),
+// Jenkins' timestamper ("[2025-06-22T19:44:10.764Z] "), Tekton's task and
+// step ("[deploy : rollout] ").
+var reCIPrefix = regexp.MustCompile(`^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z \d\d[OE]\+? |\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z\] |\[[\w.-]+ : [\w.-]+\] )`)
+
+// stripCIPrefixes takes a CI system's prefix off the lines of a job's log
+// pasted whole, so the kubectl output in it reads as it printed (a describe
+// block's indentation, a prompt at the line's start). At least three lines,
+// and half the paste's non-empty lines, must carry one; the reporter's words
+// around the log keep theirs.
+func stripCIPrefixes(data []byte) []byte {
+	lines := bytes.Split(data, []byte("\n"))
+	n, with := 0, 0
+	for _, l := range lines {
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		n++
+		if reCIPrefix.Match(l) {
+			with++
+		}
+	}
+	if with < 3 || 2*with < n {
+		return data
+	}
+	for i, l := range lines {
+		if m := reCIPrefix.Find(l); m != nil {
+			lines[i] = l[len(m):]
+		}
+	}
+	return bytes.Join(lines, []byte("\n"))
 }
 
 // reLineNumber and reClockPrefix are what a paste tool or an editor puts

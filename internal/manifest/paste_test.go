@@ -1404,3 +1404,43 @@ func TestEventsInvalidAge(t *testing.T) {
 		t.Fatalf("event %s x%d %q", e.Reason, e.Count, e.Message)
 	}
 }
+
+// TestStripCIPrefixes: a CI system's prefix on every line of a job's log
+// (GitHub Actions, GitLab, Jenkins' timestamper, Tekton's task and step)
+// is taken off, so a describe block in it keeps its indentation; the
+// reporter's words around it, and a log with a few such lines, stay.
+func TestStripCIPrefixes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Jenkins output:\n[2025-06-22T19:44:10.893Z]     State:          Terminated\n[2025-06-22T19:44:10.916Z]       Reason:       Completed\n[2025-06-22T19:44:10.950Z]       Exit Code:    0\n", "Jenkins output:\n    State:          Terminated\n      Reason:       Completed\n      Exit Code:    0\n"},
+		{"2025-06-21T13:02:20.6134417Z ##[group]Run kubectl logs x\n2025-06-21T13:02:20.6912210Z panic: boom\n2025-06-21T13:02:20.7086423Z   main.go:12\n", "##[group]Run kubectl logs x\npanic: boom\n  main.go:12\n"},
+		{"2025-06-21T13:02:20.613441Z 00O $ kubectl get pods\n2025-06-21T13:02:20.613441Z 00O NAME READY\n2025-06-21T13:02:20.613441Z 00O+ api 0/1\n", "$ kubectl get pods\nNAME READY\napi 0/1\n"},
+		{"[deploy : rollout] a\n[debug : logs] + kubectl logs x\n[debug : logs] flag provided but not defined: -x\n", "a\n+ kubectl logs x\nflag provided but not defined: -x\n"},
+		// A log's own times (nine decimals, kubectl --timestamps) are content.
+		{"2025-06-21T13:02:20.613441123Z starting\n2025-06-21T13:02:21.613441123Z ready\n2025-06-21T13:02:22.613441123Z panic: boom\n", "2025-06-21T13:02:20.613441123Z starting\n2025-06-21T13:02:21.613441123Z ready\n2025-06-21T13:02:22.613441123Z panic: boom\n"},
+		// Two prefixed lines among many are not a CI log.
+		{"[a : b] one\n[a : b] two\nthree\nfour\nfive\n", "[a : b] one\n[a : b] two\nthree\nfour\nfive\n"},
+	} {
+		if got := string(stripCIPrefixes([]byte(tc.in))); got != tc.want {
+			t.Errorf("stripCIPrefixes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// A set -x trace's "+ kubectl logs" opens the log below it.
+	in := pastedInput(t, "[2025-06-22T19:44:10.764Z] + kubectl -n nettest describe pod probe-target-6c5d\n[2025-06-22T19:44:10.893Z]     State:          Waiting\n[2025-06-22T19:44:10.900Z]       Reason:       CrashLoopBackOff\n[2025-06-22T19:44:10.916Z]     Last State:     Terminated\n[2025-06-22T19:44:10.930Z]       Reason:       Completed\n[2025-06-22T19:44:10.950Z]       Exit Code:    0\n")
+	st := in.Pod.Status.ContainerStatuses
+	if len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "Completed" {
+		t.Fatalf("statuses %+v", st)
+	}
+}
+
+// TestShellTracePrompt: a shell's trace of the command it runs ("+ kubectl
+// logs ...", from set -x in a CI step) is a prompt like "$ kubectl".
+func TestShellTracePrompt(t *testing.T) {
+	for _, l := range []string{"+ kubectl -n monitoring logs deploy/pg-exporter --previous", "++ docker logs api"} {
+		if !rePrompt.MatchString(l) {
+			t.Errorf("%q is not read as a prompt", l)
+		}
+	}
+	if rePrompt.MatchString("+ exec /app/server") {
+		t.Errorf("a traced exec of the app is read as a prompt")
+	}
+}

@@ -216,7 +216,9 @@ func readPrompts(text string) promptNames {
 			}
 		}
 		if !found.hasExit && strings.Contains(line, "{range") && strings.Contains(line, "{.name}") && reExitCodePath.MatchString(line) {
-			if name, code, ok := rangeRowExit(line, lines[i+1:]); ok {
+			// (An init container that exited 0 did its job: that is not
+			// the exit of the container that loops.)
+			if name, code, ok := rangeRowExit(line, lines[i+1:]); ok && !(code == 0 && strings.Contains(line, "initContainerStatuses")) {
 				found.exitCode, found.hasExit, found.lastState = code, true, strings.Contains(line, "lastState")
 				rowContainer = name
 			}

@@ -28,6 +28,8 @@ func TestReadPrompts(t *testing.T) {
 		{"$ kubectl get pod web-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\n/app/run.sh\n", promptNames{pod: "web-1"}},
 		// A range the template spells in a way not read gives no exit code.
 		{"$ kubectl get pod ingest-7d8f -o jsonpath='{range}{.name}{.lastState.terminated.exitCode}'\ningest 132\n", promptNames{pod: "ingest-7d8f"}},
+		// An init container's Completed 0 is no exit of the container that loops.
+		{"$ kubectl -n hr get pod payroll-6b9c -o jsonpath='{range .status.initContainerStatuses[*]}{.name}{\" \"}{.state.terminated.reason}{\" \"}{.state.terminated.exitCode}{\"\\n\"}{end}'\nwait-for-oracle Completed 0\n", promptNames{pod: "payroll-6b9c", namespace: "hr"}},
 		// A range over the containers prints a row for each, the name first.
 		{"$ kubectl get pod ingest-7d8f -o jsonpath='{range .status.containerStatuses[*]}{.name}{\"\\t\"}{.lastState.terminated.exitCode}{\"\\t\"}{.lastState.terminated.reason}{\"\\n\"}{end}'\nistio-proxy\t0\tCompleted\ningest\t132\tError\n", promptNames{pod: "ingest-7d8f", container: "ingest", exitCode: 132, hasExit: true, lastState: true}},
 		{"$ kubectl get pod job-1 -o jsonpath='{.status.containerStatuses[0].lastState.terminated.exitCode}'\nerror: pod not found\n", promptNames{pod: "job-1"}},

@@ -18,7 +18,7 @@ var (
 	// rePrompt is a shell prompt running a command whose output follows
 	// ("$ kubectl logs ...", "[root@m ~]# kubectl get pods", "PS C:\> oc
 	// describe pod x", kubectl's usual alias: "k -n ci logs boskos-0").
-	rePrompt = regexp.MustCompile(`^\s*(?:PS [^>]*>\s*|\[[^\]]*\][$#]\s*|\S*[$#%>❯➜]\s*(?:~\S*\s+)?)?(?:sudo\s+)?(?:(?:kubectl|oc|microk8s(?:\.kubectl|\s+kubectl)|k3s\s+kubectl|docker|podman|nerdctl|crictl|helm|minikube\s+kubectl\s+--)\s+[a-z-]|k\s+(?:-\S+\s+(?:[^-\s]\S*\s+)?)*(?:get|logs?|describe|exec|events|top|rollout)\b)`)
+	rePrompt = regexp.MustCompile(`^\s*(?:PS [^>]*>\s*|\[[^\]]*\][$#]\s*|\S*[$#%>❯➜]\s*(?:~\S*\s+)?|\++ )?(?:sudo\s+)?(?:(?:kubectl|oc|microk8s(?:\.kubectl|\s+kubectl)|k3s\s+kubectl|docker|podman|nerdctl|crictl|helm|minikube\s+kubectl\s+--)\s+[a-z-]|k\s+(?:-\S+\s+(?:[^-\s]\S*\s+)?)*(?:get|logs?|describe|exec|events|top|rollout)\b)`)
 	// reShellPrompt is a shell prompt before any command ("$ sudo dmesg",
 	// "[root@m ~]# journalctl -u kubelet", "me@node-1:~$ free -m").
 	reShellPrompt = regexp.MustCompile(`^\s*(?:\$|\[[^\]]*\][$#]|[\w.-]+@[\w.-]+:[^\s$#]*[$#])\s+[a-z]`)
