@@ -225,6 +225,7 @@ type logScanner struct {
 	// last candidate that says a file was not found (Rust's "os error 2",
 	// Erlang's :enoent), read as the helper missing when the two meet.
 	spawnAt int
+	killAt  int // the last line of a traced "+ kill": the script stopping a helper it started
 	enoent  *candidate
 	second  []*candidate // other lines a pattern recognised, to quote with the best
 	// generics are crash-shaped lines no pattern recognised, and plain
@@ -419,6 +420,9 @@ func (s *logScanner) line(raw []byte) {
 			return // an ExceptionGroup's border ("+-+---- 1 ----", "+------"): no word of the error's
 		}
 		s.xtrace.line(trimmed, s.lines) // a shell's trace of a command it runs (set -x)
+		if reXtraceKill.Match(trimmed) {
+			s.killAt = s.lines
+		}
 	}
 	if s.usageNext && s.best != nil {
 		// "Usage:" on its own line: its synopsis is the detail, and is
@@ -645,11 +649,12 @@ func (s *logScanner) line(raw []byte) {
 		s.cleanExitAt = s.lines
 	}
 	afterSigterm := s.sigterm
-	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) && !(s.cleanExitAt > 0 && s.lines-s.cleanExitAt <= 3) && !bytes.Contains(lower, []byte("exit notification to peer")) {
+	if (best == nil || best.weight < sigtermPattern.weight) && reSigterm.Match(raw) && !(s.fatalAt > 0 && s.lines-s.fatalAt <= 3) && !(s.killAt > 0 && s.lines-s.killAt <= 4) && !(s.cleanExitAt > 0 && s.lines-s.cleanExitAt <= 3) && !bytes.Contains(lower, []byte("exit notification to peer")) {
 		// (A SIGTERM just after the program's own fatal line, or just
 		// after supervisord saw its main program finish, is the
 		// entrypoint stopping the rest, as supervisord is told to: the
-		// line before says why. OpenVPN telling its peer it exits is the
+		// line before says why; so is one just after the script's own
+		// traced "+ kill %1" of a helper it started. OpenVPN telling its peer it exits is the
 		// VPN client gluetun restarts, not the container stopped.)
 		best = sigtermPattern
 		s.sigterm = true
@@ -695,6 +700,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if best != nil && deniedLine(trimmed, lower) {
 		return // "I don't think this is an OOM scenario": a cause the reporter rules out
+	}
+	if best != nil && (best.cat == Segfault || best.cat == AppCrash) && reNotACrash.Match(lower) && !programLine(trimmed) && reportersWords(trimmed) {
+		return // "the SIGSEGV line is how the Go runtime reports a nil dereference, not a native crash"
 	}
 	if best != nil && mendedLine(trimmed, lower) {
 		return // "got OOM-killed once last night (I raised the memory since)": a cause the reporter has mended
@@ -996,6 +1004,13 @@ func (s *logScanner) probeFailuresOverCleanExit(best *candidate) *candidate {
 	}
 	return last
 }
+
+// reNotACrash is the reporter ruling a crash of the program out.
+var reNotACrash = regexp.MustCompile(`\bnot an? (?:native |real |actual |c |genuine )?(?:crash|segfault|segmentation fault)\b`)
+
+// reXtraceKill is a shell's trace of its own kill command ("+ kill %1",
+// "+ kill -TERM 23").
+var reXtraceKill = regexp.MustCompile(`^\++ kill\b`)
 
 // reSpawnCall is a line that starts a helper program: anyhow's or a
 // program's own "failed to spawn `ffprobe -version`", Elixir's System.cmd
@@ -2945,8 +2960,23 @@ func symptomLine(trimmed, lower []byte) bool {
 // the limit right after)", "I raised the memory since"): what fails now is
 // something else, unless the sentence says it still does.
 func mendedLine(trimmed, lower []byte) bool {
-	return reportersProse(trimmed) && reMendedAfter.Match(lower) && !reStillFails.Match(lower)
+	return reportersProse(trimmed) && (reMendedAfter.Match(lower) || goneNow(lower)) && !reStillFails.Match(lower)
 }
+
+// goneNow reports a sentence that says an error is gone ("the exec format
+// error is gone", "the \"address already in use\" from last week is
+// fixed"), not how it was fixed ("is fixed by raising the limit").
+func goneNow(lower []byte) bool {
+	m := reGoneNow.FindSubmatch(lower)
+	return m != nil && !reHowFixed.Match(m[1])
+}
+
+// reGoneNow is an error, a crash or a clash said to be gone or fixed, and
+// the word after it.
+var reGoneNow = regexp.MustCompile(`(?:\b(?:error|errors|message|crash|crashes|oom|oomkill|oomkills|issue|problem|clash|conflict|panic)|"[^"]{3,80})"?\W{0,3}(?:[^.;]{0,40}\s)?(?:is|are|was|were|has been|have been)\s+(?:now\s+|finally\s+)?(?:gone|fixed|resolved|solved)\b(\s*\w*)`)
+
+// reHowFixed is the word that goes on to say how it was fixed.
+var reHowFixed = regexp.MustCompile(`^\s*(?:by|in|with|via|when|if|through|after|using|upstream)$`)
 
 // reMendedAfter is the reporter's fix placed after the failure it tells
 // of ("(I raised the memory since)", "we raised the limit right after").

@@ -23,10 +23,16 @@ func TestRules721(t *testing.T) {
 		{"anyhow's failed spawn above os error 2", "2025-03-14T10:20:01.553Z  INFO clip_indexer::probe: checking media tools\nError: failed to spawn `ffprobe -version`\n\nCaused by:\n    No such file or directory (os error 2)\n", CommandNotFound, "os error 2"},
 		{"Erlang's :enoent raised by System.cmd", "12:04:31.219 [notice] Application invoices exited: Invoices.Application.start(:normal, []) returned an error: shutdown: failed to start child: Invoices.Pdf.Renderer\n    ** (EXIT) an exception was raised:\n        ** (ErlangError) Erlang error: :enoent\n            (elixir 1.17.3) lib/system.ex:1176: System.cmd(\"wkhtmltopdf\", [\"--version\"], [stderr_to_stdout: true])\n            (invoices 2.3.0) lib/invoices/pdf/renderer.ex:22: Invoices.Pdf.Renderer.init/1\n", CommandNotFound, ":enoent"},
 		{"os error 2 of a config file is no helper", "Error: failed to load config\n\nCaused by:\n    0: reading /etc/app/config.toml\n    1: No such file or directory (os error 2)\n", ConfigError, "config"},
+		{"the writer ruling a native crash out", "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x10 pc=0x9a4f12]\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:12 +0x1d\n\n`sub.Retry.MaxAttempts` is dereferenced without checking `sub.Retry != nil`. This is a Go **nil pointer panic** in our code — the `SIGSEGV` line is how the Go runtime reports a nil dereference, not a native crash.\n", AppCrash, "nil pointer dereference"},
+		{"an error the asker says is gone", "We moved the deployment off the ARM nodes, so the exec format error is gone. Now:\nmkdir: cannot create directory '/var/log/reporting': Permission denied\n", PermissionDenied, "Permission denied"},
+		{"a quoted error the asker says is fixed", "The \"address already in use\" from last week is fixed (we removed hostNetwork). Now it fails differently at boot:\nlevel=error msg=\"fetch signing keys\" err=\"Get \\\"https://keys.internal/jwks\\\": dial tcp 10.20.4.9:443: i/o timeout\"\n", DependencyUnavailable, "i/o timeout"},
+		{"a crash loop fixed by a setting, as a pull request says", "The crash loop is fixed by raising the memory limit: the pod was OOMKilled at 256Mi while loading the model.\n", OOMKilled, "OOMKilled"},
 	})
 	checkNotRead(t, []notRead{
 		// A connection string's timeout setting is no timeout.
 		{"              value: \"redis-master:6379,connectTimeout=5000\"\n", DependencyUnavailable},
+		// The script's own kill of a helper it started, traced just above.
+		{"+ /cloud-sql-proxy --port 5432 acme:eu:pg &\n2025/06/26 01:00:00 The proxy has started successfully and is ready for new connections!\n+ python -m report.monthly\nINFO report.monthly: done\n+ kill %1\n2025/06/26 01:02:11 SIGTERM signal received. Shutting down...\n+ exit 0\n", LivenessProbe},
 		// A finished run the reporter tells of, with no exit of its own.
 		{"It got OOM-killed once (we raised the limit right after).\n", OOMKilled},
 	})
