@@ -20,7 +20,7 @@ var dbPasswordVars = map[string][]string{
 // missingDBPassword returns the variable a database image needs and the
 // spec does not set, or "".
 func missingDBPassword(v *containerView) string {
-	if v.spec == nil || v.spec.Image == "" || len(v.spec.EnvFrom) > 0 || len(v.spec.Command) > 0 {
+	if v.spec == nil || v.spec.Image == "" || len(v.spec.EnvFrom) > 0 || len(v.spec.Command) > 0 || !startsServer(v.spec.Args) {
 		return ""
 	}
 	repo, base := imageRepo(v.spec.Image)
@@ -48,4 +48,24 @@ func dbPasswordVotes(v *containerView, e *evidenceSet) {
 		e.add(signal{cat: ConfigError, weight: 35, kind: "spec", quote: "spec: image " + v.spec.Image + " with no " + name + " in env",
 			detail: "the image refuses to initialise its database without " + name + " (or an explicit choice of no password)", hint: "Set " + name + " in the container's env (from a Secret), as the image's documentation requires."})
 	}
+}
+
+// startsServer reports args the image's entrypoint starts its database
+// server with, and so initialises it for: none (the image's own), the
+// server's name, or its flags. Other args ("sh -c 'pg_dump ...'", a
+// Compose service's command) run a program of their own, and the
+// entrypoint initialises nothing.
+func startsServer(args []string) bool {
+	if len(args) == 0 {
+		return true
+	}
+	a := args[0]
+	if strings.HasPrefix(a, "-") {
+		return true
+	}
+	switch a[strings.LastIndexByte(a, '/')+1:] {
+	case "postgres", "mysqld", "mariadbd", "run.sh": // (run.sh: Bitnami's)
+		return true
+	}
+	return false
 }

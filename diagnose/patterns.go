@@ -790,6 +790,10 @@ var patterns = []*pattern{
 	pat("kernel_gpf", Segfault, weightPrecise, hintNative, "general protection fault").matching(`(?i)\btraps: \S+\[\d+\] general protection fault\b`),
 	// Rust's std::env::var for a variable that is not set, unwrapped
 	// ("called `Result::unwrap()` on an `Err` value: NotPresent").
+	// A key the program is given that is too short for what it makes of
+	// it (the cookie crate's Key::from on a short session secret:
+	// "called `Result::unwrap()` on an `Err` value: TooShort(44)").
+	pat("rust_key_too_short", ConfigError, weightPrecise+1, "A key or secret the program is given (a session or cookie secret, an encryption key) is shorter than it needs: set a longer random value (the program's docs give the length, often 64 bytes for a cookie key).", "tooshort", "invalidlength", "invalidkeylength").matching("\\bon an `?Err`? value: (?:TooShort|InvalidLength|InvalidKeyLength|KeyTooShort)\\b"),
 	pat("rust_env_not_present", ConfigError, weightPrecise+1, hintEnv, "notpresent").matching("\\bon an `?Err`? value: NotPresent\\b"),
 	// yaml-cpp asked to load a file that is not there ("terminate called
 	// after throwing an instance of 'YAML::BadFile'", "what(): bad file:
@@ -1181,7 +1185,7 @@ var patterns = []*pattern{
 	// a child process it reaped: "Process psutil.Process(pid=35, ...)
 	// terminated with exit code 0", nor an init script of the image's:
 	// "[cont-init   ] 89-info.sh: terminated successfully.")
-	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bthen (?:the \w+ )?exits\b`).without(append(nonZeroExitWords("with code: ", "with status '", "then exits ", "then exits with code ", "then exits with status "), "non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=", "heroku[run.", "heroku[scheduler.", "[cont-init", ".sh: terminated successfully")...),
+	pat("clean_exit", Completed, 17, "", "cleanly", "gracefully", "normally", "successfully", "on its own", "code 0", "code: 0", "status 0", "exits", "exited 0").matching(`(?i)\b(?:exit(?:s|ed)?|terminat(?:es|ed)|finish(?:es|ed)|stops|stopped|quits?)\s+(?:cleanly|gracefully|normally|successfully|on its own)\b|\bexit(?:ed|s)? with (?:exit )?(?:code|status) 0\b|\bexit code:? 0\b|\bexit(?:s|ed) 0(?:,|\s+(?:and|then)\b)|\bthen (?:the \w+ )?exits\b`).without(append(nonZeroExitWords("with code: ", "with status '", "then exits ", "then exits with code ", "then exits with status "), "non-zero", "nonzero", "non zero", "signal", "sigterm", "sigint", "terminated by", "killed", "n't exit", "not exit", "never exit", "fails to exit", "instead of exit", "n't terminate", "not terminate", "times and then exits", "times, then exits", "times then exits", "psutil.process(", "(pid=", "heroku[run.", "heroku[scheduler.", "[cont-init", ".sh: terminated successfully")...),
 	// A `docker ps` / `podman ps` / `docker compose ps` row whose
 	// container last exited 0 and is being restarted: a program that
 	// ended by itself. Weaker than any line naming an error (a program

@@ -27,8 +27,14 @@ func TestRules721(t *testing.T) {
 		{"an error the asker says is gone", "We moved the deployment off the ARM nodes, so the exec format error is gone. Now:\nmkdir: cannot create directory '/var/log/reporting': Permission denied\n", PermissionDenied, "Permission denied"},
 		{"a quoted error the asker says is fixed", "The \"address already in use\" from last week is fixed (we removed hostNetwork). Now it fails differently at boot:\nlevel=error msg=\"fetch signing keys\" err=\"Get \\\"https://keys.internal/jwks\\\": dial tcp 10.20.4.9:443: i/o timeout\"\n", DependencyUnavailable, "i/o timeout"},
 		{"a crash loop fixed by a setting, as a pull request says", "The crash loop is fixed by raising the memory limit: the pod was OOMKilled at 256Mi while loading the model.\n", OOMKilled, "OOMKilled"},
+		{"a session key too short for the cookie crate", "thread 'main' (1) panicked at /usr/local/cargo/registry/src/index.crates.io-1949cf8c6b5b557f/cookie-0.16.2/src/secure/key.rs:63:28:\ncalled `Result::unwrap()` on an `Err` value: TooShort(44)\n", ConfigError, "TooShort(44)"},
+		{"a server that exited 0, in words", "The pod booted, printed `running over stdio`, found no stdin peer, exited 0, and crashlooped.\n", Completed, "exited 0"},
 	})
 	checkNotRead(t, []notRead{
+		// s6-overlay's own steps, each "exited 0.".
+		{"[s6-init] ensuring user provided files have correct perms...exited 0.\n[cont-init.d] 01-set-timezone: exited 0.\n", Completed},
+		// An exit code that only starts with 0.
+		{"The job exited 0.5 seconds after the probe started.\n", Completed},
 		// A connection string's timeout setting is no timeout.
 		{"              value: \"redis-master:6379,connectTimeout=5000\"\n", DependencyUnavailable},
 		// The script's own kill of a helper it started, traced just above.

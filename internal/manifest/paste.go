@@ -46,6 +46,9 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
 	}
+	if pod, ok := customColumnsStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod) // the rows a `-o custom-columns` prompt printed
+	}
 	if pod, ok := consoleStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // a console's panel; the log below it is read as one
 	}
