@@ -735,11 +735,11 @@ var corpusFloors = map[string][2]float64{
 	"round720": {0.66, 0.66}, // held out: 3/6 (2/3 quoted) when measured once (BASELINE_ROUND720.md), then developed against
 	"round721": {0.83, 1.00}, // held out: 10/12 (5/5 quoted) when measured once (BASELINE_ROUND721.md), then developed against
 	"round722": {1.00, 1.00}, // held out: 1/2 (0/0 quoted) when measured once (BASELINE_ROUND722.md), then developed against
-	"round724": {0.33, 1.00}, // held out: 1/3 (2/2 quoted) when measured once (BASELINE_ROUND724.md), then developed against
+	"round724": {0.66, 1.00}, // held out: 1/3 (2/2 quoted) when measured once (BASELINE_ROUND724.md), then developed against
 	"round723": {1.00, 1.00}, // held out: 5/5 (2/2 quoted) when measured once (BASELINE_ROUND723.md), then developed against
 	"round727": {1.00, 1.00}, // held out: 1/1 (0/0 quoted) when measured once (BASELINE_ROUND727.md), then developed against
 	"round728": {1.00, 1.00}, // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND728.md), then developed against
-	"round726": {0.70, 1.00}, // held out: 7/10 (4/4 quoted) when measured once (BASELINE_ROUND726.md), then developed against
+	"round726": {0.80, 1.00}, // held out: 7/10 (4/4 quoted) when measured once (BASELINE_ROUND726.md), then developed against
 	"round725": {0.50, 1.00}, // held out: 2/4 (1/1 quoted) when measured once (BASELINE_ROUND725.md), then developed against
 	"round730": {1.00, 1.00}, // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND730.md), then developed against
 	"round729": {0.71, 0.50}, // held out: 5/7 (1/2 quoted) when measured once (BASELINE_ROUND729.md), then developed against
