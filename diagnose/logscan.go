@@ -654,8 +654,9 @@ func (s *logScanner) line(raw []byte) {
 		// after supervisord saw its main program finish, is the
 		// entrypoint stopping the rest, as supervisord is told to: the
 		// line before says why; so is one just after the script's own
-		// traced "+ kill %1" of a helper it started. OpenVPN telling its peer it exits is the
-		// VPN client gluetun restarts, not the container stopped.)
+		// traced "+ kill %1" of a helper it started. OpenVPN telling its
+		// peer it exits is the VPN client gluetun restarts, not the
+		// container stopped.)
 		best = sigtermPattern
 		s.sigterm = true
 	}
