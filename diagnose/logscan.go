@@ -387,7 +387,7 @@ func (s *logScanner) line(raw []byte) {
 	if isTableRule(trimmed) {
 		return // "-- | -- | --": a Markdown table's rule, pasted with the log
 	}
-	if reSpawnCall.Match(trimmed) {
+	if spawnWords(trimmed) && reSpawnCall.Match(trimmed) {
 		if c := s.enoent; c != nil && s.lines-c.lineNo <= 2 {
 			s.helperMissing(c) // Erlang's :enoent, then the System.cmd frame that raised it
 		}
@@ -1017,6 +1017,12 @@ var reXtraceKill = regexp.MustCompile(`^\++ kill\b`)
 // program's own "failed to spawn `ffprobe -version`", Elixir's System.cmd
 // frame, Erlang's open_port.
 var reSpawnCall = regexp.MustCompile("(?i)\\bfailed to (?:spawn|run|execute|exec|launch|start) (?:command |process |program )?[`'\"][\\w./-]+|\\bSystem\\.cmd\\(\"[\\w./-]+\"|\\b(?:erlang:)?open_port\\(\\{spawn(?:_executable)?,")
+
+// spawnWords is the cheap test before reSpawnCall, which every line would
+// otherwise pay for: the words one of its forms must hold.
+func spawnWords(t []byte) bool {
+	return bytes.Contains(t, []byte("ailed to ")) || bytes.Contains(t, []byte("AILED TO ")) || bytes.Contains(t, []byte("System.cmd(")) || bytes.Contains(t, []byte("open_port("))
+}
 
 // reNotFoundErrno is a bare "no such file" of a runtime: Rust's "No such
 // file or directory (os error 2)", Erlang's :enoent.

@@ -82,25 +82,25 @@ func customColumnsStatus(text string) (corev1.Pod, bool) {
 		if !useful || i+2 >= len(lines) {
 			continue
 		}
-		var rows [][]string
+		var pick []string
+		var picked corev1.ContainerStatus
 		for _, row := range lines[i+2:] { // lines[i+1] is the header
 			cells := strings.Fields(row)
 			if len(cells) != len(fields) || rePrompt.MatchString(row) {
 				break
 			}
-			rows = append(rows, cells)
-		}
-		if len(rows) == 0 {
-			continue
-		}
-		pick := rows[0]
-		for _, r := range rows {
-			if st := rowStatus(fields, r); st.State.Waiting != nil || lastExit(st) > 0 {
-				pick = r
+			st := rowStatus(fields, cells)
+			if pick == nil || st.State.Waiting != nil || lastExit(st) > 0 {
+				pick, picked = cells, st
+			}
+			if st.State.Waiting != nil || lastExit(st) > 0 {
 				break
 			}
 		}
-		pod.Status.ContainerStatuses = []corev1.ContainerStatus{rowStatus(fields, pick)}
+		if pick == nil {
+			continue
+		}
+		pod.Status.ContainerStatuses = []corev1.ContainerStatus{picked}
 		for k, f := range fields {
 			if f == colPod {
 				pod.Name = pick[k]
