@@ -13,6 +13,10 @@ import (
 // clean running.
 const crashLoopWindow = 10 * time.Minute
 
+// flappingWindow is how long after a failed exit a container restarted
+// many times still counts as failing.
+const flappingWindow = time.Hour
+
 // waitingFailures are waiting reasons that mean the container cannot run.
 var waitingFailures = map[string]bool{
 	"CrashLoopBackOff": true, "CreateContainerConfigError": true, "CreateContainerError": true,
@@ -170,6 +174,14 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 		return false
 	}
 	if !now.IsZero() && !last.FinishedAt.IsZero() && now.Sub(last.FinishedAt.Time) < crashLoopWindow {
+		return true
+	}
+	// A container that fails every half hour or so never shows a
+	// back-off (the kubelet resets it after 10 minutes of running), but
+	// many failed runs, the last within the hour, that the events count
+	// as starts again and again, are still a loop.
+	if !now.IsZero() && !last.FinishedAt.IsZero() && now.Sub(last.FinishedAt.Time) < flappingWindow &&
+		st.RestartCount >= 5 && (last.ExitCode != 0 || last.Reason == "OOMKilled") && startedOften(events, v) {
 		return true
 	}
 	// Without a time to compare with, a restart after a failure counts.

@@ -87,6 +87,18 @@ func hasBackOff(events []corev1.Event, v *containerView) bool {
 	return false
 }
 
+// startedOften reports the kubelet's events of starting the container
+// (Started, Created, Pulled) counted five times or more.
+func startedOften(events []corev1.Event, v *containerView) bool {
+	for i := range events {
+		e := &events[i]
+		if (e.Reason == "Started" || e.Reason == "Created" || e.Reason == "Pulled") && eventCount(e) >= 5 && forContainer(e, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // describeEvent quotes an event for evidence: "event Killing (x3): msg".
 func describeEvent(e *corev1.Event) string {
 	s := "event " + e.Reason

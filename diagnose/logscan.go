@@ -154,16 +154,17 @@ func (c *candidate) better(b *candidate) bool {
 
 // logScanner holds the small state of one scan.
 type logScanner struct {
-	lower      []byte
-	idx        *lineIndex
-	ring       [excerptLines][]byte
-	ringNext   int
-	lines      int
-	best       *candidate
-	prevBest   *candidate // the best before it, restored when best was a source echo
-	firstFatal *candidate
-	lastError  *candidate // last error-looking line, for log.Fatal style exits
-	lastExc    *candidate // exception that ended the last traceback
+	sternContainers [][]byte // the containers stern's "+ pod › container" lines named
+	lower           []byte
+	idx             *lineIndex
+	ring            [excerptLines][]byte
+	ringNext        int
+	lines           int
+	best            *candidate
+	prevBest        *candidate // the best before it, restored when best was a source echo
+	firstFatal      *candidate
+	lastError       *candidate // last error-looking line, for log.Fatal style exits
+	lastExc         *candidate // exception that ended the last traceback
 	// deployFailed: an application server said the app it deploys
 	// failed to start ("Context [/crm] startup failed due to previous
 	// errors", WildFly's "started (with errors)"): the server stays up
@@ -372,7 +373,15 @@ func (s *logScanner) line(raw []byte) {
 		s.exitedOther = true // "a_1 and b_1 exited with code 132"
 	}
 	raw = trimKubectlPrefix(raw)
-	raw = trimSternPrefix(raw)
+	if m := reSternHeader.FindSubmatch(raw); m != nil {
+		// stern's "+ pod › container" as it starts (or "-" as it stops)
+		// following a container: the names its lines carry.
+		if len(s.sternContainers) < 8 && !slices.ContainsFunc(s.sternContainers, func(c []byte) bool { return bytes.Equal(c, m[1]) }) {
+			s.sternContainers = append(s.sternContainers, slices.Clone(m[1]))
+		}
+		return
+	}
+	raw = trimSternPrefix(raw, s.sternContainers)
 	raw = trimWorkerPrefix(raw)
 	raw = trimHclogValuePrefix(raw)
 
@@ -1100,6 +1109,31 @@ func (s *logScanner) exitedServiceLine(best *candidate) *candidate {
 	return pick
 }
 
+// calleeOwnFailure is, in `docker compose logs` of several services, the
+// line of another service that fails on its own (a port in use, a
+// permission, memory, a CPU it cannot run on, a crash; or the kernel's
+// segfault line beside them) when the best line is one service's failed
+// connection: the service it cannot reach is the one that loops, and the
+// callers only echo that it is gone.
+func (s *logScanner) calleeOwnFailure(best *candidate) *candidate {
+	if best == nil || best.service == "" || best.pat == nil || best.pat.cat != DependencyUnavailable {
+		return nil
+	}
+	var pick *candidate
+	for _, c := range s.second {
+		if c.pat == nil || c.service == best.service || c.pat.cat == DependencyUnavailable || c.pat.weight < weightSpecific {
+			continue
+		}
+		if c.service == "" && (c.words || c.pat.weight < weightPrecise) {
+			continue // a line of no service (the kernel's, Docker's) only when a program printed it and a pattern knows it well
+		}
+		if pick == nil || c.score > pick.score {
+			pick = c
+		}
+	}
+	return pick
+}
+
 // reExitedNonZero is any line that says a container exited with an error.
 var reExitedNonZero = regexp.MustCompile(`\bexited with code [1-9]`)
 
@@ -1397,6 +1431,8 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.exitedServiceLine(best); p != nil {
+		best = p
+	} else if p := s.calleeOwnFailure(best); p != nil {
 		best = p
 	}
 	if p := s.crashOverGuess(best); p != nil {
@@ -2056,7 +2092,7 @@ var reRefersBack = regexp.MustCompile(`\bfailed to parse/validate config\b|\berr
 // reNoError says there was no error ("without error", "no errors", "0
 // errors"); reErrorWord is any other mention of one.
 var (
-	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )errors?\b`)
+	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )(?:errors?|failures?)\b|(?:^|[\s,;(])(?:0 failed\b|(?:errors?|failures?|failed)[:=] ?0\b)`)
 	reErrorWord = regexp.MustCompile(`\berrors?\b|\bfail|\bfatal\b|\bexception\b|\bpanic\b`)
 )
 
@@ -2126,7 +2162,7 @@ var reSternPrefix = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?-[bcdfg
 
 // trimSternPrefix strips that name, keeping the line's own indentation;
 // a `kubectl get pods` row (READY column next) keeps it.
-func trimSternPrefix(raw []byte) []byte {
+func trimSternPrefix(raw []byte, containers [][]byte) []byte {
 	if i := bytes.IndexByte(raw, ' '); i < 7 || raw[i-6] != '-' {
 		return raw // no "-xxxxx " before the first space: not a pod's name (most lines)
 	}
@@ -2140,11 +2176,17 @@ func trimSternPrefix(raw []byte) []byte {
 	}
 	// stern prints the container's name next ("catalog-7f9c8d6b5-mx2lq
 	// catalog sh: 1: exec: ..."): a word the pod's name starts with.
-	if i := bytes.IndexByte(rest, ' '); i > 0 && i+1 < len(rest) && bytes.HasPrefix(m, append(rest[:i:i], '-')) {
+	// Or one of the containers stern's header lines named.
+	if i := bytes.IndexByte(rest, ' '); i > 0 && i+1 < len(rest) && (bytes.HasPrefix(m, append(rest[:i:i], '-')) ||
+		slices.ContainsFunc(containers, func(c []byte) bool { return bytes.Equal(c, rest[:i]) })) {
 		return rest[i+1:]
 	}
 	return rest
 }
+
+// reSternHeader is stern's line as it starts ("+") or stops ("-")
+// following a container: "+ report-worker-8d7c6b5f9-jj4tz › worker".
+var reSternHeader = regexp.MustCompile(`^[+-] [a-z0-9][a-z0-9.-]* › ([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\s*$`)
 
 // reWorkerPrefix is what a workflow's or a training job's tool puts
 // before each line of a worker's log: the step pod's name `argo logs`
@@ -2666,6 +2708,9 @@ func kubectlNotice(line []byte) bool {
 	if reDeployToolWait.Match(t) {
 		return true // Terraform's, Garden's or Argo CD's wait running out, as above
 	}
+	if reCIRunnerLine.Match(t) || reRolloutWait.Match(t) {
+		return true // the CI system's own account of the step it ran; `kubectl rollout status` waiting
+	}
 	before, found := bytes.CutSuffix(t, []byte("timed out waiting for the condition"))
 	return found && (bytes.EqualFold(before, []byte("error: ")) || bytes.Contains(before, []byte("helm.go:")))
 }
@@ -2675,6 +2720,19 @@ func kubectlNotice(line []byte) bool {
 // waiting for exporter to deploy", Argo CD's "timed out (600s) waiting
 // for app".
 var reDeployToolWait = regexp.MustCompile(`(?i)\b(?:helm_release|kubernetes_deployment(?:_v1)?)\.\S+.{0,40}\bcontext deadline exceeded\b|\btimed out waiting for \S+ to (?:deploy|be ready|become ready)\b|\btimed out \(\d+s\) waiting for app\b`)
+
+// reCIRunnerLine is a CI system's own line about the step it ran, left
+// when a job's log is pasted: GitHub Actions' group markers and "Process
+// completed with exit code 1.", Jenkins' "ERROR: script returned exit code
+// 1" and "Finished: FAILURE", GitLab's "ERROR: Job failed: exit code 1",
+// Buildkite's "The command exited with status 1". The step failed because
+// the rollout or the pod did; the pod's own lines say why.
+var reCIRunnerLine = regexp.MustCompile(`^(?:##\[(?:group|endgroup)\]|(?:##\[error\]|Error: )Process completed with exit code \d+\.?$|ERROR: script returned exit code \d+$|Finished: (?:FAILURE|ABORTED|UNSTABLE|SUCCESS)$|ERROR: Job failed: (?:exit code \d+|command terminated with exit code \d+)$|(?:🚨 )?Error: The command exited with status \d+$)`)
+
+// reRolloutWait is `kubectl rollout status` reporting its wait ("Waiting
+// for deployment "api" rollout to finish: 0 of 1 updated replicas are
+// available..."): kubectl's words, not the reporter's about a dependency.
+var reRolloutWait = regexp.MustCompile(`^Waiting for (?:deployment|daemon set|statefulset|partitioned roll out|rollout) "?[\w.-]*"?\s*(?:rollout to finish|spec update to be observed|to finish)?\b.{0,120}\.\.\.$`)
 
 // reSplunkTime is the time column of Splunk's events table.
 var reSplunkTime = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4} \d{1,2}:\d{2}:\d{2}(?:\.\d+)? [AP]M\s+`)

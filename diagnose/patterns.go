@@ -104,6 +104,7 @@ const (
 	hintSigill         = "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs."
 	hintNative         = "The process crashed in native code: check the image version (roll back), native libraries and architecture."
 	hintGlibc          = "The binary needs a newer glibc than the image has: build it on the same base image it runs on, link it statically, or install the matching libc in the final stage."
+	hintMigration      = "A schema migration in this release fails on the database's data or schema: fix the migration (or the data it trips on) in a new release, or roll back to the release before it; repair the migration table before retrying if the tool left it marked failed or dirty."
 	hintData           = "The data on the volume does not match what the server expects (corrupt file, a lock held by another instance, a cluster/node id from an earlier install, a newer format): repair or restore it, make sure only one pod uses the volume, or for a disposable install delete the PVC so it is re-initialised."
 	hintJenkinsPlugins = "The Jenkins plugins given do not fit the core or each other: pin versions that go together (or update the Jenkins image), e.g. let the plugin manager resolve the dependencies instead of pinning each."
 	hintLoopback       = "The app connects to localhost, but in Kubernetes its dependency runs in another pod: nothing listens on localhost in this pod. Set the dependency's host (usually an env var or the config file) to its Service name (svc.namespace.svc.cluster.local)."
@@ -375,6 +376,11 @@ var patterns = []*pattern{
 	// `docker events`' own record of the kernel's OOM kill ("container
 	// oom 4f2a9c1d7e3b (image=..., name=dash)") and the die after it.
 	pat("docker_event_oom", OOMKilled, weightPrecise+2, hintOOMLimit, "container oom ").matching(`\bcontainer oom [0-9a-f]{12,64}\b`),
+	// Docker's own record that the kernel killed the container at its
+	// memory limit, as `docker inspect --format` prints the field
+	// ("OOMKilled=true ExitCode=137") or its JSON ("OOMKilled": true): a
+	// fact, above any service's complaint that the container is gone.
+	pat("docker_oomkilled_true", OOMKilled, weightPrecise+4, hintOOMLimit, "oomkilled").matching(`\bOOMKilled(?:=|"?:\s*)true\b`),
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
@@ -593,7 +599,7 @@ var patterns = []*pattern{
 	// Migrations shipped so that they do not fit together: Django's two
 	// leaf migrations and a history applied out of order, sqlx's applied
 	// migration edited afterwards.
-	pat("migration_graph", AppCrash, weightPrecise+1, "The release's schema migrations do not fit together (two migrations claim the same place, or one already applied was edited or reordered): use a release that fixes its migrations, or merge them (manage.py makemigrations --merge) before deploying.", "conflicting migrations", "inconsistentmigrationhistory", "previously applied but").matching(`(?i)\bconflicting migrations detected\b|\binconsistentmigrationhistory\b|\bmigration \S+ was previously applied but (?:has been modified|is missing)\b`),
+	pat("migration_graph", AppCrash, weightPrecise+1, "The release's schema migrations do not fit together (two migrations claim the same place, or one already applied was edited or reordered): use a release that fixes its migrations, or merge them (manage.py makemigrations --merge) before deploying.", "conflicting migrations", "inconsistentmigrationhistory", "previously applied but", "nonexistent parent node", "duplicate identifiers").matching(`(?i)\bconflicting migrations detected\b|\binconsistentmigrationhistory\b|\bmigration \S+ was previously applied but (?:has been modified|is missing)\b|\bdependencies reference nonexistent parent node\b|\b\d+ changesets? had duplicate identifiers\b`),
 	// A release whose schema and code disagree: its migration adds a column
 	// the table already has (not written to run twice, or an earlier start
 	// added it), or its code reads a column no migration added. Either way
@@ -708,7 +714,7 @@ var patterns = []*pattern{
 	pat("localized_refused", DependencyUnavailable, weightSpecific+2, hintDepend, "verbindungsaufbau abgelehnt", "die verbindung verweigerte", "connexion refusée", "expressément refusée", "conexión rehusada", "denegó expresamente", "conexão recusada", "в соединении отказано", "拒绝连接", "积极拒绝", "接続を拒否", "연결이 거부", "fehler bei der namensauflösung", "échec temporaire dans la résolution du nom", "fallo temporal en la resolución del nombre", "временный сбой в разрешении имен", "域名解析暂时失败",
 		"noch nicht erreichbar", "injoignable", "tidak dapat dijangkau", "nieosiągalny", "到達できません", "无法连接到", "無法連線到", "연결할 수 없습니다"),
 	// A login refused or a database missing, in PostgreSQL's translations.
-	pat("localized_db_config", ConfigError, weightPrecise, hintAuth, "l'authentification par mot de passe a échoué", "passwort-authentifizierung für benutzer", "autentificación password falló", "не прошёл проверку подлинности", "не существует", "existiert nicht", "n'existe pas", "no existe").matching(`(?i)l'authentification par mot de passe a échoué|passwort-authentifizierung für benutzer|autentificación password falló|не прошёл проверку подлинности|(?:база данных|datenbank|la base de données|la base de datos) «?»?"?\S+"?»? (?:не существует|existiert nicht|n'existe pas|no existe)`),
+	pat("localized_db_config", ConfigError, weightPrecise, hintAuth, "l'authentification par mot de passe a échoué", "passwort-authentifizierung für benutzer", "autentificación password falló", "не прошёл проверку подлинности", "не существует", "existiert nicht", "n'existe pas", "no existe").matching(`(?i)l'authentification par mot de passe a échoué|passwort-authentifizierung für benutzer|autentificación password falló|не прошёл проверку подлинности|(?:база данных|datenbank|la base de données|la base de datos) (?:[«»"][\s\x{00a0}\x{202f}]?)?[^\s«»"]+(?:[\s\x{00a0}\x{202f}]?[«»"])? (?:не существует|existiert nicht|n'existe pas|no existe)`),
 	// An unhandled exception in .NET's translations.
 	pat("localized_unhandled", AppCrash, weightSpecific, "", "exception non gérée", "unbehandelte ausnahme", "excepción no controlada", "необработанное исключение", "未经处理的异常", "未處理的例外狀況"),
 	// Node's require() of a package that became ESM-only, and ESM syntax in
@@ -1555,7 +1561,21 @@ var patterns = []*pattern{
 	// a bare "timeout" (InfluxDB, Loki's index, Consul, etcd's tools).
 	pat("bolt_lock_timeout", ConfigError, weightPrecise, hintData, "bolt").matching(`(?i)\bb?bolt\w*\b[^\n]{0,60}?:\s*timeout\b|\bb?boltdb timeout\b`),
 	pat("data_lock_held", ConfigError, weightPrecise, hintData, "acquire lock", "lock on file", "lock file", "get lock", "locked by", "path failed").matching(`(?i)\b(?:failed to|unable to|could not|couldn't) acquire (?:the )?lock on (?:file )?\S+|\bwhile lock file: \S+: resource temporarily unavailable\b|\b(?:could not|couldn't|cannot|can't|unable to) get (?:the )?lock\b|\block (?:wal|data) path failed\b|\b(?:is|was|are|were) (?:already )?locked by (?:the |a |an |another )?\S*(?:\.lock|lock file|process|instance)\b`),
-	pat("prisma_migrate_state", ConfigError, weightPrecise, hintData, "p3009", "p3005", "p3018", "failed migrations").matching(`(?i)\bP30(?:05|09|18)\b|\bmigrate found failed migrations\b`),
+	pat("prisma_migrate_state", ConfigError, weightPrecise, hintData, "p3009", "p3005", "failed migrations").matching(`(?i)\bP30(?:05|09)\b|\bmigrate found failed migrations\b`),
+	// Prisma's P3018: a migration failed to apply. The database's error
+	// printed below it says why (the migration's own SQL, a privilege, a
+	// server too old); alone, the database is left in a failed state.
+	pat("prisma_migration_failed", ConfigError, weightSpecific-1, hintData, "p3018").matching(`(?i)\bP3018\b`),
+	// A migration's own SQL that the database rejects: a syntax error, a
+	// column it cannot cast, a statement of a failed SQL migration (goose,
+	// Rails) on a table or column the release's migrations do not have.
+	// The release's migration is wrong, not the database it runs on.
+	pat("migration_sql_bug", AppCrash, weightPrecise, hintMigration, "sql syntax", "cannot be cast automatically", "failed to run sql migration").matching(`\bYou have an error in your SQL syntax\b|\bcolumn "[^"]+" cannot be cast automatically to type\b|\bfailed to run SQL migration\b.{0,400}\b(?:does not exist|already exists|syntax error|cannot be cast|violates \w+(?:-\w+)? constraint|duplicate key)`),
+	pat("migration_canceled", AppCrash, weightSpecific, hintMigration, "migrations canceled").matching(`\bthis and all later migrations canceled\b`),
+	// The database refuses the statement for the role the app logs in as.
+	// (Above Flyway's "Migration V12__x.sql failed": the migration's SQL is
+	// right, the role running it is not allowed to.)
+	pat("db_insufficient_privilege", PermissionDenied, weightPrecise+2, "The database role the app logs in as lacks the privilege the statement needs: grant it (or own the objects with that role), or run the step that needs it (an extension, a schema change) as an owner.", "insufficientprivilege", "must be owner of", "permission denied to create extension", "permission denied for ").matching(`\bInsufficientPrivilege\b|\bmust be owner of (?:table|relation|schema|database|function|sequence|extension|type|view|materialized view) \S|\bpermission denied to create extension "|\bpermission denied for (?:table|relation|schema|database|sequence|function) \S`),
 	pat("envconfig_env", ConfigError, weightPrecise, hintParse, "processing env", "envconfig").matching(`(?i)\berror processing env\b|\benvconfig\.process\b`),
 	pat("driver_server_version", ConfigError, weightPrecise, "The database server is older than the client driver in the image supports: upgrade the server (or pin an older image whose driver still supports it).", "wire version").matching(`(?i)\breports maximum wire version \d+, but this version of the [\w.\s-]+ requires at least \d+`),
 	pat("startup_probe_platform", LivenessProbe, weightPrecise, "", "startup").matching(`(?i)\bstartup (?:tcp|http|grpc) probe failed\b`),
@@ -2045,7 +2065,11 @@ var patterns = []*pattern{
 		// wait ran out because they crash, not a dependency.
 		"helm upgrade failed", "helm install failed", "upgrade retries exhausted", "install retries exhausted",
 		// A connection string's setting ("redis:6379,connectTimeout=5000").
-		"connecttimeout="),
+		"connecttimeout=",
+		// PostgreSQL's note that a client went away ("LOG:  could not
+		// receive data from client: Connection reset by peer"): the
+		// server's side of a client that exited, not a failure of its own.
+		"could not receive data from client", "could not send data to client"),
 	// OpenResty's cosocket error as Kong prints it ("[PostgreSQL error]
 	// failed to retrieve PostgreSQL server_version_num: timeout"): the
 	// database did not answer at all.
@@ -2713,6 +2737,10 @@ var patterns = []*pattern{
 	// in the version below it): the program's own code, initializers
 	// included.
 	pat("ruby_name_error", AppCrash, weightSpecific, "", "(nameerror)").matching(`\b(?:uninitialized constant [\w:]+|constant [\w:]+ not defined|undefined local variable or method .\w+.) .{0,40}\(NameError\)|: (?:uninitialized constant [\w:]+|constant [\w:]+ not defined) \(NameError\)`),
+	// Ruby's NoMethodError: the program's code calls a method on nil or
+	// on an object that has none of that name (Ruby 3.4 quotes the name
+	// 'fetch', older ones `fetch'; before 3.3 "for nil:NilClass").
+	pat("ruby_no_method", AppCrash, weightSpecific, "", "(nomethoderror)").matching("\\bundefined method [`'][^`']{1,60}' for .{1,120}?\\(NoMethodError\\)"),
 	// A library's API the program's code still calls after an unpinned
 	// upgrade removed it (Dash 3's "app.run_server has been replaced by
 	// app.run"): the code, or its pin.

@@ -1444,3 +1444,24 @@ func TestShellTracePrompt(t *testing.T) {
 		t.Errorf("a traced exec of the app is read as a prompt")
 	}
 }
+
+// TestStatusJSONLine: a container's state that `-o jsonpath` printed on
+// one line right under a log (one CI step ran both commands) is the
+// status, not a log line; a structured log line is not.
+func TestStatusJSONLine(t *testing.T) {
+	in := pastedInput(t, "2025-10-30 03:13:41 INFO price-sync: fetching supplier feeds (3)\n2025-10-30 03:13:44 INFO price-sync: done\n{\"terminated\":{\"containerID\":\"containerd://4b5c\",\"exitCode\":0,\"finishedAt\":\"2025-10-30T03:13:44Z\",\"reason\":\"Completed\",\"startedAt\":\"2025-10-30T03:13:40Z\"}}\n")
+	st := in.Pod.Status.ContainerStatuses
+	if len(st) != 1 || st[0].LastTerminationState.Terminated == nil || st[0].LastTerminationState.Terminated.Reason != "Completed" {
+		t.Fatalf("statuses %+v", st)
+	}
+	for _, l := range []string{`{"level":"info","msg":"child exited","exitCode":1,"containerID":"x","finishedAt":"2025-10-30T03:13:44Z"}`, `{"waiting":`, `plain`} {
+		if statusJSONLine(l) {
+			t.Errorf("%q is read as a container's state", l)
+		}
+	}
+	for _, l := range []string{`{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 5m0s"}}`, `{"exitCode":137,"reason":"OOMKilled","finishedAt":"2025-10-30T03:13:44Z"}`} {
+		if !statusJSONLine(l) {
+			t.Errorf("%q is not read as a container's state", l)
+		}
+	}
+}

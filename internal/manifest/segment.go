@@ -216,6 +216,15 @@ func paragraphs(text string) []paragraph {
 			prompt, aside = true, false
 			inLog, logSeen, noise = false, false, false
 			continue
+		case statusJSONLine(line):
+			// A container's state printed by `-o jsonpath` on one line, as
+			// a CI step that ran `kubectl logs` and then `kubectl get`
+			// shows it right under the log: the status, not a log line.
+			flush()
+			inLog, logSeen, noise = false, false, false
+			cur = append(cur, line)
+			flush()
+			continue
 		case reTableHeader.MatchString(line):
 			flush()
 			mode = cutTable
@@ -248,6 +257,38 @@ func paragraphs(text string) []paragraph {
 	}
 	flush()
 	return out
+}
+
+// statusJSONLine reports a line that is one JSON object holding a
+// container's state: `{"terminated":{...}}`, `{"waiting":{...}}`, a
+// termination (`{"exitCode":137,"reason":"OOMKilled",...}`) or a whole
+// container status. Structured logs ("{"level":"error",...}") are not.
+func statusJSONLine(line string) bool {
+	t := strings.TrimSpace(line)
+	if len(t) < 12 || !strings.HasPrefix(t, `{"`) || t[len(t)-1] != '}' {
+		return false
+	}
+	if !strings.HasPrefix(t, `{"terminated":{`) && !strings.HasPrefix(t, `{"waiting":{`) && !strings.HasPrefix(t, `{"running":{`) &&
+		!(strings.Contains(t, `"exitCode":`) && (strings.Contains(t, `"finishedAt":`) || strings.Contains(t, `"containerID":`))) {
+		return false
+	}
+	var v map[string]json.RawMessage
+	if json.Unmarshal([]byte(t), &v) != nil {
+		return false
+	}
+	if len(v) == 1 {
+		for k := range v {
+			return k == "terminated" || k == "waiting" || k == "running"
+		}
+	}
+	for _, k := range []string{"level", "msg", "message", "ts", "time", "severity", "logger"} {
+		if _, ok := v[k]; ok {
+			return false // a structured log line that records an exit
+		}
+	}
+	_, exit := v["exitCode"]
+	_, state := v["lastState"]
+	return exit || state
 }
 
 // statusNameLine reports a "name: X" line that opens a container status
