@@ -691,6 +691,12 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 				detail: "nothing given names the cause, but " + n + " beside it is " + status + ", not running: the app cannot reach that dependency"})
 		}
 	}
+	if n := d.sibling("OOMKilled"); n != "" && e.exit < 0 && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
+		// Another pod of the same workload shows OOMKilled between its
+		// restarts: the same spec, the same limit.
+		e.add(signal{cat: OOMKilled, weight: 40, kind: "neighbour", quote: "pod " + n + " of the same workload: OOMKilled, restarted",
+			detail: "another pod of the same workload shows OOMKilled between restarts: its container is killed at its memory limit, and this pod runs the same spec"})
+	}
 	if n := d.completedSibling(); n != "" && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
 		// Another pod of the same workload shows Completed between its
 		// restarts: the container exits 0, and is started again.
@@ -810,12 +816,19 @@ func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string)
 // (a replica, a DaemonSet's pod on another node) whose row shows Completed
 // after restarts, else "".
 func (d *diagContext) completedSibling() string {
+	return d.sibling("Completed")
+}
+
+// sibling names another pod of the same workload whose row shows status
+// and restarts: its container ended so, and this pod's runs the same
+// spec.
+func (d *diagContext) sibling(status string) string {
 	base := workloadBase(d.pod.Name)
 	if base == "" || base == d.pod.Name {
 		return ""
 	}
 	for _, n := range d.in.Neighbours {
-		if n.Name != d.pod.Name && n.Status == "Completed" && n.Restarts > 0 && workloadBase(n.Name) == base {
+		if n.Name != d.pod.Name && n.Status == status && n.Restarts > 0 && workloadBase(n.Name) == base {
 			return n.Name
 		}
 	}

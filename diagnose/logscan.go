@@ -204,6 +204,9 @@ type logScanner struct {
 	detailNext int
 	sigterm    bool       // the app said it was sent SIGTERM: what follows is its shutdown
 	loopbackOf *candidate // the best line when one of the two after it names a loopback address
+	// aggregateElsewhere: an address Node's AggregateError tried is not
+	// a loopback one.
+	aggregateElsewhere bool
 	// loopbackConnAt is the last line that connects to a loopback address
 	// ("Failed to connect to 127.0.0.1:5432", Lettuce's "Connection
 	// refused: localhost/127.0.0.1:6379"): a wrapper's or an inner
@@ -568,6 +571,16 @@ func (s *logScanner) line(raw []byte) {
 		// The error's next lines name where it connects: Postgres's
 		// "Is the server running on host "localhost" (127.0.0.1)".
 		s.loopbackOf = s.best
+	}
+	if b := s.best; b != nil && s.lines > b.lineNo && s.lines-b.lineNo <= 24 && strings.Contains(b.line, "AggregateError") && bytes.Contains(trimmed, []byte("connect ECONNREFUSED ")) {
+		// Node's AggregateError lists each address it tried below it
+		// ("Error: connect ECONNREFUSED ::1:5432", then 127.0.0.1): all
+		// of them loopback, or one that is not.
+		if loopbackTarget(string(trimmed)) && !s.aggregateElsewhere {
+			s.loopbackOf = b
+		} else {
+			s.aggregateElsewhere, s.loopbackOf = true, nil
+		}
 	}
 	sev := severity(lower, trimmed)
 	if sev >= sevError && reNoError.Match(lower) && !reErrorWord.Match(reNoError.ReplaceAll(lower, nil)) {
@@ -2505,6 +2518,9 @@ func lexicalCategory(line string) (Category, string) {
 	// A feature "not available in operator LTS 0.68.x" is missing from a
 	// version, not a service that is down.
 	l = reNotInVersion.ReplaceAllString(l, "not supported in")
+	// A database that is read-only (a replica, a database set so) is the
+	// state of the server, not a filesystem's permission.
+	l = reDatabaseReadOnly.ReplaceAllString(l, "database refuses writes")
 	if reCrashWords.MatchString(l) {
 		return Unknown, ""
 	}
@@ -2524,6 +2540,11 @@ func lexicalCategory(line string) (Category, string) {
 	}
 	return Unknown, ""
 }
+
+// reDatabaseReadOnly is a database said to be read-only ("because the
+// database is read-only", "cannot execute UPDATE in a read-only
+// transaction", MySQL's "running with the --read-only option").
+var reDatabaseReadOnly = regexp.MustCompile(`\b(?:the )?(?:database|db|server|replica) is (?:in )?read[- ]only(?: mode)?\b|\bread-only transaction\b|--(?:super-)?read-only option\b`)
 
 // reNotInVersion is a feature said to be missing from a version ("not
 // available in operator LTS 0.68.x", "not available before v2").
@@ -2552,6 +2573,9 @@ var reLocalPostgresSocket = regexp.MustCompile(`\bsocket "?/(?:var/run|run|tmp)/
 func localPostgresSocket(line []byte) bool {
 	return bytes.Contains(line, []byte(".s.PGSQL.")) && reLocalPostgresSocket.Match(line)
 }
+
+// reURLPath is a URL with a path: the scheme and host, then the path.
+var reURLPath = regexp.MustCompile(`(\b[a-z][a-z0-9+.-]*://[^/\s"'<>]+)/[^\s"'<>]*`)
 
 // reLoopback is a loopback address with its port, as a connection error
 // names it.
@@ -2626,6 +2650,9 @@ func loopbackTarget(line string) bool {
 	// nginx's `, host: "localhost"` is the request's Host header, not
 	// where it connects.
 	line = reNginxRequestFields.ReplaceAllString(line, "")
+	// A URL's path ("/api/v1/servers/localhost/zones", PowerDNS's server
+	// id) is not where it connects; its host is.
+	line = reURLPath.ReplaceAllString(line, "$1")
 	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
 		if m[1] == "" {
 			return true

@@ -1012,6 +1012,15 @@ var patterns = []*pattern{
 	// HTML error page saved under the jar's name).
 	pat("corrupt_jarfile", ConfigError, weightPrecise, "The file given to java -jar is not a valid jar (a broken or partial download, or a wrong path): delete it so it is fetched again, or point to the right file.", "invalid or corrupt jarfile"),
 	pat("npm_script", CommandNotFound, weightSpecific, hintEntry, "missing script", "could not find a production build"),
+	// A package.json the image ships broken (empty, cut short by the
+	// build): Node cannot read the package, whatever the app's settings.
+	pat("node_package_config", AppCrash, weightPrecise, "A package.json in the image is empty or broken (the build or the image's copy step wrote it wrong): rebuild the image, or use the release before it.", "err_invalid_package_config", "invalid package config").matching(`\bERR_INVALID_PACKAGE_CONFIG\b|\bInvalid package config \S*package\.json\b`),
+	// Yarn Plug'n'Play refusing a require of a package the workspace's
+	// package.json does not declare: a dependency missing from the build.
+	pat("yarn_pnp_undeclared", AppCrash, weightPrecise, hintModule, "isn't declared in its dependencies").matching(`\btried to access [@\w./-]+, but it isn't declared in its dependencies\b`),
+	// SQLAlchemy 2 refusing a plain string as a statement (code written
+	// for 1.x: conn.execute("SELECT ...") without text()).
+	pat("sqlalchemy2_not_executable", AppCrash, weightPrecise, "", "objectnotexecutableerror").matching(`\bObjectNotExecutableError: Not an executable object\b`),
 	// pm2's own word that its ecosystem file does not parse, above
 	// Node's SyntaxError for it: the settings, not the app's code.
 	pat("pm2_config_malformed", ConfigError, weightPrecise+2, hintParse, "malformated").matching(`(?i)\[pm2\]\[error\] file \S+ malformated`),

@@ -25,8 +25,16 @@ func TestRules733(t *testing.T) {
 		{"Liquibase's duplicate changesets", "ERROR: Exception Primary Class:  ValidationFailedException\nValidation Failed:\n     1 changesets had duplicate identifiers\n          db/changelog/2025/05-orders.xml::add-discount::dev\n", AppCrash, "duplicate identifiers"},
 		{"PostgreSQL's French message of a missing database", "psycopg.OperationalError: connection failed: connection to server at \"10.1.4.20\", port 5432 failed: FATAL:  la base de données « factures » n'existe pas\n", ConfigError, "n'existe pas"},
 		{"stern's container names after its header", "+ report-worker-8d7c6b5f9-jj4tz › fluent-bit\n+ report-worker-8d7c6b5f9-jj4tz › worker\nreport-worker-8d7c6b5f9-jj4tz worker + exec celery -A reports worker -l info\nreport-worker-8d7c6b5f9-jj4tz worker /entrypoint.sh: 14: exec: celery: not found\nreport-worker-8d7c6b5f9-jj4tz fluent-bit [2025/09/15 06:30:07] [ warn] [net] getaddrinfo(host='fluentd-aggregator.logging', err=4): Domain name not found\n", CommandNotFound, "celery: not found"},
+		{"localhost in a URL's path is not where it connects", "time=\"2024-04-09T08:22:31Z\" level=fatal msg=\"Get \\\"http://10.20.4.15:8081/api/v1/servers/localhost/zones\\\": dial tcp 10.20.4.15:8081: connect: connection refused\"\n", DependencyUnavailable, "connection refused"},
+		{"Node's AggregateError of loopback addresses only", "Error: database init failed\n    at initDatabase (/srv/api/src/db.js:27:11) {\n  [cause]: AggregateError [ECONNREFUSED]: \n      at internalConnectMultiple (node:net:1118:18) {\n    code: 'ECONNREFUSED',\n    [errors]: [\n      Error: connect ECONNREFUSED ::1:5432\n          at createConnectionError (node:net:1648:14) {\n      },\n      Error: connect ECONNREFUSED 127.0.0.1:5432\n          at createConnectionError (node:net:1648:14) {\n      }\n    ]\n  }\n}\n", ConfigError, "ECONNREFUSED"},
+		{"Node's AggregateError with a remote address", "Error: database init failed\n  [cause]: AggregateError [ECONNREFUSED]: \n    [errors]: [\n      Error: connect ECONNREFUSED 127.0.0.1:5432\n      },\n      Error: connect ECONNREFUSED 10.96.12.4:5432\n      }\n    ]\n", DependencyUnavailable, "ECONNREFUSED"},
+		{"a package.json the build left broken", "node:internal/modules/package_json_reader:93\n        throw error;\n        ^\n\nError [ERR_INVALID_PACKAGE_CONFIG]: Invalid package config /app/dist/package.json.\n    at parsePackageJSON (node:internal/modules/package_json_reader:88:24) {\n  code: 'ERR_INVALID_PACKAGE_CONFIG'\n}\n", AppCrash, "ERR_INVALID_PACKAGE_CONFIG"},
+		{"Yarn PnP's undeclared dependency", "Error: @acme/api tried to access nanoid, but it isn't declared in its dependencies; this makes the require call ambiguous and unsound.\n", AppCrash, "isn't declared in its dependencies"},
+		{"SQLAlchemy 2's plain-string statement", "sqlalchemy.exc.ObjectNotExecutableError: Not an executable object: 'SELECT count(*) FROM jobs'\n", AppCrash, "ObjectNotExecutableError"},
 	})
 	checkNotRead(t, []notRead{
+		// A database that is read-only is no read-only filesystem.
+		{"      Microsoft.Data.SqlClient.SqlException (0x80131904): Failed to update database \"crm_acme_trial\" because the database is read-only.\n", PermissionDenied},
 		// A tally of no failures.
 		{"2025-10-30 03:13:44 INFO price-sync: 18,204 prices updated, 0 failed\n2025-10-30 03:13:44 INFO price-sync: done\n", AppCrash},
 		// The CI system's account of the step, and kubectl's wait.
@@ -58,5 +66,21 @@ func TestFlappingContainer(t *testing.T) {
 	st.LastTerminationState.Terminated.FinishedAt = ts(2 * time.Hour)
 	if r := Diagnose(Input{Pod: testPod([]string{"haproxy"}, setStatus(st)), Events: []corev1.Event{started}, Now: now}); !r.Healthy {
 		t.Fatalf("last failure two hours ago: want healthy, got %s: %s", r.Category, r.Summary)
+	}
+}
+
+// Another pod of the same workload whose row shows OOMKilled speaks for
+// this one's restarts when nothing else does.
+func TestOOMKilledSibling(t *testing.T) {
+	st := corev1.ContainerStatus{Name: "exec", RestartCount: 6, State: corev1.ContainerState{Waiting: &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}}}
+	pod := testPod([]string{"exec"}, setStatus(st))
+	pod.Name = "spark-exec-6c8d7f9b5-9mzt4"
+	in := Input{Pod: pod, Now: now, Neighbours: []Neighbour{{Name: "spark-exec-6c8d7f9b5-2xkqp", Status: "OOMKilled", Restarts: 6}}}
+	if r := Diagnose(in); r.Category != OOMKilled {
+		t.Fatalf("sibling OOMKilled: got %s: %s", r.Category, r.Summary)
+	}
+	in.Neighbours[0].Name = "other-app-5d4c3b2a1-abcde"
+	if r := Diagnose(in); r.Category == OOMKilled {
+		t.Fatalf("another workload's OOMKilled pod read as this one's: %s", r.Summary)
 	}
 }

@@ -124,9 +124,11 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s was killed by the kernel OOM killer%s%s", name, limitNote(v), exitNote)
 		case top.kind == "status":
 			return fmt.Sprintf("%s was killed by SIGKILL%s with no probe configured and no OOMKilled reason recorded; the kernel OOM killer is the usual cause%s", name, exitNote, limitNote(v))
+		case top.kind == "neighbour":
+			return fmt.Sprintf("%s is most likely killed at its memory limit (the OOM killer)%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
 		switch top.patID {
-		case "oom_words", "memory_limit_words", "memory_over_killed", "kernel_oom", "oom_memcg_report", "docker_event_oom", "docker_event_oom_format", "runc_init_oom", "containerd_task_oom":
+		case "oom_words", "memory_limit_words", "memory_over_killed", "kernel_oom", "oom_memcg_report", "docker_event_oom", "docker_event_oom_format", "docker_oomkilled_true", "runc_init_oom", "containerd_task_oom":
 			// The kernel's kill at the container's limit, in a log, a
 			// reporter's words or the runtime's error: not a heap limit.
 			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)

@@ -55,6 +55,12 @@ var (
 	reTableRow = regexp.MustCompile(`^\s*\|?\s*(?:\S+\s+)?(\S+?)\s*\|?\s+(\d+)/(\d+)\s*\|?\s+([A-Za-z][\w:/-]*)\s*\|?(?:\s+(\d+)(?:\s+\(([^)]*)\))?\s*\|?\s+(\S+)|\s*$)`)
 )
 
+// reDescribeReason is describe's indented "Reason:" of a state.
+var reDescribeReason = regexp.MustCompile(`(?m)^\s+Reason:\s+[A-Z]\w+\s*$`)
+
+// reDescribeField is a "Key: value" line of describe output.
+var reDescribeField = regexp.MustCompile(`^\s*[A-Z][A-Za-z ]{1,20}:\s+\S`)
+
 // Detect guesses the format of one pasted input.
 func Detect(data []byte) Format {
 	text := bytes.TrimSpace(data)
@@ -71,7 +77,9 @@ func Detect(data []byte) Format {
 	if looksLikeObjects(text) {
 		return FormatObjects
 	}
-	if n := len(reDescribeKey.FindAll(text, 2)); n >= 2 || (n == 1 && bytes.Contains(text, []byte("Events:"))) {
+	if n := len(reDescribeKey.FindAll(text, 2)); n >= 2 || (n == 1 && (bytes.Contains(text, []byte("Events:")) || reDescribeReason.Match(text) && len(lines) <= 8 && allMatch(lines, reDescribeField.MatchString))) {
+		// (Or a few of its lines that grep kept: "Reason: Completed",
+		// "Exit Code: 0".)
 		return FormatDescribe
 	}
 	if isEventText(lines) {

@@ -166,7 +166,10 @@ func rangeRowExit(prompt string, rows []string) (name string, code int, ok bool)
 		var cells []string
 		if strings.Contains(row, "\t") {
 			cells = strings.Split(row, "\t")
-		} else {
+		} else if cells = strings.Split(strings.TrimLeft(row, " "), " "); len(cells) != len(fields)-1 {
+			// One space between fields, so a container that has not
+			// terminated leaves its cells empty ("crm 0  "); else any run
+			// of spaces.
 			cells = strings.Fields(row)
 		}
 		if len(cells) != len(fields)-1 {

@@ -102,3 +102,31 @@ func TestJoinQuoted(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeRowsWithEmptyCells: a jsonpath range with " " between its
+// fields leaves a container that never terminated with empty cells ("crm
+// 0  "); the rows after it are still read.
+func TestRangeRowsWithEmptyCells(t *testing.T) {
+	in := pastedInput(t, "$ kubectl get pod crm-7d8c9b6f5-x2wlq -o jsonpath='{range .status.containerStatuses[*]}{.name}{\" \"}{.restartCount}{\" \"}{.lastState.terminated.reason}{\" \"}{.lastState.terminated.exitCode}{\"\\n\"}{end}'\ncrm 0  \nschema-migrator 37 Completed 0\n")
+	var found bool
+	for _, st := range in.Pod.Status.ContainerStatuses {
+		if t := st.LastTerminationState.Terminated; t != nil && t.ExitCode == 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the migrator's exit 0 is not read: %+v", in.Pod.Status.ContainerStatuses)
+	}
+}
+
+// TestGreppedDescribeLines: describe's state lines that grep kept
+// ("Reason: Completed", "Exit Code: 0") are describe output, not a log.
+func TestGreppedDescribeLines(t *testing.T) {
+	if f := Detect([]byte("      Reason:       CrashLoopBackOff\n      Reason:       Completed\n      Exit Code:    0\n")); f != FormatDescribe {
+		t.Fatalf("grepped describe lines detected as %v", f)
+	}
+	// Prose before them keeps the paragraph a log's.
+	if f := Detect([]byte("We enabled readOnlyRootFilesystem: true across the namespace (policy). It fails:\n      Reason:       Error\n      Exit Code:    134\n")); f == FormatDescribe {
+		t.Fatalf("prose with two describe lines detected as describe")
+	}
+}
