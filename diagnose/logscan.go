@@ -154,17 +154,19 @@ func (c *candidate) better(b *candidate) bool {
 
 // logScanner holds the small state of one scan.
 type logScanner struct {
-	sternContainers [][]byte // the containers stern's "+ pod › container" lines named
-	lower           []byte
-	idx             *lineIndex
-	ring            [excerptLines][]byte
-	ringNext        int
-	lines           int
-	best            *candidate
-	prevBest        *candidate // the best before it, restored when best was a source echo
-	firstFatal      *candidate
-	lastError       *candidate // last error-looking line, for log.Fatal style exits
-	lastExc         *candidate // exception that ended the last traceback
+	lower      []byte
+	idx        *lineIndex
+	ring       [excerptLines][]byte
+	ringNext   int
+	lines      int
+	best       *candidate
+	prevBest   *candidate // the best before it, restored when best was a source echo
+	firstFatal *candidate
+	lastError  *candidate // last error-looking line, for log.Fatal style exits
+	lastExc    *candidate // exception that ended the last traceback
+	// sternContainers are the containers stern's "+ pod › container"
+	// lines named.
+	sternContainers [][]byte
 	// deployFailed: an application server said the app it deploys
 	// failed to start ("Context [/crm] startup failed due to previous
 	// errors", WildFly's "started (with errors)"): the server stays up
@@ -376,11 +378,11 @@ func (s *logScanner) line(raw []byte) {
 		s.exitedOther = true // "a_1 and b_1 exited with code 132"
 	}
 	raw = trimKubectlPrefix(raw)
-	if m := reSternHeader.FindSubmatch(raw); m != nil {
+	if name := sternHeader(raw); name != nil {
 		// stern's "+ pod › container" as it starts (or "-" as it stops)
 		// following a container: the names its lines carry.
-		if len(s.sternContainers) < 8 && !slices.ContainsFunc(s.sternContainers, func(c []byte) bool { return bytes.Equal(c, m[1]) }) {
-			s.sternContainers = append(s.sternContainers, slices.Clone(m[1]))
+		if len(s.sternContainers) < 8 && !slices.ContainsFunc(s.sternContainers, func(c []byte) bool { return bytes.Equal(c, name) }) {
+			s.sternContainers = append(s.sternContainers, slices.Clone(name))
 		}
 		return
 	}
@@ -2195,6 +2197,18 @@ func trimSternPrefix(raw []byte, containers [][]byte) []byte {
 		return rest[i+1:]
 	}
 	return rest
+}
+
+// sternHeader returns the container a stern header line names, or nil
+// (a cheap test first: most lines start otherwise).
+func sternHeader(raw []byte) []byte {
+	if len(raw) < 6 || raw[1] != ' ' || raw[0] != '+' && raw[0] != '-' {
+		return nil
+	}
+	if m := reSternHeader.FindSubmatch(raw); m != nil {
+		return m[1]
+	}
+	return nil
 }
 
 // reSternHeader is stern's line as it starts ("+") or stops ("-")
