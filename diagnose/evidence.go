@@ -697,7 +697,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		e.add(signal{cat: OOMKilled, weight: 40, kind: "neighbour", quote: "pod " + n + " of the same workload: OOMKilled, restarted",
 			detail: "another pod of the same workload shows OOMKilled between restarts: its container is killed at its memory limit, and this pod runs the same spec"})
 	}
-	if n := d.completedSibling(); n != "" && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
+	if n := d.sibling("Completed"); n != "" && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
 		// Another pod of the same workload shows Completed between its
 		// restarts: the container exits 0, and is started again.
 		e.add(signal{cat: Completed, weight: 35, kind: "neighbour", quote: "pod " + n + " of the same workload: Completed, restarted",
@@ -812,15 +812,9 @@ func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string)
 	return name, status
 }
 
-// completedSibling names a pod of the same workload as the diagnosed one
-// (a replica, a DaemonSet's pod on another node) whose row shows Completed
-// after restarts, else "".
-func (d *diagContext) completedSibling() string {
-	return d.sibling("Completed")
-}
-
-// sibling names another pod of the same workload whose row shows status
-// and restarts: its container ended so, and this pod's runs the same
+// sibling names another pod of the same workload as the diagnosed one (a
+// replica, a DaemonSet's pod on another node) whose row shows status after
+// restarts, else "": its container ended so, and this pod's runs the same
 // spec.
 func (d *diagContext) sibling(status string) string {
 	base := workloadBase(d.pod.Name)
