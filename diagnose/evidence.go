@@ -385,12 +385,13 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 			detail: "its node ran out of memory and the kernel killed a process (most likely this one; a container without a memory limit is not killed by its own cgroup)",
 			hint:   "Set memory requests and limits so the scheduler places the pod where the memory is, and raise them if the app needs more."})
 	}
-	// Failed / FailedMount / FailedCreatePodSandBox events carry the
-	// kubelet's or runtime's message; a controller's FailedCreate carries
+	// Failed / FailedMount / FailedAttachVolume / FailedCreatePodSandBox
+	// events carry the kubelet's, the attach controller's or the runtime's
+	// message; a controller's FailedCreate carries
 	// the API server's refusal to create the pod (PodSecurity, an
 	// admission webhook), read only when no pod status was given: with a
 	// pod running, a refused replica is not why it restarts.
-	for _, reason := range []string{"Failed", "FailedMount", "FailedCreatePodContainer", "FailedPostStartHook", "FailedPreStopHook", "FailedCreate"} {
+	for _, reason := range []string{"Failed", "FailedMount", "FailedAttachVolume", "FailedCreatePodContainer", "FailedPostStartHook", "FailedPreStopHook", "FailedCreate"} {
 		if reason == "FailedCreate" && v.status != nil {
 			continue
 		}
@@ -401,10 +402,11 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 			}
 			ms := ScanLog(strings.NewReader(text))
 			s, ok := scanSignal(&ms, "event", 15)
-			if ok && reason == "FailedMount" && s.cat == DependencyUnavailable && s.patID != "shared_fs_server_down" {
+			if ok && (reason == "FailedMount" || reason == "FailedAttachVolume") && s.cat == DependencyUnavailable && s.patID != "shared_fs_server_down" && s.patID != "nfs_server_unreachable" {
 				// A mount that timed out is the kubelet's wait, not the
 				// app's dependency; a file system whose servers are down
-				// (no CephFS MDS up) is one, of the pod itself.
+				// or do not answer (no CephFS MDS up, mount.nfs timing out)
+				// is one, of the pod itself.
 				ok = false
 			}
 			if ok {
@@ -715,7 +717,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		// its own; then only words that name a kind of cause count.
 		taskEnd := reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3)))
 		last := lastLine(e.ls)
-		endsAsTask := len(last) <= 60 && reTaskEnd.MatchString(strings.ToLower(last)) // the program's own last words, not a sentence
+		endsAsTask := (len(last) <= 60 || reToolSummary.MatchString(strings.ToLower(last))) && reTaskEnd.MatchString(strings.ToLower(last)) // the program's own last words, not a sentence
 		if e.ls.topic != "" && e.ls.finished == "" && (!e.ls.daemon || e.ls.topicNamed) && (e.ls.topicNamed || !endsAsTask) {
 			// (Words that only say it fails do not outweigh a log that
 			// ends like a finished task's: "Inserted 1204 documents",
@@ -749,14 +751,24 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 }
 
 // reTaskEnd are a finished task's last words: a demo's greeting, a
-// console program's prompt, a job's "done".
-var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|nothing to migrate|all (?:done|migrations)|get-started|seeded \d+|total in \d+ ?ms)\b`)
+// console program's prompt, a job's "done", a traced script's "+ exit 0",
+// a tool's closing summary.
+var reTaskEnd = regexp.MustCompile(`\b(?:done|finished|complete[ds]?|success(?:fully)?|exiting|bye|goodbye|hello|press (?:any key|enter|ctrl)|nothing to do|nothing to migrate|all (?:done|migrations)|get-started|seeded \d+|total in \d+ ?ms)\b|(?:^|\s)\++ exit 0\b|` + toolSummary)
+
+// toolSummary is the closing line of a tool that finished its run: a
+// test runner's tally (pytest's "214 passed, 3 skipped in 41.27s", go
+// test's "ok  pkg  0.4s"), Helm's "Happy Helming!", rclone's "There was
+// nothing to transfer", golang-migrate's "23/u name (9.8ms)".
+const toolSummary = `\b(?:happy helming|there was nothing to transfer|\d+ passed(?:, \d+ \w+)* in [\d.]+s|ok\s+[\w./-]+\s+[\d.]+s|\d+/u [\w-]+ \([\d.]+[mµ]?s\))`
+
+// reToolSummary matches a toolSummary line.
+var reToolSummary = regexp.MustCompile(toolSummary)
 
 // reSelfExit is a service's last line saying it exits of its own accord
 // ("no messages, exiting", "nothing to do"); reToldToStop, the words of a
 // stop it was told to make.
 var (
-	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)\W*$|\bexit(?:ing|s)? with (?:exit )?(?:status|code) 0\W*$`)
+	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)\W*$|\bexit(?:ing|s)? with (?:exit )?(?:status|code) 0\W*$|^\++ exit 0\s*$`)
 	reToldToStop = regexp.MustCompile(`signal|sig(?:term|int|kill)|terminat|shut|stop|kill|interrupt|error|fail`)
 )
 

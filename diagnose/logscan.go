@@ -264,7 +264,12 @@ type logScanner struct {
 	// bug, not on what it was given.
 	causedByBug  bool
 	causedByNext bool // the line before was a bare "Caused by:"
-	causeBelow   bool // the line before was Dagster's "The above exception was caused by the following exception:"
+	// bugAt is the last error line whose words name a bug ("TypeError:
+	// ... missing 1 required positional argument" in a model server's
+	// load error): a generic error just below it is its wrapper.
+	bugAt      int
+	bugRaw     string // that line, quoted instead of its wrapper
+	causeBelow bool   // the line before was Dagster's "The above exception was caused by the following exception:"
 	// springStarted is Spring Boot's "Started X in 4.2 seconds" line,
 	// springWeb that an embedded web server started, springStopped that
 	// the shutdown hook ran after the start.
@@ -588,6 +593,9 @@ func (s *logScanner) line(raw []byte) {
 	if sev >= sevError && reNoError.Match(lower) && !reErrorWord.Match(reNoError.ReplaceAll(lower, nil)) {
 		sev = sevInfo // "completes without error", "0 errors": no error
 	}
+	if sev >= sevError && reCrashWords.Match(lower) {
+		s.bugAt, s.bugRaw = s.lines, string(raw)
+	}
 	if b := s.best; b != nil && !s.recovered && b.pat != nil && b.pat.cat == DependencyUnavailable && sev < sevError && reRecovered.Match(lower) {
 		// The program says the connection it failed on came back
 		// ("request succeeded on attempt 2", "Redis connection
@@ -710,7 +718,7 @@ func (s *logScanner) line(raw []byte) {
 		if advice(trimmed) {
 			return // "If this container fails to start, ...": a hint, not an error
 		}
-		if (sev >= sevError || looksLikeError(lower)) && !emptyErrorField(lower) {
+		if errorLine(sev, lower, trimmed) {
 			s.noteError(raw, trimmed, lower)
 			s.addGeneric(s.lastError)
 			if (!continuing || s.proseHeader(trimmed)) && opensDetail(trimmed) {
@@ -855,12 +863,19 @@ func (s *logScanner) line(raw []byte) {
 	if s.firstFatal == nil && weight >= weightGeneric && sev == sevFatal {
 		s.firstFatal = &candidate{line: string(raw), lineNo: s.lines}
 	}
-	if (sev >= sevError || looksLikeError(lower)) && !emptyErrorField(lower) {
+	if errorLine(sev, lower, trimmed) {
 		s.noteError(raw, trimmed, lower)
 	}
 	if sev == sevFatal {
 		s.fatalAt = s.lines
 	}
+}
+
+// errorLine reports a line that reads as an error: its level, or its
+// words, unless they are an empty error field ("error": null) or the
+// arguments of a command a shell traces ("+ ffmpeg -loglevel error").
+func errorLine(sev int, lower, trimmed []byte) bool {
+	return (sev >= sevError || looksLikeError(lower)) && !emptyErrorField(lower) && !traceLine(trimmed)
 }
 
 // noteError remembers an error-looking line as the last one, unless it
@@ -1509,6 +1524,12 @@ func (s *logScanner) result() LogScan {
 				cat, hint = lexicalCategory(n.msg)
 			}
 		}
+		if bugBelow := s.bugAt > 0 && s.bugAt < best.lineNo && best.lineNo-s.bugAt <= 12; cat == Unknown && bugBelow {
+			// A generic error just below a line that names a bug (Triton's
+			// "failed to load all models" under the model's TypeError):
+			// the bug is what it stopped on.
+			best = &candidate{line: s.bugRaw, msg: strings.TrimSpace(s.bugRaw), lineNo: s.bugAt, score: best.score}
+		}
 		switch l := strings.ToLower(best.msg); {
 		case cat == ConfigError && s.causedByBug:
 			// A wrapper's words ("this and all later migrations
@@ -2105,9 +2126,10 @@ var escapedQuote = []byte(`\"`)
 var reRefersBack = regexp.MustCompile(`\bfailed to parse/validate config\b|\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\b(?:errors?|warnings?) (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$|\bfailed to (?:sync|wait for) (?:\S+ )?(?:caches?|informers?|\*[\w.]+)(?: to sync)?: (?:context deadline exceeded|timed out waiting for the condition)|\btimed out waiting for caches? to sync\b`)
 
 // reNoError says there was no error ("without error", "no errors", "0
-// errors"); reErrorWord is any other mention of one.
+// errors", a JSON reply's `"failures":[]` or `"timed_out":false`);
+// reErrorWord is any other mention of one.
 var (
-	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )(?:errors?|failures?)\b|(?:^|[\s,;(])(?:0 failed\b|(?:errors?|failures?|failed)[:=] ?0\b)`)
+	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )(?:errors?|failures?)\b|(?:^|[\s,;(])(?:0 failed\b|(?:errors?|failures?|failed)[:=] ?0\b)|"(?:errors?|failures?|failed|timed_out)":\s*(?:\[\]|false|0\b)`)
 	reErrorWord = regexp.MustCompile(`\berrors?\b|\bfail|\bfatal\b|\bexception\b|\bpanic\b`)
 )
 
@@ -2422,8 +2444,8 @@ func stripPrefixes(b []byte) []byte {
 			// A log store that glued the line to its time
 			// ("...14:51:30.508058+00:00Config: ...").
 			b = b[e:]
-		} else if i := bytes.IndexByte(b[11:], ' '); i >= 0 {
-			b = bytes.TrimLeft(b[11+i+1:], " ")
+		} else if i := bytes.IndexAny(b[11:], " \t"); i >= 0 {
+			b = bytes.TrimLeft(b[11+i+1:], " \t") // a space, or the tab of a log viewer's copy (Grafana Explore)
 		}
 		for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P ", "| stdout | ", "| stderr | "} {
 			b = bytes.TrimPrefix(b, []byte(p))
@@ -2569,7 +2591,7 @@ var (
 	// rather than of what the program was given.
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
-	reCrashWords  = mustGate(`value cannot be null\. \(parameter '(?:source|collection|predicate|selector|keyselector|first|second|items|enumerable)'\)|there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
+	reCrashWords  = mustGate(`arg is an empty sequence|duplicate asset key|does not exist on type '|value cannot be null\. \(parameter '(?:source|collection|predicate|selector|keyselector|first|second|items|enumerable)'\)|there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
 	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|no alive nodes|no provider available|connection refused|econnrefused|connect(?:ion)? timed out|\bconnect timeout:|connection terminated due to connection timeout|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
 	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|\b(?:cannot|can't|unable to|could not|couldn't) write to (?:the )?(?:\w+ )?(?:directory|dir|folder)\b|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)

@@ -358,14 +358,14 @@ var patterns = []*pattern{
 	// The stream in a format of the reporter's (`docker events --format
 	// '{{.Time}} {{.Action}} {{.Actor.Attributes.exitCode}}'`): a time,
 	// then "oom" alone.
-	pat("docker_event_oom_format", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)^\s*(?:\d{9,10}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\s+oom\s*$`),
+	pat("docker_event_oom_format", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)^\s*(?:\d{9,10}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\s+oom\s*$|^\s*(?:\d{9,10}\s+)?[a-z0-9][\w.-]*-\d+\s+oom\s*$`),
 	// crictl's inspect, grepped to its state keys: the runtime recorded
 	// exit 139, a segmentation fault.
 	pat("crictl_exit139", Segfault, weightSpecific, "", `"exitcode"`).matching(`(?i)^\s*"exitCode":\s*139,?\s*$`),
 	// The same stream as JSON (`docker events --format '{{json .}}'`,
 	// `docker compose events --json`): a container that died with 139
 	// (SIGSEGV).
-	pat("docker_die_exit139", Segfault, weightSpecific, hintNative, "139").matching(`(?i)\bcontainer die\b.*\bexitCode=139\b|"(?:action|status)":\s*"die".*"exitcode":\s*"139"`),
+	pat("docker_die_exit139", Segfault, weightSpecific, hintNative, "139").matching(`(?i)\bcontainer die\b.*\bexitCode=139\b|"(?:action|status)":\s*"die".*"exitcode":\s*"139"|\bdie (?:exitCode=)?139\s*$`),
 	// jemalloc built for 4 KiB pages on a kernel with larger ones (ARM64
 	// with 16 or 64 KiB pages: a Raspberry Pi 5, Asahi, some cloud ARM
 	// images): the binary does not fit the node's platform.
@@ -1364,7 +1364,7 @@ var patterns = []*pattern{
 	// A controller that logs the object's absence and requeues handles it:
 	// it waits for the object ("not found yet, will requeue"), so that line
 	// is not why it stops.
-	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) \\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`).without("not found yet", "will requeue"),
+	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) ?\\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`).without("not found yet", "will requeue"),
 	// flannel's network settings, which every manifest mounts from a
 	// ConfigMap's net-conf.json key ("failed to read net conf: open
 	// /etc/kube-flannel/net-conf.json: no such file or directory"): the
@@ -1519,7 +1519,10 @@ var patterns = []*pattern{
 	pat("upgrade_step_skipped", ConfigError, weightPrecise, hintData, "before upgrading", "upgrade first", "must be upgraded", "version first", "to major version").matching(`(?i)\bbefore upgrading to\b|\bmust (?:first )?be (?:upgraded|migrated|reindexed)\b|\bupgrade to [\d.]+ first\b|\bupgrade to (?:the latest )?v?\d+(?:\.(?:\d+|x))+ version first\b|\bupgrading from major version \d+ to major version \d+\b`),
 	// Round 23. The node's GPU driver is older than the CUDA runtime in
 	// the image, or the container sees no GPU at all.
-	pat("cuda_driver", ConfigError, weightPrecise+2, "The CUDA runtime in the image needs a newer NVIDIA driver than the node has, or the container sees no GPU: use an image built for the node's driver (or upgrade the driver), and check the pod requests nvidia.com/gpu and runs with the NVIDIA runtime (runtimeClassName).", "cuda").matching(`(?i)\bcuda driver version is insufficient\b|\bno cuda-capable device is detected\b|\bfound no nvidia driver\b|\bnvidia driver on your system is too old\b|\bcudaErrorInsufficientDriver\b`),
+	pat("cuda_driver", ConfigError, weightPrecise+2, "The CUDA runtime in the image needs a newer NVIDIA driver than the node has, or the container sees no GPU: use an image built for the node's driver (or upgrade the driver), and check the pod requests nvidia.com/gpu and runs with the NVIDIA runtime (runtimeClassName).", "cuda").matching(`(?i)\bcuda driver version is insufficient\b|\bno cuda-capable device is detected\b|\bfound no nvidia driver\b|\bnvidia driver on your system is too old\b|\bcudaErrorInsufficientDriver\b|\bforward compatibility was attempted on non supported HW\b|\bunsupported display driver / cuda driver combination\b`),
+	// A CUDA kernel that faults on the device (a bad index or pointer in
+	// the model's or a library's kernel): the program's bug, not the node.
+	pat("cuda_kernel_fault", AppCrash, weightPrecise+1, "", "cuda error: an illegal", "device-side assert", "misaligned address").matching(`(?i)\bCUDA error: (?:an illegal (?:memory access|instruction) was encountered|device-side assert triggered|misaligned address)\b`),
 	// Round 27. A member of a cluster whose identity on disk no longer
 	// fits (BookKeeper's cookie after the pod's IP changed).
 	pat("identity_on_disk", ConfigError, weightPrecise, hintData, "cookie").matching(`(?i)\binvalidcookieexception\b|\bcookie (?:mismatch|is invalid|doesn't match|does not match)\b`),
@@ -1626,6 +1629,13 @@ var patterns = []*pattern{
 	// a user without CAP_NET_BIND_SERVICE.
 	pat("bind_errno_13", PermissionDenied, weightPrecise+1, hintPrivPort, "errno=13", " 13)").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 13\)|\bTrying to bind fd \d+ to <[^>]+>: errno=13\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated"),
+	// Servers that name the port they could not take without the
+	// system's reason: llama.cpp's server, Ray's head ("already
+	// occupied"), Flink's BLOB server.
+	pat("server_port_not_bound", PortConflict, weightPrecise, hintPort, "couldn't bind http server socket", "already occupied", "unable to open blob server").matching(`(?i)\bcouldn't bind HTTP server socket, hostname: \S+, port: \d+|\bfailed to bind to \S+:\d+ because it's already occupied\b|\bUnable to open BLOB Server in specified port range: \d+`),
+	// An NFS server whose exports do not let this client mount (an EFS
+	// file system policy that requires IAM, an export's client list).
+	pat("nfs_access_denied", PermissionDenied, weightPrecise, "The NFS server refuses this node's mount: allow the node's address in the export (or the file system policy, for EFS with IAM authorization), and mount with the options the server requires.", "access denied by server while mounting").matching(`(?i)\bmount(?:\.nfs4?)?: access denied by server while mounting\b`),
 
 	// Permissions.
 	// A program that refuses to start as root (Elasticsearch's "can not
@@ -1828,6 +1838,10 @@ var patterns = []*pattern{
 	// Shared file systems whose servers are down: CephFS with no MDS up,
 	// GlusterFS's client that gets no volume file from glusterd.
 	pat("shared_fs_server_down", DependencyUnavailable, weightPrecise+1, "The shared file system's servers are down or not reachable (CephFS MDS daemons, glusterd): bring them up (ceph -s, systemctl status glusterd) before the pods that mount it.", "no mds server is up", "volume file").matching(`(?i)\bno mds server is up or the cluster is laggy\b|\bfailed to (?:get|fetch) (?:the )?'?volume file'?\b`),
+	// The NFS or SMB server a volume mounts from does not answer (down, or
+	// a network between it and the node drops its packets): the mount's
+	// own output, under a FailedMount event.
+	pat("nfs_server_unreachable", DependencyUnavailable, weightPrecise+1, "The file server the volume mounts from does not answer: check it is up and exporting, and that the nodes can reach it (firewall, VLAN, routes): `showmount -e SERVER` from a node.", "mount.nfs", "mount error(113)").matching(`(?i)\bmount\.nfs4?: (?:connection timed out|connection refused|no route to host)\b|\bmount error\(113\): could not connect to\b`),
 	// The kernel failing to bring up a USB device (a stick that died or
 	// came loose): the device the container opens is not there.
 	pat("usb_device_gone", DependencyUnavailable, weightPrecise+2, "The USB device is not working on the host (the kernel cannot enumerate it: a failed stick, a loose cable, too little power, a bad hub): replug or replace it, then restart the container; nothing in the container's settings changed.", "unable to enumerate usb device", "device descriptor read").matching(`(?i)\bunable to enumerate USB device\b|\bdevice descriptor read/\d+, error -\d+`),
@@ -1907,6 +1921,15 @@ var patterns = []*pattern{
 	// AWS's refusal of a key that is not valid (deleted, mistyped, of a
 	// recreated user): the credentials given, though it answers 403.
 	pat("aws_bad_key", ConfigError, weightPrecise+1, hintAuth, "invalidclienttokenid", "security token included in the request is invalid", "signaturedoesnotmatch", "invalidaccesskeyid", "aws access key id you provided does not exist"),
+	// The cloud identity the pod is set to use does not exist as written:
+	// GKE's Workload Identity names a Google service account IAM does not
+	// know ("Gaia id not found for email"), Azure's managed identity
+	// endpoint has no identity of the client id given.
+	pat("cloud_identity_unknown", ConfigError, weightPrecise, "The cloud identity the pod is told to use does not exist as written: check the ServiceAccount's annotation (iam.gke.io/gcp-service-account, azure.workload.identity/client-id) or the client id setting against the identity's real email or client id (not its principal id).", "gaia id not found", "has not been assigned to this resource").matching(`(?i)\bGaia id not found for email\b|\bThe requested identity has not been assigned to this resource\b`),
+	// A cloud API that fails on its side (AWS SDK v2's "https response
+	// error StatusCode: 500" after its retries ran out): the provider's
+	// service is down, not the pod's settings.
+	pat("cloud_api_5xx", DependencyUnavailable, weightSpecific+1, hintDepend, "https response error statuscode: 5", "exceeded maximum number of attempts").matching(`(?i)\bhttps response error StatusCode: 5\d\d\b|\bexceeded maximum number of attempts, \d+, [^\n]{0,80}\bStatusCode: 5\d\d\b`),
 	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(forbidden: 403\b|\bpermission '[\w.]+' denied\b|\bdoes not have [\w.]+ access\b|error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored"),
 	// SQLite cannot open or create its database file: in public reports
 	// almost always a data directory its (non-root) user may not write.
@@ -1977,7 +2000,7 @@ var patterns = []*pattern{
 	pat("java_file_denied", PermissionDenied, weightPrecise+1, hintPerm, "(permission denied)").matching(`(?i)\bFileNotFoundException: \S+ \(Permission denied\)`),
 
 	// Credentials and certificates: the dependency answered.
-	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "login was refused using authentication mechanism", "access-refused", "probableauthenticationerror", "unable to validate user", "failed authentication due to", "mongoparseerror: password contains", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "no ec2 imds role found", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials", "incorrect username or password", "username or password not allowed"),
+	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "login was refused using authentication mechanism", "access-refused", "probableauthenticationerror", "unable to validate user", "failed authentication due to", "mongoparseerror: password contains", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "refused: bad username or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "no ec2 imds role found", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials", "incorrect username or password", "username or password not allowed"),
 	// A login the program or the reporter says fails ("unable to login to
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
@@ -2032,7 +2055,7 @@ var patterns = []*pattern{
 	// An MQTT broker's answer "Connection refused: Not authorized" (or "bad
 	// user name or password") is the broker up and refusing the client's
 	// credentials: db_auth reads it, not this.
-	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "[errno 111] connect call failed", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused, not authorized", "refused: identifier rejected", "probe connection refused", "probes connection refused", "probe (connection refused", "probe: connection refused"),
+	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "[errno 111] connect call failed", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused: bad username or password", "refused, not authorized", "refused: identifier rejected", "probe connection refused", "probes connection refused", "probe (connection refused", "probe: connection refused"),
 	// Erlang's epmd cannot resolve the node's own DNS name (a headless
 	// Service's pod name before its record is published). A bare host name
 	// (a container ID under Compose) is a setting, read elsewhere.
@@ -2040,7 +2063,7 @@ var patterns = []*pattern{
 	// ("{:nxdomain, ~c\"MQTT_HOST=mosquitto\", 1883}": a Compose
 	// environment map written as a list item): the value is wrong, not
 	// the server down.
-	pat("host_is_assignment", ConfigError, weightPrecise+1, "The host name the app resolves is a whole VAR=value assignment: the environment is written wrong (a Compose map entry written as `KEY=value`, or quotes around both); set the variable to the host name alone.", "nxdomain", "no such host", "unknownhostexception", "enotfound", "could not translate host name").matching(`(?i)(?:nxdomain|no such host|unknownhostexception|enotfound|could not translate host name)\W{1,6}(?:~c)?["'\x60]?[A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+|\blookup [A-Z][A-Z0-9]*_[A-Z0-9_]*=[\w.-]+`),
+	pat("host_is_assignment", ConfigError, weightPrecise+1, "The host name the app resolves is a whole VAR=value assignment: the environment is written wrong (a Compose map entry written as `KEY=value`, or quotes around both); set the variable to the host name alone.", "nxdomain", "no such host", "unknownhostexception", "enotfound", "could not translate host name").matching(`(?i)(?:nxdomain|no such host|unknownhostexception|enotfound|could not translate host name)\W{1,6}(?:~c)?["'\x60]?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]*)=[\w.-]+|\blookup (?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]*)=[\w.-]+`),
 	// Erlang's and Elixir's resolver failing ("Connection failed:
 	// {:nxdomain, ~c\"mqtt.local\", 1883}").
 	// .NET's socket error 11 (EAI_AGAIN on Linux): the name's lookup failed
@@ -2171,7 +2194,7 @@ var patterns = []*pattern{
 	pat("django_backend_setting", ConfigError, weightPrecise+8, hintParse, "isn't an available database backend").matching(`(?i)\bisn't an available database backend\b`),
 	pat("spring_config", ConfigError, weightSpecific, hintParse, "could not resolve placeholder", "key material not provided", "failed to bind properties", "failed to configure a datasource", "improperlyconfigured", "invalid configuration", "configuration error", "config error", "invalid config", "error loading config", "failed to load config", "error reading config", "could not load config", "failed to read config", "unable to load config", "bad config", "configurationexception", "illegal configuration", "unable to load in-cluster configuration"),
 	pat("unbound_var", ConfigError, weightPrecise, "A variable the entrypoint script needs (it runs with set -u) is not set: set it in the container's env or envFrom.", "unbound variable").matching(`(?i)(?:^|: )(?:line \d+: )?\$?\{?[A-Za-z_][A-Za-z0-9_]*(?:\[[@*]\])?\}?: unbound variable`),
-	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help", "missing operand", "missing file operand").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s.*)?|available commands:\s*|usage\s*|use "[^"]+ --help" for more information.*|try '[^']+ --help' for more information.*)$|\bmissing (?:file )?operand\b`),
+	pat("usage", ConfigError, weightSpecific-1, "The program printed its usage and exited: it was started without the subcommand or arguments it needs. Check command/args in the spec against the image's documentation (e.g. a server's \"start\" or \"serve\" subcommand).", "usage", "available commands", "--help", "missing operand", "missing file operand").matching(`(?i)^\s*(?:usage(?: of [^:]+)?:(?:\s*|\s+[^\s\d].*)|available commands:\s*|usage\s*|use "[^"]+ --help" for more information.*|try '[^']+ --help' for more information.*)$|\bmissing (?:file )?operand\b`),
 	// A value the program rejects by saying which values it accepts
 	// ("the only supported ciphers are ...", "with the correct key
 	// lengths", "must be at least 32 characters").
@@ -2750,6 +2773,9 @@ var patterns = []*pattern{
 	// on an object that has none of that name (Ruby 3.4 quotes the name
 	// 'fetch', older ones `fetch'; before 3.3 "for nil:NilClass").
 	pat("ruby_no_method", AppCrash, weightSpecific, "", "(nomethoderror)").matching("\\bundefined method [`'][^`']{1,60}' for .{1,120}?\\(NoMethodError\\)"),
+	// Node's Buffer read past the end of the bytes it was handed (a
+	// parser of a device's or a peer's reply): the code's bug.
+	pat("node_buffer_offset", AppCrash, weightSpecific+1, "", "err_out_of_range", "err_buffer_out_of_bounds").matching(`\bRangeError \[ERR_OUT_OF_RANGE\]: The value of "offset" is out of range\b|\bRangeError \[ERR_BUFFER_OUT_OF_BOUNDS\]`),
 	// A library's API the program's code still calls after an unpinned
 	// upgrade removed it (Dash 3's "app.run_server has been replaced by
 	// app.run"): the code, or its pin.

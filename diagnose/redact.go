@@ -297,7 +297,7 @@ func (rule redactRule) apply(s string, found *[]string) (string, bool) {
 			end = sub[2*n+1]
 		}
 		value := s[start:end]
-		if strings.HasPrefix(value, "[REDACTED") || (rule.skip != nil && rule.skip(s[mStart:start], value)) || (rule.keep > 0 && keyAhead(s[end:])) {
+		if strings.HasPrefix(value, "[REDACTED") || (rule.skip != nil && rule.skip(s[mStart:start], value)) || (rule.keep > 0 && (keyAhead(s[end:]) || kindAhead(value, s[end:]))) {
 			pos = max(start, mStart+1)
 			if pos == mEnd && mEnd == mStart {
 				pos++
@@ -319,6 +319,14 @@ func (rule redactRule) apply(s string, found *[]string) (string, bool) {
 func keyAhead(rest string) bool {
 	rest = strings.TrimLeft(rest, `"'`)
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, " :") || strings.HasPrefix(rest, "=")
+}
+
+// kindAhead reports the API's plural for Secrets opening its own error
+// after the label a caller put before it (`failed to list *v1.Secret:
+// secrets is forbidden`, `get secret ns/jwt-signing-key: secrets
+// "jwt-signing-key" not found`): the word names the kind, not a value.
+func kindAhead(value, rest string) bool {
+	return value == "secrets" && (strings.HasPrefix(rest, ` "`) || strings.HasPrefix(rest, ` \"`) || strings.HasPrefix(rest, " is forbidden"))
 }
 
 // passwordFlag is a command-line flag whose next argument is a secret.

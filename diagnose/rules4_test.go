@@ -87,8 +87,17 @@ func TestRedactKeepsKubernetesKindNames(t *testing.T) {
 	if !strings.Contains(got, `secrets \"operator-secret\" already exists`) {
 		t.Errorf("Redact(%q) = %q", line, got)
 	}
+	for _, line := range []string{
+		`E1206 reflector.go:158] failed to list *v1.Secret: secrets is forbidden: User "system:serviceaccount:eso:eso" cannot list resource "secrets"`,
+		`error: get secret billing/jwt-signing-key: secrets "jwt-signing-key" not found`,
+	} {
+		if got, redacted := Redact(line); redacted {
+			t.Errorf("Redact(%q) = %q: the kind's name is no secret", line, got)
+		}
+	}
 	for _, tc := range []struct{ line, secret string }{
 		{"secret: Zq9xLmP2vKw8", "Zq9xLmP2vKw8"},
+		{"password: secrets is what I typed", "secrets"},
 		{"password=secrets", "secrets"},
 		{"api_key: secrets", "secrets"},
 	} {

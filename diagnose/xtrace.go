@@ -27,6 +27,16 @@ var (
 	xtraceNetCheck = pat("xtrace_net_check", DependencyUnavailable, weightSpecific-2, hintDepend)
 )
 
+// traceLine reports a shell's trace of a command it runs ("+ cmd ...",
+// "++ cmd ..." in a subshell).
+func traceLine(t []byte) bool {
+	i := 0
+	for i < len(t) && i < 4 && t[i] == '+' {
+		i++
+	}
+	return i > 0 && i+1 < len(t) && t[i] == ' ' && t[i+1] != ' '
+}
+
 // line reads a line that starts with "+", a traced command.
 func (x *xtraceState) line(t []byte, lineNo int) {
 	if len(t) < 3 || (t[1] != ' ' && t[1] != '+') {

@@ -41,6 +41,10 @@ type describeParser struct {
 	pendingKey  string // a key whose value is on the next line (console copy)
 	pendingInd  int
 	rest        string // text after the Events section (a log pasted with it)
+	// errMessages are the error messages an operator's resource reports
+	// in its status ("Error Message:" of a SparkApplication, "Failure
+	// Message:"): the output of what it ran, read as a log.
+	errMessages []*string
 }
 
 var (
@@ -72,6 +76,10 @@ var describeKeys = map[string]bool{
 	"Environment Variables from": true, "Mounts": true, "Volume Mounts": true, "Restart Policy": true,
 }
 
+// reErrorMessageKey is a custom resource's status key that holds the
+// error of what its operator ran or applied.
+var reErrorMessageKey = regexp.MustCompile(`^(?:Error|Failure|Last Error|Submission Error) Message$|^Last Error$`)
+
 // pendingKeys are keys whose empty value means "on the next line".
 var pendingKeys = map[string]bool{"State": true, "Last State": true, "Ready": true, "Restart Count": true, "Exit Code": true}
 
@@ -96,7 +104,11 @@ func parseDescribe(text string) (corev1.Pod, []eventRow, string) {
 		p.line(line)
 	}
 	p.finish()
-	return p.pod, p.events, p.rest
+	rest := p.rest
+	for i := len(p.errMessages) - 1; i >= 0; i-- {
+		rest = *p.errMessages[i] + "\n" + rest
+	}
+	return p.pod, p.events, rest
 }
 
 func (p *describeParser) line(line string) {
@@ -256,6 +268,12 @@ func (p *describeParser) field(key, value string, indent int) {
 	default:
 		if describeKeys[key] {
 			p.containerField(key, value, indent)
+			return
+		}
+		if p.cur == nil && value != "" && reErrorMessageKey.MatchString(key) {
+			m := value
+			p.errMessages = append(p.errMessages, &m)
+			p.msg, p.msgIndent = &m, indent
 		}
 	}
 }

@@ -720,6 +720,7 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 			continue
 		}
 		e.InvolvedObject.Kind, e.InvolvedObject.Name, e.InvolvedObject.Namespace = "Pod", pod.Name, pod.Namespace
+		e.Message = straightQuotes(e.Message)
 		if r.container != "" && e.InvolvedObject.FieldPath == "" {
 			e.InvolvedObject.FieldPath = "spec.containers{" + r.container + "}"
 			for _, c := range pod.Spec.InitContainers {

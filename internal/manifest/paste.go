@@ -226,12 +226,26 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 
 // normalizeSpace turns Windows line ends into newlines and the no-break
 // spaces of text copied out of a web console or page into spaces, so
-// "Exit Code:\u00a0137" reads like kubectl printed it, and undoes HTML entities
-// a page's source kept (unescapeHTML).
+// "Exit Code:\u00a0137" reads like kubectl printed it, and undoes HTML
+// entities a page's source kept (unescapeHTML).
 func normalizeSpace(data []byte) []byte {
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\u00a0"), []byte(" "))
 	return unescapeHTML(data)
+}
+
+// curlyQuotes maps typographic quotes to the ASCII ones they stand for.
+var curlyQuotes = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)
+
+// straightQuotes turns the curly quotes a chat app or word processor put
+// into a pasted event back into the straight ones the kubelet printed
+// ("couldn’t find key" is its "couldn't find key"). Only events: in the
+// asker's own sentences a curly "can’t" is prose, and reads as such.
+func straightQuotes(s string) string {
+	if !strings.ContainsAny(s, "‘’“”") {
+		return s
+	}
+	return curlyQuotes.Replace(s)
 }
 
 // htmlEscapes are the entities a page's text keeps when it is copied from

@@ -250,7 +250,7 @@ func paragraphs(text string) []paragraph {
 		case mode == cutTable && !reTableRow.MatchString(line),
 			mode == cutYAML && !reYAMLTopLine.MatchString(line),
 			mode == cutEvents && !eventRowNear(lines[i:]) && !terminalWrap(lines[i-1], line),
-			mode == cutDescribe && !isSpace(line[0]) && !reDescribeTop.MatchString(line):
+			mode == cutDescribe && !isSpace(line[0]) && !reDescribeTop.MatchString(line) && !terminalWrap(lines[i-1], line):
 			flush()
 		}
 		cur = append(cur, line)
@@ -367,10 +367,11 @@ func eventRowNear(lines []string) bool {
 
 // terminalWrap reports a line that continues the long line before it,
 // cut where a terminal wrapped it (a describe's event message split at
-// the window's width, often inside a word): it starts at the margin and
-// starts nothing new.
+// the window's width, often inside a word): it starts at the margin, is
+// no longer than the line before (a middle piece of a message wrapped
+// more than once is as long) and starts nothing new.
 func terminalWrap(prev, line string) bool {
-	return len(prev) >= minWrapWidth && line != "" && !isSpace(line[0]) && len(line) < len(prev) &&
+	return len(prev) >= minWrapWidth && line != "" && !isSpace(line[0]) && len(line) <= len(prev) &&
 		!looksLikeNewBlock(line) && !reRecordStart.MatchString(line)
 }
 
