@@ -739,7 +739,7 @@ var corpusFloors = map[string][2]float64{
 	"round723": {1.00, 1.00}, // held out: 5/5 (2/2 quoted) when measured once (BASELINE_ROUND723.md), then developed against
 	"round727": {1.00, 1.00}, // held out: 1/1 (0/0 quoted) when measured once (BASELINE_ROUND727.md), then developed against
 	"round728": {1.00, 1.00}, // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND728.md), then developed against
-	"round726": {0.80, 1.00}, // held out: 7/10 (4/4 quoted) when measured once (BASELINE_ROUND726.md), then developed against
+	"round726": {0.90, 1.00}, // held out: 7/10 (4/4 quoted) when measured once (BASELINE_ROUND726.md), then developed against
 	"round725": {0.50, 1.00}, // held out: 2/4 (1/1 quoted) when measured once (BASELINE_ROUND725.md), then developed against
 	"round730": {1.00, 1.00}, // held out: 2/2 (1/1 quoted) when measured once (BASELINE_ROUND730.md), then developed against
 	"round729": {0.71, 0.50}, // held out: 5/7 (1/2 quoted) when measured once (BASELINE_ROUND729.md), then developed against
