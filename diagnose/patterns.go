@@ -357,14 +357,16 @@ var patterns = []*pattern{
 	pat("docker_event_oom", OOMKilled, weightPrecise, hintOOMLimit, "container oom", `"oom"`).matching(`(?i)\bcontainer oom\b.{0,40}\b(?:container id|id=|[0-9a-f]{12})|"(?:action|status)":\s*"oom"`),
 	// The stream in a format of the reporter's (`docker events --format
 	// '{{.Time}} {{.Action}} {{.Actor.Attributes.exitCode}}'`): a time,
-	// then "oom" alone.
+	// or a Compose container's name ("metrics-victoria-1"), then "oom"
+	// alone.
 	pat("docker_event_oom_format", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)^\s*(?:\d{9,10}(?:\.\d+)?|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)\s+oom\s*$|^\s*(?:\d{9,10}\s+)?[a-z0-9][\w.-]*-\d+\s+oom\s*$`),
 	// crictl's inspect, grepped to its state keys: the runtime recorded
 	// exit 139, a segmentation fault.
 	pat("crictl_exit139", Segfault, weightSpecific, "", `"exitcode"`).matching(`(?i)^\s*"exitCode":\s*139,?\s*$`),
 	// The same stream as JSON (`docker events --format '{{json .}}'`,
-	// `docker compose events --json`): a container that died with 139
-	// (SIGSEGV).
+	// `docker compose events --json`) or in a format of the reporter's
+	// ("docs-pdf-render-1 die exitCode=139"): a container that died with
+	// 139 (SIGSEGV).
 	pat("docker_die_exit139", Segfault, weightSpecific, hintNative, "139").matching(`(?i)\bcontainer die\b.*\bexitCode=139\b|"(?:action|status)":\s*"die".*"exitcode":\s*"139"|\bdie (?:exitCode=)?139\s*$`),
 	// jemalloc built for 4 KiB pages on a kernel with larger ones (ARM64
 	// with 16 or 64 KiB pages: a Raspberry Pi 5, Asahi, some cloud ARM
