@@ -717,7 +717,10 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		// its own; then only words that name a kind of cause count.
 		taskEnd := reTaskEnd.MatchString(strings.ToLower(tailOf(e.ls, 3)))
 		last := lastLine(e.ls)
-		endsAsTask := (len(last) <= 60 || reToolSummary.MatchString(strings.ToLower(last))) && reTaskEnd.MatchString(strings.ToLower(last)) // the program's own last words, not a sentence
+		lowerLast := strings.ToLower(last)
+		// The program's own last words, not a sentence; a tool's summary
+		// line may be long.
+		endsAsTask := len(last) <= 60 && reTaskEnd.MatchString(lowerLast) || reToolSummary.MatchString(lowerLast)
 		if e.ls.topic != "" && e.ls.finished == "" && (!e.ls.daemon || e.ls.topicNamed) && (e.ls.topicNamed || !endsAsTask) {
 			// (Words that only say it fails do not outweigh a log that
 			// ends like a finished task's: "Inserted 1204 documents",
