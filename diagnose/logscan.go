@@ -139,6 +139,12 @@ func (c *candidate) better(b *candidate) bool {
 	if c.score == b.score && b.words && !c.words && c.pat != nil && b.pat != nil && c.pat.cat == b.pat.cat {
 		return true
 	}
+	// Neither names a known cause: the program's own error says more than
+	// the reporter's sentence before it ("the log always dies in the
+	// library migration", then the exception).
+	if c.score == b.score && c.pat == nil && b.pat == nil && b.words && !c.words {
+		return true
+	}
 	// A "Caused by:" that names a specific cause of the same kind refines
 	// the wrapper above it ("Invalid config" ... "Caused by: myid file is
 	// missing").
@@ -756,6 +762,9 @@ func (s *logScanner) line(raw []byte) {
 	} else if rest, ok := questionFirst(trimmed); ok && best != nil && !best.match(s.idx, appendLower(nil, rest), rest, rest) {
 		score -= 8 // the same, with more of the paste joined after it
 		asked = true
+	} else if before, ok := hedgeLater(trimmed); ok && best != nil && !best.match(s.idx, appendLower(nil, before), before, before) {
+		score -= 12 // "... whenever that node runs. I think the pod is OOMKilled": the guess is the sentence that names it
+		asked = true
 	}
 	if causedBy {
 		score++
@@ -1281,7 +1290,7 @@ func (s *logScanner) frame(t []byte) {
 	// Below the frame that threw, a package's frame is the framework that
 	// called the program (oclif's Config.runCommand), not code reading
 	// configuration.
-	if reConfigFrame.Match(t) && (s.excFrames == 1 || !bytes.Contains(t, []byte("node_modules/"))) && !s.echoedCodeNotConfig(c) {
+	if reConfigFrame.Match(reConfigSubpackage.ReplaceAll(t, []byte("."))) && (s.excFrames == 1 || !bytes.Contains(t, []byte("node_modules/"))) && !s.echoedCodeNotConfig(c) {
 		c.pat = configFrame
 		c.score += configFrame.weight - weightGeneric
 		if c != s.best && c.better(s.best) {
@@ -1393,12 +1402,23 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // succeeded with nothing more to do: a schema migration, static files, an
 // export, a cron run (drush), a registry's garbage collection, steamcmd's
 // update of a game server, a Snakemake workflow with nothing left to do,
-// Envoy's --mode validate ("configuration '/etc/envoy/envoy.yaml' OK").
-var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)`)
+// Envoy's --mode validate ("configuration '/etc/envoy/envoy.yaml' OK"),
+// dbt's closing tally with no error and its "Catalog written to",
+// Terraform's "Apply complete!", a config checker's clean verdict
+// (unbound-checkconf, nginx -t, haproxy -c), gitlab-runner register's
+// saved configuration, `vault version`, Vite's "built in", hey's status
+// code tally, rclone's closing "Elapsed time:", promtail's -check-syntax,
+// pip check's clean verdict.
+var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)` +
+	`|\bdone\. pass=\d+ warn=\d+ error=0 skip=\d+(?: no-op=\d+)? total=\d+$|\bcatalog written to \S+$|\bapply complete! resources: \d+ added, \d+ changed, \d+ destroyed\.$` +
+	`|^[\w-]+: no errors in \S+$|\bconfiguration file \S+ test is successful$|^configuration file is valid$|\bnothing left to do, exiting$` +
+	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
-var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at")}
+var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at"),
+	[]byte(" pass="), []byte("catalog written"), []byte("apply complete!"), []byte("no errors in"), []byte("test is successful"), []byte("file is valid"),
+	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
 
@@ -1488,6 +1508,9 @@ func (s *logScanner) result() LogScan {
 		// (Go's log.Fatal, a CLI's final "failed to ..." line).
 		switch {
 		case s.lastError == nil:
+		case out.finished != "" && (strings.HasSuffix(strings.TrimSpace(s.lastError.line), "?") || reporterSentence(bytes.TrimSpace([]byte(s.lastError.line)))):
+			// The reporter's question after a log that ends in a
+			// task's success ("Is the warning what makes it crash?").
 		case out.wordsOutweigh(s.lastError):
 			q, r := Redact(quote(s.lastError.line))
 			out.passedOver, out.Redacted = q, out.Redacted || r
@@ -1524,9 +1547,16 @@ func (s *logScanner) result() LogScan {
 				cat, hint = lexicalCategory(n.msg)
 			}
 		}
-		if bugBelow := s.bugAt > 0 && s.bugAt < best.lineNo && best.lineNo-s.bugAt <= 12; cat == Unknown && bugBelow {
+		bugBelow := s.bugAt > 0 && s.bugAt < best.lineNo && best.lineNo-s.bugAt <= 12
+		// (Not when the line is itself an exception that names a bug, nor
+		// for a wrapper's "Caused by:", quoted with the wrapper.)
+		bugJustAfter := s.bugAt > best.lineNo && s.bugAt-best.lineNo <= 3 && !reCrashWords.MatchString(strings.ToLower(best.msg)) &&
+			!strings.HasPrefix(strings.TrimSpace(s.bugRaw), "Caused by:")
+		if cat == Unknown && (bugBelow || bugJustAfter) {
 			// A generic error just below a line that names a bug (Triton's
-			// "failed to load all models" under the model's TypeError):
+			// "failed to load all models" under the model's TypeError), or
+			// a generic fatal heading just above one (Sonarr's "[Fatal]
+			// ConsoleApp: EPIC FAIL!", then its NullReferenceException):
 			// the bug is what it stopped on.
 			best = &candidate{line: s.bugRaw, msg: strings.TrimSpace(s.bugRaw), lineNo: s.bugAt, score: best.score}
 		}
@@ -2122,8 +2152,10 @@ var escapedQuote = []byte(`\"`)
 // reRefersBack is a final line that only points at the errors before it
 // (a package manager's "ELIFECYCLE Command failed with exit code 1" after
 // the program's own error; client-go's "failed to sync *v1.Ingress:
-// context deadline exceeded" after the reflector's errors that say why).
-var reRefersBack = regexp.MustCompile(`\bfailed to parse/validate config\b|\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\b(?:errors?|warnings?) (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$|\bfailed to (?:sync|wait for) (?:\S+ )?(?:caches?|informers?|\*[\w.]+)(?: to sync)?: (?:context deadline exceeded|timed out waiting for the condition)|\btimed out waiting for caches? to sync\b`)
+// context deadline exceeded" after the reflector's errors that say why;
+// WordPress's "There has been a critical error on this website" after PHP's
+// fatal error).
+var reRefersBack = regexp.MustCompile(`\bthere has been a critical error on this website\b|\bfailed to parse/validate config\b|\berror\(s\) found in configuration\b|\bfatal errors found in configuration\b|\bdue to (?:the |previous |above |these |those )?(?:\w+ )?errors?\b|\b(?:errors?|warnings?) (?:reported |listed |shown )?above\b|\bsee (?:the )?(?:above|previous) (?:errors?|logs?|messages?)\b|\baborting due to (?:previous |above )?errors?\b|(?:^|[\]:] )(?:aborting|exiting|shutting down)\.?$|\belifecycle\b.{0,40}\bcommand failed\b|^npm err(?:!|or) (?:code|errno|path|command|signal|lifecycle)\b|^error command failed with exit code \d+\.?$|\bfailed to (?:sync|wait for) (?:\S+ )?(?:caches?|informers?|\*[\w.]+)(?: to sync)?: (?:context deadline exceeded|timed out waiting for the condition)|\btimed out waiting for caches? to sync\b`)
 
 // reNoError says there was no error ("without error", "no errors", "0
 // errors", a JSON reply's `"failures":[]` or `"timed_out":false`);
@@ -2591,7 +2623,7 @@ var (
 	// rather than of what the program was given.
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
-	reCrashWords  = mustGate(`arg is an empty sequence|duplicate asset key|does not exist on type '|value cannot be null\. \(parameter '(?:source|collection|predicate|selector|keyselector|first|second|items|enumerable)'\)|there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
+	reCrashWords  = mustGate(`(?:tuple|list|string) indices must be integers|arg is an empty sequence|duplicate asset key|does not exist on type '|value cannot be null\. \(parameter '(?:source|collection|predicate|selector|keyselector|first|second|items|enumerable)'\)|there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
 	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|no alive nodes|no provider available|connection refused|econnrefused|connect(?:ion)? timed out|\bconnect timeout:|connection terminated due to connection timeout|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
 	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|\b(?:cannot|can't|unable to|could not|couldn't) write to (?:the )?(?:\w+ )?(?:directory|dir|folder)\b|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
@@ -2611,7 +2643,7 @@ func localPostgresSocket(line []byte) bool {
 }
 
 // reURLPath is a URL with a path: the scheme and host, then the path.
-var reURLPath = regexp.MustCompile(`(\b[a-z][a-z0-9+.-]*://[^/\s"'<>]+)/[^\s"'<>]*`)
+var reURLPath = regexp.MustCompile(`(\b[a-z][a-z0-9+.-]*://[^/\s"'<>]+|\bwith url: )/[^\s"'<>]*`)
 
 // reLoopback is a loopback address with its port, as a connection error
 // names it.
@@ -2687,7 +2719,8 @@ func loopbackTarget(line string) bool {
 	// where it connects.
 	line = reNginxRequestFields.ReplaceAllString(line, "")
 	// A URL's path ("/api/v1/servers/localhost/zones", PowerDNS's server
-	// id) is not where it connects; its host is.
+	// id, also after requests' "with url: ") is not where it connects; its
+	// host is.
 	line = reURLPath.ReplaceAllString(line, "$1")
 	for _, m := range reLoopback.FindAllStringSubmatch(line, -1) {
 		if m[1] == "" {
@@ -2698,7 +2731,9 @@ func loopbackTarget(line string) bool {
 		case port == 53 || port == 2379 || port == 2380 || port == 6443 || port == 8500 || port == 8126:
 			// (53: a resolver on the node or Docker's embedded one at
 			// 127.0.0.11, which a lookup asks: a name, not a service here.)
-		case port >= 10248 && port <= 10259, port >= 15000 && port <= 15099:
+		case port >= 10248 && port <= 10259, port >= 15000 && port <= 15099, port == 9357 || port == 9358:
+			// (The kubelet's and Istio's ports, and Agones' SDK server, a
+			// sidecar in the game server's own pod.)
 		default:
 			return true
 		}
@@ -3039,6 +3074,27 @@ func questionFirst(trimmed []byte) ([]byte, bool) {
 		return nil, false
 	}
 	return trimmed[i+2:], true
+}
+
+// hedgeLater finds a later sentence of the reporter's that opens with a
+// hedge ("... runs. I think the pod is OOMKilled even though ..."), and
+// returns the words before it.
+func hedgeLater(trimmed []byte) ([]byte, bool) {
+	if programLine(trimmed) {
+		return nil, false
+	}
+	for at := 0; at < len(trimmed); {
+		i := bytes.Index(trimmed[at:], []byte(". "))
+		if i < 0 {
+			return nil, false
+		}
+		i += at
+		if reHedgeFirst.Match(trimmed[i+2:]) {
+			return trimmed[:i], true
+		}
+		at = i + 2
+	}
+	return nil, false
 }
 
 // oneWordGuess reports a word asked on its own before the reporter goes on

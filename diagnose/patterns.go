@@ -206,7 +206,11 @@ var patterns = []*pattern{
 	pat("julia_undef_var", AppCrash, weightPrecise, "", "undefvarerror:").matching(`\bUndefVarError: \x60?[\w!.]+\x60? not defined\b`),
 	pat("clojure_unresolved", AppCrash, weightPrecise, "", "unable to resolve symbol").matching(`\bUnable to resolve symbol: \S+ in this context\b`),
 	pat("scala_none_get", AppCrash, weightPrecise, "", "none.get").matching(`\bNoSuchElementException: None\.get\b`),
-	pat("gleam_todo", AppCrash, weightPrecise, "", "runtime error: ").matching(`^runtime error: (?:todo|panic|let assert|assert)\b`),
+	pat("gleam_todo", AppCrash, weightPrecise, "", "runtime error: ").matching(`^runtime error: (?:todo|panic)\b`),
+	// A failed let assert is a bug unless the value it did not match names
+	// a known failure ("Error(SystemError(Eaddrinuse))" under it): a lower
+	// weight lets that line decide.
+	pat("gleam_let_assert", AppCrash, weightSpecific, "", "runtime error: ").matching(`^runtime error: (?:let assert|assert)\b`),
 	pat("perl_strict_symbol", AppCrash, weightPrecise, "", "requires explicit package name").matching(`\bGlobal symbol "[$@%][\w:]+" requires explicit package name\b`),
 	// Ruby 3.1's Psych 4 no longer loads YAML aliases (database.yml's
 	// "<<: *default") unless asked: Rails before 7.0 does not ask.
@@ -761,12 +765,14 @@ var patterns = []*pattern{
 	// invalid pointer"), the stack protector and _FORTIFY_SOURCE ("stack
 	// smashing detected", "buffer overflow detected"), CPython's "Fatal
 	// Python error" from an extension, Rust's unreachable!(): bugs in the
-	// program or a library it loads, not its settings.
+	// program or a library it loads, not its settings (glog's date has four
+	// digits or eight; a check of a command-line flag, "Check failed:
+	// FLAGS_shards > 0", is the flag given wrong).
 	// glibc's own account of a corrupted heap before it aborts ("malloc():
 	// invalid size (unsorted)", "munmap_chunk(): invalid pointer"): the
 	// program's memory bug, above the signal report a runtime prints next.
 	pat("glibc_heap_corruption", AppCrash, weightPrecise+1, "glibc found the heap corrupted and aborted the program (a double free, a write past a buffer): a bug in the program or a native library it loads; roll back the image, and report it with the log.", "double free or corruption", "corrupted size vs", "corrupted double-linked", "free(): ", "malloc(): ", "realloc(): ", "munmap_chunk(): ", "malloc_consolidate(): ", "_int_free(): ", "_int_malloc(): ").matching(`^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size(?: in fastbins)?|corrupted double-linked list(?: \(not small\))?|(?:free|malloc|realloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc)\(\): [a-z][\w .]+(?:\([\w ]+\))?)\s*$`),
-	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list").matching(`(?i)^\s*[FE]\d{4} [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b`),
+	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list").matching(`(?i)^\s*[FE]\d{4}(?:\d{4})? [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b`).without("check failed: flags_"),
 	// A JavaScript name the code uses and never defined ("ReferenceError:
 	// fetchRates is not defined", often under a wrapping error's
 	// "[cause]:"), and asyncio's future from another event loop: bugs.
@@ -989,7 +995,7 @@ var patterns = []*pattern{
 	// version using NODE_MODULE_VERSION 108"), a package whose engines the
 	// image's Node does not meet, PDO without its driver, a
 	// framework-dependent .NET app on an image without the runtime.
-	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application").matching(`(?i)\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\byou must install \.net to run this application\b`),
+	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application").matching(`(?i)\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\bAn exception occurred in the driver: could not find driver\b|^\s*could not find driver\s*$|\byou must install \.net to run this application\b`),
 	// Python refusing its own environment at start: PYTHONHOME pointing
 	// elsewhere ("No module named 'encodings'" under "Fatal Python error:
 	// init_fs_encoding"), PYTHONIOENCODING naming no codec.
@@ -1437,7 +1443,7 @@ var patterns = []*pattern{
 	// A configuration file's position before the message ("nats.conf:31:1:
 	// interface conversion: ...", "/etc/app/config.yaml:12: unknown key"):
 	// the program rejected that line of its configuration.
-	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:", ".alloy:", ".river:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties|alloy|river):\d+(?::\d+)?:\s+[a-z]`).without("deprecat", "warning:", "warn:", "hint:", "note:"),
+	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:", ".alloy:", ".river:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties|alloy|river):\d+(?::\d+)?:\s+[a-z]`).without("deprecat", "warning:", "warn:", "hint:", "note:", "dial tcp", "connection refused", "no such host"),
 	// A version the reporter says the program does not support ("Jaeger
 	// 1.41 does not yet support ES v8.x+"): the versions do not fit.
 	// Round 13. A database schema from another version of the program
@@ -1714,7 +1720,7 @@ var patterns = []*pattern{
 	// that no longer works: Django models imported before setup, a route
 	// Express 5's path-to-regexp rejects, pydantic 2's removed arguments,
 	// asyncio's get_event_loop on Python 3.14.
-	pat("py_node_code_bug", AppCrash, weightPrecise, "", "apps aren't loaded yet", "missing parameter name at", "pydanticusererror", "there is no current event loop", "firebase app already exists").matching(`(?i)\bAppRegistryNotReady: Apps aren't loaded yet\b|\bThe default Firebase app already exists\b|\bTypeError: Missing parameter name at \d+|\bPydanticUserError\b|\bRuntimeError: There is no current event loop\b`),
+	pat("py_node_code_bug", AppCrash, weightPrecise, "", "apps aren't loaded yet", "missing parameter name at", "pydanticusererror", "there is no current event loop", "firebase app already exists").matching(`(?i)\bAppRegistryNotReady: Apps aren't loaded yet\b|\bThe default Firebase app already exists\b|\bTypeError: Missing parameter name at (?:index )?\d+|\bPydanticUserError\b|\bRuntimeError: There is no current event loop\b`),
 	// Yarn 1's check of node_modules against yarn.lock, which Rails'
 	// Webpacker runs at boot: the installed packages (a node_modules volume
 	// from another build or platform) do not match.
@@ -1722,7 +1728,14 @@ var patterns = []*pattern{
 	// Yarn's "Couldn't find a script named" (npm's "Missing script").
 	pat("yarn_missing_script", CommandNotFound, weightPrecise+1, hintEntry, "couldn't find a script named"),
 	// pnpm's: "ERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL", then "× Command "x" not found".
-	pat("pnpm_command_not_found", CommandNotFound, weightPrecise+1, hintEntry, "not found").matching(`^\s*×\s+Command "[^"]+" not found\s*$`),
+	pat("pnpm_command_not_found", CommandNotFound, weightPrecise+1, hintEntry, "not found").matching(`^\s*×\s+Command "[^"]+" not found\s*$|\bERR_PNPM_RECURSIVE_EXEC_FIRST_FAIL\s+Command "[^"]+" not found\b`),
+	// Node's own refusals of code this version no longer runs as written
+	// (a JSON import without its import attribute, a TypeScript enum under
+	// type stripping), a native addon never built ("Could not locate the
+	// bindings file", pnpm 10 skipping its build script), and a Corepack in
+	// the image older than the registry's signing keys: the image or the
+	// code, not a setting.
+	pat("node_code_or_build", AppCrash, weightPrecise, hintModule, "err_import_attribute_missing", "err_unsupported_typescript_syntax", "could not locate the bindings file", "cannot find matching keyid").matching(`\bERR_IMPORT_ATTRIBUTE_MISSING\b|\bERR_UNSUPPORTED_TYPESCRIPT_SYNTAX\b|\bCould not locate the bindings file\b|\bCannot find matching keyid\b`),
 	// The image runs another version of the package manager than the one
 	// the project pins: the image is built wrong.
 	pat("package_manager_pin", AppCrash, weightPrecise, "The image runs another version of the package manager than the project pins (packageManager in package.json): enable Corepack in the image (corepack enable) with network at build time, or start the built app with node directly.", "packagemanager").matching(`(?i)\bdefines "packageManager": "[\w@.+-]+"\. However the current global version of \w+ is\b`),
@@ -2027,7 +2040,7 @@ var patterns = []*pattern{
 	// A server told to daemonize (mongod --fork): the parent the
 	// container runs exits once its child starts.
 	pat("daemon_forked", Completed, weightSpecific, "The program forks into the background and its first process, the container's, exits: run it in the foreground (drop --fork / daemonize options).", "parent exiting", "about to fork child process").matching(`(?i)\bchild process started successfully, parent exiting\b|\babout to fork child process\b`),
-	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired", "invalid peer certificate").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
+	pat("tls_cert", ConfigError, weightPrecise, hintCert, "x509:", "certificate verify failed", "pkix path building failed", "unable to find valid certification path", "certificate_verify_failed", "self signed certificate", "self-signed certificate", "unable to get local issuer certificate", "certificate has expired", "sslhandshakeexception", "tls: failed to verify", "unable_to_verify_leaf_signature", "cert_has_expired", "invalid peer certificate", "the remote certificate is invalid because of errors in the certificate chain").without("using insecure, self-signed", "using self-signed", "generating self-signed", "generated self-signed", "generating a self-signed", "creating self-signed"),
 	// An expired certificate named as the crash's cause in words or by a
 	// JVM's exception ("webhook crashlooping on certificate expiration",
 	// "CertificateExpiredException"); a log line announcing when its
@@ -2048,7 +2061,7 @@ var patterns = []*pattern{
 	// Clients that name a server they cannot reach in their own words:
 	// NATS with none up, Prisma's P1002 (reached, then no answer), redis-py's
 	// timeout, MySQL's "Unknown server host" (a name that does not resolve).
-	pat("client_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "no servers available for connection", "was reached but timed out", "timeout connecting to server", "unknown server host", "unknown mysql server host").matching(`(?i)\bnats: no servers available for connection\b|\bwas reached but timed out\b|\btimeout connecting to server\b|\bunknown (?:mysql )?server host\b`),
+	pat("client_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "no servers available for connection", "was reached but timed out", "timeout connecting to server", "unknown server host", "unknown mysql server host", "no alive nodes found", "could not reach host").matching(`(?i)\bno alive nodes found in your cluster\b|\bCould not reach host \S+\. Check your network connection\b|\bnats: no servers available for connection\b|\bwas reached but timed out\b|\btimeout connecting to server\b|\bunknown (?:mysql )?server host\b`),
 	// An upstream service refusing for a quota or rate limit (HTTP 429):
 	// it answers, but will not serve the program until the window passes.
 	pat("http_429", DependencyUnavailable, weightSpecific+3, "An upstream service refuses the program for its rate limit or quota (HTTP 429): wait for the window to pass, lower how often the container calls it (a restart loop makes it worse), or raise the quota.", "429", "too many requests", "rate limit", "download limit", "ratelimited", "rate-limited", "too many certificates", "too many failed authorizations", "quota", "requestlimitexceeded", "request limit exceeded", "rate exceeded", "resourceexhausted", "resource_exhausted", "ratelimiterror", "overloaded_error", "flood control", "retryafter", "sessions remaining", "secondary rate limit", "toomanyrequests", "retry later", "too many registrations", "too many requests").matching(`(?i)\b(?:status(?: code)?:? 429\b|429 too many requests\b|http(?:/[\d.]+)? 429\b|error: 429 ::)|\b(?:rate limit|download limit|api rate limit) (?:exceeded|reached)\b|\brate[- ]?limited\b|\btoo many (?:certificates|failed authorizations)\b|\bexhausted (?:your |the |its )?(?:daily |monthly )?quota\b|\bTerminalQuotaError\b|\b(?:api|request|daily|rate|usage) quota (?:exceeded|exhausted|reached)\b|\bquota exceeded for quota metric\b|\bexceeded your current quota\b|\binsufficient_quota\b|\bRequestLimitExceeded\b|\brequest limit exceeded\b|\bThrottling(?:Exception)?: Rate exceeded\b|\bResourceExhausted\b[^\n]{0,60}\b(?:quota|429|exhausted)|\bRESOURCE_EXHAUSTED\b[^\n]{0,60}\bquota|\bRateLimitError\b|\boverloaded_error\b|\bflood control exceeded\b|\bnot enough sessions remaining\b|'ratelimited'|"ratelimited"|\bsecondary rate limit\b|\brate limit quota exceeded\b|\btoomanyrequests\b|\b429\b[^\n]{0,40}\bretry later\b|\btoo many registrations\b|\breceived too many requests\b`).without("disk quota", "larger than max"),
@@ -2250,7 +2263,7 @@ var patterns = []*pattern{
 	// nginx's [emerg] is its configuration check failing; the ports,
 	// permissions and upstream names it also reports match the more precise
 	// patterns above.
-	pat("nginx_emerg", ConfigError, weightSpecific, hintParse, "[emerg]"),
+	pat("nginx_emerg", ConfigError, weightSpecific, hintParse, "[emerg]").without("no [emerg]"),
 	// A command-line flag the program requires, or a flag value it
 	// refuses ("-consul-api-timeout must be set to a value greater than 0",
 	// cobra's `required flag(s) "config" not set`).
@@ -2352,8 +2365,15 @@ var patterns = []*pattern{
 	// R, Julia, Lua and OpenResty) and for a bug in the code (Haskell's
 	// partial functions, Lua's nil calls, Scala's unmatched case, Swift's
 	// traps).
-	pat("runtime_module_missing", AppCrash, weightPrecise, hintModule, "in @inc", "there is no package called", "not found in current path", "module '").matching(`(?i)\bcan't locate \S+\.pm in @INC\b|\bthere is no package called\b|\bPackage \S+ not found in current path\b|\bmodule '[\w.]+' not found:`),
+	pat("runtime_module_missing", AppCrash, weightPrecise, hintModule, "in @inc", "there is no package called", "not found in current path", "module '", "on classpath").matching(`(?i)\bcan't locate \S+\.pm in @INC\b|\bthere is no package called\b|\bPackage \S+ not found in current path\b|\bmodule '[\w.]+' not found:|\bCould not locate [\w/$.-]+__init\.class\b.{0,120}\bon classpath\b`),
 	pat("runtime_code_bug", AppCrash, weightPrecise, "", "prelude.", "attempt to call a nil value", "attempt to index a nil value", "scala.matcherror", "fatal error: index out of range", "fatal error: unexpectedly found nil").matching(`(?i)\bPrelude\.(?:head|tail|last|init|!!|maximum|minimum|foldr1|read): (?:empty list|no parse|index too large|negative index)\b|\battempt to (?:call|index) a nil value\b|\bscala\.MatchError\b|\bFatal error: (?:Index out of range|Unexpectedly found nil)\b`),
+	// More bugs in less common runtimes' words: Perl's method on a package
+	// or value that has none, Swift's dictionary built with a key twice,
+	// Zig's safety checks, Elixir's call to a process that is not started
+	// (a supervisor's children in the wrong order), Koin's and Guice's
+	// dependency wiring, LangGraph's graph naming a node it never added,
+	// HAProxy's own bug check.
+	pat("runtime_code_bug_more", AppCrash, weightPrecise, "", "can't locate object method", "can't call method", "fatal error: duplicate", "panic: ", "no process: the process is not alive", "nodefinitionfoundexception", "nobeandeffoundexception", "no implementation for", "unknown node", "bug condition").matching(`(?i)\bCan't locate object method "\w+" via package\b|\bCan't call method "\w+" on (?:an undefined value|unblessed reference)|\bFatal error: Duplicate (?:values for key|keys of type)\b|\bpanic: (?:reached unreachable code|attempt to use null value|integer overflow|attempt to unwrap error)\b|\bno process: the process is not alive or there's no process currently (?:associated with|registered with|registered under) the given name\b|\bkoin\.core\.error\.(?:NoDefinitionFoundException|NoBeanDefFoundException)\b|\bNo implementation for [\w.<>$]+ was bound\b|\bFound edge (?:starting at|ending at) unknown node\b|\bFATAL: bug condition "[^"]*" matched at\b`),
 	// Swift's crash report names the signal in its own words ("💣 Program
 	// crashed: Bad pointer dereference at 0x0").
 	pat("swift_bad_pointer", Segfault, weightPrecise, hintNative, "program crashed: bad pointer dereference"),
@@ -2654,7 +2674,74 @@ var patterns = []*pattern{
 	// 1.22.7 ...)", Jenkins' "older than the minimum required version
 	// (Java 17)").
 	pat("runtime_too_old", AppCrash, weightSpecific, "The app needs a newer runtime than the image runs: rebuild on a base image with the version it asks for, or run a release of the app built for this runtime.", "requires a different python", "is not supported by the project", "go.mod requires go", "older than the minimum required version"),
-	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine"),
+	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine", "unsupported class file major version"),
+	// Symfony's container built with a service that needs one no bundle
+	// defines (a plugin built for another version of the shop), and an
+	// Odoo module's view naming a field its model lacks: the code.
+	pat("service_graph_broken", AppCrash, weightPrecise, "The app's code (or a plugin's) needs a service or field this version does not have: a plugin or module built for another release; update or disable it.", "non-existent service", "does not exist in model").matching(`(?i)\bhas a dependency on a non-existent service "[^"]+"|\bField "[\w.]+" does not exist in model "[\w.]+"`),
+	// pytz asked to place a wall-clock time that does not exist or is
+	// ambiguous on a DST change (localize(..., is_dst=None)): the code.
+	pat("pytz_dst_time", AppCrash, weightPrecise, "", "nonexistenttimeerror", "ambiguoustimeerror").matching(`\bpytz\.exceptions\.(?:NonExistentTimeError|AmbiguousTimeError)\b`),
+	// A database given a time zone it has no tables for (MariaDB's
+	// default-time-zone before mysql_tzinfo_to_sql ran).
+	pat("db_time_zone_unknown", ConfigError, weightPrecise+1, "The database does not know the time zone it is set to: load its time zone tables (mysql_tzinfo_to_sql) or use an offset like '+00:00'.", "unknown default time zone").matching(`(?i)\bIllegal or unknown default time zone\b`),
+	// Datadog's agent with an API key its site does not take (a key of
+	// another org or region, DD_SITE unset).
+	pat("datadog_api_key", ConfigError, weightPrecise, "The Datadog API key is refused: check DD_API_KEY and that DD_SITE names the site of the org the key belongs to (datadoghq.eu, us3, ...).", "api key invalid", "is invalid").matching(`(?i)\bAPI Key invalid, dropping transaction\b|\bapi_key '[^']*' for domain \S+ is invalid\b`),
+	// SteamCMD refusing an app the anonymous login does not own (the game's
+	// client app id where the dedicated server's was meant), or an app id
+	// that does not exist for this platform: the server's files never
+	// arrive, so the start script after it finds nothing to run.
+	pat("steamcmd_install_refused", ConfigError, weightPrecise+3, "SteamCMD would not install the app: check the app id is the dedicated server's (not the game client's, which needs a subscription) and the platform and login the image uses.", "failed to install app").matching(`(?i)\bERROR! Failed to install app '\d+' \((?:No subscription|Invalid platform|Missing configuration|Invalid app configuration)\)`),
+	// Python libraries that do not match each other in the image: protobuf's
+	// generated code newer than its runtime, pydantic-core not the one
+	// pydantic needs (installed with --no-deps); and SQLAlchemy 2 refusing
+	// 1.x calls in the code (select([...]), a bare string as SQL).
+	pat("py_library_mismatch", AppCrash, weightPrecise, hintModule, "incompatible protobuf gencode", "pydantic-core version", "should be explicitly declared as text(", "columns clause element expected").matching(`(?i)\bDetected incompatible Protobuf Gencode/Runtime versions\b|\bThe installed pydantic-core version \([\w.]+\) is incompatible with the current pydantic version\b|\bTextual SQL expression .{1,200} should be explicitly declared as text\(|\bColumn expression, FROM clause, or other columns clause element expected, got\b`),
+	// Rust crates refusing how the code or the build uses them: axum's two
+	// handlers for one route, rustls with both crypto providers (or none)
+	// enabled, sqlx's migration changed after it was applied (its debug
+	// form under unwrap()); and a socket address the program was given that
+	// does not parse ("BIND_ADDR=8080", a port without a host).
+	pat("rust_crate_misuse", AppCrash, weightPrecise, "", "overlapping method route", "process-level cryptoprovider", "versionmismatch(").matching(`\bOverlapping method route\. Handler for \x60[A-Z]+ [^\x60]+\x60 already exists\b|\bCould not automatically determine the process-level CryptoProvider\b|\bon an \x60Err\x60 value: VersionMismatch\(\d+\)`),
+	pat("rust_addr_parse", ConfigError, weightPrecise, hintParse, "addrparseerror(").matching(`\bAddrParseError\((?:Socket|Ip|SocketV4|SocketV6|IpV4|IpV6)\)`),
+	// A cron expression Quartz does not take (both day-of-week and
+	// day-of-month given): the schedule in the settings. Bull's handler
+	// defined twice for one queue: the code.
+	pat("quartz_cron_rejected", ConfigError, weightPrecise, hintParse, "day-of-week and a day-of-month").matching(`(?i)\bSupport for specifying both a day-of-week AND a day-of-month parameter is not implemented\b`),
+	pat("bull_handler_twice", AppCrash, weightPrecise, "", "cannot define the same handler twice").matching(`\bCannot define the same handler twice\b`),
+	// Sidekiq 7 on a Redis older than it needs: the Redis version is a
+	// setting of the deployment.
+	pat("sidekiq_redis_too_old", ConfigError, weightPrecise, "Sidekiq needs a newer Redis than the one it connects to: upgrade Redis (6.2 or later for Sidekiq 7), or pin Sidekiq to a version that supports it.", "sidekiq requires redis").matching(`(?i)\bSidekiq requires Redis [\d.]+ or greater\b`),
+	// A start script that finds no Java at all (sbt-native-packager's
+	// "No java installations was detected."): the runtime stage of the
+	// image has no JRE.
+	pat("no_java_installation", CommandNotFound, weightPrecise, "The image has no Java runtime for the start script: base the final stage on a JRE image (or bundle one), or set JAVA_HOME to where it is.", "no java installation").matching(`(?i)^No java installations? (?:was|were) detected\b`),
+	// CDI's missing bean (WELD-001408, Weld in Payara, WildFly, Quarkus
+	// Arc's "Unsatisfied dependency for type"): the code's injection
+	// points name a type no bean provides.
+	pat("cdi_unsatisfied", AppCrash, weightPrecise-2, "The app's dependency injection finds no bean for a type it injects: a class removed or not in the deployment, or a missing qualifier or scope annotation; fix the code or the build.", "weld-001408", "unsatisfied dependency for type").matching(`(?i)\bWELD-001408: Unsatisfied dependencies for type\b|\bUnsatisfied dependency for type [\w.$<>]+ and qualifiers\b`),
+	// The JVM refusing a heap size it was given ("Too small maximum heap",
+	// "-Xmx768" without a unit is 768 bytes): a setting, not memory
+	// running out.
+	pat("jvm_heap_too_small", ConfigError, weightPrecise+2, "The JVM refuses the heap size in its options: check -Xmx/-Xms (a number without a unit is bytes: write -Xmx768m) in JAVA_OPTS or JAVA_TOOL_OPTIONS.", "too small maximum heap", "too small initial heap", "incompatible minimum and maximum heap sizes").matching(`(?i)\bToo small (?:maximum|initial) heap\b|\bIncompatible minimum and maximum heap sizes specified\b`),
+	// Docker asked for GPUs with no NVIDIA runtime installed ("could not
+	// select device driver \"nvidia\" with capabilities: [[gpu]]"): the
+	// host's setup, not a permission.
+	pat("gpu_driver_unselectable", ConfigError, weightPrecise+2, "Docker has no device driver for the GPUs the service asks for: install the NVIDIA Container Toolkit on the host and restart Docker (or remove the GPU reservation).", "could not select device driver").matching(`(?i)\bcould not select device driver "[\w.-]*" with capabilities\b`),
+	// A JVM in FIPS mode offers no PKCS12 (or JKS) key store ("KeyStore not
+	// available", "PKCS12 not found"): the key store's type is a setting
+	// the node's crypto policy refuses.
+	pat("fips_keystore_type", ConfigError, weightPrecise+1, "The JVM's security providers (a FIPS crypto policy) offer no key store of the configured type: convert the key store to the type the FIPS provider takes (BCFKS or PKCS11), or set the store type the platform supports.", "keystore not available", "pkcs12 not found", "jks not found").matching(`(?i)\b(?:PKCS12|JKS|BCFKS) KeyStore not available\b|\bKeyStoreException: (?:PKCS12|JKS) not found\b`),
+	// Credentials a tunnel or SSH client was given that the server rejects:
+	// cloudflared's "Unauthorized: Invalid tunnel secret", Go ssh's "unable
+	// to authenticate, attempted methods [none publickey]" (Concourse's
+	// worker key not authorised at the TSA).
+	pat("tunnel_key_rejected", ConfigError, weightPrecise, hintAuth, "invalid tunnel secret", "unable to authenticate, attempted methods").matching(`(?i)\bUnauthorized: Invalid tunnel secret\b|\bssh: unable to authenticate, attempted methods \[[\w ]*\], no supported methods remain\b`),
+	// A bind refused because the user may not take a privileged port
+	// (Unbound's "can't bind socket: Permission denied for 0.0.0.0 port
+	// 53").
+	pat("bind_permission", PermissionDenied, weightPrecise+2, "The process may not bind the port: below 1024 it needs root or NET_BIND_SERVICE (add the capability, or listen on a high port and map it in the Service).", "can't bind socket: permission denied").matching(`(?i)\bcan't bind socket: Permission denied for\b`),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
 	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
@@ -2898,6 +2985,10 @@ var (
 	configFrame = pat("config_frame", ConfigError, weightSpecific+1, "A setting the program reads at startup is missing or malformed (the stack shows it reading its configuration): set it in the ConfigMap, env vars or config file.")
 	// reValueException is an exception about a missing or malformed value.
 	reValueException = regexp.MustCompile(`(ArgumentNullException|NullReferenceException|NullPointerException|ArgumentException|FormatException|NumberFormatException|IllegalArgumentException|InvalidCastException|UriFormatException|KeyNotFoundException|KeyError|ValueError|TypeError)\b`)
+	// reConfigSubpackage is a package named config with packages of its
+	// own below it ("io.airbyte.config.persistence.ActorDefinitionVersionHelper"):
+	// a module of the program's domain, not code reading its settings.
+	reConfigSubpackage = regexp.MustCompile(`\.config\.[a-z]\w*\.`)
 	// reConfigFrame is a stack frame of code reading configuration.
 	reConfigFrame = regexp.MustCompile(`(IConfiguration\b|ConfigureServices|\bConfig(?:uration)?(?:Loader|Reader|Parser|Builder)?\.|\bSettings\.|[./]config[./]|settings\.py|/conf/|appsettings|loadConfig|readConfig|parseConfig|getConfig|LoadConfig|ReadConfig|ParseConfig)`)
 	// sigtermPattern recognises the app saying it was sent SIGTERM: the

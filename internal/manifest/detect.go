@@ -111,7 +111,7 @@ func mayHaveTableHeader(text []byte) bool {
 // fragments: JSON that parses, or YAML with at least two pod keys and
 // no describe-style keys.
 func looksLikeObjects(text []byte) bool {
-	if text[0] == '{' || text[0] == '[' && !bracketHeading(text) {
+	if text[0] == '{' || text[0] == '[' && reJSONArrayStart.Match(text) && !bracketHeading(text) {
 		return true
 	}
 	if looksLikeCompose(text) {
@@ -127,6 +127,11 @@ func looksLikeObjects(text []byte) bool {
 	// describe text uses Capitalised keys; YAML uses camelCase ones.
 	return len(keys) >= 2 && !reDescribeKey.Match(text)
 }
+
+// reJSONArrayStart is the start of a JSON array of objects or strings
+// (`kubectl get ... -o json | jq '[...]'`), not a log line whose first
+// word is bracketed ("[Info   :   BepInEx] Chainloader startup complete").
+var reJSONArrayStart = regexp.MustCompile(`^\[\s*(?:[{"\[\]]|\n)`)
 
 // bracketHeading reports text whose first line is a label in square
 // brackets ("[consumer --previous]", "[init: wait-kafka]") over the output

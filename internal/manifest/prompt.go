@@ -88,7 +88,7 @@ func dockerFormatExitCode(prompt, out string) (code, restarts int, ok bool) {
 	at, idx, ridx := 0, -1, -1
 	for i, loc := range reTemplateField.FindAllStringIndex(format, -1) {
 		re.WriteString(regexp.QuoteMeta(format[at:loc[0]]))
-		re.WriteString(`(\S+)`)
+		re.WriteString(`(\[[^\]]*\]|\S+)`) // a slice prints as "[dotnet --info]"
 		switch field := format[loc[0]:loc[1]]; {
 		case reExitCodeField.MatchString(field):
 			idx = i + 1
@@ -119,12 +119,26 @@ func dockerFormatExitCode(prompt, out string) (code, restarts int, ok bool) {
 // printedExitCode reads the exit code a jsonpath prompt printed: the number
 // alone, or beside the reason the same jsonpath asked for ("Completed 0",
 // "Completed/0").
-func printedExitCode(out string) (int, bool) {
+//
+// Two numbers are told apart by the template's order: '{...exitCode}{"
+// "}{...restartCount}' prints "0 27", the exit code first.
+func printedExitCode(prompt, out string) (int, bool) {
 	// The fields as a template joins them: by spaces, or by a separator
 	// of its own ('{...reason}/{...exitCode}' prints "Completed/0").
 	f := strings.FieldsFunc(out, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("/,;|", r) })
 	if len(f) == 0 || len(f) > 2 {
 		return 0, false
+	}
+	if fields := reJSONPathField.FindAllString(prompt, -1); len(f) == 2 && len(fields) == 2 {
+		a, errA := strconv.Atoi(f[0])
+		b, errB := strconv.Atoi(f[1])
+		switch {
+		case errA != nil || errB != nil:
+		case strings.Contains(fields[0], "terminated.exitCode"):
+			return a, true
+		case strings.Contains(fields[1], "terminated.exitCode"):
+			return b, true
+		}
 	}
 	code := -1
 	for _, w := range f {
@@ -214,7 +228,7 @@ func readPrompts(text string) promptNames {
 			continue
 		}
 		if off := exitCodeLineOffset(line); !found.hasExit && reExitCodePath.MatchString(line) && i+1+off < len(lines) {
-			if n, ok := printedExitCode(lines[i+1+off]); ok {
+			if n, ok := printedExitCode(line, lines[i+1+off]); ok {
 				found.exitCode, found.hasExit, found.lastState = n, true, strings.Contains(line, "lastState")
 			}
 		}
