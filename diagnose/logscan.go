@@ -135,14 +135,11 @@ func (c *candidate) better(b *candidate) bool {
 		return true
 	}
 	// The program's own line says it better than a reporter's title that
-	// repeats its words ("Permission Denied error" above the EACCES).
-	if c.score == b.score && b.words && !c.words && c.pat != nil && b.pat != nil && c.pat.cat == b.pat.cat {
-		return true
-	}
-	// Neither names a known cause: the program's own error says more than
-	// the reporter's sentence before it ("the log always dies in the
-	// library migration", then the exception).
-	if c.score == b.score && c.pat == nil && b.pat == nil && b.words && !c.words {
+	// repeats its words ("Permission Denied error" above the EACCES), or
+	// than the reporter's sentence before it when neither names a known
+	// cause ("the log always dies in the library migration", then the
+	// exception).
+	if c.score == b.score && b.words && !c.words && (c.pat == nil && b.pat == nil || c.pat != nil && b.pat != nil && c.pat.cat == b.pat.cat) {
 		return true
 	}
 	// A "Caused by:" that names a specific cause of the same kind refines

@@ -681,7 +681,7 @@ var patterns = []*pattern{
 	// JVM options that name a file or a setting the JVM refuses: a
 	// -javaagent jar that is not in the image, an unknown -XX option, a
 	// heap it cannot reserve.
-	pat("jvm_options", ConfigError, weightPrecise, hintParse, "error opening zip file or jar manifest missing", "could not find agent library", "unrecognized vm option", "invalid maximum heap size", "invalid initial heap size", "could not reserve enough space for"),
+	pat("jvm_options", ConfigError, weightPrecise, hintParse, "error opening zip file or jar manifest missing", "could not find agent library", "unrecognized vm option", "invalid maximum heap size", "invalid initial heap size", "could not reserve enough space for", "too small maximum heap", "too small initial heap", "incompatible minimum and maximum heap sizes"),
 	pat("java_main", CommandNotFound, weightPrecise, hintEntry, "could not find or load main class", "unable to access jarfile", "no main manifest attribute"),
 	// Round 28. A JVM option or a stray quote taken for the main class
 	// (`PULSAR_MEM=" -Xms64m"` quoted into the command): the options are
@@ -1841,8 +1841,10 @@ var patterns = []*pattern{
 	// dockerize's wait for a dependency that gave up.
 	pat("dockerize_wait_timeout", DependencyUnavailable, weightPrecise, hintDepend, "waiting on dependencies to become available").matching(`(?i)\bTimeout after \S+ waiting on dependencies to become available\b`),
 	// A Java keystore or truststore the program cannot open: the wrong
-	// password, another store type (PKCS12 read as JKS), a missing file.
-	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b`),
+	// password, another store type (PKCS12 read as JKS, or a type a FIPS
+	// JVM's providers do not offer: "PKCS12 KeyStore not available"), a
+	// missing file.
+	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b|\b(?:PKCS12|JKS|BCFKS) KeyStore not available\b|\bKeyStoreException: (?:PKCS12|JKS) not found\b`),
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// A download at start (an engine, a model, a plugin) that the server
 	// answered with a 5xx: the server is failing, not the program.
@@ -1905,7 +1907,9 @@ var patterns = []*pattern{
 	// capabilities to listen on 443", "needs NET_BIND_SERVICE to bind
 	// port 80").
 	pat("priv_port_words", PermissionDenied, weightPrecise, hintPrivPort, "capabilit", "net_bind_service").matching(`(?i)\b(?:missing|lacks?|lacking|without|no|needs?|requires?|not have|doesn't have)\s+(?:the\s+)?(?:[\w_]+\s+)?capabilit\w*\b.{0,40}\b(?:listen|bind)\w*\b|\b(?:needs?|requires?|missing|without|lacks?|lacking)\b[^.]{0,20}\bnet_bind_service\b.{0,40}\b(?:listen|bind)\w*\b|\b(?:listen|bind)\w*\b.{0,40}\b(?:without|missing|lacks?)\s+(?:the\s+)?(?:cap_)?net_bind_service\b`),
-	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b)`),
+	// The bind refused itself, as runtimes and servers print it (Unbound's
+	// "can't bind socket: Permission denied for 0.0.0.0 port 53" too).
+	pat("priv_port", PermissionDenied, weightPrecise+1, hintPrivPort, "permission denied", "eacces").matching(`(?i)(bind\(\) to \S+:\d+ failed \(13|listen eacces|bind: permission denied|listen tcp :?\d*:? ?bind: permission|socketexception \(13\): permission denied|permission denied.*:(?:80|443)\b|can't bind socket: permission denied for)`),
 	// A service account's refusal told without "is forbidden" (OpenShift's
 	// oauth-proxy: "unable to retrieve authentication information for
 	// tokens: User \"system:serviceaccount:ns:sa\" cannot create
@@ -2366,14 +2370,12 @@ var patterns = []*pattern{
 	// partial functions, Lua's nil calls, Scala's unmatched case, Swift's
 	// traps).
 	pat("runtime_module_missing", AppCrash, weightPrecise, hintModule, "in @inc", "there is no package called", "not found in current path", "module '", "on classpath").matching(`(?i)\bcan't locate \S+\.pm in @INC\b|\bthere is no package called\b|\bPackage \S+ not found in current path\b|\bmodule '[\w.]+' not found:|\bCould not locate [\w/$.-]+__init\.class\b.{0,120}\bon classpath\b`),
-	pat("runtime_code_bug", AppCrash, weightPrecise, "", "prelude.", "attempt to call a nil value", "attempt to index a nil value", "scala.matcherror", "fatal error: index out of range", "fatal error: unexpectedly found nil").matching(`(?i)\bPrelude\.(?:head|tail|last|init|!!|maximum|minimum|foldr1|read): (?:empty list|no parse|index too large|negative index)\b|\battempt to (?:call|index) a nil value\b|\bscala\.MatchError\b|\bFatal error: (?:Index out of range|Unexpectedly found nil)\b`),
-	// More bugs in less common runtimes' words: Perl's method on a package
-	// or value that has none, Swift's dictionary built with a key twice,
-	// Zig's safety checks, Elixir's call to a process that is not started
-	// (a supervisor's children in the wrong order), Koin's and Guice's
-	// dependency wiring, LangGraph's graph naming a node it never added,
-	// HAProxy's own bug check.
-	pat("runtime_code_bug_more", AppCrash, weightPrecise, "", "can't locate object method", "can't call method", "fatal error: duplicate", "panic: ", "no process: the process is not alive", "nodefinitionfoundexception", "nobeandeffoundexception", "no implementation for", "unknown node", "bug condition").matching(`(?i)\bCan't locate object method "\w+" via package\b|\bCan't call method "\w+" on (?:an undefined value|unblessed reference)|\bFatal error: Duplicate (?:values for key|keys of type)\b|\bpanic: (?:reached unreachable code|attempt to use null value|integer overflow|attempt to unwrap error)\b|\bno process: the process is not alive or there's no process currently (?:associated with|registered with|registered under) the given name\b|\bkoin\.core\.error\.(?:NoDefinitionFoundException|NoBeanDefFoundException)\b|\bNo implementation for [\w.<>$]+ was bound\b|\bFound edge (?:starting at|ending at) unknown node\b|\bFATAL: bug condition "[^"]*" matched at\b`),
+	// The bugs also in Perl's words for a method a package lacks, Swift's
+	// dictionary built with a key twice, Zig's safety checks, Elixir's call
+	// to a process not started (a supervisor's children in the wrong
+	// order), Koin's and Guice's dependency wiring, LangGraph's graph naming
+	// a node it never added, HAProxy's own bug check.
+	pat("runtime_code_bug", AppCrash, weightPrecise, "", "prelude.", "attempt to call a nil value", "attempt to index a nil value", "scala.matcherror", "fatal error: index out of range", "fatal error: unexpectedly found nil", "can't locate object method", "can't call method", "fatal error: duplicate", "panic: ", "no process: the process is not alive", "nodefinitionfoundexception", "nobeandeffoundexception", "no implementation for", "unknown node", "bug condition").matching(`(?i)\bPrelude\.(?:head|tail|last|init|!!|maximum|minimum|foldr1|read): (?:empty list|no parse|index too large|negative index)\b|\battempt to (?:call|index) a nil value\b|\bscala\.MatchError\b|\bFatal error: (?:Index out of range|Unexpectedly found nil)\b|\bCan't locate object method "\w+" via package\b|\bCan't call method "\w+" on (?:an undefined value|unblessed reference)|\bFatal error: Duplicate (?:values for key|keys of type)\b|\bpanic: (?:reached unreachable code|attempt to use null value|integer overflow|attempt to unwrap error)\b|\bno process: the process is not alive or there's no process currently (?:associated with|registered with|registered under) the given name\b|\bkoin\.core\.error\.(?:NoDefinitionFoundException|NoBeanDefFoundException)\b|\bNo implementation for [\w.<>$]+ was bound\b|\bFound edge (?:starting at|ending at) unknown node\b|\bFATAL: bug condition "[^"]*" matched at\b`),
 	// Swift's crash report names the signal in its own words ("💣 Program
 	// crashed: Bad pointer dereference at 0x0").
 	pat("swift_bad_pointer", Segfault, weightPrecise, hintNative, "program crashed: bad pointer dereference"),
@@ -2483,7 +2485,7 @@ var patterns = []*pattern{
 	// A Hugging Face model whose licence must be accepted, downloaded
 	// without a token (or with one whose account has not accepted it).
 	pat("hf_gated_repo", ConfigError, weightPrecise, "The model is gated on Hugging Face: accept its licence with the account whose token the pod uses, and give the pod that token (HF_TOKEN from a Secret).", "gatedrepoerror", "gated repo", "must be authenticated to access").matching(`(?i)\bgatedrepoerror\b|\bcannot access gated repo\b|\byou must be authenticated to access it\b`),
-	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli", "libcuda", "unspecifiedplatform").matching(`(?i)\bno platform detected, vllm is running on unspecifiedplatform\b|\bcould not load nvml library\b|\blibcuda\.so(?:\.1)?: cannot open shared object file\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
+	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli", "libcuda", "unspecifiedplatform", "could not select device driver").matching(`(?i)\bcould not select device driver "[\w.-]*" with capabilities\b|\bno platform detected, vllm is running on unspecifiedplatform\b|\bcould not load nvml library\b|\blibcuda\.so(?:\.1)?: cannot open shared object file\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
 	// A shell cannot parse a file it sources for its settings
 	// ("/conf/java.env: line 1: unexpected EOF while looking for matching"):
 	// the configuration file is broken, not the program.
@@ -2721,27 +2723,11 @@ var patterns = []*pattern{
 	// Arc's "Unsatisfied dependency for type"): the code's injection
 	// points name a type no bean provides.
 	pat("cdi_unsatisfied", AppCrash, weightPrecise-2, "The app's dependency injection finds no bean for a type it injects: a class removed or not in the deployment, or a missing qualifier or scope annotation; fix the code or the build.", "weld-001408", "unsatisfied dependency for type").matching(`(?i)\bWELD-001408: Unsatisfied dependencies for type\b|\bUnsatisfied dependency for type [\w.$<>]+ and qualifiers\b`),
-	// The JVM refusing a heap size it was given ("Too small maximum heap",
-	// "-Xmx768" without a unit is 768 bytes): a setting, not memory
-	// running out.
-	pat("jvm_heap_too_small", ConfigError, weightPrecise+2, "The JVM refuses the heap size in its options: check -Xmx/-Xms (a number without a unit is bytes: write -Xmx768m) in JAVA_OPTS or JAVA_TOOL_OPTIONS.", "too small maximum heap", "too small initial heap", "incompatible minimum and maximum heap sizes").matching(`(?i)\bToo small (?:maximum|initial) heap\b|\bIncompatible minimum and maximum heap sizes specified\b`),
-	// Docker asked for GPUs with no NVIDIA runtime installed ("could not
-	// select device driver \"nvidia\" with capabilities: [[gpu]]"): the
-	// host's setup, not a permission.
-	pat("gpu_driver_unselectable", ConfigError, weightPrecise+2, "Docker has no device driver for the GPUs the service asks for: install the NVIDIA Container Toolkit on the host and restart Docker (or remove the GPU reservation).", "could not select device driver").matching(`(?i)\bcould not select device driver "[\w.-]*" with capabilities\b`),
-	// A JVM in FIPS mode offers no PKCS12 (or JKS) key store ("KeyStore not
-	// available", "PKCS12 not found"): the key store's type is a setting
-	// the node's crypto policy refuses.
-	pat("fips_keystore_type", ConfigError, weightPrecise+1, "The JVM's security providers (a FIPS crypto policy) offer no key store of the configured type: convert the key store to the type the FIPS provider takes (BCFKS or PKCS11), or set the store type the platform supports.", "keystore not available", "pkcs12 not found", "jks not found").matching(`(?i)\b(?:PKCS12|JKS|BCFKS) KeyStore not available\b|\bKeyStoreException: (?:PKCS12|JKS) not found\b`),
 	// Credentials a tunnel or SSH client was given that the server rejects:
 	// cloudflared's "Unauthorized: Invalid tunnel secret", Go ssh's "unable
 	// to authenticate, attempted methods [none publickey]" (Concourse's
 	// worker key not authorised at the TSA).
 	pat("tunnel_key_rejected", ConfigError, weightPrecise, hintAuth, "invalid tunnel secret", "unable to authenticate, attempted methods").matching(`(?i)\bUnauthorized: Invalid tunnel secret\b|\bssh: unable to authenticate, attempted methods \[[\w ]*\], no supported methods remain\b`),
-	// A bind refused because the user may not take a privileged port
-	// (Unbound's "can't bind socket: Permission denied for 0.0.0.0 port
-	// 53").
-	pat("bind_permission", PermissionDenied, weightPrecise+2, "The process may not bind the port: below 1024 it needs root or NET_BIND_SERVICE (add the capability, or listen on a high port and map it in the Service).", "can't bind socket: permission denied").matching(`(?i)\bcan't bind socket: Permission denied for\b`),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
 	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),

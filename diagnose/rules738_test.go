@@ -98,10 +98,6 @@ func TestTaskEndings738(t *testing.T) {
 		"level=info msg=\"Valid config file! No syntax issues found\"\nValid config file! No syntax issues found\n",
 		"No broken requirements found.\n",
 	} {
-		pod := testPod([]string{"job"}, sparse("job", corev1.ContainerStatus{RestartCount: 9, State: waitingCLB()}))
-		r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"job": log}})
-		if r.Category != Completed {
-			t.Errorf("%q: got %s: %s", log, r.Category, r.Summary)
-		}
+		wantCompleted(t, log)
 	}
 }
