@@ -279,7 +279,7 @@ type logScanner struct {
 	springStarted  string
 	springWeb      bool
 	springStopped  bool
-	buildSucceeded string     // Maven's or Gradle's "BUILD SUCCESS" line, when nothing failed after it
+	buildSucceeded string     // Maven's or Gradle's "BUILD SUCCESS" line (sonar-scanner's "EXECUTION SUCCESS"), when nothing failed after it
 	recovered      bool       // a line after the best dependency failure said the connection came back
 	taskDone       string     // a one-shot task's last word of success ("No pending migrations to apply."), when nothing ran after it
 	afterTask      int        // lines of the program's output after taskDone
@@ -501,6 +501,12 @@ func (s *logScanner) line(raw []byte) {
 		s.best.extend(trimmed)
 		s.best.pat = phpParsePattern
 	}
+	if s.best != nil && s.best.pat != nil && s.best.pat.id == "deno_bun_entry_missing" && s.lines-s.best.lineNo == 1 && reDenoImportAt.Match(trimmed) {
+		// Deno names the file that imports the missing one: not the
+		// entry point, a module the image lacks.
+		s.best.extend(trimmed)
+		s.best.pat = denoImportPattern
+	}
 	if s.regexpPanic != nil && reGoInitFrame.Match(trimmed) && s.lines-s.regexpPanic.lineNo <= 8 {
 		// The panicking regexp.MustCompile ran in a package's init: an
 		// expression the code holds.
@@ -637,7 +643,7 @@ func (s *logScanner) line(raw []byte) {
 		s.serverStart, s.startedAt = true, s.lines
 	}
 	s.springLifecycle(lower, raw)
-	if bytes.Contains(lower, []byte("build success")) && reBuildSuccess.Match(trimmed) {
+	if (bytes.Contains(lower, []byte("build success")) || bytes.Contains(lower, []byte("execution success"))) && reBuildSuccess.Match(trimmed) {
 		s.buildSucceeded = string(raw)
 	} else if s.buildSucceeded != "" && (sev >= sevError || bytes.Contains(lower, []byte("build failure"))) {
 		s.buildSucceeded = ""
@@ -775,7 +781,7 @@ func (s *logScanner) line(raw []byte) {
 	if best != nil && best.cat == DependencyUnavailable && reTelemetryExport.Match(lower) {
 		score -= 6 // traces or metrics it could not ship: most programs go on without them
 	}
-	if best != nil && (best.cat == DependencyUnavailable || best.cat == ConfigError) && reProxyUpstream.Match(lower) {
+	if best != nil && (best.cat == DependencyUnavailable || best.cat == ConfigError) && reProxyUpstream.Match(lower) && !reClientGot5xx.Match(lower) {
 		score -= 6 // a proxy's request to a backend that is down: the proxy lives on, and the backend's own lines say why it is down
 	}
 	if best != nil && (best.id == "startup_probe_platform" || best.id == "health_check_words") && s.selfExitAt > 0 {
@@ -1109,6 +1115,32 @@ var reNginxRequestFields = regexp.MustCompile(`, (?:host|referrer): "[^"]*"`)
 // reBold is Markdown's bold emphasis round a word or words.
 var reBold = regexp.MustCompile(`(^|[^*])\*\*([^*\s](?:[^*]*[^*\s])?)\*\*([^*]|$)`)
 
+// reParsedValue is the quoted value Go's strconv could not parse.
+var reParsedValue = regexp.MustCompile(`parsing "[^"]*"`)
+
+// reAWSEndpoint is an AWS endpoint host with a region in it
+// ("sqs.eu-west-1.amazonaws.com", "bucket.s3.us-east-2.amazonaws.com").
+var reAWSEndpoint = regexp.MustCompile(`(?i)\b(?:[a-z0-9-]+\.)+?([a-z]{2}(?:-[a-z]+){1,2}-[a-z0-9]{1,2})\.amazonaws\.com\b`)
+
+// reAWSRegion is the form of every AWS region's name.
+var reAWSRegion = regexp.MustCompile(`^(?:us|eu|ap|sa|ca|me|af|il|mx|cn|us-gov|us-iso|us-isob|eusc-de)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d$`)
+
+// impossibleAWSRegion returns the region of an AWS endpoint in line that
+// cannot be a region's name ("us-esat-1", "eu-west-l"), or "".
+func impossibleAWSRegion(line string) string {
+	for _, m := range reAWSEndpoint.FindAllStringSubmatch(line, -1) {
+		if r := strings.ToLower(m[1]); !reAWSRegion.MatchString(r) {
+			return r
+		}
+	}
+	return ""
+}
+
+// reClientGot5xx is a client's own error quoting the answer a proxy gave
+// it ("FlagLoadException: GET http://flags... returned 503 Service
+// Unavailable: upstream connect error ..."): the client stops on it.
+var reClientGot5xx = regexp.MustCompile(`\breturned 50[234]\b|\b50[234] service unavailable: upstream connect error\b`)
+
 // reProxyUpstream is a reverse proxy's record of a request its backend
 // did not answer (nginx, Envoy, Traefik, Caddy, HAProxy,
 // http-proxy-middleware), in lower case.
@@ -1317,6 +1349,12 @@ func (s *logScanner) goDump(raw, t []byte, indented bool) {
 	}
 }
 
+// denoImportPattern is a module a Deno program imports that is missing.
+var denoImportPattern = patternNamed("deno_import_missing")
+
+// reDenoImportAt is where Deno's missing module was imported from.
+var reDenoImportAt = regexp.MustCompile(`^at file:///\S+:\d+:\d+$`)
+
 // phpParsePattern is PHP's parser refusing the app's own code.
 var phpParsePattern = patternNamed("php_parse_error")
 
@@ -1405,19 +1443,23 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // (unbound-checkconf, nginx -t, haproxy -c), gitlab-runner register's
 // saved configuration, `vault version`, Vite's "built in", hey's status
 // code tally, rclone's closing "Elapsed time:", promtail's -check-syntax,
-// pip check's clean verdict.
+// pip check's clean verdict, `gitea dump`'s "Finish dumping in file",
+// WAL-G's "Wrote backup with name", restic's "snapshot 4c8a21f9 saved",
+// a Flink savepoint's "You can resume your program from this savepoint",
+// `nginx -V`'s "configure arguments:", Vector's "Vector has stopped."
+// (its stdin source at its end).
 var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)` +
 	`|\bdone\. pass=\d+ warn=\d+ error=0 skip=\d+(?: no-op=\d+)? total=\d+$|\bcatalog written to \S+$|\bapply complete! resources: \d+ added, \d+ changed, \d+ destroyed\.$` +
 	`|^[\w-]+: no errors in \S+$|\bconfiguration file \S+ test is successful$|^configuration file is valid$|\bnothing left to do, exiting$` +
-	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$`)
+	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
 var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at"),
 	[]byte(" pass="), []byte("catalog written"), []byte("apply complete!"), []byte("no errors in"), []byte("test is successful"), []byte("file is valid"),
-	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements")}
+	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped")}
 
-var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] )?BUILD SUCCESS(?:FUL)?\b`)
+var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] |INFO: )?(?:BUILD|EXECUTION) SUCCESS(?:FUL)?\b`)
 
 // reSpringStarted is Spring Boot's line that the application started.
 var reSpringStarted = regexp.MustCompile(`\bstarted \w+ in \d+(?:\.\d+)? seconds\b`)
@@ -1489,6 +1531,9 @@ func (s *logScanner) result() LogScan {
 		best = p
 	}
 	if p := s.deathAfterFailure(best); p != nil {
+		best = p
+	}
+	if p := s.moduleTheSettingsRequire(best); p != nil {
 		best = p
 	}
 	if best != nil && best.pat != nil && best.pat.id == "arm_host" && (s.lastError != nil && s.lastError.lineNo != best.lineNo && !reporterSentence(bytes.TrimSpace([]byte(s.lastError.line))) ||
@@ -1582,6 +1627,11 @@ func (s *logScanner) result() LogScan {
 		// back into an unreachable dependency when the pod has a sidecar.
 		out.Category, out.hint, out.patID = ConfigError, hintLoopback, "loopback"
 	}
+	if out.Category == DependencyUnavailable && impossibleAWSRegion(best.line) != "" {
+		// "lookup sqs.us-esat-1.amazonaws.com ... no such host": no
+		// endpoint answers because the region is typed wrong.
+		out.Category, out.hint, out.patID = ConfigError, "The AWS region in the endpoint ("+impossibleAWSRegion(best.line)+") is not a region: fix the region setting (AWS_REGION, AWS_DEFAULT_REGION, the SDK's or the app's own region value).", "aws_region_typo"
+	}
 	// Redact whole lines before focusing on the cause, so a window never
 	// starts inside a secret.
 	line, r1 := Redact(best.line)
@@ -1674,6 +1724,23 @@ func klogHeader(t []byte) bool {
 	return len(t) > 5 && bytes.IndexByte([]byte("IWEF"), t[0]) >= 0 && isDigits(t[1:5])
 }
 
+// tabLevel is the level of a line whose fields are tab-separated, the
+// level second ("2024-07-24T03:41:18Z\twarn\thyper_util\tconnection
+// error: ...", zap's console encoder and Istio's): the level word, not
+// an "error" in the message, says how bad the line is.
+func tabLevel(lower []byte) (int, bool) {
+	i := bytes.IndexByte(lower, '\t')
+	if i < 8 || i > 40 || bytes.IndexByte(lower[:i], ' ') >= 0 {
+		return 0, false
+	}
+	rest := lower[i+1:]
+	j := bytes.IndexByte(rest, '\t')
+	if j <= 0 || j > 8 {
+		return 0, false
+	}
+	return levelWord(rest[:j])
+}
+
 func severity(lower, trimmed []byte) int {
 	has := func(s string) bool { return bytes.Contains(lower, []byte(s)) }
 	// klog header: E0102 15:04:05.000000 ...
@@ -1689,6 +1756,9 @@ func severity(lower, trimmed []byte) int {
 		return sevFatal
 	}
 	if sev, ok := structuredLevel(lower); ok {
+		return sev
+	}
+	if sev, ok := tabLevel(lower); ok {
 		return sev
 	}
 	if sev, ok := messageIDSeverity(trimmed); ok {
@@ -1852,6 +1922,23 @@ func (s *logScanner) causeJustBefore(best *candidate) *candidate {
 			continue // the entrypoint's step, and the program started after it: a step it went on from (a sed on a read-only conf mount)
 		}
 		if (c.pat.cat == PermissionDenied && c.pat.weight >= weightSpecific) || c.pat.id == "oom_generic" {
+			return c
+		}
+	}
+	return nil
+}
+
+// moduleTheSettingsRequire is the module missing from the image ("Error:
+// Cannot find module 'moment'") on the lines just after a program's word
+// that it could not load its settings file ("Error loading settings file:
+// /data/settings.js"): the file is valid and requires what the build left
+// out.
+func (s *logScanner) moduleTheSettingsRequire(best *candidate) *candidate {
+	if best == nil || best.pat == nil || best.pat.id != "settings_file_unreadable" {
+		return nil
+	}
+	for _, c := range s.second {
+		if c.pat != nil && c.pat.id == "module_missing" && c.lineNo > best.lineNo && c.lineNo <= best.lineNo+2 {
 			return c
 		}
 	}
@@ -2131,8 +2218,9 @@ func speaksOfSidecar(lower []byte) bool {
 	return bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)
 }
 
-// reNotASidecar is a sidecar the report rules out.
-var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?side ?cars?\b`)
+// reNotASidecar is a sidecar the report rules out ("not as a sidecar",
+// "No redis sidecar in the pod").
+var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?(?:[\w-]+ )?side ?cars?\b`)
 
 // reOtherContainer is the report speaking of another container of the pod
 // ("the proxy container", "both containers"): a refused localhost is then
@@ -2586,6 +2674,9 @@ func lexicalCategory(line string) (Category, string) {
 	// A database that is read-only (a replica, a database set so) is the
 	// state of the server, not a filesystem's permission.
 	l = reDatabaseReadOnly.ReplaceAllString(l, "database refuses writes")
+	// The value a parser refused is data, not the log's own word
+	// (strconv's `parsing "unavailable": invalid syntax`).
+	l = reParsedValue.ReplaceAllString(l, "parsing VALUE")
 	if reCrashWords.MatchString(l) {
 		return Unknown, ""
 	}

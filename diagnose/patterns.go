@@ -218,6 +218,12 @@ var patterns = []*pattern{
 	// Deno's and Bun's entry file missing: "error: Module not found
 	// "file:///app/main.ts"." with no importer after it.
 	pat("deno_bun_entry_missing", CommandNotFound, weightPrecise, hintEntry, "module not found \"").matching(`^error: Module not found "[^"]+"\.?\s*$`),
+	// A module the app imports that Deno cannot resolve: an import map
+	// (deno.json) left out of the image ("Relative import path \"hono\" not
+	// prefixed with / or ./ or ../ and not in import map"), or an imported
+	// file missing (the "Module not found" above, with the importing
+	// file's "at file:///app/src/routes/checkout.ts:3:30" below it).
+	pat("deno_import_missing", AppCrash, weightPrecise, hintModule, "and not in import map").matching(`(?i)\bRelative import path "[^"]+" not prefixed with / or \./ or \.\./ and not in import map\b`),
 	// Fluentd's kubernetes_metadata filter restarting the process when
 	// its watch expires (the plugin's bug before 2.5.1).
 	pat("metadata_watch_restart", AppCrash, weightPrecise+1, "Fluentd's kubernetes_metadata filter gives up watching pods or namespaces when the API server says its resource version is too old, and restarts the process: a bug of the plugin's older releases (fixed in fluent-plugin-kubernetes_metadata_filter 2.5.1): upgrade the plugin, or the fluentd image or chart that bundles it.", "watch event", "too old resource version").matching(`(?i)\bException encountered parsing (?:pod|namespace) watch event\b|\bError while watching (?:pods|namespaces): too old resource version\b`),
@@ -387,7 +393,7 @@ var patterns = []*pattern{
 	// ("OOMKilled=true ExitCode=137") or its JSON ("OOMKilled": true): a
 	// fact, above any service's complaint that the container is gone.
 	pat("docker_oomkilled_true", OOMKilled, weightPrecise+4, hintOOMLimit, "oomkilled").matching(`\bOOMKilled(?:=|"?:\s*)true\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "never oom", "never got oom", "never gets oom", "never been oom", "never was oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
 		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
@@ -476,7 +482,10 @@ var patterns = []*pattern{
 	// "Permissions incorrect, read permission is not allowed on the file").
 	pat("perm_words_read", PermissionDenied, weightPrecise, hintPerm, "permission").matching(`(?i)\b(?:read|write|execute) permission (?:is )?(?:not allowed|not granted|missing)\b|\bpermissions? (?:are |is )?incorrect\b`).without("permissions are correct", "permission is correct"),
 	// A volume the reporter says is mounted read-only or cannot be written.
-	pat("read_only_volume_words", PermissionDenied, weightPrecise, hintPerm, "read-only", "read only", "cannot write", "can't write", "unable to write").matching(`(?i)\b(?:volume|disk|file ?system|pvc|data ?dir\w*)\b.{0,20}\b(?:is |was |gets |got )?(?:re)?mounted (?:as )?[\x60'"]?read[- ]only\b|\b(?:re)?mount\w* (?:the |a )?(?:corrupted |damaged )?(?:volume|disk|file ?system)\b.{0,10}\bas [\x60'"]?read[- ]only\b|\b(?:cannot|can't|can not|unable to) write (?:the |any |its )?(?:data )?(?:to|on|into) (?:the |its )?(?:volume|disk|pvc)\b`).without("readonly: true", "readonly: false"),
+	pat("read_only_volume_words", PermissionDenied, weightPrecise, hintPerm, "read-only", "read only", "cannot write", "can't write", "unable to write").matching(`(?i)\b(?:volume|disk|file ?system|pvc|data ?dir\w*)\b.{0,20}\b(?:is |was |gets |got )?(?:re)?mounted (?:as )?[\x60'"]?read[- ]only\b|\b(?:re)?mount\w* (?:the |a )?(?:corrupted |damaged )?(?:volume|disk|file ?system)\b.{0,10}\bas [\x60'"]?read[- ]only\b|\b(?:cannot|can't|can not|unable to) write (?:the |any |its )?(?:data )?(?:to|on|into) (?:the |its )?(?:volume|disk|pvc)\b`).without("readonly: true", "readonly: false",
+		// A mount the reporter set up read-only on purpose ("the data dir
+		// mounted read-only from the postgres pod's volume").
+		"read-only from ", "read only from ", "read-only via ", "read-only into "),
 	// The reporter says the kubelet judges the container unhealthy and
 	// kills it.
 	pat("probe_kill_words", LivenessProbe, weightPrecise, "", "unhealthy").matching(`(?i)\b(?:kubernetes|kubelet|k8s)\b.{0,20}\b(?:assumes|considers|marks|thinks|decides)\b.{0,20}\bunhealthy\b.{0,20}\b(?:kills?|restarts?)\b`),
@@ -994,8 +1003,10 @@ var patterns = []*pattern{
 	// addon for another Node.js ("compiled against a different Node.js
 	// version using NODE_MODULE_VERSION 108"), a package whose engines the
 	// image's Node does not meet, PDO without its driver, a
-	// framework-dependent .NET app on an image without the runtime.
-	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application").matching(`(?i)\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\bAn exception occurred in the driver: could not find driver\b|^\s*could not find driver\s*$|\byou must install \.net to run this application\b`),
+	// framework-dependent .NET app on an image without the runtime, a Perl XS
+	// module built for another perl ("loadable library and perl binaries are
+	// mismatched (got handshake key ...)").
+	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application", "perl binaries are mismatched").matching(`(?i)\bloadable library and perl binaries are mismatched\b|\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\bAn exception occurred in the driver: could not find driver\b|^\s*could not find driver\s*$|\byou must install \.net to run this application\b`),
 	// Python refusing its own environment at start: PYTHONHOME pointing
 	// elsewhere ("No module named 'encodings'" under "Fatal Python error:
 	// init_fs_encoding"), PYTHONIOENCODING naming no codec.
@@ -1079,8 +1090,11 @@ var patterns = []*pattern{
 	// join domain: failed to find DC for domain LAB"): the DC is not up
 	// or not reachable yet.
 	// Oracle Database still starting or stopping ("ORA-01033: ORACLE
-	// initialization or shutdown in progress"): not ready for clients yet.
-	pat("oracle_starting", DependencyUnavailable, weightPrecise, hintDepend, "ora-01033").matching(`\bORA-01033\b`),
+	// initialization or shutdown in progress", "ORA-01034: ORACLE not
+	// available"), or mounted but not open ("ORA-12528, TNS:listener: all
+	// appropriate instances are blocking new connections", ORA-12526's
+	// restricted mode): not ready for clients yet.
+	pat("oracle_starting", DependencyUnavailable, weightPrecise, hintDepend, "ora-0103", "ora-1252").matching(`\bORA-0103[34]\b|\bORA-1252[68]\b`),
 	// axum's router refusing two routes for one path ("Invalid route
 	// \"/users/{id}\": Insertion failed due to conflict with previously
 	// registered route"), and sqlx decoding a column into a Rust type of
@@ -1290,10 +1304,21 @@ var patterns = []*pattern{
 	pat("chrome_no_usable_sandbox", PermissionDenied, weightPrecise+2, "Chrome cannot build its sandbox: the node (AppArmor's user-namespace restriction on Ubuntu 23.10+, kernel.unprivileged_userns_clone=0) or the container's seccomp profile refuses unprivileged user namespaces. Allow them for the container (a seccomp or AppArmor profile that permits them), or launch Chrome with --no-sandbox.", "no usable sandbox").matching(`(?i)\bNo usable sandbox!`),
 	pat("chrome_root_without_no_sandbox", ConfigError, weightPrecise+2, "Chrome refuses to run as root with its sandbox on: run the container as a non-root user, or pass --no-sandbox in the launch arguments.", "without --no-sandbox").matching(`(?i)\bRunning as root without --no-sandbox is not supported\b`),
 	pat("browser_image_incomplete", AppCrash, weightPrecise+1, "The image lacks what the browser needs (shared libraries, fonts): install them in the image (npx playwright install-deps, the distribution's chromium package and a font package such as fonts-liberation or ttf-freefont), or build on the project's browser image.", "missing dependencies to run browsers", "initdefaultfont").matching(`(?i)\bHost system is missing dependencies to run browsers\b|\bCheck failed: InitDefaultFont\(\)`),
+	// Solr started on a home without its solr.xml ("solr.xml does not exist
+	// in /data/solr cannot start Solr"): SOLR_HOME points at an empty
+	// volume, mounted where the image's own home was.
+	pat("solr_home_empty", ConfigError, weightPrecise, hintMount, "solr.xml does not exist in"),
+	// OpenSearch's security plugin not finding the TLS files its settings
+	// name ("Unable to read /usr/share/opensearch/config/esnode.pem ...
+	// Please make sure this files exists and is readable regarding to
+	// permissions"): the demo certificates were not installed, or the
+	// plugins.security.ssl.* paths do not point at the mounted ones.
+	pat("opensearch_tls_file", ConfigError, weightPrecise, hintCert, "is readable regarding to permissions"),
 	// A program's own word that the file it failed on is its settings
 	// file (Homebridge's "There was a problem reading your config.json
 	// file.", Node-RED's "Error loading settings file: /data/settings.js"),
-	// above the parser's SyntaxError.
+	// above the parser's SyntaxError (a module the file requires that the
+	// image lacks is moduleTheSettingsRequire).
 	pat("settings_file_unreadable", ConfigError, weightPrecise+1, hintParse, "problem reading your", "error loading settings file").matching(`(?i)\bThere was a problem reading your \S+ file\b|\bError loading settings file\b`),
 	// paho-mqtt 2.0's Client() refusing a call written for 1.x (an
 	// unpinned rebuild): the code's call, not a setting.
@@ -1636,7 +1661,11 @@ var patterns = []*pattern{
 	// The same bind refused with errno 13 (EACCES): a port below 1024 for
 	// a user without CAP_NET_BIND_SERVICE.
 	pat("bind_errno_13", PermissionDenied, weightPrecise+1, hintPrivPort, "errno=13", " 13)").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 13\)|\bTrying to bind fd \d+ to <[^>]+>: errno=13\b`),
-	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated"),
+	// EventMachine's bind failure ("start_tcp_server': no acceptor (port is
+	// in use or requires root privileges)"): in a container, most often a
+	// port another process holds (a second replica on a hostNetwork node).
+	pat("em_no_acceptor", PortConflict, weightSpecific+1, hintPort, "no acceptor (port is in use").matching(`(?i)\bno acceptor \(port is in use or requires root privileges\)`),
+	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated", "in use (os error 98)", "[98] could not bind socket", "[errno=98] could not bind socket"),
 	// Servers that name the port they could not take without the
 	// system's reason: llama.cpp's server, Ray's head ("already
 	// occupied"), Flink's BLOB server.
@@ -1674,9 +1703,11 @@ var patterns = []*pattern{
 	// translate host name "kT2@db.svc""), mongodb's unescaped password.
 	pat("dsn_malformed", ConfigError, weightPrecise+2, hintParse, "default addr for network", "translate host name", "illegal unescaped").matching(`(?i)\bdefault addr for network '[^']*' unknown\b|\bcould not translate host name "[^"@\s]*@[^"]*"|\bpassword contains an illegal unescaped character\b`),
 	// Two instances on one data path: Neo4j's store lock, a beat's data
-	// path. (Elasticsearch's "failed to obtain node locks" alone is either
+	// path, Nexus's "Nexus data directory already in use: /nexus-data" (the
+	// old pod of a rolling update still holds it). (Elasticsearch's "failed
+	// to obtain node locks" alone is either
 	// this or a data path it may not write: its cause line decides.)
-	pat("data_path_locked", ConfigError, weightPrecise+4, hintData, "locked by another process", "already locked by another").matching(`(?i)\block file has been locked by another process\b|\bdata path already locked by another\b`),
+	pat("data_path_locked", ConfigError, weightPrecise+4, hintData, "locked by another process", "already locked by another", "data directory already in use").matching(`(?i)\block file has been locked by another process\b|\bdata path already locked by another\b|\bNexus data directory already in use\b`),
 	// A Go binary built for a newer x86-64 level than the node's CPU.
 	pat("amd64_level", ExecFormat, weightPrecise+2, hintSigill, "microarchitecture", "isa level").matching(`(?i)\bcan only be run on amd64 processors with v\d microarchitecture support\b|\bcpu isa level is lower than required\b`),
 	// Broker and directory clients that find nothing to talk to.
@@ -1825,9 +1856,35 @@ var patterns = []*pattern{
 	pat("ssh_key_refused", ConfigError, weightPrecise, "The SSH server refused the key the container offers: register its public key (a deploy key) with the server, or mount the private key that is registered.", "permission denied (publickey").matching(`(?i)\bPermission denied \(publickey[),]`),
 	// SSH refusing a config or key file others may write.
 	pat("ssh_file_modes", PermissionDenied, weightPrecise+2, "SSH refuses a key or config file that others can read or write: mount it with defaultMode 0400/0600 and owned by the user the container runs as.", "bad owner or permissions").matching(`(?i)\bBad owner or permissions on \S+`),
+	// Cassandra finding none of its seeds ("Unable to gossip with any
+	// peers"): the seeds are down or their storage port is not reachable.
+	pat("cassandra_no_peers", DependencyUnavailable, weightPrecise, hintDepend, "unable to gossip with any peers"),
+	// Snowflake's connector getting no answer ("250003 (08001): ... Failed
+	// to get the response. Hanging?"): the endpoint, or a proxy on the
+	// way, is not reachable.
+	pat("snowflake_no_response", DependencyUnavailable, weightPrecise, hintDepend, "failed to get the response").matching(`(?i)\b250003 \(08001\)|\bFailed to get the response\. Hanging\?`),
+	// Python requests raising on a 5xx answer ("HTTPError: 502 Server
+	// Error: Bad Gateway for url: ..."): the service, or the proxy in
+	// front of it, cannot serve.
+	pat("http_5xx_raised", DependencyUnavailable, weightSpecific+1, hintDepend, "server error: ").matching(`(?i)\bHTTPError: 50[234] Server Error: `),
 	// A server that is up but not ready: etcd throttling, Redis still
-	// loading its dataset, the API server timing out a list.
-	pat("server_busy", DependencyUnavailable, weightPrecise+1, hintDepend, "too many requests", "is loading the dataset", "busyloadingerror", "unable to return a response in the time allotted").matching(`(?i)\betcdserver: too many requests\b|\bRedis is loading the dataset in memory\b|\bBusyLoadingError\b|\bthe server was unable to return a response in the time allotted\b`),
+	// loading its dataset, the API server timing out a list, an S3 store
+	// throttling ("SlowDown: Please reduce your request rate.").
+	pat("server_busy", DependencyUnavailable, weightPrecise+1, hintDepend, "too many requests", "is loading the dataset", "busyloadingerror", "unable to return a response in the time allotted", "reduce your request rate").matching(`(?i)\betcdserver: too many requests\b|\bSlowDown: Please reduce your request rate\b|\bRedis is loading the dataset in memory\b|\bBusyLoadingError\b|\bthe server was unable to return a response in the time allotted\b`),
+	// etcdutl refusing a snapshot with no integrity hash: the file was
+	// copied from member/snap/db, not saved by `etcdctl snapshot save`.
+	pat("etcd_snapshot_no_hash", ConfigError, weightPrecise+2, "The snapshot has no integrity hash (it is a copy of member/snap/db, not a file saved by etcdctl snapshot save): restore it with --skip-hash-check=true, or take the backup with etcdctl snapshot save.", "snapshot missing hash").matching(`(?i)\bsnapshot missing hash but --skip-hash-check=false\b`),
+	// Envoy refusing its bootstrap ("error initializing configuration
+	// 'etc/istio/proxy/envoy-rev.json': Proto constraint validation
+	// failed"): a value in the (overridden) bootstrap is out of range.
+	pat("envoy_bootstrap_invalid", ConfigError, weightPrecise, hintParse, "proto constraint validation failed").matching(`(?i)\berror initializing configuration '[^']+': Proto constraint validation failed\b`),
+	// MQTT's CONNACK refusing the login ("Connection refused, return code:
+	// BadUserNamePassword", paho's "Connection Refused: bad user name or
+	// password"): the credentials, not a broker that is down.
+	pat("mqtt_login_refused", ConfigError, weightPrecise, hintAuth, "badusernamepassword", "bad user name or password", "notauthorized").matching(`(?i)\breturn code:? [\x60'"]?(?:BadUserNamePassword|BadUsernameOrPassword|NotAuthorized)\b|\bConnection Refused: (?:bad user name or password|not authori[sz]ed)\b`),
+	// MATLAB's licence refused for this machine ("License Manager Error
+	// -9": the host id, often a MAC address, is not the licence's).
+	pat("matlab_license_hostid", ConfigError, weightPrecise, hintAuth, "license manager error -9").matching(`(?i)\bLicense Manager Error -9\b`),
 	// etcd over its space quota (its own or an embedded one): a setting
 	// (quota, compaction), not a bug of the program that panics on it.
 	pat("etcd_space_quota", ConfigError, weightPrecise+2, "etcd's database is over its space quota (mvcc: database space exceeded): compact and defragment it, disarm the NOSPACE alarm, and raise --quota-backend-bytes or turn on auto-compaction.", "database space exceeded").matching(`(?i)\bmvcc: database space exceeded\b`),
@@ -1948,8 +2005,13 @@ var patterns = []*pattern{
 	// A cloud API that fails on its side (AWS SDK v2's "https response
 	// error StatusCode: 500" after its retries ran out): the provider's
 	// service is down, not the pod's settings.
+	// PHP's Guzzle and libcurl's own codes for a server it could not reach
+	// ("cURL error 7: Failed to connect to minio.storage.svc port 9000",
+	// 6: the host does not resolve, 28: timed out), also where a console
+	// wrapped the message at its width.
+	pat("curl_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "curl error").matching(`(?i)\bcURL error (?:6|7|28): `),
 	pat("cloud_api_5xx", DependencyUnavailable, weightSpecific+1, hintDepend, "https response error statuscode: 5", "exceeded maximum number of attempts").matching(`(?i)\bhttps response error StatusCode: 5\d\d\b|\bexceeded maximum number of attempts, \d+, [^\n]{0,80}\bStatusCode: 5\d\d\b`),
-	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(forbidden: 403\b|\bpermission '[\w.]+' denied\b|\bdoes not have [\w.]+ access\b|error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored"),
+	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(forbidden: 403\b|\bpermission '[\w.]+' denied\b|\bdoes not have [\w.]+ access\b|error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored", "no accessdenied", "no access denied", "no 403", "permissions look fine", "permissions are fine", "permissions seem fine", "permissions look ok", "permissions look correct"),
 	// SQLite cannot open or create its database file: in public reports
 	// almost always a data directory its (non-root) user may not write.
 	pat("sqlite_cantopen", PermissionDenied, weightSpecific+2, "SQLite cannot create or open its database file: make the data directory writable by the container's user (fsGroup, or chown the volume), and check the path exists.", "unable to open database file", "sqlite_cantopen").matching(`(?i)\bunable to open database file\b|\bSQLITE_CANTOPEN\b`),
@@ -2074,7 +2136,7 @@ var patterns = []*pattern{
 	// An MQTT broker's answer "Connection refused: Not authorized" (or "bad
 	// user name or password") is the broker up and refusing the client's
 	// credentials: db_auth reads it, not this.
-	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "[errno 111] connect call failed", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused: bad username or password", "refused, not authorized", "refused: identifier rejected", "probe connection refused", "probes connection refused", "probe (connection refused", "probe: connection refused"),
+	pat("conn_refused", DependencyUnavailable, weightSpecific+1, hintDepend, "connection refused", "econnrefused", "connectexception", "actively refused", "[errno 111] connect call failed", "refused. check that the hostname").without("readiness probe failed", "liveness probe failed", "startup probe failed", "refused: not authorized", "refused: bad user name or password", "refused: bad username or password", "refused, not authorized", "refused: identifier rejected", "return code: `badusernamepassword`", "return code: `notauthorized`", "return code: badusernamepassword", "probe connection refused", "probes connection refused", "probe (connection refused", "probe: connection refused"),
 	// Erlang's epmd cannot resolve the node's own DNS name (a headless
 	// Service's pod name before its record is published). A bare host name
 	// (a container ID under Compose) is a setting, read elsewhere.
@@ -2199,7 +2261,7 @@ var patterns = []*pattern{
 	// A program naming a setting it was not given: "Ethereum HTTP URL is
 	// a required parameter", "--datadir is a required argument".
 	pat("required_parameter", ConfigError, weightSpecific+1, hintEnv, "is a required").matching(`(?i)\bis a required (?:parameter|argument|setting|option|field|config(?:uration)? (?:value|key|option)|property|value)\b`),
-	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined", "is empty").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string"),
+	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined", "is empty").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string", "x11 display environment variable not set", "not set in the deployment", "not set in our", "not set in my", "not set in the pod", "not set in the manifest", "not set in the dockerfile", "not set anywhere"),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
 	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set", "not been set", "not been configured").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b|\b(?:has|have) not been (?:set|configured)(?: properly| correctly)?\b`).without("must be set to true", "must be set to false"),
@@ -2628,11 +2690,18 @@ var patterns = []*pattern{
 	pat("django_backend_name", ConfigError, weightPrecise, "The DATABASES ENGINE setting names no backend Django has: use one of the names the error lists (e.g. django.db.backends.postgresql), or install the package of a third-party backend.", "isn't an available database backend"),
 	// A shared library named as missing without the loader's own words
 	// ("failed to load at runtime with 'libssl.so.1.1: No such file or
-	// directory'", Prisma's engine on an image with OpenSSL 3 only): the
-	// image lacks what the program links. (Not a shell tool's own error
+	// directory'", Prisma's engine on an image with OpenSSL 3 only, an
+	// AppImage's "dlopen(): error loading libfuse.so.2"): the image lacks
+	// what the program links. (Not a shell tool's own error
 	// about the file, nor the NVIDIA driver's libraries, which the node
 	// injects.)
-	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
+	// A file missing from a Go program's embedded files ("open
+	// build/_app/version.json: file does not exist": embed's and io/fs'
+	// wording; the os package's is "no such file or directory"). go:embed
+	// leaves out names starting with "." or "_" unless the pattern says
+	// all:, and a build that ran before the assets were built embeds none.
+	pat("go_embed_missing", AppCrash, weightSpecific+1, "A file the Go program embeds is missing from its embedded files: embed the directory with all: (go:embed skips names starting with . or _) or build the assets before go build, and rebuild the image.", "file does not exist").matching(`(?i)\bopen [\w./@-]+: file does not exist\b`),
+	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
 	// A shared object the image lacks, opened by the program (a NIF, a
 	// cffi library); a plugin's .so named in its configuration is a
@@ -2762,6 +2831,33 @@ var patterns = []*pattern{
 	pat("pwsh_module_missing", AppCrash, weightPrecise, hintModule, "was not loaded because no valid module file was found").matching(`(?i)\bThe specified module '[^']+' was not loaded because no valid module file was found\b`),
 	pat("dotnet_access_violation", Segfault, weightPrecise, "Native code the .NET program calls (an interop library, a driver) accessed invalid memory: check the native library's version and architecture against the image, and roll back the image.", "system.accessviolationexception").matching(`\bSystem\.AccessViolationException: Attempted to read or write protected memory\b`),
 	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "signal arrived during cgo execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
+	// The Go runtime faulting on an address that is not nil ("unexpected
+	// fault address 0xc000f2c000" above "fatal error: fault" and its
+	// SIGSEGV): memory corrupted by unsafe or native code, or by the node's
+	// hardware, not the nil dereference of a panic.
+	pat("go_fault_address", Segfault, weightSpecific, hintNative, "unexpected fault address").matching(`(?i)^\s*unexpected fault address 0x[0-9a-f]+\s*$`),
+	// A compiled MATLAB app on an image with another MATLAB Runtime
+	// ("Could not find version 23.2 of the MATLAB Runtime").
+	pat("matlab_runtime_missing", AppCrash, weightPrecise, hintModule, "of the matlab runtime").matching(`(?i)\bCould not find version [\d.]+ of the MATLAB Runtime\b`),
+	// A SQL statement naming a column that does not exist ("SQL compilation
+	// error: ... invalid identifier 'O.ORDER_TOTAL_USD'", ORA-00904): the
+	// query or model is wrong, not a setting.
+	pat("sql_invalid_identifier", AppCrash, weightSpecific, "", "invalid identifier").matching(`(?i)^\s*invalid identifier '[^']+'\s*$|\bSQL compilation error:.{0,80}\binvalid identifier\b|\bORA-00904: `),
+	// A Go test that failed ("--- FAIL: TestInvoiceRounding", testify's
+	// "Error: Not equal:"): the code does not do what the test expects.
+	pat("go_test_failed", AppCrash, weightSpecific, "", "--- fail: test", "not equal:").matching(`^\s*--- FAIL: Test\w*|^\s*Error:\s+Not equal:`),
+	// A binary missing from the image that a program looks for itself
+	// (Vitess' "mysqld not found in any of /usr/{sbin,bin,libexec}").
+	pat("binary_not_in_image", CommandNotFound, weightPrecise, hintEntry, "not found in any of").matching(`(?i)\bmysqld not found in any of \S+`),
+	// pgBackRest's failed assertion ("ASSERT: [025]: unable to find
+	// '20250504-010002F' in string list", above "If SUBMITTING AN ISSUE"):
+	// a bug of pgBackRest's.
+	pat("pgbackrest_assert", AppCrash, weightSpecific, "", "assert: [").matching(`^\s*ASSERT: \[\d+\]: `),
+	// ClickHouse's crash report for an exception nothing caught
+	// ("BaseDaemon: ... Terminate called for uncaught exception:", above its
+	// "Received signal Aborted (6)"): a bug, whatever settings it lists
+	// after the stack.
+	pat("clickhouse_uncaught", AppCrash, weightSpecific, "", "terminate called for uncaught exception"),
 	// Round 32. The runtime cannot enter the working directory the image
 	// sets, as the user it runs as (OpenShift's random UID): a permission
 	// of the image's directory, not a missing command.
@@ -2771,16 +2867,21 @@ var patterns = []*pattern{
 	// as grpc_c.so), above its control frames.
 	pat("ruby_bug_segv", Segfault, weightPrecise+4, hintNative, "[bug] segmentation fault").matching(`\[BUG\] Segmentation fault at 0x[0-9a-f]+`),
 	// A program's own crash handler naming the signal (rspamd's
+	// MaxScale's "received fatal signal 11",
 	// "rspamd_crash_sig_handler: caught fatal signal 11(Segmentation
 	// fault)", Triton's "Signal (11) received." above its backtrace).
-	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "caught fatal signal 11", "signal (11) received").matching(`(?i)\bcaught fatal signal 11\b|\bSignal \(11\) received\b`),
+	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "fatal signal 11", "signal (11) received").matching(`(?i)\b(?:caught|received) fatal signal 11\b|\bSignal \(11\) received\b`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),
 	// Round 25. "Segmentation violation" is the Go runtime's wording: a Go
 	// program dereferenced a nil pointer, a bug in the program (C programs
 	// say "segmentation fault").
-	pat("go_segv_words", AppCrash, weightSpecific+1, "The Go program dereferenced a nil pointer (SIGSEGV: segmentation violation): a bug, often on input it does not expect (a resource, a setting); roll back to the previous image and report it with the stack trace.", "segmentation violation").without("[signal sigsegv", "signal sigsegv: segmentation violation"),
+	pat("go_segv_words", AppCrash, weightSpecific+1, "The Go program dereferenced a nil pointer (SIGSEGV: segmentation violation): a bug, often on input it does not expect (a resource, a setting); roll back to the previous image and report it with the stack trace.", "segmentation violation").without("[signal sigsegv", "signal sigsegv: segmentation violation", "segmentation violation detected", "abnormal termination: segmentation violation"),
+	// MATLAB's own crash report ("Segmentation violation detected at
+	// 2024-02-13 ...", "Abnormal termination: Segmentation violation"):
+	// native code it runs (a MEX file, a vendor library) crashed.
+	pat("matlab_segv", Segfault, weightPrecise, hintNative, "segmentation violation").matching(`(?i)\bSegmentation violation detected at\b|\bAbnormal termination:\s*Segmentation violation\b`),
 	// A process inside the container reports that its child died of
 	// SIGKILL ("Elasticsearch died while starting up, with exit code 137",
 	// "Worker (pid:9) was sent code 137!"): the container itself was still
