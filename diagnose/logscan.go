@@ -1388,7 +1388,7 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 	switch {
 	case s.springStarted == "" && bytes.Contains(lower, []byte(" seconds")) && reSpringStarted.Match(lower):
 		s.springStarted = string(raw)
-	case bytes.Contains(lower, []byte(" started on port")):
+	case bytes.Contains(lower, []byte(" started on port")) && !reNoServerStarted.Match(lower):
 		s.springWeb = true // "Tomcat started on port 8080", Netty, Undertow, Jetty
 	case s.springStarted != "" && (bytes.Contains(lower, []byte("ionshutdownhook]")) || bytes.Contains(lower, []byte("[springapplicationshutdownhook]"))):
 		s.springStopped = true
@@ -1447,19 +1447,24 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // WAL-G's "Wrote backup with name", restic's "snapshot 4c8a21f9 saved",
 // a Flink savepoint's "You can resume your program from this savepoint",
 // `nginx -V`'s "configure arguments:", Vector's "Vector has stopped."
-// (its stdin source at its end).
+// (its stdin source at its end), `consul validate`'s "Configuration is
+// valid!", tika-app's batch "Process finished; exiting with 0".
 var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)` +
 	`|\bdone\. pass=\d+ warn=\d+ error=0 skip=\d+(?: no-op=\d+)? total=\d+$|\bcatalog written to \S+$|\bapply complete! resources: \d+ added, \d+ changed, \d+ destroyed\.$` +
 	`|^[\w-]+: no errors in \S+$|\bconfiguration file \S+ test is successful$|^configuration file is valid$|\bnothing left to do, exiting$` +
-	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$`)
+	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$|^configuration is valid!$|\bprocess finished; exiting with 0$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
 var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at"),
 	[]byte(" pass="), []byte("catalog written"), []byte("apply complete!"), []byte("no errors in"), []byte("test is successful"), []byte("file is valid"),
-	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped")}
+	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped"), []byte("configuration is valid!"), []byte("exiting with 0")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] |INFO: )?(?:BUILD|EXECUTION) SUCCESS(?:FUL)?\b`)
+
+// reNoServerStarted is the reporter's word that the web server's line is
+// missing ("there's no \"Tomcat started on port\" line anymore").
+var reNoServerStarted = regexp.MustCompile(`\b(?:no|not|never|without)\b[^.]{0,20}\bstarted on port`)
 
 // reSpringStarted is Spring Boot's line that the application started.
 var reSpringStarted = regexp.MustCompile(`\bstarted \w+ in \d+(?:\.\d+)? seconds\b`)
@@ -2246,7 +2251,7 @@ var reRefersBack = regexp.MustCompile(`\bthere has been a critical error on this
 // errors", a JSON reply's `"failures":[]` or `"timed_out":false`);
 // reErrorWord is any other mention of one.
 var (
-	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )(?:errors?|failures?)\b|(?:^|[\s,;(])(?:0 failed\b|(?:errors?|failures?|failed)[:=] ?0\b)|"(?:errors?|failures?|failed|timed_out)":\s*(?:\[\]|false|0\b)`)
+	reNoError   = regexp.MustCompile(`\b(?:without (?:an? |any )?|no |0 )(?:errors?|failures?)\b|\bthere were 0 fatal exceptions\b|(?:^|[\s,;(])(?:0 failed\b|(?:errors?|failures?|failed)[:=] ?0\b)|"(?:errors?|failures?|failed|timed_out)":\s*(?:\[\]|false|0\b)`)
 	reErrorWord = regexp.MustCompile(`\berrors?\b|\bfail|\bfatal\b|\bexception\b|\bpanic\b`)
 )
 
@@ -3205,7 +3210,10 @@ func oneWordGuess(w []byte) bool {
 // ...").
 func askedLine(trimmed []byte) (asked, hedged bool) {
 	t := bytes.TrimRight(trimmed, " *_\x60")
-	if programLine(t) {
+	if programLine(t) || bytes.HasPrefix(t, []byte("what():")) {
+		// (C++'s uncaught exception asks too: "what():  Required files
+		// are missing, cannot continue.  Have all the pre-processing steps
+		// been run?")
 		return false, false
 	}
 	hedged = reHedgeFirst.Match(t)

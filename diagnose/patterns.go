@@ -342,9 +342,10 @@ var patterns = []*pattern{
 	// from a cgroup file this node does not have ("cat:
 	// /sys/fs/cgroup/memory/memory.limit_in_bytes: No such file or
 	// directory" on a cgroup v2 host, "memory.max" on a v1 one; Python's,
-	// Node's and Ruby's ENOENT name the path after the error): the script
+	// Node's and Ruby's ENOENT and Java's NoSuchFileException name the path
+	// after the error): the script
 	// assumes one cgroup version.
-	pat("cgroup_file_missing", AppCrash, weightPrecise, "The image's start script or config reads the memory or CPU limit from a cgroup file this node does not have (cgroup v1's memory/memory.limit_in_bytes or cpu/cpu.cfs_quota_us on a cgroup v2 host, or v2's memory.max on a v1 one): use a release of the image that reads both, or a node with the cgroup version it expects.", "/sys/fs/cgroup/").matching(`(?i)/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b.{0,20}(?:No such file or directory|ENOENT)|(?:No such file or directory|ENOENT)\b.{0,60}/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b`),
+	pat("cgroup_file_missing", AppCrash, weightPrecise, "The image's start script or config reads the memory or CPU limit from a cgroup file this node does not have (cgroup v1's memory/memory.limit_in_bytes or cpu/cpu.cfs_quota_us on a cgroup v2 host, or v2's memory.max on a v1 one): use a release of the image that reads both, or a node with the cgroup version it expects.", "/sys/fs/cgroup/").matching(`(?i)/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b.{0,20}(?:No such file or directory|ENOENT)|(?:No such file or directory|ENOENT|NoSuchFileException:)\s*.{0,60}/sys/fs/cgroup/(?:memory/|cpu,?(?:acct)?/)?(?:memory\.(?:limit_in_bytes|max|usage_in_bytes|stat)|cpu\.(?:cfs_quota_us|cfs_period_us|max))\b`),
 	// An old release that looks for cgroup v1's per-controller mounts on
 	// a cgroup v2 host (cAdvisor's "Failed to start container manager:
 	// mountpoint for cpu not found"): a release that knows cgroup v2 is
@@ -396,7 +397,7 @@ var patterns = []*pattern{
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "never oom", "never got oom", "never gets oom", "never been oom", "never was oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
-		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
+		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoids oom", "avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
 		// A kill weeks back, since answered with more memory ("We had
 		// OOMKilled on it in October", "was OOMKilled two weeks ago").
 		"weeks ago", "week ago", "months ago", "month ago", "last week", "last month", "last year", "earlier this week", "earlier this month", "we had oom", "had oomkilled on", "history of oom", "i assumed", "we assumed", "in january", "in february", "in march", "in april", "in may", "in june", "in july", "in august", "in september", "in october", "in november", "in december"),
@@ -1874,6 +1875,34 @@ var patterns = []*pattern{
 	// etcdutl refusing a snapshot with no integrity hash: the file was
 	// copied from member/snap/db, not saved by `etcdctl snapshot save`.
 	pat("etcd_snapshot_no_hash", ConfigError, weightPrecise+2, "The snapshot has no integrity hash (it is a copy of member/snap/db, not a file saved by etcdctl snapshot save): restore it with --skip-hash-check=true, or take the backup with etcdctl snapshot save.", "snapshot missing hash").matching(`(?i)\bsnapshot missing hash but --skip-hash-check=false\b`),
+	// A schema check of the environment at start (t3-env's and zod's "❌
+	// Invalid environment variables:", Infisical's "Invalid environment
+	// variables. Check the error below"): variables missing or malformed.
+	pat("env_schema_invalid", ConfigError, weightPrecise, hintEnv, "invalid environment variables").matching(`(?i)\binvalid environment variables\b`),
+	// sglang's KV cache with no room left after the weights ("Not enough
+	// memory. Please try to increase --mem-fraction-static."): the flag's
+	// value, not the container's limit.
+	pat("sglang_mem_fraction", ConfigError, weightPrecise+4, "The server's memory fraction leaves no room for its cache after the weights: raise --mem-fraction-static (or use a smaller model or more GPUs).", "increase --mem-fraction-static"),
+	// OSRM started on data prepared for the other algorithm ("Required
+	// files are missing, cannot continue. Have all the pre-processing steps
+	// been run?"), and Valhalla's config without a key it needs ("No such
+	// node (mjolnir.tile_extract)", boost's ptree_bad_path).
+	pat("data_prep_missing", ConfigError, weightPrecise+2, hintFile, "required files are missing, cannot continue", "no such node (").matching(`(?i)\bRequired files are missing, cannot continue\b|\bNo such node \([\w.]+\)`),
+	// A check the app runs on a directory it must write ("?:
+	// PAPERLESS_CONSUMPTION_DIR is not writeable").
+	pat("dir_not_writeable", PermissionDenied, weightPrecise, hintPerm, "not writeable").matching(`(?i)\bis not writeable\b`),
+	// Spring Cloud Config's client refused by the server ("Unauthorized:
+	// 401" from the config server): its credentials.
+	pat("config_server_401", ConfigError, weightPrecise+2, hintAuth, "unauthorized: 401").matching(`(?i)\bHttpClientErrorException\$Unauthorized: 401\b`),
+	// Orthanc's DICOM port ("The TCP port of the DICOM server is privileged
+	// or already in use").
+	pat("orthanc_port", PortConflict, weightPrecise, hintPort, "privileged or already in use"),
+	// Vault's refusal of a path the token's policies do not cover
+	// (hvac's "Forbidden: 1 error occurred: * permission denied").
+	pat("vault_forbidden", PermissionDenied, weightPrecise, hintIdentity, "hvac.exceptions.forbidden"),
+	// listmonk on a database never installed ("the database does not
+	// appear to be setup. Run --install."): the install step did not run.
+	pat("listmonk_not_installed", ConfigError, weightPrecise, "The app's database schema was never installed: run its install step once (listmonk --install --yes, an init container or a Job) before starting it.", "database does not appear to be setup"),
 	// Envoy refusing its bootstrap ("error initializing configuration
 	// 'etc/istio/proxy/envoy-rev.json': Proto constraint validation
 	// failed"): a value in the (overridden) bootstrap is out of range.
@@ -2264,7 +2293,7 @@ var patterns = []*pattern{
 	pat("env_missing", ConfigError, weightSpecific+1, hintEnv, "environment", "env.", "env var", "is a required", "env_var", " env ", "must be set", "must be provided", "must be defined", "is not set", "not set", "is required", "missing required", "required but", "is missing", "undefined", "is empty").matching(`(?i)(env(?:ironment)?[ _-]?(?:var(?:iable)?s?)?\b.{0,80}\b(?:required|not (?:set|defined|found|provided|exists?)|missing|must be (?:set|provided|defined)|undefined|empty|unset)|\b(?:missing|required|undefined|unset) env(?:ironment)?[ _-]?var|\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b.{0,20}\b(?:is |are |must be |was )?(?:required|not (?:being )?set|must be (?:set|provided|defined)|is missing|not defined|(?:does )?not exists?|undefined|unset|empty|missing)\b|\b(?:missing|required|undefined|unset)\b.{0,30}\b(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b|\b(?:must|need to|have to) (?:set|provide|define) (?:an? |the )?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+) env)`).without("defaulting to a blank string", "x11 display environment variable not set", "not set in the deployment", "not set in our", "not set in my", "not set in the pod", "not set in the manifest", "not set in the dockerfile", "not set anywhere"),
 	// A value the program requires, named in words ("FATAL ERROR: Jigasi
 	// auth password must be set").
-	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set", "not been set", "not been configured").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b|\b(?:has|have) not been (?:set|configured)(?: properly| correctly)?\b`).without("must be set to true", "must be set to false"),
+	pat("must_be_set", ConfigError, weightSpecific, hintStopped, "must be set", "must be provided", "must be specified", "must be defined", "must be configured", "needs to be set", "has to be set", "not been set", "not been configured").matching(`(?i)\b(?:must|needs to|has to) be (?:set|provided|specified|defined|configured)\b|\b(?:has|have) not been (?:set|configured)(?: properly| correctly)?\b`).without("must be set to true", "must be set to false", "skipping file"),
 	pat("env_please_set", ConfigError, weightSpecific+1, hintEnv, "please").matching(`(?i)\bplease (?:define|set|provide|specify|export|configure)\b.{0,20}\b(?:an? |the )?(?:environment variable|env var(?:iable)?|variable)\b|\bplease (?:define|set|provide|specify|export) \$?(?-i:[A-Z][A-Z0-9]*_[A-Z0-9_]+)\b`),
 	pat("env_neither", ConfigError, weightSpecific+1, hintEnv, "neither").matching(`(?i)\bneither \$?[A-Z][A-Z0-9_]+ nor \$?[A-Z][A-Z0-9_]+ (?:is|are) set`),
 	pat("python_keyerror_env", ConfigError, weightSpecific+1, hintEnv, "keyerror").matching(`KeyError: '(?:[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z][A-Z0-9]{3,})'`),
@@ -2701,7 +2730,7 @@ var patterns = []*pattern{
 	// leaves out names starting with "." or "_" unless the pattern says
 	// all:, and a build that ran before the assets were built embeds none.
 	pat("go_embed_missing", AppCrash, weightSpecific+1, "A file the Go program embeds is missing from its embedded files: embed the directory with all: (go:embed skips names starting with . or _) or build the assets before go build, and rebuild the image.", "file does not exist").matching(`(?i)\bopen [\w./@-]+: file does not exist\b`),
-	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
+	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|\bdlopen\([^)]*\): lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
 	// A shared object the image lacks, opened by the program (a NIF, a
 	// cffi library); a plugin's .so named in its configuration is a
@@ -2849,6 +2878,27 @@ var patterns = []*pattern{
 	// A binary missing from the image that a program looks for itself
 	// (Vitess' "mysqld not found in any of /usr/{sbin,bin,libexec}").
 	pat("binary_not_in_image", CommandNotFound, weightPrecise, hintEntry, "not found in any of").matching(`(?i)\bmysqld not found in any of \S+`),
+	// An OpenAPI-generated client refusing what the server sent ("ValueError:
+	// Invalid value for `conditions`, must not be `None`" from the Python
+	// kubernetes client older than the API's objects): the client library
+	// is too old for the cluster.
+	pat("openapi_client_model", AppCrash, weightPrecise, "The API client library is older than what the server returns: upgrade the client (the kubernetes package) to a release for this cluster version.", "must not be `none`").matching("(?i)\\bInvalid value for `\\w+`, must not be `None`"),
+	// A model that does not fit its data (Keras' "Input 0 of layer
+	// \"dense\" is incompatible with the layer") and DDP's parameters that
+	// got no gradient ("Expected to have finished reduction in the prior
+	// iteration"): the training code, not a setting.
+	pat("ml_model_code", AppCrash, weightPrecise, "", "is incompatible with the layer", "finished reduction in the prior iteration").matching(`(?i)\bInput \d+ of layer "[^"]+" is incompatible with the layer\b|\bExpected to have finished reduction in the prior iteration\b`),
+	// A PHP app refusing an older PHP ("Moodle 4.5 or later requires at
+	// least PHP 8.1.0 (currently using version 7.4.33)"): the image's
+	// runtime is too old for the app.
+	pat("php_too_old", AppCrash, weightPrecise, "The app needs a newer PHP than the image has: use an image with the PHP version it names.", "requires at least php").matching(`(?i)\brequires at least PHP [\d.]+ \(currently using version`),
+	// Spring Data's query naming an attribute the entity no longer has
+	// ("UnknownPathException: Could not resolve attribute 'customerID'"):
+	// the code's query, after a rename.
+	pat("jpa_query_unknown_path", AppCrash, weightPrecise+1, "", "unknownpathexception").matching(`(?i)\bUnknownPathException: Could not resolve attribute\b`),
+	// pdfkit and the like finding no binary to run ("OSError: No
+	// wkhtmltopdf executable found").
+	pat("tool_executable_missing", CommandNotFound, weightPrecise, hintEntry, "executable found").matching(`(?i)\bNo [\w.-]+ executable found\b`),
 	// pgBackRest's failed assertion ("ASSERT: [025]: unable to find
 	// '20250504-010002F' in string list", above "If SUBMITTING AN ISSUE"):
 	// a bug of pgBackRest's.

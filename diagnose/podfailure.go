@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -39,8 +40,23 @@ func podFailure(pod *corev1.Pod, termEv []string) (verdict, bool) {
 	if msg != "" {
 		sum += ": " + shorten(msg, maxSummary)
 	}
+	if reason == "Evicted" && reOwnStorageLimit.MatchString(msg) {
+		// Not the node's pressure: the pod went over the ephemeral
+		// storage it was given, a limit of its own spec.
+		return verdict{cat: ConfigError, summary: sum, evidence: ev, hint: hintOwnStorageLimit}, true
+	}
 	return verdict{cat: Unknown, summary: sum, evidence: ev, hint: hint}, true
 }
+
+// reOwnStorageLimit is an eviction for going over the pod's own storage
+// limits ("Container runner exceeded its local ephemeral storage limit
+// \"2Gi\".", "Usage of EmptyDir volume \"scratch\" exceeds the limit
+// \"10Gi\".").
+var reOwnStorageLimit = regexp.MustCompile(`(?i)\bexceeded its local ephemeral storage limit\b|\bUsage of EmptyDir volume "[^"]*" exceeds the limit\b|\bPod ephemeral local storage usage exceeds the total limit of containers\b`)
+
+// hintOwnStorageLimit is what to change when the pod outgrew its own
+// storage limits.
+const hintOwnStorageLimit = "The pod wrote more than the ephemeral storage it was given (its containers' writable layers, logs and emptyDir volumes count): raise resources.limits.ephemeral-storage or the emptyDir sizeLimit to what it really writes, or put the data on a volume of its own (a PVC)."
 
 // meshHint advises on service-mesh start-up order when the pod runs a mesh
 // proxy next to the failing container: traffic is redirected to the proxy,

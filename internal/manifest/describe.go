@@ -136,7 +136,10 @@ func (p *describeParser) line(line string) {
 	// after the space where it cut ("... runc create\n failed: ...",
 	// "bind: ad\ndress already in use"): that rest is joined back as it was.
 	wrapped := prevLen >= minWrapWidth && indent <= 1 && !reRecordStart.MatchString(strings.TrimSpace(line))
-	if p.msg != nil && (m == nil || (!describeKeys[key] && (indent >= p.msgIndent || wrapped))) {
+	// A key of the pod's own at the margin ("Containers:" after the pod's
+	// evicted Message) starts the next part, whatever the line before.
+	topKey := m != nil && indent == 0 && reDescribeTop.MatchString(line)
+	if p.msg != nil && !topKey && (m == nil || (!describeKeys[key] && (indent >= p.msgIndent || wrapped))) {
 		if wrapped {
 			*p.msg += strings.TrimRight(line, " ")
 			return

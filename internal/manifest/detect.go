@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"strings"
 )
 
 // Format is the shape of one pasted input.
@@ -155,7 +156,7 @@ func isEventText(lines []string) bool {
 		if misses := i - events; 4*(misses-1) > len(lines) {
 			return false // too many other lines to be events whatever follows
 		}
-		if reEventHeader.MatchString(l) || reEventsTitle.MatchString(l) || reTimestampLine.MatchString(l) {
+		if reEventHeader.MatchString(l) || reEventsTitle.MatchString(l) || reTimestampLine.MatchString(l) || i == 0 && strings.TrimSpace(l) == "events:" {
 			events++
 			wrapped = 0
 			continue

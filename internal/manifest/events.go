@@ -330,7 +330,7 @@ func parseEventsUntil(text string) ([]eventRow, string) {
 	var out []eventRow
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, line := range lines {
-		if strings.TrimSpace(line) == "" || reEventsTitle.MatchString(line) || reEventHeader.MatchString(line) || reTimestampLine.MatchString(line) {
+		if strings.TrimSpace(line) == "" || reEventsTitle.MatchString(line) || strings.TrimSpace(line) == "events:" || reEventHeader.MatchString(line) || reTimestampLine.MatchString(line) {
 			continue
 		}
 		if r, ok := parseEventLine(line); ok {

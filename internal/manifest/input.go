@@ -459,6 +459,18 @@ func mergeRow(pod, row *corev1.Pod) {
 			pod.Spec.InitContainers, pod.Spec.Containers = pod.Spec.Containers, nil
 		}
 	}
+	if len(row.Status.ContainerStatuses) == 1 && len(row.Status.InitContainerStatuses) == 0 && len(pod.Status.ContainerStatuses) == 0 &&
+		len(pod.Spec.Containers) == 0 && len(pod.Status.InitContainerStatuses) == 1 && len(pod.Spec.InitContainers) <= 1 {
+		// The reverse: a describe cut by grep to one container whose name
+		// reads as an init container's ("ch-init"), in back-off, while
+		// the row's status is the pod's plain CrashLoopBackOff, not
+		// Init:CrashLoopBackOff: it is an app container.
+		st, rs := pod.Status.InitContainerStatuses[0], row.Status.ContainerStatuses[0]
+		if st.State.Waiting != nil && st.State.Waiting.Reason == "CrashLoopBackOff" && rs.State.Waiting != nil && rs.State.Waiting.Reason == "CrashLoopBackOff" {
+			pod.Status.InitContainerStatuses, pod.Status.ContainerStatuses = nil, pod.Status.InitContainerStatuses
+			pod.Spec.InitContainers, pod.Spec.Containers = nil, pod.Spec.InitContainers
+		}
+	}
 	if len(pod.Status.ContainerStatuses) == 0 && len(pod.Status.InitContainerStatuses) == 0 {
 		mergePod(pod, row)
 		return

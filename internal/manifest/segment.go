@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -177,7 +178,7 @@ func paragraphs(text string) []paragraph {
 		}
 		cur, mode, blank = nil, cutNone, false
 	}
-	lines := foldDescribeMessages(unjoinDescribe(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")))
+	lines := goMapStates(foldDescribeMessages(unjoinDescribe(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))))
 	crashed := crashedLogsTarget(lines)
 	callers := callerLogPrompts(lines)
 	headed := previousHeading(lines)
@@ -188,7 +189,9 @@ func paragraphs(text string) []paragraph {
 		}
 	}
 	for i, line := range lines {
-		if headed != "" && len(cur) == 0 && headingForm(line) == headed {
+		if headed != "" && len(cur) == 0 && !(prompt && inLog) && headingForm(line) == headed {
+			// (The first line a logs prompt printed is its output, not a
+			// heading: Django's "Operations to perform:".)
 			aside = !rePreviousHeading.MatchString(line) && !reStateHeading.MatchString(line)
 		}
 		switch {
@@ -229,7 +232,7 @@ func paragraphs(text string) []paragraph {
 			flush()
 			mode = cutTable
 			inLog = false // `kubectl get pods` output ends the log before it
-		case (reEventsTitle.MatchString(line) || reEventsHeader.MatchString(line) || reFullEventRow(line)) && mode != cutEvents:
+		case (reEventsTitle.MatchString(line) || reEventsHeader.MatchString(line) || reFullEventRow(line) || lowerEventsTitle(lines, i)) && mode != cutEvents:
 			if !describeBefore(cur) {
 				flush()
 			}
@@ -257,6 +260,44 @@ func paragraphs(text string) []paragraph {
 	}
 	flush()
 	return out
+}
+
+// reGoMapState is a container state as kubectl's jsonpath printed an
+// object before it printed JSON, in Go's map form
+// ("map[terminated:map[containerID:docker://0d3e exitCode:0
+// finishedAt:2019-02-22T15:19:48Z reason:Completed startedAt:...]]").
+var reGoMapState = regexp.MustCompile(`^\s*map\[(terminated|waiting|running):map\[([^\[\]]*)\]\]\s*$`)
+
+// reGoMapField is one key:value of such a map; a value runs to the next key.
+var reGoMapField = regexp.MustCompile(`(?:^|\s)([a-zA-Z]+):`)
+
+// goMapStates rewrites lines holding a container state in Go's map form
+// as the JSON the same jsonpath prints today, which statusJSONLine reads.
+func goMapStates(lines []string) []string {
+	for i, line := range lines {
+		m := reGoMapState.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		fields := map[string]any{}
+		locs := reGoMapField.FindAllStringSubmatchIndex(m[2], -1)
+		for j, loc := range locs {
+			end := len(m[2])
+			if j+1 < len(locs) {
+				end = locs[j+1][0]
+			}
+			key, value := m[2][loc[2]:loc[3]], strings.TrimSpace(m[2][loc[1]:end])
+			if n, err := strconv.Atoi(value); err == nil && (key == "exitCode" || key == "signal") {
+				fields[key] = n
+			} else {
+				fields[key] = value
+			}
+		}
+		if b, err := json.Marshal(map[string]any{m[1]: fields}); err == nil {
+			lines[i] = string(b)
+		}
+	}
+	return lines
 }
 
 // statusJSONLine reports a line that is one JSON object holding a
@@ -375,6 +416,17 @@ func terminalWrap(prev, line string) bool {
 		!looksLikeNewBlock(line) && !reRecordStart.MatchString(line)
 }
 
+// lowerEventsTitle reports "events:" in lower case, as a reporter heads the
+// event rows below a pod's YAML ("events:" then "  Warning  FailedMount
+// MountVolume.SetUp failed ..."): the rows are events, not the YAML's.
+func lowerEventsTitle(lines []string, i int) bool {
+	if strings.TrimSpace(lines[i]) != "events:" || i+1 >= len(lines) {
+		return false
+	}
+	_, ok := parseEventLine(strings.TrimSpace(lines[i+1]))
+	return ok
+}
+
 // previousHeading reports a paste that heads one component's log as the
 // crashed container's ("backend (--previous):", "--> web (previous)", "##
 // api (previous)"): the logs under the other headings are other
@@ -485,8 +537,9 @@ func logsTarget(line string) string {
 var (
 	// reLogsContainer is the container a logs command names.
 	reLogsContainer = regexp.MustCompile(`\s(?:-c|--container)(?:\s+|=)([\w.-]+)`)
-	// reLogsPrevious asks for the previous (crashed) instance's log.
-	reLogsPrevious = regexp.MustCompile(`\s(?:-p|--previous)(?:=true)?(?:\s|$)`)
+	// reLogsPrevious asks for the previous (crashed) instance's log (also
+	// as a heading: "kubectl logs --previous:").
+	reLogsPrevious = regexp.MustCompile(`\s(?:-p|--previous)(?:=true)?:?(?:\s|$)`)
 )
 
 // proxyContainers are sidecars that front an app and log its absence as
