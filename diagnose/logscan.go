@@ -1350,7 +1350,7 @@ func (s *logScanner) goDump(raw, t []byte, indented bool) {
 }
 
 // denoImportPattern is a module a Deno program imports that is missing.
-var denoImportPattern = patternNamed("deno_import_missing")
+var denoImportPattern = patternNamed("module_missing")
 
 // reDenoImportAt is where Deno's missing module was imported from.
 var reDenoImportAt = regexp.MustCompile(`^at file:///\S+:\d+:\d+$`)
@@ -1632,10 +1632,10 @@ func (s *logScanner) result() LogScan {
 		// back into an unreachable dependency when the pod has a sidecar.
 		out.Category, out.hint, out.patID = ConfigError, hintLoopback, "loopback"
 	}
-	if out.Category == DependencyUnavailable && impossibleAWSRegion(best.line) != "" {
+	if region := impossibleAWSRegion(best.line); out.Category == DependencyUnavailable && region != "" {
 		// "lookup sqs.us-esat-1.amazonaws.com ... no such host": no
 		// endpoint answers because the region is typed wrong.
-		out.Category, out.hint, out.patID = ConfigError, "The AWS region in the endpoint ("+impossibleAWSRegion(best.line)+") is not a region: fix the region setting (AWS_REGION, AWS_DEFAULT_REGION, the SDK's or the app's own region value).", "aws_region_typo"
+		out.Category, out.hint, out.patID = ConfigError, "The AWS region in the endpoint ("+region+") is not a region: fix the region setting (AWS_REGION, AWS_DEFAULT_REGION, the SDK's or the app's own region value).", "aws_region_typo"
 	}
 	// Redact whole lines before focusing on the cause, so a window never
 	// starts inside a secret.

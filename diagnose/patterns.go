@@ -218,12 +218,6 @@ var patterns = []*pattern{
 	// Deno's and Bun's entry file missing: "error: Module not found
 	// "file:///app/main.ts"." with no importer after it.
 	pat("deno_bun_entry_missing", CommandNotFound, weightPrecise, hintEntry, "module not found \"").matching(`^error: Module not found "[^"]+"\.?\s*$`),
-	// A module the app imports that Deno cannot resolve: an import map
-	// (deno.json) left out of the image ("Relative import path \"hono\" not
-	// prefixed with / or ./ or ../ and not in import map"), or an imported
-	// file missing (the "Module not found" above, with the importing
-	// file's "at file:///app/src/routes/checkout.ts:3:30" below it).
-	pat("deno_import_missing", AppCrash, weightPrecise, hintModule, "and not in import map").matching(`(?i)\bRelative import path "[^"]+" not prefixed with / or \./ or \.\./ and not in import map\b`),
 	// Fluentd's kubernetes_metadata filter restarting the process when
 	// its watch expires (the plugin's bug before 2.5.1).
 	pat("metadata_watch_restart", AppCrash, weightPrecise+1, "Fluentd's kubernetes_metadata filter gives up watching pods or namespaces when the API server says its resource version is too old, and restarts the process: a bug of the plugin's older releases (fixed in fluent-plugin-kubernetes_metadata_filter 2.5.1): upgrade the plugin, or the fluentd image or chart that bundles it.", "watch event", "too old resource version").matching(`(?i)\bException encountered parsing (?:pod|namespace) watch event\b|\bError while watching (?:pods|namespaces): too old resource version\b`),
@@ -397,7 +391,7 @@ var patterns = []*pattern{
 	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "never oom", "never got oom", "never gets oom", "never been oom", "never was oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
-		"stops getting oom", "stop getting oom", "to stop oom", "to avoid oom", "avoids oom", "avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
+		"stops getting oom", "stop getting oom", "to stop oom", "avoids oom", "avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
 		// A kill weeks back, since answered with more memory ("We had
 		// OOMKilled on it in October", "was OOMKilled two weeks ago").
 		"weeks ago", "week ago", "months ago", "month ago", "last week", "last month", "last year", "earlier this week", "earlier this month", "we had oom", "had oomkilled on", "history of oom", "i assumed", "we assumed", "in january", "in february", "in march", "in april", "in may", "in june", "in july", "in august", "in september", "in october", "in november", "in december"),
@@ -480,8 +474,10 @@ var patterns = []*pattern{
 	// uWSGI started but could not load the app (the import error is above).
 	pat("uwsgi_no_app", AppCrash, weightSpecific, "uWSGI could not load the application: read the startup log above this line for the import or configuration error.", "no python application found"),
 	// A file the server cannot read for its permissions (Tomcat's
-	// "Permissions incorrect, read permission is not allowed on the file").
-	pat("perm_words_read", PermissionDenied, weightPrecise, hintPerm, "permission").matching(`(?i)\b(?:read|write|execute) permission (?:is )?(?:not allowed|not granted|missing)\b|\bpermissions? (?:are |is )?incorrect\b`).without("permissions are correct", "permission is correct"),
+	// "Permissions incorrect, read permission is not allowed on the file"), or
+	// a directory it must write (Paperless' "?: PAPERLESS_CONSUMPTION_DIR is
+	// not writeable").
+	pat("perm_words_read", PermissionDenied, weightPrecise, hintPerm, "permission", "not writeable").matching(`(?i)\b(?:read|write|execute) permission (?:is )?(?:not allowed|not granted|missing)\b|\bpermissions? (?:are |is )?incorrect\b|\bis not writeable\b`).without("permissions are correct", "permission is correct"),
 	// A volume the reporter says is mounted read-only or cannot be written.
 	pat("read_only_volume_words", PermissionDenied, weightPrecise, hintPerm, "read-only", "read only", "cannot write", "can't write", "unable to write").matching(`(?i)\b(?:volume|disk|file ?system|pvc|data ?dir\w*)\b.{0,20}\b(?:is |was |gets |got )?(?:re)?mounted (?:as )?[\x60'"]?read[- ]only\b|\b(?:re)?mount\w* (?:the |a )?(?:corrupted |damaged )?(?:volume|disk|file ?system)\b.{0,10}\bas [\x60'"]?read[- ]only\b|\b(?:cannot|can't|can not|unable to) write (?:the |any |its )?(?:data )?(?:to|on|into) (?:the |its )?(?:volume|disk|pvc)\b`).without("readonly: true", "readonly: false",
 		// A mount the reporter set up read-only on purpose ("the data dir
@@ -766,15 +762,18 @@ var patterns = []*pattern{
 	// signal SIGFPE"). A bug, not a segmentation fault.
 	pat("sigfpe", AppCrash, weightPrecise, "", "floating point exception", "sigfpe", "trap divide error").matching(`(?i)\bfloating point exception\b|\bprogram received signal sigfpe\b|\btrap divide error\b|\b(?:killed by|received|got|caught) (?:signal )?sigfpe\b`),
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
-	// a bug, not a segmentation fault, whatever "core dumped" says.
-	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b"),
+	// a bug, not a segmentation fault, whatever "core dumped" says; also
+	// pgBackRest's "ASSERT: [025]: unable to find ... in string list".
+	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed", "assert: [").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b|^\\s*ASSERT: \\[\\d+\\]: "),
 	// Native programs' own reports of a broken invariant or corrupted
 	// memory before they abort (exit 134): glog's and Abseil's "Check
 	// failed:", Envoy's "assert failure:", glibc's heap checks ("double
 	// free or corruption", "corrupted size vs. prev_size", "free():
 	// invalid pointer"), the stack protector and _FORTIFY_SOURCE ("stack
 	// smashing detected", "buffer overflow detected"), CPython's "Fatal
-	// Python error" from an extension, Rust's unreachable!(): bugs in the
+	// Python error" from an extension, Rust's unreachable!(), ClickHouse's
+	// "Terminate called for uncaught exception" (whatever settings its crash
+	// report lists after it): bugs in the
 	// program or a library it loads, not its settings (glog's date has four
 	// digits or eight; a check of a command-line flag, "Check failed:
 	// FLAGS_shards > 0", is the flag given wrong).
@@ -782,7 +781,7 @@ var patterns = []*pattern{
 	// invalid size (unsorted)", "munmap_chunk(): invalid pointer"): the
 	// program's memory bug, above the signal report a runtime prints next.
 	pat("glibc_heap_corruption", AppCrash, weightPrecise+1, "glibc found the heap corrupted and aborted the program (a double free, a write past a buffer): a bug in the program or a native library it loads; roll back the image, and report it with the log.", "double free or corruption", "corrupted size vs", "corrupted double-linked", "free(): ", "malloc(): ", "realloc(): ", "munmap_chunk(): ", "malloc_consolidate(): ", "_int_free(): ", "_int_malloc(): ").matching(`^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size(?: in fastbins)?|corrupted double-linked list(?: \(not small\))?|(?:free|malloc|realloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc)\(\): [a-z][\w .]+(?:\([\w ]+\))?)\s*$`),
-	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list").matching(`(?i)^\s*[FE]\d{4}(?:\d{4})? [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b`).without("check failed: flags_"),
+	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list", "terminate called for uncaught exception").matching(`(?i)^\s*[FE]\d{4}(?:\d{4})? [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b|\bTerminate called for uncaught exception\b`).without("check failed: flags_"),
 	// A JavaScript name the code uses and never defined ("ReferenceError:
 	// fetchRates is not defined", often under a wrapping error's
 	// "[cause]:"), and asyncio's future from another event loop: bugs.
@@ -1662,11 +1661,7 @@ var patterns = []*pattern{
 	// The same bind refused with errno 13 (EACCES): a port below 1024 for
 	// a user without CAP_NET_BIND_SERVICE.
 	pat("bind_errno_13", PermissionDenied, weightPrecise+1, hintPrivPort, "errno=13", " 13)").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 13\)|\bTrying to bind fd \d+ to <[^>]+>: errno=13\b`),
-	// EventMachine's bind failure ("start_tcp_server': no acceptor (port is
-	// in use or requires root privileges)"): in a container, most often a
-	// port another process holds (a second replica on a hostNetwork node).
-	pat("em_no_acceptor", PortConflict, weightSpecific+1, hintPort, "no acceptor (port is in use").matching(`(?i)\bno acceptor \(port is in use or requires root privileges\)`),
-	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated", "in use (os error 98)", "[98] could not bind socket", "[errno=98] could not bind socket"),
+	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated", "in use (os error 98)", "[98] could not bind socket", "[errno=98] could not bind socket", "no acceptor (port is in use", "privileged or already in use"),
 	// Servers that name the port they could not take without the
 	// system's reason: llama.cpp's server, Ray's head ("already
 	// occupied"), Flink's BLOB server.
@@ -1864,10 +1859,6 @@ var patterns = []*pattern{
 	// to get the response. Hanging?"): the endpoint, or a proxy on the
 	// way, is not reachable.
 	pat("snowflake_no_response", DependencyUnavailable, weightPrecise, hintDepend, "failed to get the response").matching(`(?i)\b250003 \(08001\)|\bFailed to get the response\. Hanging\?`),
-	// Python requests raising on a 5xx answer ("HTTPError: 502 Server
-	// Error: Bad Gateway for url: ..."): the service, or the proxy in
-	// front of it, cannot serve.
-	pat("http_5xx_raised", DependencyUnavailable, weightSpecific+1, hintDepend, "server error: ").matching(`(?i)\bHTTPError: 50[234] Server Error: `),
 	// A server that is up but not ready: etcd throttling, Redis still
 	// loading its dataset, the API server timing out a list, an S3 store
 	// throttling ("SlowDown: Please reduce your request rate.").
@@ -1888,18 +1879,6 @@ var patterns = []*pattern{
 	// been run?"), and Valhalla's config without a key it needs ("No such
 	// node (mjolnir.tile_extract)", boost's ptree_bad_path).
 	pat("data_prep_missing", ConfigError, weightPrecise+2, hintFile, "required files are missing, cannot continue", "no such node (").matching(`(?i)\bRequired files are missing, cannot continue\b|\bNo such node \([\w.]+\)`),
-	// A check the app runs on a directory it must write ("?:
-	// PAPERLESS_CONSUMPTION_DIR is not writeable").
-	pat("dir_not_writeable", PermissionDenied, weightPrecise, hintPerm, "not writeable").matching(`(?i)\bis not writeable\b`),
-	// Spring Cloud Config's client refused by the server ("Unauthorized:
-	// 401" from the config server): its credentials.
-	pat("config_server_401", ConfigError, weightPrecise+2, hintAuth, "unauthorized: 401").matching(`(?i)\bHttpClientErrorException\$Unauthorized: 401\b`),
-	// Orthanc's DICOM port ("The TCP port of the DICOM server is privileged
-	// or already in use").
-	pat("orthanc_port", PortConflict, weightPrecise, hintPort, "privileged or already in use"),
-	// Vault's refusal of a path the token's policies do not cover
-	// (hvac's "Forbidden: 1 error occurred: * permission denied").
-	pat("vault_forbidden", PermissionDenied, weightPrecise, hintIdentity, "hvac.exceptions.forbidden"),
 	// listmonk on a database never installed ("the database does not
 	// appear to be setup. Run --install."): the install step did not run.
 	pat("listmonk_not_installed", ConfigError, weightPrecise, "The app's database schema was never installed: run its install step once (listmonk --install --yes, an init container or a Job) before starting it.", "database does not appear to be setup"),
@@ -1907,10 +1886,6 @@ var patterns = []*pattern{
 	// 'etc/istio/proxy/envoy-rev.json': Proto constraint validation
 	// failed"): a value in the (overridden) bootstrap is out of range.
 	pat("envoy_bootstrap_invalid", ConfigError, weightPrecise, hintParse, "proto constraint validation failed").matching(`(?i)\berror initializing configuration '[^']+': Proto constraint validation failed\b`),
-	// MQTT's CONNACK refusing the login ("Connection refused, return code:
-	// BadUserNamePassword", paho's "Connection Refused: bad user name or
-	// password"): the credentials, not a broker that is down.
-	pat("mqtt_login_refused", ConfigError, weightPrecise, hintAuth, "badusernamepassword", "bad user name or password", "notauthorized").matching(`(?i)\breturn code:? [\x60'"]?(?:BadUserNamePassword|BadUsernameOrPassword|NotAuthorized)\b|\bConnection Refused: (?:bad user name or password|not authori[sz]ed)\b`),
 	// MATLAB's licence refused for this machine ("License Manager Error
 	// -9": the host id, often a MAC address, is not the licence's).
 	pat("matlab_license_hostid", ConfigError, weightPrecise, hintAuth, "license manager error -9").matching(`(?i)\bLicense Manager Error -9\b`),
@@ -1948,7 +1923,7 @@ var patterns = []*pattern{
 	// The kernel failing to bring up a USB device (a stick that died or
 	// came loose): the device the container opens is not there.
 	pat("usb_device_gone", DependencyUnavailable, weightPrecise+2, "The USB device is not working on the host (the kernel cannot enumerate it: a failed stick, a loose cable, too little power, a bad hub): replug or replace it, then restart the container; nothing in the container's settings changed.", "unable to enumerate usb device", "device descriptor read").matching(`(?i)\bunable to enumerate USB device\b|\bdevice descriptor read/\d+, error -\d+`),
-	pat("fetch_server_error", DependencyUnavailable, weightPrecise, hintDepend, "internal server error", "bad gateway", "service unavailable", "gateway time").matching(`(?i)\bfailed to (?:fetch|download|get|retrieve)\b.{0,120}\b50[0234]\b\W{0,3}(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b`),
+	pat("fetch_server_error", DependencyUnavailable, weightPrecise, hintDepend, "internal server error", "bad gateway", "service unavailable", "gateway time").matching(`(?i)\bfailed to (?:fetch|download|get|retrieve)\b.{0,120}\b50[0234]\b\W{0,3}(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)\b|\bHTTPError: 50[234] Server Error: `),
 	// An image's own start-up check that finds its native modules broken
 	// (built for another platform or Node.js, or not installed): the image.
 	pat("native_module_check", AppCrash, weightSpecific, hintModule, "native module").matching(`(?i)\bnative modules? (?:compatibility issues?|errors?) detected\b|\bnative modules? (?:are|is) not working\b`),
@@ -2040,7 +2015,7 @@ var patterns = []*pattern{
 	// wrapped the message at its width.
 	pat("curl_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "curl error").matching(`(?i)\bcURL error (?:6|7|28): `),
 	pat("cloud_api_5xx", DependencyUnavailable, weightSpecific+1, hintDepend, "https response error statuscode: 5", "exceeded maximum number of attempts").matching(`(?i)\bhttps response error StatusCode: 5\d\d\b|\bexceeded maximum number of attempts, \d+, [^\n]{0,80}\bStatusCode: 5\d\d\b`),
-	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403").matching(`(?i)(forbidden: 403\b|\bpermission '[\w.]+' denied\b|\bdoes not have [\w.]+ access\b|error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored", "no accessdenied", "no access denied", "no 403", "permissions look fine", "permissions are fine", "permissions seem fine", "permissions look ok", "permissions look correct"),
+	pat("identity", PermissionDenied, weightPrecise, hintIdentity, "403", "notauthorized", "not authorized to", "accessdenied", "authorizationfailed", "does not have permission", "permission_denied", "code = permissiondenied", "(403)", "code=403", "hvac.exceptions.forbidden").matching(`(?i)(forbidden: 403\b|\bhvac\.exceptions\.Forbidden\b|\bpermission '[\w.]+' denied\b|\bdoes not have [\w.]+ access\b|error 403|code:? 403|403 forbidden|status(?: code)?:? 403|status\(403\)|"code":\s*403\b|\bcode=403\b|notauthorized|not authorized to|\baccessdenied\b|authorizationfailed|does not have (?:the )?permission|permission_denied|code = permissiondenied)`).without("probe failed", "probe errored", "no accessdenied", "no access denied", "no 403", "permissions look fine", "permissions are fine", "permissions seem fine", "permissions look ok", "permissions look correct"),
 	// SQLite cannot open or create its database file: in public reports
 	// almost always a data directory its (non-root) user may not write.
 	pat("sqlite_cantopen", PermissionDenied, weightSpecific+2, "SQLite cannot create or open its database file: make the data directory writable by the container's user (fsGroup, or chown the volume), and check the path exists.", "unable to open database file", "sqlite_cantopen").matching(`(?i)\bunable to open database file\b|\bSQLITE_CANTOPEN\b`),
@@ -2110,7 +2085,11 @@ var patterns = []*pattern{
 	pat("java_file_denied", PermissionDenied, weightPrecise+1, hintPerm, "(permission denied)").matching(`(?i)\bFileNotFoundException: \S+ \(Permission denied\)`),
 
 	// Credentials and certificates: the dependency answered.
-	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "login was refused using authentication mechanism", "access-refused", "probableauthenticationerror", "unable to validate user", "failed authentication due to", "mongoparseerror: password contains", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "refused: bad username or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "no ec2 imds role found", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials", "incorrect username or password", "username or password not allowed"),
+	pat("db_auth", ConfigError, weightPrecise, hintAuth, "password authentication failed", "password authentication failure", "no password supplied", "no password provided", "fe_sendauth", "access denied for user", "authentication failed", "wrongpass", "noauth", "invalid password", "invalid username or password", "login failed for user", "auth failed", "login was refused using authentication mechanism", "access-refused", "probableauthenticationerror", "unable to validate user", "failed authentication due to", "mongoparseerror: password contains", "refused: not authorized", "refused, not authorized", "refused: bad user name or password", "refused: bad username or password", "invalid credentials", "bad credentials", "sasl authentication", "invalidclienttokenid", "signaturedoesnotmatch", "security token included in the request is invalid", "invalid_grant", "access key id you provided does not exist", "unable to locate credentials", "no ec2 imds role found", "nocredentialproviders", "no valid credential", "unauthorized: authentication required", "401 unauthorized", "status code 401", "must provide credentials", "asked for the client to provide credentials", "incorrect username or password", "username or password not allowed",
+		// MQTT's CONNACK refusing the login ("Connection refused, return code:
+		// `BadUserNamePassword`"), Spring Cloud Config's client refused
+		// ("HttpClientErrorException$Unauthorized: 401").
+		"badusernamepassword", "badusernameorpassword", "return code: `notauthorized`", "unauthorized: 401"),
 	// A login the program or the reporter says fails ("unable to login to
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),
@@ -2731,7 +2710,11 @@ var patterns = []*pattern{
 	// all:, and a build that ran before the assets were built embeds none.
 	pat("go_embed_missing", AppCrash, weightSpecific+1, "A file the Go program embeds is missing from its embedded files: embed the directory with all: (go:embed skips names starting with . or _) or build the assets before go build, and rebuild the image.", "file does not exist").matching(`(?i)\bopen [\w./@-]+: file does not exist\b`),
 	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|\bdlopen\([^)]*\): lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
-	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found"),
+	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found",
+		// Deno's bare import with no import map (deno.json left out of the
+		// image): "Relative import path \"hono\" not prefixed with / or ./
+		// or ../ and not in import map".
+		"and not in import map"),
 	// A shared object the image lacks, opened by the program (a NIF, a
 	// cffi library); a plugin's .so named in its configuration is a
 	// setting instead (the plugin patterns read those).
@@ -2774,7 +2757,10 @@ var patterns = []*pattern{
 	// 1.22.7 ...)", Jenkins' "older than the minimum required version
 	// (Java 17)").
 	pat("runtime_too_old", AppCrash, weightSpecific, "The app needs a newer runtime than the image runs: rebuild on a base image with the version it asks for, or run a release of the app built for this runtime.", "requires a different python", "is not supported by the project", "go.mod requires go", "older than the minimum required version"),
-	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine", "unsupported class file major version"),
+	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine", "unsupported class file major version",
+		// "Moodle 4.5 or later requires at least PHP 8.1.0 (currently using
+		// version 7.4.33)", "Could not find version 23.2 of the MATLAB Runtime".
+		"requires at least php", "of the matlab runtime"),
 	// Symfony's container built with a service that needs one no bundle
 	// defines (a plugin built for another version of the shop), and an
 	// Odoo module's view naming a field its model lacks: the code.
@@ -2865,9 +2851,6 @@ var patterns = []*pattern{
 	// SIGSEGV): memory corrupted by unsafe or native code, or by the node's
 	// hardware, not the nil dereference of a panic.
 	pat("go_fault_address", Segfault, weightSpecific, hintNative, "unexpected fault address").matching(`(?i)^\s*unexpected fault address 0x[0-9a-f]+\s*$`),
-	// A compiled MATLAB app on an image with another MATLAB Runtime
-	// ("Could not find version 23.2 of the MATLAB Runtime").
-	pat("matlab_runtime_missing", AppCrash, weightPrecise, hintModule, "of the matlab runtime").matching(`(?i)\bCould not find version [\d.]+ of the MATLAB Runtime\b`),
 	// A SQL statement naming a column that does not exist ("SQL compilation
 	// error: ... invalid identifier 'O.ORDER_TOTAL_USD'", ORA-00904): the
 	// query or model is wrong, not a setting.
@@ -2888,10 +2871,6 @@ var patterns = []*pattern{
 	// got no gradient ("Expected to have finished reduction in the prior
 	// iteration"): the training code, not a setting.
 	pat("ml_model_code", AppCrash, weightPrecise, "", "is incompatible with the layer", "finished reduction in the prior iteration").matching(`(?i)\bInput \d+ of layer "[^"]+" is incompatible with the layer\b|\bExpected to have finished reduction in the prior iteration\b`),
-	// A PHP app refusing an older PHP ("Moodle 4.5 or later requires at
-	// least PHP 8.1.0 (currently using version 7.4.33)"): the image's
-	// runtime is too old for the app.
-	pat("php_too_old", AppCrash, weightPrecise, "The app needs a newer PHP than the image has: use an image with the PHP version it names.", "requires at least php").matching(`(?i)\brequires at least PHP [\d.]+ \(currently using version`),
 	// Spring Data's query naming an attribute the entity no longer has
 	// ("UnknownPathException: Could not resolve attribute 'customerID'"):
 	// the code's query, after a rename.
@@ -2899,15 +2878,6 @@ var patterns = []*pattern{
 	// pdfkit and the like finding no binary to run ("OSError: No
 	// wkhtmltopdf executable found").
 	pat("tool_executable_missing", CommandNotFound, weightPrecise, hintEntry, "executable found").matching(`(?i)\bNo [\w.-]+ executable found\b`),
-	// pgBackRest's failed assertion ("ASSERT: [025]: unable to find
-	// '20250504-010002F' in string list", above "If SUBMITTING AN ISSUE"):
-	// a bug of pgBackRest's.
-	pat("pgbackrest_assert", AppCrash, weightSpecific, "", "assert: [").matching(`^\s*ASSERT: \[\d+\]: `),
-	// ClickHouse's crash report for an exception nothing caught
-	// ("BaseDaemon: ... Terminate called for uncaught exception:", above its
-	// "Received signal Aborted (6)"): a bug, whatever settings it lists
-	// after the stack.
-	pat("clickhouse_uncaught", AppCrash, weightSpecific, "", "terminate called for uncaught exception"),
 	// Round 32. The runtime cannot enter the working directory the image
 	// sets, as the user it runs as (OpenShift's random UID): a permission
 	// of the image's directory, not a missing command.
@@ -2917,10 +2887,11 @@ var patterns = []*pattern{
 	// as grpc_c.so), above its control frames.
 	pat("ruby_bug_segv", Segfault, weightPrecise+4, hintNative, "[bug] segmentation fault").matching(`\[BUG\] Segmentation fault at 0x[0-9a-f]+`),
 	// A program's own crash handler naming the signal (rspamd's
-	// MaxScale's "received fatal signal 11",
+	// MaxScale's "received fatal signal 11", MATLAB's "Segmentation violation
+	// detected at ...",
 	// "rspamd_crash_sig_handler: caught fatal signal 11(Segmentation
 	// fault)", Triton's "Signal (11) received." above its backtrace).
-	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "fatal signal 11", "signal (11) received").matching(`(?i)\b(?:caught|received) fatal signal 11\b|\bSignal \(11\) received\b`),
+	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "fatal signal 11", "signal (11) received", "segmentation violation").matching(`(?i)\b(?:caught|received) fatal signal 11\b|\bSignal \(11\) received\b|\bSegmentation violation detected at\b|\bAbnormal termination:\s*Segmentation violation\b`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),
@@ -2928,10 +2899,6 @@ var patterns = []*pattern{
 	// program dereferenced a nil pointer, a bug in the program (C programs
 	// say "segmentation fault").
 	pat("go_segv_words", AppCrash, weightSpecific+1, "The Go program dereferenced a nil pointer (SIGSEGV: segmentation violation): a bug, often on input it does not expect (a resource, a setting); roll back to the previous image and report it with the stack trace.", "segmentation violation").without("[signal sigsegv", "signal sigsegv: segmentation violation", "segmentation violation detected", "abnormal termination: segmentation violation"),
-	// MATLAB's own crash report ("Segmentation violation detected at
-	// 2024-02-13 ...", "Abnormal termination: Segmentation violation"):
-	// native code it runs (a MEX file, a vendor library) crashed.
-	pat("matlab_segv", Segfault, weightPrecise, hintNative, "segmentation violation").matching(`(?i)\bSegmentation violation detected at\b|\bAbnormal termination:\s*Segmentation violation\b`),
 	// A process inside the container reports that its child died of
 	// SIGKILL ("Elasticsearch died while starting up, with exit code 137",
 	// "Worker (pid:9) was sent code 137!"): the container itself was still
