@@ -388,7 +388,7 @@ var patterns = []*pattern{
 	// ("OOMKilled=true ExitCode=137") or its JSON ("OOMKilled": true): a
 	// fact, above any service's complaint that the container is gone.
 	pat("docker_oomkilled_true", OOMKilled, weightPrecise+4, hintOOMLimit, "oomkilled").matching(`\bOOMKilled(?:=|"?:\s*)true\b`),
-	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "never oom", "never got oom", "never gets oom", "never been oom", "never was oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false",
+	pat("oom_words", OOMKilled, weightPrecise, hintOOMLimit, "oom").matching(`(?i)\boom[ -]?kill(?:ed|s|ing)?\b|\boomkill|\bkilled (?:by|due to) (?:the )?oom\b|\boom[ -]killer\b|\b(?:caused by|due to|because of)\s+(?:an?\s+|the\s+)?oom\b|\boom \(out[- ]of[- ]memory\)|\b(?:fails?|failing|failed|crash(?:es|ed|ing)?|dies|died|killed|restarts?|restarting) (?:with|by|due to|because of) (?:an? |the )?oom\b|\b(?:workers?|pods?|containers?|processes)\s+(?:get |are |were |keep )?OOM(?:s|ed|'d|ing)?\s+(?:on|when|at|after|in|with|under|because|due|every|during)\b|\boom[ -](?:crash(?:es|ed|ing)?|loop(?:s|ing)?)\b|\bunrecoverable oom\b|\bcaus(?:e|es|ed|ing) (?:an? |the )?oom\b`).without("oom kill, etc", "oom-kill, etc", "oomkill, etc", "oom kills, etc", "oomkilled, etc", ".state.oomkilled", "oomkilled\": false", "oomkilled: false", "oomkilled=false", "oomkilled = false", "oomkilled is false", "oomkilled\":false", "not oom", "never oom", "never got oom", "never gets oom", "never been oom", "never was oom", "not `oom", "not 'oom", "not \"oom", "not** oom", "not* oom", "not_ oom", "not__ oom", "no oom", "not an oom", "isn't oom", "wasn't oom", "not the oom", "not being oom", "without oom", "rule out oom", "ruled out oom", "not due to oom", "not caused by oom", "no sign of oom", "zero oom", " 0 oom", "no more oom", "risk of", "not cause oom", "n't cause oom", "never cause oom", "not causing oom", "not cause an oom", "n't cause an oom", "oomkilled 是 false", "oomkilled: false", "oomkilled is false", "oomkilled was false", "oomkilled=false", "oomkilled\": false", "oomkilled shows false", "oomkilled false", "oomkilled\" false", "oomkilled: \"false\"",
 		// What a change was for, not what happened ("cap Redis memory so it
 		// stops getting OOMKilled").
 		"stops getting oom", "stop getting oom", "to stop oom", "avoids oom", "avoid oom", "avoid getting oom", "avoid being oom", "to prevent oom", "prevent it from getting oom", "doesn't get oom", "won't get oom",
@@ -1661,7 +1661,12 @@ var patterns = []*pattern{
 	// The same bind refused with errno 13 (EACCES): a port below 1024 for
 	// a user without CAP_NET_BIND_SERVICE.
 	pat("bind_errno_13", PermissionDenied, weightPrecise+1, hintPrivPort, "errno=13", " 13)").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 13\)|\bTrying to bind fd \d+ to <[^>]+>: errno=13\b`),
-	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated", "in use (os error 98)", "[98] could not bind socket", "[errno=98] could not bind socket", "no acceptor (port is in use", "privileged or already in use"),
+	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated", "in use (os error 98)", "[98] could not bind socket", "[errno=98] could not bind socket", "no acceptor (port is in use", "privileged or already in use",
+		// Thrift's "Could not create ServerSocket on address
+		// 0.0.0.0/0.0.0.0:9083." (Hive's metastore) wraps the BindException.
+		"could not create serversocket on address"),
+	// CherryPy's (portend's) wait for its port: "Port 9000 not free on ::.".
+	pat("port_not_free", PortConflict, weightPrecise, hintPort, "not free on").matching(`(?i)\bport \d+ not free on\b`),
 	// Servers that name the port they could not take without the
 	// system's reason: llama.cpp's server, Ray's head ("already
 	// occupied"), Flink's BLOB server.
@@ -2206,6 +2211,10 @@ var patterns = []*pattern{
 	// "leader election lost" is the exit, usually logged fatal; the renewal
 	// that failed just before it names the API server call that did not
 	// answer, and is quoted first when it was pasted.
+	// sglang's router gave up on its workers ("Timeout 300s waiting for
+	// workers [...] to become healthy"): the workers it routes to are
+	// not up (Pending, still loading), not its own setting.
+	pat("workers_unhealthy", DependencyUnavailable, weightSpecific+1, hintDepend, "waiting for workers").matching(`(?i)\btimeout \d+s waiting for workers\b.{0,400}\bto become healthy\b`),
 	pat("leader_lease", DependencyUnavailable, weightGeneric+3, hintDepend, "leader election lost", "lost lease", "leaderelection lost", "lost leadership", "leader election fail", "leader election to fail"),
 	// Not when the report says the controller's own client-side rate
 	// limiter held the renewal back (one limiter shared with every
@@ -2710,7 +2719,7 @@ var patterns = []*pattern{
 	// all:, and a build that ran before the assets were built embeds none.
 	pat("go_embed_missing", AppCrash, weightSpecific+1, "A file the Go program embeds is missing from its embedded files: embed the directory with all: (go:embed skips names starting with . or _) or build the assets before go build, and rebuild the image.", "file does not exist").matching(`(?i)\bopen [\w./@-]+: file does not exist\b`),
 	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|\bdlopen\([^)]*\): lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
-	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "cannot load library", "failed to load nif library", "cannot find package", "module not found",
+	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "missingmethodexception: method not found", "cannot load library", "failed to load nif library", "cannot find package", "module not found",
 		// Deno's bare import with no import map (deno.json left out of the
 		// image): "Relative import path \"hono\" not prefixed with / or ./
 		// or ../ and not in import map".
@@ -2760,7 +2769,14 @@ var patterns = []*pattern{
 	pat("runtime_version", AppCrash, weightSpecific, "The image's runtime does not match the app: rebuild with the runtime version it was compiled for.", "unsupportedclassversionerror", "compiled by a more recent version", "not possible to find any compatible framework version", "you must install or update .net", "requires python", "unsupported engine", "unsupported class file major version",
 		// "Moodle 4.5 or later requires at least PHP 8.1.0 (currently using
 		// version 7.4.33)", "Could not find version 23.2 of the MATLAB Runtime".
-		"requires at least php", "of the matlab runtime"),
+		"requires at least php", "of the matlab runtime",
+		// "Your system has an unsupported version of sqlite3. Chroma
+		// requires sqlite3 >= 3.35.0" (a base image's library too old),
+		// Akka's "you (perhaps indirectly) also depend on older versions
+		// of related artifacts" (modules of mixed versions in the build).
+		"has an unsupported version of sqlite3", "also depend on older versions of related artifacts",
+		// "Trino requires Java 22+ (found 21.0.4+7-LTS)".
+		"requires java 1", "requires java 2"),
 	// Symfony's container built with a service that needs one no bundle
 	// defines (a plugin built for another version of the shop), and an
 	// Odoo module's view naming a field its model lacks: the code.
@@ -3098,7 +3114,7 @@ var (
 	// sigtermPattern recognises the app saying it was sent SIGTERM: the
 	// kubelet stopped it (a liveness or startup probe, most often).
 	sigtermPattern = pat("sigterm", LivenessProbe, weightSpecific-2, hintSigterm)
-	reSigterm      = regexp.MustCompile(`(?i)(due to signal SIGTERM|received (?:signal )?SIGTERM|caught SIGTERM|got SIGTERM|SIGTERM received|signal 15 received|Received signal - signal:15|received signal 15|signal: ?terminated\b|Received SIG(?:TERM|INT), (?:shutting|exiting)|shutting down (?:due to|on) SIGTERM|terminating quiet workers|received shutdown signal|shutdown signal received|gracefully shutting down|shutting down gracefully|initiating graceful shutdown|graceful shutdown (?:initiated|started|requested)|Received SHUTDOWN from user <via user signal>|received (?:fast|smart) shutdown request|upon receiving signal 15\b|signal 15 \(SIGTERM\) received|received signal terminated|SIGTERM signal received|Handling signal: term\b|Gracefully stopping, waiting for requests to finish)`)
+	reSigterm      = regexp.MustCompile(`(?i)(due to signal SIGTERM|received (?:signal )?SIGTERM|caught SIGTERM|got SIGTERM|SIGTERM received|signal 15 received|Received signal - signal:15|received signal 15|signal(?:: ?|=)terminated\b|received an OS signal, exiting gracefully|Received SIG(?:TERM|INT), (?:shutting|exiting)|shutting down (?:due to|on) SIGTERM|terminating quiet workers|received shutdown signal|shutdown signal received|gracefully shutting down|shutting down gracefully|initiating graceful shutdown|graceful shutdown (?:initiated|started|requested)|Received SHUTDOWN from user <via user signal>|received (?:fast|smart) shutdown request|upon receiving signal 15\b|signal 15 \(SIGTERM\) received|received signal terminated|SIGTERM signal received|Handling signal: term\b|Gracefully stopping, waiting for requests to finish)`)
 	reConfigSource = regexp.MustCompile(`(?i)(config|settings|environ|getenv|\bconf\b|\bcfg\b|yaml|\bdocs?\[|\benv\b)`)
 )
 

@@ -399,6 +399,16 @@ func mergePod(dst, src *corev1.Pod) {
 	} else if d, s := dst.Status.InitContainerStatuses, src.Status.InitContainerStatuses; len(d) == 1 && len(s) == 1 && (d[0].Name == "" || s[0].Name == "" || d[0].Name == s[0].Name) {
 		mergeStatus(&d[0], &s[0])
 	}
+	if c, i := dst.Status.ContainerStatuses, dst.Status.InitContainerStatuses; len(c) == 1 && len(i) == 1 && c[0].Name != "" && c[0].Name == i[0].Name &&
+		c[0].State == (corev1.ContainerState{}) && c[0].LastTerminationState == (corev1.ContainerState{}) {
+		// One container read twice: a fragment that only names it and
+		// its image ("- name: init-dirs" with its image and command,
+		// pasted without its "containers:" key) and a describe block
+		// that took it for an init container by its name. The row, if
+		// any, then says which it is.
+		mergeStatus(&i[0], &c[0])
+		dst.Status.ContainerStatuses = nil
+	}
 	if st, cs := dst.Status.ContainerStatuses, dst.Spec.Containers; len(st) == 1 && len(cs) == 1 {
 		switch {
 		case st[0].Name == "":

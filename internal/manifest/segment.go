@@ -210,7 +210,7 @@ func paragraphs(text string) []paragraph {
 			flush() // the prompt itself is neither output nor log
 			prompt, aside = true, false
 			inLog, logSeen = reLogsCommand.MatchString(line), false
-			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || otherWorkloadsLog(line, crashed) || callers[i])
+			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || checkerLogPrompt(line) || otherWorkloadsLog(line, crashed) || callers[i])
 			continue
 		case inLog && reShellPrompt.MatchString(line):
 			// Another command's prompt (`$ sudo dmesg | tail`): the log
@@ -549,6 +549,16 @@ var proxyContainers = map[string]bool{
 	"istio-proxy": true, "linkerd-proxy": true, "envoy": true, "envoy-sidecar": true, "nginx": true,
 	"nginx-proxy": true, "oauth2-proxy": true, "kube-rbac-proxy": true, "haproxy": true, "caddy": true,
 	"httpd": true,
+}
+
+// checkerLogPrompt reports a prompt that fetches the current log of the
+// CSI livenessprobe sidecar (`kubectl logs POD -c liveness-probe`): its
+// "Health check failed" lines are the driver it checks not answering in
+// time, the driver's symptom and not a cause, even as the paste's only log.
+func checkerLogPrompt(line string) bool {
+	args, _, _ := strings.Cut(line, "|")
+	c := reLogsContainer.FindStringSubmatch(args)
+	return c != nil && (c[1] == "liveness-probe" || c[1] == "livenessprobe") && !reLogsPrevious.MatchString(args)
 }
 
 // reStateMessage is a container state's Message in describe output, and
