@@ -39,7 +39,12 @@ func eventCount(e *corev1.Event) int32 {
 // sortedEvents returns a copy of events, newest first (stable for equal
 // times, so the output is deterministic).
 func sortedEvents(events []corev1.Event) []corev1.Event {
-	out := append([]corev1.Event(nil), events...)
+	out := make([]corev1.Event, 0, len(events))
+	for _, e := range events {
+		if !reArrowMended.MatchString(strings.ToLower(e.Message)) {
+			out = append(out, e) // (an event the reporter pasted with its fix after an arrow is over)
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return EventTime(&out[i]).After(EventTime(&out[j])) })
 	return out
 }

@@ -209,6 +209,9 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 				// shuts down cleanly: the 0 is the kill's, not a task's end.
 				w = 30
 			}
+			if e.ls != nil && e.ls.Category != Completed && (strings.Contains(e.ls.Line, "Entrypoint processs exit code:") || e.ls.patID == "logmonitor_entrypoint_missing") {
+				w = 30 // LogMonitor exits 0 whatever became of its child, and says what (its exit code, sic, or the start it failed)
+			}
 			if e.ls != nil && e.ls.Category != Unknown && e.ls.Category != Completed && shellMasksExit(v) {
 				// `sh -c "server || true"` or "...; sleep 5": the shell
 				// turns the program's failure into exit 0, so the 0 says
@@ -391,11 +394,17 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 	// the API server's refusal to create the pod (PodSecurity, an
 	// admission webhook), read only when no pod status was given: with a
 	// pod running, a refused replica is not why it restarts.
+	near := term
+	if st := v.status; st != nil && st.State.Waiting != nil && st.State.Waiting.Reason == "CreateContainerConfigError" {
+		// The kubelet cannot create the container now: its events say
+		// why today, however long ago the last one ended.
+		near = nil
+	}
 	for _, reason := range []string{"Failed", "FailedMount", "FailedAttachVolume", "FailedCreatePodContainer", "FailedPostStartHook", "FailedPreStopHook", "FailedCreate"} {
 		if reason == "FailedCreate" && v.status != nil {
 			continue
 		}
-		for _, msg := range d.containerEventsMatching(v, term, reason) {
+		for _, msg := range d.containerEventsMatching(v, near, reason) {
 			text := afterColon(msg)
 			if strings.Contains(text, "pull") && strings.Contains(text, "image") {
 				continue // image pulls are handled with the waiting reason

@@ -589,8 +589,8 @@ func (s *logScanner) line(raw []byte) {
 			if s.loopbackConnFirst == 0 {
 				s.loopbackConnFirst = s.lines
 			}
-		} else if reAnyAddress.Match(trimmed) {
-			s.remoteConnAt = s.lines
+		} else if reAnyAddress.Match(reSourcePosition.ReplaceAll(trimmed, nil)) && (!reportersWords(trimmed) || severity(lower, trimmed) != sevPlain) {
+			s.remoteConnAt = s.lines // (not the reporter's sentence naming the setting it meant)
 		}
 	}
 	s.hostSetting(trimmed)
@@ -1461,17 +1461,18 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // (its stdin source at its end), `consul validate`'s "Configuration is
 // valid!", tika-app's batch "Process finished; exiting with 0", Hive's
 // "schemaTool completed", a MapReduce job's "completed successfully" (and
-// the pi example's estimate), vmctl's closing "Total time:".
+// the pi example's estimate), vmctl's closing "Total time:", Keycloak's
+// `kc.sh build` ("Server configuration updated and persisted.").
 var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)` +
 	`|\bdone\. pass=\d+ warn=\d+ error=0 skip=\d+(?: no-op=\d+)? total=\d+$|\bcatalog written to \S+$|\bapply complete! resources: \d+ added, \d+ changed, \d+ destroyed\.$` +
 	`|^[\w-]+: no errors in \S+$|\bconfiguration file \S+ test is successful$|^configuration file is valid$|\bnothing left to do, exiting$` +
-	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|^schematool completed$|^estimated value of pi is [\d.]+$|\bmapreduce\.job: job job_\d+_\d+ completed successfully$|^(?:\d{4}/\d\d/\d\d \d\d:\d\d:\d\d )?total time: \d[\dhms.]*$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$|^configuration is valid!$|\bprocess finished; exiting with 0$`)
+	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|^schematool completed$|^server configuration updated and persisted\.|^estimated value of pi is [\d.]+$|\bmapreduce\.job: job job_\d+_\d+ completed successfully$|^(?:\d{4}/\d\d/\d\d \d\d:\d\d:\d\d )?total time: \d[\dhms.]*$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$|^configuration is valid!$|\bprocess finished; exiting with 0$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
 var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at"),
 	[]byte(" pass="), []byte("catalog written"), []byte("apply complete!"), []byte("no errors in"), []byte("test is successful"), []byte("file is valid"),
-	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("schematool completed"), []byte("value of pi is"), []byte("completed successfully"), []byte("total time: "), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped"), []byte("configuration is valid!"), []byte("exiting with 0")}
+	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("schematool completed"), []byte("updated and persisted"), []byte("value of pi is"), []byte("completed successfully"), []byte("total time: "), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped"), []byte("configuration is valid!"), []byte("exiting with 0")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] |INFO: )?(?:BUILD|EXECUTION) SUCCESS(?:FUL)?\b`)
 
@@ -1644,8 +1645,8 @@ func (s *logScanner) result() LogScan {
 	// refused") after attempts that were all to the pod itself
 	// (kafka-python's "connect attempt to localhost:9092 returned error
 	// 111" above its traceback), with no attempt anywhere else.
-	onlyLoopback := s.loopbackConnFirst > 0 && s.loopbackConnFirst < best.lineNo && best.lineNo-s.loopbackConnFirst <= 40 &&
-		s.remoteConnAt == 0 && !reAnyAddress.MatchString(best.line)
+	loopbackBefore := func(at int) bool { return at > 0 && at < best.lineNo && best.lineNo-at <= 40 }
+	onlyLoopback := (loopbackBefore(s.loopbackConnFirst) || loopbackBefore(s.loopbackConnAt)) && s.remoteConnAt == 0 && !reAnyAddress.MatchString(best.line)
 	if out.Category == DependencyUnavailable && out.patID != "dns" && out.patID != "leader_lease" && (loopbackTarget(best.line) || s.loopbackOf == best || localSocket || connectedJustBefore || refusedAtSetting || onlyLoopback) && !s.sidecar && !s.listensOn(best.line) {
 		// Nothing of its own listens on the loopback address of a
 		// one-container pod: the app is pointed (or defaults) to localhost
@@ -2125,7 +2126,7 @@ var reCleanupError = mustGate(`\berror (?:while )?cleaning up\b|^exception ignor
 var reTelemetryExport = mustGate(`\btraces? export\b|\bfailed to (?:upload|export|send) (?:metrics|traces|spans|logs)\b|\bexporterror\b|\bspanprocessor\b|\bspan exporter\b|\bmetrics? exporter\b|\botlp\b.{0,60}\bexport|\bexport(?:ing)? (?:spans|traces|metrics)\b|\bstatsd\b|\bpush_?gateway\b|\bpush_to_gateway\b|\bflush(?:ing)? (?:the )?metrics\b|\bmetrics? (?:flush|push)\b`)
 
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = mustGate(`\boptional\W{1,3}continuing\b|\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
+var reGoesOn = mustGate(`\boptional\W{1,3}continuing\b|\busing builtin-java classes where applicable\b|\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
@@ -2262,8 +2263,12 @@ func speaksOfSidecar(lower []byte) bool {
 }
 
 // reNotASidecar is a sidecar the report rules out ("not as a sidecar",
-// "No redis sidecar in the pod").
-var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?(?:[\w-]+ )?side ?cars?\b`)
+// "No redis sidecar in the pod") or one the pod had before ("we moved
+// from the redis sidecar to the bitnami chart", "the old pod had redis as
+// a sidecar").
+var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?(?:[\w-]+ )?side ?cars?\b` +
+	`|\b(?:moved|migrated|switched) (?:away )?from (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b|\b(?:removed|dropped|got rid of) (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b` +
+	`|\b(?:old|previous|former) (?:pod|deployment|chart|setup|version)s? had (?:[\w-]+ )?as an? side ?car\b`)
 
 // reOtherContainer is the report speaking of another container of the pod
 // ("the proxy container", "both containers"): a refused localhost is then
@@ -2535,6 +2540,9 @@ func looksLikeError(lower []byte) bool {
 	if bytes.Contains(lower, []byte("failcnt")) {
 		lower = bytes.ReplaceAll(lower, []byte("failcnt"), nil) // the kernel's count of a cgroup's limit hits, no failure word
 	}
+	if bytes.Contains(lower, []byte("missing tasks")) {
+		lower = bytes.ReplaceAll(lower, []byte("missing tasks"), nil) // Spark's "DAGScheduler: Submitting 2 missing tasks": the stage's tasks to run
+	}
 	if bytes.Contains(lower, []byte("failover")) {
 		lower = bytes.ReplaceAll(lower, []byte("failover"), nil) // Hadoop's "DefaultNoHARMFailoverProxyProvider: Connecting to ResourceManager": a name, no failure
 	}
@@ -2795,7 +2803,10 @@ var (
 	// reRefusedNoAddress is a refused connection, and reAnyAddress an
 	// address (host:port, an IP) a line may name.
 	reRefusedNoAddress = regexp.MustCompile(`(?i)connection refused|econnrefused`)
-	reAnyAddress       = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[a-zA-Z][\w.-]*:\d{2,5}\b`)
+	// reSourcePosition is a source file's line ("consumer.py:507"), no
+	// host and port.
+	reSourcePosition = regexp.MustCompile(`\.(?:py|go|java|kt|scala|js|mjs|cjs|ts|rb|php|rs|c|cc|cpp|h|hpp|cs|ex|exs|lua|pl|swift|dart):\d+`)
+	reAnyAddress     = regexp.MustCompile(`\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[a-zA-Z][\w.-]*:\d{2,5}\b`)
 )
 
 // hostSetting notes a setting that points a dependency's host at the pod
@@ -3281,20 +3292,37 @@ func symptomLine(trimmed, lower []byte) bool {
 // the limit right after)", "I raised the memory since"): what fails now is
 // something else, unless the sentence says it still does.
 func mendedLine(trimmed, lower []byte) bool {
-	return reportersProse(trimmed) && (reMendedAfter.Match(lower) || goneNow(lower)) && !reStillFails.Match(lower)
+	if reStillFails.Match(lower) {
+		return false
+	}
+	return reportersProse(trimmed) && (reMendedAfter.Match(lower) || goneNow(lower) || reFixedBy.Match(lower) || reNoMore.Match(lower)) ||
+		reArrowMended.Match(lower) || reEarlierAttempt.Match(lower)
 }
+
+// A follow-up's account of the failures it has fixed: a failure with its
+// fix after an arrow ("exec format error -> rebuilt for linux/amd64. OK
+// now.", "secret \"x\" not found` -> created it"), one labelled as the
+// earlier attempt ("Before: Error: EACCES ...", "1st: ..."), "fixed the
+// OOMKilled by giving it 768Mi", "No more \"Liveness probe failed\"
+// events".
+var (
+	reArrowMended    = regexp.MustCompile(`(?:^|\s)(?:->|=>)\s*(?:(?:i|we)\s+)?(?:fixed|rebuilt|re-built|added|created|switched|killed|removed|raised|bumped|increased|moved|changed|granted|installed|deleted|freed|gave|ok\b|fine\b|resolved|solved|gone\b|works?\b|done\b)`)
+	reEarlierAttempt = regexp.MustCompile(`^(?:[-*]\s*)?(?:before|previously|earlier|initially|originally|at first|first|1st)\s*[:)]\s`)
+	reFixedBy        = regexp.MustCompile(`\b(?:fixed|solved|resolved) (?:the|that|this|our|my) [^.;]{1,40}? by\b`)
+	reNoMore         = regexp.MustCompile(`\bno more (?:"[^"]{3,80}"|[\w-]+(?: [\w-]+)?) (?:events?|errors?|kills?|messages?|restarts?|crashes)\b`)
+)
 
 // goneNow reports a sentence that says an error is gone ("the exec format
 // error is gone", "the \"address already in use\" from last week is
 // fixed"), not how it was fixed ("is fixed by raising the limit").
 func goneNow(lower []byte) bool {
 	m := reGoneNow.FindSubmatch(lower)
-	return m != nil && !reHowFixed.Match(m[1])
+	return m != nil && (string(m[1]) == "gone" || !reHowFixed.Match(m[2])) // ("is gone after bumping the limit": gone)
 }
 
-// reGoneNow is an error, a crash or a clash said to be gone or fixed, and
-// the word after it.
-var reGoneNow = regexp.MustCompile(`(?:\b(?:error|errors|message|crash|crashes|oom|oomkill|oomkills|issue|problem|clash|conflict|panic)|"[^"]{3,80})"?\W{0,3}(?:[^.;]{0,40}\s)?(?:is|are|was|were|has been|have been)\s+(?:now\s+|finally\s+)?(?:gone|fixed|resolved|solved)\b(\s*\w*)`)
+// reGoneNow is an error, a crash or a clash said to be gone or fixed, the
+// word saying which, and the word after it.
+var reGoneNow = regexp.MustCompile(`(?:\b(?:error|errors|message|crash|crashes|oom|oomkill|oomkills|issue|problem|clash|conflict|panic)|"[^"]{3,80})"?\W{0,3}(?:[^.;]{0,40}\s)?(?:is|are|was|were|has been|have been)\s+(?:now\s+|finally\s+)?(gone|fixed|resolved|solved)\b(\s*\w*)`)
 
 // reHowFixed is the word that goes on to say how it was fixed.
 var reHowFixed = regexp.MustCompile(`^\s*(?:by|in|with|via|when|if|through|after|using|upstream)$`)

@@ -662,8 +662,9 @@ var patterns = []*pattern{
 	// "error finding executable "uvicorn" in PATH".
 	pat("exec_not_found_named", CommandNotFound, weightPrecise+1, hintEntry, "not found in $path", "error finding executable", "attempted to invoke a command that was not found", "\x60 not found: no such file").matching("(?i)\\bexecutable file \x60[^\x60]+\x60 not found in \\$PATH|\\bexecutable file \x60/[^\x60]+\x60 not found: No such file or directory|\\berror finding executable \"[^\"]+\" in PATH|\\bOCI runtime attempted to invoke a command that was not found\\b"),
 	// TLS a client refused: .NET's UntrustedRoot and name mismatch, a
-	// server without SSL where the client requires it (a setting).
-	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "certificate chain was issued by an authority that is not trusted", "rejected by the provided remotecertificatevalidationcallback", "no pg_hba.conf entry for host", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off").matching(`(?i)\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bcertificate chain was issued by an authority that is not trusted\b|\brejected by the provided RemoteCertificateValidationCallback\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
+	// server without SSL where the client requires it, CockroachDB's
+	// secure node asked without TLS (a setting).
+	pat("tls_client_refused", ConfigError, weightPrecise, hintCert, "untrustedroot", "certificate chain was issued by an authority that is not trusted", "rejected by the provided remotecertificatevalidationcallback", "no pg_hba.conf entry for host", "remotecertificatenamemismatch", "remotecertificatechainerrors", "server does not support ssl", "ssl is not enabled on the server", "but ssl was required", "ssl off", "ssl connection required").matching(`(?i)\bnode is running secure mode, SSL connection required\b|\b(?:UntrustedRoot|RemoteCertificateNameMismatch|RemoteCertificateChainErrors)\b|\bcertificate chain was issued by an authority that is not trusted\b|\brejected by the provided RemoteCertificateValidationCallback\b|\bthe server does not support SSL connections\b|\bpq: SSL is not enabled on the server\b|\bserver does not support SSL, but SSL was required\b|\bno pg_hba\.conf entry for host "[^"]*", user "[^"]*", database "[^"]*", (?:SSL off|no encryption)\b`),
 	pat("exec_no_such_file", CommandNotFound, weightPrecise+1, hintEntry, "no such file or directory").without(".s6-svscan/crash").matching(`(?i)(exec user process caused:? "?no such file or directory|exec(?: user process caused)?:? (?:"[^"]*"|[^\s"]*):? (?:stat [^\n]{0,600}?: )?no such file or directory|: line \d+: [^:]+: no such file or directory\s*$|starting container process caused.*no such file|^[^\s:]*: (?:line \d+: )?exec: [^:]+: not found|\bexec container process (?:\(missing dynamic library\?\) )?\x60[^\x60]+\x60: no such file or directory)`),
 	// A shell refused to write or read a data file ("/docker-entrypoint.sh:
 	// line 37: /etc/hosts: Permission denied" from a redirect): the same
@@ -825,6 +826,9 @@ var patterns = []*pattern{
 	// A connection string with a keyword its driver does not know
 	// (.NET's "Keyword not supported: 'initial catalogue'"): a typo in
 	// the setting.
+	// Meteor's "Must pass options.rootUrl or set ROOT_URL in the server
+	// environment" (Wekan, Rocket.Chat).
+	pat("meteor_root_url", ConfigError, weightPrecise+1, hintEnv, "in the server environment").matching(`\bor set [A-Z][A-Z0-9_]+ in the server environment\b`),
 	pat("conn_keyword", ConfigError, weightPrecise+1, hintEnv, "keyword not supported: ").matching(`\bKeyword not supported: '`),
 	// A Kafka client that reaches none of its bootstrap servers
 	// (aiokafka's "Unable to bootstrap from [...]").
@@ -882,7 +886,10 @@ var patterns = []*pattern{
 	// The JVM's note under an UnsatisfiedLinkError of a native library
 	// built for the other CPU ("(Possible cause: can't load AMD 64 .so on
 	// a AARCH64 platform)").
-	pat("jvm_native_lib_arch", ExecFormat, weightPrecise+2, hintArch, "possible cause: can't load").matching(`(?i)\(possible cause: can't load (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? \.so on a (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? platform\)`),
+	// The same on Windows ("sapjco3.dll: Can't load IA 32-bit .dll on a AMD
+	// 64-bit platform").
+	pat("jvm_native_lib_arch", ExecFormat, weightPrecise+2, hintArch, "can't load").matching(`(?i)\(possible cause: can't load (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? \.so on a (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? platform\)` +
+		`|\bcan't load (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? \.dll on an? (?:amd ?64|ia ?32|x86|aarch ?64|arm)(?:-bit)? platform\b`),
 	pat("supervisor_enoexec", ExecFormat, weightPrecise+2, hintArch, "enoexec").matching(`(?i)\bcouldn't exec \S+: enoexec\b`),
 	// ssh refusing a server whose host key is not in known_hosts, or
 	// differs from it (git-sync, Flux, Argo CD, an rsync sidecar): the
@@ -972,7 +979,10 @@ var patterns = []*pattern{
 	// hides the image's pyproject.toml and venv", "the bind mount
 	// overwrites node_modules", "mounted as folder, masking everything
 	// else"): the mount is the cause, whatever the program then misses.
-	pat("mount_hides_image_files", ConfigError, weightPrecise, "A volume is mounted over a directory the image ships files in, so the program no longer sees them: mount only the files it needs (subPath, a narrower path), move the data elsewhere, or copy the image's files into the volume first.", "mount", "volume").matching(`(?i)\b(?:bind[- ]?mount\w*|mount(?:s|ed|ing)?|volumes?)\b(?:[^\n.]|\.\S){0,60}\b(?:hides?|hid|hidden|hiding|mask(?:s|ed|ing)?|shadow(?:s|ed|ing)?|overwrit(?:es?|ing|ten)|overrid(?:es?|ing|den)|wip(?:es|ed|ing) out)\b(?:[^\n.]|\.\S){0,40}\b(?:the )?(?:image(?:'s|’s)?|node_modules|venv|virtualenv|\.venv|everything|contents?|code|files?|folder|director(?:y|ies)|jars?|plugins?|binar(?:y|ies)|gems?|vendor)\b`),
+	pat("mount_hides_image_files", ConfigError, weightPrecise, "A volume is mounted over a directory the image ships files in, so the program no longer sees them: mount only the files it needs (subPath, a narrower path), move the data elsewhere, or copy the image's files into the volume first.", "mount", "volume").matching(`(?i)\b(?:bind[- ]?mount\w*|mount(?:s|ed|ing)?|volumes?)\b(?:[^\n.]|\.\S){0,60}\b(?:hides?|hid|hidden|hiding|mask(?:s|ed|ing)?|shadow(?:s|ed|ing)?|overwrit(?:es?|ing|ten)|overrid(?:es?|ing|den)|wip(?:es|ed|ing) out)\b(?:[^\n.]|\.\S){0,40}\b(?:the )?(?:image(?:'s|’s)?|node_modules|venv|virtualenv|\.venv|everything|contents?|code|files?|folder|director(?:y|ies)|jars?|plugins?|binar(?:y|ies)|gems?|vendor)\b`).without(
+		// The files copied into the volume by a tool ("rsync overwrites the
+		// jar in place"), not hidden by the mount.
+		"rsync"),
 	// The cluster's DNS Service by its usual name ("kube-dns.kube-system")
 	// that does not resolve: a chart's resolver setting names a Service
 	// this cluster calls otherwise (coredns, rke2-coredns).
@@ -1468,7 +1478,10 @@ var patterns = []*pattern{
 	// A configuration file's position before the message ("nats.conf:31:1:
 	// interface conversion: ...", "/etc/app/config.yaml:12: unknown key"):
 	// the program rejected that line of its configuration.
-	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:", ".alloy:", ".river:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties|alloy|river):\d+(?::\d+)?:\s+[a-z]`).without("deprecat", "warning:", "warn:", "hint:", "note:", "dial tcp", "connection refused", "no such host"),
+	pat("config_file_position", ConfigError, weightPrecise, hintParse, ".conf:", ".cfg:", ".ini:", ".yaml:", ".yml:", ".toml:", ".json:", ".hcl:", ".properties:", ".alloy:", ".river:").matching(`(?i)(?:^|[\s"'(])/?[\w./-]*[\w-]\.(?:conf|cfg|ini|ya?ml|toml|json|hcl|properties|alloy|river):\d+(?::\d+)?:\s+[a-z]`).without("deprecat", "warning:", "warn:", "hint:", "note:", "dial tcp", "connection refused", "no such host",
+		// BIND's "named.conf:3: open: /etc/bind/keys/rndc.key: permission
+		// denied": where the file was named, not what is wrong with it.
+		": permission denied"),
 	// A version the reporter says the program does not support ("Jaeger
 	// 1.41 does not yet support ES v8.x+"): the versions do not fit.
 	// Round 13. A database schema from another version of the program
@@ -1664,7 +1677,9 @@ var patterns = []*pattern{
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated", "in use (os error 98)", "[98] could not bind socket", "[errno=98] could not bind socket", "no acceptor (port is in use", "privileged or already in use",
 		// Thrift's "Could not create ServerSocket on address
 		// 0.0.0.0/0.0.0.0:9083." (Hive's metastore) wraps the BindException.
-		"could not create serversocket on address"),
+		"could not create serversocket on address",
+		// Zig's error name (TigerBeetle's "error: AddressInUse").
+		"error: addressinuse"),
 	// CherryPy's (portend's) wait for its port: "Port 9000 not free on ::.".
 	pat("port_not_free", PortConflict, weightPrecise, hintPort, "not free on").matching(`(?i)\bport \d+ not free on\b`),
 	// Servers that name the port they could not take without the
@@ -1866,8 +1881,9 @@ var patterns = []*pattern{
 	pat("snowflake_no_response", DependencyUnavailable, weightPrecise, hintDepend, "failed to get the response").matching(`(?i)\b250003 \(08001\)|\bFailed to get the response\. Hanging\?`),
 	// A server that is up but not ready: etcd throttling, Redis still
 	// loading its dataset, the API server timing out a list, an S3 store
-	// throttling ("SlowDown: Please reduce your request rate.").
-	pat("server_busy", DependencyUnavailable, weightPrecise+1, hintDepend, "too many requests", "is loading the dataset", "busyloadingerror", "unable to return a response in the time allotted", "reduce your request rate").matching(`(?i)\betcdserver: too many requests\b|\bSlowDown: Please reduce your request rate\b|\bRedis is loading the dataset in memory\b|\bBusyLoadingError\b|\bthe server was unable to return a response in the time allotted\b`),
+	// throttling ("SlowDown: Please reduce your request rate."), a DynamoDB
+	// table over its provisioned throughput.
+	pat("server_busy", DependencyUnavailable, weightPrecise+1, hintDepend, "too many requests", "is loading the dataset", "busyloadingerror", "unable to return a response in the time allotted", "reduce your request rate", "provisionedthroughputexceededexception").matching(`(?i)\bProvisionedThroughputExceededException\b|\betcdserver: too many requests\b|\bSlowDown: Please reduce your request rate\b|\bRedis is loading the dataset in memory\b|\bBusyLoadingError\b|\bthe server was unable to return a response in the time allotted\b`),
 	// etcdutl refusing a snapshot with no integrity hash: the file was
 	// copied from member/snap/db, not saved by `etcdctl snapshot save`.
 	pat("etcd_snapshot_no_hash", ConfigError, weightPrecise+2, "The snapshot has no integrity hash (it is a copy of member/snap/db, not a file saved by etcdctl snapshot save): restore it with --skip-hash-check=true, or take the backup with etcdctl snapshot save.", "snapshot missing hash").matching(`(?i)\bsnapshot missing hash but --skip-hash-check=false\b`),
@@ -1911,6 +1927,9 @@ var patterns = []*pattern{
 	// JVM's providers do not offer: "PKCS12 KeyStore not available"), a
 	// missing file.
 	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b|\b(?:PKCS12|JKS|BCFKS) KeyStore not available\b|\bKeyStoreException: (?:PKCS12|JKS) not found\b`),
+	// Windows' CryptoAPI refusing a PFX's password (.NET's
+	// CryptographicException when Kestrel loads its certificate).
+	pat("pfx_password", ConfigError, weightPrecise, "The certificate file does not open with the password given: check the PFX/PKCS12 file's password setting (Kestrel's Certificates:Default:Password, ASPNETCORE_Kestrel__Certificates__Default__Password) against the file in the Secret.", "the specified network password is not correct"),
 	pat("node_lookup_timeout", DependencyUnavailable, weightPrecise, "", "querysrv etimeout", "connecttimeouterror", "connect timeout error"),
 	// A download at start (an engine, a model, a plugin) that the server
 	// answered with a 5xx: the server is failing, not the program.
@@ -1949,8 +1968,8 @@ var patterns = []*pattern{
 	// lacks, by their NTSTATUS in any of its spellings; cmd's and
 	// PowerShell's words for a command that does not exist; a package
 	// installed on another platform (node_modules copied from Windows).
-	pat("win_access_violation", Segfault, weightPrecise, hintNative, "c0000005", "3221225477", "1073741819").matching(`(?i)\b0x[cC]0000005\b|\b(?:exit(?:ed)?|code)\W{0,3}\(?(?:3221225477|-1073741819)\b`),
-	pat("win_dll_not_found", AppCrash, weightPrecise, hintModule, "c0000135", "3221225781", "1073741515").matching(`(?i)\b0x[cC]0000135\b|\b(?:exit(?:ed)?|code)\W{0,3}\(?(?:3221225781|-1073741515)\b`),
+	pat("win_access_violation", Segfault, weightPrecise, hintNative, "c0000005", "3221225477", "1073741819").matching(`(?i)\b0x[cC]0000005\b|\b(?:exit(?:ed)?|code|restarting)\W{0,8}\(?(?:3221225477|-1073741819)\b`),
+	pat("win_dll_not_found", AppCrash, weightPrecise, hintModule, "c0000135", "3221225781", "1073741515").matching(`(?i)\b0x[cC]0000135\b|\b(?:exit(?:ed)?|code|restarting)\W{0,8}\(?(?:3221225781|-1073741515)\b`),
 	pat("win_not_recognized", CommandNotFound, weightPrecise+1, hintEntry, "is not recognized as").matching(`(?i)\bis not recognized as an internal or external command\b|\bis not recognized as (?:the )?name of a cmdlet\b`),
 	pat("other_platform_package", AppCrash, weightPrecise+1, hintModule, "another platform", "invalid elf header").matching(`(?i)\binstalled \S+ for another platform than the one you're currently using\b|\.node: invalid ELF header\b`),
 	pat("code_bug_words", AppCrash, weightPrecise, "", "is not compatible with this spring cloud release train", "duplicate metrics collector", "plugin was built with a different version", "cannot drop a runtime", "pendingmodelchangeswarning", "has pending changes. add a new migration", "the module at index"),
@@ -2172,7 +2191,10 @@ var patterns = []*pattern{
 	// nslookup's answer for a name the cluster DNS does not know (an init
 	// container waiting for a Service that does not exist yet).
 	pat("nslookup_nxdomain", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "server can't find").matching(`(?i)\bserver can't find \S+: NXDOMAIN\b`),
-	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "temporary failure resolving", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname", "ip address. please check your dns").without("_host not found", "not found in type"),
+	pat("dns", DependencyUnavailable, weightSpecific+1, "The name does not resolve: check the Service name and namespace (svc.namespace.svc.cluster.local), that the Service exists, and cluster DNS.", "no such host", "host or service not provided, or not known", "eai_again", "could not translate host name", "name or service not known", "temporary failure in name resolution", "temporary failure resolving", "getaddrinfo enotfound", " enotfound ", "'enotfound'", "dns resolution failed", "couldn't resolve", "could not resolve address", "no resolvable bootstrap urls", "unknownhostexception", "nodename nor servname", "name does not resolve", "host not found", "could not resolve host", "failed to resolve", "unknown host", "getaddrinfo", "nameresolutionerror", "server misbehaving", "no address associated with hostname", "can't resolve host", "cannot resolve host", "unable to resolve host", "resolve hostname", "ip address. please check your dns").without("_host not found", "not found in type",
+		// Camel's "Failed to resolve endpoint: kafka://orders due to: ...":
+		// a route's URI, resolved by the app, not a name in DNS.
+		"failed to resolve endpoint:"),
 	// Alpine's apk cannot fetch its index at start (an image that installs
 	// packages when it starts): "fetching https://dl-cdn.../APKINDEX.tar.gz:
 	// temporary error (try again later)", "DNS lookup error".
@@ -2454,7 +2476,7 @@ var patterns = []*pattern{
 	// to a process not started (a supervisor's children in the wrong
 	// order), Koin's and Guice's dependency wiring, LangGraph's graph naming
 	// a node it never added, HAProxy's own bug check.
-	pat("runtime_code_bug", AppCrash, weightPrecise, "", "prelude.", "attempt to call a nil value", "attempt to index a nil value", "scala.matcherror", "fatal error: index out of range", "fatal error: unexpectedly found nil", "can't locate object method", "can't call method", "fatal error: duplicate", "panic: ", "no process: the process is not alive", "nodefinitionfoundexception", "nobeandeffoundexception", "no implementation for", "unknown node", "bug condition").matching(`(?i)\bPrelude\.(?:head|tail|last|init|!!|maximum|minimum|foldr1|read): (?:empty list|no parse|index too large|negative index)\b|\battempt to (?:call|index) a nil value\b|\bscala\.MatchError\b|\bFatal error: (?:Index out of range|Unexpectedly found nil)\b|\bCan't locate object method "\w+" via package\b|\bCan't call method "\w+" on (?:an undefined value|unblessed reference)|\bFatal error: Duplicate (?:values for key|keys of type)\b|\bpanic: (?:reached unreachable code|attempt to use null value|integer overflow|attempt to unwrap error)\b|\bno process: the process is not alive or there's no process currently (?:associated with|registered with|registered under) the given name\b|\bkoin\.core\.error\.(?:NoDefinitionFoundException|NoBeanDefFoundException)\b|\bNo implementation for [\w.<>$]+ was bound\b|\bFound edge (?:starting at|ending at) unknown node\b|\bFATAL: bug condition "[^"]*" matched at\b`),
+	pat("runtime_code_bug", AppCrash, weightPrecise, "", "prelude.", "attempt to call a nil value", "attempt to index a nil value", "(a nil value)", "scala.matcherror", "fatal error: index out of range", "fatal error: unexpectedly found nil", "can't locate object method", "can't call method", "fatal error: duplicate", "panic: ", "no process: the process is not alive", "nodefinitionfoundexception", "nobeandeffoundexception", "no implementation for", "unknown node", "bug condition").matching(`(?i)\bPrelude\.(?:head|tail|last|init|!!|maximum|minimum|foldr1|read): (?:empty list|no parse|index too large|negative index)\b|\battempt to (?:call|index) (?:a nil value|(?:field|method|local|upvalue|global) '[\w.]+' \(a nil value\))|\bscala\.MatchError\b|\bFatal error: (?:Index out of range|Unexpectedly found nil)\b|\bCan't locate object method "\w+" via package\b|\bCan't call method "\w+" on (?:an undefined value|unblessed reference)|\bFatal error: Duplicate (?:values for key|keys of type)\b|\bpanic: (?:reached unreachable code|attempt to use null value|integer overflow|attempt to unwrap error)\b|\bno process: the process is not alive or there's no process currently (?:associated with|registered with|registered under) the given name\b|\bkoin\.core\.error\.(?:NoDefinitionFoundException|NoBeanDefFoundException)\b|\bNo implementation for [\w.<>$]+ was bound\b|\bFound edge (?:starting at|ending at) unknown node\b|\bFATAL: bug condition "[^"]*" matched at\b`),
 	// Swift's crash report names the signal in its own words ("💣 Program
 	// crashed: Bad pointer dereference at 0x0").
 	pat("swift_bad_pointer", Segfault, weightPrecise, hintNative, "program crashed: bad pointer dereference"),
@@ -2463,6 +2485,13 @@ var patterns = []*pattern{
 	// HOCON (Typesafe Config) cannot fill a ${VAR} it was not given.
 	pat("hocon_unresolved", ConfigError, weightPrecise, hintEnv, "could not resolve substitution").matching(`(?i)\bcould not resolve substitution to a value: \$\{`),
 	pat("value_not_recognized", ConfigError, weightSpecific, hintStopped, "is not a recognized", "is not a recognised").matching(`(?i)['"\x60][^'"\x60]{1,80}['"\x60] is not a recogni[sz]ed\b`),
+	// Postfix refusing a main.cf parameter's value ("postfix: fatal:
+	// parameter inet_interfaces: no local interface found for ::1").
+	pat("postfix_parameter", ConfigError, weightPrecise, hintParse, "fatal: parameter ").matching(`\bfatal: parameter \w+: `),
+	// Camel's endpoint URI with a parameter its component does not have
+	// ("There are 1 parameters that couldn't be set on the endpoint ...
+	// Unknown parameters=[{autoOffsetRest=earliest}]"): a typo in the route.
+	pat("endpoint_unknown_params", ConfigError, weightPrecise, "The endpoint URI has parameters its component does not take: check their spelling in the route (the Unknown parameters list names them).", "couldn't be set on the endpoint", "unknown parameters=["),
 	pat("bad_flag", ConfigError, weightSpecific, hintFlag, "flag provided but not defined", "unknown flag", "unknown variable", "unknown shorthand flag", "unknown short flag", "unknown long flag", "unrecognized option", "unrecognized arguments", "unrecognized subcommand", "unrecognised subcommand", "unknown subcommand", "no such subcommand", "invalid option", "unknown option", "illegal option", "unexpected argument", "which wasn't expected, or isn't valid", "unknown command", "invalid argument", "flag needs an argument", "requires an argument", "no such option", "invalid choice").without("invalid argument exception"),
 	// A password or other value with characters that break the URL, file or
 	// shell line it is put into ("panics on startup if database URL has
@@ -2719,7 +2748,7 @@ var patterns = []*pattern{
 	// all:, and a build that ran before the assets were built embeds none.
 	pat("go_embed_missing", AppCrash, weightSpecific+1, "A file the Go program embeds is missing from its embedded files: embed the directory with all: (go:embed skips names starting with . or _) or build the assets before go build, and rebuild the image.", "file does not exist").matching(`(?i)\bopen [\w./@-]+: file does not exist\b`),
 	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|\bdlopen\([^)]*\): lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
-	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "missingmethodexception: method not found", "cannot load library", "failed to load nif library", "cannot find package", "module not found",
+	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "missingmethodexception: method not found", "no component found with scheme", "make sure one of the following packages are installed", "cannot load library", "failed to load nif library", "cannot find package", "module not found",
 		// Deno's bare import with no import map (deno.json left out of the
 		// image): "Relative import path \"hono\" not prefixed with / or ./
 		// or ../ and not in import map".
@@ -2775,8 +2804,10 @@ var patterns = []*pattern{
 		// Akka's "you (perhaps indirectly) also depend on older versions
 		// of related artifacts" (modules of mixed versions in the build).
 		"has an unsupported version of sqlite3", "also depend on older versions of related artifacts",
-		// "Trino requires Java 22+ (found 21.0.4+7-LTS)".
-		"requires java 1", "requires java 2"),
+		// "Trino requires Java 22+ (found 21.0.4+7-LTS)"; wasmtime too old for
+		// the module's WASI imports ("unknown import:
+		// `wasi_snapshot_preview1::sock_accept` has not been defined").
+		"requires java 1", "requires java 2", "unknown import: `wasi"),
 	// Symfony's container built with a service that needs one no bundle
 	// defines (a plugin built for another version of the shop), and an
 	// Odoo module's view naming a field its model lacks: the code.
@@ -2906,8 +2937,9 @@ var patterns = []*pattern{
 	// MaxScale's "received fatal signal 11", MATLAB's "Segmentation violation
 	// detected at ...",
 	// "rspamd_crash_sig_handler: caught fatal signal 11(Segmentation
-	// fault)", Triton's "Signal (11) received." above its backtrace).
-	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "fatal signal 11", "signal (11) received", "segmentation violation").matching(`(?i)\b(?:caught|received) fatal signal 11\b|\bSignal \(11\) received\b|\bSegmentation violation detected at\b|\bAbnormal termination:\s*Segmentation violation\b`),
+	// fault)", Triton's "Signal (11) received." above its backtrace,
+	// Godot's "handle_crash: Program crashed with signal 11").
+	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "fatal signal 11", "signal (11) received", "segmentation violation", "crashed with signal 11").matching(`(?i)\b(?:caught|received) fatal signal 11\b|\bhandle_crash: Program crashed with signal 11\b|\bSignal \(11\) received\b|\bSegmentation violation detected at\b|\bAbnormal termination:\s*Segmentation violation\b`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),
@@ -3022,14 +3054,18 @@ var patterns = []*pattern{
 	// GPU stacks: the operator's driver container on a node whose own
 	// driver is loaded; DeepSpeed's check of the batch settings; PyTorch
 	// code that mixes devices.
+	// LogMonitor could not start the program it wraps: Win32 error 2 or
+	// 3, no such file or path.
+	pat("logmonitor_entrypoint_missing", CommandNotFound, weightPrecise, hintEntry, "failed to start entrypoint process").matching(`(?i)\bfailed to start entrypoint process\. error: [23]\b`),
 	pat("gpu_driver_in_use", ConfigError, weightPrecise+1, "The node already has an NVIDIA driver loaded: disable the GPU operator's driver (driver.enabled=false) on nodes with a preinstalled driver, or remove the host driver.", "driver is in use").matching(`(?i)\bcould not unload nvidia driver kernel modules, driver is in use\b`),
 	pat("deepspeed_batch_config", ConfigError, weightPrecise+1, hintParse, "check batch related parameters").matching(`(?i)\bcheck batch related parameters\b`),
 	pat("torch_device_mismatch", AppCrash, weightPrecise, "", "expected all tensors to be on the same device"),
 	// Windows' own words. Exec format: a binary for another CPU or OS
 	// (Win32 error 193, "%1 is not a valid Win32 application"; 216, "This
-	// version of %1 is not compatible"), an illegal instruction
-	// (0xc000001d, exit -1073741795).
-	pat("win_bad_exe_format", ExecFormat, weightPrecise+1, hintArch, "not a valid win32 application", "is not compatible with the version of windows", "not a valid application for this os platform", "0xc000001d", "-1073741795").matching(`(?i)\bis not a valid win32 application\b|\bthis version of \S+ is not compatible with the version of windows\b|\bnot a valid application for this os platform\b|\b0xc000001d\b|-1073741795\b`),
+	// version of %1 is not compatible"; .NET's BadImageFormatException,
+	// HRESULT 0x8007000B, a DLL of the other bitness), an illegal
+	// instruction (0xc000001d, exit -1073741795 or 3221225501).
+	pat("win_bad_exe_format", ExecFormat, weightPrecise+1, hintArch, "not a valid win32 application", "is not compatible with the version of windows", "not a valid application for this os platform", "0xc000001d", "-1073741795", "3221225501", "win32 error 193", "0x8007000b").matching(`(?i)\bis not a valid win32 application\b|\bWin32 error 193\b|\bBadImageFormatException\b.{0,200}\b0x8007000B\b|\b(?:exit(?:ed)?|code|restarting)\W{0,8}\(?3221225501\b|\bthis version of \S+ is not compatible with the version of windows\b|\bnot a valid application for this os platform\b|\b0xc000001d\b|-1073741795\b`),
 	// Heap corruption (0xc0000374, exit -1073740940), an access
 	// violation (0xc0000005): the program's native crash.
 	pat("win_heap_corruption", AppCrash, weightPrecise, "", "0xc0000374", "-1073740940").matching(`(?i)\b0xc0000374\b|-1073740940\b`),
@@ -3104,7 +3140,7 @@ var (
 	// configuration (.NET's IConfiguration, a Config/Settings class).
 	configFrame = pat("config_frame", ConfigError, weightSpecific+1, "A setting the program reads at startup is missing or malformed (the stack shows it reading its configuration): set it in the ConfigMap, env vars or config file.")
 	// reValueException is an exception about a missing or malformed value.
-	reValueException = regexp.MustCompile(`(ArgumentNullException|NullReferenceException|NullPointerException|ArgumentException|FormatException|NumberFormatException|IllegalArgumentException|InvalidCastException|UriFormatException|KeyNotFoundException|KeyError|ValueError|TypeError)\b`)
+	reValueException = regexp.MustCompile(`(ClassCastException|ArgumentNullException|NullReferenceException|NullPointerException|ArgumentException|FormatException|NumberFormatException|IllegalArgumentException|InvalidCastException|UriFormatException|KeyNotFoundException|KeyError|ValueError|TypeError)\b`)
 	// reConfigSubpackage is a package named config with packages of its
 	// own below it ("io.airbyte.config.persistence.ActorDefinitionVersionHelper"):
 	// a module of the program's domain, not code reading its settings.
