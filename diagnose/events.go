@@ -41,7 +41,7 @@ func eventCount(e *corev1.Event) int32 {
 func sortedEvents(events []corev1.Event) []corev1.Event {
 	out := make([]corev1.Event, 0, len(events))
 	for _, e := range events {
-		if !reArrowMended.MatchString(strings.ToLower(e.Message)) {
+		if !strings.Contains(e.Message, ">") || !reArrowMended.MatchString(strings.ToLower(e.Message)) {
 			out = append(out, e) // (an event the reporter pasted with its fix after an arrow is over)
 		}
 	}

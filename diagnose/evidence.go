@@ -395,7 +395,7 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 	// admission webhook), read only when no pod status was given: with a
 	// pod running, a refused replica is not why it restarts.
 	near := term
-	if st := v.status; st != nil && st.State.Waiting != nil && st.State.Waiting.Reason == "CreateContainerConfigError" {
+	if waitingReason(v.status) == "CreateContainerConfigError" {
 		// The kubelet cannot create the container now: its events say
 		// why today, however long ago the last one ended.
 		near = nil

@@ -2521,6 +2521,13 @@ var reExistsGoesOn = regexp.MustCompile(`already exists[.,;:]? *(?:creating a ne
 // reExitingZero is a program saying it exits with status 0.
 var reExitingZero = regexp.MustCompile(`exiting with (?:exit )?(?:status|code) 0\b`)
 
+// namesNoFailure are words that hold a failure word but name none: the
+// kernel's count of a cgroup's limit hits ("failcnt"), Spark's
+// "DAGScheduler: Submitting 2 missing tasks" (the stage's tasks to run),
+// Hadoop's "DefaultNoHARMFailoverProxyProvider: Connecting to
+// ResourceManager" (a class name).
+var namesNoFailure = [][]byte{[]byte("failcnt"), []byte("missing tasks"), []byte("failover")}
+
 // looksLikeError reports wording typical of a final error message,
 // including a program's plain statement of what its configuration lacks
 // ("at least one bucket name must be specified").
@@ -2537,14 +2544,10 @@ func looksLikeError(lower []byte) bool {
 	if bytes.Contains(lower, []byte("already exists")) {
 		lower = reExistsGoesOn.ReplaceAll(lower, nil) // "already exists. Creating a new version of this model...": it goes on
 	}
-	if bytes.Contains(lower, []byte("failcnt")) {
-		lower = bytes.ReplaceAll(lower, []byte("failcnt"), nil) // the kernel's count of a cgroup's limit hits, no failure word
-	}
-	if bytes.Contains(lower, []byte("missing tasks")) {
-		lower = bytes.ReplaceAll(lower, []byte("missing tasks"), nil) // Spark's "DAGScheduler: Submitting 2 missing tasks": the stage's tasks to run
-	}
-	if bytes.Contains(lower, []byte("failover")) {
-		lower = bytes.ReplaceAll(lower, []byte("failover"), nil) // Hadoop's "DefaultNoHARMFailoverProxyProvider: Connecting to ResourceManager": a name, no failure
+	for _, w := range namesNoFailure {
+		if bytes.Contains(lower, w) {
+			lower = bytes.ReplaceAll(lower, w, nil)
+		}
 	}
 	for _, w := range []string{"error", "fail", "fatal", "cannot", "can't", "unable", "invalid", "refused", "denied", "not found", "missing", "exiting with", "abort",
 		"must be ", "is required", "are required", "not specified", "not configured", "not allowed", "no such", "not valid", "not supported", "unsupported", "does not exist", "doesn't exist", "already exists", "timed out", "no write permission", "please configure", "please specify"} {

@@ -487,10 +487,14 @@ var (
 // sidecar (`kubectl logs POD -c linkerd-proxy | tail`, no --previous):
 // pasted beside the crashed container's log, its refused upstreams and
 // failed inbound requests are the app being down, not why it went down.
-func proxyLogPrompt(line string) bool {
+func proxyLogPrompt(line string) bool { return currentLogOf(line, proxyContainers) }
+
+// currentLogOf reports a `kubectl logs -c NAME` prompt, without
+// --previous, of one of the named containers.
+func currentLogOf(line string, names map[string]bool) bool {
 	args, _, _ := strings.Cut(line, "|")
 	c := reLogsContainer.FindStringSubmatch(args)
-	return c != nil && proxyContainers[c[1]] && !reLogsPrevious.MatchString(args)
+	return c != nil && names[c[1]] && !reLogsPrevious.MatchString(args)
 }
 
 // crashedLogsTarget is the pod or workload whose previous (crashed)
@@ -555,11 +559,10 @@ var proxyContainers = map[string]bool{
 // CSI livenessprobe sidecar (`kubectl logs POD -c liveness-probe`): its
 // "Health check failed" lines are the driver it checks not answering in
 // time, the driver's symptom and not a cause, even as the paste's only log.
-func checkerLogPrompt(line string) bool {
-	args, _, _ := strings.Cut(line, "|")
-	c := reLogsContainer.FindStringSubmatch(args)
-	return c != nil && (c[1] == "liveness-probe" || c[1] == "livenessprobe") && !reLogsPrevious.MatchString(args)
-}
+func checkerLogPrompt(line string) bool { return currentLogOf(line, checkerContainers) }
+
+// checkerContainers are the CSI livenessprobe sidecar's usual names.
+var checkerContainers = map[string]bool{"liveness-probe": true, "livenessprobe": true}
 
 // reStateMessage is a container state's Message in describe output, and
 // reStateKeyAfter a key that follows it in the same state.
