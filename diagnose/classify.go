@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	corev1 "k8s.io/api/core/v1"
 )
@@ -247,6 +248,32 @@ func (d *diagContext) containerEventsMatching(v *containerView, term *corev1.Con
 	}
 	return out
 }
+
+// currentEvents quotes the container's events with reason that the
+// kubelet still emits: those last seen within a back-off's longest wait
+// of the newest one. (After "configmap \"grafana-ini\" not found" was
+// mended, its event lingers, last seen 12 minutes ago, beside the
+// runAsNonRoot refusal seen 8 seconds ago.)
+func (d *diagContext) currentEvents(v *containerView, reason string) []string {
+	var out []string
+	var newest time.Time
+	for _, e := range d.eventsNear(v, nil, reason) { // newest first
+		t := EventTime(e)
+		if newest.IsZero() {
+			newest = t
+		}
+		if !t.IsZero() && newest.Sub(t) > maxBackOff {
+			continue
+		}
+		if len(out) < 3 {
+			out = append(out, describeEvent(e))
+		}
+	}
+	return out
+}
+
+// maxBackOff is the kubelet's longest wait between two restarts.
+const maxBackOff = 5 * time.Minute
 
 // eventsNear returns the container's events with reason near its
 // termination.

@@ -212,6 +212,9 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			if e.ls != nil && e.ls.Category != Completed && (strings.Contains(e.ls.Line, "Entrypoint processs exit code:") || e.ls.patID == "logmonitor_entrypoint_missing") {
 				w = 30 // LogMonitor exits 0 whatever became of its child, and says what (its exit code, sic, or the start it failed)
 			}
+			if e.ls != nil && e.ls.supervisorQuit && e.ls.Category != Unknown && e.ls.Category != Completed {
+				w = 30 // a supervisor stopping itself after its program failed exits 0 (supervisord on SIGQUIT from its fatal-state listener, my_init)
+			}
 			if e.ls != nil && e.ls.Category != Unknown && e.ls.Category != Completed && shellMasksExit(v) {
 				// `sh -c "server || true"` or "...; sleep 5": the shell
 				// turns the program's failure into exit 0, so the 0 says
@@ -404,7 +407,11 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 		if reason == "FailedCreate" && v.status != nil {
 			continue
 		}
-		for _, msg := range d.containerEventsMatching(v, near, reason) {
+		msgs := d.containerEventsMatching(v, near, reason)
+		if near == nil {
+			msgs = d.currentEvents(v, reason)
+		}
+		for _, msg := range msgs {
 			text := afterColon(msg)
 			if strings.Contains(text, "pull") && strings.Contains(text, "image") {
 				continue // image pulls are handled with the waiting reason

@@ -64,6 +64,11 @@ type LogScan struct {
 	// deployFailed: an application server said the app it deploys did
 	// not start (the server ran on without it).
 	deployFailed bool
+	// supervisorQuit: a supervisor reported a program it runs failing
+	// (supervisord's "gave up: app entered FATAL state", runit's "***
+	// /opt/bin/worker exited with status 0." after its crash): its own
+	// exit code, often 0, is the supervisor's orderly stop.
+	supervisorQuit bool
 	// topic is the kind of cause a log that is mostly the reporter's prose
 	// talks about (empty otherwise), and topicLine the line that first
 	// names it, redacted.
@@ -174,7 +179,8 @@ type logScanner struct {
 	// failed to start ("Context [/crm] startup failed due to previous
 	// errors", WildFly's "started (with errors)"): the server stays up
 	// without the app, so a probe on the app's path kills it.
-	deployFailed bool
+	deployFailed   bool
+	supervisorQuit bool
 
 	inTraceback bool
 	tbHandled   bool   // the traceback follows a line that says the program goes on
@@ -406,6 +412,9 @@ func (s *logScanner) line(raw []byte) {
 	trimmed := bytes.TrimSpace(content)
 	if !s.deployFailed && reDeployFailed.Match(trimmed) {
 		s.deployFailed = true
+	}
+	if !s.supervisorQuit && reSupervisorQuit.Match(trimmed) {
+		s.supervisorQuit = true
 	}
 	if len(trimmed) == 0 {
 		return
@@ -945,8 +954,11 @@ func (s *logScanner) proseHeader(trimmed []byte) bool {
 // context, WildFly's and JBoss EAP's deployment, WebLogic's BEA-149205,
 // Liberty's CWWKZ0002E and CWWKZ0004E (and CWPKI0033E, a keystore that
 // did not load, so its HTTPS port a probe calls never opens), Payara's
-// and GlassFish's failed load.
-var reDeployFailed = regexp.MustCompile(`\bContext \[[^\]]*\] startup failed due to previous errors\b|\bMarking this application unavailable due to previous error|\bWFLY(?:SRV0026|CTL0013|CTL0186|SRV0021)\b|\bstarted \(with errors\)|\bBEA-149205\b|\bCWWKZ000[24]E\b|\bCWPKI0033E\b|\bException while loading the app\b|\bdeployment of \S+ failed\b`)
+// and GlassFish's failed load; likewise a supervisor that runs on after a
+// program it starts failed (runit's "runsv nginx: fatal: unable to
+// start ./run", supervisord's spawnerr and FATAL state, s6's init script
+// that exited 1).
+var reDeployFailed = regexp.MustCompile(`\bContext \[[^\]]*\] startup failed due to previous errors\b|\bMarking this application unavailable due to previous error|\bWFLY(?:SRV0026|CTL0013|CTL0186|SRV0021)\b|\bstarted \(with errors\)|\bBEA-149205\b|\bCWWKZ000[24]E\b|\bCWPKI0033E\b|\bException while loading the app\b|\bdeployment of \S+ failed\b|\brunsv \S+: fatal: unable to start\b|\bspawnerr: |\bgave up: \S+ entered FATAL state\b|^\[cont-init\.d\] \S+: exited [1-9]|\bs6-rc: warning: unable to start service\b`)
 
 // reQualifiedThrowable is a Java class name of an error or exception
 // ("java.lang.StackOverflowError"): the program's words, however bare the
@@ -1490,9 +1502,19 @@ func (s *logScanner) keep(raw []byte) {
 	s.ringNext++
 }
 
+// reSupervisorQuit is a supervisor's account of a program it runs
+// failing before it stops itself: supervisord's "gave up: ocr entered
+// FATAL state, too many start retries too quickly", "exited: worker
+// (terminated by SIGKILL; not expected)"), phusion's my_init
+// "*** /opt/worker/bin/pdf-worker exited with status 0." (runit's status
+// of a child a signal killed is 0), foreman's "imageworker.1 | terminated
+// by SIGSEGV", s6-overlay bringing the container down after a service's
+// finish script.
+var reSupervisorQuit = regexp.MustCompile(`\bgave up: \S+ entered FATAL state\b|\bexited: \S+ \(.*; not expected\)$|^\*\*\* \S+ exited with status \d+\.?$|(?:^|\|\s+)terminated by SIG(?:SEGV|KILL|ABRT|BUS|ILL)$|^\[s6-finish\] sending all processes the KILL signal and exiting`)
+
 func (s *logScanner) result() LogScan {
 	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
-		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1), deployFailed: s.deployFailed}
+		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1), deployFailed: s.deployFailed, supervisorQuit: s.supervisorQuit}
 	switch {
 	case s.springStopped && !s.springWeb:
 		out.finished, _ = Redact(quote(s.springStarted))
@@ -1792,6 +1814,8 @@ func severity(lower, trimmed []byte) int {
 		return sev
 	}
 	switch {
+	case has("; not expected)") && has(" exited: "):
+		return sevError // supervisord's INFO "exited: ocr (terminated by SIGSEGV (core dumped); not expected)"
 	case bytes.HasPrefix(trimmed, []byte("panic:")), bytes.HasPrefix(trimmed, []byte("fatal error:")), has("fatal") && !has("nonfatal") && !has("non-fatal"), has("[emerg]"), has("[crit]"), has("[alert]"),
 		has("critical"), has("exception in thread"), has("unhandled exception"), has("uncaught"), has("unhandled"), has("panic"):
 		return sevFatal

@@ -270,8 +270,9 @@ var patterns = []*pattern{
 	// Kernel and shared-memory limits a program names at start: Oracle's
 	// MEMORY_TARGET above /dev/shm, Seastar's aio-max-nr, NCCL's segment
 	// in a /dev/shm that is too small (or df showing it full beside a Bus
-	// error), the JVM's initial heap given without a unit.
-	pat("kernel_shm_limits", ConfigError, weightPrecise+2, "A kernel or shared-memory limit is too small for the program: give /dev/shm the size it needs (an emptyDir with medium: Memory and a sizeLimit; Docker's --shm-size), raise the node's sysctl it names (fs.aio-max-nr), or correct the JVM size (-Xms/-Xmx need a unit: 512m).", "ora-00845", "aio-max-nr", "shared memory segment", "too small initial heap", "% /dev/shm").matching(`(?i)\bORA-00845: MEMORY_TARGET not supported\b|\bCould not setup Async I/O\b.{0,120}\baio-max-nr\b|\bError while creating shared memory segment /dev/shm/|^\s*Too small initial heap\s*$|^\s*(?:shm|tmpfs)\s+\d+(?:\.\d+)?[KMG]i?\s+\S+\s+\S+\s+100% /dev/shm\s*$`),
+	// error, PyTorch's DataLoader "might be caused by insufficient shared
+	// memory (shm)"), the JVM's initial heap given without a unit.
+	pat("kernel_shm_limits", ConfigError, weightPrecise+2, "A kernel or shared-memory limit is too small for the program: give /dev/shm the size it needs (an emptyDir with medium: Memory and a sizeLimit; Docker's --shm-size), raise the node's sysctl it names (fs.aio-max-nr), or correct the JVM size (-Xms/-Xmx need a unit: 512m).", "ora-00845", "aio-max-nr", "shared memory segment", "too small initial heap", "% /dev/shm", "shared memory (shm)", "out of shared memory").matching(`(?i)\bcaused by insufficient shared memory \(shm\)|\bDataLoader worker \(pid \d+\) is killed by signal: Bus error\b.{0,80}\bout of shared memory\b|\bORA-00845: MEMORY_TARGET not supported\b|\bCould not setup Async I/O\b.{0,120}\baio-max-nr\b|\bError while creating shared memory segment /dev/shm/|^\s*Too small initial heap\s*$|^\s*(?:shm|tmpfs)\s+\d+(?:\.\d+)?[KMG]i?\s+\S+\s+\S+\s+100% /dev/shm\s*$`),
 	// A JVM in an image with a newer glibc on an old Docker or runc: its
 	// seccomp profile refuses clone3 with EPERM instead of ENOSYS, and the
 	// JVM reports it as memory ("Out of Memory Error (workerManager.hpp:70)").
@@ -871,18 +872,22 @@ var patterns = []*pattern{
 	// - convert", Python's FileNotFoundError naming a bare command, OCRmyPDF's "The
 	// program 'tesseract' could not be executed or was not found", .NET's
 	// "Win32Exception (2): An error occurred trying to start process
-	// 'wkhtmltopdf' ... No such file or directory".
-	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn").matching(`(?i)\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b|\bfailed to (?:spawn|execute|run|launch) [\x60\x27"][^\x60\x27"]+[\x60\x27"]:? (?:\d+: )?No such file or directory \(os error 2\)|\bWin32Exception \(2\): An error occurred trying to start process '[^']+'.{0,120}No such file or directory`),
+	// 'wkhtmltopdf' ... No such file or directory", DeepSpeed's "launcher
+	// 'pdsh' not installed.", OpenMPI's "The value of the MCA parameter
+	// \"plm_rsh_agent\" was set to a path that could not be found" (no ssh
+	// in the image).
+	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn", "not installed.", "\"plm_rsh_agent\"").matching(`(?i)\bRuntimeError: launcher '\w+' not installed\.|\bThe value of the MCA parameter "plm_rsh_agent" was set to a path\b|\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b|\bfailed to (?:spawn|execute|run|launch) [\x60\x27"][^\x60\x27"]+[\x60\x27"]:? (?:\d+: )?No such file or directory \(os error 2\)|\bWin32Exception \(2\): An error occurred trying to start process '[^']+'.{0,120}No such file or directory`),
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// supervisord and init shims that cannot start the program: a command
 	// missing or not executable ("spawnerr: can't find command
 	// '/usr/sbin/php-fpm8.2'", "spawnerr: command at '...' is not
-	// executable", "[dumb-init] /app/run.sh: Permission denied"), a script
+	// executable", "[dumb-init] /app/run.sh: Permission denied", runit's
+	// "runsv nginx: fatal: unable to start ./run: access denied"), a script
 	// run through a shell that reads its CRLF endings (dash's "set:
 	// Illegal option -", BusyBox ash's "/bin/ash: illegal option -" and
 	// "set: line 3: illegal option -"); a binary for another CPU ("couldn't exec ...:
 	// ENOEXEC").
-	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|^\S+: (?:\d+: )?(?:set: )?(?:line \d+: )?illegal option -\s*$`),
+	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -", "runsv ").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|\brunsv \S+: (?:fatal|warning): unable to start \./run: (?:access denied|file does not exist)|^\S+: (?:\d+: )?(?:set: )?(?:line \d+: )?illegal option -\s*$`),
 	// The JVM's note under an UnsatisfiedLinkError of a native library
 	// built for the other CPU ("(Possible cause: can't load AMD 64 .so on
 	// a AARCH64 platform)").
@@ -1365,7 +1370,9 @@ var patterns = []*pattern{
 	// hint that its database directory is not writable for its user.
 	pat("httpx_connect_failed", DependencyUnavailable, weightPrecise, hintDepend, "all connection attempts failed").matching(`(?i)\bConnectError: All connection attempts failed\b`),
 	pat("dagster_grpc_bind", PortConflict, weightPrecise+1, hintPort, "couldnotbindgrpcservertoaddress").matching(`\bCouldNotBindGrpcServerToAddress: \d+`),
-	pat("dir_must_be_writable", PermissionDenied, weightPrecise+2, hintPerm, "must be writable for").matching(`(?i)\bdirectory must be writable for (?:UID|user) \S+`),
+	// (And Laravel's "The /var/www/html/bootstrap/cache directory must be
+	// present and writable.")
+	pat("dir_must_be_writable", PermissionDenied, weightPrecise+2, hintPerm, "must be writable for", "must be present and writable").matching(`(?i)\bdirectory must be writable for (?:UID|user) \S+|\bThe \S+ directory must be present and writable\.`),
 	// Lua's compiler refusing a module's source ("handler.lua:41: 'end'
 	// expected (to close 'function' at line 18) near '<eof>'"): a plugin's
 	// code in the image that does not parse.
@@ -1675,6 +1682,9 @@ var patterns = []*pattern{
 	// a user without CAP_NET_BIND_SERVICE.
 	pat("bind_errno_13", PermissionDenied, weightPrecise+1, hintPrivPort, "errno=13", " 13)").matching(`(?i)\bERROR on binding fd \d+ to port \d+ \(-?\d+ 13\)|\bTrying to bind fd \d+ to <[^>]+>: errno=13\b`),
 	pat("addr_in_use", PortConflict, weightPrecise, hintPort, "address already in use", "connection in use: (", "eaddrinuse", "was already in use", "address in use", "port is already allocated", "only one usage of each socket address", "another program is already listening on a port", "port already in use", "bindexception: address", "nt_status_address_already_associated", "in use (os error 98)", "[98] could not bind socket", "[errno=98] could not bind socket", "no acceptor (port is in use", "privileged or already in use",
+		// Accelerate's "Tried to launch distributed communication on port
+		// `29500`, but another process is utilizing it."
+		"but another process is utilizing it",
 		// Thrift's "Could not create ServerSocket on address
 		// 0.0.0.0/0.0.0.0:9083." (Hive's metastore) wraps the BindException.
 		"could not create serversocket on address",
@@ -2749,6 +2759,10 @@ var patterns = []*pattern{
 	pat("go_embed_missing", AppCrash, weightSpecific+1, "A file the Go program embeds is missing from its embedded files: embed the directory with all: (go:embed skips names starting with . or _) or build the assets before go build, and rebuild the image.", "file does not exist").matching(`(?i)\bopen [\w./@-]+: file does not exist\b`),
 	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|\bdlopen\([^)]*\): lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
 	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "missingmethodexception: method not found", "no component found with scheme", "make sure one of the following packages are installed", "cannot load library", "failed to load nif library", "cannot find package", "module not found",
+		// Django's database backend without its driver (or the driver
+		// without libpq): "ImproperlyConfigured: Error loading psycopg2
+		// or psycopg module".
+		"error loading psycopg", "error loading mysqldb module",
 		// Deno's bare import with no import map (deno.json left out of the
 		// image): "Relative import path \"hono\" not prefixed with / or ./
 		// or ../ and not in import map".
@@ -2765,7 +2779,11 @@ var patterns = []*pattern{
 	pat("package_file_missing", AppCrash, weightPrecise, hintModule, "site-packages/", "dist-packages/", "node_modules/").matching(`(?i)\bno such file or directory:? ['"]?/\S*/(?:site-packages|dist-packages|node_modules)/[^'"\s]+\.(?:ya?ml|json|txt|html?|css|js|cfg|ini|toml|csv|dat|pem)['"]?`),
 	// PHP's autoloader without the class (a package left out of the
 	// build, composer install --no-dev): "Class "App\\Foo" not found".
-	pat("php_class_missing", AppCrash, weightSpecific+1, hintModule, "class").matching(`(?:\bClass|\bInterface|\bTrait) ["'][A-Za-z_][\w\\]*\\[\w\\]*["'] not found\b`),
+	// A PHP extension the base image lacks ("The Swoole extension is
+	// missing.") is the same kind of broken build. (Composer's vendor
+	// directory missing is not: a volume mounted over the code hides it
+	// as often as a build that left it out.)
+	pat("php_class_missing", AppCrash, weightSpecific+1, hintModule, "class", "extension is missing").matching(`(?:\bClass|\bInterface|\bTrait) ["'][A-Za-z_][\w\\]*\\[\w\\]*["'] not found\b|(?i)\bThe \w+ extension is missing\b`),
 	// A library's own advice for a module the image lacks ("python-dotenv
 	// is not installed, run pip install pydantic[dotenv]").
 	pat("module_not_installed_pip", AppCrash, weightPrecise, hintModule, "is not installed, run pip install").matching(`(?i)\b[\w.-]+ is not installed, run pip install\b`),
@@ -2799,6 +2817,11 @@ var patterns = []*pattern{
 		// "Moodle 4.5 or later requires at least PHP 8.1.0 (currently using
 		// version 7.4.33)", "Could not find version 23.2 of the MATLAB Runtime".
 		"requires at least php", "of the matlab runtime",
+		// "PyTorch and torchvision were compiled with different CUDA major
+		// versions".
+		"were compiled with different cuda major versions",
+		// "This version of Nextcloud is not compatible with PHP>=8.4."
+		"is not compatible with php",
 		// "Your system has an unsupported version of sqlite3. Chroma
 		// requires sqlite3 >= 3.35.0" (a base image's library too old),
 		// Akka's "you (perhaps indirectly) also depend on older versions

@@ -39,7 +39,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data)))))
+	data = dropEarlierAttempts(stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data))))))
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}

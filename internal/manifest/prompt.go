@@ -71,6 +71,7 @@ var (
 	reTemplateField     = regexp.MustCompile(`\{\{[^}]*\}\}`)
 	reExitCodeField     = regexp.MustCompile(`^\{\{\s*\.State\.ExitCode\s*\}\}$`)
 	reRestartCountField = regexp.MustCompile(`^\{\{\s*\.RestartCount\s*\}\}$`)
+	reStatusField       = regexp.MustCompile(`^\{\{\s*\.State\.Status\s*\}\}$`)
 )
 
 // dockerFormatExitCode reads the exit code a `docker inspect --format`
@@ -85,7 +86,7 @@ func dockerFormatExitCode(prompt, out string) (code, restarts int, ok bool) {
 	format := m[1] + m[2]
 	var re strings.Builder
 	re.WriteString(`^\s*`)
-	at, idx, ridx := 0, -1, -1
+	at, idx, ridx, sidx := 0, -1, -1, -1
 	for i, loc := range reTemplateField.FindAllStringIndex(format, -1) {
 		re.WriteString(regexp.QuoteMeta(format[at:loc[0]]))
 		re.WriteString(`(\[[^\]]*\]|\S+)`) // a slice prints as "[dotnet --info]"
@@ -94,6 +95,8 @@ func dockerFormatExitCode(prompt, out string) (code, restarts int, ok bool) {
 			idx = i + 1
 		case reRestartCountField.MatchString(field):
 			ridx = i + 1
+		case reStatusField.MatchString(field):
+			sidx = i + 1
 		}
 		at = loc[1]
 	}
@@ -110,6 +113,11 @@ func dockerFormatExitCode(prompt, out string) (code, restarts int, ok bool) {
 		return 0, 0, false
 	}
 	code, err = strconv.Atoi(v[idx])
+	if sidx > 0 && v[sidx] == "running" && code == 0 {
+		// A running container's ExitCode is 0 until it exits: it says
+		// nothing of how the restarts before it ended.
+		return 0, 0, false
+	}
 	if ridx > 0 {
 		restarts, _ = strconv.Atoi(v[ridx])
 	}

@@ -44,7 +44,40 @@ func parseTable(text string) []tableRow {
 		r.restarts, _ = strconv.Atoi(m[5])
 		rows = append(rows, r)
 	}
-	return rows
+	return dropDeletedInstances(rows)
+}
+
+// dropDeletedInstances removes the rows `kubectl get pods -w` printed of a
+// pod before it was deleted and created again under the same name (a
+// StatefulSet's pod): "redis-0 OOMKilled 4 (7h ago)", "redis-0
+// Terminating", then the new pod's rows. How the deleted one ended is not
+// why the new one restarts.
+func dropDeletedInstances(rows []tableRow) []tableRow {
+	cut := map[string]int{} // the last Terminating row of a name that has rows after it
+	for i, r := range rows {
+		if r.status == "Terminating" {
+			cut[r.name] = i
+		}
+	}
+	if len(cut) == 0 {
+		return rows
+	}
+	for name, i := range cut {
+		later := false
+		for _, r := range rows[i+1:] {
+			later = later || r.name == name && r.status != "Terminating"
+		}
+		if !later {
+			delete(cut, name)
+		}
+	}
+	out := rows[:0:0]
+	for i, r := range rows {
+		if c, ok := cut[r.name]; !ok || i > c {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // failing reports a row kubectl shows as not running fine.
