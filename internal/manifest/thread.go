@@ -1,0 +1,169 @@
+package manifest
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// Threads and timelines that tell a crash loop's history: the comments
+// and entries before the one where the failure changed are set aside
+// (dropEarlierAttempts reads the paste's own openers).
+
+// dropEarlierComments removes, from an issue thread copied whole, the
+// comments before the reporter's last one that says the failure they
+// first reported is over and another one came ("That fixed it, but now
+// the binary runs and immediately exits:", "no OOM anymore. Still
+// failing but differently:"): the earlier pastes, the maintainers'
+// answers to them. The title above the first comment stays.
+func dropEarlierComments(data []byte) []byte {
+	if !bytes.Contains(data, []byte(" commented ")) {
+		return data
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	var heads []int
+	var authors []string
+	for i, l := range lines {
+		if m := reCommentHeader.FindSubmatch(bytes.TrimSpace(l)); m != nil {
+			heads = append(heads, i)
+			authors = append(authors, string(m[1]))
+		}
+	}
+	if len(heads) < 2 {
+		return data
+	}
+	cut := -1
+	for k := 1; k < len(heads); k++ {
+		if authors[k] != authors[0] {
+			continue
+		}
+		end := len(lines)
+		if k+1 < len(heads) {
+			end = heads[k+1]
+		}
+		if movedOn(lines[heads[k]+1 : end]) {
+			cut = k
+		}
+	}
+	if cut < 0 {
+		return data
+	}
+	out := make([][]byte, 0, len(lines))
+	for _, l := range lines[:heads[0]] {
+		// The title may tell the story too ("redis keeps getting
+		// OOMKilled, then FATAL CONFIG FILE ERROR #13101").
+		if m := reThenTitle.FindSubmatchIndex(l); m != nil {
+			l = l[m[2]:]
+		}
+		out = append(out, l)
+	}
+	out = append(out, lines[heads[cut]:]...)
+	return bytes.Join(out, []byte("\n"))
+}
+
+// movedOn reports a comment whose own words, before its first code block,
+// say the earlier failure is over and another came, or that the reporter
+// applied the fix suggested and pastes what it does now.
+func movedOn(body [][]byte) bool {
+	n := 0
+	applied := false
+	for _, l := range body {
+		t := bytes.TrimSpace(l)
+		if reFence.Match(t) {
+			return applied
+		}
+		if len(t) == 0 || t[0] == '>' {
+			continue // a quote of the answer it replies to
+		}
+		if n++; n > 6 {
+			return false
+		}
+		lower := bytes.ToLower(t)
+		if reMovedOn.Match(lower) {
+			return true
+		}
+		applied = applied || n <= 2 && reAppliedFix.Match(lower)
+	}
+	return false
+}
+
+var (
+	// reCommentHeader is the line GitHub shows above a comment when a
+	// thread is copied ("jakob-w commented on Feb 6", "@ola commented 3
+	// days ago").
+	reCommentHeader = regexp.MustCompile(`^@?([\w.-]+) commented (?:on \w+ \d+|\d+ \w+ ago|yesterday|today|last \w+)\b`)
+	// reThenTitle is a title that names the earlier failure, then the
+	// current one, which it captures.
+	reThenTitle = regexp.MustCompile(`^[^,]{3,100}?,?\s+then\s+(\S.*)$`)
+	// reAppliedFix is the reporter's word that they did what was
+	// suggested ("created it in `kafka`", "Excluded the namespace").
+	reAppliedFix = regexp.MustCompile(`^(?:ok|okay|yes|yep|thanks|done|did|tried|ran)\b|\b(?:created|added|set|removed|excluded|switched|changed|put|bumped|raised|increased|rebuilt|upgraded|installed|moved|fixed|applied|granted|mounted|deleted|replaced)\b`)
+	// reMovedOn is the reporter's word that the failure changed ("but
+	// now", "fails differently", "no OOM anymore", "error gone").
+	reMovedOn = regexp.MustCompile(`\bbut now\b|[.,;:!]\s+now (?:it|i|we|they|the \w+)\b|^now (?:it|i|we|they|the \w+)\b|\bfail(?:s|ing)? (?:but )?differently\b|\b(?:different|another|new|next) (?:error|failure|problem|crash)\b|\bno (?:\w+ ){0,2}anymore\b|\b(?:is|are|error|errors|issue|problem|message) gone\b|\bbut the [\w-]+ (?:[\w-]+ )?now\b|\bnow (?:start|starts|run|runs|works?|comes? up)\b|\(now\)`)
+)
+
+// dropEarlierEntries removes from a timeline ("10:05 pods restarting:
+// Liveness probe failed ...", "10:20 added startupProbe, no more Killing
+// events", "10:31 now it starts ... and exits with code 3") the entries
+// before the last one that says the failure changed: they tell of
+// failures since mended. A timeline has three entries or more.
+func dropEarlierEntries(data []byte) []byte {
+	if !reTimelineEntry.Match(data) {
+		return data
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	var entries []int
+	var movers []int // the entries that move on
+	for i, l := range lines {
+		m := reTimelineEntry.FindIndex(l)
+		if m == nil {
+			continue
+		}
+		entries = append(entries, i)
+		if words := bytes.ToLower(l[m[1]-1:]); len(entries) > 1 && (reMovedOn.Match(words) || reMovedOnEntry.Match(words)) { // (the words after the time)
+			movers = append(movers, len(entries)-1)
+		}
+	}
+	if len(entries) < 3 || len(movers) == 0 {
+		return data
+	}
+	// Each entry runs to the next one: what was pasted under it is of
+	// its time. The last entry that moves on with a paste under it
+	// opens the current failure; one without ("09:45 probe fixed. now
+	// the build: rebuilding against openssl 3") is a conclusion.
+	last := movers[len(movers)-1]
+	for k := len(movers) - 1; k >= 0; k-- {
+		if pastedUnder(lines, entries, movers[k]) {
+			last = movers[k]
+			break
+		}
+	}
+	out := append([][]byte{}, lines[:entries[0]]...)
+	return bytes.Join(append(out, lines[entries[last]:]...), []byte("\n"))
+}
+
+// pastedUnder reports an entry with lines of its own below it.
+func pastedUnder(lines [][]byte, entries []int, k int) bool {
+	end := len(lines)
+	if k+1 < len(entries) {
+		end = entries[k+1]
+	}
+	for _, l := range lines[entries[k]+1 : end] {
+		if len(bytes.TrimSpace(l)) > 0 && !reFence.Match(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// reTimelineEntry is an entry of a timeline: a time of day, then words
+// ("- 14:02 — loyalty-api 7.2.0 rolled out", "10:31  now it starts"),
+// not a log line's clock ("10:02:03 INFO").
+// An entry may name who wrote it ("09:12 @pd: ledger-exporter
+// restarting", "09:13 ryo: ...").
+var reTimelineEntry = regexp.MustCompile(`(?m)^\s*(?:[-*]\s+)?(?:\*\*)?~?\d{1,2}:\d{2}(?:\s*(?:am|pm|AM|PM|UTC|CET|CEST|utc))?(?:\*\*)?\s*(?:—|–|-|:|\|)?\s+(?:@?[\w.-]{1,20}:\s+)?[A-Za-z(\x60"]`)
+
+// reMovedOnEntry is an entry's word that the failure changed or came
+// back after a fix ("now every pod crashes", "new error", "no more probe
+// kills", "restarting again").
+var reMovedOnEntry = regexp.MustCompile(`^(?:but )?now\b|\bno more\b|^no \w+(?: \w+)?[.,;]|\bno (?:\w+ ){0,4}anymore\b|\b(?:restarting|crashing|crashlooping|flaps|failing|dies|dying|restarts|loops) again\b|\bstill restarts\b`)
