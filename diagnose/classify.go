@@ -234,8 +234,14 @@ func (d *diagContext) containerEvents(v *containerView, term *corev1.ContainerSt
 // message contains one of words (any message when words is empty), near
 // the termination.
 func (d *diagContext) containerEventsMatching(v *containerView, term *corev1.ContainerStateTerminated, reason string, words ...string) []string {
+	return quoteEvents(d.eventsNear(v, term, reason), words...)
+}
+
+// quoteEvents quotes the first three events whose message holds one of
+// words (any event when none are given).
+func quoteEvents(events []*corev1.Event, words ...string) []string {
 	var out []string
-	for _, e := range d.eventsNear(v, term, reason) {
+	for _, e := range events {
 		ok := len(words) == 0
 		for _, w := range words {
 			if strings.Contains(e.Message, w) {
@@ -255,21 +261,14 @@ func (d *diagContext) containerEventsMatching(v *containerView, term *corev1.Con
 // mended, its event lingers, last seen 12 minutes ago, beside the
 // runAsNonRoot refusal seen 8 seconds ago.)
 func (d *diagContext) currentEvents(v *containerView, reason string) []string {
-	var out []string
-	var newest time.Time
-	for _, e := range d.eventsNear(v, nil, reason) { // newest first
-		t := EventTime(e)
-		if newest.IsZero() {
-			newest = t
-		}
-		if !t.IsZero() && newest.Sub(t) > maxBackOff {
-			continue
-		}
-		if len(out) < 3 {
-			out = append(out, describeEvent(e))
+	events := d.eventsNear(v, nil, reason) // newest first
+	var current []*corev1.Event
+	for _, e := range events {
+		if t := EventTime(e); t.IsZero() || EventTime(events[0]).Sub(t) <= maxBackOff {
+			current = append(current, e)
 		}
 	}
-	return out
+	return quoteEvents(current)
 }
 
 // maxBackOff is the kubelet's longest wait between two restarts.

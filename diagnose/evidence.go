@@ -407,9 +407,11 @@ func (d *diagContext) eventVotes(v *containerView, e *evidenceSet) {
 		if reason == "FailedCreate" && v.status != nil {
 			continue
 		}
-		msgs := d.containerEventsMatching(v, near, reason)
+		var msgs []string
 		if near == nil {
-			msgs = d.currentEvents(v, reason)
+			msgs = d.currentEvents(v, reason) // (no termination to be near: the events the kubelet still emits)
+		} else {
+			msgs = d.containerEventsMatching(v, near, reason)
 		}
 		for _, msg := range msgs {
 			text := afterColon(msg)

@@ -60,8 +60,7 @@ func TestTaskEndings743(t *testing.T) {
 // A server that logs it was told to stop, exit 0, with a liveness probe
 // configured: the probe's kill, not a finished task.
 func TestSignalTerminatedExitZero743(t *testing.T) {
-	st := corev1.ContainerStatus{Name: "prometheus", RestartCount: 11, State: waitingCLB(),
-		LastTerminationState: corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{ExitCode: 0, Reason: "Completed"}}}
+	st := completedLoop("prometheus", 11)
 	pod := testPod([]string{"prometheus"}, setStatus(st))
 	pod.Spec.Containers[0].LivenessProbe = &corev1.Probe{ProbeHandler: corev1.ProbeHandler{HTTPGet: &corev1.HTTPGetAction{Path: "/-/ready"}}, FailureThreshold: 3, PeriodSeconds: 15}
 	log := "ts=2025-03-04T16:03:26.774Z caller=head.go:793 level=info component=tsdb msg=\"WAL segment loaded\" segment=412 maxSegment=1902\n" +

@@ -65,8 +65,7 @@ func TestTaskEndings744(t *testing.T) {
 // LogMonitor exits 0 whatever became of the program it wraps: the
 // child's exit code it prints decides, not the container's 0.
 func TestLogMonitorChildExit744(t *testing.T) {
-	st := corev1.ContainerStatus{Name: "collector", RestartCount: 16, State: waitingCLB(),
-		LastTerminationState: corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{ExitCode: 0, Reason: "Completed"}}}
+	st := completedLoop("collector", 16)
 	pod := testPod([]string{"collector"}, setStatus(st))
 	log := "<LogEntry><Source>Process</Source><Logline>2025-06-11 10:09:42.007 collector: gateway returned short frame (7 bytes), resyncing</Logline></LogEntry>\n[2025-06-11T10:09:42.000Z][LOGMONITOR] INFO: Entrypoint processs exit code: -1073741819\n"
 	if r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"collector": log}}); r.Category != Segfault {

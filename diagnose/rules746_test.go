@@ -36,8 +36,7 @@ func TestSupervisorExitZero746(t *testing.T) {
 		{"07:45:02 imageworker.1 | started with pid 21\n07:45:15 imageworker.1 | Segmentation fault (core dumped)\n07:45:15 imageworker.1 | terminated by SIGSEGV\n07:45:15 system        | sending SIGTERM to all processes\n07:45:15 web.1         | terminated by SIGTERM\n", Segfault},
 		{"2025-03-19 13:20:12,018 INFO spawnerr: can't find command 'uwsgi'\n2025-03-19 13:20:18,031 INFO gave up: app entered FATAL state, too many start retries too quickly\n2025-03-19 13:20:18,040 WARN received SIGQUIT indicating exit request\n2025-03-19 13:20:18,250 INFO stopped: nginx (exit status 0)\n", CommandNotFound},
 	} {
-		st := corev1.ContainerStatus{Name: "worker", RestartCount: 9, State: waitingCLB(),
-			LastTerminationState: corev1.ContainerState{Terminated: &corev1.ContainerStateTerminated{ExitCode: 0, Reason: "Completed"}}}
+		st := completedLoop("worker", 9)
 		pod := testPod([]string{"worker"}, setStatus(st))
 		if r := Diagnose(Input{Pod: pod, Now: now, Logs: map[string]string{"worker": tc.log}}); r.Category != tc.want {
 			t.Errorf("got %s, want %s: %s", r.Category, tc.want, r.Summary)

@@ -110,7 +110,8 @@ func currentOpener(lines [][]byte, i int) int {
 // attempt with its content.
 func earlierOpener(line []byte) bool {
 	l := bytes.ToLower(bytes.TrimSpace(line))
-	return askersLine(l) && (len(lastSentence(l)) <= 100 && reEarlierHeading.Match(lastSentence(l)) || reEarlierItem.Match(l))
+	last := lastSentence(l)
+	return askersLine(l) && (len(last) <= 100 && reEarlierHeading.Match(last) || reEarlierItem.Match(l))
 }
 
 // lastSentence returns the last sentence of a line.
