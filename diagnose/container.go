@@ -17,6 +17,10 @@ const crashLoopWindow = 10 * time.Minute
 // many times still counts as failing.
 const flappingWindow = time.Hour
 
+// manyRestarts is how many restarts after a finished run, the last
+// within flappingWindow, make a loop of a container that runs now.
+const manyRestarts = 10
+
 // waitingFailures are waiting reasons that mean the container cannot run.
 var waitingFailures = map[string]bool{
 	"CrashLoopBackOff": true, "CreateContainerConfigError": true, "CreateContainerError": true,
@@ -184,8 +188,14 @@ func (v *containerView) failing(pod *corev1.Pod, events []corev1.Event, now time
 		st.RestartCount >= 5 && (last.ExitCode != 0 || last.Reason == "OOMKilled") && startedOften(events, v) {
 		return true
 	}
-	// Without a time to compare with, a restart after a failure counts.
+	// Without a time to compare with, a restart after a failure counts;
+	// so do many after a finished run, the last within the hour ("Restart
+	// Count: 504" of a DaemonSet's `sleep 1h`, last state Completed).
 	if (now.IsZero() || last.FinishedAt.IsZero()) && (last.ExitCode != 0 || last.Reason == "OOMKilled") {
+		return true
+	}
+	if last.ExitCode == 0 && last.Reason == "Completed" && st.RestartCount >= manyRestarts && v.restartsAlways(pod) &&
+		(now.IsZero() || last.FinishedAt.IsZero() || now.Sub(last.FinishedAt.Time) < flappingWindow) {
 		return true
 	}
 	if st.State.Running != nil && !now.IsZero() && !st.State.Running.StartedAt.IsZero() &&

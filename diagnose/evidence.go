@@ -222,7 +222,7 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 				w = 30
 			}
 			e.add(signal{cat: Completed, weight: w, kind: "status", quote: termQuote, detail: "exits 0"})
-		case e.exit == 127 && e.ls != nil && strings.Contains(strings.ToLower(e.ls.Line), "while loading shared librar"):
+		case e.exit == 127 && e.ls != nil && loaderError(e.ls.Line):
 			// The dynamic loader exits 127 when a library is missing:
 			// the command was found; the image lacks what it links to.
 			e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: termQuote, detail: "exit 127: " + ExitCodeMeaning(127)})
@@ -230,6 +230,8 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			e.add(signal{cat: CommandNotFound, weight: 55, kind: "status", quote: termQuote, detail: "exit 127: " + ExitCodeMeaning(127)})
 		case e.exit == 126:
 			e.add(signal{cat: CommandNotFound, weight: 50, kind: "status", quote: termQuote, detail: "exit 126: " + ExitCodeMeaning(126)})
+		case e.exit == 78:
+			e.add(signal{cat: ConfigError, weight: voteModerate, kind: "status", quote: termQuote, detail: "exit 78: " + ExitCodeMeaning(78)})
 		case e.exit == 128 || term.Reason == "StartError" || term.Reason == "ContainerCannotRun":
 			e.add(signal{cat: CommandNotFound, weight: voteWeak, kind: "status", quote: termQuote, detail: "the runtime could not start the process"})
 		case e.exit == 139 || term.Signal == 11:
@@ -717,7 +719,7 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 		e.add(signal{cat: OOMKilled, weight: 40, kind: "neighbour", quote: "pod " + n + " of the same workload: OOMKilled, restarted",
 			detail: "another pod of the same workload shows OOMKilled between restarts: its container is killed at its memory limit, and this pod runs the same spec"})
 	}
-	if n := d.sibling("Completed"); n != "" && (e.ls == nil || e.ls.Category == Unknown) && len(e.signals) == 0 {
+	if n := d.sibling("Completed"); n != "" && (e.ls == nil || e.ls.Category == Unknown || guessedFromWords(e.ls)) && len(e.signals) == 0 {
 		// Another pod of the same workload shows Completed between its
 		// restarts: the container exits 0, and is started again.
 		e.add(signal{cat: Completed, weight: 35, kind: "neighbour", quote: "pod " + n + " of the same workload: Completed, restarted",
@@ -843,6 +845,12 @@ func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string)
 		}
 	}
 	return name, status
+}
+
+// guessedFromWords reports a log whose category is only the likeliest
+// kind for reports whose words say no more than that it fails.
+func guessedFromWords(ls *LogScan) bool {
+	return ls.topic != Unknown && ls.topic == ls.Category && !ls.topicNamed
 }
 
 // sibling names another pod of the same workload as the diagnosed one (a

@@ -3,6 +3,7 @@ package diagnose
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // signalNames maps Linux signal numbers to their names.
@@ -42,6 +43,8 @@ func ExitCodeMeaning(code int32) string {
 		return "general application error: the program exited with an error it reported itself"
 	case 2:
 		return "misuse or invalid arguments (bad flag, shell syntax error; also a Go panic)"
+	case 78:
+		return "EX_CONFIG: the program found its configuration wrong (sysexits; Elasticsearch and OpenSearch exit 78 when a bootstrap check fails)"
 	case 126:
 		return "command found but not executable (permission or format problem)"
 	case 127:
@@ -75,6 +78,16 @@ func ExitCodeMeaning(code int32) string {
 		return "negative exit code: the runtime reported an invalid status"
 	}
 	return "application-specific error code: see the application's documentation and logs"
+}
+
+// loaderError reports the dynamic loader's own failure (glibc's "error
+// while loading shared libraries", musl's "Error loading shared library
+// X: No such file or directory (needed by Y)", "symbol lookup error",
+// "Error relocating"): it exits 127, but the command itself was found.
+func loaderError(line string) bool {
+	l := strings.ToLower(line)
+	return strings.Contains(l, "while loading shared librar") || strings.Contains(l, "error loading shared librar") ||
+		strings.Contains(l, "symbol lookup error") || strings.Contains(l, "error relocating")
 }
 
 // signalOf returns the signal that ended a container: the runtime-reported

@@ -760,8 +760,8 @@ func (s *logScanner) line(raw []byte) {
 		}
 		return
 	}
-	if best != nil && deniedLine(trimmed, lower) {
-		return // "I don't think this is an OOM scenario": a cause the reporter rules out
+	if best != nil && (deniedLine(trimmed, lower) || best.cat == OOMKilled && reNotOOM.Match(lower) && !programLine(trimmed)) {
+		return // "I don't think this is an OOM scenario", "Not OOMKilled": a cause the reporter rules out
 	}
 	if best != nil && (best.cat == Segfault || best.cat == AppCrash) && reNotACrash.Match(lower) && !programLine(trimmed) && reportersWords(trimmed) {
 		return // "the SIGSEGV line is how the Go runtime reports a nil dereference, not a native crash"
@@ -3272,6 +3272,7 @@ func hedgeLater(trimmed []byte) ([]byte, bool) {
 // oneWordGuess reports a word asked on its own before the reporter goes on
 // ("Segfault? It's C++ so ..."): a guess.
 func oneWordGuess(w []byte) bool {
+	w = bytes.TrimRight(w, "?!") // "OOMKilled?? JVM dies on startup"
 	if len(w) < 3 || len(w) > 20 {
 		return false
 	}
@@ -3303,7 +3304,7 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 // don't think this is a OOM scenario, as I never saw the OOM killed
 // messages").
 func deniedLine(trimmed, lower []byte) bool {
-	return !programLine(trimmed) && (mayBeProse(trimmed) || hasCJK(trimmed)) && (reNotTheCause.Match(lower) || reDenied.Match(lower))
+	return !programLine(trimmed) && (mayBeProse(trimmed) || hasCJK(trimmed) || reportersWords(trimmed)) && (reNotTheCause.Match(lower) || reDenied.Match(lower))
 }
 
 // symptomLine reports the reporter's sentence that quotes a caller's

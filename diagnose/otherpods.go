@@ -25,8 +25,17 @@ func workloadBase(pod string) string {
 		parts = parts[:len(parts)-2] // web-7d9f8c6b5-x2x9z
 	case len(parts) >= 2 && isDigits([]byte(parts[len(parts)-1])):
 		parts = parts[:len(parts)-1] // boskos-0
+	case len(parts) >= 2 && randomSuffix(parts[len(parts)-1]):
+		parts = parts[:len(parts)-1] // a DaemonSet's node-tuner-5fhq7
 	}
 	return strings.Join(parts, "-")
+}
+
+// randomSuffix reports the five characters Kubernetes appends to a
+// generated name, drawn from an alphabet without vowels ("5fhq7", not
+// "proxy"); one with a digit, so that no word is taken for it.
+func randomSuffix(s string) bool {
+	return len(s) == 5 && strings.Trim(s, "bcdfghjklmnpqrstvwxz2456789") == "" && strings.ContainsAny(s, "2456789")
 }
 
 // podHash reports a ReplicaSet's pod-template hash ("7d9f8c6b5").

@@ -300,6 +300,14 @@ var patterns = []*pattern{
 	// 3936326656 bytes of memory (of type \"heap\")").
 	pat("beam_oom", OOMKilled, weightPrecise, hintOOMHeap, "cannot allocate").matching(`(?i)\b\w+_alloc: cannot allocate \d+ bytes of memory\b`),
 	pat("go_runtime_fatal", AppCrash, weightPrecise, "", "fatal error: concurrent map", "fatal error: all goroutines are asleep", "fatal error: stack overflow", "fatal error: sync: ", "goroutine stack exceeds"),
+	// MongoDB's own assertion ("***aborting after invariant() failure"):
+	// a bug it stops on, unless a line before it says more (its fassert()
+	// follows the storage engine's errors: a disk full, a corrupt file).
+	pat("mongo_invariant", AppCrash, weightSpecific, "", "aborting after invariant() failure"),
+	// A Go program whose flag value is rejected by a panic of its own
+	// ("panic: Metric-resolution should be a time duration at least 10s,
+	// but value 5s provided", metrics-server): a setting, not a bug.
+	pat("panic_on_setting", ConfigError, weightPrecise+2, hintParse, "panic: ").matching(`(?i)^\s*panic: .{3,80}\b(?:should|must) be .{1,80}, but (?:value |got )?.{1,40}\b(?:provided|given)\b`),
 	// Jenkins remoting's work directory the agent's user may not use.
 	pat("jenkins_workdir", PermissionDenied, weightPrecise, hintPerm, "fully accessible to the remoting executable"),
 	pat("go_oom", OOMKilled, weightPrecise, "", "runtime: out of memory", "fatal error: out of memory"),
@@ -887,6 +895,12 @@ var patterns = []*pattern{
 	// Illegal option -", BusyBox ash's "/bin/ash: illegal option -" and
 	// "set: line 3: illegal option -"); a binary for another CPU ("couldn't exec ...:
 	// ENOEXEC").
+	// A shell that cannot run the script it was told to run ("/bin/sh:
+	// 1: ./start.sh: Permission denied", dash's form and bash's): the
+	// script has no executable bit (a file written inside a script, "sh:
+	// line 9: /var/lib/ledger/run.lock: Permission denied", names its
+	// line).
+	pat("shell_script_not_executable", CommandNotFound, weightPrecise, hintEntry, "permission denied").matching(`(?i)(?:^|\s)(?:/bin/|/usr/bin/)?(?:ba|da|a)?sh: (?:\d+: )?(?:\./|/)[\w./-]+: permission denied\b`).without("/dev/", "/proc/", "/sys/", "/etc/", "/var/log/", "/run/secrets/", ".log:", ".pid:", ".lock:"),
 	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -", "runsv ").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|\brunsv \S+: (?:fatal|warning): unable to start \./run: (?:access denied|file does not exist)|^\S+: (?:\d+: )?(?:set: )?(?:line \d+: )?illegal option -\s*$`),
 	// The JVM's note under an UnsatisfiedLinkError of a native library
 	// built for the other CPU ("(Possible cause: can't load AMD 64 .so on
@@ -1021,7 +1035,7 @@ var patterns = []*pattern{
 	// framework-dependent .NET app on an image without the runtime, a Perl XS
 	// module built for another perl ("loadable library and perl binaries are
 	// mismatched (got handshake key ...)").
-	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application", "perl binaries are mismatched").matching(`(?i)\bloadable library and perl binaries are mismatched\b|\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\bAn exception occurred in the driver: could not find driver\b|^\s*could not find driver\s*$|\byou must install \.net to run this application\b`),
+	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application", "perl binaries are mismatched", " instead of ", "version of the jvm must be", "python_version_mismatch", "python in worker has different version").matching(`(?i)\bmodule "[^"]+\.so" version \d+ instead of \d+|\bthe version of the jvm must be at least\b|\[python_version_mismatch\]|\bpython in worker has different version\b|\bloadable library and perl binaries are mismatched\b|\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\bAn exception occurred in the driver: could not find driver\b|^\s*could not find driver\s*$|\byou must install \.net to run this application\b`),
 	// Python refusing its own environment at start: PYTHONHOME pointing
 	// elsewhere ("No module named 'encodings'" under "Fatal Python error:
 	// init_fs_encoding"), PYTHONIOENCODING naming no codec.
@@ -1256,7 +1270,10 @@ var patterns = []*pattern{
 	pat("check_passed", Completed, 17, "", "condition met", "the cert-manager api is ready").matching(`(?i)^\S+/\S+ condition met$|^The cert-manager API is ready$`),
 	// kubectl's Reason: Completed or an exit code 0 quoted in the
 	// reporter's words in any language ("Reason 是 Completed，退出码是 0").
-	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード").matching(`(?i)\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)`),
+	// In English the exit code may be told with where it was read ("exit
+	// code in lastState is 0", "Exit code on the last state is 0", "exit
+	// code is 0 according to describe").
+	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード", "exit code", "exitcode").matching(`(?i)\b(?:is )?reason\s*(?:是|为|為|は|is|was)?\s*['"]?completed\b['"]?,? (?:and )?exit ?code:? ?0\b|\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)|\bexit ?code (?:(?:in|on|of|from) (?:the )?(?:last ?state|previous (?:container|run)|describe|container|pod)\s)?(?:is|was) 0(?:[\s.,;)!]|$)`).without("non-zero", "nonzero", "not 0", "isn't 0", "exit code is 0 or"),
 	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) ` + psRowAgo),
 	// A program that ends itself with status 0 (`sys.exit(0)`,
 	// `process.exit(0)`, `os.Exit(0)`), as its code or the reporter's
@@ -1556,7 +1573,7 @@ var patterns = []*pattern{
 	// shell found the command but could not run it (no executable bit, a
 	// directory).
 	pat("exit_126_words", CommandNotFound, weightSpecific-2, hintEntry, "126").matching(`(?i)^\s*exit ?code:\s*126\s*$|\b(?:exit(?:s|ed)?|stopped|terminated|di(?:es|ed)|crash\w*|fail\w*|restart\w*)\b.{0,40}\bexit ?code:? 126\b|\bexit(?:s|ed)? (?:with )?(?:code |status )?126\b`).without("127"),
-	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code:\s*139\s*$|\b(?:stopped|exited|terminated|di(?:es|ed)|crash\w*|fail\w*|restart\w*)\b.{0,40}\bexit ?code:? 139\b|\bexit(?:s|ed)? 139\b|\berror - exit code: 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b`),
+	pat("exit_sigsegv", Segfault, weightSpecific-2, "", "139").matching(`(?i)\bexited with code 139\b|^\s*exit ?code:\s*139\s*$|\b(?:stopped|exited|terminated|di(?:es|ed)|crash\w*|fail\w*|restart\w*)\b.{0,40}\bexit ?code:? 139\b|\bexit(?:s|ed)? 139\b|\berror - exit code: 139\b|\bexits with (?:exit )?code:? \**139\b|\(exit 139\)|\[exit code:? 139\]|\bexit code (?:is|was) \**139\b|\blast ?state\b.{0,20}\bexit ?code:? 139\b|\bexit ?code:? 139\b.{0,20}\breason:? error\b|\bexit status:? 139\b|\bwith (?:exit )?status 139\b`),
 	// Round 17. A licence or evaluation period that ended ("The
 	// evaluation period has expired", "license key is invalid"): the
 	// edition or key the program is given.
@@ -1694,8 +1711,9 @@ var patterns = []*pattern{
 	pat("port_not_free", PortConflict, weightPrecise, hintPort, "not free on").matching(`(?i)\bport \d+ not free on\b`),
 	// Servers that name the port they could not take without the
 	// system's reason: llama.cpp's server, Ray's head ("already
-	// occupied"), Flink's BLOB server.
-	pat("server_port_not_bound", PortConflict, weightPrecise, hintPort, "couldn't bind http server socket", "already occupied", "unable to open blob server").matching(`(?i)\bcouldn't bind HTTP server socket, hostname: \S+, port: \d+|\bfailed to bind to \S+:\d+ because it's already occupied\b|\bUnable to open BLOB Server in specified port range: \d+`),
+	// occupied"), Flink's BLOB server, gRPC's server ("Failed to bind to
+	// address [::]:8081; set GRPC_VERBOSITY=debug ...").
+	pat("server_port_not_bound", PortConflict, weightPrecise, hintPort, "couldn't bind http server socket", "already occupied", "unable to open blob server", "grpc_verbosity").matching(`(?i)\bfailed to bind to address \S+:\d+; set grpc_verbosity\b|\bcouldn't bind HTTP server socket, hostname: \S+, port: \d+|\bfailed to bind to \S+:\d+ because it's already occupied\b|\bUnable to open BLOB Server in specified port range: \d+`),
 	// An NFS server whose exports do not let this client mount (an EFS
 	// file system policy that requires IAM, an export's client list).
 	pat("nfs_access_denied", PermissionDenied, weightPrecise, "The NFS server refuses this node's mount: allow the node's address in the export (or the file system policy, for EFS with IAM authorization), and mount with the options the server requires.", "access denied by server while mounting").matching(`(?i)\bmount(?:\.nfs4?)?: access denied by server while mounting\b`),
@@ -2297,7 +2315,7 @@ var patterns = []*pattern{
 	pat("ipv6_unavailable", ConfigError, weightPrecise, "The server listens on IPv6, which this node or host has turned off: make it listen on IPv4 only (nginx: drop the listen [::] line; many images have an env var for it), or enable IPv6 on the node.", "address family not supported", "eafnosupport", "failed to bind to: ipv6", "failed to listen on :::", "connect to ('::'").matching(`(?i)\baddress family not supported by protocol\b|\bEAFNOSUPPORT\b|\bfailed to bind to: ipv6 port\b|\bfailed to listen on :::\d+\b|\bcan't connect to \('::', \d+\)`),
 	// Hugging Face's libraries in offline mode (HF_HUB_OFFLINE,
 	// TRANSFORMERS_OFFLINE) asked for a model that is not in the cache.
-	pat("hf_offline_not_cached", ConfigError, weightPrecise, "The model is loaded in offline mode but is not in the cache: download it into the cache volume first (or mount it), or allow downloads (unset HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE).", "outgoing traffic has been disabled").matching(`(?i)\bcannot find an appropriate cached snapshot folder for the specified revision on the local disk and outgoing traffic has been disabled\b`),
+	pat("hf_offline_not_cached", ConfigError, weightPrecise, "The model is loaded in offline mode but is not in the cache: download it into the cache volume first (or mount it), or allow downloads (unset HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE).", "outgoing traffic has been disabled").matching(`(?i)\bcannot find an appropriate cached snapshot folder for the specified revision on the local disk and outgoing traffic has been disabled\b|\bcannot find the requested files in the disk cache and outgoing traffic has been disabled\b`),
 
 	// Configuration the app rejects.
 	// A URL built from a variable that is empty ("Get \"http:///health\":
@@ -2757,8 +2775,8 @@ var patterns = []*pattern{
 	// leaves out names starting with "." or "_" unless the pattern says
 	// all:, and a build that ran before the assets were built embeds none.
 	pat("go_embed_missing", AppCrash, weightSpecific+1, "A file the Go program embeds is missing from its embedded files: embed the directory with all: (go:embed skips names starting with . or _) or build the assets before go build, and rebuild the image.", "file does not exist").matching(`(?i)\bopen [\w./@-]+: file does not exist\b`),
-	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|\bdlopen\([^)]*\): lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
-	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "missingmethodexception: method not found", "no component found with scheme", "make sure one of the following packages are installed", "cannot load library", "failed to load nif library", "cannot find package", "module not found",
+	pat("shared_lib_missing", AppCrash, weightSpecific+1, hintModule, ".so").matching(`(?i)\blib[\w+-]+\.so(?:\.\d+)*'?: no such file or directory|\bdlopen\([^)]*\): lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b|^\s*dlopen\(\): error loading lib[\w+-]+\.so(?:\.\d+)*\s*$|\bfailed to load: lib[\w.+-]+\.so(?:\.\d+)*: cannot open shared object file\b`).without("ln: ", "rm: ", "cp: ", "mv: ", "chmod: ", "chown: ", "cannot stat", "cannot remove", "cannot access", "libcuda", "libnvidia"),
+	pat("module_missing", AppCrash, weightSpecific+1, hintModule, "modulenotfounderror", "no module named", "importerror", "cannot find module", "(loaderror)", "cannot load such file", "gemnotfound", "could not find gem", "in any of the sources", "to install missing gems", "classnotfoundexception", "noclassdeffounderror", "could not load file or assembly", "error while loading shared libraries", "error loading shared library", "undefined symbol", "error relocating", "nosuchmethoderror", "missingmethodexception: method not found", "no component found with scheme", "make sure one of the following packages are installed", "cannot load library", "failed to load nif library", "cannot find package", "module not found", "no required module provides package",
 		// Django's database backend without its driver (or the driver
 		// without libpq): "ImproperlyConfigured: Error loading psycopg2
 		// or psycopg module".
@@ -2773,7 +2791,9 @@ var patterns = []*pattern{
 	pat("so_missing", AppCrash, weightSpecific+1, hintModule, "cannot open shared object file").without("plugin"),
 	// A module the server's configuration loads that is not where it says
 	// (Redis's loadmodule, nginx's load_module): a setting, as a plugin's.
-	pat("config_module_missing", ConfigError, weightSpecific+2, "A module the configuration loads is not at the path it gives (not in this image, or renamed): correct the path (loadmodule, load_module) or use an image that ships the module.", "failed to load").matching(`(?i)\bmodule \S+ failed to load: .*\bcannot open shared object file\b`),
+	// (The module found but a library it needs missing, "failed to load:
+	// libssl.so.1.1: cannot open ...", is a broken build: shared_lib_missing.)
+	pat("config_module_missing", ConfigError, weightSpecific+2, "A module the configuration loads is not at the path it gives (not in this image, or renamed): correct the path (loadmodule, load_module) or use an image that ships the module.", "failed to load").matching(`(?i)\bmodule \S+ failed to load: /\S+: cannot open shared object file\b`),
 	// A file missing inside an installed package (package data left out of
 	// the wheel or the image's build): the build, not the app's settings.
 	pat("package_file_missing", AppCrash, weightPrecise, hintModule, "site-packages/", "dist-packages/", "node_modules/").matching(`(?i)\bno such file or directory:? ['"]?/\S*/(?:site-packages|dist-packages|node_modules)/[^'"\s]+\.(?:ya?ml|json|txt|html?|css|js|cfg|ini|toml|csv|dat|pem)['"]?`),
@@ -2915,7 +2935,7 @@ var patterns = []*pattern{
 	pat("pwsh_script_missing", CommandNotFound, weightPrecise+1, hintEntry, "is not recognized as the name of a script file", "to the -file parameter does not exist").matching(`(?i)\bThe argument '[^']+' (?:is not recognized as the name of a script file|to the -File parameter does not exist)\b`),
 	pat("pwsh_module_missing", AppCrash, weightPrecise, hintModule, "was not loaded because no valid module file was found").matching(`(?i)\bThe specified module '[^']+' was not loaded because no valid module file was found\b`),
 	pat("dotnet_access_violation", Segfault, weightPrecise, "Native code the .NET program calls (an interop library, a driver) accessed invalid memory: check the native library's version and architecture against the image, and roll back the image.", "system.accessviolationexception").matching(`\bSystem\.AccessViolationException: Attempted to read or write protected memory\b`),
-	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "signal arrived during cgo execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
+	pat("runtime_signal", Segfault, weightPrecise, "The runtime caught a fatal signal in native code (cgo, a C library, the runtime itself): roll back the image, check native libraries and the node's CPU architecture.", "unexpected signal during runtime execution", "signal arrived during cgo execution", "signal arrived during external code execution", "sigsegv (0xb) at pc=", "fatal python error: segmentation fault", "the crash happened outside the java virtual machine in native code"),
 	// The Go runtime faulting on an address that is not nil ("unexpected
 	// fault address 0xc000f2c000" above "fatal error: fault" and its
 	// SIGSEGV): memory corrupted by unsafe or native code, or by the node's
@@ -2945,6 +2965,10 @@ var patterns = []*pattern{
 	// ("UnknownPathException: Could not resolve attribute 'customerID'"):
 	// the code's query, after a rename.
 	pat("jpa_query_unknown_path", AppCrash, weightPrecise+1, "", "unknownpathexception").matching(`(?i)\bUnknownPathException: Could not resolve attribute\b`),
+	// Hibernate's mapping naming a field the entity does not have
+	// ("mappedBy reference an unknown target entity property"): the
+	// code's annotation.
+	pat("jpa_mapping_unknown_property", AppCrash, weightPrecise+1, "", "mappedby reference an unknown target entity property"),
 	// pdfkit and the like finding no binary to run ("OSError: No
 	// wkhtmltopdf executable found").
 	pat("tool_executable_missing", CommandNotFound, weightPrecise, hintEntry, "executable found").matching(`(?i)\bNo [\w.-]+ executable found\b`),

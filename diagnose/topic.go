@@ -228,6 +228,9 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 				// "docker inspect shows OOMKilled is false": the flag
 				// ruling the OOM killer out.
 				n -= 2 * len(reOOMFlagFalse.FindAllIndex(sentence, -1))
+				if reNotOOM.Match(sentence) {
+					n = 0 // "No OOM, memory is stable around 600Mi of 4Gi"
+				}
 				t.kills137 += per * min(n, len(reExitWords137.FindAllIndex(sentence, -1)))
 			}
 			if i == topicExecFormat && reOnBothArchs.Match(sentence) {
@@ -247,6 +250,11 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 		}
 	}
 }
+
+// reNotOOM is a sentence that rules the memory limit out ("Not
+// OOMKilled, memory is way under the limit", "the container isn't
+// OOMKilled", "No OOM").
+var reNotOOM = regexp.MustCompile(`\bnot oom(?:killed|-killed)?\b|\bno oom(?:s|kills?|killed)?\b|\b(?:isn't|is not|wasn't|was not|aren't|weren't|never) (?:being |getting )?oom(?:killed|-killed)\b|\bmemory (?:is|looks|seems|stays) (?:fine|ok|okay|stable|normal|(?:way |well )?(?:under|below) (?:the |its )?limit)\b`)
 
 // reThoughtBut is a sentence that gives up a guess: "I thought it was the
 // probe, but ...", "we first suspected the memory limit but ...".

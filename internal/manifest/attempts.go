@@ -15,7 +15,7 @@ import (
 // one is kept whole: "first" may only mean the first of the lines below,
 // and the lines are all there is.
 func dropEarlierAttempts(data []byte) []byte {
-	data = dropEarlierEntries(dropEarlierComments(data))
+	data = dropMendedClauses(dropEarlierEntries(dropEarlierComments(data)))
 	if !reAttemptWords.Match(data) {
 		return data
 	}

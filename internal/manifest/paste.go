@@ -978,8 +978,7 @@ func stripQuoteBlocks(data []byte) []byte {
 	if !bytes.Contains(data, []byte("\n>")) && !bytes.HasPrefix(data, []byte(">")) {
 		return data
 	}
-	lines := bytes.Split(data, []byte("\n"))
-	quoted := func(l []byte) bool { return len(l) > 0 && l[0] == '>' && (len(l) == 1 || l[1] == ' ' || l[1] == '\t') }
+	lines := dropMailQuotes(bytes.Split(data, []byte("\n")))
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines) && quoted(lines[j]) {

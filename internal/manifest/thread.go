@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"regexp"
+	"slices"
 )
 
 // Threads and timelines that tell a crash loop's history: the comments
@@ -167,3 +168,48 @@ var reTimelineEntry = regexp.MustCompile(`(?m)^\s*(?:[-*]\s+)?(?:\*\*)?~?\d{1,2}
 // back after a fix ("now every pod crashes", "new error", "no more probe
 // kills", "restarting again").
 var reMovedOnEntry = regexp.MustCompile(`^(?:but )?now\b|\bno more\b|^no \w+(?: \w+)?[.,;]|\bno (?:\w+ ){0,4}anymore\b|\b(?:restarting|crashing|crashlooping|flaps|failing|dies|dying|restarts|loops) again\b|\bstill restarts\b`)
+
+// quoted reports a line that quotes an earlier message ("> State:
+// Waiting", ">", "> > nested").
+func quoted(l []byte) bool {
+	return len(l) > 0 && l[0] == '>' && (len(l) == 1 || l[1] == ' ' || l[1] == '\t')
+}
+
+// dropMailQuotes removes from a mail reply the earlier message it quotes
+// under its attribution ("On Mon, Nov 17, 2025 at 11:20 AM Luke Chen
+// <...> wrote:", then "> ..." lines) when the reply pastes what it sees
+// now: that is the thread's past, the reply its present. A reply in
+// words only ("Yes, sorry, that's mine: ...") explains the message it
+// quotes, which is kept.
+func dropMailQuotes(lines [][]byte) [][]byte {
+	var out [][]byte
+	dropped := false
+	for i := 0; i < len(lines); i++ {
+		if !reMailAttribution.Match(bytes.TrimSpace(lines[i])) {
+			out = append(out, lines[i])
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && len(bytes.TrimSpace(lines[j])) == 0 {
+			j++
+		}
+		k := j
+		for k < len(lines) && quoted(lines[k]) {
+			k++
+		}
+		if k == j {
+			out = append(out, lines[i])
+			continue
+		}
+		dropped = true
+		i = k - 1
+	}
+	if !dropped || !slices.ContainsFunc(out, func(l []byte) bool { return !quoted(l) && pastedLine(l) }) {
+		return lines
+	}
+	return out
+}
+
+// reMailAttribution is the line a mail client puts above the message a
+// reply quotes.
+var reMailAttribution = regexp.MustCompile(`^On .{8,160}\bwrote:$`)
