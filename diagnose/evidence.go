@@ -850,7 +850,7 @@ func (d *diagContext) datastoreNeighbour(v *containerView) (name, status string)
 // guessedFromWords reports a log whose category is only the likeliest
 // kind for reports whose words say no more than that it fails.
 func guessedFromWords(ls *LogScan) bool {
-	return ls.topic != Unknown && ls.topic == ls.Category && !ls.topicNamed
+	return ls.topic != "" && ls.topic == ls.Category && !ls.topicNamed
 }
 
 // sibling names another pod of the same workload as the diagnosed one (a

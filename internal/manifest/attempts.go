@@ -13,9 +13,10 @@ import (
 // exits after ~30s:", "I created the configmap. Now:", "But it still
 // restarts:"). A paste that opens an earlier attempt and never a current
 // one is kept whole: "first" may only mean the first of the lines below,
-// and the lines are all there is.
+// and the lines are all there is. Threads, timelines and the failures an
+// asker says are mended (thread.go, mended.go) are read first.
 func dropEarlierAttempts(data []byte) []byte {
-	data = dropMendedClauses(dropEarlierEntries(dropEarlierComments(data)))
+	data = dropMendedClauses(dropBeforeMended(dropEarlierEntries(dropEarlierComments(data))))
 	if !reAttemptWords.Match(data) {
 		return data
 	}

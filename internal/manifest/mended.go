@@ -17,7 +17,6 @@ import (
 // this config in place, CoreDNS starts cleanly (`Loop detected` gone)")
 // is how the failure asked about was fixed.
 func dropMendedClauses(data []byte) []byte {
-	data = dropBeforeMended(data)
 	if !reMendedCheap.Match(data) {
 		return data
 	}
