@@ -3,6 +3,7 @@ package manifest
 import (
 	"bytes"
 	"regexp"
+	"slices"
 )
 
 // dropEarlierAttempts removes from a follow-up the failures the asker
@@ -96,14 +97,17 @@ func currentOpener(lines [][]byte, i int) int {
 		if !askersLine(l) || !reCurrentAttempt.Match(l) {
 			continue
 		}
-		for _, rest := range lines[j+1:] {
-			if len(bytes.TrimSpace(rest)) > 0 {
-				return j
-			}
+		if !anyContent(lines[j+1:]) {
+			return -1
 		}
-		return -1
+		return j
 	}
 	return -1
+}
+
+// anyContent reports lines of which one is not blank.
+func anyContent(lines [][]byte) bool {
+	return slices.ContainsFunc(lines, func(l []byte) bool { return len(bytes.TrimSpace(l)) > 0 })
 }
 
 // earlierOpener reports the asker's line that opens an earlier attempt:

@@ -10,10 +10,7 @@ import (
 // the asker pastes as the current one does, however the thread marks
 // which is which.
 func TestEarlierAttemptsDoNotDecide(t *testing.T) {
-	for _, tc := range []struct {
-		name, paste string
-		want        diagnose.Category
-	}{
+	checkPastes(t, []pasteCase{
 		{"first error: / now:", "edge nginx as a DaemonSet with hostNetwork: true\n\nfirst error:\nnginx: [emerg] bind() to 0.0.0.0:80 failed (13: Permission denied)\n-> added NET_BIND_SERVICE. That error went away.\n\nnow, on 3 of 5 nodes:\nnginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\nnginx: [emerg] still could not bind()\n",
 			diagnose.PortConflict},
 		{"a sentence that opens the earlier paste, another the current one", "keycloak 24 on k8s - first it was\n\n  Warning  Failed  15s (x3 over 40s)  kubelet  Error: configmap \"keycloak-realm-import\" not found\n\nI added the ConfigMap with the realm JSON. Now keycloak starts, runs the realm import and gets killed:\n\nLAST SEEN   TYPE      REASON      OBJECT           MESSAGE\n4m          Warning   Failed      pod/keycloak-0   Error: configmap \"keycloak-realm-import\" not found\n2m          Normal    Started     pod/keycloak-0   Started container keycloak\n45s         Warning   Unhealthy   pod/keycloak-0   Startup probe failed: Get \"http://10.0.12.9:9000/health/started\": dial tcp 10.0.12.9:9000: connect: connection refused\n41s         Normal    Killing     pod/keycloak-0   Container keycloak failed startup probe, will be restarted\n",
@@ -32,7 +29,20 @@ func TestEarlierAttemptsDoNotDecide(t *testing.T) {
 			diagnose.OOMKilled},
 		{"a rollout history's causes", "tenant-router panics since v3.9.0\n\nREVISION  CHANGE-CAUSE\n17        v3.8.2\n18        v3.8.2 startupProbe added (liveness was killing it during route table load)\n19        v3.9.0\n\npanic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/cmd/tenant-router/main.go:38 +0x25\n",
 			diagnose.AppCrash},
-	} {
+	})
+}
+
+// pasteCase is a paste and the category it must be read as.
+type pasteCase struct {
+	name, paste string
+	want        diagnose.Category
+}
+
+// checkPastes reads each case's paste as `diagnose -f` does and checks
+// its category.
+func checkPastes(t *testing.T, cases []pasteCase) {
+	t.Helper()
+	for _, tc := range cases {
 		if r := diagnose.Diagnose(pastedInput(t, tc.paste)); r.Category != tc.want {
 			t.Errorf("%s: got %s, want %s: %s", tc.name, r.Category, tc.want, r.Summary)
 		}

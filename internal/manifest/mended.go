@@ -146,12 +146,10 @@ func openerAfter(lines [][]byte, k, end int) int {
 		if !reCurrentAttempt.Match(l) && !reStillFailing.Match(l) {
 			continue
 		}
-		for _, rest := range lines[j+1:] {
-			if len(bytes.TrimSpace(rest)) > 0 {
-				return j
-			}
+		if !anyContent(lines[j+1:]) {
+			return -1
 		}
-		return -1
+		return j
 	}
 	return -1
 }
