@@ -90,17 +90,28 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 	var logScan *LogScan
 	if haveLog && strings.TrimSpace(logText) != "" {
 		ls := ScanLog(strings.NewReader(oldestFirst(logText)))
-		selfDial := func(l string) bool { return ls.Category == DependencyUnavailable && dialsItself(l, d.pod.Name) }
-		neighbour := func(l string) bool { return aboutNeighbour(l, d.in.Neighbours) }
-		for _, drop := range []func(string) bool{selfDial, neighbour} {
-			// A client's refused connection to this pod's own Service,
-			// pasted beside its log, is this pod being down; the
-			// reporter's sentence about a pod beside it is that pod's:
-			// neither is this pod's cause.
-			if ls.Category != Unknown && drop(ls.Line) {
-				if alt := ScanLog(strings.NewReader(withoutLines(oldestFirst(logText), drop))); alt.Category != Unknown && !alt.generic {
-					ls = alt
-				}
+		// Lines that name no cause of this pod's, each kind with the test
+		// of the deciding line that lets it be set aside:
+		// a client's refused connection to this pod's own Service, pasted
+		// beside its log, is this pod being down; the reporter's sentence
+		// about a pod beside it is that pod's; the reporter's title that
+		// states a cause its recorded termination rules out is a wrong
+		// guess; a fix the reporter says made no difference ("raised
+		// memory to 512Mi" under "tried memory + probe, no difference").
+		for _, aside := range []struct {
+			applies func() bool
+			drop    func(string) bool
+		}{
+			{func() bool { return ls.Category == DependencyUnavailable }, func(l string) bool { return dialsItself(l, d.pod.Name) }},
+			{func() bool { return true }, func(l string) bool { return aboutNeighbour(l, d.in.Neighbours) }},
+			{func() bool { return ls.words && d.claimRuledOut(v, term, ls.Category) }, func(l string) bool { return wordsClaim(l, ls.Category) }},
+			{func() bool { return fixInVain(ls.patID, logText) }, func(l string) bool { return fixTold(l, ls.patID) }},
+		} {
+			if ls.Category == Unknown || !aside.applies() || !aside.drop(ls.Line) {
+				continue
+			}
+			if alt := ScanLog(strings.NewReader(withoutLines(oldestFirst(logText), aside.drop))); alt.Category != Unknown && !alt.generic {
+				ls = alt
 			}
 		}
 		logScan = &ls

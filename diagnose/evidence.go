@@ -212,6 +212,9 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 			if e.ls != nil && e.ls.Category != Completed && (strings.Contains(e.ls.Line, "Entrypoint processs exit code:") || e.ls.patID == "logmonitor_entrypoint_missing") {
 				w = 30 // LogMonitor exits 0 whatever became of its child, and says what (its exit code, sic, or the start it failed)
 			}
+			if e.ls != nil && e.ls.Category == PortConflict && !e.ls.words && reAddrInUse.MatchString(e.ls.Line) {
+				w = 30 // a server that cannot listen and returns from main ("Failed to start http server" ... bind: address already in use, then 0)
+			}
 			if e.ls != nil && e.ls.supervisorQuit && e.ls.Category != Unknown && e.ls.Category != Completed {
 				w = 30 // a supervisor stopping itself after its program failed exits 0 (supervisord on SIGQUIT from its fatal-state listener, my_init)
 			}
@@ -678,6 +681,9 @@ func scanSignal(s *LogScan, kind string, bonus int) (signal, bool) {
 	}
 	return signal{cat: s.Category, weight: w, kind: kind, quote: quote, detail: s.Detail, hint: s.hint, action: s.action, patID: s.patID}, true
 }
+
+// reAddrInUse is the system's refusal of a port another socket holds.
+var reAddrInUse = regexp.MustCompile(`(?i)\baddress already in use\b|\beaddrinuse\b`)
 
 // heuristicVotes adds what the pod's shape suggests when the direct
 // evidence is thin: one-shot images and logs that end without an error

@@ -90,6 +90,9 @@ type LogScan struct {
 	// asked is set when the explaining line is the reporter's question or
 	// guess ("Maybe the liveness probe kills it?"), not a finding.
 	asked bool
+	// words is set when the explaining line is not shaped like a
+	// program's: the reporter's title or sentence.
+	words bool
 }
 
 // candidate is a line that may explain the crash.
@@ -1617,7 +1620,7 @@ func (s *logScanner) result() LogScan {
 	if best == nil {
 		return out
 	}
-	out.score, out.asked = best.score, best.asked
+	out.score, out.asked, out.words = best.score, best.asked, best.words
 	out.Category = AppCrash
 	if best.pat != nil {
 		out.Category = best.pat.cat
@@ -2283,8 +2286,14 @@ func speaksOfSidecar(lower []byte) bool {
 			return true
 		}
 	}
+	if bytes.Contains(lower, []byte("pod=")) && rePodmanPod.Match(lower) {
+		return true // a Quadlet unit in a podman pod ("Pod=messaging.pod"): the pod's other containers share its localhost
+	}
 	return bytes.Contains(lower, []byte("container")) && reOtherContainer.Match(lower)
 }
+
+// rePodmanPod is a Quadlet container unit's pod ("Pod=messaging.pod").
+var rePodmanPod = regexp.MustCompile(`\bpod=[\w.-]+\.pod\b`)
 
 // reNotASidecar is a sidecar the report rules out ("not as a sidecar",
 // "No redis sidecar in the pod") or one the pod had before ("we moved
@@ -2825,11 +2834,15 @@ var reLoopback = regexp.MustCompile(`(?i)(?:\b127\.0\.0\.1\b|\blocalhost|\[::1\]
 var (
 	reHostVar       = regexp.MustCompile(`^\s*(?:-\s*)?(?:name:\s*)?["']?([A-Z][A-Z0-9_]*(?:HOST|HOSTNAME|URL|URI|ADDR|ADDRESS|SERVER|ENDPOINT|DSN))["']?\s*(?:[:=]\s*(.*))?$`)
 	reHostVarInline = regexp.MustCompile(`\b[A-Z][A-Z0-9_]*(?:HOST|HOSTNAME|URL|URI|ADDR|ADDRESS|SERVER|ENDPOINT|DSN)=(["'\x60]?\S+)`)
-	reLoopbackValue = regexp.MustCompile(`^["']?(?:[a-z][\w+.-]*://)?(?:[^@\s/]*@)?(?:127\.0\.0\.1|localhost)(?:[:/"'\s]|$)`)
-	reValueLine     = regexp.MustCompile(`^\s*value:\s*(.*)$`)
-	// reRefusedNoAddress is a refused connection, and reAnyAddress an
+	reLoopbackValue = regexp.MustCompile(`^["']?(?:(?:jdbc:)?[a-z][\w+.-]*://)?(?:[^@\s/]*@)?(?:127\.0\.0\.1|localhost)(?:[:/"'\s,;.)]|$)`)
+	// reHostProperty is a dotted property that holds an address
+	// ("spring.datasource.url=jdbc:mysql://localhost:3306/orders").
+	reHostProperty = regexp.MustCompile(`^\s*(?:[a-z][\w-]*\.)+(?:url|uri|host|hostname|address|addresses|endpoint|server|servers|bootstrap-servers)\s*[=:]\s*(\S+)`)
+	reValueLine    = regexp.MustCompile(`^\s*value:\s*(.*)$`)
+	// reRefusedNoAddress is a refused connection (or httpx's "All
+	// connection attempts failed", which names no reason), and reAnyAddress an
 	// address (host:port, an IP) a line may name.
-	reRefusedNoAddress = regexp.MustCompile(`(?i)connection refused|econnrefused`)
+	reRefusedNoAddress = regexp.MustCompile(`(?i)connection refused|econnrefused|all connection attempts failed`)
 	// reSourcePosition is a source file's line ("consumer.py:507"), no
 	// host and port.
 	reSourcePosition = regexp.MustCompile(`\.(?:py|go|java|kt|scala|js|mjs|cjs|ts|rb|php|rs|c|cc|cpp|h|hpp|cs|ex|exs|lua|pl|swift|dart):\d+`)
@@ -2847,6 +2860,10 @@ func (s *logScanner) hostSetting(t []byte) {
 		return
 	}
 	if len(t) > 200 || bytes.IndexByte(t, ':') < 0 && bytes.IndexByte(t, '=') < 0 {
+		return
+	}
+	if m := reHostProperty.FindSubmatch(t); m != nil {
+		s.loopbackSetting = s.loopbackSetting || reLoopbackValue.Match(m[1])
 		return
 	}
 	m := reHostVar.FindSubmatch(t)

@@ -118,7 +118,7 @@ func pat(id string, cat Category, weight int, hint string, any ...string) *patte
 	return &pattern{id: id, cat: cat, weight: weight, any: toBytes(any), hint: hint}
 }
 
-func (p *pattern) without(not ...string) *pattern { p.not = toBytes(not); return p }
+func (p *pattern) without(not ...string) *pattern { p.not = append(p.not, toBytes(not)...); return p }
 
 func toBytes(ss []string) [][]byte {
 	out := make([][]byte, len(ss))
@@ -152,6 +152,16 @@ const rePlaceholder = `(?:\{\{\s*\.?[\w.-]+\s*\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|
 
 // patterns is the table of recognised log lines. Every line is checked
 // against all of them; the one with the highest weight names the category.
+// changesTried are the words of changes tried in vain ("I tried bumping
+// memory to 512Mi, then ... Still restarting", "raised memory, removed
+// the liveness probe on /ping. Always the same single line"): a raise or
+// a removal that did not help rules its cause out.
+var changesTried = append([]string{"tried", "trying", "attempted"}, changesFailed...)
+
+// changesFailed are the words that the failure stayed after a change
+// ("Every time:", "Always the same single line").
+var changesFailed = []string{"still restarting", "still crashing", "still failing", "always the same", "every time", "same error", "same way", "same single"}
+
 var patterns = []*pattern{
 	// Out of memory inside the runtime.
 	// A program that cannot start another thread: the container's process
@@ -189,6 +199,9 @@ var patterns = []*pattern{
 	// Julia's MethodError, Perl's undeclared variable under strict.
 	pat("haskell_loop", AppCrash, weightPrecise, "", "<<loop>>").matching(`^\S+: <<loop>>\s*$`),
 	pat("haskell_fromjust", AppCrash, weightPrecise, "", "fromjust: nothing").matching(`\bMaybe\.fromJust: Nothing\b`),
+	// GHC's pattern-match failure ("src/Status.hs:(27,3)-(33,35):
+	// Non-exhaustive patterns in case"): a value the code has no case for.
+	pat("haskell_nonexhaustive", AppCrash, weightPrecise, "", "non-exhaustive patterns in").matching(`\.hs:[\d(),:-]+: Non-exhaustive patterns in\b`),
 	pat("haskell_partial", AppCrash, weightSpecific, "", "given key is not an element", "empty list", "index too large", "negative index").matching(`\bMap\.!: given key is not an element in the map\b|\bPrelude\.(?:head|tail|last|init|maximum|minimum|foldr1|foldl1): empty list\b|\bPrelude\.!!: (?:index too large|negative index)\b`),
 	// fluentd's account of a Ruby exception in a plugin
 	// ("error_class=NoMethodError error=\"undefined method `each' for
@@ -331,7 +344,7 @@ var patterns = []*pattern{
 	// containerd's journal for a container the kernel OOM-killed (1.6
 	// prints its events as Go structs): the cgroup's OOM event, and the
 	// task's exit 137 right after it.
-	pat("containerd_task_oom", OOMKilled, weightPrecise, hintOOMLimit, "taskoom event").matching(`\bTaskOOM event &TaskOOM\{`),
+	pat("containerd_task_oom", OOMKilled, weightPrecise, hintOOMLimit, "taskoom event").matching(`\bTaskOOM event (?:&TaskOOM\{|container_id:)`),
 	pat("oom_generic", OOMKilled, weightSpecific-2, "", "cannot allocate memory", "can't allocate memory", "out of memory", "out-of-memory", "enomem", "failed to allocate", "std::bad_alloc").without("outofmemoryerror", "for example, out of memory", "cidr", "ipam", "ip address", "ip from", " port", "out of memory: false"),
 	pat("shell_killed", OOMKilled, 15, "", "killed").matching(`(?i)(^|: line \d+: +\d+ |^\s*\d+ )Killed(\s|$)`).without("killed with signal", "killed by signal"),
 	// An OOM kill in a reporter's or a tool's words ("the pod gets
@@ -412,7 +425,7 @@ var patterns = []*pattern{
 	pat("memory_limit_words", OOMKilled, weightSpecific+1, hintOOMLimit, "memory").matching(`(?i)\bmemory limits?\b.{0,60}\b(?:too (?:low|small|tight)|not enough|insufficient|bump(?:ed|ing)? (?:it|them)\b|increas(?:ed|ing) (?:it|them)\b|rais(?:ed|ing) (?:it|them)\b|upped (?:it|them)\b)|\b(?:bump(?:ed|ing)?|increas(?:e|ed|ing)|rais(?:e|ed|ing)|upp(?:ed|ing)|doubl(?:e|ed|ing))\s+(?:the |its |their |our |my )?(?:container'?s? |pod'?s? )?memory(?: limits?| requests? and limits?)?\s+(?:to|from)\b`).without("heap", "-xmx", "memory_limiter", "gomemlimit",
 		// A raise that did not help rules memory out ("I increased the
 		// memory limit to 2Gi but it still restarts").
-		"but it still", "but still", "but it keeps", "but the pod still", "but the container still", "still dies", "still crash", "still fails", "still restarts", "still exits", "still keeps", "didn't help", "did not help", "doesn't help", "does not help", "no difference", "no luck", "to no avail", "same result", "still the same"),
+		"but it still", "but still", "but it keeps", "but the pod still", "but the container still", "still dies", "still crash", "still fails", "still restarts", "still exits", "still keeps", "didn't help", "did not help", "doesn't help", "does not help", "no difference", "no luck", "to no avail", "same result", "still the same").without(changesTried...),
 	// A limit the process reached, in the reporter's words ("restarts when
 	// pods reach their 3GB javascript heap limit", "killed when they reached
 	// the pod memory limit"): a heap limit is the runtime's, the memory
@@ -455,7 +468,9 @@ var patterns = []*pattern{
 	// to insmod?)"): a setting of the node.
 	pat("kmod_missing", ConfigError, weightPrecise+1, "A kernel module the container needs is not available on the node's kernel: load it on the host (modprobe), or install the package that has it for the running kernel; where a legacy iptables module is gone, use an image whose iptables speaks nftables (iptables-nft).", "not found in directory", "do you need to insmod", "table does not exist").matching(`(?i)\bmodule \S+ not found in directory /lib/modules\b|\btable does not exist \(do you need to insmod\?\)|\bcan't initialize ip6?tables table \S+: table does not exist\b`),
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
-	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support"),
+	// (Polars' "RuntimeWarning: Missing required CPU features." before
+	// the SIGILL it warns of.)
+	pat("cpu_features", ExecFormat, weightPrecise+1, "The binary needs CPU instructions the node lacks (e.g. MongoDB 5+ needs AVX): use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs (nodeSelector/affinity).", "requires a cpu with avx", "cpu does not support", "missing required cpu features", "required cpu features were not detected"),
 	pat("sigill", ExecFormat, weightPrecise, "The binary needs CPU instructions the node lacks: use an image version built for older CPUs, or schedule the pod on nodes with newer CPUs.", "illegal instruction", "illegal hardware instruction", "sigill", "attempt to execute an instruction failed", "cpu does not support", "your cpu does not support").without("signal 4"),
 	// Round 9. A shell's or a supervisor's own report of the signal is
 	// the line to quote, before prose that names it.
@@ -547,7 +562,7 @@ var patterns = []*pattern{
 	pat("cannot_reach_words", DependencyUnavailable, weightSpecific+1, hintDepend, "reach", "before").matching(`(?i)\b(?:it|the app|the pod|the container|the service|the controller|the operator)\s+(?:can ?not|cannot|can't|couldn't|could not|is unable to|was unable to)\s+reach\b|\b(?:created|started|starts|scheduled|launched|comes up|came up|runs)\s+before\s+(?:the\s+)?(?:api ?server|kube-apiserver|database|db|broker|dependency|backend|control plane)\s+(?:is|was|becomes|became)\s+(?:up|ready|available|running)\b`).without("i think", "i guess", "i suspect", "maybe", "might be", "not sure"),
 	// A fix that removes the liveness or startup probe ("remove liveness
 	// probe from kibana podspec"): the probe was what restarted it.
-	pat("probe_removed_fix", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bremov\w*\s+(?:the\s+)?(?:liveness|liveliness|startup)[ -]?probes?\s+(?:from|in|on|of)\b`),
+	pat("probe_removed_fix", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bremov\w*\s+(?:the\s+)?(?:liveness|liveliness|startup)[ -]?probes?\s+(?:from|in|on|of)\b`).without(changesTried...),
 	// A setting the reporter found silently ignored ("That env var was
 	// silently ignored, leaving no listener bound").
 	pat("setting_ignored_words", ConfigError, weightPrecise, hintParse, "silently ignored").matching(`(?i)\b(?:was|were|is|are|gets|got|being)\s+silently\s+ignored\b`),
@@ -773,8 +788,9 @@ var patterns = []*pattern{
 	pat("sigfpe", AppCrash, weightPrecise, "", "floating point exception", "sigfpe", "trap divide error").matching(`(?i)\bfloating point exception\b|\bprogram received signal sigfpe\b|\btrap divide error\b|\b(?:killed by|received|got|caught) (?:signal )?sigfpe\b`),
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
 	// a bug, not a segmentation fault, whatever "core dumped" says; also
-	// pgBackRest's "ASSERT: [025]: unable to find ... in string list".
-	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed", "assert: [").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b|^\\s*ASSERT: \\[\\d+\\]: "),
+	// pgBackRest's "ASSERT: [025]: unable to find ... in string list", and
+	// Ceph's "DaemonServer.cc: 2961: FAILED ceph_assert(...)".
+	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed", "assert: [", "failed ceph_assert(").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b|^\\s*ASSERT: \\[\\d+\\]: |\\bFAILED ceph_assert\\("),
 	// Native programs' own reports of a broken invariant or corrupted
 	// memory before they abort (exit 134): glog's and Abseil's "Check
 	// failed:", Envoy's "assert failure:", glibc's heap checks ("double
@@ -1034,8 +1050,9 @@ var patterns = []*pattern{
 	// image's Node does not meet, PDO without its driver, a
 	// framework-dependent .NET app on an image without the runtime, a Perl XS
 	// module built for another perl ("loadable library and perl binaries are
-	// mismatched (got handshake key ...)").
-	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application", "perl binaries are mismatched", " instead of ", "version of the jvm must be", "python_version_mismatch", "python in worker has different version").matching(`(?i)\bmodule "[^"]+\.so" version \d+ instead of \d+|\bthe version of the jvm must be at least\b|\[python_version_mismatch\]|\bpython in worker has different version\b|\bloadable library and perl binaries are mismatched\b|\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\bAn exception occurred in the driver: could not find driver\b|^\s*could not find driver\s*$|\byou must install \.net to run this application\b`),
+	// mismatched (got handshake key ...)"), a Fastify plugin for another
+	// fastify ("expected '5.x' fastify version, '4.29.0' is installed").
+	pat("runtime_build_mismatch", AppCrash, weightPrecise+1, "The image was built for another runtime than it runs: rebuild it so the native modules, extensions and runtime match (npm rebuild on the image's Node, the PHP extension installed, the .NET runtime image or a self-contained publish).", "compiled against a different node.js version", "is incompatible with this module", "could not find driver", "you must install .net to run this application", "perl binaries are mismatched", " instead of ", "version of the jvm must be", "python_version_mismatch", "python in worker has different version", "fastify version", "fst_err_plugin_version_mismatch").matching(`(?i)\bfastify-plugin: \S+ - expected '[^']+' fastify version\b|\bFST_ERR_PLUGIN_VERSION_MISMATCH\b|\bmodule "[^"]+\.so" version \d+ instead of \d+|\bthe version of the jvm must be at least\b|\[python_version_mismatch\]|\bpython in worker has different version\b|\bloadable library and perl binaries are mismatched\b|\bwas compiled against a different node\.js version\b|\bthe engine "node" is incompatible with this module\b|\bpdoexception\b.{0,40}\bcould not find driver\b|\bcould not find driver \(|\bAn exception occurred in the driver: could not find driver\b|^\s*could not find driver\s*$|\byou must install \.net to run this application\b`),
 	// Python refusing its own environment at start: PYTHONHOME pointing
 	// elsewhere ("No module named 'encodings'" under "Fatal Python error:
 	// init_fs_encoding"), PYTHONIOENCODING naming no codec.
@@ -1272,8 +1289,10 @@ var patterns = []*pattern{
 	// reporter's words in any language ("Reason 是 Completed，退出码是 0").
 	// In English the exit code may be told with where it was read ("exit
 	// code in lastState is 0", "Exit code on the last state is 0", "exit
-	// code is 0 according to describe").
-	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード", "exit code", "exitcode").matching(`(?i)\b(?:is )?reason\s*(?:是|为|為|は|is|was)?\s*['"]?completed\b['"]?,? (?:and )?exit ?code:? ?0\b|\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)|\bexit ?code (?:(?:in|on|of|from) (?:the )?(?:last ?state|previous (?:container|run)|describe|container|pod)\s)?(?:is|was) 0(?:[\s.,;)!]|$)`).without("non-zero", "nonzero", "not 0", "isn't 0", "exit code is 0 or"),
+	// code is 0 according to describe"), or the termination's fields in
+	// YAML's flow form ("lastState.terminated: {exitCode: 0, reason:
+	// Completed}").
+	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード", "exit code", "exitcode").matching(`(?i)\b(?:is )?reason\s*(?:是|为|為|は|is|was)?\s*['"]?completed\b['"]?,? (?:and )?exit ?code:? ?0\b|\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)|\bexit ?code (?:(?:in|on|of|from) (?:the )?(?:last ?state|previous (?:container|run)|describe|container|pod)\s)?(?:is|was) 0(?:[\s.,;)!]|$)|\bexitCode["']?:\s*0\s*,\s*["']?reason["']?:\s*["']?Completed\b|\breason["']?:\s*["']?Completed["']?\s*,\s*["']?exitCode["']?:\s*0\b`).without("non-zero", "nonzero", "not 0", "isn't 0", "exit code is 0 or"),
 	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) ` + psRowAgo),
 	// A program that ends itself with status 0 (`sys.exit(0)`,
 	// `process.exit(0)`, `os.Exit(0)`), as its code or the reporter's
@@ -1438,8 +1457,9 @@ var patterns = []*pattern{
 	// ConfigMap lacks the key, or is not the one mounted.
 	pat("flannel_net_conf", MissingConfigObject, weightPrecise+1, "flannel reads its network settings from the net-conf.json key of its ConfigMap (kube-flannel-cfg, canal-config): check the ConfigMap has that key and is the one the DaemonSet mounts.", "failed to read net conf").matching(`(?i)\bfailed to read net conf: open \S*net-conf\.json: no such file or directory`),
 	pat("missing_key", MissingConfigObject, weightPrecise+1, "", "couldn't find key", "non-existent config key", "references non-existent", "did not contain json key"),
-	// podman's secrets: "no secret with name or id \"pg-password\": no such secret".
-	pat("podman_secret_missing", MissingConfigObject, weightPrecise+1, "The podman secret the container uses does not exist for this user (rootless and rootful podman keep separate secrets): create it with podman secret create, as the user that runs the container.", "no such secret").matching(`(?i)\bno secret with name or id "[^"]+": no such secret\b`),
+	// podman's secrets: "no secret with name or id \"pg-password\": no such secret",
+	// or as podman run says it: "Error: wiki-db-pass: no such secret".
+	pat("podman_secret_missing", MissingConfigObject, weightPrecise+1, "The podman secret the container uses does not exist for this user (rootless and rootful podman keep separate secrets): create it with podman secret create, as the user that runs the container.", "no such secret").matching(`(?i)\bno secret with name or id "[^"]+": no such secret\b|\bError: [\w.-]+: no such secret\b`),
 	// A secret that lacks a field the task needs, told in words ("a secrets
 	// manager secret field isn't found").
 	pat("missing_key_words", MissingConfigObject, weightSpecific, "", "secret").matching(`(?i)\bsecrets?\b.{0,30}\b(?:field|key)s?\s+(?:isn't|is not|wasn't|was not|not|were not|weren't|aren't|are not)\s+found\b`).without("generating", "creating a new", "creating new", "will be created", "will create"),
@@ -1472,7 +1492,7 @@ var patterns = []*pattern{
 	pat("corruption_words", ConfigError, weightSpecific+1, hintData, "corrupt").matching(`(?i)\bcorrupted_data\b|\b(?:on-disk|data|index|database|db|table|volume|file ?system|storage)\s+(?:\S+\s+)?corruption\b|\bcorrupt(?:ed)?\s+(?:index|data|database|db|table|segment|block|journal)\s+files?\b`).without("no corruption", "no data corruption", "without corruption", "not corrupt"),
 	// The reporter's probes, disabled, let the app run ("if I disable both
 	// probes the application will work correctly").
-	pat("probe_disabled_works", LivenessProbe, weightPrecise, "The app runs without its probes, so they are wrong for it: point them at a path and port the app serves (mind a custom context path), and give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold.", "probe").matching(`(?i)\b(?:disabl\w*|remov\w*|turn\w* off|comment\w* out)\s+(?:the\s+|both\s+|all\s+|its\s+)?(?:(?:liveness|readiness|startup|health)\s*(?:and|/|&)?\s*)*probes?\b.{0,80}\b(?:works?|working|runs|running|starts|fine|stable|correctly)\b|\bprobes?\s+(?:are\s+|were\s+)?(?:disabled|turned off|removed)\b.{0,60}\b(?:works?|runs|running|fine|stable|correctly)\b`),
+	pat("probe_disabled_works", LivenessProbe, weightPrecise, "The app runs without its probes, so they are wrong for it: point them at a path and port the app serves (mind a custom context path), and give slow starts a startupProbe or a longer initialDelaySeconds/failureThreshold.", "probe").matching(`(?i)\b(?:disabl\w*|remov\w*|turn\w* off|comment\w* out)\s+(?:the\s+|both\s+|all\s+|its\s+)?(?:(?:liveness|readiness|startup|health)\s*(?:and|/|&)?\s*)*probes?\b.{0,80}\b(?:works?|working|runs|running|starts|fine|stable|correctly)\b|\bprobes?\s+(?:are\s+|were\s+)?(?:disabled|turned off|removed)\b.{0,60}\b(?:works?|runs|running|fine|stable|correctly)\b`).without(changesFailed...),
 	// The reporter did not create a ConfigMap or Secret the program needs
 	// ("I missed to create config map for customizing NGINX config").
 	pat("missing_object_words", MissingConfigObject, weightPrecise, "", "config map", "configmap", "secret").matching(`(?i)\b(?:missed|forgot|forgotten|neglected|didn't|did not|hadn't|had not|never)\s+(?:to\s+)?(?:create|apply|deploy|install)\w*\s+(?:the\s+|a\s+|that\s+|its\s+)?(?:[\w-]+\s+){0,2}(?:config ?maps?|secrets?)\b`),
@@ -1706,7 +1726,15 @@ var patterns = []*pattern{
 		// 0.0.0.0/0.0.0.0:9083." (Hive's metastore) wraps the BindException.
 		"could not create serversocket on address",
 		// Zig's error name (TigerBeetle's "error: AddressInUse").
-		"error: addressinuse"),
+		"error: addressinuse",
+		// Factorio's "MultiplayerManager failed: \"Host address is already
+		// in use.\"", GlassFish's "No free port within range: 8080=".
+		"host address is already in use", "no free port within range"),
+	// Go's net package on an address setting without its port ("dial
+	// tcp: address redis-master.redis.svc.cluster.local: missing port in
+	// address"), or an IPv6 one without brackets: the value is wrong, not
+	// the host down.
+	pat("address_missing_port", ConfigError, weightPrecise+1, "The address setting has no port (or an IPv6 address without [brackets]): give it as host:port, e.g. redis-master.redis.svc.cluster.local:6379.", "missing port in address", "too many colons in address").matching(`\baddress \S+: (?:missing port in address|too many colons in address)\b`),
 	// CherryPy's (portend's) wait for its port: "Port 9000 not free on ::.".
 	pat("port_not_free", PortConflict, weightPrecise, hintPort, "not free on").matching(`(?i)\bport \d+ not free on\b`),
 	// Servers that name the port they could not take without the
@@ -2586,7 +2614,7 @@ var patterns = []*pattern{
 	// replica, the old pod of a rolling update), or the file is on a
 	// network share whose locks SQLite cannot use.
 	pat("sqlite_locked", ConfigError, weightSpecific+1, "SQLite finds its database locked: another instance holds it (a second replica, or the old pod during a rolling update: run one replica with the Recreate strategy), or the file is on a network share (NFS, SMB, Azure Files) where SQLite's locks do not work: put it on a local or block volume.", "database is locked", "database file is locked", "sqlite_busy").matching(`(?i)\bdatabase (?:file )?is locked\b|\bSQLITE_BUSY\b`),
-	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "database is uninitialized", "--initialize specified but the data", "directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count [", "max virtual memory areas", "max file descriptors [", "superuser password is not specified", "you need to specify one of").without("is not writable"),
+	pat("server_init", ConfigError, weightPrecise, "The data directory is not usable as is: for PostgreSQL on a volume with lost+found set PGDATA to a subdirectory (e.g. /var/lib/postgresql/data/pgdata); check the image version matches the data on the volume; set the required POSTGRES_PASSWORD / MYSQL_ROOT_PASSWORD.", "exists but is not empty", "need to initialize the database", "needs to be initialized", "database files are incompatible with server", "on data directory built by version", "database is uninitialized", "--initialize specified but the data", "directory has files in it", "unable to lock", "dbpathinuse", "vm.max_map_count [", "max virtual memory areas", "max file descriptors [", "superuser password is not specified", "you need to specify one of").without("is not writable"),
 	// MySQL's --initialize on a data directory its user cannot write (a
 	// root-owned hostPath or volume under a non-root image).
 	pat("mysql_datadir_not_writable", PermissionDenied, weightSpecific-1, hintPerm, "data directory exists and is not writable"),

@@ -17,7 +17,7 @@ import (
 // and the lines are all there is. Threads, timelines and the failures an
 // asker says are mended (thread.go, mended.go) are read first.
 func dropEarlierAttempts(data []byte) []byte {
-	data = dropMendedClauses(dropBeforeMended(dropEarlierEntries(dropEarlierComments(data))))
+	data = dropMendedClauses(dropBeforeChange(dropBeforeMended(dropEarlierEntries(dropOthersPastes(dropEarlierComments(data))))))
 	if !reAttemptWords.Match(data) {
 		return data
 	}
@@ -157,7 +157,7 @@ var (
 	// ("now:", "UPDATE: now it runs ~10s and panics", "2) Now it starts",
 	// "After fixing that I get", "EDIT 2:", "describe #2 (today):", "I
 	// created the configmap. Now:", "But it still restarts:").
-	reCurrentAttempt = regexp.MustCompile(`^(?:[-*#>]+\s*)?(?:\*\*)?(?:(?:update|edit|upd)\b|[2-9]\)\s*(?:now|then|next|after|but)\b|(?:but |and |so )?now\b|after (?:fixing|that|adding|creating|applying|the fix|raising|bumping|changing|switching|installing|setting|correcting|removing|rebuilding|i |we )|(?:describe|logs?|attempt|try|paste|output|run)\s*#?\s*[2-9]\b)|[.!;,:]\s+(?:but |and |so )?now\b|\bbut\b[^.!?]{0,60}:\s*$|\bnow\s*:\s*$|\((?:now|today|current|latest|after)\)\s*:\s*$|\b(?:describe|logs?|output|error|state)\s+(?:from\s+)?(?:today|now)\s*:\s*$|\bthe new (?:pod|pods|replica|replicaset|container|image|version|release|revision)\b(?: [\w-]+){0,3}? (?:starts?|crash|crashes|dies|fails|exits|keeps)\b|^today\b[^.!?]{0,80}:\s*$|^-{2,}\s*(?:today|now|current|after)\s*-{2,}$`)
+	reCurrentAttempt = regexp.MustCompile(`^(?:[-*#>]+\s*)?(?:\*\*)?(?:(?:update|edit|upd)\b|[2-9]\)\s*(?:now|then|next|after|but)\b|(?:but |and |so |ok,? |okay,? )?now\b|after (?:fixing|that|adding|creating|applying|the fix|raising|bumping|changing|switching|installing|setting|correcting|removing|rebuilding|i |we )|(?:describe|logs?|attempt|try|paste|output|run)\s*#?\s*[2-9]\b)|[.!;,:]\s+(?:but |and |so |ok,? |okay,? )?now\b|\bbut\b[^.!?]{0,60}:\s*$|\bnow\s*:\s*$|\((?:now|today|current|latest|after)\)\s*:\s*$|\b(?:describe|logs?|output|error|state)\s+(?:from\s+)?(?:today|now)\s*:\s*$|\bthe new (?:pod|pods|replica|replicaset|container|image|version|release|revision)\b(?: [\w-]+){0,3}? (?:starts?|crash|crashes|dies|fails|exits|keeps)\b|^today\b[^.!?]{0,80}:\s*$|^-{2,}\s*(?:today|now|current|after)\s*-{2,}$`)
 	reAskersStart    = regexp.MustCompile(`^(?:[-*#>(]+\s*|\d\)\s*|\*\*)?(?:[a-z]|1st\b)`)
 	reLogLevelStart  = regexp.MustCompile(`^(?:info|warn|warning|error|err|debug|trace|fatal|panic|critical|notice)\b[\s:\]|]`)
 	// reEarlierNamed names the earlier failure inside a sentence that

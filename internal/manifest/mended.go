@@ -111,6 +111,100 @@ func dropBeforeMended(data []byte) []byte {
 	return bytes.Join(append(out, lines[to+1:]...), []byte("\n"))
 }
 
+// dropBeforeChange removes from a report in which the asker tells of a
+// change they made and then opens what they see now ("switched to
+// nginx-unprivileged:1.27 ... now:", "Added the key. ... Now:", "tried
+// that, now:", "Limit is 2Gi now. Still restarting, here is the latest
+// output:") the lines from the first one pasted up to that opener: the
+// failure before the change, and the answers to it. The last such opener
+// with a paste after it counts; the lines above the first paste stay.
+func dropBeforeChange(data []byte) []byte {
+	if !reChangeGate.Match(data) {
+		return data
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	to, toldAt := -1, -1
+	for k := len(lines) - 1; k > 0 && to < 0; k-- {
+		if at := changeThenNow(lines, k); at >= 0 && slices.ContainsFunc(lines[k+1:], pastedLine) {
+			to, toldAt = k, at
+		}
+	}
+	if to < 0 {
+		return data
+	}
+	// (An issue's title that opens with its tag, "[bitnami/postgresql-ha]
+	// Upgrading repmgr", is not a paste.)
+	first := 0
+	if reTaggedTitle.Match(lines[0]) {
+		first = 1
+	}
+	from := slices.IndexFunc(lines[first:to], pastedLine)
+	if from >= 0 {
+		from += first
+	} else if toldAt < to {
+		// With no paste before it, the words above the opener that tell
+		// of the change go ("startup probe bumped to 10 min, kubelet
+		// stopped killing it during restore").
+		from = toldAt
+	} else {
+		return data
+	}
+	out := append(append([][]byte{}, lines[:from]...), fromCurrentMarker(lines[to]))
+	return bytes.Join(append(out, lines[to+1:]...), []byte("\n"))
+}
+
+// changeThenNow returns the line that tells of a change when the asker's
+// line lines[k] opens what they see now after it: lines[k] itself, or
+// the asker's line just above it; -1 if lines[k] opens nothing so.
+func changeThenNow(lines [][]byte, k int) int {
+	l := bytes.ToLower(bytes.TrimSpace(lines[k]))
+	if !askersLine(bytes.TrimLeft(l, "`")) && !reValueNow.Match(l) {
+		return -1 // (the asker's line may open with a command in a code span: "`dos2unix` in the Dockerfile fixed ...")
+	}
+	m := reCurrentAttempt.FindIndex(l)
+	if m == nil {
+		m = reStillFailing.FindIndex(l)
+	}
+	if m == nil || reSameFailure.Match(l[m[0]:]) {
+		return -1 // (a change that did not help: the paste before is still the failure)
+	}
+	if told(l[:m[0]]) {
+		return k
+	}
+	if m[0] > 0 {
+		return -1
+	}
+	return toldAbove(lines, k)
+}
+
+// toldAbove returns the asker's line above lines[k] (past blank lines and
+// a chat's speaker line, "Paulo  4:51 PM") that tells of a change:
+// "startup probe bumped to 10 min", then "ok now I get this:"; -1 if
+// there is none.
+func toldAbove(lines [][]byte, k int) int {
+	for j, seen := k-1, 0; j >= 0 && seen < 3; j-- {
+		t := bytes.TrimSpace(lines[j])
+		if len(t) == 0 {
+			continue
+		}
+		seen++
+		if reSpeakerLine.Match(t) {
+			continue
+		}
+		if above := bytes.ToLower(t); askersLine(above) && !pastedLine(lines[j]) && told(above) {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// told reports the asker telling of a change they made, not of one they
+// did not make ("Hadn't changed anything on my build").
+func told(l []byte) bool {
+	return reChangeTold.Match(l) && !reNoChange.Match(l)
+}
+
 // mendedLine reports a line of the asker's, which may open with the
 // change that mended the failure ("!227 fixed the ImportError", "9.2.1
 // starts").
@@ -174,7 +268,7 @@ var (
 	// over: "the sharp error is gone", "CreateContainerConfigError is
 	// gone", "No more OOMKilled.", "No OOMKilled anymore", "the fsGroup
 	// suggestion worked", "that's fixed", "dropping X fixed the".
-	reMendedStatement = regexp.MustCompile(`\b(?:is|are|errors?|exceptions?|issues?|problems?|messages?|events?|kills?|\w+error|\w+exception|oomkilled)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:now\s+)?gone\b|(?:^|[.!?;:,]\s+)no more \w+|\bno \w+(?: \w+)? anymore\b|\b(?:fix|suggestion|change|advice|tip|workaround|that|this) (?:worked|did it|did the trick|helped)\b|\bthat was it\b|\bthat(?:'s| is| was) fixed\b|\bfixed (?:the|that|this)\b|\b(?:is|are) (?:ok|okay|fine) now\b|\b(?:went|goes) away\b|\bimports fine\b|^(?:[!#]\d+|v?\d+(?:\.\d+)+|the (?:new|fixed) (?:image|build|version|release)) (?:now )?(?:starts|boots|comes up|runs)\b`)
+	reMendedStatement = regexp.MustCompile(`\b(?:is|are|errors?|exceptions?|issues?|problems?|messages?|events?|kills?|\w+error|\w+exception|oomkilled)\s+(?:is\s+|are\s+|was\s+|were\s+)?(?:now\s+)?gone\b|(?:^|[.!?;:,]\s+)no more [\x60'"]?\w+|\bno \w+(?: \w+)? anymore\b|\b(?:fix|suggestion|change|advice|tip|workaround|that|this) (?:worked|did it|did the trick|helped)\b|\bthat was it\b|\bthat(?:'s| is| was) fixed\b|\bfixed (?:the|that|this)\b|\b(?:is|are) (?:ok|okay|fine) now\b|\b(?:went|goes) away\b|\bimports fine\b|^(?:[!#]\d+|v?\d+(?:\.\d+)+|the (?:new|fixed) (?:image|build|version|release)) (?:now )?(?:starts|boots|comes up|runs)\b`)
 	// reMendedGate is a cheap test for a text that may hold a
 	// reMendedStatement.
 	reMendedGate = regexp.MustCompile(`(?i)\b(?:gone|away|imports fine|no more|anymore|worked|did it|did the trick|helped|that was it|fixed|fine now|ok now|okay now|starts|boots|comes up|runs)\b`)
@@ -182,13 +276,13 @@ var (
 	// sentence.
 	reChangeRef = regexp.MustCompile(`^(?:[!#]\d+|v?\d+(?:\.\d+)+)\s`)
 	// reMendedTerm captures the failure's name in a mended statement.
-	reMendedTerm = regexp.MustCompile(`([\w.-]{4,})\s+(?:errors?\s+|exceptions?\s+|events?\s+|kills?\s+|messages?\s+)?(?:is\s+|are\s+|was\s+|were\s+)?(?:now\s+)?gone\b|\bno more ([\w.-]{4,})|\bno ([\w.-]{4,})(?: \w+)? anymore\b`)
+	reMendedTerm = regexp.MustCompile(`([\w.-]{4,})\s+(?:errors?\s+|exceptions?\s+|events?\s+|kills?\s+|messages?\s+)?(?:is\s+|are\s+|was\s+|were\s+)?(?:now\s+)?gone\b|\bno more [\x60'"]?([\w.-]{4,})|\bno ([\w.-]{4,})(?: \w+)? anymore\b`)
 	// reNotATerm are words too common to name a failure.
 	reNotATerm = regexp.MustCompile(`^(?:errors?|exceptions?|events?|kills?|messages?|issues?|problems?|that|this|these|those|they|there|it's|crash\w*|restarts?|warnings?|failures?|logs?)$`)
 	// reStillFailing is a sentence that opens the current failure
 	// without "now": "But reporting-api still doesn't come up", "New
 	// crash right at startup though:", "with a different error:".
-	reStillFailing = regexp.MustCompile(`(?:^|[.!?;:,]\s+)but (?:the |it |they |\w+ )?(?:[\w-]+ )?(?:is |are |'s )?still\b|\b(?:is|are|keeps?) still (?:restarting|crashing|failing|crashlooping|looping|dying)\b|\bstill (?:restart|crash|fail|loop|die)s?\b|[.!?;]\s+then (?:it|the \w+) (?:dies|crashes|fails|exits|gets killed|is killed)\b|^but\b|\b(?:dies|crashes|fails|exits|restarts|is killed|gets killed)\b[^.!?]{0,40}:\s*$|\b(?:new|different|another) (?:crash|error|failure|problem|exception)\b`)
+	reStillFailing = regexp.MustCompile(`(?:^|[.!?;:,]\s+)but (?:the |it |they |\w+ )?(?:[\w-]+ )?(?:is |are |'s )?still\b|\b(?:is|are|keeps?) still (?:restarting|crashing|failing|crashlooping|looping|dying)\b|\bstill (?:restart|crash|fail|loop|die)s?\b|\bstill (?:restarting|crashing|failing|crashlooping|looping|dying|in crashloopbackoff)\b|[.!?;]\s+then (?:it|the \w+) (?:dies|crashes|fails|exits|gets killed|is killed)\b|^but\b|\b(?:dies|crashes|fails|exits|restarts|is killed|gets killed)\b[^.!?(]{0,40}(?:\([^)]*\))?:\s*$|\b(?:new|different|another) (?:crash|error|failure|problem|exception)\b`)
 
 	// reMendedCheap is a cheap test for a text that may tell of a mended
 	// failure.
@@ -201,6 +295,29 @@ var (
 	// the one the sentences before it mended ("Different crash though:",
 	// "Now a new error:").
 	reDifferentNow = regexp.MustCompile(`[.!?;]\s+((?:but |and |so )?(?:now |then )?(?:i get |it's |there's |getting )?(?:a |an )?(?:different|new|another|other) (?:crash|error|failure|problem|issue|exception|one)\b)`)
+	// reChangeTold is the asker telling of a change they made ("Set
+	// METRICS_PORT=9100.", "renamed it. rebuilt the image too", "tried
+	// that,", "done.", "Limit is 2Gi now.", "Probes on 8081 now.", "4Gi
+	// now."), and
+	// reChangeGate a cheap test for a text that may hold one.
+	reChangeTold = regexp.MustCompile(`\b(?:set|added|changed|switched|renamed|rebuilt|updated|bumped|dropped|uninstalled|installed|generated|reran|re-ran|removed|created|raised|increased|lowered|moved|deleted|granted|applied|fixed|upgraded|downgraded|enabled|disabled|replaced|pinned|mounted|patched|redeployed|rolled back|corrected|converted)\b|\btried (?:that|this|it)\b|^done\b|\b(?:is|are) [\w.-]+ now\b|\bon [\w.:/-]+ now\b|` + reValueNow.String())
+	// reValueNow opens the asker's line with the value they set ("4Gi
+	// now.").
+	reValueNow = regexp.MustCompile(`^\d[\w.-]* now\b`)
+	// reSpeakerLine is a chat's line naming who speaks and when
+	// ("Paulo  4:51 PM", "Olga V  10:58 AM").
+	reSpeakerLine = regexp.MustCompile(`^[\w .@'-]{1,40}\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?$`)
+	// reTaggedTitle is an issue's title that opens with its tag ("[BUG]
+	// ...", "[bitnami/postgresql-ha] Upgrading repmgr from 5.3 to 5.4").
+	reTaggedTitle = regexp.MustCompile(`^\[[\w/ .-]{1,40}\]\s+[A-Z\p{So}]`)
+	// reNoChange is a change the asker says they did not make, or one a
+	// program's advice names ("This can usually be fixed by giving the
+	// web server write access"), and
+	// reSameFailure a failure that stayed what it was ("But upgrading
+	// again shows the same issue.").
+	reNoChange    = regexp.MustCompile(`\b(?:can|could|should|would|must|may|might|will|to|needs? to)\s+(?:\w+\s+){0,2}(?:be\s+)?(?:set|added|changed|switched|updated|removed|fixed|raised|increased|applied|enabled|disabled)\b|\b(?:hadn't|haven't|hasn't|didn't|did not|have not|had not|has not|never|nothing|no one|nobody)\b[^.!?]{0,30}\b(?:set|added|changed|switched|updated|removed|touched|modified)\b|\bnothing (?:was |has been |had been )?changed\b`)
+	reSameFailure = regexp.MustCompile(`\b(?:same|again|as before|no change|no difference|didn't help|did not help|doesn't help|does not help)\b`)
+	reChangeGate  = regexp.MustCompile(`(?im)` + reChangeTold.String())
 	// reFixWords say the asker mended something.
 	reFixWords = regexp.MustCompile(`\b(?:fixed|solved|resolved|gone|changed|rebuilt|added|raised|switched|removed|created|converted|corrected)\b`)
 )

@@ -7,6 +7,7 @@ import (
 	"html"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -181,6 +182,11 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 			// templated with placeholders): read what it has like a
 			// fragment, and say why it was not read whole.
 			o.warnings = append(o.warnings, err)
+			if m := reTopKind.FindSubmatch(data); m != nil && !diagnosable[string(m[1])] {
+				// Another kind of object (a ConfigMap from `helm get
+				// manifest | grep`): its metadata is not a pod's.
+				return f, nil
+			}
 		}
 		// Events as YAML cut by grep to lines around their messages.
 		if rows, ok := parseEventsYAMLCut(string(data)); ok {
@@ -328,6 +334,9 @@ func fencedObjects(name string, data []byte) (in Objects, rest []byte, ok bool) 
 	return in, rest, ok
 }
 
+// reTopKind is the kind of an object at the margin ("kind: ConfigMap").
+var reTopKind = regexp.MustCompile(`(?m)^kind:\s*["']?([A-Za-z]+)`)
+
 func hasKind(data []byte) bool {
 	for line := range bytes.Lines(data) {
 		t := bytes.TrimSpace(line)
@@ -433,8 +442,11 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 	var pod corev1.Pod
 	switch v := probe.(type) {
 	case []any:
+		// (A spec's containers, "- name: keycloak / image: ...", are
+		// read for their names, which the statuses pasted beside them
+		// merge with.)
 		var list []corev1.ContainerStatus
-		if json.Unmarshal(js, &list) != nil || len(list) == 0 {
+		if !containerList(v) || json.Unmarshal(js, &list) != nil || len(list) == 0 {
 			return pod, false
 		}
 		pod.Status.ContainerStatuses = list
@@ -521,6 +533,25 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 		}
 	}
 	return pod, false
+}
+
+// containerList reports a JSON list that may be of containers (their
+// statuses or specs): not a container's env (`{"name": "DB_HOST",
+// "value": "localhost"}`), envFrom, ports or volume mounts, lists of
+// named objects too, which read as statuses would stand for containers.
+func containerList(items []any) bool {
+	return !everyItemHas(items, "value", "valueFrom", "configMapRef", "secretRef", "containerPort", "mountPath")
+}
+
+// everyItemHas reports a list of objects each of which has one of keys.
+func everyItemHas(items []any, keys ...string) bool {
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok || !slices.ContainsFunc(keys, func(k string) bool { _, ok := m[k]; return ok }) {
+			return false
+		}
+	}
+	return true
 }
 
 // isContainerPair reports an object whose status is one container's

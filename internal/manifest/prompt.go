@@ -52,6 +52,43 @@ var (
 	printedReasons = map[string]int{"Completed": 0, "OOMKilled": 137}
 )
 
+// reKSMExitCode and reKSMReason are kube-state-metrics' series of a
+// container's last termination, as an alert, a dashboard or a query
+// shows them ("kube_pod_container_status_last_terminated_exitcode{...}
+// 139", "..._exitcode = 127", "..._reason{...,reason="Completed"} 1").
+var (
+	reKSMExitCode = regexp.MustCompile(`\bkube_pod_container_status_last_terminated_exitcode\b(?:\{[^}]*\})?\s*=?\s*(\d{1,3})\b`)
+	reKSMReason   = regexp.MustCompile(`\bkube_pod_container_status_last_terminated_reason\{[^}]*\breason="(\w+)"[^}]*\}\s*=?\s*1\b`)
+)
+
+// reKubeletFinished is the kubelet's journal line for a container that
+// ended ("Generic (PLEG): container finished" ... exitCode=0).
+var reKubeletFinished = regexp.MustCompile(`"Generic \(PLEG\): container finished".*\bexitCode=(\d{1,3})\b`)
+
+// recordedTermination reads a container's last termination from a
+// kube-state-metrics series on line (the exit code, or a reason that
+// names one: Completed is 0, OOMKilled 137), or from the kubelet's
+// journal.
+func recordedTermination(line string) (code int, reason string, ok bool) {
+	if m := reKubeletFinished.FindStringSubmatch(line); m != nil {
+		n, err := strconv.Atoi(m[1])
+		return n, "", err == nil
+	}
+	if !strings.Contains(line, "kube_pod_container_status_last_terminated_") {
+		return 0, "", false
+	}
+	if m := reKSMExitCode.FindStringSubmatch(line); m != nil {
+		n, err := strconv.Atoi(m[1])
+		return n, "", err == nil
+	}
+	if m := reKSMReason.FindStringSubmatch(line); m != nil {
+		if n, named := printedReasons[m[1]]; named {
+			return n, m[1], true
+		}
+	}
+	return 0, "", false
+}
+
 // exitCodeLineOffset is the line, after the first, of a jsonpath's
 // output that holds the exit code: a template that prints other fields
 // first, each ended by {"\n"} (the command, then the exit code), prints
@@ -194,6 +231,9 @@ func rangeRowExit(prompt string, rows []string) (name string, code int, ok bool)
 			// of spaces.
 			cells = strings.Fields(row)
 		}
+		if len(cells) == 1 && nameAt == 0 && reContainerName.MatchString(strings.TrimSpace(row)) {
+			continue // a container that has not terminated, its empty cells trimmed off ("api")
+		}
 		if len(cells) != len(fields)-1 {
 			break
 		}
@@ -207,6 +247,9 @@ func rangeRowExit(prompt string, rows []string) (name string, code int, ok bool)
 	}
 	return name, code, ok
 }
+
+// reContainerName is a container's name (a DNS label).
+var reContainerName = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 
 // reJSONPathField is one field of a jsonpath template ("{.name}", "{range
 // .status.containerStatuses[*]}"), not a literal ({"\t"}).
@@ -232,6 +275,11 @@ func readPrompts(text string) promptNames {
 	lines := strings.Split(text, "\n")
 	var rowContainer string // the container of a jsonpath range row read below
 	for i, line := range lines {
+		if !found.hasExit {
+			if code, reason, ok := recordedTermination(line); ok {
+				found.exitCode, found.hasExit, found.lastState, found.reason = code, true, true, reason
+			}
+		}
 		if !rePrompt.MatchString(line) || proseAboutCommand(line) {
 			continue
 		}

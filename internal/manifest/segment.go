@@ -25,8 +25,9 @@ var (
 	reShellPrompt = regexp.MustCompile(`^\s*(?:\$|\[[^\]]*\][$#]|[\w.-]+@[\w.-]+:[^\s$#]*[$#])\s+[a-z]`)
 	// reLogsCommand is a command whose output is a container log.
 	reLogsCommand = regexp.MustCompile(`\b(?:logs|log)\b`)
-	// reFence opens or closes a Markdown code block.
-	reFence = regexp.MustCompile("^\\s*(?:```|~~~)")
+	// reFence opens or closes a Markdown code block, or Jira's
+	// ("{noformat}", "{code:yaml}").
+	reFence = regexp.MustCompile("^\\s*(?:```|~~~|\\{noformat\\}\\s*$|\\{code(?::[^}]*)?\\}\\s*$)")
 	// reDescribeTop is a key that starts a stretch of describe output.
 	reDescribeTop = regexp.MustCompile(`^(?:\s*)(?:Name|Namespace|Priority|Priority Class Name|Service Account|Node|Start Time|Labels|Annotations|Status|Reason|Message|IP|IPs|Controlled By|Containers|Init Containers|Conditions|Volumes|QoS Class|Node-Selectors|Tolerations|Events|Container ID|Image|Image ID|Port|Ports|Host Port|Command|Args|State|Last State|Ready|Restart Count|Limits|Requests|Liveness|Readiness|Startup|Environment|Mounts)\s*:`)
 )

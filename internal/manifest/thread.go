@@ -17,18 +17,7 @@ import (
 // failing but differently:"): the earlier pastes, the maintainers'
 // answers to them. The title above the first comment stays.
 func dropEarlierComments(data []byte) []byte {
-	if !bytes.Contains(data, []byte(" commented ")) {
-		return data
-	}
-	lines := bytes.Split(data, []byte("\n"))
-	var heads []int
-	var authors []string
-	for i, l := range lines {
-		if m := reCommentHeader.FindSubmatch(bytes.TrimSpace(l)); m != nil {
-			heads = append(heads, i)
-			authors = append(authors, string(m[1]))
-		}
-	}
+	lines, heads, authors := threadComments(data)
 	if len(heads) < 2 {
 		return data
 	}
@@ -41,7 +30,7 @@ func dropEarlierComments(data []byte) []byte {
 		if k+1 < len(heads) {
 			end = heads[k+1]
 		}
-		if movedOn(lines[heads[k]+1 : end]) {
+		if body := lines[heads[k]+1 : end]; movedOn(body) && !endsResolved(body) {
 			cut = k
 		}
 	}
@@ -59,6 +48,93 @@ func dropEarlierComments(data []byte) []byte {
 	}
 	out = append(out, lines[heads[cut]:]...)
 	return bytes.Join(out, []byte("\n"))
+}
+
+// endsResolved reports a comment whose last line says the failure is
+// over ("Recreated it in `git`, pod is up."): what it pasted shows how,
+// not a new failure.
+func endsResolved(body [][]byte) bool {
+	for i := len(body) - 1; i >= 0; i-- {
+		if t := bytes.TrimSpace(body[i]); len(t) > 0 {
+			return !pastedLine(body[i]) && reResolved.Match(bytes.ToLower(t))
+		}
+	}
+	return false
+}
+
+// reResolved is the reporter's word that the failure is over.
+var reResolved = regexp.MustCompile(`\b(?:pod is (?:up|running)|(?:is|are) (?:up|running|fine|ok) now|works now|working now|runs now|all good|that was it|problem solved|solved it|fixed it|thanks,? closing|closing this)\b`)
+
+// threadComments splits an issue thread copied whole into its lines, and
+// returns the lines that head its comments and who wrote each (none when
+// it is no thread).
+func threadComments(data []byte) (lines [][]byte, heads []int, authors []string) {
+	if !bytes.Contains(data, []byte(" commented ")) {
+		return nil, nil, nil
+	}
+	lines = bytes.Split(data, []byte("\n"))
+	for i, l := range lines {
+		if m := reCommentHeader.FindSubmatch(bytes.TrimSpace(l)); m != nil {
+			heads = append(heads, i)
+			authors = append(authors, string(m[1]))
+		}
+	}
+	return lines, heads, authors
+}
+
+// dropOthersPastes removes, from an issue thread copied whole, the
+// comments in which someone other than the reporter pastes what they see
+// ("+1 after the base image switch, but mine is" and their own error):
+// another user's failure, or a maintainer's example of one, is not the
+// reporter's. The reporter is the thread's first author, or the one
+// GitHub marks "Author". Comments in words only (a maintainer's advice)
+// stay, but for the lines that answer another user of the thread.
+func dropOthersPastes(data []byte) []byte {
+	lines, heads, authors := threadComments(data)
+	if len(heads) < 2 {
+		return data
+	}
+	reporter := authors[0]
+	for k, h := range heads {
+		if h > 0 && string(bytes.TrimSpace(lines[h-1])) == "Author" || h+1 < len(lines) && string(bytes.TrimSpace(lines[h+1])) == "Author" {
+			reporter = authors[k]
+			break
+		}
+	}
+	out := append([][]byte{}, lines[:heads[0]]...)
+	dropped := false
+	for k, h := range heads {
+		end := len(lines)
+		if k+1 < len(heads) {
+			end = heads[k+1]
+		}
+		if authors[k] != reporter && slices.ContainsFunc(lines[h+1:end], othersPaste) {
+			dropped = true
+			continue
+		}
+		for _, l := range lines[h:end] {
+			if m := reReplyTo.FindSubmatch(bytes.TrimSpace(l)); m != nil && string(m[1]) != reporter && slices.Contains(authors, string(m[1])) {
+				dropped = true
+				continue // an answer to another user's case ("@ben-yates you built on an M1 ...")
+			}
+			out = append(out, l)
+		}
+	}
+	if !dropped {
+		return data
+	}
+	return bytes.Join(out, []byte("\n"))
+}
+
+// reReplyTo is a line that answers someone by name ("@ben-yates you
+// built on an M1 ..."), who it captures.
+var reReplyTo = regexp.MustCompile(`^@([\w.-]+)[,:]?\s+\S`)
+
+// othersPaste reports a line of a comment that pastes what a program
+// wrote, not an @-mention that opens a reply.
+func othersPaste(l []byte) bool {
+	t := bytes.TrimSpace(l)
+	return len(t) > 0 && t[0] != '@' && pastedLine(l)
 }
 
 // movedOn reports a comment whose own words, before its first code block,
@@ -162,7 +238,7 @@ func pastedUnder(lines [][]byte, entries []int, k int) bool {
 // not a log line's clock ("10:02:03 INFO").
 // An entry may name who wrote it ("09:12 @pd: ledger-exporter
 // restarting", "09:13 ryo: ...").
-var reTimelineEntry = regexp.MustCompile(`(?m)^\s*(?:[-*]\s+)?(?:\*\*)?~?\d{1,2}:\d{2}(?:\s*(?:am|pm|AM|PM|UTC|CET|CEST|utc))?(?:\*\*)?\s*(?:—|–|-|:|\|)?\s+(?:@?[\w.-]{1,20}:\s+)?[A-Za-z(\x60"]`)
+var reTimelineEntry = regexp.MustCompile(`(?m)^\s*(?:[-*]\s+)?(?:\*\*)?(?:\[(?:[A-Z][a-z]{2}\s+)?)?~?\d{1,2}:\d{2}(?:\s*(?:am|pm|AM|PM|UTC|CET|CEST|utc))?\]?(?:\*\*)?\s*(?:—|–|-|:|\|)?\s+(?:@?[\w.-]{1,20}:\s+)?[A-Za-z(\x60"]`)
 
 // reMovedOnEntry is an entry's word that the failure changed or came
 // back after a fix ("now every pod crashes", "new error", "no more probe
