@@ -480,7 +480,7 @@ var patterns = []*pattern{
 	pat("jvm_sigill", ExecFormat, weightPrecise+3, hintSigill, "sigill (0x4)").matching(`(?:^|\s)#\s+SIGILL \(0x4\) at pc=`),
 	// The kernel's trap and systemd-coredump's signal name for SIGILL.
 	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode").matching(`(?i)\btrap invalid opcode\b`),
-	pat("sigill_signal", ExecFormat, weightPrecise, hintSigill, "4/ill").matching(`(?i)\bsignal 4/ill\b`),
+	pat("sigill_signal", ExecFormat, weightPrecise, hintSigill, "4/ill", "crashed by signal: 4").matching(`(?i)\bsignal 4/ill\b|\bcrashed by signal: 4\b`),
 	// SIGBUS, a native crash like SIGSEGV: the shell's "Bus error (core
 	// dumped)", a quoted "Bus error", the signal's name.
 	pat("sigbus", Segfault, weightSpecific, hintNative, "bus error", "sigbus").matching(`(?i)(?:^|[\s:"'(\x60])bus error(?:\s*\(core dumped\)|["'\x60)]|\s*$)|\bsigbus\b`).without("dbus", "service bus", "message bus", "event bus", "eventbus", "servicebus"),
@@ -788,9 +788,11 @@ var patterns = []*pattern{
 	pat("sigfpe", AppCrash, weightPrecise, "", "floating point exception", "sigfpe", "trap divide error").matching(`(?i)\bfloating point exception\b|\bprogram received signal sigfpe\b|\btrap divide error\b|\b(?:killed by|received|got|caught) (?:signal )?sigfpe\b`),
 	// C and C++'s failed assertion and the abort it ends in (exit 134):
 	// a bug, not a segmentation fault, whatever "core dumped" says; also
-	// pgBackRest's "ASSERT: [025]: unable to find ... in string list", and
-	// Ceph's "DaemonServer.cc: 2961: FAILED ceph_assert(...)".
-	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed", "assert: [", "failed ceph_assert(").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b|^\\s*ASSERT: \\[\\d+\\]: |\\bFAILED ceph_assert\\("),
+	// pgBackRest's "ASSERT: [025]: unable to find ... in string list",
+	// Ceph's "DaemonServer.cc: 2961: FAILED ceph_assert(...)", and BIND's
+	// "rbtdb.c:1582: INSIST(...) failed" before "exiting (due to assertion
+	// failure)".
+	pat("assert_abort", AppCrash, weightPrecise+1, "", "assertion", "failed", "assert: [", "failed ceph_assert(").matching("(?i)\\bassertion [\x60'\"][^\\n]{1,200}['\"] failed\\b|^\\s*ASSERT: \\[\\d+\\]: |\\bFAILED ceph_assert\\(|\\.c:\\d+: (?:INSIST|REQUIRE|ENSURE|INVARIANT)\\(.{1,200}\\) failed\\b|\\bexiting \\(due to assertion failure\\)"),
 	// Native programs' own reports of a broken invariant or corrupted
 	// memory before they abort (exit 134): glog's and Abseil's "Check
 	// failed:", Envoy's "assert failure:", glibc's heap checks ("double
@@ -1729,7 +1731,9 @@ var patterns = []*pattern{
 		"error: addressinuse",
 		// Factorio's "MultiplayerManager failed: \"Host address is already
 		// in use.\"", GlassFish's "No free port within range: 8080=".
-		"host address is already in use", "no free port within range"),
+		"host address is already in use", "no free port within range",
+		// civetweb's (prometheus-cpp's exposer) CivetException.
+		"possible problem binding to port"),
 	// Go's net package on an address setting without its port ("dial
 	// tcp: address redis-master.redis.svc.cluster.local: missing port in
 	// address"), or an IPv6 one without brackets: the value is wrong, not
@@ -1992,7 +1996,9 @@ var patterns = []*pattern{
 	// A server's own 5xx, told by the client that asked it ("OIDC server
 	// returned 503 status code" under Quarkus' OIDC setup): the server
 	// is there but failing or not ready.
-	pat("server_returned_5xx", DependencyUnavailable, weightPrecise, hintDepend, "returned 50").matching(`(?i)\b(?:server|endpoint|upstream|api|service|provider) returned (?:an? )?(?:http )?(?:status )?(?:code )?50[0234]\b`),
+	// Also oauth2-proxy's "failed to discover OIDC configuration:
+	// unexpected status \"502\"".
+	pat("server_returned_5xx", DependencyUnavailable, weightPrecise, hintDepend, "returned 50", "unexpected status").matching(`(?i)\b(?:server|endpoint|upstream|api|service|provider) returned (?:an? )?(?:http )?(?:status )?(?:code )?50[0234]\b|\bfailed to discover oidc configuration: unexpected status \\?"?50[0234]\b`),
 	// Shared file systems whose servers are down: CephFS with no MDS up,
 	// GlusterFS's client that gets no volume file from glusterd.
 	pat("shared_fs_server_down", DependencyUnavailable, weightPrecise+1, "The shared file system's servers are down or not reachable (CephFS MDS daemons, glusterd): bring them up (ceph -s, systemctl status glusterd) before the pods that mount it.", "no mds server is up", "volume file").matching(`(?i)\bno mds server is up or the cluster is laggy\b|\bfailed to (?:get|fetch) (?:the )?'?volume file'?\b`),

@@ -253,9 +253,10 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 
 // reNotOOM is a sentence that rules the memory limit out ("Not
 // OOMKilled, memory is way under the limit", "the container isn't
-// OOMKilled", "No OOM"), also in the asker's language ("OOMKilled нигде
-// не видно", "kein OOMKill", "没有OOMKilled").
-var reNotOOM = regexp.MustCompile(`\bnot oom(?:killed|-killed)?\b|\bno oom(?:s|kills?|killed)?\b|\b(?:isn't|is not|wasn't|was not|aren't|weren't|never) (?:being |getting )?oom(?:killed|-killed)\b|\bmemory (?:is|looks|seems|stays) (?:fine|ok|okay|stable|normal|(?:way |well )?(?:under|below) (?:the |its )?limit)\b|oom(?:killed|-killed)?\s+(?:нигде\s+|вообще\s+)?не\s|(?:^|\s)нет\s+oom|\bno hay oom|\bsin oom|\bnão (?:é|foi|há|tem) oom|\bsem oom|\bkein(?:e|en)? oom|\bnicht oom|\bpas d'oom|\bpas (?:de )?oom|没有\s*oom|不是\s*oom|oom(?:killed)?\s*(?:ではない|ではありません|は出ていない|は出ていません|じゃない)`)
+// OOMKilled", "No OOM", "an OOM kill would be 137 / OOMKilled"), also
+// in the asker's language ("OOMKilled нигде не видно", "kein OOMKill",
+// "没有OOMKilled").
+var reNotOOM = regexp.MustCompile(`\bnot oom(?:killed|-killed)?\b|\bno oom(?:s|kills?|killed)?\b|\b(?:isn't|is not|wasn't|was not|aren't|weren't|never) (?:being |getting )?oom(?:killed|-killed)\b|\bmemory (?:is|looks|seems|stays) (?:fine|ok|okay|stable|normal|(?:way |well )?(?:under|below) (?:the |its )?limit)\b|\b(?:an? )?oom(?:[ -]?kill(?:ed)?)? would (?:be|show|say)\b|oom(?:killed|-killed)?\s+(?:нигде\s+|вообще\s+)?не\s|(?:^|\s)нет\s+oom|\bno hay oom|\bsin oom|\bnão (?:é|foi|há|tem) oom|\bsem oom|\bkein(?:e|en)? oom|\bnicht oom|\bpas d'oom|\bpas (?:de )?oom|没有\s*oom|不是\s*oom|oom(?:killed)?\s*(?:ではない|ではありません|は出ていない|は出ていません|じゃない)`)
 
 // reThoughtBut is a sentence that gives up a guess: "I thought it was the
 // probe, but ...", "we first suspected the memory limit but ...".

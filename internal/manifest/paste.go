@@ -538,9 +538,10 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 // containerList reports a JSON list that may be of containers (their
 // statuses or specs): not a container's env (`{"name": "DB_HOST",
 // "value": "localhost"}`), envFrom, ports or volume mounts, lists of
-// named objects too, which read as statuses would stand for containers.
+// named objects too, which read as statuses would stand for containers,
+// nor a resource's status conditions.
 func containerList(items []any) bool {
-	return !everyItemHas(items, "value", "valueFrom", "configMapRef", "secretRef", "containerPort", "mountPath")
+	return !everyItemHas(items, "value", "valueFrom", "configMapRef", "secretRef", "containerPort", "mountPath", "lastTransitionTime", "lastProbeTime")
 }
 
 // everyItemHas reports a list of objects each of which has one of keys.

@@ -9,11 +9,16 @@ import (
 
 // A container's env printed as a JSON list (`-o jsonpath='{...env}' | jq`)
 // is a list of named objects, not of container statuses: its names are not
-// containers. A list of statuses still is one.
+// containers; nor are a resource's conditions. A list of statuses still is
+// one.
 func TestEnvListIsNoContainers(t *testing.T) {
 	env := "$ kubectl get deploy notes-api -o jsonpath='{.spec.template.spec.containers[0].env}' | jq\n[\n  {\"name\": \"DB_HOST\", \"value\": \"localhost\"},\n  {\"name\": \"DB_PORT\", \"value\": \"5432\"}\n]\n"
 	if in := pastedInput(t, env); len(in.Pod.Status.ContainerStatuses) != 0 {
 		t.Errorf("env read as containers: %+v", in.Pod.Status.ContainerStatuses)
+	}
+	conditions := "[\n  {\"lastTransitionTime\": \"2024-05-14T13:20:44Z\", \"reason\": \"NoPodReady\", \"status\": \"False\", \"type\": \"Available\"}\n]\n"
+	if in := pastedInput(t, conditions); len(in.Pod.Status.ContainerStatuses) != 0 {
+		t.Errorf("conditions read as containers: %+v", in.Pod.Status.ContainerStatuses)
 	}
 	statuses := "[\n  {\"name\": \"api\", \"restartCount\": 7, \"ready\": false},\n  {\"name\": \"proxy\", \"restartCount\": 0, \"ready\": true}\n]\n"
 	if in := pastedInput(t, statuses); len(in.Pod.Status.ContainerStatuses) != 2 || in.Pod.Status.ContainerStatuses[0].RestartCount != 7 {
