@@ -42,8 +42,18 @@ func wordsClaim(line string, cat Category) bool {
 	if !reportersWords([]byte(t)) || cat == OOMKilled && !reKillClaim.MatchString(t) {
 		return false
 	}
+	ls, words := wordsScan(t)
+	return words && ls.Category == cat
+}
+
+// wordsScan reads one line alone, and reports whether what decided it
+// is the reporter's words.
+func wordsScan(t string) (LogScan, bool) {
+	if t == "" {
+		return LogScan{}, false
+	}
 	ls := ScanLog(strings.NewReader(t))
-	return ls.words && ls.Category == cat
+	return ls, ls.words
 }
 
 // reKillClaim is the kernel's OOM kill in the reporter's words; a
@@ -65,12 +75,8 @@ func fixInVain(patID, text string) bool {
 // fixTold reports a line in the reporter's words that on its own tells of
 // the fix patID names.
 func fixTold(line, patID string) bool {
-	t := strings.TrimSpace(line)
-	if t == "" {
-		return false
-	}
-	ls := ScanLog(strings.NewReader(t))
-	return ls.words && ls.patID == patID
+	ls, words := wordsScan(strings.TrimSpace(line))
+	return words && ls.patID == patID
 }
 
 // reNoDifference is the reporter's word that the changes they tried did
