@@ -128,10 +128,15 @@ var reAdviceIf = regexp.MustCompile(`^\W*(?:if|in case)\b[^.]{0,120}\btry\b`)
 
 // reDenied is more of a sentence that rules a cause out ("I don't think
 // this is a OOM scenario", "I never saw the OOM killed messages", "I
-// thought the liveness probe was killing it, but ..."), read
+// thought the liveness probe was killing it, but ...", also in the
+// asker's language: "以为是...但", "J'ai d'abord pensé ... mais"), read
 // only where a log line's own rule would otherwise count the cause it
-// names (deniedLine); reNotTheCause is read everywhere.
-var reDenied = mustGate(`\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b|\bi (?:first )?(?:thought|assumed|suspected)\b.{0,80},? but\b`)
+// names (deniedLine); reNotTheCause is read everywhere. A cause told as a
+// hypothetical is ruled out too ("That'd be exec format error if it were
+// the arch though", "If it were the arch I'd expect exec format error"),
+// and so is a question answered no ("\"is the pod running out of memory?\"
+// — no, it dies in under a second").
+var reDenied = mustGate(`\?["”]?\s+(?:[-—–]+\s+)?no[,.!]\s|\b(?:that'd|that would|it'd|it would|you'd|you would|i'd|i would|we'd) (?:be|see|expect|get|show)\b.{0,80}\bif (?:it|this|that|the \w+) (?:were|was|had been)\b|\bif (?:it|this|that|the \w+) (?:were|was) (?:the |an? )?[\w-]+(?: \w+)?,? (?:i'd|i would|you'd|you would|it'd|it would|that'd|that would|we'd) (?:expect|see|get|be)\b|\b(?:don't|do not|didn't|did not) (?:think|believe)\b.{0,30}\b(?:is|was|it's|are|were)\b|\bnever (?:saw|see|seen)\b|\bno (?:sign|signs|trace|evidence|indication) of\b|\bi (?:first )?(?:thought|assumed|suspected)\b.{0,80},? but\b|以为.{0,80}(?:但|可是|不过|然而)|と思(?:った|いました)(?:が|けど|けれど)|\b(?:pensé|pensei|achei|creí|j'ai (?:d'abord )?pensé|dachte)(?:\s|$).{0,80}\b(?:pero|mas|mais|aber)\b`)
 
 // causeClause returns the kind of cause a sentence gives, or nil when it
 // gives none (or only wonders). Only the clause that gives the cause is
@@ -226,8 +231,8 @@ func programLine(t []byte) bool {
 
 // reReporterMarker is the word a reporter puts before a later addition
 // or a part of their report ("Update:", "EDIT 2:", "Workaround:",
-// "TL;DR:"), then their own words: not a program's "name: message".
-var reReporterMarker = regexp.MustCompile(`^(?i:update|updated|edit|edited|addendum|solution|workaround|tl;? ?dr|background|problem|question)(?: \d{1,2})?:\s+[a-zA-Z]`)
+// "TL;DR:", a comment quoted as `Comment: "is it ...?"`), then their own words: not a program's "name: message".
+var reReporterMarker = regexp.MustCompile(`^(?i:update|updated|edit|edited|addendum|solution|workaround|tl;? ?dr|background|problem|question)(?: \d{1,2})?:\s+[a-zA-Z]|^(?i:comment|reply|answer):\s+["“][a-zA-Z]`)
 
 // reS6Stage is an s6-overlay stage tag at a line's start ("[cont-init.d]
 // 10-adduser: exited 0.", "[fix-attrs.d] applying ownership &

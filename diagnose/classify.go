@@ -98,19 +98,22 @@ func (d *diagContext) diagnoseContainer(v *containerView, logText string, haveLo
 		// states a cause its recorded termination rules out is a wrong
 		// guess; a fix the reporter says made no difference ("raised
 		// memory to 512Mi" under "tried memory + probe, no difference").
+		// A claim the termination rules out gives way even to a line no
+		// rule knows (an uncaught exception): the claim is wrong.
 		for _, aside := range []struct {
-			applies func() bool
-			drop    func(string) bool
+			applies   func() bool
+			drop      func(string) bool
+			anyReplay bool
 		}{
-			{func() bool { return ls.Category == DependencyUnavailable }, func(l string) bool { return dialsItself(l, d.pod.Name) }},
-			{func() bool { return true }, func(l string) bool { return aboutNeighbour(l, d.in.Neighbours) }},
-			{func() bool { return ls.words && d.claimRuledOut(v, term, ls.Category) }, func(l string) bool { return wordsClaim(l, ls.Category) }},
-			{func() bool { return fixInVain(ls.patID, logText) }, func(l string) bool { return fixTold(l, ls.patID) }},
+			{func() bool { return ls.Category == DependencyUnavailable }, func(l string) bool { return dialsItself(l, d.pod.Name) }, false},
+			{func() bool { return true }, func(l string) bool { return aboutNeighbour(l, d.in.Neighbours) }, false},
+			{func() bool { return ls.words && d.claimRuledOut(v, term, ls.Category) }, func(l string) bool { return wordsClaim(l, ls.Category) }, true},
+			{func() bool { return fixInVain(ls.patID, logText) }, func(l string) bool { return fixTold(l, ls.patID) }, false},
 		} {
 			if ls.Category == Unknown || !aside.applies() || !aside.drop(ls.Line) {
 				continue
 			}
-			if alt := ScanLog(strings.NewReader(withoutLines(oldestFirst(logText), aside.drop))); alt.Category != Unknown && !alt.generic {
+			if alt := ScanLog(strings.NewReader(withoutLines(oldestFirst(logText), aside.drop))); alt.Category != Unknown && (!alt.generic || aside.anyReplay) {
 				ls = alt
 			}
 		}

@@ -738,7 +738,7 @@ func (s *logScanner) line(raw []byte) {
 	if g := genericWeight(trimmed, lower, sev); g > weight {
 		weight, best = g, nil
 	}
-	if ((best == nil || sev == sevWarn) && goesOn(lower) && !bytes.HasPrefix(trimmed, []byte("Unhandled exception"))) || cleanupError(lower) {
+	if ((best == nil || sev == sevWarn) && goesOn(lower) && !bytes.HasPrefix(trimmed, []byte("Unhandled exception"))) || cleanupError(lower) || reOptionalFailed.Match(lower) {
 		// A failure it carries on after is not what it stopped on, nor is
 		// a warning about a feature it goes on without, nor an error while
 		// cleaning up, whatever it names. (.NET's "Unhandled exception."
@@ -763,8 +763,8 @@ func (s *logScanner) line(raw []byte) {
 		}
 		return
 	}
-	if best != nil && (deniedLine(trimmed, lower) || best.cat == OOMKilled && reNotOOM.Match(lower) && !programLine(trimmed)) {
-		return // "I don't think this is an OOM scenario", "Not OOMKilled": a cause the reporter rules out
+	if best != nil && (deniedLine(trimmed, lower) || (best.cat == OOMKilled && reNotOOM.Match(lower) || best.cat == LivenessProbe && reNoProbe.Match(lower)) && !programLine(trimmed)) {
+		return // "I don't think this is an OOM scenario", "Not OOMKilled", "there's no liveness probe on it": a cause the reporter rules out
 	}
 	if best != nil && (best.cat == Segfault || best.cat == AppCrash) && reNotACrash.Match(lower) && !programLine(trimmed) && reportersWords(trimmed) {
 		return // "the SIGSEGV line is how the Go runtime reports a nil dereference, not a native crash"
@@ -785,8 +785,8 @@ func (s *logScanner) line(raw []byte) {
 		if hedged {
 			score -= 4 // "I think the probe ...": a guess that does not even ask
 		}
-	} else if rest, ok := questionFirst(trimmed); ok && best != nil && !best.match(s.idx, appendLower(nil, rest), rest, rest) {
-		score -= 8 // the same, with more of the paste joined after it
+	} else if rest, ok := questionFirst(trimmed); ok && best != nil && (!best.match(s.idx, appendLower(nil, rest), rest, rest) || reCheckAdvice.Match(rest)) {
+		score -= 8 // the same, with more of the paste joined after it, or with what to check for it ("Check `dmesg` for the OOM killer.")
 		asked = true
 	} else if before, ok := hedgeLater(trimmed); ok && best != nil && !best.match(s.idx, appendLower(nil, before), before, before) {
 		score -= 12 // "... whenever that node runs. I think the pod is OOMKilled": the guess is the sentence that names it
@@ -2145,12 +2145,20 @@ func cleanupError(lower []byte) bool {
 
 // (Python's "Exception ignored in: <function X.__del__>" and "Exception
 // ignored in atexit callback" head a finalizer's or exit hook's
-// traceback, printed after the program's own end.)
-var reCleanupError = mustGate(`\berror (?:while )?cleaning up\b|^exception ignored in\b`)
+// traceback, printed after the program's own end. A crash handler's
+// dump script that cannot read the kernel's log, "dmesg: read kernel
+// buffer failed", runs after the crash too.)
+var reCleanupError = mustGate(`\berror (?:while )?cleaning up\b|^exception ignored in\b|^dmesg: read kernel buffer failed\b`)
 
 // reTelemetryExport is a line about traces, metrics or spans a program
 // could not send to its collector.
 var reTelemetryExport = mustGate(`\btraces? export\b|\bfailed to (?:upload|export|send) (?:metrics|traces|spans|logs)\b|\bexporterror\b|\bspanprocessor\b|\bspan exporter\b|\bmetrics? exporter\b|\botlp\b.{0,60}\bexport|\bexport(?:ing)? (?:spans|traces|metrics)\b|\bstatsd\b|\bpush_?gateway\b|\bpush_to_gateway\b|\bflush(?:ing)? (?:the )?metrics\b|\bmetrics? (?:flush|push)\b`)
+
+// reOptionalFailed is a failure of something the program calls optional,
+// which it goes on without whatever the failure names ("could not reach
+// optional graphite relay", Spring's "Could not locate PropertySource
+// ([... optional = true ...]): ... Connection refused").
+var reOptionalFailed = mustGate(`\b(?:could not|couldn't|cannot|can't|unable to|failed to) (?:reach|connect to|resolve|load|find|locate) (?:the |an |its )?optional\b|\bcould not locate propertysource\b.{0,200}\boptional = true\b`)
 
 // reGoesOn are the words of a failure the program carries on after.
 var reGoesOn = mustGate(`\boptional\W{1,3}continuing\b|\busing builtin-java classes where applicable\b|\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
@@ -2801,7 +2809,7 @@ var (
 	// rather than of what the program was given.
 	reBugWords    = mustGate(`\bpanic|uncaught|unhandled|typeerror|referenceerror|keyerror|indexerror|nameerror|closed channel|\bbug\b|terminate called|backtrace|^#\d+ +0x|\bfatal error:|relocation error|fatal library error|\b(?:php|python|java|node|javascript|ruby|rust) (?:error|exception|fatal)|\bimage (?:is )?missing (?:the |a |an )?(?:[\w.-]+ )?(?:python |pip |npm )?(?:dependency|dependencies|module|library|package)\b`)
 	reCPUWords    = mustGate(`\bunsupported cpu\b|\bcpu (?:instruction|flag)s?\b|\binstruction sets?\b|\bavx(?:2|512)?\b|\bsse ?4`)
-	reCrashWords  = mustGate(`(?:tuple|list|string) indices must be integers|arg is an empty sequence|duplicate asset key|does not exist on type '|value cannot be null\. \(parameter '(?:source|collection|predicate|selector|keyselector|first|second|items|enumerable)'\)|there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|classcastexception: (?:class )?[\w.$]+ cannot be cast to (?:class )?(?:java\.(?:lang|math|util|time|sql)|com|org|io)\.|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
+	reCrashWords  = mustGate(`(?:tuple|list|string) indices must be integers|arg is an empty sequence|duplicate asset key|does not exist on type '|value cannot be null\. \(parameter '(?:source|collection|predicate|selector|keyselector|first|second|items|enumerable)'\)|there is no reactor running|did not expect test\(\) to be called here|: bad substitution|syntax error: redirection unexpected|here-document at line \d+ delimited by end-of-file|syntax error: unexpected end of file|requires cgo to work|a second operation was started on this context|converting null to \w+ is unsupported|is an invalid keyword argument for|this (?:consumer|producer) has already been closed|undefined function [\w.]+:[\w]+/\d|does not refer to an existing ets table|no match of right hand side value|\(matcherror\)|\(functionclauseerror\)|must be compatible with|is not instantiable while building|reflection-based serialization has been disabled|no parameterless constructor defined|binary incompatibility|no longer accepts a callback|err[_ ]require[_ ]async[_ ]module|err[_ ]unsupported[_ ]dir[_ ]import|unable to compile typescript|\berror ts\d{4}:|duplicated timeseries in collectorregistry|panic: [\w ]{0,40}already registered|duplicate metrics collector registration|cannot start a runtime from within a runtime|cannot (?:block|drop a runtime) .{0,40}within (?:a|an asynchronous) (?:runtime|context)|changed size during iteration|sequence contains (?:no|more than one) (?:matching )?elements?|has thrown an unhandled exception|option::unwrap\(\)\x60? on a \x60?none|lateinit property|uninitializedpropertyaccessexception|zeitwerk::nameerror|uninitialized constant|php parse error: +syntax error|unsupported operand|not subscriptable|object is not callable|takes \d+ positional arguments? but|missing \d+ required positional|unexpected keyword argument|nil pointer|null pointer|nullpointer|classcastexception: (?:class )?[\w.$]+ cannot be cast to (?:class )?(?:java\.(?:lang|math|util|time|sql)|com|org|io)\.|nullreference|invalid memory address|index out of range|out of bounds|segmentation|assertion|stack overflow|undefined is not|is not a function|cannot read propert|attributeerror|zerodivision|divide by zero|deadlock|syntaxerror|indentationerror|taberror|undefinedfunctionerror|nomethoderror|undefined method|undefined local variable|require\(\) of es module|\(required by\b`)
 	reDependWords = mustGate(`\b(?:is|are) down\b|\berror connecting to\b|\bnot available\b|\bunavailable\b|no (?:available|healthy|reachable) (?:server|node|broker|host|peer|replica)s?|no alive nodes|no provider available|connection refused|econnrefused|connect(?:ion)? timed out|\bconnect timeout:|connection terminated due to connection timeout|i/o timeout|no route to host|host unreachable|network is unreachable|could not connect|cannot connect|can't connect|unable to connect|failed to connect|(?:failed|unable|could not|couldn't) to establish (?:a )?(?:new )?connection|(?:failed|unable) to communicate|could not communicate|cannot communicate|connection reset|could not reach|cannot reach|unable to reach|failed to reach|not reachable|unreachable|timed out|deadline exceeded|no such host|name resolution|could not resolve|dial tcp|\b(?:get|post|put|head|patch|delete) \\?"?https?://|internal server error|\bhttp 5\d\d\b|\breturned (?:error|status)(?: code)?:? 5\d\d\b|status(?: code)?:? 5\d\d\b|\b5\d\d (?:internal|bad gateway|service unavailable|gateway timeout)|bad gateway|gateway time-?out|service unavailable|rate exceeded|throttl|too many requests|try again later|\brate[- ]?limit|\bgave up waiting for\b|\b(?:cluster|server|database|db|service|backend|broker)s? (?:is |are )?not ready\b`)
 	rePermWords   = mustGate(`\bno (?:write |read |execute )?permissions?\b|\binsufficient permissions?\b|\bch(?:mod|own|grp)\b.{0,60}\bfailed\b|\bfailed to ch(?:mod|own|grp)\b|\bdenied\b|forbidden|not permitted|read-only|read only file|readonly file|\beacces\b|\beperm\b|not writable|\b(?:cannot|can't|unable to|could not|couldn't) (?:write|create)(?: directory| dir| folder| file)? (?:to |into |in )?['"]?/|\b(?:cannot|can't|unable to|could not|couldn't) write to (?:the )?(?:\w+ )?(?:directory|dir|folder)\b|unauthorized|\bowned by\b|\bownership\b|\bnot (?:the )?owner\b|\bprivileges?\b|(?:^|[^.\w])403\b`)
 	reConfigWords = mustGate(`\bconfig|\bsettings?\b|\bplease (?:use|set|provide|specify|configure|define|supply)\b|\bflags?\b|\boptions?\b|\binvalid\b|malformed|\bdecode|\bparse|unknown (?:field|key|property|option|flag|parameter)|not set\b|must be set|is required|are required|missing required|not assigned|mismatch|does not match|do not match|not allowed|unsupported|not supported|illegal value|bad value|wrong value|\bmust (?:be|have|not|contain|match)\b|\bexpected\b|\bmigrat|\bschema\b|\bincompatible\b|\bunknown (?:column|table|key|property|parameter|setting|version)\b|no such (?:table|column|key|option)|\bno valid\b|\bnot (?:a )?valid\b|\barg\(s\)|\b(?:relation|table|column|database|topic|bucket|index|keyspace|schema|role|realm|tenant|namespace|project|queue|vhost|file|directory|path|key|user|certificate|license|service|services)\b.{0,40}\b(?:does not exist|doesn't exist|not found|is empty)|cannot be (?:null|empty|blank)|must not be (?:null|empty|blank)|\bis empty\b|you should increase|\bincrease\b.{0,40}\bto at least\b|\bmissing (?:\w+ )?(?:env|environment|config|configuration|settings?|options?|parameters?|arguments?|values?|keys?|fields?|variables?|files?|secrets?|credentials?|tokens?|passwords?|properties|property)\b|\b(?:is|are) missing\b|\bunable to find user\b|\b(?:unable to|could not|couldn't|cannot|can't) find (?:the |any )?(?:namespace|node|realm|tenant|bucket|index|table|database|schema|role|topic|queue|project|cluster)\b|\bno matching entries in passwd\b|\balready (?:using|used|taken|registered|exists?|added|defined|initiali[sz]ed)\b|\bmust be (?:provided|specified|given|defined|configured)\b|\bno \w+ (?:with (?:the )?name|named) \S+ (?:was )?found\b|\bduplicate\b|\b(?:certificates?|keypair|key pair|pem|x509|tls)\b|\bcorrupt(?:ed|ion)?\b|not shut down cleanly|unclean shutdown|\binconsistent\b`)
@@ -3259,6 +3267,9 @@ func shorten(s string, n int) string {
 // pod fails the liveness probe and restarts? Events: ..."), when it does.
 func questionFirst(trimmed []byte) ([]byte, bool) {
 	i := bytes.Index(trimmed, []byte("? "))
+	if q := bytes.Index(trimmed, []byte("?\" ")); q >= 0 && (i < 0 || q < i) {
+		i = q + 1 // a question quoted ("is the pod running out of memory?" — no, ...)
+	}
 	if i < 0 || i > 200 || bytes.Count(trimmed[:i], []byte(" ")) < 1 && !oneWordGuess(trimmed[:i]) || bytes.Contains(trimmed[:i], []byte("://")) || programLine(trimmed[:i]) {
 		return nil, false
 	}
@@ -3313,7 +3324,7 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 		// been run?")
 		return false, false
 	}
-	hedged = reHedgeFirst.Match(t)
+	hedged = reHedgeFirst.Match(t) || reHedgeWithin.Match(t) && reportersWords(t)
 	return hedged || bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1, hedged
 }
 
@@ -3340,7 +3351,7 @@ func mendedLine(trimmed, lower []byte) bool {
 	if reStillFails.Match(lower) {
 		return false
 	}
-	return reportersProse(trimmed) && (reMendedAfter.Match(lower) || goneNow(lower) || reFixedBy.Match(lower) || reNoMore.Match(lower)) ||
+	return reportersProse(trimmed) && (reMendedAfter.Match(lower) || goneNow(lower) || reFixedBy.Match(lower) || reNoMore.Match(lower) || reMendedNamed.Match(lower)) ||
 		reArrowMended.Match(lower) || reEarlierAttempt.Match(lower)
 }
 
@@ -3351,8 +3362,14 @@ func mendedLine(trimmed, lower []byte) bool {
 // OOMKilled by giving it 768Mi", "No more \"Liveness probe failed\"
 // events".
 var (
-	reArrowMended    = regexp.MustCompile(`(?:^|\s)(?:->|=>)\s*(?:(?:i|we)\s+)?(?:fixed|rebuilt|re-built|added|created|switched|killed|removed|raised|bumped|increased|moved|changed|granted|installed|deleted|freed|gave|ok\b|fine\b|resolved|solved|gone\b|works?\b|done\b)`)
-	reEarlierAttempt = regexp.MustCompile(`^(?:[-*]\s*)?(?:before|previously|earlier|initially|originally|at first|first|1st)\s*[:)]\s`)
+	reArrowMended = regexp.MustCompile(`(?:^|\s)(?:->|=>)\s*(?:(?:i|we)\s+)?(?:fixed|rebuilt|re-built|added|created|switched|killed|removed|raised|bumped|increased|moved|changed|granted|installed|deleted|freed|gave|set\b|pinned|copied|upgraded|downgraded|rolled back|mounted|ok\b|fine\b|resolved|solved|gone\b|works?\b|done\b)`)
+	// reMendedNamed names the failure that is over: "fixed `exec format
+	// error`", "exec format error fixed, now ...", "1) fixed: `Error: ...`",
+	// "Round 1 is fixed", "The earlier `Failed to bind ...`", "Earlier in
+	// the issue: ...", "was exec format error, now ...", "Resolved in the
+	// first comments: OOMKilled at 512Mi, ...".
+	reMendedNamed    = regexp.MustCompile(`\bfixed,? (?:and )?now\b|\bfixed (?:the )?[\x60"'][^\x60"']{4,120}[\x60"']|\bround \d+ is (?:fixed|solved|done|resolved)\b|^\W*\(?(?:1|round 1|attempt 1)\)?\s*(?:fixed|solved|resolved|was)\s*:|^\W*(?:the )?(?:earlier|previous)\s+[\x60"']|^\W*earlier in (?:the|this) (?:issue|thread|post)\b|\bwas [^,;]{3,60}, now\b|^\W*(?:resolved|fixed|solved) (?:in|by|earlier|above|before|already)\b[^:]{0,40}:`)
+	reEarlierAttempt = regexp.MustCompile(`^(?:[-*]\s*)?(?:before|previously|previous|earlier|initially|originally|at first|first|1st)\s*[:)]\s`)
 	reFixedBy        = regexp.MustCompile(`\b(?:fixed|solved|resolved) (?:the|that|this|our|my) [^.;]{1,40}? by\b`)
 	reNoMore         = regexp.MustCompile(`\bno more (?:"[^"]{3,80}"|[\w-]+(?: [\w-]+)?) (?:events?|errors?|kills?|messages?|restarts?|crashes)\b`)
 )
@@ -3402,7 +3419,15 @@ var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I
 // think the liveness probe is too aggressive, ..."): a guess, as a
 // question is.
-var reHedgeFirst = regexp.MustCompile(`^(?i:i (?:think|suspect|guess|believe|assume|wonder)|maybe|perhaps|probably|my guess is|it (?:might|may|could) be)\b`)
+var reHedgeFirst = regexp.MustCompile(`^(?i:i (?:think|suspect|guess|believe|assume|wonder|bet|reckon)|i'd (?:bet|guess)|i'm guessing|maybe|perhaps|probably|my (?:guess|bet) is|it (?:might|may|could) be)\b`)
+
+// reCheckAdvice is advice to look for a cause, not a finding of it.
+var reCheckAdvice = regexp.MustCompile(`^(?i:check|look (?:at|for|in)|see (?:if|whether)|verify)\b`)
+
+// reHedgeWithin is a guess inside the sentence that names the cause
+// ("Workers restarting in a loop is usually memory", "it's probably the
+// liveness probe killing it"), as a commenter gives one.
+var reHedgeWithin = regexp.MustCompile(`(?i)\b(?:is|are|it's|that's|its) (?:usually|probably|typically|almost always)\b`)
 
 // reIssueTitle is an issue's title as its template writes it ("[Bug]: JVM
 // fatal crash on fresh deploy"): the reporter's summary, not a program's

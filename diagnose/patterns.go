@@ -1011,7 +1011,7 @@ var patterns = []*pattern{
 	// nginx's load_module of a module the image does not have there ("a
 	// ConfigMap mounted over /etc/nginx hides its modules/ link"): the
 	// config and the image disagree, nothing crashed.
-	pat("nginx_module_missing", ConfigError, weightPrecise+2, "nginx.conf loads a dynamic module (load_module) that is not at that path in the image: install the module's package, fix the path, or stop a volume hiding it (mount nginx.conf alone with subPath instead of over /etc/nginx).", "dlopen()").matching(`\[emerg\].{0,40}\bdlopen\(\) "[^"]+" failed \([^)]*No such file or directory\)`),
+	pat("nginx_module_missing", ConfigError, weightPrecise+2, "nginx.conf loads a dynamic module (load_module) that is not at that path in the image: install the module's package, fix the path, or stop a volume hiding it (mount nginx.conf alone with subPath instead of over /etc/nginx).", "dlopen()").matching(`\[emerg\].{0,40}\bdlopen\(\) "[^"]+" failed \(/[^)]*No such file or directory\)`), // (the module's own path: a library it links that is missing, "(libmaxminddb.so.0: cannot open ...)", is a broken build)
 	// A reporter's words that a volume hides the image's own files ("this
 	// hides the image's pyproject.toml and venv", "the bind mount
 	// overwrites node_modules", "mounted as folder, masking everything
@@ -1313,6 +1313,9 @@ var patterns = []*pattern{
 	// code: 0"): it finished; the platform's health check failing after
 	// it only follows.
 	pat("platform_exit0", Completed, weightPrecise, "", "exited normally with code: 0", "container exit code: 0").matching(`(?i)\bmain child exited normally with code: 0\b|\bcontainer exit code: 0\b`),
+	// A task's own last word that its work is done and it exits on
+	// purpose ("processed 1200 records, exiting").
+	pat("work_done_exiting", Completed, weightGeneric+4, "", "exiting").matching(`(?i)\b(?:processed|imported|exported|synced|sent|wrote|uploaded|migrated|indexed|seeded) \d[\d,.]* [\w-]+(?: [\w-]+)?,? (?:done,? )?exiting\.?$`).without("fail", "error", "abort"),
 	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)|\bcontainer called exit\(0\)`),
 	// Azure Container Apps' system log: the container ended by itself.
 	pat("aca_terminated_completed", Completed, weightGeneric+4, "", "reason 'completed'").matching(`(?i)\bwas terminated with exit code '0' and reason 'Completed'`),
@@ -1549,7 +1552,7 @@ var patterns = []*pattern{
 	// A database extension the program needs is missing or of another
 	// version ("No vector extension found", "extension "postgis" is not
 	// available"): a prerequisite of the database to install.
-	pat("db_extension", ConfigError, weightSpecific, "The database lacks an extension the program needs, or has a version it does not support: install the extension (and version) the program's documentation names in the database image, or use an image that has it.", "extension").matching(`(?i)\bno [\w.-]+ extension (?:found|installed|available)\b|\bextension "?[\w.-]+"? (?:is not available|does not exist|is not installed|not found)\b|could not open extension control file|\bextension version is [\w.]+, but\b.{0,40}\bonly supports\b`),
+	pat("db_extension", ConfigError, weightSpecific, "The database lacks an extension the program needs, or has a version it does not support: install the extension (and version) the program's documentation names in the database image, or use an image that has it.", "extension").matching(`(?i)\bno [\w.-]+ extension (?:found|installed|available)\b|\bextension "?[\w.-]+"? (?:is not available|does not exist|is not installed|not found)\b|\b[\w.-]+ extension is not (?:available|installed) in this (?:postgres|postgresql|database|mysql|server) (?:instance|server|database)\b|could not open extension control file|\bextension version is [\w.]+, but\b.{0,40}\bonly supports\b`),
 	// Round 14. A configuration file the program looks for and does not
 	// find ("Config file not found because ...", viper's "Config File
 	// ".hydra" Not Found in ..."): a mount or path to fix.
@@ -1634,7 +1637,7 @@ var patterns = []*pattern{
 	// a bug in how the binary was built, not a flag the user passed.
 	pat("flag_redefined", AppCrash, weightPrecise+1, "Two packages in the binary register the same command-line flag (a build or dependency bug): use an image version that fixes it; no setting of yours causes it.", "flag redefined", "unable to redefine").matching(`(?i)\bflag redefined: \S+|\bunable to redefine "[^"]+" shorthand in "[^"]*" flagset\b`),
 	// A reporter's "missing X permissions": the identity lacks them.
-	pat("missing_permissions_words", PermissionDenied, weightSpecific+1, hintPerm, "permission").matching(`(?i)\b(?:missing|lacks?|lacking|without)\b.{0,40}\bpermissions?\b`).without("file permission", "permissions of", "permission bits", "chmod"),
+	pat("missing_permissions_words", PermissionDenied, weightSpecific+1, hintPerm, "permission").matching(`(?i)\b(?:missing|lacks?|lacking|without)\b.{0,40}\bpermissions?\b`).without("file permission", "permissions of", "permission bits", "chmod", "creating missing", "adding missing"),
 	// Round 31. API discovery fails on an aggregated API that does not
 	// answer (a stale APIService of a removed metrics adapter): the API
 	// server's dependency is down, and every client that discovers fails.
@@ -2380,6 +2383,9 @@ var patterns = []*pattern{
 	// A value the program rejects by saying which values it accepts
 	// ("the only supported ciphers are ...", "with the correct key
 	// lengths", "must be at least 32 characters").
+	// A value set out of the range another allows (memcached's "Cannot
+	// set item size limit higher than 1/2 of memory max.").
+	pat("value_beyond_limit", ConfigError, weightSpecific, hintParse, "cannot set").matching(`(?i)\bcannot set [\w -]{2,40} (?:higher|lower|larger|smaller|greater|bigger|more|less) than\b`),
 	pat("value_rejected", ConfigError, weightSpecific, hintParse, "supported", "key length", "must be at least", "must be exactly", "characters long").matching(`(?i)(\bthe only supported\b|\bonly .{1,40}\b(?:is|are) supported\b|\bsupported (?:values|options|types|modes|versions|formats|ciphers|algorithms) (?:are|is)\b|\b(?:correct|invalid|wrong) key lengths?\b|\bmust be (?:at least|exactly|at most) \d+ (?:bytes|characters|chars|bits)\b|\bmust be \d+ characters long\b)`),
 	// A proxy or server that refuses the configuration it is given
 	// (Envoy's "config received from XDS server, but was rejected").

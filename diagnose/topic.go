@@ -258,6 +258,12 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 // "没有OOMKilled").
 var reNotOOM = regexp.MustCompile(`\bnot oom(?:killed|-killed)?\b|\bno oom(?:s|kills?|killed)?\b|\b(?:isn't|is not|wasn't|was not|aren't|weren't|never) (?:being |getting )?oom(?:killed|-killed)\b|\bmemory (?:is|looks|seems|stays) (?:fine|ok|okay|stable|normal|(?:way |well )?(?:under|below) (?:the |its )?limit)\b|\b(?:an? )?oom(?:[ -]?kill(?:ed)?)? would (?:be|show|say)\b|oom(?:killed|-killed)?\s+(?:нигде\s+|вообще\s+)?не\s|(?:^|\s)нет\s+oom|\bno hay oom|\bsin oom|\bnão (?:é|foi|há|tem) oom|\bsem oom|\bkein(?:e|en)? oom|\bnicht oom|\bpas d'oom|\bpas (?:de )?oom|没有\s*oom|不是\s*oom|oom(?:killed)?\s*(?:ではない|ではありません|は出ていない|は出ていません|じゃない)`)
 
+// reNoProbe is a sentence that rules the probe out: the container has
+// none, or none failed ("turns out there's no liveness probe on it", "No
+// liveness or readiness probe on this container", "no probe events at
+// all"). (No startup probe is how a liveness probe kills a slow start.)
+var reNoProbe = regexp.MustCompile(`\bno liveness(?:[ /]+(?:or |and )?(?:readiness|startup))? ?(?:probes?|checks?)\b|\bno probes? (?:events?|failures?|configured|defined|set|at all)\b|\bno probes? (?:is |are )?(?:involved|configured|defined)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:have|define|set) (?:a |any )?liveness ?probes?\b|\bwithout (?:a |any )?liveness ?probes?\b|\bno ["“]?(?:liveness|startup) probe (?:failed|failures?)["”]? (?:events?|messages?)\b`)
+
 // reThoughtBut is a sentence that gives up a guess: "I thought it was the
 // probe, but ...", "we first suspected the memory limit but ...".
 var reThoughtBut = regexp.MustCompile(`\b(?:i|we) (?:first |initially |originally )?(?:thought|assumed|suspected)\b.{0,80}\bbut\b`)

@@ -45,6 +45,9 @@ var reComposeLine = regexp.MustCompile(`(?m)^services:\s*$|^\s+(?:restart|contai
 // line of its key.
 var reComposeImage = regexp.MustCompile(`(?m)^\s+(?:image|build):\s*\S`)
 
+// reServiceName is a name Compose accepts for a service.
+var reServiceName = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9._-]*$`)
+
 // looksLikeCompose reports text that is a Compose file or a piece of one.
 func looksLikeCompose(text []byte) bool {
 	return reComposeImage.Match(text) && reComposeLine.Match(text)
@@ -70,7 +73,9 @@ func composePod(js []byte) (corev1.Pod, bool) {
 	}
 	for name, raw := range services {
 		var s composeService
-		if json.Unmarshal(raw, &s) != nil || (s.Image == "" && len(s.Build) == 0) {
+		if !reServiceName.MatchString(name) || json.Unmarshal(raw, &s) != nil || (s.Image == "" && len(s.Build) == 0) {
+			// ("container spec:" above a container's image and command
+			// is the reporter's label, not a service.)
 			return corev1.Pod{}, false
 		}
 		return s.pod(name), true

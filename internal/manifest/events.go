@@ -203,11 +203,16 @@ func parseEventLine(line string) (eventRow, bool) {
 			return r, true
 		}
 	}
-	if strings.Contains(msg, "failed liveness probe, will be restarted") || strings.Contains(msg, "failed startup probe, will be restarted") {
+	if reKillingMessage.MatchString(msg) {
 		return newRow("Normal", "Killing", msg), true
 	}
 	return eventRow{}, false
 }
+
+// reKillingMessage is the kubelet's message for a probe kill, with the
+// container's name (not a sentence that quotes it: `a probe kill shows
+// "Container ... failed liveness probe, will be restarted"`).
+var reKillingMessage = regexp.MustCompile(`\bContainer [a-z0-9][a-z0-9.-]* failed (?:liveness|startup) probe, will be restarted`)
 
 // parseTypedRow reads a row of today's events tables: describe's (also
 // with its Message cut off) and `kubectl get events`'.

@@ -389,16 +389,8 @@ func mergePod(dst, src *corev1.Pod) {
 	if dst.Status.Phase == "" {
 		dst.Status.Phase = src.Status.Phase
 	}
-	if len(dst.Status.ContainerStatuses) == 0 {
-		dst.Status.ContainerStatuses = src.Status.ContainerStatuses
-	} else if d, s := dst.Status.ContainerStatuses, src.Status.ContainerStatuses; len(d) == 1 && len(s) == 1 && (d[0].Name == "" || s[0].Name == "" || d[0].Name == s[0].Name) {
-		mergeStatus(&d[0], &s[0])
-	}
-	if len(dst.Status.InitContainerStatuses) == 0 {
-		dst.Status.InitContainerStatuses = src.Status.InitContainerStatuses
-	} else if d, s := dst.Status.InitContainerStatuses, src.Status.InitContainerStatuses; len(d) == 1 && len(s) == 1 && (d[0].Name == "" || s[0].Name == "" || d[0].Name == s[0].Name) {
-		mergeStatus(&d[0], &s[0])
-	}
+	dst.Status.ContainerStatuses = mergeStatuses(dst.Status.ContainerStatuses, src.Status.ContainerStatuses)
+	dst.Status.InitContainerStatuses = mergeStatuses(dst.Status.InitContainerStatuses, src.Status.InitContainerStatuses)
 	if c, i := dst.Status.ContainerStatuses, dst.Status.InitContainerStatuses; len(c) == 1 && len(i) == 1 && c[0].Name != "" && c[0].Name == i[0].Name &&
 		c[0].State == (corev1.ContainerState{}) && c[0].LastTerminationState == (corev1.ContainerState{}) {
 		// One container read twice: a fragment that only names it and
@@ -417,6 +409,40 @@ func mergePod(dst, src *corev1.Pod) {
 			cs[0].Name = st[0].Name
 		}
 	}
+}
+
+// mergeStatuses joins two views of a pod's container statuses: one
+// container's halves, or a few containers named in one view (a spec's
+// "- name: kaniko" list read for its names) that the other, with more of
+// them, holds too (the describe of every container).
+func mergeStatuses(d, s []corev1.ContainerStatus) []corev1.ContainerStatus {
+	switch {
+	case len(d) == 0:
+		return s
+	case len(d) == 1 && len(s) == 1 && (d[0].Name == "" || s[0].Name == "" || d[0].Name == s[0].Name):
+		mergeStatus(&d[0], &s[0])
+	case len(s) > len(d) && namedWithin(d, s):
+		out := slices.Clone(s)
+		for i := range out {
+			if j := slices.IndexFunc(d, func(st corev1.ContainerStatus) bool { return st.Name == out[i].Name }); j >= 0 {
+				merged := d[j]
+				mergeStatus(&merged, &out[i])
+				out[i] = merged
+			}
+		}
+		return out
+	}
+	return d
+}
+
+// namedWithin reports statuses d that each have a name found in s.
+func namedWithin(d, s []corev1.ContainerStatus) bool {
+	for _, st := range d {
+		if st.Name == "" || !slices.ContainsFunc(s, func(o corev1.ContainerStatus) bool { return o.Name == st.Name }) {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeStatus joins two halves of one container's status: a YAML

@@ -174,6 +174,9 @@ func changeThenNow(lines [][]byte, k int) int {
 	if m[0] > 0 {
 		return -1
 	}
+	if rest := l[m[1]:]; reEditMarker.Match(l[:m[1]]) && told(rest) && !reAddedInfo.Match(rest) {
+		return k // "Edit after comments: removed query_cache_size as suggested, mysqld starts now"
+	}
 	return toldAbove(lines, k)
 }
 
@@ -281,8 +284,9 @@ var (
 	reNotATerm = regexp.MustCompile(`^(?:errors?|exceptions?|events?|kills?|messages?|issues?|problems?|that|this|these|those|they|there|it's|crash\w*|restarts?|warnings?|failures?|logs?)$`)
 	// reStillFailing is a sentence that opens the current failure
 	// without "now": "But reporting-api still doesn't come up", "New
-	// crash right at startup though:", "with a different error:".
-	reStillFailing = regexp.MustCompile(`(?:^|[.!?;:,]\s+)but (?:the |it |they |\w+ )?(?:[\w-]+ )?(?:is |are |'s )?still\b|\b(?:is|are|keeps?) still (?:restarting|crashing|failing|crashlooping|looping|dying)\b|\bstill (?:restart|crash|fail|loop|die)s?\b|\bstill (?:restarting|crashing|failing|crashlooping|looping|dying|in crashloopbackoff)\b|[.!?;]\s+then (?:it|the \w+) (?:dies|crashes|fails|exits|gets killed|is killed)\b|^but\b|\b(?:dies|crashes|fails|exits|restarts|is killed|gets killed)\b[^.!?(]{0,40}(?:\([^)]*\))?:\s*$|\b(?:new|different|another) (?:crash|error|failure|problem|exception)\b`)
+	// crash right at startup though:", "with a different error:", "Moved
+	// on to:", "that got further".
+	reStillFailing = regexp.MustCompile(`(?:^|[.!?;:,]\s+)but (?:the |it |they |\w+ )?(?:[\w-]+ )?(?:is |are |'s )?still\b|\b(?:is|are|keeps?) still (?:restarting|crashing|failing|crashlooping|looping|dying)\b|\bstill (?:restart|crash|fail|loop|die)s?\b|\bstill (?:restarting|crashing|failing|crashlooping|looping|dying|in crashloopbackoff)\b|[.!?;]\s+then (?:it|the \w+) (?:dies|crashes|fails|exits|gets killed|is killed)\b|^but\b|\b(?:dies|crashes|fails|exits|restarts|is killed|gets killed)\b[^.!?(]{0,40}(?:\([^)]*\))?:\s*$|\b(?:new|different|another) (?:crash|error|failure|problem|exception)\b|\bmoved on to\b|\bgot (?:a bit |much |a little )?further\b`)
 
 	// reMendedCheap is a cheap test for a text that may tell of a mended
 	// failure.
@@ -300,7 +304,7 @@ var (
 	// that,", "done.", "Limit is 2Gi now.", "Probes on 8081 now.", "4Gi
 	// now."), and
 	// reChangeGate a cheap test for a text that may hold one.
-	reChangeTold = regexp.MustCompile(`\b(?:set|added|changed|switched|renamed|rebuilt|updated|bumped|dropped|uninstalled|installed|generated|reran|re-ran|removed|created|raised|increased|lowered|moved|deleted|granted|applied|fixed|upgraded|downgraded|enabled|disabled|replaced|pinned|mounted|patched|redeployed|rolled back|corrected|converted)\b|\btried (?:that|this|it)\b|^done\b|\b(?:is|are) [\w.-]+ now\b|\bon [\w.:/-]+ now\b|` + reValueNow.String())
+	reChangeTold = regexp.MustCompile(`\b(?:set|added|copied|recreated|re-created|changed|switched|renamed|rebuilt|updated|bumped|dropped|uninstalled|installed|generated|reran|re-ran|removed|created|raised|increased|lowered|moved|deleted|granted|applied|fixed|upgraded|downgraded|enabled|disabled|replaced|pinned|mounted|patched|redeployed|rolled back|corrected|converted)\b|\b(?:tried|did|done) (?:that|this|it)\b|^done\b|\b(?:is|are) [\w.-]+ now\b|\bon [\w.:/-]+ now\b|` + reValueNow.String())
 	// reValueNow opens the asker's line with the value they set ("4Gi
 	// now.").
 	reValueNow = regexp.MustCompile(`^\d[\w.-]* now\b`)
@@ -315,8 +319,13 @@ var (
 	// web server write access"), and
 	// reSameFailure a failure that stayed what it was ("But upgrading
 	// again shows the same issue.").
+	// reEditMarker opens an edit of the post ("EDIT:", "Update 2:",
+	// "Edit after comments:"), and reAddedInfo is one that only adds
+	// what it shows ("EDIT: added the describe output").
+	reEditMarker  = regexp.MustCompile(`^(?:[-*#>]+\s*)?(?:\*\*)?(?:update|edit|upd)\b`)
+	reAddedInfo   = regexp.MustCompile(`\b(?:added|adding|attached|attaching|included|including|posted|pasted|here (?:is|are))\b[^.!?]{0,40}\b(?:logs?|describe|output|yaml|events?|details|info|information|manifests?|trace|dump|screenshots?|values)\b`)
 	reNoChange    = regexp.MustCompile(`\b(?:can|could|should|would|must|may|might|will|to|needs? to)\s+(?:\w+\s+){0,2}(?:be\s+)?(?:set|added|changed|switched|updated|removed|fixed|raised|increased|applied|enabled|disabled)\b|\b(?:hadn't|haven't|hasn't|didn't|did not|have not|had not|has not|never|nothing|no one|nobody)\b[^.!?]{0,30}\b(?:set|added|changed|switched|updated|removed|touched|modified)\b|\bnothing (?:was |has been |had been )?changed\b`)
-	reSameFailure = regexp.MustCompile(`\b(?:same|again|as before|no change|no difference|didn't help|did not help|doesn't help|does not help)\b`)
+	reSameFailure = regexp.MustCompile(`\b(?:same|as before|no change|no difference|didn't help|did not help|doesn't help|does not help)\b`)
 	reChangeGate  = regexp.MustCompile(`(?im)` + reChangeTold.String())
 	// reFixWords say the asker mended something.
 	reFixWords = regexp.MustCompile(`\b(?:fixed|solved|resolved|gone|changed|rebuilt|added|raised|switched|removed|created|converted|corrected)\b`)

@@ -720,23 +720,40 @@ func elision(line string) bool {
 	return false
 }
 
-// splitAtElisions cuts data at the lines dropElisions removes.
+// splitAtElisions cuts data at the lines dropElisions removes, and where
+// a pod's part opens shallower than its piece's first line: the lines that
+// joined them were left out without a mark ("    containers:" from under
+// a spec, then "  status:").
+// reStructureKey is a key that opens a part of a pod.
+var reStructureKey = regexp.MustCompile(`^(?:status|spec|metadata|containers|initContainers|containerStatuses|initContainerStatuses):\s*$`)
+
 func splitAtElisions(data []byte) [][]byte {
 	var pieces [][]byte
 	var cur []string
-	for _, l := range strings.Split(string(data), "\n") {
-		if !elision(l) {
-			cur = append(cur, l)
-			continue
-		}
+	top := -1 // the indent of the piece's first line
+	flush := func() {
 		if len(strings.TrimSpace(strings.Join(cur, ""))) > 0 {
 			pieces = append(pieces, []byte(strings.Join(cur, "\n")))
 		}
-		cur = nil
+		cur, top = nil, -1
 	}
-	if len(strings.TrimSpace(strings.Join(cur, ""))) > 0 {
-		pieces = append(pieces, []byte(strings.Join(cur, "\n")))
+	for _, l := range strings.Split(string(data), "\n") {
+		if elision(l) {
+			flush()
+			continue
+		}
+		if t := strings.TrimSpace(l); t != "" {
+			indent := len(l) - len(strings.TrimLeft(l, " "))
+			if top >= 0 && indent < top && reStructureKey.MatchString(t) {
+				flush()
+			}
+			if top < 0 {
+				top = indent
+			}
+		}
+		cur = append(cur, l)
 	}
+	flush()
 	return pieces
 }
 

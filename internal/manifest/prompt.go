@@ -171,6 +171,12 @@ func printedExitCode(prompt, out string) (int, bool) {
 	// The fields as a template joins them: by spaces, or by a separator
 	// of its own ('{...reason}/{...exitCode}' prints "Completed/0").
 	f := strings.FieldsFunc(out, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("/,;|", r) })
+	if fields := reJSONPathField.FindAllString(prompt, -1); len(f) > 2 && len(fields) > 2 && !strings.Contains(prompt, "{range") &&
+		reOneContainer.MatchString(fields[len(fields)-1]) && strings.Contains(fields[len(fields)-1], "terminated.exitCode") && strings.Contains(fields[len(fields)-2], "terminated.reason") {
+		// The names of the containers first, then the reason and the
+		// exit code last ("linkerd-proxy reindex Completed 0").
+		f = f[len(f)-2:]
+	}
 	if len(f) == 0 || len(f) > 2 {
 		return 0, false
 	}
@@ -195,6 +201,10 @@ func printedExitCode(prompt, out string) (int, bool) {
 	}
 	return code, code >= 0 || code < -255 // a Windows status is a large negative number
 }
+
+// reOneContainer is a jsonpath field of one container's status
+// (".status.containerStatuses[1].lastState...").
+var reOneContainer = regexp.MustCompile(`[cC]ontainerStatuses\[\d+\]`)
 
 // rangeRowExit reads the rows a jsonpath `{range ...containerStatuses[*]}`
 // prints, one per container ("ingest\t6\tError\t132" for

@@ -39,12 +39,15 @@ var (
 // shape are joined.
 func segments(text string) []segment {
 	var out []blockSegment
+	logLeft := false // a describe or YAML pasted after a log ended it
 	for _, p := range paragraphs(text) {
 		f := Detect([]byte(p.text))
-		if p.log && f != FormatObjects && f != FormatDescribe && !(f == FormatEvents && eventsHeading(p.text)) {
+		logLeft = p.log && (logLeft || f == FormatObjects || f == FormatDescribe)
+		if p.log && f != FormatObjects && f != FormatDescribe && !(f == FormatEvents && (eventsHeading(p.text) || logLeft)) {
 			// The output of `kubectl logs` is a log whatever it looks
 			// like; an "Events:" table (its heading or header row) is the
-			// describe output pasted below it.
+			// describe output pasted below it, and so are its rows alone
+			// after the describe's container block.
 			f = FormatLog
 		}
 		// A `kubectl logs` prompt's output is a log, never the later part
