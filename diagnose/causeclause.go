@@ -231,7 +231,8 @@ func programLine(t []byte) bool {
 
 // reReporterMarker is the word a reporter puts before a later addition
 // or a part of their report ("Update:", "EDIT 2:", "Workaround:",
-// "TL;DR:", a comment quoted as `Comment: "is it ...?"`), then their own words: not a program's "name: message".
+// "TL;DR:", a comment quoted as `Comment: "is it ...?"`), then their own
+// words: not a program's "name: message".
 var reReporterMarker = regexp.MustCompile(`^(?i:update|updated|edit|edited|addendum|solution|workaround|tl;? ?dr|background|problem|question)(?: \d{1,2})?:\s+[a-zA-Z]|^(?i:comment|reply|answer):\s+["“][a-zA-Z]`)
 
 // reS6Stage is an s6-overlay stage tag at a line's start ("[cont-init.d]

@@ -158,8 +158,11 @@ var (
 	// "After fixing that I get", "EDIT 2:", "describe #2 (today):", "I
 	// created the configmap. Now:", "But it still restarts:").
 	reCurrentAttempt = regexp.MustCompile(`^(?:[-*#>]+\s*)?(?:\*\*)?(?:(?:update|edit|upd)\b|[2-9]\)\s*(?:now|then|next|after|but)\b|(?:but |and |so |ok,? |okay,? )?now\b|after (?:fixing|that|adding|creating|applying|the fix|raising|bumping|changing|switching|installing|setting|correcting|removing|rebuilding|i |we )|(?:describe|logs?|attempt|try|paste|output|run)\s*#?\s*[2-9]\b)|[.!;,:]\s+(?:but |and |so |ok,? |okay,? )?now\b|[.!;,:]\s+(?:and )?next (?:it|i|we|the \w+) (?:says?|gets?|got|shows?|prints?|fails?|dies|crashes|logs)\b|\bbut\b[^.!?]{0,60}:\s*$|\bnow\s*:\s*$|\((?:now|today|current|latest|after)\)\s*:\s*$|\b(?:describe|logs?|output|error|state)\s+(?:from\s+)?(?:today|now)\s*:\s*$|\bthe new (?:pod|pods|replica|replicaset|container|image|version|release|revision)\b(?: [\w-]+){0,3}? (?:starts?|crash|crashes|dies|fails|exits|keeps)\b|^today\b[^.!?]{0,80}:\s*$|^-{2,}\s*(?:today|now|current|after)\s*-{2,}$`)
-	reAskersStart    = regexp.MustCompile(`^(?:[-*#>(]+\s*|\d\)\s*|\*\*)?(?:[a-z]|1st\b)`)
-	reLogLevelStart  = regexp.MustCompile(`^(?:(?:info|warn|warning|error|err|debug|trace|fatal|panic|critical|notice)\b[\s:\]|]|[iwef]\d{4} \d\d:\d\d:\d\d|(?:time|ts|level|msg)=\S)`)
+	// reAskersStart opens a line of the asker's words, and reLogLevelStart
+	// a program's line that starts with a letter all the same: a level
+	// word, klog's header ("I0227 17:10:44.002116"), logfmt's first key.
+	reAskersStart   = regexp.MustCompile(`^(?:[-*#>(]+\s*|\d\)\s*|\*\*)?(?:[a-z]|1st\b)`)
+	reLogLevelStart = regexp.MustCompile(`^(?:(?:info|warn|warning|error|err|debug|trace|fatal|panic|critical|notice)\b[\s:\]|]|[iwef]\d{4} \d\d:\d\d:\d\d|(?:time|ts|level|msg)=\S)`)
 	// reEarlierNamed names the earlier failure inside a sentence that
 	// goes on to the current one ("the previous error was \"[Errno 98]
 	// Address already in use\" (two gunicorn configs), now it's a
