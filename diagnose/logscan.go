@@ -763,7 +763,7 @@ func (s *logScanner) line(raw []byte) {
 		}
 		return
 	}
-	if best != nil && (deniedLine(trimmed, lower) || (best.cat == OOMKilled && reNotOOM.Match(lower) || best.cat == LivenessProbe && reNoProbe.Match(lower)) && !programLine(trimmed)) {
+	if best != nil && (deniedLine(trimmed, lower) || ruledOutByName(best.cat, lower) && !programLine(trimmed)) {
 		return // "I don't think this is an OOM scenario", "Not OOMKilled", "there's no liveness probe on it": a cause the reporter rules out
 	}
 	if best != nil && (best.cat == Segfault || best.cat == AppCrash) && reNotACrash.Match(lower) && !programLine(trimmed) && reportersWords(trimmed) {

@@ -264,6 +264,18 @@ var reNotOOM = regexp.MustCompile(`\bnot oom(?:killed|-killed)?\b|\bno oom(?:s|k
 // all"). (No startup probe is how a liveness probe kills a slow start.)
 var reNoProbe = regexp.MustCompile(`\bno liveness(?:[ /]+(?:or |and )?(?:readiness|startup))? ?(?:probes?|checks?)\b|\bno probes? (?:events?|failures?|configured|defined|set|at all)\b|\bno probes? (?:is |are )?(?:involved|configured|defined)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:have|define|set) (?:a |any )?liveness ?probes?\b|\bwithout (?:a |any )?liveness ?probes?\b|\bno ["“]?(?:liveness|startup) probe (?:failed|failures?)["”]? (?:events?|messages?)\b`)
 
+// ruledOutByName reports a sentence that rules cat out by its name ("Not
+// OOMKilled", "there's no liveness probe on it").
+func ruledOutByName(cat Category, lower []byte) bool {
+	switch cat {
+	case OOMKilled:
+		return reNotOOM.Match(lower)
+	case LivenessProbe:
+		return reNoProbe.Match(lower)
+	}
+	return false
+}
+
 // reThoughtBut is a sentence that gives up a guess: "I thought it was the
 // probe, but ...", "we first suspected the memory limit but ...".
 var reThoughtBut = regexp.MustCompile(`\b(?:i|we) (?:first |initially |originally )?(?:thought|assumed|suspected)\b.{0,80}\bbut\b`)
