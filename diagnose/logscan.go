@@ -165,6 +165,7 @@ func (c *candidate) better(b *candidate) bool {
 
 // logScanner holds the small state of one scan.
 type logScanner struct {
+	waitTarget []byte // the address the line before waits for (reWaitingForAddr)
 	lower      []byte
 	idx        *lineIndex
 	ring       [excerptLines][]byte
@@ -301,6 +302,14 @@ type logScanner struct {
 	caretSource    string     // the source line above that caret
 }
 
+// reWaitingForAddr is a wait loop's line naming the address it waits
+// for ("waiting for shop-mysql:3306 (12)"), and reBareGiveUp the loop's
+// last word alone ("gave up", "Giving up.", "timeout").
+var (
+	reWaitingForAddr = regexp.MustCompile(`(?i)\bwaiting for ([a-z0-9][a-z0-9.-]*:\d{2,5})\b`)
+	reBareGiveUp     = regexp.MustCompile(`(?i)^(?:gave up|giving up|timed out|timeout|time ?out reached)[.!]*$`)
+)
+
 // maxGenerics bounds the generic lines a scan keeps.
 const maxGenerics = 16
 
@@ -424,6 +433,20 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if isTableRule(trimmed) {
 		return // "-- | -- | --": a Markdown table's rule, pasted with the log
+	}
+	if target := s.waitTarget; target != nil && reBareGiveUp.Match(trimmed) {
+		// A wait loop's "gave up" right under its "waiting for
+		// db:3306 (60)": what it gave up on is the line above's.
+		raw = append(slices.Clip(raw), " waiting for "...)
+		raw = append(raw, target...)
+		content = stripPrefixes(raw)
+		trimmed = bytes.TrimSpace(content)
+	}
+	s.waitTarget = nil
+	if bytes.Contains(trimmed, []byte("aiting for ")) {
+		if m := reWaitingForAddr.FindSubmatch(trimmed); m != nil {
+			s.waitTarget = slices.Clone(m[1])
+		}
 	}
 	if spawnWords(trimmed) && reSpawnCall.Match(trimmed) {
 		if c := s.enoent; c != nil && s.lines-c.lineNo <= 2 {
@@ -750,6 +773,9 @@ func (s *logScanner) line(raw []byte) {
 		if advice(trimmed) {
 			return // "If this container fails to start, ...": a hint, not an error
 		}
+		if asked, _ := askedLine(trimmed); asked && reportersWords(trimmed) {
+			return // "So why does k8s say it failed?": the reporter asks, no program failed in these words
+		}
 		if errorLine(sev, lower, trimmed) {
 			s.noteError(raw, trimmed, lower)
 			s.addGeneric(s.lastError)
@@ -790,6 +816,12 @@ func (s *logScanner) line(raw []byte) {
 		asked = true
 	} else if before, ok := hedgeLater(trimmed); ok && best != nil && !best.match(s.idx, appendLower(nil, before), before, before) {
 		score -= 12 // "... whenever that node runs. I think the pod is OOMKilled": the guess is the sentence that names it
+		asked = true
+	} else if othersWords(trimmed, lower) {
+		score -= 12 // "Copilot: \"... segfault in the native addon\"", "Someone on our team says 134 is an out-of-memory abort": another's guess
+		asked = true
+	} else if q, rest, ok := questionWithin(trimmed); ok && best != nil && best.match(s.idx, appendLower(nil, q), q, q) && !best.match(s.idx, appendLower(nil, rest), rest, rest) {
+		score -= 8 // "... copied by hand. Is the liveness probe too aggressive? It has a 60s delay": the question names it
 		asked = true
 	}
 	if causedBy {
@@ -3297,6 +3329,48 @@ func hedgeLater(trimmed []byte) ([]byte, bool) {
 	return nil, false
 }
 
+// othersWords reports a line that gives someone else's account of the
+// cause: a chatbot's, a runbook's or a colleague's ("Copilot: \"...\"",
+// "Runbook \"x\": \"...\"", "A colleague suggests bumping memory because
+// ...", "Someone on our team says 134 is an out-of-memory abort").
+func othersWords(trimmed, lower []byte) bool {
+	return reSpeakerMarker.Match(lower) || reHearsay.Match(lower) && !programLine(trimmed)
+}
+
+var (
+	// reSpeakerMarker opens a line with who says it, when that is a
+	// chatbot, a runbook or a vendor's support.
+	reSpeakerMarker = regexp.MustCompile(`^(?:\*\*)?(?:chat ?gpt|copilot|github copilot|claude|gemini|the (?:ai|bot|assistant)|(?:our |the )?runbook|(?:vendor )?support|the vendor)\b[^:]{0,60}:\s*\S`)
+	// reHearsay is someone else's account of the cause told by the
+	// reporter.
+	reHearsay = regexp.MustCompile(`\b(?:someone|somebody|a colleague|my colleague|a co-?worker|my co-?worker|a teammate|my teammate|(?:chat ?gpt|copilot|claude|gemini|the (?:runbook|vendor|bot))(?:'s answer)?)\b[^.;]{0,40}?\b(?:says|said|suggests|suggested|thinks|claims|claimed|insists|told (?:me|us)|recommends|recommended|blames|blamed)\b`)
+)
+
+// questionWithin splits the reporter's line into its questions and the
+// rest when a sentence after its first asks ("... copied by hand. Is the
+// liveness probe too aggressive? It has a 60s delay ...").
+func questionWithin(trimmed []byte) (questions, rest []byte, ok bool) {
+	if programLine(trimmed) || !bytes.Contains(trimmed, []byte("? ")) && !bytes.HasSuffix(trimmed, []byte("?")) {
+		return nil, nil, false
+	}
+	start := 0
+	for i := 0; i < len(trimmed); i++ {
+		c := trimmed[i]
+		if c != '.' && c != '?' && c != '!' || i+1 < len(trimmed) && trimmed[i+1] != ' ' {
+			continue
+		}
+		sentence := trimmed[start : i+1]
+		if c == '?' && start > 0 {
+			questions = append(append(questions, sentence...), ' ')
+		} else {
+			rest = append(append(rest, sentence...), ' ')
+		}
+		start = i + 1
+	}
+	rest = append(rest, trimmed[start:]...)
+	return questions, rest, len(questions) > 0
+}
+
 // oneWordGuess reports a word asked on its own before the reporter goes on
 // ("Segfault? It's C++ so ..."): a guess.
 func oneWordGuess(w []byte) bool {
@@ -3413,8 +3487,9 @@ func reportersProse(trimmed []byte) bool {
 var reAlreadyGone = regexp.MustCompile(`\b(?:because|since)\b.{0,60}\b(?:is|was|has)\s+already\s+(?:gone|dead|exited|crashed|down)\b`)
 
 // reSymptomOfRestarts is a sentence putting a failure down to another
-// component's restarts, or calling it a symptom.
-var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,80}\b(?:keeps?|kept|is|are|was|were)\s+(?:on\s+)?(?:restarting|dying|crashing|crash[- ]?looping|going down)\b|\b(?:only|just) (?:a )?symptoms?\b|\bsymptoms?,? not the cause\b`)
+// component's restarts, or calling it a symptom ("Our app pods also log
+// \"connection refused\" to :8126 because of it").
+var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,80}\b(?:keeps?|kept|is|are|was|were)\s+(?:on\s+)?(?:restarting|dying|crashing|crash[- ]?looping|going down)\b|\b(?:only|just) (?:a )?symptoms?\b|\bsymptoms?,? not the cause\b|\b(?:also|too)\b.{0,80}\bbecause of (?:it|that|this)\b`)
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I
 // think the liveness probe is too aggressive, ..."): a guess, as a

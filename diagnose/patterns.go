@@ -243,6 +243,11 @@ var patterns = []*pattern{
 	// Postgrex told to use TLS against a server without it.
 	pat("postgrex_ssl_not_available", ConfigError, weightPrecise, "The app asks the database for TLS (ssl: true) and the server does not offer it: turn TLS on in the server, or set ssl: false for this database.", "ssl not available").matching(`\(DBConnection\.ConnectionError\) ssl not available\b`),
 	// .NET's X509 store under a HOME another user created.
+	// .NET Framework's own words for a config file it cannot read
+	// ("Unrecognized configuration section retryPolicy. (C:\svc\App.exe.Config
+	// line 14)") and for a registry key its user may not open.
+	pat("netfx_config_section", ConfigError, weightPrecise, "The app's .config file has an element .NET does not know: declare the section in <configSections> (with its handler type) or remove it; the message names the file and line.", "unrecognized configuration section").matching(`(?i)\bUnrecognized configuration section [\w.]+`),
+	pat("netfx_registry_denied", PermissionDenied, weightPrecise, "The process's user may not open a registry key it reads or writes: run as a user with access (ContainerAdministrator, or grant the key to ContainerUser in the image), or move the setting out of the registry.", "requested registry access is not allowed").matching(`(?i)\bRequested registry access is not allowed\b`),
 	pat("dotnet_store_owner", PermissionDenied, weightPrecise, hintPerm, "is not the current user").matching(`\bThe owner of '[^']+' is not the current user\b`),
 	// ADO.NET without a connection string (the name the code asks for is
 	// not set).
@@ -1315,7 +1320,7 @@ var patterns = []*pattern{
 	pat("platform_exit0", Completed, weightPrecise, "", "exited normally with code: 0", "container exit code: 0").matching(`(?i)\bmain child exited normally with code: 0\b|\bcontainer exit code: 0\b`),
 	// A task's own last word that its work is done and it exits on
 	// purpose ("processed 1200 records, exiting").
-	pat("work_done_exiting", Completed, weightGeneric+4, "", "exiting").matching(`(?i)\b(?:processed|imported|exported|synced|sent|wrote|uploaded|migrated|indexed|seeded) \d[\d,.]* [\w-]+(?: [\w-]+)?,? (?:done,? )?exiting\.?$`).without("fail", "error", "abort"),
+	pat("work_done_exiting", Completed, weightGeneric+4, "", "exiting").matching(`(?i)\b(?:processed|imported|exported|synced|sent|wrote|uploaded|migrated|indexed|seeded) \d[\d,.]* [\w-]+(?: [\w-]+)?,? (?:done,? )?exiting\.?$|\ball (?:[\w-]+ ){1,2}(?:done|complete|completed|finished),? exiting\.?$`).without("fail", "error", "abort"),
 	pat("code_exit0", Completed, weightGeneric+4, "", "exit(0)").matching(`(?i)\b(?:sys|os|process|system|runtime)\.exit\(0\)|\bcontainer called exit\(0\)`),
 	// Azure Container Apps' system log: the container ended by itself.
 	pat("aca_terminated_completed", Completed, weightGeneric+4, "", "reason 'completed'").matching(`(?i)\bwas terminated with exit code '0' and reason 'Completed'`),
@@ -1455,6 +1460,9 @@ var patterns = []*pattern{
 	// A controller that logs the object's absence and requeues handles it:
 	// it waits for the object ("not found yet, will requeue"), so that line
 	// is not why it stops.
+	// A Swarm stack's config or secret that does not exist ("rpc error:
+	// code = InvalidArgument desc = config caddyfile_v3 not found").
+	pat("swarm_object_missing", MissingConfigObject, weightPrecise, "The stack references a Docker config or secret that does not exist: create it (docker config create / docker secret create) or fix the name the stack file gives.", "not found").matching(`(?i)\bdesc = (?:config|secret) [\w.-]+ not found\b`),
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) ?\\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`).without("not found yet", "will requeue"),
 	// flannel's network settings, which every manifest mounts from a
 	// ConfigMap's net-conf.json key ("failed to read net conf: open
@@ -3162,7 +3170,11 @@ var patterns = []*pattern{
 	// A port another process holds: HNS's "(0x20)" for a published port,
 	// IIS's 0x80070020, HTTP.SYS's URL reservations (HttpListener, WCF),
 	// Fluent Bit's bind.
-	pat("win_port_in_use", PortConflict, weightPrecise, hintPort, "0x80070020", "being used by another process. (0x20)", "conflicts with an existing registration on the machine", "addressalreadyinuseexception", "could not bind address").matching(`(?i)\b0x80070020\b|\bbeing used by another process\. \(0x20\)|\bconflicts with an existing registration on the machine\b|\bAddressAlreadyInUseException\b|\bcould not bind address \S+:\d+`),
+	// Windows' WSAEACCES (10013) on a bind: the port is in a range the
+	// host reserved (Hyper-V, winnat) or another process holds it
+	// exclusively; rights rarely are the cause.
+	pat("win_port_reserved", PortConflict, weightPrecise, "Windows refused the bind (WSAEACCES 10013): the port is in an excluded range the host reserved (netsh int ipv4 show excludedportrange protocol=tcp) or another process holds it exclusively: pick a port outside those ranges, or free it.", "forbidden by its access permissions").matching(`(?i)\b(?:bind|listen|socket|10013)\b.{0,120}\bforbidden by its access permissions\b`),
+	pat("win_port_in_use", PortConflict, weightPrecise, hintPort, "0x80070020", "being used by another process", "conflicts with an existing registration on the machine", "addressalreadyinuseexception", "could not bind address").matching(`(?i)\b0x80070020\b|\bbeing used by another process\. \(0x20\)|\bhns(?:call)? failed\b.{0,100}\bbeing used by another process\b|\bconflicts with an existing registration on the machine\b|\bAddressAlreadyInUseException\b|\bcould not bind address \S+:\d+`),
 	// Directory and database clients on Windows: ADSI's domain
 	// controller out of reach, Oracle's listener not up, SQL Server's
 	// refusal of a login from an untrusted domain (no gMSA credential).

@@ -17,6 +17,7 @@ type eventRow struct {
 	firstAge  time.Duration // since the first occurrence; -1 when unknown
 	container string        // container named by a sub-object path
 	object    string        // the OBJECT column's kind, lower-cased ("pod", "job"), when printed
+	described bool          // named only by the `describe pod NAME` prompt it was printed under
 }
 
 // eventsHeaderTitles are the column titles that start an events table,

@@ -172,6 +172,18 @@ func (o *Objects) pod() (*corev1.Pod, error) {
 		}
 		o.notes = append(o.notes, fmt.Sprintf("%d pods given (%s); diagnosing %s, the one failing most; give one pod's output to diagnose another", len(pods), strings.Join(names, ", "), pod.Name))
 	}
+	o.asked, o.aside = askedAndAside(o.intro, o.candidateNames(pods))
+	if o.asked != "" && o.prompt.logsOf != "" && !askedMatch(o.asked, o.prompt.logsOf) && !o.setAside(o.prompt.logsOf) && !reAskWords.MatchString(strings.ToLower(o.intro)) {
+		o.asked = "" // the log pasted is another pod's: the words name what it waits for ("after each update of the node MySQL runs on")
+	}
+	if o.asked != "" {
+		if asked := o.askedPod(pods, pod); asked != pod {
+			pod = asked
+			if len(pods) > 1 && pod != nil {
+				o.notes[len(o.notes)-1] = fmt.Sprintf("%d pods given; diagnosing %s, the one the report's words ask about; give one pod's output to diagnose another", len(pods), pod.Name)
+			}
+		}
+	}
 	if row, ok := o.pickRow(pod); ok {
 		row.lastTerminated, row.lastTerminatedAt = lastTermination(o.rows, row.name)
 		rp := row.pod()
@@ -189,6 +201,78 @@ func (o *Objects) pod() (*corev1.Pod, error) {
 	}
 	o.fillNames(pod)
 	return pod, nil
+}
+
+// candidateNames are the names of the pods given, their rows and the
+// pods their events are about.
+func (o *Objects) candidateNames(pods []*corev1.Pod) []string {
+	var names []string
+	add := func(n string) {
+		if n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	for _, p := range pods {
+		add(p.Name)
+	}
+	for _, r := range o.rows {
+		add(r.name)
+	}
+	for _, r := range o.textEvents {
+		if k := r.event.InvolvedObject.Kind; k == "" || k == "Pod" {
+			add(r.event.InvolvedObject.Name)
+		}
+	}
+	return names
+}
+
+// askedPod returns the pod of the asked name among pods when it fails;
+// when only a failing row has that name, the nameless pod given (or
+// none), for pickRow to find the row; else chosen.
+func (o *Objects) askedPod(pods []*corev1.Pod, chosen *corev1.Pod) *corev1.Pod {
+	var best *corev1.Pod
+	for _, p := range pods {
+		if askedMatch(o.asked, p.Name) && failingScore(p) >= 50 && (best == nil || failingScore(p) > failingScore(best)) {
+			best = p
+		}
+	}
+	if best == nil && slices.ContainsFunc(o.rows, o.askedRow) {
+		i := slices.IndexFunc(pods, func(p *corev1.Pod) bool { return p.Name == "" })
+		if i >= 0 {
+			best = pods[i]
+		} else if chosen != nil {
+			o.others = append(o.others, chosen)
+			return nil
+		}
+	}
+	if best == nil || best == chosen {
+		return chosen
+	}
+	o.others = slices.DeleteFunc(o.others, func(p *corev1.Pod) bool { return p == best })
+	if chosen != nil {
+		o.others = append(o.others, chosen)
+	}
+	return best
+}
+
+// setAside reports a pod (or workload) the asker's words set aside.
+func (o *Objects) setAside(name string) bool {
+	return slices.ContainsFunc(o.aside, func(n string) bool { return n == name || slices.Contains(nameForms(n), name) })
+}
+
+// reInitProgress is a pod whose init containers are still running
+// ("Init:0/1"), waiting rather than failing.
+var reInitProgress = regexp.MustCompile(`^Init:\d+/\d+$`)
+
+// stuck reports a row of a pod that has not started its containers.
+func stuck(r tableRow) bool {
+	return r.status == "ContainerCreating" || r.status == "Pending" || r.status == "PodInitializing"
+}
+
+// askedRow reports a row of the asked workload that fails, restarted, or
+// cannot start yet.
+func (o *Objects) askedRow(r tableRow) bool {
+	return askedMatch(o.asked, r.name) && (r.failing() || r.restarts > 0 || r.status == "ContainerCreating" || r.status == "Pending")
 }
 
 // pickRow chooses the `kubectl get pods` row that describes pod: the one
@@ -221,17 +305,30 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		// stuck pulling its image).
 		return tableRow{}, false
 	}
-	named := map[string]bool{}
+	named, warned := map[string]bool{}, map[string]bool{}
 	for _, e := range o.textEvents {
 		if n := e.event.InvolvedObject.Name; n != "" {
 			named[n] = true
+			// (A pod stuck creating whose events warn, FailedMount under
+			// `describe pod NAME`, fails too, unless another pod crash
+			// loops: it is what that one waits for.)
+			warned[n] = warned[n] || e.event.Type == "Warning"
 		}
 	}
-	rows, narrowed := o.rows, false
+	rows, narrowed, byWords := o.rows, false, false
 	if pod == nil || pod.Name == "" {
 		// (A nameless pod is a pasted spec: which row it is, the prompt
 		// says.)
-		if own := o.promptRows(); len(own) > 0 && len(own) < len(o.rows) {
+		own := o.promptRows()
+		asked := slices.DeleteFunc(slices.Clone(rows), func(r tableRow) bool { return !o.askedRow(r) })
+		explicit := reAskWords.MatchString(strings.ToLower(o.intro))
+		switch {
+		case len(asked) > 0 && len(asked) < len(o.rows) && (explicit || !slices.ContainsFunc(own, func(r tableRow) bool { return !o.setAside(r.name) })):
+			// The asker's words name the workload, and ask about it or no
+			// prompt names another pod they keep (`describe pod search-0
+			// | grep` of the neighbour set aside in words): its rows.
+			rows, narrowed, byWords = asked, true, true
+		case len(own) > 0 && len(own) < len(o.rows):
 			// The log's prompt names one of the rows (`kubectl logs
 			// notify-worker-7c4f9d6b8-wq5hz --previous`): that pod is the
 			// one asked about, whatever state its neighbours are in, and
@@ -239,10 +336,11 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 			rows, narrowed = own, true
 		}
 	}
+	restarted := slices.ContainsFunc(rows, func(r tableRow) bool { return r.failing() && (r.restarts > 0 || !reInitProgress.MatchString(r.status)) })
 	best, found := tableRow{}, false
 	for _, r := range rows {
-		if !r.failing() && (!narrowed || r.restarts == 0) {
-			continue
+		if !r.failing() && (!narrowed || r.restarts == 0) && !byWords && !(warned[r.name] && stuck(r) && !restarted) {
+			continue // (a pod the asker names that is stuck creating is the one asked about)
 		}
 		if pod == nil && !narrowed && r.status == "Running" && r.restarts == 0 && len(o.Logs) > 0 && !named[r.name] {
 			// Running, not ready, never restarted: not the container
@@ -569,6 +667,11 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 		}
 	}
 	if pod.Name == "" {
+		for n := range names {
+			if askedMatch(o.asked, n) && warned[n] {
+				names[n] += 10000 // the pod the asker's words name, among a namespace's events
+			}
+		}
 		best := 0
 		for n, c := range names {
 			if c > best || (c == best && n < pod.Name) {
@@ -714,6 +817,13 @@ func onlyMatch(rows []eventRow, re *regexp.Regexp) string {
 	return found
 }
 
+// knownName reports a pod name that a row or an event of the paste
+// carries.
+func (o *Objects) knownName(name string) bool {
+	return slices.ContainsFunc(o.rows, func(r tableRow) bool { return r.name == name }) ||
+		slices.ContainsFunc(o.textEvents, func(r eventRow) bool { return r.event.InvolvedObject.Name == name })
+}
+
 // siblingEvents names the one other pod the pasted events are about when
 // none is about pod itself and it belongs to the same workload (a pod of
 // the rollout that replaced it): its events say what the workload's pods
@@ -762,9 +872,12 @@ func (o *Objects) podEvents(pod *corev1.Pod, now time.Time) []corev1.Event {
 		}
 	}
 	sibling := o.siblingEvents(pod)
+	unknown := pod.Name != "" && !o.knownName(pod.Name)
 	for _, r := range o.textEvents {
 		e := r.event
-		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling && !nodeOOM(e) {
+		if e.InvolvedObject.Name != "" && e.InvolvedObject.Name != pod.Name && e.InvolvedObject.Name != sibling && !nodeOOM(e) && !(r.described && unknown) {
+			// (A pod whose name no row or event knows, a fragment's, takes
+			// the events a describe prompt named.)
 			continue
 		}
 		e.InvolvedObject.Kind, e.InvolvedObject.Name, e.InvolvedObject.Namespace = "Pod", pod.Name, pod.Namespace

@@ -18,7 +18,22 @@ type logEntry struct {
 		// A structured logger's trace beside the message (logstash's
 		// encoder: stack_trace), whose "Caused by:" names the cause.
 		StackTrace string `json:"stack_trace"`
+		// A structured logger's error beside its message (zap's and
+		// logrus's "error", "err"): what failed, in the program's words.
+		Error json.RawMessage `json:"error"`
+		Err   json.RawMessage `json:"err"`
 	} `json:"jsonPayload"`
+}
+
+// errorText is the logger's error field when it is a string.
+func (e logEntry) errorText() string {
+	for _, raw := range []json.RawMessage{e.JSONPayload.Error, e.JSONPayload.Err} {
+		var s string
+		if json.Unmarshal(raw, &s) == nil && s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 func (e logEntry) text() string {
@@ -27,6 +42,8 @@ func (e logEntry) text() string {
 		return e.TextPayload
 	case e.JSONPayload.Message != "" && e.JSONPayload.StackTrace != "":
 		return e.JSONPayload.Message + "\n" + e.JSONPayload.StackTrace
+	case e.JSONPayload.Message != "" && e.errorText() != "":
+		return e.JSONPayload.Message + ": " + e.errorText() // as the logger's console encoder prints them
 	case e.JSONPayload.Message != "":
 		return e.JSONPayload.Message
 	}

@@ -42,6 +42,9 @@ type Objects struct {
 	notes      []string      // what building the input decided (which of several pods)
 	others     []*corev1.Pod // the pods given besides the one diagnosed
 	prompt     promptNames   // what a pasted `kubectl logs POD -n NS` names
+	intro      string        // the paste's opening words (introOf)
+	asked      string        // the name form those words ask about (askedForm)
+	aside      []string      // the names those words set aside
 }
 
 // ErrUnsupportedKind is returned for Kubernetes objects that are neither

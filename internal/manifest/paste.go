@@ -44,6 +44,9 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
+	if o.intro == "" {
+		o.intro = introOf(string(data))
+	}
 	if pod, ok := rancherStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the events in it are read below
 	}
@@ -88,6 +91,20 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 		}
 		var one Objects
 		f, err := one.parseOne(name, []byte(s.text))
+		if s.of == notAPod {
+			one.Pods = nil // `describe secret app-env`: its Name: is no pod's
+		}
+		for i := range one.Pods {
+			if p := &one.Pods[i]; p.Name == "" {
+				p.Name = s.of // a grep of `describe pod NAME`: NAME's
+			}
+		}
+		for i := range one.textEvents {
+			if e := &one.textEvents[i].event; e.InvolvedObject.Name == "" && s.of != notAPod && s.of != "" {
+				e.InvolvedObject.Name = s.of // rows under `describe pod NAME`: NAME's
+				one.textEvents[i].described = true
+			}
+		}
 		if err != nil { // a broken object amid text: read what it has
 			if pod, ok := scrapeStatus(s.text); ok {
 				o.Pods = append(o.Pods, pod)
@@ -1033,7 +1050,11 @@ func stripQuoteBlocks(data []byte) []byte {
 		for j < len(lines) && quoted(lines[j]) {
 			j++
 		}
-		if j-i >= 2 {
+		if j > i && answerQuoted(lines, i) {
+			for k := i; k < j; k++ {
+				lines[k] = nil // a chatbot's or colleague's answer: what they think, not what the pod shows
+			}
+		} else if j-i >= 2 {
 			for k := i; k < j; k++ {
 				lines[k] = lines[k][1:]
 				if len(lines[k]) > 0 && lines[k][0] == ' ' {
@@ -1048,6 +1069,24 @@ func stripQuoteBlocks(data []byte) []byte {
 	}
 	return bytes.Join(lines, []byte("\n"))
 }
+
+// answerQuoted reports a quote starting at lines[at] under a line that
+// introduces someone else's answer ("ChatGPT's answer for our router
+// service crashloop:", "Support replied:").
+func answerQuoted(lines [][]byte, at int) bool {
+	for k := at - 1; k >= 0; k-- {
+		if l := bytes.TrimSpace(lines[k]); len(l) > 0 {
+			return reAnswerIntro.Match(l) && !reEvidenceWord.Match(l) // ("My colleague sent the log:" quotes evidence)
+		}
+	}
+	return false
+}
+
+// reEvidenceWord names output rather than an opinion.
+var reEvidenceWord = regexp.MustCompile(`(?i)\b(?:logs?|output|trace|traceback|events?|describe|stack|yaml|status)\b`)
+
+// reAnswerIntro is a line that introduces someone else's answer.
+var reAnswerIntro = regexp.MustCompile(`(?i)\b(?:chat ?gpt|copilot|claude|gemini|support|vendor|colleague|co-?worker|teammate|runbook|the bot|the ai)\b.{0,60}(?:\banswer(?:ed)?|\bsaid|\bsays|\bsuggest(?:s|ed|ion)|\brepl(?:y|ied)|\bwrote|\bresponse|\brunbook)\b[^:]{0,60}:$`)
 
 // stripLinePrefixes removes a prefix every line of the paste carries that
 // is none of its content: consecutive line numbers, or one and the same

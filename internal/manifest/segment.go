@@ -12,7 +12,8 @@ import (
 type segment struct {
 	format Format
 	text   string
-	noise  bool // a proxy sidecar's current log (proxyLogPrompt)
+	noise  bool   // a proxy sidecar's current log (proxyLogPrompt)
+	of     string // the pod the prompt above it describes (describedPod), or ""
 }
 
 var (
@@ -63,7 +64,7 @@ func segments(text string) []segment {
 		if n := len(out); n > 0 && out[n-1].format == FormatObjects && completeJSON(out[n-1].text.String()) {
 			ownObjects = true
 		}
-		if n := len(out); n > 0 && p.block == out[n-1].block && noise == out[n-1].noise && (!afterLogsPrompt || out[n-1].format == FormatLog) && !ownObjects && joins(out[n-1].format, f, p.text) {
+		if n := len(out); n > 0 && p.block == out[n-1].block && noise == out[n-1].noise && p.of == out[n-1].of && (!afterLogsPrompt || out[n-1].format == FormatLog) && !ownObjects && joins(out[n-1].format, f, p.text) {
 			b := &out[n-1].text
 			b.WriteByte('\n')
 			if p.afterBlank {
@@ -72,12 +73,12 @@ func segments(text string) []segment {
 			b.WriteString(p.text)
 			continue
 		}
-		out = append(out, blockSegment{format: f, block: p.block, noise: noise})
+		out = append(out, blockSegment{format: f, block: p.block, noise: noise, of: p.of})
 		out[len(out)-1].text.WriteString(p.text)
 	}
 	segs := make([]segment, len(out))
 	for i := range out {
-		segs[i] = segment{format: out[i].format, text: out[i].text.String(), noise: out[i].noise}
+		segs[i] = segment{format: out[i].format, text: out[i].text.String(), noise: out[i].noise, of: out[i].of}
 	}
 	return segs
 }
@@ -101,6 +102,7 @@ type blockSegment struct {
 	text   strings.Builder
 	block  int // the code block (or the text between two) it came from
 	noise  bool
+	of     string
 }
 
 // joins reports whether a paragraph of format next continues the stretch
@@ -144,12 +146,13 @@ func mostLines(text string, f func(string) bool) bool {
 
 type paragraph struct {
 	text       string
-	block      int  // which code block or text between code blocks
-	log        bool // follows a `kubectl logs` prompt
-	noise      bool // follows one that fetches a proxy sidecar's current log
-	aside      bool // under a heading of another component's output, where one heading names the crashed one's
-	afterBlank bool // a blank line separates it from the one before
-	prompted   bool // the first after a shell prompt: a command's output of its own
+	block      int    // which code block or text between code blocks
+	log        bool   // follows a `kubectl logs` prompt
+	noise      bool   // follows one that fetches a proxy sidecar's current log
+	aside      bool   // under a heading of another component's output, where one heading names the crashed one's
+	afterBlank bool   // a blank line separates it from the one before
+	prompted   bool   // the first after a shell prompt: a command's output of its own
+	of         string // the pod the prompt above it describes (describedPod), or ""
 }
 
 // isPrompt reports a shell prompt running a command whose output
@@ -173,10 +176,11 @@ func paragraphs(text string) []paragraph {
 		blank   bool    // a blank line came after the last paragraph
 		prompt  bool    // a shell prompt came after the last paragraph
 		aside   bool    // under a heading of another component's log
+		of      string  // the pod the last prompt describes
 	)
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, aside: aside, afterBlank: blank, prompted: prompt})
+			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, aside: aside, afterBlank: blank, prompted: prompt, of: of})
 			logSeen = logSeen || inLog
 			prompt = false
 		}
@@ -184,6 +188,12 @@ func paragraphs(text string) []paragraph {
 	}
 	lines := goMapStates(foldDescribeMessages(unjoinDescribe(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))))
 	crashed := crashedLogsTarget(lines)
+	// Of the logs of two workloads, the one the asker's words name, unless
+	// a crashed log of another is pasted that the words do not set aside.
+	asked, others := askedAndAside(introOf(text), logsTargets(lines))
+	if asked != "" && crashed != "" && !askedMatch(asked, crashed) && !slices.Contains(others, crashed) {
+		asked = ""
+	}
 	callers := callerLogPrompts(lines)
 	headed := previousHeading(lines)
 	logsPrompts := 0 // a proxy's log is set aside only beside another log
@@ -214,14 +224,15 @@ func paragraphs(text string) []paragraph {
 			flush() // the prompt itself is neither output nor log
 			prompt, aside = true, false
 			inLog, logSeen = reLogsCommand.MatchString(line), false
-			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || checkerLogPrompt(line) || otherWorkloadsLog(line, crashed) || callers[i])
+			of = describedPod(line)
+			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || checkerLogPrompt(line) || otherWorkloadsLog(line, crashed) || notAsked(asked, line) || callers[i])
 			continue
 		case inLog && reShellPrompt.MatchString(line):
 			// Another command's prompt (`$ sudo dmesg | tail`): the log
 			// above it ended, and its output is no container's log.
 			flush()
 			prompt, aside = true, false
-			inLog, logSeen, noise = false, false, false
+			inLog, logSeen, noise, of = false, false, false, ""
 			continue
 		case statusJSONLine(line):
 			// A container's state printed by `-o jsonpath` on one line, as
@@ -515,6 +526,26 @@ func crashedLogsTarget(lines []string) string {
 	return ""
 }
 
+// logsTargets are the pods or workloads the paste's `kubectl logs`
+// prompts name.
+func logsTargets(lines []string) []string {
+	var out []string
+	for _, line := range lines {
+		if isPrompt(line) && reLogsCommand.MatchString(line) {
+			if t := logsTarget(line); reObjectName.MatchString(t) && !slices.Contains(out, t) {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// notAsked reports a logs prompt for another workload than the asked one.
+func notAsked(asked, line string) bool {
+	t := logsTarget(line)
+	return asked != "" && reObjectName.MatchString(t) && !askedMatch(asked, t)
+}
+
 // otherWorkloadsLog reports a prompt that fetches the current log of
 // another pod or workload than the one whose crash the paste shows (the
 // asker's look at CoreDNS beside the worker that crashed): that log is
@@ -531,6 +562,42 @@ func otherWorkloadsLog(line, crashed string) bool {
 	// A Deployment's name is the start of its pods' names.
 	return !strings.HasPrefix(crashed, t+"-") && !strings.HasPrefix(t, crashed+"-")
 }
+
+// describedPod is the pod a `kubectl describe pod NAME` prompt names (also
+// `get events --field-selector involvedObject.name=NAME`), or "": events
+// printed under it without an object's name are that pod's, which is not
+// always the one that crashed (`describe pod shop-mysql-0 | tail` beside
+// the app whose init container waits for it). A describe of an object
+// that holds no pod spec is notAPod.
+func describedPod(line string) string {
+	words := strings.Fields(line)
+	if m := reEventsOfObject.FindStringSubmatch(line); m != nil && slices.Contains(words, "events") {
+		return m[1]
+	}
+	i := slices.Index(words, "describe")
+	if i < 0 {
+		return ""
+	}
+	if i+1 < len(words) && notPodKinds[strings.ToLower(strings.Split(words[i+1], "/")[0])] {
+		return notAPod
+	}
+	if p := promptOf(words).pod; reObjectName.MatchString(p) {
+		return p
+	}
+	return ""
+}
+
+// notAPod is what describedPod says of a describe of an object that holds
+// no pod's spec (a Secret, a Node): its Name: line names no pod.
+const notAPod = "-"
+
+// notPodKinds are the kinds whose describe output holds no pod spec.
+var notPodKinds = map[string]bool{"secret": true, "secrets": true, "configmap": true, "configmaps": true, "cm": true,
+	"node": true, "nodes": true, "no": true, "pvc": true, "pv": true, "persistentvolumeclaim": true, "persistentvolume": true,
+	"svc": true, "service": true, "services": true, "ingress": true, "ing": true, "sa": true, "serviceaccount": true, "ns": true, "namespace": true}
+
+// reEventsOfObject is the field selector of one object's events.
+var reEventsOfObject = regexp.MustCompile(`involvedObject\.name=([a-z0-9][a-z0-9.-]*[a-z0-9])\b`)
 
 // reObjectName is a Kubernetes object's name (lower case, digits, '-' and
 // '.'), which a placeholder is not.
