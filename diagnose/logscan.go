@@ -773,10 +773,13 @@ func (s *logScanner) line(raw []byte) {
 		if advice(trimmed) {
 			return // "If this container fails to start, ...": a hint, not an error
 		}
-		if asked, _ := askedLine(trimmed); asked && reportersWords(trimmed) {
-			return // "So why does k8s say it failed?": the reporter asks, no program failed in these words
+		isError := errorLine(sev, lower, trimmed)
+		if isError || sev == sevWarn {
+			if asked, _ := askedLine(trimmed); asked && reportersWords(trimmed) {
+				return // "So why does k8s say it failed?": the reporter asks, no program failed in these words
+			}
 		}
-		if errorLine(sev, lower, trimmed) {
+		if isError {
 			s.noteError(raw, trimmed, lower)
 			s.addGeneric(s.lastError)
 			if (!continuing || s.proseHeader(trimmed)) && opensDetail(trimmed) {
