@@ -173,7 +173,8 @@ func (o *Objects) pod() (*corev1.Pod, error) {
 		o.notes = append(o.notes, fmt.Sprintf("%d pods given (%s); diagnosing %s, the one failing most; give one pod's output to diagnose another", len(pods), strings.Join(names, ", "), pod.Name))
 	}
 	o.asked, o.aside = askedAndAside(o.intro, o.candidateNames(pods))
-	if o.asked != "" && o.prompt.logsOf != "" && !askedMatch(o.asked, o.prompt.logsOf) && !o.setAside(o.prompt.logsOf) && !reAskWords.MatchString(strings.ToLower(o.intro)) {
+	o.explicit = reAskWords.MatchString(strings.ToLower(o.intro))
+	if o.asked != "" && o.prompt.logsOf != "" && !askedMatch(o.asked, o.prompt.logsOf) && !o.setAside(o.prompt.logsOf) && !o.explicit {
 		o.asked = "" // the log pasted is another pod's: the words name what it waits for ("after each update of the node MySQL runs on")
 	}
 	if o.asked != "" {
@@ -321,9 +322,8 @@ func (o *Objects) pickRow(pod *corev1.Pod) (tableRow, bool) {
 		// says.)
 		own := o.promptRows()
 		asked := slices.DeleteFunc(slices.Clone(rows), func(r tableRow) bool { return !o.askedRow(r) })
-		explicit := reAskWords.MatchString(strings.ToLower(o.intro))
 		switch {
-		case len(asked) > 0 && len(asked) < len(o.rows) && (explicit || !slices.ContainsFunc(own, func(r tableRow) bool { return !o.setAside(r.name) })):
+		case len(asked) > 0 && len(asked) < len(o.rows) && (o.explicit || !slices.ContainsFunc(own, func(r tableRow) bool { return !o.setAside(r.name) })):
 			// The asker's words name the workload, and ask about it or no
 			// prompt names another pod they keep (`describe pod search-0
 			// | grep` of the neighbour set aside in words): its rows.

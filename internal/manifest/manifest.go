@@ -45,6 +45,7 @@ type Objects struct {
 	intro      string        // the paste's opening words (introOf)
 	asked      string        // the name form those words ask about (askedForm)
 	aside      []string      // the names those words set aside
+	explicit   bool          // those words ask about a workload ("Question is about ...")
 }
 
 // ErrUnsupportedKind is returned for Kubernetes objects that are neither
