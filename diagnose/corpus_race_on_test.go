@@ -6,4 +6,4 @@ package diagnose_test
 // they read under -race (ten times slower, and finding no data race in
 // pure code by reading more cases): `make test` runs them, and the
 // textbook shapes, whole without -race as well.
-const corpusSample = 20
+const corpusSample = 100

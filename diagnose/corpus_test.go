@@ -894,6 +894,7 @@ func TestCorpusAsOnePaste(t *testing.T) {
 	sets := corpusSets
 	for li, l := range pasteLayouts {
 		t.Run(l.name, func(t *testing.T) {
+			t.Parallel() // each layout reads its own cases; Diagnose is pure
 			cases, differ, seen := 0, 0, 0
 			for _, set := range sets {
 				for _, c := range loadCorpus(t, set) {
@@ -944,20 +945,22 @@ type corpusResult struct {
 }
 
 func runCorpus(t *testing.T, set string) []corpusResult {
-	var out []corpusResult
-	for _, c := range loadCorpus(t, set) {
+	cases := loadCorpus(t, set)
+	out := make([]corpusResult, len(cases))
+	parallelFor(len(cases), func(i int) {
+		c := cases[i]
 		res := corpusResult{c: c}
 		in, err := c.input()
 		if err != nil {
 			res.err = err
-			out = append(out, res)
-			continue
+			out[i] = res
+			return
 		}
 		res.r = diagnose.Diagnose(in)
 		res.categoryOK = !res.r.Healthy && res.r.Category == c.category
 		res.quoteOK = c.logline == "" || hasQuotedLog(res.r.Evidence, c.logline)
-		out = append(out, res)
-	}
+		out[i] = res
+	})
 	return out
 }
 
