@@ -243,6 +243,10 @@ func (d *diagContext) statusVotes(v *containerView, e *evidenceSet) {
 				// A program that cannot reach what it needs exits with an
 				// error of its own; the signal says something else ended it.
 				w = 70
+			} else if e.ls != nil && e.ls.Category != Segfault && quotesSegfault(e.ls) {
+				// The log says so too, beside another error (one printed
+				// by a run with the crashing extension turned off).
+				w = 70
 			}
 			e.add(signal{cat: Segfault, weight: w, kind: "status", quote: termQuote, detail: "exit 139: segmentation fault (SIGSEGV)"})
 		case term.ExitCode == ntAccessViolation:
@@ -532,7 +536,7 @@ func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 				return
 			}
 		}
-		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1 || d.otherContainerLogged(v)) {
+		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1 && d.otherMayListen(v) || d.otherContainerLogged(v)) {
 			// Another container of the pod (a proxy sidecar) or the node
 			// should listen there: it is that dependency that is down.
 			s.cat, s.hint = DependencyUnavailable, hintDepend
@@ -616,6 +620,23 @@ func (d *diagContext) otherContainerLogged(v *containerView) bool {
 	return false
 }
 
+// reNotAListener names sidecars that load files or ship logs: nothing an
+// app reaches on localhost as its dependency ("grafana-sc-dashboard",
+// "config-reloader", "git-sync", "fluent-bit").
+var reNotAListener = regexp.MustCompile(`(?i)(?:^|[-_])(?:sc-[a-z]+|config-?reloader|reloader|git-?sync|fluent-?bit|fluentd|filebeat|promtail|log-?shipper|logrotate)(?:$|[-_])`)
+
+// otherMayListen reports whether the pod has another container that may
+// listen where v connects (a proxy, a mesh's sidecar), not only file
+// loaders and log shippers.
+func (d *diagContext) otherMayListen(v *containerView) bool {
+	for _, c := range d.podContainers() {
+		if c != v.name && !reNotAListener.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *diagContext) podContainers() []string {
 	var out []string
 	for _, c := range d.pod.Spec.InitContainers {
@@ -682,6 +703,17 @@ func scanSignal(s *LogScan, kind string, bonus int) (signal, bool) {
 	return signal{cat: s.Category, weight: w, kind: kind, quote: quote, detail: s.Detail, hint: s.hint, action: s.action, patID: s.patID}, true
 }
 
+// quotesSegfault reports a log whose quoted lines include a segmentation
+// fault besides its best line.
+func quotesSegfault(ls *LogScan) bool {
+	for _, q := range ls.Evidence {
+		if l := strings.ToLower(q); strings.Contains(l, "segmentation fault") || strings.Contains(l, "sigsegv") {
+			return true
+		}
+	}
+	return false
+}
+
 // reAddrInUse is the system's refusal of a port another socket holds.
 var reAddrInUse = regexp.MustCompile(`(?i)\baddress already in use\b|\beaddrinuse\b`)
 
@@ -698,6 +730,11 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 	} else if img, quote := d.pulledImage(v); img != "" && oneShotImage(v, img) != "" {
 		// Only a pull event names the image: its command is not known.
 		e.add(signal{cat: Completed, weight: 40, kind: "image", quote: quote + " (its command was not given)", detail: img})
+	} else if base := dockerBaseOf(e); base != "" && e.exit <= 0 && oneShotImage(v, base) != "" {
+		// The image is built FROM a bare OS or language image and sets no
+		// command: it inherits that image's shell or REPL.
+		e.add(signal{cat: Completed, weight: 40, kind: "dockerfile", quote: "Dockerfile: FROM " + base + " with no CMD or ENTRYPOINT",
+			detail: base})
 	} else if cmd := oneShotCommand(v); cmd != "" && e.exit <= 0 {
 		// The pod's own command ends by itself ("sleep 30s", "echo $HOSTNAME").
 		e.add(signal{cat: Completed, weight: 40, kind: "spec", quote: "spec: command " + commandOf(v) + " ends by itself",
@@ -797,7 +834,7 @@ var reToolSummary = regexp.MustCompile(toolSummary)
 // ("no messages, exiting", "nothing to do"); reToldToStop, the words of a
 // stop it was told to make.
 var (
-	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)\W*$|\bexit(?:ing|s)? with (?:exit )?(?:status|code) 0\W*$|^\++ exit 0\s*$`)
+	reSelfExit   = regexp.MustCompile(`\b(?:done|finished|nothing to do|exiting)(?:[,.!;]?\s*(?:good)?bye)?\W*$|\bexit(?:ing|s)? with (?:exit )?(?:status|code) 0\W*$|^\++ exit 0\s*$`)
 	reToldToStop = regexp.MustCompile(`signal|sig(?:term|int|kill)|terminat|shut|stop|kill|interrupt|error|fail`)
 )
 

@@ -69,6 +69,9 @@ type LogScan struct {
 	// /opt/bin/worker exited with status 0." after its crash): its own
 	// exit code, often 0, is the supervisor's orderly stop.
 	supervisorQuit bool
+	// dockerBase is the image a Dockerfile pasted with the log builds its
+	// last stage FROM, when that stage sets no CMD or ENTRYPOINT.
+	dockerBase string
 	// topic is the kind of cause a log that is mostly the reporter's prose
 	// talks about (empty otherwise), and topicLine the line that first
 	// names it, redacted.
@@ -185,6 +188,7 @@ type logScanner struct {
 	// without the app, so a probe on the app's path kills it.
 	deployFailed   bool
 	supervisorQuit bool
+	dockerfile     dockerfileTrack
 
 	inTraceback bool
 	tbHandled   bool   // the traceback follows a line that says the program goes on
@@ -294,7 +298,8 @@ type logScanner struct {
 	springWeb      bool
 	springStopped  bool
 	buildSucceeded string     // Maven's or Gradle's "BUILD SUCCESS" line (sonar-scanner's "EXECUTION SUCCESS"), when nothing failed after it
-	recovered      bool       // a line after the best dependency failure said the connection came back
+	recoveredOf    *candidate // the best dependency failure, when a line after it said the connection came back
+	recoveredAt    int        // the line that said so
 	taskDone       string     // a one-shot task's last word of success ("No pending migrations to apply."), when nothing ran after it
 	afterTask      int        // lines of the program's output after taskDone
 	regexpPanic    *candidate // Go's "panic: regexp: Compile(...)", until a frame shows where it ran
@@ -433,6 +438,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if isTableRule(trimmed) {
 		return // "-- | -- | --": a Markdown table's rule, pasted with the log
+	}
+	if c := trimmed[0]; c == 'F' || s.dockerfile.fromSeen && c >= 'A' && c <= 'W' {
+		s.dockerfile.line(trimmed)
 	}
 	if target := s.waitTarget; target != nil && reBareGiveUp.Match(trimmed) {
 		// A wait loop's "gave up" right under its "waiting for
@@ -651,13 +659,13 @@ func (s *logScanner) line(raw []byte) {
 	if sev >= sevError && reCrashWords.Match(lower) {
 		s.bugAt, s.bugRaw = s.lines, string(raw)
 	}
-	if b := s.best; b != nil && !s.recovered && b.pat != nil && b.pat.cat == DependencyUnavailable && sev < sevError && reRecovered.Match(lower) {
+	if b := s.best; b != nil && b != s.recoveredOf && b.pat != nil && b.pat.cat == DependencyUnavailable && sev < sevError && reRecovered.Match(lower) && !reNotRecovered.Match(lower) {
 		// The program says the connection it failed on came back
 		// ("request succeeded on attempt 2", "Redis connection
 		// established"): a failure it got over, which a later crash of
-		// its own outranks.
-		b.score -= 15
-		s.recovered = true
+		// its own outranks, even a bare crash shape (a Go panic's).
+		b.score = min(b.score-15, weightGeneric-1)
+		s.recoveredOf, s.recoveredAt = b, s.lines
 	}
 	if bytes.HasPrefix(trimmed, []byte("Error: ")) {
 		s.cliErr = &candidate{line: string(raw), msg: string(trimmed), lineNo: s.lines}
@@ -1456,9 +1464,13 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 	}
 }
 
+// reNotRecovered says a connection did not come back ("never
+// reconnected").
+var reNotRecovered = regexp.MustCompile(`\b(?:never|not|n't|no longer)\s+(?:\w+\s+)?(?:re)?(?:connected|established|restored)\b`)
+
 // reRecovered is a line saying a failed request or connection went
 // through after all.
-var reRecovered = regexp.MustCompile(`\bsucceeded (?:on|after) (?:attempt|retry) \d+|\bconnection (?:established|restored|re-?established|recovered)\b|\breconnected\b|\bsuccessfully (?:re)?connected\b|\brates refreshed\b`)
+var reRecovered = regexp.MustCompile(`\bsucceeded (?:on|after) (?:attempt|retry) \d+|\bconnected, channel open\b|\bconnection ok\b|\b(?:exporter|client|consumer|producer|subscriber|publisher) (?:re)?connected\b|\bretr(?:ied|y) (?:ok|succeeded)\b|^\S+ \([\d.]+:\d+\) open$|\bconnection (?:established|restored|re-?established|recovered)\b|\breconnected\b|\bsuccessfully (?:re)?connected\b|\brates refreshed\b`)
 
 // reBuildSuccess is Maven's or Gradle's line that the build succeeded.
 // oneShotTask follows a one-shot task's success line: a later error, a
@@ -1512,17 +1524,19 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // valid!", tika-app's batch "Process finished; exiting with 0", Hive's
 // "schemaTool completed", a MapReduce job's "completed successfully" (and
 // the pi example's estimate), vmctl's closing "Total time:", Keycloak's
-// `kc.sh build` ("Server configuration updated and persisted.").
+// `kc.sh build` ("Server configuration updated and persisted."), a backup
+// or report job's "backup finished OK", a script's "done, bye".
 var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)` +
 	`|\bdone\. pass=\d+ warn=\d+ error=0 skip=\d+(?: no-op=\d+)? total=\d+$|\bcatalog written to \S+$|\bapply complete! resources: \d+ added, \d+ changed, \d+ destroyed\.$` +
 	`|^[\w-]+: no errors in \S+$|\bconfiguration file \S+ test is successful$|^configuration file is valid$|\bnothing left to do, exiting$` +
-	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|^schematool completed$|^server configuration updated and persisted\.|^estimated value of pi is [\d.]+$|\bmapreduce\.job: job job_\d+_\d+ completed successfully$|^(?:\d{4}/\d\d/\d\d \d\d:\d\d:\d\d )?total time: \d[\dhms.]*$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$|^configuration is valid!$|\bprocess finished; exiting with 0$`)
+	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|^schematool completed$|^server configuration updated and persisted\.|^estimated value of pi is [\d.]+$|\bmapreduce\.job: job job_\d+_\d+ completed successfully$|^(?:\d{4}/\d\d/\d\d \d\d:\d\d:\d\d )?total time: \d[\dhms.]*$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$|^configuration is valid!$|\bprocess finished; exiting with 0$` +
+	`|(?:^|\s)(?:backups?|uploads?|syncs?|exports?|imports?|reports?|snapshots?|cleanups?|seeding|indexing|reindex(?:ing)?)\s+(?:\S+\s+){0,3}(?:finished|completed|complete|done)(?: successfully| ok| okay)?[.!]?$|\b(?:done|finished|registered|complete)[,.!;]? (?:good)?bye\W*$|\bqueue (?:is )?(?:drained|empty)\b.{0,60}\bexiting\W*$`)
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
 var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at"),
 	[]byte(" pass="), []byte("catalog written"), []byte("apply complete!"), []byte("no errors in"), []byte("test is successful"), []byte("file is valid"),
-	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("schematool completed"), []byte("updated and persisted"), []byte("value of pi is"), []byte("completed successfully"), []byte("total time: "), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped"), []byte("configuration is valid!"), []byte("exiting with 0")}
+	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("schematool completed"), []byte("updated and persisted"), []byte("value of pi is"), []byte("completed successfully"), []byte("total time: "), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped"), []byte("configuration is valid!"), []byte("exiting with 0"), []byte("finished"), []byte("complete"), []byte("done"), []byte("bye"), []byte("exiting")}
 
 var reBuildSuccess = regexp.MustCompile(`^(?:\[INFO\] |INFO: )?(?:BUILD|EXECUTION) SUCCESS(?:FUL)?\b`)
 
@@ -1552,7 +1566,8 @@ var reSupervisorQuit = regexp.MustCompile(`\bgave up: \S+ entered FATAL state\b|
 
 func (s *logScanner) result() LogScan {
 	out := LogScan{Category: Unknown, Lines: s.lines, Evidence: []string{}, Excerpt: []string{},
-		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1), deployFailed: s.deployFailed, supervisorQuit: s.supervisorQuit}
+		daemon: (s.infoLines >= 2 && s.infoLines*2 >= s.nonEmpty) || (s.serverStart && s.infoLines >= 1), deployFailed: s.deployFailed, supervisorQuit: s.supervisorQuit,
+		dockerBase: s.dockerfile.baseWithoutCommand()}
 	switch {
 	case s.springStopped && !s.springWeb:
 		out.finished, _ = Redact(quote(s.springStarted))
@@ -1626,11 +1641,18 @@ func (s *logScanner) result() LogScan {
 		// was restarted when a healthcheck expired").
 		best = nil
 	}
+	// A failure the program got over, with nothing failing after it
+	// ("retry 1/20 in 3000ms", then "amqp connected"), is not what
+	// ended it.
+	recoveredOnly := best != nil && best == s.recoveredOf && (s.lastError == nil || s.lastError.lineNo <= s.recoveredAt)
+	if recoveredOnly {
+		best = nil
+	}
 	if best == nil || best.score < weightGeneric {
 		// No crash shape: the last error-looking line is the best guess
 		// (Go's log.Fatal, a CLI's final "failed to ..." line).
 		switch {
-		case s.lastError == nil:
+		case s.lastError == nil, recoveredOnly:
 		case out.finished != "" && (strings.HasSuffix(strings.TrimSpace(s.lastError.line), "?") || reporterSentence(bytes.TrimSpace([]byte(s.lastError.line)))):
 			// The reporter's question after a log that ends in a
 			// task's success ("Is the warning what makes it crash?").
@@ -2196,7 +2218,7 @@ var reTelemetryExport = mustGate(`\btraces? export\b|\bfailed to (?:upload|expor
 var reOptionalFailed = mustGate(`\b(?:could not|couldn't|cannot|can't|unable to|failed to) (?:reach|connect to|resolve|load|find|locate) (?:the |an |its )?optional\b|\bcould not locate propertysource\b.{0,200}\boptional = true\b`)
 
 // reGoesOn are the words of a failure the program carries on after.
-var reGoesOn = mustGate(`\boptional\W{1,3}continuing\b|\busing builtin-java classes where applicable\b|\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b`)
+var reGoesOn = mustGate(`\boptional\W{1,3}continuing\b|\busing builtin-java classes where applicable\b|\bskip(?:ping)? it\b|\bcontinu(?:e|ing) without\b|\bcontinuing\s*(?:\.{3}|…)|\bproceeding without\b|\bwill continue\b|\bcontinuing anyway\b|\bfunctionality (?:is )?(?:unavailable|disabled)\b|\b(?:will be|is being|has been) disabled\b|\bkeeping \d+ cached\b|\busing (?:the )?cached\b`)
 
 // reRecovers are the words of a line about a step the program goes on
 // from.
@@ -2339,12 +2361,16 @@ func speaksOfSidecar(lower []byte) bool {
 var rePodmanPod = regexp.MustCompile(`\bpod=[\w.-]+\.pod\b`)
 
 // reNotASidecar is a sidecar the report rules out ("not as a sidecar",
-// "No redis sidecar in the pod") or one the pod had before ("we moved
+// "No redis sidecar in the pod", "the proxy sidecar isn't in the values
+// yet"), kiwigrid's k8s-sidecar (it loads files, it serves nothing), or one
+// the pod had before ("we moved
 // from the redis sidecar to the bitnami chart", "the old pod had redis as
 // a sidecar").
 var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?(?:[\w-]+ )?side ?cars?\b` +
-	`|\b(?:moved|migrated|switched) (?:away )?from (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b|\b(?:removed|dropped|got rid of) (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b` +
-	`|\b(?:old|previous|former) (?:pod|deployment|chart|setup|version)s? had (?:[\w-]+ )?as an? side ?car\b`)
+	`|\b(?:moved|migrated|switched) (?:away )?from (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b|\b(?:removed?|drop(?:ped)?|got rid of) (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b` +
+	`|\b(?:old|previous|former) (?:pod|deployment|chart|setup|version)s? had (?:[\w-]+ )?as an? side ?car\b` +
+	`|\bside ?cars? (?:isn't|is not|wasn't|was not|aren't|are not) (?:yet )?(?:in|part of|added|there|deployed|included)\b` +
+	`|\bk8s-sidecar\b`)
 
 // reOtherContainer is the report speaking of another container of the pod
 // ("the proxy container", "both containers"): a refused localhost is then
@@ -3491,13 +3517,15 @@ var reAlreadyGone = regexp.MustCompile(`\b(?:because|since)\b.{0,60}\b(?:is|was|
 
 // reSymptomOfRestarts is a sentence putting a failure down to another
 // component's restarts, or calling it a symptom ("Our app pods also log
-// \"connection refused\" to :8126 because of it").
-var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,80}\b(?:keeps?|kept|is|are|was|were)\s+(?:on\s+)?(?:restarting|dying|crashing|crash[- ]?looping|going down)\b|\b(?:only|just) (?:a )?symptoms?\b|\bsymptoms?,? not the cause\b|\b(?:also|too)\b.{0,80}\bbecause of (?:it|that|this)\b`)
+// \"connection refused\" to :8126 because of it", "The agents'
+// \"connection refused\" to 4317 is the gateway service having no ready
+// endpoints").
+var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,80}\b(?:keeps?|kept|is|are|was|were)\s+(?:on\s+)?(?:restarting|dying|crashing|crash[- ]?looping|going down)\b|\b(?:only|just) (?:a )?symptoms?\b|\bsymptoms?,? not the cause\b|\b(?:also|too)\b.{0,80}\bbecause of (?:it|that|this)\b|["“][^"”]{3,60}["”].{0,40}\b(?:is|are)\b.{0,60}\b(?:having|has|with) no (?:ready )?endpoints\b`)
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I
 // think the liveness probe is too aggressive, ..."): a guess, as a
 // question is.
-var reHedgeFirst = regexp.MustCompile(`^(?i:i (?:think|suspect|guess|believe|assume|wonder|bet|reckon)|i'd (?:bet|guess)|i'm guessing|maybe|perhaps|probably|my (?:guess|bet) is|it (?:might|may|could) be)\b`)
+var reHedgeFirst = regexp.MustCompile(`^(?i:i (?:think|suspect|guess|believe|assume|wonder|bet|reckon|assumed|suspected|thought)|i'd (?:bet|guess)|i'm guessing|maybe|perhaps|probably|my (?:guess|bet) is|it (?:might|may|could) be)\b`)
 
 // reCheckAdvice is advice to look for a cause, not a finding of it.
 var reCheckAdvice = regexp.MustCompile(`^(?i:check|look (?:at|for|in)|see (?:if|whether)|verify)\b`)

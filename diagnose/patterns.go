@@ -713,7 +713,7 @@ var patterns = []*pattern{
 	pat("shell_not_found", CommandNotFound, weightPrecise, hintEntry, "not found").matching(`(?i)(^|/)(?:sh|bash|ash|dash|zsh|ksh)(?::? \d+| line \d+)?: (?:line \d+: )?(?:exec: )?[^:]+: (?:command )?not found\s*$|: line \d+: [^:]+: command not found|: line \d+: exec: [^:]*: not found|^\s*\S+: \d+: (?:exec: )?[^:]+: not found\s*$|^\s*\S+: \d+: exec: [^\s:]+(?::[^\s:]+)*: not found\s*$|^\s*\S+: (?:exec: )?line \d+: (?:exec: )?[^:]+: not found\s*$`),
 	// The reporter's or a maintainer's words: the image has no shell for
 	// the command that needs one ("the container no longer has a shell").
-	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").without("to expand", "expansion", "expanded", "literal").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
+	pat("no_shell_words", CommandNotFound, weightPrecise, hintEntry, "shell", "bash", "/bin/sh").without("to expand", "expansion", "expanded", "literal", "exec into", "exec in", "kubectl exec", "to debug", "doesn't log", "does not log").matching(`(?i)\b(?:no longer (?:has|have|contains?|ships?)|does(?:n't| not) (?:have|contain|include|ship)|has no|have no|lacks?|without)\s+(?:a\s+|any\s+|the\s+)?(?:shell|bash|/bin/(?:ba)?sh)\b`),
 	// JVM options that name a file or a setting the JVM refuses: a
 	// -javaagent jar that is not in the image, an unknown -XX option, a
 	// heap it cannot reserve.
@@ -772,9 +772,10 @@ var patterns = []*pattern{
 	// quotes or spaces in it ("No module named 'backends.[transmission]'").
 	pat("module_name_setting", ConfigError, weightPrecise+1, "The module's name comes from a setting that holds more than the name (brackets, quotes, spaces): set the value to the bare name.", "no module named").matching(`\bNo module named '[\w.]*[\[\]<>{}" =][^']*'`),
 	// Runtime errors of code that cannot run as written: Python's runaway
-	// recursion and division by zero, .NET's index out of range, Rust's
-	// integer overflow.
-	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception", "zerodivisionerror", "with overflow", "concurrentmodificationexception", "comparison method violates its general contract").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bjava\.util\.concurrentmodificationexception\b|\bcomparison method violates its general contract\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b|\bzerodivisionerror: \S|\battempt to (?:add|subtract|multiply|divide|negate|shift left|shift right) with overflow\b`),
+	// recursion, division by zero and date arithmetic past a month's end
+	// ("day is out of range for month" on the 1st), .NET's index out of
+	// range, Rust's integer overflow.
+	pat("code_bounds", AppCrash, weightPrecise, "", "maximum recursion depth exceeded", "argumentoutofrangeexception", "indexoutofrangeexception", "zerodivisionerror", "with overflow", "concurrentmodificationexception", "comparison method violates its general contract", "out of range for month", "month must be in 1..12").matching(`(?i)\brecursionerror: maximum recursion depth exceeded\b|\bValueError: (?:day is out of range for month|month must be in 1\.\.12)\b|\bjava\.util\.concurrentmodificationexception\b|\bcomparison method violates its general contract\b|\bsystem\.(?:argumentoutofrange|indexoutofrange)exception\b|\bzerodivisionerror: \S|\battempt to (?:add|subtract|multiply|divide|negate|shift left|shift right) with overflow\b`),
 	// Code that misuses its own objects: Ruby's runaway recursion ("stack
 	// level too deep") and a frozen object changed, an array sized from a
 	// bad number (.NET's "Array dimensions exceeded supported range",
@@ -1751,6 +1752,9 @@ var patterns = []*pattern{
 	// the host down.
 	pat("address_missing_port", ConfigError, weightPrecise+1, "The address setting has no port (or an IPv6 address without [brackets]): give it as host:port, e.g. redis-master.redis.svc.cluster.local:6379.", "missing port in address", "too many colons in address").matching(`\baddress \S+: (?:missing port in address|too many colons in address)\b`),
 	// CherryPy's (portend's) wait for its port: "Port 9000 not free on ::.".
+	// Flink's JobManager finding its REST port held (its BindException
+	// does not say "Address already in use").
+	pat("flink_rest_port", PortConflict, weightPrecise+1, hintPort, "could not start rest endpoint on any port").matching(`(?i)\bCould not start rest endpoint on any port in port range \d+`),
 	pat("port_not_free", PortConflict, weightPrecise, hintPort, "not free on").matching(`(?i)\bport \d+ not free on\b`),
 	// Servers that name the port they could not take without the
 	// system's reason: llama.cpp's server, Ray's head ("already
@@ -1997,6 +2001,10 @@ var patterns = []*pattern{
 	// password, another store type (PKCS12 read as JKS, or a type a FIPS
 	// JVM's providers do not offer: "PKCS12 KeyStore not available"), a
 	// missing file.
+	// The OpenTelemetry Collector (and other mapstructure users) refusing
+	// its configuration: "'' has invalid keys: broker", "failed to get
+	// config: cannot unmarshal the configuration".
+	pat("collector_config", ConfigError, weightPrecise, hintParse, "has invalid keys", "cannot unmarshal the configuration", "failed to get config:"),
 	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b|\b(?:PKCS12|JKS|BCFKS) KeyStore not available\b|\bKeyStoreException: (?:PKCS12|JKS) not found\b`),
 	// Windows' CryptoAPI refusing a PFX's password (.NET's
 	// CryptographicException when Kestrel loads its certificate).
@@ -2409,7 +2417,7 @@ var patterns = []*pattern{
 	// A cluster member whose identity the rest of the cluster (or the
 	// configuration kept on its volume) does not know: ZooKeeper's myid,
 	// etcd's member list, a node id from an earlier install.
-	pat("membership", ConfigError, weightSpecific+2, hintData, "not in the peer list", "not in the member list", "not in the server list", "not a member of the cluster", "is not a member of", "has already been bootstrapped", "cluster id mismatch", "clusterid mismatch", "member count is unequal", "not part of the cluster"),
+	pat("membership", ConfigError, weightSpecific+2, hintData, "not in the peer list", "not in the member list", "not in the server list", "not a member of the cluster", "is not a member of", "has already been bootstrapped", "cluster id mismatch", "clusterid mismatch", "member count is unequal", "not part of the cluster", "cluster_uuid file exists with value", "!= our uuid"),
 	// An operator whose custom resources are not installed in the
 	// cluster: its CRDs were not applied (or not upgraded with it).
 	pat("crd_missing", ConfigError, weightSpecific+2, "The API kind the program needs is not installed in the cluster: apply the CRDs of this release (kubectl apply -f its crds/ manifests, or helm upgrade with CRDs) before starting it.", "no matches for kind", "if kind is a crd", "could not find the requested resource", "no kind is registered"),
@@ -2420,7 +2428,7 @@ var patterns = []*pattern{
 	// Something the program must be given is absent from its
 	// configuration ("plugin/forward: no nameservers found", "no upstream
 	// servers configured").
-	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").without("constructor", "same config", "same settings").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
+	pat("nothing_configured", ConfigError, weightSpecific, hintParse, "nameservers found", "configured", "specified", "defined").without("constructor", "same config", "same settings", "no store type was specified").matching(`(?i)\bno (?:\w+ ){0,2}(?:nameservers found|\w+s? (?:configured|specified|defined))\b`),
 	// A schema or data migration the program refuses or cannot finish:
 	// the data on the volume is from a version it cannot upgrade from.
 	// A migration lock an earlier, killed start left in the database
@@ -3037,7 +3045,7 @@ var patterns = []*pattern{
 	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "fatal signal 11", "signal (11) received", "segmentation violation", "crashed with signal 11").matching(`(?i)\b(?:caught|received) fatal signal 11\b|\bhandle_crash: Program crashed with signal 11\b|\bSignal \(11\) received\b|\bSegmentation violation detected at\b|\bAbnormal termination:\s*Segmentation violation\b`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
-	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "handler", "segmentation faults", "segfaults"),
+	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "segfault handler", "sigsegv handler", "segmentation fault handler", "handler for sigsegv", "handler for segfault", "signal handler", "handler installed", "handlers", "segmentation faults", "segfaults"),
 	// Round 25. "Segmentation violation" is the Go runtime's wording: a Go
 	// program dereferenced a nil pointer, a bug in the program (C programs
 	// say "segmentation fault").

@@ -203,6 +203,8 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s runs %s, an image whose default command finishes and exits (it is not a server); restartPolicy Always restarts it, so it loops", name, top.detail)
 		case "log":
 			return fmt.Sprintf("%s: %s, and restartPolicy Always restarts it, so it loops", name, top.detail)
+		case "dockerfile":
+			return fmt.Sprintf("%s runs an image built FROM %s with no CMD or ENTRYPOINT of its own: it inherits that image's default command, which finishes and exits (it is not a server); restartPolicy Always restarts it, so it loops", name, top.detail)
 		}
 		return fmt.Sprintf("%s exits 0 (finished%s) but is restarted because its restart policy is Always, so it loops", name, ranNote(e.term))
 	case Segfault:

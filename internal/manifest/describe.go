@@ -36,6 +36,7 @@ type describeParser struct {
 	list        string // command, args, limits, requests, labels
 	listIndent  int
 	msg         *string // a Message value that may continue on the next lines
+	tabbed      bool    // the line being read opens with a tab
 	msgIndent   int
 	prevLen     int    // the length of the line before, to tell a terminal's wrap
 	pendingKey  string // a key whose value is on the next line (console copy)
@@ -101,6 +102,7 @@ func parseDescribe(text string) (corev1.Pod, []eventRow, string) {
 			p.rest = rest
 			break
 		}
+		p.tabbed = strings.HasPrefix(raw[i], "\t")
 		p.line(line)
 	}
 	p.finish()
@@ -139,7 +141,11 @@ func (p *describeParser) line(line string) {
 	// A key of the pod's own at the margin ("Containers:" after the pod's
 	// evicted Message) starts the next part, whatever the line before.
 	topKey := m != nil && indent == 0 && reDescribeTop.MatchString(line)
-	if p.msg != nil && !topKey && (m == nil || (!describeKeys[key] && (indent >= p.msgIndent || wrapped))) {
+	// A message's own line that opens with a tab (Java's "\tjava.lang.
+	// UnsupportedClassVersionError: ..." under "Error: LinkageError ...")
+	// is printed as it is, at the margin.
+	ownTab := p.tabbed && p.msgIndent > 1
+	if p.msg != nil && !topKey && (m == nil || (!describeKeys[key] && (indent >= p.msgIndent || wrapped || ownTab))) {
 		if wrapped {
 			*p.msg += strings.TrimRight(line, " ")
 			return

@@ -690,10 +690,22 @@ func minIndent(data []byte) int {
 // criStatus reads a container's status as the runtime reports it
 // (`crictl inspect ID`, whole or its .status): a state CONTAINER_EXITED
 // or CONTAINER_RUNNING, the exit code and reason of the last run, and the
-// attempt, which counts the restarts.
+// attempt, which counts the restarts. A jq of some of .status's fields
+// without the state is read as an exit when it has a reason and an end
+// time.
 func criStatus(js []byte, v map[string]any) (corev1.ContainerStatus, bool) {
 	var st corev1.ContainerStatus
 	if inner, ok := v["status"].(map[string]any); ok {
+		if _, hasCode := inner["exitCode"].(float64); inner["state"] == nil && hasCode {
+			// A jq that kept some fields of .status ('{exitCode,
+			// reason, startedAt, finishedAt}'): a run that finished
+			// has ended.
+			reason, _ := inner["reason"].(string)
+			finished, _ := inner["finishedAt"].(string)
+			if reason != "" && finished != "" && !strings.HasPrefix(finished, "0001-") && !strings.HasPrefix(finished, "1970-") {
+				inner["state"] = "CONTAINER_EXITED"
+			}
+		}
 		if b, err := json.Marshal(inner); err == nil {
 			return criStatus(b, inner)
 		}

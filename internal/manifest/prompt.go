@@ -241,8 +241,8 @@ func rangeRowExit(prompt string, rows []string) (name string, code int, ok bool)
 			// of spaces.
 			cells = strings.Fields(row)
 		}
-		if len(cells) == 1 && nameAt == 0 && reContainerName.MatchString(strings.TrimSpace(row)) {
-			continue // a container that has not terminated, its empty cells trimmed off ("api")
+		if len(cells) < len(fields)-1 && nameAt == 0 && len(cells) <= codeAt && reContainerName.MatchString(strings.TrimSpace(cells[0])) {
+			continue // a container that has not terminated, its empty cells trimmed off ("api", "api  0")
 		}
 		if len(cells) != len(fields)-1 {
 			break

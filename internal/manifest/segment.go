@@ -177,10 +177,15 @@ func paragraphs(text string) []paragraph {
 		prompt  bool    // a shell prompt came after the last paragraph
 		aside   bool    // under a heading of another component's log
 		of      string  // the pod the last prompt describes
+		exec    bool    // after a prompt that runs a command in the container (`kubectl exec`)
 	)
 	flush := func() {
 		if len(cur) > 0 {
-			out = append(out, paragraph{text: strings.Join(cur, "\n"), block: block, log: inLog, noise: inLog && noise, aside: aside, afterBlank: blank, prompted: prompt, of: of})
+			text := strings.Join(cur, "\n")
+			// An exec that failed (the image has no shell or no `env`)
+			// says nothing of how the container's own command starts.
+			execFailed := exec && reExecFailed.MatchString(text)
+			out = append(out, paragraph{text: text, block: block, log: inLog, noise: inLog && noise || execFailed, aside: aside, afterBlank: blank, prompted: prompt, of: of})
 			logSeen = logSeen || inLog
 			prompt = false
 		}
@@ -225,6 +230,7 @@ func paragraphs(text string) []paragraph {
 			prompt, aside = true, false
 			inLog, logSeen = reLogsCommand.MatchString(line), false
 			of = describedPod(line)
+			exec = reExecPrompt.MatchString(line)
 			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || checkerLogPrompt(line) || otherWorkloadsLog(line, crashed) || notAsked(asked, line) || callers[i])
 			continue
 		case inLog && reShellPrompt.MatchString(line):
@@ -232,7 +238,7 @@ func paragraphs(text string) []paragraph {
 			// above it ended, and its output is no container's log.
 			flush()
 			prompt, aside = true, false
-			inLog, logSeen, noise, of = false, false, false, ""
+			inLog, logSeen, noise, of, exec = false, false, false, "", reExecPrompt.MatchString(line)
 			continue
 		case statusJSONLine(line):
 			// A container's state printed by `-o jsonpath` on one line, as
@@ -277,6 +283,13 @@ func paragraphs(text string) []paragraph {
 	return out
 }
 
+// reExecPrompt runs a command in a running container (`kubectl exec POD
+// -- env`, `oc rsh`, `docker exec -it app sh`).
+var reExecPrompt = regexp.MustCompile(`\b(?:kubectl|oc|docker|podman|nerdctl|crictl)\b.*\s(?:exec|rsh)\s`)
+
+// reExecFailed is that command failing to start in the container.
+var reExecFailed = regexp.MustCompile(`(?i)\bOCI runtime exec failed\b|\berror executing command in container\b|\bfailed to exec in container\b|\bexec: "[^"]+": (?:executable file not found|stat [^:]+: no such file)`)
+
 // reGoMapState is a container state as kubectl's jsonpath printed an
 // object before it printed JSON, in Go's map form
 // ("map[terminated:map[containerID:docker://0d3e exitCode:0
@@ -317,12 +330,16 @@ func goMapStates(lines []string) []string {
 
 // statusJSONLine reports a line that is one JSON object holding a
 // container's state: `{"terminated":{...}}`, `{"waiting":{...}}`, a
-// termination (`{"exitCode":137,"reason":"OOMKilled",...}`) or a whole
-// container status. Structured logs ("{"level":"error",...}") are not.
+// termination (`{"exitCode":137,"reason":"OOMKilled",...}`), a whole
+// container status or docker inspect's State (`{"Status":"exited",...}`).
+// Structured logs ("{"level":"error",...}") are not.
 func statusJSONLine(line string) bool {
 	t := strings.TrimSpace(line)
 	if len(t) < 12 || !strings.HasPrefix(t, `{"`) || t[len(t)-1] != '}' {
 		return false
+	}
+	if strings.HasPrefix(t, `{"Status":"`) && strings.Contains(t, `"ExitCode":`) && strings.Contains(t, `"FinishedAt":`) {
+		return json.Valid([]byte(t)) // docker inspect's State, printed by --format '{{json .State}}'
 	}
 	if !strings.HasPrefix(t, `{"terminated":{`) && !strings.HasPrefix(t, `{"waiting":{`) && !strings.HasPrefix(t, `{"running":{`) &&
 		!(strings.Contains(t, `"exitCode":`) && (strings.Contains(t, `"finishedAt":`) || strings.Contains(t, `"containerID":`))) {
