@@ -2363,9 +2363,9 @@ var rePodmanPod = regexp.MustCompile(`\bpod=[\w.-]+\.pod\b`)
 // reNotASidecar is a sidecar the report rules out ("not as a sidecar",
 // "No redis sidecar in the pod", "the proxy sidecar isn't in the values
 // yet"), kiwigrid's k8s-sidecar (it loads files, it serves nothing), or one
-// the pod had before ("we moved
-// from the redis sidecar to the bitnami chart", "the old pod had redis as
-// a sidecar").
+// the pod had before ("we moved from the redis sidecar to the bitnami
+// chart", "the old pod had redis as a sidecar", "drop cloud-sql-proxy
+// sidecar").
 var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?(?:[\w-]+ )?side ?cars?\b` +
 	`|\b(?:moved|migrated|switched) (?:away )?from (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b|\b(?:removed?|drop(?:ped)?|got rid of) (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b` +
 	`|\b(?:old|previous|former) (?:pod|deployment|chart|setup|version)s? had (?:[\w-]+ )?as an? side ?car\b` +

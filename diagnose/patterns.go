@@ -1751,10 +1751,10 @@ var patterns = []*pattern{
 	// address"), or an IPv6 one without brackets: the value is wrong, not
 	// the host down.
 	pat("address_missing_port", ConfigError, weightPrecise+1, "The address setting has no port (or an IPv6 address without [brackets]): give it as host:port, e.g. redis-master.redis.svc.cluster.local:6379.", "missing port in address", "too many colons in address").matching(`\baddress \S+: (?:missing port in address|too many colons in address)\b`),
-	// CherryPy's (portend's) wait for its port: "Port 9000 not free on ::.".
 	// Flink's JobManager finding its REST port held (its BindException
 	// does not say "Address already in use").
 	pat("flink_rest_port", PortConflict, weightPrecise+1, hintPort, "could not start rest endpoint on any port").matching(`(?i)\bCould not start rest endpoint on any port in port range \d+`),
+	// CherryPy's (portend's) wait for its port: "Port 9000 not free on ::.".
 	pat("port_not_free", PortConflict, weightPrecise, hintPort, "not free on").matching(`(?i)\bport \d+ not free on\b`),
 	// Servers that name the port they could not take without the
 	// system's reason: llama.cpp's server, Ray's head ("already
@@ -1997,14 +1997,14 @@ var patterns = []*pattern{
 	pat("bundle_no_tmp", PermissionDenied, weightPrecise, "The program unpacks itself into a temporary directory and cannot create one: give it a writable /tmp (an emptyDir) under readOnlyRootFilesystem.", "cannot create temporary directory").matching(`(?i)\bINTERNAL ERROR: cannot create temporary directory!?`),
 	// dockerize's wait for a dependency that gave up.
 	pat("dockerize_wait_timeout", DependencyUnavailable, weightPrecise, hintDepend, "waiting on dependencies to become available").matching(`(?i)\bTimeout after \S+ waiting on dependencies to become available\b`),
-	// A Java keystore or truststore the program cannot open: the wrong
-	// password, another store type (PKCS12 read as JKS, or a type a FIPS
-	// JVM's providers do not offer: "PKCS12 KeyStore not available"), a
-	// missing file.
 	// The OpenTelemetry Collector (and other mapstructure users) refusing
 	// its configuration: "'' has invalid keys: broker", "failed to get
 	// config: cannot unmarshal the configuration".
 	pat("collector_config", ConfigError, weightPrecise, hintParse, "has invalid keys", "cannot unmarshal the configuration", "failed to get config:"),
+	// A Java keystore or truststore the program cannot open: the wrong
+	// password, another store type (PKCS12 read as JKS, or a type a FIPS
+	// JVM's providers do not offer: "PKCS12 KeyStore not available"), a
+	// missing file.
 	pat("java_keystore", ConfigError, weightPrecise, "The Java keystore or truststore cannot be opened: check its path (mounted from the Secret, with the key names the program expects), its type (PKCS12 or JKS) and the password given for it.", "keystore", "truststore", "key stores", "lengthtag", "unrecoverablekeyexception").matching(`(?i)\bkeystore was tampered with, or password was incorrect\b|\binvalid keystore format\b|\bDerInputStream\.getLength\(\): lengthTag=\d+, too big\b|\bcouldn't find the expected java key stores\b|\b(?:trust|key)store properties are not valid\b|\bUnrecoverableKeyException\b|\b(?:PKCS12|JKS|BCFKS) KeyStore not available\b|\bKeyStoreException: (?:PKCS12|JKS) not found\b`),
 	// Windows' CryptoAPI refusing a PFX's password (.NET's
 	// CryptographicException when Kestrel loads its certificate).
