@@ -28,33 +28,30 @@ var dockerInstrs = [][]byte{[]byte("RUN "), []byte("COPY "), []byte("ADD "), []b
 
 // line reads one trimmed line of the paste.
 func (d *dockerfileTrack) line(t []byte) {
-	switch t[0] {
-	case 'F':
-		if m := reDockerFrom.FindSubmatch(t); m != nil {
-			d.fromSeen, d.command, d.instrs = true, false, 0
-			d.from = string(m[1])
-			for _, s := range d.stages {
-				if strings.EqualFold(s, d.from) {
-					d.from = "" // an earlier stage: its command is not known here
-				}
-			}
-			if len(m[2]) > 0 && len(d.stages) < 8 {
-				d.stages = append(d.stages, string(m[2]))
+	if m := reDockerFrom.FindSubmatch(t); m != nil {
+		d.fromSeen, d.command, d.instrs = true, false, 0
+		d.from = string(m[1])
+		for _, s := range d.stages {
+			if strings.EqualFold(s, d.from) {
+				d.from = "" // an earlier stage: its command is not known here
 			}
 		}
-	case 'C', 'E':
-		if d.fromSeen && (bytes.HasPrefix(t, []byte("CMD")) || bytes.HasPrefix(t, []byte("ENTRYPOINT"))) {
-			d.command = true
+		if len(m[2]) > 0 && len(d.stages) < 8 {
+			d.stages = append(d.stages, string(m[2]))
 		}
-		fallthrough
-	default:
-		if d.fromSeen {
-			for _, p := range dockerInstrs {
-				if bytes.HasPrefix(t, p) {
-					d.instrs++
-					break
-				}
-			}
+		return
+	}
+	if !d.fromSeen {
+		return
+	}
+	if bytes.HasPrefix(t, []byte("CMD")) || bytes.HasPrefix(t, []byte("ENTRYPOINT")) {
+		d.command = true
+		return
+	}
+	for _, p := range dockerInstrs {
+		if bytes.HasPrefix(t, p) {
+			d.instrs++
+			return
 		}
 	}
 }
@@ -66,13 +63,4 @@ func (d *dockerfileTrack) baseWithoutCommand() string {
 		return ""
 	}
 	return d.from
-}
-
-// dockerBaseOf returns the base image of a Dockerfile in e's log that sets
-// no command, else "".
-func dockerBaseOf(e *evidenceSet) string {
-	if e.ls == nil {
-		return ""
-	}
-	return e.ls.dockerBase
 }

@@ -730,9 +730,10 @@ func (d *diagContext) heuristicVotes(v *containerView, e *evidenceSet) {
 	} else if img, quote := d.pulledImage(v); img != "" && oneShotImage(v, img) != "" {
 		// Only a pull event names the image: its command is not known.
 		e.add(signal{cat: Completed, weight: 40, kind: "image", quote: quote + " (its command was not given)", detail: img})
-	} else if base := dockerBaseOf(e); base != "" && e.exit <= 0 && oneShotImage(v, base) != "" {
+	} else if e.ls != nil && e.ls.dockerBase != "" && e.exit <= 0 && oneShotImage(v, e.ls.dockerBase) != "" {
 		// The image is built FROM a bare OS or language image and sets no
 		// command: it inherits that image's shell or REPL.
+		base := e.ls.dockerBase
 		e.add(signal{cat: Completed, weight: 40, kind: "dockerfile", quote: "Dockerfile: FROM " + base + " with no CMD or ENTRYPOINT",
 			detail: base})
 	} else if cmd := oneShotCommand(v); cmd != "" && e.exit <= 0 {
