@@ -36,7 +36,6 @@ func TestBinaryDigestPerTeam(t *testing.T) {
 	inbound := slackserver.NewInbound(slackserver.InboundOptions{}) // records response_url posts
 	defer inbound.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
-	addr := testbin.FreeAddr(t)
 	const secret = "e2e-digest-secret"
 	cfg := writeTemp(t, "config.yaml", fmt.Sprintf(`cluster_name: e2e
 watch:
@@ -60,9 +59,10 @@ store:
   path: %[4]s
 server:
   listen: %[5]q
-`, nsA, nsB, srv.URL(), filepath.Join(t.TempDir(), "state.db"), addr))
+`, nsA, nsB, srv.URL(), filepath.Join(t.TempDir(), "state.db"), testbin.Listen))
 	kc := adminKubeconfig(t, env)
 	rb := launch(t, cfg, kc, "SLACK_SIGNING_SECRET="+secret)
+	addr := rb.HTTPAddr(t, 20*time.Second)
 	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.Out.String(), "watch synced") })
 
 	// Each team has a crash-looping workload of its own.

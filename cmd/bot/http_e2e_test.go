@@ -24,9 +24,8 @@ func TestBinaryServesMetrics(t *testing.T) {
 	srv := slackserver.New(slackserver.Options{})
 	defer srv.Close()
 	sim := kubesim.New(env.Admin, env.Kubelet, lctest.NodeName)
-	addr := testbin.FreeAddr(t)
-	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr))
-	launch(t, cfg, adminKubeconfig(t, env))
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: \"#alerts\"\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), testbin.Listen))
+	addr := launch(t, cfg, adminKubeconfig(t, env)).HTTPAddr(t, 20*time.Second)
 
 	scrape := func() string {
 		resp, err := http.Get("http://" + addr + "/metrics")
@@ -90,10 +89,9 @@ func TestBinaryAnswersSignedSlashCommands(t *testing.T) {
 	ns := env.Namespace(t)
 	srv := slackserver.New(slackserver.Options{})
 	defer srv.Close()
-	addr := testbin.FreeAddr(t)
-	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr))
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("watch:\n  namespaces: [%s]\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), testbin.Listen))
 	const secret = "e2e-signing-secret"
-	launch(t, cfg, adminKubeconfig(t, env), "SLACK_SIGNING_SECRET="+secret)
+	addr := launch(t, cfg, adminKubeconfig(t, env), "SLACK_SIGNING_SECRET="+secret).HTTPAddr(t, 20*time.Second)
 	waitUntil(t, "the HTTP server", 20*time.Second, func() bool {
 		resp, err := http.Get("http://" + addr + "/healthz")
 		if err == nil {

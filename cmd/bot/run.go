@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"runtime/debug"
@@ -356,14 +357,20 @@ func serveHTTP(ctx context.Context, addr string, synced func() bool, metricsHand
 		fmt.Fprintln(w, "ok")
 	})
 	srv := bot.NewServer(addr, mux, bot.ServerOptions{}) // timeouts: slow clients cannot hold connections
+	// Listen before saying so: the log names the address bound (a port
+	// of 0 is the one the kernel chose), and a port in use is an error.
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("server.listen %s: %w", addr, err)
+	}
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	}()
-	logger.Info("serving health checks, metrics and Slack requests", "addr", addr)
-	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	logger.Info("serving health checks, metrics and Slack requests", "addr", ln.Addr().String())
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("server.listen %s: %w", addr, err)
 	}
 	return nil

@@ -36,9 +36,9 @@ type slackBot struct {
 // slack and digest keys are added) and waits for its HTTP server.
 func launchSlackBot(t *testing.T, env *lctest.Env, srv *slackserver.Server, in *slackserver.Inbound, yaml string) *slackBot {
 	t.Helper()
-	addr := testbin.FreeAddr(t)
-	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("%s\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nserver:\n  listen: %q\nlog:\n  level: debug\n", yaml, srv.URL(), addr))
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("%s\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nserver:\n  listen: %q\nlog:\n  level: debug\n", yaml, srv.URL(), testbin.Listen))
 	rb := launch(t, cfg, adminKubeconfig(t, env), "SLACK_SIGNING_SECRET="+attackSecret)
+	addr := rb.HTTPAddr(t, 20*time.Second)
 	waitUntil(t, "the HTTP server", 20*time.Second, func() bool {
 		resp, err := http.Get("http://" + addr + "/healthz")
 		if err == nil {

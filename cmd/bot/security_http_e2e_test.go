@@ -12,27 +12,26 @@ import (
 	"time"
 
 	"github.com/crashloop-bot/crashloop-bot/internal/testbin"
+	"github.com/crashloop-bot/crashloop-bot/internal/testlog"
 )
 
 // Attack 7: a client that sends a body slowly held a connection open for
 // 82 s. The HTTP server drops it after its read timeout.
 func TestServeHTTPDropsSlowBodies(t *testing.T) {
-	addr := testbin.FreeAddr(t)
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	done := make(chan error, 1)
 	register := func(mux *http.ServeMux) {
 		mux.HandleFunc("POST /slack/commands", func(w http.ResponseWriter, r *http.Request) { _, _ = io.Copy(io.Discard, r.Body) })
 	}
+	var log testlog.Buffer
 	go func() {
-		done <- serveHTTP(ctx, addr, func() bool { return true }, http.NotFoundHandler(), register, slog.New(slog.DiscardHandler))
+		done <- serveHTTP(ctx, testbin.Listen, func() bool { return true }, http.NotFoundHandler(), register, slog.New(slog.NewTextHandler(&log, nil)))
 	}()
+	var addr string
 	waitUntil(t, "the HTTP server", 10*time.Second, func() bool {
-		c, err := net.Dial("tcp", addr)
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
+		addr = testbin.ServingAddr(log.String())
+		return addr != ""
 	})
 	conn, err := net.Dial("tcp", addr)
 	if err != nil {

@@ -31,10 +31,10 @@ func TestBinarySilenceGoesThroughTheStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := testbin.FreeAddr(t)
 	const secret = "e2e-signing-secret"
-	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("cluster_name: e2e\nwatch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), addr))
+	cfg := writeTemp(t, "config.yaml", fmt.Sprintf("cluster_name: e2e\nwatch:\n  namespaces: [%s]\n  group_wait: 1s\nslack:\n  api_url: %s\n  channel: C0ALERTS\ndigest:\n  enabled: false\nstore:\n  backend: memory\nserver:\n  listen: %q\n", ns, srv.URL(), testbin.Listen))
 	rb := launch(t, cfg, adminKubeconfig(t, env), "SLACK_SIGNING_SECRET="+secret)
+	addr := rb.HTTPAddr(t, 20*time.Second)
 	waitUntil(t, "watch sync", 20*time.Second, func() bool { return strings.Contains(rb.Out.String(), "watch synced") })
 	if _, err := sim.CrashLoop(ctx, pods[0], kubesim.Crash{Container: "api", ExitCode: 1, Log: "panic: boom\n"}); err != nil {
 		t.Fatal(err)

@@ -6,10 +6,10 @@ package testbin
 
 import (
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
@@ -120,13 +120,41 @@ func (p *Process) Kill() {
 	<-p.done
 }
 
-// FreeAddr returns a free loopback address, for server.listen.
-func FreeAddr(t testing.TB) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+// Listen is the server.listen of a bot under test: a loopback port the
+// kernel chooses when the bot binds it, read back with HTTPAddr. (A port
+// picked free beforehand can be taken, as the source port of any outgoing
+// connection, before the bot binds it.)
+const Listen = "127.0.0.1:0"
+
+// reServing finds the address the bot's HTTP server bound in its log,
+// written as text (addr=...) or JSON ("addr":"...").
+var reServing = regexp.MustCompile(`"serving health checks, metrics and Slack requests",?\s*"?addr"?[=:]"?([^\s"]+)`)
+
+// ServingAddr returns the address a bot's log says its HTTP server
+// listens on, or "" when the log does not say it (yet).
+func ServingAddr(log string) string {
+	if m := reServing.FindStringSubmatch(log); m != nil {
+		return m[1]
 	}
-	defer l.Close()
-	return l.Addr().String()
+	return ""
+}
+
+// HTTPAddr waits until the bot says which address its HTTP server
+// listens on and returns it; the test fails if the bot exits or has not
+// said so within d.
+func (p *Process) HTTPAddr(t testing.TB, d time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(d)
+	for {
+		if addr := ServingAddr(p.Out.String()); addr != "" {
+			return addr
+		}
+		if p.Exited() {
+			t.Fatalf("the bot exited before serving HTTP:\n%s", p.Out.String())
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the bot did not serve HTTP within %s:\n%s", d, p.Out.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -219,11 +219,11 @@ func TestFleet(t *testing.T) {
 	})
 
 	// One slash command, sent to eu's bot, about us: us's bot answers.
-	answer := ask(t, leader(eu).addr, inbound, "logs --cluster us shop/deployment/orders", "logs-us")
+	answer := ask(t, leader(eu).addr(t), inbound, "logs --cluster us shop/deployment/orders", "logs-us")
 	if !strings.Contains(answer, "starting orders 3.1.0 in us") {
 		t.Errorf("the logs of us's orders, asked of eu's bot: %s", answer)
 	}
-	if status := ask(t, bots["ap"][0].addr, inbound, "status", "status"); !strings.Contains(status, "*eu*") || !strings.Contains(status, "*us*") || !strings.Contains(status, "*ap*") {
+	if status := ask(t, bots["ap"][0].addr(t), inbound, "status", "status"); !strings.Contains(status, "*eu*") || !strings.Contains(status, "*us*") || !strings.Contains(status, "*ap*") {
 		t.Errorf("status across the fleet: %s", status)
 	}
 

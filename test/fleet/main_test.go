@@ -111,7 +111,6 @@ func (c *cluster) stop() {
 type bot struct {
 	*testbin.Process
 	name   string
-	addr   string // server.listen
 	killed bool
 }
 
@@ -121,7 +120,6 @@ const signingSecret = "fleet-e2e-signing-secret"
 // startBot runs one replica of c's bot against the fleet's database.
 func startBot(t *testing.T, c *cluster, replica int, dsn string, slackURL string) *bot {
 	t.Helper()
-	addr := testbin.FreeAddr(t)
 	cfg := filepath.Join(t.TempDir(), "config.yaml")
 	yaml := fmt.Sprintf(`cluster_name: %s
 watch:
@@ -148,14 +146,21 @@ leader_election:
   retry_period: 1s
 log:
   level: debug
-`, c.name, slackURL, addr)
+`, c.name, slackURL, testbin.Listen)
 	if err := os.WriteFile(cfg, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	name := fmt.Sprintf("%s-%d", c.name, replica)
-	b := &bot{name: name, addr: addr, Process: testbin.Start(t, "bot "+name, []string{"run", "--config", cfg, "--kubeconfig", c.kc},
+	b := &bot{name: name, Process: testbin.Start(t, "bot "+name, []string{"run", "--config", cfg, "--kubeconfig", c.kc},
 		"SLACK_BOT_TOKEN="+slackserver.DefaultToken, "SLACK_SIGNING_SECRET="+signingSecret, "CRASHLOOP_POSTGRES_DSN="+dsn)}
 	return b
+}
+
+// addr is where the bot serves HTTP (its server.listen, bound on a port
+// the kernel chose).
+func (b *bot) addr(t *testing.T) string {
+	t.Helper()
+	return b.HTTPAddr(t, 30*time.Second)
 }
 
 // leads tells whether the bot leads its cluster now.

@@ -35,7 +35,7 @@ func TestBotWithoutDatabase(t *testing.T) {
 		return strings.Contains(out, "watch synced") && strings.Contains(out, "no open incidents in the store to continue")
 	})
 	metric := func(name string) string {
-		resp, err := http.Get("http://" + b.addr + "/metrics")
+		resp, err := http.Get("http://" + b.addr(t) + "/metrics")
 		if err != nil {
 			return ""
 		}
