@@ -536,6 +536,11 @@ func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 				return
 			}
 		}
+		if s.cat == PermissionDenied && e.exit == 126 && reExecDenied.MatchString(s.quote) {
+			// Exit 126: the shell found the file and could not execute it
+			// (no executable bit, a noexec mount): the command does not run.
+			s.cat, s.hint = CommandNotFound, hintEntry
+		}
 		if s.patID == "loopback" && (d.pod.Spec.HostNetwork || len(d.podContainers()) > 1 && d.otherMayListen(v) || d.otherContainerLogged(v)) {
 			// Another container of the pod (a proxy sidecar) or the node
 			// should listen there: it is that dependency that is down.
@@ -544,6 +549,11 @@ func (d *diagContext) logVotes(v *containerView, e *evidenceSet) {
 		e.add(s)
 	}
 }
+
+// reExecDenied is a shell's refusal to run a file ("sh: 1: /opt/start.sh:
+// Permission denied", "entrypoint.sh: line 88: /opt/app/bin/server:
+// Permission denied").
+var reExecDenied = regexp.MustCompile(`(?i):\s(?:\d+: |line \d+: )?(?:\./|/)[\w./-]+: permission denied\W*$`)
 
 // hiddenFilePatterns are the lines of a program that misses a file,
 // module or library of its own: the image has it, unless a volume mounted

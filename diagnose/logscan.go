@@ -180,8 +180,10 @@ type logScanner struct {
 	lastError  *candidate // last error-looking line, for log.Fatal style exits
 	lastExc    *candidate // exception that ended the last traceback
 	// sternContainers are the containers stern's "+ pod › container"
-	// lines named.
+	// lines named, or that came after a pod's name on three lines;
+	// sternSeen counts the words seen after a pod's name so far.
 	sternContainers [][]byte
+	sternSeen       map[string]int
 	// deployFailed: an application server said the app it deploys
 	// failed to start ("Context [/crm] startup failed due to previous
 	// errors", WildFly's "started (with errors)"): the server stays up
@@ -421,6 +423,7 @@ func (s *logScanner) line(raw []byte) {
 		}
 		return
 	}
+	s.learnSternContainer(raw)
 	raw = trimSternPrefix(raw, s.sternContainers)
 	raw = trimWorkerPrefix(raw)
 	raw = trimHclogValuePrefix(raw)
@@ -822,14 +825,17 @@ func (s *logScanner) line(raw []byte) {
 		if hedged {
 			score -= 4 // "I think the probe ...": a guess that does not even ask
 		}
-	} else if rest, ok := questionFirst(trimmed); ok && best != nil && (!best.match(s.idx, appendLower(nil, rest), rest, rest) || reCheckAdvice.Match(rest)) {
-		score -= 8 // the same, with more of the paste joined after it, or with what to check for it ("Check `dmesg` for the OOM killer.")
+	} else if rest, ok := questionFirst(trimmed); ok && best != nil && (!best.match(s.idx, appendLower(nil, rest), rest, rest) || reCheckAdvice.Match(rest) || reHedgeWithin.Match(rest)) {
+		score -= 8 // the same, with more of the paste joined after it, or with what to check for it ("Check `dmesg` for the OOM killer.") or a guess ("A bad API key gives 401")
 		asked = true
 	} else if before, ok := hedgeLater(trimmed); ok && best != nil && !best.match(s.idx, appendLower(nil, before), before, before) {
 		score -= 12 // "... whenever that node runs. I think the pod is OOMKilled": the guess is the sentence that names it
 		asked = true
 	} else if othersWords(trimmed, lower) {
 		score -= 12 // "Copilot: \"... segfault in the native addon\"", "Someone on our team says 134 is an out-of-memory abort": another's guess
+		asked = true
+	} else if q := quotedInProse(trimmed); q != nil && best != nil && best.match(s.idx, appendLower(nil, q), q, q) {
+		score -= 12 // "Memory kills come with `Reason: OOMKilled`", "fwiw on the old build we saw `Liveness probe failed: ...`": a sentence that quotes an error mentions it, what another case or another cause shows
 		asked = true
 	} else if q, rest, ok := questionWithin(trimmed); ok && best != nil && best.match(s.idx, appendLower(nil, q), q, q) && !best.match(s.idx, appendLower(nil, rest), rest, rest) {
 		score -= 8 // "... copied by hand. Is the liveness probe too aggressive? It has a 60s delay": the question names it
@@ -1525,8 +1531,9 @@ var reSuccessTally = regexp.MustCompile(`\bunreachable=0\s+failed=0\b|\bJob: \[.
 // "schemaTool completed", a MapReduce job's "completed successfully" (and
 // the pi example's estimate), vmctl's closing "Total time:", Keycloak's
 // `kc.sh build` ("Server configuration updated and persisted."), a backup
-// or report job's "backup finished OK", a script's "done, bye".
-var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)` +
+// or report job's "backup finished OK", a script's "done, bye", the
+// hello-world image's greeting.
+var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|^hello from docker!$|\bthis message shows that your installation appears to be working correctly\.?$|\bno (?:pending )?migrations (?:to apply|to run|are pending|were executed)\b|\ball migrations have been successfully applied\b|\bsuccessfully applied \d+ migrations?\b|\bschema .{1,60} is up to date\. no migration necessary\b|\bdatabase schema was already up to date\b|\bno migration files to execute\b|\b\d+ static files? copied\b|^already up to date\.?$|\bsuccessfully exported to\b|^offline change; changes will take effect at broker restart\.?$|\bsparkcontext: successfully stopped sparkcontext$|^\[nbconvertapp\] writing \d+ bytes to \S+$|^(?:info\s+)?no scheduled commands are ready to run\.?$|^(?:info\s+)?metadata applied$|^result = pass$|^nothing to do\. cert-manager crds do not have\b|\bworker [\w:.-]+: done, quitting$|^success! app '\d+' (?:already up to date|fully installed)\.?$|^\[notice\] cron run completed\.?$|^\d+ blobs marked, \d+ blobs and \d+ manifests eligible for deletion$|^nothing to be done \(all requested files are present and up to date\)\.?$|^(\d+) of \d+ steps \(100%\) done$|\bthe surrealql file was imported successfully$|^🏃 view run \S+ at: https?://\S+$|^snapshot saved at \S+$|\bworker stopped due to (?:time limit of \d+s exceeded|maximum count of \d+ messages? processed|memory limit of .{1,40} exceeded)` +
 	`|\bdone\. pass=\d+ warn=\d+ error=0 skip=\d+(?: no-op=\d+)? total=\d+$|\bcatalog written to \S+$|\bapply complete! resources: \d+ added, \d+ changed, \d+ destroyed\.$` +
 	`|^[\w-]+: no errors in \S+$|\bconfiguration file \S+ test is successful$|^configuration file is valid$|\bnothing left to do, exiting$` +
 	`|^configuration \(with the authentication token\) was saved in "[^"]+"$|^vault v\d+\.\d+\.\d+ \([0-9a-f]+\)(?:, built \S+)?$|^✓ built in [\d.]+m?s$|^\[\d{3}\]\s+\d+ responses$|^elapsed time:\s+[\d.hms]+$|^valid config file! no syntax issues found$|^no broken requirements found\.$|^applying all pending migrations\s*\n?no pending migrations$|^no pending migrations$|\bfinish dumping in file \S+$|^schematool completed$|^server configuration updated and persisted\.|^estimated value of pi is [\d.]+$|\bmapreduce\.job: job job_\d+_\d+ completed successfully$|^(?:\d{4}/\d\d/\d\d \d\d:\d\d:\d\d )?total time: \d[\dhms.]*$|\bwrote backup with name \S+$|^snapshot [0-9a-f]{8,} saved$|^you can resume your program from this savepoint with the run command\.$|^configure arguments: --|\bvector has stopped\.$|^configuration is valid!$|\bprocess finished; exiting with 0$` +
@@ -1534,7 +1541,7 @@ var reTaskSucceeded = regexp.MustCompile(`(?i)^configuration '[^']+' OK$|\bno (?
 
 // taskSucceededWords are words every line reTaskSucceeded matches holds
 // one of: a cheap test before the expression.
-var taskSucceededWords = [][]byte{[]byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at"),
+var taskSucceededWords = [][]byte{[]byte("hello from docker"), []byte("installation appears to be working"), []byte("migrat"), []byte("static file"), []byte("up to date"), []byte("exported to"), []byte("broker restart"), []byte("stopped sparkcontext"), []byte("[nbconvertapp] writing"), []byte("done, quitting"), []byte("scheduled commands"), []byte("nothing to do. cert-manager"), []byte("metadata applied"), []byte("result = pass"), []byte("success! app"), []byte("cron run completed"), []byte("eligible for deletion"), []byte("(100%) done"), []byte("imported successfully"), []byte("view run "), []byte("' ok"), []byte("worker stopped due to"), []byte("snapshot saved at"),
 	[]byte(" pass="), []byte("catalog written"), []byte("apply complete!"), []byte("no errors in"), []byte("test is successful"), []byte("file is valid"),
 	[]byte("nothing left to do"), []byte("was saved in"), []byte("vault v"), []byte("built in"), []byte(" responses"), []byte("elapsed time:"), []byte("no syntax issues"), []byte("broken requirements"), []byte("finish dumping"), []byte("schematool completed"), []byte("updated and persisted"), []byte("value of pi is"), []byte("completed successfully"), []byte("total time: "), []byte("wrote backup with"), []byte("saved"), []byte("from this savepoint"), []byte("configure arguments: --"), []byte("vector has stopped"), []byte("configuration is valid!"), []byte("exiting with 0"), []byte("finished"), []byte("complete"), []byte("done"), []byte("bye"), []byte("exiting")}
 
@@ -1873,6 +1880,9 @@ func severity(lower, trimmed []byte) int {
 	if sev, ok := messageIDSeverity(trimmed); ok {
 		return sev
 	}
+	if has("flag: --") && reFlagDump.Match(lower) {
+		return sevInfo // a flag's value printed at start, as looksLikeError says
+	}
 	switch {
 	case has("; not expected)") && has(" exited: "):
 		return sevError // supervisord's INFO "exited: ocr (terminated by SIGSEGV (core dumped); not expected)"
@@ -1888,6 +1898,10 @@ func severity(lower, trimmed []byte) int {
 	}
 	return sevPlain
 }
+
+// reFlagDump is a line of the flags a program prints as it starts (Istio's
+// and Kubernetes components' "FLAG: --name=\"value\"").
+var reFlagDump = regexp.MustCompile(`\bflag: --[\w.-]+=`)
 
 // messageIDSeverity reads the severity letter that ends an IBM message id
 // at the start of a line: CWWKE0044E (error), AMQ7017W (warning),
@@ -2361,14 +2375,16 @@ func speaksOfSidecar(lower []byte) bool {
 var rePodmanPod = regexp.MustCompile(`\bpod=[\w.-]+\.pod\b`)
 
 // reNotASidecar is a sidecar the report rules out ("not as a sidecar",
-// "No redis sidecar in the pod", "the proxy sidecar isn't in the values
-// yet"), kiwigrid's k8s-sidecar (it loads files, it serves nothing), or one
-// the pod had before ("we moved from the redis sidecar to the bitnami
+// "No redis sidecar in the pod", Italian "nessun sidecar", German "kein
+// Sidecar", "the proxy sidecar isn't in the values yet"), kiwigrid's
+// k8s-sidecar (it loads files, it serves nothing), or one the pod had
+// before ("we moved from the redis sidecar to the bitnami
 // chart", "the old pod had redis as a sidecar", "drop cloud-sql-proxy
-// sidecar").
-var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not)\s+(?:as |in |via |through )?(?:an? )?(?:[\w-]+ )?side ?cars?\b` +
+// sidecar", "it used to run next to a cloud-sql-proxy sidecar").
+var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not|nessun|kein(?:en)?|ohne|sin|sem|aucun|sans|pas de|geen|bez)\s+(?:as |in |via |through )?(?:an? )?(?:[\w-]+ )?side ?cars?\b` +
 	`|\b(?:moved|migrated|switched) (?:away )?from (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b|\b(?:removed?|drop(?:ped)?|got rid of) (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b` +
 	`|\b(?:old|previous|former) (?:pod|deployment|chart|setup|version)s? had (?:[\w-]+ )?as an? side ?car\b` +
+	`|\bused to (?:run|sit|be deployed|be) (?:next to|with|beside|alongside) (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b` +
 	`|\bside ?cars? (?:isn't|is not|wasn't|was not|aren't|are not) (?:yet )?(?:in|part of|added|there|deployed|included)\b` +
 	`|\bk8s-sidecar\b`)
 
@@ -2487,6 +2503,40 @@ func trimSternPrefix(raw []byte, containers [][]byte) []byte {
 	}
 	return rest
 }
+
+// learnSternContainer counts the word after a pod's name at the start of
+// raw: stern without its header lines ("partner-dashboard-6d5c8b7f9-mt8kq
+// web sh: 1: next: not found"), the container's name comes there on
+// every line; a word seen there three times is one.
+func (s *logScanner) learnSternContainer(raw []byte) {
+	if len(s.sternContainers) >= 8 || len(raw) < 8 {
+		return
+	}
+	if i := bytes.IndexByte(raw, ' '); i < 7 || raw[i-6] != '-' {
+		return
+	}
+	m := reSternPrefix.Find(raw)
+	if m == nil {
+		return
+	}
+	w := reSternWord.Find(raw[len(m):])
+	if w == nil {
+		return
+	}
+	name := string(w[:len(w)-1])
+	if strings.HasSuffix(name, "ing") || strings.HasSuffix(name, "ed") || slices.ContainsFunc(s.sternContainers, func(c []byte) bool { return string(c) == name }) {
+		return // a verb the program's lines start with ("starting", "connected")
+	}
+	if s.sternSeen == nil {
+		s.sternSeen = map[string]int{}
+	}
+	if s.sternSeen[name]++; s.sternSeen[name] >= 3 && len(s.sternSeen) <= 16 {
+		s.sternContainers = append(s.sternContainers, []byte(name))
+	}
+}
+
+// reSternWord is a container's name followed by a space.
+var reSternWord = regexp.MustCompile(`^[a-z][a-z0-9-]{0,62} `)
 
 // sternHeader returns the container a stern header line names, or nil
 // (a cheap test first: most lines start otherwise).
@@ -2636,6 +2686,9 @@ var namesNoFailure = [][]byte{[]byte("failcnt"), []byte("missing tasks"), []byte
 func looksLikeError(lower []byte) bool {
 	if reSpecKey.Match(lower) {
 		return false // a spec's key and value ("failureThreshold: 3"), pasted with the log
+	}
+	if bytes.Contains(lower, []byte("flag: --")) && reFlagDump.Match(lower) {
+		return false // a flag's value printed at start ("FLAG: --log_output_level=\"default:error\"")
 	}
 	if reNoError.Match(lower) {
 		lower = reNoError.ReplaceAll(lower, nil) // "completes without error" says none
@@ -3431,6 +3484,51 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 	return hedged || bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1, hedged
 }
 
+// quotedInProse returns the code spans of a sentence (`...` quoted in
+// Markdown) joined, when the words around them, three or more, only
+// mention them (reMentionAround, or spans given as examples or
+// alternatives: reExampleSpan); nil otherwise (a program's line, the reporter's own error).
+// A span the line opens and does not close runs on to its end (a wrapped
+// sentence).
+func quotedInProse(trimmed []byte) []byte {
+	if bytes.IndexByte(trimmed, '`') < 0 || programLine(trimmed) {
+		return nil
+	}
+	var quoted, around []byte
+	for i, part := range bytes.Split(trimmed, []byte("`")) {
+		if i%2 == 1 {
+			quoted = append(append(quoted, part...), ' ')
+			continue
+		}
+		// Only the words of the sentence the spans stand in: the
+		// reporter's next sentence may speak of something else.
+		if i == 0 {
+			if ends := reSentenceEnd.FindAllIndex(part, -1); ends != nil {
+				part = part[ends[len(ends)-1][1]-1:] // (from the next sentence's capital)
+			}
+		} else if end := reSentenceEnd.FindIndex(part); end != nil {
+			part = part[:end[0]]
+		}
+		around = append(append(around, part...), ' ')
+	}
+	if len(bytes.Fields(around)) < 3 || !reMentionAround.Match(bytes.ToLower(around)) && !reExampleSpan.Match(trimmed) {
+		return nil // "the pod fails with `Cookie file ... must be accessible by owner only`": the reporter's own error
+	}
+	return bytes.TrimSpace(quoted)
+}
+
+// reExampleSpan are spans given as examples or alternatives: "e.g.
+// `open /app/.vault-token: read-only file system`", "`...` or `...`".
+var reExampleSpan = regexp.MustCompile("\\be\\.g\\.,? `|` or `")
+
+// reSentenceEnd ends a sentence within a line.
+var reSentenceEnd = regexp.MustCompile(`[.!?;:]\s+[A-Z]`)
+
+// reMentionAround are the words of a sentence that quotes an error it
+// does not report: what a cause would show, another case's, one ruled
+// out ("you'd get", "normally", "we hit ... once", "instead", "e.g.").
+var reMentionAround = regexp.MustCompile(`\b(?:would|you'd|you'll see|you will see|if it (?:were|was|couldn't|could not|can't|cannot)|normally|usually|typically|probably|the classic|comes? with|looks? like|instead|fwiw|we (?:hit|had|saw|got)|i had|old build|for example|rule[sd]? out|not the cause|nothing to do with)\b`)
+
 // deniedLine reports the reporter's sentence that rules a cause out ("I
 // don't think this is a OOM scenario, as I never saw the OOM killed
 // messages").
@@ -3519,21 +3617,24 @@ var reAlreadyGone = regexp.MustCompile(`\b(?:because|since)\b.{0,60}\b(?:is|was|
 // component's restarts, or calling it a symptom ("Our app pods also log
 // \"connection refused\" to :8126 because of it", "The agents'
 // \"connection refused\" to 4317 is the gateway service having no ready
-// endpoints").
-var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,80}\b(?:keeps?|kept|is|are|was|were)\s+(?:on\s+)?(?:restarting|dying|crashing|crash[- ]?looping|going down)\b|\b(?:only|just) (?:a )?symptoms?\b|\bsymptoms?,? not the cause\b|\b(?:also|too)\b.{0,80}\bbecause of (?:it|that|this)\b|["“][^"”]{3,60}["”].{0,40}\b(?:is|are)\b.{0,60}\b(?:having|has|with) no (?:ready )?endpoints\b`)
+// endpoints", "it just can't push (connection refused), which is a
+// consequence").
+var reSymptomOfRestarts = regexp.MustCompile(`\b(?:because|since|as|cause)\b.{0,80}\b(?:keeps?|kept|is|are|was|were)\s+(?:on\s+)?(?:restarting|dying|crashing|crash[- ]?looping|going down)\b|\b(?:only|just) (?:a )?symptoms?\b|\bsymptoms?,? not the cause\b|\b(?:which|that|it) is (?:just |only )?a (?:consequence|side[- ]effect)\b|\b(?:also|too)\b.{0,80}\bbecause of (?:it|that|this)\b|["“][^"”]{3,60}["”].{0,40}\b(?:is|are)\b.{0,60}\b(?:having|has|with) no (?:ready )?endpoints\b`)
 
 // reHedgeFirst is a sentence that opens with the reporter's guess ("I
 // think the liveness probe is too aggressive, ..."): a guess, as a
 // question is.
-var reHedgeFirst = regexp.MustCompile(`^(?i:i (?:think|suspect|guess|believe|assume|wonder|bet|reckon|assumed|suspected|thought)|i'd (?:bet|guess)|i'm guessing|maybe|perhaps|probably|my (?:guess|bet) is|it (?:might|may|could) be)\b`)
+var reHedgeFirst = regexp.MustCompile(`^(?i:i (?:think|suspect|guess|believe|assume|wonder|bet|reckon|assumed|suspected|thought)|i'd (?:bet|guess)|i'm guessing|i'm (?:worried|afraid|scared|concerned) (?:it's|it is|that)|i (?:fear|worry)|maybe|perhaps|probably|my (?:guess|bet) is|it (?:might|may|could) be)\b`)
 
 // reCheckAdvice is advice to look for a cause, not a finding of it.
 var reCheckAdvice = regexp.MustCompile(`^(?i:check|look (?:at|for|in)|see (?:if|whether)|verify)\b`)
 
 // reHedgeWithin is a guess inside the sentence that names the cause
 // ("Workers restarting in a loop is usually memory", "it's probably the
-// liveness probe killing it"), as a commenter gives one.
-var reHedgeWithin = regexp.MustCompile(`(?i)\b(?:is|are|it's|that's|its) (?:usually|probably|typically|almost always)\b`)
+// liveness probe killing it"), as a commenter gives one, or what a cause
+// would show ("Corruption would normally give InnoDB assertion messages",
+// "A bad API key gives `401 Unauthorized`").
+var reHedgeWithin = regexp.MustCompile(`(?i)\b(?:is|are|it's|that's|its) (?:usually|probably|typically|almost always)\b|\bwould (?:normally|usually|typically) (?:give|show|print|log|say)\b|^an? (?:bad|wrong|invalid|missing|expired) [\w -]{1,30} (?:gives|returns|shows|causes)\b`)
 
 // reIssueTitle is an issue's title as its template writes it ("[Bug]: JVM
 // fatal crash on fresh deploy"): the reporter's summary, not a program's

@@ -626,7 +626,7 @@ func mergeRow(pod, row *corev1.Pod) {
 // its events, a lone container from the spec or the events, and the rest
 // with placeholders.
 func (o *Objects) fillNames(pod *corev1.Pod) {
-	names, warned := map[string]int{}, map[string]bool{}
+	names, warned, failing := map[string]int{}, map[string]bool{}, map[string]bool{}
 	podRows := slices.ContainsFunc(o.textEvents, func(r eventRow) bool { return r.object == "pod" })
 	count := func(e *corev1.Event) {
 		if k := e.InvolvedObject.Kind; k != "" && k != "Pod" {
@@ -634,10 +634,13 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 		}
 		if n := e.InvolvedObject.Name; n != "" {
 			names[n]++
-			if e.Reason == "BackOff" && strings.Contains(e.Message, "restarting failed container") {
+			if (e.Reason == "BackOff" && strings.Contains(e.Message, "restarting failed container") || e.Reason == "Failed" && strings.HasPrefix(e.Message, "Error: ")) && !failing[n] {
 				// Of a namespace's events the pod in back-off is the
 				// one the report is about, however many events
-				// another pod has.
+				// another pod has; so is one whose container the
+				// kubelet fails to start ("Error: couldn't find key
+				// REDIS_URL in ConfigMap shop/cart-config"); once.
+				failing[n] = true
 				names[n] += 1000
 			}
 			if e.Type == "Warning" && !warned[n] {

@@ -40,7 +40,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = dropEarlierAttempts(stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data))))))
+	data = unjoinEvents(dropEarlierAttempts(stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data)))))))
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
@@ -52,6 +52,12 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	}
 	if pod, ok := customColumnsStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // the rows a `-o custom-columns` prompt printed
+	}
+	if pod, ok := ksmStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod) // kube-state-metrics series from a query
+	}
+	if pod, ok := goPrintedStatus(string(data)); ok {
+		o.Pods = append(o.Pods, pod) // a log that printed client-go's struct
 	}
 	if pod, ok := consoleStatus(string(data)); ok {
 		o.Pods = append(o.Pods, pod) // a console's panel; the log below it is read as one
@@ -393,6 +399,24 @@ func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
 			return []corev1.Pod{pod}, nil, true
 		}
 	}
+	if objs := jsonStream(data); objs != nil {
+		// jq's stream of one JSON object per container.
+		var pod corev1.Pod
+		for _, v := range objs {
+			js, err := json.Marshal(v)
+			if err != nil {
+				return nil, nil, false
+			}
+			one, ok := fragmentPod(js, v)
+			if !ok {
+				return nil, nil, false
+			}
+			pod.Status.ContainerStatuses = append(pod.Status.ContainerStatuses, one.Status.ContainerStatuses...)
+		}
+		if len(pod.Status.ContainerStatuses) > 0 {
+			return []corev1.Pod{pod}, nil, true
+		}
+	}
 	js, err := utilyaml.ToJSON(dedent(data))
 	if err != nil {
 		return nil, nil, false
@@ -546,6 +570,13 @@ func fragmentPod(js []byte, probe any) (corev1.Pod, bool) {
 				return pod, false
 			}
 			pod.Spec.Containers = []corev1.Container{c}
+			return pod, true
+		}
+		if st, ok := reshapedStatus(v); ok {
+			pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
+			if sc := reshapedSecurityContext(v); sc != nil {
+				pod.Spec.Containers = []corev1.Container{{Name: st.Name, SecurityContext: sc}}
+			}
 			return pod, true
 		}
 	}
@@ -830,14 +861,15 @@ func scrapeStatus(text string) (corev1.Pod, bool) {
 		}
 		if m[1] == "message" && m[2] != "" && m[2][0] != '"' && m[2][0] != '\'' {
 			// A YAML plain scalar runs to the end of its line ("message:
-			// couldn't find key password in Secret data/auth").
-			if end := strings.IndexByte(text[loc[4]:], '\n'); end >= 0 {
-				m[2] = strings.TrimSpace(text[loc[4] : loc[4]+end])
-			} else {
-				m[2] = strings.TrimSpace(text[loc[4]:])
-			}
+			// couldn't find key password in Secret data/auth"); the Java
+			// client's toString() prints a message of several lines as
+			// they are, up to the next key.
+			m[2] = plainMessage(text[loc[4]:])
 		}
 		key, val := m[1], strings.Trim(m[2], `"'`)
+		if val == "null" && (key == "terminated" || key == "waiting" || key == "running") {
+			continue // the Java client's "terminated: null": no such state
+		}
 		switch key {
 		case "lastState":
 			target, term, wait = &st.LastTerminationState, nil, nil
@@ -908,6 +940,23 @@ func scrapeStatus(text string) (corev1.Pod, bool) {
 	pod.Status.ContainerStatuses = []corev1.ContainerStatus{st}
 	return pod, true
 }
+
+// plainMessage is an unquoted message's text from where it starts: its
+// line, and the lines after it up to the next key or closing brace.
+func plainMessage(text string) string {
+	lines := strings.Split(text, "\n")
+	out := []string{strings.TrimSpace(lines[0])}
+	for _, l := range lines[1:] {
+		if reScrapedKeyLine.MatchString(l) || strings.TrimSpace(l) == "}" {
+			break
+		}
+		out = append(out, strings.TrimSpace(l))
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// reScrapedKeyLine is a line that opens with a key.
+var reScrapedKeyLine = regexp.MustCompile(`^\s*"?[A-Za-z]+"?\s*:(?:\s|$)`)
 
 // opensKey reports whether a key found at i stands where YAML or JSON
 // puts one: first on its line (after indentation or a list dash), or after

@@ -199,6 +199,7 @@ func paragraphs(text string) []paragraph {
 	if asked != "" && crashed != "" && !askedMatch(asked, crashed) && !slices.Contains(others, crashed) {
 		asked = ""
 	}
+	crashedC := crashedLogsContainer(lines)
 	callers := callerLogPrompts(lines)
 	headed := previousHeading(lines)
 	logsPrompts := 0 // a proxy's log is set aside only beside another log
@@ -231,7 +232,8 @@ func paragraphs(text string) []paragraph {
 			inLog, logSeen = reLogsCommand.MatchString(line), false
 			of = describedPod(line)
 			exec = reExecPrompt.MatchString(line)
-			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || checkerLogPrompt(line) || otherWorkloadsLog(line, crashed) || notAsked(asked, line) || callers[i])
+			noise = inLog && (proxyLogPrompt(line) && logsPrompts > 1 || checkerLogPrompt(line) || otherWorkloadsLog(line, crashed) || notAsked(asked, line) || callers[i] ||
+				crashedC != "" && currentLogOfOther(line, crashedC))
 			continue
 		case inLog && reShellPrompt.MatchString(line):
 			// Another command's prompt (`$ sudo dmesg | tail`): the log
@@ -542,6 +544,38 @@ func crashedLogsTarget(lines []string) string {
 	}
 	return ""
 }
+
+// crashedLogsContainer is the container whose previous (crashed)
+// instance's log a `kubectl logs -c NAME --previous` prompt of the paste
+// fetches, or "".
+func crashedLogsContainer(lines []string) string {
+	for _, line := range lines {
+		args, _, _ := strings.Cut(line, "|")
+		if rePrompt.MatchString(line) && reLogsCommand.MatchString(line) && reLogsPrevious.MatchString(args) {
+			if c := reLogsContainer.FindStringSubmatch(args); c != nil {
+				return c[1]
+			}
+		}
+	}
+	return ""
+}
+
+// currentLogOfOther reports a `kubectl logs -c NAME` prompt, without
+// --previous, of another container than crashed: beside the crashed
+// container's log, a neighbour's current log says how it sees the crash
+// (a reloader's or the app's refused localhost), not why it happened;
+// unless the neighbour is a proxy the crashed container reaches its
+// database through, whose log says why that failed.
+func currentLogOfOther(line, crashed string) bool {
+	args, _, _ := strings.Cut(line, "|")
+	c := reLogsContainer.FindStringSubmatch(args)
+	return c != nil && c[1] != crashed && !reLogsPrevious.MatchString(args) && !reDependencyProxy.MatchString(c[1])
+}
+
+// reDependencyProxy names sidecars an app reaches a database or secret
+// store through (cloud-sql-proxy, alloydb-auth-proxy, pgbouncer,
+// vault-agent).
+var reDependencyProxy = regexp.MustCompile(`(?i)sql|alloydb|auth-proxy|db-proxy|pgbouncer|odyssey|vault|spanner|proxysql|redis-proxy|twemproxy`)
 
 // logsTargets are the pods or workloads the paste's `kubectl logs`
 // prompts name.

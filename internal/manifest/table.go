@@ -38,7 +38,7 @@ func parseTable(text string) []tableRow {
 		if m == nil {
 			continue
 		}
-		r := tableRow{name: strings.TrimPrefix(strings.Trim(m[1], "|"), "pod/"), status: m[4], lastRestartAgo: m[6], age: m[7]}
+		r := tableRow{name: strings.TrimPrefix(strings.Trim(m[1], "|`"), "pod/"), status: m[4], lastRestartAgo: m[6], age: strings.TrimRight(m[7], "`")}
 		r.ready, _ = strconv.Atoi(m[2])
 		r.total, _ = strconv.Atoi(m[3])
 		r.restarts, _ = strconv.Atoi(m[5])
