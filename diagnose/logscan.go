@@ -3487,9 +3487,9 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 // quotedInProse returns the code spans of a sentence (`...` quoted in
 // Markdown) joined, when the words around them, three or more, only
 // mention them (reMentionAround, or spans given as examples or
-// alternatives: reExampleSpan); nil otherwise (a program's line, the reporter's own error).
-// A span the line opens and does not close runs on to its end (a wrapped
-// sentence).
+// alternatives: reExampleSpan); nil otherwise (a program's line, the
+// reporter's own error). A span the line opens and does not close runs on
+// to its end (a wrapped sentence).
 func quotedInProse(trimmed []byte) []byte {
 	if bytes.IndexByte(trimmed, '`') < 0 || programLine(trimmed) {
 		return nil
@@ -3526,7 +3526,7 @@ var reSentenceEnd = regexp.MustCompile(`[.!?;:]\s+[A-Z]`)
 
 // reMentionAround are the words of a sentence that quotes an error it
 // does not report: what a cause would show, another case's, one ruled
-// out ("you'd get", "normally", "we hit ... once", "instead", "e.g.").
+// out ("you'd get", "normally", "we hit ... once", "instead").
 var reMentionAround = regexp.MustCompile(`\b(?:would|you'd|you'll see|you will see|if it (?:were|was|couldn't|could not|can't|cannot)|normally|usually|typically|probably|the classic|comes? with|looks? like|instead|fwiw|we (?:hit|had|saw|got)|i had|old build|for example|rule[sd]? out|not the cause|nothing to do with)\b`)
 
 // deniedLine reports the reporter's sentence that rules a cause out ("I

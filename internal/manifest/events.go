@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -478,4 +479,42 @@ func yamlScalar(s string) string {
 		return s[1 : len(s)-1]
 	}
 	return s
+}
+
+// reJoinedEvent is a describe events row inside a longer line: rows a
+// chat message or a rendered page joined onto one line ("... Events:
+// Warning Unhealthy 4m (x51 over 2h) kubelet Liveness probe failed: ...
+// Normal Killing 4m (x17 over 2h) kubelet Container solr failed ...").
+var reJoinedEvent = regexp.MustCompile(`\s(?:Normal|Warning)\s+[A-Z][A-Za-z]+\s+` + reAgePart + `\s+(?:kubelet|default-scheduler|[\w.-]+-controller)\s`)
+
+// unjoinEvents puts each events row joined into a line of text on a line
+// of its own.
+func unjoinEvents(data []byte) []byte {
+	if !bytes.Contains(data, []byte(" kubelet ")) {
+		return data // most pastes: no kubelet event, or in its own table
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	changed := false
+	for i, l := range lines {
+		locs := reJoinedEvent.FindAllIndex(l, -1)
+		var out []byte
+		at := 0
+		for _, loc := range locs {
+			start := loc[0] + 1 // after the space
+			if len(bytes.TrimSpace(l[:start])) == 0 {
+				continue // the row opens the line: a table's row
+			}
+			out = append(out, bytes.TrimRight(l[at:start], " \t")...)
+			out = append(out, '\n')
+			at = start
+		}
+		if at > 0 {
+			lines[i] = append(out, l[at:]...)
+			changed = true
+		}
+	}
+	if !changed {
+		return data
+	}
+	return bytes.Join(lines, []byte("\n"))
 }

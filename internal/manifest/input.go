@@ -639,7 +639,9 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 				// one the report is about, however many events
 				// another pod has; so is one whose container the
 				// kubelet fails to start ("Error: couldn't find key
-				// REDIS_URL in ConfigMap shop/cart-config"); once.
+				// REDIS_URL in ConfigMap shop/cart-config"). Counted
+				// once a pod: of two rollouts' pods, the older one's
+				// two kinds of failure do not outweigh the newer one.
 				failing[n] = true
 				names[n] += 1000
 			}
