@@ -423,8 +423,7 @@ func (s *logScanner) line(raw []byte) {
 		}
 		return
 	}
-	s.learnSternContainer(raw)
-	raw = trimSternPrefix(raw, s.sternContainers)
+	raw = s.trimSternPrefix(raw)
 	raw = trimWorkerPrefix(raw)
 	raw = trimHclogValuePrefix(raw)
 
@@ -2482,7 +2481,7 @@ var reSternPrefix = regexp.MustCompile(`^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?-[bcdfg
 
 // trimSternPrefix strips that name, keeping the line's own indentation;
 // a `kubectl get pods` row (READY column next) keeps it.
-func trimSternPrefix(raw []byte, containers [][]byte) []byte {
+func (s *logScanner) trimSternPrefix(raw []byte) []byte {
 	if i := bytes.IndexByte(raw, ' '); i < 7 || raw[i-6] != '-' {
 		return raw // no "-xxxxx " before the first space: not a pod's name (most lines)
 	}
@@ -2491,6 +2490,8 @@ func trimSternPrefix(raw []byte, containers [][]byte) []byte {
 		return raw
 	}
 	rest := raw[len(m):]
+	s.learnSternContainer(rest)
+	containers := s.sternContainers
 	if t := bytes.TrimLeft(rest, " "); len(t) == 0 || reReadyColumn.Match(t) {
 		return raw
 	}
@@ -2504,22 +2505,16 @@ func trimSternPrefix(raw []byte, containers [][]byte) []byte {
 	return rest
 }
 
-// learnSternContainer counts the word after a pod's name at the start of
-// raw: stern without its header lines ("partner-dashboard-6d5c8b7f9-mt8kq
-// web sh: 1: next: not found"), the container's name comes there on
-// every line; a word seen there three times is one.
-func (s *logScanner) learnSternContainer(raw []byte) {
-	if len(s.sternContainers) >= 8 || len(raw) < 8 {
+// learnSternContainer counts the word after a pod's name (rest is what
+// follows the name): stern without its header lines
+// ("partner-dashboard-6d5c8b7f9-mt8kq web sh: 1: next: not found") puts
+// the container's name there on every line; a word seen there three times
+// is one.
+func (s *logScanner) learnSternContainer(rest []byte) {
+	if len(s.sternContainers) >= 8 {
 		return
 	}
-	if i := bytes.IndexByte(raw, ' '); i < 7 || raw[i-6] != '-' {
-		return
-	}
-	m := reSternPrefix.Find(raw)
-	if m == nil {
-		return
-	}
-	w := reSternWord.Find(raw[len(m):])
+	w := reSternWord.Find(rest)
 	if w == nil {
 		return
 	}

@@ -187,6 +187,9 @@ var reGoTerminated = regexp.MustCompile(`ContainerStateTerminated\{ExitCode:(-?\
 // client-go's ContainerStateTerminated, the most recent one last.
 func goPrintedStatus(text string) (corev1.Pod, bool) {
 	var pod corev1.Pod
+	if !strings.Contains(text, "ContainerStateTerminated{") {
+		return pod, false // most pastes: the expression need not run over them
+	}
 	ms := reGoTerminated.FindAllStringSubmatch(text, -1)
 	if ms == nil {
 		return pod, false

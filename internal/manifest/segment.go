@@ -192,14 +192,13 @@ func paragraphs(text string) []paragraph {
 		cur, mode, blank = nil, cutNone, false
 	}
 	lines := goMapStates(foldDescribeMessages(unjoinDescribe(strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n"))))
-	crashed := crashedLogsTarget(lines)
+	crashed, crashedC := crashedLogs(lines)
 	// Of the logs of two workloads, the one the asker's words name, unless
 	// a crashed log of another is pasted that the words do not set aside.
 	asked, others := askedAndAside(introOf(text), logsTargets(lines))
 	if asked != "" && crashed != "" && !askedMatch(asked, crashed) && !slices.Contains(others, crashed) {
 		asked = ""
 	}
-	crashedC := crashedLogsContainer(lines)
 	callers := callerLogPrompts(lines)
 	headed := previousHeading(lines)
 	logsPrompts := 0 // a proxy's log is set aside only beside another log
@@ -525,39 +524,35 @@ func proxyLogPrompt(line string) bool { return currentLogOf(line, proxyContainer
 
 // currentLogOf reports a `kubectl logs -c NAME` prompt, without
 // --previous, of one of the named containers.
-func currentLogOf(line string, names map[string]bool) bool {
-	args, _, _ := strings.Cut(line, "|")
-	c := reLogsContainer.FindStringSubmatch(args)
-	return c != nil && names[c[1]] && !reLogsPrevious.MatchString(args)
-}
+func currentLogOf(line string, names map[string]bool) bool { return names[currentLogContainer(line)] }
 
-// crashedLogsTarget is the pod or workload whose previous (crashed)
-// instance's log a `kubectl logs --previous` prompt of the paste fetches,
-// or "".
-func crashedLogsTarget(lines []string) string {
-	for _, line := range lines {
-		if rePrompt.MatchString(line) && reLogsCommand.MatchString(line) && reLogsPrevious.MatchString(strings.SplitN(line, "|", 2)[0]) {
-			if t := logsTarget(line); reObjectName.MatchString(t) {
-				return t
-			}
-		}
+// currentLogContainer is the container a `kubectl logs -c NAME` prompt
+// without --previous fetches the current log of, or "".
+func currentLogContainer(line string) string {
+	args, _, _ := strings.Cut(line, "|")
+	if c := reLogsContainer.FindStringSubmatch(args); c != nil && !reLogsPrevious.MatchString(args) {
+		return c[1]
 	}
 	return ""
 }
 
-// crashedLogsContainer is the container whose previous (crashed)
-// instance's log a `kubectl logs -c NAME --previous` prompt of the paste
-// fetches, or "".
-func crashedLogsContainer(lines []string) string {
+// crashedLogs are the pod or workload (target) and the container whose
+// previous (crashed) instance's log a `kubectl logs --previous` prompt of
+// the paste fetches, or "".
+func crashedLogs(lines []string) (target, container string) {
 	for _, line := range lines {
 		args, _, _ := strings.Cut(line, "|")
-		if rePrompt.MatchString(line) && reLogsCommand.MatchString(line) && reLogsPrevious.MatchString(args) {
-			if c := reLogsContainer.FindStringSubmatch(args); c != nil {
-				return c[1]
-			}
+		if !rePrompt.MatchString(line) || !reLogsCommand.MatchString(line) || !reLogsPrevious.MatchString(args) {
+			continue
+		}
+		if t := logsTarget(line); target == "" && reObjectName.MatchString(t) {
+			target = t
+		}
+		if c := reLogsContainer.FindStringSubmatch(args); container == "" && c != nil {
+			container = c[1]
 		}
 	}
-	return ""
+	return target, container
 }
 
 // currentLogOfOther reports a `kubectl logs -c NAME` prompt, without
@@ -567,9 +562,8 @@ func crashedLogsContainer(lines []string) string {
 // unless the neighbour is a proxy the crashed container reaches its
 // database through, whose log says why that failed.
 func currentLogOfOther(line, crashed string) bool {
-	args, _, _ := strings.Cut(line, "|")
-	c := reLogsContainer.FindStringSubmatch(args)
-	return c != nil && c[1] != crashed && !reLogsPrevious.MatchString(args) && !reDependencyProxy.MatchString(c[1])
+	c := currentLogContainer(line)
+	return c != "" && c != crashed && !reDependencyProxy.MatchString(c)
 }
 
 // reDependencyProxy names sidecars an app reaches a database or secret
