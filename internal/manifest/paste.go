@@ -40,7 +40,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = unjoinEvents(dropEarlierAttempts(stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(normalizeSpace(data)))))))
+	data = unjoinEvents(dropEarlierAttempts(stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(stripChrome(normalizeSpace(data))))))))
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
@@ -260,8 +260,24 @@ func (o *Objects) parseOne(name string, data []byte) (Format, error) {
 func normalizeSpace(data []byte) []byte {
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 	data = bytes.ReplaceAll(data, []byte("\u00a0"), []byte(" "))
-	return unescapeHTML(data)
+	return typographicQuotes(unescapeHTML(data))
 }
+
+// typographicQuotes turns the double quotes a phone, word processor or
+// web page typed into the straight ones programs print, so a quoted
+// `configmaps “app” not found` reads like the kubelet's words. Single
+// ones stay: GNU tools print ‘file’ themselves, and in the reporter's
+// sentences a curly "can’t" is prose, and reads as such (see
+// straightQuotes).
+func typographicQuotes(data []byte) []byte {
+	if !bytes.ContainsAny(data, "“”„") {
+		return data
+	}
+	return []byte(doubleQuotes.Replace(string(data)))
+}
+
+// doubleQuotes maps typographic double quotes to the ASCII one.
+var doubleQuotes = strings.NewReplacer("“", `"`, "”", `"`, "„", `"`)
 
 // curlyQuotes maps typographic quotes to the ASCII ones they stand for.
 var curlyQuotes = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)

@@ -1,0 +1,94 @@
+package manifest
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// Chrome is what a tracker's page or an index of issues puts round a
+// report's words: the repository and issue number with its state, the
+// labels, who wrote each turn and when, HTML folds (<details>), a title
+// set as a Markdown heading. None of it is what the reporter pasted.
+
+var (
+	// reIndexHeader is an index's first line of a thread
+	// ("acme/widget · issue #412 · closed · Go"), reIndexLabels the labels
+	// line under it.
+	reIndexHeader = regexp.MustCompile(`^[\w.-]+/[\w.-]+ · (?:issue|pull request|discussion) #\d+(?: · .*)?$`)
+	reIndexLabels = regexp.MustCompile(`^labels: \S`)
+	// reIndexTurn is an index's line above a turn of the thread: who
+	// wrote it, what it is and when ("jdoe · comment · 2024-05-03"), or
+	// that a turn goes on ("[turn 0 by jdoe, continued]").
+	reIndexTurn      = regexp.MustCompile(`^@?[\w.-]+ · (?:description|comment|review|review thread|answer|question|reply) · \d{4}-\d\d-\d\d\b`)
+	reIndexContinued = regexp.MustCompile(`^\[turn \d+ by [^\]]+\]$`)
+	// reHTMLFold is a line of HTML block tags only ("<details>",
+	// "</details>", "<pre>"), reHTMLSummary a fold's title line
+	// ("<details><summary>Logs</summary>"), whose words are kept.
+	reHTMLFold    = regexp.MustCompile(`^\s*(?:</?(?:details|summary|pre|code|p|br|div|hr|blockquote)\b[^>]*>\s*)+$`)
+	reHTMLSummary = regexp.MustCompile(`^\s*(?:<details[^>]*>\s*)?<summary>\s*(.*?)\s*</summary>\s*$`)
+	// reTitleHeading is a title set as a Markdown heading ("# Pod keeps
+	// restarting after 2.3"), reTemplateHeading an issue template's
+	// heading, which is no title ("### Describe the bug").
+	reTitleHeading    = regexp.MustCompile(`^#{1,3} +(\S.*)$`)
+	reTemplateHeading = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?(?:bug report|describe the bug|bug description|description|summary|overview|problem|issue|question|what happened|what did you (?:do|expect|see)|what you expected to happen|expected (?:behaviou?r|result)|actual (?:behaviou?r|result)|current behaviou?r|steps to reproduce|how to reproduce|reproduction steps|to reproduce|environment|versions?|logs?|relevant log output|additional (?:context|information|info)|anything else|context|details|screenshots?|possible solution|workaround)\b[\s?:.!]*$`)
+)
+
+// stripChrome takes a tracker's or an index's chrome off a paste: the
+// header and labels lines, the turn lines (a blank line stays between
+// turns), HTML folds (their title's words stay), and the Markdown marks
+// of the first line when it is the report's title.
+func stripChrome(data []byte) []byte {
+	if !bytes.Contains(data, []byte(" · ")) && !bytes.Contains(data, []byte("<")) && !bytes.HasPrefix(bytes.TrimLeft(data, " \t\n"), []byte("#")) {
+		return data
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	out := make([][]byte, 0, len(lines))
+	first, header := true, false // the first line with words is yet to come; the last one was an index's header
+	for i, l := range lines {
+		t := bytes.TrimSpace(l)
+		switch {
+		case len(t) == 0:
+		case first && reIndexHeader.Match(t):
+			header = true
+			continue
+		case header && reIndexLabels.Match(t):
+			header = false
+			continue
+		case reIndexContinued.Match(t):
+			continue
+		case reIndexTurn.Match(t):
+			out = append(out, nil) // a turn's words are a paragraph of their own
+			continue
+		case reHTMLFold.Match(t):
+			out = append(out, nil)
+			continue
+		}
+		if m := reHTMLSummary.FindSubmatch(t); m != nil {
+			out = append(out, m[1], nil)
+			continue
+		}
+		if m := reTitleHeading.FindSubmatch(t); m != nil && first && titleHeading(m[1], lines[i+1:]) && !isPrompt(string(l)) {
+			l = m[1]
+		}
+		if len(t) > 0 {
+			first, header = false, false
+		}
+		out = append(out, l)
+	}
+	return bytes.Join(out, []byte("\n"))
+}
+
+// titleHeading reports a first heading's words that are a report's title:
+// words (no file's name), no issue template's heading, and no comment
+// atop YAML (rest holds the lines after it).
+func titleHeading(words []byte, rest [][]byte) bool {
+	if bytes.Count(words, []byte(" ")) < 1 || reTemplateHeading.Match(words) {
+		return false
+	}
+	for _, l := range rest {
+		if t := bytes.TrimSpace(l); len(t) > 0 {
+			return !bytes.Equal(t, []byte("---")) && !reYAMLLine.Match(l) // a comment atop YAML ("# Database web ui" above "services:")
+		}
+	}
+	return true
+}
