@@ -92,3 +92,90 @@ func titleHeading(words []byte, rest [][]byte) bool {
 	}
 	return true
 }
+
+// fenceIndentedCode turns Markdown's indented code blocks (a run of lines
+// each indented by four spaces or more, after a blank line under the
+// reporter's sentence; Stack Overflow's way to paste a log or YAML) into fenced ones without that
+// indentation, as if the reporter had used fences: the block's lines are
+// then read as the program printed them. Only in a paste with words of
+// its own outside any block and fence, so a file of indented YAML or an
+// indented log stays as it is.
+func fenceIndentedCode(data []byte) []byte {
+	if !bytes.Contains(data, []byte("\n    ")) {
+		return data
+	}
+	lines := bytes.Split(data, []byte("\n"))
+	type block struct{ from, to int } // lines[from:to]
+	var blocks []block
+	inFence, prose := false, false
+	for i := 0; i < len(lines); i++ {
+		t := bytes.TrimSpace(lines[i])
+		switch {
+		case reFence.Match(lines[i]):
+			inFence = !inFence
+			continue
+		case inFence || len(t) == 0:
+			continue
+		case !bytes.HasPrefix(lines[i], []byte("    ")):
+			prose = true
+			continue
+		case !afterSentence(lines[:i]):
+			continue // a line indented under the one above it, or a cut describe's
+		}
+		j := i
+		for j < len(lines) && (bytes.HasPrefix(lines[j], []byte("    ")) || len(bytes.TrimSpace(lines[j])) == 0) && !reFence.Match(lines[j]) {
+			j++
+		}
+		if j < len(lines) && len(bytes.TrimSpace(lines[j-1])) > 0 && !reFence.Match(lines[j]) {
+			// A line at the margin goes on from the block's last (a wrapped
+			// describe message): no code block.
+			i = j - 1
+			continue
+		}
+		for j > i && len(bytes.TrimSpace(lines[j-1])) == 0 {
+			j--
+		}
+		blocks = append(blocks, block{i, j})
+		i = j - 1
+	}
+	if !prose || len(blocks) == 0 {
+		return data
+	}
+	out := make([][]byte, 0, len(lines)+2*len(blocks))
+	next := 0
+	for _, b := range blocks {
+		out = append(out, lines[next:b.from]...)
+		out = append(out, []byte("```"))
+		for _, l := range lines[b.from:b.to] {
+			if len(l) >= 4 {
+				l = l[4:]
+			}
+			out = append(out, l)
+		}
+		out = append(out, []byte("```"))
+		next = b.to
+	}
+	out = append(out, lines[next:]...)
+	return bytes.Join(out, []byte("\n"))
+}
+
+// reKeyValueLine is a describe's "Key:   value" or "Init Containers:"
+// line (a key of three words at most; "Here is the log:" is a sentence).
+var reKeyValueLine = regexp.MustCompile(`^[A-Za-z][\w.-]*(?: [\w.-]+){0,2}:(?:\s{2,}|$)`)
+
+// afterSentence reports lines that end in a blank line under a sentence of
+// the reporter's: words at the margin, not a describe's "Key:  value".
+func afterSentence(before [][]byte) bool {
+	i := len(before) - 1
+	if i < 0 || len(bytes.TrimSpace(before[i])) > 0 {
+		return false
+	}
+	for i >= 0 && len(bytes.TrimSpace(before[i])) == 0 {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	l := before[i]
+	return len(l) > 0 && l[0] != ' ' && l[0] != '\t' && bytes.Count(bytes.TrimSpace(l), []byte(" ")) >= 2 && !reKeyValueLine.Match(l) && !reFence.Match(l)
+}

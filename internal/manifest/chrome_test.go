@@ -29,6 +29,23 @@ func TestStripChrome(t *testing.T) {
 	}
 }
 
+func TestFenceIndentedCode(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"a block under a sentence", "The log shows this:\n\n    bash: start.sh: No such file or directory\n      at line 2\n\nAny idea?\n",
+			"The log shows this:\n\n```\nbash: start.sh: No such file or directory\n  at line 2\n```\n\nAny idea?\n"},
+		{"a file of indented YAML alone", "    status:\n      phase: Running\n", "    status:\n      phase: Running\n"},
+		{"a cut describe's head", "      Exit Code:    255\n    Ready:          False\nContainers:\n  app:\n", "      Exit Code:    255\n    Ready:          False\nContainers:\n  app:\n"},
+		{"a block under a describe's key", "Last State:    Terminated\n\n    Exit Code:    143\nSee above.\n", "Last State:    Terminated\n\n    Exit Code:    143\nSee above.\n"},
+		{"a describe cut whose message wraps to the margin", "The describe, copied from tmux:\n\n    Last State:     Terminated\n      Message:      exec: \"/app/run.sh\": permission den\nied: unknown\n      Exit Code:    128\n",
+			"The describe, copied from tmux:\n\n    Last State:     Terminated\n      Message:      exec: \"/app/run.sh\": permission den\nied: unknown\n      Exit Code:    128\n"},
+		{"a fenced block stays", "It fails like this:\n\n```\n    indented in the fence\n```\n", "It fails like this:\n\n```\n    indented in the fence\n```\n"},
+	} {
+		if got := string(fenceIndentedCode([]byte(c.in))); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
 func TestTypographicQuotes(t *testing.T) {
 	if got := string(typographicQuotes([]byte("configmaps “app-config” not found, couldn’t start ‘/data’"))); got != `configmaps "app-config" not found, couldn’t start ‘/data’` {
 		t.Errorf("typographicQuotes = %q", got)
@@ -37,15 +54,16 @@ func TestTypographicQuotes(t *testing.T) {
 
 // Reports wrapped the way a tracker's page or an index of issues keeps
 // them: the title as a Markdown heading, the index's header and turn lines,
-// logs folded in <details>. Each reads like the bare report (each failed
-// before stripChrome: the heading was taken for a template's, the index's
-// header for the report's first words, the fold's closing tag for the log's
-// last line).
+// logs folded in <details> or indented as Markdown's code block. Each reads
+// like the bare report (each failed before: the heading was taken for a
+// template's, the index's header for the report's first words, the fold's
+// closing tag for the log's last line, the indented log for prose).
 func TestPastesInChrome(t *testing.T) {
 	checkPastes(t, []pasteCase{
 		{"a one-shot program's log folded in <details>", "<details><summary>Logs</summary>\n\n```\nRunning on http://127.0.0.1:3000\nPress enter to exit\n```\n</details>\n<details><summary>Pods</summary>\n\n```\nNAME                   READY     REASON             RESTARTS   AGE\nfsharp-service-wjmpv   0/1       CrashLoopBackOff   9          25m\n```\n</details>\n", diagnose.Completed},
 		{"a title as a heading, alone", "### orders-api OOMKilled, CrashLoopBackOff\n", diagnose.OOMKilled},
 		{"a title as a heading that names the health check", "## Health check of the supervisor keeps restarting the add-on\n", diagnose.LivenessProbe},
+		{"a log indented as Stack Overflow's code block", "Heroku worker keeps crashing\n\nThe dyno never stays up, here is the log from the dashboard:\n\n    2022-09-19T04:27:00.988934+00:00 heroku[worker.1]: Starting process with command `bash start.sh`\n    2022-09-19T04:27:01.793131+00:00 app[worker.1]: bash: start.sh: No such file or directory\n    2022-09-19T04:27:01.943887+00:00 heroku[worker.1]: Process exited with status 127\n    2022-09-19T04:27:02.000934+00:00 heroku[worker.1]: State changed from up to crashed\n\nWhat am I missing?\n", diagnose.CommandNotFound},
 		{"an index's thread: header, labels, title, turn", "acme/mlserve · issue #57 · closed · Python\nlabels: bug, triage\n# model server restarts on every page load with an OOM error\n\njdoe · description · 2024-05-02\nSee title.\n", diagnose.OOMKilled},
 	})
 }

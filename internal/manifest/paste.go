@@ -40,7 +40,7 @@ func (o *Objects) ParseAny(name string, r io.Reader) (Format, error) {
 	if err != nil {
 		return FormatLog, fmt.Errorf("%s: %w", name, err)
 	}
-	data = unjoinEvents(dropEarlierAttempts(stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(stripChrome(normalizeSpace(data))))))))
+	data = unjoinEvents(dropEarlierAttempts(stripLinePrefixes(stripCIPrefixes(stripBorders(stripQuoteBlocks(fenceIndentedCode(stripChrome(normalizeSpace(data)))))))))
 	if o.prompt.empty() {
 		o.prompt = readPrompts(string(data))
 	}
