@@ -69,12 +69,18 @@ var reResolved = regexp.MustCompile(`\b(?:pod is (?:up|running)|(?:is|are) (?:up
 // returns the lines that head its comments and who wrote each (none when
 // it is no thread).
 func threadComments(data []byte) (lines [][]byte, heads []int, authors []string) {
-	if !bytes.Contains(data, []byte(" commented ")) {
+	github, forum := bytes.Contains(data, []byte(" commented ")), bytes.Contains(data, []byte("\n**"))
+	if !github && !forum {
 		return nil, nil, nil
 	}
 	lines = bytes.Split(data, []byte("\n"))
+	forum = forum && forumThread(lines)
 	for i, l := range lines {
-		if m := reCommentHeader.FindSubmatch(bytes.TrimSpace(l)); m != nil {
+		t := bytes.TrimSpace(l)
+		if m := reCommentHeader.FindSubmatch(t); m != nil {
+			heads = append(heads, i)
+			authors = append(authors, string(m[1]))
+		} else if m := reForumAuthor.FindSubmatch(t); m != nil && forum && userName(m[1]) {
 			heads = append(heads, i)
 			authors = append(authors, string(m[1]))
 		}
@@ -131,11 +137,14 @@ func dropOthersPastes(data []byte) []byte {
 var reReplyTo = regexp.MustCompile(`^@([\w.-]+)[,:]?\s+\S`)
 
 // othersPaste reports a line of a comment that pastes what a program
-// wrote, not an @-mention that opens a reply.
+// wrote, not an @-mention that opens a reply or a rule between posts.
 func othersPaste(l []byte) bool {
 	t := bytes.TrimSpace(l)
-	return len(t) > 0 && t[0] != '@' && pastedLine(l)
+	return len(t) > 0 && t[0] != '@' && !reRule.Match(t) && pastedLine(l)
 }
+
+// reRule is a Markdown rule ("---"), a forum's line between posts.
+var reRule = regexp.MustCompile(`^(?:-{3,}|\*{3,}|_{3,})$`)
 
 // movedOn reports a comment whose own words, before its first code block,
 // say the earlier failure is over and another came, or that the reporter
@@ -168,6 +177,13 @@ var (
 	// thread is copied ("jakob-w commented on Feb 6", "@ola commented 3
 	// days ago").
 	reCommentHeader = regexp.MustCompile(`^@?([\w.-]+) commented (?:on \w+ \d+|\d+ \w+ ago|yesterday|today|last \w+)\b`)
+	// reForumAuthor is a forum's or a chat's line above a post, the
+	// author's name in bold ("**phil_oberg:**", "**grumpy_sre**:"), which
+	// it captures; userName tells a name from a bold heading.
+	reForumAuthor = regexp.MustCompile(`^\*\*@?([A-Za-z0-9][\w.-]*[A-Za-z0-9]):?\*\*:?$`)
+	// rePostHeader is any bold line that heads a post ("**Reporter
+	// (@bmiller):**", "**OP:**").
+	rePostHeader = regexp.MustCompile(`^\*\*[^*]{1,40}(?::\*\*|\*\*:)$`)
 	// reThenTitle is a title that names the earlier failure, then the
 	// current one, which it captures.
 	reThenTitle = regexp.MustCompile(`^[^,]{3,100}?,?\s+then\s+(\S.*)$`)
@@ -289,3 +305,29 @@ func dropMailQuotes(lines [][]byte) [][]byte {
 // reMailAttribution is the line a mail client puts above the message a
 // reply quotes.
 var reMailAttribution = regexp.MustCompile(`^On .{8,160}\bwrote:$`)
+
+// userName reports a name that is a user's, not a heading's word: all in
+// lower case, or with a digit, an underscore or a hyphen in it
+// ("grumpy_sre", "lea-codes", "bjorn42"; not "Environment").
+func userName(name []byte) bool {
+	return bytes.ContainsAny(name, "_-0123456789") || bytes.Equal(bytes.ToLower(name), name)
+}
+
+// forumThread reports a thread whose posts are all headed by their
+// authors' names in bold: a post headed by a role ("**Reporter:**") or a
+// name the lines cannot tell from a heading leaves who wrote what unknown.
+func forumThread(lines [][]byte) bool {
+	names := map[string]bool{}
+	for _, l := range lines {
+		t := bytes.TrimSpace(l)
+		if !rePostHeader.Match(t) {
+			continue
+		}
+		m := reForumAuthor.FindSubmatch(t)
+		if m == nil || !userName(m[1]) {
+			return false
+		}
+		names[string(m[1])] = true
+	}
+	return len(names) >= 2
+}
