@@ -510,16 +510,16 @@ func mergePod(dst, src *corev1.Pod) {
 }
 
 // mergeStatuses joins two views of a pod's container statuses: one
-// container's halves, or a few containers named in one view (a spec's
-// "- name: kaniko" list read for its names) that the other, with more of
-// them, holds too (the describe of every container).
+// container's halves, or the containers named in one view (a spec's
+// "- name: kaniko" list read for its names) that the other, with as many
+// of them or more, holds too (the describe of every container).
 func mergeStatuses(d, s []corev1.ContainerStatus) []corev1.ContainerStatus {
 	switch {
 	case len(d) == 0:
 		return s
 	case len(d) == 1 && len(s) == 1 && (d[0].Name == "" || s[0].Name == "" || d[0].Name == s[0].Name):
 		mergeStatus(&d[0], &s[0])
-	case len(s) > len(d) && namedWithin(d, s):
+	case len(s) >= len(d) && namedWithin(d, s):
 		out := slices.Clone(s)
 		for i := range out {
 			if j := slices.IndexFunc(d, func(st corev1.ContainerStatus) bool { return st.Name == out[i].Name }); j >= 0 {
