@@ -229,8 +229,12 @@ func programLine(t []byte) bool {
 	case reReporterMarker.Match(t):
 		return false // "Update: with the memory limit set to 128Mi, ...": the reporter's addition
 	}
-	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t) || reProgressDone.Match(t)
+	return reNamePrefix.Match(t) || bytes.Contains(t, []byte("level=")) || bytes.Contains(t, []byte("msg=")) || bytes.Contains(t, []byte(`"msg"`)) || reLevelTagNear.Match(t) || reProgressDone.Match(t) || reApplied.Match(t)
 }
+
+// reApplied is what `kubectl apply` (or Argo CD's resource table, in its
+// MESSAGE column) prints for an object: "deployment.apps/api configured".
+var reApplied = regexp.MustCompile(`(?:^|\s)[a-z][\w.-]*/[\w.-]+ (?:configured|unchanged|created|deleted|pruned|serverside-applied)(?: \(dry run\))?$`)
 
 // reReporterMarker is the word a reporter puts before a later addition
 // or a part of their report ("Update:", "EDIT 2:", "Workaround:",

@@ -1163,6 +1163,10 @@ var patterns = []*pattern{
 	// probes"; the kubelet's own word for a probe sent to another host by a
 	// redirect ("Probe terminated redirects").
 	pat("probe_caused_loop", LivenessProbe, weightPrecise, "", "probe").matching(`(?i)\bcrash ?loop\w*\s+(?:is\s+|was\s+)?(?:caused by|due to|because of)\s+(?:\w+\s+){0,3}(?:(?:liveness|liveliness|startup)(?: ?(?:/|and|or|&) ?(?:readiness|liveness|startup))?[ -]?)?probes?\b|\bProbe terminated redirects\b`),
+	// The kubelet's own journal line for a failing liveness or startup
+	// probe (`journalctl -u kubelet`): its prober says so in structured
+	// form.
+	pat("kubelet_prober_failed", LivenessProbe, weightPrecise+2, "", "probe failed").matching(`"Probe failed" probeType="(?:Liveness|Startup)"`),
 	pat("probe_kill", LivenessProbe, weightSpecific, "", "liveness probe failed", "liveness probe errored", "startup probe failed", "startup probe errored", "failed liveness probe", "failed startup probe", "liveness probe failing").without(probeReportedWords...),
 
 	// A probe's failure in the reporter's words or a tool's output ("the
@@ -1300,7 +1304,7 @@ var patterns = []*pattern{
 	// code is 0 according to describe"), or the termination's fields in
 	// YAML's flow form ("lastState.terminated: {exitCode: 0, reason:
 	// Completed}").
-	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード", "exit code", "exitcode").matching(`(?i)\b(?:is )?reason\s*(?:是|为|為|は|is|was)?\s*['"]?completed\b['"]?,? (?:and )?exit ?code:? ?0\b|\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)|\bexit ?code (?:(?:in|on|of|from) (?:the )?(?:last ?state|previous (?:container|run)|describe|container|pod)\s)?(?:is|was) 0(?:[\s.,;)!]|$)|\bexitCode["']?:\s*0\s*,\s*["']?reason["']?:\s*["']?Completed\b|\breason["']?:\s*["']?Completed["']?\s*,\s*["']?exitCode["']?:\s*0\b`).without("non-zero", "nonzero", "not 0", "isn't 0", "exit code is 0 or"),
+	pat("completed_quoted_words", Completed, 17, "", "completed", "退出码", "退出碼", "終了コード", "exit code", "exitcode").matching(`(?i)\b(?:is )?reason\s*(?:是|为|為|は|is|was)?\s*['"]?completed\b['"]?,? (?:and )?exit ?code:? ?0\b|\breason\s*(?:是|为|為|は|is|was)\s*['"]?completed\b|退出[码碼](?:是|为|為|:|：)?\s*0(?:\D|$)|終了コード(?:は|:|：)?\s*0(?:\D|$)|\bexit ?code (?:(?:in|on|of|from) (?:the )?(?:last ?state|previous (?:container|run)|describe|container|pod)\s)?(?:is|was) 0(?:[\s.,;)!]|$)|\bexitCode["']?:\s*0\s*,\s*["']?reason["']?:\s*["']?Completed\b|\breason["']?:\s*["']?Completed["']?\s*,\s*["']?exitCode["']?:\s*0\b|\blast ?state:?\s*terminated[,;]?\s+(?:with\s+)?reason:?\s*['"]?completed\b`).without("non-zero", "nonzero", "not 0", "isn't 0", "exit code is 0 or"),
 	pat("ps_row_exit0", Completed, weightGeneric+4, "", "(0)").matching(`\b(?:Restarting|Exited) \(0\) ` + psRowAgo),
 	// A program that ends itself with status 0 (`sys.exit(0)`,
 	// `process.exit(0)`, `os.Exit(0)`), as its code or the reporter's

@@ -171,6 +171,16 @@ func printedExitCode(prompt, out string) (int, bool) {
 	// The fields as a template joins them: by spaces, or by a separator
 	// of its own ('{...reason}/{...exitCode}' prints "Completed/0").
 	f := strings.FieldsFunc(out, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("/,;|", r) })
+	if fields := reJSONPathField.FindAllString(prompt, -1); len(f) > 2 && len(fields) == len(f) && !strings.Contains(prompt, "{range") {
+		// One field printed for each of the template's ("0 Completed 37"
+		// for exitCode, reason and restartCount): the exit code is the
+		// exitCode field's.
+		for i, field := range fields {
+			if n, err := strconv.Atoi(f[i]); err == nil && strings.Contains(field, "terminated.exitCode") {
+				return n, true
+			}
+		}
+	}
 	if fields := reJSONPathField.FindAllString(prompt, -1); len(f) > 2 && len(fields) > 2 && !strings.Contains(prompt, "{range") &&
 		reOneContainer.MatchString(fields[len(fields)-1]) && strings.Contains(fields[len(fields)-1], "terminated.exitCode") && strings.Contains(fields[len(fields)-2], "terminated.reason") {
 		// The names of the containers first, then the reason and the
