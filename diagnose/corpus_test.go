@@ -860,6 +860,28 @@ var pasteLayouts = []pasteLayout{
 		return "$ " + cmd + "\n" + text
 	}},
 	{"back to back", func(_, text string) string { return text }},
+	// As a tracker's page or an index of issues keeps a report: what was
+	// pasted folded in <details>, or indented as Markdown's code block.
+	{"folded", func(kind, text string) string {
+		if kind == "text" {
+			return text + "\n"
+		}
+		return "<details><summary>" + kind + "</summary>\n\n```\n" + text + "```\n</details>\n"
+	}},
+	{"indented", func(kind, text string) string {
+		if kind == "text" {
+			return text + "\n"
+		}
+		return "    " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n    ") + "\n\n"
+	}},
+}
+
+// issueChrome wraps a paste as an index of issues keeps a thread: its
+// header and labels, the first line (the title) as a Markdown heading, a
+// turn line above the rest.
+func issueChrome(text string) string {
+	title, rest, _ := strings.Cut(text, "\n")
+	return "acme/widget · issue #412 · closed · Go\nlabels: bug, kind/crash\n# " + title + "\n\njdoe · description · 2024-05-02\n" + rest
 }
 
 // pasteKnownFaults are cases read differently as one paste for a fault
@@ -870,14 +892,20 @@ var pasteKnownFaults = map[string]bool{
 	"round251/perm-socle-gitlab-shell-minio-cis-profile-uid-mismatch-init-main-container-crashloop.txt": true,
 }
 
-// pasted is the case as one input in layout l, read like `diagnose -f`.
+// pasted is the case as one input in layout l, read like `diagnose -f`;
+// a case that opens with the reporter's words (a title) is wrapped in an
+// index's chrome too when l folds its blocks.
 func (c corpusCase) pasted(l pasteLayout) (diagnose.Input, error) {
 	var all strings.Builder
 	for _, s := range c.sections {
 		all.WriteString(l.join(s.kind, s.text))
 	}
+	text := all.String()
+	if l.name == "folded" && c.sections[0].kind == "text" {
+		text = issueChrome(text)
+	}
 	var objs manifest.Objects
-	if _, err := objs.ParseAny(c.file, strings.NewReader(all.String())); err != nil {
+	if _, err := objs.ParseAny(c.file, strings.NewReader(text)); err != nil {
 		return diagnose.Input{}, err
 	}
 	return objs.Input(corpusNow)
@@ -929,6 +957,9 @@ func TestCorpusAsOnePaste(t *testing.T) {
 			if l.name == "back to back" || l.name == "shell prompts" {
 				allowed = cases / 100 // prose run into a log or YAML with nothing between
 			}
+			if l.name == "folded" || l.name == "indented" {
+				allowed = cases / 100 // a block not after a sentence stays indented; a fold's title is one more line of words
+			}
 			t.Logf("%d of %d cases differ as one paste", differ, cases)
 			if differ > allowed {
 				t.Errorf("%d of %d cases are diagnosed differently as one paste (%d allowed)", differ, cases, allowed)
@@ -977,11 +1008,17 @@ func quotedFirst(evidence []string, want string) bool {
 
 func hasQuotedLog(evidence []string, want string) bool {
 	for _, e := range evidence {
-		if strings.HasPrefix(e, "log: ") && strings.Contains(e, want) {
+		if strings.HasPrefix(e, "log: ") && strings.Contains(foldQuotes(e), foldQuotes(want)) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldQuotes reads typographic double quotes as straight ones, as a paste
+// is read: its quoted line is the same line.
+func foldQuotes(s string) string {
+	return strings.NewReplacer("“", `"`, "”", `"`, "„", `"`).Replace(s)
 }
 
 // hasQuotedEvent reports an event in evidence that quotes want.
