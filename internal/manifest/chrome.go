@@ -23,7 +23,10 @@ var (
 	reIndexContinued = regexp.MustCompile(`^\[turn \d+ by [^\]]+\]$`)
 	// reHTMLFold is a line of HTML block tags only ("<details>",
 	// "</details>", "<pre>"), reHTMLSummary a fold's title line
-	// ("<details><summary>Logs</summary>"), whose words are kept.
+	// ("<details><summary>Logs</summary>"), whose words are kept;
+	// reHTMLGate finds any such tag, so a paste without one is not read
+	// line by line.
+	reHTMLGate    = regexp.MustCompile(`</?(?:details|summary|pre|code|p|br|div|hr|blockquote)\b`)
 	reHTMLFold    = regexp.MustCompile(`^\s*(?:</?(?:details|summary|pre|code|p|br|div|hr|blockquote)\b[^>]*>\s*)+$`)
 	reHTMLSummary = regexp.MustCompile(`^\s*(?:<details[^>]*>\s*)?<summary>\s*(.*?)\s*</summary>\s*$`)
 	// reTitleHeading is a title set as a Markdown heading ("# Pod keeps
@@ -38,7 +41,7 @@ var (
 // turns), HTML folds (their title's words stay), and the Markdown marks
 // of the first line when it is the report's title.
 func stripChrome(data []byte) []byte {
-	if !bytes.Contains(data, []byte(" · ")) && !bytes.Contains(data, []byte("<")) && !bytes.HasPrefix(bytes.TrimLeft(data, " \t\n"), []byte("#")) {
+	if !bytes.Contains(data, []byte(" · ")) && !reHTMLGate.Match(data) && !bytes.HasPrefix(bytes.TrimLeft(data, " \t\n"), []byte("#")) {
 		return data
 	}
 	lines := bytes.Split(data, []byte("\n"))
@@ -95,11 +98,11 @@ func titleHeading(words []byte, rest [][]byte) bool {
 
 // fenceIndentedCode turns Markdown's indented code blocks (a run of lines
 // each indented by four spaces or more, after a blank line under the
-// reporter's sentence; Stack Overflow's way to paste a log or YAML) into fenced ones without that
-// indentation, as if the reporter had used fences: the block's lines are
-// then read as the program printed them. Only in a paste with words of
-// its own outside any block and fence, so a file of indented YAML or an
-// indented log stays as it is.
+// reporter's sentence: Stack Overflow's way to paste a log or YAML) into
+// fenced ones without that indentation, as if the reporter had used
+// fences: the block's lines are then read as the program printed them.
+// Only in a paste with words of its own outside any block and fence, so a
+// file of indented YAML or an indented log stays as it is.
 func fenceIndentedCode(data []byte) []byte {
 	if !bytes.Contains(data, []byte("\n    ")) {
 		return data

@@ -180,7 +180,7 @@ var (
 	// reForumAuthor is a forum's or a chat's line above a post, the
 	// author's name in bold ("**phil_oberg:**", "**grumpy_sre**:"), which
 	// it captures; userName tells a name from a bold heading.
-	reForumAuthor = regexp.MustCompile(`^\*\*@?([A-Za-z0-9][\w.-]*[A-Za-z0-9]):?\*\*:?$`)
+	reForumAuthor = regexp.MustCompile(`^\*\*@?([A-Za-z0-9][\w.-]*[A-Za-z0-9])(?::\*\*|\*\*:)$`)
 	// rePostHeader is any bold line that heads a post ("**Reporter
 	// (@bmiller):**", "**OP:**").
 	rePostHeader = regexp.MustCompile(`^\*\*[^*]{1,40}(?::\*\*|\*\*:)$`)
