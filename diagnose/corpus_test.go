@@ -841,16 +841,17 @@ func (c corpusCase) input() (diagnose.Input, error) {
 type pasteLayout struct {
 	name string
 	join func(kind, text string) string
+	wrap func(text string) string // the whole paste, when it opens with the reporter's words (a title); may be nil
 }
 
 var pasteLayouts = []pasteLayout{
-	{"blank lines", func(_, text string) string { return text + "\n" }},
+	{"blank lines", func(_, text string) string { return text + "\n" }, nil},
 	{"code blocks", func(kind, text string) string {
 		if kind == "text" {
 			return text // the reporter's words around the blocks
 		}
 		return "```\n" + text + "```\n"
-	}},
+	}, nil},
 	{"shell prompts", func(kind, text string) string {
 		cmd := map[string]string{"log": "kubectl logs POD --previous", "describe": "kubectl describe pod POD",
 			"get pods": "kubectl get pods", "events": "kubectl get events", "yaml": "kubectl get pod POD -o yaml"}[kind]
@@ -858,8 +859,8 @@ var pasteLayouts = []pasteLayout{
 			return text
 		}
 		return "$ " + cmd + "\n" + text
-	}},
-	{"back to back", func(_, text string) string { return text }},
+	}, nil},
+	{"back to back", func(_, text string) string { return text }, nil},
 	// As a tracker's page or an index of issues keeps a report: what was
 	// pasted folded in <details>, or indented as Markdown's code block.
 	{"folded", func(kind, text string) string {
@@ -867,13 +868,13 @@ var pasteLayouts = []pasteLayout{
 			return text + "\n"
 		}
 		return "<details><summary>" + kind + "</summary>\n\n```\n" + text + "```\n</details>\n"
-	}},
+	}, issueChrome},
 	{"indented", func(kind, text string) string {
 		if kind == "text" {
 			return text + "\n"
 		}
 		return "    " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n    ") + "\n\n"
-	}},
+	}, nil},
 }
 
 // issueChrome wraps a paste as an index of issues keeps a thread: its
@@ -893,16 +894,16 @@ var pasteKnownFaults = map[string]bool{
 }
 
 // pasted is the case as one input in layout l, read like `diagnose -f`;
-// a case that opens with the reporter's words (a title) is wrapped in an
-// index's chrome too when l folds its blocks.
+// a case that opens with the reporter's words (a title) is wrapped too
+// when l wraps.
 func (c corpusCase) pasted(l pasteLayout) (diagnose.Input, error) {
 	var all strings.Builder
 	for _, s := range c.sections {
 		all.WriteString(l.join(s.kind, s.text))
 	}
 	text := all.String()
-	if l.name == "folded" && c.sections[0].kind == "text" {
-		text = issueChrome(text)
+	if l.wrap != nil && c.sections[0].kind == "text" {
+		text = l.wrap(text)
 	}
 	var objs manifest.Objects
 	if _, err := objs.ParseAny(c.file, strings.NewReader(text)); err != nil {

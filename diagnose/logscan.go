@@ -1475,7 +1475,11 @@ var reNotRecovered = regexp.MustCompile(`\b(?:never|not|n't|no longer)\s+(?:\w+\
 
 // reRecovered is a line saying a failed request or connection went
 // through after all.
-var reRecovered = regexp.MustCompile(`\bsucceeded (?:on|after) (?:attempt|retry) \d+|\bconnected, channel open\b|\bconnection ok\b|\b(?:exporter|client|consumer|producer|subscriber|publisher) (?:re)?connected\b|\bretr(?:ied|y) (?:ok|succeeded)\b|^\S+ \([\d.]+:\d+\) open$|\bconnection (?:established|restored|re-?established|recovered)\b|\breconnected\b|\bsuccessfully (?:re)?connected\b|\brates refreshed\b|\b(?:redis|valkey|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|database|db|rabbitmq|amqp|kafka|nats|broker|elasticsearch|opensearch|memcached) (?:is )?(?:re)?connected\b|\b(?:re)?connected to (?:the )?(?:redis|valkey|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|database|db|rabbitmq|amqp|kafka|nats|broker|elasticsearch|opensearch|memcached)\b`)
+var reRecovered = regexp.MustCompile(`\bsucceeded (?:on|after) (?:attempt|retry) \d+|\bconnected, channel open\b|\bconnection ok\b|\b(?:exporter|client|consumer|producer|subscriber|publisher) (?:re)?connected\b|\bretr(?:ied|y) (?:ok|succeeded)\b|^\S+ \([\d.]+:\d+\) open$|\bconnection (?:established|restored|re-?established|recovered)\b|\breconnected\b|\bsuccessfully (?:re)?connected\b|\brates refreshed\b|\b` + recoveredStores + ` (?:is )?(?:re)?connected\b|\b(?:re)?connected to (?:the )?` + recoveredStores + `\b`)
+
+// recoveredStores are the stores and brokers whose connection a log says
+// is back ("Redis connected", "connected to the database").
+const recoveredStores = `(?:redis|valkey|postgres(?:ql)?|mysql|mariadb|mongo(?:db)?|database|db|rabbitmq|amqp|kafka|nats|broker|elasticsearch|opensearch|memcached)`
 
 // reBuildSuccess is Maven's or Gradle's line that the build succeeded.
 // oneShotTask follows a one-shot task's success line: a later error, a

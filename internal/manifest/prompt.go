@@ -171,7 +171,8 @@ func printedExitCode(prompt, out string) (int, bool) {
 	// The fields as a template joins them: by spaces, or by a separator
 	// of its own ('{...reason}/{...exitCode}' prints "Completed/0").
 	f := strings.FieldsFunc(out, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("/,;|", r) })
-	if fields := reJSONPathField.FindAllString(prompt, -1); len(f) > 2 && len(fields) == len(f) && !strings.Contains(prompt, "{range") {
+	fields, ranged := reJSONPathField.FindAllString(prompt, -1), strings.Contains(prompt, "{range")
+	if len(f) > 2 && len(fields) == len(f) && !ranged {
 		// One field printed for each of the template's ("0 Completed 37"
 		// for exitCode, reason and restartCount): the exit code is the
 		// exitCode field's.
@@ -181,7 +182,7 @@ func printedExitCode(prompt, out string) (int, bool) {
 			}
 		}
 	}
-	if fields := reJSONPathField.FindAllString(prompt, -1); len(f) > 2 && len(fields) > 2 && !strings.Contains(prompt, "{range") &&
+	if len(f) > 2 && len(fields) > 2 && !ranged &&
 		reOneContainer.MatchString(fields[len(fields)-1]) && strings.Contains(fields[len(fields)-1], "terminated.exitCode") && strings.Contains(fields[len(fields)-2], "terminated.reason") {
 		// The names of the containers first, then the reason and the
 		// exit code last ("linkerd-proxy reindex Completed 0").
@@ -190,7 +191,7 @@ func printedExitCode(prompt, out string) (int, bool) {
 	if len(f) == 0 || len(f) > 2 {
 		return 0, false
 	}
-	if fields := reJSONPathField.FindAllString(prompt, -1); len(f) == 2 && len(fields) == 2 {
+	if len(f) == 2 && len(fields) == 2 {
 		a, errA := strconv.Atoi(f[0])
 		b, errB := strconv.Atoi(f[1])
 		switch {

@@ -77,10 +77,13 @@ func threadComments(data []byte) (lines [][]byte, heads []int, authors []string)
 	forum = forum && forumThread(lines)
 	for i, l := range lines {
 		t := bytes.TrimSpace(l)
-		if m := reCommentHeader.FindSubmatch(t); m != nil {
-			heads = append(heads, i)
-			authors = append(authors, string(m[1]))
-		} else if m := reForumAuthor.FindSubmatch(t); m != nil && forum && userName(m[1]) {
+		m := reCommentHeader.FindSubmatch(t)
+		if m == nil && forum {
+			if m = reForumAuthor.FindSubmatch(t); m != nil && !userName(m[1]) {
+				m = nil
+			}
+		}
+		if m != nil {
 			heads = append(heads, i)
 			authors = append(authors, string(m[1]))
 		}
