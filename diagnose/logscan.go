@@ -378,15 +378,17 @@ func ScanLog(r io.Reader) LogScan {
 	return out
 }
 
+// glogEarlyNotice is glog's notice that it logs before flags were parsed:
+// not an error about a flag; the rest of the line is the message.
+var glogEarlyNotice = []byte("ERROR: logging before flag.Parse: ")
+
 // line examines one line (without regard to its trailing newline).
 func (s *logScanner) line(raw []byte) {
 	if bytes.Count(raw, []byte("`")) >= 2 && len(s.quotedSpans) < 8 {
 		s.quoteSpans(bytes.TrimSpace(raw))
 	}
 	raw = stripANSI(bytes.TrimRight(raw, "\r\n"))
-	// glog's notice that it logs before flags were parsed is not an error
-	// about a flag: the line after it is the message.
-	raw = bytes.TrimPrefix(raw, []byte("ERROR: logging before flag.Parse: "))
+	raw = bytes.TrimPrefix(raw, glogEarlyNotice)
 	s.lines++
 	if s.inPrivateKey || (bytes.Contains(raw, []byte("-----BEGIN")) && bytes.Contains(raw, []byte("PRIVATE KEY"))) {
 		s.inPrivateKey = !bytes.Contains(raw, []byte("-----END"))
@@ -2748,6 +2750,42 @@ var (
 	reTrailingKeyValues = regexp.MustCompile(`(?:\s+[a-z_]+=\S*)+$`)
 )
 
+// stripLeadingTime removes a leading RFC 3339 or ISO date and time and what
+// log stores put after it (a CRI stream, Heroku's dyno, Loki's labels); ok
+// is false when the line opens with no such time.
+func stripLeadingTime(b []byte) (_ []byte, ok bool) {
+	if len(b) < 20 || !isDigits(b[0:4]) || b[4] != '-' || b[7] != '-' || (b[10] != 'T' && b[10] != ' ') || b[13] != ':' {
+		return b, false
+	}
+	if e := clockEnd(b, 11); e-11 >= 8 && e < len(b) && isLetter(b[e]) {
+		// A log store that glued the line to its time
+		// ("...14:51:30.508058+00:00Config: ...").
+		b = b[e:]
+	} else if i := bytes.IndexAny(b[11:], " \t"); i >= 0 {
+		// A space, or the tab of a log viewer's copy (Grafana Explore); a
+		// stack's frame keeps the tab it is indented with.
+		b = bytes.TrimLeft(b[11+i+1:], " ")
+	}
+	for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P ", "| stdout | ", "| stderr | "} {
+		b = bytes.TrimPrefix(b, []byte(p))
+	}
+	// Heroku's log names the dyno after the time: "app[web.1]: <line>",
+	// "heroku[worker.1]: <line>".
+	if len(b) > 8 && (b[0] == 'a' || b[0] == 'h') {
+		if i := bytes.Index(b, []byte("]: ")); i > 4 && i < 40 && (bytes.HasPrefix(b, []byte("app[")) || bytes.HasPrefix(b, []byte("heroku["))) {
+			b = b[i+3:]
+		}
+	}
+	// Loki's logcli prints the stream's labels after the time:
+	// `{container="api", pod="api-7d9f"} <line>`.
+	if len(b) > 4 && b[0] == '{' && b[1] != '"' {
+		if i := bytes.Index(b, []byte("} ")); i > 0 && bytes.Contains(b[:i], []byte(`="`)) {
+			b = b[i+2:]
+		}
+	}
+	return b, true
+}
+
 // stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
 // ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").
 func stripPrefixes(b []byte) []byte {
@@ -2767,32 +2805,15 @@ func stripPrefixes(b []byte) []byte {
 	if t := bytes.TrimSpace(b); len(t) > 2 && t[0] == '`' && t[1] != '`' && t[len(t)-1] == '`' && bytes.IndexByte(t[1:len(t)-1], '`') < 0 {
 		b = t[1 : len(t)-1]
 	}
-	if len(b) >= 20 && isDigits(b[0:4]) && b[4] == '-' && b[7] == '-' && (b[10] == 'T' || b[10] == ' ') && b[13] == ':' {
-		if e := clockEnd(b, 11); e-11 >= 8 && e < len(b) && isLetter(b[e]) {
-			// A log store that glued the line to its time
-			// ("...14:51:30.508058+00:00Config: ...").
-			b = b[e:]
-		} else if i := bytes.IndexAny(b[11:], " \t"); i >= 0 {
-			b = bytes.TrimLeft(b[11+i+1:], " \t") // a space, or the tab of a log viewer's copy (Grafana Explore)
-		}
-		for _, p := range []string{"stdout F ", "stderr F ", "stdout P ", "stderr P ", "| stdout | ", "| stderr | "} {
-			b = bytes.TrimPrefix(b, []byte(p))
-		}
-		// Heroku's log names the dyno after the time: "app[web.1]: <line>",
-		// "heroku[worker.1]: <line>".
-		if len(b) > 8 && (b[0] == 'a' || b[0] == 'h') {
-			if i := bytes.Index(b, []byte("]: ")); i > 4 && i < 40 && (bytes.HasPrefix(b, []byte("app[")) || bytes.HasPrefix(b, []byte("heroku["))) {
-				b = b[i+3:]
-			}
-		}
-		// Loki's logcli prints the stream's labels after the time:
-		// `{container="api", pod="api-7d9f"} <line>`.
-		if len(b) > 4 && b[0] == '{' && b[1] != '"' {
-			if i := bytes.Index(b, []byte("} ")); i > 0 && bytes.Contains(b[:i], []byte(`="`)) {
-				b = b[i+2:]
-			}
+	// `kubectl logs --timestamps` (or a node's CRI file) puts its own time
+	// before an app's line that opens with the app's time: both go.
+	for range 2 {
+		var ok bool
+		if b, ok = stripLeadingTime(b); !ok {
+			break
 		}
 	}
+	b = bytes.TrimPrefix(b, glogEarlyNotice)
 	// structlog's console renderer (Meltano) logs a traceback line by line
 	// as "[info     ] <line> key=value ...": the traceback is read.
 	if len(b) > 12 && b[0] == '[' {

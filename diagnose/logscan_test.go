@@ -101,3 +101,38 @@ func TestScanLogFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestScanLogStackedPrefixes: `kubectl logs --timestamps` (or a node's CRI
+// file) puts its own time before an app's line that opens with the app's
+// time; both are read past, and a stack's frame keeps its tab.
+func TestScanLogStackedPrefixes(t *testing.T) {
+	for _, tc := range []struct {
+		name, log string
+		cat       Category
+		line      string
+	}{
+		{"kubectl time over the app's time", `2026-03-18T08:53:10.093232265Z 2026-03-18 08:53:10.093 /bin/bash: start-server.sh: No such file or directory
+2026-03-18T08:54:11.121872008Z 2026-03-18 08:54:11.121 /bin/bash: start-server.sh: No such file or directory
+`, CommandNotFound, "start-server.sh: No such file or directory"},
+		{"CRI file over the app's time", `2026-03-18T08:53:10.093232265Z stderr F 2026-03-18T08:53:10Z /bin/bash: start-server.sh: No such file or directory
+`, CommandNotFound, "start-server.sh: No such file or directory"},
+		{"glog's early notice after kubectl's time", `2026-05-05T21:37:29.808530Z ERROR: logging before flag.Parse: I0505 21:37:29.808530       1 utils.go:105] Using verbosity level 5 from environment variable APPGW_VERBOSITY_LEVEL
+2026-05-05T21:37:29.866221Z I0505 21:37:29.866221       1 environment.go:210] KUBERNETES_WATCHNAMESPACE is not set. Watching all available namespaces.
+2026-05-05T21:37:29.988908Z E0505 21:37:29.988908       1 client.go:145] Unexpected ARM status code on GET existing App Gateway config: 403
+`, PermissionDenied, "Unexpected ARM status code on GET existing App Gateway config: 403"},
+		{"a Go stack's frames under kubectl's time", "2026-05-02T10:00:00Z sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller).reconcileHandler(0xc00019b720, {0x2620b70, 0xc00028e7d0}, {0x2061860?, 0xc0005dfce0?})\n" +
+			"2026-05-02T10:00:00.137Z \t/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.14.6/pkg/internal/controller/controller.go:323 +0x377\n" +
+			"2026-05-02T10:00:00.274Z sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller).processNextWorkItem(0xc00019b720, {0x2620b70, 0xc00028e7d0})\n" +
+			"2026-05-02T10:00:00.411Z \t/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.14.6/pkg/internal/controller/controller.go:274 +0x1d9\n" +
+			"2026-05-02T10:00:00.548Z created by sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller).Start.func2\n" +
+			"2026-05-02T10:00:00.685Z \t/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.14.6/pkg/internal/controller/controller.go:231 +0x587\n",
+			AppCrash, "reconcileHandler"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ScanLog(strings.NewReader(tc.log))
+			if got.Category != tc.cat || !strings.Contains(got.Line, tc.line) {
+				t.Errorf("ScanLog = %s %q, want %s quoting %q", got.Category, got.Line, tc.cat, tc.line)
+			}
+		})
+	}
+}
