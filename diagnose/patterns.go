@@ -2148,6 +2148,11 @@ var patterns = []*pattern{
 	// running privileged.)
 	pat("rlimit_above_hard", ConfigError, weightPrecise+2, "The program asks for a higher limit than the container runtime allows (its hard ulimit): lower the program's setting (nginx: worker_rlimit_nofile) or raise the runtime's default ulimits on the node (containerd's LimitNOFILE, Docker's --default-ulimit).", "setrlimit(").matching(`(?i)\bsetrlimit\(RLIMIT_\w+, \d+\) failed \(1: Operation not permitted\)`),
 	pat("mlock", PermissionDenied, weightPrecise+1, "The process may not lock memory: add the IPC_LOCK capability to the container's securityContext, or disable mlock in its configuration (Vault: disable_mlock = true).", "failed to lock memory", "mlock syscall is not available", "mlockall failed", "unable to lock jvm memory"),
+	// A program that checks its own capabilities before it starts
+	// (Collabora's coolforkit, network daemons) names the one it lacks:
+	// "Capability cap_chown is not set for the coolforkit program",
+	// "missing capability CAP_NET_ADMIN".
+	pat("capability_missing", PermissionDenied, weightSpecific+2, "The process lacks a Linux capability it needs: add it to the container's securityContext.capabilities.add (and allow it in the namespace's policy), or stop dropping it (capabilities.drop: [ALL], no-new-privileges).", "cap_").matching(`(?i)\bcapabilit(?:y|ies) \x60?cap_[a-z_]+\x60? (?:is|are) not (?:set|available|present|granted|permitted)\b|\b(?:missing|lacks?|lacking|without) (?:the )?(?:capabilit(?:y|ies) )?\x60?cap_[a-z_]+\b|\bcap_[a-z_]+ (?:capability )?(?:is )?(?:not (?:set|available|permitted|granted)|missing)\b`),
 	// A process that starts as root and switches to another user
 	// (supervisord, gosu, su-exec) cannot when SETUID/SETGID are dropped.
 	pat("setuid_refused", PermissionDenied, weightSpecific+2, "The process cannot switch to its user: the pod drops the SETUID/SETGID capabilities (capabilities.drop: [ALL]) or forbids privilege escalation; add SETUID and SETGID back, or run the container as that user from the start (runAsUser).", "setuid", "setgid", "set groups", "setgroups").matching(`(?i)\b(?:couldn't|could not|can't|cannot|unable to|failed to) (?:setuid|setgid|set groups|setgroups|change to user)\b|\bset(?:uid|gid|groups)(?:\(\))?(?: failed)?: operation not permitted`),

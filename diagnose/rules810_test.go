@@ -1,0 +1,16 @@
+package diagnose
+
+import "testing"
+
+// Rules added in session 51: log lines read on their own, as the bot reads
+// a previous log with no reporter's words beside it.
+func TestRules810(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a capability the program checks for is not set",
+			"2024-05-02T10:00:00Z  ERR  Capability cap_chown is not set for the coolforkit program.| kit/ForKit.cpp:228\n2024-05-02T10:00:00Z  ERR  Capability cap_mknod is not set for the coolforkit program.| kit/ForKit.cpp:228\n",
+			PermissionDenied, "Capability cap_chown is not set"},
+		{"a daemon missing CAP_NET_ADMIN",
+			"level=fatal msg=\"cannot configure interface wg0: missing capability CAP_NET_ADMIN\"\n",
+			PermissionDenied, "missing capability CAP_NET_ADMIN"},
+	})
+}
