@@ -3052,6 +3052,10 @@ var patterns = []*pattern{
 	// fault)", Triton's "Signal (11) received." above its backtrace,
 	// Godot's "handle_crash: Program crashed with signal 11").
 	pat("crash_handler_signal_11", Segfault, weightPrecise, hintNative, "fatal signal 11", "signal (11) received", "segmentation violation", "crashed with signal 11").matching(`(?i)\b(?:caught|received) fatal signal 11\b|\bhandle_crash: Program crashed with signal 11\b|\bSignal \(11\) received\b|\bSegmentation violation detected at\b|\bAbnormal termination:\s*Segmentation violation\b`),
+	// The kernel's report of a process it killed for a bad access, as dmesg
+	// or the node's journal prints it: "app[4188]: segfault at 0 ip
+	// 00007f8e2b1c4a95 sp 00007ffd4c7e1b38 error 4 in libc.so.6[...]".
+	pat("kernel_segfault_report", Segfault, weightPrecise+1, hintNative, "segfault at ").matching(`\bsegfault at [0-9a-f]+ ip [0-9a-f]+ sp [0-9a-f]+ error \d+`),
 	// GraalVM native images' own segfault handler.
 	pat("native_image_segfault", Segfault, weightPrecise, hintNative, "segfault detected, aborting process", "caught a segfault"),
 	pat("segfault", Segfault, weightSpecific, "The process crashed in native code: check the image version (roll back), native libraries and architecture.", "segmentation fault", "sigsegv", "segfault", "segment fault").without("[signal sigsegv", "signal sigsegv: segmentation violation", "segfault handler", "sigsegv handler", "segmentation fault handler", "handler for sigsegv", "handler for segfault", "signal handler", "handler installed", "handlers", "segmentation faults", "segfaults"),

@@ -12,5 +12,8 @@ func TestRules810(t *testing.T) {
 		{"a daemon missing CAP_NET_ADMIN",
 			"level=fatal msg=\"cannot configure interface wg0: missing capability CAP_NET_ADMIN\"\n",
 			PermissionDenied, "missing capability CAP_NET_ADMIN"},
+		{"the kernel's segfault report from dmesg",
+			"[2281931.446201] stats-aggregator[418832]: segfault at 0 ip 00007f8e2b1c4a95 sp 00007ffd4c7e1b38 error 4 in libc.so.6[7f8e2b14a000+195000]\n",
+			Segfault, "segfault at 0 ip"},
 	})
 }
