@@ -3500,9 +3500,18 @@ func askedLine(trimmed []byte) (asked, hedged bool) {
 		// been run?")
 		return false, false
 	}
+	if i := bytes.LastIndex(t, []byte(". ")); i > 0 && bytes.HasSuffix(t, []byte("?")) && reProgramAsks.Match(t[i+2:]) {
+		t = t[:i+1] // a program's error, then its hint as a question: the error is told, not asked
+	}
 	hedged = reHedgeFirst.Match(t) || reHedgeWithin.Match(t) && reportersWords(t)
 	return hedged || bytes.HasSuffix(t, []byte("?")) && bytes.Count(t, []byte(" ")) >= 1, hedged
 }
+
+// reProgramAsks is the question a program prints after its error as a
+// hint ("Can't start Nextcloud because the version of the data ... is
+// higher than the docker image version ... Are you sure you have pulled
+// the newest image version?"), as no reporter asks it.
+var reProgramAsks = regexp.MustCompile(`^(?:Are you sure|Did you (?:mean|forget)|Have you (?:run|set|configured|installed|pulled)|Is the server running)\b`)
 
 // quotedInProse returns the code spans of a sentence (`...` quoted in
 // Markdown) joined, when the words around them, three or more, only

@@ -2644,6 +2644,11 @@ var patterns = []*pattern{
 	// Vector's VRL program in its config does not compile ("error[E630]:
 	// fallible argument", "error[E110]: invalid argument type").
 	pat("vrl_compile", ConfigError, weightSpecific, hintParse, "error[e").matching(`^error\[E\d{3}\]: \S`),
+	// A program that finds its data written by a newer release than its
+	// own (an image rolled back, or an older tag pulled): Nextcloud's
+	// "the version of the data (31.0.9.1) is higher than the docker image
+	// version (31.0.8.1) and downgrading is not supported".
+	pat("data_newer_than_image", ConfigError, weightPrecise, "The data on the volume was written by a newer release of the program than the image now runs (a rollback or an older tag): run that release again (or newer); the data cannot go back to an older one.", "downgrad", "is higher than", "is newer than").matching(`(?i)\b(?:version of the data|data(?:base)? version|data directory|stored data|schema version)\b[^.]{0,60}\bis (?:higher|newer|greater) than\b[^.]{0,60}\b(?:image|binary|server|application|app|code|program|software)\b|\bdowngrad(?:e|ing) (?:is )?not (?:supported|possible|allowed)\b`),
 	// PostgreSQL's DETAIL under "database files are incompatible with
 	// server" says which versions: the line that explains it.
 	pat("pg_data_version", ConfigError, weightPrecise+7, "The data on the volume was written by another PostgreSQL major version: run an image of that version, or upgrade the data (pg_upgrade, or dump and restore into the new version).", "data directory was initialized by postgresql version"),

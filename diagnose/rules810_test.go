@@ -15,5 +15,11 @@ func TestRules810(t *testing.T) {
 		{"the kernel's segfault report from dmesg",
 			"[2281931.446201] stats-aggregator[418832]: segfault at 0 ip 00007f8e2b1c4a95 sp 00007ffd4c7e1b38 error 4 in libc.so.6[7f8e2b14a000+195000]\n",
 			Segfault, "segfault at 0 ip"},
+		{"data written by a newer release, then the program's hint as a question",
+			"Can't start Nextcloud because the version of the data (31.0.9.1) is higher than the docker image version (31.0.8.1) and downgrading is not supported. Are you sure you have pulled the newest image version?\n",
+			ConfigError, "is higher than the docker image version"},
+		{"a generic error the program ends with a question",
+			"Can't start Frobnicator because the state file's format (v7) is not one this build reads. Are you sure you have pulled the newest image version?\n",
+			ConfigError, "Can't start Frobnicator because"},
 	})
 }
