@@ -889,6 +889,11 @@ var patterns = []*pattern{
 	// Manager and SSM references, Cloud Run's secret versions, Container
 	// Apps' secretRef): the object the task names does not exist.
 	pat("platform_secret_missing", MissingConfigObject, weightPrecise+1, "The secret or parameter the task or revision references does not exist under that name (or in that account/region/project): create it, or fix the reference.", "can't find the specified secret", "invalid ssm parameters", "was not found", "secretrefnotfound", "secretref", "parameternotfound", "secretnotfound", "has no versions").matching(`(?i)\bsecrets manager can't find the specified secret\b|\binvalid ssm parameters: \S+|\bsecret projects/\S+/secrets/\S+ was not found\b|\bcontainerappsecretrefnotfound\b|\bsecretref '[^']+'.{0,60}\bnot found\b|\bSSM: GetParameters?\b.{0,200}\bParameterNotFound\b|code"?\s*[:=]\s*"?SecretNotFound\b|\bsecret \[projects/\S+/secrets/[^\]]+\] not found or has no versions\b`),
+	// An agent's check of its node that names the host package it lacks
+	// (Longhorn's "Failed environment check, please make sure you have
+	// iscsiadm/open-iscsi installed on the host"): a prerequisite of the
+	// node not installed, what the failure to run it below says again.
+	pat("host_package_missing", ConfigError, weightPrecise+2, "A package the program needs on the node itself is not installed there (Longhorn: open-iscsi and an NFS client on every node): install it on the nodes, or keep the workload off nodes without it.", "installed on the host").matching(`(?i)\b(?:please )?(?:make sure|ensure|check(?: that)?) (?:you have |that )?[\w./-]+(?:/[\w.-]+)? (?:is |are )?installed on the host\b`),
 	// chroot's and unshare's own words when the program they should start
 	// is not there, and nsenter's for a host without a shell ("nsenter:
 	// failed to execute sh: No such file or directory"; a host tool an
@@ -2462,6 +2467,13 @@ var patterns = []*pattern{
 	// permissions and upstream names it also reports match the more precise
 	// patterns above.
 	pat("nginx_emerg", ConfigError, weightSpecific, hintParse, "[emerg]").without("no [emerg]"),
+	// A program that names the configuration key a setting it was given
+	// needs, as a dotted path ("non-loopback Control UI requires
+	// gateway.controlUi.allowedOrigins (set explicit origins), or set
+	// gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true"): a
+	// key path's last part starts lower case, as no class, file, host or
+	// library name does.
+	pat("setting_key_required", ConfigError, weightSpecific, "The program needs a setting it was not given: set the configuration key it names (in its config file, ConfigMap or the matching env var).", "requires ", "or set ").matching(`\b(?:requires|or set) [a-z][a-zA-Z0-9_-]*(?:\.[a-z][a-zA-Z0-9_-]*)*\.[a-z][a-zA-Z0-9_-]*[A-Z][a-zA-Z0-9_]*\b(?:[^.=/(]|\(|=|$)`),
 	// A command-line flag the program requires, or a flag value it
 	// refuses ("-consul-api-timeout must be set to a value greater than 0",
 	// cobra's `required flag(s) "config" not set`).

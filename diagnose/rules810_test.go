@@ -21,5 +21,15 @@ func TestRules810(t *testing.T) {
 		{"a generic error the program ends with a question",
 			"Can't start Frobnicator because the state file's format (v7) is not one this build reads. Are you sure you have pulled the newest image version?\n",
 			ConfigError, "Can't start Frobnicator because"},
+		{"a node agent's check names the host package it lacks, above the failure to run it",
+			"time=\"2019-01-03T13:19:29Z\" level=error msg=\"Failed environment check, please make sure you have iscsiadm/open-iscsi installed on the host\"\ntime=\"2019-01-03T13:19:29Z\" level=fatal msg=\"Error starting manager: Environment check failed: Failed to execute: nsenter [--mount=/host/proc/1004/ns/mnt --net=/host/proc/1004/ns/net iscsiadm --version], output nsenter: failed to execute iscsiadm: No such file or directory\"\n",
+			ConfigError, "installed on the host"},
+		{"a setting that needs a configuration key, named as its dotted path",
+			"non-loopback Control UI requires gateway.controlUi.allowedOrigins (set explicit origins), or set gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true to use Host-header origin fallback mode\n",
+			ConfigError, "requires gateway.controlUi.allowedOrigins"},
+	})
+	checkNotRead(t, []notRead{
+		// A class, a library or a host is no configuration key.
+		{"thread 'main' panicked at 'this codec requires io.netty.channel.epoll.Epoll', src/codec.rs:41:9\n", ConfigError},
 	})
 }
