@@ -2841,6 +2841,20 @@ func stripPrefixes(b []byte) []byte {
 			b = b[i+5:]
 		}
 	}
+	// A log search's CSV export (Datadog, CloudWatch, Loki): the time in
+	// the first quoted column, the message in the last.
+	if len(b) > 24 && b[0] == '"' && isDigits(b[1:5]) && b[5] == '-' {
+		if m := reCSVLogRow.FindSubmatch(b); m != nil {
+			b = bytes.ReplaceAll(m[1], []byte(`""`), []byte(`"`))
+		}
+	}
+	// Kibana's Discover copies a row's time, then its other columns with
+	// tabs between them: "Jan 15, 2025 @ 09:12:40.228<TAB>notify-svc-54c8d7b6f9-w8m2r<TAB>notify<TAB><line>".
+	if len(b) > 24 && b[0] >= 'A' && b[0] <= 'Z' && bytes.Contains(b[:min(len(b), 26)], []byte(" @ ")) {
+		if m := reKibanaTime.Find(b); m != nil {
+			b = skipNameColumns(b[len(m):])
+		}
+	}
 	// Splunk's events table: "3/14/25 10:45:12.008 AM    <line>".
 	if len(b) > 20 && b[0] >= '0' && b[0] <= '9' && (b[1] == '/' || b[2] == '/') {
 		if m := reSplunkTime.Find(b); m != nil {
@@ -3162,6 +3176,26 @@ var reCIRunnerLine = regexp.MustCompile(`^(?:##\[(?:group|endgroup)\]|(?:##\[err
 // for deployment "api" rollout to finish: 0 of 1 updated replicas are
 // available..."): kubectl's words, not the reporter's about a dependency.
 var reRolloutWait = regexp.MustCompile(`^Waiting for (?:deployment|daemon set|statefulset|partitioned roll out|rollout) "?[\w.-]*"?\s*(?:rollout to finish|spec update to be observed|to finish)?\b.{0,120}\.\.\.$`)
+
+// reCSVLogRow is a row of a log search's CSV export: a quoted time first,
+// the message last.
+var reCSVLogRow = regexp.MustCompile(`^"\d{4}-\d\d-\d\d[T ][\d:.]+Z?",(?:"[^"]*",){0,6}"((?:[^"]|"")*)"\s*$`)
+
+// reKibanaTime is the time column of Kibana's Discover table.
+var reKibanaTime = regexp.MustCompile(`^[A-Z][a-z]{2} \d{1,2}, \d{4} @ \d\d:\d\d:\d\d(?:\.\d+)?[ \t]+`)
+
+// skipNameColumns drops the tab-separated columns of one word each (a
+// pod's name, a container's, a namespace) before a table row's message.
+func skipNameColumns(b []byte) []byte {
+	for range 4 {
+		i := bytes.IndexByte(b, '\t')
+		if i <= 0 || i > 80 || bytes.ContainsAny(b[:i], " :") {
+			break
+		}
+		b = b[i+1:]
+	}
+	return b
+}
 
 // reSplunkTime is the time column of Splunk's events table.
 var reSplunkTime = regexp.MustCompile(`^\d{1,2}/\d{1,2}/\d{2,4} \d{1,2}:\d{2}:\d{2}(?:\.\d+)? [AP]M\s+`)

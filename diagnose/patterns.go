@@ -2158,6 +2158,12 @@ var patterns = []*pattern{
 	// "Capability cap_chown is not set for the coolforkit program",
 	// "missing capability CAP_NET_ADMIN".
 	pat("capability_missing", PermissionDenied, weightSpecific+2, "The process lacks a Linux capability it needs: add it to the container's securityContext.capabilities.add (and allow it in the namespace's policy), or stop dropping it (capabilities.drop: [ALL], no-new-privileges).", "cap_").matching(`(?i)\bcapabilit(?:y|ies) \x60?cap_[a-z_]+\x60? (?:is|are) not (?:set|available|present|granted|permitted)\b|\b(?:missing|lacks?|lacking|without) (?:the )?(?:capabilit(?:y|ies) )?\x60?cap_[a-z_]+\b|\bcap_[a-z_]+ (?:capability )?(?:is )?(?:not (?:set|available|permitted|granted)|missing)\b`),
+	// A device or network ioctl the kernel refuses with EPERM (a TUN
+	// device, a route, a raw socket's option): a capability the pod lacks
+	// (NET_ADMIN most often), whatever assertion on its result follows
+	// ("[tun] ERROR: ioctl failed. (1:Operation not permitted)", then
+	// "Assertion `rv == OGS_OK' failed").
+	pat("ioctl_not_permitted", PermissionDenied, weightPrecise+6, "The kernel refused an ioctl on a device or the network: the container lacks the capability it needs (NET_ADMIN for TUN devices and routes): add it to securityContext.capabilities.add, or run the pod privileged where the cluster allows it.", "ioctl").matching(`(?i)\bioctl\b[^\n]{0,60}\b(?:operation not permitted|eperm)\b`),
 	// A process that starts as root and switches to another user
 	// (supervisord, gosu, su-exec) cannot when SETUID/SETGID are dropped.
 	pat("setuid_refused", PermissionDenied, weightSpecific+2, "The process cannot switch to its user: the pod drops the SETUID/SETGID capabilities (capabilities.drop: [ALL]) or forbids privilege escalation; add SETUID and SETGID back, or run the container as that user from the start (runAsUser).", "setuid", "setgid", "set groups", "setgroups").matching(`(?i)\b(?:couldn't|could not|can't|cannot|unable to|failed to) (?:setuid|setgid|set groups|setgroups|change to user)\b|\bset(?:uid|gid|groups)(?:\(\))?(?: failed)?: operation not permitted`),

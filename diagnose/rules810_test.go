@@ -27,9 +27,23 @@ func TestRules810(t *testing.T) {
 		{"a setting that needs a configuration key, named as its dotted path",
 			"non-loopback Control UI requires gateway.controlUi.allowedOrigins (set explicit origins), or set gateway.controlUi.dangerouslyAllowHostHeaderOriginFallback=true to use Host-header origin fallback mode\n",
 			ConfigError, "requires gateway.controlUi.allowedOrigins"},
+		{"an ioctl the kernel refuses, then the assertion on its result",
+			"04/16 09:41:22.124: [tun] ERROR: ioctl failed. (1:Operation not permitted) (../lib/tun/tun.c:179)\n04/16 09:41:22.124: [upf] ERROR: ogs_tun_open(dev:ogstun) failed (../src/upf/gtp-path.c:276)\n04/16 09:41:22.124: [upf] FATAL: upf_gtp_open: Assertion `rv == OGS_OK' failed. (../src/upf/gtp-path.c:277)\n04/16 09:41:22.125: [core] FATAL: backtrace() returned 8 addresses (../lib/core/ogs-abort.c:37)\n",
+			PermissionDenied, "ioctl failed. (1:Operation not permitted)"},
+		{"Kibana Discover's rows: time, pod and container columns, then the message",
+			"Jan 15, 2025 @ 09:12:40.228\tnotify-svc-54c8d7b6f9-w8m2r\tnotify\tsh: 1: exec: node: not found\nJan 15, 2025 @ 09:12:40.226\tnotify-svc-54c8d7b6f9-w8m2r\tnotify\tstarting notify-svc with NODE_ENV=production\n",
+			CommandNotFound, "exec: node: not found"},
+		{"a log search's CSV export, newest first",
+			"Date,Host,Service,Status,Message\n\"2024-06-26T09:12:31.660Z\",\"i-04c1b2a3d4e5f6071\",\"matching-engine\",\"error\",\"Aborted (core dumped)\"\n\"2024-06-26T09:12:31.659Z\",\"i-04c1b2a3d4e5f6071\",\"matching-engine\",\"error\",\"  what():  map::at\"\n\"2024-06-26T09:12:31.659Z\",\"i-04c1b2a3d4e5f6071\",\"matching-engine\",\"error\",\"terminate called after throwing an instance of 'std::out_of_range'\"\n",
+			AppCrash, "terminate called after throwing"},
 	})
 	checkNotRead(t, []notRead{
 		// A class, a library or a host is no configuration key.
 		{"thread 'main' panicked at 'this codec requires io.netty.channel.epoll.Epoll', src/codec.rs:41:9\n", ConfigError},
+	})
+	checkWords(t, []wordsCase{
+		{"an exit-0 loop told with a hyphen, beside the entrypoint it starts",
+			"After reboot: sandbox container exit-0 crash-loops (reliable)\n\n- on some reboots the container exit-0 crash-loops — entrypoint starts, exits 0 within milliseconds, `unless-stopped` restarts it, forever.\n",
+			Completed},
 	})
 }
