@@ -401,7 +401,7 @@ func (s *logScanner) line(raw []byte) {
 	// Docker Compose's "service-1  | " before each line names the service,
 	// which the excerpt keeps; the line quoted is the program's own.
 	s.service = ""
-	if m := reComposePrefix.Find(raw); m != nil && len(m) < len(raw) {
+	if m := reComposePrefix.Find(raw); m != nil {
 		raw = raw[len(m):]
 		s.service = string(bytes.TrimRight(bytes.TrimSpace(m), " |│"))
 	} else if m := reComposeExited.FindSubmatch(bytes.TrimSpace(raw)); m != nil && string(m[2]) != "0" && len(s.exitedServices) < 8 {
@@ -2612,8 +2612,9 @@ func dockerJSONFileLine(raw []byte) []byte {
 // ("web_1      | ", "example-apps-java-1  | "), also indented as a
 // Markdown code block, Swarm's task and node before a service's log
 // ("pay_ledger.1.q2w3e4r5t6y7@node-2    | ") and Tilt's resource before
-// its log's lines ("codegen │ ").
-var reComposePrefix = regexp.MustCompile(`^[ \t]*[a-zA-Z0-9][\w.-]*(?:@[\w.-]+)?\s+(?:\||│) `)
+// its log's lines ("codegen │ "); a blank line of the log keeps only the
+// prefix ("web_1             |").
+var reComposePrefix = regexp.MustCompile(`^[ \t]*[a-zA-Z0-9][\w.-]*(?:@[\w.-]+)?\s+(?:\||│)(?: |$)`)
 
 // reProse is a line in a reporter's words pasted with the log ("I
 // checked the logs ...", "Now I'm getting ..."): programs do not write in

@@ -36,6 +36,9 @@ func TestRules810(t *testing.T) {
 		{"a log search's CSV export, newest first",
 			"Date,Host,Service,Status,Message\n\"2024-06-26T09:12:31.660Z\",\"i-04c1b2a3d4e5f6071\",\"matching-engine\",\"error\",\"Aborted (core dumped)\"\n\"2024-06-26T09:12:31.659Z\",\"i-04c1b2a3d4e5f6071\",\"matching-engine\",\"error\",\"  what():  map::at\"\n\"2024-06-26T09:12:31.659Z\",\"i-04c1b2a3d4e5f6071\",\"matching-engine\",\"error\",\"terminate called after throwing an instance of 'std::out_of_range'\"\n",
 			AppCrash, "terminate called after throwing"},
+		{"a program that lists the variables it needs, under Compose's prefix with blank lines",
+			"web_1             | The ActiveRecord encryption feature requires that these variables are set:\nweb_1             |\nweb_1             |   - ACTIVE_RECORD_ENCRYPTION_DETERMINISTIC_KEY\nweb_1             |   - ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY\nweb_1             |\nweb_1             | Run `bin/rails db:encryption:init` to generate values and then assign the environment variables.\n",
+			ConfigError, "requires that these variables are set: - ACTIVE_RECORD_ENCRYPTION_DETERMINISTIC_KEY"},
 	})
 	checkNotRead(t, []notRead{
 		// A class, a library or a host is no configuration key.
@@ -45,5 +48,8 @@ func TestRules810(t *testing.T) {
 		{"an exit-0 loop told with a hyphen, beside the entrypoint it starts",
 			"After reboot: sandbox container exit-0 crash-loops (reliable)\n\n- on some reboots the container exit-0 crash-loops — entrypoint starts, exits 0 within milliseconds, `unless-stopped` restarts it, forever.\n",
 			Completed},
+		{"an API the program needs installed, told as what it crashes without",
+			"Cilium operator crashes without TLSRoute v1alpha2 installed, even though v1 is installed.\n\nCilium requires TLSRoute v1alpha2 to be installed, and crashes when it isn't available in the cluster, even when TLSRoute v1 is installed.\n",
+			ConfigError},
 	})
 }
