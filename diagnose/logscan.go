@@ -3,6 +3,7 @@ package diagnose
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"io"
@@ -960,7 +961,18 @@ func (s *logScanner) line(raw []byte) {
 // words, unless they are an empty error field ("error": null) or the
 // arguments of a command a shell traces ("+ ffmpeg -loglevel error").
 func errorLine(sev int, lower, trimmed []byte) bool {
-	return (sev >= sevError || looksLikeError(lower)) && !emptyErrorField(lower) && !traceLine(trimmed)
+	return (sev >= sevError || looksLikeError(lower)) && !emptyErrorField(lower) && !traceLine(trimmed) && !severityAnswer(lower)
+}
+
+// severityAnswer reports a line that is only a severity word, as an issue
+// form's "### Severity" answers ("critical"): the reporter's rating, not a
+// program's error.
+func severityAnswer(lower []byte) bool {
+	switch string(bytes.TrimSpace(lower)) {
+	case "critical", "fatal", "error", "high", "blocker", "sev1", "sev-1", "p1":
+		return true
+	}
+	return false
 }
 
 // noteError remembers an error-looking line as the last one, unless it
@@ -2806,6 +2818,11 @@ func stripPrefixes(b []byte) []byte {
 	if t := bytes.TrimSpace(b); len(t) > 2 && t[0] == '`' && t[1] != '`' && t[len(t)-1] == '`' && bytes.IndexByte(t[1:len(t)-1], '`') < 0 {
 		b = t[1 : len(t)-1]
 	}
+	// A log search's CSV export (Datadog, CloudWatch, Loki): the time in
+	// the first column, the message in another.
+	if len(b) > 24 && (isDigits(b[0:4]) && b[4] == '-' || b[0] == '"' && isDigits(b[1:5]) && b[5] == '-') && reCSVTime.Match(b) {
+		b = csvLogMessage(b)
+	}
 	// `kubectl logs --timestamps` (or a node's CRI file) puts its own time
 	// before an app's line that opens with the app's time: both go.
 	for range 2 {
@@ -2840,13 +2857,6 @@ func stripPrefixes(b []byte) []byte {
 		b = b[15:]
 		if i := bytes.Index(b, []byte(".sh: ")); i > 0 && i < 48 && bytes.IndexByte(b[:i], ' ') < 0 {
 			b = b[i+5:]
-		}
-	}
-	// A log search's CSV export (Datadog, CloudWatch, Loki): the time in
-	// the first quoted column, the message in the last.
-	if len(b) > 24 && b[0] == '"' && isDigits(b[1:5]) && b[5] == '-' {
-		if m := reCSVLogRow.FindSubmatch(b); m != nil {
-			b = bytes.ReplaceAll(m[1], []byte(`""`), []byte(`"`))
 		}
 	}
 	// Kibana's Discover copies a row's time, then its other columns with
@@ -3178,9 +3188,46 @@ var reCIRunnerLine = regexp.MustCompile(`^(?:##\[(?:group|endgroup)\]|(?:##\[err
 // available..."): kubectl's words, not the reporter's about a dependency.
 var reRolloutWait = regexp.MustCompile(`^Waiting for (?:deployment|daemon set|statefulset|partitioned roll out|rollout) "?[\w.-]*"?\s*(?:rollout to finish|spec update to be observed|to finish)?\b.{0,120}\.\.\.$`)
 
-// reCSVLogRow is a row of a log search's CSV export: a quoted time first,
-// the message last.
-var reCSVLogRow = regexp.MustCompile(`^"\d{4}-\d\d-\d\d[T ][\d:.]+Z?",(?:"[^"]*",){0,6}"((?:[^"]|"")*)"\s*$`)
+// reCSVTime is the time column that opens a row of a log search's CSV
+// export, quoted or not, and the next column's start (log4j's
+// "09:51:41,016 ERROR" has milliseconds after its comma).
+var reCSVTime = regexp.MustCompile(`^"?\d{4}-\d\d-\d\d[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?"?,["A-Za-z]`)
+
+// csvLogMessage returns the message of a CSV export's row: its longest
+// column after the time that is neither a stream's labels
+// ({container="api",...}) nor one word (a level, a host, a service). A row
+// that does not parse is returned as it is.
+func csvLogMessage(row []byte) []byte {
+	r := csv.NewReader(bytes.NewReader(row))
+	r.LazyQuotes = true
+	fields, err := r.Read()
+	if err != nil || len(fields) < 2 {
+		return row
+	}
+	best := ""
+	for _, f := range fields[1:] {
+		t := strings.TrimSpace(f)
+		if !strings.Contains(t, " ") && !strings.Contains(t, ":") || strings.HasPrefix(t, "{") && strings.Contains(t, "=") {
+			continue
+		}
+		if len(f) > len(best) {
+			best = f
+		}
+	}
+	if best == "" {
+		return row
+	}
+	// A message with quotes of its own the export did not double
+	// ("...host "10.118.0.7", user "n8n", ...") was cut at the first: it
+	// runs to the row's end when no labels column follows.
+	if i := bytes.Index(row, []byte(best)); i >= 0 {
+		rest := row[i+len(best):]
+		if bytes.HasPrefix(rest, []byte(`",`)) && bytes.HasSuffix(bytes.TrimSpace(rest), []byte(`"`)) && !bytes.Contains(rest, []byte(`{`)) {
+			return bytes.TrimSuffix(bytes.TrimSpace(row[i:]), []byte(`"`))
+		}
+	}
+	return []byte(best)
+}
 
 // reKibanaTime is the time column of Kibana's Discover table.
 var reKibanaTime = regexp.MustCompile(`^[A-Z][a-z]{2} \d{1,2}, \d{4} @ \d\d:\d\d:\d\d(?:\.\d+)?[ \t]+`)

@@ -906,14 +906,15 @@ var patterns = []*pattern{
 	// A program's own spawn of a helper program the image does not have:
 	// Node's "spawn wkhtmltopdf ENOENT", Java's "Cannot run program
 	// \"tesseract\": error=2", Ruby's "in `spawn': No such file or directory
-	// - convert", Python's FileNotFoundError naming a bare command, OCRmyPDF's "The
+	// - convert", Python's FileNotFoundError naming a bare command (or its
+	// message alone, as Sentry shows it under the title), OCRmyPDF's "The
 	// program 'tesseract' could not be executed or was not found", .NET's
 	// "Win32Exception (2): An error occurred trying to start process
 	// 'wkhtmltopdf' ... No such file or directory", DeepSpeed's "launcher
 	// 'pdsh' not installed.", OpenMPI's "The value of the MCA parameter
 	// \"plm_rsh_agent\" was set to a path that could not be found" (no ssh
 	// in the image).
-	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn", "not installed.", "\"plm_rsh_agent\"").matching(`(?i)\bRuntimeError: launcher '\w+' not installed\.|\bThe value of the MCA parameter "plm_rsh_agent" was set to a path\b|\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|\bFileNotFoundError: \[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b|\bfailed to (?:spawn|execute|run|launch) [\x60\x27"][^\x60\x27"]+[\x60\x27"]:? (?:\d+: )?No such file or directory \(os error 2\)|\bWin32Exception \(2\): An error occurred trying to start process '[^']+'.{0,120}No such file or directory`),
+	pat("child_program_missing", CommandNotFound, weightPrecise+1, "The program starts a helper program (a converter, a browser, a shell tool) that is not installed in the image or not on its PATH: install it in the image, or point the setting that names its path at where it is.", "enoent", "error=2", "no such file or directory", "could not be executed", "could not spawn", "not installed.", "\"plm_rsh_agent\"").matching(`(?i)\bRuntimeError: launcher '\w+' not installed\.|\bThe value of the MCA parameter "plm_rsh_agent" was set to a path\b|\bspawn(?:sync)? \S+ ENOENT\b|\bCannot run program "[^"]+"(?: \(in directory "[^"]*"\))?: error=2\b|\bin [\x60'](?:[\w:]+[#.])?(?:spawn|exec|system|popen\w*|capture\w*)': No such file or directory - \S+|(?:\bFileNotFoundError: |^)\[Errno 2\] No such file or directory: '[A-Za-z][\w+-]*'\s*$|\bThe program '[^']+' could not be executed or was not found\b|\bCould not spawn \x60[^\x60]+\x60\. Please make sure \S+ is installed\b|\bfailed to (?:spawn|execute|run|launch) [\x60\x27"][^\x60\x27"]+[\x60\x27"]:? (?:\d+: )?No such file or directory \(os error 2\)|\bWin32Exception \(2\): An error occurred trying to start process '[^']+'.{0,120}No such file or directory`),
 	pat("spawn_no_command", CommandNotFound, weightPrecise+1, hintEntry, "failed to spawn command").matching(`(?i)\bfailed to spawn command: \S+.{0,40}(?:no such file or directory|not found)`),
 	// supervisord and init shims that cannot start the program: a command
 	// missing or not executable ("spawnerr: can't find command
@@ -1541,6 +1542,10 @@ var patterns = []*pattern{
 	// "认证失败", "用户名或密码错误"): the credentials or the auth database.
 	pat("login_refused_zh", ConfigError, weightSpecific, hintAuth, "拒绝登录", "登录失败", "认证失败", "身份验证失败", "鉴权失败", "密码错误", "用户名或密码错误", "登入失敗", "認證失敗", "密碼錯誤"),
 	pat("datastore_down_zh", DependencyUnavailable, weightSpecific, hintDepend, "退出", "挂了", "没有启动", "未启动", "没启动", "宕机", "连不上", "无法连接").matching(`(?i)\b(?:pg(?:sql)?|postgres(?:ql)?|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|kafka|zookeeper|zk|elasticsearch|es|nacos|数据库)\s*(?:容器|服务|实例)?\s*(?:已经|已|都)?(?:退出|挂了|没有启动|未启动|没启动|宕机)|(?:连不上|无法连接(?:到)?)\s*(?:pg(?:sql)?|postgres(?:ql)?|mysql|mariadb|redis|mongo(?:db)?|rabbitmq|kafka|zookeeper|数据库)`),
+	// A program that gives up on a dependency after its retries ("ERROR
+	// worker: bedrock unavailable after 5 attempts, exiting"): weak, as
+	// what its attempts failed on says more (an unknown TLS authority).
+	pat("dependency_gave_up", DependencyUnavailable, weightGeneric+4, hintDepend, " after ").matching(`(?i)\b[\w.-]+ (?:is |was |still )?(?:unavailable|unreachable|not reachable|not available|not ready|down) after \d+ (?:attempts|retries|tries)\b`),
 	// (Not an API the program needs installed: "Cilium requires TLSRoute
 	// v1alpha2 to be installed, and crashes when it isn't available" is an
 	// installation without it.)

@@ -39,10 +39,26 @@ func TestRules810(t *testing.T) {
 		{"a program that lists the variables it needs, under Compose's prefix with blank lines",
 			"web_1             | The ActiveRecord encryption feature requires that these variables are set:\nweb_1             |\nweb_1             |   - ACTIVE_RECORD_ENCRYPTION_DETERMINISTIC_KEY\nweb_1             |   - ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY\nweb_1             |\nweb_1             | Run `bin/rails db:encryption:init` to generate values and then assign the environment variables.\n",
 			ConfigError, "requires that these variables are set: - ACTIVE_RECORD_ENCRYPTION_DETERMINISTIC_KEY"},
+		{"a CSV export with its time unquoted and the runtime's quotes doubled",
+			"Date,Status,Title,Message\n2024-06-11T16:45:03Z,error,\"Events from the Pod ingest/ingest-gateway-7d5b8c4f69-t9wkq\",\"Error: failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: \"\"/opt/gateway/run.sh\"\": permission denied: unknown\"\n",
+			CommandNotFound, "/opt/gateway/run.sh"},
+		{"Loki's CSV export: time, line, then the stream's labels",
+			"\"2024-08-14 07:30:52.120\",\"sh: 1: node: not found\",\"{container=\"\"notifier\"\",namespace=\"\"comms\"\"}\"\n",
+			CommandNotFound, "sh: 1: node: not found"},
+		{"Python's missing-command message alone, as Sentry shows it under the exception's name",
+			"FileNotFoundError\n[Errno 2] No such file or directory: 'ffmpeg'\n",
+			CommandNotFound, "No such file or directory: 'ffmpeg'"},
+		{"retries that end in giving up on the dependency, under an issue form's severity",
+			"### Severity\n\ncritical\n\n2025-12-11 09:02:15,611 WARNING worker: bedrock warmup attempt 1/5 failed: An error occurred (ThrottlingException) when calling the Converse operation (reached max retries: 4): Too many requests\n2025-12-11 09:04:01,208 ERROR worker: bedrock unavailable after 5 attempts, exiting\n",
+			DependencyUnavailable, "bedrock unavailable after 5 attempts"},
 	})
 	checkNotRead(t, []notRead{
 		// A class, a library or a host is no configuration key.
 		{"thread 'main' panicked at 'this codec requires io.netty.channel.epoll.Epoll', src/codec.rs:41:9\n", ConfigError},
+	})
+	checkNotRead(t, []notRead{
+		// The probe is named to rule it out.
+		{"Liveness probe is `redis-cli ping` and it never failed per the events, it's just the kill at the limit.\n", LivenessProbe},
 	})
 	checkWords(t, []wordsCase{
 		{"an exit-0 loop told with a hyphen, beside the entrypoint it starts",

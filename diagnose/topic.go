@@ -261,8 +261,9 @@ var reNotOOM = regexp.MustCompile(`\bnot oom(?:killed|-killed)?\b|\bno oom(?:s|k
 // reNoProbe is a sentence that rules the probe out: the container has
 // none, or none failed ("turns out there's no liveness probe on it", "No
 // liveness or readiness probe on this container", "no probe events at
-// all"). (No startup probe is how a liveness probe kills a slow start.)
-var reNoProbe = regexp.MustCompile(`\bno liveness(?:[ /]+(?:or |and )?(?:readiness|startup))? ?(?:probes?|checks?)\b|\bno probes? (?:events?|failures?|configured|defined|set|at all)\b|\bno probes? (?:is |are )?(?:involved|configured|defined)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:have|define|set) (?:a |any )?liveness ?probes?\b|\bwithout (?:a |any )?liveness ?probes?\b|\bno ["“]?(?:liveness|startup) probe (?:failed|failures?)["”]? (?:events?|messages?)\b`)
+// all", "Liveness probe is `redis-cli ping` and it never failed"). (No
+// startup probe is how a liveness probe kills a slow start.)
+var reNoProbe = regexp.MustCompile(`\bno liveness(?:[ /]+(?:or |and )?(?:readiness|startup))? ?(?:probes?|checks?)\b|\bno probes? (?:events?|failures?|configured|defined|set|at all)\b|\bno probes? (?:is |are )?(?:involved|configured|defined)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:have|define|set) (?:a |any )?liveness ?probes?\b|\bwithout (?:a |any )?liveness ?probes?\b|\bno ["“]?(?:liveness|startup) probe (?:failed|failures?)["”]? (?:events?|messages?)\b|\b(?:liveness|startup) probe\b.{0,60}\b(?:it |they )?(?:never|didn't|did not|doesn't|does not|hasn't|has not) (?:once )?fail(?:ed|s)?\b`)
 
 // ruledOutByName reports a sentence that rules cat out by its name ("Not
 // OOMKilled", "there's no liveness probe on it").
