@@ -2799,8 +2799,10 @@ func stripLeadingTime(b []byte) (_ []byte, ok bool) {
 	return b, true
 }
 
-// stripPrefixes removes a leading RFC 3339 timestamp, a CRI log prefix
-// ("stdout F ") and Go's log date ("2006/01/02 15:04:05 ").
+// stripPrefixes removes what log tools and loggers put before a line's
+// message: RFC 3339 timestamps (kubectl's above an app's own), a CRI log
+// prefix ("stdout F "), a CSV export's other columns, Kibana's time and
+// name columns, Go's log date ("2006/01/02 15:04:05 ") and the like.
 func stripPrefixes(b []byte) []byte {
 	// A traceback a Python logger logged line by line is read as the
 	// traceback (its last line, the exception, explains); its other lines
