@@ -749,11 +749,11 @@ var corpusFloors = map[string][2]float64{
 	"round738": {0.90, 1.00}, // held out: 8/10 (2/5 quoted) when measured once (BASELINE_ROUND738.md), then developed against
 	"round739": {0.84, 1.00}, // held out: 10/13 (5/5 quoted) when measured once (BASELINE_ROUND739.md), then developed against
 	"round740": {0.92, 1.00},
-	"round741": {0, 0},
-	"round742": {0, 0},
-	"round743": {0, 0},
-	"round744": {0, 0},
-	"round745": {0, 0}, // held out: 13/14 (6/8 quoted) when measured once (BASELINE_ROUND740.md), then developed against
+	"round741": {0.75, 0.75}, // held out: 6/8 (3/4 quoted) when measured once (BASELINE_ROUND741.md), then developed against
+	"round742": {0.92, 1.00}, // held out: 12/14 (9/10 quoted) when measured once (BASELINE_ROUND742.md), then developed against
+	"round743": {0.91, 1.00}, // held out: 8/12 (4/5 quoted) when measured once (BASELINE_ROUND743.md), then developed against
+	"round744": {0.78, 0.85}, // held out: 9/14 (6/7 quoted) when measured once (BASELINE_ROUND744.md), then developed against
+	"round745": {0.76, 1.00}, // held out: 9/13 (10/10 quoted) when measured once (BASELINE_ROUND745.md), then developed against // held out: 13/14 (6/8 quoted) when measured once (BASELINE_ROUND740.md), then developed against
 }
 
 // corpusCase is one file of the corpus.

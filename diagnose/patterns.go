@@ -372,6 +372,12 @@ var patterns = []*pattern{
 	// mountpoint for cpu not found"): a release that knows cgroup v2 is
 	// the fix.
 	pat("cgroup_v1_mountpoint", AppCrash, weightPrecise, "The program looks for cgroup v1's per-controller mounts, which a cgroup v2 node does not have: use a release that supports cgroup v2 (cAdvisor 0.43 or later).", "mountpoint for").matching(`(?i)\bmountpoint for (?:cpu|cpuacct|memory|cpuset|blkio|devices|pids) not found\b`),
+	// A release that refuses the node's kernel for a bug of its own
+	// (MongoDB 8.0's "cannot start: Linux kernel versions 6.19 and newer
+	// has a known incompatibility with this version of MongoDB": its
+	// vendored TCMalloc against the kernel's rseq): another release is the
+	// fix, not the node's settings.
+	pat("known_incompatibility_gate", AppCrash, weightPrecise+2, "This release refuses to start on the node's kernel because of a known bug of its own: run a release that fixed it (or one before the check), or a node kernel outside the affected range.", "known incompatibility").matching(`(?i)\bha(?:s|ve) a known incompatibility with this version of \w+|\bcannot start: linux kernel versions? [\d.]+ and (?:newer|later) ha(?:s|ve) a known incompatibility\b`),
 	// A node whose kernel runs without the memory cgroup (Raspberry Pi OS
 	// and balenaOS kernels boot with cgroup_disable=memory): the runtime
 	// cannot set the container's memory limit or memory.oom.group, so the
@@ -931,6 +937,10 @@ var patterns = []*pattern{
 	// line 9: /var/lib/ledger/run.lock: Permission denied", names its
 	// line).
 	pat("shell_script_not_executable", CommandNotFound, weightPrecise, hintEntry, "permission denied").matching(`(?i)(?:^|[\s=])(?:/bin/|/usr/bin/)?(?:ba|da|a)?sh: (?:\d+: )?(?:\./|/)[\w./-]+: permission denied\b`).without("/dev/", "/proc/", "/sys/", "/etc/", "/var/log/", "/run/secrets/", ".log:", ".pid:", ".lock:"),
+	// The same refusal with the shell's name left off, as a reporter
+	// recalls it or a runtime prints it alone ("/app/entry.sh: Permission
+	// denied"): a script named as the whole line.
+	pat("script_denied_alone", CommandNotFound, weightPrecise, hintEntry, "permission denied").matching(`(?i)^[\x60'"]?(?:\./|/)[\w./-]*(?:\.(?:sh|bash)|entrypoint|entry)[\x60'"]?: permission denied[\x60'".]?$`).without("/dev/", "/proc/", "/sys/", "/etc/", "/var/log/", "/run/secrets/"),
 	pat("init_shim_no_command", CommandNotFound, weightPrecise+4, hintEntry, "spawnerr:", "[dumb-init]", "illegal option -", "runsv ").matching(`(?i)\bspawnerr: (?:can't find command|command at '[^']+' is not executable)|\[dumb-init\] \S+: (?:permission denied|no such file or directory)|\brunsv \S+: (?:fatal|warning): unable to start \./run: (?:access denied|file does not exist)|^\S+: (?:\d+: )?(?:set: )?(?:line \d+: )?illegal option -\s*$`),
 	// The JVM's note under an UnsatisfiedLinkError of a native library
 	// built for the other CPU ("(Possible cause: can't load AMD 64 .so on
@@ -1028,7 +1038,7 @@ var patterns = []*pattern{
 	// hides the image's pyproject.toml and venv", "the bind mount
 	// overwrites node_modules", "mounted as folder, masking everything
 	// else"): the mount is the cause, whatever the program then misses.
-	pat("mount_hides_image_files", ConfigError, weightPrecise, "A volume is mounted over a directory the image ships files in, so the program no longer sees them: mount only the files it needs (subPath, a narrower path), move the data elsewhere, or copy the image's files into the volume first.", "mount", "volume").matching(`(?i)\b(?:bind[- ]?mount\w*|mount(?:s|ed|ing)?|volumes?)\b(?:[^\n.]|\.\S){0,60}\b(?:hides?|hid|hidden|hiding|mask(?:s|ed|ing)?|shadow(?:s|ed|ing)?|overwrit(?:es?|ing|ten)|overrid(?:es?|ing|den)|wip(?:es|ed|ing) out)\b(?:[^\n.]|\.\S){0,40}\b(?:the )?(?:image(?:'s|’s)?|node_modules|venv|virtualenv|\.venv|everything|contents?|code|files?|folder|director(?:y|ies)|jars?|plugins?|binar(?:y|ies)|gems?|vendor)\b`).without(
+	pat("mount_hides_image_files", ConfigError, weightPrecise, "A volume is mounted over a directory the image ships files in, so the program no longer sees them: mount only the files it needs (subPath, a narrower path), move the data elsewhere, or copy the image's files into the volume first.", "mount", "volume").matching(`(?i)(?:^|[^\w-])(?:bind[- ]?mount\w*|mount(?:s|ed|ing)?|volumes?)(?:[^\w-](?:[^\n.]|\.\S){0,60}?)?[^\w-](?:hides?|hid|hidden|hiding|mask(?:s|ed|ing)?|shadow(?:s|ed|ing)?|overwrit(?:es?|ing|ten)|overrid(?:es?|ing|den)|wip(?:es|ed|ing) out)\b(?:[^\n.]|\.\S){0,40}\b(?:the )?(?:image(?:'s|’s)?|node_modules|venv|virtualenv|\.venv|everything|contents?|code|files?|folder|director(?:y|ies)|jars?|plugins?|binar(?:y|ies)|gems?|vendor)\b`).without(
 		// The files copied into the volume by a tool ("rsync overwrites the
 		// jar in place"), not hidden by the mount.
 		"rsync"),
@@ -2720,7 +2730,7 @@ var patterns = []*pattern{
 	pat("gpu_memory_setting", ConfigError, weightPrecise+1, "The model server's settings ask for more GPU memory than the GPU has: lower the setting its error names (--max-batch-prefill-tokens, max_model_len, max_num_seqs) or raise gpu_memory_utilization, or use a larger GPU or more of them (tensor parallelism).", "you need to decrease", "kv cache", "gpu_memory_utilization").matching(`(?i)\bnot enough memory to handle \d+ (?:prefill )?tokens\b|\byou need to decrease [\x60'"]?--max-batch-(?:prefill|total)-tokens\b|\bis larger than the maximum number of tokens that can be stored in kv cache\b|\bno available memory for the cache blocks\b|\btry increasing [\x60'"]?gpu_memory_utilization\b`),
 	// A Hugging Face model whose licence must be accepted, downloaded
 	// without a token (or with one whose account has not accepted it).
-	pat("hf_gated_repo", ConfigError, weightPrecise, "The model is gated on Hugging Face: accept its licence with the account whose token the pod uses, and give the pod that token (HF_TOKEN from a Secret).", "gatedrepoerror", "gated repo", "must be authenticated to access").matching(`(?i)\bgatedrepoerror\b|\bcannot access gated repo\b|\byou must be authenticated to access it\b`),
+	pat("hf_gated_repo", ConfigError, weightPrecise, "The model is gated on Hugging Face: accept its licence with the account whose token the pod uses, and give the pod that token (HF_TOKEN from a Secret).", "gatedrepoerror", "gated repo", "must be authenticated to access", "huggingface.co/", "not in the authorized list").matching(`(?i)\bgatedrepoerror\b|\bcannot access gated repo\b|\byou must be authenticated to access it\b|\b(?:401|403) Client Error: (?:Forbidden|Unauthorized) for url: https://huggingface\.co/|\bis restricted and you are not in the authorized list\b`),
 	pat("gpu_runtime", ConfigError, weightPrecise, "The container cannot load the NVIDIA driver: the node's container runtime does not inject it. Install the NVIDIA Container Toolkit and make nvidia the default runtime (or set runtimeClassName: nvidia), and keep the pod off nodes without a GPU (nodeSelector/tolerations).", "nvml", "libnvidia-ml", "nvidia-container-cli", "libcuda", "unspecifiedplatform", "could not select device driver").matching(`(?i)\bcould not select device driver "[\w.-]*" with capabilities\b|\bno platform detected, vllm is running on unspecifiedplatform\b|\bcould not load nvml library\b|\blibcuda\.so(?:\.1)?: cannot open shared object file\b|\bfailed to (?:initialize|start|init) nvml\b|\blibnvidia-ml\.so(?:\.1)?: cannot open shared object file\b|\bnvml: driver/library version mismatch\b|\bnvidia-container-cli: initialization error\b`),
 	// A shell cannot parse a file it sources for its settings
 	// ("/conf/java.env: line 1: unexpected EOF while looking for matching"):

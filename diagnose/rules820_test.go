@@ -1,0 +1,43 @@
+package diagnose
+
+import "testing"
+
+// Rules added in session 52 for the misses of held-out rounds 741-745.
+func TestRules820(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a script refused with the shell's name left off",
+			"`/app/entry.sh: Permission denied`\n",
+			CommandNotFound, "/app/entry.sh: Permission denied"},
+		{"an entrypoint without its executable bit, alone on its line",
+			"/docker-entrypoint.sh: Permission denied\n",
+			CommandNotFound, "docker-entrypoint.sh"},
+		{"MongoDB 8's refusal of a kernel it has a bug with",
+			"MongoDB cannot start: Linux kernel versions 6.19 and newer has a known incompatibility with this version of MongoDB. See https://jira.mongodb.org/browse/SERVER-121912 for more information.\n",
+			AppCrash, "known incompatibility"},
+		{"the same refusal wrapped in two lines",
+			"MongoDB cannot start: Linux kernel versions 6.19 and newer has a known incompatibility\nwith this version of MongoDB. See https://jira.mongodb.org/browse/SERVER-121912\n",
+			AppCrash, "known incompatibility"},
+		{"Hugging Face's 403 for a gated model",
+			"(APIServer pid=1) requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/resolve/main/config.json\n",
+			ConfigError, "huggingface.co"},
+		{"the containers' names beside mount and overwrite are no volume hiding files",
+			"the containers mount-cgroup, apply-sysctl-overwrites, install-cni-binaries crashed until we set the pod's securityContext.privileged to true. Can't bootstrap cilium-agent due to mount-cgroup permission denied\n",
+			PermissionDenied, "permission denied"},
+		{"a volume that does hide the image's files",
+			"the bind mount hides the image's node_modules\n",
+			ConfigError, "hides the image's node_modules"},
+	})
+	checkNotRead(t, []notRead{
+		// A file a program writes, refused with a level in front: the
+		// program's own refusal, not a shell's.
+		{"2024-01-01 ERROR /data/dump.log: Permission denied\n", CommandNotFound},
+	})
+	checkWords(t, []wordsCase{
+		{"\"Seg Fault\" in a title outweighs SELinux said to be off",
+			"Seg Fault in bg_mon module on RHEL 9.4\nWe're seeing repeated segmentation faults in the bg_mon sub module, causing postgres to get stuck in a recovery loop.\n- SELinux was disabled on the host\n",
+			Segfault},
+		{"a program's own DNS proxy is no name server that is down",
+			"v1.18.8 regression: agent panics on startup due to DNS proxy / cni-deletion-queue deadlock\n",
+			AppCrash},
+	})
+}
