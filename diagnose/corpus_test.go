@@ -754,8 +754,8 @@ var corpusFloors = map[string][2]float64{
 	"round743": {0.91, 1.00}, // held out: 8/12 (4/5 quoted) when measured once (BASELINE_ROUND743.md), then developed against
 	"round744": {0.78, 0.85}, // held out: 9/14 (6/7 quoted) when measured once (BASELINE_ROUND744.md), then developed against
 	"round745": {0.76, 1.00}, // held out: 9/13 (10/10 quoted) when measured once (BASELINE_ROUND745.md), then developed against // held out: 13/14 (6/8 quoted) when measured once (BASELINE_ROUND740.md), then developed against
-	"round746": {0, 0},
-	"round747": {0, 0},
+	"round746": {0.80, 1.00}, // held out: 12/15 (6/6 quoted) when measured once (BASELINE_ROUND746.md)
+	"round747": {1.00, 1.00}, // held out: 8/8 (5/5 quoted) when measured once (BASELINE_ROUND747.md)
 }
 
 // corpusCase is one file of the corpus.
