@@ -756,7 +756,7 @@ var corpusFloors = map[string][2]float64{
 	"round745": {0.76, 1.00}, // held out: 9/13 (10/10 quoted) when measured once (BASELINE_ROUND745.md), then developed against // held out: 13/14 (6/8 quoted) when measured once (BASELINE_ROUND740.md), then developed against
 	"round746": {0.80, 1.00}, // held out: 12/15 (6/6 quoted) when measured once (BASELINE_ROUND746.md)
 	"round747": {1.00, 1.00}, // held out: 8/8 (5/5 quoted) when measured once (BASELINE_ROUND747.md)
-	"round748": {0, 0},
+	"round748": {0.90, 0.80}, // held out: 9/11 (4/5 quoted) when measured once (BASELINE_ROUND748.md), then developed against
 }
 
 // corpusCase is one file of the corpus.

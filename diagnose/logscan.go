@@ -2063,12 +2063,18 @@ func (s *logScanner) causeJustBefore(best *candidate) *candidate {
 		if s.startedAt > c.lineNo && s.startedAt < best.lineNo && reShellStep.MatchString(strings.TrimSpace(c.msg)) {
 			continue // the entrypoint's step, and the program started after it: a step it went on from (a sed on a read-only conf mount)
 		}
-		if (c.pat.cat == PermissionDenied && c.pat.weight >= weightSpecific) || c.pat.id == "oom_generic" {
+		// (The reporter's own sentence before it, "we can't get the
+		// model without permissions", is no refusal the program met.)
+		if (c.pat.cat == PermissionDenied && c.pat.weight >= weightSpecific && !(c.sentence && reFirstPerson.MatchString(c.line))) || c.pat.id == "oom_generic" {
 			return c
 		}
 	}
 	return nil
 }
+
+// reFirstPerson is a sentence in the first person: the reporter's, not
+// the program's.
+var reFirstPerson = regexp.MustCompile(`(?i)\b(?:i|we|i'm|we're|i've|we've|my|our|us)\b`)
 
 // moduleTheSettingsRequire is the module missing from the image ("Error:
 // Cannot find module 'moment'") on the lines just after a program's word

@@ -26,6 +26,12 @@ func TestRules820(t *testing.T) {
 		{"a volume that does hide the image's files",
 			"the bind mount hides the image's node_modules\n",
 			ConfigError, "hides the image's node_modules"},
+		{"the reporter's sentence about permissions just above the program's gated-model error",
+			"we can't get Llama-3.1-8B-Instruct without permissions\n\npod llama-predictor crashlooping with\n(APIServer pid=1) requests.exceptions.HTTPError: 403 Client Error: Forbidden for url: https://huggingface.co/meta-llama/Llama-3.1-8B-Instruct/resolve/main/config.json\n",
+			ConfigError, "huggingface.co"},
+		{"a program's refusal just above the config error it causes",
+			"[#] ip link add wg0 type wireguard\nRTNETLINK answers: Operation not permitted\nUnable to access interface: Protocol not supported\n[#] ip link delete dev wg0\nCannot find device \"wg0\"\n",
+			PermissionDenied, "Operation not permitted"},
 	})
 	checkNotRead(t, []notRead{
 		// A file a program writes, refused with a level in front: the
@@ -36,6 +42,9 @@ func TestRules820(t *testing.T) {
 		{"\"Seg Fault\" in a title outweighs SELinux said to be off",
 			"Seg Fault in bg_mon module on RHEL 9.4\nWe're seeing repeated segmentation faults in the bg_mon sub module, causing postgres to get stuck in a recovery loop.\n- SELinux was disabled on the host\n",
 			Segfault},
+		{"a one-shot entrypoint the asker would run as a CronJob",
+			"Kubernetes CronJob instead of Deployment?\nIf I'm understanding the entrypoint (`run.sh`) correctly, it just runs the once then exists.\nI suppose Kubernetes will continually restart it, but with an exponential backoff?\n",
+			Completed},
 		{"a program's own DNS proxy is no name server that is down",
 			"v1.18.8 regression: agent panics on startup due to DNS proxy / cni-deletion-queue deadlock\n",
 			AppCrash},
