@@ -40,8 +40,8 @@ Offline: kubectl get pod api-7d9f8-x2x1 -o yaml > pod.yaml
          crashloop-bot diagnose -f describe.txt      (kubectl describe pod output)
 
 FILE is whatever you have, in the shape kubectl printed it: YAML or JSON
-(a Pod, an Event, a List of them, a fragment of a pod's status, or
-`+"`docker inspect`"+` output),
+(a Pod, an Event, a List of them, a fragment of a pod's status,
+`+"`docker inspect`"+` output, or an ECS task from `+"`aws ecs describe-tasks`"+`),
 `+"`kubectl describe pod`"+` text, an events table, `+"`kubectl get pods`"+` output,
 or a plain log ("-" reads stdin); the shape is detected from the content.
 One file may hold several of them, as a whole issue or question is pasted

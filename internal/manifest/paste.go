@@ -390,7 +390,7 @@ func hasKind(data []byte) bool {
 // status), a pod status (containerStatuses, phase), one container status
 // (state, lastState) or a list of container statuses.
 // `docker inspect` output, whole or only a container's health, is read
-// too; a failing health check comes back as events.
+// too (a failing health check comes back as events), and an ECS task.
 func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
 	if pod, ok := elidedFragments(data); ok {
 		return []corev1.Pod{pod}, nil, true
@@ -446,6 +446,9 @@ func parseFragment(data []byte) ([]corev1.Pod, []eventRow, bool) {
 	}
 	if events, ok := dockerHealthAlone(js); ok {
 		return nil, events, true
+	}
+	if pod, ok := ecsTasks(js); ok {
+		return []corev1.Pod{pod}, nil, true
 	}
 	if pod, ok := composePod(js); ok {
 		return []corev1.Pod{pod}, nil, true
