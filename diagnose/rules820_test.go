@@ -32,6 +32,21 @@ func TestRules820(t *testing.T) {
 		{"a program's refusal just above the config error it causes",
 			"[#] ip link add wg0 type wireguard\nRTNETLINK answers: Operation not permitted\nUnable to access interface: Protocol not supported\n[#] ip link delete dev wg0\nCannot find device \"wg0\"\n",
 			PermissionDenied, "Operation not permitted"},
+		{"a native extension built against another torch (a venv's path is no environment variable)",
+			"ImportError: /opt/venv/lib/python3.11/site-packages/vllm/_C.abi3.so: undefined symbol: _ZN3c104cuda9SetDeviceEi\n",
+			AppCrash, "undefined symbol"},
+		{"Cloud Run's report of a segmentation fault",
+			"2024-04-16 09:33:21.902 UTC  Uncaught signal: 11, pid=1, tid=14, fault_addr=0.\n2024-04-16 09:33:21.905 UTC  Container terminated on signal 11.\n",
+			Segfault, "Uncaught signal: 11"},
+		{"Fly.io's init refused the command it was to spawn",
+			"2024-02-14T20:31:08Z app[148e272b645e89] cdg [info] ERROR Error: failed to spawn command: /app/bin/server: Permission denied (os error 13)\n",
+			CommandNotFound, "failed to spawn command"},
+		{"Azure Key Vault without the secret a Container App references",
+			"Error: unable to fetch secret 'servicebus-connection' using Managed identity 'system': SecretNotFound: A secret with (name/id) servicebus-conn was not found in this key vault.\n",
+			MissingConfigObject, "SecretNotFound"},
+		{"a Hugging Face proxy's 502 is a dependency's failure, not a bad value",
+			"huggingface_hub.errors.HfHubHTTPError: 502 Server Error: Bad Gateway for url: https://artifactory.corp.acme.com/artifactory/api/huggingfaceml/hf-remote/microsoft/Phi-3-mini-4k-instruct/resolve/main/config.json\n",
+			DependencyUnavailable, "502 Server Error"},
 	})
 	checkNotRead(t, []notRead{
 		// A file a program writes, refused with a level in front: the
