@@ -2074,7 +2074,7 @@ func (s *logScanner) causeJustBefore(best *candidate) *candidate {
 
 // reFirstPerson is a sentence in the first person: the reporter's, not
 // the program's.
-var reFirstPerson = regexp.MustCompile(`(?i)\b(?:i|we|i'm|we're|i've|we've|my|our|us)\b`)
+var reFirstPerson = regexp.MustCompile(`(?i)\b(?:i|we|i'm|we're|i've|we've|my|our)\b`)
 
 // moduleTheSettingsRequire is the module missing from the image ("Error:
 // Cannot find module 'moment'") on the lines just after a program's word

@@ -310,7 +310,7 @@ var reOOMFlagFalse = regexp.MustCompile(`oomkilled\W{0,3}(?:(?:is|was|shows|=|æ˜
 var reOnBothArchs = regexp.MustCompile(`\b(?:tried|tested|happens|happening|occurs|reproduc\w*|same\b[\w ]{0,20}?|fails?|failing|crash(?:es|ing)?|seen|broken)(?: it| this)? (?:on|with|in|under) (?:both )?(?:arm64|aarch64|amd64|x86_64|x86|arm)\b(?: \w+)? (?:and|&|as well as) (?:on )?(?:arm64|aarch64|amd64|x86_64|x86|arm)\b`)
 
 // reDNSProxy is a program's own DNS proxy.
-var reDNSProxy = regexp.MustCompile(`\bdns[ -]?prox(?:y|ies)\b`)
+var reDNSProxy = regexp.MustCompile(`\bdns[ -]prox(?:y|ies)\b`)
 
 // reWaitsToDie is a process manager waiting for its own programs to stop.
 var reWaitsToDie = regexp.MustCompile(`\bwaiting for [\w, .-]{1,80} to (?:die|exit|stop|terminate)\b`)
