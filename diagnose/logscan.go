@@ -2072,8 +2072,9 @@ func (s *logScanner) causeJustBefore(best *candidate) *candidate {
 	return nil
 }
 
-// reFirstPerson is a sentence in the first person: the reporter's, not
-// the program's.
+// reFirstPerson is a sentence in the first person anywhere in it, in any
+// case ("we can't get the model without permissions"): the reporter's, not
+// the program's. (reProse reads only a line's capitalised opening.)
 var reFirstPerson = regexp.MustCompile(`(?i)\b(?:i|we|i'm|we're|i've|we've|my|our)\b`)
 
 // moduleTheSettingsRequire is the module missing from the image ("Error:

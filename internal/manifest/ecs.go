@@ -91,25 +91,21 @@ func (c ecsContainer) status() (corev1.ContainerStatus, bool) {
 	}
 	st := corev1.ContainerStatus{Name: name, Image: c.Image}
 	oom := strings.HasPrefix(c.Reason, "OutOfMemoryError")
-	switch {
-	case c.ExitCode != nil || oom:
-		term := &corev1.ContainerStateTerminated{Reason: "Error", Message: c.Reason}
-		if c.ExitCode != nil {
-			term.ExitCode = int32(*c.ExitCode)
-		}
-		switch {
-		case oom:
-			term.Reason = "OOMKilled"
-			if c.ExitCode == nil {
-				term.ExitCode = 137
-			}
-		case term.ExitCode == 0 && c.Reason == "":
-			term.Reason = "Completed"
-		}
-		st.LastTerminationState.Terminated = term
-		st.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}
-	default:
+	if c.ExitCode == nil && !oom {
 		st.State.Waiting = &corev1.ContainerStateWaiting{Reason: "RunContainerError", Message: c.Reason}
+		return st, true
 	}
+	term := &corev1.ContainerStateTerminated{Reason: "Error", ExitCode: 137, Message: c.Reason}
+	if c.ExitCode != nil {
+		term.ExitCode = int32(*c.ExitCode)
+	}
+	switch {
+	case oom:
+		term.Reason = "OOMKilled"
+	case term.ExitCode == 0 && c.Reason == "":
+		term.Reason = "Completed"
+	}
+	st.LastTerminationState.Terminated = term
+	st.State.Waiting = &corev1.ContainerStateWaiting{Reason: "CrashLoopBackOff"}
 	return st, true
 }
