@@ -93,7 +93,7 @@ func notSecretValue(v string) bool {
 	}
 	// A value that is itself the word for a secret is a label or prose
 	// ("passwd: password updated successfully"), not a secret.
-	return rePath.MatchString(v) || reSecretLabel.MatchString(v) || errorWords[strings.ToLower(v)]
+	return rePath.MatchString(v) || reSecretLabel.MatchString(v) || errorWords[strings.ToLower(v)] || reSecretManagerName.MatchString(v)
 }
 
 // errorWords start the error that follows a file's name ("open
@@ -119,6 +119,11 @@ var (
 	// rePath is an absolute path of at least two parts, or one with a
 	// file extension.
 	rePath = regexp.MustCompile(`^(?:/[\w.-]+){2,}/?$|^/[\w-]+\.[A-Za-z]{1,5}$`)
+	// reSecretManagerName is Google Secret Manager's resource name for a
+	// secret or one of its versions (Cloud Run's "Permission denied on
+	// secret: projects/123/secrets/db-password/versions/latest"): it says
+	// which secret was refused, and holds none of its value.
+	reSecretManagerName = regexp.MustCompile(`^projects/[\w.-]+/secrets/[\w.-]+(?:/versions/[\w.-]+)?[.,]?$`)
 )
 
 func isHarmless(_, v string) bool {

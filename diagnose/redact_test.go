@@ -108,6 +108,8 @@ func TestRedact(t *testing.T) {
 		{"a password of x's", "postgres://app:xxxxxx@db/app", "postgres://app:xxxxxx@db/app", false},
 		{"a password that only starts with stars", "postgres://app:**s3cret@db/app", "postgres://app:[REDACTED]@db/app", true},
 		{"password flag quoted args", `["app" "--api-key" "k123"]`, `["app" "--api-key" "[REDACTED]"]`, true},
+		{"a Secret Manager name is no secret", "Permission denied on secret: projects/123456789/secrets/db-password/versions/latest for Revision service account", "Permission denied on secret: projects/123456789/secrets/db-password/versions/latest for Revision service account", false},
+		{"a secret that only starts like a project", "secret: projects/x7Qz9", "secret: [REDACTED]", true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
