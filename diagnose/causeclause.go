@@ -65,7 +65,7 @@ var fixClauses = []*pattern{
 	pat("fix_probe", LivenessProbe, weightSpecific-2, "").matching(`(?i)(?:^|[^\w-])probes?\b|\bhea?l?th ?checks?\b|\binitialdelayseconds\b|\bfailurethreshold\b|\btimeoutseconds\b|\bperiodseconds\b`),
 	pat("fix_permission", PermissionDenied, weightSpecific-2, hintPerm).matching(`(?i)\biam (?:polic\w*|roles?|permissions?)\b|\bseccomp\b|\bapparmor\b|\bcluster ?roles?\b|\brole ?bindings?\b|\brbac\b|\bchown\b|\bfsgroup\b|\brunasuser\b|\bpermissions?\b|\bsecurity ?context\b`),
 	pat("fix_dependency", DependencyUnavailable, weightSpecific-2, hintDepend).matching(`(?i)\bnetwork ?polic\w*\b|\begress\b|\bfirewall\b|\bscal\w+ (?:\S+ ){0,4}(?:back )?up\b`),
-	pat("fix_app", AppCrash, weightSpecific-2, "").matching(`(?i)\bdevdependencies\b|\binstead of\b.{0,20}\b(?:python|node|ruby|openjdk|golang)[: ]?\d|\b(?:python|node|ruby|openjdk|golang)[: ]?\d[\d.]*\b.{0,20}\binstead of\b|\bdowngrad\w+\b|\b(?:revert\w*|roll\w* back)\b(?: \w+){0,3}? (?:to )?(?:the )?(?:previous|older|old|last|prior|earlier) (?:version|release|image|tag)\b`),
+	pat("fix_app", AppCrash, weightSpecific-2, "").matching(`(?i)\bdevdependencies\b|\binstead of\b.{0,20}\b(?:python|node|ruby|openjdk|golang)[: ]?\d|\b(?:python|node|ruby|openjdk|golang)[: ]?\d[\d.]*\b.{0,20}\binstead of\b|\bdowngrad\w+\b|\b(?:revert\w*|roll\w* back)\b(?: \w+){0,3}? (?:to )?(?:the )?(?:previous|older|old|last|prior|earlier) (?:version|release|image|tag)\b|\b(?:pin\w*|overrid\w*|going back|went back)\b.{0,10}\bimage(?:'s)? (?:tag|version)\b.{0,40}\bv?\d+\.\d+`),
 	pat("fix_config", ConfigError, weightSpecific-2, hintParse).matching(`(?i)\becho -n\b|\btrailing newline\b|\benv(?:ironment)? ?var\w*\b|\bsettings?\b|\bconfig\w*\b|\bflags?\b`),
 }
 

@@ -2400,7 +2400,8 @@ var rePodmanPod = regexp.MustCompile(`\bpod=[\w.-]+\.pod\b`)
 
 // reNotASidecar is a sidecar the report rules out ("not as a sidecar",
 // "No redis sidecar in the pod", Italian "nessun sidecar", German "kein
-// Sidecar", "the proxy sidecar isn't in the values yet"), kiwigrid's
+// Sidecar", Chinese "没有 redis sidecar", Japanese "sidecar なし", "the
+// proxy sidecar isn't in the values yet"), kiwigrid's
 // k8s-sidecar (it loads files, it serves nothing), or one the pod had
 // before ("we moved from the redis sidecar to the bitnami
 // chart", "the old pod had redis as a sidecar", "drop cloud-sql-proxy
@@ -2410,6 +2411,7 @@ var reNotASidecar = regexp.MustCompile(`\b(?:not|no|without|isn't|is not|nessun|
 	`|\b(?:old|previous|former) (?:pod|deployment|chart|setup|version)s? had (?:[\w-]+ )?as an? side ?car\b` +
 	`|\bused to (?:run|sit|be deployed|be) (?:next to|with|beside|alongside) (?:the |a |an |our |its )?(?:[\w-]+ )?side ?cars?\b` +
 	`|\bside ?cars? (?:isn't|is not|wasn't|was not|aren't|are not) (?:yet )?(?:in|part of|added|there|deployed|included)\b` +
+	`|(?:没有|沒有|无|無|不是)\s*(?:[\w-]+\s*)?side ?cars?|\bside ?cars?\s*(?:なし|はない|はありません|없)` +
 	`|\bk8s-sidecar\b`)
 
 // reOtherContainer is the report speaking of another container of the pod
@@ -3688,8 +3690,9 @@ var (
 	// error`", "exec format error fixed, now ...", "1) fixed: `Error: ...`",
 	// "Round 1 is fixed", "The earlier `Failed to bind ...`", "Earlier in
 	// the issue: ...", "was exec format error, now ...", "Resolved in the
-	// first comments: OOMKilled at 512Mi, ...".
-	reMendedNamed    = regexp.MustCompile(`\bfixed,? (?:and )?now\b|\bfixed (?:the )?[\x60"'][^\x60"']{4,120}[\x60"']|\bround \d+ is (?:fixed|solved|done|resolved)\b|^\W*\(?(?:1|round 1|attempt 1)\)?\s*(?:fixed|solved|resolved|was)\s*:|^\W*(?:the )?(?:earlier|previous)\s+[\x60"']|^\W*earlier in (?:the|this) (?:issue|thread|post)\b|\bwas [^,;]{3,60}, now\b|^\W*(?:resolved|fixed|solved) (?:in|by|earlier|above|before|already)\b[^:]{0,40}:`)
+	// first comments: OOMKilled at 512Mi, ...", "(the pod was stuck on
+	// \"secret mysql-root not found\" before)".
+	reMendedNamed    = regexp.MustCompile(`\bfixed,? (?:and )?now\b|\bfixed (?:the )?[\x60"'][^\x60"']{4,120}[\x60"']|\bround \d+ is (?:fixed|solved|done|resolved)\b|^\W*\(?(?:1|round 1|attempt 1)\)?\s*(?:fixed|solved|resolved|was)\s*:|^\W*(?:the )?(?:earlier|previous)\s+[\x60"']|^\W*earlier in (?:the|this) (?:issue|thread|post)\b|\bwas [^,;]{3,60}, now\b|\b(?:was|were) stuck (?:on|at|in|with) [^()]{3,100}\bbefore\b|^\W*(?:resolved|fixed|solved) (?:in|by|earlier|above|before|already)\b[^:]{0,40}:`)
 	reEarlierAttempt = regexp.MustCompile(`^(?:[-*]\s*)?(?:before|previously|previous|earlier|initially|originally|at first|first|1st)\s*[:)]\s`)
 	reFixedBy        = regexp.MustCompile(`\b(?:fixed|solved|resolved) (?:the|that|this|our|my) [^.;]{1,40}? by\b`)
 	reNoMore         = regexp.MustCompile(`\bno more (?:"[^"]{3,80}"|[\w-]+(?: [\w-]+)?) (?:events?|errors?|kills?|messages?|restarts?|crashes)\b`)

@@ -477,6 +477,11 @@ var patterns = []*pattern{
 	// have ("modprobe: FATAL: Module iptable_nat not found in directory
 	// /lib/modules/6.18...", iptables' "Table does not exist (do you need
 	// to insmod?)"): a setting of the node.
+	// flannel that cannot make its VXLAN device ("failed to register
+	// network: operation not supported", "Error registering network:
+	// operation not supported"): the node's kernel has no vxlan module
+	// (Ubuntu for the Raspberry Pi keeps it in linux-modules-extra-raspi).
+	pat("flannel_no_vxlan", ConfigError, weightPrecise+2, "flannel cannot create its VXLAN device: the node's kernel lacks the vxlan module. Load it on the node (modprobe vxlan) or install the package that has it (linux-modules-extra-raspi on Ubuntu for the Raspberry Pi, linux-modules-extra-$(uname -r) elsewhere), or pick another flannel backend.", "registering network: operation not supported", "register network: operation not supported"),
 	pat("kmod_missing", ConfigError, weightPrecise+1, "A kernel module the container needs is not available on the node's kernel: load it on the host (modprobe), or install the package that has it for the running kernel; where a legacy iptables module is gone, use an image whose iptables speaks nftables (iptables-nft).", "not found in directory", "do you need to insmod", "table does not exist").matching(`(?i)\bmodule \S+ not found in directory /lib/modules\b|\btable does not exist \(do you need to insmod\?\)|\bcan't initialize ip6?tables table \S+: table does not exist\b`),
 	pat("exec_format", ExecFormat, weightPrecise+2, hintArch, "exec format error", "cannot execute binary file", "wrong elf class", "syntax error: unexpected \"(\"").without("invalid exec format"),
 	// (Polars' "RuntimeWarning: Missing required CPU features." before
@@ -821,6 +826,11 @@ var patterns = []*pattern{
 	// invalid size (unsorted)", "munmap_chunk(): invalid pointer"): the
 	// program's memory bug, above the signal report a runtime prints next.
 	pat("glibc_heap_corruption", AppCrash, weightPrecise+1, "glibc found the heap corrupted and aborted the program (a double free, a write past a buffer): a bug in the program or a native library it loads; roll back the image, and report it with the log.", "double free or corruption", "corrupted size vs", "corrupted double-linked", "free(): ", "malloc(): ", "realloc(): ", "munmap_chunk(): ", "malloc_consolidate(): ", "_int_free(): ", "_int_malloc(): ").matching(`^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size(?: in fastbins)?|corrupted double-linked list(?: \(not small\))?|(?:free|malloc|realloc|munmap_chunk|malloc_consolidate|_int_free|_int_malloc)\(\): [a-z][\w .]+(?:\([\w ]+\))?)\s*$`),
+	// ClickHouse's crash report cut to its stack frames ("<Fatal> BaseDaemon:
+	// 11. DB::MergeTreeBackgroundExecutor<...>::routine(...) @ 0x... in
+	// /usr/bin/clickhouse"): the server crashed; the signal line above the
+	// frames, when it is there, says which kind.
+	pat("clickhouse_crash_frames", AppCrash, weightGeneric+3, "ClickHouse crashed (its fatal stack trace): read the lines above the frames for the signal or exception, check the release's known crashes and upgrade or roll back, and report it with the trace if it is new.", "<fatal> basedaemon: ").matching(`<Fatal> BaseDaemon: \d+\. \S.*@ 0x[0-9a-f]+`),
 	pat("native_abort", AppCrash, weightGeneric+6, "A native part of the program broke its own invariant or corrupted memory and aborted: a bug in the program or a native library it loads (often a version mismatch); roll back the image, and report it with the log.", "check failed:", "assert failure:", "double free or corruption", "corrupted size vs. prev_size", "free(): invalid", "malloc(): ", "stack smashing detected", "buffer overflow detected", "fatal python error:", "entered unreachable code", "corrupted double-linked list", "terminate called for uncaught exception").matching(`(?i)^\s*[FE]\d{4}(?:\d{4})? [\d:. ]+\s*\d*\s*[\w./-]+:\d+\] check failed: |\bassert failure: |\*\*\* error in [\x60'"]?[^\n]{0,200}: (?:double free or corruption|free\(\): invalid|malloc\(\): |corrupted )|^\s*(?:double free or corruption \([\w !]+\)|corrupted size vs\. prev_size|corrupted double-linked list|free\(\): invalid (?:pointer|size|next size)|malloc\(\): [\w ]+(?:corrupted|invalid)[\w ]*)\s*$|\*\*\* (?:stack smashing|buffer overflow) detected \*\*\*|\bfatal python error: (?:py|_py)\w*: |\binternal error: entered unreachable code\b|\bTerminate called for uncaught exception\b`).without("check failed: flags_"),
 	// A JavaScript name the code uses and never defined ("ReferenceError:
 	// fetchRates is not defined", often under a wrapping error's
@@ -1488,7 +1498,7 @@ var patterns = []*pattern{
 	// A Swarm stack's config or secret that does not exist ("rpc error:
 	// code = InvalidArgument desc = config caddyfile_v3 not found").
 	pat("swarm_object_missing", MissingConfigObject, weightPrecise, "The stack references a Docker config or secret that does not exist: create it (docker config create / docker secret create) or fix the name the stack file gives.", "not found").matching(`(?i)\bdesc = (?:config|secret) [\w.-]+ not found\b`),
-	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) ?\\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`).without("not found yet", "will requeue"),
+	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) ?\\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) [a-z0-9]+(?:[.-][a-z0-9]+)+ (?:was |is )?not found\b|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`).without("not found yet", "will requeue"),
 	// flannel's network settings, which every manifest mounts from a
 	// ConfigMap's net-conf.json key ("failed to read net conf: open
 	// /etc/kube-flannel/net-conf.json: no such file or directory"): the
@@ -1563,7 +1573,7 @@ var patterns = []*pattern{
 	// (Not an API the program needs installed: "Cilium requires TLSRoute
 	// v1alpha2 to be installed, and crashes when it isn't available" is an
 	// installation without it.)
-	pat("dependency_down_words", DependencyUnavailable, weightSpecific+1, hintDepend, " down", "unavailable", "unreachable", "offline", "reachable", "available", "ready", "running").matching(`(?i)\bwhen (?:the )?[\w.-]+(?: [\w.-]+){0,2} (?:is|was|goes|went) (?:down|unavailable|unreachable|offline|not reachable)\b.{0,120}\b(?:crash\w*|restart\w*|exit\w*|fail\w*)\b|\b(?:crash[\w-]*|exit\w*|panic\w*|fail\w*|restart\w*)\s+(?:when|if|whenever)\s+(?:the\s+)?[\w.-]+(?: [\w.-]+){0,2} (?:(?:is|was|goes) (?:down|unavailable|unreachable|offline|not (?:reachable|available|ready|up|running))|(?:isn't|wasn't|is not|was not|isnt) (?:reachable|available|ready|up|running))\b`).without("to be installed", "not installed", " crd"),
+	pat("dependency_down_words", DependencyUnavailable, weightSpecific+1, hintDepend, " down", "unavailable", "unreachable", "offline", "reachable", "available", "ready", "running", "internet").matching(`(?i)\b(?:crash\w*|exit\w*|fail\w*|restart\w*|(?:won't|can't|cannot|unable to) start)\b.{0,60}\b(?:no|without|lacks?|doesn't have|does not have|don't have|didn't have|has no|have no|there is no) (?:any )?(?:access to (?:the )?internet|internet(?: access| connection| connectivity)?)\b|\bwhen (?:the )?[\w.-]+(?: [\w.-]+){0,2} (?:is|was|goes|went) (?:down|unavailable|unreachable|offline|not reachable)\b.{0,120}\b(?:crash\w*|restart\w*|exit\w*|fail\w*)\b|\b(?:crash[\w-]*|exit\w*|panic\w*|fail\w*|restart\w*)\s+(?:when|if|whenever)\s+(?:the\s+)?[\w.-]+(?: [\w.-]+){0,2} (?:(?:is|was|goes) (?:down|unavailable|unreachable|offline|not (?:reachable|available|ready|up|running))|(?:isn't|wasn't|is not|was not|isnt) (?:reachable|available|ready|up|running))\b`).without("to be installed", "not installed", " crd"),
 	// A configuration file's position before the message ("nats.conf:31:1:
 	// interface conversion: ...", "/etc/app/config.yaml:12: unknown key"):
 	// the program rejected that line of its configuration.
@@ -1749,7 +1759,7 @@ var patterns = []*pattern{
 	// A port conflict in the reporter's or a maintainer's words ("a port
 	// conflict that causes CrashLoopBackoff", "tries to bind on port 8080
 	// which is a port that nginx-proxy listens on").
-	pat("port_words", PortConflict, weightPrecise, hintPort, "port", "in use").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b|\b(?:fail\w*|error|exit\w*)\b.{0,40}\bport (?:\d+ )?is (?:already )?in use\b|\bport (?:\d+ )?is (?:already )?in use\b.{0,40}\b(?:fail\w*|exit\w*|crash\w*)\b|(?:^|[\s\x60'"(])(?:[\w.-]+)?:\d{2,5}[\x60'")]?\s+(?:is|was)\s+(?:already\s+)?(?:in use|taken|occupied)\b`).without("trying", "will use", "using port", "instead", "a port conflict?", "port conflict or"),
+	pat("port_words", PortConflict, weightPrecise, hintPort, "port", "in use").matching(`(?i)\bport conflicts?\b|\bconflicts? with (?:\w+ ){0,3}ports?\b|\bports? \d+ (?:is |was )?(?:already )?(?:in use|used|taken|occupied|bound) by\b|\bport \d+ which is (?:a port that|already)\b|\b(?:fail\w*|error|exit\w*)\b.{0,40}\bport (?:\d+ )?(?:is )?(?:already )?in use\b|\bports? :?\d{2,5}(?:/(?:tcp|udp))?(?: port)? (?:is |was )?(?:being |already )?(?:used|taken|occupied|held) by\b|\b\d{2,5}/(?:tcp|udp) port (?:is |was )?(?:being |already )?(?:used|taken|occupied|held) by\b|\b(?:unable|fails?|failed|failing|cannot|can't|won't) (?:to )?(?:start|come up|run|bind)\w*\b.{0,60}\banother (?:process|program|service|container|application|app|instance|daemon) (?:is |was )?(?:already )?(?:bound|listening|using|holding|occupying) (?:to |on )?(?:the )?(?:same )?(?:port )?:?\d{2,5}\b|\bport (?:\d+ )?is (?:already )?in use\b.{0,40}\b(?:fail\w*|exit\w*|crash\w*)\b|(?:^|[\s\x60'"(])(?:[\w.-]+)?:\d{2,5}[\x60'")]?\s+(?:is|was)\s+(?:already\s+)?(?:in use|taken|occupied)\b`).without("trying", "will use", "using port", "instead", "a port conflict?", "port conflict or"),
 	// A Unix socket's file left by an instance that did not shut down
 	// ("bind() to unix:/kong_prefix/worker_events.sock failed (98: Address
 	// already in use)"): no port is taken, a stale file is in the way.
@@ -2837,6 +2847,11 @@ var patterns = []*pattern{
 	// (dash's "9: Syntax error: redirection unexpected" and "7: Bad
 	// substitution" for bash-only <<< and ${x,,}, bash's "syntax error:
 	// unexpected end of file" after a here-document's indented EOF).
+	// coreutils' env refusing the shebang of the image's own script
+	// ("#!/usr/bin/env -S node ${NODE_OPTIONS:-}" gives "/usr/bin/env: only
+	// ${VARNAME} expansion is supported, error at: ${NO"): the image is
+	// built wrong, whatever the variable holds.
+	pat("env_shebang_expansion", AppCrash, weightPrecise+1, "The image's script starts with an env -S shebang that uses shell syntax env does not support (a default or other expansion beyond ${VARNAME}): a broken build; run an image tag that works, or fix the shebang and rebuild.", "only ${varname} expansion is supported"),
 	pat("shell_script_syntax", AppCrash, weightSpecific+1, "The image's shell script does not parse in the shell that runs it: fix the script, or run it with the shell it is written for (bash-only syntax under #!/bin/sh or `sh script`).", "syntax error", "bad substitution").matching(`(?i)\S:(?: line)? \d+: (?:syntax error: (?:redirection unexpected|unexpected end of file|"[^"]*" unexpected|word unexpected)|bad substitution)\b|\bhere-document at line \d+ delimited by end-of-file\b`),
 	// A socket of an address family the pod or node lacks (binding [::]
 	// with IPv6 off: "Address family not supported by protocol", Java's
@@ -3018,7 +3033,10 @@ var patterns = []*pattern{
 	pat("tunnel_key_rejected", ConfigError, weightPrecise, hintAuth, "invalid tunnel secret", "unable to authenticate, attempted methods").matching(`(?i)\bUnauthorized: Invalid tunnel secret\b|\bssh: unable to authenticate, attempted methods \[[\w ]*\], no supported methods remain\b`),
 	// A stale PID file left on a persisted volume by an earlier instance:
 	// data on the volume that does not fit (the convention for a stale lock).
-	pat("rails_pid", ConfigError, weightSpecific, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
+	// Rails's own refusal, above a reporter's guess at what killed the
+	// first instance ("restarted, likely due to the liveness probe
+	// failing"): the file is why every restart fails.
+	pat("rails_pid", ConfigError, weightPrecise+1, "A stale server.pid is left on a persisted volume: delete tmp/pids/server.pid in the entrypoint before starting.", "a server is already running"),
 	pat("di_unresolved", AppCrash, weightSpecific-2, "The app's dependency injection could not build a component: a provider or service it needs is not registered in its module (a wiring bug in the code, or a setting that turns the provider off): register it or roll back.", "can't resolve dependencies of", "unable to resolve service for type", "nullinjectorerror: no provider for"),
 	// Dependency injection that cannot be wired as the code is written
 	// (Micronaut's "No bean of type [...] exists", Spring's bean cycle),
@@ -3268,7 +3286,7 @@ var patterns = []*pattern{
 	pat("child_sigkill", OOMKilled, weightSpecific+1, hintOOMLimit, "137", "signal 9", "sigkill").matching(`(?i)\bwas sent code 137\b|\b(?:is|was|gets?|got|being) killed (?:with|by) (?:signal 9|SIGKILL)\b|\b(?:died|exited|terminated|stopped|kill(?:s|ed)?)\b.{0,40}\b(?:exit(?: code| status)?|code|status) 137\b|^\s*(?:last ?failure ?info: )?exit ?code: 137\s*$`).without("kubectl", "command terminated with exit code", "(or the", "stale", "liveness", "probe", "kubelet"),
 	// A supervisor's or runtime's report of a process killed by SIGSEGV
 	// (gunicorn's "Worker (pid:54) was sent code 139!", "killed by signal 11").
-	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11", "sig=11", "segment violation", "exit code -11", "sigsegv: 11", "status -11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|terminated on|exited on|died (?:of|with)|caught(?: unexpected)?) signal 11\b|\buncaught signal: 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b|\bexited by a signal 11\b|\bterminating \(signal 11\)|\bReceived Segment Violation\b|\bCRASH ERROR!!!.{0,80}\bsig=11\b|\bprocess has died \[pid \d+, exit code -11\b|\bdied with <Signals\.SIGSEGV: 11>|\bnon-zero exit status -11\b`),
+	pat("segv_code", Segfault, weightSpecific, "The process crashed in native code (SIGSEGV): check the image version (roll back), native libraries and architecture.", "139", "signal 11", "signal: 11", "sig=11", "segment violation", "exit code -11", "sigsegv: 11", "status -11").matching(`(?i)\bwas sent code 139\b|\b(?:killed (?:by|with)|received|got|terminated by|terminated on|exited on|died (?:of|with)|caught(?: unexpected)?|crash(?:es|ed|ing|loops?|loopbackoff)? (?:on|with|by)) signal 11\b|\buncaught signal: 11\b|\binvalid memory access \(signal 11\)|\(by signal 11\)|\bcommand exited 139\b|\bcrashed by signal: ?11\b|\bexited by a signal 11\b|\bterminating \(signal 11\)|\bReceived Segment Violation\b|\bCRASH ERROR!!!.{0,80}\bsig=11\b|\bprocess has died \[pid \d+, exit code -11\b|\bdied with <Signals\.SIGSEGV: 11>|\bnon-zero exit status -11\b`),
 	pat("go_runtime_error", AppCrash, 18, "A Go runtime error (nil pointer, index out of range) is a bug: read the goroutine trace, fix it or roll back the change.", "runtime error: invalid memory address", "nil pointer dereference", "nil-pointer dereference", "runtime error: index out of range", "runtime error: slice bounds out of range", "assignment to entry in nil map", "panic: runtime error", "non-initialised map", "non-initialized map", "uninitialised map", "uninitialized map", "to a nil map"),
 	pat("assertion", AppCrash, 15, "", "assertion failed", "assertion `", "assert failed", "stackoverflowerror", "maximum call stack size exceeded", "stack overflow", "deadlock!", "concurrent map"),
 }

@@ -781,8 +781,29 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 			pod.Spec.Containers = []corev1.Container{{Name: name}}
 		}
 	}
+	if len(pod.Spec.Containers) == 0 && len(pod.Status.ContainerStatuses) == 0 && initsCompleted(pod.Status.InitContainerStatuses) {
+		// Only init containers, each finished: the paste was cut before
+		// the pod's app containers (every pod has one), which are what
+		// the report is about.
+		name := eventContainer
+		if name == "" {
+			name = UnknownContainer
+		}
+		pod.Spec.Containers = []corev1.Container{{Name: name}}
+	}
 	o.prompt.run.fill(pod)
 	o.prompt.fillExitCode(pod)
+}
+
+// initsCompleted reports init containers that all ran to completion (at
+// least one given).
+func initsCompleted(statuses []corev1.ContainerStatus) bool {
+	for _, s := range statuses {
+		if t := s.State.Terminated; t == nil || t.ExitCode != 0 {
+			return false
+		}
+	}
+	return len(statuses) > 0
 }
 
 // initByEvents reports whether the events name container only by an init
