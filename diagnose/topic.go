@@ -239,6 +239,12 @@ func (t *topicCounter) add(lower, trimmed []byte) {
 				// other one.
 				n = 0
 			}
+			if topicFamilies[i].cat == Completed && reCrashes.Match(lower) {
+				// "stops/crashes at arbitrary times. The Docker restart
+				// policy then starts it back up": the restart policy
+				// is how a crash comes back, not a task that finished.
+				n -= len(reRestartPolicy.FindAllIndex(sentence, -1))
+			}
 			if i == topicDepend {
 				// supervisord's "waiting for xvfb, vnc to die": its
 				// own programs stopping, not a service it needs.
@@ -308,6 +314,13 @@ var reOOMFlagFalse = regexp.MustCompile(`oomkilled\W{0,3}(?:(?:is|was|shows|=|æ˜
 
 // reOnBothArchs is a failure said to happen on ARM and x86 alike.
 var reOnBothArchs = regexp.MustCompile(`\b(?:tried|tested|happens|happening|occurs|reproduc\w*|same\b[\w ]{0,20}?|fails?|failing|crash(?:es|ing)?|seen|broken)(?: it| this)? (?:on|with|in|under) (?:both )?(?:arm64|aarch64|amd64|x86_64|x86|arm)\b(?: \w+)? (?:and|&|as well as) (?:on )?(?:arm64|aarch64|amd64|x86_64|x86|arm)\b`)
+
+// reCrashes is a line that says the program crashes (the verb: "the
+// kubelet considers that a crash" names no crash).
+var reCrashes = regexp.MustCompile(`\bcrash(?:es|ed|ing)\b`)
+
+// reRestartPolicy is a restart policy named.
+var reRestartPolicy = regexp.MustCompile(`\brestart ?polic(?:y|ies)\b`)
 
 // reDNSProxy is a program's own DNS proxy.
 var reDNSProxy = regexp.MustCompile(`\bdns[ -]prox(?:y|ies)\b`)

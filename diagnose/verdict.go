@@ -128,9 +128,10 @@ func (d *diagContext) summarize(v *containerView, e *evidenceSet, cat Category, 
 			return fmt.Sprintf("%s is most likely killed at its memory limit (the OOM killer)%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
 		switch top.patID {
-		case "oom_words", "memory_limit_words", "memory_over_killed", "kernel_oom", "oom_memcg_report", "docker_event_oom", "docker_event_oom_format", "docker_oomkilled_true", "runc_init_oom", "containerd_task_oom":
+		case "oom_words", "memory_limit_words", "memory_over_killed", "kernel_oom", "oom_memcg_report", "docker_event_oom", "docker_event_oom_format", "docker_oomkilled_true", "runc_init_oom", "containerd_task_oom", "serverless_memory_limit", "oom_event_detected":
 			// The kernel's kill at the container's limit, in a log, a
-			// reporter's words or the runtime's error: not a heap limit.
+			// reporter's words, the runtime's error or a serverless
+			// platform's record: not a heap limit.
 			return fmt.Sprintf("%s was killed at its memory limit (the OOM killer), as the log or report says%s: %s%s", name, limitNote(v), top.detail, exitNote)
 		}
 		if top.patID == "clause_oom" || top.patID == "" && strings.HasPrefix(top.detail, "the report's words") {
