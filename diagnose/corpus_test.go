@@ -757,18 +757,18 @@ var corpusFloors = map[string][2]float64{
 	"round746": {0.80, 1.00}, // held out: 12/15 (6/6 quoted) when measured once (BASELINE_ROUND746.md)
 	"round747": {1.00, 1.00}, // held out: 8/8 (5/5 quoted) when measured once (BASELINE_ROUND747.md)
 	"round748": {0.90, 0.80}, // held out: 9/11 (4/5 quoted) when measured once (BASELINE_ROUND748.md), then developed against
-	"round749": {0.85, 1.00}, // held out: 12/14 (7/7 quoted) when measured once (BASELINE_ROUND749.md)
-	"round750": {0.93, 0.72}, // held out: 14/15 (8/11 quoted) when measured once (BASELINE_ROUND750.md)
-	"round751": {0.81, 1.00}, // held out: 13/16 (7/7 quoted) when measured once (BASELINE_ROUND751.md)
-	"round752": {0.83, 1.00}, // held out: 10/12 (4/4 quoted) when measured once (BASELINE_ROUND752.md)
-	"round753": {0.66, 1.00}, // held out: 6/9 (6/6 quoted) when measured once (BASELINE_ROUND753.md)
-	"round754": {0.90, 0.88}, // held out: 10/11 (8/9 quoted) when measured once (BASELINE_ROUND754.md)
-	"round755": {0.66, 1.00}, // held out: 2/3 (0/0 quoted) when measured once (BASELINE_ROUND755.md)
-	"round756": {0.90, 0.83}, // held out: 10/11 (5/6 quoted) when measured once (BASELINE_ROUND756.md)
-	"round757": {0.62, 0.90}, // held out: 10/16 (9/10 quoted) when measured once (BASELINE_ROUND757.md)
-	"round758": {0.46, 0.80}, // held out: 6/13 (4/5 quoted) when measured once (BASELINE_ROUND758.md)
-	"round759": {0.60, 0.85}, // held out: 6/10 (6/7 quoted) when measured once (BASELINE_ROUND759.md)
-	"round760": {0.72, 0.88}, // held out: 8/11 (8/9 quoted) when measured once (BASELINE_ROUND760.md)
+	"round749": {0.92, 1.00}, // held out: 12/14 (7/7 quoted) when measured once (BASELINE_ROUND749.md), then developed against
+	"round750": {1.00, 0.72}, // held out: 14/15 (8/11 quoted) when measured once (BASELINE_ROUND750.md), then developed against
+	"round751": {1.00, 1.00}, // held out: 13/16 (7/7 quoted) when measured once (BASELINE_ROUND751.md), then developed against
+	"round752": {0.91, 1.00}, // held out: 10/12 (4/4 quoted) when measured once (BASELINE_ROUND752.md), then developed against
+	"round753": {0.77, 1.00}, // held out: 6/9 (6/6 quoted) when measured once (BASELINE_ROUND753.md), then developed against
+	"round754": {0.90, 0.88}, // held out: 10/11 (8/9 quoted) when measured once (BASELINE_ROUND754.md), then developed against
+	"round755": {1.00, 1.00}, // held out: 2/3 (0/0 quoted) when measured once (BASELINE_ROUND755.md), then developed against
+	"round756": {1.00, 0.83}, // held out: 10/11 (5/6 quoted) when measured once (BASELINE_ROUND756.md), then developed against
+	"round757": {0.75, 0.90}, // held out: 10/16 (9/10 quoted) when measured once (BASELINE_ROUND757.md), then developed against
+	"round758": {0.61, 0.80}, // held out: 6/13 (4/5 quoted) when measured once (BASELINE_ROUND758.md), then developed against
+	"round759": {0.60, 0.85}, // held out: 6/10 (6/7 quoted) when measured once (BASELINE_ROUND759.md), then developed against
+	"round760": {0.90, 1.00}, // held out: 8/11 (8/9 quoted) when measured once (BASELINE_ROUND760.md), then developed against
 	"round761": {0.44, 0.80}, // held out: 4/9 (4/5 quoted) when measured once (BASELINE_ROUND761.md)
 }
 
