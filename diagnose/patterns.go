@@ -499,7 +499,9 @@ var patterns = []*pattern{
 	// (or its emulator) refuses, whatever the report says of native code.
 	pat("jvm_sigill", ExecFormat, weightPrecise+3, hintSigill, "sigill (0x4)").matching(`(?:^|\s)#\s+SIGILL \(0x4\) at pc=`),
 	// The kernel's trap and systemd-coredump's signal name for SIGILL.
-	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode").matching(`(?i)\btrap invalid opcode\b`),
+	// The kernel's account on x86 ("traps: app[123] trap invalid opcode")
+	// and on arm64 ("mongod[48211]: undefined instruction: pc=...").
+	pat("sigill_kernel", ExecFormat, weightSpecific, hintSigill, "invalid opcode", "undefined instruction: pc=").matching(`(?i)\btrap invalid opcode\b|\[\d+\]: undefined instruction: pc=[0-9a-f]+`),
 	pat("sigill_signal", ExecFormat, weightPrecise, hintSigill, "4/ill", "crashed by signal: 4").matching(`(?i)\bsignal 4/ill\b|\bcrashed by signal: 4\b`),
 	// SIGBUS, a native crash like SIGSEGV: the shell's "Bus error (core
 	// dumped)", a quoted "Bus error", the signal's name.
@@ -1192,6 +1194,13 @@ var patterns = []*pattern{
 	pat("samba_join_no_dc", DependencyUnavailable, weightPrecise, hintDepend, "failed to find dc for domain").matching(`(?i)\bfailed to find DC for domain\b`),
 	pat("dotnet_entry", CommandNotFound, weightSpecific, hintEntry, "could not execute because the specified command or file was not found", "the application to execute does not exist", "could not execute because the application was not found"),
 
+	// The liveness probe's own request refused, told with the probe
+	// ("the chart's livenessProbe still said `port: 8080`. So the kubelet
+	// got `Get \"http://10.42.3.17:8080/healthz\": dial tcp ...: connection
+	// refused`"): the probe's port or path, not a dependency. (Not the
+	// kubelet's own "Liveness probe failed: Get ...": a refusal there is
+	// as often an app that died first.)
+	pat("probe_request_refused", LivenessProbe, weightPrecise+2, "", "connection refused").matching(`(?i)\b(?:liveness|startup)-? ?probes?\b.{0,200}\bGet \\?"?https?://[\w.:\[\]-]+/(?:healthz?|livez|health|readyz?|status|ping)\b[^\n]{0,80}\bconnection refused`).without("probe failed:", "unhealthy"),
 	// Kubelet probe messages pasted with the log.
 	// "Fix the crashloop caused by misconfigured liveness/readiness
 	// probes"; the kubelet's own word for a probe sent to another host by a
@@ -1504,6 +1513,12 @@ var patterns = []*pattern{
 	// is not why it stops.
 	// A Swarm stack's config or secret that does not exist ("rpc error:
 	// code = InvalidArgument desc = config caddyfile_v3 not found").
+	// Compose's check of a service's secrets and configs ("service
+	// \"vaultwarden\" refers to undefined secret vw_admin_token: invalid
+	// compose project"), and a secret's file: source that is not there
+	// (Docker's "bind source path does not exist: .../secrets/pg_password"):
+	// the object the service references does not exist.
+	pat("compose_object_missing", MissingConfigObject, weightPrecise+1, "The Compose service references a secret or config that is not defined, or whose file does not exist: define it under the top-level secrets:/configs: with that name (or fix the name in the service), and create the file its file: points to.", "refers to undefined", "bind source path does not exist").matching(`(?i)\bservice "?[\w.-]+"? refers to undefined (?:secret|config)\b|\bbind source path does not exist: \S*/(?:run/)?secrets?/[\w.-]+\s*$`),
 	pat("swarm_object_missing", MissingConfigObject, weightPrecise, "The stack references a Docker config or secret that does not exist: create it (docker config create / docker secret create) or fix the name the stack file gives.", "not found").matching(`(?i)\bdesc = (?:config|secret) [\w.-]+ not found\b`),
 	pat("missing_object", MissingConfigObject, weightPrecise+1, "", "not found", "\" not f").matching(`(?i)\b(?:secrets?|configmaps?) ?\\?"[^"\\]+\\?" not found|\b(?:secrets?|configmaps?) [a-z0-9]+(?:[.-][a-z0-9]+)+ (?:was |is )?not found\b|\b(?:secrets?|configmaps?) "[^"]+" not f(?:o(?:u(?:n)?)?)?\W{0,2}$`).without("not found yet", "will requeue"),
 	// flannel's network settings, which every manifest mounts from a
@@ -2302,7 +2317,7 @@ var patterns = []*pattern{
 	pat("client_unreachable", DependencyUnavailable, weightSpecific+1, hintDepend, "no servers available for connection", "was reached but timed out", "timeout connecting to server", "unknown server host", "unknown mysql server host", "no alive nodes found", "could not reach host").matching(`(?i)\bno alive nodes found in your cluster\b|\bCould not reach host \S+\. Check your network connection\b|\bnats: no servers available for connection\b|\bwas reached but timed out\b|\btimeout connecting to server\b|\bunknown (?:mysql )?server host\b`),
 	// An upstream service refusing for a quota or rate limit (HTTP 429):
 	// it answers, but will not serve the program until the window passes.
-	pat("http_429", DependencyUnavailable, weightSpecific+3, "An upstream service refuses the program for its rate limit or quota (HTTP 429): wait for the window to pass, lower how often the container calls it (a restart loop makes it worse), or raise the quota.", "429", "too many requests", "rate limit", "download limit", "ratelimited", "rate-limited", "too many certificates", "too many failed authorizations", "quota", "requestlimitexceeded", "request limit exceeded", "rate exceeded", "resourceexhausted", "resource_exhausted", "ratelimiterror", "overloaded_error", "flood control", "retryafter", "sessions remaining", "secondary rate limit", "toomanyrequests", "retry later", "too many registrations", "too many requests").matching(`(?i)\b(?:status(?: code)?:? 429\b|429 too many requests\b|http(?:/[\d.]+)? 429\b|error: 429 ::)|\b(?:rate limit|download limit|api rate limit) (?:exceeded|reached)\b|\brate[- ]?limited\b|\btoo many (?:certificates|failed authorizations)\b|\bexhausted (?:your |the |its )?(?:daily |monthly )?quota\b|\bTerminalQuotaError\b|\b(?:api|request|daily|rate|usage) quota (?:exceeded|exhausted|reached)\b|\bquota exceeded for quota metric\b|\bexceeded your current quota\b|\binsufficient_quota\b|\bRequestLimitExceeded\b|\brequest limit exceeded\b|\bThrottling(?:Exception)?: Rate exceeded\b|\bResourceExhausted\b[^\n]{0,60}\b(?:quota|429|exhausted)|\bRESOURCE_EXHAUSTED\b[^\n]{0,60}\bquota|\bRateLimitError\b|\boverloaded_error\b|\bflood control exceeded\b|\bnot enough sessions remaining\b|'ratelimited'|"ratelimited"|\bsecondary rate limit\b|\brate limit quota exceeded\b|\btoomanyrequests\b|\b429\b[^\n]{0,40}\bretry later\b|\btoo many registrations\b|\breceived too many requests\b`).without("disk quota", "larger than max"),
+	pat("http_429", DependencyUnavailable, weightSpecific+3, "An upstream service refuses the program for its rate limit or quota (HTTP 429): wait for the window to pass, lower how often the container calls it (a restart loop makes it worse), or raise the quota.", "429", "too many requests", "rate limit", "download limit", "ratelimited", "rate-limited", "too many certificates", "too many failed authorizations", "quota", "requestlimitexceeded", "request limit exceeded", "rate exceeded", "resourceexhausted", "resource_exhausted", "ratelimiterror", "overloaded_error", "flood control", "retryafter", "sessions remaining", "secondary rate limit", "toomanyrequests", "retry later", "too many registrations", "too many requests").matching(`(?i)\b(?:status(?: code)?:? 429\b|429 too many requests\b|http(?:/[\d.]+)? 429\b|error: 429 ::)|\b(?:rate limit|download limit|api rate limit) (?:exceeded|reached)\b|\brate[- ]?limited\b|\btoo many (?:certificates|failed authorizations)\b|\bexhausted (?:your |the |its )?(?:daily |monthly )?quota\b|\bTerminalQuotaError\b|\b(?:api|request|daily|rate|usage) quota (?:exceeded|exhausted|reached)\b|\bquota exceeded for quota metric\b|\bexceeded your current quota\b|\binsufficient_quota\b|\bRequestLimitExceeded\b|\brequest limit exceeded\b|\bThrottling(?:Exception)?: Rate exceeded\b|\bResourceExhausted\b[^\n]{0,60}\b(?:quota|429|exhausted)|\bRESOURCE_EXHAUSTED\b[^\n]{0,60}\bquota|\bRateLimitError\b|\boverloaded_error\b|\bflood control exceeded\b|\bnot enough sessions remaining\b|'ratelimited'|"ratelimited"|\bsecondary rate limit\b|\brate limit quota exceeded\b|\btoomanyrequests\b|\b429\b[^\n]{0,40}\bretry later\b|\btoo many registrations\b|\breceived too many requests\b`).without("disk quota", "larger than max", "n't rate limited", "not rate limited", "n't been rate limited", "not been rate limited", "never rate limited", "never been rate limited"),
 	// Kafka's broker that gives up reaching ZooKeeper at start.
 	pat("zk_client_timeout", DependencyUnavailable, weightSpecific+1, hintDepend, "zookeeperclienttimeoutexception"),
 	// An MQTT broker's answer "Connection refused: Not authorized" (or "bad

@@ -21,9 +21,30 @@ func TestRules835(t *testing.T) {
 		{"no internet access, with a curly apostrophe",
 			"grafana fails to start if it doesn’t have access to internet\n",
 			DependencyUnavailable, "access to internet"},
+		{"the liveness probe's own request refused, told by the reporter",
+			"In 3.0 we moved the HTTP server from 8080 to 3000, but the chart's livenessProbe still said `port: 8080`. So every 10 seconds the kubelet got `Get \"http://10.42.3.17:8080/healthz\": dial tcp 10.42.3.17:8080: connect: connection refused`, killed the container after three failures.\n",
+			LivenessProbe, "livenessProbe"},
+		{"Compose's undefined secret",
+			"service \"vaultwarden\" refers to undefined secret vw_admin_token: invalid compose project\n",
+			MissingConfigObject, "refers to undefined secret"},
+		{"a Compose secret's file that does not exist",
+			"Error response from daemon: invalid mount config for type \"bind\": bind source path does not exist: /volume1/docker/authentik/secrets/pg_password\n",
+			MissingConfigObject, "secrets/pg_password"},
+		{"the arm64 kernel's undefined instruction",
+			"[ 5120.331207] mongod[48211]: undefined instruction: pc=0000aaaadd41e9b4\n",
+			ExecFormat, "undefined instruction"},
+		{"a client's refused connection the reporter calls a symptom, above the kernel's undefined instruction",
+			"Rocket.Chat says `MongoServerSelectionError: connect ECONNREFUSED 172.19.0.2:27017`, but that's a symptom.\n[ 5120.331207] mongod[48211]: undefined instruction: pc=0000aaaadd41e9b4\n",
+			ExecFormat, "undefined instruction"},
 		{"a CSI driver's panic beside its livenessprobe sidecar",
 			"Registrar and livenessprobe sidecars are fine, only the plugin container restarts.\npanic: runtime error: invalid memory address or nil pointer dereference\n",
 			AppCrash, "nil pointer dereference"},
+	})
+	checkNotRead(t, []notRead{
+		// A rate limit the reporter has not hit.
+		{"Let's Encrypt hasn't rate limited me yet because it only renews when <30 days left\n", DependencyUnavailable},
+		// A bind mount of a directory that is no secret.
+		{"Error: Error response from daemon: invalid mount config for type \"bind\": bind source path does not exist: /opt/cni/bin\n", MissingConfigObject},
 	})
 	checkWords(t, []wordsCase{
 		{"a restart policy that brings a crashed program back",
