@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
@@ -767,29 +768,22 @@ func (o *Objects) fillNames(pod *corev1.Pod) {
 			}
 		}
 	}
-	// Nothing about containers at all: the events may name one.
-	if len(pod.Spec.Containers) == 0 && len(pod.Status.ContainerStatuses) == 0 && len(pod.Status.InitContainerStatuses) == 0 {
-		name := eventContainer
-		if name == "" {
-			name = UnknownContainer
-		}
-		if name != UnknownContainer && o.initByEvents(name) {
+	if len(pod.Spec.Containers) == 0 && len(pod.Status.ContainerStatuses) == 0 {
+		// No app container given: the events may name one.
+		name := cmp.Or(eventContainer, UnknownContainer)
+		inits := pod.Status.InitContainerStatuses
+		switch {
+		case len(inits) == 0 && name != UnknownContainer && o.initByEvents(name):
 			// "spec.initContainers{init}": an init container that fails
 			// holds the pod; it is not an app container that finishes.
 			pod.Spec.InitContainers = []corev1.Container{{Name: name}}
-		} else {
+		case len(inits) == 0 || initsCompleted(inits):
+			// Nothing about containers at all, or only init containers
+			// that each finished: the paste was cut before the pod's
+			// app container (every pod has one), which is what the
+			// report is about.
 			pod.Spec.Containers = []corev1.Container{{Name: name}}
 		}
-	}
-	if len(pod.Spec.Containers) == 0 && len(pod.Status.ContainerStatuses) == 0 && initsCompleted(pod.Status.InitContainerStatuses) {
-		// Only init containers, each finished: the paste was cut before
-		// the pod's app containers (every pod has one), which are what
-		// the report is about.
-		name := eventContainer
-		if name == "" {
-			name = UnknownContainer
-		}
-		pod.Spec.Containers = []corev1.Container{{Name: name}}
 	}
 	o.prompt.run.fill(pod)
 	o.prompt.fillExitCode(pod)
