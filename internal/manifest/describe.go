@@ -534,7 +534,11 @@ func (p *describeParser) label(kv string) {
 }
 
 func (p *describeParser) owner(value string) {
-	kind, name, ok := strings.Cut(strings.Fields(value + " ")[0], "/")
+	f := strings.Fields(value)
+	if len(f) == 0 {
+		return
+	}
+	kind, name, ok := strings.Cut(f[0], "/")
 	if !ok || name == "" {
 		return
 	}
