@@ -687,6 +687,9 @@ func (s *logScanner) line(raw []byte) {
 	if markdownHeading(trimmed) || formChoice(lower) {
 		return // "### Exceptions (if any)": an issue template's question, not an error
 	}
+	if reLinkOnly.Match(trimmed) {
+		return // "[error.txt](https://...)": an attached log, whose words are not in the paste
+	}
 	if !s.sidecar && speaksOfSidecar(lower) {
 		s.sidecar = true
 	}
@@ -2447,6 +2450,10 @@ var (
 // any)"); a longer one may state the cause in the reporter's words. A
 // single "# " is not one: the JVM's fatal error report starts its lines
 // with it.
+// reLinkOnly is a line that is only a link: Markdown's "[error.txt](URL)"
+// (an attachment) or a bare URL.
+var reLinkOnly = regexp.MustCompile(`^!?\[[^\]]*\]\(\S+\)\W{0,2}$|^<?https?://\S+>?$`)
+
 func markdownHeading(t []byte) bool {
 	if len(t) < 4 || t[0] != '#' || t[1] != '#' {
 		return false
