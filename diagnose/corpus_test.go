@@ -770,16 +770,16 @@ var corpusFloors = map[string][2]float64{
 	"round759": {0.60, 0.85}, // held out: 6/10 (6/7 quoted) when measured once (BASELINE_ROUND759.md), then developed against
 	"round760": {0.90, 1.00}, // held out: 8/11 (8/9 quoted) when measured once (BASELINE_ROUND760.md), then developed against
 	"round761": {0.44, 0.80}, // held out: 4/9 (4/5 quoted) when measured once (BASELINE_ROUND761.md)
-	"round762": {0.87, 1.00}, // held out: 7/8 (5/5 quoted) when measured once (BASELINE_ROUND762.md)
-	"round763": {0.81, 1.00}, // held out: 13/16 (8/8 quoted) when measured once (BASELINE_ROUND763.md)
-	"round764": {0.60, 0.88}, // held out: 9/15 (8/9 quoted) when measured once (BASELINE_ROUND764.md)
+	"round762": {1.00, 1.00}, // held out: 7/8 (5/5 quoted) when measured once (BASELINE_ROUND762.md), then developed against
+	"round763": {0.93, 1.00}, // held out: 13/16 (8/8 quoted) when measured once (BASELINE_ROUND763.md), then developed against
+	"round764": {0.66, 0.88}, // held out: 9/15 (8/9 quoted) when measured once (BASELINE_ROUND764.md), then developed against
 	"round765": {0.90, 0.77}, // held out: 10/11 (7/9 quoted) when measured once (BASELINE_ROUND765.md)
 	"round766": {0.75, 1.00}, // held out: 6/8 (8/8 quoted) when measured once (BASELINE_ROUND766.md)
-	"round767": {0.91, 1.00}, // held out: 21/23 (8/8 quoted) when measured once (BASELINE_ROUND767.md)
-	"round768": {0.85, 0.80}, // held out: 6/7 (4/5 quoted) when measured once (BASELINE_ROUND768.md)
-	"round769": {0.73, 0.90}, // held out: 11/15 (9/10 quoted) when measured once (BASELINE_ROUND769.md)
-	"round770": {0.83, 1.00}, // held out: 5/6 (1/1 quoted) when measured once (BASELINE_ROUND770.md)
-	"round771": {0.75, 0.75}, // held out: 9/12 (6/8 quoted) when measured once (BASELINE_ROUND771.md)
+	"round767": {1.00, 1.00}, // held out: 21/23 (8/8 quoted) when measured once (BASELINE_ROUND767.md), then developed against
+	"round768": {1.00, 0.80}, // held out: 6/7 (4/5 quoted) when measured once (BASELINE_ROUND768.md), then developed against
+	"round769": {0.86, 1.00}, // held out: 11/15 (9/10 quoted) when measured once (BASELINE_ROUND769.md), then developed against
+	"round770": {1.00, 1.00}, // held out: 5/6 (1/1 quoted) when measured once (BASELINE_ROUND770.md), then developed against
+	"round771": {0.83, 0.75}, // held out: 9/12 (6/8 quoted) when measured once (BASELINE_ROUND771.md), then developed against
 	"round772": {1.00, 1.00}, // held out: 15/15 (6/6 quoted) when measured once (BASELINE_ROUND772.md)
 }
 
