@@ -1126,6 +1126,9 @@ var patterns = []*pattern{
 	// SonarQube's checks of the database it is given: UTF-8 columns and a
 	// case-sensitive, accent-sensitive collation.
 	pat("db_charset_required", ConfigError, weightPrecise, "The database was not created with the character set or collation the app requires (SonarQube: UTF-8, case- and accent-sensitive): recreate the database (or the named columns) with it, as the app's installation guide says.", "charset", "collation").matching(`(?i)\bmust have UTF-?8 charset\b|\bDatabase collation must be case-sensitive and accent-sensitive\b|\bDatabase charset is \S+\. It must support UTF8\b`),
+	// A program under a bin/ directory the image lacks, told in words
+	// ("exits unexpectedly because /usr/local/shiny-server/ext/node/bin/shiny-server is missing").
+	pat("bin_path_missing", CommandNotFound, weightSpecific, hintEntry, "missing", "does not exist", "doesn't exist").matching(`(?i)(?:^|[\s"'\x60(])(?:/[\w.@+-]+)*/s?bin/[\w.@+-]+["'\x60)]? (?:is|was) (?:missing|not there)\b|(?:^|[\s"'\x60(])(?:/[\w.@+-]+)*/s?bin/[\w.@+-]+["'\x60)]? (?:does not|doesn't) exist\b`),
 	pat("quoted_path_not_found", CommandNotFound, weightPrecise, hintEntry, ": not found").matching(`["\x60“](?:/[\w.@+-]+)+: not found["\x60”]`).without(".yaml:", ".yml:", ".json:", ".conf:", ".toml:", ".ini:", ".env:", ".properties:"),
 	// urfave/cli's answer to a command it does not have ("No help topic
 	// for 'pumba'": the arguments name the program again, or an old

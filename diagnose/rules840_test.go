@@ -49,3 +49,16 @@ func TestRules840(t *testing.T) {
 			AppCrash},
 	})
 }
+
+// Round 773: a program under a bin/ directory the image lacks, told in
+// words; a missing file elsewhere is not one.
+func TestRules840BinMissing(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"a launcher's binary missing from the image",
+			"The latest image exits unexpectedly because /usr/local/shiny-server/ext/node/bin/shiny-server is missing.\n",
+			CommandNotFound, "bin/shiny-server is missing"},
+	})
+	checkNotRead(t, []notRead{
+		{"the app exits because /etc/app/settings.yaml is missing\n", CommandNotFound},
+	})
+}
