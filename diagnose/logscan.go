@@ -195,6 +195,9 @@ type logScanner struct {
 
 	inTraceback bool
 	tbHandled   bool   // the traceback follows a line that says the program goes on
+	inEntry     bool   // the line before was a log entry's head (with a level) or its exception's
+	headSev     int    // the severity of that head
+	quietChain  bool   // the lines since that head are its exception's
 	goesOnAt    int    // the last line of a failure the program goes on after
 	noticeAt    int    // the last line of kubectl's or a deploy tool's own message
 	tbIndent    int    // the indentation of the Traceback line (pasted logs are often indented)
@@ -661,6 +664,11 @@ func (s *logScanner) line(raw []byte) {
 	if sev >= sevError && reNoError.Match(lower) && !reErrorWord.Match(reNoError.ReplaceAll(lower, nil)) {
 		sev = sevInfo // "completes without error", "0 errors": no error
 	}
+	handled, headSev := s.handledEntry(trimmed, sev)
+	if handled {
+		sev = sevInfo
+	}
+	sev = max(sev, headSev)
 	if sev >= sevError && reCrashWords.Match(lower) {
 		s.bugAt, s.bugRaw = s.lines, string(raw)
 	}
@@ -689,6 +697,9 @@ func (s *logScanner) line(raw []byte) {
 	}
 	if reLinkOnly.Match(trimmed) {
 		return // "[error.txt](https://...)": an attached log, whose words are not in the paste
+	}
+	if handled {
+		return // a Java exception a WARN, INFO or DEBUG entry carries ("WARN ... Skipping line 18233", then its stack): one the program handled
 	}
 	if !s.sidecar && speaksOfSidecar(lower) {
 		s.sidecar = true
@@ -1491,8 +1502,8 @@ func (s *logScanner) springLifecycle(lower, raw []byte) {
 var reNotRecovered = regexp.MustCompile(`\b(?:never|not|n't|no longer)\s+(?:\w+\s+)?(?:re)?(?:connected|established|restored)\b`)
 
 // reRecovered is a line saying a failed request or connection went
-// through after all.
-var reRecovered = regexp.MustCompile(`\bsucceeded (?:on|after) (?:attempt|retry) \d+|\bconnected, channel open\b|\bconnection ok\b|\b(?:exporter|client|consumer|producer|subscriber|publisher) (?:re)?connected\b|\bretr(?:ied|y) (?:ok|succeeded)\b|^\S+ \([\d.]+:\d+\) open$|\bconnection (?:established|restored|re-?established|recovered)\b|\breconnected\b|\bsuccessfully (?:re)?connected\b|\brates refreshed\b|\b` + recoveredStores + ` (?:is )?(?:re)?connected\b|\b(?:re)?connected to (?:the )?` + recoveredStores + `\b`)
+// through after all ("attempt 2 ok", "upload ok (412M)").
+var reRecovered = regexp.MustCompile(`\bsucceeded (?:on|after) (?:attempt|retry) \d+|\battempt \d+ (?:ok|succeeded|successful|passed)\b|\b(?:upload|download|request|push) (?:ok|succeeded|successful)\b|\bconnected, channel open\b|\bconnection ok\b|\b(?:exporter|client|consumer|producer|subscriber|publisher) (?:re)?connected\b|\bretr(?:ied|y) (?:ok|succeeded)\b|^\S+ \([\d.]+:\d+\) open$|\bconnection (?:established|restored|re-?established|recovered)\b|\breconnected\b|\bsuccessfully (?:re)?connected\b|\brates refreshed\b|\b` + recoveredStores + ` (?:is )?(?:re)?connected\b|\b(?:re)?connected to (?:the )?` + recoveredStores + `\b`)
 
 // recoveredStores are the stores and brokers whose connection a log says
 // is back ("Redis connected", "connected to the database").
@@ -2450,6 +2461,63 @@ var (
 // any)"); a longer one may state the cause in the reporter's words. A
 // single "# " is not one: the JVM's fatal error report starts its lines
 // with it.
+// handledEntry reports a line of a Java exception (its class, a frame, a
+// "Caused by:") under a log entry whose head is at DEBUG, or at WARN with
+// words that the program goes on: loggers print a handled exception under
+// the message that reports it ("WARN ... SkipListener : Skipping line
+// 18233", "DEBUG ... cache miss, refetching"). It follows each line's head
+// to know.
+//
+// It also returns the severity of an ERROR or FATAL head above such a
+// line: the exception is the entry's detail ("ERROR ... fatal: cannot open
+// index", then "java.nio.file.AccessDeniedException: /data/index/write.lock"),
+// as severe as its head.
+func (s *logScanner) handledEntry(t []byte, sev int) (handled bool, headSev int) {
+	if s.inEntry && reJavaContinuation.Match(t) && (s.quietChain || !bytes.HasPrefix(t, []byte("Caused by: "))) {
+		s.quietChain = true // (a chain starts with its exception or a frame, not a "Caused by:")
+		if s.headSev < sevError {
+			return true, sevInfo
+		}
+		return false, s.headSev
+	}
+	s.inEntry, s.quietChain = false, false
+	if m := reEntryLevel.FindSubmatch(t); m != nil {
+		s.inEntry = true
+		switch string(m[1]) {
+		case "ERROR":
+			s.headSev = max(sev, sevError)
+		case "FATAL":
+			s.headSev = sevFatal
+		case "WARN", "WARNING":
+			// A warning is a handled failure only when it says so
+			// ("Skipped line 10442"): servers log failing to start at
+			// WARN too (Jetty's "Failed to start web server... shutting
+			// down", then the BindException).
+			s.inEntry = reGoesOnWarn.Match(t)
+			s.headSev = sevWarn
+		case "DEBUG", "TRACE":
+			s.headSev = sevInfo
+		default:
+			// (An exception pasted under an INFO line is often one whose
+			// ERROR line was cut, or that a logger printed on its own.)
+			s.inEntry = false
+		}
+	}
+	return false, sevInfo
+}
+
+// reGoesOnWarn is a warning's words that the program went on past the
+// failure it reports.
+var reGoesOnWarn = regexp.MustCompile(`(?i)\bskip(?:ped|ping)?\b|\bretry(?:ing)?\b|\bwill retry\b|\bignor(?:e|ed|ing)\b|\bcontinu(?:e|ing)\b|\bfalling back\b`)
+
+// reEntryLevel is a Java or Python logger's entry head: an upper-case
+// level, after its time when the time is still there ("2024-05-22
+// 03:14:01.002 DEBUG [main] ...").
+var reEntryLevel = regexp.MustCompile(`^(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S*\]?\s+)?\[?(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\]?\s`)
+
+// reJavaContinuation is a line of a Java exception below its entry's head.
+var reJavaContinuation = regexp.MustCompile(`^(?:at [\w$.<>/-]+\(|Caused by: |\.\.\. \d+ (?:more|common frames omitted)\b|(?:[a-z][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)(?::|$))`)
+
 // reLinkOnly is a line that is only a link: Markdown's "[error.txt](URL)"
 // (an attachment) or a bare URL.
 var reLinkOnly = regexp.MustCompile(`^!?\[[^\]]*\]\(\S+\)\W{0,2}$|^<?https?://\S+>?$`)

@@ -2292,7 +2292,10 @@ var patterns = []*pattern{
 		// MQTT's CONNACK refusing the login ("Connection refused, return code:
 		// `BadUserNamePassword`"), Spring Cloud Config's client refused
 		// ("HttpClientErrorException$Unauthorized: 401").
-		"badusernamepassword", "badusernameorpassword", "return code: `notauthorized`", "unauthorized: 401"),
+		"badusernamepassword", "badusernameorpassword", "return code: `notauthorized`", "unauthorized: 401").
+		// (The ConfigMap "extension-apiserver-authentication" that failed to
+		// load is no login that failed.)
+		without("extension-apiserver-authentication failed"),
 	// A login the program or the reporter says fails ("unable to login to
 	// the databases", "could not authenticate with the broker").
 	pat("login_words", ConfigError, weightPrecise, hintAuth, "log", "sign", "authenticat").matching(`(?i)\b(?:unable|can't|cannot|could not|couldn't|fails?|failed|failing)\s+(?:to\s+)?(?:log ?in|sign ?in|authenticate)\b\s*(?:to|into|with|against|on)?\s*(?:the |its |our |their )?(?:\w+ )?(?:database|db|postgres\w*|mysql|mariadb|mongo\w*|redis|rabbitmq|broker|ldap|registry)s?\b`),

@@ -62,3 +62,40 @@ func TestRules840BinMissing(t *testing.T) {
 		{"the app exits because /etc/app/settings.yaml is missing\n", CommandNotFound},
 	})
 }
+
+// Textbook batches 584-586: errors the program handled are not the
+// answer, and a ConfigMap named "...-authentication" is no login.
+func TestRules840Handled(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"metrics-server cannot load its client CA from an unreachable API server",
+			"E0226 02:15:21.334880       1 configmap_cafile_content.go:242] kube-system/extension-apiserver-authentication failed with : Get \"https://10.96.0.1:443/api/v1/namespaces/kube-system/configmaps/extension-apiserver-authentication\": dial tcp 10.96.0.1:443: i/o timeout\n",
+			DependencyUnavailable, "i/o timeout"},
+		{"a warm-up's timeout that the next attempt got over, then the port in use",
+			"WARNING:app.warmup:attempt 1 failed: httpx.ConnectTimeout: timed out\nTraceback (most recent call last):\n  File \"/app/app/warmup.py\", line 33, in fetch\n    r = client.get(url, timeout=2.0)\nhttpx.ConnectTimeout: timed out\nINFO:app.warmup:attempt 2 ok (2311 features)\nINFO:app.metrics_server:metrics listening on 0.0.0.0:8000\nINFO:     Started server process [1]\nERROR:    [Errno 98] error while attempting to bind on address ('0.0.0.0', 8000): address already in use\nINFO:     Waiting for application shutdown.\n",
+			PortConflict, "address already in use"},
+		{"a DEBUG entry's exception, then the real failure",
+			"2024-05-22 03:14:01.002 DEBUG [main] c.a.enricher.SchemaCache - cache miss, refetching subject=orders-value\njava.util.NoSuchElementException: No value present\n\tat java.base/java.util.Optional.get(Optional.java:143)\n2024-05-22 03:14:01.230 INFO  [main] c.a.enricher.SchemaCache - fetched schema id=1122\n2024-05-22 03:15:01.655 ERROR [main] c.a.enricher.Application - failed to start streams\norg.apache.kafka.streams.errors.StreamsException: Could not create topic stream-enricher-changelog.\nCaused by: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: createTopics\n",
+			DependencyUnavailable, "Timed out waiting for a node assignment"},
+	})
+	checkNotRead(t, []notRead{
+		// A skipped item's exception under a WARN entry, in a job that completed.
+		{"2024-04-08 06:12:14.205  WARN 1 --- [           main] c.a.imports.SkipLoggingListener          : Skipped line 10442 of customers.csv\norg.springframework.batch.item.file.FlatFileParseException: Parsing error at line: 10442\n\tat org.springframework.batch.item.file.FlatFileItemReader.doRead(FlatFileItemReader.java:197)\n\t... 52 common frames omitted\nCaused by: org.springframework.batch.item.file.transform.IncorrectTokenCountException: Incorrect number of tokens found in record: expected 5 actual 3\n2024-04-08 06:13:02.355  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importCustomers]] completed\n", ConfigError},
+	})
+	checkLogRules(t, []logRule{
+		// A "Caused by:" pasted alone after an INFO line is no handled
+		// exception's: a chain starts with its exception or a frame.
+		{"a Caused by pasted on its own after an INFO line",
+			"2024-02-28T11:49:19.868+08:00  INFO 7 --- [           main] run.halo.app.Application                 : No active profile set\nCaused by: java.net.UnknownHostException: Failed to resolve 'mysql' [A(1)] after 2 queries\n",
+			DependencyUnavailable, "Failed to resolve 'mysql'"},
+	})
+}
+
+// Textbook batch 586: a Java exception under an ERROR entry is that
+// entry's detail, as severe as its head.
+func TestRules840EntryDetail(t *testing.T) {
+	checkLogRules(t, []logRule{
+		{"an AccessDeniedException under an ERROR head that names no cause",
+			"2024-12-02 14:22:08.452 ERROR [main] c.a.search.Application - fatal: cannot open index\njava.nio.file.AccessDeniedException: /data/index/write.lock\n\tat java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:90)\n",
+			PermissionDenied, "AccessDeniedException"},
+	})
+}
