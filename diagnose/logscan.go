@@ -699,7 +699,7 @@ func (s *logScanner) line(raw []byte) {
 		return // "[error.txt](https://...)": an attached log, whose words are not in the paste
 	}
 	if handled {
-		return // a Java exception a WARN, INFO or DEBUG entry carries ("WARN ... Skipping line 18233", then its stack): one the program handled
+		return // a Java exception a DEBUG entry, or a WARN that goes on, carries ("WARN ... Skipped line 18233", then its stack): one the program handled
 	}
 	if !s.sidecar && speaksOfSidecar(lower) {
 		s.sidecar = true
@@ -2456,11 +2456,6 @@ var (
 	reErrorWord = regexp.MustCompile(`\berrors?\b|\bfail|\bfatal\b|\bexception\b|\bpanic\b`)
 )
 
-// markdownHeading reports a short Markdown heading of level two or more,
-// as issue templates ask their questions ("## Logs", "### Exceptions (if
-// any)"); a longer one may state the cause in the reporter's words. A
-// single "# " is not one: the JVM's fatal error report starts its lines
-// with it.
 // handledEntry reports a line of a Java exception (its class, a frame, a
 // "Caused by:") under a log entry whose head is at DEBUG, or at WARN with
 // words that the program goes on: loggers print a handled exception under
@@ -2522,6 +2517,11 @@ var reJavaContinuation = regexp.MustCompile(`^(?:at [\w$.<>/-]+\(|Caused by: |\.
 // (an attachment) or a bare URL.
 var reLinkOnly = regexp.MustCompile(`^!?\[[^\]]*\]\(\S+\)\W{0,2}$|^<?https?://\S+>?$`)
 
+// markdownHeading reports a short Markdown heading of level two or more,
+// as issue templates ask their questions ("## Logs", "### Exceptions (if
+// any)"); a longer one may state the cause in the reporter's words. A
+// single "# " is not one: the JVM's fatal error report starts its lines
+// with it.
 func markdownHeading(t []byte) bool {
 	if len(t) < 4 || t[0] != '#' || t[1] != '#' {
 		return false

@@ -1113,8 +1113,6 @@ var patterns = []*pattern{
 	// "Sequelize command not found", "yarn: command not found" told in
 	// words, without the shell's prefix.
 	pat("cmd_not_found_words", CommandNotFound, weightSpecific, hintEntry, "command not found").matching(`(?i)^\W{0,3}[\w.-]+:? command not found\W{0,3}$|\b(?:exit(?:s|ing|ed)?|fail(?:s|ing|ed)?|crash(?:es|ing|ed)?|stops?|stopping|dies|died) with (?:a |an |the )?["'\x60“]?command not found["'\x60”]? (?:error|message)\b`),
-	// A shell's "/usr/bin/run-server.sh: not found" quoted in a sentence
-	// ("but "/usr/bin/run-server.sh: not found" error is reported").
 	// A program that finds its own parts missing and says the build is
 	// at fault (Polkadot's "Worker binaries could not be found, make sure
 	// polkadot was built/installed correctly"): a broken image.
@@ -1129,6 +1127,8 @@ var patterns = []*pattern{
 	// A program under a bin/ directory the image lacks, told in words
 	// ("exits unexpectedly because /usr/local/shiny-server/ext/node/bin/shiny-server is missing").
 	pat("bin_path_missing", CommandNotFound, weightSpecific, hintEntry, "missing", "does not exist", "doesn't exist").matching(`(?i)(?:^|[\s"'\x60(])(?:/[\w.@+-]+)*/s?bin/[\w.@+-]+["'\x60)]? (?:is|was) (?:missing|not there)\b|(?:^|[\s"'\x60(])(?:/[\w.@+-]+)*/s?bin/[\w.@+-]+["'\x60)]? (?:does not|doesn't) exist\b`),
+	// A shell's "/usr/bin/run-server.sh: not found" quoted in a sentence
+	// ("but "/usr/bin/run-server.sh: not found" error is reported").
 	pat("quoted_path_not_found", CommandNotFound, weightPrecise, hintEntry, ": not found").matching(`["\x60“](?:/[\w.@+-]+)+: not found["\x60”]`).without(".yaml:", ".yml:", ".json:", ".conf:", ".toml:", ".ini:", ".env:", ".properties:"),
 	// urfave/cli's answer to a command it does not have ("No help topic
 	// for 'pumba'": the arguments name the program again, or an old
@@ -1609,12 +1609,12 @@ var patterns = []*pattern{
 	// worker: bedrock unavailable after 5 attempts, exiting"): weak, as
 	// what its attempts failed on says more (an unknown TLS authority).
 	pat("dependency_gave_up", DependencyUnavailable, weightGeneric+4, hintDepend, " after ").matching(`(?i)\b[\w.-]+ (?:is |was |still )?(?:unavailable|unreachable|not reachable|not available|not ready|down) after \d+ (?:attempts|retries|tries)\b`),
-	// (Not an API the program needs installed: "Cilium requires TLSRoute
-	// v1alpha2 to be installed, and crashes when it isn't available" is an
-	// installation without it.)
 	// A dependency taken away told in words ("deletion of etcd pod crashes
 	// milvus standalone pod", "killing the redis pod makes the api crash").
 	pat("dependency_removed_words", DependencyUnavailable, weightSpecific+1, hintDepend, "deletion of", "deleting", "killing", "restart of", "restarting", "loss of", "removal of", "failure of").matching(`(?i)\b(?:deletion|deleting|killing|restart(?:ing)?|loss|removal|failure)(?: of)? (?:the |an? |its )?(?:etcd|database|db|postgres\w*|mysql|mariadb|redis|valkey|mongo\w*|kafka|zookeeper|rabbitmq|nats|pulsar|minio|elasticsearch|opensearch|cassandra|consul|vault)(?: [\w-]+){0,2} (?:pods?|nodes?|containers?|servers?|instances?|clusters?|leader) (?:also )?(?:crash\w*|kills?|killed|breaks?|broke|takes? down|took down|makes? (?:the )?[\w-]+(?: [\w-]+)? (?:crash|restart|exit|fail)\w*)\b`),
+	// (Not an API the program needs installed: "Cilium requires TLSRoute
+	// v1alpha2 to be installed, and crashes when it isn't available" is an
+	// installation without it.)
 	pat("dependency_down_words", DependencyUnavailable, weightSpecific+1, hintDepend, " down", "unavailable", "unreachable", "offline", "reachable", "available", "ready", "running", "internet").matching(`(?i)\b(?:crash\w*|exit\w*|fail\w*|restart\w*|(?:won't|can't|cannot|unable to) start)\b.{0,60}\b(?:no|without|lacks?|doesn['’]t have|does not have|don['’]t have|didn['’]t have|has no|have no|there is no) (?:any )?(?:access to (?:the )?internet|internet(?: access| connection| connectivity)?)\b|\bwhen (?:the )?[\w.-]+(?: [\w.-]+){0,2} (?:is|was|goes|went) (?:down|unavailable|unreachable|offline|not reachable)\b.{0,120}\b(?:crash\w*|restart\w*|exit\w*|fail\w*)\b|\b(?:crash[\w-]*|exit\w*|panic\w*|fail\w*|restart\w*)\s+(?:when|if|whenever|after|once|as soon as)\s+(?:the\s+|all\s+|our\s+)?(?:\w+\s+)?[\w.-]+(?: [\w.-]+){0,2} (?:(?:is|was|goes|are|were|go|went) (?:down|unavailable|unreachable|offline|not (?:reachable|available|ready|up|running))|(?:isn't|wasn't|is not|was not|isnt|aren't|weren't|are not|were not) (?:reachable|available|ready|up|running))\b`).without("to be installed", "not installed", " crd"),
 	// A configuration file's position before the message ("nats.conf:31:1:
 	// interface conversion: ...", "/etc/app/config.yaml:12: unknown key"):
@@ -2262,13 +2262,13 @@ var patterns = []*pattern{
 	pat("create_named_dir", PermissionDenied, weightGeneric+5, hintPerm, "create").matching(`(?i)\b(?:can't|cannot|can not|could not|couldn't|unable to|failed to) create (?:the |a |its )?(?:[\w.-]+ ){0,2}(?:directory|dir|folder)\b`).without("file exists", "no such file or directory", "no space left on device", "disk quota exceeded", "temporary directory"),
 	chmodRefused,
 	pat("permission_denied_words", PermissionDenied, weightSpecific+1, hintPerm, "permission denied", "eacces", "operation not permitted").without("permission denied for ", "password", "access denied for user", "mbind: operation not permitted", "changing permissions of", "changing ownership of", "changing group of").matching(`(?i)permission denied|\beacces\b|operation not permitted`),
-	// A user ID the image's /etc/passwd does not have (OpenShift's
-	// arbitrary UIDs, a runAsUser the image never created): Python's
-	// getpwuid fails, and HOME falls back to / where it may not write.
 	// Jupyter's traceback for a home it cannot write starts at traitlets'
 	// "KeyError: 'runtime_dir'" (the default it then fails to create under
 	// ~/.local/share/jupyter); pastes often stop before the PermissionError.
 	pat("jupyter_runtime_dir", PermissionDenied, weightSpecific, "Jupyter cannot create its runtime directory under the home directory ($HOME/.local/share/jupyter): the home is not writable by the user the container runs as; mount a writable home (a volume with fsGroup) or fix its owner in the image.", "runtime_dir").matching(`^\s*KeyError: 'runtime_dir'\s*$`),
+	// A user ID the image's /etc/passwd does not have (OpenShift's
+	// arbitrary UIDs, a runAsUser the image never created): Python's
+	// getpwuid fails, and HOME falls back to / where it may not write.
 	pat("uid_without_passwd", PermissionDenied, weightPrecise, "The container runs as a user ID the image's /etc/passwd does not list (OpenShift assigns arbitrary UIDs; a runAsUser the image never created): set HOME (and USER) to a writable directory in the pod spec, or build the image to support arbitrary UIDs (a passwd entry, group 0 with group-writable directories).", "getpwuid").matching(`(?i)\bgetpwuid\(\): uid not found\b`),
 	// Java's refused file as the cause in a stack trace, also when a JSON
 	// log (Elasticsearch's error.stack_trace) holds the whole trace on the
