@@ -33,6 +33,9 @@ func TestRules840(t *testing.T) {
 		{"Jupyter's runtime_dir traceback cut before its PermissionError",
 			"Traceback (most recent call last):\n  File \"/usr/local/lib/python3.6/dist-packages/traitlets/traitlets.py\", line 528, in get\n    value = obj._trait_values[self.name]\nKeyError: 'runtime_dir'\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"/usr/local/bin/jupyter-notebook\", line 10, in <module>\n",
 			PermissionDenied, "runtime_dir"},
+		{"a launcher's binary missing from the image (round 773)",
+			"The latest image exits unexpectedly because /usr/local/shiny-server/ext/node/bin/shiny-server is missing.\n",
+			CommandNotFound, "bin/shiny-server is missing"},
 		{"a segfault whose reporter rules out an illegal instruction",
 			"Exit code 139. Not OOM (no OOMKilled, memory 9Gi of 16Gi), and no \"Illegal instruction\" — the same binary serves short prompts fine.\nSegmentation fault (core dumped)\n",
 			Segfault, "Segmentation fault"},
@@ -40,6 +43,8 @@ func TestRules840(t *testing.T) {
 	checkNotRead(t, []notRead{
 		// A configuration file missing is no command.
 		{"the pod logs \"/etc/app/config.yaml: not found\" and exits\n", CommandNotFound},
+		// A missing settings file is no bin/ program.
+		{"the app exits because /etc/app/settings.yaml is missing\n", CommandNotFound},
 		// An attachment's link is not the error it holds.
 		{"[error.txt](https://github.com/kubernetes/autoscaler/files/10329077/error.txt)\n", ConfigError},
 	})
@@ -50,21 +55,9 @@ func TestRules840(t *testing.T) {
 	})
 }
 
-// Round 773: a program under a bin/ directory the image lacks, told in
-// words; a missing file elsewhere is not one.
-func TestRules840BinMissing(t *testing.T) {
-	checkLogRules(t, []logRule{
-		{"a launcher's binary missing from the image",
-			"The latest image exits unexpectedly because /usr/local/shiny-server/ext/node/bin/shiny-server is missing.\n",
-			CommandNotFound, "bin/shiny-server is missing"},
-	})
-	checkNotRead(t, []notRead{
-		{"the app exits because /etc/app/settings.yaml is missing\n", CommandNotFound},
-	})
-}
-
 // Textbook batches 584-586: errors the program handled are not the
-// answer, and a ConfigMap named "...-authentication" is no login.
+// answer, an exception under an ERROR entry is as severe as its head, and
+// a ConfigMap named "...-authentication" is no login.
 func TestRules840Handled(t *testing.T) {
 	checkLogRules(t, []logRule{
 		{"metrics-server cannot load its client CA from an unreachable API server",
@@ -76,26 +69,19 @@ func TestRules840Handled(t *testing.T) {
 		{"a DEBUG entry's exception, then the real failure",
 			"2024-05-22 03:14:01.002 DEBUG [main] c.a.enricher.SchemaCache - cache miss, refetching subject=orders-value\njava.util.NoSuchElementException: No value present\n\tat java.base/java.util.Optional.get(Optional.java:143)\n2024-05-22 03:14:01.230 INFO  [main] c.a.enricher.SchemaCache - fetched schema id=1122\n2024-05-22 03:15:01.655 ERROR [main] c.a.enricher.Application - failed to start streams\norg.apache.kafka.streams.errors.StreamsException: Could not create topic stream-enricher-changelog.\nCaused by: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment. Call: createTopics\n",
 			DependencyUnavailable, "Timed out waiting for a node assignment"},
-	})
-	checkNotRead(t, []notRead{
-		// A skipped item's exception under a WARN entry, in a job that completed.
-		{"2024-04-08 06:12:14.205  WARN 1 --- [           main] c.a.imports.SkipLoggingListener          : Skipped line 10442 of customers.csv\norg.springframework.batch.item.file.FlatFileParseException: Parsing error at line: 10442\n\tat org.springframework.batch.item.file.FlatFileItemReader.doRead(FlatFileItemReader.java:197)\n\t... 52 common frames omitted\nCaused by: org.springframework.batch.item.file.transform.IncorrectTokenCountException: Incorrect number of tokens found in record: expected 5 actual 3\n2024-04-08 06:13:02.355  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importCustomers]] completed\n", ConfigError},
-	})
-	checkLogRules(t, []logRule{
+		// A Java exception under an ERROR entry is that entry's detail, as
+		// severe as its head.
+		{"an AccessDeniedException under an ERROR head that names no cause",
+			"2024-12-02 14:22:08.452 ERROR [main] c.a.search.Application - fatal: cannot open index\njava.nio.file.AccessDeniedException: /data/index/write.lock\n\tat java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:90)\n",
+			PermissionDenied, "AccessDeniedException"},
 		// A "Caused by:" pasted alone after an INFO line is no handled
 		// exception's: a chain starts with its exception or a frame.
 		{"a Caused by pasted on its own after an INFO line",
 			"2024-02-28T11:49:19.868+08:00  INFO 7 --- [           main] run.halo.app.Application                 : No active profile set\nCaused by: java.net.UnknownHostException: Failed to resolve 'mysql' [A(1)] after 2 queries\n",
 			DependencyUnavailable, "Failed to resolve 'mysql'"},
 	})
-}
-
-// Textbook batch 586: a Java exception under an ERROR entry is that
-// entry's detail, as severe as its head.
-func TestRules840EntryDetail(t *testing.T) {
-	checkLogRules(t, []logRule{
-		{"an AccessDeniedException under an ERROR head that names no cause",
-			"2024-12-02 14:22:08.452 ERROR [main] c.a.search.Application - fatal: cannot open index\njava.nio.file.AccessDeniedException: /data/index/write.lock\n\tat java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:90)\n",
-			PermissionDenied, "AccessDeniedException"},
+	checkNotRead(t, []notRead{
+		// A skipped item's exception under a WARN entry, in a job that completed.
+		{"2024-04-08 06:12:14.205  WARN 1 --- [           main] c.a.imports.SkipLoggingListener          : Skipped line 10442 of customers.csv\norg.springframework.batch.item.file.FlatFileParseException: Parsing error at line: 10442\n\tat org.springframework.batch.item.file.FlatFileItemReader.doRead(FlatFileItemReader.java:197)\n\t... 52 common frames omitted\nCaused by: org.springframework.batch.item.file.transform.IncorrectTokenCountException: Incorrect number of tokens found in record: expected 5 actual 3\n2024-04-08 06:13:02.355  INFO 1 --- [           main] o.s.b.c.l.support.SimpleJobLauncher      : Job: [SimpleJob: [name=importCustomers]] completed\n", ConfigError},
 	})
 }

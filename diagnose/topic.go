@@ -274,14 +274,21 @@ var reNotOOM = regexp.MustCompile(`\bnot oom(?:killed|-killed)?\b|\bno oom(?:s|k
 // startup probe is how a liveness probe kills a slow start.)
 var reNoProbe = regexp.MustCompile(`\bno liveness(?:[ /]+(?:or |and )?(?:readiness|startup))? ?(?:probes?|checks?)\b|\bno probes? (?:events?|failures?|configured|defined|set|at all)\b|\bno probes? (?:is |are )?(?:involved|configured|defined)\b|\b(?:doesn't|does not|don't|do not|didn't|did not) (?:have|define|set) (?:a |any )?liveness ?probes?\b|\bwithout (?:a |any )?liveness ?probes?\b|\bno ["“]?(?:liveness|startup) probe (?:failed|failures?)["”]? (?:events?|messages?)\b|\b(?:liveness|startup) probe\b.{0,60}\b(?:it |they )?(?:never|didn't|did not|doesn't|does not|hasn't|has not) (?:once )?fail(?:ed|s)?\b`)
 
+// reNoSigill is a sentence that rules a CPU the binary cannot run on out
+// by the kernel's words ("and no \"Illegal instruction\"").
+var reNoSigill = regexp.MustCompile(`\b(?:no|not an?|not) ["'\x60“]?illegal instruction\b`)
+
 // ruledOutByName reports a sentence that rules cat out by its name ("Not
-// OOMKilled", "there's no liveness probe on it").
+// OOMKilled", "there's no liveness probe on it", "no \"Illegal
+// instruction\"").
 func ruledOutByName(cat Category, lower []byte) bool {
 	switch cat {
 	case OOMKilled:
 		return reNotOOM.Match(lower)
 	case LivenessProbe:
 		return reNoProbe.Match(lower)
+	case ExecFormat:
+		return reNoSigill.Match(lower)
 	}
 	return false
 }

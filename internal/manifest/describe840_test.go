@@ -1,10 +1,6 @@
 package manifest
 
-import (
-	"strings"
-	"testing"
-	"time"
-)
+import "testing"
 
 // TestDescribeEmptyControlledBy: a describe cut so that "Controlled By:" has
 // no value used to panic (found by a mutation run seeded with the corpus);
@@ -25,14 +21,7 @@ Containers:
     Ready:          False
     Restart Count:  6
 `
-	var o Objects
-	if _, err := o.ParseAny("d", strings.NewReader(in)); err != nil {
-		t.Fatal(err)
-	}
-	got, err := o.Input(time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := pastedInput(t, in)
 	if len(got.Pod.OwnerReferences) != 0 {
 		t.Errorf("owners %v, want none", got.Pod.OwnerReferences)
 	}
